@@ -129,6 +129,9 @@ func (a Answer) PlainText() string {
 		b.WriteString(l.Line())
 		b.WriteString("\n")
 	}
+	if urls := a.listSourceURLs(); len(urls) > 0 {
+		b.WriteString("Quellen: " + strings.Join(urls, ", ") + "\n")
+	}
 	for _, l := range a.Links {
 		b.WriteString(l.Title + ": " + l.URL + "\n")
 	}
@@ -136,6 +139,26 @@ func (a Answer) PlainText() string {
 		b.WriteString("Fragen Sie zum Beispiel: " + strings.Join(a.Suggestions, " · ") + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// listSourceURLs are the sources of list items that no fact line names already.
+func (a Answer) listSourceURLs() []string {
+	named := map[string]bool{}
+	for _, f := range a.Facts {
+		if f.Source != nil {
+			named[f.Source.URL] = true
+		}
+	}
+	var out []string
+	for _, l := range a.Lists {
+		for _, it := range l.Items {
+			if it.Source != nil && !named[it.Source.URL] {
+				named[it.Source.URL] = true
+				out = append(out, it.Source.URL)
+			}
+		}
+	}
+	return out
 }
 
 // Line renders a fact as one line: text, date and source.

@@ -26,6 +26,7 @@ type Base struct {
 	networkByID map[string]*Network
 	placeByID   map[string]*Place
 	sourceByID  map[string]*Source
+	byPlace     map[string][]Membership
 }
 
 // Network is a network, programme or office that municipalities belong to or
@@ -128,11 +129,14 @@ type Source struct {
 // and reports problems with file and line, which this package cannot know.
 func NewBase(networks []Network, places []Place, sources []Source, version string) *Base {
 	b := &Base{Networks: networks, Places: places, Sources: sources, Version: version,
-		networkByID: map[string]*Network{}, placeByID: map[string]*Place{}, sourceByID: map[string]*Source{}}
+		networkByID: map[string]*Network{}, placeByID: map[string]*Place{}, sourceByID: map[string]*Source{},
+		byPlace: map[string][]Membership{}}
 	for i := range b.Networks {
-		b.networkByID[b.Networks[i].ID] = &b.Networks[i]
-		for j := range b.Networks[i].Members {
-			b.Networks[i].Members[j].Network = b.Networks[i].ID
+		n := &b.Networks[i]
+		b.networkByID[n.ID] = n
+		for j := range n.Members {
+			n.Members[j].Network = n.ID
+			b.byPlace[n.Members[j].Place] = append(b.byPlace[n.Members[j].Place], n.Members[j])
 		}
 	}
 	for i := range b.Places {
@@ -154,16 +158,15 @@ func (b *Base) Place(id string) *Place { return b.placeByID[id] }
 func (b *Base) Source(id string) *Source { return b.sourceByID[id] }
 
 // MembershipsOf lists the memberships of a place, in the order of the networks.
-func (b *Base) MembershipsOf(placeID string) []Membership {
-	var out []Membership
-	for _, n := range b.Networks {
-		for _, m := range n.Members {
-			if m.Place == placeID {
-				out = append(out, m)
-			}
-		}
+func (b *Base) MembershipsOf(placeID string) []Membership { return b.byPlace[placeID] }
+
+// Memberships counts all memberships of the base.
+func (b *Base) Memberships() int {
+	n := 0
+	for _, nw := range b.Networks {
+		n += len(nw.Members)
 	}
-	return out
+	return n
 }
 
 // Date is a calendar date that may be partial: a year, a month or a day.

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"path/filepath"
+
+	"github.com/engagiert/engagiert/internal/yamlkb"
+)
+
+// runValidate checks the knowledge base the way the bot would load it, so a
+// curator (or CI) learns about every problem before the bot refuses the files.
+func runValidate(ctx context.Context, e env, args []string) error {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	dirFlag := fs.String("knowledge", "", "knowledge directory (default: ENGAGIERT_KNOWLEDGE, else the embedded base)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("validate takes no arguments, got %q; use --knowledge DIR", fs.Args())}
+	}
+	dir := knowledgeDir(*dirFlag, e)
+	base, err := yamlkb.Load(knowledgeFS(dir))
+	var ps *yamlkb.Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps.List {
+			// Paths relative to the working directory, so that terminals
+			// and editors can jump to FILE:LINE.
+			if dir != "" {
+				p.File = filepath.Join(dir, filepath.FromSlash(p.File))
+			}
+			fmt.Fprintln(e.stderr, p)
+		}
+		fmt.Fprintf(e.stderr, "knowledge has %d problem(s)\n", len(ps.List))
+		return errReported
+	}
+	if err != nil {
+		return fmt.Errorf("validate: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "knowledge OK (version %s): %d networks, %d places, %d memberships, %d sources\n",
+		base.Version, len(base.Networks), len(base.Places), base.Memberships(), len(base.Sources))
+	return nil
+}

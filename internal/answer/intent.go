@@ -1,0 +1,244 @@
+package answer
+
+import (
+	"strconv"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+// intent is one thing a question can ask for. A question may carry several
+// ("Was ist das Ziel und wann wurde es gegründet?").
+type intent int
+
+const (
+	intHelp intent = iota
+	intCount
+	intWhen
+	intWhere
+	intWho
+	intGoal
+	intWhat
+	intFounding
+	intMembers
+	intWhich
+	intLink
+	intCross
+	intNetworks
+	intNew
+	intFacts
+	numIntents
+)
+
+// phrases are the words that signal each intent, German first, then English.
+// They are analysed with the same analyser as the questions, so "Städte" and
+// "Stadt", "gegründet" and "gegruendet" match alike.
+var phrases = map[intent][]string{
+	intHelp:     {"hilfe", "help", "was kannst du", "wie funktioniert", "befehle", "commands", "anleitung"},
+	intCount:    {"wie viele", "wieviele", "wie viel", "anzahl", "zahl", "how many", "number of", "count"},
+	intWhen:     {"seit wann", "wann", "since when", "when", "welchem jahr", "what year", "datum", "date"},
+	intWhere:    {"wo", "where", "welchem ort", "ort der"},
+	intWho:      {"wer", "who", "von wem", "träger", "trägt", "betreibt", "sprecher", "initiiert"},
+	intGoal:     {"ziel", "ziele", "zweck", "goal", "goals", "aim", "purpose", "worum", "anliegen", "aufgabe", "will", "wollen", "mission"},
+	intWhat:     {"was ist", "was sind", "was macht", "was tut", "was bietet", "what is", "what does", "what are", "beschreibung", "erkläre", "erklär", "tell me", "about", "infos", "informationen", "überblick"},
+	intFounding: {"gegründet", "gründung", "gründeten", "gründer", "founded", "founding", "entstanden", "gestartet", "ins leben", "seit wann gibt", "gibt es seit", "anfang", "beginn", "unterzeichnet", "unterzeichnung"},
+	intMembers:  {"mitglieder", "mitglied", "mitgliedsstädte", "members", "member", "teilnehmer", "liste", "list", "städte", "kommunen", "gemeinden", "orte", "cities", "towns", "municipalities", "gehören", "dabei", "part of", "belong"},
+	intWhich:    {"welche", "welcher", "welches", "which", "alle", "all"},
+	intLink:     {"link", "links", "website", "webseite", "homepage", "url", "internetseite", "internetadresse", "web", "adresse"},
+	intCross:    {"mehreren", "mehrere", "multiple", "several", "more than one", "beiden", "gleichzeitig", "mehr als einem", "mehr als einen", "überschneidungen", "both", "sowohl", "als auch"},
+	intNetworks: {"netzwerke", "networks", "netzwerken", "übersicht", "overview", "kennst du", "weißt du", "know"},
+	intNew:      {"neu", "neue", "neuen", "kamen", "kam", "dazu", "hinzu", "beigetreten", "aufgenommen", "joined", "new", "neuzugänge", "neuzugang", "seit"},
+}
+
+// fillers are words that carry no content of their own in a question.
+var fillers = []string{"gab", "gibt", "geben", "gelten", "gilt", "liegen", "liegt", "heißt", "bitte", "zeig", "zeige",
+	"nenne", "nenn", "sag", "sage", "mir", "uns", "mal", "eigentlich", "genau", "aktuell", "derzeit", "momentan", "heute",
+	"there", "me", "show", "give", "tell", "please", "the", "of", "in", "is", "are", "a", "an", "and", "or", "to", "does", "do",
+	"whats", "nrw", "stadt", "städte", "fand", "statt", "findet", "stattfinden", "fanden", "take", "place", "took"}
+
+// englishStarts are first words that mark an English question.
+var englishStarts = map[string]bool{"is": true, "are": true, "does": true, "do": true, "which": true, "what": true,
+	"how": true, "who": true, "when": true, "where": true, "since": true, "show": true, "list": true, "tell": true}
+
+// yesNoStarts are first words of a yes/no question.
+var yesNoStarts = []string{"ist", "sind", "gehört", "gehören", "zählt", "is", "are", "does", "do", "hat", "liegt", "nimmt"}
+
+// vocabulary is the analysed form of phrases and yesNoStarts.
+type vocabulary struct {
+	phrases [numIntents][][]string
+	yesNo   map[string]bool
+	words   map[string]bool // every term of every phrase: not content words
+	states  []stateName
+}
+
+type stateName struct {
+	state string
+	terms []string
+}
+
+func newVocabulary(s domain.Searcher) *vocabulary {
+	v := &vocabulary{yesNo: map[string]bool{}, words: map[string]bool{}}
+	termsOf := func(text string) []string {
+		var out []string
+		for _, t := range s.Tokens(text) {
+			out = append(out, t.Term)
+		}
+		return out
+	}
+	for in, list := range phrases {
+		for _, p := range list {
+			ts := termsOf(p)
+			if len(ts) == 0 {
+				continue
+			}
+			v.phrases[in] = append(v.phrases[in], ts)
+			for _, t := range ts {
+				v.words[t] = true
+			}
+		}
+	}
+	for _, w := range fillers {
+		for _, t := range termsOf(w) {
+			v.words[t] = true
+		}
+	}
+	for _, w := range yesNoStarts {
+		for _, t := range termsOf(w) {
+			v.yesNo[t] = true
+			v.words[t] = true
+		}
+	}
+	for _, st := range domain.States {
+		v.states = append(v.states, stateName{st, termsOf(st)})
+	}
+	for abbr, st := range domain.StateAbbreviations {
+		v.states = append(v.states, stateName{st, termsOf(abbr)})
+	}
+	v.states = append(v.states,
+		stateName{"Nordrhein-Westfalen", termsOf("North Rhine-Westphalia")},
+		stateName{"Bayern", termsOf("Bavaria")}, stateName{"Hessen", termsOf("Hesse")},
+		stateName{"Niedersachsen", termsOf("Lower Saxony")}, stateName{"Thüringen", termsOf("Thuringia")})
+	return v
+}
+
+// parsed is what the engine understood of a question.
+type parsed struct {
+	tokens   []domain.Token
+	mentions []domain.Mention
+	intents  [numIntents]bool
+	yesNo    bool
+	english  bool
+	state    string // Bundesland filter
+	year     int    // year filter
+	yearTok  *domain.Token
+	// content are the words that are neither names, question words nor stop
+	// words: what a statement must share to count as an answer.
+	content []domain.Token
+	used    map[int]bool
+}
+
+func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention) parsed {
+	p := parsed{tokens: tokens, mentions: mentions, used: map[int]bool{}}
+	for _, m := range mentions {
+		for _, pos := range m.Positions {
+			p.used[pos] = true
+		}
+	}
+	free := make([]domain.Token, 0, len(tokens))
+	for _, t := range tokens {
+		if !p.used[t.Pos] {
+			free = append(free, t)
+		}
+	}
+	for in := intent(0); in < numIntents; in++ {
+		for _, ph := range v.phrases[in] {
+			if containsPhrase(free, ph) {
+				p.intents[in] = true
+				break
+			}
+		}
+	}
+	if len(tokens) > 0 {
+		p.yesNo = v.yesNo[tokens[0].Term]
+		p.english = englishStarts[tokens[0].Raw]
+	}
+	for _, st := range v.states {
+		if containsPhrase(free, st.terms) {
+			p.state = st.state
+			for _, t := range free {
+				for _, term := range st.terms {
+					if t.Term == term {
+						p.used[t.Pos] = true
+					}
+				}
+			}
+			break
+		}
+	}
+	for _, t := range free {
+		if y, err := strconv.Atoi(t.Term); err == nil && len(t.Term) == 4 && y >= 1900 && y <= 2100 {
+			p.year = y
+			p.used[t.Pos] = true
+			tok := t
+			p.yearTok = &tok
+		}
+	}
+	for _, t := range free {
+		if !p.used[t.Pos] && !t.Stop && !v.words[t.Term] {
+			p.content = append(p.content, t)
+		}
+	}
+	return p
+}
+
+// containsPhrase reports whether the phrase's terms occur consecutively.
+func containsPhrase(tokens []domain.Token, phrase []string) bool {
+	if len(phrase) == 0 {
+		return false
+	}
+outer:
+	for i := range tokens {
+		if i+len(phrase) > len(tokens) {
+			return false
+		}
+		for j, term := range phrase {
+			if tokens[i+j].Term != term || (j > 0 && tokens[i+j].Pos != tokens[i+j-1].Pos+1) {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// searchTerms are the words statements are searched with: the content words
+// and the year, which statements often name ("Im Juni 2022 ...").
+func (p parsed) searchTerms() []domain.Token {
+	if p.yearTok == nil {
+		return p.content
+	}
+	return append(append([]domain.Token(nil), p.content...), *p.yearTok)
+}
+
+func (p parsed) has(in ...intent) bool {
+	for _, i := range in {
+		if p.intents[i] {
+			return true
+		}
+	}
+	return false
+}
+
+func (p parsed) places() []string   { return p.ids("place") }
+func (p parsed) networks() []string { return p.ids("network") }
+
+func (p parsed) ids(kind string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range p.mentions {
+		if m.Kind == kind && !seen[m.ID] {
+			seen[m.ID] = true
+			out = append(out, m.ID)
+		}
+	}
+	return out
+}

@@ -1,0 +1,66 @@
+// Package dedup remembers which Slack events the bot has already taken on.
+//
+// Slack retries an event when it gets no acknowledgement within three seconds,
+// and a retry may reach another replica. Each event_id must be answered once,
+// so the transport asks a Store whether it sees the id for the first time
+// before it answers. One replica can keep that memory in-process (Memory);
+// several replicas share it through Redis (Redis).
+package dedup
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// Store reports whether a key is seen for the first time within its TTL.
+// Both implementations are safe for concurrent use.
+type Store interface {
+	// FirstSeen is true exactly once per key within the TTL, across every
+	// caller sharing the store. On error the caller decides; answering twice
+	// is usually better than not answering at all.
+	FirstSeen(ctx context.Context, key string) (bool, error)
+	// Close releases the connection, if any.
+	Close() error
+}
+
+// DefaultTTL covers Slack's retry schedule (retries come after about 1 s,
+// 1 min and 5 min) with room to spare.
+const DefaultTTL = 15 * time.Minute
+
+// DefaultMaxKeys bounds Memory: far more events than one bot receives within
+// DefaultTTL, small enough (a few MB) never to matter.
+const DefaultMaxKeys = 100_000
+
+// New returns a Redis store when redisURL is set ("redis://host:6379/0",
+// "rediss://..." or "unix:///path"), and a Memory store otherwise. It pings
+// Redis once, so a wrong URL fails at start-up rather than on the first event.
+// Errors never repeat the URL, which may carry a password.
+func New(redisURL string, ttl time.Duration) (Store, error) {
+	if ttl <= 0 {
+		ttl = DefaultTTL
+	}
+	if redisURL == "" {
+		return NewMemory(ttl, DefaultMaxKeys), nil
+	}
+	opts, err := redis.ParseURL(redisURL)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // url.Error quotes the whole URL, password included
+		}
+		return nil, fmt.Errorf("redis URL: %w", err)
+	}
+	client := redis.NewClient(opts)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := client.Ping(ctx).Err(); err != nil {
+		client.Close()
+		return nil, fmt.Errorf("redis at %s: %w", opts.Addr, err)
+	}
+	return NewRedis(client, ttl), nil
+}

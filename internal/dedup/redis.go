@@ -1,0 +1,47 @@
+package dedup
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// KeyPrefix namespaces the keys, so the bot can share a Redis with other programs.
+const KeyPrefix = "engagiert:event:"
+
+// Redis is a Store shared by every replica pointed at the same Redis. One
+// atomic SET NX with an expiry decides which replica answers an event, so
+// there is no window in which two replicas both see a key as new.
+type Redis struct {
+	client redis.UniversalClient
+	ttl    time.Duration
+}
+
+var _ Store = (*Redis)(nil)
+
+// NewRedis wraps a client. Redis owns the client from then on: Close closes it.
+func NewRedis(client redis.UniversalClient, ttl time.Duration) *Redis {
+	if ttl <= 0 {
+		ttl = DefaultTTL
+	}
+	return &Redis{client: client, ttl: ttl}
+}
+
+// FirstSeen sets KeyPrefix+key if it is not set yet and reports whether it did.
+func (r *Redis) FirstSeen(ctx context.Context, key string) (bool, error) {
+	ok, err := r.client.SetNX(ctx, KeyPrefix+key, 1, r.ttl).Result()
+	if err != nil {
+		return false, fmt.Errorf("redis SET NX: %w", err)
+	}
+	return ok, nil
+}
+
+// Ping checks the connection, for readiness probes.
+func (r *Redis) Ping(ctx context.Context) error {
+	return r.client.Ping(ctx).Err()
+}
+
+// Close closes the client.
+func (r *Redis) Close() error { return r.client.Close() }

@@ -1,0 +1,281 @@
+package reload
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+// syncBuffer is a log sink the watcher goroutine and the test share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// fakeKB is a stand-in knowledge directory: networks/net.yaml holds the one
+// answer the fake Asker gives. A file starting with "broken" fails to load
+// the way the YAML loader fails, with FILE:LINE problems.
+type fakeKB struct {
+	dir   string
+	loads atomic.Int32
+}
+
+func newFakeKB(t *testing.T, answer string) *fakeKB {
+	t.Helper()
+	kb := &fakeKB{dir: filepath.Join(t.TempDir(), "knowledge")}
+	writeKB(t, kb.dir, answer)
+	return kb
+}
+
+func writeKB(t *testing.T, dir, answer string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Join(dir, "networks"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "places.yaml"), "places: []\n")
+	writeFile(t, filepath.Join(dir, "networks", "net.yaml"), answer+"\n")
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (kb *fakeKB) load() (domain.Asker, *domain.Base, error) {
+	kb.loads.Add(1)
+	data, err := os.ReadFile(filepath.Join(kb.dir, "networks", "net.yaml"))
+	if err != nil {
+		return nil, nil, fmt.Errorf("load knowledge: %w", err)
+	}
+	text := strings.TrimSpace(string(data))
+	if strings.HasPrefix(text, "broken") {
+		return nil, nil, errors.Join(
+			errors.New(`networks/net.yaml:2: unknown key "nmae" (did you mean "name"?)`),
+			errors.New(`places.yaml:7: place "bielefeld" is defined twice`))
+	}
+	asker := domain.AskerFunc(func(_ context.Context, q string) domain.Answer {
+		return domain.Answer{Query: q, Found: true, Lead: text}
+	})
+	return asker, domain.NewBase(nil, nil, nil, "v:"+text), nil
+}
+
+// start builds a Holder from kb and watches it until the test ends.
+func start(t *testing.T, kb *fakeKB, debounce time.Duration) (*Holder, chan os.Signal, *syncBuffer) {
+	t.Helper()
+	asker, base, err := kb.load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := NewHolder(asker, base)
+	h.debounce = debounce
+	h.poll = 50 * time.Millisecond
+	logs := &syncBuffer{}
+	logger := slog.New(slog.NewJSONHandler(logs, nil))
+	hup := make(chan os.Signal, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- h.Watch(ctx, kb.dir, hup, kb.load, logger) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Watch() = %v, want nil after cancel", err)
+		}
+		if t.Failed() {
+			t.Logf("logs:\n%s", logs)
+		}
+	})
+	// Let Watch set up its watches before the test edits anything.
+	time.Sleep(50 * time.Millisecond)
+	return h, hup, logs
+}
+
+func ask(h *Holder) string {
+	return h.Ask(context.Background(), "Bielefeld").Lead
+}
+
+// eventually waits up to 5 s for cond.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func waitAnswer(t *testing.T, h *Holder, want string) {
+	t.Helper()
+	eventually(t, fmt.Sprintf("Ask(%q) = %q (now %q)", "Bielefeld", want, ask(h)), func() bool { return ask(h) == want })
+}
+
+func TestReloadOnSignal(t *testing.T) {
+	kb := newFakeKB(t, "v1")
+	// A debounce longer than the test: only the signal can cause the reload.
+	h, hup, logs := start(t, kb, time.Hour)
+	before := h.LoadedAt()
+	writeFile(t, filepath.Join(kb.dir, "networks", "net.yaml"), "v2\n")
+	time.Sleep(50 * time.Millisecond)
+	if got := ask(h); got != "v1" {
+		t.Fatalf("before SIGHUP: Ask = %q, want %q", got, "v1")
+	}
+	hup <- syscall.SIGHUP
+	waitAnswer(t, h, "v2")
+	if h.Version() != "v:v2" || !h.LoadedAt().After(before) {
+		t.Errorf("after reload: Version() = %q, LoadedAt() = %v; want %q and later than %v", h.Version(), h.LoadedAt(), "v:v2", before)
+	}
+	eventually(t, `log "knowledge reloaded"`, func() bool {
+		return strings.Contains(logs.String(), `"msg":"knowledge reloaded","version":"v:v2","previous_version":"v:v1"`)
+	})
+}
+
+// TestReloadOnFileChange covers the ways files change on disk.
+func TestReloadOnFileChange(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(t *testing.T, dir string)
+	}{
+		{"write in place", func(t *testing.T, dir string) {
+			writeFile(t, filepath.Join(dir, "networks", "net.yaml"), "v2\n")
+		}},
+		{"editor writes a temp file and renames it over", func(t *testing.T, dir string) {
+			tmp := filepath.Join(dir, "networks", ".net.yaml.tmp")
+			writeFile(t, tmp, "v2\n")
+			if err := os.Rename(tmp, filepath.Join(dir, "networks", "net.yaml")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"networks directory replaced", func(t *testing.T, dir string) {
+			if err := os.RemoveAll(filepath.Join(dir, "networks")); err != nil {
+				t.Fatal(err)
+			}
+			writeKB(t, dir, "v2")
+		}},
+		{"whole directory swapped by rename", func(t *testing.T, dir string) {
+			next := dir + ".next"
+			writeKB(t, next, "v2")
+			if err := os.Rename(dir, dir+".old"); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Rename(next, dir); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kb := newFakeKB(t, "v1")
+			h, _, _ := start(t, kb, 100*time.Millisecond)
+			tt.edit(t, kb.dir)
+			waitAnswer(t, h, "v2")
+			// The watches must follow the change: a second edit is seen too.
+			writeFile(t, filepath.Join(kb.dir, "networks", "net.yaml"), "v3\n")
+			waitAnswer(t, h, "v3")
+		})
+	}
+}
+
+func TestBrokenEditKeepsServing(t *testing.T) {
+	kb := newFakeKB(t, "v1")
+	h, _, logs := start(t, kb, 100*time.Millisecond)
+	writeFile(t, filepath.Join(kb.dir, "networks", "net.yaml"), "broken\n")
+	eventually(t, "knowledge reload failed in the log", func() bool {
+		return strings.Contains(logs.String(), `"msg":"knowledge reload failed"`)
+	})
+	for _, want := range []string{`"level":"ERROR"`, `networks/net.yaml:2: unknown key`, `places.yaml:7: place`, `"serving_version":"v:v1"`} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("log lacks %s", want)
+		}
+	}
+	if got := ask(h); got != "v1" {
+		t.Errorf("after a broken edit: Ask = %q, want the last good %q", got, "v1")
+	}
+	st := h.Status()
+	if st.Version != "v:v1" || st.Failures != 1 || !strings.Contains(st.LastError, "networks/net.yaml:2:") {
+		t.Errorf("Status() = %+v, want version v:v1, 1 failure, the FILE:LINE error", st)
+	}
+	// Fixing the file is picked up.
+	writeFile(t, filepath.Join(kb.dir, "networks", "net.yaml"), "v2\n")
+	waitAnswer(t, h, "v2")
+}
+
+func TestDirectoryRemovedKeepsServing(t *testing.T) {
+	kb := newFakeKB(t, "v1")
+	h, _, logs := start(t, kb, 100*time.Millisecond)
+	if err := os.RemoveAll(kb.dir); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "knowledge reload failed in the log", func() bool {
+		return strings.Contains(logs.String(), `"msg":"knowledge reload failed"`)
+	})
+	if got := ask(h); got != "v1" {
+		t.Errorf("directory removed: Ask = %q, want the last good %q", got, "v1")
+	}
+	writeKB(t, kb.dir, "v2")
+	waitAnswer(t, h, "v2")
+}
+
+// TestDebounce: a burst of writes, as a git checkout makes, is one reload.
+func TestDebounce(t *testing.T) {
+	kb := newFakeKB(t, "v1")
+	h, _, _ := start(t, kb, 200*time.Millisecond)
+	loadsBefore := kb.loads.Load()
+	for i := range 20 {
+		writeFile(t, filepath.Join(kb.dir, "networks", "net.yaml"), fmt.Sprintf("burst%d\n", i))
+		time.Sleep(5 * time.Millisecond)
+	}
+	waitAnswer(t, h, "burst19")
+	time.Sleep(300 * time.Millisecond)
+	if n := kb.loads.Load() - loadsBefore; n != 1 {
+		t.Errorf("20 writes in 100 ms caused %d loads, want 1", n)
+	}
+}
+
+// TestIgnoredFiles: editor swap files and chmod do not reload.
+func TestIgnoredFiles(t *testing.T) {
+	kb := newFakeKB(t, "v1")
+	start(t, kb, 50*time.Millisecond)
+	loadsBefore := kb.loads.Load()
+	writeFile(t, filepath.Join(kb.dir, "networks", ".net.yaml.swp"), "x")
+	writeFile(t, filepath.Join(kb.dir, "places.yaml~"), "x")
+	os.Chmod(filepath.Join(kb.dir, "places.yaml"), 0o600)
+	writeFile(t, filepath.Join(filepath.Dir(kb.dir), "unrelated.txt"), "x")
+	time.Sleep(300 * time.Millisecond)
+	if n := kb.loads.Load() - loadsBefore; n != 0 {
+		t.Errorf("swap, backup, chmod and sibling changes caused %d loads, want 0", n)
+	}
+}
+
+func TestWatchNeedsDir(t *testing.T) {
+	h := NewHolder(nil, nil)
+	if err := h.Watch(context.Background(), "", nil, nil, slog.New(slog.DiscardHandler)); err == nil {
+		t.Error(`Watch(dir "") = nil, want an error`)
+	}
+}

@@ -1,0 +1,495 @@
+// Package search is the Bleve adapter: it indexes a knowledge base in memory
+// (scorch) with German-aware analysis and implements domain.Searcher.
+//
+// Names of places and networks go into a field analysed without stop words,
+// because the German stop list drops real place names ("Werden", "Essen" are
+// safe only there). Descriptions and facts go into a text field with stop
+// words removed. Both fold umlauts and ß (Gütersloh = Guetersloh =
+// Gutersloh) and stem lightly (Städte = Stadt); misspelt names are found with
+// Bleve's fuzzy (Levenshtein) queries.
+package search
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/lang/de"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/unicodenorm"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+const (
+	plainAnalyzer = "eg_plain" // words as typed, lower-cased: for stop-word checks
+	nameAnalyzer  = "eg_name"  // folded + stemmed, no stop words: names
+	textAnalyzer  = "eg_text"  // folded + stemmed, stop words removed: statements
+	stemAnalyzer  = "eg_stem"  // eg_text without the stop list: question words
+	nfcFilter     = "eg_nfc"
+
+	fieldName    = "name"
+	fieldText    = "text"
+	fieldNetwork = "network"
+
+	// maxMentionHits bounds how many name documents one question inspects.
+	maxMentionHits = 60
+	maxFactHits    = 20
+)
+
+// Index is an in-memory Bleve index over one knowledge base. It is safe for
+// concurrent use; a reload builds a new Index rather than mutating one.
+type Index struct {
+	idx     bleve.Index
+	mapping *mapping.IndexMappingImpl
+	plain   analysis.Analyzer
+	name    analysis.Analyzer
+	stem    analysis.Analyzer
+	stop    analysis.TokenMap
+	// variants holds, per document id, the analysed terms of each name and
+	// alias, so a hit can be checked for matching a whole name.
+	variants map[string][][]string
+	kinds    map[string]string // document id -> "place" | "network"
+	ids      map[string]string // document id -> domain id
+	facts    map[string]domain.FactRef
+}
+
+var _ domain.Searcher = (*Index)(nil)
+
+type entityDoc struct {
+	Name []string `json:"name"`
+}
+
+type factDoc struct {
+	Text    string `json:"text"`
+	Network string `json:"network"`
+}
+
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	m := bleve.NewIndexMapping()
+	if err := m.AddCustomTokenFilter(nfcFilter, map[string]interface{}{
+		"type": unicodenorm.Name, "form": unicodenorm.NFC,
+	}); err != nil {
+		return nil, err
+	}
+	analyzers := map[string][]string{
+		plainAnalyzer: {nfcFilter, lowercase.Name},
+		nameAnalyzer:  {nfcFilter, lowercase.Name, de.NormalizeName, de.LightStemmerName},
+		// Statements are stemmed harder (Snowball), so "bewerben" finds
+		// "Bewerbungsfrist"'s neighbour "Bewerbung"; names only lightly, so
+		// place names stay distinct.
+		textAnalyzer: {nfcFilter, lowercase.Name, de.StopName, de.NormalizeName, de.SnowballStemmerName},
+		stemAnalyzer: {nfcFilter, lowercase.Name, de.NormalizeName, de.SnowballStemmerName},
+	}
+	for name, filters := range analyzers {
+		if err := m.AddCustomAnalyzer(name, map[string]interface{}{
+			"type": custom.Name, "tokenizer": unicode.Name, "token_filters": filters,
+		}); err != nil {
+			return nil, err
+		}
+	}
+	doc := bleve.NewDocumentStaticMapping()
+	nameField := bleve.NewTextFieldMapping()
+	nameField.Analyzer = nameAnalyzer
+	nameField.IncludeTermVectors = true
+	doc.AddFieldMappingsAt(fieldName, nameField)
+	textField := bleve.NewTextFieldMapping()
+	textField.Analyzer = textAnalyzer
+	textField.IncludeTermVectors = true
+	doc.AddFieldMappingsAt(fieldText, textField)
+	netField := bleve.NewKeywordFieldMapping()
+	doc.AddFieldMappingsAt(fieldNetwork, netField)
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = textAnalyzer
+	return m, nil
+}
+
+// Build indexes the base. The index lives in memory only.
+func Build(base *domain.Base) (*Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	idx, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	ix := &Index{idx: idx, mapping: m,
+		plain: m.AnalyzerNamed(plainAnalyzer), name: m.AnalyzerNamed(nameAnalyzer), stem: m.AnalyzerNamed(stemAnalyzer),
+		variants: map[string][][]string{}, kinds: map[string]string{}, ids: map[string]string{},
+		facts: map[string]domain.FactRef{}}
+	if ix.stop, err = stopWords(); err != nil {
+		return nil, err
+	}
+
+	batch := idx.NewBatch()
+	flush := func() error {
+		if batch.Size() < 5000 {
+			return nil
+		}
+		if err := idx.Batch(batch); err != nil {
+			return fmt.Errorf("index batch: %w", err)
+		}
+		batch.Reset()
+		return nil
+	}
+	addEntity := func(kind, id string, names []string) error {
+		docID := kind + ":" + id
+		ix.kinds[docID], ix.ids[docID] = kind, id
+		for _, n := range names {
+			if terms := ix.terms(ix.name, n); len(terms) > 0 {
+				ix.variants[docID] = append(ix.variants[docID], terms)
+			}
+		}
+		if err := batch.Index(docID, entityDoc{Name: names}); err != nil {
+			return err
+		}
+		return flush()
+	}
+	for _, p := range base.Places {
+		if err := addEntity("place", p.ID, append([]string{p.Name}, p.Aliases...)); err != nil {
+			return nil, err
+		}
+	}
+	for _, n := range base.Networks {
+		if err := addEntity("network", n.ID, append([]string{n.Name}, n.Aliases...)); err != nil {
+			return nil, err
+		}
+		addFact := func(part string, i int, text string) error {
+			ref := domain.FactRef{Network: n.ID, Part: part, Index: i}
+			docID := "fact:" + n.ID + ":" + part + ":" + strconv.Itoa(i)
+			ix.facts[docID] = ref
+			if err := batch.Index(docID, factDoc{Text: norm.NFC.String(text), Network: n.ID}); err != nil {
+				return err
+			}
+			return flush()
+		}
+		parts := []struct {
+			part  string
+			texts []string
+		}{
+			{"description", []string{n.Description.Text}},
+			{"founding", []string{n.Founded.Text + " " + n.Founded.Place}},
+		}
+		var goals, facts, counts []string
+		for _, g := range n.Goals {
+			goals = append(goals, g.Text)
+		}
+		for _, f := range n.Facts {
+			facts = append(facts, f.Text)
+		}
+		for _, c := range n.Counts {
+			counts = append(counts, c.Value+" "+c.Text)
+		}
+		parts = append(parts, struct {
+			part  string
+			texts []string
+		}{"goal", goals}, struct {
+			part  string
+			texts []string
+		}{"fact", facts}, struct {
+			part  string
+			texts []string
+		}{"count", counts})
+		for _, p := range parts {
+			for i, t := range p.texts {
+				if strings.TrimSpace(t) == "" {
+					continue
+				}
+				if err := addFact(p.part, i, t); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	if err := idx.Batch(batch); err != nil {
+		return nil, fmt.Errorf("index batch: %w", err)
+	}
+	return ix, nil
+}
+
+// Close releases the index.
+func (ix *Index) Close() error { return ix.idx.Close() }
+
+func stopWords() (analysis.TokenMap, error) {
+	tm := analysis.NewTokenMap()
+	if err := tm.LoadBytes(de.GermanStopWords); err != nil {
+		return nil, fmt.Errorf("german stop words: %w", err)
+	}
+	return tm, nil
+}
+
+// terms analyses text and returns the terms in order.
+func (ix *Index) terms(a analysis.Analyzer, text string) []string {
+	var out []string
+	for _, t := range a.Analyze([]byte(norm.NFC.String(text))) {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// Tokens splits a question into words with their folded, stemmed form.
+func (ix *Index) Tokens(question string) []domain.Token {
+	stream := ix.plain.Analyze([]byte(norm.NFC.String(question)))
+	out := make([]domain.Token, 0, len(stream))
+	for i, t := range stream {
+		raw := string(t.Term)
+		term, stem := raw, raw
+		if ts := ix.name.Analyze(t.Term); len(ts) > 0 {
+			term = string(ts[0].Term)
+		}
+		if ts := ix.stem.Analyze(t.Term); len(ts) > 0 {
+			stem = string(ts[0].Term)
+		}
+		_, stop := ix.stop[raw]
+		out = append(out, domain.Token{Raw: raw, Term: term, Stem: stem, Pos: i, Stop: stop})
+	}
+	return out
+}
+
+// fuzziness is how many edits a word may be off: none for short words and
+// stop words (too many chance matches), one from five letters, two from eight.
+func fuzziness(t domain.Token) int {
+	n := utf8.RuneCountInString(t.Term)
+	switch {
+	case t.Stop || n < 5:
+		return 0
+	case n < 8:
+		return 1
+	}
+	return 2
+}
+
+// Mentions finds the places and networks a question names. A name counts only
+// when all of its words occur in the question, in order and close together,
+// each exactly or within its fuzziness; overlapping candidates are resolved in
+// favour of longer, then more exact, names.
+func (ix *Index) Mentions(ctx context.Context, tokens []domain.Token) ([]domain.Mention, error) {
+	if len(tokens) == 0 {
+		return nil, nil
+	}
+	var qs []query.Query
+	seen := map[string]bool{}
+	for _, t := range tokens {
+		if seen[t.Term] {
+			continue
+		}
+		seen[t.Term] = true
+		if f := fuzziness(t); f > 0 {
+			fq := query.NewFuzzyQuery(t.Term)
+			fq.SetField(fieldName)
+			fq.SetFuzziness(f)
+			qs = append(qs, fq)
+		} else {
+			tq := query.NewTermQuery(t.Term)
+			tq.SetField(fieldName)
+			qs = append(qs, tq)
+		}
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(qs), maxMentionHits, 0, false)
+	req.IncludeLocations = true
+	res, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search names: %w", err)
+	}
+	var cands []domain.Mention
+	for _, h := range res.Hits {
+		kind, ok := ix.kinds[h.ID]
+		if !ok {
+			continue
+		}
+		if m, ok := ix.bestVariant(h.ID, tokens); ok {
+			m.Kind, m.ID = kind, ix.ids[h.ID]
+			cands = append(cands, m)
+		}
+	}
+	return resolve(cands), nil
+}
+
+// bestVariant checks every name variant of a document against the question
+// and returns the best complete match.
+func (ix *Index) bestVariant(docID string, tokens []domain.Token) (domain.Mention, bool) {
+	var best domain.Mention
+	found := false
+	for _, v := range ix.variants[docID] {
+		m, ok := matchVariant(v, tokens)
+		if !ok {
+			continue
+		}
+		if !found || len(m.Positions) > len(best.Positions) ||
+			(len(m.Positions) == len(best.Positions) && m.Distance < best.Distance) {
+			best, found = m, true
+		}
+	}
+	return best, found
+}
+
+// matchVariant finds the variant's terms in the question, in order, with at
+// most two other words between consecutive ones.
+func matchVariant(variant []string, tokens []domain.Token) (domain.Mention, bool) {
+	var m domain.Mention
+	prev := -1
+	for i, term := range variant {
+		bestPos, bestDist := -1, 1<<30
+		for _, t := range tokens {
+			if t.Pos <= prev || (i > 0 && t.Pos > prev+3) {
+				continue
+			}
+			d := levenshtein(t.Term, term, fuzziness(t))
+			if d >= 0 && d < bestDist {
+				bestPos, bestDist = t.Pos, d
+			}
+		}
+		if bestPos < 0 {
+			return m, false
+		}
+		m.Positions = append(m.Positions, bestPos)
+		m.Distance += bestDist
+		prev = bestPos
+	}
+	return m, true
+}
+
+// resolve keeps the strongest mention for every question word: longer names
+// first, then fewer edits.
+func resolve(cands []domain.Mention) []domain.Mention {
+	sort.SliceStable(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if len(a.Positions) != len(b.Positions) {
+			return len(a.Positions) > len(b.Positions)
+		}
+		if a.Distance != b.Distance {
+			return a.Distance < b.Distance
+		}
+		return a.Positions[0] < b.Positions[0]
+	})
+	used := map[int]bool{}
+	var out []domain.Mention
+	for _, c := range cands {
+		clash := false
+		for _, p := range c.Positions {
+			clash = clash || used[p]
+		}
+		if clash {
+			continue
+		}
+		for _, p := range c.Positions {
+			used[p] = true
+		}
+		out = append(out, c)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Positions[0] < out[j].Positions[0] })
+	return out
+}
+
+// Facts finds statements that share content words with the question.
+func (ix *Index) Facts(ctx context.Context, tokens []domain.Token, network string) ([]domain.FactHit, error) {
+	var terms []domain.Token
+	seen := map[string]bool{}
+	for _, t := range tokens {
+		if t.Stop || seen[t.Stem] || utf8.RuneCountInString(t.Stem) < 2 {
+			continue
+		}
+		seen[t.Stem] = true
+		t.Term = t.Stem // statements are indexed with the stronger stemmer
+		terms = append(terms, t)
+	}
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	var qs []query.Query
+	for _, t := range terms {
+		if f := min(fuzziness(t), 1); f > 0 && utf8.RuneCountInString(t.Term) >= 8 {
+			fq := query.NewFuzzyQuery(t.Term)
+			fq.SetField(fieldText)
+			fq.SetFuzziness(f)
+			qs = append(qs, fq)
+		} else {
+			tq := query.NewTermQuery(t.Term)
+			tq.SetField(fieldText)
+			qs = append(qs, tq)
+		}
+	}
+	var q query.Query = query.NewDisjunctionQuery(qs)
+	if network != "" {
+		nq := query.NewTermQuery(network)
+		nq.SetField(fieldNetwork)
+		q = query.NewConjunctionQuery([]query.Query{q, nq})
+	}
+	req := bleve.NewSearchRequestOptions(q, maxFactHits, 0, false)
+	req.IncludeLocations = true
+	res, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search facts: %w", err)
+	}
+	var out []domain.FactHit
+	for _, h := range res.Hits {
+		ref, ok := ix.facts[h.ID]
+		if !ok {
+			continue
+		}
+		matched := 0
+		for _, t := range terms {
+			for docTerm := range h.Locations[fieldText] {
+				if levenshtein(t.Term, docTerm, min(fuzziness(t), 1)) >= 0 {
+					matched++
+					break
+				}
+			}
+		}
+		out = append(out, domain.FactHit{Ref: ref, Matched: matched, Total: len(terms), Score: h.Score})
+	}
+	return out, nil
+}
+
+// levenshtein returns the edit distance of a and b, or -1 when it exceeds max.
+// Bleve finds the candidates; this only tells which question word matched
+// which name word, which Bleve's hit locations do not say.
+func levenshtein(a, b string, max int) int {
+	if a == b {
+		return 0
+	}
+	if max == 0 {
+		return -1
+	}
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > max || -d > max {
+		return -1
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > max {
+			return -1
+		}
+		prev, cur = cur, prev
+	}
+	if prev[len(rb)] > max {
+		return -1
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,683 @@
+// Package blocks renders domain answers as Slack Block Kit messages and views,
+// built with slack-go's types and kept within Slack's size limits.
+//
+// Everything that reaches Slack as text is escaped (&, <, >), so text from the
+// knowledge base or from a user can never form a link or a mention such as
+// <!channel>. Links are only built here, from URLs that pass safeURL.
+package blocks
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/slack-go/slack"
+)
+
+// Slack's limits that rendering keeps to.
+const (
+	// MaxBlocks is the most blocks a message may carry.
+	MaxBlocks = 50
+	// MaxViewBlocks is the most blocks a Home tab view may carry.
+	MaxViewBlocks = 100
+	// MaxSectionText is the longest text of a section block.
+	MaxSectionText = 3000
+	// MaxMessageChars bounds all text of a message (blocks and fallback): Slack
+	// truncates or rejects messages much longer than about 12,000 characters.
+	MaxMessageChars = 12000
+	// MaxHeaderText is the longest text of a header block.
+	MaxHeaderText = 150
+	// MaxButtonText is the longest label of a button.
+	MaxButtonText = 75
+	// MaxButtonValue is the longest value of a button.
+	MaxButtonValue = 2000
+	// MaxContextElements is the most elements of a context block.
+	MaxContextElements = 10
+	// MaxActionElements is the most elements of an actions block.
+	MaxActionElements = 25
+)
+
+// Action ids of the interactive elements; the transport dispatches on them.
+const (
+	ActionShare        = "engagiert_share"
+	ActionMore         = "engagiert_more"
+	ActionFeedbackUp   = "engagiert_feedback_up"
+	ActionFeedbackDown = "engagiert_feedback_down"
+	// ActionAskPrefix starts the action ids of example-question buttons.
+	ActionAskPrefix = "engagiert_ask_"
+	// ActionLinkPrefix starts the action ids of website buttons, which only open a URL.
+	ActionLinkPrefix = "engagiert_link_"
+)
+
+// Rendering choices below Slack's own limits, so an answer stays readable.
+const (
+	maxFallback    = 3000 // fallback text: notifications and screen readers
+	maxListItems   = 40   // members shown before "Mehr anzeigen"
+	maxLinks       = 5
+	maxSuggestions = 5
+	maxSources     = 8
+	maxURL         = 1000
+	maxQuestion    = 1500 // bytes of a question carried in a button value
+	maxLabel       = 120
+)
+
+// Message is a rendered Slack message: Block Kit blocks and the plain-text
+// fallback Slack shows in notifications.
+type Message struct {
+	Text   string
+	Blocks []slack.Block
+}
+
+// Options says which controls go under an answer.
+type Options struct {
+	// Share adds "Im Channel teilen" (for ephemeral slash command answers).
+	Share bool
+	// Feedback adds the 👍/👎 buttons.
+	Feedback bool
+	// SharedBy is the Slack user id of whoever shared the answer to the channel.
+	SharedBy string
+}
+
+// Escape makes text safe for Slack: &, < and > become entities, so it can
+// neither ping (<!channel>) nor link.
+func Escape(s string) string {
+	return escaper.Replace(strings.ToValidUTF8(s, "\uFFFD"))
+}
+
+var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// esc escapes s and cuts it to at most max characters.
+func esc(s string, max int) string { return cut(Escape(clean(s)), max) }
+
+// clean folds control characters (except newlines) to spaces.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' {
+			return r
+		}
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// cut shortens escaped text to at most max characters, ending in "…" when cut,
+// without splitting an entity such as &amp;.
+func cut(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	if max < 1 {
+		return ""
+	}
+	r := []rune(s)[:max-1]
+	// Do not leave half an entity behind.
+	for i := len(r) - 1; i >= 0 && i >= len(r)-5; i-- {
+		if r[i] == ';' {
+			break
+		}
+		if r[i] == '&' {
+			r = r[:i]
+			break
+		}
+	}
+	return strings.TrimRightFunc(string(r), unicode.IsSpace) + "…"
+}
+
+// cutBytes shortens s to at most n bytes at a rune boundary.
+func cutBytes(s string, n int) string {
+	s = strings.ToValidUTF8(s, "")
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// safeURL reports whether u may become a link or a button: http(s), with a
+// host, short, and free of characters that would end a Slack link early.
+func safeURL(u string) bool {
+	if u == "" || len(u) > maxURL || strings.ContainsAny(u, "<>| \"'`\\") {
+		return false
+	}
+	for _, r := range u {
+		if r < 0x21 || r == 0x7f {
+			return false
+		}
+	}
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.User != nil {
+		return false
+	}
+	return true
+}
+
+// link writes a mrkdwn link, or only the label when the URL is not safe.
+func link(u, label string) string {
+	if label == "" {
+		label = u
+	}
+	l := esc(label, maxLabel)
+	if !safeURL(u) {
+		return l
+	}
+	return "<" + strings.ReplaceAll(u, "&", "&amp;") + "|" + l + ">"
+}
+
+func mrkdwn(s string) *slack.TextBlockObject {
+	return slack.NewTextBlockObject(slack.MarkdownType, s, false, false)
+}
+
+func plain(s string) *slack.TextBlockObject {
+	return slack.NewTextBlockObject(slack.PlainTextType, s, true, false)
+}
+
+func section(text string) *slack.SectionBlock {
+	return slack.NewSectionBlock(mrkdwn(cut(text, MaxSectionText)), nil, nil)
+}
+
+func header(text string) *slack.HeaderBlock {
+	return slack.NewHeaderBlock(plain(esc(strings.ReplaceAll(text, "\n", " "), MaxHeaderText)))
+}
+
+func contextText(text string) *slack.ContextBlock {
+	return slack.NewContextBlock("", mrkdwn(cut(text, MaxSectionText)))
+}
+
+func button(actionID, label, value string) *slack.ButtonBlockElement {
+	return slack.NewButtonBlockElement(actionID, cutBytes(value, MaxButtonValue), plain(esc(label, MaxButtonText)))
+}
+
+// sections packs lines into as few section blocks as possible, each within
+// MaxSectionText; a line too long for one section is cut.
+func sections(lines []string) []slack.Block {
+	var out []slack.Block
+	var b strings.Builder
+	n := 0
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, section(b.String()))
+			b.Reset()
+			n = 0
+		}
+	}
+	for _, l := range lines {
+		l = cut(l, MaxSectionText)
+		ln := utf8.RuneCountInString(l)
+		if n > 0 && n+1+ln > MaxSectionText {
+			flush()
+		}
+		if n > 0 {
+			b.WriteString("\n")
+			n++
+		}
+		b.WriteString(l)
+		n += ln
+	}
+	flush()
+	return out
+}
+
+// paragraphs splits escaped text into lines for sections.
+func paragraphs(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Answer renders an answer as a message. The result is always within Slack's
+// limits (see Check): long member lists are cut and end in a "Mehr anzeigen"
+// button, and anything else too long is shortened.
+func Answer(a domain.Answer, opt Options) Message {
+	fallback := cut(Escape(clean(a.PlainText())), maxFallback)
+	if strings.TrimSpace(fallback) == "" {
+		fallback = "Keine Antwort."
+	}
+
+	var head []slack.Block
+	if strings.TrimSpace(a.Title) != "" {
+		head = append(head, header(a.Title))
+	}
+	if strings.TrimSpace(a.Lead) != "" {
+		head = append(head, sections(paragraphs(esc(a.Lead, 2*MaxSectionText)))...)
+	}
+	if len(a.Facts) > 0 {
+		head = append(head, sections(factLines(a.Facts))...)
+	}
+
+	tail := footer(a, opt)
+
+	blocksLeft := MaxBlocks - len(head) - len(tail)
+	charsLeft := MaxMessageChars - chars(fallback) - blockChars(head) - blockChars(tail)
+	var lists []slack.Block
+	for i, l := range a.Lists {
+		bs := listBlocks(a.Query, i, l, 0, blocksLeft, charsLeft)
+		lists = append(lists, bs...)
+		blocksLeft -= len(bs)
+		charsLeft -= blockChars(bs)
+	}
+
+	all := append(append(head, lists...), tail...)
+	return fit(Message{Text: fallback, Blocks: all}, len(tail), MaxBlocks)
+}
+
+// factLines writes each fact as "• text (Stand …, Quelle)".
+func factLines(facts []domain.AnswerFact) []string {
+	var lines []string
+	for _, f := range facts {
+		if strings.TrimSpace(f.Text) == "" {
+			continue
+		}
+		line := "• "
+		if f.Older {
+			line += "_früher:_ "
+		}
+		line += esc(strings.ReplaceAll(f.Text, "\n", " "), 2200)
+		var meta []string
+		if !f.Stand.IsZero() {
+			meta = append(meta, "Stand "+f.Stand.String())
+		}
+		if f.Source != nil {
+			label := f.Source.Title
+			if label == "" {
+				label = f.Source.Publisher
+			}
+			meta = append(meta, "Quelle: "+link(f.Source.URL, label))
+		}
+		if len(meta) > 0 {
+			line += " _(" + strings.Join(meta, ", ") + ")_"
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// footer renders what follows the answer: website buttons, sources of lists,
+// suggestions and the share and feedback buttons.
+func footer(a domain.Answer, opt Options) []slack.Block {
+	var out []slack.Block
+	var links []slack.BlockElement
+	for _, l := range a.Links {
+		if len(links) == maxLinks {
+			break
+		}
+		if !safeURL(l.URL) {
+			continue
+		}
+		label := l.Title
+		if label == "" {
+			label = "Website"
+		}
+		b := button(ActionLinkPrefix+strconv.Itoa(len(links)), "🔗 "+label, "")
+		b.URL = l.URL
+		links = append(links, b)
+	}
+	if len(links) > 0 {
+		out = append(out, slack.NewActionBlock("links", links...))
+	}
+
+	// Sources of list items: facts carry their source inline.
+	inFacts := map[string]bool{}
+	for _, f := range a.Facts {
+		if f.Source != nil {
+			inFacts[f.Source.ID] = true
+		}
+	}
+	var src []string
+	for _, s := range a.Sources() {
+		if inFacts[s.ID] || len(src) == maxSources {
+			continue
+		}
+		label := s.Title
+		if label == "" {
+			label = s.Publisher
+		}
+		entry := link(s.URL, label)
+		if !s.Published.IsZero() {
+			entry += " (" + s.Published.String() + ")"
+		}
+		src = append(src, entry)
+	}
+	if len(src) > 0 {
+		out = append(out, contextText("Quellen: "+strings.Join(src, " · ")))
+	}
+
+	var sugg []string
+	for _, s := range a.Suggestions {
+		if len(sugg) == maxSuggestions {
+			break
+		}
+		if strings.TrimSpace(s) != "" {
+			sugg = append(sugg, "„"+esc(strings.ReplaceAll(s, "\n", " "), 200)+"“")
+		}
+	}
+	if len(sugg) > 0 {
+		out = append(out, contextText("Fragen Sie zum Beispiel: "+strings.Join(sugg, " · ")))
+	}
+
+	if opt.SharedBy != "" && validID(opt.SharedBy) {
+		out = append(out, contextText("Geteilt von <@"+opt.SharedBy+">"))
+	}
+
+	var buttons []slack.BlockElement
+	q := cutBytes(a.Query, maxQuestion)
+	if opt.Share {
+		buttons = append(buttons, button(ActionShare, "Im Channel teilen", q).WithStyle(slack.StylePrimary))
+	}
+	if opt.Feedback {
+		buttons = append(buttons,
+			button(ActionFeedbackUp, "👍", q),
+			button(ActionFeedbackDown, "👎", q))
+	}
+	if len(buttons) > 0 {
+		out = append(out, slack.NewActionBlock("answer_actions", buttons...))
+	}
+	return out
+}
+
+// validID reports whether s looks like a Slack id (U123ABC), safe inside <@…>.
+func validID(s string) bool {
+	if s == "" || len(s) > 32 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// MoreRef points at the rest of a list: the question it answers, the list's
+// index in the answer and the first item not shown yet. It travels as the
+// value of the "Mehr anzeigen" button, so the transport keeps no state.
+type MoreRef struct {
+	Question string `json:"q"`
+	List     int    `json:"l"`
+	Offset   int    `json:"o"`
+}
+
+// Encode writes the reference as a button value.
+func (r MoreRef) Encode() string {
+	r.Question = cutBytes(r.Question, maxQuestion)
+	b, _ := json.Marshal(r) // a struct of strings and ints always marshals
+	return string(b)
+}
+
+// DecodeMoreRef reads a button value written by Encode.
+func DecodeMoreRef(v string) (MoreRef, error) {
+	var r MoreRef
+	if err := json.Unmarshal([]byte(v), &r); err != nil {
+		return MoreRef{}, fmt.Errorf("more button value: %w", err)
+	}
+	if r.List < 0 || r.Offset < 0 {
+		return MoreRef{}, fmt.Errorf("more button value: negative index")
+	}
+	return r, nil
+}
+
+// listBlocks renders list l from item offset on, within the blocks and
+// characters left: one section, plus a "Mehr anzeigen" button if cut.
+func listBlocks(question string, index int, l domain.List, offset, blocksLeft, charsLeft int) []slack.Block {
+	if blocksLeft < 1 || charsLeft < 200 {
+		return nil
+	}
+	title := "*" + esc(strings.ReplaceAll(l.Title, "\n", " "), 200) + "*"
+	if offset > 0 {
+		title += " (Fortsetzung)"
+	}
+	if l.Partial {
+		title += " – u. a."
+	}
+	var note string
+	if l.Note != "" {
+		note = "\n_" + esc(strings.ReplaceAll(l.Note, "\n", " "), 500) + "_"
+	}
+	limit := min(MaxSectionText, charsLeft-100)
+	var b strings.Builder
+	b.WriteString(title)
+	b.WriteString("\n")
+	n := utf8.RuneCountInString(title) + 1
+	shown := 0
+	items := l.Items
+	if offset > len(items) {
+		offset = len(items)
+	}
+	items = items[offset:]
+	reserve := utf8.RuneCountInString(note) + 40 // "… und N weitere"
+	for i, it := range items {
+		label := esc(strings.ReplaceAll(it.Label(), "\n", " "), 200)
+		sep := ""
+		if i > 0 {
+			sep = " · "
+		}
+		add := utf8.RuneCountInString(sep + label)
+		if shown == maxListItems || n+add+reserve > limit {
+			break
+		}
+		b.WriteString(sep + label)
+		n += add
+		shown++
+	}
+	rest := len(items) - shown
+	if rest > 0 {
+		fmt.Fprintf(&b, " … und %d weitere", rest)
+	}
+	b.WriteString(note)
+	out := []slack.Block{section(b.String())}
+	if rest > 0 && blocksLeft >= 2 && len(question) <= maxQuestion {
+		ref := MoreRef{Question: question, List: index, Offset: offset + shown}
+		out = append(out, slack.NewActionBlock("",
+			button(ActionMore, "Mehr anzeigen", ref.Encode())))
+	}
+	return out
+}
+
+// More renders the rest of list ref.List of the answer, from ref.Offset on,
+// as its own message (with a further "Mehr anzeigen" if still too long).
+func More(a domain.Answer, ref MoreRef) Message {
+	if ref.List < 0 || ref.List >= len(a.Lists) {
+		return Notice("Diese Liste gibt es nicht mehr; bitte fragen Sie noch einmal.")
+	}
+	l := a.Lists[ref.List]
+	text := cut(Escape(clean(l.Line())), maxFallback)
+	bs := listBlocks(a.Query, ref.List, l, ref.Offset, MaxBlocks, MaxMessageChars-chars(text))
+	return fit(Message{Text: text, Blocks: bs}, 0, MaxBlocks)
+}
+
+// Notice renders a short note, such as a thank-you for feedback.
+func Notice(text string) Message {
+	t := esc(text, MaxSectionText)
+	return Message{Text: t, Blocks: []slack.Block{section(t)}}
+}
+
+// Help renders the help message, generated from domain.Commands: what the
+// bot answers, with example questions for the slash command.
+func Help(command string) Message {
+	if command == "" {
+		command = "/engagiert"
+	}
+	cmd := esc(command, 40)
+	var lines []string
+	var plainText strings.Builder
+	plainText.WriteString("So fragen Sie mich: " + cmd + " FRAGE, eine Erwähnung in einem Channel oder eine Direktnachricht.\n")
+	for _, c := range domain.Commands {
+		var ex []string
+		for _, e := range c.Examples {
+			ex = append(ex, "`"+cmd+" "+esc(e, 200)+"`")
+		}
+		lines = append(lines, "*"+esc(c.What, 300)+"*\n"+strings.Join(ex, "  "))
+		plainText.WriteString("- " + esc(c.What, 300) + ": " + esc(strings.Join(c.Examples, " · "), 600) + "\n")
+	}
+	bs := []slack.Block{
+		header("So fragen Sie engagiert"),
+		section("Ich beantworte Fragen zu Netzwerken deutscher Kommunen aus einer geprüften Wissensbasis. " +
+			"Fragen Sie mit `" + cmd + " FRAGE`, erwähnen Sie mich in einem Channel oder schreiben Sie mir direkt."),
+	}
+	bs = append(bs, sections(lines)...)
+	bs = append(bs, contextText("Jede Antwort nennt ihre Quelle und den Stand der Angabe."))
+	return fit(Message{Text: cut(strings.TrimSpace(plainText.String()), maxFallback), Blocks: bs}, 1, MaxBlocks)
+}
+
+// Home renders the App Home tab: the networks at a glance and example
+// questions, each a button that answers in the app's messages tab.
+func Home(base *domain.Base, command string) slack.HomeTabViewRequest {
+	if command == "" {
+		command = "/engagiert"
+	}
+	bs := []slack.Block{
+		header("engagiert: Netzwerke deutscher Kommunen"),
+		section("Fragen Sie mich nach Orten, Netzwerken, Mitgliedern, Zahlen und Daten: mit `" +
+			esc(command, 40) + " FRAGE`, mit einer Erwähnung in einem Channel oder hier im Tab *Nachrichten*."),
+	}
+	if base != nil {
+		bs = append(bs, slack.NewDividerBlock(), section("*Netzwerke auf einen Blick*"))
+		for i, n := range base.Networks {
+			if i == 30 {
+				bs = append(bs, contextText(fmt.Sprintf("… und %d weitere Netzwerke", len(base.Networks)-i)))
+				break
+			}
+			bs = append(bs, networkBlock(n))
+		}
+		bs = append(bs, contextText(fmt.Sprintf("Wissensbasis: %d Netzwerke, %d Orte · Version %s",
+			len(base.Networks), len(base.Places), esc(base.Version, 40))))
+	}
+	bs = append(bs, slack.NewDividerBlock(), section("*Beispielfragen*"))
+	for _, c := range domain.Commands {
+		bs = append(bs, section(esc(c.What, 300)))
+		var btns []slack.BlockElement
+		for _, e := range c.Examples {
+			if len(btns) == 5 {
+				break
+			}
+			btns = append(btns, button(ActionAskPrefix+strconv.Itoa(len(btns)), e, cutBytes(e, maxQuestion)))
+		}
+		if len(btns) > 0 {
+			bs = append(bs, slack.NewActionBlock("", btns...))
+		}
+	}
+	m := fit(Message{Blocks: bs}, 0, MaxViewBlocks)
+	return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: m.Blocks}}
+}
+
+// networkBlock is one network in the Home tab: name, kind, scope, what it
+// is, its latest member count and a button to its website.
+func networkBlock(n domain.Network) slack.Block {
+	var b strings.Builder
+	b.WriteString("*" + esc(n.Name, 150) + "*")
+	var about []string
+	for _, s := range []string{n.Kind, n.Scope} {
+		if s != "" {
+			about = append(about, esc(s, 100))
+		}
+	}
+	if len(about) > 0 {
+		b.WriteString(" – " + strings.Join(about, ", "))
+	}
+	if d := strings.TrimSpace(n.Description.Text); d != "" {
+		b.WriteString("\n" + esc(strings.ReplaceAll(d, "\n", " "), 400))
+	}
+	if len(n.Counts) > 0 {
+		c := n.Counts[len(n.Counts)-1]
+		b.WriteString("\nMitglieder: " + esc(c.Value, 40))
+		if !c.Stand.IsZero() {
+			b.WriteString(" (Stand " + c.Stand.String() + ")")
+		}
+	} else if len(n.Members) > 0 {
+		fmt.Fprintf(&b, "\nBekannte Mitglieder: %d", len(n.Members))
+	}
+	var acc *slack.Accessory
+	if safeURL(n.Website) {
+		btn := button(ActionLinkPrefix+"home", "Website", "")
+		btn.URL = n.Website
+		acc = slack.NewAccessory(btn)
+	}
+	return slack.NewSectionBlock(mrkdwn(cut(b.String(), MaxSectionText)), nil, acc)
+}
+
+// fit enforces the limits on a rendered message: at most maxBlocks blocks and
+// MaxMessageChars characters. It drops blocks before the last keep blocks
+// (the footer with its buttons) and says that the answer was shortened.
+func fit(m Message, keep, maxBlocks int) Message {
+	over := func() bool {
+		return len(m.Blocks) > maxBlocks || chars(m.Text)+blockChars(m.Blocks) > MaxMessageChars
+	}
+	if !over() {
+		return m
+	}
+	if keep > len(m.Blocks) {
+		keep = len(m.Blocks)
+	}
+	body := m.Blocks[:len(m.Blocks)-keep]
+	tail := m.Blocks[len(m.Blocks)-keep:]
+	note := contextText("_Antwort gekürzt._")
+	for len(body) > 0 {
+		m.Blocks = append(append(append([]slack.Block{}, body...), note), tail...)
+		if !over() {
+			return m
+		}
+		body = body[:len(body)-1]
+	}
+	m.Blocks = append([]slack.Block{note}, tail...)
+	for over() && len(m.Blocks) > 1 {
+		m.Blocks = m.Blocks[:len(m.Blocks)-1]
+	}
+	if over() {
+		m.Text = cut(m.Text, 1000)
+	}
+	return m
+}
+
+// chars counts the characters of s.
+func chars(s string) int { return utf8.RuneCountInString(s) }
+
+// blockChars counts the characters of all strings in the blocks' JSON, except
+// the fixed type names and ids: the text, labels, values and URLs Slack stores.
+func blockChars(bs []slack.Block) int {
+	if len(bs) == 0 {
+		return 0
+	}
+	raw, err := json.Marshal(slack.Blocks{BlockSet: bs})
+	if err != nil {
+		return MaxMessageChars + 1
+	}
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return MaxMessageChars + 1
+	}
+	n := 0
+	walkStrings(v, "", func(key, s string) { n += chars(s) })
+	return n
+}
+
+// skipKeys are JSON keys whose strings are structure, not content.
+var skipKeys = map[string]bool{"type": true, "action_id": true, "block_id": true, "style": true}
+
+func walkStrings(v any, key string, f func(key, s string)) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			walkStrings(x, k, f)
+		}
+	case []any:
+		for _, x := range v {
+			walkStrings(x, key, f)
+		}
+	case string:
+		if !skipKeys[key] {
+			f(key, v)
+		}
+	}
+}

@@ -1,0 +1,164 @@
+package blocks
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/slack-go/slack"
+)
+
+// Check reports every way the message breaks Slack's limits or could ping
+// people; nil means Slack accepts it as it is.
+func Check(m Message) error {
+	raw, err := json.Marshal(slack.Blocks{BlockSet: m.Blocks})
+	if err != nil {
+		return fmt.Errorf("marshal blocks: %w", err)
+	}
+	return CheckJSON(m.Text, raw, MaxBlocks)
+}
+
+// CheckView is Check for a Home tab view, which may carry more blocks.
+func CheckView(v slack.HomeTabViewRequest) error {
+	raw, err := json.Marshal(v.Blocks)
+	if err != nil {
+		return fmt.Errorf("marshal blocks: %w", err)
+	}
+	return CheckJSON("", raw, MaxViewBlocks)
+}
+
+// CheckJSON is Check for a message as it travels: its fallback text and the
+// JSON array of its blocks (or an object {"blocks": [...]}), so tests can check
+// what a fake Slack received.
+func CheckJSON(text string, blocksJSON []byte, maxBlocks int) error {
+	var list []any
+	if len(blocksJSON) > 0 {
+		var v any
+		if err := json.Unmarshal(blocksJSON, &v); err != nil {
+			return fmt.Errorf("blocks are not JSON: %w", err)
+		}
+		switch v := v.(type) {
+		case []any:
+			list = v
+		case map[string]any:
+			list, _ = v["blocks"].([]any)
+		case nil:
+		default:
+			return errors.New("blocks are neither an array nor an object")
+		}
+	}
+	var errs []error
+	if len(list) > maxBlocks {
+		errs = append(errs, fmt.Errorf("%d blocks, at most %d allowed", len(list), maxBlocks))
+	}
+	total := chars(text)
+	walkStrings(list, "", func(_, s string) { total += chars(s) })
+	if total > MaxMessageChars {
+		errs = append(errs, fmt.Errorf("%d characters, at most %d allowed", total, MaxMessageChars))
+	}
+	if pingsPeople(text) {
+		errs = append(errs, fmt.Errorf("fallback text %q pings people", text))
+	}
+	walkStrings(list, "", func(_, s string) {
+		if pingsPeople(s) {
+			errs = append(errs, fmt.Errorf("text %q pings people", s))
+		}
+	})
+	for i, b := range list {
+		bm, _ := b.(map[string]any)
+		errs = append(errs, checkBlock(i, bm)...)
+	}
+	return errors.Join(errs...)
+}
+
+// pingsPeople reports whether s holds a special mention (<!channel>,
+// <!here>, <!everyone>, <!subteam…>): the bot never sends any.
+func pingsPeople(s string) bool { return strings.Contains(s, "<!") }
+
+func textOf(v any) string {
+	m, _ := v.(map[string]any)
+	s, _ := m["text"].(string)
+	return s
+}
+
+func checkBlock(i int, b map[string]any) []error {
+	var errs []error
+	typ, _ := b["type"].(string)
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("block %d (%s): %s", i, typ, fmt.Sprintf(format, args...)))
+	}
+	switch typ {
+	case "header":
+		if n := chars(textOf(b["text"])); n > MaxHeaderText {
+			bad("header text has %d characters, at most %d allowed", n, MaxHeaderText)
+		}
+	case "section":
+		t := textOf(b["text"])
+		if n := chars(t); n > MaxSectionText {
+			bad("section text has %d characters, at most %d allowed", n, MaxSectionText)
+		}
+		if t == "" && b["fields"] == nil {
+			bad("section without text")
+		}
+		if acc, ok := b["accessory"].(map[string]any); ok {
+			errs = append(errs, checkElement(i, acc)...)
+		}
+	case "context":
+		els, _ := b["elements"].([]any)
+		if len(els) == 0 || len(els) > MaxContextElements {
+			bad("%d elements, 1 to %d allowed", len(els), MaxContextElements)
+		}
+		for _, e := range els {
+			if n := chars(textOf(e)); n > MaxSectionText {
+				bad("context text has %d characters", n)
+			}
+		}
+	case "actions":
+		els, _ := b["elements"].([]any)
+		if len(els) == 0 || len(els) > MaxActionElements {
+			bad("%d elements, 1 to %d allowed", len(els), MaxActionElements)
+		}
+		ids := map[string]bool{}
+		for _, e := range els {
+			em, _ := e.(map[string]any)
+			errs = append(errs, checkElement(i, em)...)
+			if id, _ := em["action_id"].(string); id != "" {
+				if ids[id] {
+					bad("action_id %q used twice", id)
+				}
+				ids[id] = true
+			}
+		}
+	case "divider":
+	default:
+		bad("unexpected block type")
+	}
+	if id, _ := b["block_id"].(string); len(id) > 255 {
+		bad("block_id longer than 255")
+	}
+	return errs
+}
+
+func checkElement(i int, e map[string]any) []error {
+	var errs []error
+	if e["type"] != "button" {
+		return nil
+	}
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("block %d button: %s", i, fmt.Sprintf(format, args...)))
+	}
+	if n := chars(textOf(e["text"])); n == 0 || n > MaxButtonText {
+		bad("label has %d characters, 1 to %d allowed", n, MaxButtonText)
+	}
+	if v, _ := e["value"].(string); chars(v) > MaxButtonValue {
+		bad("value has %d characters, at most %d allowed", chars(v), MaxButtonValue)
+	}
+	if u, _ := e["url"].(string); chars(u) > 3000 {
+		bad("url longer than 3000")
+	}
+	if id, _ := e["action_id"].(string); len(id) > 255 {
+		bad("action_id longer than 255")
+	}
+	return errs
+}

@@ -1,0 +1,283 @@
+// Package slackapp is the Slack transport of engagiert: the Events API,
+// slash command and interactivity over HTTP (signed requests) or Socket Mode,
+// plus the health and metrics routes. Every surface verifies, parses, acks,
+// asks the one domain.Asker and renders the answer with package blocks.
+package slackapp
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/slack-go/slack"
+)
+
+// Surfaces a question can come from; they label logs and metrics.
+const (
+	SurfaceSlash   = "slash"
+	SurfaceMention = "mention"
+	SurfaceDM      = "dm"
+	SurfaceHome    = "home"
+)
+
+var surfaces = []string{SurfaceSlash, SurfaceMention, SurfaceDM, SurfaceHome}
+
+// MaxBodyBytes is the largest request body a Slack route reads; more gets 413.
+const MaxBodyBytes = 1 << 20
+
+// DefaultAPIURL is Slack's Web API.
+const DefaultAPIURL = "https://slack.com/api/"
+
+// Config configures an App. Asker, Knowledge and BotToken are required;
+// SigningSecret turns on the HTTP Slack routes, AppToken Socket Mode.
+type Config struct {
+	// Asker answers questions. It may swap its knowledge underneath (reload);
+	// the App calls it anew for every question.
+	Asker domain.Asker
+	// Knowledge reports the base answered from now and when it was loaded, for
+	// /readyz and the App Home. It is called on every use, so a reload shows.
+	Knowledge func() (base *domain.Base, loadedAt time.Time)
+
+	// BotToken (xoxb-) authorises Web API calls: chat.postMessage, views.publish.
+	BotToken string
+	// AppToken (xapp-) opens the Socket Mode connection; empty without Socket Mode.
+	AppToken string
+	// SigningSecret verifies HTTP requests from Slack; empty without HTTP routes.
+	SigningSecret string
+	// APIURL is the Web API base URL (DefaultAPIURL if empty), for tests and proxies.
+	APIURL string
+	// Command is the slash command, shown in help texts ("/engagiert" if empty).
+	Command string
+	// BotUserID is the bot's own user id; if empty it is looked up with
+	// auth.test when first needed.
+	BotUserID string
+
+	// Logger receives JSON-friendly structured logs (slog.Default if nil).
+	Logger *slog.Logger
+	// Registry receives the App's metrics and is served on /metrics
+	// (a new registry if nil).
+	Registry *prometheus.Registry
+	// Deduper remembers handled events (NewMemoryDeduper if nil).
+	Deduper Deduper
+	// HTTPClient makes Web API and response_url calls (a client with a 10s timeout if nil).
+	HTTPClient *http.Client
+	// SlashDeadline is how long a slash command may take to answer in the
+	// response itself; slower answers follow via response_url (2.5s if zero).
+	SlashDeadline time.Duration
+	// APIRetries is how often a Web API call rate-limited with 429 is retried
+	// after its Retry-After (3 if zero, none if negative).
+	APIRetries int
+}
+
+// App is the Slack bot: HTTP handlers, a Socket Mode runner and the work
+// they start in the background.
+type App struct {
+	cfg     Config
+	log     *slog.Logger
+	api     *slack.Client
+	reg     *prometheus.Registry
+	dedup   Deduper
+	metrics *metrics
+	client  *http.Client
+
+	mu        sync.Mutex
+	botUserID string
+
+	work sync.WaitGroup
+}
+
+// New checks cfg and builds an App. It makes no network calls.
+func New(cfg Config) (*App, error) {
+	if cfg.Asker == nil {
+		return nil, errors.New("slackapp: Config.Asker is nil")
+	}
+	if cfg.Knowledge == nil {
+		return nil, errors.New("slackapp: Config.Knowledge is nil")
+	}
+	if !strings.HasPrefix(cfg.BotToken, "xoxb-") {
+		return nil, errors.New("slackapp: bot token must start with xoxb-")
+	}
+	if cfg.AppToken != "" && !strings.HasPrefix(cfg.AppToken, "xapp-") {
+		return nil, errors.New("slackapp: app token must start with xapp-")
+	}
+	if cfg.AppToken == "" && cfg.SigningSecret == "" {
+		return nil, errors.New("slackapp: need a signing secret (HTTP) or an app token (Socket Mode)")
+	}
+	if cfg.APIURL == "" {
+		cfg.APIURL = DefaultAPIURL
+	}
+	if !strings.HasSuffix(cfg.APIURL, "/") {
+		cfg.APIURL += "/"
+	}
+	if cfg.Command == "" {
+		cfg.Command = "/engagiert"
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Registry == nil {
+		cfg.Registry = prometheus.NewRegistry()
+	}
+	if cfg.Deduper == nil {
+		cfg.Deduper = NewMemoryDeduper(DefaultDedupTTL)
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = &http.Client{Timeout: 10 * time.Second}
+	}
+	if cfg.SlashDeadline <= 0 {
+		cfg.SlashDeadline = 2500 * time.Millisecond
+	}
+	if cfg.APIRetries == 0 {
+		cfg.APIRetries = 3
+	}
+	m, err := newMetrics(cfg.Registry)
+	if err != nil {
+		return nil, fmt.Errorf("slackapp: register metrics: %w", err)
+	}
+	opts := []slack.Option{
+		slack.OptionAPIURL(cfg.APIURL),
+		slack.OptionHTTPClient(cfg.HTTPClient),
+	}
+	if cfg.APIRetries > 0 {
+		opts = append(opts, slack.OptionRetry(cfg.APIRetries))
+	}
+	if cfg.AppToken != "" {
+		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
+	}
+	return &App{
+		cfg:       cfg,
+		log:       cfg.Logger,
+		api:       slack.New(cfg.BotToken, opts...),
+		reg:       cfg.Registry,
+		dedup:     cfg.Deduper,
+		metrics:   m,
+		client:    cfg.HTTPClient,
+		botUserID: cfg.BotUserID,
+	}, nil
+}
+
+// Wait blocks until the answers started in the background are posted, or
+// ctx ends. Call it after http.Server.Shutdown so nothing in flight is lost.
+func (a *App) Wait(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() { a.work.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// background runs f outside the request that asked for it (Slack wants an
+// ack within 3 seconds), with a context that outlives the request but not
+// forever.
+func (a *App) background(ctx context.Context, f func(ctx context.Context)) {
+	a.work.Add(1)
+	go func() {
+		defer a.work.Done()
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+		defer cancel()
+		f(ctx)
+	}()
+}
+
+// ownUserID returns the bot's user id, asking auth.test once it is needed.
+func (a *App) ownUserID(ctx context.Context) string {
+	a.mu.Lock()
+	id := a.botUserID
+	a.mu.Unlock()
+	if id != "" {
+		return id
+	}
+	res, err := a.api.AuthTestContext(ctx)
+	if err != nil {
+		a.log.Warn("auth.test failed; cannot tell own messages by user id", "err", err)
+		return ""
+	}
+	a.mu.Lock()
+	a.botUserID = res.UserID
+	a.mu.Unlock()
+	return res.UserID
+}
+
+// newRequestID returns a short random id that ties the logs of one Slack request together.
+func newRequestID() string {
+	var b [8]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "unknown"
+	}
+	return hex.EncodeToString(b[:])
+}
+
+// metrics are the App's Prometheus collectors.
+type metrics struct {
+	requests   *prometheus.CounterVec
+	questions  *prometheus.CounterVec
+	unanswered *prometheus.CounterVec
+	feedback   *prometheus.CounterVec
+	duplicates prometheus.Counter
+	reconnects prometheus.Counter
+	postErrors prometheus.Counter
+	duration   *prometheus.HistogramVec
+}
+
+func newMetrics(reg prometheus.Registerer) (*metrics, error) {
+	m := &metrics{
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "engagiert_slack_requests_total",
+			Help: "Requests from Slack by kind (command, event, interaction) and outcome.",
+		}, []string{"kind", "outcome"}),
+		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "engagiert_questions_total",
+			Help: "Questions answered, by surface.",
+		}, []string{"surface"}),
+		unanswered: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "engagiert_unanswered_questions_total",
+			Help: "Questions the knowledge base had no answer to, by surface.",
+		}, []string{"surface"}),
+		feedback: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "engagiert_feedback_total",
+			Help: "Feedback button clicks under answers, by vote (up, down).",
+		}, []string{"vote"}),
+		duplicates: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "engagiert_slack_duplicate_events_total",
+			Help: "Events Slack delivered again (retries, repeated event_id), not answered again.",
+		}),
+		reconnects: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "engagiert_socketmode_reconnects_total",
+			Help: "Socket Mode connections opened after the first.",
+		}),
+		postErrors: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "engagiert_slack_post_errors_total",
+			Help: "Failed Web API or response_url calls.",
+		}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "engagiert_answer_duration_seconds",
+			Help:    "Time to answer a question, by surface.",
+			Buckets: []float64{.001, .005, .01, .05, .1, .25, .5, 1, 2.5},
+		}, []string{"surface"}),
+	}
+	for _, c := range []prometheus.Collector{m.requests, m.questions, m.unanswered, m.feedback,
+		m.duplicates, m.reconnects, m.postErrors, m.duration} {
+		if err := reg.Register(c); err != nil {
+			return nil, err
+		}
+	}
+	for _, s := range surfaces {
+		m.questions.WithLabelValues(s)
+		m.unanswered.WithLabelValues(s)
+	}
+	m.feedback.WithLabelValues("up")
+	m.feedback.WithLabelValues("down")
+	return m, nil
+}

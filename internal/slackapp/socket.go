@@ -1,0 +1,153 @@
+package slackapp
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+	"github.com/slack-go/slack/socketmode"
+)
+
+// RunSocketMode connects to Slack over Socket Mode and serves the same
+// surfaces as the HTTP routes until ctx ends. Every envelope is acked before
+// the work it asks for; the work runs in the background so the events
+// channel is drained promptly. It returns nil when ctx ends.
+func (a *App) RunSocketMode(ctx context.Context) error {
+	if a.cfg.AppToken == "" {
+		return errors.New("slackapp: Socket Mode needs an app token (xapp-)")
+	}
+	client := socketmode.New(a.api)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errc := make(chan error, 1)
+	go func() { errc <- client.RunContext(ctx) }()
+	for {
+		select {
+		case <-ctx.Done():
+			<-errc
+			return nil
+		case err := <-errc:
+			if ctx.Err() != nil || errors.Is(err, context.Canceled) {
+				return nil
+			}
+			return err
+		case evt := <-client.Events:
+			a.socketEvent(ctx, client, evt)
+		}
+	}
+}
+
+// socketEvent handles one Socket Mode event; it never blocks on Slack.
+func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
+	log := a.log.With("request_id", newRequestID(), "kind", string(evt.Type))
+	if evt.Request != nil && evt.Request.EnvelopeID != "" {
+		log = log.With("envelope_id", evt.Request.EnvelopeID)
+	}
+	switch evt.Type {
+	case socketmode.EventTypeConnecting:
+		log.Info("socket mode connecting")
+	case socketmode.EventTypeConnected:
+		if c, ok := evt.Data.(*socketmode.ConnectedEvent); ok && c.ConnectionCount > 0 {
+			a.metrics.reconnects.Inc()
+			log.Info("socket mode reconnected", "connection", c.ConnectionCount)
+		} else {
+			log.Info("socket mode connected")
+		}
+	case socketmode.EventTypeConnectionError:
+		log.Warn("socket mode connection error", "err", evt.Data)
+	case socketmode.EventTypeInvalidAuth:
+		log.Error("socket mode: invalid app token")
+	case socketmode.EventTypeDisconnect:
+		log.Info("socket mode: Slack asked to reconnect")
+	case socketmode.EventTypeHello:
+		log.Debug("socket mode hello")
+	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorBadMessage, socketmode.EventTypeErrorWriteFailed:
+		log.Warn("socket mode error", "type", string(evt.Type), "err", evt.Data)
+	case socketmode.EventTypeEventsAPI:
+		a.ack(ctx, client, log, evt.Request, nil)
+		a.metrics.requests.WithLabelValues("event", "ok").Inc()
+		ev, ok := evt.Data.(slackevents.EventsAPIEvent)
+		if !ok || ev.Type != slackevents.CallbackEvent {
+			return
+		}
+		var eventID string
+		if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok {
+			eventID = cb.EventID
+		}
+		log = log.With("event_id", eventID, "event_type", ev.InnerEvent.Type)
+		if evt.Request != nil && evt.Request.RetryAttempt > 0 {
+			log = log.With("retry_num", evt.Request.RetryAttempt, "retry_reason", evt.Request.RetryReason)
+		}
+		a.background(ctx, func(ctx context.Context) {
+			if !a.firstSeenCtx(ctx, log, eventID) {
+				return
+			}
+			a.event(ctx, log, ev)
+		})
+	case socketmode.EventTypeSlashCommand:
+		a.metrics.requests.WithLabelValues("command", "ok").Inc()
+		cmd, ok := evt.Data.(slack.SlashCommand)
+		if !ok {
+			a.ack(ctx, client, log, evt.Request, nil)
+			return
+		}
+		// The answer is the ack's payload: Slack shows it like an HTTP response.
+		// slash returns within SlashDeadline, well inside Slack's 3 seconds.
+		resp := a.slash(ctx, log, cmd)
+		if err := a.ack(ctx, client, log, evt.Request, resp); err != nil {
+			// Too big for a Socket Mode response: ack empty, post via response_url.
+			a.ack(ctx, client, log, evt.Request, nil)
+			a.background(ctx, func(ctx context.Context) { a.respond(ctx, log, cmd.ResponseURL, resp) })
+		}
+	case socketmode.EventTypeInteractive:
+		a.ack(ctx, client, log, evt.Request, nil)
+		a.metrics.requests.WithLabelValues("interaction", "ok").Inc()
+		ic, ok := evt.Data.(slack.InteractionCallback)
+		if !ok {
+			return
+		}
+		a.background(ctx, func(ctx context.Context) { a.interaction(ctx, log, ic) })
+	default:
+		if evt.Request != nil && evt.Request.EnvelopeID != "" {
+			a.ack(ctx, client, log, evt.Request, nil)
+		}
+	}
+}
+
+// ack acknowledges an envelope, with payload if not nil.
+func (a *App) ack(ctx context.Context, client *socketmode.Client, log interface {
+	Warn(string, ...any)
+}, req *socketmode.Request, payload any) error {
+	if req == nil || req.EnvelopeID == "" {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := client.AckCtx(ctx, req.EnvelopeID, payload); err != nil {
+		log.Warn("socket mode ack failed", "err", err)
+		return err
+	}
+	return nil
+}
+
+// firstSeenCtx is firstSeen without an HTTP request.
+func (a *App) firstSeenCtx(ctx context.Context, log interface {
+	Warn(string, ...any)
+	Info(string, ...any)
+}, eventID string) bool {
+	if eventID == "" {
+		return true
+	}
+	first, err := a.dedup.FirstSeen(ctx, "event:"+eventID)
+	if err != nil {
+		log.Warn("deduper failed; handling event anyway", "err", err)
+		return true
+	}
+	if !first {
+		a.metrics.duplicates.Inc()
+		log.Info("duplicate event ignored")
+	}
+	return first
+}

@@ -1,0 +1,193 @@
+package yamlkb
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Problem is one mistake in the knowledge files, located so that an editor
+// can jump to it and phrased so that the curator knows how to fix it.
+type Problem struct {
+	File string // path inside the loaded file system, like "networks/regiopole.yaml"
+	Line int    // 1-based; 0 when the problem concerns the whole file
+	Msg  string
+	Hint string
+}
+
+// String formats the problem as "FILE:LINE: message (hint: ...)", the form
+// compilers use, so terminals and editors turn it into a link.
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+	}
+	b.WriteString(": ")
+	b.WriteString(p.Msg)
+	if p.Hint != "" {
+		b.WriteString(" (hint: ")
+		b.WriteString(p.Hint)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// Problems is the error Load returns: every problem found, not just the
+// first, so a curator fixes a file in one pass instead of one run per typo.
+type Problems struct {
+	List []Problem
+}
+
+// Error prints one problem per line.
+func (ps *Problems) Error() string {
+	lines := make([]string, len(ps.List))
+	for i, p := range ps.List {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// sortProblems orders problems by file and line, the order a curator
+// walks through them.
+func sortProblems(ps []Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].File != ps[j].File {
+			return ps[i].File < ps[j].File
+		}
+		return ps[i].Line < ps[j].Line
+	})
+}
+
+// fold lowercases s and spells out umlauts, so "Würzburg", "wuerzburg" and
+// "WUERZBURG" compare equal when looking for what a curator meant.
+func fold(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "_", "-", " ", "-").Replace(s)
+}
+
+// slug turns a name into the id form the base uses: "Gütersloh" becomes
+// "guetersloh", "Bad Salzuflen" becomes "bad-salzuflen".
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range fold(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// closest returns the candidate most like s, or "" when none is close enough
+// to be a plausible typo.
+func closest(s string, cands []string) string {
+	fs := fold(s)
+	if fs == "" {
+		return ""
+	}
+	limit := 1
+	if len(fs) > 3 {
+		limit = max(2, len(fs)/3)
+	}
+	best, bestD := "", limit+1
+	for _, c := range cands {
+		fc := fold(c)
+		d := levenshtein(fs, fc)
+		if d > limit && len(fs) >= 4 && (strings.Contains(fc, fs) || strings.Contains(fs, fc)) {
+			d = limit // a prefix or part of the name counts as close
+		}
+		if d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// levenshtein is the edit distance between a and b, counted in runes.
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// synonyms maps field names curators plausibly type, many of them German, to
+// the schema's field names. Where a word fits several fields, the first one
+// known in the mapping at hand is suggested.
+var synonyms = map[string][]string{
+	"mitglieder": {"members"}, "mitglied": {"members"}, "member": {"members"},
+	"quelle": {"source", "sources"}, "quellen": {"source", "sources"}, "orte": {"places"}, "sources": {"source"}, "beleg": {"source"},
+	"seit": {"since"}, "ab": {"since"}, "beitritt": {"since"}, "joined": {"since"},
+	"rolle": {"role"}, "funktion": {"role"},
+	"ort": {"place"}, "stadt": {"place"}, "gemeinde": {"place"}, "kommune": {"place"}, "city": {"place"},
+	"name": {"name", "title", "place"}, "titel": {"title", "name"}, "title": {"title", "name"},
+	"bezeichnung":  {"name", "title"},
+	"beschreibung": {"description"}, "ueber": {"description"},
+	"ziel": {"goals"}, "ziele": {"goals"}, "goal": {"goals"},
+	"gruendung": {"founded"}, "gegruendet": {"founded"}, "founding": {"founded"},
+	"anzahl": {"counts", "value"}, "zahlen": {"counts"}, "mitgliederzahl": {"counts"}, "count": {"counts"},
+	"zahl": {"value", "counts"}, "wert": {"value"},
+	"fakten": {"facts"}, "fakt": {"facts"}, "fact": {"facts"},
+	"art": {"kind"}, "typ": {"kind"}, "type": {"kind"},
+	"bundesland": {"state"}, "land": {"state"},
+	"kreis": {"district"}, "landkreis": {"district"},
+	"webseite": {"website", "url"}, "homepage": {"website", "url"}, "internetseite": {"website", "url"},
+	"url": {"url", "website"}, "link": {"url", "website"}, "website": {"website", "url"},
+	"herausgeber": {"publisher"}, "autor": {"publisher"},
+	"veroeffentlicht": {"published"}, "erschienen": {"published"},
+	"datum": {"date", "since", "stand", "published"}, "date": {"date", "since", "stand", "published"},
+	"jahr": {"since", "stand", "date", "published"}, "year": {"since", "stand", "date", "published"},
+	"stichtag": {"stand"},
+	"notiz":    {"note"}, "anmerkung": {"note"}, "bemerkung": {"note"}, "hinweis": {"note"},
+	"thema": {"topic"},
+	"alias": {"aliases"}, "aliase": {"aliases"}, "synonyme": {"aliases"},
+	"reichweite": {"scope"}, "gebiet": {"scope"}, "region": {"scope"},
+	"von": {"by"}, "durch": {"by"}, "gruender": {"by"},
+	"vollstaendig": {"members_complete"}, "complete": {"members_complete"},
+	"kennung": {"id"}, "schluessel": {"id"},
+	"inhalt": {"text"},
+}
+
+// suggestField says which known field an unknown one probably meant.
+func suggestField(key string, known []string) string {
+	k := fold(key)
+	isKnown := func(f string) bool {
+		for _, c := range known {
+			if c == f {
+				return true
+			}
+		}
+		return false
+	}
+	if isKnown(strings.ReplaceAll(k, "-", "_")) {
+		return strings.ReplaceAll(k, "-", "_")
+	}
+	for _, f := range synonyms[k] {
+		if isKnown(f) {
+			return f
+		}
+	}
+	return closest(key, known)
+}

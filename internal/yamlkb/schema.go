@@ -1,0 +1,376 @@
+package yamlkb
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/engagiert/engagiert/internal/domain"
+	"gopkg.in/yaml.v3"
+)
+
+// Known fields per kind of entry. They are the schema: anything else is a
+// typo or a misunderstanding worth reporting, never silently ignored.
+var (
+	sourceFields     = []string{"id", "title", "url", "publisher", "published"}
+	placeFields      = []string{"id", "name", "aliases", "kind", "state", "district"}
+	networkFields    = []string{"id", "name", "aliases", "kind", "scope", "website", "description", "goals", "founded", "counts", "facts", "members_complete", "members"}
+	descriptionField = []string{"text", "source"}
+	factFields       = []string{"text", "source", "stand", "topic"}
+	foundedFields    = []string{"date", "place", "by", "text", "source"}
+	countFields      = []string{"value", "text", "stand", "source"}
+	memberFields     = []string{"place", "since", "role", "note", "source"}
+)
+
+// Hints for missing fields: what to write, by example.
+var (
+	sourceHints = map[string]string{
+		"id":    `add "id: kurzname", lowercase letters, digits and -`,
+		"title": `add "title:" with the page's title`,
+		"url":   `add "url: https://..." with the page's address`,
+	}
+	placeHints = map[string]string{
+		"id":    `add "id: kurzname", lowercase letters, digits and -, like "guetersloh"`,
+		"name":  `add "name:" as the place calls itself, like "Gütersloh"`,
+		"kind":  "add \"kind:\", one of " + strings.Join(domain.PlaceKinds, ", "),
+		"state": `add "state:" with the Bundesland written out, like "Nordrhein-Westfalen"`,
+	}
+	networkHints = map[string]string{
+		"id":   `add "id: kurzname", lowercase letters, digits and -, like "regiopole"`,
+		"name": `add "name:" with the network's full name`,
+	}
+	factHints = map[string]string{
+		"text":   `add "text:" with the statement as a sentence`,
+		"source": "add \"source:\" with the id of an entry in " + SourcesFile,
+	}
+	foundedHints = map[string]string{
+		"source": "add \"source:\" with the id of an entry in " + SourcesFile,
+	}
+	countHints = map[string]string{
+		"value":  `add "value:" with the figure as the source writes it, like "113" or "über 100"`,
+		"source": "add \"source:\" with the id of an entry in " + SourcesFile,
+	}
+	memberHints = map[string]string{
+		"place": "add \"place:\" with the id of an entry in " + PlacesFile,
+	}
+)
+
+// validID is the id form: lowercase ASCII, digits and dashes, so ids are
+// stable in URLs, logs and Slack actions whatever the names contain.
+var validID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// id reads and checks an entry's id, records where it was defined and
+// reports a second definition.
+func (o *obj) id(kind string, at map[string]string) string {
+	id := o.str("id")
+	if id == "" {
+		return ""
+	}
+	if !validID.MatchString(id) {
+		hint := "use lowercase letters a-z, digits and -"
+		if s := slug(id); s != "" && s != id {
+			hint = fmt.Sprintf("write it as %q", s)
+		}
+		o.f.add(o.line("id"), hint, "invalid %s id %q", kind, id)
+		// References written the way the hint says should not be reported
+		// as well: the curator fixes the id and is done.
+		if s := slug(id); s != "" {
+			if _, dup := at[s]; !dup {
+				at[s] = fmt.Sprintf("%s:%d", o.f.name, o.line("id"))
+			}
+		}
+	}
+	where := fmt.Sprintf("%s:%d", o.f.name, o.line("id"))
+	if first, dup := at[id]; dup {
+		o.f.add(o.line("id"), fmt.Sprintf("first defined at %s; ids must be unique, merge the two or rename one", first), "duplicate %s id %q", kind, id)
+		return id
+	}
+	at[id] = where
+	return id
+}
+
+// url reads a field that must be an absolute http(s) address.
+func (o *obj) url(key string) string {
+	s := o.str(key)
+	if s == "" {
+		return ""
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		o.f.add(o.line(key), "write the full address, like https://www.example.de/seite", "field %q of %s: malformed URL %q: %v", key, o.what, s, errors.Unwrap(err))
+	case u.Scheme != "http" && u.Scheme != "https":
+		o.f.add(o.line(key), "write the full address starting with https:// or http://", "field %q of %s: URL %q is not an http(s) address", key, o.what, s)
+	case u.Host == "" || strings.ContainsAny(s, " \t"):
+		o.f.add(o.line(key), "write the full address with host, like https://www.example.de/seite, and encode spaces as %20", "field %q of %s: malformed URL %q", key, o.what, s)
+	}
+	return s
+}
+
+// ref records a reference to a place or source id for checkRefs.
+func (o *obj) ref(kind, key string) string {
+	id := o.str(key)
+	if id != "" {
+		o.f.refsTo(kind, id, o.line(key), o.what)
+	}
+	return id
+}
+
+func (l *loader) loadSources() {
+	f, root := l.read(SourcesFile)
+	if root == nil {
+		return
+	}
+	items, ok := top(f, root, "sources")
+	l.sourcesRead = ok
+	for i, it := range items {
+		o := f.object(it, fmt.Sprintf("source %d", i+1), sourceFields)
+		if o == nil {
+			continue
+		}
+		o.require(sourceHints, "id", "title", "url")
+		l.sources = append(l.sources, domain.Source{
+			ID:        o.id("source", l.sourceAt),
+			Title:     o.str("title"),
+			URL:       o.url("url"),
+			Publisher: o.str("publisher"),
+			Published: o.date("published"),
+		})
+	}
+}
+
+func (l *loader) loadPlaces() {
+	f, root := l.read(PlacesFile)
+	if root == nil {
+		return
+	}
+	items, ok := top(f, root, "places")
+	l.placesRead = ok
+	for i, it := range items {
+		o := f.object(it, fmt.Sprintf("place %d", i+1), placeFields)
+		if o == nil {
+			continue
+		}
+		o.require(placeHints, "id", "name", "kind", "state")
+		p := domain.Place{
+			ID:       o.id("place", l.placeAt),
+			Name:     o.str("name"),
+			Aliases:  o.strs("aliases"),
+			Kind:     o.str("kind"),
+			State:    o.str("state"),
+			District: o.str("district"),
+		}
+		if p.Kind != "" && !contains(domain.PlaceKinds, p.Kind) {
+			o.f.add(o.line("kind"), oneOf(p.Kind, domain.PlaceKinds, nil), "unknown place kind %q in %s", p.Kind, o.what)
+		}
+		if p.State != "" && !contains(domain.States, p.State) {
+			o.f.add(o.line("state"), oneOf(p.State, domain.States, domain.StateAbbreviations), "unknown state %q in %s", p.State, o.what)
+		}
+		l.places = append(l.places, p)
+	}
+}
+
+// oneOf hints at the allowed value the curator probably meant.
+func oneOf(got string, allowed []string, abbrev map[string]string) string {
+	for a, full := range abbrev {
+		if strings.EqualFold(a, got) {
+			return fmt.Sprintf("write it out: %q", full)
+		}
+	}
+	if s := closest(got, allowed); s != "" {
+		return fmt.Sprintf("did you mean %q? allowed: %s", s, strings.Join(allowed, ", "))
+	}
+	return "allowed: " + strings.Join(allowed, ", ")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *loader) loadNetworks() {
+	entries, err := fs.ReadDir(l.fsys, NetworksDir)
+	dir := &file{name: NetworksDir + "/", probs: &l.probs}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		dir.add(0, "check the directory's permissions", "cannot read directory: %v", err)
+		return
+	}
+	n := 0
+	for _, e := range entries {
+		name := path.Join(NetworksDir, e.Name())
+		switch {
+		case e.IsDir() || strings.HasPrefix(e.Name(), "."):
+			continue
+		case strings.HasSuffix(e.Name(), ".yml"):
+			(&file{name: name, probs: &l.probs}).add(0, "rename it to "+strings.TrimSuffix(e.Name(), ".yml")+".yaml", "file is ignored: network files must end in .yaml")
+			continue
+		case !strings.HasSuffix(e.Name(), ".yaml"):
+			continue
+		}
+		n++
+		l.loadNetwork(name)
+	}
+	if n == 0 {
+		dir.add(0, "add one file per network, like "+NetworksDir+"/regiopole.yaml", "no network files")
+	}
+}
+
+func (l *loader) loadNetwork(name string) {
+	f, root := l.read(name)
+	if root == nil {
+		return
+	}
+	o := f.object(root, "network", networkFields)
+	if o == nil {
+		return
+	}
+	o.require(networkHints, "id", "name")
+	nw := domain.Network{
+		ID:              o.id("network", l.networkAt),
+		Name:            o.str("name"),
+		Aliases:         o.strs("aliases"),
+		Kind:            o.str("kind"),
+		Scope:           o.str("scope"),
+		Website:         o.url("website"),
+		MembersComplete: o.boolean("members_complete"),
+	}
+	if d := o.sub("description", "description", descriptionField); d != nil {
+		d.require(factHints, "text", "source")
+		nw.Description = domain.Fact{Text: d.str("text"), Source: d.ref("source", "source")}
+	}
+	for i, it := range o.list("goals") {
+		nw.Goals = append(nw.Goals, fact(f, it, fmt.Sprintf("goal %d of %s", i+1, o.what)))
+	}
+	if fd := o.sub("founded", "founding", foundedFields); fd != nil {
+		fd.require(foundedHints, "source")
+		nw.Founded = domain.Founding{
+			Date:   fd.date("date"),
+			Place:  fd.str("place"),
+			By:     fd.strs("by"),
+			Text:   fd.str("text"),
+			Source: fd.ref("source", "source"),
+		}
+	}
+	var last domain.Date
+	for i, it := range o.list("counts") {
+		c := f.object(it, fmt.Sprintf("count %d of %s", i+1, o.what), countFields)
+		if c == nil {
+			continue
+		}
+		c.require(countHints, "value", "source")
+		cnt := domain.Count{Value: c.str("value"), Text: c.str("text"), Stand: c.date("stand"), Source: c.ref("source", "source")}
+		// Answers show the last count as the current figure, so the order matters.
+		if !cnt.Stand.IsZero() {
+			if cnt.Stand.Before(last) {
+				f.add(c.line("stand"), "counts are listed oldest first; move this one up", "count %q (Stand %s) is older than the one before it (Stand %s)", cnt.Value, cnt.Stand.ISO(), last.ISO())
+			} else {
+				last = cnt.Stand
+			}
+		}
+		nw.Counts = append(nw.Counts, cnt)
+	}
+	for i, it := range o.list("facts") {
+		nw.Facts = append(nw.Facts, fact(f, it, fmt.Sprintf("fact %d of %s", i+1, o.what)))
+	}
+	seen := map[string]int{}
+	for i, it := range o.list("members") {
+		m := f.object(it, fmt.Sprintf("member %d of %s", i+1, o.what), memberFields)
+		if m == nil {
+			continue
+		}
+		m.require(memberHints, "place")
+		ms := domain.Membership{
+			Place:  m.ref("place", "place"),
+			Since:  m.date("since"),
+			Role:   m.str("role"),
+			Note:   m.str("note"),
+			Source: m.ref("source", "source"),
+		}
+		if ms.Place != "" {
+			if first, dup := seen[ms.Place]; dup {
+				f.add(m.line("place"), fmt.Sprintf("first listed at line %d; merge the two entries", first), "place %q listed twice in %s", ms.Place, o.what)
+			} else {
+				seen[ms.Place] = m.line("place")
+			}
+		}
+		nw.Members = append(nw.Members, ms)
+	}
+	if nw.MembersComplete && len(nw.Members) == 0 && (!o.has("members") || o.vals["members"].Kind == yaml.SequenceNode) {
+		f.add(o.line("members_complete"), "list the members, or set members_complete: false", "members_complete is true but %s lists no members", o.what)
+	}
+	l.networks = append(l.networks, nw)
+}
+
+// fact reads a sourced statement: a goal or a fact.
+func fact(f *file, n *yaml.Node, what string) domain.Fact {
+	o := f.object(n, what, factFields)
+	if o == nil {
+		return domain.Fact{}
+	}
+	o.require(factHints, "text", "source")
+	fct := domain.Fact{Text: o.str("text"), Stand: o.date("stand"), Source: o.ref("source", "source"), Topic: o.str("topic")}
+	if fct.Topic != "" && !contains(topics, fct.Topic) {
+		o.f.add(o.line("topic"), oneOf(fct.Topic, topics, nil)+"; leave it out for a general fact", "unknown topic %q in %s", fct.Topic, what)
+	}
+	return fct
+}
+
+// topics are the values of domain.Fact.Topic that answers look for. A typo
+// would not fail anywhere else: the fact would just never answer its question.
+var topics = []string{"place", "date", "people"}
+
+// checkRefs reports references to places and sources that do not exist,
+// suggesting the id the curator probably meant.
+func (l *loader) checkRefs() {
+	var placeIDs, sourceIDs []string
+	byName := map[string]string{} // folded name or alias -> place id
+	for _, p := range l.places {
+		if !validID.MatchString(p.ID) {
+			continue // never suggest an id that is itself wrong
+		}
+		placeIDs = append(placeIDs, p.ID)
+		byName[fold(p.Name)] = p.ID
+		for _, a := range p.Aliases {
+			byName[fold(a)] = p.ID
+		}
+	}
+	for _, s := range l.sources {
+		if !validID.MatchString(s.ID) {
+			continue
+		}
+		sourceIDs = append(sourceIDs, s.ID)
+	}
+	for _, r := range l.refs {
+		f := &file{name: r.file, probs: &l.probs}
+		switch r.kind {
+		case "place":
+			if !l.placesRead || l.placeAt[r.id] != "" {
+				continue
+			}
+			hint := "add the place to " + PlacesFile + " (id, name, kind, state)"
+			if id, ok := byName[fold(r.id)]; ok {
+				hint = fmt.Sprintf("did you mean %q? places are referred to by id", id)
+			} else if s := closest(r.id, placeIDs); s != "" {
+				hint = fmt.Sprintf("did you mean %q? otherwise add the place to %s", s, PlacesFile)
+			}
+			f.add(r.line, hint, "unknown place %q in %s", r.id, r.from)
+		case "source":
+			if !l.sourcesRead || l.sourceAt[r.id] != "" {
+				continue
+			}
+			hint := "add the source to " + SourcesFile + " (id, title, url)"
+			if s := closest(r.id, sourceIDs); s != "" {
+				hint = fmt.Sprintf("did you mean %q? otherwise add the source to %s", s, SourcesFile)
+			}
+			f.add(r.line, hint, "unknown source %q in %s", r.id, r.from)
+		}
+	}
+}
