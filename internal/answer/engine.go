@@ -115,6 +115,14 @@ func (e *Engine) route(ctx context.Context, p parsed) (domain.Answer, error) {
 		return e.networkAnswer(ctx, networks, p)
 	case p.has(intCross):
 		return e.cross(p), nil
+	case p.has(intJoin):
+		var fs []domain.AnswerFact
+		for i := range e.base.Networks {
+			fs = append(fs, e.topicFacts(&e.base.Networks[i], "join")...)
+		}
+		if len(fs) > 0 {
+			return domain.Answer{Found: true, Kind: domain.KindFacts, Title: "Mitmachen und Aufnahme", Facts: fs}, nil
+		}
 	case p.has(intNetworks) && len(p.content) == 0:
 		return e.overview(), nil
 	case p.year != 0:
@@ -306,7 +314,7 @@ func (e *Engine) networkAnswer(ctx context.Context, ids []string, p parsed) (dom
 	for _, id := range ids {
 		nets = append(nets, *e.base.Network(id))
 	}
-	aspects := p.has(intWhen, intWhere, intWho, intGoal, intWhat, intFounding, intLink)
+	aspects := p.has(intWhen, intWhere, intWho, intGoal, intWhat, intFounding, intLink, intJoin)
 	filtered := p.year != 0 || p.state != ""
 	// "Wie viele ...?" without a filter asks for the network's figure, not the list.
 	listing := (p.has(intMembers, intWhich, intNew, intCross) && !p.has(intCount)) || filtered
@@ -361,13 +369,12 @@ func (e *Engine) networkAnswer(ctx context.Context, ids []string, p parsed) (dom
 					leads = append(leads, fmt.Sprintf("%s besteht seit %s.", n.Name, n.Founded.Date))
 				}
 				a.Facts = append(a.Facts, f)
+			} else if !p.has(intWho) {
+				leads = append(leads, fmt.Sprintf("Seit wann es %s gibt, nennen meine Quellen nicht.", n.Name))
+				a.Facts = appendFact(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "description"}))
 			}
 			if p.has(intWho) {
-				for i, f := range n.Facts {
-					if f.Topic == "people" {
-						a.Facts = appendFact(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "fact", Index: i}))
-					}
-				}
+				a.Facts = append(a.Facts, e.topicFacts(n, "people")...)
 			}
 		}
 		if p.has(intWhat) {
@@ -377,6 +384,9 @@ func (e *Engine) networkAnswer(ctx context.Context, ids []string, p parsed) (dom
 			for i := range n.Goals {
 				a.Facts = appendFact(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "goal", Index: i}))
 			}
+		}
+		if p.has(intJoin) {
+			a.Facts = append(a.Facts, e.topicFacts(n, "join")...)
 		}
 		if p.has(intLink) {
 			leads = append(leads, "Website: "+n.Website)
@@ -689,6 +699,17 @@ func (e *Engine) counts(n *domain.Network) []domain.AnswerFact {
 			f.Text = "Frühere Angabe: " + f.Text
 		}
 		out = append(out, f)
+	}
+	return out
+}
+
+// topicFacts are the network's facts on one topic ("join", "people", ...).
+func (e *Engine) topicFacts(n *domain.Network, topic string) []domain.AnswerFact {
+	var out []domain.AnswerFact
+	for i, f := range n.Facts {
+		if f.Topic == topic {
+			out = append(out, e.fact(domain.FactRef{Network: n.ID, Part: "fact", Index: i}))
+		}
 	}
 	return out
 }

@@ -25,7 +25,7 @@ const (
 	intCross
 	intNetworks
 	intNew
-	intFacts
+	intJoin
 	numIntents
 )
 
@@ -36,7 +36,7 @@ var phrases = map[intent][]string{
 	intHelp:     {"hilfe", "help", "was kannst du", "wie funktioniert", "befehle", "commands", "anleitung"},
 	intCount:    {"wie viele", "wieviele", "wie viel", "anzahl", "zahl", "how many", "number of", "count"},
 	intWhen:     {"seit wann", "wann", "since when", "when", "welchem jahr", "what year", "datum", "date"},
-	intWhere:    {"wo", "where", "welchem ort", "ort der"},
+	intWhere:    {"wo", "where", "an welchem ort", "ort der"},
 	intWho:      {"wer", "who", "von wem", "träger", "trägt", "betreibt", "sprecher", "initiiert"},
 	intGoal:     {"ziel", "ziele", "zweck", "goal", "goals", "aim", "purpose", "worum", "anliegen", "aufgabe", "will", "wollen", "mission"},
 	intWhat:     {"was ist", "was sind", "was macht", "was tut", "was bietet", "what is", "what does", "what are", "beschreibung", "erkläre", "erklär", "tell me", "about", "infos", "informationen", "überblick"},
@@ -46,6 +46,7 @@ var phrases = map[intent][]string{
 	intLink:     {"link", "links", "website", "webseite", "homepage", "url", "internetseite", "internetadresse", "web", "adresse"},
 	intCross:    {"mehreren", "mehrere", "multiple", "several", "more than one", "beiden", "gleichzeitig", "mehr als einem", "mehr als einen", "überschneidungen", "both", "sowohl", "als auch"},
 	intNetworks: {"netzwerke", "networks", "netzwerken", "übersicht", "overview", "kennst du", "weißt du", "know"},
+	intJoin:     {"wie wird man", "wird man", "werden wir", "how to become", "voraussetzung", "voraussetzungen", "bedingung", "bedingungen", "mitmachen", "beitreten", "beitritt", "mitglied werden", "aufgenommen werden", "teilnehmen", "bewerben", "bewerbung", "bewerbungsfrist", "aufnahme", "join", "apply", "application", "requirements", "become a member"},
 	intNew:      {"neu", "neue", "neuen", "kamen", "kam", "dazu", "hinzu", "beigetreten", "aufgenommen", "joined", "new", "neuzugänge", "neuzugang", "seit"},
 }
 

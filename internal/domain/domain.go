@@ -75,7 +75,8 @@ type Fact struct {
 	Stand  Date
 	Source string // source id
 	// Topic groups facts for questions such as "Wo wurde ...?" (place),
-	// "Wann ...?" (date) or "Wer ...?" (people); empty for general facts.
+	// "Wann ...?" (date), "Wer ...?" (people) or "Wie wird man Mitglied?"
+	// (join); empty for general facts.
 	Topic string
 }
 

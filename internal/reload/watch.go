@@ -113,7 +113,7 @@ func (h *Holder) rewatch(w *fsnotify.Watcher, dir string, logger *slog.Logger) b
 	}
 	parent := filepath.Dir(dir)
 	if err := w.Add(parent); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		logger.Warn("knowledge file watching", "dir", parent, "err", err)
+		logger.Warn("knowledge file watching", "path", parent, "err", err)
 	}
 	if statErr != nil {
 		return false
@@ -123,7 +123,7 @@ func (h *Holder) rewatch(w *fsnotify.Watcher, dir string, logger *slog.Logger) b
 			return nil
 		}
 		if err := w.Add(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			logger.Warn("knowledge file watching", "dir", p, "err", err)
+			logger.Warn("knowledge file watching", "path", p, "err", err)
 		}
 		return nil
 	})

@@ -169,7 +169,7 @@ func (a *App) handleEvents(w http.ResponseWriter, r *http.Request, log *slog.Log
 	if n := r.Header.Get("X-Slack-Retry-Num"); n != "" {
 		log = log.With("retry_num", n, "retry_reason", r.Header.Get("X-Slack-Retry-Reason"))
 	}
-	first := a.firstSeen(r, log, eventID)
+	first := a.firstSeen(r.Context(), log, eventID)
 	// Ack now: Slack wants an answer within 3 seconds and retries otherwise.
 	w.WriteHeader(http.StatusOK)
 	if !first {
@@ -180,11 +180,11 @@ func (a *App) handleEvents(w http.ResponseWriter, r *http.Request, log *slog.Log
 
 // firstSeen asks the Deduper whether the event is new. If the Deduper
 // fails, the event counts as new: answering twice beats never.
-func (a *App) firstSeen(r *http.Request, log *slog.Logger, eventID string) bool {
+func (a *App) firstSeen(ctx context.Context, log *slog.Logger, eventID string) bool {
 	if eventID == "" {
 		return true
 	}
-	first, err := a.dedup.FirstSeen(r.Context(), "event:"+eventID)
+	first, err := a.dedup.FirstSeen(ctx, "event:"+eventID)
 	if err != nil {
 		log.Warn("deduper failed; handling event anyway", "err", err)
 		return true

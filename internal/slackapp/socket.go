@@ -3,6 +3,7 @@ package slackapp
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -66,7 +67,7 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorBadMessage, socketmode.EventTypeErrorWriteFailed:
 		log.Warn("socket mode error", "type", string(evt.Type), "err", evt.Data)
 	case socketmode.EventTypeEventsAPI:
-		a.ack(ctx, client, log, evt.Request, nil)
+		_ = a.ack(ctx, client, log, evt.Request, nil)
 		a.metrics.requests.WithLabelValues("event", "ok").Inc()
 		ev, ok := evt.Data.(slackevents.EventsAPIEvent)
 		if !ok || ev.Type != slackevents.CallbackEvent {
@@ -81,7 +82,7 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 			log = log.With("retry_num", evt.Request.RetryAttempt, "retry_reason", evt.Request.RetryReason)
 		}
 		a.background(ctx, func(ctx context.Context) {
-			if !a.firstSeenCtx(ctx, log, eventID) {
+			if !a.firstSeen(ctx, log, eventID) {
 				return
 			}
 			a.event(ctx, log, ev)
@@ -90,19 +91,23 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 		a.metrics.requests.WithLabelValues("command", "ok").Inc()
 		cmd, ok := evt.Data.(slack.SlashCommand)
 		if !ok {
-			a.ack(ctx, client, log, evt.Request, nil)
+			_ = a.ack(ctx, client, log, evt.Request, nil)
 			return
 		}
 		// The answer is the ack's payload: Slack shows it like an HTTP response.
-		// slash returns within SlashDeadline, well inside Slack's 3 seconds.
-		resp := a.slash(ctx, log, cmd)
-		if err := a.ack(ctx, client, log, evt.Request, resp); err != nil {
-			// Too big for a Socket Mode response: ack empty, post via response_url.
-			a.ack(ctx, client, log, evt.Request, nil)
-			a.background(ctx, func(ctx context.Context) { a.respond(ctx, log, cmd.ResponseURL, resp) })
-		}
+		// slash returns within SlashDeadline, well inside Slack's 3 seconds;
+		// it runs aside so the events channel keeps draining meanwhile.
+		req := evt.Request
+		a.background(ctx, func(ctx context.Context) {
+			resp := a.slash(ctx, log, cmd)
+			if err := a.ack(ctx, client, log, req, resp); err != nil {
+				// Too big for a Socket Mode response: ack empty, post via response_url.
+				_ = a.ack(ctx, client, log, req, nil)
+				a.respond(ctx, log, cmd.ResponseURL, resp)
+			}
+		})
 	case socketmode.EventTypeInteractive:
-		a.ack(ctx, client, log, evt.Request, nil)
+		_ = a.ack(ctx, client, log, evt.Request, nil)
 		a.metrics.requests.WithLabelValues("interaction", "ok").Inc()
 		ic, ok := evt.Data.(slack.InteractionCallback)
 		if !ok {
@@ -111,15 +116,13 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 		a.background(ctx, func(ctx context.Context) { a.interaction(ctx, log, ic) })
 	default:
 		if evt.Request != nil && evt.Request.EnvelopeID != "" {
-			a.ack(ctx, client, log, evt.Request, nil)
+			_ = a.ack(ctx, client, log, evt.Request, nil)
 		}
 	}
 }
 
 // ack acknowledges an envelope, with payload if not nil.
-func (a *App) ack(ctx context.Context, client *socketmode.Client, log interface {
-	Warn(string, ...any)
-}, req *socketmode.Request, payload any) error {
+func (a *App) ack(ctx context.Context, client *socketmode.Client, log *slog.Logger, req *socketmode.Request, payload any) error {
 	if req == nil || req.EnvelopeID == "" {
 		return nil
 	}
@@ -130,24 +133,4 @@ func (a *App) ack(ctx context.Context, client *socketmode.Client, log interface 
 		return err
 	}
 	return nil
-}
-
-// firstSeenCtx is firstSeen without an HTTP request.
-func (a *App) firstSeenCtx(ctx context.Context, log interface {
-	Warn(string, ...any)
-	Info(string, ...any)
-}, eventID string) bool {
-	if eventID == "" {
-		return true
-	}
-	first, err := a.dedup.FirstSeen(ctx, "event:"+eventID)
-	if err != nil {
-		log.Warn("deduper failed; handling event anyway", "err", err)
-		return true
-	}
-	if !first {
-		a.metrics.duplicates.Inc()
-		log.Info("duplicate event ignored")
-	}
-	return first
 }

@@ -325,7 +325,7 @@ func fact(f *file, n *yaml.Node, what string) domain.Fact {
 
 // topics are the values of domain.Fact.Topic that answers look for. A typo
 // would not fail anywhere else: the fact would just never answer its question.
-var topics = []string{"place", "date", "people"}
+var topics = []string{"place", "date", "people", "join"}
 
 // checkRefs reports references to places and sources that do not exist,
 // suggesting the id the curator probably meant.

@@ -1,0 +1,32 @@
+# engagiert: a static binary on distroless. Build and run:
+#   docker build -t engagiert .
+#   docker run --rm -p 8080:8080 -e SLACK_BOT_TOKEN -e SLACK_SIGNING_SECRET engagiert
+#
+# Base images are pinned by tag and digest, so a rebuild of an old commit
+# gives the same image. The digests were taken from public Dockerfiles, not
+# pulled here; refresh them with `crane digest IMAGE:TAG` (or
+# `docker buildx imagetools inspect IMAGE:TAG`) when bumping the tag.
+
+FROM golang:1.26.8-bookworm@sha256:a688600ca24f8a4d3ca77f95b0dd40704a9fc787c826660eb7ba0b641b8b175d AS build
+WORKDIR /src
+# Modules first: this layer is reused while only the code changes.
+COPY go.mod go.sum ./
+RUN go mod download
+COPY cmd ./cmd
+COPY internal ./internal
+COPY knowledge ./knowledge
+# Static (no cgo), no local paths, no debug info: the same command .ci/run checks.
+RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/engagiert ./cmd/engagiert
+
+# distroless static: CA certificates (the bot calls Slack over HTTPS), tzdata,
+# /etc/passwd with nonroot; no shell, no package manager.
+FROM gcr.io/distroless/static-debian12:nonroot@sha256:afa5c872c891853ca7fcf1f12c3edb23f7eeef36189728842dd51042ff57f7ab
+COPY --from=build /out/engagiert /engagiert
+# nonroot is uid/gid 65532 in distroless.
+USER 65532:65532
+ENV ENGAGIERT_ADDR=:8080
+EXPOSE 8080
+# The image has no curl: the binary checks its own /healthz.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ["/engagiert", "healthcheck"]
+ENTRYPOINT ["/engagiert"]
+CMD ["serve"]

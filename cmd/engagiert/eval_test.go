@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// evalCase is one answer-quality case, in the format of ../shared/eval/questions.yaml.
+type evalCase struct {
+	Q        string   `yaml:"q"`
+	Found    *bool    `yaml:"found"`
+	All      []string `yaml:"all"`
+	Any      []string `yaml:"any"`
+	None     []string `yaml:"none"`
+	MaxChars int      `yaml:"max_chars"`
+}
+
+var spaces = regexp.MustCompile(`\s+`)
+
+func foldText(s string) string { return strings.ToLower(spaces.ReplaceAllString(s, " ")) }
+
+// TestEvalCases runs every case of testdata/eval/*.yaml (a copy of the shared
+// sample plus our own cases) through `ask --json -`, as ../shared/eval/run does.
+func TestEvalCases(t *testing.T) {
+	files, err := filepath.Glob("../../testdata/eval/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no eval cases found: %v", err)
+	}
+	var cases []evalCase
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cs []evalCase
+		if err := yaml.Unmarshal(b, &cs); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		cases = append(cases, cs...)
+	}
+	var in strings.Builder
+	for _, c := range cases {
+		in.WriteString(c.Q + "\n")
+	}
+	var out, errOut bytes.Buffer
+	getenv := func(string) string { return "" }
+	if err := run(context.Background(), []string{"ask", "--json", "-"}, getenv, strings.NewReader(in.String()), &out, &errOut); err != nil {
+		t.Fatalf("ask --json -: %v\n%s", err, errOut.String())
+	}
+	lines := strings.Split(strings.TrimRight(out.String(), "\n"), "\n")
+	if len(lines) != len(cases) {
+		t.Fatalf("got %d JSON lines for %d questions", len(lines), len(cases))
+	}
+	for i, c := range cases {
+		var got jsonAnswer
+		if err := json.Unmarshal([]byte(lines[i]), &got); err != nil {
+			t.Errorf("Ask(%q): not JSON: %v", c.Q, err)
+			continue
+		}
+		if got.Query != c.Q {
+			t.Errorf("line %d answers %q, want %q: answers out of order", i, got.Query, c.Q)
+		}
+		text := foldText(got.Text)
+		if c.Found != nil && got.Found != *c.Found {
+			t.Errorf("Ask(%q).found = %v, want %v\n%s", c.Q, got.Found, *c.Found, got.Text)
+		}
+		for _, s := range c.All {
+			if !strings.Contains(text, foldText(s)) {
+				t.Errorf("Ask(%q) lacks %q\n%s", c.Q, s, got.Text)
+			}
+		}
+		if len(c.Any) > 0 {
+			ok := false
+			for _, s := range c.Any {
+				ok = ok || strings.Contains(text, foldText(s))
+			}
+			if !ok {
+				t.Errorf("Ask(%q) has none of %q\n%s", c.Q, c.Any, got.Text)
+			}
+		}
+		for _, s := range c.None {
+			if strings.Contains(text, foldText(s)) {
+				t.Errorf("Ask(%q) says %q, which it must not\n%s", c.Q, s, got.Text)
+			}
+		}
+		limit := c.MaxChars
+		if limit == 0 {
+			limit = 1500
+		}
+		if n := len([]rune(got.Text)); n > limit {
+			t.Errorf("Ask(%q) is %d characters, over %d", c.Q, n, limit)
+		}
+	}
+}

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// appManifest is a Slack app manifest, as pasted into "Create New App > From
+// an app manifest". Only the fields engagiert needs.
+type appManifest struct {
+	DisplayInformation struct {
+		Name            string `yaml:"name"`
+		Description     string `yaml:"description"`
+		LongDescription string `yaml:"long_description,omitempty"`
+		BackgroundColor string `yaml:"background_color"`
+	} `yaml:"display_information"`
+	Features struct {
+		AppHome struct {
+			HomeTabEnabled             bool `yaml:"home_tab_enabled"`
+			MessagesTabEnabled         bool `yaml:"messages_tab_enabled"`
+			MessagesTabReadOnlyEnabled bool `yaml:"messages_tab_read_only_enabled"`
+		} `yaml:"app_home"`
+		BotUser struct {
+			DisplayName  string `yaml:"display_name"`
+			AlwaysOnline bool   `yaml:"always_online"`
+		} `yaml:"bot_user"`
+		SlashCommands []manifestCommand `yaml:"slash_commands"`
+	} `yaml:"features"`
+	OAuthConfig struct {
+		Scopes struct {
+			Bot []string `yaml:"bot"`
+		} `yaml:"scopes"`
+	} `yaml:"oauth_config"`
+	Settings struct {
+		EventSubscriptions struct {
+			RequestURL string   `yaml:"request_url,omitempty"`
+			BotEvents  []string `yaml:"bot_events"`
+		} `yaml:"event_subscriptions"`
+		Interactivity struct {
+			IsEnabled  bool   `yaml:"is_enabled"`
+			RequestURL string `yaml:"request_url,omitempty"`
+		} `yaml:"interactivity"`
+		OrgDeployEnabled     bool `yaml:"org_deploy_enabled"`
+		SocketModeEnabled    bool `yaml:"socket_mode_enabled"`
+		TokenRotationEnabled bool `yaml:"token_rotation_enabled"`
+	} `yaml:"settings"`
+}
+
+type manifestCommand struct {
+	Command      string `yaml:"command"`
+	URL          string `yaml:"url,omitempty"`
+	Description  string `yaml:"description"`
+	UsageHint    string `yaml:"usage_hint"`
+	ShouldEscape bool   `yaml:"should_escape"`
+}
+
+// manifestScopes are the bot scopes engagiert uses, and why.
+var manifestScopes = []string{
+	"app_mentions:read", // @-mentions in channels
+	"chat:write",        // answers in threads, DMs and the messages tab
+	"commands",          // the slash command
+	"im:history",        // message.im: direct messages to the bot
+	"im:read",           // which conversations are DMs
+	"im:write",          // answers to Home tab example questions in the messages tab
+}
+
+// buildManifest returns the manifest for the slash command; with requestURL
+// the three request URLs lie under it, without it Socket Mode is on.
+func buildManifest(command, requestURL string) appManifest {
+	var m appManifest
+	m.DisplayInformation.Name = "engagiert"
+	m.DisplayInformation.Description = "Antworten zu Netzwerken deutscher Kommunen, mit Quelle und Stand."
+	m.DisplayInformation.LongDescription = "engagiert beantwortet Fragen zu Netzwerken deutscher Kommunen " +
+		"(Engagierte Stadt, RegioPole-Netzwerk und weitere) aus einer geprüften Wissensbasis: " +
+		"welche Orte dazugehören, seit wann, in welcher Rolle, mit Zahlen und Daten. " +
+		"Jede Antwort nennt ihre Quelle und den Stand der Angabe. Fragen Sie mit " + command +
+		", mit einer Erwähnung in einem Channel oder per Direktnachricht."
+	m.DisplayInformation.BackgroundColor = "#1d4f73"
+	m.Features.AppHome.HomeTabEnabled = true
+	m.Features.AppHome.MessagesTabEnabled = true
+	m.Features.BotUser.DisplayName = "engagiert"
+	m.Features.BotUser.AlwaysOnline = true
+	cmd := manifestCommand{
+		Command:     command,
+		Description: "Fragen zu Netzwerken deutscher Kommunen",
+		UsageHint:   "[Ort, Netzwerk oder Frage] – oder: hilfe",
+	}
+	m.OAuthConfig.Scopes.Bot = manifestScopes
+	m.Settings.EventSubscriptions.BotEvents = []string{"app_home_opened", "app_mention", "message.im"}
+	m.Settings.Interactivity.IsEnabled = true
+	if requestURL != "" {
+		cmd.URL = requestURL + "/slack/commands"
+		m.Settings.EventSubscriptions.RequestURL = requestURL + "/slack/events"
+		m.Settings.Interactivity.RequestURL = requestURL + "/slack/interactions"
+	} else {
+		m.Settings.SocketModeEnabled = true
+	}
+	m.Features.SlashCommands = []manifestCommand{cmd}
+	return m
+}
+
+// runManifest prints the Slack app manifest as YAML.
+func runManifest(ctx context.Context, e env, args []string) error {
+	fs := flag.NewFlagSet("manifest", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	reqURL := fs.String("request-url", "", "public base URL of `engagiert serve` (HTTP mode); empty: Socket Mode")
+	command := fs.String("command", "", "slash command (env ENGAGIERT_COMMAND, default /engagiert)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("manifest takes no arguments, got %q; use --request-url URL", fs.Args())}
+	}
+	if *command == "" {
+		*command = e.getenv("ENGAGIERT_COMMAND")
+	}
+	if *command == "" {
+		*command = "/engagiert"
+	}
+	if !strings.HasPrefix(*command, "/") || strings.ContainsAny(*command, " \t\n") {
+		return usageError{fmt.Sprintf("--command %q must be a slash command such as /engagiert", *command)}
+	}
+	base := strings.TrimRight(*reqURL, "/")
+	if base != "" {
+		u, err := url.Parse(base)
+		if err != nil || u.Scheme != "https" || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			return usageError{fmt.Sprintf("--request-url %q must be a public https URL such as https://bot.example.org (Slack only calls https)", *reqURL)}
+		}
+	}
+	enc := yaml.NewEncoder(e.stdout)
+	enc.SetIndent(2)
+	if err := enc.Encode(buildManifest(*command, base)); err != nil {
+		return fmt.Errorf("manifest: %w", err)
+	}
+	return enc.Close()
+}

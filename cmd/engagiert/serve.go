@@ -1,0 +1,229 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/slackapp"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+)
+
+// shutdownTimeout bounds a graceful stop: requests and answers in flight get
+// this long to finish after SIGTERM (Kubernetes and Docker wait 30 s).
+const shutdownTimeout = 25 * time.Second
+
+// serveConfig is what `engagiert serve` runs with: flags over environment.
+type serveConfig struct {
+	botToken, appToken, signingSecret string
+	addr, knowledge, apiURL, command  string
+}
+
+// serveSetting is one setting of serve: its flag and environment variable.
+type serveSetting struct {
+	flag, env, def, usage string
+	dst                   *string
+}
+
+func (c *serveConfig) settings() []serveSetting {
+	return []serveSetting{
+		{"bot-token", "SLACK_BOT_TOKEN", "", "bot token (xoxb-...)", &c.botToken},
+		{"app-token", "SLACK_APP_TOKEN", "", "app-level token (xapp-...); set: Socket Mode", &c.appToken},
+		{"signing-secret", "SLACK_SIGNING_SECRET", "", "signing secret for HTTP mode", &c.signingSecret},
+		{"addr", "ENGAGIERT_ADDR", ":8080", "address to listen on (Slack routes, health, metrics)", &c.addr},
+		{"knowledge", "ENGAGIERT_KNOWLEDGE", "", "knowledge directory (default: the embedded base)", &c.knowledge},
+		{"api-url", "SLACK_API_URL", slackapp.DefaultAPIURL, "Slack Web API URL", &c.apiURL},
+		{"command", "ENGAGIERT_COMMAND", "/engagiert", "slash command name", &c.command},
+	}
+}
+
+// parseServe reads the flags; a flag left empty falls back to its variable,
+// then its default. Flag defaults stay empty so -h never prints a secret.
+func parseServe(e env, args []string) (serveConfig, error) {
+	var c serveConfig
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	set := c.settings()
+	for _, s := range set {
+		usage := s.usage + " (env " + s.env
+		if s.def != "" {
+			usage += ", default " + s.def
+		}
+		fs.StringVar(s.dst, s.flag, "", usage+")")
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return c, err
+		}
+		return c, usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return c, usageError{fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
+	}
+	for _, s := range set {
+		if *s.dst == "" {
+			*s.dst = strings.TrimSpace(e.getenv(s.env))
+		}
+		if *s.dst == "" {
+			*s.dst = s.def
+		}
+	}
+	return c, c.check()
+}
+
+// check says which variable is missing or malformed, and how to fix it.
+func (c serveConfig) check() error {
+	switch {
+	case c.botToken == "":
+		return errors.New("SLACK_BOT_TOKEN is not set: use the Bot User OAuth Token (xoxb-...) from your app's \"OAuth & Permissions\" page")
+	case !strings.HasPrefix(c.botToken, "xoxb-"):
+		return errors.New("SLACK_BOT_TOKEN must be a bot token starting with xoxb-")
+	case c.appToken != "" && !strings.HasPrefix(c.appToken, "xapp-"):
+		return errors.New("SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information > App-Level Tokens, scope connections:write)")
+	case c.appToken == "" && c.signingSecret == "":
+		return errors.New("SLACK_SIGNING_SECRET is not set: HTTP mode needs the signing secret from \"Basic Information\"; or set SLACK_APP_TOKEN for Socket Mode")
+	case !strings.HasPrefix(c.command, "/") || strings.ContainsAny(c.command, " \t\n"):
+		return fmt.Errorf("ENGAGIERT_COMMAND %q must be a slash command such as /engagiert", c.command)
+	}
+	if u, err := url.Parse(c.apiURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return fmt.Errorf("SLACK_API_URL %q must be an http(s) URL such as %s", c.apiURL, slackapp.DefaultAPIURL)
+	}
+	return nil
+}
+
+// liveKnowledge is the knowledge the bot answers from. It is swapped whole
+// on reload, so a question sees either the old or the new base, never a mix.
+type liveKnowledge struct {
+	cur atomic.Pointer[loadedKnowledge]
+}
+
+type loadedKnowledge struct {
+	asker    domain.Asker
+	base     *domain.Base
+	loadedAt time.Time
+}
+
+func (k *liveKnowledge) set(asker domain.Asker, base *domain.Base, at time.Time) {
+	k.cur.Store(&loadedKnowledge{asker: asker, base: base, loadedAt: at})
+}
+
+// Ask answers from the knowledge loaded now.
+func (k *liveKnowledge) Ask(ctx context.Context, q string) domain.Answer {
+	return k.cur.Load().asker.Ask(ctx, q)
+}
+
+// Knowledge reports the base loaded now and when it was loaded.
+func (k *liveKnowledge) Knowledge() (*domain.Base, time.Time) {
+	l := k.cur.Load()
+	if l == nil {
+		return nil, time.Time{}
+	}
+	return l.base, l.loadedAt
+}
+
+// runServe runs the Slack bot until ctx ends (SIGTERM, SIGINT), then stops
+// gracefully: the listener closes, requests and answers in flight finish.
+func runServe(ctx context.Context, e env, args []string) error {
+	cfg, err := parseServe(e, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
+
+	asker, base, err := loadAsker(cfg.knowledge)
+	if err != nil {
+		return fmt.Errorf("load knowledge: %w", err)
+	}
+	var kb liveKnowledge
+	kb.set(asker, base, time.Now())
+
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	app, err := slackapp.New(slackapp.Config{
+		Asker:         &kb,
+		Knowledge:     kb.Knowledge,
+		BotToken:      cfg.botToken,
+		AppToken:      cfg.appToken,
+		SigningSecret: cfg.signingSecret,
+		APIURL:        cfg.apiURL,
+		Command:       cfg.command,
+		Logger:        log,
+		Registry:      reg,
+	})
+	if err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return fmt.Errorf("listen on ENGAGIERT_ADDR %s: %w", cfg.addr, err)
+	}
+	srv := &http.Server{
+		Handler:           app.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	mode := "http"
+	if cfg.appToken != "" {
+		mode = "socket"
+	}
+	log.Info("serving", "addr", ln.Addr().String(), "mode", mode, "command", cfg.command,
+		"knowledge_version", base.Version, "networks", len(base.Networks), "places", len(base.Places))
+
+	errc := make(chan error, 2)
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errc <- fmt.Errorf("http: %w", err)
+		}
+	}()
+	runCtx, stopSocket := context.WithCancel(ctx)
+	defer stopSocket()
+	socketDone := make(chan struct{})
+	if cfg.appToken != "" {
+		go func() {
+			defer close(socketDone)
+			if err := app.RunSocketMode(runCtx); err != nil {
+				errc <- fmt.Errorf("socket mode: %w", err)
+			}
+		}()
+	} else {
+		close(socketDone)
+	}
+
+	var runErr error
+	select {
+	case <-ctx.Done():
+		log.Info("shutting down")
+	case runErr = <-errc:
+		log.Error("stopping", "err", runErr)
+	}
+
+	stopSocket()
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		log.Warn("http shutdown", "err", err)
+	}
+	<-socketDone
+	if err := app.Wait(sctx); err != nil {
+		log.Warn("answers still in flight at shutdown", "err", err)
+	}
+	log.Info("stopped")
+	return runErr
+}

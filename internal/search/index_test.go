@@ -1,0 +1,153 @@
+package search
+
+import (
+	"context"
+	"testing"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+// testBase is a small base with the names that trip up German analysis:
+// umlauts, a place that is a German stop word ("Werden"), one that is a
+// common word ("Essen"), two-word names and a network with aliases.
+func testBase() *domain.Base {
+	places := []domain.Place{
+		{ID: "guetersloh", Name: "Gütersloh", Kind: "Stadt", State: "Nordrhein-Westfalen"},
+		{ID: "bielefeld", Name: "Bielefeld", Kind: "Stadt", State: "Nordrhein-Westfalen"},
+		{ID: "werden", Name: "Werden", Kind: "Stadtteil", State: "Nordrhein-Westfalen"},
+		{ID: "essen", Name: "Essen", Kind: "Stadt", State: "Nordrhein-Westfalen"},
+		{ID: "witten", Name: "Witten", Kind: "Stadt", State: "Nordrhein-Westfalen"},
+		{ID: "bad-orb", Name: "Bad Orb", Kind: "Stadt", State: "Hessen"},
+		{ID: "bad-salzuflen", Name: "Bad Salzuflen", Kind: "Stadt", State: "Nordrhein-Westfalen"},
+		{ID: "koenigswinter", Name: "Königswinter", Aliases: []string{"Koenigswinter"}, Kind: "Stadt", State: "Nordrhein-Westfalen"},
+	}
+	networks := []domain.Network{{
+		ID: "es", Name: "Netzwerkprogramm „Engagierte Stadt“", Aliases: []string{"Engagierte Stadt", "Engagierte Städte"},
+		Description: domain.Fact{Text: "Engagierte Städte schaffen gute Rahmenbedingungen für Engagement.", Source: "s"},
+		Facts:       []domain.Fact{{Text: "Für die Aufnahme konnten sich Städte bis zum 21. März bewerben.", Source: "s"}},
+	}, {
+		ID: "rp", Name: "Deutsches RegioPole-Netzwerk", Aliases: []string{"RegioPole"},
+		Founded: domain.Founding{Text: "Unterzeichnung der Interkommunalen Vereinbarung im Jakob-Kaiser-Haus.", Source: "s"},
+	}}
+	return domain.NewBase(networks, places, []domain.Source{{ID: "s", URL: "https://example.org/"}}, "test")
+}
+
+func build(t *testing.T) *Index {
+	t.Helper()
+	ix, err := Build(testBase())
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func TestTokensFoldUmlautsAndStem(t *testing.T) {
+	ix := build(t)
+	tests := []struct{ a, b string }{
+		{"Gütersloh", "Guetersloh"},
+		{"Gütersloh", "Gutersloh"},
+		{"Gütersloh", "GÜTERSLOH"},
+		{"Gütersloh", "Gu\u0308tersloh"}, // decomposed ü (NFD), as some keyboards send it
+		{"Städte", "Stadt"},
+		{"Straße", "Strasse"},
+	}
+	for _, tt := range tests {
+		a, b := ix.Tokens(tt.a), ix.Tokens(tt.b)
+		if len(a) != 1 || len(b) != 1 || a[0].Term != b[0].Term {
+			t.Errorf("Tokens(%q) = %+v, Tokens(%q) = %+v, want the same single term", tt.a, a, tt.b, b)
+		}
+	}
+}
+
+func TestMentions(t *testing.T) {
+	ix := build(t)
+	tests := []struct {
+		q    string
+		want []string // kind:id in question order
+	}{
+		{"Bielefeld", []string{"place:bielefeld"}},
+		{"bilefeld", []string{"place:bielefeld"}},           // a letter missing
+		{"Bielefled", []string{"place:bielefeld"}},          // two letters swapped
+		{"Guetersloh", []string{"place:guetersloh"}},        // ue for ü
+		{"Koenigswinter", []string{"place:koenigswinter"}},  // alias and folding
+		{"Werden", []string{"place:werden"}},                // a stop word that is a place
+		{"Bad Salzuflen", []string{"place:bad-salzuflen"}},  // two words, "Bad" shared
+		{"Ist Lemgo eine Engagierte Stadt?", []string{"network:es"}},
+		{"Welche Städte sind Engagierte Städte?", []string{"network:es"}},
+		{"Ist Bielefeld im RegioPole-Netzwerk?", []string{"place:bielefeld", "network:rp"}},
+		{"Wie wird das Wetter morgen?", nil}, // "Wetter" is two edits from "Witten"
+		{"Bad", nil},                         // half a name is no name
+		{"Stadt", nil},
+		{"Hamburg", nil},
+	}
+	for _, tt := range tests {
+		ms, err := ix.Mentions(context.Background(), ix.Tokens(tt.q))
+		if err != nil {
+			t.Fatalf("Mentions(%q): %v", tt.q, err)
+		}
+		var got []string
+		for _, m := range ms {
+			got = append(got, m.Kind+":"+m.ID)
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("Mentions(%q) = %v, want %v", tt.q, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("Mentions(%q) = %v, want %v", tt.q, got, tt.want)
+				break
+			}
+		}
+	}
+}
+
+func TestFacts(t *testing.T) {
+	ix := build(t)
+	tests := []struct {
+		q           string
+		wantPart    string
+		wantMatched int
+	}{
+		{"Interkommunale Vereinbarung", "founding", 2},
+		{"bewerben", "fact", 1},
+		{"Jakob-Kaiser-Haus", "founding", 3},
+	}
+	for _, tt := range tests {
+		hits, err := ix.Facts(context.Background(), ix.Tokens(tt.q), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) == 0 || hits[0].Ref.Part != tt.wantPart || hits[0].Matched != tt.wantMatched {
+			t.Errorf("Facts(%q) = %+v, want first a %s hit matching %d words", tt.q, hits, tt.wantPart, tt.wantMatched)
+		}
+	}
+	hits, err := ix.Facts(context.Background(), ix.Tokens("Pizza Rezept"), "")
+	if err != nil || len(hits) != 0 {
+		t.Errorf("Facts(Pizza Rezept) = %+v, %v; want nothing", hits, err)
+	}
+	hits, err = ix.Facts(context.Background(), ix.Tokens("bewerben"), "rp")
+	if err != nil || len(hits) != 0 {
+		t.Errorf("Facts(bewerben) limited to rp = %+v, %v; want nothing", hits, err)
+	}
+}
+
+func TestLevenshtein(t *testing.T) {
+	tests := []struct {
+		a, b string
+		max  int
+		want int
+	}{
+		{"bielefeld", "bielefeld", 0, 0},
+		{"bilefeld", "bielefeld", 2, 1},
+		{"wetter", "witten", 1, -1},
+		{"wetter", "witten", 2, 2},
+		{"ab", "abcd", 1, -1},
+	}
+	for _, tt := range tests {
+		if got := levenshtein(tt.a, tt.b, tt.max); got != tt.want {
+			t.Errorf("levenshtein(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.max, got, tt.want)
+		}
+	}
+}
