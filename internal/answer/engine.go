@@ -40,6 +40,10 @@ type Engine struct {
 	// factPlaces lists the places each fact names, so a place's answer can
 	// show the facts about it without the lists that merely include it.
 	factPlaces map[domain.FactRef][]string
+	// places and members are sorted by name once, not per question: at
+	// 100,000 places sorting per answer would cost milliseconds.
+	places  []*domain.Place
+	members map[string][]domain.Membership
 }
 
 var _ domain.Asker = (*Engine)(nil)
@@ -49,7 +53,19 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	e := &Engine{base: base, search: s, vocab: newVocabulary(s), log: log, factPlaces: map[domain.FactRef][]string{}}
+	e := &Engine{base: base, search: s, vocab: newVocabulary(s), log: log, factPlaces: map[domain.FactRef][]string{},
+		members: map[string][]domain.Membership{}}
+	key := map[string]string{}
+	for i := range base.Places {
+		e.places = append(e.places, &base.Places[i])
+		key[base.Places[i].ID] = fold(base.Places[i].Name)
+	}
+	sort.SliceStable(e.places, func(i, j int) bool { return key[e.places[i].ID] < key[e.places[j].ID] })
+	for _, n := range base.Networks {
+		ms := append([]domain.Membership(nil), n.Members...)
+		sort.SliceStable(ms, func(i, j int) bool { return key[ms[i].Place] < key[ms[j].Place] })
+		e.members[n.ID] = ms
+	}
 	for _, n := range base.Networks {
 		for i, f := range n.Facts {
 			ms, err := s.Mentions(context.Background(), s.Tokens(f.Text))
@@ -154,7 +170,7 @@ func (e *Engine) notFound(p parsed) domain.Answer {
 		names[i] = n.Name
 	}
 	return domain.Answer{Found: false, Kind: domain.KindNone, Title: "Keine passenden Einträge",
-		Lead: lead + " Ich kenne " + joinAnd(names) + " und ihre Mitglieder.",
+		Lead:        lead + " Ich kenne " + joinAnd(names) + " und ihre Mitglieder.",
 		Suggestions: []string{"Welche Netzwerke kennst du?", "Bielefeld", "hilfe"}}
 }
 
@@ -408,7 +424,8 @@ func (e *Engine) shared(nets []domain.Network, p parsed) domain.Answer {
 	}
 	a := domain.Answer{Found: true, Kind: domain.KindCross, Title: "Mitglied in " + joinAnd(names)}
 	l := domain.List{Title: "In allen genannten Netzwerken", Partial: true}
-	for _, pl := range e.sortedPlaces() {
+	total := 0
+	for _, pl := range e.places {
 		if p.state != "" && pl.State != p.state {
 			continue
 		}
@@ -430,8 +447,14 @@ func (e *Engine) shared(nets []domain.Network, p parsed) domain.Answer {
 		if len(parts) == 0 {
 			continue
 		}
-		l.Items = append(l.Items, domain.ListItem{Name: pl.Name, Detail: strings.Join(parts, "; "), Source: src})
-		a.Hits = append(a.Hits, domain.Hit{ID: "place:" + pl.ID, Title: pl.Name})
+		total++
+		if len(l.Items) < maxListed {
+			l.Items = append(l.Items, domain.ListItem{Name: pl.Name, Detail: strings.Join(parts, "; "), Source: src})
+			a.Hits = append(a.Hits, domain.Hit{ID: "place:" + pl.ID, Title: pl.Name})
+		}
+	}
+	if total > len(l.Items) {
+		l.Note = fmt.Sprintf("und %d weitere", total-len(l.Items))
 	}
 	for i := range nets {
 		a.Links = appendLink(a.Links, domain.Link{Title: nets[i].Name, URL: nets[i].Website})
@@ -441,7 +464,7 @@ func (e *Engine) shared(nets []domain.Network, p parsed) domain.Answer {
 		return a
 	}
 	a.Lead = fmt.Sprintf("%d %s Mitglied in %s (soweit meine Mitgliederlisten reichen).",
-		len(l.Items), plural(len(l.Items), "Ort ist", "Orte sind"), joinAnd(names))
+		total, plural(total, "Ort ist", "Orte sind"), joinAnd(names))
 	a.Lists = []domain.List{l}
 	return a
 }
@@ -465,7 +488,7 @@ func (e *Engine) networkOverview(nets []domain.Network) domain.Answer {
 			a.Facts = append(a.Facts, c)
 		}
 		if len(n.Members) > 0 {
-			l := e.memberList(n, n.Members, overviewListed)
+			l := e.memberList(n, e.members[n.ID], overviewListed)
 			a.Lists = append(a.Lists, l)
 		}
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
@@ -493,7 +516,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, p parsed) domain.Answer {
 	for i := range nets {
 		n := &nets[i]
 		var ms []domain.Membership
-		for _, m := range n.Members {
+		for _, m := range e.members[n.ID] {
 			pl := e.base.Place(m.Place)
 			if p.state != "" && pl.State != p.state {
 				continue
@@ -552,7 +575,8 @@ func (e *Engine) membersAnswer(nets []domain.Network, p parsed) domain.Answer {
 func (e *Engine) cross(p parsed) domain.Answer {
 	a := domain.Answer{Found: true, Kind: domain.KindCross, Title: "Orte in mehreren Netzwerken"}
 	l := domain.List{Title: "Mitglied in mehreren Netzwerken"}
-	for _, pl := range e.sortedPlaces() {
+	total := 0
+	for _, pl := range e.places {
 		if p.state != "" && pl.State != p.state {
 			continue
 		}
@@ -568,15 +592,21 @@ func (e *Engine) cross(p parsed) domain.Answer {
 			}
 			parts = append(parts, part)
 		}
-		l.Items = append(l.Items, domain.ListItem{Name: pl.Name, Detail: strings.Join(parts, "; "), Source: e.base.Source(ms[0].Source)})
-		a.Hits = append(a.Hits, domain.Hit{ID: "place:" + pl.ID, Title: pl.Name})
+		total++
+		if len(l.Items) < maxListed {
+			l.Items = append(l.Items, domain.ListItem{Name: pl.Name, Detail: strings.Join(parts, "; "), Source: e.base.Source(ms[0].Source)})
+			a.Hits = append(a.Hits, domain.Hit{ID: "place:" + pl.ID, Title: pl.Name})
+		}
+	}
+	if total > len(l.Items) {
+		l.Note = fmt.Sprintf("und %d weitere", total-len(l.Items))
 	}
 	if len(l.Items) == 0 {
 		a.Lead = "Meine Wissensbasis führt keinen Ort als Mitglied in mehr als einem Netzwerk."
 		return a
 	}
 	a.Lead = fmt.Sprintf("%d %s in mehr als einem Netzwerk als Mitglied geführt (soweit meine Mitgliederlisten reichen).",
-		len(l.Items), plural(len(l.Items), "Ort ist", "Orte sind"))
+		total, plural(total, "Ort ist", "Orte sind"))
 	a.Lists = []domain.List{l}
 	return a
 }
@@ -757,12 +787,8 @@ func newestCount(n *domain.Network) (domain.Count, bool) {
 	return n.Counts[len(n.Counts)-1], true
 }
 
-// memberList renders memberships as a list, at most limit names.
+// memberList renders memberships, sorted by name, as a list of at most limit names.
 func (e *Engine) memberList(n *domain.Network, ms []domain.Membership, limit int) domain.List {
-	ms = append([]domain.Membership(nil), ms...)
-	sort.SliceStable(ms, func(i, j int) bool {
-		return fold(e.base.Place(ms[i].Place).Name) < fold(e.base.Place(ms[j].Place).Name)
-	})
 	l := domain.List{Title: n.Name, Partial: !n.MembersComplete}
 	for i, m := range ms {
 		if i == limit {
@@ -780,12 +806,6 @@ func (e *Engine) memberList(n *domain.Network, ms []domain.Membership, limit int
 		l.Items = append(l.Items, domain.ListItem{Name: pl.Name, Detail: strings.Join(detail, ", "), Source: e.base.Source(m.Source)})
 	}
 	return l
-}
-
-func (e *Engine) sortedPlaces() []domain.Place {
-	ps := append([]domain.Place(nil), e.base.Places...)
-	sort.SliceStable(ps, func(i, j int) bool { return fold(ps[i].Name) < fold(ps[j].Name) })
-	return ps
 }
 
 func membershipText(m domain.Membership) string {

@@ -67,12 +67,12 @@ func TestMentions(t *testing.T) {
 		want []string // kind:id in question order
 	}{
 		{"Bielefeld", []string{"place:bielefeld"}},
-		{"bilefeld", []string{"place:bielefeld"}},           // a letter missing
-		{"Bielefled", []string{"place:bielefeld"}},          // two letters swapped
-		{"Guetersloh", []string{"place:guetersloh"}},        // ue for ü
-		{"Koenigswinter", []string{"place:koenigswinter"}},  // alias and folding
-		{"Werden", []string{"place:werden"}},                // a stop word that is a place
-		{"Bad Salzuflen", []string{"place:bad-salzuflen"}},  // two words, "Bad" shared
+		{"bilefeld", []string{"place:bielefeld"}},          // a letter missing
+		{"Bielefled", []string{"place:bielefeld"}},         // two letters swapped
+		{"Guetersloh", []string{"place:guetersloh"}},       // ue for ü
+		{"Koenigswinter", []string{"place:koenigswinter"}}, // alias and folding
+		{"Werden", []string{"place:werden"}},               // a stop word that is a place
+		{"Bad Salzuflen", []string{"place:bad-salzuflen"}}, // two words, "Bad" shared
 		{"Ist Lemgo eine Engagierte Stadt?", []string{"network:es"}},
 		{"Welche Städte sind Engagierte Städte?", []string{"network:es"}},
 		{"Ist Bielefeld im RegioPole-Netzwerk?", []string{"place:bielefeld", "network:rp"}},

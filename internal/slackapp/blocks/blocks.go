@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -84,15 +85,34 @@ type Options struct {
 }
 
 // Escape makes text safe for Slack: &, < and > become entities, so it can
-// neither ping (<!channel>) nor link.
+// neither ping (<!channel>) nor link; a word joiner after the @ of
+// @channel, @here and @everyone keeps even a client that links names from pinging.
 func Escape(s string) string {
-	return escaper.Replace(strings.ToValidUTF8(s, "\uFFFD"))
+	s = escaper.Replace(strings.ToValidUTF8(s, "\uFFFD"))
+	if strings.Contains(s, "@") {
+		s = broadcast.ReplaceAllString(s, "@\u2060$1")
+	}
+	return s
 }
+
+var broadcast = regexp.MustCompile(`(?i)@(channel|here|everyone)\b`)
 
 var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // esc escapes s and cuts it to at most max characters.
-func esc(s string, max int) string { return cut(Escape(clean(s)), max) }
+func esc(s string, max int) string { return cut(Escape(clean(prefix(s, max+1))), max) }
+
+// prefix returns the first n runes of s, cheaply for long strings.
+func prefix(s string, n int) string {
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k]
+		}
+		i++
+	}
+	return s
+}
 
 // clean folds control characters (except newlines) to spaces.
 func clean(s string) string {
@@ -116,7 +136,7 @@ func cut(s string, max int) string {
 	if max < 1 {
 		return ""
 	}
-	r := []rune(s)[:max-1]
+	r := []rune(prefix(s, max-1))
 	// Do not leave half an entity behind.
 	for i := len(r) - 1; i >= 0 && i >= len(r)-5; i-- {
 		if r[i] == ';' {
@@ -241,7 +261,7 @@ func paragraphs(s string) []string {
 // limits (see Check): long member lists are cut and end in a "Mehr anzeigen"
 // button, and anything else too long is shortened.
 func Answer(a domain.Answer, opt Options) Message {
-	fallback := cut(Escape(clean(a.PlainText())), maxFallback)
+	fallback := esc(a.PlainText(), maxFallback)
 	if strings.TrimSpace(fallback) == "" {
 		fallback = "Keine Antwort."
 	}
@@ -492,7 +512,7 @@ func More(a domain.Answer, ref MoreRef) Message {
 		return Notice("Diese Liste gibt es nicht mehr; bitte fragen Sie noch einmal.")
 	}
 	l := a.Lists[ref.List]
-	text := cut(Escape(clean(l.Line())), maxFallback)
+	text := esc(l.Line(), maxFallback)
 	bs := listBlocks(a.Query, ref.List, l, ref.Offset, MaxBlocks, MaxMessageChars-chars(text))
 	return fit(Message{Text: text, Blocks: bs}, 0, MaxBlocks)
 }
