@@ -51,6 +51,7 @@ func evalQuestions(tb testing.TB) []string {
 
 // benchAsk asks the questions round-robin and reports latency percentiles.
 func benchAsk(b *testing.B, asker domain.Asker, qs []string) {
+	tuneGC(os.Getenv) // as run does for every command
 	ctx := context.Background()
 	durs := make([]time.Duration, 0, b.N)
 	b.ReportAllocs()

@@ -43,7 +43,15 @@ type Engine struct {
 	// places and members are sorted by name once, not per question: at
 	// 100,000 places sorting per answer would cost milliseconds.
 	places  []*domain.Place
-	members map[string][]domain.Membership
+	members map[string][]memberRef
+	// multi are the places in more than one network, sorted by name.
+	multi []*domain.Place
+}
+
+// memberRef is a membership with its place resolved once, at start.
+type memberRef struct {
+	m domain.Membership
+	p *domain.Place
 }
 
 var _ domain.Asker = (*Engine)(nil)
@@ -54,7 +62,7 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 		log = slog.New(slog.DiscardHandler)
 	}
 	e := &Engine{base: base, search: s, vocab: newVocabulary(s), log: log, factPlaces: map[domain.FactRef][]string{},
-		members: map[string][]domain.Membership{}}
+		members: map[string][]memberRef{}}
 	key := map[string]string{}
 	for i := range base.Places {
 		e.places = append(e.places, &base.Places[i])
@@ -62,9 +70,17 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	}
 	sort.SliceStable(e.places, func(i, j int) bool { return key[e.places[i].ID] < key[e.places[j].ID] })
 	for _, n := range base.Networks {
-		ms := append([]domain.Membership(nil), n.Members...)
-		sort.SliceStable(ms, func(i, j int) bool { return key[ms[i].Place] < key[ms[j].Place] })
+		ms := make([]memberRef, len(n.Members))
+		for i, m := range n.Members {
+			ms[i] = memberRef{m, base.Place(m.Place)}
+		}
+		sort.SliceStable(ms, func(i, j int) bool { return key[ms[i].m.Place] < key[ms[j].m.Place] })
 		e.members[n.ID] = ms
+	}
+	for _, pl := range e.places {
+		if len(base.MembershipsOf(pl.ID)) > 1 {
+			e.multi = append(e.multi, pl)
+		}
 	}
 	for _, n := range base.Networks {
 		for i, f := range n.Facts {
@@ -104,6 +120,9 @@ func (e *Engine) Ask(ctx context.Context, question string) domain.Answer {
 		return a
 	}
 	tokens := e.search.Tokens(q)
+	for i := range tokens {
+		tokens[i].Exact = e.vocab.words[tokens[i].Term]
+	}
 	mentions, err := e.search.Mentions(ctx, tokens)
 	if err != nil {
 		e.log.Error("search names", "err", err)
@@ -488,7 +507,8 @@ func (e *Engine) networkOverview(nets []domain.Network) domain.Answer {
 			a.Facts = append(a.Facts, c)
 		}
 		if len(n.Members) > 0 {
-			l := e.memberList(n, e.members[n.ID], overviewListed)
+			ms := e.members[n.ID]
+			l := e.memberList(n, ms[:min(len(ms), overviewListed)], len(ms))
 			a.Lists = append(a.Lists, l)
 		}
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
@@ -515,29 +535,33 @@ func (e *Engine) membersAnswer(nets []domain.Network, p parsed) domain.Answer {
 	var leads []string
 	for i := range nets {
 		n := &nets[i]
-		var ms []domain.Membership
-		for _, m := range e.members[n.ID] {
-			pl := e.base.Place(m.Place)
-			if p.state != "" && pl.State != p.state {
+		// Count all that match, keep only those shown.
+		var ms []memberRef
+		count := 0
+		for _, r := range e.members[n.ID] {
+			if p.state != "" && r.p.State != p.state {
 				continue
 			}
-			if p.year != 0 && m.Since.Year != p.year {
+			if p.year != 0 && r.m.Since.Year != p.year {
 				continue
 			}
-			ms = append(ms, m)
+			if count < maxListed {
+				ms = append(ms, r)
+			}
+			count++
 		}
-		if len(ms) == 0 {
+		if count == 0 {
 			if len(nets) == 1 {
 				leads = append(leads, fmt.Sprintf("Meine Wissensbasis führt für %s keine Mitglieder %s.", n.Name, strings.Join(filter, ", ")))
 			}
 			continue
 		}
-		total += len(ms)
+		total += count
 		a.Hits = append(a.Hits, networkHit(n))
-		a.Lists = append(a.Lists, e.memberList(n, ms, maxListed))
+		a.Lists = append(a.Lists, e.memberList(n, ms, count))
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 		if len(nets) == 1 {
-			lead := fmt.Sprintf("%s: %d %s", n.Name, len(ms), plural(len(ms), "Mitglied", "Mitglieder"))
+			lead := fmt.Sprintf("%s: %d %s", n.Name, count, plural(count, "Mitglied", "Mitglieder"))
 			if len(filter) > 0 {
 				lead += " " + strings.Join(filter, ", ")
 			}
@@ -576,24 +600,21 @@ func (e *Engine) cross(p parsed) domain.Answer {
 	a := domain.Answer{Found: true, Kind: domain.KindCross, Title: "Orte in mehreren Netzwerken"}
 	l := domain.List{Title: "Mitglied in mehreren Netzwerken"}
 	total := 0
-	for _, pl := range e.places {
+	for _, pl := range e.multi {
 		if p.state != "" && pl.State != p.state {
 			continue
 		}
-		ms := e.base.MembershipsOf(pl.ID)
-		if len(ms) < 2 {
-			continue
-		}
-		var parts []string
-		for _, m := range ms {
-			part := shortName(e.base.Network(m.Network))
-			if !m.Since.IsZero() {
-				part += " seit " + m.Since.String()
-			}
-			parts = append(parts, part)
-		}
 		total++
 		if len(l.Items) < maxListed {
+			ms := e.base.MembershipsOf(pl.ID)
+			var parts []string
+			for _, m := range ms {
+				part := shortName(e.base.Network(m.Network))
+				if !m.Since.IsZero() {
+					part += " seit " + m.Since.String()
+				}
+				parts = append(parts, part)
+			}
 			l.Items = append(l.Items, domain.ListItem{Name: pl.Name, Detail: strings.Join(parts, "; "), Source: e.base.Source(ms[0].Source)})
 			a.Hits = append(a.Hits, domain.Hit{ID: "place:" + pl.ID, Title: pl.Name})
 		}
@@ -787,23 +808,22 @@ func newestCount(n *domain.Network) (domain.Count, bool) {
 	return n.Counts[len(n.Counts)-1], true
 }
 
-// memberList renders memberships, sorted by name, as a list of at most limit names.
-func (e *Engine) memberList(n *domain.Network, ms []domain.Membership, limit int) domain.List {
+// memberList renders sorted memberships as a list; total counts all that
+// matched, of which ms are the ones shown.
+func (e *Engine) memberList(n *domain.Network, ms []memberRef, total int) domain.List {
 	l := domain.List{Title: n.Name, Partial: !n.MembersComplete}
-	for i, m := range ms {
-		if i == limit {
-			l.Note = fmt.Sprintf("und %d weitere", len(ms)-limit)
-			break
-		}
-		pl := e.base.Place(m.Place)
+	for _, r := range ms {
 		var detail []string
-		if !m.Since.IsZero() {
-			detail = append(detail, "seit "+m.Since.String())
+		if !r.m.Since.IsZero() {
+			detail = append(detail, "seit "+r.m.Since.String())
 		}
-		if m.Role != "" {
-			detail = append(detail, m.Role)
+		if r.m.Role != "" {
+			detail = append(detail, r.m.Role)
 		}
-		l.Items = append(l.Items, domain.ListItem{Name: pl.Name, Detail: strings.Join(detail, ", "), Source: e.base.Source(m.Source)})
+		l.Items = append(l.Items, domain.ListItem{Name: r.p.Name, Detail: strings.Join(detail, ", "), Source: e.base.Source(r.m.Source)})
+	}
+	if total > len(ms) {
+		l.Note = fmt.Sprintf("und %d weitere", total-len(ms))
 	}
 	return l
 }

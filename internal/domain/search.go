@@ -9,6 +9,9 @@ type Token struct {
 	Stem string // folded, fully stemmed form statements match on: "bewerb"
 	Pos  int    // position in the question, from 0
 	Stop bool   // a German stop word: matched exactly, never fuzzily
+	// Exact marks a word the caller knows is no name ("welche", "Mitglieder"):
+	// it is matched exactly, which spares a costly fuzzy lookup.
+	Exact bool
 }
 
 // Mention is a place or network that a question names, possibly misspelt.

@@ -56,10 +56,20 @@ type Index struct {
 	plain   analysis.Analyzer
 	name    analysis.Analyzer
 	stem    analysis.Analyzer
+	text    analysis.Analyzer
 	stop    analysis.TokenMap
 	// variants holds, per document id, the analysed terms of each name and
 	// alias, so a hit can be checked for matching a whole name.
 	variants map[string][][]string
+	// nameTerms holds every analysed name word: a question word found here
+	// exactly needs no fuzzy lookup.
+	nameTerms map[string]bool
+	// nameLens holds the lengths of name words: a word whose length is more
+	// edits away from every name word's cannot match and is not looked up.
+	nameLens map[int]bool
+	// textTerms holds every word of the statements: a word found here as
+	// typed is matched exactly.
+	textTerms map[string]bool
 	kinds    map[string]string // document id -> "place" | "network"
 	ids      map[string]string // document id -> domain id
 	facts    map[string]domain.FactRef
@@ -126,8 +136,8 @@ func Build(base *domain.Base) (*Index, error) {
 		return nil, fmt.Errorf("open index: %w", err)
 	}
 	ix := &Index{idx: idx, mapping: m,
-		plain: m.AnalyzerNamed(plainAnalyzer), name: m.AnalyzerNamed(nameAnalyzer), stem: m.AnalyzerNamed(stemAnalyzer),
-		variants: map[string][][]string{}, kinds: map[string]string{}, ids: map[string]string{},
+		plain: m.AnalyzerNamed(plainAnalyzer), name: m.AnalyzerNamed(nameAnalyzer), stem: m.AnalyzerNamed(stemAnalyzer), text: m.AnalyzerNamed(textAnalyzer),
+		variants: map[string][][]string{}, nameTerms: map[string]bool{}, nameLens: map[int]bool{}, textTerms: map[string]bool{}, kinds: map[string]string{}, ids: map[string]string{},
 		facts: map[string]domain.FactRef{}}
 	if ix.stop, err = stopWords(); err != nil {
 		return nil, err
@@ -150,6 +160,10 @@ func Build(base *domain.Base) (*Index, error) {
 		for _, n := range names {
 			if terms := ix.terms(ix.name, n); len(terms) > 0 {
 				ix.variants[docID] = append(ix.variants[docID], terms)
+				for _, t := range terms {
+					ix.nameTerms[t] = true
+					ix.nameLens[utf8.RuneCountInString(t)] = true
+				}
 			}
 		}
 		if err := batch.Index(docID, entityDoc{Name: names}); err != nil {
@@ -170,6 +184,9 @@ func Build(base *domain.Base) (*Index, error) {
 			ref := domain.FactRef{Network: n.ID, Part: part, Index: i}
 			docID := "fact:" + n.ID + ":" + part + ":" + strconv.Itoa(i)
 			ix.facts[docID] = ref
+			for _, t := range ix.terms(ix.text, text) {
+				ix.textTerms[t] = true
+			}
 			if err := batch.Index(docID, factDoc{Text: norm.NFC.String(text), Network: n.ID}); err != nil {
 				return err
 			}
@@ -259,16 +276,31 @@ func (ix *Index) Tokens(question string) []domain.Token {
 }
 
 // fuzziness is how many edits a word may be off: none for short words and
-// stop words (too many chance matches), one from five letters, two from eight.
-func fuzziness(t domain.Token) int {
+// stop words (too many chance matches), one from five letters, two from nine
+// to twelve (longer words are rarely names). limit caps it: Mentions looks
+// with one edit first, because Bleve's two-edit automaton costs 0.2 to 0.4 ms
+// to build per word, and only when that finds nothing with two.
+func fuzziness(t domain.Token, limit int) int {
 	n := utf8.RuneCountInString(t.Term)
+	f := 2
 	switch {
-	case t.Stop || n < 5:
+	case t.Stop || t.Exact || n < 5:
 		return 0
-	case n < 8:
-		return 1
+	case n < 9 || n > 12:
+		f = 1
 	}
-	return 2
+	return min(f, limit)
+}
+
+// nameLenNear reports whether some name word is within f letters of term's length.
+func (ix *Index) nameLenNear(term string, f int) bool {
+	n := utf8.RuneCountInString(term)
+	for l := n - f; l <= n+f; l++ {
+		if ix.nameLens[l] {
+			return true
+		}
+	}
+	return false
 }
 
 // Mentions finds the places and networks a question names. A name counts only
@@ -279,14 +311,37 @@ func (ix *Index) Mentions(ctx context.Context, tokens []domain.Token) ([]domain.
 	if len(tokens) == 0 {
 		return nil, nil
 	}
+	ms, err := ix.mentions(ctx, tokens, tokens, 1)
+	if err != nil || len(ms) > 0 {
+		return ms, err
+	}
+	// Second look, two edits, only for words that may be a misspelt name:
+	// not a word of the statements ("Vereinbarung"), which is no typo.
+	var second []domain.Token
+	for _, t := range tokens {
+		if fuzziness(t, 2) == 2 && !ix.nameTerms[t.Term] && !ix.textTerms[t.Stem] {
+			second = append(second, t)
+		}
+	}
+	if len(second) == 0 {
+		return nil, nil
+	}
+	return ix.mentions(ctx, tokens, second, 2)
+}
+
+// mentions looks the words up with at most limit edits each and matches the
+// names found against all tokens of the question.
+func (ix *Index) mentions(ctx context.Context, tokens, words []domain.Token, limit int) ([]domain.Mention, error) {
 	var qs []query.Query
 	seen := map[string]bool{}
-	for _, t := range tokens {
+	for _, t := range words {
 		if seen[t.Term] {
 			continue
 		}
 		seen[t.Term] = true
-		if f := fuzziness(t); f > 0 {
+		// A word that is a name word as typed needs no fuzzy lookup: the
+		// exact match beats any near one in resolve anyway.
+		if f := fuzziness(t, limit); f > 0 && !ix.nameTerms[t.Term] && ix.nameLenNear(t.Term, f) {
 			fq := query.NewFuzzyQuery(t.Term)
 			fq.SetField(fieldName)
 			fq.SetFuzziness(f)
@@ -309,7 +364,7 @@ func (ix *Index) Mentions(ctx context.Context, tokens []domain.Token) ([]domain.
 		if !ok {
 			continue
 		}
-		if m, ok := ix.bestVariant(h.ID, tokens); ok {
+		if m, ok := ix.bestVariant(h.ID, tokens, limit); ok {
 			m.Kind, m.ID = kind, ix.ids[h.ID]
 			cands = append(cands, m)
 		}
@@ -319,11 +374,11 @@ func (ix *Index) Mentions(ctx context.Context, tokens []domain.Token) ([]domain.
 
 // bestVariant checks every name variant of a document against the question
 // and returns the best complete match.
-func (ix *Index) bestVariant(docID string, tokens []domain.Token) (domain.Mention, bool) {
+func (ix *Index) bestVariant(docID string, tokens []domain.Token, limit int) (domain.Mention, bool) {
 	var best domain.Mention
 	found := false
 	for _, v := range ix.variants[docID] {
-		m, ok := matchVariant(v, tokens)
+		m, ok := matchVariant(v, tokens, limit)
 		if !ok {
 			continue
 		}
@@ -337,7 +392,7 @@ func (ix *Index) bestVariant(docID string, tokens []domain.Token) (domain.Mentio
 
 // matchVariant finds the variant's terms in the question, in order, with at
 // most two other words between consecutive ones.
-func matchVariant(variant []string, tokens []domain.Token) (domain.Mention, bool) {
+func matchVariant(variant []string, tokens []domain.Token, limit int) (domain.Mention, bool) {
 	var m domain.Mention
 	prev := -1
 	for i, term := range variant {
@@ -346,7 +401,7 @@ func matchVariant(variant []string, tokens []domain.Token) (domain.Mention, bool
 			if t.Pos <= prev || (i > 0 && t.Pos > prev+3) {
 				continue
 			}
-			d := levenshtein(t.Term, term, fuzziness(t))
+			d := levenshtein(t.Term, term, fuzziness(t, limit))
 			if d >= 0 && d < bestDist {
 				bestPos, bestDist = t.Pos, d
 			}
@@ -410,7 +465,7 @@ func (ix *Index) Facts(ctx context.Context, tokens []domain.Token, network strin
 	}
 	var qs []query.Query
 	for _, t := range terms {
-		if f := min(fuzziness(t), 1); f > 0 && utf8.RuneCountInString(t.Term) >= 8 {
+		if f := fuzziness(t, 1); f > 0 && utf8.RuneCountInString(t.Term) >= 8 && !ix.textTerms[t.Term] {
 			fq := query.NewFuzzyQuery(t.Term)
 			fq.SetField(fieldText)
 			fq.SetFuzziness(f)
@@ -442,7 +497,7 @@ func (ix *Index) Facts(ctx context.Context, tokens []domain.Token, network strin
 		matched := 0
 		for _, t := range terms {
 			for docTerm := range h.Locations[fieldText] {
-				if levenshtein(t.Term, docTerm, min(fuzziness(t), 1)) >= 0 {
+				if levenshtein(t.Term, docTerm, fuzziness(t, 1)) >= 0 {
 					matched++
 					break
 				}
