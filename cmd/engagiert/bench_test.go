@@ -28,7 +28,7 @@ import (
 
 // evalQuestions are the questions of testdata/eval, the words users type.
 func evalQuestions(tb testing.TB) []string {
-	files, _ := filepath.Glob("../../testdata/eval/*.yaml")
+	files, _ := filepath.Glob("testdata/eval/*.yaml")
 	var qs []string
 	for _, f := range files {
 		b, err := os.ReadFile(f)

@@ -13,7 +13,7 @@ import (
 func d(y, m int) domain.Date { return domain.Date{Year: y, Month: m} }
 
 // fixture is a small invented base, so these tests check the engine's rules
-// rather than the shipped content (which testdata/eval covers).
+// rather than the shipped content (which cmd/engagiert/testdata/eval covers).
 func fixture(t *testing.T) *answer.Engine {
 	t.Helper()
 	places := []domain.Place{

@@ -70,9 +70,9 @@ type Index struct {
 	// textTerms holds every word of the statements: a word found here as
 	// typed is matched exactly.
 	textTerms map[string]bool
-	kinds    map[string]string // document id -> "place" | "network"
-	ids      map[string]string // document id -> domain id
-	facts    map[string]domain.FactRef
+	kinds     map[string]string // document id -> "place" | "network"
+	ids       map[string]string // document id -> domain id
+	facts     map[string]domain.FactRef
 }
 
 var _ domain.Searcher = (*Index)(nil)
