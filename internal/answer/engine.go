@@ -304,20 +304,24 @@ func (e *Engine) membership(places, networks []string, p parsed) domain.Answer {
 			a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 			m, ok := findMembership(n, pid)
 			if !ok {
-				lead := fmt.Sprintf("%s ist im %s nicht als Mitglied geführt.", pl.Name, n.Name)
-				if strings.HasPrefix(n.Name, "Netzwerkprogramm") || strings.HasPrefix(n.Name, "Netzwerkstelle") {
-					lead = fmt.Sprintf("%s ist bei %s nicht als Mitglied geführt.", pl.Name, n.Name)
+				lead := fmt.Sprintf("%s: %s ist dort nicht als Mitglied geführt.", n.Name, pl.Name)
+				if p.english {
+					lead = fmt.Sprintf("No, %s is not listed as a member of %s (nicht als Mitglied geführt).", pl.Name, n.Name)
 				}
-				if !n.MembersComplete {
+				switch {
+				case n.MembersComplete:
+				case p.english:
+					lead += " The member list I know is not complete, though."
+				default:
 					lead += " Meine Liste der Mitglieder ist allerdings nicht vollständig."
 				}
 				leads = append(leads, lead)
 				continue
 			}
-			lead := fmt.Sprintf("%s ist Mitglied – %s: %s.", pl.Name, n.Name, membershipText(m))
+			lead := fmt.Sprintf("%s ist Mitglied – %s: %s.", pl.Name, n.Name, memberDetail(m))
 			switch {
-			case p.yesNo && p.english:
-				lead = "Yes, " + lead
+			case p.english:
+				lead = fmt.Sprintf("Yes, %s is a member – %s: %s.", pl.Name, n.Name, memberDetail(m))
 			case p.yesNo:
 				lead = "Ja, " + lead
 			}
@@ -828,6 +832,7 @@ func (e *Engine) memberList(n *domain.Network, ms []memberRef, total int) domain
 	return l
 }
 
+// membershipText is "Gründungsmitglied, Mitglied seit 2016" for list lines.
 func membershipText(m domain.Membership) string {
 	var parts []string
 	if m.Role != "" {
@@ -836,10 +841,26 @@ func membershipText(m domain.Membership) string {
 	if !m.Since.IsZero() {
 		parts = append(parts, "Mitglied seit "+m.Since.String())
 	} else {
-		parts = append(parts, "Mitglied (seit wann, nennen meine Quellen nicht)")
+		parts = append(parts, "Mitglied (Beitrittsjahr nennen meine Quellen nicht)")
 	}
 	if m.Note != "" {
 		parts = append(parts, m.Note)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// memberDetail is the role and date of a membership, for a sentence that
+// already says "Mitglied": "Gründungsmitglied, seit 16. März 2016".
+func memberDetail(m domain.Membership) string {
+	var parts []string
+	if m.Role != "" {
+		parts = append(parts, m.Role)
+	}
+	if !m.Since.IsZero() {
+		parts = append(parts, "seit "+m.Since.String())
+	}
+	if len(parts) == 0 {
+		return "seit wann, nennen meine Quellen nicht"
 	}
 	return strings.Join(parts, ", ")
 }

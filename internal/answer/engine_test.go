@@ -67,7 +67,7 @@ func TestAsk(t *testing.T) {
 		// A place: every network, since when, in which role.
 		{"Altstadt", true, domain.KindPlace, []string{"Bundesnetz Bürgersinn", "Gründungsmitglied", "2010", "Landesring Ehrenamt", "2015"}, []string{"Bergdorf"}},
 		{"altstad", true, domain.KindPlace, []string{"Altstadt"}, nil},
-		{"Kreis Wald", true, domain.KindPlace, []string{"Landesring Ehrenamt", "nennen meine Quellen nicht"}, nil},
+		{"Kreis Wald", true, domain.KindPlace, []string{"Landesring Ehrenamt", "Beitrittsjahr nennen meine Quellen nicht"}, nil},
 		// A network: what it is, goal, founding, counts, members, website.
 		{"Bürgersinn", true, domain.KindNetwork, []string{"Ein Netzwerk für Bürgersinn", "Mehr Ehrenamt", "2010", "45", "40", "Altstadt", "https://bund.example/"}, nil},
 		// Member lists, filtered by Bundesland and by year.

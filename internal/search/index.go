@@ -26,6 +26,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	blevesearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"golang.org/x/text/unicode/norm"
 
@@ -510,7 +511,8 @@ func (ix *Index) Facts(ctx context.Context, tokens []domain.Token, network strin
 
 // levenshtein returns the edit distance of a and b, or -1 when it exceeds max.
 // Bleve finds the candidates; this only tells which question word matched
-// which name word, which Bleve's hit locations do not say.
+// which name word, which Bleve's hit locations do not say. Terms are folded
+// to ASCII by the German normaliser, so Bleve's byte-wise distance fits.
 func levenshtein(a, b string, max int) int {
 	if a == b {
 		return 0
@@ -518,33 +520,9 @@ func levenshtein(a, b string, max int) int {
 	if max == 0 {
 		return -1
 	}
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > max || -d > max {
+	d, exceeded := blevesearch.LevenshteinDistanceMax(a, b, max)
+	if exceeded || d > max {
 		return -1
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin > max {
-			return -1
-		}
-		prev, cur = cur, prev
-	}
-	if prev[len(rb)] > max {
-		return -1
-	}
-	return prev[len(rb)]
+	return d
 }
