@@ -13,7 +13,6 @@ import (
 	"github.com/engagiert/engagiert/internal/answer"
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/search"
-	"github.com/engagiert/engagiert/internal/yamlkb"
 )
 
 // loadAsker loads and validates the knowledge in dir ("" = embedded) and
@@ -24,7 +23,7 @@ func loadAsker(dir string) (domain.Asker, *domain.Base, error) {
 }
 
 func loadAskerLog(dir string, log *slog.Logger) (domain.Asker, *domain.Base, error) {
-	base, err := yamlkb.Load(knowledgeFS(dir))
+	base, err := loadBase(dir)
 	if err != nil {
 		return nil, nil, err
 	}

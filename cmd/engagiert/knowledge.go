@@ -1,9 +1,13 @@
 package main
 
 import (
+	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 
+	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/yamlkb"
 	"github.com/engagiert/engagiert/knowledge"
 )
 
@@ -22,4 +26,18 @@ func knowledgeFS(dir string) fs.FS {
 		return knowledge.FS
 	}
 	return os.DirFS(dir)
+}
+
+// loadBase loads and validates the knowledge in dir ("" = embedded). Problems
+// name files relative to the working directory, so that terminals and
+// editors can jump to FILE:LINE; the embedded base keeps its own paths.
+func loadBase(dir string) (*domain.Base, error) {
+	base, err := yamlkb.Load(knowledgeFS(dir))
+	var ps *yamlkb.Problems
+	if dir != "" && errors.As(err, &ps) {
+		for i := range ps.List {
+			ps.List[i].File = filepath.Join(dir, filepath.FromSlash(ps.List[i].File))
+		}
+	}
+	return base, err
 }

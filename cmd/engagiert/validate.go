@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"path/filepath"
 
 	"github.com/engagiert/engagiert/internal/yamlkb"
 )
@@ -26,15 +25,10 @@ func runValidate(ctx context.Context, e env, args []string) error {
 		return usageError{fmt.Sprintf("validate takes no arguments, got %q; use --knowledge DIR", fs.Args())}
 	}
 	dir := knowledgeDir(*dirFlag, e)
-	base, err := yamlkb.Load(knowledgeFS(dir))
+	base, err := loadBase(dir)
 	var ps *yamlkb.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps.List {
-			// Paths relative to the working directory, so that terminals
-			// and editors can jump to FILE:LINE.
-			if dir != "" {
-				p.File = filepath.Join(dir, filepath.FromSlash(p.File))
-			}
 			fmt.Fprintln(e.stderr, p)
 		}
 		fmt.Fprintf(e.stderr, "knowledge has %d problem(s)\n", len(ps.List))
