@@ -162,7 +162,7 @@ func (e *Engine) route(ctx context.Context, p parsed) (domain.Answer, error) {
 		return e.overview(), nil
 	case p.year != 0:
 		return e.membersAnswer(e.base.Networks, p), nil
-	case p.state != "" && (p.has(intMembers, intWhich, intCount) || len(p.content) == 0):
+	case p.filtered() && (p.has(intMembers, intWhich, intCount) || len(p.content) == 0):
 		return e.membersAnswer(e.base.Networks, p), nil
 	case p.has(intHelp) && len(p.content) == 0:
 		return e.help(), nil
@@ -354,7 +354,7 @@ func (e *Engine) networkAnswer(ctx context.Context, ids []string, p parsed) (dom
 		nets = append(nets, *e.base.Network(id))
 	}
 	aspects := p.has(intWhen, intWhere, intWho, intGoal, intWhat, intFounding, intLink, intJoin)
-	filtered := p.year != 0 || p.state != ""
+	filtered := p.filtered()
 	// "Wie viele ...?" without a filter asks for the network's figure, not the list.
 	listing := (p.has(intMembers, intWhich, intNew, intCross) && !p.has(intCount)) || filtered
 	// Statements that share the question's other words, such as
@@ -449,7 +449,7 @@ func (e *Engine) shared(nets []domain.Network, p parsed) domain.Answer {
 	l := domain.List{Title: "In allen genannten Netzwerken", Partial: true}
 	total := 0
 	for _, pl := range e.places {
-		if p.state != "" && pl.State != p.state {
+		if !p.keep(pl, nil) {
 			continue
 		}
 		var parts []string
@@ -525,16 +525,10 @@ func (e *Engine) networkOverview(nets []domain.Network) domain.Answer {
 	return a
 }
 
-// membersAnswer lists members, filtered by Bundesland and year of joining.
+// membersAnswer lists members, filtered by Bundesland, kind, role and year of joining.
 func (e *Engine) membersAnswer(nets []domain.Network, p parsed) domain.Answer {
 	a := domain.Answer{Found: true, Kind: domain.KindMembers}
-	var filter []string
-	if p.state != "" {
-		filter = append(filter, "aus "+p.state)
-	}
-	if p.year != 0 {
-		filter = append(filter, fmt.Sprintf("dazugekommen %d", p.year))
-	}
+	filter := p.filterNames()
 	total := 0
 	var leads []string
 	for i := range nets {
@@ -543,10 +537,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, p parsed) domain.Answer {
 		var ms []memberRef
 		count := 0
 		for _, r := range e.members[n.ID] {
-			if p.state != "" && r.p.State != p.state {
-				continue
-			}
-			if p.year != 0 && r.m.Since.Year != p.year {
+			if !p.keep(r.p, &r.m) {
 				continue
 			}
 			if count < maxListed {
@@ -567,7 +558,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, p parsed) domain.Answer {
 		if len(nets) == 1 {
 			lead := fmt.Sprintf("%s: %d %s", n.Name, count, plural(count, "Mitglied", "Mitglieder"))
 			if len(filter) > 0 {
-				lead += " " + strings.Join(filter, ", ")
+				lead += " (" + strings.Join(filter, ", ") + ")"
 			}
 			lead += "."
 			if !n.MembersComplete {
@@ -586,7 +577,11 @@ func (e *Engine) membersAnswer(nets []domain.Network, p parsed) domain.Answer {
 		a.Found = true
 	}
 	if len(nets) > 1 {
-		leads = append(leads, fmt.Sprintf("%d Mitgliedschaften %s in meiner Wissensbasis (nicht vollständig).", total, strings.Join(filter, ", ")))
+		lead := fmt.Sprintf("%d %s", total, plural(total, "Mitgliedschaft", "Mitgliedschaften"))
+		if len(filter) > 0 {
+			lead += " (" + strings.Join(filter, ", ") + ")"
+		}
+		leads = append(leads, lead+" in meiner Wissensbasis, die nicht alle Mitglieder kennt.")
 	}
 	a.Title = "Mitglieder"
 	if len(nets) == 1 {
@@ -605,7 +600,7 @@ func (e *Engine) cross(p parsed) domain.Answer {
 	l := domain.List{Title: "Mitglied in mehreren Netzwerken"}
 	total := 0
 	for _, pl := range e.multi {
-		if p.state != "" && pl.State != p.state {
+		if !p.keep(pl, nil) {
 			continue
 		}
 		total++

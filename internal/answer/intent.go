@@ -1,7 +1,9 @@
 package answer
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
 )
@@ -54,7 +56,15 @@ var phrases = map[intent][]string{
 var fillers = []string{"gab", "gibt", "geben", "gelten", "gilt", "liegen", "liegt", "heißt", "bitte", "zeig", "zeige",
 	"nenne", "nenn", "sag", "sage", "mir", "uns", "mal", "eigentlich", "genau", "aktuell", "derzeit", "momentan", "heute",
 	"there", "me", "show", "give", "tell", "please", "the", "of", "in", "is", "are", "a", "an", "and", "or", "to", "does", "do",
-	"whats", "nrw", "stadt", "städte", "fand", "statt", "findet", "stattfinden", "fanden", "take", "place", "took"}
+	"whats", "nrw", "stadt", "städte", "fand", "statt", "findet", "stattfinden", "fanden", "take", "place", "took",
+	"stehen", "steht", "hinter", "dahinter", "beteiligt", "beteiligten"}
+
+// kindWords filter member lists by kind of place: "Welche Kreise ...?".
+var kindWords = map[string]string{"kreis": "Kreis", "kreise": "Kreis", "landkreise": "Kreis", "landkreis": "Kreis",
+	"districts": "Kreis"}
+
+// founderWords filter member lists to founding members.
+var founderWords = []string{"gründungsmitglieder", "gründungsmitglied", "gründungsstädte", "gründerstädte", "founding members", "founders"}
 
 // englishStarts are first words that mark an English question.
 var englishStarts = map[string]bool{"is": true, "are": true, "does": true, "do": true, "which": true, "what": true,
@@ -69,6 +79,8 @@ type vocabulary struct {
 	yesNo   map[string]bool
 	words   map[string]bool // every term of every phrase: not content words
 	states  []stateName
+	kinds   map[string]string // analysed kindWords
+	founder [][]string        // analysed founderWords
 }
 
 type stateName struct {
@@ -95,6 +107,19 @@ func newVocabulary(s domain.Searcher) *vocabulary {
 			for _, t := range ts {
 				v.words[t] = true
 			}
+		}
+	}
+	v.kinds = map[string]string{}
+	for w, k := range kindWords {
+		for _, t := range termsOf(w) {
+			v.kinds[t] = k
+			v.words[t] = true
+		}
+	}
+	for _, w := range founderWords {
+		v.founder = append(v.founder, termsOf(w))
+		for _, t := range termsOf(w) {
+			v.words[t] = true
 		}
 	}
 	for _, w := range fillers {
@@ -130,6 +155,8 @@ type parsed struct {
 	english  bool
 	state    string // Bundesland filter
 	year     int    // year filter
+	kind     string // kind-of-place filter: "Kreis"
+	founders bool   // only founding members
 	yearTok  *domain.Token
 	// content are the words that are neither names, question words nor stop
 	// words: what a statement must share to count as an answer.
@@ -176,6 +203,17 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention) par
 		}
 	}
 	for _, t := range free {
+		if k, ok := v.kinds[t.Term]; ok {
+			p.kind = k
+		}
+	}
+	for _, ph := range v.founder {
+		if containsPhrase(free, ph) {
+			p.founders = true
+			p.intents[intMembers] = true
+		}
+	}
+	for _, t := range free {
 		if y, err := strconv.Atoi(t.Term); err == nil && len(t.Term) == 4 && y >= 1900 && y <= 2100 {
 			p.year = y
 			p.used[t.Pos] = true
@@ -209,6 +247,45 @@ outer:
 		return true
 	}
 	return false
+}
+
+// filtered reports whether the question narrows a member list.
+func (p parsed) filtered() bool {
+	return p.state != "" || p.year != 0 || p.kind != "" || p.founders
+}
+
+// keep reports whether a place (and its membership, when given) passes the
+// question's filters.
+func (p parsed) keep(pl *domain.Place, m *domain.Membership) bool {
+	switch {
+	case p.state != "" && pl.State != p.state:
+		return false
+	case p.kind != "" && pl.Kind != p.kind:
+		return false
+	case m != nil && p.year != 0 && m.Since.Year != p.year:
+		return false
+	case m != nil && p.founders && !strings.Contains(strings.ToLower(m.Role), "gründungsmitglied"):
+		return false
+	}
+	return true
+}
+
+// filterNames describe the filters for titles: "aus Bayern", "dazugekommen 2022".
+func (p parsed) filterNames() []string {
+	var out []string
+	if p.state != "" {
+		out = append(out, "aus "+p.state)
+	}
+	if p.kind != "" {
+		out = append(out, "nur "+p.kind+"e") // Kreis -> Kreise, the one kind filtered by
+	}
+	if p.year != 0 {
+		out = append(out, fmt.Sprintf("dazugekommen %d", p.year))
+	}
+	if p.founders {
+		out = append(out, "Gründungsmitglieder")
+	}
+	return out
 }
 
 // searchTerms are the words statements are searched with: the content words

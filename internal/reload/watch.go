@@ -40,6 +40,7 @@ func (h *Holder) Watch(ctx context.Context, dir string, hup <-chan os.Signal, lo
 		events, watchErrs = w.Events, w.Errors
 	}
 	present := h.rewatch(w, dir, logger)
+	logger.Info("watching knowledge for changes", "files", w != nil, "present", present)
 	wait, every := h.debounce, h.poll
 	if wait <= 0 {
 		wait = DefaultDebounce

@@ -41,6 +41,19 @@ type Readiness struct {
 	Networks int    `json:"networks"`
 	Places   int    `json:"places"`
 	LoadedAt string `json:"loaded_at,omitempty"`
+	// Reload is there when the knowledge is reloaded live (Config.Reloads).
+	Reload *ReloadStatus `json:"reload,omitempty"`
+}
+
+// ReloadStatus says how live reloads of the knowledge went. A failed reload
+// leaves the bot ready: it answers from the last good knowledge.
+type ReloadStatus struct {
+	// Reloads counts knowledge swapped in since start, Failures rejected edits.
+	Reloads  uint64 `json:"reloads"`
+	Failures uint64 `json:"failures"`
+	// LastError is the latest rejected edit's problems, one FILE:LINE per line.
+	LastError   string `json:"last_error,omitempty"`
+	LastErrorAt string `json:"last_error_at,omitempty"`
 }
 
 func (a *App) handleReady(w http.ResponseWriter, r *http.Request) {
@@ -52,6 +65,10 @@ func (a *App) handleReady(w http.ResponseWriter, r *http.Request) {
 		body = Readiness{Ready: true, Version: base.Version, Networks: len(base.Networks), Places: len(base.Places)}
 		if !loadedAt.IsZero() {
 			body.LoadedAt = loadedAt.UTC().Format(time.RFC3339)
+		}
+		if a.cfg.Reloads != nil {
+			r := a.cfg.Reloads()
+			body.Reload = &r
 		}
 	}
 	w.Header().Set("Content-Type", "application/json")

@@ -46,6 +46,9 @@ type Config struct {
 	// Knowledge reports the base answered from now and when it was loaded, for
 	// /readyz and the App Home. It is called on every use, so a reload shows.
 	Knowledge func() (base *domain.Base, loadedAt time.Time)
+	// Reloads reports how live reloads of the knowledge went, for /readyz;
+	// nil when the knowledge cannot change.
+	Reloads func() ReloadStatus
 
 	// BotToken (xoxb-) authorises Web API calls: chat.postMessage, views.publish.
 	BotToken string
