@@ -158,7 +158,7 @@ func (e *Engine) route(ctx context.Context, p parsed) (domain.Answer, error) {
 		if len(fs) > 0 {
 			return domain.Answer{Found: true, Kind: domain.KindFacts, Title: "Mitmachen und Aufnahme", Facts: fs}, nil
 		}
-	case p.has(intNetworks) && len(p.content) == 0:
+	case p.has(intNetworks) && len(p.content) == 0 && !(p.filtered() && p.has(intMembers)):
 		return e.overview(), nil
 	case p.year != 0:
 		return e.membersAnswer(e.base.Networks, p), nil
