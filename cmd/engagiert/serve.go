@@ -9,11 +9,15 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"os/signal"
 	"strings"
-	"sync/atomic"
+	"syscall"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/dedup"
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/reload"
 	"github.com/engagiert/engagiert/internal/slackapp"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -27,6 +31,7 @@ const shutdownTimeout = 25 * time.Second
 type serveConfig struct {
 	botToken, appToken, signingSecret string
 	addr, knowledge, apiURL, command  string
+	redisURL                          string
 }
 
 // serveSetting is one setting of serve: its flag and environment variable.
@@ -44,6 +49,7 @@ func (c *serveConfig) settings() []serveSetting {
 		{"knowledge", "ENGAGIERT_KNOWLEDGE", "", "knowledge directory (default: the embedded base)", &c.knowledge},
 		{"api-url", "SLACK_API_URL", slackapp.DefaultAPIURL, "Slack Web API URL", &c.apiURL},
 		{"command", "ENGAGIERT_COMMAND", "/engagiert", "slash command name", &c.command},
+		{"redis-url", "ENGAGIERT_REDIS_URL", "", "Redis that replicas share to answer each Slack event once, redis://[:PASSWORD@]HOST:6379/0, unset: in-process; prefer the variable, ps shows flags", &c.redisURL},
 	}
 }
 
@@ -101,39 +107,20 @@ func (c serveConfig) check() error {
 	return nil
 }
 
-// liveKnowledge is the knowledge the bot answers from. It is swapped whole
-// on reload, so a question sees either the old or the new base, never a mix.
-type liveKnowledge struct {
-	cur atomic.Pointer[loadedKnowledge]
-}
-
-type loadedKnowledge struct {
-	asker    domain.Asker
-	base     *domain.Base
-	loadedAt time.Time
-}
-
-func (k *liveKnowledge) set(asker domain.Asker, base *domain.Base, at time.Time) {
-	k.cur.Store(&loadedKnowledge{asker: asker, base: base, loadedAt: at})
-}
-
-// Ask answers from the knowledge loaded now.
-func (k *liveKnowledge) Ask(ctx context.Context, q string) domain.Answer {
-	return k.cur.Load().asker.Ask(ctx, q)
-}
-
-// Knowledge reports the base loaded now and when it was loaded.
-func (k *liveKnowledge) Knowledge() (*domain.Base, time.Time) {
-	l := k.cur.Load()
-	if l == nil {
-		return nil, time.Time{}
-	}
-	return l.base, l.loadedAt
-}
-
 // runServe runs the Slack bot until ctx ends (SIGTERM, SIGINT), then stops
 // gracefully: the listener closes, requests and answers in flight finish.
+// SIGHUP never stops it: it reloads a knowledge directory, and is logged and
+// ignored with the embedded base.
 func runServe(ctx context.Context, e env, args []string) error {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	return serve(ctx, e, args, hup)
+}
+
+// serve is runServe with the reload requests coming from hup, so a test can
+// ask for a reload without signalling the whole test process.
+func serve(ctx context.Context, e env, args []string, hup <-chan os.Signal) error {
 	cfg, err := parseServe(e, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
@@ -143,18 +130,34 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
 
-	asker, base, err := loadAsker(cfg.knowledge)
+	load := func() (domain.Asker, *domain.Base, error) { return loadAskerLog(cfg.knowledge, log) }
+	asker, base, err := load()
 	if err != nil {
 		return fmt.Errorf("load knowledge: %w", err)
 	}
-	var kb liveKnowledge
-	kb.set(asker, base, time.Now())
+	kb := reload.NewHolder(asker, base)
+
+	// Without a URL this is in-process memory; the URL is never logged, it
+	// may carry a password, and dedup.New's errors leave it out.
+	events, err := dedup.New(cfg.redisURL, 0)
+	if err != nil {
+		return fmt.Errorf("ENGAGIERT_REDIS_URL: %w", err)
+	}
+	defer func() {
+		if err := events.Close(); err != nil {
+			log.Warn("close event de-duplication store", "err", err)
+		}
+	}()
+	dedupMode := "memory"
+	if cfg.redisURL != "" {
+		dedupMode = "redis"
+	}
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	app, err := slackapp.New(slackapp.Config{
-		Asker:         &kb,
-		Knowledge:     kb.Knowledge,
+	appCfg := slackapp.Config{
+		Asker:         kb,
+		Knowledge:     knowledgeOf(kb),
 		BotToken:      cfg.botToken,
 		AppToken:      cfg.appToken,
 		SigningSecret: cfg.signingSecret,
@@ -162,7 +165,12 @@ func runServe(ctx context.Context, e env, args []string) error {
 		Command:       cfg.command,
 		Logger:        log,
 		Registry:      reg,
-	})
+		Deduper:       events,
+	}
+	if cfg.knowledge != "" {
+		appCfg.Reloads = func() slackapp.ReloadStatus { return reloadStatus(kb.Status()) }
+	}
+	app, err := slackapp.New(appCfg)
 	if err != nil {
 		return err
 	}
@@ -183,8 +191,27 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if cfg.appToken != "" {
 		mode = "socket"
 	}
-	log.Info("serving", "addr", ln.Addr().String(), "mode", mode, "command", cfg.command,
-		"knowledge_version", base.Version, "networks", len(base.Networks), "places", len(base.Places))
+	knowledgeFrom := cfg.knowledge
+	if knowledgeFrom == "" {
+		knowledgeFrom = "embedded"
+	}
+
+	runCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	watchDone := make(chan struct{})
+	go func() {
+		defer close(watchDone)
+		if cfg.knowledge == "" {
+			ignoreHUP(runCtx, hup, log)
+			return
+		}
+		if err := kb.Watch(runCtx, cfg.knowledge, hup, load, log); err != nil {
+			log.Error("knowledge reload disabled", "err", err)
+		}
+	}()
+
+	log.Info("serving", "addr", ln.Addr().String(), "mode", mode, "command", cfg.command, "dedup", dedupMode,
+		"knowledge", knowledgeFrom, "knowledge_version", base.Version, "networks", len(base.Networks), "places", len(base.Places))
 
 	errc := make(chan error, 2)
 	go func() {
@@ -192,8 +219,6 @@ func runServe(ctx context.Context, e env, args []string) error {
 			errc <- fmt.Errorf("http: %w", err)
 		}
 	}()
-	runCtx, stopSocket := context.WithCancel(ctx)
-	defer stopSocket()
 	socketDone := make(chan struct{})
 	if cfg.appToken != "" {
 		go func() {
@@ -214,7 +239,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		log.Error("stopping", "err", runErr)
 	}
 
-	stopSocket()
+	stop()
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
@@ -224,6 +249,36 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err := app.Wait(sctx); err != nil {
 		log.Warn("answers still in flight at shutdown", "err", err)
 	}
+	<-watchDone
 	log.Info("stopped")
 	return runErr
+}
+
+// ignoreHUP takes SIGHUPs while the knowledge is the embedded base, which
+// cannot change, so that a reload request does not stop the bot.
+func ignoreHUP(ctx context.Context, hup <-chan os.Signal, log *slog.Logger) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case sig := <-hup:
+			log.Warn("knowledge reload ignored: the knowledge is embedded in the binary; set ENGAGIERT_KNOWLEDGE to a directory to reload it",
+				"signal", sig.String())
+		}
+	}
+}
+
+// knowledgeOf reports kb's base and when it was loaded, as
+// slackapp.Config.Knowledge wants them.
+func knowledgeOf(kb *reload.Holder) func() (*domain.Base, time.Time) {
+	return func() (*domain.Base, time.Time) { return kb.Base(), kb.LoadedAt() }
+}
+
+// reloadStatus is how /readyz shows reload.Status.
+func reloadStatus(s reload.Status) slackapp.ReloadStatus {
+	r := slackapp.ReloadStatus{Reloads: s.Reloads, Failures: s.Failures, LastError: s.LastError}
+	if !s.LastErrorAt.IsZero() {
+		r.LastErrorAt = s.LastErrorAt.UTC().Format(time.RFC3339)
+	}
+	return r
 }

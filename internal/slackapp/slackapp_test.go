@@ -640,6 +640,15 @@ func TestHealthReadyMetrics(t *testing.T) {
 	if rec.Code != http.StatusServiceUnavailable {
 		t.Errorf("/readyz without knowledge = %d, want 503", rec.Code)
 	}
+
+	status := ReloadStatus{Reloads: 2, Failures: 1, LastError: "places.yaml:3: bad", LastErrorAt: "2025-01-02T03:05:00Z"}
+	live := setup(t, func(c *Config) { c.Reloads = func() ReloadStatus { return status } })
+	rec = httptest.NewRecorder()
+	live.handler.ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
+	r = Readiness{}
+	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil || rec.Code != 200 || r.Reload == nil || *r.Reload != status {
+		t.Errorf("/readyz after a failed reload = %d %s, want 200 with %+v", rec.Code, rec.Body, status)
+	}
 }
 
 func TestNoSlackRoutesWithoutSigningSecret(t *testing.T) {

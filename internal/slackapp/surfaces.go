@@ -2,7 +2,9 @@ package slackapp
 
 import (
 	"context"
+	"errors"
 	"log/slog"
+	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -317,8 +319,22 @@ func (a *App) respond(ctx context.Context, log *slog.Logger, responseURL string,
 	}
 	if err := slack.PostWebhookCustomHTTPContext(ctx, responseURL, a.client, msg); err != nil {
 		a.metrics.postErrors.Inc()
-		log.Error("response_url post failed", "err", err)
+		log.Error("response_url post failed", "err", hideURL(err))
 		return false
 	}
 	return true
+}
+
+// hideURL drops the path from the URL an HTTP client error quotes: a
+// response_url lets whoever holds it post to the channel, so it stays out of logs.
+func hideURL(err error) error {
+	var ue *url.Error
+	if !errors.As(err, &ue) {
+		return err
+	}
+	where := "…"
+	if u, perr := url.Parse(ue.URL); perr == nil {
+		where = u.Scheme + "://" + u.Host + "/…"
+	}
+	return &url.Error{Op: ue.Op, URL: where, Err: ue.Err}
 }

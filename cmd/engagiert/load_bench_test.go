@@ -1,0 +1,490 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/reload"
+	"github.com/engagiert/engagiert/internal/slackapp"
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// Speed under load (issue "Ship and run it", item 6), on 2 cores: signed
+// slash commands at 64 concurrent keep-alive connections get no errors, a
+// p99 <= 50 ms, and at least half the requests per second of a yardstick
+// handler that only verifies the signature and writes a fixed answer.
+// Run: go test ./cmd/engagiert -run '^$' -bench LoadSlash -benchtime 1x
+
+const (
+	loadWorkers  = 64
+	loadRequests = 20_000          // per server and iteration
+	loadRounds   = 4               // the servers take turns, n/loadRounds requests each
+	loadDeadline = 2 * time.Minute // for all rounds; requests not sent by then count as errors
+	loadSecret   = "load-signing-secret-3f9a"
+	loadToken    = "xoxb-load-bot-token-77c1"
+)
+
+// loadTarget is a bot (or yardstick) on a loopback server, with what it needs
+// to be loaded and checked.
+type loadTarget struct {
+	url     string                 // http://127.0.0.1:port/slack/commands
+	hookURL string                 // a response_url that reaches hooks
+	hooks   *atomic.Int64          // posts to the response_url sink
+	logs    *leakWriter            // the bot's logs
+	app     *slackapp.App          // nil for the yardstick
+	check   func(body []byte) bool // reports whether a 200 body is a real answer
+}
+
+// leakWriter takes the bot's JSON logs and remembers whether one carried a
+// secret, without keeping 20,000 requests' worth of lines.
+type leakWriter struct {
+	mu     sync.Mutex
+	n      int
+	leaked []string
+}
+
+func (w *leakWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.n += len(p)
+	for _, s := range []string{loadSecret, loadToken} {
+		if bytes.Contains(p, []byte(s)) {
+			w.leaked = append(w.leaked, string(p))
+		}
+	}
+	return len(p), nil
+}
+
+func (w *leakWriter) leaks() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return slices.Clone(w.leaked)
+}
+
+// loopbackServer serves h on 127.0.0.1 with serve's server settings; a plain
+// http.Server, since httptest.Server's connection tracking takes a lock on
+// every request and shows up under 64 connections.
+func loopbackServer(tb testing.TB, h http.Handler) (url string) {
+	tb.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = srv.Serve(ln)
+	}()
+	tb.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(ctx); err != nil {
+			tb.Errorf("shutdown %s: %v", ln.Addr(), err)
+		}
+		<-done
+	})
+	return "http://" + ln.Addr().String()
+}
+
+// hookSink stands in for Slack's response_url hooks and Web API.
+func hookSink(tb testing.TB) (string, *atomic.Int64) {
+	var n atomic.Int64
+	u := loopbackServer(tb, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		n.Add(1)
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"ok":true}`)
+	}))
+	return u, &n
+}
+
+// startBot serves the real App over the embedded knowledge, as serve does;
+// wrap, if not nil, wraps the answer engine.
+func startBot(tb testing.TB, wrap func(domain.Asker) domain.Asker) *loadTarget {
+	tb.Helper()
+	logs := &leakWriter{}
+	log := slog.New(slog.NewJSONHandler(logs, nil))
+	asker, base, err := loadAskerLog("", log)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if wrap != nil {
+		asker = wrap(asker)
+	}
+	kb := reload.NewHolder(asker, base)
+	sink, hooks := hookSink(tb)
+	app, err := slackapp.New(slackapp.Config{
+		Asker:         kb,
+		Knowledge:     knowledgeOf(kb),
+		BotToken:      loadToken,
+		SigningSecret: loadSecret,
+		APIURL:        sink + "/api/",
+		Logger:        log,
+		Registry:      prometheus.NewRegistry(),
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	srv := loopbackServer(tb, app.Handler())
+	return &loadTarget{
+		url: srv + "/slack/commands", hookURL: sink + "/hooks/commands/T0001/1/x", hooks: hooks, logs: logs, app: app,
+		check: func(body []byte) bool {
+			return bytes.Contains(body, []byte(`"response_type":"ephemeral"`)) && bytes.Contains(body, []byte(`"blocks":[`))
+		},
+	}
+}
+
+// yardstickAnswer is what the yardstick writes: a small ephemeral message.
+const yardstickAnswer = `{"response_type":"ephemeral","text":"ok","replace_original":false}` + "\n"
+
+// startYardstick serves the least a Slack endpoint must do: read the body,
+// verify the signature, write a fixed answer.
+func startYardstick(tb testing.TB) *loadTarget {
+	tb.Helper()
+	srv := loopbackServer(tb, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, slackapp.MaxBodyBytes))
+		if err != nil {
+			http.Error(w, "cannot read body", http.StatusBadRequest)
+			return
+		}
+		if err := slackapp.Verify(r.Header, body, loadSecret); err != nil {
+			http.Error(w, "invalid signature", http.StatusUnauthorized)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, yardstickAnswer)
+	}))
+	return &loadTarget{
+		url:   srv + "/slack/commands",
+		hooks: new(atomic.Int64),
+		logs:  &leakWriter{},
+		check: func(body []byte) bool { return string(body) == yardstickAnswer },
+	}
+}
+
+// loadRequest is one prepared slash command: body and signed headers.
+type loadRequest struct {
+	body   []byte
+	header http.Header
+}
+
+// slashRequests signs one slash command per question, in Slack's documented
+// form, now: a phase must end within Slack's five minutes.
+func slashRequests(qs []string, responseURL string) []loadRequest {
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	out := make([]loadRequest, len(qs))
+	for i, q := range qs {
+		form := url.Values{
+			"token":                 {"gIkuvaNzQIHg97ATvDxqgjtO"},
+			"team_id":               {"T0001"},
+			"team_domain":           {"example"},
+			"enterprise_id":         {"E0001"},
+			"enterprise_name":       {"Globular Construct Inc"},
+			"channel_id":            {"C2147483705"},
+			"channel_name":          {"test"},
+			"user_id":               {fmt.Sprintf("U%07d", i)},
+			"user_name":             {"Steve"},
+			"command":               {"/engagiert"},
+			"text":                  {q},
+			"response_url":          {responseURL},
+			"trigger_id":            {"13345224609.738474920.8088930838d88f008e0"},
+			"api_app_id":            {"A123456"},
+			"is_enterprise_install": {"false"},
+		}
+		body := []byte(form.Encode())
+		mac := hmac.New(sha256.New, []byte(loadSecret))
+		fmt.Fprintf(mac, "v0:%s:%s", ts, body)
+		h := http.Header{}
+		h.Set("Content-Type", "application/x-www-form-urlencoded")
+		h.Set("X-Slack-Request-Timestamp", ts)
+		h.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+		out[i] = loadRequest{body: body, header: h}
+	}
+	return out
+}
+
+// loadResult is what one phase measured.
+type loadResult struct {
+	n, errors int
+	elapsed   time.Duration
+	lat       []time.Duration // sorted
+	firstErr  string
+}
+
+func (r loadResult) rps() float64 { return float64(r.n) / r.elapsed.Seconds() }
+
+func (r loadResult) pct(p float64) time.Duration {
+	if len(r.lat) == 0 {
+		return 0
+	}
+	return r.lat[int(p*float64(len(r.lat)-1))]
+}
+
+func (r loadResult) String() string {
+	return fmt.Sprintf("%d requests in %v: %.0f rps, p50 %v, p99 %v, max %v, %d errors",
+		r.n, r.elapsed.Round(time.Millisecond), r.rps(), r.pct(0.5), r.pct(0.99), r.pct(1), r.errors)
+}
+
+// newLoadClient keeps one connection per worker alive.
+func newLoadClient() *http.Client {
+	return &http.Client{
+		Timeout: 10 * time.Second,
+		Transport: &http.Transport{
+			Proxy:               nil,
+			DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
+			MaxIdleConns:        loadWorkers,
+			MaxIdleConnsPerHost: loadWorkers,
+			IdleConnTimeout:     time.Minute,
+			DisableCompression:  true,
+		},
+	}
+}
+
+// loadPhase sends n requests from workers goroutines, round-robin over reqs,
+// and stops early at stop (the unsent requests count as errors).
+func loadPhase(client *http.Client, t *loadTarget, reqs []loadRequest, n, workers int, stop time.Time) loadResult {
+	lat := make([]time.Duration, n)
+	ok := make([]bool, n)
+	var next atomic.Int64
+	var errMu sync.Mutex
+	var firstErr string
+	fail := func(s string) {
+		errMu.Lock()
+		if firstErr == "" {
+			firstErr = s
+		}
+		errMu.Unlock()
+	}
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || time.Now().After(stop) {
+					return
+				}
+				lr := reqs[i%len(reqs)]
+				req, err := http.NewRequest(http.MethodPost, t.url, bytes.NewReader(lr.body))
+				if err != nil {
+					fail(err.Error())
+					continue
+				}
+				req.Header = lr.header.Clone()
+				t0 := time.Now()
+				resp, err := client.Do(req)
+				if err != nil {
+					fail(err.Error())
+					continue
+				}
+				buf.Reset()
+				_, err = buf.ReadFrom(resp.Body)
+				resp.Body.Close()
+				lat[i] = time.Since(t0)
+				switch {
+				case err != nil:
+					fail(err.Error())
+				case resp.StatusCode != http.StatusOK:
+					fail(fmt.Sprintf("status %d: %.200s", resp.StatusCode, buf.Bytes()))
+				case !t.check(buf.Bytes()):
+					fail(fmt.Sprintf("not an answer: %.200s", buf.Bytes()))
+				default:
+					ok[i] = true
+				}
+			}
+		})
+	}
+	wg.Wait()
+	r := loadResult{n: n, elapsed: time.Since(start), firstErr: firstErr}
+	r.lat = make([]time.Duration, 0, n)
+	for i := range n {
+		if ok[i] {
+			r.lat = append(r.lat, lat[i])
+		} else {
+			r.errors++
+		}
+	}
+	if r.errors > 0 && r.firstErr == "" {
+		r.firstErr = "deadline reached before all requests were sent"
+	}
+	slices.Sort(r.lat)
+	return r
+}
+
+// memoAsker remembers the engine's answers: with it, the bot's figures show
+// what the Slack transport costs without the search.
+type memoAsker struct {
+	domain.Asker
+	seen sync.Map // question -> domain.Answer
+}
+
+func (m *memoAsker) Ask(ctx context.Context, q string) domain.Answer {
+	if a, ok := m.seen.Load(q); ok {
+		return a.(domain.Answer)
+	}
+	a := m.Asker.Ask(ctx, q)
+	m.seen.Store(q, a)
+	return a
+}
+
+// loadBoth loads the yardstick, then the bot, with the same signed questions
+// and the same client, after a warm-up of each. With memo, a third phase
+// loads a bot whose engine remembers its answers.
+func loadBoth(tb testing.TB, n, workers int, memo bool) (bot, yard, memoBot loadResult, botT *loadTarget) {
+	tb.Helper()
+	qs := evalQuestions(tb)
+	// A few questions a user types that are not in the eval set: help, a
+	// typo, markup, a long text, and bytes that are not UTF-8.
+	qs = append(qs, "hilfe", "", "Bielefled", "<@U123> Wie wird das Wetter?", strings.Repeat("Lemgo ", 40),
+		"M\xfcnchen", "\xff\xfe Bielefeld \xc3")
+	botT = startBot(tb, nil)
+	yardT := startYardstick(tb)
+	targets := []*loadTarget{yardT, botT}
+	var memoT *loadTarget
+	if memo {
+		memoT = startBot(tb, func(a domain.Asker) domain.Asker { return &memoAsker{Asker: a} })
+		targets = append(targets, memoT)
+	}
+	sinkURL := botT.hookURL // used only when an answer misses the slash deadline
+	client := newLoadClient()
+	defer client.CloseIdleConnections()
+	stop := time.Now().Add(loadDeadline)
+	warm := min(n, 2*len(qs)+workers)
+	for _, t := range targets {
+		if r := loadPhase(client, t, slashRequests(qs, sinkURL), warm, workers, stop); r.errors > 0 {
+			tb.Fatalf("warm-up of %s: %v; first error: %s", t.url, r, r.firstErr)
+		}
+	}
+	// The servers take turns in rounds, so that a neighbour busy on the
+	// machine for a while slows all of them alike.
+	var yards, bots, memos []loadResult
+	per := max(1, n/loadRounds)
+	for round := 0; round*per < n; round++ {
+		m := min(per, n-round*per)
+		yards = append(yards, loadPhase(client, yardT, slashRequests(qs, sinkURL), m, workers, stop))
+		bots = append(bots, loadPhase(client, botT, slashRequests(qs, sinkURL), m, workers, stop))
+		if memo {
+			memos = append(memos, loadPhase(client, memoT, slashRequests(qs, sinkURL), m, workers, stop))
+		}
+	}
+	bot, yard, memoBot = mergeLoad(bots), mergeLoad(yards), mergeLoad(memos)
+	if memoBot.errors > 0 {
+		tb.Errorf("bot with remembered answers: %v; first error: %s", memoBot, memoBot.firstErr)
+	}
+	return bot, yard, memoBot, botT
+}
+
+func checkLoad(tb testing.TB, bot, yard loadResult, botT *loadTarget) {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := botT.app.Wait(ctx); err != nil {
+		tb.Errorf("bot: answers still in flight: %v", err)
+	}
+	if yard.errors > 0 {
+		tb.Errorf("yardstick: %v; first error: %s", yard, yard.firstErr)
+	}
+	if bot.errors > 0 {
+		tb.Errorf("bot: %v; first error: %s", bot, bot.firstErr)
+	}
+	if h := botT.hooks.Load(); h > 0 {
+		tb.Errorf("bot: %d answers were slower than the slash deadline and went to response_url", h)
+	}
+	if l := botT.logs.leaks(); len(l) > 0 {
+		tb.Errorf("bot logs carry a secret: %s", l[0])
+	}
+}
+
+// TestLoadSmoke runs the load path briefly in the normal test suite: the
+// real App over the embedded knowledge, 64 concurrent connections, no errors.
+func TestLoadSmoke(t *testing.T) {
+	n := 500
+	if testing.Short() {
+		n = 100
+	}
+	bot, yard, _, botT := loadBoth(t, n, loadWorkers, false)
+	checkLoad(t, bot, yard, botT)
+	t.Logf("bot:       %v", bot)
+	t.Logf("yardstick: %v", yard)
+}
+
+// BenchmarkLoadSlashCommands: one iteration is loadRequests slash commands
+// to the yardstick, then to the bot. Metrics: requests per second and
+// latency percentiles of each, ratio = bot-rps / yard-rps, errors. The
+// memo-* figures are a bot whose engine remembers its answers, so only the
+// Slack transport and rendering remain: the gap between ratio and memo-ratio
+// is the answer engine's share.
+func BenchmarkLoadSlashCommands(b *testing.B) {
+	tuneGC(os.Getenv) // as run does for every command
+	var bots, yards, memos []loadResult
+	var botT *loadTarget
+	for b.Loop() {
+		bot, yard, memo, t := loadBoth(b, loadRequests, loadWorkers, true)
+		bots, yards, memos, botT = append(bots, bot), append(yards, yard), append(memos, memo), t
+	}
+	bot, yard, memo := mergeLoad(bots), mergeLoad(yards), mergeLoad(memos)
+	b.ReportMetric(bot.rps(), "bot-rps")
+	b.ReportMetric(millis(bot.pct(0.5)), "bot-p50-ms")
+	b.ReportMetric(millis(bot.pct(0.99)), "bot-p99-ms")
+	b.ReportMetric(yard.rps(), "yard-rps")
+	b.ReportMetric(millis(yard.pct(0.5)), "yard-p50-ms")
+	b.ReportMetric(millis(yard.pct(0.99)), "yard-p99-ms")
+	b.ReportMetric(bot.rps()/yard.rps(), "ratio")
+	b.ReportMetric(float64(bot.errors+yard.errors), "errors")
+	b.ReportMetric(memo.rps(), "memo-rps")
+	b.ReportMetric(millis(memo.pct(0.99)), "memo-p99-ms")
+	b.ReportMetric(memo.rps()/yard.rps(), "memo-ratio")
+	b.Logf("bot:       %v", bot)
+	b.Logf("yardstick: %v", yard)
+	b.Logf("bot, answers remembered: %v", memo)
+	checkLoad(b, bot, yard, botT)
+	if b.Failed() {
+		b.FailNow()
+	}
+	if bot.errors+yard.errors > 0 {
+		b.Fatalf("%d errors", bot.errors+yard.errors)
+	}
+}
+
+func mergeLoad(rs []loadResult) loadResult {
+	var m loadResult
+	for _, r := range rs {
+		m.n += r.n
+		m.errors += r.errors
+		m.elapsed += r.elapsed
+		m.lat = append(m.lat, r.lat...)
+		if m.firstErr == "" {
+			m.firstErr = r.firstErr
+		}
+	}
+	slices.Sort(m.lat)
+	return m
+}
+
+func millis(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

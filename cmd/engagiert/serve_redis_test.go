@@ -1,0 +1,284 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// testRedis returns the URL of a real Redis: ENGAGIERT_TEST_REDIS_URL, or a
+// redis-server started for this test on a free loopback port. Without one it
+// returns "" and why; needRedis turns that into a failure or a skip.
+func testRedis(t *testing.T) (redisURL, why string) {
+	t.Helper()
+	if u := os.Getenv("ENGAGIERT_TEST_REDIS_URL"); u != "" {
+		return u, ""
+	}
+	path, err := exec.LookPath("redis-server")
+	if err != nil {
+		return "", "redis-server is not on PATH (apt-get install redis-server) and ENGAGIERT_TEST_REDIS_URL is unset"
+	}
+	var lastErr error
+	for range 3 { // the free port may be taken between Close and redis-server's bind
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		port := l.Addr().(*net.TCPAddr).Port
+		l.Close()
+		cmd := exec.Command(path, "--port", fmt.Sprint(port), "--bind", "127.0.0.1",
+			"--save", "", "--appendonly", "no", "--dir", t.TempDir())
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Start(); err != nil {
+			return "", err.Error()
+		}
+		exited := make(chan struct{})
+		go func() { cmd.Wait(); close(exited) }()
+		stop := func() { cmd.Process.Kill(); <-exited }
+		u := fmt.Sprintf("redis://127.0.0.1:%d/0", port)
+		opts, _ := redis.ParseURL(u)
+		c := redis.NewClient(opts)
+		lastErr = waitRedis(c, exited, &out)
+		c.Close()
+		if lastErr == nil {
+			t.Cleanup(stop)
+			return u, ""
+		}
+		stop()
+	}
+	return "", lastErr.Error()
+}
+
+// needRedis fails the test under CI=true (.ci/run provides a Redis) and
+// skips it elsewhere.
+func needRedis(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("no Redis under CI: %s", why)
+	}
+	t.Skipf("no Redis: %s", why)
+}
+
+// waitRedis waits until the server answers PING, exits or takes too long.
+func waitRedis(c *redis.Client, exited <-chan struct{}, out *bytes.Buffer) error {
+	var err error
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		select {
+		case <-exited:
+			return fmt.Errorf("redis-server exited: %s", out.String())
+		default:
+		}
+		if err = c.Ping(context.Background()).Err(); err == nil {
+			return nil
+		}
+	}
+	return err
+}
+
+// fakeSlackAPI is the Slack Web API a bot posts its answers to.
+type fakeSlackAPI struct {
+	*httptest.Server
+	mu    sync.Mutex
+	posts []url.Values // chat.postMessage calls
+}
+
+func newFakeSlackAPI(t *testing.T) *fakeSlackAPI {
+	f := &fakeSlackAPI{}
+	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		switch r.URL.Path {
+		case "/api/auth.test":
+			io.WriteString(w, `{"ok":true,"user_id":"UBOT","bot_id":"BBOT","team_id":"T1"}`)
+		case "/api/chat.postMessage":
+			f.mu.Lock()
+			f.posts = append(f.posts, r.PostForm)
+			f.mu.Unlock()
+			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000000.000200"}`, r.PostForm.Get("channel"))
+		default:
+			io.WriteString(w, `{"ok":false,"error":"unknown_method"}`)
+		}
+	}))
+	t.Cleanup(f.Close)
+	return f
+}
+
+func (f *fakeSlackAPI) postMessages() []url.Values {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]url.Values(nil), f.posts...)
+}
+
+// mentionEvent is an app_mention event callback as Slack sends it.
+func mentionEvent(eventID, text string) []byte {
+	b, _ := json.Marshal(map[string]any{
+		"token": "unused", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
+		"event_id": eventID, "event_time": time.Now().Unix(),
+		"event": map[string]any{
+			"type": "app_mention", "user": "U1", "text": text, "ts": "1700000000.000100",
+			"channel": "C1", "event_ts": "1700000000.000100",
+		},
+	})
+	return b
+}
+
+// deliver posts an event to a bot like Slack does; retry > 0 marks a retry.
+// It returns the X-Request-Id the bot answered with.
+func deliver(t *testing.T, b *servedBot, body []byte, retry int) string {
+	t.Helper()
+	req, _ := http.NewRequest("POST", b.url+"/slack/events", bytes.NewReader(body))
+	req.Header = signed(serveSecret, body)
+	req.Header.Set("Content-Type", "application/json")
+	if retry > 0 {
+		req.Header.Set("X-Slack-Retry-Num", fmt.Sprint(retry))
+		req.Header.Set("X-Slack-Retry-Reason", "http_timeout")
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("POST /slack/events = %d, want 200", resp.StatusCode)
+	}
+	return resp.Header.Get("X-Request-Id")
+}
+
+// TestServeReplicasAnswerRetryOnce runs two whole bots in HTTP mode and
+// delivers one app_mention, and Slack's retries of it, to them. Sharing a
+// real Redis they answer once between them; with in-process memory each
+// answers once, however often it gets the event.
+func TestServeReplicasAnswerRetryOnce(t *testing.T) {
+	type delivery struct {
+		bot   int // 0: A, 1: B
+		retry int
+	}
+	tests := []struct {
+		name       string
+		redis      bool
+		deliveries []delivery
+		want       int // chat.postMessage calls
+		dups       [2]int
+	}{
+		{"shared redis: retry to the other replica", true, []delivery{{0, 0}, {1, 1}}, 1, [2]int{0, 1}},
+		{"shared redis: retries to both", true, []delivery{{0, 0}, {1, 1}, {0, 2}, {1, 3}}, 1, [2]int{1, 2}},
+		{"memory: each replica answers its first copy", false, []delivery{{0, 0}, {0, 1}, {1, 2}, {1, 3}}, 2, [2]int{1, 1}},
+	}
+	redisURL, noRedis := testRedis(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			api := newFakeSlackAPI(t)
+			vars := map[string]string{"SLACK_API_URL": api.URL + "/api/"}
+			if tt.redis {
+				if redisURL == "" {
+					needRedis(t, noRedis)
+				}
+				vars["ENGAGIERT_REDIS_URL"] = redisURL
+			}
+			bots := [2]*servedBot{startServe(t, vars, nil), startServe(t, vars, nil)}
+			wantMode := map[bool]string{true: "redis", false: "memory"}[tt.redis]
+			for _, b := range bots {
+				if got := b.records("serving")[0].str("dedup"); got != wantMode {
+					t.Errorf("serving with dedup %q, want %q", got, wantMode)
+				}
+			}
+
+			var id [8]byte
+			rand.Read(id[:])
+			body := mentionEvent("Ev"+strings.ToUpper(hex.EncodeToString(id[:])), "<@UBOT> Bielefeld")
+			ids := map[string]int{} // X-Request-Id -> bot
+			for _, d := range tt.deliveries {
+				ids[deliver(t, bots[d.bot], body, d.retry)] = d.bot
+				if d.retry == 0 {
+					// Slack retries after its 3 s timeout; the answer is on its way by then.
+					waitPosts(t, api, 1)
+				}
+			}
+			for i, b := range bots {
+				if err := b.stop(); err != nil { // waits for answers in flight
+					t.Fatalf("bot %c: serve = %v", 'A'+i, err)
+				}
+			}
+
+			posts := api.postMessages()
+			if len(posts) != tt.want {
+				t.Errorf("chat.postMessage calls = %d, want %d: %v", len(posts), tt.want, posts)
+			}
+			for _, p := range posts {
+				if p.Get("channel") != "C1" || p.Get("thread_ts") != "1700000000.000100" || !strings.Contains(p.Get("text"), "Bielefeld") {
+					t.Errorf("chat.postMessage(%v), want the Bielefeld answer in the mention's thread", p)
+				}
+			}
+			for i, b := range bots {
+				dups := b.records("duplicate event ignored")
+				if len(dups) != tt.dups[i] {
+					t.Errorf("bot %c ignored %d duplicates, want %d", 'A'+i, len(dups), tt.dups[i])
+				}
+				for _, r := range dups {
+					if bot, ok := ids[r.str("request_id")]; !ok || bot != i || r.str("retry_num") == "" {
+						t.Errorf("bot %c: duplicate logged as %v, want the request id of a retry it got", 'A'+i, r)
+					}
+				}
+			}
+		})
+	}
+}
+
+// waitPosts waits until the fake Slack has at least n chat.postMessage calls.
+func waitPosts(t *testing.T, api *fakeSlackAPI, n int) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if len(api.postMessages()) >= n {
+			return
+		}
+	}
+	t.Fatalf("no chat.postMessage after %d", n)
+}
+
+// TestServeRedisURLErrors: a bad ENGAGIERT_REDIS_URL stops serve at start
+// with an error that names the variable and never the password.
+func TestServeRedisURLErrors(t *testing.T) {
+	tests := []struct{ url, want string }{
+		{"redis://:hunter2@127.0.0.1:1/0", "ENGAGIERT_REDIS_URL: redis at 127.0.0.1:1"},
+		{"http://user:hunter2@redis.example:6379/0", "ENGAGIERT_REDIS_URL: redis URL"},
+		{"redis://:hunter2@127.0.0.1:6379/notanumber", "ENGAGIERT_REDIS_URL: redis URL"},
+		{"redis://:hunter2@[::1/0", "ENGAGIERT_REDIS_URL: redis URL"},
+	}
+	for _, tt := range tests {
+		var stderr bytes.Buffer
+		vars := map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "ENGAGIERT_ADDR": "127.0.0.1:0"}
+		err := run(context.Background(), []string{"serve", "--redis-url", tt.url}, func(k string) string { return vars[k] },
+			strings.NewReader(""), io.Discard, &stderr)
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("serve --redis-url %q = %v, want an error starting %q", tt.url, err, tt.want)
+		}
+		if err != nil && strings.Contains(err.Error()+stderr.String(), "hunter2") {
+			t.Errorf("serve --redis-url %q leaks the password: %v %s", tt.url, err, stderr.String())
+		}
+		var ue usageError
+		if errors.As(err, &ue) {
+			t.Errorf("serve --redis-url %q = usage error %v, want a configuration error", tt.url, err)
+		}
+	}
+}

@@ -1,0 +1,414 @@
+package slackapp
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+// Faults (issue "Ship and run it", item 7): Slack's Web API rate-limits,
+// fails or hangs; clients drop, send too much, too little, bytes that are
+// not UTF-8 or a bad signature. The bot keeps serving, every accepted
+// question is answered or its failure logged, and no log carries a secret.
+
+const faultToken = "xoxb-fault-test-7d1c0ffee"
+
+// webAPI is a fake Slack Web API whose chat.postMessage answers with post,
+// called with the attempt number (1, 2, ...).
+type webAPI struct {
+	srv  *httptest.Server
+	post func(w http.ResponseWriter, r *http.Request, attempt int)
+
+	mu       sync.Mutex
+	attempts []time.Time
+	tokens   []string
+}
+
+func newWebAPI(t *testing.T, post func(w http.ResponseWriter, r *http.Request, attempt int)) *webAPI {
+	api := &webAPI{post: post}
+	api.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_ = r.ParseForm()
+		w.Header().Set("Content-Type", "application/json")
+		if !strings.HasSuffix(r.URL.Path, "/chat.postMessage") {
+			_, _ = io.WriteString(w, `{"ok":true}`)
+			return
+		}
+		api.mu.Lock()
+		api.attempts = append(api.attempts, time.Now())
+		api.tokens = append(api.tokens, strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")+r.PostForm.Get("token"))
+		n := len(api.attempts)
+		api.mu.Unlock()
+		api.post(w, r, n)
+	}))
+	t.Cleanup(api.srv.Close)
+	return api
+}
+
+func (api *webAPI) calls() []time.Time {
+	api.mu.Lock()
+	defer api.mu.Unlock()
+	return append([]time.Time(nil), api.attempts...)
+}
+
+func postOK(w http.ResponseWriter, r *http.Request) {
+	_, _ = fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000000.000100"}`, r.PostForm.Get("channel"))
+}
+
+// faultSetup is setup against api, with a token the logs are searched for.
+func faultSetup(t *testing.T, api *webAPI, change func(*Config)) *fixture {
+	t.Helper()
+	return setup(t, func(c *Config) {
+		c.BotToken = faultToken
+		c.BotUserID = "U0LAN0Z89"
+		if api != nil {
+			c.APIURL = api.srv.URL + "/api/"
+		}
+		if change != nil {
+			change(c)
+		}
+	})
+}
+
+// mention is the documented app_mention event with its own event_id.
+func mention(t *testing.T, eventID string) []byte {
+	return testdata(t, "app_mention.json", "Ev123ABC456", eventID)
+}
+
+// noSecrets fails if the logs carry the bot token or the signing secret.
+func noSecrets(t *testing.T, f *fixture) {
+	t.Helper()
+	logs := f.logs.String()
+	for _, s := range []string{faultToken, "xoxb-", testSecret} {
+		if strings.Contains(logs, s) {
+			t.Errorf("logs carry a secret (%q):\n%s", s, logs)
+		}
+	}
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// stillServes checks that a slash command is answered now.
+func stillServes(t *testing.T, f *fixture, handler http.Handler) {
+	t.Helper()
+	if handler == nil {
+		handler = f.handler
+	}
+	body := slashBody(t, "Bielefeld", f.slack.srv.URL+"/hooks/commands/9")
+	req := httptest.NewRequest("POST", "/slack/commands", strings.NewReader(string(body)))
+	req.Header = sign(testSecret, time.Now(), body)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	rec := httptest.NewRecorder()
+	start := time.Now()
+	handler.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "Bielefeld ist eine Engagierte Stadt.") {
+		t.Fatalf("next /engagiert Bielefeld = %d %s, want the answer", rec.Code, rec.Body)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("next /engagiert Bielefeld took %v", d)
+	}
+}
+
+// TestFaultRateLimited: chat.postMessage answers 429 with Retry-After: 1,
+// then 200. slack.OptionRetry waits (1 s plus up to 1 s of jitter) and posts
+// again, so the answer is posted once and no failure is logged.
+func TestFaultRateLimited(t *testing.T) {
+	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
+		if attempt == 1 {
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusTooManyRequests)
+			_, _ = io.WriteString(w, `{"ok":false,"error":"ratelimited"}`)
+			return
+		}
+		postOK(w, r)
+	})
+	f := faultSetup(t, api, func(c *Config) { c.APIRetries = 0 }) // the default: 3 retries
+	if rec := f.post(t, "/slack/events", "application/json", mention(t, "EvRate1"), nil); rec.Code != 200 {
+		t.Fatalf("app_mention: %d", rec.Code)
+	}
+	f.wait(t)
+	calls := api.calls()
+	if len(calls) != 2 {
+		t.Fatalf("chat.postMessage attempts = %d, want 2 (429, then the post)", len(calls))
+	}
+	if gap := calls[1].Sub(calls[0]); gap < time.Second {
+		t.Errorf("retried after %v, want at least Retry-After: 1s", gap)
+	}
+	if got := counterValue(t, f.app.metrics.postErrors); got != 0 {
+		t.Errorf("post errors = %v, want 0", got)
+	}
+	if r := f.logs.records("chat.postMessage failed"); len(r) != 0 {
+		t.Errorf("failure logged although the retry posted: %v", r)
+	}
+	for _, tok := range api.tokens {
+		if tok != faultToken {
+			t.Errorf("chat.postMessage authorised with %q, want the bot token", tok)
+		}
+	}
+	noSecrets(t, f)
+}
+
+// TestFaultServerError: chat.postMessage answers 500. It is not retried (a
+// post may have gone through), the failure is logged with the request and
+// event ids, and the next requests are served.
+func TestFaultServerError(t *testing.T) {
+	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
+		if attempt == 1 {
+			http.Error(w, "internal_error", http.StatusInternalServerError)
+			return
+		}
+		postOK(w, r)
+	})
+	f := faultSetup(t, api, nil)
+	if rec := f.post(t, "/slack/events", "application/json", mention(t, "EvFail1"), nil); rec.Code != 200 {
+		t.Fatalf("app_mention: %d", rec.Code)
+	}
+	f.wait(t)
+	logs := f.logs.records("chat.postMessage failed")
+	if len(logs) != 1 {
+		t.Fatalf("chat.postMessage failures logged: %v, want 1\n%s", logs, f.logs.String())
+	}
+	l := logs[0]
+	if l["request_id"] == "" || l["request_id"] == nil || l["event_id"] != "EvFail1" || l["level"] != "ERROR" ||
+		!strings.Contains(fmt.Sprint(l["err"]), "500") {
+		t.Errorf("failure log = %v, want level ERROR, request_id, event_id EvFail1 and the status", l)
+	}
+	if got := counterValue(t, f.app.metrics.postErrors); got != 1 {
+		t.Errorf("post errors = %v, want 1", got)
+	}
+	stillServes(t, f, nil)
+	if rec := f.post(t, "/slack/events", "application/json", mention(t, "EvFail2"), nil); rec.Code != 200 {
+		t.Fatalf("second app_mention: %d", rec.Code)
+	}
+	f.wait(t)
+	if n := len(api.calls()); n != 2 {
+		t.Errorf("chat.postMessage calls = %d, want 2 (failed one not retried, next one posted)", n)
+	}
+	noSecrets(t, f)
+}
+
+// TestFaultHangingAPI: chat.postMessage never answers. The App's HTTP
+// client gives up after its timeout, the failure is logged, and slash
+// commands are answered meanwhile.
+func TestFaultHangingAPI(t *testing.T) {
+	release := make(chan struct{})
+	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
+		select {
+		case <-r.Context().Done():
+		case <-release:
+		}
+	})
+	t.Cleanup(func() { close(release) }) // before api.srv.Close
+	const timeout = 300 * time.Millisecond
+	f := faultSetup(t, api, func(c *Config) { c.HTTPClient = &http.Client{Timeout: timeout} })
+	start := time.Now()
+	if rec := f.post(t, "/slack/events", "application/json", mention(t, "EvHang1"), nil); rec.Code != 200 {
+		t.Fatalf("app_mention: %d", rec.Code)
+	}
+	if d := time.Since(start); d > timeout {
+		t.Errorf("event ack took %v, want it before the post", d)
+	}
+	stillServes(t, f, nil) // while the post hangs
+	f.wait(t)
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("hanging post ended after %v, want about the client timeout %v", d, timeout)
+	}
+	logs := f.logs.records("chat.postMessage failed")
+	if len(logs) != 1 || logs[0]["event_id"] != "EvHang1" || !strings.Contains(fmt.Sprint(logs[0]["err"]), "Timeout") {
+		t.Errorf("failure logs = %v, want one timeout for EvHang1\n%s", logs, f.logs.String())
+	}
+	noSecrets(t, f)
+}
+
+// TestDefaultHTTPClientTimesOut: without Config.HTTPClient, Web API and
+// response_url calls still cannot hang for ever.
+func TestDefaultHTTPClientTimesOut(t *testing.T) {
+	f := setup(t, func(c *Config) { c.HTTPClient = nil })
+	if f.app.client == nil || f.app.client.Timeout <= 0 || f.app.client.Timeout > time.Minute {
+		t.Errorf("default HTTP client = %+v, want a timeout of at most a minute", f.app.client)
+	}
+}
+
+// TestFaultResponseURL: a slow answer follows via response_url; when that
+// fails or hangs, the failure is logged, and the response_url (which lets
+// anyone post to the channel for 30 minutes) is not.
+func TestFaultResponseURL(t *testing.T) {
+	release := make(chan struct{})
+	hooks := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.Contains(r.URL.Path, "hang") {
+			select {
+			case <-r.Context().Done():
+			case <-release:
+			}
+			return
+		}
+		http.Error(w, "no_service", http.StatusInternalServerError)
+	}))
+	t.Cleanup(hooks.Close)
+	t.Cleanup(func() { close(release) })
+	for _, path := range []string{"/commands/T1/111/fail-sEcReT", "/commands/T1/222/hang-sEcReT"} {
+		f := faultSetup(t, nil, func(c *Config) {
+			c.SlashDeadline = 10 * time.Millisecond
+			c.HTTPClient = &http.Client{Timeout: 300 * time.Millisecond}
+		})
+		answer := make(chan struct{})
+		f.asker.ask = func(ctx context.Context, q string) domain.Answer {
+			<-answer
+			return answerFor(ctx, q)
+		}
+		rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, "Bielefeld", hooks.URL+path), nil)
+		if rec.Code != 200 || !strings.Contains(rec.Body.String(), "Einen Moment") {
+			t.Fatalf("%s: slow slash command = %d %s, want a holding note", path, rec.Code, rec.Body)
+		}
+		close(answer)
+		f.wait(t)
+		logs := f.logs.records("response_url post failed")
+		if len(logs) != 1 || logs[0]["request_id"] == nil {
+			t.Errorf("%s: failure logs = %v, want one with the request id\n%s", path, logs, f.logs.String())
+		}
+		if strings.Contains(f.logs.String(), "sEcReT") {
+			t.Errorf("%s: logs carry the response_url:\n%s", path, f.logs.String())
+		}
+		noSecrets(t, f)
+	}
+}
+
+// rawRequest writes a request by hand to a real server, so it can lie about
+// its length or stop half-way, and returns the status line it got back ("" if none).
+func rawRequest(t *testing.T, addr string, head string, body []byte, cut int, closeWrite bool) string {
+	t.Helper()
+	c, err := net.DialTimeout("tcp", addr, 2*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	_ = c.SetDeadline(time.Now().Add(5 * time.Second))
+	if _, err := io.WriteString(c, head); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Write(body[:cut]); err != nil {
+		t.Fatal(err)
+	}
+	if !closeWrite {
+		return "" // drop the connection mid-request
+	}
+	if err := c.(*net.TCPConn).CloseWrite(); err != nil {
+		t.Fatal(err)
+	}
+	line, _ := bufio.NewReader(c).ReadString('\n')
+	return strings.TrimSpace(line)
+}
+
+func signedHead(addr string, body []byte, contentLength int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "POST /slack/commands HTTP/1.1\r\nHost: %s\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n", addr, contentLength)
+	for k, v := range sign(testSecret, time.Now(), body) {
+		fmt.Fprintf(&b, "%s: %s\r\n", k, v[0])
+	}
+	b.WriteString("\r\n")
+	return b.String()
+}
+
+// TestFaultBadRequestsOverTCP sends broken requests to a real server and
+// checks each gets its status, nothing broken is asked or posted, and the
+// next request is answered.
+func TestFaultBadRequestsOverTCP(t *testing.T) {
+	f := faultSetup(t, nil, nil)
+	srv := httptest.NewServer(f.handler)
+	t.Cleanup(srv.Close)
+	addr := srv.Listener.Addr().String()
+	body := slashBody(t, "Bielefeld", f.slack.srv.URL+"/hooks/commands/1")
+	big := append(append([]byte{}, body...), strings.Repeat("&x=y", MaxBodyBytes/4)...)
+
+	// A client that drops mid-request: headers and half the body, then gone.
+	rawRequest(t, addr, signedHead(addr, body, len(body)), body, len(body)/2, false)
+	// Headers only.
+	rawRequest(t, addr, signedHead(addr, body, len(body)), body, 0, false)
+	// Truncated: Content-Length larger than what is sent.
+	if got := rawRequest(t, addr, signedHead(addr, body, len(body)+100), body, len(body), true); !strings.Contains(got, " 400 ") {
+		t.Errorf("truncated body: status line %q, want 400", got)
+	}
+	// Oversized, signed correctly.
+	if got := rawRequest(t, addr, signedHead(addr, big, len(big)), big, len(big), true); !strings.Contains(got, " 413 ") {
+		t.Errorf("oversized body: status line %q, want 413", got)
+	}
+	// Bad signature: signed with another secret.
+	req, _ := http.NewRequest("POST", srv.URL+"/slack/commands", strings.NewReader(string(body)))
+	req.Header = sign("not-the-secret", time.Now(), body)
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("bad signature: %v %v, want 401", resp, err)
+	} else {
+		resp.Body.Close()
+	}
+	f.wait(t)
+	if q := f.asker.asked(); len(q) != 0 {
+		t.Errorf("broken requests were asked: %q", q)
+	}
+	if n := len(f.slack.calls); n != 0 {
+		t.Errorf("broken requests reached Slack %d times", n)
+	}
+	if r := f.logs.records("rejected request: bad signature"); len(r) != 1 {
+		t.Errorf("bad signature logs = %v, want 1", r)
+	}
+
+	// And the server still answers, over the same kind of connection.
+	req, _ = http.NewRequest("POST", srv.URL+"/slack/commands", strings.NewReader(string(body)))
+	req.Header = sign(testSecret, time.Now(), body)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(got), "Bielefeld ist eine Engagierte Stadt.") {
+		t.Errorf("after the faults: /engagiert Bielefeld = %d %s", resp.StatusCode, got)
+	}
+	noSecrets(t, f)
+}
+
+// TestFaultNotUTF8: a correctly signed slash command whose text is not
+// UTF-8 (Latin-1, stray bytes) is answered without panic, as valid JSON.
+func TestFaultNotUTF8(t *testing.T) {
+	for _, text := range []string{"M\xfcnchen", "\xff\xfe\xfd", "Biele\xc3feld", "\xc3\x28 <@U1|\xe2\x82> &amp;\x00"} {
+		f := faultSetup(t, nil, nil)
+		rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded",
+			slashBody(t, text, f.slack.srv.URL+"/hooks/commands/1"), nil)
+		f.wait(t)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("/engagiert %q: status %d: %s", text, rec.Code, rec.Body)
+		}
+		var r slashResponse
+		if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil || r.ResponseType != "ephemeral" || r.Text == "" {
+			t.Errorf("/engagiert %q: response %s (%v), want an ephemeral answer", text, rec.Body, err)
+		}
+		if !utf8.Valid(rec.Body.Bytes()) {
+			t.Errorf("/engagiert %q: response is not UTF-8: %q", text, rec.Body)
+		}
+		checkMessage(t, fmt.Sprintf("answer to %q", text), r.Text, r.Blocks)
+		for _, line := range strings.Split(strings.TrimSpace(f.logs.String()), "\n") {
+			if line != "" && (!json.Valid([]byte(line)) || !utf8.ValidString(line)) {
+				t.Errorf("/engagiert %q: log line is not valid UTF-8 JSON: %q", text, line)
+			}
+		}
+		if q := f.asker.asked(); len(q) != 1 {
+			t.Errorf("/engagiert %q: asked %q, want once", text, q)
+		}
+		noSecrets(t, f)
+	}
+}
