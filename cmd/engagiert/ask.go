@@ -34,6 +34,20 @@ func loadAskerLog(dir string, log *slog.Logger) (domain.Asker, *domain.Base, err
 	return answer.New(base, idx, log), base, nil
 }
 
+// serveCacheSize is how many answers a serving bot remembers per knowledge
+// version (see answer.Cache): a few MB at most.
+const serveCacheSize = 4096
+
+// loadServing is loadAskerLog for the bot: the engine behind an answer cache.
+// `ask` and the benchmarks use the engine itself, so that they measure it.
+func loadServing(dir string, log *slog.Logger) (domain.Asker, *domain.Base, error) {
+	asker, base, err := loadAskerLog(dir, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	return answer.NewCache(asker, serveCacheSize), base, nil
+}
+
 // jsonAnswer is the contract of `ask --json`: one object per question.
 type jsonAnswer struct {
 	Query string    `json:"query"`

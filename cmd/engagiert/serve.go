@@ -130,7 +130,7 @@ func serve(ctx context.Context, e env, args []string, hup <-chan os.Signal) erro
 	}
 	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
 
-	load := func() (domain.Asker, *domain.Base, error) { return loadAskerLog(cfg.knowledge, log) }
+	load := func() (domain.Asker, *domain.Base, error) { return loadServing(cfg.knowledge, log) }
 	asker, base, err := load()
 	if err != nil {
 		return fmt.Errorf("load knowledge: %w", err)

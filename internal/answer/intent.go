@@ -135,6 +135,9 @@ func newVocabulary(s domain.Searcher) *vocabulary {
 	}
 	for _, st := range domain.States {
 		v.states = append(v.states, stateName{st, termsOf(st)})
+		for _, t := range termsOf(st) {
+			v.words[t] = true // a Bundesland is no misspelt place: matched exactly
+		}
 	}
 	for abbr, st := range domain.StateAbbreviations {
 		v.states = append(v.states, stateName{st, termsOf(abbr)})

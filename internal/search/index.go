@@ -47,6 +47,8 @@ const (
 	// maxMentionHits bounds how many name documents one question inspects.
 	maxMentionHits = 60
 	maxFactHits    = 20
+	// maxPostings bounds the documents one exact name word brings in.
+	maxPostings = 500
 )
 
 // Index is an in-memory Bleve index over one knowledge base. It is safe for
@@ -62,9 +64,9 @@ type Index struct {
 	// variants holds, per document id, the analysed terms of each name and
 	// alias, so a hit can be checked for matching a whole name.
 	variants map[string][][]string
-	// nameTerms holds every analysed name word: a question word found here
-	// exactly needs no fuzzy lookup.
-	nameTerms map[string]bool
+	// postings maps every analysed name word to the documents whose names
+	// contain it: exact name words are looked up here, not in Bleve.
+	postings map[string][]string
 	// nameLens holds the lengths of name words: a word whose length is more
 	// edits away from every name word's cannot match and is not looked up.
 	nameLens map[int]bool
@@ -138,7 +140,7 @@ func Build(base *domain.Base) (*Index, error) {
 	}
 	ix := &Index{idx: idx, mapping: m,
 		plain: m.AnalyzerNamed(plainAnalyzer), name: m.AnalyzerNamed(nameAnalyzer), stem: m.AnalyzerNamed(stemAnalyzer), text: m.AnalyzerNamed(textAnalyzer),
-		variants: map[string][][]string{}, nameTerms: map[string]bool{}, nameLens: map[int]bool{}, textTerms: map[string]bool{}, kinds: map[string]string{}, ids: map[string]string{},
+		variants: map[string][][]string{}, postings: map[string][]string{}, nameLens: map[int]bool{}, textTerms: map[string]bool{}, kinds: map[string]string{}, ids: map[string]string{},
 		facts: map[string]domain.FactRef{}}
 	if ix.stop, err = stopWords(); err != nil {
 		return nil, err
@@ -162,7 +164,9 @@ func Build(base *domain.Base) (*Index, error) {
 			if terms := ix.terms(ix.name, n); len(terms) > 0 {
 				ix.variants[docID] = append(ix.variants[docID], terms)
 				for _, t := range terms {
-					ix.nameTerms[t] = true
+					if ps := ix.postings[t]; len(ps) == 0 || ps[len(ps)-1] != docID {
+						ix.postings[t] = append(ps, docID)
+					}
 					ix.nameLens[utf8.RuneCountInString(t)] = true
 				}
 			}
@@ -320,7 +324,7 @@ func (ix *Index) Mentions(ctx context.Context, tokens []domain.Token) ([]domain.
 	// not a word of the statements ("Vereinbarung"), which is no typo.
 	var second []domain.Token
 	for _, t := range tokens {
-		if fuzziness(t, 2) == 2 && !ix.nameTerms[t.Term] && !ix.textTerms[t.Stem] {
+		if _, known := ix.postings[t.Term]; !known && fuzziness(t, 2) == 2 && !ix.textTerms[t.Stem] {
 			second = append(second, t)
 		}
 	}
@@ -331,42 +335,56 @@ func (ix *Index) Mentions(ctx context.Context, tokens []domain.Token) ([]domain.
 }
 
 // mentions looks the words up with at most limit edits each and matches the
-// names found against all tokens of the question.
+// names found against all tokens of the question. Words that are name words
+// as typed come straight from the postings kept beside the index; only the
+// others go to Bleve as fuzzy queries, and a question without such words
+// costs no search at all.
 func (ix *Index) mentions(ctx context.Context, tokens, words []domain.Token, limit int) ([]domain.Mention, error) {
 	var qs []query.Query
 	seen := map[string]bool{}
+	docs := map[string]bool{}
 	for _, t := range words {
 		if seen[t.Term] {
 			continue
 		}
 		seen[t.Term] = true
-		// A word that is a name word as typed needs no fuzzy lookup: the
-		// exact match beats any near one in resolve anyway.
-		if f := fuzziness(t, limit); f > 0 && !ix.nameTerms[t.Term] && ix.nameLenNear(t.Term, f) {
+		if ps, ok := ix.postings[t.Term]; ok {
+			for _, id := range ps[:min(len(ps), maxPostings)] {
+				docs[id] = true
+			}
+			continue // the exact match beats any near one in resolve anyway
+		}
+		// A word of the statements ("Vereinbarung") is a word, not a typo.
+		if f := fuzziness(t, limit); f > 0 && !ix.textTerms[t.Stem] && ix.nameLenNear(t.Term, f) {
 			fq := query.NewFuzzyQuery(t.Term)
 			fq.SetField(fieldName)
 			fq.SetFuzziness(f)
 			qs = append(qs, fq)
-		} else {
-			tq := query.NewTermQuery(t.Term)
-			tq.SetField(fieldName)
-			qs = append(qs, tq)
 		}
 	}
-	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(qs), maxMentionHits, 0, false)
-	req.IncludeLocations = true
-	res, err := ix.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("search names: %w", err)
+	if len(qs) > 0 {
+		req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(qs), maxMentionHits, 0, false)
+		res, err := ix.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("search names: %w", err)
+		}
+		for _, h := range res.Hits {
+			docs[h.ID] = true
+		}
 	}
+	ids := make([]string, 0, len(docs))
+	for id := range docs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids) // the same answer every time, whatever the map order
 	var cands []domain.Mention
-	for _, h := range res.Hits {
-		kind, ok := ix.kinds[h.ID]
+	for _, id := range ids {
+		kind, ok := ix.kinds[id]
 		if !ok {
 			continue
 		}
-		if m, ok := ix.bestVariant(h.ID, tokens, limit); ok {
-			m.Kind, m.ID = kind, ix.ids[h.ID]
+		if m, ok := ix.bestVariant(id, tokens, limit); ok {
+			m.Kind, m.ID = kind, ix.ids[id]
 			cands = append(cands, m)
 		}
 	}

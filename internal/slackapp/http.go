@@ -139,7 +139,8 @@ func (a *App) handleCommand(w http.ResponseWriter, r *http.Request, log *slog.Lo
 		return
 	}
 	cmd := slashCommand(form)
-	writeJSON(w, a.slash(r.Context(), log, cmd))
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write(a.slashResponse(r.Context(), log, cmd))
 }
 
 // slashCommand reads a slash command from its form, as slack.SlashCommandParse does.

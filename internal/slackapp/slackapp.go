@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/engagiert/engagiert/internal/memo"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -76,6 +77,9 @@ type Config struct {
 	// SlashDeadline is how long a slash command may take to answer in the
 	// response itself; slower answers follow via response_url (2.5s if zero).
 	SlashDeadline time.Duration
+	// ResponseCache bounds the slash responses remembered per knowledge
+	// version and question; 0 means the default, a negative value none.
+	ResponseCache int
 	// APIRetries is how often a Web API call rate-limited with 429 is retried
 	// after its Retry-After (3 if zero, none if negative).
 	APIRetries int
@@ -94,6 +98,10 @@ type App struct {
 
 	mu        sync.Mutex
 	botUserID string
+
+	// responses are encoded slash-command answers, per knowledge version and
+	// question (see slashResponse).
+	responses *memo.Map[string, []byte]
 
 	work sync.WaitGroup
 }
@@ -165,7 +173,22 @@ func New(cfg Config) (*App, error) {
 		metrics:   m,
 		client:    cfg.HTTPClient,
 		botUserID: cfg.BotUserID,
+		responses: responseCache(cfg.ResponseCache),
 	}, nil
+}
+
+// responseCacheSize bounds the remembered slash responses by default: at a
+// few KB each, a few MB.
+const responseCacheSize = 2048
+
+func responseCache(size int) *memo.Map[string, []byte] {
+	switch {
+	case size < 0:
+		return nil
+	case size == 0:
+		size = responseCacheSize
+	}
+	return memo.New[string, []byte](size)
 }
 
 // Wait blocks until the answers started in the background are posted, or

@@ -737,3 +737,45 @@ func marshal(v any) []byte {
 	_ = enc.Encode(v)
 	return b.Bytes()
 }
+
+// A repeated slash command is answered from the remembered response, which
+// is the same as the first, and still counted and logged like the first.
+func TestSlashResponseCache(t *testing.T) {
+	for _, tt := range []struct {
+		text      string
+		cacheSize int
+		wantAsks  int // questions that reach the asker: every one, a hit only counts
+	}{
+		{"Bielefeld", 0, 3},
+		{"Kuchen", 0, 3},
+		{"Bielefeld", -1, 3},
+	} {
+		f := setup(t, func(c *Config) { c.ResponseCache = tt.cacheSize })
+		var first string
+		for i := 0; i < 3; i++ {
+			rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded",
+				slashBody(t, tt.text, f.slack.srv.URL+"/hooks/commands/1"), nil)
+			f.wait(t)
+			if rec.Code != http.StatusOK {
+				t.Fatalf("/engagiert %q: status %d", tt.text, rec.Code)
+			}
+			if i == 0 {
+				first = rec.Body.String()
+			} else if rec.Body.String() != first {
+				t.Errorf("/engagiert %q (cache %d): response %d differs from the first", tt.text, tt.cacheSize, i+1)
+			}
+		}
+		if got := len(f.asker.asked()); got != tt.wantAsks {
+			t.Errorf("/engagiert %q (cache %d): asker asked %d times, want %d", tt.text, tt.cacheSize, got, tt.wantAsks)
+		}
+		if got := counterValue(t, f.app.metrics.questions.WithLabelValues("slash")); got != 3 {
+			t.Errorf("/engagiert %q: questions_total = %v, want 3", tt.text, got)
+		}
+		if n := len(f.logs.records("unanswered")); tt.text == "Kuchen" && n != 3 {
+			t.Errorf("/engagiert %q: %d unanswered logs, want 3", tt.text, n)
+		}
+		if tt.cacheSize == 0 && f.app.responses.Len() != 1 {
+			t.Errorf("/engagiert %q: %d responses remembered, want 1", tt.text, f.app.responses.Len())
+		}
+	}
+}

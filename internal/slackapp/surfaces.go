@@ -2,6 +2,7 @@ package slackapp
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"net/url"
@@ -120,6 +121,50 @@ func (a *App) answerMessage(ctx context.Context, log *slog.Logger, surface, q st
 // response; when the answer takes longer, the response says so and the
 // answer follows in the background via response_url.
 func (a *App) slash(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) response {
+	resp, _ := a.slashInTime(ctx, log, cmd)
+	return resp
+}
+
+// slashResponse is slash's response as JSON. Answers given in time are
+// remembered per knowledge version and question, since they depend on
+// nothing else: rendering and encoding cost more than the (cached) answer,
+// and a team asks the same things again. A remembered response still counts
+// and logs its question, as the metrics and `engagiert misses` expect.
+func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) []byte {
+	q := Question(cmd.Text, "")
+	key := ""
+	if base, _ := a.cfg.Knowledge(); base != nil && a.responses != nil {
+		key = base.Version + "\x00" + q
+	}
+	if key == "" {
+		b, err := json.Marshal(a.slash(ctx, log, cmd))
+		if err != nil {
+			log.Error("encode slash response", "err", err)
+		}
+		return b
+	}
+	if b, ok := a.responses.Get(key); ok {
+		if !isHelp(q) {
+			a.ask(ctx, log.With("surface", SurfaceSlash, "user", cmd.UserID, "channel", cmd.ChannelID), SurfaceSlash, q)
+		}
+		return b
+	}
+	resp, inTime := a.slashInTime(ctx, log, cmd)
+	b, err := json.Marshal(resp)
+	if err != nil {
+		log.Error("encode slash response", "err", err)
+		b, _ = json.Marshal(ephemeral(blocks.Notice("Das hat gerade nicht geklappt. Bitte versuchen Sie es noch einmal.")))
+		return b
+	}
+	if inTime {
+		a.responses.Put(key, b)
+	}
+	return b
+}
+
+// slashInTime answers a slash command; inTime is false when the answer
+// missed SlashDeadline and follows via response_url.
+func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) (resp response, inTime bool) {
 	q := Question(cmd.Text, "")
 	log = log.With("surface", SurfaceSlash, "user", cmd.UserID, "channel", cmd.ChannelID)
 	opt := blocks.Options{Share: true, Feedback: true}
@@ -131,7 +176,7 @@ func (a *App) slash(ctx context.Context, log *slog.Logger, cmd slack.SlashComman
 	defer timer.Stop()
 	select {
 	case m := <-done:
-		return ephemeral(m)
+		return ephemeral(m), true
 	case <-timer.C:
 	}
 	log.Warn("slow answer; following up via response_url")
@@ -142,7 +187,7 @@ func (a *App) slash(ctx context.Context, log *slog.Logger, cmd slack.SlashComman
 		case <-ctx.Done():
 		}
 	})
-	return ephemeral(blocks.Notice("Einen Moment, ich suche noch …"))
+	return ephemeral(blocks.Notice("Einen Moment, ich suche noch …")), false
 }
 
 // event handles one Events API event after it was acked.

@@ -88,7 +88,12 @@ type Options struct {
 // neither ping (<!channel>) nor link; a word joiner after the @ of
 // @channel, @here and @everyone keeps even a client that links names from pinging.
 func Escape(s string) string {
-	s = escaper.Replace(strings.ToValidUTF8(s, "\uFFFD"))
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	if strings.ContainsAny(s, "&<>") {
+		s = escaper.Replace(s)
+	}
 	if strings.Contains(s, "@") {
 		s = broadcast.ReplaceAllString(s, "@\u2060$1")
 	}
@@ -114,8 +119,12 @@ func prefix(s string, n int) string {
 	return s
 }
 
-// clean folds control characters (except newlines) to spaces.
+// clean folds control characters (except newlines) to spaces. Most text has
+// none, and is returned as it is without a copy.
 func clean(s string) string {
+	if !hasControl(s) {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
 		if r == '\n' {
 			return r
@@ -127,10 +136,22 @@ func clean(s string) string {
 	}, s)
 }
 
+// hasControl reports whether s may hold a control character other than
+// '\n': a byte below 0x20, DEL, or a C1 control (U+0080 to U+009F).
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c < 0x20 && c != '\n') || c == 0x7f || (c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f) {
+			return true
+		}
+	}
+	return false
+}
+
 // cut shortens escaped text to at most max characters, ending in "…" when cut,
 // without splitting an entity such as &amp;.
 func cut(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
+	if len(s) <= max || utf8.RuneCountInString(s) <= max {
 		return s
 	}
 	if max < 1 {

@@ -1,0 +1,41 @@
+package answer
+
+import (
+	"context"
+
+	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/memo"
+)
+
+// Cache remembers the answers of an Asker for the questions asked most
+// recently. An answer depends only on the question and the knowledge, and a
+// reload builds a new engine with a new Cache, so a cached answer is never
+// stale. Teams ask the same things again ("Bielefeld", "hilfe"); the cache
+// spares the search for those. Cached answers share their slices: callers
+// treat an Answer as read-only, as every surface does.
+type Cache struct {
+	next    domain.Asker
+	answers *memo.Map[string, domain.Answer]
+}
+
+var _ domain.Asker = (*Cache)(nil)
+
+// NewCache wraps next with a cache of at most size answers.
+func NewCache(next domain.Asker, size int) *Cache {
+	return &Cache{next: next, answers: memo.New[string, domain.Answer](size)}
+}
+
+// Ask answers from the cache, or asks next and remembers the answer.
+func (c *Cache) Ask(ctx context.Context, q string) domain.Answer {
+	if a, ok := c.answers.Get(q); ok {
+		return a
+	}
+	a := c.next.Ask(ctx, q)
+	if len(q) <= MaxQuestion { // long pastes are rarely repeated
+		c.answers.Put(q, a)
+	}
+	return a
+}
+
+// Len is the number of answers held.
+func (c *Cache) Len() int { return c.answers.Len() }
