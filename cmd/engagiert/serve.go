@@ -139,6 +139,7 @@ func serve(ctx context.Context, e env, args []string, hup <-chan os.Signal) erro
 
 	// Without a URL this is in-process memory; the URL is never logged, it
 	// may carry a password, and dedup.New's errors leave it out.
+	dedup.SetLogger(log)
 	events, err := dedup.New(cfg.redisURL, 0)
 	if err != nil {
 		return fmt.Errorf("ENGAGIERT_REDIS_URL: %w", err)

@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"time"
 
@@ -63,4 +64,18 @@ func New(redisURL string, ttl time.Duration) (Store, error) {
 		return nil, fmt.Errorf("redis at %s: %w", opts.Addr, err)
 	}
 	return NewRedis(client, ttl), nil
+}
+
+// SetLogger sends go-redis's own messages (failed dials, pool trouble) to log
+// instead of its default plain-text logger on stderr, so a serving bot's logs
+// stay JSON. go-redis has one logger per process, hence a function, not an
+// option.
+func SetLogger(log *slog.Logger) {
+	redis.SetLogger(redisLogger{log})
+}
+
+type redisLogger struct{ log *slog.Logger }
+
+func (l redisLogger) Printf(ctx context.Context, format string, v ...any) {
+	l.log.WarnContext(ctx, "redis", "detail", fmt.Sprintf(format, v...))
 }

@@ -8,8 +8,9 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// KeyPrefix namespaces the keys, so the bot can share a Redis with other programs.
-const KeyPrefix = "engagiert:event:"
+// KeyPrefix namespaces the keys, so the bot can share a Redis with other
+// programs; callers name the kind of key ("event:Ev123").
+const KeyPrefix = "engagiert:"
 
 // Redis is a Store shared by every replica pointed at the same Redis. One
 // atomic SET NX with an expiry decides which replica answers an event, so
