@@ -16,14 +16,22 @@ const KeyPrefix = "engagiert:"
 // atomic SET NX with an expiry decides which replica answers an event, so
 // there is no window in which two replicas both see a key as new.
 type Redis struct {
-	client redis.UniversalClient
+	client Client
 	ttl    time.Duration
+}
+
+// Client is the part of a go-redis client that Redis uses: a *redis.Client,
+// *redis.ClusterClient or redis.UniversalClient will do.
+type Client interface {
+	SetNX(ctx context.Context, key string, value any, expiration time.Duration) *redis.BoolCmd
+	Ping(ctx context.Context) *redis.StatusCmd
+	Close() error
 }
 
 var _ Store = (*Redis)(nil)
 
 // NewRedis wraps a client. Redis owns the client from then on: Close closes it.
-func NewRedis(client redis.UniversalClient, ttl time.Duration) *Redis {
+func NewRedis(client Client, ttl time.Duration) *Redis {
 	if ttl <= 0 {
 		ttl = DefaultTTL
 	}
