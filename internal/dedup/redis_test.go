@@ -137,7 +137,7 @@ func TestRedisFirstSeen(t *testing.T) {
 		}
 	}
 	// The key is namespaced and expires on its own.
-	ttl, err := s.client.PTTL(ctx, KeyPrefix+key).Result()
+	ttl, err := s.client.(redis.UniversalClient).PTTL(ctx, KeyPrefix+key).Result()
 	if err != nil || ttl <= 0 || ttl > time.Minute {
 		t.Errorf("PTTL(%s%s) = %v, %v, want within (0, 1m]", KeyPrefix, key, ttl, err)
 	}
