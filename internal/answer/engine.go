@@ -564,7 +564,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, p parsed) domain.Answer {
 			if !n.MembersComplete {
 				lead += " Die Liste ist nicht vollständig: sie enthält nur die Mitglieder, die meine Quellen namentlich nennen."
 				if c, ok := newestCount(n); ok && len(filter) == 0 {
-					lead += fmt.Sprintf(" Insgesamt: %s (Stand %s).", c.Value, standOr(c.Stand))
+					lead += " Insgesamt: " + c.Value + standSuffix(c.Stand) + "."
 				}
 			}
 			leads = append(leads, lead)
@@ -790,13 +790,7 @@ func countLead(n *domain.Network) string {
 	if !ok {
 		return fmt.Sprintf("Für %s nennen meine Quellen keine Gesamtzahl.", n.Name)
 	}
-	lead := fmt.Sprintf("%s: %s %s", n.Name, c.Value, c.Text)
-	if !c.Stand.IsZero() {
-		lead += " (Stand " + c.Stand.String() + ")"
-	} else {
-		lead += " (neueste Angabe)"
-	}
-	return lead + "."
+	return fmt.Sprintf("%s: %s %s%s.", n.Name, c.Value, c.Text, standSuffix(c.Stand))
 }
 
 // newestCount is the figure that leads: the counts are kept oldest first.
@@ -892,11 +886,13 @@ func shortName(n *domain.Network) string {
 	return n.Name
 }
 
-func standOr(d domain.Date) string {
+// standSuffix is " (Stand Juni 2022)", or " (neueste Angabe)" for a figure
+// its source does not date.
+func standSuffix(d domain.Date) string {
 	if d.IsZero() {
-		return "ohne Datum"
+		return " (neueste Angabe)"
 	}
-	return d.String()
+	return " (Stand " + d.String() + ")"
 }
 
 func appendLink(ls []domain.Link, l domain.Link) []domain.Link {

@@ -410,14 +410,35 @@ func (ix *Index) bestVariant(docID string, tokens []domain.Token, limit int) (do
 }
 
 // matchVariant finds the variant's terms in the question, in order, with at
-// most two other words between consecutive ones.
+// most two other words between consecutive ones. Every occurrence of the
+// first term is tried as a start ("Welche Kommunen gehören zum
+// Kommunen-Netzwerk?" names "Kommunen" twice); the closest match wins.
 func matchVariant(variant []string, tokens []domain.Token, limit int) (domain.Mention, bool) {
-	var m domain.Mention
-	prev := -1
-	for i, term := range variant {
+	var best domain.Mention
+	found := false
+	for _, start := range tokens {
+		d := levenshtein(start.Term, variant[0], fuzziness(start, limit))
+		if d < 0 {
+			continue
+		}
+		m := domain.Mention{Positions: []int{start.Pos}, Distance: d}
+		if !extendVariant(&m, variant[1:], tokens, limit) {
+			continue
+		}
+		if !found || m.Distance < best.Distance {
+			best, found = m, true
+		}
+	}
+	return best, found
+}
+
+// extendVariant matches the rest of a variant after m's last position.
+func extendVariant(m *domain.Mention, rest []string, tokens []domain.Token, limit int) bool {
+	prev := m.Positions[len(m.Positions)-1]
+	for _, term := range rest {
 		bestPos, bestDist := -1, 1<<30
 		for _, t := range tokens {
-			if t.Pos <= prev || (i > 0 && t.Pos > prev+3) {
+			if t.Pos <= prev || t.Pos > prev+3 {
 				continue
 			}
 			d := levenshtein(t.Term, term, fuzziness(t, limit))
@@ -426,13 +447,13 @@ func matchVariant(variant []string, tokens []domain.Token, limit int) (domain.Me
 			}
 		}
 		if bestPos < 0 {
-			return m, false
+			return false
 		}
 		m.Positions = append(m.Positions, bestPos)
 		m.Distance += bestDist
 		prev = bestPos
 	}
-	return m, true
+	return true
 }
 
 // resolve keeps the strongest mention for every question word: longer names

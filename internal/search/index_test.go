@@ -76,8 +76,10 @@ func TestMentions(t *testing.T) {
 		{"Ist Lemgo eine Engagierte Stadt?", []string{"network:es"}},
 		{"Welche Städte sind Engagierte Städte?", []string{"network:es"}},
 		{"Ist Bielefeld im RegioPole-Netzwerk?", []string{"place:bielefeld", "network:rp"}},
-		{"Wie wird das Wetter morgen?", nil}, // "Wetter" is two edits from "Witten"
-		{"Bad", nil},                         // half a name is no name
+		{"Welche Städte sind in Engagierte Städte aus Engagierte Stadt?", []string{"network:es"}}, // a word twice
+		{"Städte Bad und Bad Orb", []string{"place:bad-orb"}},                                     // the first "Bad" leads nowhere
+		{"Wie wird das Wetter morgen?", nil},                                                      // "Wetter" is two edits from "Witten"
+		{"Bad", nil},                                                                              // half a name is no name
 		{"Stadt", nil},
 		{"Hamburg", nil},
 	}
