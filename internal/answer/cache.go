@@ -31,7 +31,7 @@ func (c *Cache) Ask(ctx context.Context, q string) domain.Answer {
 		return a
 	}
 	a := c.next.Ask(ctx, q)
-	if len(q) <= MaxQuestion { // long pastes are rarely repeated
+	if len(q) <= MaxQuestion && !a.Failed { // long pastes are rarely repeated
 		c.answers.Put(q, a)
 	}
 	return a

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -129,6 +130,7 @@ func (e *Engine) Ask(ctx context.Context, question string) domain.Answer {
 		return e.failed(question)
 	}
 	p := e.vocab.parse(tokens, mentions)
+	p.question = q
 	a, err := e.route(ctx, p)
 	if err != nil {
 		e.log.Error("answer", "err", err)
@@ -145,7 +147,10 @@ func (e *Engine) route(ctx context.Context, p parsed) (domain.Answer, error) {
 	case len(places) > 0 && len(networks) > 0:
 		return e.membership(places, networks, p), nil
 	case len(places) > 0:
-		return e.placesAnswer(places), nil
+		return e.placeQuestion(ctx, places, p)
+	case len(networks) > 0 && p.yesNo && len(p.content) > 0:
+		// "Ist Dortmund eine Engagierte Stadt?": a place the base does not know.
+		return e.unknownMember(p.content[0], networks, p), nil
 	case len(networks) > 0:
 		return e.networkAnswer(ctx, networks, p)
 	case p.has(intCross):
@@ -158,6 +163,9 @@ func (e *Engine) route(ctx context.Context, p parsed) (domain.Answer, error) {
 		if len(fs) > 0 {
 			return domain.Answer{Found: true, Kind: domain.KindFacts, Title: "Mitmachen und Aufnahme", Facts: fs}, nil
 		}
+	case p.state != "" && len(p.content) == 0:
+		// "Hamburg", "Ist Hamburg in einem Netzwerk?": the members from there.
+		return e.membersAnswer(e.base.Networks, p), nil
 	case p.has(intNetworks) && len(p.content) == 0 && !(p.filtered() && p.has(intMembers)):
 		return e.overview(), nil
 	case p.year != 0:
@@ -173,7 +181,7 @@ func (e *Engine) route(ctx context.Context, p parsed) (domain.Answer, error) {
 // failed is the answer when the index itself failed: an internal error is
 // logged, never shown.
 func (e *Engine) failed(q string) domain.Answer {
-	return domain.Answer{Query: q, Found: false, Kind: domain.KindNone,
+	return domain.Answer{Query: q, Found: false, Kind: domain.KindNone, Failed: true,
 		Title: "Das hat gerade nicht geklappt",
 		Lead:  "Bei der Suche ist ein Fehler aufgetreten. Bitte versuchen Sie es gleich noch einmal."}
 }
@@ -292,6 +300,41 @@ func (e *Engine) placesAnswer(ids []string) domain.Answer {
 	return a
 }
 
+// placeQuestion answers a question about places: their memberships, and
+// what else the question asks if a statement answers it. When none does
+// ("Wie viele Einwohner hat Bielefeld?"), it says so before the memberships,
+// rather than passing them off as the answer.
+func (e *Engine) placeQuestion(ctx context.Context, places []string, p parsed) (domain.Answer, error) {
+	a := e.placesAnswer(places)
+	if len(p.content) == 0 {
+		return a, nil
+	}
+	hits, err := e.search.Facts(ctx, p.searchTerms(), "")
+	if err != nil {
+		return a, err
+	}
+	// Only statements about the place count: "Einwohner" in a statement on
+	// who may apply is no answer to "Wie viele Einwohner hat Bielefeld?".
+	found := false
+	for _, h := range goodHits(hits) {
+		for _, pl := range places {
+			if contains(e.factPlaces[h.Ref], pl) {
+				a.Facts = appendFact(a.Facts, e.fact(h.Ref))
+				found = true
+			}
+		}
+	}
+	if found {
+		return a, nil
+	}
+	words := make([]string, len(p.content))
+	for i, t := range p.content {
+		words[i] = displayWord(p.question, t.Raw)
+	}
+	a.Lead = fmt.Sprintf("Zu „%s“ nennen meine Quellen nichts. Das weiß ich: %s", strings.Join(words, " "), a.Lead)
+	return a, nil
+}
+
 // membership answers "Ist X in Y?" and "Seit wann ist X in Y?".
 func (e *Engine) membership(places, networks []string, p parsed) domain.Answer {
 	a := domain.Answer{Found: true, Kind: domain.KindMembership}
@@ -318,10 +361,10 @@ func (e *Engine) membership(places, networks []string, p parsed) domain.Answer {
 				leads = append(leads, lead)
 				continue
 			}
-			lead := fmt.Sprintf("%s ist Mitglied – %s: %s.", pl.Name, n.Name, memberDetail(m))
+			lead := fmt.Sprintf("%s ist Mitglied – %s%s.", pl.Name, n.Name, memberDetail(m))
 			switch {
 			case p.english:
-				lead = fmt.Sprintf("Yes, %s is a member – %s: %s.", pl.Name, n.Name, memberDetail(m))
+				lead = fmt.Sprintf("Yes, %s is a member – %s%s.", pl.Name, n.Name, memberDetail(m))
 			case p.yesNo:
 				lead = "Ja, " + lead
 			}
@@ -345,6 +388,47 @@ func (e *Engine) membership(places, networks []string, p parsed) domain.Answer {
 	}
 	a.Lead = strings.Join(leads, " ")
 	return a
+}
+
+// unknownMember answers a yes/no question about a place the base does not
+// know: it is not listed as a member, which is all the base can say.
+func (e *Engine) unknownMember(t domain.Token, networks []string, p parsed) domain.Answer {
+	name := displayWord(p.question, t.Raw)
+	a := domain.Answer{Found: true, Kind: domain.KindMembership}
+	var leads []string
+	for _, id := range networks {
+		n := e.base.Network(id)
+		lead := fmt.Sprintf("%s: %s ist dort nicht als Mitglied geführt.", n.Name, name)
+		if p.english {
+			lead = fmt.Sprintf("No, %s is not listed as a member of %s (nicht als Mitglied geführt).", name, n.Name)
+		}
+		leads = append(leads, lead)
+		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+		a.Hits = append(a.Hits, networkHit(n))
+		if !n.MembersComplete {
+			leads = append(leads, "Meine Liste der Mitglieder ist allerdings nicht vollständig.")
+		}
+	}
+	leads = append(leads, fmt.Sprintf("„%s“ führt meine Wissensbasis in keinem Netzwerk.", name))
+	a.Title = name + " und " + e.base.Network(networks[0]).Name
+	a.Lead = strings.Join(leads, " ")
+	a.Suggestions = []string{"Mitglieder " + shortName(e.base.Network(networks[0]))}
+	return a
+}
+
+// displayWord is word as the user typed it in question (case included), or
+// word with a capital first letter.
+func displayWord(question, word string) string {
+	for _, f := range strings.FieldsFunc(question, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if strings.EqualFold(f, word) {
+			return f
+		}
+	}
+	r := []rune(word)
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
 }
 
 // networkAnswer answers questions about one or more networks.
@@ -393,28 +477,38 @@ func (e *Engine) networkAnswer(ctx context.Context, ids []string, p parsed) (dom
 		if p.has(intCount) {
 			leads = append(leads, countLead(n))
 			a.Facts = append(a.Facts, e.counts(n)...)
-			if len(n.Counts) == 0 {
+			if len(n.Counts) == 0 && len(n.Members) > 0 {
 				a.Facts = append(a.Facts, domain.AnswerFact{Text: fmt.Sprintf("Meine Wissensbasis nennt %d Mitglieder namentlich.", len(n.Members))})
 			}
 		}
-		// When, where and who default to the founding, unless the question
-		// names something else that a statement answers.
-		if p.has(intFounding) || (p.has(intWhen, intWhere, intWho) && len(hits) == 0 && !p.has(intCount)) {
+		// Where and who first look for statements on that topic (the seat of
+		// an office, the speakers of a network); when, and where or who
+		// without such statements, fall back to the founding, unless the
+		// question names something else that a statement answers.
+		var topical []domain.AnswerFact
+		if p.has(intWhere) {
+			topical = append(topical, e.topicFacts(n, "place")...)
+		}
+		if p.has(intWho) {
+			topical = append(topical, e.topicFacts(n, "people")...)
+		}
+		if len(topical) > 0 && !p.has(intFounding) {
+			leads = append(leads, topical[0].Text)
+			a.Facts = append(a.Facts, topical...)
+		} else if p.has(intFounding) || (p.has(intWhen, intWhere, intWho) && len(hits) == 0 && !p.has(intCount)) {
 			if f, ok := e.founding(n); ok {
 				switch {
 				case p.has(intWhere) && n.Founded.Place != "":
-					leads = append(leads, "Ort: "+n.Founded.Place+".")
+					leads = append(leads, "Gegründet wurde es im "+strings.TrimPrefix(n.Founded.Place, "im ")+".")
 				case !n.Founded.Date.IsZero():
 					leads = append(leads, fmt.Sprintf("%s besteht seit %s.", n.Name, n.Founded.Date))
 				}
 				a.Facts = append(a.Facts, f)
-			} else if !p.has(intWho) {
-				leads = append(leads, fmt.Sprintf("Seit wann es %s gibt, nennen meine Quellen nicht.", n.Name))
+			} else {
+				leads = append(leads, fmt.Sprintf("Wann und wo es gegründet wurde, nennen meine Quellen nicht: %s.", n.Name))
 				a.Facts = appendFact(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "description"}))
 			}
-			if p.has(intWho) {
-				a.Facts = append(a.Facts, e.topicFacts(n, "people")...)
-			}
+			a.Facts = append(a.Facts, topical...)
 		}
 		if p.has(intWhat) {
 			a.Facts = appendFact(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "description"}))
@@ -547,7 +641,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, p parsed) domain.Answer {
 		}
 		if count == 0 {
 			if len(nets) == 1 {
-				leads = append(leads, fmt.Sprintf("Meine Wissensbasis führt für %s keine Mitglieder %s.", n.Name, strings.Join(filter, ", ")))
+				leads = append(leads, fmt.Sprintf("Meine Wissensbasis führt für %s keine Mitglieder (%s).", n.Name, strings.Join(filter, ", ")))
 			}
 			continue
 		}
@@ -839,7 +933,7 @@ func membershipText(m domain.Membership) string {
 }
 
 // memberDetail is the role and date of a membership, for a sentence that
-// already says "Mitglied": "Gründungsmitglied, seit 16. März 2016".
+// already says "Mitglied": ": Gründungsmitglied, seit 16. März 2016".
 func memberDetail(m domain.Membership) string {
 	var parts []string
 	if m.Role != "" {
@@ -849,9 +943,9 @@ func memberDetail(m domain.Membership) string {
 		parts = append(parts, "seit "+m.Since.String())
 	}
 	if len(parts) == 0 {
-		return "seit wann, nennen meine Quellen nicht"
+		return "; seit wann, nennen meine Quellen nicht"
 	}
-	return strings.Join(parts, ", ")
+	return ": " + strings.Join(parts, ", ")
 }
 
 func findMembership(n *domain.Network, placeID string) (domain.Membership, bool) {

@@ -87,6 +87,11 @@ func TestAsk(t *testing.T) {
 		{"Ist Bergdorf bei Bürgersinn?", true, domain.KindMembership, []string{"Ja, Bergdorf ist Mitglied"}, nil},
 		{"Ist Bergdorf im Landesring?", true, domain.KindMembership, []string{"nicht als Mitglied geführt"}, []string{"Ja,"}},
 		{"Is Flusshausen part of Bürgersinn?", true, domain.KindMembership, []string{"Yes"}, nil},
+		{"Ist Neustadt bei Bürgersinn?", true, domain.KindMembership, []string{"Neustadt ist dort nicht als Mitglied geführt"}, []string{"Ja,", "Altstadt"}},
+		{"Is Neustadt part of Bürgersinn?", true, domain.KindMembership, []string{"No, Neustadt is not listed"}, []string{"Yes"}},
+		// A place with a question the base cannot answer: said first.
+		{"Wie viele Einwohner hat Altstadt?", true, domain.KindPlace, []string{"Zu „Einwohner“ nennen meine Quellen nichts", "Bundesnetz Bürgersinn"}, nil},
+		{"Wo fand das Jahrestreffen in Bergdorf statt?", true, domain.KindPlace, []string{"Das Jahrestreffen fand 2023 in Bergdorf statt"}, []string{"nennen meine Quellen nichts"}},
 		// Joining.
 		{"Wie kann man bei Bürgersinn mitmachen?", true, domain.KindFacts, []string{"Ehrenamtsbüro"}, nil},
 		// Across networks.
@@ -94,12 +99,14 @@ func TestAsk(t *testing.T) {
 		{"Welche Orte sind sowohl im Bürgersinn als auch im Landesring?", true, domain.KindCross, []string{"Altstadt"}, []string{"Kreis Wald"}},
 		// Overview and help.
 		{"Welche Netzwerke kennst du?", true, domain.KindOverview, []string{"Bundesnetz Bürgersinn", "Landesring Ehrenamt"}, nil},
+		{"Which networks do you know?", true, domain.KindOverview, []string{"Bundesnetz Bürgersinn", "Landesring Ehrenamt"}, nil},
 		{"", true, domain.KindHelp, []string{"/engagiert"}, nil},
 		{"hilfe", true, domain.KindHelp, []string{"/engagiert"}, nil},
 		{"help", true, domain.KindHelp, []string{"/engagiert"}, nil},
 		// Nothing known: say so, never an unrelated best match.
 		{"Wie wird das Wetter morgen?", false, domain.KindNone, []string{"nichts"}, []string{"Altstadt", "Bürgersinn:"}},
 		{"Hamburg", false, domain.KindNone, nil, []string{"Altstadt"}},
+		{"Ist Hamburg in einem Netzwerk?", false, domain.KindNone, []string{"Aus Hamburg"}, []string{"Altstadt"}},
 		{"Neustadt", false, domain.KindNone, nil, []string{"Altstadt"}},
 		{"Pizza Rezept", false, domain.KindNone, nil, nil},
 	}

@@ -57,7 +57,10 @@ var fillers = []string{"gab", "gibt", "geben", "gelten", "gilt", "liegen", "lieg
 	"nenne", "nenn", "sag", "sage", "mir", "uns", "mal", "eigentlich", "genau", "aktuell", "derzeit", "momentan", "heute",
 	"there", "me", "show", "give", "tell", "please", "the", "of", "in", "is", "are", "a", "an", "and", "or", "to", "does", "do",
 	"whats", "nrw", "stadt", "städte", "fand", "statt", "findet", "stattfinden", "fanden", "take", "place", "took",
-	"stehen", "steht", "hinter", "dahinter", "beteiligt", "beteiligten"}
+	"stehen", "steht", "hinter", "dahinter", "beteiligt", "beteiligten",
+	"erzähl", "erzähle", "etwas", "alles", "weißt", "weiß", "wissen", "kennst", "infos", "information",
+	"you", "your", "i", "we", "can", "could", "would", "what", "which", "who", "it", "that", "this", "with",
+	"for", "on", "at", "by", "from", "be", "been", "has", "have", "had", "any", "some", "know", "about", "all"}
 
 // kindWords filter member lists by kind of place: "Welche Kreise ...?".
 var kindWords = map[string]string{"kreis": "Kreis", "kreise": "Kreis", "landkreise": "Kreis", "landkreis": "Kreis",
@@ -151,6 +154,7 @@ func newVocabulary(s domain.Searcher) *vocabulary {
 
 // parsed is what the engine understood of a question.
 type parsed struct {
+	question string // as typed, for quoting words back
 	tokens   []domain.Token
 	mentions []domain.Mention
 	intents  [numIntents]bool

@@ -47,6 +47,9 @@ type Answer struct {
 	Suggestions []string
 	// Hits are the knowledge entries the answer was built from.
 	Hits []Hit
+	// Failed marks an internal error rather than an answer: it is shown, but
+	// never cached.
+	Failed bool
 }
 
 // AnswerFact is one statement of an answer, with where it comes from and how current it is.
@@ -193,7 +196,11 @@ func (l List) Line() string {
 		s += "u. a. "
 	}
 	s += strings.Join(names, ", ")
-	if l.Note != "" {
+	switch {
+	case l.Note == "":
+	case strings.HasPrefix(l.Note, "und "):
+		s += " " + l.Note // "a, b und 16 weitere"
+	default:
 		s += ". " + l.Note
 	}
 	return s
