@@ -75,43 +75,74 @@ func runAsk(ctx context.Context, e env, args []string) error {
 	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per question")
 	dir := fs.String("knowledge", "", "knowledge directory (default: ENGAGIERT_KNOWLEDGE, else the embedded base)")
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
 		return usageError{err.Error()}
 	}
 	asker, _, err := loadAsker(knowledgeDir(*dir, e))
 	if err != nil {
 		return err
 	}
-	rest := fs.Args()
 	if len(rest) == 1 && rest[0] == "-" {
 		return askLines(ctx, asker, e.stdin, e.stdout, *asJSON)
 	}
 	return printAnswer(e.stdout, asker.Ask(ctx, strings.Join(rest, " ")), *asJSON)
 }
 
-// askLines answers one question per input line, in order, with one index.
-func askLines(ctx context.Context, asker domain.Asker, in io.Reader, out io.Writer, asJSON bool) error {
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	w := bufio.NewWriter(out)
-	for sc.Scan() {
-		if err := ctx.Err(); err != nil {
-			return err
+// parseInterspersed parses flags wherever they stand, so that
+// `ask Bielefeld --json` works as `ask --json Bielefeld` does; after "--"
+// everything is words of the question.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var words, tail []string
+	for i, a := range args {
+		if a == "--" {
+			args, tail = args[:i], args[i+1:]
+			break
 		}
-		if err := printAnswer(w, asker.Ask(ctx, sc.Text()), asJSON); err != nil {
-			return err
+	}
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return append(words, tail...), nil
+		}
+		words, args = append(words, args[0]), args[1:]
+	}
+}
+
+// askLines answers one question per input line, in order, with one index.
+// A line of any length is read whole: the engine itself reads only the
+// first answer.MaxQuestion characters of it.
+func askLines(ctx context.Context, asker domain.Asker, in io.Reader, out io.Writer, asJSON bool) error {
+	r := bufio.NewReaderSize(in, 64*1024)
+	w := bufio.NewWriter(out)
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("read questions: %w", err)
+		}
+		if line == "" && err == io.EOF {
+			return w.Flush()
+		}
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
+		q := strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+		if perr := printAnswer(w, asker.Ask(ctx, q), asJSON); perr != nil {
+			return perr
 		}
 		if !asJSON {
 			fmt.Fprintln(w)
 		}
-		if err := w.Flush(); err != nil {
-			return err
+		if ferr := w.Flush(); ferr != nil {
+			return ferr
+		}
+		if err == io.EOF {
+			return nil
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read questions: %w", err)
-	}
-	return w.Flush()
 }
 
 func printAnswer(w io.Writer, a domain.Answer, asJSON bool) error {

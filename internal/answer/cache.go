@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"io"
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/memo"
@@ -39,3 +40,11 @@ func (c *Cache) Ask(ctx context.Context, q string) domain.Answer {
 
 // Len is the number of answers held.
 func (c *Cache) Len() int { return c.answers.Len() }
+
+// Close closes the asker behind the cache, if it can be closed.
+func (c *Cache) Close() error {
+	if cl, ok := c.next.(io.Closer); ok {
+		return cl.Close()
+	}
+	return nil
+}

@@ -39,3 +39,22 @@ func TestCache(t *testing.T) {
 		t.Errorf("Len() = %d, want 2", c.Len())
 	}
 }
+
+// failingAsker fails every time, as the engine does when its index does.
+type failingAsker struct{ n int }
+
+func (f *failingAsker) Ask(_ context.Context, q string) domain.Answer {
+	f.n++
+	return domain.Answer{Query: q, Failed: true}
+}
+
+func TestCacheKeepsNoFailure(t *testing.T) {
+	next := &failingAsker{}
+	c := answer.NewCache(next, 8)
+	for i := 0; i < 3; i++ {
+		c.Ask(context.Background(), "Bielefeld")
+	}
+	if next.n != 3 || c.Len() != 0 {
+		t.Errorf("after 3 failed asks: engine asked %d times, cache holds %d; want 3 and 0", next.n, c.Len())
+	}
+}

@@ -10,6 +10,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"sort"
 	"strings"
@@ -99,6 +100,15 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 		}
 	}
 	return e
+}
+
+// Close closes the engine's index, if it has one to close. A reload calls
+// it on the engine it replaced, once that engine's last questions are done.
+func (e *Engine) Close() error {
+	if c, ok := e.search.(io.Closer); ok {
+		return c.Close()
+	}
+	return nil
 }
 
 // Base is the knowledge base the engine answers from.

@@ -56,6 +56,21 @@ func New(redisURL string, ttl time.Duration) (Store, error) {
 		}
 		return nil, fmt.Errorf("redis URL: %w", err)
 	}
+	// Tighter than go-redis's defaults (5 s to dial, 3 s to read, 3 retries):
+	// a Redis that hangs must not hold an event past Slack's patience. A URL
+	// that sets these itself keeps its values.
+	if opts.DialTimeout == 0 {
+		opts.DialTimeout = 2 * time.Second
+	}
+	if opts.ReadTimeout == 0 {
+		opts.ReadTimeout = time.Second
+	}
+	if opts.WriteTimeout == 0 {
+		opts.WriteTimeout = time.Second
+	}
+	if opts.MaxRetries == 0 {
+		opts.MaxRetries = 1
+	}
 	client := redis.NewClient(opts)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()

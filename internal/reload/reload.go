@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"strings"
 	"sync"
@@ -41,6 +42,9 @@ type Holder struct {
 	debounce time.Duration
 	// poll is how often Watch looks for a removed directory to come back.
 	poll time.Duration
+	// retire is how long a replaced asker keeps serving the questions that
+	// were already asking it before it is closed, which frees its index.
+	retire time.Duration
 }
 
 type loaded struct {
@@ -58,10 +62,14 @@ var _ domain.Asker = (*Holder)(nil)
 
 // NewHolder returns a Holder answering from asker and base, loaded now.
 func NewHolder(asker domain.Asker, base *domain.Base) *Holder {
-	h := &Holder{now: time.Now, debounce: DefaultDebounce, poll: time.Second}
+	h := &Holder{now: time.Now, debounce: DefaultDebounce, poll: time.Second, retire: DefaultRetire}
 	h.cur.Store(&loaded{asker, base, h.now()})
 	return h
 }
+
+// DefaultRetire is how long a replaced asker lives on: answers take
+// milliseconds, and Slack's own deadline is three seconds.
+const DefaultRetire = time.Minute
 
 // DefaultDebounce is how long Watch waits for files to be quiet.
 const DefaultDebounce = 300 * time.Millisecond
@@ -146,13 +154,28 @@ func (h *Holder) Reload(load LoadFunc, logger *slog.Logger) error {
 	prev := h.Version()
 	if base.Version != "" && base.Version == prev {
 		logger.Info("knowledge unchanged", "version", prev)
+		closeAsker(asker, logger)
 		return nil
 	}
-	h.cur.Store(&loaded{asker, base, h.clock()})
+	old := h.cur.Swap(&loaded{asker, base, h.clock()})
+	if old != nil {
+		// Questions already on their way to the old asker may still use its
+		// index; close it once they are surely done.
+		time.AfterFunc(h.retire, func() { closeAsker(old.asker, logger) })
+	}
 	h.reloads.Add(1)
 	logger.Info("knowledge reloaded", "version", base.Version, "previous_version", prev,
 		"networks", len(base.Networks), "places", len(base.Places), "took", h.clock().Sub(start).Round(time.Millisecond))
 	return nil
+}
+
+// closeAsker frees what an asker holds (its search index) if it can.
+func closeAsker(a domain.Asker, logger *slog.Logger) {
+	if c, ok := a.(io.Closer); ok {
+		if err := c.Close(); err != nil {
+			logger.Warn("close replaced knowledge", "err", err)
+		}
+	}
 }
 
 // safeLoad turns a loader's panic into an error: a bad edit must not take the

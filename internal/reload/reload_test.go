@@ -290,3 +290,50 @@ func TestWatchNeedsDir(t *testing.T) {
 		t.Error(`Watch(dir "") = nil, want an error`)
 	}
 }
+
+// closingAsker records when it is closed, as an engine frees its index.
+type closingAsker struct {
+	version string
+	closed  atomic.Bool
+}
+
+func (c *closingAsker) Ask(context.Context, string) domain.Answer {
+	return domain.Answer{Found: true, Title: c.version}
+}
+
+func (c *closingAsker) Close() error { c.closed.Store(true); return nil }
+
+// A replaced asker is closed once its last questions are surely done, and a
+// reload that finds the same knowledge closes the copy it built at once.
+func TestReloadClosesReplacedAsker(t *testing.T) {
+	first := &closingAsker{version: "v1"}
+	h := NewHolder(first, domain.NewBase(nil, nil, nil, "v1"))
+	h.retire = 20 * time.Millisecond
+	log := slog.New(slog.DiscardHandler)
+
+	same := &closingAsker{version: "v1"}
+	if err := h.Reload(func() (domain.Asker, *domain.Base, error) { return same, domain.NewBase(nil, nil, nil, "v1"), nil }, log); err != nil {
+		t.Fatal(err)
+	}
+	if !same.closed.Load() || first.closed.Load() {
+		t.Errorf("unchanged reload: copy closed %v, serving asker closed %v; want true, false", same.closed.Load(), first.closed.Load())
+	}
+
+	second := &closingAsker{version: "v2"}
+	if err := h.Reload(func() (domain.Asker, *domain.Base, error) { return second, domain.NewBase(nil, nil, nil, "v2"), nil }, log); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.Ask(context.Background(), "q").Title; got != "v2" {
+		t.Errorf("after reload Ask = %q, want v2", got)
+	}
+	if first.closed.Load() {
+		t.Errorf("replaced asker closed at once; questions already on their way may still need it")
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for !first.closed.Load() && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if !first.closed.Load() || second.closed.Load() {
+		t.Errorf("after retire: old closed %v, new closed %v; want true, false", first.closed.Load(), second.closed.Load())
+	}
+}

@@ -187,14 +187,18 @@ func (a *App) handleEvents(w http.ResponseWriter, r *http.Request, log *slog.Log
 	if n := r.Header.Get("X-Slack-Retry-Num"); n != "" {
 		log = log.With("retry_num", n, "retry_reason", r.Header.Get("X-Slack-Retry-Reason"))
 	}
-	first := a.firstSeen(r.Context(), log, eventID)
-	// Ack now: Slack wants an answer within 3 seconds and retries otherwise.
+	// Ack first: Slack wants an answer within 3 seconds and retries
+	// otherwise, and a slow shared Deduper (Redis) must not cause retries.
 	w.WriteHeader(http.StatusOK)
-	if !first {
-		return
-	}
-	a.background(r.Context(), func(ctx context.Context) { a.event(ctx, log, ev) })
+	a.background(r.Context(), func(ctx context.Context) {
+		if a.firstSeen(ctx, log, eventID) {
+			a.event(ctx, log, ev)
+		}
+	})
 }
+
+// dedupTimeout bounds one Deduper call: past it the event counts as new.
+const dedupTimeout = 2 * time.Second
 
 // firstSeen asks the Deduper whether the event is new. If the Deduper
 // fails, the event counts as new: answering twice beats never.
@@ -202,6 +206,8 @@ func (a *App) firstSeen(ctx context.Context, log *slog.Logger, eventID string) b
 	if eventID == "" {
 		return true
 	}
+	ctx, cancel := context.WithTimeout(ctx, dedupTimeout)
+	defer cancel()
 	first, err := a.dedup.FirstSeen(ctx, "event:"+eventID)
 	if err != nil {
 		log.Warn("deduper failed; handling event anyway", "err", err)

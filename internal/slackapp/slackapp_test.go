@@ -749,8 +749,15 @@ func TestSlashResponseCache(t *testing.T) {
 		{"Bielefeld", 0, 3},
 		{"Kuchen", 0, 3},
 		{"Bielefeld", -1, 3},
+		{"kaputt", 0, 3}, // the engine fails: nothing is remembered
 	} {
 		f := setup(t, func(c *Config) { c.ResponseCache = tt.cacheSize })
+		f.asker.ask = func(ctx context.Context, q string) domain.Answer {
+			if q == "kaputt" {
+				return domain.Answer{Query: q, Failed: true, Kind: domain.KindNone, Title: "Das hat gerade nicht geklappt"}
+			}
+			return answerFor(ctx, q)
+		}
 		var first string
 		for i := 0; i < 3; i++ {
 			rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded",
@@ -774,8 +781,12 @@ func TestSlashResponseCache(t *testing.T) {
 		if n := len(f.logs.records("unanswered")); tt.text == "Kuchen" && n != 3 {
 			t.Errorf("/engagiert %q: %d unanswered logs, want 3", tt.text, n)
 		}
-		if tt.cacheSize == 0 && f.app.responses.Len() != 1 {
-			t.Errorf("/engagiert %q: %d responses remembered, want 1", tt.text, f.app.responses.Len())
+		want := 1
+		if tt.text == "kaputt" {
+			want = 0
+		}
+		if tt.cacheSize == 0 && f.app.responses.Len() != want {
+			t.Errorf("/engagiert %q: %d responses remembered, want %d", tt.text, f.app.responses.Len(), want)
 		}
 	}
 }

@@ -111,10 +111,18 @@ func (a *App) render(ans domain.Answer, opt blocks.Options) blocks.Message {
 
 // answerMessage asks q (or gives help) and renders the result.
 func (a *App) answerMessage(ctx context.Context, log *slog.Logger, surface, q string, opt blocks.Options) blocks.Message {
+	m, _ := a.answerMessageOK(ctx, log, surface, q, opt)
+	return m
+}
+
+// answerMessageOK is answerMessage that also tells whether the answer may be
+// remembered: not when the engine failed.
+func (a *App) answerMessageOK(ctx context.Context, log *slog.Logger, surface, q string, opt blocks.Options) (blocks.Message, bool) {
 	if isHelp(q) {
-		return blocks.Help(a.cfg.Command)
+		return blocks.Help(a.cfg.Command), true
 	}
-	return a.render(a.ask(ctx, log, surface, q), opt)
+	ans := a.ask(ctx, log, surface, q)
+	return a.render(ans, opt), !ans.Failed
 }
 
 // slash answers a slash command within SlashDeadline. It returns the
@@ -149,41 +157,46 @@ func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.Sla
 		}
 		return b
 	}
-	resp, inTime := a.slashInTime(ctx, log, cmd)
+	resp, cacheable := a.slashInTime(ctx, log, cmd)
 	b, err := json.Marshal(resp)
 	if err != nil {
 		log.Error("encode slash response", "err", err)
 		b, _ = json.Marshal(ephemeral(blocks.Notice("Das hat gerade nicht geklappt. Bitte versuchen Sie es noch einmal.")))
 		return b
 	}
-	if inTime {
+	if cacheable {
 		a.responses.Put(key, b)
 	}
 	return b
 }
 
-// slashInTime answers a slash command; inTime is false when the answer
-// missed SlashDeadline and follows via response_url.
-func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) (resp response, inTime bool) {
+// slashInTime answers a slash command; cacheable is false when the answer
+// missed SlashDeadline and follows via response_url, or when it failed.
+func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) (resp response, cacheable bool) {
 	q := Question(cmd.Text, "")
 	log = log.With("surface", SurfaceSlash, "user", cmd.UserID, "channel", cmd.ChannelID)
 	opt := blocks.Options{Share: true, Feedback: true}
-	done := make(chan blocks.Message, 1)
+	type result struct {
+		m  blocks.Message
+		ok bool
+	}
+	done := make(chan result, 1)
 	a.background(ctx, func(ctx context.Context) {
-		done <- a.answerMessage(ctx, log, SurfaceSlash, q, opt)
+		m, ok := a.answerMessageOK(ctx, log, SurfaceSlash, q, opt)
+		done <- result{m, ok}
 	})
 	timer := time.NewTimer(a.cfg.SlashDeadline)
 	defer timer.Stop()
 	select {
-	case m := <-done:
-		return ephemeral(m), true
+	case r := <-done:
+		return ephemeral(r.m), r.ok
 	case <-timer.C:
 	}
 	log.Warn("slow answer; following up via response_url")
 	a.background(ctx, func(ctx context.Context) {
 		select {
-		case m := <-done:
-			a.respond(ctx, log, cmd.ResponseURL, ephemeral(m))
+		case r := <-done:
+			a.respond(ctx, log, cmd.ResponseURL, ephemeral(r.m))
 		case <-ctx.Done():
 		}
 	})
