@@ -155,7 +155,14 @@ func (e *Engine) route(ctx context.Context, p parsed) (domain.Answer, error) {
 	places, networks := p.places(), p.networks()
 	switch {
 	case len(places) > 0 && len(networks) > 0:
-		return e.membership(places, networks, p), nil
+		a := e.membership(places, networks, p)
+		// "Seit wann hat Paderborn den Vorsitz im RegioPole-Netzwerk?"
+		facts, err := e.aboutPlaces(ctx, places, p)
+		if len(facts) > 0 {
+			a.Lead = facts[0].Text + " " + a.Lead
+			a.Facts = append(facts, a.Facts...)
+		}
+		return a, err
 	case len(places) > 0:
 		return e.placeQuestion(ctx, places, p)
 	case len(networks) > 0 && p.yesNo && len(p.content) > 0:
@@ -319,23 +326,10 @@ func (e *Engine) placeQuestion(ctx context.Context, places []string, p parsed) (
 	if len(p.content) == 0 {
 		return a, nil
 	}
-	hits, err := e.search.Facts(ctx, p.searchTerms(), "")
-	if err != nil {
+	facts, err := e.aboutPlaces(ctx, places, p)
+	if err != nil || len(facts) > 0 {
+		a.Facts = append(facts, a.Facts...)
 		return a, err
-	}
-	// Only statements about the place count: "Einwohner" in a statement on
-	// who may apply is no answer to "Wie viele Einwohner hat Bielefeld?".
-	found := false
-	for _, h := range goodHits(hits) {
-		for _, pl := range places {
-			if contains(e.factPlaces[h.Ref], pl) {
-				a.Facts = appendFact(a.Facts, e.fact(h.Ref))
-				found = true
-			}
-		}
-	}
-	if found {
-		return a, nil
 	}
 	words := make([]string, len(p.content))
 	for i, t := range p.content {
@@ -343,6 +337,28 @@ func (e *Engine) placeQuestion(ctx context.Context, places []string, p parsed) (
 	}
 	a.Lead = fmt.Sprintf("Zu „%s“ nennen meine Quellen nichts. Das weiß ich: %s", strings.Join(words, " "), a.Lead)
 	return a, nil
+}
+
+// aboutPlaces finds statements that answer the question's other words and
+// name one of the places. Only those count: "Einwohner" in a statement on
+// who may apply is no answer to "Wie viele Einwohner hat Bielefeld?".
+func (e *Engine) aboutPlaces(ctx context.Context, places []string, p parsed) ([]domain.AnswerFact, error) {
+	if len(p.content) == 0 {
+		return nil, nil
+	}
+	hits, err := e.search.Facts(ctx, p.searchTerms(), "")
+	if err != nil {
+		return nil, err
+	}
+	var out []domain.AnswerFact
+	for _, h := range goodHits(hits) {
+		for _, pl := range places {
+			if contains(e.factPlaces[h.Ref], pl) {
+				out = appendFact(out, e.fact(h.Ref))
+			}
+		}
+	}
+	return out, nil
 }
 
 // membership answers "Ist X in Y?" and "Seit wann ist X in Y?".
