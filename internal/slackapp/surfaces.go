@@ -278,7 +278,7 @@ func (a *App) share(ctx context.Context, log *slog.Logger, ic slack.InteractionC
 		ans.Query = q
 	}
 	opt := blocks.Options{Feedback: true}
-	if validUserID(ic.User.ID) {
+	if blocks.ValidID(ic.User.ID) {
 		opt.SharedBy = ic.User.ID
 	}
 	m := a.render(ans, opt)
@@ -329,18 +329,6 @@ func (a *App) feedback(ctx context.Context, log *slog.Logger, ic slack.Interacti
 			log.Error("chat.postEphemeral failed", "err", err)
 		}
 	}
-}
-
-func validUserID(s string) bool {
-	if s == "" || len(s) > 32 {
-		return false
-	}
-	for _, r := range s {
-		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
-			return false
-		}
-	}
-	return true
 }
 
 // post sends a message to a channel, in thread if thread is set.

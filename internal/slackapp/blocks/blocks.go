@@ -408,7 +408,7 @@ func footer(a domain.Answer, opt Options) []slack.Block {
 		out = append(out, contextText("Fragen Sie zum Beispiel: "+strings.Join(sugg, " · ")))
 	}
 
-	if opt.SharedBy != "" && validID(opt.SharedBy) {
+	if opt.SharedBy != "" && ValidID(opt.SharedBy) {
 		out = append(out, contextText("Geteilt von <@"+opt.SharedBy+">"))
 	}
 
@@ -428,8 +428,8 @@ func footer(a domain.Answer, opt Options) []slack.Block {
 	return out
 }
 
-// validID reports whether s looks like a Slack id (U123ABC), safe inside <@…>.
-func validID(s string) bool {
+// ValidID reports whether s looks like a Slack id (U123ABC), safe inside <@…>.
+func ValidID(s string) bool {
 	if s == "" || len(s) > 32 {
 		return false
 	}
