@@ -31,7 +31,7 @@ const maxListed = 60
 const placeFacts = 2
 
 // overviewListed is how many members a network overview names.
-const overviewListed = 15
+const overviewListed = 12
 
 // Engine answers questions from one knowledge base.
 type Engine struct {
@@ -116,6 +116,8 @@ func (e *Engine) Base() *domain.Base { return e.base }
 
 // helpWords are whole questions that ask for help.
 var helpWords = map[string]bool{"": true, "?": true, "hilfe": true, "help": true, "h": true,
+	"wer bist du": true, "was bist du": true, "danke": true, "danke schön": true, "vielen dank": true,
+	"thanks": true, "thank you": true, "who are you": true, "what can you do": true,
 	"was kannst du": true, "was kannst du?": true, "hallo": true, "hi": true, "hello": true, "moin": true,
 	"start": true, "befehle": true, "commands": true, "anleitung": true, "wie funktionierst du": true}
 
@@ -597,7 +599,7 @@ func (e *Engine) shared(nets []domain.Network, p parsed) domain.Answer {
 		}
 	}
 	if total > len(l.Items) {
-		l.Note = fmt.Sprintf("und %d weitere", total-len(l.Items))
+		l.Note = moreNote(total - len(l.Items))
 	}
 	for i := range nets {
 		a.Links = appendLink(a.Links, domain.Link{Title: nets[i].Name, URL: nets[i].Website})
@@ -618,13 +620,13 @@ func (e *Engine) networkOverview(nets []domain.Network) domain.Answer {
 	for i := range nets {
 		n := &nets[i]
 		a.Hits = append(a.Hits, networkHit(n))
+		// In short: the overview points to the longer answers (goals,
+		// founding, members) that a follow-up question gives in full.
 		a.Facts = append(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "description"}))
-		for i := range n.Goals {
-			if i < 2 {
-				a.Facts = append(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "goal", Index: i}))
-			}
+		if len(n.Goals) > 0 {
+			a.Facts = append(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "goal"}))
 		}
-		if f, ok := e.founding(n); ok {
+		if f, ok := e.foundingShort(n); ok {
 			a.Facts = append(a.Facts, f)
 		}
 		if c, ok := e.countSummary(n); ok {
@@ -633,6 +635,9 @@ func (e *Engine) networkOverview(nets []domain.Network) domain.Answer {
 		if len(n.Members) > 0 {
 			ms := e.members[n.ID]
 			l := e.memberList(n, ms[:min(len(ms), overviewListed)], len(ms))
+			for i := range l.Items {
+				l.Items[i].Detail = "" // names only; "Mitglieder X" gives the dates
+			}
 			a.Lists = append(a.Lists, l)
 		}
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
@@ -739,7 +744,7 @@ func (e *Engine) cross(p parsed) domain.Answer {
 		}
 	}
 	if total > len(l.Items) {
-		l.Note = fmt.Sprintf("und %d weitere", total-len(l.Items))
+		l.Note = moreNote(total - len(l.Items))
 	}
 	if len(l.Items) == 0 {
 		a.Lead = "Meine Wissensbasis führt keinen Ort als Mitglied in mehr als einem Netzwerk."
@@ -859,6 +864,22 @@ func (e *Engine) founding(n *domain.Network) (domain.AnswerFact, bool) {
 	return domain.AnswerFact{Text: text, Source: e.base.Source(fd.Source)}, true
 }
 
+// foundingShort is the founding in one line: date, place and founders.
+func (e *Engine) foundingShort(n *domain.Network) (domain.AnswerFact, bool) {
+	fd := n.Founded
+	if fd.Date.IsZero() {
+		return e.founding(n)
+	}
+	text := "Gegründet: " + fd.Date.String()
+	if fd.Place != "" {
+		text += ", " + fd.Place
+	}
+	if len(fd.By) > 0 {
+		text += ", von " + joinAnd(fd.By)
+	}
+	return domain.AnswerFact{Text: text, Source: e.base.Source(fd.Source)}, true
+}
+
 // counts lists the member figures, the newest first; older ones stay visible.
 func (e *Engine) counts(n *domain.Network) []domain.AnswerFact {
 	var out []domain.AnswerFact
@@ -936,7 +957,7 @@ func (e *Engine) memberList(n *domain.Network, ms []memberRef, total int) domain
 		l.Items = append(l.Items, domain.ListItem{Name: r.p.Name, Detail: strings.Join(detail, ", "), Source: e.base.Source(r.m.Source)})
 	}
 	if total > len(ms) {
-		l.Note = fmt.Sprintf("und %d weitere", total-len(ms))
+		l.Note = moreNote(total - len(ms))
 	}
 	return l
 }
@@ -1050,6 +1071,14 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// moreNote ends a cut list: "und 16 weitere", "und ein weiteres".
+func moreNote(n int) string {
+	if n == 1 {
+		return "und ein weiteres"
+	}
+	return fmt.Sprintf("und %d weitere", n)
 }
 
 // joinAnd joins names the German way: "a, b und c".

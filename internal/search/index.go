@@ -456,13 +456,23 @@ func extendVariant(m *domain.Mention, rest []string, tokens []domain.Token, limi
 	return true
 }
 
-// resolve keeps the strongest mention for every question word: longer names
-// first, then fewer edits.
+// resolve keeps the strongest mention for every question word: longer, more
+// compact names first, then fewer edits.
 func resolve(cands []domain.Mention) []domain.Mention {
+	// A name's weight is its words less the gaps between them: "Engagierten
+	// Städte in NRW" names "Engagierte Städte" (two words, together) rather
+	// than "engagiert in NRW" (three words with one between).
+	weight := func(m domain.Mention) int {
+		span := m.Positions[len(m.Positions)-1] - m.Positions[0] + 1
+		return len(m.Positions) - (span - len(m.Positions))
+	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
+		if wa, wb := weight(a), weight(b); wa != wb {
+			return wa > wb
+		}
 		if len(a.Positions) != len(b.Positions) {
-			return len(a.Positions) > len(b.Positions)
+			return len(a.Positions) < len(b.Positions) // as heavy, fewer gaps
 		}
 		if a.Distance != b.Distance {
 			return a.Distance < b.Distance
