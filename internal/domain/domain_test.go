@@ -1,0 +1,63 @@
+package domain
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    Date
+		german  string
+		wantErr bool
+	}{
+		{"2019", Date{2019, 0, 0}, "2019", false},
+		{"2022-06", Date{2022, 6, 0}, "Juni 2022", false},
+		{"2016-03-16", Date{2016, 3, 16}, "16. März 2016", false},
+		{"2024-02-29", Date{2024, 2, 29}, "29. Februar 2024", false},
+		{"2023-02-29", Date{}, "", true}, // no leap year
+		{"2019-13", Date{}, "", true},
+		{"16.03.2016", Date{}, "", true},
+		{"Mai 2019", Date{}, "", true},
+		{"19", Date{}, "", true},
+		{"2016-3-16", Date{}, "", true},
+	}
+	for _, tt := range tests {
+		got, err := ParseDate(tt.in)
+		if (err != nil) != tt.wantErr || got != tt.want {
+			t.Errorf("ParseDate(%q) = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.wantErr)
+			continue
+		}
+		if !tt.wantErr && (got.String() != tt.german || got.ISO() != tt.in) {
+			t.Errorf("ParseDate(%q) writes %q and %q, want %q and %q", tt.in, got.String(), got.ISO(), tt.german, tt.in)
+		}
+	}
+	if !(Date{2019, 0, 0}).Before(Date{2019, 6, 0}) || (Date{2020, 1, 1}).Before(Date{2019, 12, 31}) {
+		t.Errorf("Before orders dates wrongly")
+	}
+}
+
+func TestPlainTextShowsSourcesAndDates(t *testing.T) {
+	src := &Source{ID: "s", URL: "https://example.org/a"}
+	other := &Source{ID: "o", URL: "https://example.org/b"}
+	a := Answer{
+		Title: "Titel", Lead: "Kurz gesagt.",
+		Facts: []AnswerFact{{Text: "112 Städte", Stand: Date{2024, 2, 0}, Source: src}},
+		Lists: []List{{Title: "Mitglieder", Partial: true, Note: "und 3 weitere",
+			Items: []ListItem{{Name: "A", Detail: "seit 2022", Source: src}, {Name: "B", Source: other}}}},
+		Links:       []Link{{Title: "Website", URL: "https://example.org/"}},
+		Suggestions: []string{"hilfe"},
+	}
+	want := []string{
+		"Titel", "Kurz gesagt.",
+		"- 112 Städte (Stand Februar 2024; Quelle: https://example.org/a)",
+		"Mitglieder: u. a. A (seit 2022), B und 3 weitere",
+		"Quellen: https://example.org/b", // a is named by the fact already
+		"Website: https://example.org/",
+		"Fragen Sie zum Beispiel: hilfe",
+	}
+	if got := a.PlainText(); got != strings.Join(want, "\n") {
+		t.Errorf("PlainText() =\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+}
