@@ -185,53 +185,20 @@ func Build(base *domain.Base) (*Index, error) {
 		if err := addEntity("network", n.ID, append([]string{n.Name}, n.Aliases...)); err != nil {
 			return nil, err
 		}
-		addFact := func(part string, i int, text string) error {
-			ref := domain.FactRef{Network: n.ID, Part: part, Index: i}
-			docID := "fact:" + n.ID + ":" + part + ":" + strconv.Itoa(i)
-			ix.facts[docID] = ref
-			for _, t := range ix.terms(ix.text, text) {
+		for _, st := range statements(n) {
+			if strings.TrimSpace(st.text) == "" {
+				continue
+			}
+			docID := "fact:" + n.ID + ":" + st.part + ":" + strconv.Itoa(st.index)
+			ix.facts[docID] = domain.FactRef{Network: n.ID, Part: st.part, Index: st.index}
+			for _, t := range ix.terms(ix.text, st.text) {
 				ix.textTerms[t] = true
 			}
-			if err := batch.Index(docID, factDoc{Text: norm.NFC.String(text), Network: n.ID}); err != nil {
-				return err
+			if err := batch.Index(docID, factDoc{Text: norm.NFC.String(st.text), Network: n.ID}); err != nil {
+				return nil, err
 			}
-			return flush()
-		}
-		parts := []struct {
-			part  string
-			texts []string
-		}{
-			{"description", []string{n.Description.Text}},
-			{"founding", []string{n.Founded.Text + " " + n.Founded.Place}},
-		}
-		var goals, facts, counts []string
-		for _, g := range n.Goals {
-			goals = append(goals, g.Text)
-		}
-		for _, f := range n.Facts {
-			facts = append(facts, f.Text)
-		}
-		for _, c := range n.Counts {
-			counts = append(counts, c.Value+" "+c.Text)
-		}
-		parts = append(parts, struct {
-			part  string
-			texts []string
-		}{"goal", goals}, struct {
-			part  string
-			texts []string
-		}{"fact", facts}, struct {
-			part  string
-			texts []string
-		}{"count", counts})
-		for _, p := range parts {
-			for i, t := range p.texts {
-				if strings.TrimSpace(t) == "" {
-					continue
-				}
-				if err := addFact(p.part, i, t); err != nil {
-					return nil, err
-				}
+			if err := flush(); err != nil {
+				return nil, err
 			}
 		}
 	}
@@ -239,6 +206,31 @@ func Build(base *domain.Base) (*Index, error) {
 		return nil, fmt.Errorf("index batch: %w", err)
 	}
 	return ix, nil
+}
+
+// statement is one searchable text of a network.
+type statement struct {
+	part  string // as in domain.FactRef
+	index int
+	text  string
+}
+
+// statements lists the texts of a network that questions are matched against.
+func statements(n domain.Network) []statement {
+	out := []statement{
+		{"description", 0, n.Description.Text},
+		{"founding", 0, n.Founded.Text + " " + n.Founded.Place},
+	}
+	for i, g := range n.Goals {
+		out = append(out, statement{"goal", i, g.Text})
+	}
+	for i, f := range n.Facts {
+		out = append(out, statement{"fact", i, f.Text})
+	}
+	for i, c := range n.Counts {
+		out = append(out, statement{"count", i, c.Value + " " + c.Text})
+	}
+	return out
 }
 
 // Close releases the index.

@@ -235,8 +235,3 @@ func (a *App) handleInteractions(w http.ResponseWriter, r *http.Request, log *sl
 	w.WriteHeader(http.StatusOK)
 	a.background(r.Context(), func(ctx context.Context) { a.interaction(ctx, log, ic) })
 }
-
-func writeJSON(w http.ResponseWriter, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(v)
-}
