@@ -760,7 +760,7 @@ func (e *Engine) cross(p parsed) domain.Answer {
 // A statement counts only when it covers most of them: one shared word of
 // five is a chance overlap, not an answer; nor is one short word alone.
 func (e *Engine) factSearch(ctx context.Context, p parsed, network string) (domain.Answer, error) {
-	terms := p.searchTerms()
+	terms := p.topicTerms()
 	long := false
 	for _, t := range terms {
 		long = long || utf8.RuneCountInString(t.Stem) >= 5
@@ -778,7 +778,7 @@ func (e *Engine) factSearch(ctx context.Context, p parsed, network string) (doma
 	}
 	a := e.factsAnswer(good)
 	if len(p.tokens) == 1 {
-		a.Lead = fmt.Sprintf("„%s“ ist in meiner Wissensbasis kein Ort und kein Netzwerk; erwähnt wird es hier:", p.tokens[0].Raw)
+		a.Lead = fmt.Sprintf("„%s“ ist in meiner Wissensbasis kein Ort und kein Netzwerk; erwähnt wird es hier:", displayWord(p.question, p.tokens[0].Raw))
 	}
 	return a, nil
 }

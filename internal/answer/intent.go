@@ -42,7 +42,7 @@ var phrases = map[intent][]string{
 	intWho:      {"wer", "who", "von wem", "träger", "trägt", "betreibt", "sprecher", "initiiert"},
 	intGoal:     {"ziel", "ziele", "zweck", "goal", "goals", "aim", "purpose", "worum", "anliegen", "aufgabe", "will", "wollen", "mission"},
 	intWhat:     {"was ist", "was sind", "was macht", "was tut", "was bietet", "what is", "what does", "what are", "beschreibung", "erkläre", "erklär", "tell me", "about", "infos", "informationen", "überblick"},
-	intFounding: {"gegründet", "gründung", "gründeten", "gründer", "founded", "founding", "entstanden", "gestartet", "ins leben", "seit wann gibt", "gibt es seit", "anfang", "beginn", "unterzeichnet", "unterzeichnung"},
+	intFounding: {"gegründet", "gründung", "gründeten", "gründer", "founded", "founding", "entstanden", "gestartet", "ins leben", "seit wann gibt", "gibt es seit", "anfang", "beginn", "begann", "begonnen", "startete", "unterzeichnet", "unterzeichnung"},
 	intMembers:  {"mitglieder", "mitglied", "mitgliedsstädte", "members", "member", "teilnehmer", "liste", "list", "städte", "kommunen", "gemeinden", "orte", "cities", "towns", "municipalities", "gehören", "dabei", "part of", "belong"},
 	intWhich:    {"welche", "welcher", "welches", "which", "alle", "all"},
 	intLink:     {"link", "links", "website", "webseite", "homepage", "url", "internetseite", "internetadresse", "web", "adresse"},
@@ -51,6 +51,10 @@ var phrases = map[intent][]string{
 	intJoin:     {"wie wird man", "wird man", "werden wir", "how to become", "voraussetzung", "voraussetzungen", "bedingung", "bedingungen", "mitmachen", "beitreten", "beitritt", "mitglied werden", "aufgenommen werden", "teilnehmen", "bewerben", "bewerbung", "bewerbungsfrist", "aufnahme", "join", "apply", "application", "requirements", "become a member"},
 	intNew:      {"neu", "neue", "neuen", "kamen", "kam", "dazu", "hinzu", "beigetreten", "aufgenommen", "joined", "new", "neuzugänge", "neuzugang", "seit"},
 }
+
+// topicIntents ask for a kind of statement; their single words are searched
+// in statements when no network is named.
+var topicIntents = map[intent]bool{intFounding: true, intGoal: true, intJoin: true}
 
 // fillers are words that carry no content of their own in a question.
 var fillers = []string{"gab", "gibt", "geben", "gelten", "gilt", "liegen", "liegt", "heißt", "bitte", "zeig", "zeige",
@@ -82,6 +86,7 @@ type vocabulary struct {
 	yesNo   map[string]bool
 	words   map[string]bool // every term of every phrase: not content words
 	states  []stateName
+	topic   map[string]bool   // terms of topicIntents' phrases
 	kinds   map[string]string // analysed kindWords
 	founder [][]string        // analysed founderWords
 }
@@ -100,6 +105,7 @@ func newVocabulary(s domain.Searcher) *vocabulary {
 		}
 		return out
 	}
+	v.topic = map[string]bool{}
 	for in, list := range phrases {
 		for _, p := range list {
 			ts := termsOf(p)
@@ -109,6 +115,9 @@ func newVocabulary(s domain.Searcher) *vocabulary {
 			v.phrases[in] = append(v.phrases[in], ts)
 			for _, t := range ts {
 				v.words[t] = true
+				if topicIntents[in] && len(ts) == 1 {
+					v.topic[t] = true
+				}
 			}
 		}
 	}
@@ -168,7 +177,11 @@ type parsed struct {
 	// content are the words that are neither names, question words nor stop
 	// words: what a statement must share to count as an answer.
 	content []domain.Token
-	used    map[int]bool
+	// topic are words that ask for a kind of statement ("Unterzeichnung",
+	// "Ziel", "bewerben"): with no network named, statements are searched
+	// for them.
+	topic []domain.Token
+	used  map[int]bool
 }
 
 func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention) parsed {
@@ -229,8 +242,12 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention) par
 		}
 	}
 	for _, t := range free {
-		if !p.used[t.Pos] && !t.Stop && !v.words[t.Term] {
+		switch {
+		case p.used[t.Pos] || t.Stop:
+		case !v.words[t.Term]:
 			p.content = append(p.content, t)
+		case v.topic[t.Term]:
+			p.topic = append(p.topic, t)
 		}
 	}
 	return p
@@ -302,6 +319,17 @@ func (p parsed) searchTerms() []domain.Token {
 		return p.content
 	}
 	return append(append([]domain.Token(nil), p.content...), *p.yearTok)
+}
+
+// topicTerms are searchTerms, or the topic words when there are none.
+func (p parsed) topicTerms() []domain.Token {
+	if len(p.content) > 0 {
+		return p.searchTerms()
+	}
+	if p.yearTok == nil {
+		return p.topic
+	}
+	return append(append([]domain.Token(nil), p.topic...), *p.yearTok)
 }
 
 func (p parsed) has(in ...intent) bool {

@@ -47,6 +47,9 @@ const (
 	// maxMentionHits bounds how many name documents one question inspects.
 	maxMentionHits = 60
 	maxFactHits    = 20
+	// minPrefix is the shortest stem that also matches the statement words
+	// it begins: shorter ones begin too many.
+	minPrefix = 7
 	// maxPostings bounds the documents one exact name word brings in.
 	maxPostings = 500
 )
@@ -507,7 +510,20 @@ func (ix *Index) Facts(ctx context.Context, tokens []domain.Token, network strin
 	}
 	var qs []query.Query
 	for _, t := range terms {
-		if f := fuzziness(t, 1); f > 0 && utf8.RuneCountInString(t.Term) >= 8 && !ix.textTerms[t.Term] {
+		if ix.textTerms[t.Term] {
+			tq := query.NewTermQuery(t.Term)
+			tq.SetField(fieldText)
+			qs = append(qs, tq)
+			continue
+		}
+		// A long word the statements lack may be the stem of one of theirs
+		// ("Unterzeichnung" → "unterzeichn…", "unterzeichneten"): a prefix.
+		if utf8.RuneCountInString(t.Term) >= minPrefix {
+			pq := query.NewPrefixQuery(t.Term)
+			pq.SetField(fieldText)
+			qs = append(qs, pq)
+		}
+		if f := fuzziness(t, 1); f > 0 && utf8.RuneCountInString(t.Term) >= 8 {
 			fq := query.NewFuzzyQuery(t.Term)
 			fq.SetField(fieldText)
 			fq.SetFuzziness(f)
@@ -538,8 +554,9 @@ func (ix *Index) Facts(ctx context.Context, tokens []domain.Token, network strin
 		}
 		matched := 0
 		for _, t := range terms {
+			long := utf8.RuneCountInString(t.Term) >= minPrefix
 			for docTerm := range h.Locations[fieldText] {
-				if levenshtein(t.Term, docTerm, fuzziness(t, 1)) >= 0 {
+				if levenshtein(t.Term, docTerm, fuzziness(t, 1)) >= 0 || (long && strings.HasPrefix(docTerm, t.Term)) {
 					matched++
 					break
 				}
