@@ -772,7 +772,7 @@ func (e *Engine) factSearch(ctx context.Context, p parsed, network string) (doma
 	if err != nil {
 		return domain.Answer{}, err
 	}
-	good := goodHits(hits)
+	good := goodHits(e.preferAsked(hits, p))
 	if len(good) == 0 {
 		return e.notFound(p), nil
 	}
@@ -797,6 +797,37 @@ func (e *Engine) factsAnswer(hits []domain.FactHit) domain.Answer {
 	return a
 }
 
+// preferAsked moves the statements that fit the question word first, among
+// equally good matches: for "Wo …?" a founding with its place or a statement
+// on a place, for "Wer …?" one on people, for "Wann …?" one with a date.
+func (e *Engine) preferAsked(hits []domain.FactHit, p parsed) []domain.FactHit {
+	fits := func(h domain.FactHit) bool {
+		n := e.base.Network(h.Ref.Network)
+		topic := ""
+		if h.Ref.Part == "fact" {
+			topic = n.Facts[h.Ref.Index].Topic
+		}
+		founding := h.Ref.Part == "founding"
+		switch {
+		case p.has(intWhere):
+			return topic == "place" || (founding && n.Founded.Place != "")
+		case p.has(intWho):
+			return topic == "people" || (founding && len(n.Founded.By) > 0)
+		case p.has(intWhen):
+			return topic == "date" || (founding && !n.Founded.Date.IsZero())
+		}
+		return false
+	}
+	out := append([]domain.FactHit(nil), hits...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Matched != out[j].Matched {
+			return out[i].Matched > out[j].Matched
+		}
+		return fits(out[i]) && !fits(out[j])
+	})
+	return out
+}
+
 // goodHits keeps the statements that cover enough of the question, best first.
 func goodHits(hits []domain.FactHit) []domain.FactHit {
 	var out []domain.FactHit
@@ -809,12 +840,8 @@ func goodHits(hits []domain.FactHit) []domain.FactHit {
 			out = append(out, h)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Matched != out[j].Matched {
-			return out[i].Matched > out[j].Matched
-		}
-		return out[i].Score > out[j].Score
-	})
+	// Bleve gives hits best first; keep that order among equal matches.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Matched > out[j].Matched })
 	if len(out) > 3 {
 		out = out[:3]
 	}

@@ -510,20 +510,14 @@ func (ix *Index) Facts(ctx context.Context, tokens []domain.Token, network strin
 	}
 	var qs []query.Query
 	for _, t := range terms {
-		if ix.textTerms[t.Term] {
-			tq := query.NewTermQuery(t.Term)
-			tq.SetField(fieldText)
-			qs = append(qs, tq)
-			continue
-		}
-		// A long word the statements lack may be the stem of one of theirs
-		// ("Unterzeichnung" → "unterzeichn…", "unterzeichneten"): a prefix.
+		// A long word's stem also finds the words it begins: "Unterzeichnung"
+		// (unterzeichn) finds "unterzeichneten" (unterzeichnet).
 		if utf8.RuneCountInString(t.Term) >= minPrefix {
 			pq := query.NewPrefixQuery(t.Term)
 			pq.SetField(fieldText)
 			qs = append(qs, pq)
 		}
-		if f := fuzziness(t, 1); f > 0 && utf8.RuneCountInString(t.Term) >= 8 {
+		if f := fuzziness(t, 1); f > 0 && utf8.RuneCountInString(t.Term) >= 8 && !ix.textTerms[t.Term] {
 			fq := query.NewFuzzyQuery(t.Term)
 			fq.SetField(fieldText)
 			fq.SetFuzziness(f)
