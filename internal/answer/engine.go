@@ -48,6 +48,9 @@ type Engine struct {
 	members map[string][]memberRef
 	// multi are the places in more than one network, sorted by name.
 	multi []*domain.Place
+	// byFirstWord finds places by the first word of a longer name:
+	// "mainz" finds Mainz-Mombach.
+	byFirstWord map[string][]*domain.Place
 }
 
 // memberRef is a membership with its place resolved once, at start.
@@ -79,9 +82,14 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 		sort.SliceStable(ms, func(i, j int) bool { return key[ms[i].m.Place] < key[ms[j].m.Place] })
 		e.members[n.ID] = ms
 	}
+	e.byFirstWord = map[string][]*domain.Place{}
 	for _, pl := range e.places {
 		if len(base.MembershipsOf(pl.ID)) > 1 {
 			e.multi = append(e.multi, pl)
+		}
+		if i := strings.IndexAny(pl.Name, "- "); i > 0 {
+			first := fold(pl.Name[:i])
+			e.byFirstWord[first] = append(e.byFirstWord[first], pl)
 		}
 	}
 	for _, n := range base.Networks {
@@ -170,6 +178,9 @@ func (e *Engine) route(ctx context.Context, p parsed) (domain.Answer, error) {
 	case len(networks) > 0 && p.yesNo && len(p.content) > 0:
 		// "Ist Dortmund eine Engagierte Stadt?": a place the base does not know.
 		return e.unknownMember(p.content[0], networks, p), nil
+	case len(networks) > 0 && p.yesNo && p.stateTok != nil && !p.has(intMembers, intWhich):
+		// "Ist Hamburg eine Engagierte Stadt?": the city, not the Bundesland.
+		return e.unknownMember(*p.stateTok, networks, p), nil
 	case len(networks) > 0:
 		return e.networkAnswer(ctx, networks, p)
 	case p.has(intCross):
@@ -422,7 +433,9 @@ func (e *Engine) membership(places, networks []string, p parsed) domain.Answer {
 // know: it is not listed as a member, which is all the base can say.
 func (e *Engine) unknownMember(t domain.Token, networks []string, p parsed) domain.Answer {
 	name := displayWord(p.question, t.Raw)
-	a := domain.Answer{Found: true, Kind: domain.KindMembership}
+	// Nothing is known of the place: found is false, as for an unknown city
+	// on its own, though the answer says what the member lists show.
+	a := domain.Answer{Found: false, Kind: domain.KindNone}
 	var leads []string
 	for _, id := range networks {
 		n := e.base.Network(id)
@@ -438,6 +451,14 @@ func (e *Engine) unknownMember(t domain.Token, networks []string, p parsed) doma
 		}
 	}
 	leads = append(leads, fmt.Sprintf("„%s“ führt meine Wissensbasis in keinem Netzwerk.", name))
+	// "Mainz" is no member, but its district Mainz-Mombach is.
+	for _, pl := range e.byFirstWord[fold(name)] {
+		for _, m := range e.base.MembershipsOf(pl.ID) {
+			leads = append(leads, fmt.Sprintf("Als Mitglied geführt ist %s – %s%s.", pl.Name, e.base.Network(m.Network).Name, memberDetail(m)))
+			a.Hits = append(a.Hits, domain.Hit{ID: "place:" + pl.ID, Title: pl.Name})
+			a.Found, a.Kind = true, domain.KindMembership
+		}
+	}
 	a.Title = name + " und " + e.base.Network(networks[0]).Name
 	a.Lead = strings.Join(leads, " ")
 	a.Suggestions = []string{"Mitglieder " + shortName(e.base.Network(networks[0]))}
@@ -520,10 +541,14 @@ func (e *Engine) networkAnswer(ctx context.Context, ids []string, p parsed) (dom
 		if p.has(intWho) {
 			topical = append(topical, e.topicFacts(n, "people")...)
 		}
-		if len(topical) > 0 && !p.has(intFounding) {
+		switch {
+		case len(hits) > 0 && p.has(intWho, intWhere) && !p.has(intFounding):
+			// "Wer leitet …?": the statement on what was asked leads.
+			leads = append(leads, e.fact(hits[0].Ref).Text)
+		case len(topical) > 0 && !p.has(intFounding):
 			leads = append(leads, topical[0].Text)
 			a.Facts = append(a.Facts, topical...)
-		} else if p.has(intFounding) || (p.has(intWhen, intWhere, intWho) && len(hits) == 0 && !p.has(intCount)) {
+		case p.has(intFounding) || (p.has(intWhen, intWhere, intWho) && len(hits) == 0 && !p.has(intCount)):
 			if f, ok := e.founding(n); ok {
 				switch {
 				case p.has(intWhere) && n.Founded.Place != "":

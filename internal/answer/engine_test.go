@@ -87,8 +87,11 @@ func TestAsk(t *testing.T) {
 		{"Ist Bergdorf bei Bürgersinn?", true, domain.KindMembership, []string{"Ja, Bergdorf ist Mitglied"}, nil},
 		{"Ist Bergdorf im Landesring?", true, domain.KindMembership, []string{"nicht als Mitglied geführt"}, []string{"Ja,"}},
 		{"Is Flusshausen part of Bürgersinn?", true, domain.KindMembership, []string{"Yes"}, nil},
-		{"Ist Neustadt bei Bürgersinn?", true, domain.KindMembership, []string{"Neustadt ist dort nicht als Mitglied geführt"}, []string{"Ja,", "Altstadt"}},
-		{"Is Neustadt part of Bürgersinn?", true, domain.KindMembership, []string{"No, Neustadt is not listed"}, []string{"Yes"}},
+		// An unknown place: not listed, and nothing else known of it.
+		{"Ist Neustadt bei Bürgersinn?", false, domain.KindNone, []string{"Neustadt ist dort nicht als Mitglied geführt"}, []string{"Ja,", "Altstadt"}},
+		{"Is Neustadt part of Bürgersinn?", false, domain.KindNone, []string{"No, Neustadt is not listed"}, []string{"Yes"}},
+		// A city that is also a Bundesland is asked about as a city.
+		{"Ist Hamburg bei Bürgersinn?", false, domain.KindNone, []string{"Hamburg ist dort nicht als Mitglied geführt"}, []string{"Ja,"}},
 		// A place with a question the base cannot answer: said first.
 		{"Wie viele Einwohner hat Altstadt?", true, domain.KindPlace, []string{"Zu „Einwohner“ nennen meine Quellen nichts", "Bundesnetz Bürgersinn"}, nil},
 		{"Wo fand das Jahrestreffen in Bergdorf statt?", true, domain.KindPlace, []string{"Das Jahrestreffen fand 2023 in Bergdorf statt"}, []string{"nennen meine Quellen nichts"}},

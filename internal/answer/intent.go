@@ -39,13 +39,13 @@ var phrases = map[intent][]string{
 	intCount:    {"wie viele", "wieviele", "wie viel", "anzahl", "zahl", "how many", "number of", "count"},
 	intWhen:     {"seit wann", "wann", "since when", "when", "welchem jahr", "what year", "datum", "date"},
 	intWhere:    {"wo", "where", "an welchem ort", "ort der"},
-	intWho:      {"wer", "who", "von wem", "träger", "trägt", "betreibt", "sprecher", "initiiert"},
-	intGoal:     {"ziel", "ziele", "zweck", "goal", "goals", "aim", "purpose", "worum", "anliegen", "aufgabe", "will", "wollen", "mission"},
-	intWhat:     {"was ist", "was sind", "was macht", "was tut", "was bietet", "what is", "what does", "what are", "beschreibung", "erkläre", "erklär", "tell me", "about", "infos", "informationen", "überblick"},
-	intFounding: {"gegründet", "gründung", "gründeten", "gründer", "founded", "founding", "entstanden", "gestartet", "ins leben", "seit wann gibt", "gibt es seit", "anfang", "beginn", "begann", "begonnen", "startete", "unterzeichnet", "unterzeichnung"},
-	intMembers:  {"mitglieder", "mitglied", "mitgliedsstädte", "members", "member", "teilnehmer", "liste", "list", "städte", "kommunen", "gemeinden", "orte", "cities", "towns", "municipalities", "gehören", "dabei", "part of", "belong"},
+	intWho:      {"wer", "who", "von wem", "sprecher", "initiiert"},
+	intGoal:     {"ziel", "ziele", "zweck", "goal", "goals", "aim", "purpose", "worum", "anliegen", "aufgabe", "will", "wollen", "mission", "warum", "wozu", "why"},
+	intWhat:     {"was ist", "was sind", "was macht", "was tut", "was bietet", "what is", "what does", "what are", "beschreibung", "erkläre", "erklär", "tell me", "about", "infos", "informationen", "überblick", "bedeutet", "bedeutung", "meaning", "means"},
+	intFounding: {"gegründet", "gründung", "gründeten", "gründer", "founded", "founding", "entstanden", "gestartet", "ins leben", "seit wann gibt", "gibt es seit", "anfang", "beginn", "begann", "begonnen", "startete", "unterzeichnet", "unterzeichnung", "gründungsdatum", "gründungsjahr", "gründungsort"},
+	intMembers:  {"mitglieder", "mitglied", "mitgliedsstädte", "members", "member", "teilnehmer", "liste", "list", "städte", "kommunen", "gemeinden", "orte", "cities", "towns", "municipalities", "gehören", "dabei", "part of", "belong", "mitgliedschaft", "mitgliedschaften", "membership"},
 	intWhich:    {"welche", "welcher", "welches", "which", "alle", "all"},
-	intLink:     {"link", "links", "website", "webseite", "homepage", "url", "internetseite", "internetadresse", "web", "adresse"},
+	intLink:     {"link", "links", "website", "webseite", "homepage", "url", "internetseite", "internetadresse", "web", "adresse", "wo findet man", "wo finde ich", "where can i find"},
 	intCross:    {"mehreren", "mehrere", "multiple", "several", "more than one", "beiden", "gleichzeitig", "mehr als einem", "mehr als einen", "überschneidungen", "both", "sowohl", "als auch"},
 	intNetworks: {"netzwerke", "networks", "netzwerken", "übersicht", "overview", "kennst du", "weißt du", "know"},
 	intJoin:     {"wie wird man", "wird man", "werden wir", "how to become", "voraussetzung", "voraussetzungen", "bedingung", "bedingungen", "mitmachen", "beitreten", "beitritt", "mitglied werden", "aufgenommen werden", "teilnehmen", "bewerben", "bewerbung", "bewerbungsfrist", "aufnahme", "join", "apply", "application", "requirements", "become a member"},
@@ -64,7 +64,21 @@ var fillers = []string{"gab", "gibt", "geben", "gelten", "gilt", "liegen", "lieg
 	"stehen", "steht", "hinter", "dahinter", "beteiligt", "beteiligten",
 	"erzähl", "erzähle", "etwas", "alles", "weißt", "weiß", "wissen", "kennst", "infos", "information",
 	"you", "your", "i", "we", "can", "could", "would", "what", "which", "who", "it", "that", "this", "with",
-	"for", "on", "at", "by", "from", "be", "been", "has", "have", "had", "any", "some", "know", "about", "all"}
+	"for", "on", "at", "by", "from", "be", "been", "has", "have", "had", "any", "some", "know", "about", "all",
+	"bundesland", "bundeslandes", "landkreis", "region"}
+
+// memberWho are "wer"-questions that ask for members, not for people:
+// "Wer ist bei RegioPole?", "Wer gehört zum Kommunen-Netzwerk?".
+var memberWho = []string{"wer ist bei", "wer ist dabei", "wer gehört", "wer sind die mitglieder", "wer ist mitglied", "who is in", "who belongs"}
+
+// synonyms are question words searched as the word statements use:
+// "unterschrieben" finds "unterzeichneten".
+var synonyms = map[string]string{
+	"unterschrieben": "unterzeichnet", "unterschrift": "unterzeichnung", "unterschrieb": "unterzeichnet",
+	"signed": "unterzeichnet", "leitet": "vorsitz", "leitung": "vorsitz", "leiter": "vorsitz", "leiterin": "vorsitz",
+	"vorsitzender": "vorsitz", "vorsitzende": "vorsitz", "chair": "vorsitz", "chairs": "vorsitz", "chaired": "vorsitz",
+	"leads": "vorsitz", "betreibt": "träger", "betreiber": "träger", "trägt": "träger", "runs": "träger",
+	"sitz": "sitzt", "meeting": "netzwerktreffen", "treffen": "netzwerktreffen"}
 
 // kindWords filter member lists by kind of place: "Welche Kreise ...?".
 var kindWords = map[string]string{"kreis": "Kreis", "kreise": "Kreis", "landkreise": "Kreis", "landkreis": "Kreis",
@@ -89,6 +103,9 @@ type vocabulary struct {
 	topic   map[string]bool   // terms of topicIntents' phrases
 	kinds   map[string]string // analysed kindWords
 	founder [][]string        // analysed founderWords
+	memberQ [][]string        // analysed memberWho
+	// synonyms map a question word's term to the token statements use.
+	synonyms map[string]domain.Token
 }
 
 type stateName struct {
@@ -119,6 +136,16 @@ func newVocabulary(s domain.Searcher) *vocabulary {
 					v.topic[t] = true
 				}
 			}
+		}
+	}
+	for _, w := range memberWho {
+		v.memberQ = append(v.memberQ, termsOf(w))
+	}
+	v.synonyms = map[string]domain.Token{}
+	for from, to := range synonyms {
+		ft, tt := s.Tokens(from), s.Tokens(to)
+		if len(ft) == 1 && len(tt) == 1 {
+			v.synonyms[ft[0].Term] = tt[0]
 		}
 	}
 	v.kinds = map[string]string{}
@@ -170,6 +197,7 @@ type parsed struct {
 	yesNo    bool
 	english  bool
 	state    string // Bundesland filter
+	stateTok *domain.Token
 	year     int    // year filter
 	kind     string // kind-of-place filter: "Kreis"
 	founders bool   // only founding members
@@ -205,6 +233,16 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention) par
 			}
 		}
 	}
+	for _, ph := range v.memberQ {
+		if containsPhrase(free, ph) {
+			p.intents[intWho] = false
+			p.intents[intMembers] = true
+		}
+	}
+	// "Wo findet man Infos …?" asks for a link, not a place.
+	if p.intents[intLink] && p.intents[intWhere] {
+		p.intents[intWhere] = false
+	}
 	if len(tokens) > 0 {
 		p.yesNo = v.yesNo[tokens[0].Term]
 		p.english = englishStarts[tokens[0].Raw]
@@ -216,6 +254,10 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention) par
 				for _, term := range st.terms {
 					if t.Term == term {
 						p.used[t.Pos] = true
+						if p.stateTok == nil {
+							tok := t
+							p.stateTok = &tok
+						}
 					}
 				}
 			}
@@ -245,6 +287,10 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention) par
 		switch {
 		case p.used[t.Pos] || t.Stop:
 		case !v.words[t.Term]:
+			if syn, ok := v.synonyms[t.Term]; ok {
+				syn.Pos, syn.Raw = t.Pos, t.Raw
+				t = syn
+			}
 			p.content = append(p.content, t)
 		case v.topic[t.Term]:
 			p.topic = append(p.topic, t)
@@ -321,15 +367,21 @@ func (p parsed) searchTerms() []domain.Token {
 	return append(append([]domain.Token(nil), p.content...), *p.yearTok)
 }
 
-// topicTerms are searchTerms, or the topic words when there are none.
+// topicTerms are the words statements are searched with when no network is
+// named: searchTerms, or the topic words when there are none, and a
+// Bundesland's name, which statements use as a place ("in Berlin").
 func (p parsed) topicTerms() []domain.Token {
-	if len(p.content) > 0 {
-		return p.searchTerms()
+	terms := p.searchTerms()
+	if len(p.content) == 0 {
+		terms = append([]domain.Token(nil), p.topic...)
+		if p.yearTok != nil {
+			terms = append(terms, *p.yearTok)
+		}
 	}
-	if p.yearTok == nil {
-		return p.topic
+	if p.stateTok != nil && len(terms) > 0 {
+		terms = append(terms, *p.stateTok)
 	}
-	return append(append([]domain.Token(nil), p.topic...), *p.yearTok)
+	return terms
 }
 
 func (p parsed) has(in ...intent) bool {
