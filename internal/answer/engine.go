@@ -66,7 +66,7 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	e := &Engine{base: base, search: s, vocab: newVocabulary(s), log: log, factPlaces: map[domain.FactRef][]string{},
+	e := &Engine{base: base, search: s, vocab: newVocabulary(s, base), log: log, factPlaces: map[domain.FactRef][]string{},
 		members: map[string][]memberRef{}}
 	key := map[string]string{}
 	for i := range base.Places {
@@ -134,6 +134,9 @@ func (e *Engine) Ask(ctx context.Context, question string) domain.Answer {
 	q := strings.TrimSpace(strings.ToValidUTF8(question, ""))
 	if utf8.RuneCountInString(q) > MaxQuestion {
 		q = string([]rune(q)[:MaxQuestion])
+		if i := strings.LastIndexAny(q, " \t\n"); i > 0 {
+			q = q[:i] // no half word at the end
+		}
 	}
 	if helpWords[strings.ToLower(strings.Trim(q, " !.?"))] {
 		a := e.help()
@@ -178,7 +181,7 @@ func (e *Engine) route(ctx context.Context, p parsed) (domain.Answer, error) {
 	case len(networks) > 0 && p.yesNo && len(p.content) > 0:
 		// "Ist Dortmund eine Engagierte Stadt?": a place the base does not know.
 		return e.unknownMember(p.content[0], networks, p), nil
-	case len(networks) > 0 && p.yesNo && p.stateTok != nil && !p.has(intMembers, intWhich):
+	case len(networks) > 0 && p.yesNo && p.stateTok != nil && p.stateTok.Pos == 1:
 		// "Ist Hamburg eine Engagierte Stadt?": the city, not the Bundesland.
 		return e.unknownMember(*p.stateTok, networks, p), nil
 	case len(networks) > 0:
@@ -193,6 +196,8 @@ func (e *Engine) route(ctx context.Context, p parsed) (domain.Answer, error) {
 		if len(fs) > 0 {
 			return domain.Answer{Found: true, Kind: domain.KindFacts, Title: "Mitmachen und Aufnahme", Facts: fs}, nil
 		}
+	case p.state != "" && p.has(intNetworks) && !p.has(intMembers) && len(p.content) == 0:
+		return e.overviewIn(p), nil
 	case p.state != "" && len(p.content) == 0:
 		// "Hamburg", "Ist Hamburg in einem Netzwerk?": the members from there.
 		return e.membersAnswer(e.base.Networks, p), nil
@@ -261,6 +266,41 @@ func (e *Engine) overview() domain.Answer {
 		a.Hits = append(a.Hits, networkHit(&n))
 	}
 	a.Suggestions = []string{e.base.Networks[0].Name, "Welche Städte sind in mehreren Netzwerken?"}
+	return a
+}
+
+// overviewIn lists the networks of a Bundesland: those working there and
+// the ones with members from there ("Welche Netzwerke gibt es in NRW?").
+func (e *Engine) overviewIn(p parsed) domain.Answer {
+	state := p.state
+	a := domain.Answer{Found: true, Kind: domain.KindOverview, Title: "Netzwerke in " + state}
+	for i := range e.base.Networks {
+		n := &e.base.Networks[i]
+		count := 0
+		for _, r := range e.members[n.ID] {
+			if r.p.State == state {
+				count++
+			}
+		}
+		if n.Scope != state && count == 0 {
+			continue
+		}
+		text := n.Name
+		if n.Scope != "" {
+			text += " (" + n.Scope + ")"
+		}
+		if count > 0 {
+			text += fmt.Sprintf(": %d %s aus %s in meiner Wissensbasis", count, plural(count, "Mitglied", "Mitglieder"), state)
+		}
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: text, Source: e.base.Source(n.Description.Source)})
+		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+		a.Hits = append(a.Hits, networkHit(n))
+	}
+	if len(a.Facts) == 0 {
+		return e.notFound(p)
+	}
+	a.Lead = fmt.Sprintf("%d %s mit Bezug zu %s:", len(a.Facts), plural(len(a.Facts), "Netzwerk", "Netzwerke"), state)
+	a.Suggestions = []string{"Welche Städte aus " + state + " sind Engagierte Stadt?"}
 	return a
 }
 
@@ -336,6 +376,16 @@ func (e *Engine) placesAnswer(ids []string) domain.Answer {
 // rather than passing them off as the answer.
 func (e *Engine) placeQuestion(ctx context.Context, places []string, p parsed) (domain.Answer, error) {
 	a := e.placesAnswer(places)
+	if p.has(intWhere) && len(places) == 1 {
+		// "Wo liegt Gelnhausen?", "In welchem Bundesland liegt …?"
+		if pl := e.base.Place(places[0]); pl.State != "" {
+			where := pl.State
+			if pl.District != "" {
+				where += " (" + pl.District + ")"
+			}
+			a.Lead = fmt.Sprintf("%s liegt in %s. %s", pl.Name, where, a.Lead)
+		}
+	}
 	if len(p.content) == 0 {
 		return a, nil
 	}
@@ -348,6 +398,9 @@ func (e *Engine) placeQuestion(ctx context.Context, places []string, p parsed) (
 	for i, t := range p.content {
 		words[i] = displayWord(p.question, t.Raw)
 	}
+	// The question is not answered; what the base knows of the place
+	// follows, plainly marked, but found stays false.
+	a.Found = false
 	a.Lead = fmt.Sprintf("Zu „%s“ nennen meine Quellen nichts. Das weiß ich: %s", strings.Join(words, " "), a.Lead)
 	return a, nil
 }
@@ -506,10 +559,21 @@ func (e *Engine) networkAnswer(ctx context.Context, ids []string, p parsed) (dom
 	case listing && !aspects && !filtered && !p.has(intMembers, intNew) && len(hits) > 0:
 		// "Welche Voraussetzungen ...?": a "which" about something else.
 		return e.factsAnswer(hits), nil
+	case p.has(intCount) && p.year != 0 && len(e.countsIn(nets, p.year)) > 0:
+		// "Wie viele Städte hatte RegioPole 2019?": the figure of that year.
+		a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, Facts: e.countsIn(nets, p.year)}
+		a.Lead = a.Facts[0].Text + "."
+		for i := range nets {
+			a.Links = appendLink(a.Links, domain.Link{Title: nets[i].Name, URL: nets[i].Website})
+			a.Hits = append(a.Hits, networkHit(&nets[i]))
+		}
+		return a, nil
 	case listing && !aspects:
 		a := e.membersAnswer(nets, p)
-		for _, h := range hits {
-			a.Facts = appendFact(a.Facts, e.fact(h.Ref))
+		if len(p.content) > 0 { // a year alone finds whatever happened that year
+			for _, h := range hits {
+				a.Facts = appendFact(a.Facts, e.fact(h.Ref))
+			}
 		}
 		return a, nil
 	case !aspects && !p.has(intCount):
@@ -661,7 +725,13 @@ func (e *Engine) networkOverview(nets []domain.Network) domain.Answer {
 			ms := e.members[n.ID]
 			l := e.memberList(n, ms[:min(len(ms), overviewListed)], len(ms))
 			for i := range l.Items {
-				l.Items[i].Detail = "" // names only; "Mitglieder X" gives the dates
+				// Names only: "Mitglieder X" gives dates and sources.
+				l.Items[i].Detail, l.Items[i].Source = "", nil
+			}
+			if l.Note != "" {
+				l.Note += "; Daten und Quellen: „Mitglieder " + shortName(n) + "“"
+			} else {
+				l.Note = "Daten und Quellen: „Mitglieder " + shortName(n) + "“"
 			}
 			a.Lists = append(a.Lists, l)
 		}
@@ -679,6 +749,16 @@ func (e *Engine) networkOverview(nets []domain.Network) domain.Answer {
 func (e *Engine) membersAnswer(nets []domain.Network, p parsed) domain.Answer {
 	a := domain.Answer{Found: true, Kind: domain.KindMembers}
 	filter := p.filterNames()
+	// Words that a membership's role or note has ("unter den ersten 50")
+	// narrow the list, if any membership has them all.
+	byRole := len(p.content) > 0 && e.anyRole(nets, p.content)
+	if byRole {
+		words := make([]string, len(p.content))
+		for i, t := range p.content {
+			words[i] = displayWord(p.question, t.Raw)
+		}
+		filter = append(filter, "„"+strings.Join(words, " ")+"“")
+	}
 	total := 0
 	var leads []string
 	for i := range nets {
@@ -687,7 +767,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, p parsed) domain.Answer {
 		var ms []memberRef
 		count := 0
 		for _, r := range e.members[n.ID] {
-			if !p.keep(r.p, &r.m) {
+			if !p.keep(r.p, &r.m) || (byRole && !roleHas(r.m, p.content)) {
 				continue
 			}
 			if count < maxListed {
@@ -742,6 +822,29 @@ func (e *Engine) membersAnswer(nets []domain.Network, p parsed) domain.Answer {
 	}
 	a.Lead = strings.Join(leads, " ")
 	return a
+}
+
+// anyRole reports whether some membership's role or note has all words.
+func (e *Engine) anyRole(nets []domain.Network, words []domain.Token) bool {
+	for i := range nets {
+		for _, m := range nets[i].Members {
+			if roleHas(m, words) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// roleHas reports whether a membership's role or note has all the words.
+func roleHas(m domain.Membership, words []domain.Token) bool {
+	text := fold(m.Role + " " + m.Note)
+	for _, w := range words {
+		if !strings.Contains(text, fold(w.Raw)) {
+			return false
+		}
+	}
+	return true
 }
 
 // cross lists places that belong to more than one network.
@@ -952,6 +1055,19 @@ func (e *Engine) topicFacts(n *domain.Network, topic string) []domain.AnswerFact
 	for i, f := range n.Facts {
 		if f.Topic == topic {
 			out = append(out, e.fact(domain.FactRef{Network: n.ID, Part: "fact", Index: i}))
+		}
+	}
+	return out
+}
+
+// countsIn are the networks' member figures dated in year.
+func (e *Engine) countsIn(nets []domain.Network, year int) []domain.AnswerFact {
+	var out []domain.AnswerFact
+	for i := range nets {
+		for j, c := range nets[i].Counts {
+			if c.Stand.Year == year {
+				out = append(out, e.fact(domain.FactRef{Network: nets[i].ID, Part: "count", Index: j}))
+			}
 		}
 	}
 	return out

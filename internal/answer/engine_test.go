@@ -93,7 +93,7 @@ func TestAsk(t *testing.T) {
 		// A city that is also a Bundesland is asked about as a city.
 		{"Ist Hamburg bei Bürgersinn?", false, domain.KindNone, []string{"Hamburg ist dort nicht als Mitglied geführt"}, []string{"Ja,"}},
 		// A place with a question the base cannot answer: said first.
-		{"Wie viele Einwohner hat Altstadt?", true, domain.KindPlace, []string{"Zu „Einwohner“ nennen meine Quellen nichts", "Bundesnetz Bürgersinn"}, nil},
+		{"Wie viele Einwohner hat Altstadt?", false, domain.KindPlace, []string{"Zu „Einwohner“ nennen meine Quellen nichts", "Bundesnetz Bürgersinn"}, nil},
 		{"Wo fand das Jahrestreffen in Bergdorf statt?", true, domain.KindPlace, []string{"Das Jahrestreffen fand 2023 in Bergdorf statt"}, []string{"nennen meine Quellen nichts"}},
 		// Joining.
 		{"Wie kann man bei Bürgersinn mitmachen?", true, domain.KindFacts, []string{"Ehrenamtsbüro"}, nil},

@@ -2,6 +2,8 @@ package answer
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -103,7 +105,9 @@ type vocabulary struct {
 	topic   map[string]bool   // terms of topicIntents' phrases
 	kinds   map[string]string // analysed kindWords
 	founder [][]string        // analysed founderWords
-	memberQ [][]string        // analysed memberWho
+	// districts are the Kreise of the base's places, longest name first.
+	districts []stateName
+	memberQ   [][]string // analysed memberWho
 	// synonyms map a question word's term to the token statements use.
 	synonyms map[string]domain.Token
 }
@@ -113,7 +117,7 @@ type stateName struct {
 	terms []string
 }
 
-func newVocabulary(s domain.Searcher) *vocabulary {
+func newVocabulary(s domain.Searcher, base *domain.Base) *vocabulary {
 	v := &vocabulary{yesNo: map[string]bool{}, words: map[string]bool{}}
 	termsOf := func(text string) []string {
 		var out []string
@@ -138,6 +142,19 @@ func newVocabulary(s domain.Searcher) *vocabulary {
 			}
 		}
 	}
+	seen := map[string]bool{}
+	for _, pl := range base.Places {
+		if d := pl.District; d != "" && !strings.HasPrefix(d, "kreisfreie") && !seen[d] {
+			seen[d] = true
+			v.districts = append(v.districts, stateName{d, termsOf(d)})
+		}
+	}
+	sort.Slice(v.districts, func(i, j int) bool {
+		if len(v.districts[i].terms) != len(v.districts[j].terms) {
+			return len(v.districts[i].terms) > len(v.districts[j].terms)
+		}
+		return v.districts[i].state < v.districts[j].state
+	})
 	for _, w := range memberWho {
 		v.memberQ = append(v.memberQ, termsOf(w))
 	}
@@ -200,6 +217,7 @@ type parsed struct {
 	stateTok *domain.Token
 	year     int    // year filter
 	kind     string // kind-of-place filter: "Kreis"
+	district string // Kreis filter: "Ennepe-Ruhr-Kreis"
 	founders bool   // only founding members
 	yearTok  *domain.Token
 	// content are the words that are neither names, question words nor stop
@@ -264,8 +282,19 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention) par
 			break
 		}
 	}
+	for _, d := range v.districts {
+		if len(d.terms) > 0 && containsPhrase(free, d.terms) {
+			p.district = d.state
+			for _, t := range free {
+				if slices.Contains(d.terms, t.Term) {
+					p.used[t.Pos] = true
+				}
+			}
+			break
+		}
+	}
 	for _, t := range free {
-		if k, ok := v.kinds[t.Term]; ok {
+		if k, ok := v.kinds[t.Term]; ok && !p.used[t.Pos] {
 			p.kind = k
 		}
 	}
@@ -283,9 +312,15 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention) par
 			p.yearTok = &tok
 		}
 	}
+	named := map[string]bool{} // terms of the names found: a repeat is no content
+	for _, t := range tokens {
+		if p.used[t.Pos] {
+			named[t.Term] = true
+		}
+	}
 	for _, t := range free {
 		switch {
-		case p.used[t.Pos] || t.Stop:
+		case p.used[t.Pos] || t.Stop || named[t.Term]:
 		case !v.words[t.Term]:
 			if syn, ok := v.synonyms[t.Term]; ok {
 				syn.Pos, syn.Raw = t.Pos, t.Raw
@@ -321,7 +356,7 @@ outer:
 
 // filtered reports whether the question narrows a member list.
 func (p parsed) filtered() bool {
-	return p.state != "" || p.year != 0 || p.kind != "" || p.founders
+	return p.state != "" || p.year != 0 || p.kind != "" || p.founders || p.district != ""
 }
 
 // keep reports whether a place (and its membership, when given) passes the
@@ -331,6 +366,8 @@ func (p parsed) keep(pl *domain.Place, m *domain.Membership) bool {
 	case p.state != "" && pl.State != p.state:
 		return false
 	case p.kind != "" && pl.Kind != p.kind:
+		return false
+	case p.district != "" && pl.District != p.district:
 		return false
 	case m != nil && p.year != 0 && m.Since.Year != p.year:
 		return false
@@ -345,6 +382,9 @@ func (p parsed) filterNames() []string {
 	var out []string
 	if p.state != "" {
 		out = append(out, "aus "+p.state)
+	}
+	if p.district != "" {
+		out = append(out, "im "+p.district)
 	}
 	if p.kind != "" {
 		out = append(out, "nur "+p.kind+"e") // Kreis -> Kreise, the one kind filtered by

@@ -12,6 +12,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -180,7 +181,16 @@ func Build(base *domain.Base) (*Index, error) {
 		return flush()
 	}
 	for _, p := range base.Places {
-		if err := addEntity("place", p.ID, append([]string{p.Name}, p.Aliases...)); err != nil {
+		names := append([]string{p.Name}, p.Aliases...)
+		// "Coesfeld" names "Kreis Coesfeld" when no place is called that.
+		if p.Kind == "Kreis" {
+			for _, prefix := range []string{"Kreis ", "Landkreis "} {
+				if short, ok := strings.CutPrefix(p.Name, prefix); ok && !hasPlaceNamed(base, short) {
+					names = append(names, short)
+				}
+			}
+		}
+		if err := addEntity("place", p.ID, names); err != nil {
 			return nil, err
 		}
 	}
@@ -209,6 +219,16 @@ func Build(base *domain.Base) (*Index, error) {
 		return nil, fmt.Errorf("index batch: %w", err)
 	}
 	return ix, nil
+}
+
+// hasPlaceNamed reports whether a place of the base has the name or alias.
+func hasPlaceNamed(base *domain.Base, name string) bool {
+	for _, p := range base.Places {
+		if strings.EqualFold(p.Name, name) || slices.ContainsFunc(p.Aliases, func(a string) bool { return strings.EqualFold(a, name) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // statement is one searchable text of a network.
