@@ -12,7 +12,6 @@ package search
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -180,12 +179,18 @@ func Build(base *domain.Base) (*Index, error) {
 		}
 		return flush()
 	}
+	placeNames := map[string]bool{}
+	for _, p := range base.Places {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			placeNames[strings.ToLower(n)] = true
+		}
+	}
 	for _, p := range base.Places {
 		names := append([]string{p.Name}, p.Aliases...)
 		// "Coesfeld" names "Kreis Coesfeld" when no place is called that.
 		if p.Kind == "Kreis" {
 			for _, prefix := range []string{"Kreis ", "Landkreis "} {
-				if short, ok := strings.CutPrefix(p.Name, prefix); ok && !hasPlaceNamed(base, short) {
+				if short, ok := strings.CutPrefix(p.Name, prefix); ok && !placeNames[strings.ToLower(short)] {
 					names = append(names, short)
 				}
 			}
@@ -219,16 +224,6 @@ func Build(base *domain.Base) (*Index, error) {
 		return nil, fmt.Errorf("index batch: %w", err)
 	}
 	return ix, nil
-}
-
-// hasPlaceNamed reports whether a place of the base has the name or alias.
-func hasPlaceNamed(base *domain.Base, name string) bool {
-	for _, p := range base.Places {
-		if strings.EqualFold(p.Name, name) || slices.ContainsFunc(p.Aliases, func(a string) bool { return strings.EqualFold(a, name) }) {
-			return true
-		}
-	}
-	return false
 }
 
 // statement is one searchable text of a network.
