@@ -1,17 +1,15 @@
 package reload
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/engagiert/engagiert/internal/logtest"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -21,33 +19,7 @@ import (
 )
 
 // syncBuffer is a log sink the watcher goroutine and the test share.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-// record returns the first JSON log record with the message, or nil.
-func (s *syncBuffer) record(msg string) map[string]any {
-	for _, line := range strings.Split(s.String(), "\n") {
-		var rec map[string]any
-		if json.Unmarshal([]byte(line), &rec) == nil && rec["msg"] == msg {
-			return rec
-		}
-	}
-	return nil
-}
+type syncBuffer = logtest.Buffer
 
 // fakeKB is a stand-in knowledge directory: networks/net.yaml holds the one
 // answer the fake Asker gives. A file starting with "broken" fails to load
@@ -164,8 +136,8 @@ func TestReloadOnSignal(t *testing.T) {
 	if h.Version() != "v:v2" || !h.LoadedAt().After(before) {
 		t.Errorf("after reload: Version() = %q, LoadedAt() = %v; want %q and later than %v", h.Version(), h.LoadedAt(), "v:v2", before)
 	}
-	eventually(t, "knowledge reloaded in the log", func() bool { return logs.record("knowledge reloaded") != nil })
-	rec := logs.record("knowledge reloaded")
+	eventually(t, "knowledge reloaded in the log", func() bool { return logs.Record("knowledge reloaded") != nil })
+	rec := logs.Record("knowledge reloaded")
 	if rec["version"] != "v:v2" || rec["previous_version"] != "v:v1" || rec["dir"] != kb.dir {
 		t.Errorf("log record %q = %v, want version v:v2, previous_version v:v1, dir %s", "knowledge reloaded", rec, kb.dir)
 	}
@@ -221,8 +193,8 @@ func TestBrokenEditKeepsServing(t *testing.T) {
 	kb := newFakeKB(t, "v1")
 	h, _, logs := start(t, kb, 100*time.Millisecond)
 	writeFile(t, filepath.Join(kb.dir, "networks", "net.yaml"), "broken\n")
-	eventually(t, "knowledge reload failed in the log", func() bool { return logs.record("knowledge reload failed") != nil })
-	rec := logs.record("knowledge reload failed")
+	eventually(t, "knowledge reload failed in the log", func() bool { return logs.Record("knowledge reload failed") != nil })
+	rec := logs.Record("knowledge reload failed")
 	wantProblems := []any{`networks/net.yaml:2: unknown key "nmae" (did you mean "name"?)`, `places.yaml:7: place "bielefeld" is defined twice`}
 	if rec["level"] != "ERROR" || !reflect.DeepEqual(rec["problems"], wantProblems) || rec["serving_version"] != "v:v1" {
 		t.Errorf("log record = %v, want level ERROR, problems %q, serving_version v:v1", rec, wantProblems)
@@ -245,7 +217,7 @@ func TestDirectoryRemovedKeepsServing(t *testing.T) {
 	if err := os.RemoveAll(kb.dir); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, "knowledge reload failed in the log", func() bool { return logs.record("knowledge reload failed") != nil })
+	eventually(t, "knowledge reload failed in the log", func() bool { return logs.Record("knowledge reload failed") != nil })
 	if got := ask(h); got != "v1" {
 		t.Errorf("directory removed: Ask = %q, want the last good %q", got, "v1")
 	}

@@ -97,12 +97,6 @@ func noSecrets(t *testing.T, f *fixture) {
 	}
 }
 
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // stillServes checks that a slash command is answered now.
 func stillServes(t *testing.T, f *fixture, handler http.Handler) {
 	t.Helper()
@@ -152,7 +146,7 @@ func TestFaultRateLimited(t *testing.T) {
 	if got := counterValue(t, f.app.metrics.postErrors); got != 0 {
 		t.Errorf("post errors = %v, want 0", got)
 	}
-	if r := f.logs.records("chat.postMessage failed"); len(r) != 0 {
+	if r := f.logs.Records("chat.postMessage failed"); len(r) != 0 {
 		t.Errorf("failure logged although the retry posted: %v", r)
 	}
 	for _, tok := range api.tokens {
@@ -179,7 +173,7 @@ func TestFaultServerError(t *testing.T) {
 		t.Fatalf("app_mention: %d", rec.Code)
 	}
 	f.wait(t)
-	logs := f.logs.records("chat.postMessage failed")
+	logs := f.logs.Records("chat.postMessage failed")
 	if len(logs) != 1 {
 		t.Fatalf("chat.postMessage failures logged: %v, want 1\n%s", logs, f.logs.String())
 	}
@@ -228,7 +222,7 @@ func TestFaultHangingAPI(t *testing.T) {
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("hanging post ended after %v, want about the client timeout %v", d, timeout)
 	}
-	logs := f.logs.records("chat.postMessage failed")
+	logs := f.logs.Records("chat.postMessage failed")
 	if len(logs) != 1 || logs[0]["event_id"] != "EvHang1" || !strings.Contains(fmt.Sprint(logs[0]["err"]), "Timeout") {
 		t.Errorf("failure logs = %v, want one timeout for EvHang1\n%s", logs, f.logs.String())
 	}
@@ -277,7 +271,7 @@ func TestFaultResponseURL(t *testing.T) {
 		}
 		close(answer)
 		f.wait(t)
-		logs := f.logs.records("response_url post failed")
+		logs := f.logs.Records("response_url post failed")
 		if len(logs) != 1 || logs[0]["request_id"] == nil {
 			t.Errorf("%s: failure logs = %v, want one with the request id\n%s", path, logs, f.logs.String())
 		}
@@ -362,7 +356,7 @@ func TestFaultBadRequestsOverTCP(t *testing.T) {
 	if n := len(f.slack.calls); n != 0 {
 		t.Errorf("broken requests reached Slack %d times", n)
 	}
-	if r := f.logs.records("rejected request: bad signature"); len(r) != 1 {
+	if r := f.logs.Records("rejected request: bad signature"); len(r) != 1 {
 		t.Errorf("bad signature logs = %v, want 1", r)
 	}
 

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/engagiert/engagiert/internal/logtest"
 	"io"
 	"log/slog"
 	"net/http"
@@ -77,7 +78,7 @@ func TestVerifySlackExample(t *testing.T) {
 		}
 		f.wait(t)
 		if t.Failed() {
-			t.Log(f.logs.b.String())
+			t.Log(f.logs.String())
 		}
 	})
 	// At today's time the example is long expired.
@@ -207,30 +208,7 @@ func (f *fakeSlack) get(method string) []call {
 }
 
 // syncBuffer collects logs from several goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-// records returns the JSON log records with message msg.
-func (s *syncBuffer) records(msg string) []map[string]any {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var out []map[string]any
-	for _, line := range strings.Split(s.b.String(), "\n") {
-		var m map[string]any
-		if json.Unmarshal([]byte(line), &m) == nil && m["msg"] == msg {
-			out = append(out, m)
-		}
-	}
-	return out
-}
+type syncBuffer = logtest.Buffer
 
 type fixture struct {
 	app     *App
@@ -363,7 +341,7 @@ func TestSlashCommand(t *testing.T) {
 			t.Errorf("/engagiert %q: no %s button", tt.text, tt.wantButton)
 		}
 		checkMessage(t, "slash response", r.Text, r.Blocks)
-		unanswered := f.logs.records("unanswered")
+		unanswered := f.logs.Records("unanswered")
 		if tt.found && len(unanswered) > 0 || !tt.found && len(unanswered) != 1 {
 			t.Errorf("/engagiert %q: unanswered logs = %v", tt.text, unanswered)
 		}
@@ -574,7 +552,7 @@ func TestBlockActions(t *testing.T) {
 			if len(hooks) != 1 || !strings.Contains(fmt.Sprint(hooks[0].JSON["text"]), "Danke") {
 				t.Fatalf("feedback: response_url calls %v, want a thank-you", hooks)
 			}
-			logs := f.logs.records("feedback")
+			logs := f.logs.Records("feedback")
 			if len(logs) != 1 || logs[0]["question"] != "Bielefeld" || logs[0]["vote"] != "down" {
 				t.Errorf("feedback log = %v", logs)
 			}
@@ -778,7 +756,7 @@ func TestSlashResponseCache(t *testing.T) {
 		if got := counterValue(t, f.app.metrics.questions.WithLabelValues("slash")); got != 3 {
 			t.Errorf("/engagiert %q: questions_total = %v, want 3", tt.text, got)
 		}
-		if n := len(f.logs.records("unanswered")); tt.text == "Kuchen" && n != 3 {
+		if n := len(f.logs.Records("unanswered")); tt.text == "Kuchen" && n != 3 {
 			t.Errorf("/engagiert %q: %d unanswered logs, want 3", tt.text, n)
 		}
 		want := 1

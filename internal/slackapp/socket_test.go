@@ -174,7 +174,7 @@ func TestSocketMode(t *testing.T) {
 		}
 	})
 
-	if rs := logs.records("socket mode connected"); len(rs) == 0 {
+	if rs := logs.Records("socket mode connected"); len(rs) == 0 {
 		t.Errorf("connection not logged")
 	}
 }
