@@ -19,7 +19,10 @@ type Cache struct {
 	answers *memo.Map[string, domain.Answer]
 }
 
-var _ domain.Asker = (*Cache)(nil)
+var (
+	_ domain.Asker         = (*Cache)(nil)
+	_ domain.FollowUpAsker = (*Cache)(nil)
+)
 
 // NewCache wraps next with a cache of at most size answers.
 func NewCache(next domain.Asker, size int) *Cache {
@@ -34,6 +37,22 @@ func (c *Cache) Ask(ctx context.Context, q string) domain.Answer {
 	a := c.next.Ask(ctx, q)
 	if len(q) <= MaxQuestion && !a.Failed { // long pastes are rarely repeated
 		c.answers.Put(q, a)
+	}
+	return a
+}
+
+// AskFollowUp answers a follow-up; the key includes the previous frame.
+func (c *Cache) AskFollowUp(ctx context.Context, q, prev string) domain.Answer {
+	if prev == "" {
+		return c.Ask(ctx, q)
+	}
+	key := prev + "\x00" + q
+	if a, ok := c.answers.Get(key); ok {
+		return a
+	}
+	a := domain.AskAfter(ctx, c.next, q, prev)
+	if len(q) <= MaxQuestion && !a.Failed {
+		c.answers.Put(key, a)
 	}
 	return a
 }

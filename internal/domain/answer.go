@@ -17,6 +17,23 @@ type AskerFunc func(ctx context.Context, question string) Answer
 // Ask calls f.
 func (f AskerFunc) Ask(ctx context.Context, q string) Answer { return f(ctx, q) }
 
+// FollowUpAsker answers a question as the next one of a conversation: prev
+// is the Answer.Frame of the conversation's previous answer. "seit wann?"
+// after "Ist Lemgo dabei?" takes Lemgo from prev; a complete question stands
+// alone. Surfaces keep prev (a thread's last frame), nothing else.
+type FollowUpAsker interface {
+	AskFollowUp(ctx context.Context, question, prev string) Answer
+}
+
+// AskAfter asks a as a follow-up of prev when a can read follow-ups and prev
+// is set, and as a question of its own otherwise.
+func AskAfter(ctx context.Context, a Asker, question, prev string) Answer {
+	if f, ok := a.(FollowUpAsker); ok && prev != "" {
+		return f.AskFollowUp(ctx, question, prev)
+	}
+	return a.Ask(ctx, question)
+}
+
 // Answer kinds say what sort of answer was given; surfaces may style them.
 const (
 	KindHelp       = "help"
@@ -50,6 +67,10 @@ type Answer struct {
 	// Failed marks an internal error rather than an answer: it is shown, but
 	// never cached.
 	Failed bool
+	// Frame is the question as the engine understood it, encoded: a surface
+	// that keeps a conversation passes it back to FollowUpAsker as prev.
+	// Empty when there is nothing to follow up on (help, chatter).
+	Frame string
 }
 
 // AnswerFact is one statement of an answer, with where it comes from and how current it is.

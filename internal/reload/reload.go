@@ -58,7 +58,10 @@ type failure struct {
 	at  time.Time
 }
 
-var _ domain.Asker = (*Holder)(nil)
+var (
+	_ domain.Asker         = (*Holder)(nil)
+	_ domain.FollowUpAsker = (*Holder)(nil)
+)
 
 // NewHolder returns a Holder answering from asker and base, loaded now.
 func NewHolder(asker domain.Asker, base *domain.Base) *Holder {
@@ -89,6 +92,15 @@ func (h *Holder) Ask(ctx context.Context, question string) domain.Answer {
 		return domain.Answer{Query: question, Kind: domain.KindNone}
 	}
 	return c.asker.Ask(ctx, question)
+}
+
+// AskFollowUp answers a follow-up from the current knowledge.
+func (h *Holder) AskFollowUp(ctx context.Context, question, prev string) domain.Answer {
+	c := h.cur.Load()
+	if c == nil || c.asker == nil {
+		return domain.Answer{Query: question, Kind: domain.KindNone}
+	}
+	return domain.AskAfter(ctx, c.asker, question, prev)
 }
 
 // Base is the knowledge base answers currently come from.
