@@ -22,22 +22,32 @@ type Base struct {
 	// Version identifies the content (a hash of the files it was loaded from),
 	// so operators can tell which base a running bot answers from.
 	Version string
+	// Partnerships are the town twinnings the base knows, of NRW places
+	// with places in Germany and abroad.
+	Partnerships []Partnership
+	// PartnershipCounts are statewide figures on twinnings ("828
+	// Partnerschaften, Stand 2022"), oldest first, as for network counts.
+	PartnershipCounts []Count
 
 	networkByID map[string]*Network
 	placeByID   map[string]*Place
 	sourceByID  map[string]*Source
 	byPlace     map[string][]Membership
+	partnersOf  map[string][]Partnership
 }
 
 // Network is a network, programme or office that municipalities belong to or
 // work with, such as "Engagierte Stadt" or the RegioPole-Netzwerk.
 type Network struct {
-	ID      string
-	Name    string
-	Aliases []string // other names users type: "Regiopolen-Netzwerk", "Kommunen-Netzwerk"
-	Kind    string   // "Kommunen-Netzwerk", "Netzwerkprogramm", ...
-	Scope   string   // "Nordrhein-Westfalen", "bundesweit"
-	Website string
+	ID   string
+	Name string
+	// ShortName is the name people use in questions and answers:
+	// "RegioPole", "Kommunen-Netzwerk"; Name when empty.
+	ShortName string
+	Aliases   []string // other names users type: "Regiopolen-Netzwerk", "Kommunen-Netzwerk"
+	Kind      string   // "Kommunen-Netzwerk", "Netzwerkprogramm", ...
+	Scope     string   // "Nordrhein-Westfalen", "bundesweit"
+	Website   string
 	// Description says what the network is, in a sentence or two, with its source.
 	Description Fact
 	Goals       []Fact
@@ -74,10 +84,14 @@ type Fact struct {
 	Text   string
 	Stand  Date
 	Source string // source id
-	// Topic groups facts for questions such as "Wo wurde ...?" (place),
-	// "Wann ...?" (date), "Wer ...?" (people) or "Wie wird man Mitglied?"
-	// (join); empty for general facts.
+	// Topic is the attribute the fact states (see Attributes): "chair",
+	// "join", "cost", "event", ...; empty for general facts. Questions for
+	// an attribute are answered from the facts that state it.
 	Topic string
+	// Date is when the stated thing happens or happened, for events and
+	// deadlines ("Tag der Städtepartnerschaften, 19. Januar 2024"); it lets
+	// answers tell past from coming events. Zero when not an event.
+	Date Date
 }
 
 // Membership says that a place belongs to a network, since when and in which role.
@@ -86,8 +100,27 @@ type Membership struct {
 	Network string // network id
 	Since   Date
 	Role    string // "Gründungsmitglied", "Vorsitz seit 2025", ...
-	Note    string
-	Source  string // source id
+	// Until is set for a former member: the year it left ("ausgetreten 2017").
+	// A former member is never answered as a member.
+	Until  Date
+	Note   string
+	Source string // source id
+}
+
+// Partnership is one town twinning of an NRW place.
+type Partnership struct {
+	Place   string // place id, the NRW side
+	Partner string // place id of the partner, in Germany or abroad
+	Country string // the partner's country, in German: "Frankreich"
+	Since   Date   // zero when the sources give no year
+	// Kind is how the sources call it: Partnerschaft (the default),
+	// Freundschaft, Patenschaft, Projektpartnerschaft, ...
+	Kind string
+	// Status is empty for a living twinning, else "ruht", "ausgesetzt" or
+	// "beendet", as the source says.
+	Status string
+	Note   string
+	Source string // source id
 }
 
 // Place is a municipality (Stadt, Gemeinde), a Kreis or a part of a town.
@@ -98,10 +131,76 @@ type Place struct {
 	Kind     string   // see PlaceKinds
 	State    string   // Bundesland, written out: "Nordrhein-Westfalen"
 	District string   // Kreis, or "kreisfreie Stadt"
+	// AGS is the Amtlicher Gemeindeschlüssel (8 digits; Kreise 5 digits),
+	// where the official list gives one.
+	AGS string
+	// Region is the Regierungsbezirk of an NRW place: "Detmold".
+	Region string
+	// Country is empty for places in Germany, else the country in German.
+	Country string
+	// Everyday marks a name that is also an everyday word ("Wetter",
+	// "Lage", "Essen"): it is read as the place only where the question
+	// treats it as one.
+	Everyday bool
+	// PartnersComplete is true when the base lists all the place's town
+	// twinnings (its own website lists them all).
+	PartnersComplete bool
+	// Facts are sourced statements about the place itself ("Aachen zählt
+	// das Innenministerium als kreisfreie Stadt").
+	Facts []Fact
 }
 
 // PlaceKinds are the kinds of place the base knows.
-var PlaceKinds = []string{"Stadt", "Gemeinde", "Kreis", "Stadtteil", "Städteregion"}
+var PlaceKinds = []string{"Stadt", "Gemeinde", "Kreis", "Stadtteil", "Städteregion", "Regierungsbezirk",
+	"Bezirksregierung", "Verbandsgemeinde", "Gemeindeverband", "Bezirk", "Region"}
+
+// Attribute is a thing a question can ask about a network or place, and
+// that a fact can state (Fact.Topic).
+type Attribute struct {
+	Name string // "chair"
+	What string // in German, for hints and "nennen meine Quellen nichts": "den Vorsitz"
+}
+
+// Attributes are all attributes; Fact.Topic must be one of their names.
+var Attributes = []Attribute{
+	{"goal", "die Ziele"},
+	{"founding", "die Gründung"},
+	{"founding-place", "den Gründungsort"},
+	{"founders", "die Gründer"},
+	{"initiator", "die Initiatoren"},
+	{"funding", "die Förderung und Finanzierung"},
+	{"chair", "den Vorsitz und die Leitung"},
+	{"speakers", "das Sprecherteam"},
+	{"office", "die Geschäftsstelle und den Sitz"},
+	{"carrier", "den Träger"},
+	{"eligibility", "die Voraussetzungen für eine Teilnahme"},
+	{"join", "den Weg zur Mitgliedschaft"},
+	{"cost", "die Kosten einer Mitgliedschaft"},
+	{"outcome", "die Ergebnisse und die Wirkung"},
+	{"history", "die Geschichte"},
+	{"members", "die Mitglieder"},
+	{"count", "die Zahl der Mitglieder"},
+	{"website", "die Website"},
+	{"contact", "den Kontakt"},
+	{"services", "die Angebote"},
+	{"event", "die Veranstaltungen"},
+	{"programme", "die Förderprogramme"},
+	{"data", "die Daten zu Städtepartnerschaften"},
+	{"term", "die Laufzeit"},
+	{"place", "den Ort"},
+	{"date", "das Datum"},
+	{"people", "die beteiligten Personen"},
+}
+
+// AttributeNamed returns the attribute with the name, or false.
+func AttributeNamed(name string) (Attribute, bool) {
+	for _, a := range Attributes {
+		if a.Name == name {
+			return a, true
+		}
+	}
+	return Attribute{}, false
+}
 
 // States are the sixteen Bundesländer, written out as places use them.
 var States = []string{
@@ -131,13 +230,19 @@ type Source struct {
 func NewBase(networks []Network, places []Place, sources []Source, version string) *Base {
 	b := &Base{Networks: networks, Places: places, Sources: sources, Version: version,
 		networkByID: map[string]*Network{}, placeByID: map[string]*Place{}, sourceByID: map[string]*Source{},
-		byPlace: map[string][]Membership{}}
+		byPlace: map[string][]Membership{}, partnersOf: map[string][]Partnership{}}
 	for i := range b.Networks {
 		n := &b.Networks[i]
 		b.networkByID[n.ID] = n
 		for j := range n.Members {
 			n.Members[j].Network = n.ID
 			b.byPlace[n.Members[j].Place] = append(b.byPlace[n.Members[j].Place], n.Members[j])
+		}
+	}
+	for _, p := range b.Partnerships {
+		b.partnersOf[p.Place] = append(b.partnersOf[p.Place], p)
+		if p.Partner != p.Place {
+			b.partnersOf[p.Partner] = append(b.partnersOf[p.Partner], p)
 		}
 	}
 	for i := range b.Places {
@@ -160,6 +265,9 @@ func (b *Base) Source(id string) *Source { return b.sourceByID[id] }
 
 // MembershipsOf lists the memberships of a place, in the order of the networks.
 func (b *Base) MembershipsOf(placeID string) []Membership { return b.byPlace[placeID] }
+
+// PartnershipsOf lists the twinnings a place is on either side of.
+func (b *Base) PartnershipsOf(placeID string) []Partnership { return b.partnersOf[placeID] }
 
 // Memberships counts all memberships of the base.
 func (b *Base) Memberships() int {
