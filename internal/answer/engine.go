@@ -9,10 +9,12 @@ package answer
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -48,6 +50,8 @@ type Engine struct {
 	members map[string][]memberRef
 	// multi are the places in more than one network, sorted by name.
 	multi []*domain.Place
+	// now is the clock events are told past or coming by.
+	now func() time.Time
 	// byFirstWord finds places by the first word of a longer name:
 	// "mainz" finds Mainz-Mombach.
 	byFirstWord map[string][]*domain.Place
@@ -59,7 +63,10 @@ type memberRef struct {
 	p *domain.Place
 }
 
-var _ domain.Asker = (*Engine)(nil)
+var (
+	_ domain.Asker         = (*Engine)(nil)
+	_ domain.FollowUpAsker = (*Engine)(nil)
+)
 
 // New builds an engine over a base and its index.
 
@@ -67,7 +74,7 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	e := &Engine{base: base, search: s, vocab: newVocabulary(s, base), log: log, factPlaces: map[domain.FactRef][]string{},
+	e := &Engine{base: base, search: s, vocab: newVocabulary(s, base), log: log, factPlaces: map[domain.FactRef][]string{}, now: time.Now,
 		members: map[string][]memberRef{}}
 	key := map[string]string{}
 	for i := range base.Places {
@@ -124,16 +131,28 @@ func (e *Engine) Close() error {
 func (e *Engine) Base() *domain.Base { return e.base }
 
 // helpWords are whole questions that ask for help.
-
 var helpWords = map[string]bool{"": true, "?": true, "hilfe": true, "help": true, "h": true,
-	"wer bist du": true, "was bist du": true, "danke": true, "danke schön": true, "vielen dank": true,
-	"thanks": true, "thank you": true, "who are you": true, "what can you do": true,
-	"was kannst du": true, "was kannst du?": true, "hallo": true, "hi": true, "hello": true, "moin": true,
-	"start": true, "befehle": true, "commands": true, "anleitung": true, "wie funktionierst du": true}
+	"wer bist du": true, "was bist du": true, "who are you": true, "what can you do": true,
+	"was kannst du": true, "start": true, "befehle": true, "commands": true, "anleitung": true,
+	"wie funktionierst du": true, "wie funktioniert das": true}
 
 // Ask answers one question.
-
 func (e *Engine) Ask(ctx context.Context, question string) domain.Answer {
+	return e.ask(ctx, question, nil)
+}
+
+// AskFollowUp answers a question as the next one of a conversation whose
+// previous answer had the frame prev: a question without a subject takes
+// the previous one ("seit wann?"), a lone new subject takes the previous
+// question ("und Paderborn?"), a complete question stands alone.
+func (e *Engine) AskFollowUp(ctx context.Context, question, prev string) domain.Answer {
+	if f, ok := decodeFrame(prev); ok {
+		return e.ask(ctx, question, &f)
+	}
+	return e.ask(ctx, question, nil)
+}
+
+func (e *Engine) ask(ctx context.Context, question string, prev *Frame) domain.Answer {
 	q := strings.TrimSpace(strings.ToValidUTF8(question, ""))
 	if utf8.RuneCountInString(q) > MaxQuestion {
 		q = string([]rune(q)[:MaxQuestion])
@@ -141,23 +160,24 @@ func (e *Engine) Ask(ctx context.Context, question string) domain.Answer {
 			q = q[:i] // no half word at the end
 		}
 	}
+	english := looksEnglish(q)
 	if helpWords[strings.ToLower(strings.Trim(q, " !.?"))] {
-		a := e.help()
+		a := e.help(english)
 		a.Query = question
 		return a
 	}
-	tokens := e.search.Tokens(q)
-	for i := range tokens {
-		tokens[i].Exact = e.vocab.words[tokens[i].Term]
+	text, chatty := stripChatter(q)
+	switch {
+	case text == "" && chatty:
+		a := e.chatter(q)
+		a.Query = question
+		return a
+	case helpWords[strings.ToLower(strings.Trim(text, " !.?"))]:
+		a := e.help(looksEnglish(text))
+		a.Query = question
+		return a
 	}
-	mentions, err := e.search.Mentions(ctx, tokens)
-	if err != nil {
-		e.log.Error("search names", "err", err)
-		return e.failed(question)
-	}
-	p := e.vocab.parse(tokens, mentions)
-	p.question = q
-	a, err := e.route(ctx, p)
+	a, err := e.answerText(ctx, text, prev)
 	if err != nil {
 		e.log.Error("answer", "err", err)
 		return e.failed(question)
@@ -166,54 +186,85 @@ func (e *Engine) Ask(ctx context.Context, question string) domain.Answer {
 	return a
 }
 
-// route picks the kind of answer.
-func (e *Engine) route(ctx context.Context, p parsed) (domain.Answer, error) {
-	places, networks := p.places(), p.networks()
-	switch {
-	case len(places) > 0 && len(networks) > 0:
-		a := e.membership(places, networks, p)
-		// "Seit wann hat Paderborn den Vorsitz im RegioPole-Netzwerk?"
-		facts, err := e.aboutPlaces(ctx, places, p)
-		if len(facts) > 0 {
-			a.Lead = facts[0].Text + " " + a.Lead
-			a.Facts = append(facts, a.Facts...)
+// answerText parses a question (chatter removed), splits it into its parts
+// and answers each through the table of kinds.
+func (e *Engine) answerText(ctx context.Context, text string, prev *Frame) (domain.Answer, error) {
+	var answers []domain.Answer
+	var last Frame
+	for i, part := range splitParts(text) {
+		p, err := e.parse(ctx, part)
+		if err != nil {
+			return domain.Answer{}, err
 		}
-		return a, err
-	case len(places) > 0:
-		return e.placeQuestion(ctx, places, p)
-	case len(networks) > 0 && p.yesNo && len(p.content) > 0:
-		// "Ist Dortmund eine Engagierte Stadt?": a place the base does not know.
-		return e.unknownMember(p.content[0], networks, p), nil
-	case len(networks) > 0 && p.yesNo && p.stateTok != nil && p.stateTok.Pos == 1:
-		// "Ist Hamburg eine Engagierte Stadt?": the city, not the Bundesland.
-		return e.unknownMember(*p.stateTok, networks, p), nil
-	case len(networks) > 0:
-		return e.networkAnswer(ctx, networks, p)
-	case p.has(intCross):
-		return e.cross(p), nil
-	case p.has(intJoin):
-		var fs []domain.AnswerFact
-		for i := range e.base.Networks {
-			fs = append(fs, e.topicFacts(&e.base.Networks[i], "join")...)
+		f := e.frameOf(p)
+		switch {
+		case i == 0 && prev != nil:
+			f = e.continueFrame(f, *prev, p)
+		case i > 0:
+			f = e.continueFrame(f, last, p)
 		}
-		if len(fs) > 0 {
-			return domain.Answer{Found: true, Kind: domain.KindFacts, Title: "Mitmachen und Aufnahme", Facts: fs}, nil
+		p.subjects, p.framed = f.Subjects, true
+		qu := &question{f: f, p: p, e: e}
+		a, name, err := e.route(ctx, qu)
+		if err != nil {
+			return domain.Answer{}, err
 		}
-	case p.state != "" && p.has(intNetworks) && !p.has(intMembers) && len(p.content) == 0:
-		return e.overviewIn(p), nil
-	case p.state != "" && len(p.content) == 0:
-		// "Hamburg", "Ist Hamburg in einem Netzwerk?": the members from there.
-		return e.membersAnswer(e.base.Networks, p), nil
-	case p.has(intNetworks) && len(p.content) == 0 && !(p.filtered() && p.has(intMembers)):
-		return e.overview(), nil
-	case p.year != 0:
-		return e.membersAnswer(e.base.Networks, p), nil
-	case p.filtered() && (p.has(intMembers, intWhich, intCount) || len(p.content) == 0):
-		return e.membersAnswer(e.base.Networks, p), nil
-	case p.has(intHelp) && len(p.content) == 0:
-		return e.help(), nil
+		e.log.Debug("routed", "frame", f.String(), "kind", name)
+		a.English = a.English || f.English
+		a.Frame = f.encode()
+		answers = append(answers, a)
+		last = f
 	}
-	return e.factSearch(ctx, p, "")
+	return joinAnswers(answers), nil
+}
+
+// parse tokenizes a question and finds the names in it.
+func (e *Engine) parse(ctx context.Context, q string) (*parsed, error) {
+	tokens := e.search.Tokens(q)
+	for i := range tokens {
+		tokens[i].Exact = e.vocab.words[tokens[i].Term]
+	}
+	mentions, err := e.search.Mentions(ctx, tokens)
+	if err != nil {
+		return nil, fmt.Errorf("search names: %w", err)
+	}
+	after := 0 // "Welche ...? Ich hab gelesen, 2022 ...": what follows the "?" is context
+	if i := strings.Index(q, "?"); i > 0 && i < len(q)-1 {
+		after = len(e.search.Tokens(q[:i]))
+	}
+	p := e.vocab.parse(tokens, mentions, after)
+	p.question = q
+	p.english = p.english || looksEnglish(q)
+	return &p, nil
+}
+
+// Frame parses a question and returns its frame, as routing sees it: the
+// golden tests pin these.
+func (e *Engine) Frame(ctx context.Context, question string) (Frame, error) {
+	text, chatty := stripChatter(strings.TrimSpace(question))
+	if text == "" && chatty {
+		return Frame{Op: OpChatter}, nil
+	}
+	if helpWords[strings.ToLower(strings.Trim(text, " !.?"))] {
+		return Frame{Op: OpHelp, English: looksEnglish(text)}, nil
+	}
+	var out Frame
+	var last Frame
+	for i, part := range splitParts(text) {
+		p, err := e.parse(ctx, part)
+		if err != nil {
+			return Frame{}, err
+		}
+		f := e.frameOf(p)
+		if i > 0 {
+			f = e.continueFrame(f, last, p)
+			out.Parts = append(out.Parts, f)
+		} else {
+			out = f
+		}
+		last = f
+	}
+	return out, nil
 }
 
 // failed is the answer when the index itself failed: an internal error is
@@ -221,5 +272,5 @@ func (e *Engine) route(ctx context.Context, p parsed) (domain.Answer, error) {
 func (e *Engine) failed(q string) domain.Answer {
 	return domain.Answer{Query: q, Found: false, Kind: domain.KindNone, Failed: true,
 		Title: "Das hat gerade nicht geklappt",
-		Lead:  "Bei der Suche ist ein Fehler aufgetreten. Bitte versuchen Sie es gleich noch einmal."}
+		Lead:  "Bei der Suche ist ein Fehler aufgetreten. Versuch es bitte gleich noch einmal."}
 }

@@ -81,11 +81,13 @@ func (e *Engine) counts(n *domain.Network) []domain.AnswerFact {
 }
 
 // topicFacts are the network's facts on one topic ("join", "people", ...).
-func (e *Engine) topicFacts(n *domain.Network, topic string) []domain.AnswerFact {
+func (e *Engine) topicFacts(n *domain.Network, topics ...string) []domain.AnswerFact {
 	var out []domain.AnswerFact
-	for i, f := range n.Facts {
-		if f.Topic == topic {
-			out = append(out, e.fact(domain.FactRef{Network: n.ID, Part: "fact", Index: i}))
+	for _, t := range topics {
+		for i, f := range n.Facts {
+			if f.Topic == t {
+				out = appendFact(out, e.fact(domain.FactRef{Network: n.ID, Part: "fact", Index: i}))
+			}
 		}
 	}
 	return out
@@ -125,12 +127,74 @@ func (e *Engine) countSummary(n *domain.Network) (domain.AnswerFact, bool) {
 	return f, true
 }
 
-func countLead(n *domain.Network) string {
+// countLead is the newest figure in a sentence.
+func (e *Engine) countLead(n *domain.Network, english bool) string {
 	c, ok := newestCount(n)
-	if !ok {
+	switch {
+	case !ok && english:
+		return fmt.Sprintf("My sources give no total for %s.", n.Name)
+	case !ok:
 		return fmt.Sprintf("Für %s nennen meine Quellen keine Gesamtzahl.", n.Name)
 	}
-	return fmt.Sprintf("%s: %s %s%s.", n.Name, c.Value, c.Text, standSuffix(c.Stand))
+	return fmt.Sprintf("%s: %s %s%s.", n.Name, c.Value, countNoun(c), standSuffix(c.Stand))
+}
+
+// olderCounts are the older figures in one line, newest first.
+func (e *Engine) olderCounts(n *domain.Network) (domain.AnswerFact, bool) {
+	if len(n.Counts) < 2 {
+		return domain.AnswerFact{}, false
+	}
+	f := domain.AnswerFact{Older: true}
+	var parts []string
+	for i := len(n.Counts) - 2; i >= 0; i-- {
+		c := n.Counts[i]
+		part := c.Value
+		if !c.Stand.IsZero() {
+			part += " (Stand " + c.Stand.String() + ")"
+		}
+		parts = append(parts, part)
+		if src := e.base.Source(c.Source); src != nil {
+			if f.Source == nil {
+				f.Source = src
+			} else {
+				f.Also = append(f.Also, src)
+			}
+		}
+	}
+	f.Text = "Frühere Angaben: " + strings.Join(parts, ", ")
+	return f, true
+}
+
+// namedMembers says how many members the base knows by name, when that is
+// not all of them: "davon namentlich bekannt: 35 – u. a. Bonn, ...".
+func (e *Engine) namedMembers(n *domain.Network) (domain.AnswerFact, bool) {
+	ms := e.members[n.ID]
+	if len(ms) == 0 {
+		return domain.AnswerFact{}, false
+	}
+	var names []string
+	f := domain.AnswerFact{}
+	for _, r := range ms[:min(len(ms), 5)] {
+		names = append(names, r.p.Name)
+		if src := e.base.Source(r.m.Source); f.Source == nil {
+			f.Source = src
+		} else if src != nil {
+			f.Also = append(f.Also, src)
+		}
+	}
+	if n.MembersComplete {
+		f.Text = fmt.Sprintf("Alle %d Mitglieder: %s", len(ms), joinAnd(names)) + ifMore(len(ms) > 5)
+		return f, true
+	}
+	f.Text = fmt.Sprintf("Davon namentlich bekannt: %d – u. a. %s", len(ms), strings.Join(names, ", ")) + ifMore(true)
+	return f, true
+}
+
+func ifMore(more bool) string {
+	if more {
+		return " …"
+	}
+	return ""
 }
 
 // newestCount is the figure that leads: the counts are kept oldest first.
@@ -170,6 +234,21 @@ func memberDetail(m domain.Membership) string {
 	}
 	if len(parts) == 0 {
 		return "; seit wann, nennen meine Quellen nicht"
+	}
+	return ": " + strings.Join(parts, ", ")
+}
+
+// memberDetailEN is memberDetail for English answers.
+func memberDetailEN(m domain.Membership) string {
+	var parts []string
+	if m.Role != "" {
+		parts = append(parts, m.Role)
+	}
+	if !m.Since.IsZero() {
+		parts = append(parts, "since "+m.Since.ISO())
+	}
+	if len(parts) == 0 {
+		return "; my sources do not say since when"
 	}
 	return ": " + strings.Join(parts, ", ")
 }

@@ -3,7 +3,9 @@ package answer
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -26,18 +28,141 @@ func (e *Engine) notFound(p parsed) domain.Answer {
 }
 
 // help is generated from domain.Commands.
-func (e *Engine) help() domain.Answer {
-	a := domain.Answer{Found: true, Kind: domain.KindHelp, Title: "So fragen Sie engagiert",
-		Lead: "In Slack: /engagiert FRAGE, @engagiert FRAGE im Channel oder eine Direktnachricht. " +
-			"Im Terminal: engagiert ask \"FRAGE\". Ich antworte nur aus meiner Wissensbasis, mit Quelle und Stand."}
-	for _, c := range domain.Commands {
+func (e *Engine) help(english bool) domain.Answer {
+	a := domain.Answer{Found: true, Kind: domain.KindHelp, Title: "So fragst du engagiert", English: english,
+		Lead: "Frag mit /engagiert FRAGE, @engagiert FRAGE im Channel, per Direktnachricht oder im Terminal " +
+			"mit engagiert ask \"FRAGE\". Ich antworte nur aus meiner Wissensbasis, mit Quelle und Stand. Zum Beispiel:"}
+	if english {
+		a.Title = "How to ask engagiert"
+		a.Lead = "Ask with /engagiert QUESTION, @engagiert QUESTION in a channel, in a direct message or in a terminal " +
+			"with engagiert ask \"QUESTION\". I answer from my knowledge base only, with source and date. For example:"
+	}
+	for _, c := range Commands() {
+		if c.What == kinds[0].What {
+			continue // help itself
+		}
 		l := domain.List{Title: c.What}
-		for _, ex := range c.Examples {
-			l.Items = append(l.Items, domain.ListItem{Name: "/engagiert " + ex})
+		if english {
+			l.Title = c.WhatEN
+		}
+		for _, ex := range c.Examples[:1] {
+			l.Items = append(l.Items, domain.ListItem{Name: "„" + ex + "“"})
 		}
 		a.Lists = append(a.Lists, l)
 	}
 	return a
+}
+
+// chatter answers a message that asks nothing ("moin", "danke!"): briefly,
+// with two questions to try, and found false, since nothing was asked.
+func (e *Engine) chatter(q string) domain.Answer {
+	lower := strings.ToLower(q)
+	a := domain.Answer{Found: false, Kind: domain.KindHelp, Title: "Hallo!",
+		Lead:        "Ich beantworte Fragen zu Netzwerken von Kommunen und zu Städtepartnerschaften in NRW.",
+		Suggestions: []string{"Bielefeld", "Welche Netzwerke kennst du?"}}
+	for _, w := range []string{"danke", "thx", "thanks", "thank", "merci"} {
+		if strings.Contains(lower, w) {
+			a.Title, a.Lead = "Gern geschehen!", "Frag jederzeit wieder."
+		}
+	}
+	if looksEnglish(q) || strings.HasPrefix(lower, "hello") || strings.HasPrefix(lower, "thanks") || strings.HasPrefix(lower, "thank") {
+		a.English, a.Title, a.Lead = true, "Hello!", "I answer questions about networks of municipalities and town twinnings in NRW."
+		if strings.Contains(lower, "thank") {
+			a.Title, a.Lead = "You're welcome!", "Ask again any time."
+		}
+	}
+	return a
+}
+
+// joinAny answers "Wie wird man Mitglied?" without a network: how to join
+// each network that says.
+func (e *Engine) joinAny(ctx context.Context, q *question) (domain.Answer, error) {
+	var fs []domain.AnswerFact
+	for i := range e.base.Networks {
+		fs = append(fs, e.topicFacts(&e.base.Networks[i], "join")...)
+	}
+	if len(fs) == 0 {
+		return e.factSearch(ctx, *q.p, "")
+	}
+	return domain.Answer{Found: true, Kind: domain.KindFacts, Title: "Mitmachen und Aufnahme", Facts: fs}, nil
+}
+
+// numberRE finds inhabitant figures: "300.000", "50 000", "8000", "120k".
+var numberRE = regexp.MustCompile(`(\d{1,3}(?:[. ]\d{3})+|\d+)\s*(k|tsd\.?|tausend)?`)
+
+// numbers reads the figures of a text, for ranges of inhabitants.
+func numbers(s string) []int {
+	var out []int
+	for _, m := range numberRE.FindAllStringSubmatch(s, -1) {
+		v, err := strconv.Atoi(strings.NewReplacer(".", "", " ", "").Replace(m[1]))
+		if err != nil {
+			continue
+		}
+		if m[2] != "" {
+			v *= 1000
+		}
+		if v >= 1000 && (v < 1900 || v > 2100) { // a year is no size
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// eligibility answers who may take part: from the facts on eligibility,
+// and for a yes/no question with a size ("mit 300.000 Einwohnern") yes, no
+// or unclear against the newest range the facts give.
+func (e *Engine) eligibility(ctx context.Context, q *question) (domain.Answer, error) {
+	nets := e.nets(q.networks())
+	a, err := e.topicalAnswer(nets, attributeTopics["eligibility"], nil, q)
+	if err != nil || !a.Found {
+		hits, herr := q.networkHits(ctx)
+		if herr != nil {
+			return a, herr
+		}
+		if len(hits) == 0 {
+			return a, err
+		}
+		a = e.factsAnswer(hits)
+	}
+	asked := numbers(q.p.question)
+	if len(asked) == 0 || (q.f.Op != OpYesNo && !q.p.has(intJoin)) {
+		return a, nil
+	}
+	size := asked[0]
+	all := append([]domain.AnswerFact{{Text: a.Lead, Source: a.LeadSource}}, a.Facts...)
+	// The newest fact with a range decides; facts are kept oldest first.
+	for i := len(all) - 1; i >= 0; i-- {
+		ns := numbers(all[i].Text)
+		if len(ns) < 2 {
+			continue
+		}
+		lo, hi := ns[len(ns)-2], ns[len(ns)-1]
+		if lo > hi {
+			lo, hi = hi, lo
+		}
+		verdict := "Ja"
+		if size < lo || size > hi {
+			verdict = "Nein"
+		}
+		lead := fmt.Sprintf("%s, nach meinen Quellen: gefragt sind Kommunen mit %s bis %s Einwohnern.", verdict, thousands(lo), thousands(hi))
+		if q.f.English {
+			lead = fmt.Sprintf("%s, by my sources: the range is %s to %s inhabitants.", map[string]string{"Ja": "Yes", "Nein": "No"}[verdict], thousands(lo), thousands(hi))
+		}
+		a.Facts = all
+		a.Lead, a.LeadSource = lead, nil
+		return a, nil
+	}
+	a.Lead = "Unklar: meine Quellen nennen dafür keine Größengrenze. " + a.Lead
+	return a, nil
+}
+
+// thousands writes 250000 as "250.000".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return s
 }
 
 // overview lists every network in a sentence each.

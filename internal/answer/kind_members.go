@@ -2,6 +2,7 @@ package answer
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -217,4 +218,40 @@ func (e *Engine) memberList(n *domain.Network, ms []memberRef, total int) domain
 		l.Note = moreNote(total - len(ms))
 	}
 	return l
+}
+
+// states answers "Welche Bundesländer sind im Netzwerk vertreten?": the
+// Bundesländer of the members, with how many each.
+func (e *Engine) states(nets []domain.Network, q *question) domain.Answer {
+	a := domain.Answer{Found: true, Kind: domain.KindMembers, Title: "Bundesländer: " + nets[0].Name, English: q.f.English}
+	for i := range nets {
+		n := &nets[i]
+		counts := map[string]int{}
+		var order []string
+		var srcs []*domain.Source
+		for _, r := range e.members[n.ID] {
+			if !r.m.Until.IsZero() || r.p.State == "" {
+				continue
+			}
+			if counts[r.p.State] == 0 {
+				order = append(order, r.p.State)
+				srcs = append(srcs, e.base.Source(r.m.Source))
+			}
+			counts[r.p.State]++
+		}
+		sort.SliceStable(order, func(i, j int) bool { return counts[order[i]] > counts[order[j]] })
+		l := domain.List{Title: n.Name, Partial: !n.MembersComplete}
+		for i, st := range order {
+			l.Items = append(l.Items, domain.ListItem{Name: st, Detail: fmt.Sprintf("%d", counts[st]), Source: srcs[i]})
+		}
+		a.Lists = append(a.Lists, l)
+		a.Hits = append(a.Hits, networkHit(n))
+		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+		lead := fmt.Sprintf("%s hat Mitglieder in %d Bundesländern: %s.", n.Name, len(order), joinAnd(order))
+		if !n.MembersComplete {
+			lead = fmt.Sprintf("%s: Mitglieder, die meine Quellen nennen, kommen aus %d Bundesländern: %s.", n.Name, len(order), joinAnd(order))
+		}
+		a.Lead = strings.TrimSpace(a.Lead + " " + lead)
+	}
+	return a
 }

@@ -79,7 +79,8 @@ func (e *Engine) placesAnswer(ids []string) domain.Answer {
 // what else the question asks if a statement answers it. When none does
 // ("Wie viele Einwohner hat Bielefeld?"), it says so before the memberships,
 // rather than passing them off as the answer.
-func (e *Engine) placeQuestion(ctx context.Context, places []string, p parsed) (domain.Answer, error) {
+func (e *Engine) placeQuestion(ctx context.Context, places []string, q *question) (domain.Answer, error) {
+	p := *q.p
 	a := e.placesAnswer(places)
 	if p.has(intWhere) && len(places) == 1 {
 		// "Wo liegt Gelnhausen?", "In welchem Bundesland liegt …?"
@@ -132,6 +133,49 @@ func (e *Engine) aboutPlaces(ctx context.Context, places []string, p parsed) ([]
 	return out, nil
 }
 
+// otherMemberships names the place's memberships in other networks, in one
+// line: "Außerdem Mitglied: Engagierte Stadt (seit 2022)".
+func (e *Engine) otherMemberships(pid string, except []string, english bool) (domain.AnswerFact, bool) {
+	var parts []string
+	f := domain.AnswerFact{}
+	for _, m := range e.base.MembershipsOf(pid) {
+		if contains(except, m.Network) || !m.Until.IsZero() {
+			continue
+		}
+		part := shortName(e.base.Network(m.Network))
+		if !m.Since.IsZero() {
+			part += " (seit " + m.Since.String() + ")"
+		}
+		parts = append(parts, part)
+		if src := e.base.Source(m.Source); f.Source == nil {
+			f.Source = src
+		} else if src != nil {
+			f.Also = append(f.Also, src)
+		}
+	}
+	if len(parts) == 0 {
+		return f, false
+	}
+	f.Text = "Außerdem Mitglied: " + strings.Join(parts, ", ")
+	if english {
+		f.Text = "Also a member of: " + strings.Join(parts, ", ")
+	}
+	return f, true
+}
+
+// membershipKind answers a question naming places and networks, with a
+// statement naming the place first when one answers the question's other
+// words ("Seit wann hat Paderborn den Vorsitz im RegioPole-Netzwerk?").
+func (e *Engine) membershipKind(ctx context.Context, q *question) (domain.Answer, error) {
+	a := e.membership(q.places(), q.networks(), *q.p)
+	facts, err := e.aboutPlaces(ctx, q.places(), *q.p)
+	if len(facts) > 0 {
+		a.Lead = facts[0].Text + " " + a.Lead
+		a.Facts = append(facts, a.Facts...)
+	}
+	return a, err
+}
+
 // membership answers "Ist X in Y?" and "Seit wann ist X in Y?".
 func (e *Engine) membership(places, networks []string, p parsed) domain.Answer {
 	a := domain.Answer{Found: true, Kind: domain.KindMembership}
@@ -158,24 +202,36 @@ func (e *Engine) membership(places, networks []string, p parsed) domain.Answer {
 				leads = append(leads, lead)
 				continue
 			}
+			if !m.Until.IsZero() {
+				lead := fmt.Sprintf("Nein, %s ist kein Mitglied mehr – %s: ausgetreten %s.", pl.Name, n.Name, m.Until)
+				if p.english {
+					lead = fmt.Sprintf("No, %s is no longer a member of %s: it left in %s (ausgetreten).", pl.Name, n.Name, m.Until)
+				}
+				leads = append(leads, lead)
+				a.Facts = append(a.Facts, domain.AnswerFact{Text: pl.Name + " – " + n.Name + ": " + membershipText(m), Source: e.base.Source(m.Source)})
+				continue
+			}
 			lead := fmt.Sprintf("%s ist Mitglied – %s%s.", pl.Name, n.Name, memberDetail(m))
 			switch {
 			case p.english:
-				lead = fmt.Sprintf("Yes, %s is a member – %s%s.", pl.Name, n.Name, memberDetail(m))
+				lead = fmt.Sprintf("Yes, %s is a member – %s%s.", pl.Name, n.Name, memberDetailEN(m))
 			case p.yesNo:
 				lead = "Ja, " + lead
 			}
 			leads = append(leads, lead)
-			a.Facts = append(a.Facts, domain.AnswerFact{Text: pl.Name + " – " + n.Name + ": " + membershipText(m),
-				Source: e.base.Source(m.Source)})
-		}
-		// What else the place belongs to, so a "no" is still useful.
-		for _, m := range e.base.MembershipsOf(pid) {
-			if !contains(networks, m.Network) {
-				n := e.base.Network(m.Network)
-				a.Facts = append(a.Facts, domain.AnswerFact{Text: pl.Name + " – " + n.Name + ": " + membershipText(m),
-					Source: e.base.Source(m.Source)})
+			src := e.base.Source(m.Source)
+			if len(places) == 1 && len(networks) == 1 {
+				a.LeadSource = src
+				if m.Note != "" {
+					a.Facts = append(a.Facts, domain.AnswerFact{Text: upperFirst(m.Note), Source: src})
+				}
+				continue
 			}
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: pl.Name + " – " + n.Name + ": " + membershipText(m), Source: src})
+		}
+		// What else the place belongs to, in one line, so a "no" is still useful.
+		if f, ok := e.otherMemberships(pid, networks, p.english); ok {
+			a.Facts = append(a.Facts, f)
 		}
 	}
 	if len(places) == 1 && len(networks) == 1 {

@@ -405,7 +405,7 @@ func footer(a domain.Answer, opt Options) []slack.Block {
 		}
 	}
 	if len(sugg) > 0 {
-		out = append(out, contextText("Fragen Sie zum Beispiel: "+strings.Join(sugg, " · ")))
+		out = append(out, contextText("Frag zum Beispiel: "+strings.Join(sugg, " · ")))
 	}
 
 	if opt.SharedBy != "" && ValidID(opt.SharedBy) {
@@ -530,7 +530,7 @@ func listBlocks(question string, index int, l domain.List, offset, blocksLeft, c
 // as its own message (with a further "Mehr anzeigen" if still too long).
 func More(a domain.Answer, ref MoreRef) Message {
 	if ref.List < 0 || ref.List >= len(a.Lists) {
-		return Notice("Diese Liste gibt es nicht mehr; bitte fragen Sie noch einmal.")
+		return Notice("Diese Liste gibt es nicht mehr; frag bitte noch einmal.")
 	}
 	l := a.Lists[ref.List]
 	text := esc(l.Line(), maxFallback)
@@ -544,17 +544,17 @@ func Notice(text string) Message {
 	return Message{Text: t, Blocks: []slack.Block{section(t)}}
 }
 
-// Help renders the help message, generated from domain.Commands: what the
-// bot answers, with example questions for the slash command.
-func Help(command string) Message {
+// Help renders the help message, generated from the engine's kinds of
+// question (cmds): what the bot answers, with example questions.
+func Help(command string, cmds []domain.Command) Message {
 	if command == "" {
 		command = "/engagiert"
 	}
 	cmd := esc(command, 40)
 	var lines []string
 	var plainText strings.Builder
-	plainText.WriteString("So fragen Sie mich: " + cmd + " FRAGE, eine Erwähnung in einem Channel oder eine Direktnachricht.\n")
-	for _, c := range domain.Commands {
+	plainText.WriteString("So fragst du mich: " + cmd + " FRAGE, eine Erwähnung in einem Channel oder eine Direktnachricht.\n")
+	for _, c := range cmds {
 		var ex []string
 		for _, e := range c.Examples {
 			ex = append(ex, "`"+cmd+" "+esc(e, 200)+"`")
@@ -563,9 +563,9 @@ func Help(command string) Message {
 		plainText.WriteString("- " + esc(c.What, 300) + ": " + esc(strings.Join(c.Examples, " · "), 600) + "\n")
 	}
 	bs := []slack.Block{
-		header("So fragen Sie engagiert"),
-		section("Ich beantworte Fragen zu Netzwerken deutscher Kommunen aus einer geprüften Wissensbasis. " +
-			"Fragen Sie mit `" + cmd + " FRAGE`, erwähnen Sie mich in einem Channel oder schreiben Sie mir direkt."),
+		header("So fragst du engagiert"),
+		section("Ich beantworte Fragen zu Netzwerken deutscher Kommunen und zu Städtepartnerschaften aus einer geprüften Wissensbasis. " +
+			"Frag mit `" + cmd + " FRAGE`, erwähne mich in einem Channel oder schreib mir direkt."),
 	}
 	bs = append(bs, sections(lines)...)
 	bs = append(bs, contextText("Jede Antwort nennt ihre Quelle und den Stand der Angabe."))
@@ -574,13 +574,13 @@ func Help(command string) Message {
 
 // Home renders the App Home tab: the networks at a glance and example
 // questions, each a button that answers in the app's messages tab.
-func Home(base *domain.Base, command string) slack.HomeTabViewRequest {
+func Home(base *domain.Base, command string, cmds []domain.Command) slack.HomeTabViewRequest {
 	if command == "" {
 		command = "/engagiert"
 	}
 	bs := []slack.Block{
 		header("engagiert: Netzwerke deutscher Kommunen"),
-		section("Fragen Sie mich nach Orten, Netzwerken, Mitgliedern, Zahlen und Daten: mit `" +
+		section("Frag mich nach Orten, Netzwerken, Mitgliedern, Städtepartnerschaften, Zahlen und Daten: mit `" +
 			esc(command, 40) + " FRAGE`, mit einer Erwähnung in einem Channel oder hier im Tab *Nachrichten*."),
 	}
 	if base != nil {
@@ -596,7 +596,7 @@ func Home(base *domain.Base, command string) slack.HomeTabViewRequest {
 			len(base.Networks), len(base.Places), esc(base.Version, 40))))
 	}
 	bs = append(bs, slack.NewDividerBlock(), section("*Beispielfragen*"))
-	for _, c := range domain.Commands {
+	for _, c := range cmds {
 		bs = append(bs, section(esc(c.What, 300)))
 		var btns []slack.BlockElement
 		for _, e := range c.Examples {
