@@ -171,6 +171,8 @@ func TestEscapesUserText(t *testing.T) {
 	}
 }
 
+// Facts cite their source by number, as the plain text does; the sources
+// follow once, numbered.
 func TestFactsShowStandAndSource(t *testing.T) {
 	a := domain.Answer{Query: "q", Title: "T", Found: true, Facts: []domain.AnswerFact{
 		{Text: "113 Engagierte Städte", Stand: domain.Date{Year: 2024, Month: 6}, Source: src},
@@ -178,7 +180,7 @@ func TestFactsShowStandAndSource(t *testing.T) {
 	}}
 	m := Answer(a, Options{})
 	got := strings.Join(texts(t, m.Blocks), "\n")
-	for _, want := range []string{"113 Engagierte Städte", "Stand Juni 2024", "<https://www.engagiertestadt.de/netzwerk/?a=1&amp;b=2|Engagierte Stadt: Netzwerk>", "_früher:_ über 100"} {
+	for _, want := range []string{"113 Engagierte Städte", "Stand Juni 2024", "Quellen: [1] <https://www.engagiertestadt.de/netzwerk/?a=1&amp;b=2|Engagierte Stadt: Netzwerk>", "über 100 _(Stand 2021)_ [1]"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Answer blocks lack %q:\n%s", want, got)
 		}
