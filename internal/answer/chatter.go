@@ -36,6 +36,8 @@ var chatterStarts = []string{
 	"vielen dank", "danke schön", "dankeschön", "danke dir", "danke euch", "danke schon mal", "danke",
 	"ok super", "okay", "ok", "alles klar", "super", "cool", "prima", "perfekt", "top", "klasse",
 	"bitte", "pls", "plz", "please", "thx", "thanks", "thank you",
+	"wie geht's", "wie gehts", "wie geht es dir", "wie geht es euch", "alles gut", "tschüss", "tschüs", "tschau", "ciao", "bye",
+	"gute nacht", "schönen tag", "schönes wochenende", "bis bald", "bis später",
 	"@engagiert", "engagiert bot", "lieber bot", "liebe engagiert", "bot", "zusammen", "leute", "ihr",
 }
 
@@ -44,6 +46,7 @@ var chatterEnds = []string{
 	"vielen dank im voraus", "danke im voraus", "vielen dank", "danke schön", "dankeschön", "danke dir", "danke euch",
 	"danke sehr", "danke", "merci", "thank you", "thanks", "thx", "ty", "bitte", "pls", "plz", "please",
 	"super hilfreich", "sehr hilfreich", "hilfreich", "super", "cool", "prima", "perfekt", "top", "klasse", "ok",
+	"tschüss", "tschüs", "ciao", "bye", "bis bald", "bis später", "schönen tag", "schönes wochenende",
 	"lg", "vg", "gruß", "grüße", "viele grüße", "liebe grüße", "cheers", "bot", "@engagiert",
 }
 
