@@ -151,7 +151,7 @@ func init() {
 				return e.factsAnswer(hits), err
 			}},
 		{Name: "members", What: "Mitgliederlisten, auch nach Bundesland, Kreis, kreisfrei oder Jahr", WhatEN: "Member lists, by Bundesland, Kreis or year",
-			Examples: []string{"Welche NRW-Städte sind Engagierte Stadt?", "Welche NRW-Städte kamen 2022 dazu?", "Welche kreisfreien Städte sind Engagierte Stadt?"},
+			Examples: []string{"Welche NRW-Städte sind Engagierte Stadt?", "Welche NRW-Städte kamen 2022 zur Engagierten Stadt?", "Welche kreisfreien Städte sind Engagierte Stadt?"},
 			match:    func(q *question) bool { return len(q.networks()) > 0 && q.f.Op == OpList },
 			answer:   (*Engine).membersKind},
 		{Name: "network", What: "Ein Netzwerk in Kürze: was es ist, Gründung, Größe, Mitglieder", WhatEN: "A network in short",
