@@ -30,7 +30,7 @@ var chatterStarts = []string{
 	"hallo", "hello", "hey", "hi", "moin", "servus", "grüß dich", "grüezi", "tach", "na",
 	"ich hätte eine frage", "ich habe eine frage", "hab mal eine frage", "hab mal ne frage", "hab da mal eine frage",
 	"eine frage", "kurze frage", "kleine frage", "mal eine frage", "mal ne frage", "frage", "quick question", "question",
-	"sag mal", "sag bitte", "sagt mal", "weißt du", "weisst du", "kannst du mir sagen", "kannst du mir bitte sagen",
+	"hilf mir mal", "hilf mir bitte", "hilf mir", "sag mal", "sag bitte", "sagt mal", "weißt du", "weisst du", "kannst du mir sagen", "kannst du mir bitte sagen",
 	"kannst du", "könntest du", "magst du", "can you tell me", "could you tell me", "tell me", "do you know",
 	"thx für die hilfe", "danke für die hilfe", "danke für die info", "danke für die infos", "danke für die antwort",
 	"vielen dank", "danke schön", "dankeschön", "danke dir", "danke euch", "danke schon mal", "danke",

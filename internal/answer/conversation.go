@@ -16,7 +16,7 @@ import (
 // second question begins. "Welche Städte sind in RegioPole und Engagierte
 // Stadt?" joins names, not questions, and is not split.
 var partSplit = regexp.MustCompile(`(?i)(?:,\s*|\s+)(?:und|sowie|and|außerdem|ausserdem)\s+(?:(?:auch|noch|dann)\s+)?` +
-	`(wer|wann|wo|wie|was|welche|welcher|welches|seit|ist|sind|gibt|hat|who|when|where|how|what|which|is|are|does|since)\b`)
+	`(wer|wann|wo|wie|was|welche|welcher|welches|seit|ist|sind|gibt|hat|von wem|mit wem|warum|wozu|wofür|who|when|where|how|what|which|is|are|does|since|by whom)\b`)
 
 // splitParts splits a question into the questions it asks, at most three.
 func splitParts(q string) []string {
@@ -41,10 +41,24 @@ func (e *Engine) continueFrame(f, prev Frame, p *parsed) Frame {
 	if prev.Op == OpHelp || prev.Op == OpChatter || prev.Op == "" {
 		return f
 	}
+	named := f.has("network") || f.has("place")
 	switch {
-	case len(f.Subjects) == 0 && (f.Op != OpDescribe || f.Attribute != "" || len(p.content) > 0 || p.filtered()):
-		// "seit wann?", "und wer hat den Vorsitz?": the previous subjects.
-		f.Subjects = append([]Subject(nil), prev.Subjects...)
+	case !named && (f.Op != OpDescribe || f.Attribute != "" || len(p.content) > 0 || p.filtered()):
+		// "seit wann?", "und wer hat den Vorsitz?": the previous subjects;
+		// "und welche aus NRW?" keeps its own filter.
+		var keep []Subject
+		for _, s := range prev.Subjects {
+			if s.Kind == "network" || s.Kind == "place" {
+				keep = append(keep, s)
+			}
+		}
+		if len(keep) == 0 {
+			return f
+		}
+		f.Subjects = keep
+		if f.Op == OpWho && f.Attribute == "" && (prev.Attribute == "founding" || prev.Attribute == "founding-place") {
+			f.Attribute = "founders" // "Wo wurde X gegründet und von wem?"
+		}
 		if f.Filters.IsZero() && f.Op == OpList {
 			f.Filters = prev.Filters
 		}

@@ -171,15 +171,15 @@ func (e *Engine) frameOf(p *parsed) Frame {
 	switch {
 	case p.has(intHelp) && len(f.Subjects) == 0 && len(p.content) == 0:
 		f.Op = OpHelp
-	case p.compare && !p.has(intCross) && (len(f.ids("network")) >= 2 || len(f.ids("place")) >= 2 || (len(f.Subjects) == 0 && p.has(intNetworks))):
+	case p.compare && !p.cross && (len(f.ids("network")) >= 2 || len(f.ids("place")) >= 2 || (len(f.Subjects) == 0 && p.has(intNetworks))):
 		f.Op = OpCompare
-	case p.most != "" && !p.compare && !p.has(intCross):
+	case p.most != "" && !p.compare && !p.cross:
 		f.Op = OpSuperlative
 	case p.has(intCount):
 		f.Op = OpCount
 	case p.yesNo:
 		f.Op = OpYesNo
-	case nets && p.has(intNew) && p.year == 0 && !p.has(intWhen):
+	case nets && p.has(intNew) && p.year == 0 && !p.passingYear && !p.has(intWhen) && !p.hasTerm(p.tokens, "alle", "all"):
 		// "Wer ist neu bei RegioPole?": the newest members.
 		f.Op, f.Most = OpSuperlative, "newest"
 	case p.founders || p.memberWho || (p.has(intWho) && (p.year != 0 || p.has(intNew))):

@@ -71,7 +71,7 @@ var fillers = []string{"gab", "gibt", "geben", "gelten", "gilt", "liegen", "lieg
 
 // memberWho are "wer"-questions that ask for members, not for people:
 // "Wer ist bei RegioPole?", "Wer gehört zum Kommunen-Netzwerk?".
-var memberWho = []string{"wer ist bei", "wer ist dabei", "wer gehört", "wer sind die mitglieder", "wer ist mitglied", "who is in", "who belongs"}
+var memberWho = []string{"wer ist im", "wer ist in der", "wer ist in dem", "wer macht mit", "wer alles", "wer ist bei", "wer ist dabei", "wer gehört", "wer sind die mitglieder", "wer ist mitglied", "who is in", "who belongs"}
 
 // synonyms are question words searched as the word statements use:
 // "unterschrieben" finds "unterzeichneten".
@@ -355,6 +355,10 @@ type parsed struct {
 	region    string // Regierungsbezirk filter
 	newest    bool
 	country   string
+	// cross marks a question across networks: "in mehreren Netzwerken".
+	cross bool
+	// passingYear marks a year mentioned in passing: "auch die Neuen von 2024".
+	passingYear bool
 	// memberWho marks a "wer" that asks for members: "Wer ist dabei?".
 	memberWho bool
 	// notState negates the Bundesland filter: "außerhalb von NRW".
@@ -453,6 +457,7 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention, aft
 				passing = passing || v.incl[free[j].Term]
 			}
 			if passing || (p.afterQuestion > 0 && t.Pos >= p.afterQuestion) {
+				p.passingYear = true
 				continue // "auch die Neuen von 2024": all, the new ones included
 			}
 			p.year = y
@@ -477,6 +482,21 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention, aft
 		}
 	}
 	p.notState = p.state != "" && p.hasTerm(free, "ausserhalb", "auserhalb", "outsid", "ausser")
+	for i, t := range free {
+		switch t.Raw {
+		case "mehreren", "mehrere", "multiple", "several", "beiden", "both", "sowohl", "gleichzeitig", "überschneidungen":
+			p.cross = true
+		case "mehr":
+			p.cross = p.cross || (i+2 < len(free) && free[i+1].Raw == "als" && strings.HasPrefix(free[i+2].Raw, "ein"))
+		}
+	}
+	if p.notState {
+		for _, t := range free {
+			if strings.HasPrefix(fold(t.Raw), "ausserhalb") || t.Raw == "outside" {
+				p.used[t.Pos] = true
+			}
+		}
+	}
 	p.skip = map[int]bool{}
 	for _, t := range free {
 		if dir, ok := v.compare[t.Raw]; ok {

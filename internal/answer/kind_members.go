@@ -99,21 +99,14 @@ func (e *Engine) membersAnswer(nets []domain.Network, p parsed) domain.Answer {
 		}
 		total += count
 		a.Hits = append(a.Hits, networkHit(n))
-		a.Lists = append(a.Lists, e.memberList(n, ms, count))
+		l := e.memberList(n, ms, count)
+		if len(nets) == 1 {
+			l.Title = map[bool]string{false: "Mitglieder", true: "Members"}[p.english]
+		}
+		a.Lists = append(a.Lists, l)
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 		if len(nets) == 1 {
-			lead := fmt.Sprintf("%s: %d %s", n.Name, count, plural(count, "Mitglied", "Mitglieder"))
-			if len(filter) > 0 {
-				lead += " (" + strings.Join(filter, ", ") + ")"
-			}
-			lead += "."
-			if !n.MembersComplete {
-				lead += " Die Liste ist nicht vollständig: sie enthält nur die Mitglieder, die meine Quellen namentlich nennen."
-				if c, ok := newestCount(n); ok && len(filter) == 0 {
-					lead += " Insgesamt: " + c.Value + standSuffix(c.Stand) + "."
-				}
-			}
-			leads = append(leads, lead)
+			leads = append(leads, e.membersLead(n, count, filter, p.english))
 		}
 	}
 	if total == 0 {
@@ -127,7 +120,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, p parsed) domain.Answer {
 		if len(filter) > 0 {
 			lead += " (" + strings.Join(filter, ", ") + ")"
 		}
-		leads = append(leads, lead+" in meiner Wissensbasis, die nicht alle Mitglieder kennt.")
+		leads = append(leads, lead+" in meiner Wissensbasis, soweit meine Quellen die Mitglieder namentlich nennen.")
 	}
 	a.Title = "Mitglieder"
 	if len(nets) == 1 {
@@ -254,4 +247,28 @@ func (e *Engine) states(nets []domain.Network, q *question) domain.Answer {
 		a.Lead = strings.TrimSpace(a.Lead + " " + lead)
 	}
 	return a
+}
+
+// membersLead says how many members a list shows. A complete list gives the
+// number of members; a partial one says how many are known by name, next to
+// the network's own figure, never as if they were all.
+func (e *Engine) membersLead(n *domain.Network, count int, filter []string, english bool) string {
+	f := ""
+	if len(filter) > 0 {
+		f = " (" + strings.Join(filter, ", ") + ")"
+	}
+	c, hasTotal := newestCount(n)
+	switch {
+	case english && n.MembersComplete:
+		return fmt.Sprintf("%s has %d %s%s:", n.Name, count, plural(count, "member", "members"), f)
+	case english && hasTotal && len(filter) == 0:
+		return fmt.Sprintf("%s: %s in all%s; %d of them are known to me by name, among them:", n.Name, c.Value, standSuffix(c.Stand), count)
+	case english:
+		return fmt.Sprintf("%s: %d %s known to me by name%s, among them:", n.Name, count, plural(count, "member", "members"), f)
+	case n.MembersComplete:
+		return fmt.Sprintf("%s: %d %s%s.", n.Name, count, plural(count, "Mitglied", "Mitglieder"), f)
+	case hasTotal && len(filter) == 0:
+		return fmt.Sprintf("%s: %s %s%s; davon namentlich bekannt: %d.", n.Name, c.Value, countNoun(c), standSuffix(c.Stand), count)
+	}
+	return fmt.Sprintf("%s%s: namentlich bekannt sind mir %d %s.", n.Name, f, count, plural(count, "Mitglied", "Mitglieder"))
 }

@@ -268,8 +268,12 @@ func (a Answer) PlainText() string {
 	if line := c.Line(a.English); line != "" {
 		b.WriteString(line + "\n")
 	}
-	for _, l := range a.LinksNotCited(c) {
-		b.WriteString(l.Title + ": " + l.URL + "\n")
+	// The website follows when nothing else is cited, or the answer is
+	// about the network as a whole: an answer shows a URL once and is short.
+	if len(c.Sources) == 0 || a.Kind == KindNetwork || a.Kind == KindNone {
+		for _, l := range a.LinksNotCited(c) {
+			b.WriteString(l.Title + ": " + l.URL + "\n")
+		}
 	}
 	if len(a.Suggestions) > 0 {
 		label := "Frag zum Beispiel: "

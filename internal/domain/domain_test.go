@@ -43,7 +43,7 @@ func TestPlainTextShowsSourcesAndDates(t *testing.T) {
 	other := &Source{ID: "o", URL: "https://example.org/b"}
 	lead := &Source{ID: "l", URL: "https://example.org/lead"}
 	a := Answer{
-		Title: "Titel", Lead: "Kurz gesagt.", LeadSource: lead,
+		Title: "Titel", Lead: "Kurz gesagt.", LeadSource: lead, Kind: KindNetwork,
 		Facts: []AnswerFact{{Text: "112 Städte", Stand: Date{2024, 2, 0}, Source: src}},
 		Lists: []List{{Title: "Mitglieder", Partial: true, Note: "und 3 weitere",
 			Items: []ListItem{{Name: "A", Detail: "seit 2022", Source: src}, {Name: "B", Source: other}}}},
