@@ -136,7 +136,23 @@ func (e *Engine) countLead(n *domain.Network, english bool) string {
 	case !ok:
 		return fmt.Sprintf("Für %s nennen meine Quellen keine Gesamtzahl.", n.Name)
 	}
+	if english {
+		return fmt.Sprintf("%s has %s members%s.", n.Name, englishFigure(c.Value), standSuffixEN(c.Stand))
+	}
 	return fmt.Sprintf("%s: %s %s%s.", n.Name, c.Value, countNoun(c), standSuffix(c.Stand))
+}
+
+// englishFigure writes "über 100" as "over 100".
+func englishFigure(v string) string {
+	return strings.NewReplacer("über ", "over ", "rund ", "about ", "mehr als ", "more than ").Replace(v)
+}
+
+// standSuffixEN is standSuffix for English answers.
+func standSuffixEN(d domain.Date) string {
+	if d.IsZero() {
+		return " (latest figure)"
+	}
+	return " (as of " + d.ISO() + ")"
 }
 
 // olderCounts are the older figures in one line, newest first.
@@ -167,7 +183,7 @@ func (e *Engine) olderCounts(n *domain.Network) (domain.AnswerFact, bool) {
 
 // namedMembers says how many members the base knows by name, when that is
 // not all of them: "davon namentlich bekannt: 35 – u. a. Bonn, ...".
-func (e *Engine) namedMembers(n *domain.Network) (domain.AnswerFact, bool) {
+func (e *Engine) namedMembers(n *domain.Network, english bool) (domain.AnswerFact, bool) {
 	ms := e.members[n.ID]
 	if len(ms) == 0 {
 		return domain.AnswerFact{}, false
@@ -184,9 +200,16 @@ func (e *Engine) namedMembers(n *domain.Network) (domain.AnswerFact, bool) {
 	}
 	if n.MembersComplete {
 		f.Text = fmt.Sprintf("Alle %d Mitglieder: %s", len(ms), joinAnd(names)) + ifMore(len(ms) > 5)
+		if english {
+			f.Text = fmt.Sprintf("All %d members: %s", len(ms), strings.Join(names, ", ")) + ifMore(len(ms) > 5)
+		}
 		return f, true
 	}
-	f.Text = fmt.Sprintf("Davon namentlich bekannt: %d – u. a. %s", len(ms), strings.Join(names, ", ")) + ifMore(true)
+	f.Text = fmt.Sprintf("Davon namentlich bekannt: %d – u. a. %s", len(ms), strings.Join(names[:min(3, len(names))], ", ")) + ifMore(true)
+	if english {
+		f.Text = fmt.Sprintf("Known to me by name: %d, among them %s", len(ms), strings.Join(names[:min(3, len(names))], ", ")) + ifMore(true)
+	}
+	f.Also = nil
 	return f, true
 }
 

@@ -40,7 +40,7 @@ func (e *Engine) countKind(ctx context.Context, q *question) (domain.Answer, err
 		if f, ok := e.olderCounts(n); ok {
 			a.Facts = append(a.Facts, f)
 		}
-		if f, ok := e.namedMembers(n); ok {
+		if f, ok := e.namedMembers(n, q.f.English); ok {
 			a.Facts = append(a.Facts, f)
 		}
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
@@ -79,7 +79,7 @@ func (e *Engine) networkKind(ctx context.Context, q *question) (domain.Answer, e
 	if len(hits) > 0 && !q.p.has(intWhat) {
 		return e.factsAnswer(hits), nil
 	}
-	a := e.networkOverview(e.nets(q.networks()))
+	a := e.networkOverview(e.nets(q.networks()), q.f.English)
 	if (q.p.hasTerm(q.p.tokens, "macht", "tut", "bietet", "wofur", "does", "bringt") || q.p.has(intGoal)) && len(q.networks()) == 1 {
 		// "Was macht X?": what it is for, too.
 		if n := e.base.Network(q.networks()[0]); len(n.Goals) > 0 {
@@ -181,6 +181,13 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 						lead += ", " + dateWithArticle(d)
 					}
 					lead += "."
+					if q.f.English {
+						lead = fmt.Sprintf("%s was founded at the %s", n.Name, strings.TrimPrefix(n.Founded.Place, "im "))
+						if d := n.Founded.Date; !d.IsZero() {
+							lead += " on " + d.ISO()
+						}
+						lead += "."
+					}
 				case (q.f.Op == OpWho || attr == "founders" || attr == "initiator") && len(n.Founded.By) > 0:
 					lead = fmt.Sprintf("%s: gegründet von %s.", n.Name, joinAnd(n.Founded.By))
 				case (q.f.Op == OpWho || attr == "founders" || attr == "initiator") && fd(n).Text != "":
@@ -188,7 +195,7 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 				case !n.Founded.Date.IsZero():
 					lead = fmt.Sprintf("%s besteht seit %s.", n.Name, n.Founded.Date)
 					if q.f.English {
-						lead = fmt.Sprintf("%s was founded in %s (gegründet %s).", n.Name, n.Founded.Date.ISO(), n.Founded.Date)
+						lead = fmt.Sprintf("%s was founded in %s.", n.Name, n.Founded.Date.ISO())
 					}
 				}
 				if len(nets) == 1 && lead != "" && a.LeadSource == nil {
@@ -351,7 +358,7 @@ func (e *Engine) events(n *domain.Network, q *question) []domain.AnswerFact {
 }
 
 // networkOverview is what a network is, in short, with its members.
-func (e *Engine) networkOverview(nets []domain.Network) domain.Answer {
+func (e *Engine) networkOverview(nets []domain.Network, english bool) domain.Answer {
 	a := domain.Answer{Found: true, Kind: domain.KindNetwork}
 	var leads []string
 	for i := range nets {
@@ -363,10 +370,14 @@ func (e *Engine) networkOverview(nets []domain.Network) domain.Answer {
 		lead := firstSentence(desc.Text)
 		var facts []string
 		if d := n.Founded.Date; !d.IsZero() {
-			facts = append(facts, "gegründet "+d.String())
+			facts = append(facts, map[bool]string{false: "gegründet " + d.String(), true: "founded " + d.ISO()}[english])
 		}
 		if c, ok := newestCount(n); ok {
-			facts = append(facts, c.Value+" "+countNoun(c)+standSuffix(c.Stand))
+			if english {
+				facts = append(facts, englishFigure(c.Value)+" members"+standSuffixEN(c.Stand))
+			} else {
+				facts = append(facts, c.Value+" "+countNoun(c)+standSuffix(c.Stand))
+			}
 		}
 		if len(facts) > 0 {
 			lead = strings.TrimSuffix(lead, ".") + "; " + strings.Join(facts, ", ") + "."
@@ -390,7 +401,7 @@ func (e *Engine) networkOverview(nets []domain.Network) domain.Answer {
 		if len(n.Members) > 0 && len(nets) == 1 {
 			ms := e.members[n.ID]
 			l := e.memberList(n, ms[:min(len(ms), overviewListed)], len(ms))
-			l.Title = "Mitglieder"
+			l.Title = map[bool]string{false: "Mitglieder", true: "Members"}[english]
 			for i := range l.Items {
 				// Names only: "Mitglieder X" gives dates and sources.
 				l.Items[i].Detail, l.Items[i].Source = "", nil
