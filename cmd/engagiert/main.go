@@ -50,6 +50,7 @@ func verbs() []verb {
 	return []verb{
 		{"ask", "ask [--json] [--knowledge DIR] QUESTION... | ask --json -   answer questions", runAsk},
 		{"validate", "validate [--knowledge DIR]   check the knowledge base", runValidate},
+		{"import-places", "import-places [--out FILE] TABLE.md   regenerate knowledge/places/nrw.yaml from the official list", runImportPlaces},
 		{"serve", "serve [flags]   run the Slack bot (see README)", runServe},
 		{"manifest", "manifest [--request-url URL]   print a Slack app manifest", runManifest},
 		{"healthcheck", "healthcheck [--addr ADDR]   exit 0 when a local bot is alive", runHealthcheck},
