@@ -333,7 +333,11 @@ func (l *loader) checkPlaces() {
 		f := &file{name: l.placeLine[i].file, probs: &l.probs}
 		line := l.placeLine[i].line
 		if p.Region != "" && !regions[p.Region] {
-			f.add(line, oneOf(p.Region, regionNames, nil)+"; a region is the name of a place of kind Regierungsbezirk, without the word", "unknown Regierungsbezirk %q of place %q", p.Region, p.ID)
+			hint := "a region is the name of a place of kind Regierungsbezirk, without the word; there is none yet"
+			if len(regionNames) > 0 {
+				hint = oneOf(p.Region, regionNames, nil) + "; a region is the name of a place of kind Regierungsbezirk, without the word"
+			}
+			f.add(line, hint, "unknown Regierungsbezirk %q of place %q", p.Region, p.ID)
 		}
 		if p.State == "Nordrhein-Westfalen" && p.AGS != "" && agsLen(p.Kind) == 8 && p.District != "kreisfreie Stadt" && !kreise[fold(p.District)] {
 			f.add(line, `write the name of a place of kind Kreis, or "kreisfreie Stadt"`, "unknown Kreis %q of place %q", p.District, p.ID)
