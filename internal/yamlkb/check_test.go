@@ -79,7 +79,7 @@ func TestCheckNewFields(t *testing.T) {
 		}},
 		{"partnerships", map[string]string{
 			"places/abroad.yaml": "places:\n  - id: reims\n    name: Reims\n    kind: Stadt\n    country: Frankreich\n",
-			"partnerships.yaml": "counts:\n  - {value: '1.000', stand: 2022-01-28, source: seed}\n  - {value: '828', stand: 2022, source: seed}\n  - {value: '800', stand: 2021, source: seed}\npartnerships:\n  - place: bielefeld\n    partner: reims\n    since: 1969\n    source: seed\n  - place: bielefeld\n    partner: reims\n    source: seed\n  - place: wuerzburg\n    partner: reims\n    country: Polen\n    kind: Städtefreundschaft\n    status: suspendiert\n    source: seed\n",
+			"partnerships.yaml":  "counts:\n  - {value: '1.000', stand: 2022-01-28, source: seed}\n  - {value: '828', stand: 2022, source: seed}\n  - {value: '800', stand: 2021, source: seed}\npartnerships:\n  - place: bielefeld\n    partner: reims\n    since: 1969\n    source: seed\n  - place: bielefeld\n    partner: reims\n    source: seed\n  - place: wuerzburg\n    partner: reims\n    country: Polen\n    kind: Städtefreundschaft\n    status: suspendiert\n    source: seed\n",
 		}, []want{
 			{"partnerships.yaml:4: ", `count "800" (Stand 2021) is older than the one before it`},
 			{"partnerships.yaml:11: ", `partnership bielefeld–reims listed twice (hint: first listed at line 7`},

@@ -138,4 +138,3 @@ func fieldSchema(kind, field string) any {
 	}
 	return text
 }
-
