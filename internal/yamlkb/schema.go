@@ -410,7 +410,7 @@ func (l *loader) fact(f *file, n *yaml.Node, what string) domain.Fact {
 	}
 	if fct.Topic == "" && fct.Text != "" && !strings.HasPrefix(what, "goal") {
 		if t := suggestTopic(fct.Text); t != "" {
-			l.warn(f, o.n.Line, fmt.Sprintf("add \"topic: %s\" if the fact states %s; questions for it look for the topic", t, attributeWhat(t)), "fact without topic in %s", what)
+			l.warn(f, o.n.Line, fmt.Sprintf("add \"topic: %s\" if this is a fact zu %s; questions for it look for the topic", t, attributeWhat(t)), "fact without topic in %s", what)
 		}
 	}
 	l.dated(f, o.line("stand"), what, fct.Text, fct.Stand, fct.Source)
