@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -51,6 +52,9 @@ type Engine struct {
 	members map[string][]memberRef
 	// multi are the places in more than one network, sorted by name.
 	multi []*domain.Place
+	// siblings are places that share a name: the Stadt Coesfeld and the
+	// Kreis Coesfeld, keyed by the folded name without "Kreis".
+	siblings map[string][]*domain.Place
 	// countries finds the countries questions name.
 	countries countryIndex
 	// twinNetwork is the network named "Städtepartnerschaften", whose name
@@ -83,6 +87,11 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	e := &Engine{base: base, search: s, vocab: newVocabulary(s, base), log: log, factPlaces: map[domain.FactRef][]string{}, now: time.Now,
 		members: map[string][]memberRef{}}
 	e.countries = newCountryIndex(base)
+	e.siblings = map[string][]*domain.Place{}
+	for i := range base.Places {
+		pl := &base.Places[i]
+		e.siblings[coreName(pl.Name)] = append(e.siblings[coreName(pl.Name)], pl)
+	}
 	for _, n := range base.Networks {
 		for _, name := range append([]string{n.Name, n.ShortName}, n.Aliases...) {
 			if strings.EqualFold(name, "Städtepartnerschaften") {
@@ -274,7 +283,7 @@ func (e *Engine) readNames(p *parsed, q string) []domain.Mention {
 	}
 	for _, m := range p.mentions {
 		switch {
-		case m.Kind == "place" && e.base.Place(m.ID).Everyday && !e.placeContext(p, m):
+		case m.Kind == "place" && e.base.Place(m.ID).Everyday && (m.Distance > 0 || !e.placeContext(p, m, q)):
 			continue
 		case m.Kind == "network" && m.ID == e.twinNetwork && onlyTwinWords(p, m) &&
 			(places > 0 || country || p.has(intCount, intWhich)):
@@ -286,9 +295,14 @@ func (e *Engine) readNames(p *parsed, q string) []domain.Mention {
 }
 
 // placeContext reports whether the question treats the words of m as a place.
-func (e *Engine) placeContext(p *parsed, m domain.Mention) bool {
+func (e *Engine) placeContext(p *parsed, m domain.Mention, q string) bool {
 	if len(m.Positions) > 1 {
 		return true // "Wetter (Ruhr)", "Lage (Lippe)": the official form
+	}
+	pos := m.Positions[0]
+	word := p.tokens[pos].Raw
+	if pos > 0 && wordInLowerCase(q, word) {
+		return false // "Welche Städte kamen 2024 dazu?": a verb, not Kamen
 	}
 	others := 0
 	for _, t := range p.tokens {
@@ -299,20 +313,35 @@ func (e *Engine) placeContext(p *parsed, m domain.Mention) bool {
 	if others == 0 {
 		return true // the whole question
 	}
-	pos := m.Positions[0]
 	if pos > 0 {
 		switch p.tokens[pos-1].Raw {
 		case "in", "aus", "nach", "bei", "von", "mit", "stadt", "gemeinde":
 			return true
 		}
 	}
+	if pos == 1 && p.yesNo {
+		return true // "Ist Essen eine Engagierte Stadt?"
+	}
 	for _, o := range p.mentions {
-		if o.Kind == "network" {
-			return true
+		for _, op := range o.Positions {
+			if o.Kind == "network" && (op == pos-1 || op == pos+1) {
+				return true // "Engagierte Stadt Essen?"
+			}
 		}
 	}
 	return p.has(intMembers) || p.yesNo && p.hasTerm(p.tokens, "dabei", "mitglied") || twinWord.MatchString(p.question) ||
 		p.hasTerm(p.tokens, "kreis", "regierungsbezirk", "liegt", "kreisfrei")
+}
+
+// wordInLowerCase reports whether word is written in lower case in q, as
+// verbs and adjectives are and German place names are not.
+func wordInLowerCase(q, word string) bool {
+	for _, f := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if strings.EqualFold(f, word) {
+			return f == strings.ToLower(f)
+		}
+	}
+	return false
 }
 
 // onlyTwinWords reports whether a mention's words are all twinning words.

@@ -162,8 +162,17 @@ func (e *Engine) olderCounts(n *domain.Network) (domain.AnswerFact, bool) {
 	}
 	f := domain.AnswerFact{Older: true}
 	var parts []string
+	seen := map[string]bool{n.Counts[len(n.Counts)-1].Value: true}
 	for i := len(n.Counts) - 2; i >= 0; i-- {
 		c := n.Counts[i]
+		if seen[c.Value] {
+			continue // the same figure from another page adds nothing here
+		}
+		seen[c.Value] = true
+		if len(parts) == maxOlderCounts {
+			parts = append(parts, "…")
+			break
+		}
 		part := c.Value
 		if !c.Stand.IsZero() {
 			part += " (Stand " + c.Stand.String() + ")"
@@ -180,6 +189,10 @@ func (e *Engine) olderCounts(n *domain.Network) (domain.AnswerFact, bool) {
 	f.Text = "Frühere Angaben: " + strings.Join(parts, ", ")
 	return f, true
 }
+
+// maxOlderCounts bounds the older figures a line shows; "Entwicklung der
+// Mitgliederzahl X" shows them all.
+const maxOlderCounts = 4
 
 // namedMembers says how many members the base knows by name, when that is
 // not all of them: "davon namentlich bekannt: 35 – u. a. Bonn, ...".
@@ -300,10 +313,10 @@ func networkHit(n *domain.Network) domain.Hit {
 	return domain.Hit{ID: "network:" + n.ID, Title: n.Name, URL: n.Website}
 }
 
-// shortName is the network's first alias, the name people use in questions.
+// shortName is the name people use in questions: the network's ShortName.
 func shortName(n *domain.Network) string {
-	if len(n.Aliases) > 0 {
-		return n.Aliases[0]
+	if n.ShortName != "" {
+		return n.ShortName
 	}
 	return n.Name
 }

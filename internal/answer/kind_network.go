@@ -16,8 +16,9 @@ func (e *Engine) countKind(ctx context.Context, q *question) (domain.Answer, err
 	p, nets := q.p, e.nets(q.networks())
 	if p.year != 0 && len(e.countsIn(nets, p.year)) > 0 {
 		// "Wie viele Städte hatte RegioPole 2019?": the figure of that year.
-		a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, Facts: e.countsIn(nets, p.year)}
-		a.Lead = a.Facts[0].Text + "."
+		fs := e.countsIn(nets, p.year)
+		a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, Facts: fs[1:]}
+		leadWith(&a, fs[0])
 		for i := range nets {
 			a.Links = appendLink(a.Links, domain.Link{Title: nets[i].Name, URL: nets[i].Website})
 			a.Hits = append(a.Hits, networkHit(&nets[i]))
@@ -269,6 +270,10 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 			a.Links = appendLink(a.Links, domain.Link{Title: nets[0].Name, URL: nets[0].Website})
 		}
 	}
+	if q.f.Attribute != "event" {
+		// What is true now first: the newest dated statement leads.
+		sort.SliceStable(facts, func(i, j int) bool { return facts[j].Stand.Before(facts[i].Stand) })
+	}
 	if len(facts) == 0 && q.f.Attribute == "carrier" {
 		// Who is behind it: who set it up, where no carrier is named.
 		for i := range nets {
@@ -282,9 +287,13 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 		return e.noInfo(nets, q.f.Attribute, q), nil
 	}
 	leadWith(&a, facts[0])
-	a.Facts = facts[1:]
+	a.Facts = facts[1:min(len(facts), 1+maxAttributeFacts)]
 	return a, nil
 }
+
+// maxAttributeFacts bounds the lines after the lead of an attribute's
+// answer: a few that add to it, not every statement on the topic.
+const maxAttributeFacts = 3
 
 // hitStates reports whether a statement found by search is a fact on one of
 // the topics: "Paderborn hat den Vorsitz" for "chair".

@@ -50,9 +50,9 @@ func (e *Engine) placesAnswer(ids []string, english bool) domain.Answer {
 		// Statements about the place ("Paderborn hat den Vorsitz"), not the
 		// lists that merely include it.
 		var about []domain.FactRef
-		for _, m := range ms {
-			for i := range e.base.Network(m.Network).Facts {
-				ref := domain.FactRef{Network: m.Network, Part: "fact", Index: i}
+		for _, n := range e.base.Networks {
+			for i := range n.Facts {
+				ref := domain.FactRef{Network: n.ID, Part: "fact", Index: i}
 				if ps := e.factPlaces[ref]; len(ps) <= 2 && contains(ps, pl.ID) {
 					about = append(about, ref)
 				}
@@ -68,6 +68,17 @@ func (e *Engine) placesAnswer(ids []string, english bool) domain.Answer {
 		}
 		if f, ok := e.partnersLine(pl); ok {
 			a.Facts = append(a.Facts, f)
+		}
+		for _, sib := range e.siblings[coreName(pl.Name)] {
+			if sib.ID == pl.ID {
+				continue
+			}
+			// "Coesfeld": the Kreis of the same name may be the member.
+			if f, ok := e.otherMemberships(sib.ID, nil, english); ok {
+				f.Text = strings.Replace(f.Text, "Außerdem Mitglied: ", sib.Name+" ist Mitglied: ", 1)
+				f.Text = strings.Replace(f.Text, "Also a member of: ", sib.Name+" is a member of: ", 1)
+				a.Facts = append(a.Facts, f)
+			}
 		}
 		if len(ms) > 0 && len(ids) == 1 {
 			a.Suggestions = []string{"Mitglieder " + shortName(e.base.Network(ms[0].Network))}
@@ -168,6 +179,20 @@ func (e *Engine) aboutPlaces(ctx context.Context, places []string, p parsed) ([]
 	return out, nil
 }
 
+// siblingMember finds a place of the same name (the Kreis of a Stadt) that
+// is a member of n.
+func (e *Engine) siblingMember(pl *domain.Place, n *domain.Network) (*domain.Place, domain.Membership, bool) {
+	for _, sib := range e.siblings[coreName(pl.Name)] {
+		if sib.ID == pl.ID {
+			continue
+		}
+		if m, ok := findMembership(n, sib.ID); ok && m.Until.IsZero() {
+			return sib, m, true
+		}
+	}
+	return nil, domain.Membership{}, false
+}
+
 // otherMemberships names the place's memberships in other networks, in one
 // line: "Außerdem Mitglied: Engagierte Stadt (seit 2022)".
 func (e *Engine) otherMemberships(pid string, except []string, english bool) (domain.AnswerFact, bool) {
@@ -223,6 +248,16 @@ func (e *Engine) membership(places, networks []string, p parsed) domain.Answer {
 			a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 			m, ok := findMembership(n, pid)
 			if !ok {
+				if sib, sm, found := e.siblingMember(pl, n); found {
+					// "Ist Coesfeld im Kommunen-Netzwerk?": the Kreis is.
+					lead := fmt.Sprintf("Mitglied ist der %s – %s%s.", sib.Name, n.Name, memberDetail(sm))
+					if p.english {
+						lead = fmt.Sprintf("%s is a member – %s%s.", sib.Name, n.Name, memberDetailEN(sm))
+					}
+					leads = append(leads, lead)
+					a.LeadSource = e.base.Source(sm.Source)
+					continue
+				}
 				lead := fmt.Sprintf("%s: %s ist dort nicht als Mitglied geführt.", n.Name, pl.Name)
 				if p.english {
 					lead = fmt.Sprintf("No, %s is not listed as a member of %s (nicht als Mitglied geführt).", pl.Name, n.Name)
