@@ -285,7 +285,7 @@ func (e *Engine) readNames(p *parsed, q string) []domain.Mention {
 		switch {
 		case m.Kind == "place" && e.base.Place(m.ID).Everyday && (m.Distance > 0 || !e.placeContext(p, m, q)):
 			continue
-		case m.Kind == "network" && m.ID == e.twinNetwork && onlyTwinWords(p, m) &&
+		case m.Kind == "network" && m.ID == e.twinNetwork && onlyTwinWords(p, m) && !eventName(p, m) &&
 			(places > 0 || country || p.has(intCount, intWhich)):
 			continue
 		}
@@ -331,6 +331,18 @@ func (e *Engine) placeContext(p *parsed, m domain.Mention, q string) bool {
 	}
 	return p.has(intMembers) || p.yesNo && p.hasTerm(p.tokens, "dabei", "mitglied") || twinWord.MatchString(p.question) ||
 		p.hasTerm(p.tokens, "kreis", "regierungsbezirk", "liegt", "kreisfrei")
+}
+
+// eventName reports whether the words of m name an event: "Tag der
+// Städtepartnerschaften", "Forum Städtepartnerschaften".
+func eventName(p *parsed, m domain.Mention) bool {
+	pos := m.Positions[0]
+	for _, t := range p.tokens {
+		if t.Pos == pos-1 && (t.Raw == "forum" || t.Raw == "der" && pos >= 2 && p.tokens[pos-2].Raw == "tag") {
+			return true
+		}
+	}
+	return false
 }
 
 // wordInLowerCase reports whether word is written in lower case in q, as

@@ -212,9 +212,15 @@ func (e *Engine) namedMembers(n *domain.Network, english bool) (domain.AnswerFac
 		}
 	}
 	if n.MembersComplete {
-		f.Text = fmt.Sprintf("Alle %d Mitglieder: %s", len(ms), joinAnd(names)) + ifMore(len(ms) > 5)
+		// Every member is known: their names, with the first one's source.
+		all := make([]string, len(ms))
+		for i, r := range ms {
+			all[i] = r.p.Name
+		}
+		f.Also = nil
+		f.Text = "Mitglieder: " + strings.Join(all, ", ")
 		if english {
-			f.Text = fmt.Sprintf("All %d members: %s", len(ms), strings.Join(names, ", ")) + ifMore(len(ms) > 5)
+			f.Text = "Members: " + strings.Join(all, ", ")
 		}
 		return f, true
 	}

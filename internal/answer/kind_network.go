@@ -14,6 +14,9 @@ import (
 // as "davon namentlich bekannt", never as the network's size.
 func (e *Engine) countKind(ctx context.Context, q *question) (domain.Answer, error) {
 	p, nets := q.p, e.nets(q.networks())
+	if p.year == 0 && p.has(intFounding) && len(nets) == 1 && !nets[0].Founded.Date.IsZero() {
+		p.year = nets[0].Founded.Date.Year // "Wie viele Mitglieder hatte X bei der Gründung?"
+	}
 	if p.year != 0 && len(e.countsIn(nets, p.year)) > 0 {
 		// "Wie viele Städte hatte RegioPole 2019?": the figure of that year.
 		fs := e.countsIn(nets, p.year)
@@ -216,8 +219,10 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 		}
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 	}
-	for _, h := range hits {
-		a.Facts = appendFact(a.Facts, e.fact(h.Ref))
+	if attr != "website" {
+		for _, h := range hits {
+			a.Facts = appendFact(a.Facts, e.fact(h.Ref))
+		}
 	}
 	a.Lead = strings.TrimSpace(a.Lead + " " + strings.Join(leads, " "))
 	if (attr == "initiator" || attr == "carrier") && a.Lead == "" {
@@ -248,6 +253,22 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 		if q.f.Attribute == "event" {
 			fs = e.events(n, q)
 		}
+		// Of the facts on the topic, those that share the question's
+		// other words first: "Wo fand der 5. Tag der Städtepartnerschaften statt?"
+		if len(fs) > 1 {
+			var matched []domain.AnswerFact
+			for _, h := range hits {
+				if h.Ref.Network == n.ID && e.hitStates(h, topics) {
+					matched = appendFact(matched, e.fact(h.Ref))
+				}
+			}
+			if len(matched) > 0 {
+				for _, f := range fs {
+					matched = appendFact(matched, f)
+				}
+				fs = matched
+			}
+		}
 		if q.f.Attribute == "history" && len(fs) == 0 && len(n.Counts) > 1 {
 			fs = e.counts(n)
 		}
@@ -261,7 +282,7 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 	}
 	if len(facts) == 0 {
 		for _, h := range hits {
-			if e.hitStates(h, topics) || (h.Matched == h.Total && h.Ref.Part == "fact") {
+			if e.hitStates(h, topics) || (h.Matched >= h.Total-len(q.p.attrPos) && h.Matched > 0 && h.Ref.Part == "fact") {
 				facts = appendFact(facts, e.fact(h.Ref))
 			}
 		}
@@ -270,7 +291,7 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 			a.Links = appendLink(a.Links, domain.Link{Title: nets[0].Name, URL: nets[0].Website})
 		}
 	}
-	if q.f.Attribute != "event" {
+	if q.f.Attribute != "event" && len(q.p.content) == 0 {
 		// What is true now first: the newest dated statement leads.
 		sort.SliceStable(facts, func(i, j int) bool { return facts[j].Stand.Before(facts[i].Stand) })
 	}
