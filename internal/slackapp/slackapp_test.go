@@ -187,6 +187,12 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 			_, _ = fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000000.000100"}`, c.Form.Get("channel"))
 		case "views.publish":
 			_, _ = io.WriteString(w, `{"ok":true,"view":{"id":"V1","type":"home"}}`)
+		case "views.open", "views.update":
+			_, _ = io.WriteString(w, `{"ok":true,"view":{"id":"VMODAL1","type":"modal"}}`)
+		case "conversations.history":
+			_, _ = io.WriteString(w, `{"ok":true,"messages":[],"has_more":false}`)
+		case "chat.postEphemeral":
+			_, _ = io.WriteString(w, `{"ok":true,"message_ts":"1700000000.000900"}`)
 		default:
 			_, _ = io.WriteString(w, `{"ok":true}`)
 		}
@@ -312,8 +318,8 @@ func TestSlashCommand(t *testing.T) {
 		found      bool
 	}{
 		{"Bielefeld", "Bielefeld ist eine Engagierte Stadt.", blocks.ActionShare, true},
-		{"", "So fragen Sie mich", "", true},
-		{"hilfe", "So fragen Sie mich", "", true},
+		{"", "So fragst du mich", "", true},
+		{"hilfe", "So fragst du mich", "", true},
 		{"<!channel> Kuchen", "channel Kuchen", blocks.ActionFeedbackDown, false},
 	}
 	for _, tt := range tests {
@@ -539,8 +545,8 @@ func TestBlockActions(t *testing.T) {
 			checkMessage(t, "shared answer", fmt.Sprint(hooks[0].JSON["text"]), hooks[0].JSON["blocks"])
 		}},
 		{blocks.ActionMore, more, func(t *testing.T, f *fixture, hooks []call) {
-			if len(hooks) != 1 || hooks[0].JSON["response_type"] != "ephemeral" {
-				t.Fatalf("more: response_url calls %v", hooks)
+			if len(hooks) != 1 || hooks[0].JSON["replace_original"] != true {
+				t.Fatalf("more: response_url calls %v, want the list replaced by its next page", hooks)
 			}
 			raw, _ := json.Marshal(hooks[0].JSON["blocks"])
 			if !strings.Contains(string(raw), "Ort 40") || strings.Contains(string(raw), "Ort 39 ") {
@@ -549,8 +555,8 @@ func TestBlockActions(t *testing.T) {
 			checkMessage(t, "more", fmt.Sprint(hooks[0].JSON["text"]), hooks[0].JSON["blocks"])
 		}},
 		{blocks.ActionFeedbackDown, "Bielefeld", func(t *testing.T, f *fixture, hooks []call) {
-			if len(hooks) != 1 || !strings.Contains(fmt.Sprint(hooks[0].JSON["text"]), "Danke") {
-				t.Fatalf("feedback: response_url calls %v, want a thank-you", hooks)
+			if len(hooks) != 1 || hooks[0].JSON["replace_original"] != true || !strings.Contains(string(marshal(hooks[0].JSON["blocks"])), "Danke") {
+				t.Fatalf("feedback: response_url calls %v, want the answer with a thank-you in place", hooks)
 			}
 			logs := f.logs.Records("feedback")
 			if len(logs) != 1 || logs[0]["question"] != "Bielefeld" || logs[0]["vote"] != "down" {
@@ -561,9 +567,9 @@ func TestBlockActions(t *testing.T) {
 			}
 		}},
 		{blocks.ActionAskPrefix + "0", "Bielefeld", func(t *testing.T, f *fixture, hooks []call) {
-			posts := f.slack.get("chat.postMessage")
-			if len(posts) != 1 || posts[0].Form.Get("channel") != "UA8RXUSPL" {
-				t.Fatalf("home question: posts %v, want one to the user's messages tab", posts)
+			opens := f.slack.get("views.open")
+			if len(opens) != 1 || len(f.slack.get("chat.postMessage")) != 0 {
+				t.Fatalf("home question: views.open %v, want one modal and no message", opens)
 			}
 		}},
 		{blocks.ActionLinkPrefix + "0", "", func(t *testing.T, f *fixture, hooks []call) {
@@ -673,26 +679,6 @@ func TestQuestion(t *testing.T) {
 	for _, tt := range tests {
 		if got := Question(tt.in, tt.bot); got != tt.want {
 			t.Errorf("Question(%q, %q) = %q, want %q", tt.in, tt.bot, got, tt.want)
-		}
-	}
-}
-
-func TestMemoryDeduper(t *testing.T) {
-	d := NewMemoryDeduper(time.Minute)
-	now := time.Unix(1000, 0)
-	d.now = func() time.Time { return now }
-	ctx := context.Background()
-	steps := []struct {
-		key     string
-		advance time.Duration
-		want    bool
-	}{
-		{"a", 0, true}, {"a", 0, false}, {"b", 0, true}, {"a", 59 * time.Second, false}, {"a", 2 * time.Second, true}, {"b", 0, true},
-	}
-	for i, s := range steps {
-		now = now.Add(s.advance)
-		if got, err := d.FirstSeen(ctx, s.key); got != s.want || err != nil {
-			t.Errorf("step %d: FirstSeen(%q) = %v, %v; want %v", i, s.key, got, err, s.want)
 		}
 	}
 }

@@ -82,6 +82,11 @@ type Options struct {
 	Feedback bool
 	// SharedBy is the Slack user id of whoever shared the answer to the channel.
 	SharedBy string
+	// Forward adds "An die Redaktion weitergeben" to an answer that found
+	// nothing; it is the button's value (ForwardRef.Encode).
+	Forward string
+	// Voted ("up" or "down") shows a thank-you line instead of the 👍/👎 buttons.
+	Voted string
 }
 
 // Escape makes text safe for Slack: &, < and > become entities, so it can
@@ -405,27 +410,14 @@ func footer(a domain.Answer, opt Options) []slack.Block {
 		}
 	}
 	if len(sugg) > 0 {
-		out = append(out, contextText("Fragen Sie zum Beispiel: "+strings.Join(sugg, " · ")))
+		out = append(out, contextText("Frag zum Beispiel: "+strings.Join(sugg, " · ")))
 	}
 
 	if opt.SharedBy != "" && ValidID(opt.SharedBy) {
 		out = append(out, contextText("Geteilt von <@"+opt.SharedBy+">"))
 	}
 
-	var buttons []slack.BlockElement
-	q := cutBytes(a.Query, maxQuestion)
-	if opt.Share {
-		buttons = append(buttons, button(ActionShare, "Im Channel teilen", q).WithStyle(slack.StylePrimary))
-	}
-	if opt.Feedback {
-		buttons = append(buttons,
-			button(ActionFeedbackUp, "👍", q),
-			button(ActionFeedbackDown, "👎", q))
-	}
-	if len(buttons) > 0 {
-		out = append(out, slack.NewActionBlock("answer_actions", buttons...))
-	}
-	return out
+	return append(out, controls(a, opt)...)
 }
 
 // ValidID reports whether s looks like a Slack id (U123ABC), safe inside <@…>.
@@ -530,7 +522,7 @@ func listBlocks(question string, index int, l domain.List, offset, blocksLeft, c
 // as its own message (with a further "Mehr anzeigen" if still too long).
 func More(a domain.Answer, ref MoreRef) Message {
 	if ref.List < 0 || ref.List >= len(a.Lists) {
-		return Notice("Diese Liste gibt es nicht mehr; bitte fragen Sie noch einmal.")
+		return Notice("Diese Liste gibt es nicht mehr; bitte frag noch einmal.")
 	}
 	l := a.Lists[ref.List]
 	text := esc(l.Line(), maxFallback)
@@ -542,110 +534,6 @@ func More(a domain.Answer, ref MoreRef) Message {
 func Notice(text string) Message {
 	t := esc(text, MaxSectionText)
 	return Message{Text: t, Blocks: []slack.Block{section(t)}}
-}
-
-// Help renders the help message, generated from domain.Commands: what the
-// bot answers, with example questions for the slash command.
-func Help(command string) Message {
-	if command == "" {
-		command = "/engagiert"
-	}
-	cmd := esc(command, 40)
-	var lines []string
-	var plainText strings.Builder
-	plainText.WriteString("So fragen Sie mich: " + cmd + " FRAGE, eine Erwähnung in einem Channel oder eine Direktnachricht.\n")
-	for _, c := range domain.Commands {
-		var ex []string
-		for _, e := range c.Examples {
-			ex = append(ex, "`"+cmd+" "+esc(e, 200)+"`")
-		}
-		lines = append(lines, "*"+esc(c.What, 300)+"*\n"+strings.Join(ex, "  "))
-		plainText.WriteString("- " + esc(c.What, 300) + ": " + esc(strings.Join(c.Examples, " · "), 600) + "\n")
-	}
-	bs := []slack.Block{
-		header("So fragen Sie engagiert"),
-		section("Ich beantworte Fragen zu Netzwerken deutscher Kommunen aus einer geprüften Wissensbasis. " +
-			"Fragen Sie mit `" + cmd + " FRAGE`, erwähnen Sie mich in einem Channel oder schreiben Sie mir direkt."),
-	}
-	bs = append(bs, sections(lines)...)
-	bs = append(bs, contextText("Jede Antwort nennt ihre Quelle und den Stand der Angabe."))
-	return fit(Message{Text: cut(strings.TrimSpace(plainText.String()), maxFallback), Blocks: bs}, 1, MaxBlocks)
-}
-
-// Home renders the App Home tab: the networks at a glance and example
-// questions, each a button that answers in the app's messages tab.
-func Home(base *domain.Base, command string) slack.HomeTabViewRequest {
-	if command == "" {
-		command = "/engagiert"
-	}
-	bs := []slack.Block{
-		header("engagiert: Netzwerke deutscher Kommunen"),
-		section("Fragen Sie mich nach Orten, Netzwerken, Mitgliedern, Zahlen und Daten: mit `" +
-			esc(command, 40) + " FRAGE`, mit einer Erwähnung in einem Channel oder hier im Tab *Nachrichten*."),
-	}
-	if base != nil {
-		bs = append(bs, slack.NewDividerBlock(), section("*Netzwerke auf einen Blick*"))
-		for i, n := range base.Networks {
-			if i == 30 {
-				bs = append(bs, contextText(fmt.Sprintf("… und %d weitere Netzwerke", len(base.Networks)-i)))
-				break
-			}
-			bs = append(bs, networkBlock(n))
-		}
-		bs = append(bs, contextText(fmt.Sprintf("Wissensbasis: %d Netzwerke, %d Orte · Version %s",
-			len(base.Networks), len(base.Places), esc(base.Version, 40))))
-	}
-	bs = append(bs, slack.NewDividerBlock(), section("*Beispielfragen*"))
-	for _, c := range domain.Commands {
-		bs = append(bs, section(esc(c.What, 300)))
-		var btns []slack.BlockElement
-		for _, e := range c.Examples {
-			if len(btns) == 5 {
-				break
-			}
-			btns = append(btns, button(ActionAskPrefix+strconv.Itoa(len(btns)), e, cutBytes(e, maxQuestion)))
-		}
-		if len(btns) > 0 {
-			bs = append(bs, slack.NewActionBlock("", btns...))
-		}
-	}
-	m := fit(Message{Blocks: bs}, 0, MaxViewBlocks)
-	return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: m.Blocks}}
-}
-
-// networkBlock is one network in the Home tab: name, kind, scope, what it
-// is, its latest member count and a button to its website.
-func networkBlock(n domain.Network) slack.Block {
-	var b strings.Builder
-	b.WriteString("*" + esc(n.Name, 150) + "*")
-	var about []string
-	for _, s := range []string{n.Kind, n.Scope} {
-		if s != "" {
-			about = append(about, esc(s, 100))
-		}
-	}
-	if len(about) > 0 {
-		b.WriteString(" – " + strings.Join(about, ", "))
-	}
-	if d := strings.TrimSpace(n.Description.Text); d != "" {
-		b.WriteString("\n" + esc(strings.ReplaceAll(d, "\n", " "), 400))
-	}
-	if len(n.Counts) > 0 {
-		c := n.Counts[len(n.Counts)-1]
-		b.WriteString("\nMitglieder: " + esc(c.Value, 40))
-		if !c.Stand.IsZero() {
-			b.WriteString(" (Stand " + c.Stand.String() + ")")
-		}
-	} else if len(n.Members) > 0 {
-		fmt.Fprintf(&b, "\nBekannte Mitglieder: %d", len(n.Members))
-	}
-	var acc *slack.Accessory
-	if safeURL(n.Website) {
-		btn := button(ActionLinkPrefix+"home", "Website", "")
-		btn.URL = n.Website
-		acc = slack.NewAccessory(btn)
-	}
-	return slack.NewSectionBlock(mrkdwn(cut(b.String(), MaxSectionText)), nil, acc)
 }
 
 // fit enforces the limits on a rendered message: at most maxBlocks blocks and
