@@ -257,13 +257,20 @@ func TestManifest(t *testing.T) {
 		if m.Features.SlashCommands[0].Command != "/engagiert" || !m.Features.AppHome.HomeTabEnabled || !m.Settings.Interactivity.IsEnabled {
 			t.Errorf("manifest %q: %+v", tt.args, m.Features)
 		}
-		for _, want := range []string{"commands", "app_mentions:read", "chat:write", "im:history", "im:read"} {
+		for _, want := range []string{"commands", "app_mentions:read", "chat:write", "im:history", "im:read",
+			"channels:history", "groups:history", "chat:write.public"} {
 			if !strings.Contains(strings.Join(m.OAuthConfig.Scopes.Bot, " "), want) {
 				t.Errorf("manifest lacks scope %s", want)
 			}
 		}
-		if strings.Join(m.Settings.EventSubscriptions.BotEvents, " ") != "app_home_opened app_mention message.im" {
+		if strings.Join(m.Settings.EventSubscriptions.BotEvents, " ") != "app_home_opened app_mention message.channels message.groups message.im" {
 			t.Errorf("bot events = %q", m.Settings.EventSubscriptions.BotEvents)
+		}
+		if sc := m.Features.Shortcuts; len(sc) != 1 || sc[0] != (manifestShortcut{"Frag engagiert", "message", "engagiert_ask", sc[0].Description}) || sc[0].Description == "" {
+			t.Errorf("shortcuts = %+v, want the message shortcut Frag engagiert (engagiert_ask)", sc)
+		}
+		if !strings.Contains(out.String(), "callback_id: engagiert_ask") {
+			t.Errorf("manifest YAML lacks the shortcut's callback_id:\n%s", out.String())
 		}
 	}
 	for _, bad := range []string{"http://bot.example.org", "bot.example.org", "https://"} {
