@@ -161,6 +161,24 @@ type fakeSlack struct {
 	srv   *httptest.Server
 	mu    sync.Mutex
 	calls []call
+	// fail, if set, may answer a call instead: a status code and a body.
+	fail func(c call) (status int, body string)
+}
+
+// failWith makes the fake Slack answer method with status and body.
+func (f *fakeSlack) failWith(method string, status int, body string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	prev := f.fail
+	f.fail = func(c call) (int, string) {
+		if c.Method == method {
+			return status, body
+		}
+		if prev != nil {
+			return prev(c)
+		}
+		return 0, ""
+	}
 }
 
 func newFakeSlack(t *testing.T) *fakeSlack {
@@ -178,8 +196,16 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		}
 		f.mu.Lock()
 		f.calls = append(f.calls, c)
+		fail := f.fail
 		f.mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
+		if fail != nil {
+			if status, body := fail(c); status != 0 {
+				w.WriteHeader(status)
+				_, _ = io.WriteString(w, body)
+				return
+			}
+		}
 		switch c.Method {
 		case "auth.test":
 			_, _ = io.WriteString(w, `{"ok":true,"url":"https://x.slack.com/","team":"T","user":"engagiert","team_id":"T1","user_id":"UBOT","bot_id":"BBOT"}`)

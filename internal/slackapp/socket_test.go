@@ -29,7 +29,7 @@ func newSocketSlack(t *testing.T) *socketSlack {
 	s := &socketSlack{fakeSlack: newFakeSlack(t), envelopes: make(chan string, 10), acks: make(chan map[string]any, 10)}
 	record := s.fakeSlack.srv.Config.Handler.ServeHTTP
 	s.srv = slacktest.NewTestServer(func(c slacktest.Customize) {
-		for _, m := range []string{"chat.postMessage", "chat.postEphemeral", "views.publish"} {
+		for _, m := range []string{"chat.postMessage", "chat.postEphemeral", "chat.update", "views.publish", "views.open", "views.update", "conversations.history"} {
 			c.Handle("/"+m, record)
 		}
 		c.Handle("/ws", slacktest.Websocket(func(conn *websocket.Conn) {
