@@ -21,6 +21,7 @@ import (
 	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/slack-go/slack/slackutilsx"
 )
 
 // shutdownTimeout bounds a graceful stop: requests and answers in flight get
@@ -112,7 +113,12 @@ func (c serveConfig) check() error {
 
 // validChannelID reports whether s looks like a public (C…) or private (G…) channel id.
 func validChannelID(s string) bool {
-	if len(s) < 2 || len(s) > 32 || (s[0] != 'C' && s[0] != 'G') {
+	switch slackutilsx.DetectChannelType(s) {
+	case slackutilsx.CTypeChannel, slackutilsx.CTypeGroup:
+	default:
+		return false
+	}
+	if len(s) < 2 || len(s) > 32 {
 		return false
 	}
 	for _, r := range s {

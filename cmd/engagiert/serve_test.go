@@ -36,6 +36,8 @@ func TestServeConfigErrors(t *testing.T) {
 		{"bad app token", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-2"}, nil, "SLACK_APP_TOKEN must"},
 		{"no secret", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1"}, nil, "SLACK_SIGNING_SECRET is not set"},
 		{"bad command", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "ENGAGIERT_COMMAND": "engagiert"}, nil, "ENGAGIERT_COMMAND"},
+		{"curator channel by name", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "ENGAGIERT_CURATOR_CHANNEL": "#redaktion"}, nil, "ENGAGIERT_CURATOR_CHANNEL"},
+		{"curator channel flag, a DM id", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}, []string{"--curator-channel", "D024BE91L"}, "ENGAGIERT_CURATOR_CHANNEL"},
 		{"bad api url", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}, []string{"--api-url", "slack.com"}, "SLACK_API_URL"},
 		{"flag over env", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}, []string{"--bot-token", "xapp-1"}, "SLACK_BOT_TOKEN must"},
 		{"bad knowledge", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "ENGAGIERT_KNOWLEDGE": "/nonexistent"}, nil, "load knowledge"},

@@ -9,6 +9,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
 	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackutilsx"
 )
 
 // Forwarding. With Config.CuratorChannel set, an answer that found nothing
@@ -38,7 +39,7 @@ func (a *App) forward(ctx context.Context, log *slog.Logger, ic slack.Interactio
 	switch asked := firstNonEmpty(ref.Channel, ic.Channel.ID, ic.Container.ChannelID); {
 	case ref.Thread != "" && blocks.ValidID(asked):
 		where = "in einem Thread in <#" + asked + ">"
-	case strings.HasPrefix(asked, "D"):
+	case slackutilsx.DetectChannelType(asked) == slackutilsx.CTypeDM:
 	case blocks.ValidID(asked):
 		where = "in <#" + asked + ">"
 	}

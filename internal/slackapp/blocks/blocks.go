@@ -18,6 +18,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackutilsx"
 )
 
 // Slack's limits that rendering keeps to.
@@ -97,7 +98,7 @@ func Escape(s string) string {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	if strings.ContainsAny(s, "&<>") {
-		s = escaper.Replace(s)
+		s = slackutilsx.EscapeMessage(s)
 	}
 	if strings.Contains(s, "@") {
 		s = broadcast.ReplaceAllString(s, "@\u2060$1")
@@ -106,8 +107,6 @@ func Escape(s string) string {
 }
 
 var broadcast = regexp.MustCompile(`(?i)@(channel|here|everyone)\b`)
-
-var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // esc escapes s and cuts it to at most max characters.
 func esc(s string, max int) string { return cut(Escape(clean(prefix(s, max+1))), max) }
