@@ -187,6 +187,11 @@ func TestThreadFollowUps(t *testing.T) {
 			t.Errorf("%s: posted %v, want %q in thread %s", s.name, newPosts, s.wantInAnswer, s.thread)
 		}
 	}
+	// A channel message outside any thread is dropped before de-duplication:
+	// not even its event_id is kept.
+	if first, _ := f.app.store.FirstSeen(context.Background(), "event:EvF4"); !first {
+		t.Error("the event id of a channel message the bot ignores was stored")
+	}
 	if strings.Contains(f.logs.String(), "Geheimnis") {
 		t.Errorf("a message the bot did not answer was logged:\n%s", f.logs.String())
 	}

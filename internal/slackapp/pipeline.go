@@ -56,6 +56,9 @@ func (a *App) onEvent(ctx context.Context, log *slog.Logger, ev slackevents.Even
 	default:
 		return
 	}
+	if ignorable(ev.InnerEvent.Data) {
+		return // not even its event_id is kept
+	}
 	var eventID string
 	if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok {
 		eventID = cb.EventID
@@ -66,6 +69,18 @@ func (a *App) onEvent(ctx context.Context, log *slog.Logger, ev slackevents.Even
 			a.event(ctx, log, ev)
 		}
 	})
+}
+
+// ignorable reports whether an event is certainly none of the bot's
+// business: with message.channels and message.groups Slack sends every
+// message of the channels the bot is in, and only replies in threads can
+// concern it (mentions come as app_mention).
+func ignorable(inner any) bool {
+	e, ok := inner.(*slackevents.MessageEvent)
+	if !ok || e.ChannelType == slackevents.ChannelTypeIM {
+		return false
+	}
+	return e.ThreadTimeStamp == "" || e.ThreadTimeStamp == e.TimeStamp || e.BotID != "" || !answerableSubtypes[e.SubType]
 }
 
 // onInteraction handles a parsed interaction payload after it was acked.

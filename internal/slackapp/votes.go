@@ -54,7 +54,11 @@ func (a *App) vote(ctx context.Context, log *slog.Logger, ic slack.InteractionCa
 		m = blocks.Message{Text: ic.Message.Text, Blocks: bs}
 	} else {
 		ans := a.lookup(ctx, act.Value, "")
-		m = a.render(SurfaceSlash, ans, blocks.Options{Share: ic.Container.IsEphemeral, Feedback: true, Voted: vote})
+		opt := blocks.Options{Share: ic.Container.IsEphemeral, Feedback: true, Voted: vote}
+		if ic.Container.IsEphemeral {
+			opt.Forward = a.forwardButton(act.Value, "", "")
+		}
+		m = a.render(SurfaceSlash, ans, opt)
 	}
 	if ic.ResponseURL != "" {
 		msg := webhook("", m)
