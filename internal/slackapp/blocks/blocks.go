@@ -473,8 +473,11 @@ func listBlocks(question string, index int, l domain.List, offset, blocksLeft, c
 	if l.Partial {
 		title += " – u. a."
 	}
+	// The engine's own "und N weitere" (items it left out) and the cut here
+	// make one count, not two.
 	var note string
-	if l.Note != "" {
+	omitted, _ := omittedCount(l.Note)
+	if l.Note != "" && omitted == 0 {
 		note = "\n_" + esc(strings.ReplaceAll(l.Note, "\n", " "), 500) + "_"
 	}
 	limit := min(MaxSectionText, charsLeft-100)
@@ -504,8 +507,11 @@ func listBlocks(question string, index int, l domain.List, offset, blocksLeft, c
 		shown++
 	}
 	rest := len(items) - shown
-	if rest > 0 {
-		fmt.Fprintf(&b, " … und %d weitere", rest)
+	switch {
+	case rest+omitted > 0 && rest == 0:
+		fmt.Fprintf(&b, " und %d weitere", omitted)
+	case rest+omitted > 0:
+		fmt.Fprintf(&b, " … und %d weitere", rest+omitted)
 	}
 	b.WriteString(note)
 	out := []slack.Block{section(b.String())}
@@ -515,6 +521,16 @@ func listBlocks(question string, index int, l domain.List, offset, blocksLeft, c
 			button(ActionMore, "Mehr anzeigen", ref.Encode())))
 	}
 	return out
+}
+
+// omittedCount reads a list note of the form "und N weitere" (the items the
+// engine left out); ok is false for any other note.
+func omittedCount(note string) (n int, ok bool) {
+	var rest string
+	if c, _ := fmt.Sscanf(note, "und %d weitere%s", &n, &rest); c >= 1 && n > 0 && strings.TrimSpace(rest) == "" && strings.HasSuffix(strings.TrimSpace(note), "weitere") {
+		return n, true
+	}
+	return 0, false
 }
 
 // More renders the rest of list ref.List of the answer, from ref.Offset on,
