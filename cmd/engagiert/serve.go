@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/answer"
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/reload"
 	"github.com/engagiert/engagiert/internal/slackapp"
@@ -180,6 +181,7 @@ func serve(ctx context.Context, e env, args []string, hup <-chan os.Signal) erro
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	appCfg := slackapp.Config{
 		Asker:         kb,
+		Commands:      answer.Commands(),
 		Knowledge:     knowledgeOf(kb),
 		BotToken:      cfg.botToken,
 		AppToken:      cfg.appToken,

@@ -138,6 +138,7 @@ func convSetup(t *testing.T, asker *convAsker, change func(*Config)) *fixture {
 	return setup(t, func(c *Config) {
 		c.Asker = asker
 		c.BotUserID = botID
+		c.Commands = []domain.Command{{What: "Ein Ort", Examples: []string{"Bielefeld", "Gütersloh"}}}
 		if change != nil {
 			change(c)
 		}

@@ -18,7 +18,7 @@ func (a *App) homeOpened(ctx context.Context, log *slog.Logger, e *slackevents.A
 	switch e.Tab {
 	case "home":
 		base, _ := a.cfg.Knowledge()
-		view := blocks.Home(base, a.cfg.Command)
+		view := blocks.Home(base, a.cfg.Command, a.cfg.Commands)
 		if _, err := a.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: e.User, View: view}); err != nil {
 			a.metrics.postErrors.Inc()
 			log.Error("views.publish failed", "user", e.User, "err", err)
@@ -41,7 +41,7 @@ func (a *App) homeOpened(ctx context.Context, log *slog.Logger, e *slackevents.A
 			return // another replica is welcoming right now
 		}
 		log.Info("welcome", "user", e.User, "channel", e.Channel)
-		a.post(ctx, log, e.Channel, "", blocks.Welcome(a.cfg.Command))
+		a.post(ctx, log, e.Channel, "", blocks.Welcome(a.cfg.Command, a.cfg.Commands))
 	}
 }
 

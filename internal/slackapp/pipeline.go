@@ -101,11 +101,11 @@ func isHelp(q string) bool {
 func (a *App) help(surface string) blocks.Message {
 	switch surface {
 	case SurfaceMention, SurfaceThread:
-		return blocks.HelpFor(a.cfg.Command, blocks.HelpMention)
+		return blocks.HelpFor(a.cfg.Command, blocks.HelpMention, a.cfg.Commands)
 	case SurfaceDM:
-		return blocks.HelpFor(a.cfg.Command, blocks.HelpDM)
+		return blocks.HelpFor(a.cfg.Command, blocks.HelpDM, a.cfg.Commands)
 	}
-	return blocks.HelpFor(a.cfg.Command, blocks.HelpSlash)
+	return blocks.HelpFor(a.cfg.Command, blocks.HelpSlash, a.cfg.Commands)
 }
 
 // ask asks the core, as a follow-up of prev when prev is set, and keeps the

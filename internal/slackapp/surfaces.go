@@ -94,7 +94,7 @@ func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.Sla
 	b, err := json.Marshal(resp)
 	if err != nil {
 		log.Error("encode slash response", "err", err)
-		b, _ = json.Marshal(ephemeral(blocks.Notice("Das hat gerade nicht geklappt. Bitte versuch es noch einmal.")))
+		b, _ = json.Marshal(ephemeral(blocks.Notice("Das hat gerade nicht geklappt. Versuch es bitte noch einmal.")))
 		return b
 	}
 	if cacheable {

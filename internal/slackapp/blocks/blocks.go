@@ -291,18 +291,21 @@ func Answer(a domain.Answer, opt Options) Message {
 		fallback = "Keine Antwort."
 	}
 
+	// The same citations as the plain text: "[1]" after a statement, the
+	// numbered sources once, at the end.
+	cites := a.Citations()
 	var head []slack.Block
 	if strings.TrimSpace(a.Title) != "" {
 		head = append(head, header(a.Title))
 	}
 	if strings.TrimSpace(a.Lead) != "" {
-		head = append(head, sections(paragraphs(esc(a.Lead, 2*MaxSectionText)))...)
+		head = append(head, sections(paragraphs(esc(a.Lead, 2*MaxSectionText)+cites.Ref(a.LeadSource)))...)
 	}
 	if len(a.Facts) > 0 {
-		head = append(head, sections(factLines(a.Facts))...)
+		head = append(head, sections(factLines(a.Facts, cites))...)
 	}
 
-	tail := footer(a, opt)
+	tail := footer(a, cites, opt)
 
 	blocksLeft := MaxBlocks - len(head) - len(tail)
 	charsLeft := MaxMessageChars - chars(fallback) - blockChars(head) - blockChars(tail)
@@ -318,43 +321,28 @@ func Answer(a domain.Answer, opt Options) Message {
 	return fit(Message{Text: fallback, Blocks: all}, len(tail), MaxBlocks)
 }
 
-// factLines writes each fact as "• text (Stand …, Quelle)".
-func factLines(facts []domain.AnswerFact) []string {
+// factLines writes each fact as "• text (Stand …) [n]".
+func factLines(facts []domain.AnswerFact, cites domain.Citations) []string {
 	var lines []string
 	for _, f := range facts {
 		if strings.TrimSpace(f.Text) == "" {
 			continue
 		}
-		line := "• "
-		if f.Older {
-			line += "_früher:_ "
-		}
-		line += esc(strings.ReplaceAll(f.Text, "\n", " "), 2200)
-		var meta []string
+		line := "• " + esc(strings.ReplaceAll(f.Text, "\n", " "), 2200)
 		if !f.Stand.IsZero() {
-			meta = append(meta, "Stand "+f.Stand.String())
+			line += " _(Stand " + f.Stand.String() + ")_"
 		}
-		if f.Source != nil {
-			label := f.Source.Title
-			if label == "" {
-				label = f.Source.Publisher
-			}
-			meta = append(meta, "Quelle: "+link(f.Source.URL, label))
-		}
-		if len(meta) > 0 {
-			line += " _(" + strings.Join(meta, ", ") + ")_"
-		}
-		lines = append(lines, line)
+		lines = append(lines, line+cites.FactRef(f))
 	}
 	return lines
 }
 
 // footer renders what follows the answer: website buttons, sources of lists,
 // suggestions and the share and feedback buttons.
-func footer(a domain.Answer, opt Options) []slack.Block {
+func footer(a domain.Answer, cites domain.Citations, opt Options) []slack.Block {
 	var out []slack.Block
 	var links []slack.BlockElement
-	for _, l := range a.Links {
+	for _, l := range a.LinksNotCited(cites) {
 		if len(links) == maxLinks {
 			break
 		}
@@ -373,23 +361,16 @@ func footer(a domain.Answer, opt Options) []slack.Block {
 		out = append(out, slack.NewActionBlock("links", links...))
 	}
 
-	// Sources of list items: facts carry their source inline.
-	inFacts := map[string]bool{}
-	for _, f := range a.Facts {
-		if f.Source != nil {
-			inFacts[f.Source.ID] = true
-		}
-	}
 	var src []string
-	for _, s := range a.Sources() {
-		if inFacts[s.ID] || len(src) == maxSources {
-			continue
+	for i, s := range cites.Sources {
+		if i == maxSources {
+			break
 		}
 		label := s.Title
 		if label == "" {
 			label = s.Publisher
 		}
-		entry := link(s.URL, label)
+		entry := fmt.Sprintf("[%d] ", i+1) + link(s.URL, label)
 		if !s.Published.IsZero() {
 			entry += " (" + s.Published.String() + ")"
 		}
@@ -537,7 +518,7 @@ func omittedCount(note string) (n int, ok bool) {
 // as its own message (with a further "Mehr anzeigen" if still too long).
 func More(a domain.Answer, ref MoreRef) Message {
 	if ref.List < 0 || ref.List >= len(a.Lists) {
-		return Notice("Diese Liste gibt es nicht mehr; bitte frag noch einmal.")
+		return Notice("Diese Liste gibt es nicht mehr; frag bitte noch einmal.")
 	}
 	l := a.Lists[ref.List]
 	text := esc(l.Line(), maxFallback)

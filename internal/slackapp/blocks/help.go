@@ -16,13 +16,14 @@ const (
 	HelpDM      = "dm"      // plain questions in a direct message
 )
 
-// Help renders the help for the slash command.
-func Help(command string) Message { return HelpFor(command, HelpSlash) }
+// Help renders the help for the slash command, generated from the engine's
+// kinds of question (cmds).
+func Help(command string, cmds []domain.Command) Message { return HelpFor(command, HelpSlash, cmds) }
 
-// HelpFor renders the help message for where, generated from
-// domain.Commands: what the bot answers, with example questions written the
-// way one asks there.
-func HelpFor(command, where string) Message {
+// HelpFor renders the help message for where, generated from the engine's
+// kinds of question (cmds): what the bot answers, with example questions
+// written the way one asks there.
+func HelpFor(command, where string, cmds []domain.Command) Message {
 	if command == "" {
 		command = "/engagiert"
 	}
@@ -44,7 +45,7 @@ func HelpFor(command, where string) Message {
 	var lines []string
 	var plainText strings.Builder
 	plainText.WriteString(how + "\n")
-	for _, c := range domain.Commands {
+	for _, c := range cmds {
 		var ex []string
 		for _, e := range c.Examples {
 			ex = append(ex, example(e))
@@ -54,7 +55,7 @@ func HelpFor(command, where string) Message {
 	}
 	bs := []slack.Block{
 		header("So fragst du engagiert"),
-		section("Ich beantworte Fragen zu Netzwerken deutscher Kommunen aus einer geprüften Wissensbasis. " + intro),
+		section("Ich beantworte Fragen zu Netzwerken deutscher Kommunen und zu Städtepartnerschaften aus einer geprüften Wissensbasis. " + intro),
 	}
 	bs = append(bs, sections(lines)...)
 	bs = append(bs, contextText("Jede Antwort nennt ihre Quelle und den Stand der Angabe."))
@@ -63,18 +64,22 @@ func HelpFor(command, where string) Message {
 
 // Welcome is the first message in the app's Messages tab: what the bot does,
 // with a few example questions.
-func Welcome(command string) Message {
+func Welcome(command string, cmds []domain.Command) Message {
 	if command == "" {
 		command = "/engagiert"
 	}
 	var ex []string
-	for _, c := range domain.Commands {
+	for _, c := range cmds {
 		if len(c.Examples) > 0 && len(ex) < 4 {
 			ex = append(ex, "„"+esc(c.Examples[0], 200)+"“")
 		}
 	}
-	text := "Hallo! Ich bin engagiert und beantworte Fragen zu Netzwerken deutscher Kommunen, mit Quelle und Stand. " +
-		"Schreib mir deine Frage einfach hier hinein, zum Beispiel: " + strings.Join(ex, " · ") + ". " +
+	examples := "."
+	if len(ex) > 0 {
+		examples = ", zum Beispiel: " + strings.Join(ex, " · ") + "."
+	}
+	text := "Hallo! Ich bin engagiert und beantworte Fragen zu Netzwerken deutscher Kommunen und zu Städtepartnerschaften, mit Quelle und Stand. " +
+		"Schreib mir deine Frage einfach hier hinein" + examples + " " +
 		"In Channels erwähnst du mich mit @engagiert oder fragst mit `" + esc(command, 40) + "`; „hilfe“ zeigt alles."
 	return Message{Text: text, Blocks: []slack.Block{section(text)}}
 }
@@ -95,13 +100,13 @@ func questionInput(label string) slack.Block {
 // Home renders the App Home tab: a question field, the networks at a
 // glance and example questions. The field and the example buttons open a
 // modal with the answer. The knowledge version stays on /readyz.
-func Home(base *domain.Base, command string) slack.HomeTabViewRequest {
+func Home(base *domain.Base, command string, cmds []domain.Command) slack.HomeTabViewRequest {
 	if command == "" {
 		command = "/engagiert"
 	}
 	bs := []slack.Block{
 		header("engagiert: Netzwerke deutscher Kommunen"),
-		section("Frag mich nach Orten, Netzwerken, Mitgliedern, Zahlen und Daten: hier im Feld, mit `" +
+		section("Frag mich nach Orten, Netzwerken, Mitgliedern, Städtepartnerschaften, Zahlen und Daten: hier im Feld, mit `" +
 			esc(command, 40) + " FRAGE`, mit einer Erwähnung in einem Channel oder im Tab *Nachrichten*."),
 		questionInput("Deine Frage"),
 	}
@@ -117,7 +122,7 @@ func Home(base *domain.Base, command string) slack.HomeTabViewRequest {
 		bs = append(bs, contextText(fmt.Sprintf("Wissensbasis: %d Netzwerke, %d Orte", len(base.Networks), len(base.Places))))
 	}
 	bs = append(bs, slack.NewDividerBlock(), section("*Beispielfragen*"))
-	for _, c := range domain.Commands {
+	for _, c := range cmds {
 		bs = append(bs, section(esc(c.What, 300)))
 		var btns []slack.BlockElement
 		for _, e := range c.Examples {
