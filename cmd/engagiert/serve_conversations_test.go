@@ -86,21 +86,37 @@ func TestServeReplicasShareConversations(t *testing.T) {
 	channel, thread := "C"+run, "1700000000.000100"
 
 	// A answers a mention and remembers the thread in Redis.
-	body := mentionEvent("EvM"+run, "<@UBOT> Bielefeld")
+	body := mentionEvent("EvM"+run, "<@UBOT> Ist Lemgo eine Engagierte Stadt?")
 	body = bytes.ReplaceAll(body, []byte(`"C1"`), []byte(`"`+channel+`"`))
 	deliver(t, a, body, 0)
 	waitPosts(t, api, 1)
-	waitKey(t, rc, "engagiert:t:"+channel+":"+thread)
+	first := waitKey(t, rc, "engagiert:t:"+channel+":"+thread)
+	if first == "" || first == "-" {
+		t.Errorf("thread state %q, want the engine's frame of the question", first)
+	}
 
-	// B gets a reply in a foreign thread (ignored), then one in A's thread.
+	// B gets a reply in a foreign thread (ignored), then "seit wann?" in A's
+	// thread: its subject comes from A's answer, through Redis.
 	deliver(t, b, threadReply("EvF"+run, channel, "U1", "Geheimnis", "1700000005.000001", "1699999999.000001", "U3"), 0)
-	deliver(t, b, threadReply("EvR"+run, channel, "U1", "Lemgo", "1700000006.000001", thread, "U1"), 0)
+	deliver(t, b, threadReply("EvR"+run, channel, "U1", "seit wann?", "1700000006.000001", thread, "U1"), 0)
 	waitPosts(t, api, 2)
 	posts := api.postMessages()
-	if p := posts[1]; p.Get("channel") != channel || p.Get("thread_ts") != thread || !strings.Contains(p.Get("text"), "Lemgo") {
-		t.Errorf("bot B's follow-up answer %v, want the Lemgo answer in A's thread", p)
+	if p := posts[1]; p.Get("channel") != channel || p.Get("thread_ts") != thread || !strings.Contains(p.Get("text"), "Lemgo") || !strings.Contains(p.Get("text"), "2020") {
+		t.Errorf("bot B's follow-up answer %v, want since when Lemgo is an Engagierte Stadt (2020), in A's thread", p)
 	}
-	if len(b.records("unanswered")) > 0 && strings.Contains(b.logs.String(), "Geheimnis") {
+	// "und Bielefeld?" to A, once B's frame is in: a lone new subject takes
+	// the thread's question.
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if v, _ := rc.Get(context.Background(), "engagiert:t:"+channel+":"+thread).Result(); v != first {
+			break
+		}
+	}
+	deliver(t, a, threadReply("EvR2"+run, channel, "U1", "und Bielefeld?", "1700000007.000001", thread, "U1"), 0)
+	waitPosts(t, api, 3)
+	if p := api.postMessages()[2]; p.Get("thread_ts") != thread || !strings.Contains(p.Get("text"), "Bielefeld") || !strings.Contains(p.Get("text"), "Engagierte Stadt") {
+		t.Errorf("bot A's second follow-up %q, want Bielefeld as an Engagierte Stadt", p.Get("text"))
+	}
+	if strings.Contains(b.logs.String(), "Geheimnis") {
 		t.Errorf("bot B logged a message it did not answer")
 	}
 
@@ -108,8 +124,8 @@ func TestServeReplicasShareConversations(t *testing.T) {
 	fwd, _ := json.Marshal(map[string]string{"q": "Wer backt den Kuchen?", "c": channel, "t": thread})
 	click(t, a, "engagiert_forward", string(fwd))
 	// (The fake has no response_url: A tells U2 "weitergegeben" by DM.)
-	waitPosts(t, api, 4)
-	if p := api.postMessages()[2]; p.Get("channel") != curators || !strings.Contains(p.Get("text"), "Wer backt den Kuchen?") {
+	waitPosts(t, api, 5)
+	if p := api.postMessages()[3]; p.Get("channel") != curators || !strings.Contains(p.Get("text"), "Wer backt den Kuchen?") {
 		t.Fatalf("forwarded %v, want the question in the curators' channel", p)
 	}
 	waitKey(t, rc, "engagiert:f:"+curators+":1700000000.000200")
@@ -117,7 +133,7 @@ func TestServeReplicasShareConversations(t *testing.T) {
 		return threadReply(eventID, curators, "UCURATOR", "Die Bäckerei Müller.", "1700000010.000001", "1700000000.000200", "UBOT")
 	}
 	deliver(t, b, reply("EvC1"+run), 0)
-	waitPosts(t, api, 5)
+	waitPosts(t, api, 6)
 	deliver(t, a, reply("EvC2"+run), 0) // the same reply as another event
 	for i, bot := range []*servedBot{a, b} {
 		if err := bot.stop(); err != nil {
@@ -134,8 +150,8 @@ func TestServeReplicasShareConversations(t *testing.T) {
 			}
 		}
 	}
-	if relayed != 1 || len(posts) != 5 {
-		t.Errorf("relayed %d times in %d posts, want once in 5", relayed, len(posts))
+	if relayed != 1 || len(posts) != 6 {
+		t.Errorf("relayed %d times in %d posts, want once in 6", relayed, len(posts))
 	}
 	if rs := b.records("curator reply relayed"); len(rs) != 1 {
 		t.Errorf("bot B relay logs = %v, want one", rs)
