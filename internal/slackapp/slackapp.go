@@ -18,7 +18,6 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/memo"
-	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/slack-go/slack"
 )
@@ -79,7 +78,8 @@ type Config struct {
 	// (a new registry if nil).
 	Registry *prometheus.Registry
 	// Store keeps handled events, the threads the bot answers in, votes and
-	// forwarded questions (in memory if nil; share a Redis one between replicas).
+	// forwarded questions: store.Memory for one replica, store.Redis shared
+	// between replicas. Required.
 	Store Store
 	// CuratorChannel is the channel id unanswered questions are forwarded
 	// to; empty: no forward button.
@@ -126,6 +126,9 @@ func New(cfg Config) (*App, error) {
 	if cfg.Knowledge == nil {
 		return nil, errors.New("slackapp: Config.Knowledge is nil")
 	}
+	if cfg.Store == nil {
+		return nil, errors.New("slackapp: Config.Store is nil (store.NewMemory for a single replica)")
+	}
 	if !strings.HasPrefix(cfg.BotToken, "xoxb-") {
 		return nil, errors.New("slackapp: bot token must start with xoxb-")
 	}
@@ -150,9 +153,7 @@ func New(cfg Config) (*App, error) {
 	if cfg.Registry == nil {
 		cfg.Registry = prometheus.NewRegistry()
 	}
-	if cfg.Store == nil {
-		cfg.Store = store.NewMemory(0, 0)
-	}
+
 	if cfg.HTTPClient == nil {
 		cfg.HTTPClient = &http.Client{Timeout: 10 * time.Second}
 	}

@@ -24,6 +24,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
 )
@@ -262,6 +263,7 @@ func setup(t *testing.T, change func(*Config)) *fixture {
 		BotToken:      "xoxb-test",
 		SigningSecret: testSecret,
 		APIURL:        f.slack.srv.URL + "/api/",
+		Store:         store.NewMemory(0, 0),
 		Logger:        slog.New(slog.NewJSONHandler(f.logs, nil)),
 		Registry:      f.reg,
 		APIRetries:    -1,
@@ -671,13 +673,14 @@ func TestNoSlackRoutesWithoutSigningSecret(t *testing.T) {
 
 func TestNewChecksConfig(t *testing.T) {
 	ok := Config{Asker: &fakeAsker{ask: answerFor}, Knowledge: func() (*domain.Base, time.Time) { return nil, time.Time{} },
-		BotToken: "xoxb-1", SigningSecret: "s"}
+		BotToken: "xoxb-1", SigningSecret: "s", Store: store.NewMemory(0, 0)}
 	tests := []struct {
 		name   string
 		change func(*Config)
 		want   string
 	}{
 		{"no asker", func(c *Config) { c.Asker = nil }, "Asker"},
+		{"no store", func(c *Config) { c.Store = nil }, "Store"},
 		{"user token", func(c *Config) { c.BotToken = "xoxp-1" }, "xoxb-"},
 		{"bad app token", func(c *Config) { c.AppToken = "xoxb-1" }, "xapp-"},
 		{"no secret, no app token", func(c *Config) { c.SigningSecret = "" }, "signing secret"},

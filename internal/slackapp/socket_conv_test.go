@@ -10,6 +10,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -27,6 +28,7 @@ func socketApp(t *testing.T, s *socketSlack, asker domain.Asker, change func(*Co
 		Logger:     slog.New(slog.NewJSONHandler(&syncBuffer{}, nil)),
 		Registry:   prometheus.NewRegistry(),
 		APIRetries: -1,
+		Store:      store.NewMemory(0, 0),
 	}
 	if change != nil {
 		change(&cfg)

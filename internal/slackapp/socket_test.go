@@ -11,6 +11,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/engagiert/engagiert/internal/store"
 	"github.com/gorilla/websocket"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/slack-go/slack/slacktest"
@@ -99,6 +100,7 @@ func TestSocketMode(t *testing.T) {
 		Logger:     slog.New(slog.NewJSONHandler(logs, nil)),
 		Registry:   prometheus.NewRegistry(),
 		APIRetries: -1,
+		Store:      store.NewMemory(0, 0),
 	})
 	if err != nil {
 		t.Fatal(err)
