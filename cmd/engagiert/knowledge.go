@@ -32,12 +32,30 @@ func knowledgeFS(dir string) fs.FS {
 // name files relative to the working directory, so that terminals and
 // editors can jump to FILE:LINE; the embedded base keeps its own paths.
 func loadBase(dir string) (*domain.Base, error) {
-	base, err := yamlkb.Load(knowledgeFS(dir))
-	var ps *yamlkb.Problems
-	if dir != "" && errors.As(err, &ps) {
-		for i := range ps.List {
-			ps.List[i].File = filepath.Join(dir, filepath.FromSlash(ps.List[i].File))
+	base, _, err := checkBase(dir, yamlkb.Options{})
+	return base, err
+}
+
+// checkBase is loadBase with the warnings and notes of yamlkb.Check.
+func checkBase(dir string, opt yamlkb.Options) (*domain.Base, *yamlkb.Report, error) {
+	base, rep, err := yamlkb.Check(knowledgeFS(dir), opt)
+	if dir == "" {
+		return base, rep, err
+	}
+	rel := func(ps []yamlkb.Problem) {
+		for i := range ps {
+			ps[i].File = filepath.Join(dir, filepath.FromSlash(ps[i].File))
 		}
 	}
-	return base, err
+	var ps *yamlkb.Problems
+	if errors.As(err, &ps) {
+		rel(ps.List)
+	}
+	if rep != nil {
+		rel(rep.Warnings)
+		for i := range rep.Dated {
+			rep.Dated[i].File = filepath.Join(dir, filepath.FromSlash(rep.Dated[i].File))
+		}
+	}
+	return base, rep, err
 }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -50,6 +51,11 @@ type Engine struct {
 	members map[string][]memberRef
 	// multi are the places in more than one network, sorted by name.
 	multi []*domain.Place
+	// countries finds the countries questions name.
+	countries countryIndex
+	// twinNetwork is the network named "Städtepartnerschaften", whose name
+	// is also the word for what it works on.
+	twinNetwork string
 	// now is the clock events are told past or coming by.
 	now func() time.Time
 	// byFirstWord finds places by the first word of a longer name:
@@ -76,6 +82,14 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	}
 	e := &Engine{base: base, search: s, vocab: newVocabulary(s, base), log: log, factPlaces: map[domain.FactRef][]string{}, now: time.Now,
 		members: map[string][]memberRef{}}
+	e.countries = newCountryIndex(base)
+	for _, n := range base.Networks {
+		for _, name := range append([]string{n.Name, n.ShortName}, n.Aliases...) {
+			if strings.EqualFold(name, "Städtepartnerschaften") {
+				e.twinNetwork = n.ID
+			}
+		}
+	}
 	key := map[string]string{}
 	for i := range base.Places {
 		e.places = append(e.places, &base.Places[i])
@@ -233,9 +247,93 @@ func (e *Engine) parse(ctx context.Context, q string) (*parsed, error) {
 		after = len(e.search.Tokens(q[:i]))
 	}
 	p := e.vocab.parse(tokens, mentions, after)
+	if kept := e.readNames(&p, q); len(kept) != len(mentions) {
+		p = e.vocab.parse(tokens, kept, after)
+	}
 	p.question = q
 	p.english = p.english || looksEnglish(q)
+	p.country = e.countries.find(q)
+	p.twin = twinWord.MatchString(q) && e.twinQuestion(&p)
 	return &p, nil
+}
+
+// readNames keeps the names a question treats as names. A place called by
+// an everyday word ("Wetter", "Lage", "Essen") counts only where the
+// question treats it as a place: the whole question, "in/aus/nach X", its
+// official form, or next to a network, membership or twinning word. The
+// network "Städtepartnerschaften" named by that word alone, in a question
+// about a place, a country or a figure, asks about twinnings instead.
+func (e *Engine) readNames(p *parsed, q string) []domain.Mention {
+	var kept []domain.Mention
+	country := e.countries.find(q) != ""
+	places := 0
+	for _, m := range p.mentions {
+		if m.Kind == "place" {
+			places++
+		}
+	}
+	for _, m := range p.mentions {
+		switch {
+		case m.Kind == "place" && e.base.Place(m.ID).Everyday && !e.placeContext(p, m):
+			continue
+		case m.Kind == "network" && m.ID == e.twinNetwork && onlyTwinWords(p, m) &&
+			(places > 0 || country || p.has(intCount, intWhich)):
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
+}
+
+// placeContext reports whether the question treats the words of m as a place.
+func (e *Engine) placeContext(p *parsed, m domain.Mention) bool {
+	if len(m.Positions) > 1 {
+		return true // "Wetter (Ruhr)", "Lage (Lippe)": the official form
+	}
+	others := 0
+	for _, t := range p.tokens {
+		if !slices.Contains(m.Positions, t.Pos) {
+			others++
+		}
+	}
+	if others == 0 {
+		return true // the whole question
+	}
+	pos := m.Positions[0]
+	if pos > 0 {
+		switch p.tokens[pos-1].Raw {
+		case "in", "aus", "nach", "bei", "von", "mit", "stadt", "gemeinde":
+			return true
+		}
+	}
+	for _, o := range p.mentions {
+		if o.Kind == "network" {
+			return true
+		}
+	}
+	return p.has(intMembers) || p.yesNo && p.hasTerm(p.tokens, "dabei", "mitglied") || twinWord.MatchString(p.question) ||
+		p.hasTerm(p.tokens, "kreis", "regierungsbezirk", "liegt", "kreisfrei")
+}
+
+// onlyTwinWords reports whether a mention's words are all twinning words.
+func onlyTwinWords(p *parsed, m domain.Mention) bool {
+	for _, pos := range m.Positions {
+		if !twinWord.MatchString(p.tokens[pos].Raw) {
+			return false
+		}
+	}
+	return true
+}
+
+// twinQuestion reports whether a question with a twinning word asks about
+// twinnings, not about the Netzwerkstelle named by it.
+func (e *Engine) twinQuestion(p *parsed) bool {
+	for _, m := range p.mentions {
+		if m.Kind == "network" {
+			return false
+		}
+	}
+	return true
 }
 
 // Frame parses a question and returns its frame, as routing sees it: the

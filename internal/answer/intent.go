@@ -355,6 +355,8 @@ type parsed struct {
 	region    string // Regierungsbezirk filter
 	newest    bool
 	country   string
+	// twin marks a question about town twinnings.
+	twin bool
 	// cross marks a question across networks: "in mehreren Netzwerken".
 	cross bool
 	// passingYear marks a year mentioned in passing: "auch die Neuen von 2024".

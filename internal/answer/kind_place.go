@@ -9,23 +9,43 @@ import (
 	"github.com/engagiert/engagiert/internal/domain"
 )
 
-// placesAnswer lists, for each place, every network it belongs to.
-func (e *Engine) placesAnswer(ids []string) domain.Answer {
-	a := domain.Answer{Found: true, Kind: domain.KindPlace}
-	var titles []string
+// placesAnswer says what each place is (kind, Kreis, Regierungsbezirk,
+// Bundesland), which networks list it, since when, and its town twinnings.
+// A place no network lists is answered as such, never as unknown.
+func (e *Engine) placesAnswer(ids []string, english bool) domain.Answer {
+	a := domain.Answer{Found: true, Kind: domain.KindPlace, English: english}
+	var titles, leads []string
 	for _, id := range ids {
 		pl := e.base.Place(id)
 		titles = append(titles, pl.Name)
 		a.Hits = append(a.Hits, domain.Hit{ID: "place:" + pl.ID, Title: pl.Name})
-		ms := e.base.MembershipsOf(id)
-		if len(ms) == 0 {
-			a.Facts = append(a.Facts, domain.AnswerFact{Text: pl.Name + " ist in keinem Netzwerk als Mitglied geführt."})
+		var ms []domain.Membership
+		for _, m := range e.base.MembershipsOf(id) {
+			if m.Until.IsZero() {
+				ms = append(ms, m)
+			}
 		}
-		for _, m := range ms {
+		lead := placeIs(pl) + " "
+		switch len(ms) {
+		case 0:
+			lead += "Keines der Netzwerke, die ich kenne, führt " + pl.Name + " als Mitglied."
+		case 1:
+			lead += "Mitglied in einem Netzwerk: " + e.base.Network(ms[0].Network).Name + "."
+		default:
+			var names []string
+			for _, m := range ms {
+				names = append(names, e.base.Network(m.Network).Name)
+			}
+			lead += fmt.Sprintf("Mitglied in %d Netzwerken: %s.", len(ms), joinAnd(names))
+		}
+		leads = append(leads, lead)
+		for _, m := range e.base.MembershipsOf(id) {
 			n := e.base.Network(m.Network)
-			a.Facts = append(a.Facts, domain.AnswerFact{Text: pl.Name + " – " + n.Name + ": " + membershipText(m),
-				Source: e.base.Source(m.Source)})
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: shortName(n) + ": " + membershipText(m), Source: e.base.Source(m.Source)})
 			a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+		}
+		for _, f := range pl.Facts {
+			a.Facts = appendFact(a.Facts, domain.AnswerFact{Text: f.Text, Stand: f.Stand, Source: e.base.Source(f.Source)})
 		}
 		// Statements about the place ("Paderborn hat den Vorsitz"), not the
 		// lists that merely include it.
@@ -46,33 +66,58 @@ func (e *Engine) placesAnswer(ids []string) domain.Answer {
 			}
 			a.Facts = appendFact(a.Facts, e.fact(ref))
 		}
-	}
-	if len(ids) == 1 {
-		pl := e.base.Place(ids[0])
-		a.Title = pl.Name
-		if where := placeWhere(pl); where != "" {
-			a.Title += " (" + where + ")"
+		if f, ok := e.partnersLine(pl); ok {
+			a.Facts = append(a.Facts, f)
 		}
-		ms := e.base.MembershipsOf(pl.ID)
-		switch len(ms) {
-		case 0:
-			a.Lead = pl.Name + " ist in keinem der Netzwerke, die ich kenne, als Mitglied geführt."
-		case 1:
-			a.Lead = pl.Name + " ist Mitglied in einem Netzwerk: " + e.base.Network(ms[0].Network).Name + "."
-		default:
-			var names []string
-			for _, m := range ms {
-				names = append(names, e.base.Network(m.Network).Name)
-			}
-			a.Lead = fmt.Sprintf("%s ist Mitglied in %d Netzwerken: %s.", pl.Name, len(ms), joinAnd(names))
-		}
-		if len(ms) > 0 {
+		if len(ms) > 0 && len(ids) == 1 {
 			a.Suggestions = []string{"Mitglieder " + shortName(e.base.Network(ms[0].Network))}
 		}
-	} else {
-		a.Title = joinAnd(titles)
+	}
+	a.Lead = strings.Join(leads, " ")
+	a.Title = joinAnd(titles)
+	if len(ids) == 1 {
+		if where := placeWhere(e.base.Place(ids[0])); where != "" {
+			a.Title += " (" + where + ")"
+		}
 	}
 	return a
+}
+
+// placeIs says what a place is: "Lemgo ist eine Stadt im Kreis Lippe in
+// Nordrhein-Westfalen (Regierungsbezirk Detmold)."
+func placeIs(pl *domain.Place) string {
+	article := map[string]string{"Stadt": "eine Stadt", "Gemeinde": "eine Gemeinde", "Kreis": "ein Kreis",
+		"Städteregion": "eine Städteregion", "Regierungsbezirk": "ein Regierungsbezirk", "Stadtteil": "ein Stadtteil",
+		"Verbandsgemeinde": "eine Verbandsgemeinde", "Bezirksregierung": "eine Bezirksregierung",
+		"Gemeindeverband": "ein Gemeindeverband", "Bezirk": "ein Bezirk", "Region": "eine Region"}[pl.Kind]
+	if article == "" {
+		article = "ein Ort"
+	}
+	s := pl.Name + " ist " + article
+	switch d := pl.District; {
+	case d == "kreisfreie Stadt":
+		s = pl.Name + " ist eine kreisfreie Stadt"
+	case d != "":
+		s += " " + inDistrict(d)
+	}
+	switch {
+	case pl.Country != "":
+		s += " in " + pl.Country
+	case pl.State != "":
+		s += " in " + pl.State
+	}
+	if pl.Region != "" && pl.Kind != "Regierungsbezirk" {
+		s += " (Regierungsbezirk " + pl.Region + ")"
+	}
+	return s + "."
+}
+
+// inDistrict reads a Kreis after "in": "im Kreis Lippe", "in der StädteRegion Aachen".
+func inDistrict(d string) string {
+	if l := strings.ToLower(d); strings.HasPrefix(l, "städteregion") || strings.HasPrefix(l, "region") {
+		return "in der " + d
+	}
+	return "im " + d
 }
 
 // placeQuestion answers a question about places: their memberships, and
@@ -81,17 +126,7 @@ func (e *Engine) placesAnswer(ids []string) domain.Answer {
 // rather than passing them off as the answer.
 func (e *Engine) placeQuestion(ctx context.Context, places []string, q *question) (domain.Answer, error) {
 	p := *q.p
-	a := e.placesAnswer(places)
-	if p.has(intWhere) && len(places) == 1 {
-		// "Wo liegt Gelnhausen?", "In welchem Bundesland liegt …?"
-		if pl := e.base.Place(places[0]); pl.State != "" {
-			where := pl.State
-			if pl.District != "" {
-				where += " (" + pl.District + ")"
-			}
-			a.Lead = fmt.Sprintf("%s liegt in %s. %s", pl.Name, where, a.Lead)
-		}
-	}
+	a := e.placesAnswer(places, q.f.English)
 	if len(p.content) == 0 {
 		return a, nil
 	}
