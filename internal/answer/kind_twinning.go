@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/engagiert/engagiert/internal/domain"
 )
@@ -52,15 +53,10 @@ var countryNames = [][]string{
 	{"Deutschland", "germany", "innerdeutsch", "innerdeutsche", "innerdeutschen"},
 }
 
-// countryIndex maps folded country words to the base's spelling.
-type countryIndex struct {
-	words []countryWord
-}
-
-type countryWord struct {
-	re      *regexp.Regexp
-	country string
-}
+// countryIndex maps folded country words (and phrases of up to three
+// words) to the base's spelling. A map look-up per word: a regexp per
+// country name would cost more than the rest of the answer.
+type countryIndex map[string]string
 
 func newCountryIndex(base *domain.Base) countryIndex {
 	inBase := map[string]string{}
@@ -74,7 +70,7 @@ func newCountryIndex(base *domain.Base) countryIndex {
 			inBase[fold(pl.Country)] = pl.Country
 		}
 	}
-	var ci countryIndex
+	ci := countryIndex{}
 	for _, group := range countryNames {
 		canonical := group[0]
 		for _, w := range group {
@@ -83,18 +79,25 @@ func newCountryIndex(base *domain.Base) countryIndex {
 			}
 		}
 		for _, w := range append(group, canonical) {
-			ci.words = append(ci.words, countryWord{regexp.MustCompile(`(?i)(^|[^\pL])` + regexp.QuoteMeta(fold(w)) + `($|[^\pL])`), canonical})
+			ci[strings.Join(words(w), " ")] = canonical
 		}
 	}
 	return ci
 }
 
+// words splits text into folded words.
+func words(s string) []string {
+	return strings.FieldsFunc(fold(s), func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
 // find returns the country a question names, or "".
 func (ci countryIndex) find(q string) string {
-	f := fold(q)
-	for _, w := range ci.words {
-		if w.re.MatchString(f) {
-			return w.country
+	ws := words(q)
+	for i := range ws {
+		for n := min(3, len(ws)-i); n >= 1; n-- {
+			if c, ok := ci[strings.Join(ws[i:i+n], " ")]; ok {
+				return c
+			}
 		}
 	}
 	return ""
