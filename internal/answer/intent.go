@@ -355,8 +355,9 @@ type parsed struct {
 	region    string // Regierungsbezirk filter
 	newest    bool
 	country   string
-	// twin marks a question about town twinnings.
-	twin bool
+	// twin marks a question about town twinnings, twinStatus one about
+	// the ruhenden or suspended ones.
+	twin, twinStatus bool
 	// cross marks a question across networks: "in mehreren Netzwerken".
 	cross bool
 	// passingYear marks a year mentioned in passing: "auch die Neuen von 2024".
@@ -568,6 +569,17 @@ outer:
 		return pos
 	}
 	return nil
+}
+
+// freeTokens are the tokens no name was matched on.
+func (p *parsed) freeTokens() []domain.Token {
+	var out []domain.Token
+	for _, t := range p.tokens {
+		if !p.used[t.Pos] {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // hasTerm reports whether one of the words (analysed as names are) occurs.

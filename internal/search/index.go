@@ -185,8 +185,20 @@ func Build(base *domain.Base) (*Index, error) {
 			placeNames[strings.ToLower(n)] = true
 		}
 	}
+	// "Freiburg" names Freiburg im Breisgau, "Mülheim" Mülheim an der Ruhr:
+	// the first word of a longer name, where no other place begins with it
+	// or is called so.
+	firsts := map[string]int{}
+	for _, p := range base.Places {
+		if w := firstWord(p.Name); w != "" {
+			firsts[w]++
+		}
+	}
 	for _, p := range base.Places {
 		names := append([]string{p.Name}, p.Aliases...)
+		if w := firstWord(p.Name); w != "" && firsts[w] == 1 && !placeNames[w] && p.Kind != "Kreis" {
+			names = append(names, strings.Fields(p.Name)[0])
+		}
 		// "Coesfeld" names "Kreis Coesfeld" when no place is called that.
 		if p.Kind == "Kreis" {
 			for _, prefix := range []string{"Kreis ", "Landkreis "} {
@@ -224,6 +236,24 @@ func Build(base *domain.Base) (*Index, error) {
 		return nil, fmt.Errorf("index batch: %w", err)
 	}
 	return ix, nil
+}
+
+// firstWord is the first word of a name of several words, lower-cased, or
+// "" when it is short or a word like "Bad" or "Kreis" that begins many.
+func firstWord(name string) string {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return ""
+	}
+	w := strings.ToLower(strings.TrimRight(f[0], ",-"))
+	switch w {
+	case "kreis", "landkreis", "stadt", "gemeinde", "verbandsgemeinde", "bezirksregierung", "regierungsbezirk", "sankt", "hansestadt", "lutherstadt":
+		return ""
+	}
+	if len([]rune(w)) < 5 || strings.ContainsAny(w, "()") {
+		return ""
+	}
+	return w
 }
 
 // statement is one searchable text of a network.
