@@ -134,7 +134,9 @@ func (e *Engine) areas(_ context.Context, q *question) (domain.Answer, error) {
 		}
 	case "Kreis":
 		a.Lead = fmt.Sprintf("%s hat %d Kreise (einschließlich der Städteregion Aachen).", where, len(kreise))
-		list("Kreise", kreise)
+		if q.f.Op != OpCount {
+			list("Kreise", kreise)
+		}
 	case "kreisfrei":
 		a.Lead = fmt.Sprintf("%s hat nach dem Gemeindeverzeichnis %d kreisfreie Städte: %s.", where, len(free), joinAnd(names(free)))
 		if mik := e.base.Source("mik-nrw-kommunale-strukturen"); mik != nil && area == nil && p.region == "" {

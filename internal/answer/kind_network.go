@@ -245,6 +245,9 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 // topicalAnswer answers an attribute from the facts that state it, then the
 // statements sharing the question's words; with neither, noInfo.
 func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []domain.FactHit, q *question) (domain.Answer, error) {
+	if th, err := q.topicHits(); err == nil && len(th) > 0 {
+		hits = th // the question's words other than those naming the attribute
+	}
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name}
 	var facts []domain.AnswerFact
 	for i := range nets {
@@ -263,10 +266,7 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 				}
 			}
 			if len(matched) > 0 {
-				for _, f := range fs {
-					matched = appendFact(matched, f)
-				}
-				fs = matched
+				fs = matched // only those: "der 5. Tag", not every event
 			}
 		}
 		if q.f.Attribute == "history" && len(fs) == 0 && len(n.Counts) > 1 {
@@ -314,7 +314,7 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 
 // maxAttributeFacts bounds the lines after the lead of an attribute's
 // answer: a few that add to it, not every statement on the topic.
-const maxAttributeFacts = 3
+const maxAttributeFacts = 2
 
 // hitStates reports whether a statement found by search is a fact on one of
 // the topics: "Paderborn hat den Vorsitz" for "chair".
@@ -368,6 +368,9 @@ func (e *Engine) events(n *domain.Network, q *question) []domain.AnswerFact {
 		} else {
 			past = append(past, f)
 		}
+	}
+	if q.p.most == "newest" && !q.p.hasTerm(q.p.tokens, "nachst", "kommend", "next", "upcoming", "geplant") && len(past) > 0 {
+		return past[len(past)-1:] // "Wann war der letzte ...?"
 	}
 	if !q.p.hasTerm(q.p.tokens, "nachst", "kommend", "next", "upcoming", "geplant") {
 		return append(past, coming...)

@@ -164,6 +164,7 @@ func (e *Engine) placeQuestion(ctx context.Context, places []string, q *question
 			keep = append(keep, domain.AnswerFact{Text: f.Text, Stand: f.Stand, Source: e.base.Source(f.Source)})
 		}
 		a.Facts = keep
+		a.Lead = placeIs(pl)
 		if p.kreisfrei != "" && p.yesNo {
 			yes := (pl.District == "kreisfreie Stadt") == (p.kreisfrei == "ja")
 			a.Lead = map[bool]string{true: "Ja. ", false: "Nein. "}[yes] + a.Lead

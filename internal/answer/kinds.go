@@ -34,6 +34,23 @@ func (q *question) networkHits(ctx context.Context) ([]domain.FactHit, error) {
 	return q.hits, q.hitsErr
 }
 
+// topicHits are statements sharing the question's words other than the
+// ones that name the attribute: "Beirat" in "Wer sitzt im Beirat?".
+func (q *question) topicHits() ([]domain.FactHit, error) {
+	nets := q.f.ids("network")
+	var terms []domain.Token
+	for _, t := range q.p.searchTerms() {
+		if !q.p.attrPos[t.Pos] {
+			terms = append(terms, t)
+		}
+	}
+	if len(terms) == 0 || len(nets) == 0 || len(terms) == len(q.p.searchTerms()) {
+		return nil, nil
+	}
+	hits, err := q.e.search.Facts(context.Background(), terms, nets[0])
+	return goodHits(hits), err
+}
+
 func (q *question) places() []string   { return q.f.ids("place") }
 func (q *question) networks() []string { return q.f.ids("network") }
 

@@ -67,6 +67,10 @@ type Index struct {
 	// variants holds, per document id, the analysed terms of each name and
 	// alias, so a hit can be checked for matching a whole name.
 	variants map[string][][]string
+	// rawLens holds, per document and variant, the length of a one-word
+	// name as written (0 for longer names): the stemmer makes "geld" of
+	// "Geldern", and a word much shorter than the name is no mention of it.
+	rawLens map[string][]int
 	// postings maps every analysed name word to the documents whose names
 	// contain it: exact name words are looked up here, not in Bleve.
 	postings map[string][]string
@@ -143,7 +147,7 @@ func Build(base *domain.Base) (*Index, error) {
 	}
 	ix := &Index{idx: idx, mapping: m,
 		plain: m.AnalyzerNamed(plainAnalyzer), name: m.AnalyzerNamed(nameAnalyzer), stem: m.AnalyzerNamed(stemAnalyzer), text: m.AnalyzerNamed(textAnalyzer),
-		variants: map[string][][]string{}, postings: map[string][]string{}, nameLens: map[int]bool{}, textTerms: map[string]bool{}, kinds: map[string]string{}, ids: map[string]string{},
+		variants: map[string][][]string{}, rawLens: map[string][]int{}, postings: map[string][]string{}, nameLens: map[int]bool{}, textTerms: map[string]bool{}, kinds: map[string]string{}, ids: map[string]string{},
 		facts: map[string]domain.FactRef{}}
 	if ix.stop, err = stopWords(); err != nil {
 		return nil, err
@@ -166,6 +170,11 @@ func Build(base *domain.Base) (*Index, error) {
 		for _, n := range names {
 			if terms := ix.terms(ix.name, n); len(terms) > 0 {
 				ix.variants[docID] = append(ix.variants[docID], terms)
+				raw := 0
+				if ws := ix.terms(ix.plain, n); len(ws) == 1 {
+					raw = utf8.RuneCountInString(ws[0])
+				}
+				ix.rawLens[docID] = append(ix.rawLens[docID], raw)
 				for _, t := range terms {
 					if ps := ix.postings[t]; len(ps) == 0 || ps[len(ps)-1] != docID {
 						ix.postings[t] = append(ps, docID)
@@ -436,10 +445,13 @@ func (ix *Index) mentions(ctx context.Context, tokens, words []domain.Token, lim
 func (ix *Index) bestVariant(docID string, tokens []domain.Token, limit int) (domain.Mention, bool) {
 	var best domain.Mention
 	found := false
-	for _, v := range ix.variants[docID] {
+	for i, v := range ix.variants[docID] {
 		m, ok := matchVariant(v, tokens, limit)
 		if !ok {
 			continue
+		}
+		if n := ix.rawLens[docID][i]; n > 0 && len(m.Positions) == 1 && utf8.RuneCountInString(tokenAt(tokens, m.Positions[0]).Raw)+3 <= n {
+			continue // "Geld" is not "Geldern", though both stem to "geld"
 		}
 		if !found || len(m.Positions) > len(best.Positions) ||
 			(len(m.Positions) == len(best.Positions) && m.Distance < best.Distance) {
@@ -447,6 +459,16 @@ func (ix *Index) bestVariant(docID string, tokens []domain.Token, limit int) (do
 		}
 	}
 	return best, found
+}
+
+// tokenAt is the token at a position.
+func tokenAt(tokens []domain.Token, pos int) domain.Token {
+	for _, t := range tokens {
+		if t.Pos == pos {
+			return t
+		}
+	}
+	return domain.Token{}
 }
 
 // matchVariant finds the variant's terms in the question, in order, with at
