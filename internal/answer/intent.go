@@ -115,12 +115,12 @@ var attributeWords = []struct {
 	{"outcome", []string{"gebracht", "erreicht", "wirkung", "ergebnis", "ergebnisse", "erfolg", "erfolge", "bilanz", "outcome", "outcomes", "achieved", "results", "impact", "bewirkt", "geschafft", "erfolgreich"}},
 	{"eligibility", []string{"einwohner", "einwohnern", "einwohnerzahl", "darf", "dürfen", "eligible", "eligibility", "kriterien", "teilnahmebedingungen", "zugelassen", "infrage", "inhabitants"}},
 	{"event", []string{"tag der", "reallabor", "stammtisch", "stammtische", "werkstattgespräch", "auftakt", "auftaktveranstaltung", "fachaustausch", "veranstaltung", "veranstaltungen", "tagung", "konferenz", "forum", "event", "events", "kongress", "termin", "termine", "nächste", "nächster", "nächstes", "stattgefunden", "teilnehmende"}},
-	{"services", []string{"angebote", "angebot", "bietet", "leistungen", "services", "offers", "formate", "hilft", "unterstützt", "unterstützung", "beratung", "dienstleistungen"}},
+	{"services", []string{"bringt", "bringen", "vorteil", "vorteile", "nutzen", "mehrwert", "lohnt", "profitieren", "angebote", "angebot", "bietet", "leistungen", "services", "offers", "formate", "hilft", "unterstützt", "unterstützung", "beratung", "dienstleistungen"}},
 	{"data", []string{"datenbank", "daten", "database", "verzeichnis", "übersicht aller"}},
 	{"term", []string{"laufzeit", "befristet", "projektlaufzeit", "term"}},
 	{"history", []string{"entwicklung", "geschichte", "history", "verlauf", "gewachsen", "entwickelt", "früher", "frühere"}},
 	{"states", []string{"bundesländer", "bundesländern", "länder", "ländern", "states"}},
-	{"goal", []string{"ziel", "ziele", "zweck", "wofür", "einsetzen", "setzt sich", "setzen sich", "anliegen", "aim", "aims", "goal", "goals", "purpose", "mission", "worum", "wozu", "stehen für", "steht für", "stand for", "stands for", "wollen", "will"}},
+	{"goal", []string{"verbindet", "verbinden", "ziel", "ziele", "zweck", "wofür", "einsetzen", "setzt sich", "setzen sich", "anliegen", "aim", "aims", "goal", "goals", "purpose", "mission", "worum", "wozu", "stehen für", "steht für", "stand for", "stands for", "wollen", "will"}},
 	{"join", []string{"mitmachen", "beitreten", "beitritt", "mitglied werden", "aufgenommen werden", "bewerben", "bewerbung", "aufnahme", "join", "apply", "application", "become a member", "voraussetzung", "voraussetzungen", "bedingungen", "requirements"}},
 	{"website", []string{"website", "webseite", "homepage", "url", "internetseite", "internetadresse", "link", "links", "web"}},
 }
@@ -547,6 +547,23 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention, aft
 		}
 	}
 	return p
+}
+
+// asksHistory reports whether a question asks for everything so far:
+// "bisher", "nacheinander", "all".
+func (p *parsed) asksHistory() bool {
+	return p.hasTerm(p.tokens, "bisher", "nacheinand", "reihenfolg", "history", "so far", "vorher", "zuvor", "alle")
+}
+
+// onlyAttributeWords reports whether the question's content words are all
+// words that name its attribute ("Vorsitz"): nothing else to match on.
+func (p *parsed) onlyAttributeWords() bool {
+	for _, t := range p.content {
+		if !p.attrPos[t.Pos] {
+			return false
+		}
+	}
+	return true
 }
 
 // phrasePositions returns the positions of the phrase's terms where they

@@ -45,7 +45,8 @@ func (e *Engine) countKind(ctx context.Context, q *question) (domain.Answer, err
 			a.Facts = append(a.Facts, f)
 		}
 		if f, ok := e.namedMembers(n, q.f.English); ok {
-			a.Facts = append(a.Facts, f)
+			// Said with the figure, so it never reads as the network's size.
+			leads[len(leads)-1] = strings.TrimSuffix(leads[len(leads)-1], ".") + "; " + lowerFirst(f.Text) + "."
 		}
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 	}
@@ -167,7 +168,11 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 			a.Facts = append(a.Facts, fs...)
 		case len(hits) > 0 && (q.f.Op == OpWho || q.f.Op == OpWhere) && !founding:
 			// "Wer leitet …?": the statement on what was asked leads.
-			leads = append(leads, e.fact(hits[0].Ref).Text)
+			if len(nets) == 1 && a.Lead == "" {
+				leadWith(&a, e.fact(hits[0].Ref))
+			} else {
+				leads = append(leads, e.fact(hits[0].Ref).Text)
+			}
 		case len(topical) > 0 && (!founding || attr == "initiator" || attr == "founders"):
 			if len(nets) == 1 {
 				leadWith(&a, topical[0])
@@ -219,12 +224,18 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 		}
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 	}
-	if attr != "website" {
-		for _, h := range hits {
+	a.Lead = strings.TrimSpace(a.Lead + " " + strings.Join(leads, " "))
+	if attr != "website" && (a.Lead == "" || len(a.Facts) == 0) {
+		// Statements sharing the question's words, where nothing on the
+		// attribute itself answered.
+		for _, h := range hits[:min(len(hits), 2)] {
 			a.Facts = appendFact(a.Facts, e.fact(h.Ref))
 		}
 	}
-	a.Lead = strings.TrimSpace(a.Lead + " " + strings.Join(leads, " "))
+	a.Facts = dropRepeats(a.Lead, a.Facts)
+	if limit := maxAttributeFacts + map[bool]int{true: 2}[attr == "join"]; len(a.Facts) > limit {
+		a.Facts = a.Facts[:limit]
+	}
 	if (attr == "initiator" || attr == "carrier") && a.Lead == "" {
 		// "Vom Land NRW initiiertes Netzwerk": the description says who.
 		for i := range nets {
@@ -291,7 +302,14 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 			a.Links = appendLink(a.Links, domain.Link{Title: nets[0].Name, URL: nets[0].Website})
 		}
 	}
-	if q.f.Attribute != "event" && len(q.p.content) == 0 {
+	if q.p.asksHistory() {
+		// "Welche Städte hatten bisher den Vorsitz?": all of them, in order.
+		sort.SliceStable(facts, func(i, j int) bool { return factTime(facts[i]).Before(factTime(facts[j])) })
+		leadWith(&a, facts[0])
+		a.Facts = facts[1:]
+		return a, nil
+	}
+	if q.f.Attribute != "event" && q.p.onlyAttributeWords() {
 		// What is true now first: the newest dated statement leads.
 		sort.SliceStable(facts, func(i, j int) bool { return facts[j].Stand.Before(facts[i].Stand) })
 	}
@@ -401,19 +419,24 @@ func (e *Engine) networkOverview(nets []domain.Network, english bool) domain.Ans
 		// ("Mitglieder X", "Ziele X") gives each in full.
 		desc := e.fact(domain.FactRef{Network: n.ID, Part: "description"})
 		lead := firstSentence(desc.Text)
-		var facts []string
-		if d := n.Founded.Date; !d.IsZero() {
-			facts = append(facts, map[bool]string{false: "gegründet " + d.String(), true: "founded " + d.ISO()}[english])
-		}
-		if c, ok := newestCount(n); ok {
-			if english {
-				facts = append(facts, englishFigure(c.Value)+" members"+standSuffixEN(c.Stand))
-			} else {
-				facts = append(facts, c.Value+" "+countNoun(c)+standSuffix(c.Stand))
+		if len(nets) == 1 {
+			// Since when and how big, each with its own source; the older
+			// figures stay visible in the same line.
+			if d := n.Founded.Date; !d.IsZero() {
+				a.Facts = append(a.Facts, domain.AnswerFact{Text: map[bool]string{false: "Gegründet " + d.String(), true: "Founded " + d.ISO()}[english],
+					Source: e.base.Source(n.Founded.Source)})
 			}
-		}
-		if len(facts) > 0 {
-			lead = strings.TrimSuffix(lead, ".") + "; " + strings.Join(facts, ", ") + "."
+			if c, ok := newestCount(n); ok {
+				f := domain.AnswerFact{Text: "Mitglieder: " + c.Value + " " + countNoun(c) + standSuffix(c.Stand), Source: e.base.Source(c.Source)}
+				if english {
+					f.Text = "Members: " + englishFigure(c.Value) + standSuffixEN(c.Stand)
+				}
+				if o, ok := e.olderCounts(n); ok {
+					f.Text += "; " + lowerFirst(o.Text)
+					f.Also = append([]*domain.Source{o.Source}, o.Also...)
+				}
+				a.Facts = append(a.Facts, f)
+			}
 		}
 		if len(nets) > 1 {
 			lead = n.Name + ": " + lead
@@ -423,13 +446,6 @@ func (e *Engine) networkOverview(nets []domain.Network, english bool) domain.Ans
 			a.LeadSource = desc.Source
 		} else {
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: lead, Source: desc.Source})
-		}
-		if c, ok := e.olderCounts(n); ok && len(nets) == 1 {
-			if nc, ok := newestCount(n); ok {
-				c.Also = append(c.Also, c.Source)
-				c.Source = e.base.Source(nc.Source)
-			}
-			a.Facts = append(a.Facts, c)
 		}
 		if len(n.Members) > 0 && len(nets) == 1 {
 			ms := e.members[n.ID]
@@ -458,10 +474,41 @@ func (e *Engine) networkOverview(nets []domain.Network, english bool) domain.Ans
 // bundesweit nach ..." becomes "Engagierte Städte bundesweit".
 func countNoun(c domain.Count) string {
 	t := c.Text
-	for _, cut := range []string{" nach ", " laut ", " beim ", " bei ", " (", ", "} {
+	for _, cut := range []string{" nach ", " laut ", " beim ", " bei ", " zum ", " im ", " (", ", "} {
 		if i := strings.Index(t, cut); i > 0 {
 			t = t[:i]
 		}
 	}
 	return t
 }
+
+// dropRepeats leaves out facts that say again what the lead says: most of
+// their words are in it.
+func dropRepeats(lead string, facts []domain.AnswerFact) []domain.AnswerFact {
+	in := map[string]bool{}
+	for _, w := range words(lead) {
+		in[w] = true
+	}
+	var out []domain.AnswerFact
+	for _, f := range facts {
+		ws := words(f.Text)
+		shared, long := 0, 0
+		for _, w := range ws {
+			if len(w) >= 4 {
+				long++
+				if in[w] {
+					shared++
+				}
+			}
+		}
+		if long > 0 && shared*10 >= long*6 {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// factTime orders facts by when they were true: the date of an event, else
+// the stand; undated ones first, as the oldest.
+func factTime(f domain.AnswerFact) domain.Date { return f.Stand }
