@@ -104,7 +104,7 @@ var attributeWords = []struct {
 	words []string
 }{
 	{"cost", []string{"kostet", "kosten", "kostenlos", "kostenpflichtig", "beitrag", "mitgliedsbeitrag", "jahresbeitrag", "gebühr", "gebühren", "fee", "fees", "cost", "costs", "price", "preis", "umsonst", "gratis", "zahlen", "kostenfrei"}},
-	{"initiator", []string{"initiiert", "initiierte", "initiator", "initiatoren", "initiatorin", "ins leben gerufen", "angestoßen", "initiated", "initiative", "angeregt"}},
+	{"initiator", []string{"aufgebaut", "aufgebaute", "initiiert", "initiierte", "initiator", "initiatoren", "initiatorin", "ins leben gerufen", "angestoßen", "initiated", "initiative", "angeregt"}},
 	{"speakers", []string{"sprecher", "sprecherin", "sprecherinnen", "sprecherteam", "speaker", "speakers", "spokesperson", "sprechen für"}},
 	{"chair", []string{"vorsitz", "vorsitzender", "vorsitzende", "vorsitzt", "leitet", "leitung", "leiter", "leiterin", "chair", "chairs", "chaired", "chairman", "federführung", "spitze", "heads", "head", "leads", "geleitet"}},
 	{"carrier", []string{"steckt hinter", "stecken hinter", "steckt dahinter", "who is behind", "träger", "trägerin", "trägt", "betreibt", "betreiber", "betrieben", "runs", "operated", "operator", "getragen"}},

@@ -220,12 +220,11 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 				leads = append(leads, fmt.Sprintf("Wann und wo es gegründet wurde, nennen meine Quellen nicht: %s.", n.Name))
 				a.Facts = appendFact(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "description"}))
 			}
-			a.Facts = append(a.Facts, topical...)
 		}
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 	}
 	a.Lead = strings.TrimSpace(a.Lead + " " + strings.Join(leads, " "))
-	if attr != "website" && (a.Lead == "" || len(a.Facts) == 0) {
+	if attr != "website" && a.Lead == "" {
 		// Statements sharing the question's words, where nothing on the
 		// attribute itself answered.
 		for _, h := range hits[:min(len(hits), 2)] {
@@ -233,7 +232,7 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 		}
 	}
 	a.Facts = dropRepeats(a.Lead, a.Facts)
-	if limit := maxAttributeFacts + map[bool]int{true: 2}[attr == "join"]; len(a.Facts) > limit {
+	if limit := e.factLimit(q); len(a.Facts) > limit {
 		a.Facts = a.Facts[:limit]
 	}
 	if (attr == "initiator" || attr == "carrier") && a.Lead == "" {
@@ -326,8 +325,20 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 		return e.noInfo(nets, q.f.Attribute, q), nil
 	}
 	leadWith(&a, facts[0])
-	a.Facts = facts[1:min(len(facts), 1+maxAttributeFacts)]
+	a.Facts = facts[1:min(len(facts), 1+e.factLimit(q))]
 	return a, nil
+}
+
+// factLimit is how many lines may follow an attribute's lead: one for a
+// question after one thing (wer, wann, wo), a few for how to join.
+func (e *Engine) factLimit(q *question) int {
+	switch {
+	case q.f.Attribute == "join" || q.f.Attribute == "eligibility":
+		return maxAttributeFacts + 2
+	case q.f.Op == OpWho || q.f.Op == OpWhen || q.f.Op == OpWhere:
+		return 1
+	}
+	return maxAttributeFacts
 }
 
 // maxAttributeFacts bounds the lines after the lead of an attribute's
