@@ -149,7 +149,7 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 		case q.f.Op == OpWho:
 			topical = append(topical, e.topicFacts(n, "chair", "speakers", "carrier", "funding", "people")...)
 		}
-		founding := attr == "founding" || attr == "founding-place" || attr == "founders" || p.has(intFounding)
+		founding := attr == "founding" || attr == "founding-place" || attr == "founders" || attr == "initiator" || p.has(intFounding)
 		switch {
 		case attr == "website":
 			leads = append(leads, e.say(q, "Website: ", "Website: ")+n.Website)
