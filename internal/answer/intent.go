@@ -313,6 +313,8 @@ func newVocabulary(s domain.Searcher, base *domain.Base) *vocabulary {
 		stateName{"Nordrhein-Westfalen", termsOf("North Rhine-Westphalia")},
 		stateName{"Bayern", termsOf("Bavaria")}, stateName{"Hessen", termsOf("Hesse")},
 		stateName{"Niedersachsen", termsOf("Lower Saxony")}, stateName{"Thüringen", termsOf("Thuringia")})
+	// Longer names first: "Sachsen-Anhalt" is not "Sachsen".
+	sort.SliceStable(v.states, func(i, j int) bool { return len(v.states[i].terms) > len(v.states[j].terms) })
 	return v
 }
 
@@ -586,6 +588,20 @@ outer:
 		return pos
 	}
 	return nil
+}
+
+// hasRaw reports whether a word as typed (folded) begins with one of the
+// prefixes: for words the stemmer shortens unpredictably ("nächste").
+func (p *parsed) hasRaw(prefixes ...string) bool {
+	for _, t := range p.tokens {
+		f := fold(t.Raw)
+		for _, pre := range prefixes {
+			if strings.HasPrefix(f, pre) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // freeTokens are the tokens no name was matched on.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -268,7 +269,7 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 		}
 		// Of the facts on the topic, those that share the question's
 		// other words first: "Wo fand der 5. Tag der Städtepartnerschaften statt?"
-		if len(fs) > 1 {
+		if len(fs) > 1 && !(q.f.Attribute == "event" && (q.p.most != "" || q.p.hasRaw("nachst", "kommend", "next"))) {
 			var matched []domain.AnswerFact
 			for _, h := range hits {
 				if h.Ref.Network == n.ID && e.hitStates(h, topics) {
@@ -390,22 +391,58 @@ func (e *Engine) events(n *domain.Network, q *question) []domain.AnswerFact {
 	sort.SliceStable(refs, func(i, j int) bool { return n.Facts[refs[i]].Date.Before(n.Facts[refs[j]].Date) })
 	today := e.today()
 	var past, coming []domain.AnswerFact
+	// "der nächste Tag der Städtepartnerschaften": the events whose text
+	// has the question's words, where any has them.
+	for _, t := range q.p.tokens {
+		w := fold(t.Raw)
+		if t.Stop || len(w) < 3 || strings.HasPrefix(w, "nachst") || strings.HasPrefix(w, "letzt") {
+			continue
+		}
+		var with []int
+		for _, i := range refs {
+			if strings.Contains(fold(n.Facts[i].Text), w) {
+				with = append(with, i)
+			}
+		}
+		if len(with) > 0 && len(with) < len(refs) {
+			refs = with
+		}
+	}
+	if y := q.p.year; y != 0 {
+		// "... 2024?": the events of that year.
+		var inYear []int
+		for _, i := range refs {
+			if n.Facts[i].Date.Year == y || strings.Contains(n.Facts[i].Text, strconv.Itoa(y)) {
+				inYear = append(inYear, i)
+			}
+		}
+		if len(inYear) > 0 {
+			refs = inYear
+		}
+	}
+	var pastDates []domain.Date
 	for _, i := range refs {
 		f := e.fact(domain.FactRef{Network: n.ID, Part: "fact", Index: i})
 		if d := n.Facts[i].Date; !d.IsZero() && !d.Before(today) {
 			coming = append(coming, f)
 		} else {
 			past = append(past, f)
+			pastDates = append(pastDates, d)
 		}
 	}
-	if q.p.most == "newest" && !q.p.hasTerm(q.p.tokens, "nachst", "kommend", "next", "upcoming", "geplant") && len(past) > 0 {
-		return past[len(past)-1:] // "Wann war der letzte ...?"
+	if q.p.most == "newest" && !q.p.hasRaw("nachst", "kommend", "next", "upcoming", "geplant") && len(past) > 0 {
+		// "Wann war der letzte ...?": the first statement of the latest date.
+		last := past[len(past)-1]
+		for i := len(past) - 1; i >= 0 && pastDates[i] == pastDates[len(past)-1]; i-- {
+			last = past[i]
+		}
+		return []domain.AnswerFact{last}
 	}
-	if !q.p.hasTerm(q.p.tokens, "nachst", "kommend", "next", "upcoming", "geplant") {
+	if !q.p.hasRaw("nachst", "kommend", "next", "upcoming", "geplant") {
 		return append(past, coming...)
 	}
 	if len(coming) > 0 {
-		return coming
+		return coming[:1]
 	}
 	var out []domain.AnswerFact
 	note := domain.AnswerFact{Text: "Einen kommenden Termin nennen meine Quellen nicht; zuletzt war:"}
@@ -414,7 +451,11 @@ func (e *Engine) events(n *domain.Network, q *question) []domain.AnswerFact {
 	}
 	out = append(out, note)
 	if len(past) > 0 {
-		out = append(out, past[len(past)-1])
+		last := past[len(past)-1]
+		for i := len(past) - 1; i >= 0 && pastDates[i] == pastDates[len(past)-1]; i-- {
+			last = past[i]
+		}
+		out = append(out, last)
 	}
 	return out
 }

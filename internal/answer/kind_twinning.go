@@ -319,9 +319,23 @@ func (e *Engine) twinningFigures(_ context.Context, q *question) (domain.Answer,
 		a.Lead = fmt.Sprintf("Städtepartnerschaften von NRW-Kommunen mit %s: %d nennt meine Wissensbasis namentlich; die landesweiten Zahlen:", c, n)
 		return a, nil
 	}
+	if q.p.hasRaw("find", "wend", "such", "datenbank", "liste", "kontakt", "ansprech", "where") && e.twinNetwork != "" {
+		// "Wo finde ich alle Partnerstädte?": where the data lives.
+		n := e.base.Network(e.twinNetwork)
+		if fs := e.topicFacts(n, "data", "contact"); len(fs) > 0 {
+			// The statements that name a list or database first.
+			sort.SliceStable(fs, func(i, j int) bool {
+				return strings.Contains(fs[i].Text, "Datenbank") && !strings.Contains(fs[j].Text, "Datenbank")
+			})
+			leadWith(&a, fs[0])
+			a.Facts = fs[1:min(len(fs), 2)]
+			a.Hits = []domain.Hit{networkHit(n)}
+			return a, nil
+		}
+	}
 	newest := cs[len(cs)-1]
 	leadWith(&a, domain.AnswerFact{Text: newest.Value + " " + newest.Text, Stand: newest.Stand, Source: e.base.Source(newest.Source)})
-	for i := len(cs) - 2; i >= 0; i-- {
+	for i := len(cs) - 2; i >= max(0, len(cs)-3); i-- {
 		c := cs[i]
 		a.Facts = append(a.Facts, domain.AnswerFact{Text: c.Value + " " + c.Text, Stand: c.Stand, Source: e.base.Source(c.Source), Older: true})
 	}

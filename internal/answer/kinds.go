@@ -111,7 +111,7 @@ func init() {
 			match: func(q *question) bool {
 				return q.p.twin && len(q.places()) == 0 && q.f.Filters.Country != "" && q.f.Op != OpCount
 			},
-			answer:   (*Engine).twinnedIn},
+			answer: (*Engine).twinnedIn},
 		{Name: "twinning-figures", What: "Städtepartnerschaften in NRW: Zahlen", WhatEN: "Town twinnings in NRW: figures",
 			Examples: []string{"Wie viele Städtepartnerschaften gibt es in NRW?"},
 			match:    func(q *question) bool { return q.p.twin && len(q.places()) == 0 && len(q.networks()) == 0 },
