@@ -170,7 +170,7 @@ func (e *Engine) overview() domain.Answer {
 		if n.Kind != "" || n.Scope != "" {
 			text += " (" + strings.Trim(n.Kind+", "+n.Scope, ", ") + ")"
 		}
-		text += ": " + firstSentence(n.Description.Text)
+		text += ": " + shortSentence(firstSentence(n.Description.Text), 160)
 		a.Facts = append(a.Facts, domain.AnswerFact{Text: text, Source: e.base.Source(n.Description.Source)})
 		a.Links = append(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 		a.Hits = append(a.Hits, networkHit(&n))
