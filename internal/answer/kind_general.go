@@ -34,8 +34,8 @@ func (e *Engine) help(english bool) domain.Answer {
 			"with engagiert ask \"QUESTION\". I answer from my knowledge base only, with source and date. For example:"
 	}
 	for _, c := range Commands() {
-		if c.What == kinds[0].What {
-			continue // help itself
+		if !c.InHelp {
+			continue // the short help names the main kinds
 		}
 		l := domain.List{Title: c.What}
 		if english {
