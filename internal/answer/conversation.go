@@ -15,7 +15,7 @@ import (
 // partSplit finds "und"/"sowie"/"and" followed by a question word: there a
 // second question begins. "Welche Städte sind in RegioPole und Engagierte
 // Stadt?" joins names, not questions, and is not split.
-var partSplit = regexp.MustCompile(`(?i)(?:,\s*|\s+)(?:und|sowie|and|außerdem|ausserdem)\s+(?:(?:auch|noch|dann)\s+)?` +
+var partSplit = regexp.MustCompile(`(?i)(?:,\s*|\s+)(?:und|sowie|and|außerdem|ausserdem|\+|&)\s+(?:(?:auch|noch|dann)\s+)?` +
 	`(wer|wann|wo|wie|was|welche|welcher|welches|seit|ist|sind|gibt|hat|von wem|mit wem|warum|wozu|wofür|who|when|where|how|what|which|is|are|does|since|by whom)\b`)
 
 // splitParts splits a question into the questions it asks, at most three.

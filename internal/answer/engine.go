@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -261,9 +262,16 @@ func (e *Engine) parse(ctx context.Context, q string) (*parsed, error) {
 	}
 	p.question = q
 	p.english = p.english || looksEnglish(q)
+	p.foundedOf = func(id string) domain.Date {
+		if n := e.base.Network(id); n != nil {
+			return n.Founded.Date
+		}
+		return domain.Date{}
+	}
 	p.country = e.countries.find(q)
 	p.twin = twinWord.MatchString(q) && e.twinQuestion(&p)
-	p.twinStatus = p.twin && p.hasTerm(p.tokens, "ruht", "ruhend", "ausgesetzt", "eingefroren", "suspend", "beendet", "paused")
+	p.twinStatus = p.twin && (p.hasTerm(p.tokens, "ruht", "ruhend", "ausgesetzt", "eingefroren", "suspend", "beendet", "paused") ||
+		strings.Contains(strings.ToLower(q), "auf eis"))
 	return &p, nil
 }
 
@@ -286,7 +294,9 @@ func (e *Engine) readNames(p *parsed, q string) []domain.Mention {
 		switch {
 		case m.Kind == "place" && e.base.Place(m.ID).Everyday && (m.Distance > 0 || !e.placeContext(p, m, q)):
 			continue
-		case m.Kind == "network" && m.ID == e.twinNetwork && onlyTwinWords(p, m) && !eventName(p, m) &&
+		case m.Kind == "place" && m.Positions[0] > 0 && isRegionWord(p.tokens[m.Positions[0]-1].Raw) && e.isRegion(e.base.Place(m.ID).Name):
+			continue // "Regierungsbezirk Köln": the region, read as a filter, not the city
+		case m.Kind == "network" && m.ID == e.twinNetwork && onlyTwinWords(p, m) && !eventName(p, m) && !officeAttribute(p.attr) &&
 			(places > 0 || country || p.has(intCount, intWhich)):
 			continue
 		}
@@ -302,6 +312,15 @@ func (e *Engine) placeContext(p *parsed, m domain.Mention, q string) bool {
 	}
 	pos := m.Positions[0]
 	word := p.tokens[pos].Raw
+	if pos > 0 {
+		switch p.tokens[pos-1].Raw {
+		case "stadt", "gemeinde", "kommune":
+			return true // "gemeinde much"
+		}
+	}
+	if regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(word) + `\s*\(`).MatchString(q) {
+		return true // "Lage (Lippe)"
+	}
 	if pos > 0 && wordInLowerCase(q, word) {
 		return false // "Welche Städte kamen 2024 dazu?": a verb, not Kamen
 	}
@@ -357,10 +376,39 @@ func wordInLowerCase(q, word string) bool {
 	return false
 }
 
+// officeAttribute reports whether an attribute is one the Netzwerkstelle
+// itself has ("Welche Fördermöglichkeiten gibt es für Städtepartnerschaften?").
+func officeAttribute(attr string) bool {
+	switch attr {
+	case "programme", "funding", "event", "services", "data", "contact", "office", "chair", "carrier", "term":
+		return true
+	}
+	return false
+}
+
+// isRegionWord reports whether a word introduces a Regierungsbezirk.
+func isRegionWord(w string) bool {
+	switch w {
+	case "regierungsbezirk", "regierungsbezirks", "regbez", "rb", "bezirk":
+		return true
+	}
+	return false
+}
+
+// isRegion reports whether name is a Regierungsbezirk of the base.
+func (e *Engine) isRegion(name string) bool {
+	for _, r := range e.vocab.regions {
+		if r.state == name {
+			return true
+		}
+	}
+	return false
+}
+
 // onlyTwinWords reports whether a mention's words are all twinning words.
 func onlyTwinWords(p *parsed, m domain.Mention) bool {
 	for _, pos := range m.Positions {
-		if !twinWord.MatchString(p.tokens[pos].Raw) {
+		if r := p.tokens[pos].Raw; !twinWord.MatchString(r) && r != "nrw" {
 			return false
 		}
 	}

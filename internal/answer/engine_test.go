@@ -70,7 +70,7 @@ func TestAsk(t *testing.T) {
 		{"Kreis Wald", true, domain.KindPlace, []string{"Landesring Ehrenamt", "Beitrittsjahr nennen meine Quellen nicht"}, nil},
 		// A network: what it is, goal, founding, counts, members, website.
 		{"Bürgersinn", true, domain.KindNetwork, []string{"Ein Netzwerk für Bürgersinn", "2010", "45", "Altstadt", "https://bund.example/"}, nil},
-		{"Was macht Bürgersinn?", true, domain.KindNetwork, []string{"Ein Netzwerk für Bürgersinn", "Mehr Ehrenamt"}, nil},
+		{"Was macht Bürgersinn?", true, domain.KindFacts, []string{"Ein Netzwerk für Bürgersinn", "Mehr Ehrenamt"}, nil},
 		// Member lists, filtered by Bundesland and by year.
 		{"Mitglieder Bürgersinn", true, domain.KindMembers, []string{"Altstadt", "Bergdorf", "Flusshausen"}, []string{"Kreis Wald"}},
 		{"Welche Bürgersinn-Städte liegen in NRW?", true, domain.KindMembers, []string{"Altstadt", "Flusshausen"}, []string{"Bergdorf"}},

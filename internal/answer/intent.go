@@ -109,7 +109,7 @@ var attributeWords = []struct {
 	{"chair", []string{"vorsitz", "vorsitzender", "vorsitzende", "vorsitzt", "leitet", "leitung", "leiter", "leiterin", "chair", "chairs", "chaired", "chairman", "federführung", "spitze", "heads", "head", "leads", "geleitet"}},
 	{"carrier", []string{"steckt hinter", "stecken hinter", "steckt dahinter", "who is behind", "träger", "trägerin", "trägt", "betreibt", "betreiber", "betrieben", "runs", "operated", "operator", "getragen"}},
 	{"funding", []string{"gefördert", "förderung", "finanziert", "finanzierung", "fördert", "förderer", "geldgeber", "funded", "funding", "funder", "funds", "bezahlt", "auftraggeber", "auftrag"}},
-	{"programme", []string{"förderprogramm", "förderprogramme", "fördermittel", "zuschuss", "zuschüsse", "wettbewerb", "fördertöpfe", "grants", "grant", "förderprogrammen"}},
+	{"programme", []string{"fördermöglichkeiten", "fördermöglichkeit", "fördertopf", "geld", "förderprogramm", "förderprogramme", "fördermittel", "zuschuss", "zuschüsse", "wettbewerb", "fördertöpfe", "grants", "grant", "förderprogrammen"}},
 	{"office", []string{"geschäftsstelle", "sitz", "sitzt", "büro", "office", "seat", "headquarters", "ansässig"}},
 	{"contact", []string{"kontakt", "ansprechpartner", "ansprechpartnerin", "e-mail", "email", "mail", "telefon", "contact", "kontaktieren", "melden"}},
 	{"outcome", []string{"gebracht", "erreicht", "wirkung", "ergebnis", "ergebnisse", "erfolg", "erfolge", "bilanz", "outcome", "outcomes", "achieved", "results", "impact", "bewirkt", "geschafft", "erfolgreich"}},
@@ -364,6 +364,8 @@ type parsed struct {
 	cross bool
 	// passingYear marks a year mentioned in passing: "auch die Neuen von 2024".
 	passingYear bool
+	// foundedOf gives a network's founding date, for founding members.
+	foundedOf func(network string) domain.Date
 	// memberWho marks a "wer" that asks for members: "Wer ist dabei?".
 	memberWho bool
 	// notState negates the Bundesland filter: "außerhalb von NRW".
@@ -520,7 +522,7 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention, aft
 		}
 	}
 	for _, r := range v.regions {
-		if len(r.terms) > 0 && containsPhrase(free, r.terms) && p.hasTerm(free, "regierungsbezirk", "bezirk", "rb", "bezirksregierung") {
+		if len(r.terms) > 0 && containsPhrase(free, r.terms) && p.hasTerm(free, "regierungsbezirk", "bezirk", "rb", "bezirksregierung", "regbez") {
 			p.region = r.state
 			for _, t := range free {
 				if slices.Contains(r.terms, t.Term) {
@@ -670,10 +672,26 @@ func (p parsed) keep(pl *domain.Place, m *domain.Membership) bool {
 		return false
 	case m != nil && !m.Until.IsZero():
 		return false // a former member is no member
-	case m != nil && p.founders && !strings.Contains(strings.ToLower(m.Role), "gründungsmitglied"):
+	case m != nil && p.founders && !isFounder(m, p.founded(m.Network)):
 		return false
 	}
 	return true
+}
+
+// isFounder reports whether a membership is a founding one: its role says
+// so, or it joined when the network began (the Erstunterzeichner).
+func isFounder(m *domain.Membership, founded domain.Date) bool {
+	r := strings.ToLower(m.Role + " " + m.Note)
+	return strings.Contains(r, "gründungsmitglied") || strings.Contains(r, "erstunterzeichn") || strings.Contains(r, "gründungsstadt") ||
+		(!m.Since.IsZero() && m.Since == founded)
+}
+
+// founded is the founding date of a network, as the engine knows it.
+func (p parsed) founded(network string) domain.Date {
+	if p.foundedOf == nil {
+		return domain.Date{}
+	}
+	return p.foundedOf(network)
 }
 
 // yearKeeps reports whether a joining year passes a year filter.

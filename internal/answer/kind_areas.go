@@ -37,6 +37,11 @@ func (q *question) asksAreas() bool {
 	if len(q.networks()) > 0 || p.twin || p.areaKind() == "" || p.year != 0 || p.has(intNew) || p.hasTerm(p.tokens, "dabei", "mitglied", "netzwerk", "engagiert", "partner", "member", "network") {
 		return false
 	}
+	for _, s := range q.places() {
+		if pl := q.e.base.Place(s); pl != nil && pl.Kind != "Kreis" && pl.Kind != "Städteregion" && pl.Kind != "Regierungsbezirk" {
+			return false // "In welchem Regierungsbezirk liegt Bönen?": about Bönen
+		}
+	}
 	nrw := p.state == "Nordrhein-Westfalen" || p.region != "" || p.district != "" || p.areaKind() == "Regierungsbezirk"
 	for _, s := range q.places() {
 		if pl := q.e.base.Place(s); pl != nil && (pl.Kind == "Kreis" || pl.Kind == "Städteregion" || pl.Kind == "Regierungsbezirk") {
@@ -148,7 +153,7 @@ func (e *Engine) areas(_ context.Context, q *question) (domain.Answer, error) {
 		if area == nil && p.region == "" && p.district == "" {
 			a.Lead = fmt.Sprintf("%s hat %d Gemeinden: %d Städte (%d davon kreisfrei) und %d Gemeinden ohne Stadtrecht, in %d Kreisen und %d Regierungsbezirken.",
 				where, n, len(towns), len(free), len(villages), len(kreise), len(rbs))
-		} else {
+		} else if q.f.Op != OpCount {
 			list("Gemeinden", append(append([]*domain.Place(nil), towns...), villages...))
 		}
 	}

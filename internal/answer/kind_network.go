@@ -85,15 +85,25 @@ func (e *Engine) networkKind(ctx context.Context, q *question) (domain.Answer, e
 	if len(hits) > 0 && !q.p.has(intWhat) {
 		return e.factsAnswer(hits), nil
 	}
-	a := e.networkOverview(e.nets(q.networks()), q.f.English)
 	if (q.p.hasTerm(q.p.tokens, "macht", "tut", "bietet", "wofur", "does", "bringt") || q.p.has(intGoal)) && len(q.networks()) == 1 {
-		// "Was macht X?": what it is for, too.
-		if n := e.base.Network(q.networks()[0]); len(n.Goals) > 0 {
-			g := e.fact(domain.FactRef{Network: n.ID, Part: "goal"})
-			a.Facts = append([]domain.AnswerFact{g}, a.Facts...)
+		// "Was macht X?": what it is and what it is for, not its members.
+		n := e.base.Network(q.networks()[0])
+		a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: n.Name, English: q.f.English, Hits: []domain.Hit{networkHit(n)}}
+		d := e.fact(domain.FactRef{Network: n.ID, Part: "description"})
+		d.Text = firstSentence(d.Text)
+		leadWith(&a, d)
+		for i := range n.Goals[:min(len(n.Goals), 2)] {
+			a.Facts = append(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "goal", Index: i}))
 		}
+		for _, f := range e.topicFacts(n, "services") {
+			if len(a.Facts) < 3 {
+				a.Facts = appendFact(a.Facts, f)
+			}
+		}
+		a.Facts = dropRepeats(a.Lead, a.Facts)
+		return a, nil
 	}
-	return a, nil
+	return e.networkOverview(e.nets(q.networks()), q.f.English), nil
 }
 
 // attributeTopics are the fact topics that answer an attribute, best first.

@@ -155,7 +155,8 @@ func inDistrict(d string) string {
 func (e *Engine) placeQuestion(ctx context.Context, places []string, q *question) (domain.Answer, error) {
 	p := *q.p
 	a := e.placesAnswer(places, q.f.English)
-	if len(places) == 1 && len(p.content) == 0 && (p.kreisfrei != "" || p.has(intWhere) || p.hasTerm(p.freeTokens(), "kreis", "regierungsbezirk", "bundesland", "liegt")) {
+	if len(places) == 1 && (p.kreisfrei != "" || p.hasTerm(p.freeTokens(), "kreis", "regierungsbezirk", "bundesland") ||
+		(len(p.content) == 0 && (p.has(intWhere) || p.hasTerm(p.freeTokens(), "liegt")))) {
 		// "In welchem Kreis liegt Hille?", "Ist Aachen kreisfrei?": where
 		// it lies leads; its networks follow in the lead, not as lines.
 		pl := e.base.Place(places[0])

@@ -21,7 +21,7 @@ var rgre = domain.Link{Title: "RGRE-Datenbank der Städtepartnerschaften", URL: 
 
 // twinWord matches the words that ask about town twinnings.
 var twinWord = regexp.MustCompile(`(?i)(partnerst[aä]dt|st[aä]dtepartner|partnerschaft|partnergemeinde|partnerkommune|partnerkreis|` +
-	`partnerregion|verpartnert|twin|sister cit|sister town|partner|städtefreundschaft|freundschaft|patenschaft|verbunden|befreundet)`)
+	`partnerregion|verpartnert|verschwistert|schwesterst|twin|sister cit|sister town|partner|städtefreundschaft|freundschaft|patenschaft|verbunden|befreundet)`)
 
 // countryNames are the countries people name, German first; the base's own
 // spelling (Partnership.Country) is matched against each group.
@@ -124,6 +124,22 @@ func (e *Engine) twinnings(_ context.Context, q *question) (domain.Answer, error
 		ps = append(ps, p)
 	}
 	sortPartnerships(ps)
+	if m := q.p.most; len(ps) > 1 && (m == "oldest" || m == "newest") {
+		// "Welche Partnerschaft von Münster ist die neueste?"
+		var dated []domain.Partnership
+		for _, p := range ps {
+			if !p.Since.IsZero() {
+				dated = append(dated, p)
+			}
+		}
+		if len(dated) > 0 {
+			if m == "oldest" {
+				ps = dated[:1]
+			} else {
+				ps = dated[len(dated)-1:]
+			}
+		}
+	}
 	a := domain.Answer{Found: true, Kind: domain.KindMembers, Title: "Städtepartnerschaften: " + pl.Name, English: q.f.English}
 	a.Hits = []domain.Hit{{ID: "place:" + pl.ID, Title: pl.Name}}
 	abroad := pl.Country != ""
@@ -258,7 +274,7 @@ func (e *Engine) twinnedIn(_ context.Context, q *question) (domain.Answer, error
 	var order []string
 	for _, p := range e.base.Partnerships {
 		nrw, other := e.base.Place(p.Place), e.base.Place(p.Partner)
-		if nrw == nil || other == nil || countryOf(p, other, p.Place) != country {
+		if nrw == nil || other == nil || countryOf(p, other, p.Place) != country || (q.p.twinStatus && p.Status == "") {
 			continue
 		}
 		r, ok := rows[nrw.ID]
@@ -267,7 +283,11 @@ func (e *Engine) twinnedIn(_ context.Context, q *question) (domain.Answer, error
 			rows[nrw.ID] = r
 			order = append(order, nrw.ID)
 		}
-		r.partners = append(r.partners, other.Name)
+		name := other.Name
+		if p.Status != "" {
+			name += " (" + p.Status + ")"
+		}
+		r.partners = append(r.partners, name)
 	}
 	sort.SliceStable(order, func(i, j int) bool { return fold(rows[order[i]].nrw.Name) < fold(rows[order[j]].nrw.Name) })
 	a := domain.Answer{Found: len(order) > 0, Kind: domain.KindMembers, Title: "Städtepartnerschaften mit " + country, English: q.f.English,
@@ -334,7 +354,7 @@ func (e *Engine) twinningFigures(_ context.Context, q *question) (domain.Answer,
 		}
 	}
 	newest := cs[len(cs)-1]
-	leadWith(&a, domain.AnswerFact{Text: newest.Value + " " + newest.Text, Stand: newest.Stand, Source: e.base.Source(newest.Source)})
+	leadWith(&a, domain.AnswerFact{Text: newest.Value + " " + shortSentence(newest.Text, 150), Stand: newest.Stand, Source: e.base.Source(newest.Source)})
 	for i := len(cs) - 2; i >= max(0, len(cs)-3); i-- {
 		c := cs[i]
 		a.Facts = append(a.Facts, domain.AnswerFact{Text: c.Value + " " + c.Text, Stand: c.Stand, Source: e.base.Source(c.Source), Older: true})

@@ -34,6 +34,32 @@ func (q *question) networkHits(ctx context.Context) ([]domain.FactHit, error) {
 	return q.hits, q.hitsErr
 }
 
+// anyTopicHits are statements of any network on the question's attribute
+// that share its other words.
+func (q *question) anyTopicHits() []domain.FactHit {
+	var terms []domain.Token
+	for _, t := range q.p.searchTerms() {
+		if !q.p.attrPos[t.Pos] {
+			terms = append(terms, t)
+		}
+	}
+	if len(terms) == 0 {
+		return nil
+	}
+	hits, err := q.e.search.Facts(context.Background(), terms, "")
+	if err != nil {
+		return nil
+	}
+	topics := attributeTopics[q.f.Attribute]
+	var out []domain.FactHit
+	for _, h := range goodHits(hits) {
+		if q.e.hitStates(h, topics) || q.e.hitStates(h, []string{q.f.Attribute}) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
 // topicHits are statements sharing the question's words other than the
 // ones that name the attribute: "Beirat" in "Wer sitzt im Beirat?".
 func (q *question) topicHits() ([]domain.FactHit, error) {
@@ -228,6 +254,16 @@ func init() {
 			Examples: []string{"Welche Netzwerke kennst du?"},
 			match:    func(q *question) bool { return q.p.has(intNetworks) && len(q.p.content) == 0 },
 			answer:   func(e *Engine, _ context.Context, q *question) (domain.Answer, error) { return e.overview(), nil }},
+		{Name: "attribute-any", // "Wie viel Geld gibt es bei Europa bei uns zuhause?": no network named
+			match: func(q *question) bool {
+				return len(q.networks()) == 0 && len(q.places()) == 0 && q.attrSpecific() && len(q.anyTopicHits()) > 0
+			},
+			answer: func(e *Engine, _ context.Context, q *question) (domain.Answer, error) {
+				hits := q.anyTopicHits()
+				a := e.factsAnswer(hits)
+				a.Facts = a.Facts[:min(len(a.Facts), e.factLimit(q))]
+				return a, nil
+			}},
 		{Name: "statements",
 			match: func(*question) bool { return true },
 			answer: func(e *Engine, ctx context.Context, q *question) (domain.Answer, error) {
