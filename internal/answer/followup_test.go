@@ -1,0 +1,49 @@
+package answer_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestFollowUps asks a question, then a follow-up with the first answer's
+// frame, as a Slack thread does.
+func TestFollowUps(t *testing.T) {
+	e := shipped(t)
+	ctx := context.Background()
+	tests := []struct {
+		first, then string
+		want        []string // in the follow-up's answer
+		none        []string
+	}{
+		// A missing subject takes the previous one.
+		{"Ist Lemgo eine Engagierte Stadt?", "seit wann?", []string{"Lemgo", "2020"}, nil},
+		{"RegioPole", "wer hat den Vorsitz?", []string{"Paderborn"}, nil},
+		// A lone new subject takes the previous question.
+		{"Seit wann ist Bielefeld im RegioPole-Netzwerk?", "und Paderborn?", []string{"Paderborn", "2016"}, []string{"Bielefeld ist Mitglied"}},
+		{"Welche Partnerstädte hat Bielefeld?", "und Dortmund?", []string{"Amiens", "Leeds"}, []string{"Concarneau"}},
+		// A complete question stands alone.
+		{"Ist Lemgo eine Engagierte Stadt?", "Wie viele Mitglieder hat RegioPole?", []string{"9"}, []string{"Lemgo"}},
+	}
+	for _, tt := range tests {
+		prev := e.Ask(ctx, tt.first)
+		if prev.Frame == "" {
+			t.Fatalf("Ask(%q) has no frame to follow up on", tt.first)
+		}
+		got := e.AskFollowUp(ctx, tt.then, prev.Frame).PlainText()
+		for _, s := range tt.want {
+			if !strings.Contains(got, s) {
+				t.Errorf("AskFollowUp(%q after %q) lacks %q:\n%s", tt.then, tt.first, s, got)
+			}
+		}
+		for _, s := range tt.none {
+			if strings.Contains(got, s) {
+				t.Errorf("AskFollowUp(%q after %q) says %q:\n%s", tt.then, tt.first, s, got)
+			}
+		}
+	}
+	// A frame that does not decode is no frame: the question stands alone.
+	if a := e.AskFollowUp(ctx, "Bielefeld", "{kaputt"); !a.Found {
+		t.Errorf("AskFollowUp with a broken frame found nothing")
+	}
+}
