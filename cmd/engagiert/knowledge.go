@@ -2,8 +2,6 @@ package main
 
 import (
 	"errors"
-	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -20,19 +18,18 @@ func knowledgeDir(flagValue string, e env) string {
 	return e.getenv("ENGAGIERT_KNOWLEDGE")
 }
 
-// knowledgeFS opens the knowledge directory, or the embedded base for "".
-func knowledgeFS(dir string) fs.FS {
-	if dir == "" {
-		return knowledge.FS
-	}
-	return os.DirFS(dir)
-}
-
 // loadBase loads and validates the knowledge in dir ("" = embedded). Problems
 // name files relative to the working directory, so that terminals and
-// editors can jump to FILE:LINE; the embedded base keeps its own paths.
+// editors can jump to FILE:LINE; the embedded base keeps its own paths. A
+// directory is read through yamlkb.LoadDir: regular files inside it only.
 func loadBase(dir string) (*domain.Base, error) {
-	base, err := yamlkb.Load(knowledgeFS(dir))
+	var base *domain.Base
+	var err error
+	if dir == "" {
+		base, err = yamlkb.Load(knowledge.FS)
+	} else {
+		base, err = yamlkb.LoadDir(dir)
+	}
 	var ps *yamlkb.Problems
 	if dir != "" && errors.As(err, &ps) {
 		for i := range ps.List {

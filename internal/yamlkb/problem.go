@@ -37,15 +37,37 @@ func (p Problem) String() string {
 // first, so a curator fixes a file in one pass instead of one run per typo.
 type Problems struct {
 	List []Problem
+	// More counts the problems found past MaxProblems, which List leaves out.
+	More int
 }
 
-// Error prints one problem per line.
+// Error prints one problem per line, then "... and N more" if List was capped.
 func (ps *Problems) Error() string {
-	lines := make([]string, len(ps.List))
+	lines := make([]string, len(ps.List), len(ps.List)+1)
 	for i, p := range ps.List {
 		lines[i] = p.String()
 	}
+	if ps.More > 0 {
+		lines = append(lines, fmt.Sprintf("... and %d more", ps.More))
+	}
 	return strings.Join(lines, "\n")
+}
+
+// problemList collects a load's problems, at most MaxProblems of them: a file
+// of a million broken lines must not become a million messages in memory.
+type problemList struct {
+	list []Problem
+	more int
+}
+
+// full reports whether the list holds MaxProblems, counting the one that
+// would have been added.
+func (l *problemList) full() bool {
+	if len(l.list) < MaxProblems {
+		return false
+	}
+	l.more++
+	return true
 }
 
 // sortProblems orders problems by file and line, the order a curator
