@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"strings"
@@ -36,7 +37,16 @@ func startServe(t *testing.T, vars map[string]string, hup <-chan os.Signal) *ser
 		"SLACK_BOT_TOKEN":      "xoxb-harness-bot-token",
 		"SLACK_SIGNING_SECRET": serveSecret,
 		"ENGAGIERT_ADDR":       "127.0.0.1:0",
-		"SLACK_API_URL":        "http://127.0.0.1:1/api/", // nothing listens: a test that calls Slack passes its own
+	}
+	if _, ok := vars["SLACK_API_URL"]; !ok {
+		// A Web API that accepts the token and every call; a test that
+		// looks at the calls passes its own.
+		api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = io.WriteString(w, `{"ok":true,"user_id":"UBOT","team_id":"T1"}`)
+		}))
+		t.Cleanup(api.Close)
+		all["SLACK_API_URL"] = api.URL + "/api/"
 	}
 	for k, v := range vars {
 		all[k] = v

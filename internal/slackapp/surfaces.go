@@ -91,7 +91,7 @@ func (a *App) ask(ctx context.Context, log *slog.Logger, surface, q string) doma
 	a.metrics.duration.WithLabelValues(surface).Observe(time.Since(start).Seconds())
 	a.metrics.questions.WithLabelValues(surface).Inc()
 	if !ans.Found {
-		log.Info("unanswered", "question", q, "surface", surface)
+		log.Info("unanswered", "question", q) // the caller's log carries the surface
 		a.metrics.unanswered.WithLabelValues(surface).Inc()
 	}
 	if ans.Query == "" {
@@ -237,8 +237,7 @@ func (a *App) event(ctx context.Context, log *slog.Logger, ev slackevents.Events
 		base, _ := a.cfg.Knowledge()
 		view := blocks.Home(base, a.cfg.Command)
 		if _, err := a.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: e.User, View: view}); err != nil {
-			a.metrics.postErrors.Inc()
-			log.Error("views.publish failed", "user", e.User, "err", err)
+			a.lost(log.With("surface", SurfaceHome, "user", e.User, "channel", e.Channel), "views.publish failed", err)
 		}
 	}
 }
@@ -259,7 +258,7 @@ func (a *App) interaction(ctx context.Context, log *slog.Logger, ic slack.Intera
 			a.feedback(ctx, log, ic, act)
 		case strings.HasPrefix(act.ActionID, blocks.ActionAskPrefix):
 			// An example question on the Home tab: answer in the app's messages tab.
-			log = log.With("surface", SurfaceHome)
+			log = log.With("surface", SurfaceHome, "channel", ic.User.ID)
 			m := a.answerMessage(ctx, log, SurfaceHome, act.Value, blocks.Options{Feedback: true})
 			a.post(ctx, log, ic.User.ID, "", m)
 		case strings.HasPrefix(act.ActionID, blocks.ActionLinkPrefix):
@@ -325,8 +324,7 @@ func (a *App) feedback(ctx context.Context, log *slog.Logger, ic slack.Interacti
 	}
 	if ic.Channel.ID != "" && ic.User.ID != "" {
 		if _, err := a.api.PostEphemeralContext(ctx, ic.Channel.ID, ic.User.ID, slack.MsgOptionText(m.Text, false)); err != nil {
-			a.metrics.postErrors.Inc()
-			log.Error("chat.postEphemeral failed", "err", err)
+			a.lost(log.With("channel", ic.Channel.ID), "chat.postEphemeral failed", err)
 		}
 	}
 }
@@ -343,8 +341,8 @@ func (a *App) post(ctx context.Context, log *slog.Logger, channel, thread string
 		opts = append(opts, slack.MsgOptionTS(thread))
 	}
 	if _, _, err := a.api.PostMessageContext(ctx, channel, opts...); err != nil {
-		a.metrics.postErrors.Inc()
-		log.Error("chat.postMessage failed", "channel", channel, "err", err)
+		// The caller's log carries the channel (and event_id).
+		a.lost(log, "chat.postMessage failed", err)
 	}
 }
 
@@ -364,8 +362,7 @@ func (a *App) respond(ctx context.Context, log *slog.Logger, responseURL string,
 		msg.Blocks = &slack.Blocks{BlockSet: r.Blocks}
 	}
 	if err := slack.PostWebhookCustomHTTPContext(ctx, responseURL, a.client, msg); err != nil {
-		a.metrics.postErrors.Inc()
-		log.Error("response_url post failed", "err", hideURL(err))
+		a.lost(log, "response_url post failed", err)
 		return false
 	}
 	return true

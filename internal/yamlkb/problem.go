@@ -53,6 +53,20 @@ func (ps *Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// Locations lists where the problems are, "FILE:LINE" (or "FILE") each,
+// without what they say: messages quote values from the files, and a status
+// page must not. more counts the problems past MaxProblems.
+func (ps *Problems) Locations() (locs []string, more int) {
+	locs = make([]string, len(ps.List))
+	for i, p := range ps.List {
+		locs[i] = p.File
+		if p.Line > 0 {
+			locs[i] = fmt.Sprintf("%s:%d", p.File, p.Line)
+		}
+	}
+	return locs, ps.More
+}
+
 // problemList collects a load's problems, at most MaxProblems of them: a file
 // of a million broken lines must not become a million messages in memory.
 type problemList struct {
