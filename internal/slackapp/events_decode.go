@@ -2,6 +2,7 @@ package slackapp
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
+	"github.com/slack-go/slack/socketmode"
 )
 
 // Slack adds event types and fields faster than slack-go follows, and sends
@@ -202,4 +204,49 @@ func undecodedReason(err error) string {
 		return "not_handled"
 	}
 	return "malformed"
+}
+
+// socketBadMessage handles a Socket Mode message slack-go could not decode
+// (the same shapes as over HTTP): it is acked by its envelope_id, so Slack
+// does not redeliver it, and an event the bot uses is decoded leniently and
+// handled; anything else is logged at WARN.
+func (a *App) socketBadMessage(ctx context.Context, client *socketmode.Client, log *slog.Logger, evt socketmode.Event) {
+	bad, _ := evt.Data.(*socketmode.ErrorBadMessage)
+	var env struct {
+		EnvelopeID   string          `json:"envelope_id"`
+		Type         string          `json:"type"`
+		Payload      json.RawMessage `json:"payload"`
+		RetryAttempt int             `json:"retry_attempt"`
+	}
+	if bad == nil || json.Unmarshal(bad.Message, &env) != nil || env.EnvelopeID == "" {
+		log.Warn("socket mode message not decoded", "err", evt.Data)
+		return
+	}
+	log = log.With("envelope_id", env.EnvelopeID)
+	_ = a.ack(ctx, client, log, &socketmode.Request{EnvelopeID: env.EnvelopeID}, nil)
+	if env.Type != string(socketmode.RequestTypeEventsAPI) {
+		log.Warn("socket mode message not decoded; acked", "type", env.Type, "err", bad.Cause)
+		return
+	}
+	a.metrics.requests.WithLabelValues("event", "ok").Inc()
+	ev, err := decodeEvent(env.Payload)
+	if err != nil {
+		outer, _ := parseEnvelope(env.Payload)
+		a.guard.undecoded.WithLabelValues(undecodedReason(err)).Inc()
+		log.Warn("event not decoded; acked", "type", outer.Type, "event_type", outer.innerType(), "event_id", outer.EventID, "err", err)
+		return
+	}
+	var eventID string
+	if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok {
+		eventID = cb.EventID
+	}
+	log = log.With("event_id", eventID, "event_type", ev.InnerEvent.Type)
+	if env.RetryAttempt > 0 {
+		log = log.With("retry_num", env.RetryAttempt)
+	}
+	a.background(ctx, func(ctx context.Context) {
+		if a.firstSeen(ctx, log, eventID) {
+			a.event(ctx, log, ev)
+		}
+	})
 }
