@@ -70,7 +70,10 @@ func parseServe(e env, args []string) (serveConfig, error) {
 	if err != nil {
 		return c, err
 	}
-	return c, c.check()
+	if err := c.check(); err != nil {
+		return c, err
+	}
+	return c, c.parseLimits()
 }
 
 func parseServeFlags(e env, args []string) (serveConfig, error) {
@@ -122,7 +125,7 @@ func (c serveConfig) check() error {
 	if u, err := url.Parse(c.apiURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return fmt.Errorf("SLACK_API_URL %q must be an http(s) URL such as %s", c.apiURL, slackapp.DefaultAPIURL)
 	}
-	return c.parseLimits()
+	return nil
 }
 
 // parseLimits reads the limits' settings into c.

@@ -33,6 +33,17 @@ type servedBot struct {
 // stopped, like SIGTERM does, by stop or at the end of the test.
 func startServe(t *testing.T, vars map[string]string, hup <-chan os.Signal) *servedBot {
 	t.Helper()
+	return startServeDeps(t, vars, serveDeps{hup: hup})
+}
+
+// startServeDeps is startServe with stand-ins for SIGHUP and the knowledge
+// loader; a nil one is the real thing.
+func startServeDeps(t *testing.T, vars map[string]string, deps serveDeps) *servedBot {
+	t.Helper()
+	hup := deps.hup
+	if deps.load == nil {
+		deps.load = loadServing
+	}
 	all := map[string]string{
 		"SLACK_BOT_TOKEN":      "xoxb-harness-bot-token",
 		"SLACK_SIGNING_SECRET": serveSecret,
@@ -62,7 +73,7 @@ func startServe(t *testing.T, vars map[string]string, hup <-chan os.Signal) *ser
 			runErr = run(ctx, []string{"serve"}, getenv, strings.NewReader(""), io.Discard, logs)
 			return
 		}
-		runErr = serve(ctx, env{getenv: getenv, stdin: strings.NewReader(""), stdout: io.Discard, stderr: logs}, nil, hup)
+		runErr = serveWith(ctx, env{getenv: getenv, stdin: strings.NewReader(""), stdout: io.Discard, stderr: logs}, nil, deps)
 	}()
 	b := &servedBot{logs: logs}
 	var once sync.Once
