@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -87,12 +88,27 @@ func runAsk(ctx context.Context, e env, args []string) error {
 	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per question")
 	dir := fs.String("knowledge", "", "knowledge directory (default: ENGAGIERT_KNOWLEDGE, else the embedded base)")
+	frame := fs.Bool("frame", false, "print how the question is understood (its frame) instead of the answer")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return usageError{err.Error()}
 	}
 	asker, _, err := loadAsker(knowledgeDir(*dir, e))
 	if err != nil {
+		return err
+	}
+	if *frame {
+		fr, ok := asker.(interface {
+			Frame(context.Context, string) (answer.Frame, error)
+		})
+		if !ok {
+			return errors.New("this knowledge cannot show frames")
+		}
+		f, err := fr.Frame(ctx, strings.Join(rest, " "))
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintln(e.stdout, f.String())
 		return err
 	}
 	if len(rest) == 1 && rest[0] == "-" {

@@ -17,7 +17,7 @@ func TestAskCommand(t *testing.T) {
 		wantOut  []string // in stdout, in this order
 		wantJSON int      // JSON lines expected, 0 for text output
 	}{
-		{name: "text", args: []string{"ask", "Bielefeld"}, wantOut: []string{"Bielefeld", "RegioPole", "Quelle: https://"}},
+		{name: "text", args: []string{"ask", "Bielefeld"}, wantOut: []string{"Bielefeld", "RegioPole", "Quellen: [1] https://"}},
 		{name: "words joined", args: []string{"ask", "Ist", "Lemgo", "eine", "Engagierte", "Stadt?"}, wantOut: []string{"Ja, Lemgo ist Mitglied"}},
 		{name: "json", args: []string{"ask", "--json", "Bielefeld"}, wantOut: []string{`"query":"Bielefeld"`, `"found":true`, `"hits":[{"id":"place:bielefeld"`}, wantJSON: 1},
 		{name: "flag after the question", args: []string{"ask", "Bielefeld", "--json"}, wantOut: []string{`"query":"Bielefeld"`}, wantJSON: 1},

@@ -59,44 +59,47 @@ func TestEvalCases(t *testing.T) {
 	if len(lines) != len(cases) {
 		t.Fatalf("got %d JSON lines for %d questions", len(lines), len(cases))
 	}
+	// Each case is a subtest named after its question, so one case runs
+	// alone: go test ./cmd/engagiert -run 'TestEvalCases/Ist_Lemgo'.
 	for i, c := range cases {
-		var got jsonAnswer
-		if err := json.Unmarshal([]byte(lines[i]), &got); err != nil {
-			t.Errorf("Ask(%q): not JSON: %v", c.Q, err)
-			continue
-		}
-		if got.Query != c.Q {
-			t.Errorf("line %d answers %q, want %q: answers out of order", i, got.Query, c.Q)
-		}
-		text := foldText(got.Text)
-		if c.Found != nil && got.Found != *c.Found {
-			t.Errorf("Ask(%q).found = %v, want %v\n%s", c.Q, got.Found, *c.Found, got.Text)
-		}
-		for _, s := range c.All {
-			if !strings.Contains(text, foldText(s)) {
-				t.Errorf("Ask(%q) lacks %q\n%s", c.Q, s, got.Text)
+		t.Run(c.Q, func(t *testing.T) {
+			var got jsonAnswer
+			if err := json.Unmarshal([]byte(lines[i]), &got); err != nil {
+				t.Fatalf("Ask(%q): not JSON: %v", c.Q, err)
 			}
-		}
-		if len(c.Any) > 0 {
-			ok := false
-			for _, s := range c.Any {
-				ok = ok || strings.Contains(text, foldText(s))
+			if got.Query != c.Q {
+				t.Errorf("line %d answers %q, want %q: answers out of order", i, got.Query, c.Q)
 			}
-			if !ok {
-				t.Errorf("Ask(%q) has none of %q\n%s", c.Q, c.Any, got.Text)
+			text := foldText(got.Text)
+			if c.Found != nil && got.Found != *c.Found {
+				t.Errorf("Ask(%q).found = %v, want %v\n%s", c.Q, got.Found, *c.Found, got.Text)
 			}
-		}
-		for _, s := range c.None {
-			if strings.Contains(text, foldText(s)) {
-				t.Errorf("Ask(%q) says %q, which it must not\n%s", c.Q, s, got.Text)
+			for _, s := range c.All {
+				if !strings.Contains(text, foldText(s)) {
+					t.Errorf("Ask(%q) lacks %q\n%s", c.Q, s, got.Text)
+				}
 			}
-		}
-		limit := c.MaxChars
-		if limit == 0 {
-			limit = 1500
-		}
-		if n := len([]rune(got.Text)); n > limit {
-			t.Errorf("Ask(%q) is %d characters, over %d", c.Q, n, limit)
-		}
+			if len(c.Any) > 0 {
+				ok := false
+				for _, s := range c.Any {
+					ok = ok || strings.Contains(text, foldText(s))
+				}
+				if !ok {
+					t.Errorf("Ask(%q) has none of %q\n%s", c.Q, c.Any, got.Text)
+				}
+			}
+			for _, s := range c.None {
+				if strings.Contains(text, foldText(s)) {
+					t.Errorf("Ask(%q) says %q, which it must not\n%s", c.Q, s, got.Text)
+				}
+			}
+			limit := c.MaxChars
+			if limit == 0 {
+				limit = 1500
+			}
+			if n := len([]rune(got.Text)); n > limit {
+				t.Errorf("Ask(%q) is %d characters, over %d", c.Q, n, limit)
+			}
+		})
 	}
 }

@@ -79,7 +79,7 @@ func buildManifest(command, requestURL string) appManifest {
 	m.DisplayInformation.LongDescription = "engagiert beantwortet Fragen zu Netzwerken deutscher Kommunen " +
 		"(Engagierte Stadt, RegioPole-Netzwerk und weitere) aus einer geprüften Wissensbasis: " +
 		"welche Orte dazugehören, seit wann, in welcher Rolle, mit Zahlen und Daten. " +
-		"Jede Antwort nennt ihre Quelle und den Stand der Angabe. Fragen Sie mit " + command +
+		"Jede Antwort nennt ihre Quelle und den Stand der Angabe. Frag mit " + command +
 		", mit einer Erwähnung in einem Channel oder per Direktnachricht."
 	m.DisplayInformation.BackgroundColor = "#1d4f73"
 	m.Features.AppHome.HomeTabEnabled = true

@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/answer"
 	"github.com/engagiert/engagiert/internal/dedup"
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/reload"
@@ -218,6 +219,7 @@ func serveWith(ctx context.Context, e env, args []string, deps serveDeps) error 
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	appCfg := slackapp.Config{
 		Asker:         kb,
+		Commands:      answer.Commands(),
 		Knowledge:     knowledgeOf(kb),
 		BotToken:      cfg.botToken,
 		AppToken:      cfg.appToken,

@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"github.com/engagiert/engagiert/internal/logtest"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -17,6 +16,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/engagiert/engagiert/internal/answer"
+	"github.com/engagiert/engagiert/internal/logtest"
 
 	"github.com/engagiert/engagiert/internal/slackapp"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
@@ -200,10 +202,10 @@ func TestEvalAnswersWithinBlockKitLimits(t *testing.T) {
 			}
 		}
 	}
-	if err := blocks.Check(blocks.Help("/engagiert")); err != nil {
+	if err := blocks.Check(blocks.Help("/engagiert", answer.Commands())); err != nil {
 		t.Errorf("Help: %v", err)
 	}
-	if err := blocks.CheckView(blocks.Home(base, "/engagiert")); err != nil {
+	if err := blocks.CheckView(blocks.Home(base, "/engagiert", answer.Commands())); err != nil {
 		t.Errorf("Home: %v", err)
 	}
 }

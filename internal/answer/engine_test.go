@@ -69,14 +69,15 @@ func TestAsk(t *testing.T) {
 		{"altstad", true, domain.KindPlace, []string{"Altstadt"}, nil},
 		{"Kreis Wald", true, domain.KindPlace, []string{"Landesring Ehrenamt", "Beitrittsjahr nennen meine Quellen nicht"}, nil},
 		// A network: what it is, goal, founding, counts, members, website.
-		{"Bürgersinn", true, domain.KindNetwork, []string{"Ein Netzwerk für Bürgersinn", "Mehr Ehrenamt", "2010", "45", "40", "Altstadt", "https://bund.example/"}, nil},
+		{"Bürgersinn", true, domain.KindNetwork, []string{"Ein Netzwerk für Bürgersinn", "2010", "45", "40", "Altstadt", "https://bund.example/"}, nil},
+		{"Was macht Bürgersinn?", true, domain.KindNetwork, []string{"Ein Netzwerk für Bürgersinn", "Mehr Ehrenamt"}, nil},
 		// Member lists, filtered by Bundesland and by year.
 		{"Mitglieder Bürgersinn", true, domain.KindMembers, []string{"Altstadt", "Bergdorf", "Flusshausen"}, []string{"Kreis Wald"}},
 		{"Welche Bürgersinn-Städte liegen in NRW?", true, domain.KindMembers, []string{"Altstadt", "Flusshausen"}, []string{"Bergdorf"}},
 		{"Welche Städte kamen 2023 zum Bürgersinn dazu?", true, domain.KindMembers, []string{"Bergdorf", "Flusshausen"}, []string{"Altstadt"}},
 		{"Welche Bürgersinn-Mitglieder kommen aus Hessen?", true, domain.KindMembers, []string{"keine Mitglieder"}, []string{"Altstadt", "Bergdorf"}},
 		// Counts: the newest leads, the older stays visible with its date.
-		{"Wie viele Mitglieder hat Bürgersinn?", true, domain.KindFacts, []string{"45", "Stand Mai 2023", "Frühere Angabe: 40", "Stand Januar 2020"}, nil},
+		{"Wie viele Mitglieder hat Bürgersinn?", true, domain.KindFacts, []string{"45", "Stand Mai 2023", "Frühere Angaben: 40", "Stand Januar 2020"}, nil},
 		// Dates and places.
 		{"Seit wann gibt es den Landesring?", true, domain.KindFacts, []string{"nennen meine Quellen nicht", "Kommunen im Land"}, nil},
 		{"Wann wurde Bürgersinn gegründet?", true, domain.KindFacts, []string{"2010"}, nil},

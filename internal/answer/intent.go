@@ -38,7 +38,7 @@ const (
 // "Stadt", "gegründet" and "gegruendet" match alike.
 var phrases = map[intent][]string{
 	intHelp:     {"hilfe", "help", "was kannst du", "wie funktioniert", "befehle", "commands", "anleitung"},
-	intCount:    {"wie viele", "wieviele", "wie viel", "anzahl", "zahl", "how many", "number of", "count"},
+	intCount:    {"wie groß", "how big", "wie viele", "wieviele", "wie viel", "anzahl", "zahl", "how many", "number of", "count"},
 	intWhen:     {"seit wann", "wann", "since when", "when", "welchem jahr", "what year", "datum", "date"},
 	intWhere:    {"wo", "where", "an welchem ort", "ort der"},
 	intWho:      {"wer", "who", "von wem", "sprecher", "initiiert"},
@@ -71,7 +71,7 @@ var fillers = []string{"gab", "gibt", "geben", "gelten", "gilt", "liegen", "lieg
 
 // memberWho are "wer"-questions that ask for members, not for people:
 // "Wer ist bei RegioPole?", "Wer gehört zum Kommunen-Netzwerk?".
-var memberWho = []string{"wer ist bei", "wer ist dabei", "wer gehört", "wer sind die mitglieder", "wer ist mitglied", "who is in", "who belongs"}
+var memberWho = []string{"wer ist im", "wer ist in der", "wer ist in dem", "wer macht mit", "wer alles", "wer ist bei", "wer ist dabei", "wer gehört", "wer sind die mitglieder", "wer ist mitglied", "who is in", "who belongs"}
 
 // synonyms are question words searched as the word statements use:
 // "unterschrieben" finds "unterzeichneten".
@@ -96,6 +96,65 @@ var englishStarts = map[string]bool{"is": true, "are": true, "does": true, "do":
 // yesNoStarts are first words of a yes/no question.
 var yesNoStarts = []string{"ist", "sind", "gehört", "gehören", "zählt", "is", "are", "does", "do", "hat", "liegt", "nimmt"}
 
+// attributeWords map the words of a question to the attribute it asks
+// about, German and English. Where several match, the first attribute in
+// this list wins: the more specific ones come first.
+var attributeWords = []struct {
+	attr  string
+	words []string
+}{
+	{"cost", []string{"kostet", "kosten", "kostenlos", "kostenpflichtig", "beitrag", "mitgliedsbeitrag", "jahresbeitrag", "gebühr", "gebühren", "fee", "fees", "cost", "costs", "price", "preis", "umsonst", "gratis", "zahlen", "kostenfrei"}},
+	{"initiator", []string{"initiiert", "initiierte", "initiator", "initiatoren", "initiatorin", "ins leben gerufen", "angestoßen", "initiated", "initiative", "angeregt"}},
+	{"speakers", []string{"sprecher", "sprecherin", "sprecherinnen", "sprecherteam", "speaker", "speakers", "spokesperson", "sprechen für"}},
+	{"chair", []string{"vorsitz", "vorsitzender", "vorsitzende", "vorsitzt", "leitet", "leitung", "leiter", "leiterin", "chair", "chairs", "chaired", "chairman", "federführung", "spitze", "heads", "head", "leads", "geleitet"}},
+	{"carrier", []string{"steckt hinter", "stecken hinter", "steckt dahinter", "who is behind", "träger", "trägerin", "trägt", "betreibt", "betreiber", "betrieben", "runs", "operated", "operator", "getragen"}},
+	{"funding", []string{"gefördert", "förderung", "finanziert", "finanzierung", "fördert", "förderer", "geldgeber", "funded", "funding", "funder", "funds", "bezahlt", "auftraggeber", "auftrag"}},
+	{"programme", []string{"förderprogramm", "förderprogramme", "fördermittel", "zuschuss", "zuschüsse", "wettbewerb", "fördertöpfe", "grants", "grant", "förderprogrammen"}},
+	{"office", []string{"geschäftsstelle", "sitz", "sitzt", "büro", "office", "seat", "headquarters", "ansässig"}},
+	{"contact", []string{"kontakt", "ansprechpartner", "ansprechpartnerin", "e-mail", "email", "mail", "telefon", "contact", "kontaktieren", "melden"}},
+	{"outcome", []string{"gebracht", "erreicht", "wirkung", "ergebnis", "ergebnisse", "erfolg", "erfolge", "bilanz", "outcome", "outcomes", "achieved", "results", "impact", "bewirkt", "geschafft", "erfolgreich"}},
+	{"eligibility", []string{"einwohner", "einwohnern", "einwohnerzahl", "größe", "darf", "dürfen", "eligible", "eligibility", "kriterien", "teilnahmebedingungen", "zugelassen", "infrage", "inhabitants"}},
+	{"event", []string{"veranstaltung", "veranstaltungen", "tagung", "konferenz", "forum", "event", "events", "kongress", "termin", "termine", "nächste", "nächster", "nächstes", "stattgefunden", "teilnehmende"}},
+	{"services", []string{"angebote", "angebot", "bietet", "leistungen", "services", "offers", "formate", "hilft", "unterstützt", "unterstützung", "beratung", "dienstleistungen"}},
+	{"data", []string{"datenbank", "daten", "database", "verzeichnis", "übersicht aller"}},
+	{"term", []string{"laufzeit", "befristet", "projektlaufzeit", "term"}},
+	{"history", []string{"entwicklung", "geschichte", "history", "verlauf", "gewachsen", "entwickelt", "früher", "frühere"}},
+	{"states", []string{"bundesländer", "bundesländern", "länder", "ländern", "states"}},
+	{"goal", []string{"ziel", "ziele", "zweck", "wofür", "einsetzen", "setzt sich", "setzen sich", "anliegen", "aim", "aims", "goal", "goals", "purpose", "mission", "worum", "wozu", "stehen für", "steht für", "stand for", "stands for", "wollen", "will"}},
+	{"join", []string{"mitmachen", "beitreten", "beitritt", "mitglied werden", "aufgenommen werden", "bewerben", "bewerbung", "aufnahme", "join", "apply", "application", "become a member", "voraussetzung", "voraussetzungen", "bedingungen", "requirements"}},
+	{"website", []string{"website", "webseite", "homepage", "url", "internetseite", "internetadresse", "link", "links", "web"}},
+}
+
+// compareWords mark a comparison and its direction.
+var compareWords = map[string]string{
+	"älter": "oldest", "früher": "oldest", "länger": "oldest", "older": "oldest", "earlier": "oldest", "longer": "oldest",
+	"jünger": "newest", "später": "newest", "neuer": "newest", "younger": "newest", "newer": "newest", "later": "newest",
+	"größer": "largest", "mehr": "largest", "bigger": "largest", "larger": "largest", "more": "largest",
+	"kleiner": "smallest", "weniger": "smallest", "smaller": "smallest", "fewer": "smallest",
+	"vergleich": "", "vergleiche": "", "vergleichen": "", "unterschied": "", "versus": "", "vs": "", "compare": "", "difference": "",
+}
+
+// mostWords mark a superlative and its direction.
+var mostWords = map[string]string{
+	"älteste": "oldest", "ältesten": "oldest", "ältestes": "oldest", "ältester": "oldest", "längsten": "oldest", "frühesten": "oldest", "oldest": "oldest", "longest": "oldest", "earliest": "oldest",
+	"jüngste": "newest", "jüngsten": "newest", "jüngstes": "newest", "jüngster": "newest", "neueste": "newest", "neuesten": "newest", "neuestes": "newest", "neuster": "newest", "neuste": "newest", "neusten": "newest",
+	"zuletzt": "newest", "letzte": "newest", "letzten": "newest", "letztes": "newest", "newest": "newest", "latest": "newest", "youngest": "newest", "recent": "newest",
+	"größte": "largest", "größten": "largest", "größtes": "largest", "meisten": "largest", "largest": "largest", "biggest": "largest", "most": "largest",
+	"kleinste": "smallest", "kleinsten": "smallest", "kleinstes": "smallest", "smallest": "smallest", "fewest": "smallest",
+}
+
+// kreisfreiWords filter by whether a town belongs to a Kreis.
+var kreisfreiWords = map[string]string{"kreisfrei": "ja", "kreisfreie": "ja", "kreisfreien": "ja", "kreisfreier": "ja",
+	"kreisangehörig": "nein", "kreisangehörige": "nein", "kreisangehörigen": "nein"}
+
+// yearOps read "vor 2020", "nach 2020", "before 2020", "after 2020".
+var yearOps = map[string]string{"vor": "before", "bis": "before", "before": "before", "nach": "after", "after": "after"}
+
+// inclusive words before a year say it is included, not that it filters:
+// "alle, auch die Neuen von 2024".
+var inclusive = map[string]bool{"nicht": true, "auch": true, "inklusive": true, "inkl": true, "einschließlich": true, "samt": true,
+	"including": true, "also": true, "plus": true}
+
 // vocabulary is the analysed form of phrases and yesNoStarts.
 type vocabulary struct {
 	phrases [numIntents][][]string
@@ -110,6 +169,19 @@ type vocabulary struct {
 	memberQ   [][]string // analysed memberWho
 	// synonyms map a question word's term to the token statements use.
 	synonyms map[string]domain.Token
+	attrs    []attrPhrases
+	compare  map[string]string // term -> direction
+	most     map[string]string
+	kfrei    map[string]string
+	yearOps  map[string]string
+	incl     map[string]bool
+	// regions are the Regierungsbezirke of the base's places.
+	regions []stateName
+}
+
+type attrPhrases struct {
+	attr    string
+	phrases [][]string
 }
 
 type stateName struct {
@@ -195,6 +267,45 @@ func newVocabulary(s domain.Searcher, base *domain.Base) *vocabulary {
 			v.words[t] = true // a Bundesland is no misspelt place: matched exactly
 		}
 	}
+	for _, aw := range attributeWords {
+		ap := attrPhrases{attr: aw.attr}
+		for _, w := range aw.words {
+			if ts := termsOf(w); len(ts) > 0 {
+				ap.phrases = append(ap.phrases, ts)
+			}
+		}
+		v.attrs = append(v.attrs, ap)
+	}
+	// Comparison words are matched as typed (folded): stemmed, "neuer"
+	// would be "neu" and "älter" "alt".
+	single := func(m map[string]string) map[string]string {
+		out := map[string]string{}
+		for w, x := range m {
+			out[w], out[fold(w)] = x, x
+		}
+		return out
+	}
+	v.compare, v.most, v.kfrei = single(compareWords), single(mostWords), single(kreisfreiWords)
+	v.yearOps = map[string]string{}
+	for w, x := range yearOps {
+		for _, t := range termsOf(w) {
+			v.yearOps[t] = x
+		}
+	}
+	v.incl = map[string]bool{}
+	for w := range inclusive {
+		for _, t := range termsOf(w) {
+			v.incl[t] = true
+			v.words[t] = true
+		}
+	}
+	seenRegion := map[string]bool{}
+	for _, pl := range base.Places {
+		if r := pl.Region; r != "" && !seenRegion[r] {
+			seenRegion[r] = true
+			v.regions = append(v.regions, stateName{r, termsOf(r)})
+		}
+	}
 	for abbr, st := range domain.StateAbbreviations {
 		v.states = append(v.states, stateName{st, termsOf(abbr)})
 	}
@@ -228,10 +339,41 @@ type parsed struct {
 	// for them.
 	topic []domain.Token
 	used  map[int]bool
+
+	// attr is the attribute asked about ("cost", "chair"), attrPos the
+	// positions of the words that said so.
+	attr    string
+	attrPos map[int]bool
+	// skip are words read as comparisons or filters: no content.
+	skip map[int]bool
+	// compare and most mark comparisons and superlatives, most their direction.
+	compare bool
+	most    string
+	// kreisfrei is "ja" or "nein" when the question filters on it.
+	kreisfrei string
+	yearOp    string // "before", "after" or "" (joined in that year)
+	region    string // Regierungsbezirk filter
+	newest    bool
+	country   string
+	// cross marks a question across networks: "in mehreren Netzwerken".
+	cross bool
+	// passingYear marks a year mentioned in passing: "auch die Neuen von 2024".
+	passingYear bool
+	// memberWho marks a "wer" that asks for members: "Wer ist dabei?".
+	memberWho bool
+	// notState negates the Bundesland filter: "außerhalb von NRW".
+	notState bool
+	// afterQuestion is the first position after the question's "?": a year
+	// in a sentence after it is context, not a filter.
+	afterQuestion int
+	// subjects are the frame's subjects once it is final: a follow-up may
+	// have taken them from the previous question.
+	subjects []Subject
+	framed   bool
 }
 
-func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention) parsed {
-	p := parsed{tokens: tokens, mentions: mentions, used: map[int]bool{}}
+func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention, afterQuestion int) parsed {
+	p := parsed{tokens: tokens, mentions: mentions, used: map[int]bool{}, afterQuestion: afterQuestion}
 	for _, m := range mentions {
 		for _, pos := range m.Positions {
 			p.used[pos] = true
@@ -255,6 +397,7 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention) par
 		if containsPhrase(free, ph) {
 			p.intents[intWho] = false
 			p.intents[intMembers] = true
+			p.memberWho = true
 		}
 	}
 	// "Wo findet man Infos …?" asks for a link, not a place.
@@ -304,12 +447,81 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention) par
 			p.intents[intMembers] = true
 		}
 	}
-	for _, t := range free {
+	for i, t := range free {
 		if y, err := strconv.Atoi(t.Term); err == nil && len(t.Term) == 4 && y >= 1900 && y <= 2100 {
-			p.year = y
 			p.used[t.Pos] = true
 			tok := t
 			p.yearTok = &tok
+			passing := false
+			for j := max(0, i-4); j < i; j++ {
+				passing = passing || v.incl[free[j].Term]
+			}
+			if passing || (p.afterQuestion > 0 && t.Pos >= p.afterQuestion) {
+				p.passingYear = true
+				continue // "auch die Neuen von 2024": all, the new ones included
+			}
+			p.year = y
+			if i > 0 {
+				p.yearOp = v.yearOps[free[i-1].Term]
+			}
+		}
+	}
+	p.attrPos = map[int]bool{}
+	for _, ap := range v.attrs {
+		for _, ph := range ap.phrases {
+			if pos := phrasePositions(free, ph); pos != nil {
+				if p.attr == "" {
+					p.attr = ap.attr
+				}
+				if p.attr == ap.attr {
+					for _, x := range pos {
+						p.attrPos[x] = true
+					}
+				}
+			}
+		}
+	}
+	p.notState = p.state != "" && p.hasTerm(free, "ausserhalb", "auserhalb", "outsid", "ausser")
+	for i, t := range free {
+		switch t.Raw {
+		case "mehreren", "mehrere", "multiple", "several", "beiden", "both", "sowohl", "gleichzeitig", "überschneidungen":
+			p.cross = true
+		case "mehr":
+			p.cross = p.cross || (i+2 < len(free) && free[i+1].Raw == "als" && strings.HasPrefix(free[i+2].Raw, "ein"))
+		}
+	}
+	if p.notState {
+		for _, t := range free {
+			if strings.HasPrefix(fold(t.Raw), "ausserhalb") || t.Raw == "outside" {
+				p.used[t.Pos] = true
+			}
+		}
+	}
+	p.skip = map[int]bool{}
+	for _, t := range free {
+		if dir, ok := v.compare[t.Raw]; ok {
+			p.compare, p.skip[t.Pos] = true, true
+			if p.most == "" {
+				p.most = dir
+			}
+		}
+	}
+	for _, t := range free {
+		if dir, ok := v.most[t.Raw]; ok && !p.compare {
+			p.most, p.skip[t.Pos] = dir, true
+		}
+		if k, ok := v.kfrei[t.Raw]; ok {
+			p.kreisfrei, p.skip[t.Pos] = k, true
+		}
+	}
+	for _, r := range v.regions {
+		if len(r.terms) > 0 && containsPhrase(free, r.terms) && p.hasTerm(free, "regierungsbezirk", "bezirk", "rb", "bezirksregierung") {
+			p.region = r.state
+			for _, t := range free {
+				if slices.Contains(r.terms, t.Term) {
+					p.used[t.Pos] = true
+				}
+			}
 		}
 	}
 	named := map[string]bool{} // terms of the names found: a repeat is no content
@@ -320,7 +532,7 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention) par
 	}
 	for _, t := range free {
 		switch {
-		case p.used[t.Pos] || t.Stop || named[t.Term]:
+		case p.used[t.Pos] || t.Stop || named[t.Term] || p.skip[t.Pos]:
 		case !v.words[t.Term]:
 			if syn, ok := v.synonyms[t.Term]; ok {
 				syn.Pos, syn.Raw = t.Pos, t.Raw
@@ -332,6 +544,40 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention) par
 		}
 	}
 	return p
+}
+
+// phrasePositions returns the positions of the phrase's terms where they
+// occur consecutively, or nil.
+func phrasePositions(tokens []domain.Token, phrase []string) []int {
+outer:
+	for i := range tokens {
+		if i+len(phrase) > len(tokens) {
+			return nil
+		}
+		for j, term := range phrase {
+			if tokens[i+j].Term != term || (j > 0 && tokens[i+j].Pos != tokens[i+j-1].Pos+1) {
+				continue outer
+			}
+		}
+		pos := make([]int, len(phrase))
+		for j := range phrase {
+			pos[j] = tokens[i+j].Pos
+		}
+		return pos
+	}
+	return nil
+}
+
+// hasTerm reports whether one of the words (analysed as names are) occurs.
+func (p *parsed) hasTerm(tokens []domain.Token, words ...string) bool {
+	for _, t := range tokens {
+		for _, w := range words {
+			if strings.HasPrefix(t.Term, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // containsPhrase reports whether the phrase's terms occur consecutively.
@@ -356,31 +602,50 @@ outer:
 
 // filtered reports whether the question narrows a member list.
 func (p parsed) filtered() bool {
-	return p.state != "" || p.year != 0 || p.kind != "" || p.founders || p.district != ""
+	return p.state != "" || p.year != 0 || p.kind != "" || p.founders || p.district != "" || p.kreisfrei != "" || p.region != ""
 }
 
 // keep reports whether a place (and its membership, when given) passes the
 // question's filters.
 func (p parsed) keep(pl *domain.Place, m *domain.Membership) bool {
 	switch {
-	case p.state != "" && pl.State != p.state:
+	case p.state != "" && !p.notState && pl.State != p.state, p.state != "" && p.notState && pl.State == p.state:
 		return false
 	case p.kind != "" && pl.Kind != p.kind:
 		return false
 	case p.district != "" && pl.District != p.district:
 		return false
-	case m != nil && p.year != 0 && m.Since.Year != p.year:
+	case p.kreisfrei == "ja" && pl.District != "kreisfreie Stadt", p.kreisfrei == "nein" && (pl.District == "kreisfreie Stadt" || pl.District == ""):
 		return false
+	case p.region != "" && pl.Region != p.region:
+		return false
+	case m != nil && p.year != 0 && !yearKeeps(m.Since.Year, p.year, p.yearOp):
+		return false
+	case m != nil && !m.Until.IsZero():
+		return false // a former member is no member
 	case m != nil && p.founders && !strings.Contains(strings.ToLower(m.Role), "gründungsmitglied"):
 		return false
 	}
 	return true
 }
 
+// yearKeeps reports whether a joining year passes a year filter.
+func yearKeeps(joined, year int, op string) bool {
+	switch op {
+	case "before":
+		return joined != 0 && joined < year
+	case "after":
+		return joined > year
+	}
+	return joined == year
+}
+
 // filterNames describe the filters for titles: "aus Bayern", "dazugekommen 2022".
 func (p parsed) filterNames() []string {
 	var out []string
-	if p.state != "" {
+	if p.state != "" && p.notState {
+		out = append(out, "außerhalb von "+p.state)
+	} else if p.state != "" {
 		out = append(out, "aus "+p.state)
 	}
 	if p.district != "" {
@@ -389,7 +654,20 @@ func (p parsed) filterNames() []string {
 	if p.kind != "" {
 		out = append(out, "nur "+p.kind+"e") // Kreis -> Kreise, the one kind filtered by
 	}
-	if p.year != 0 {
+	if p.kreisfrei == "ja" {
+		out = append(out, "nur kreisfreie Städte")
+	} else if p.kreisfrei == "nein" {
+		out = append(out, "nur kreisangehörige")
+	}
+	if p.region != "" {
+		out = append(out, "im Regierungsbezirk "+p.region)
+	}
+	switch {
+	case p.year != 0 && p.yearOp == "before":
+		out = append(out, fmt.Sprintf("dazugekommen vor %d", p.year))
+	case p.year != 0 && p.yearOp == "after":
+		out = append(out, fmt.Sprintf("dazugekommen nach %d", p.year))
+	case p.year != 0:
 		out = append(out, fmt.Sprintf("dazugekommen %d", p.year))
 	}
 	if p.founders {
@@ -437,6 +715,15 @@ func (p parsed) places() []string   { return p.ids("place") }
 func (p parsed) networks() []string { return p.ids("network") }
 
 func (p parsed) ids(kind string) []string {
+	if p.framed {
+		var out []string
+		for _, s := range p.subjects {
+			if s.Kind == kind {
+				out = append(out, s.ID)
+			}
+		}
+		return out
+	}
 	var out []string
 	seen := map[string]bool{}
 	for _, m := range p.mentions {

@@ -2,6 +2,9 @@ package domain
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -56,14 +59,20 @@ type Answer struct {
 	Kind  string
 	Title string
 	// Lead is the direct answer in one or two sentences ("Ja, Lemgo ist ...").
-	Lead  string
-	Facts []AnswerFact
-	Lists []List
-	Links []Link
+	Lead string
+	// LeadSource is the source of the lead when the lead is a sourced
+	// statement; renderings cite it once, with the others.
+	LeadSource *Source
+	Facts      []AnswerFact
+	Lists      []List
+	Links      []Link
 	// Suggestions are questions worth asking next.
 	Suggestions []string
 	// Hits are the knowledge entries the answer was built from.
 	Hits []Hit
+	// English is set when the question was English: labels and the lead
+	// are English; quoted facts stay German.
+	English bool
 	// Failed marks an internal error rather than an answer: it is shown, but
 	// never cached.
 	Failed bool
@@ -80,6 +89,8 @@ type AnswerFact struct {
 	Source *Source
 	// Older marks a superseded figure, shown after the newest one.
 	Older bool
+	// Also are further sources of the same line ("Frühere Angaben: ...").
+	Also []*Source
 }
 
 // List is a list of names in an answer, such as the members of a network.
@@ -111,99 +122,175 @@ type Hit struct {
 	URL   string
 }
 
-// Sources lists the distinct sources of the answer's facts and lists, in order of first use.
-func (a Answer) Sources() []*Source {
-	var out []*Source
-	seen := map[string]bool{}
-	add := func(s *Source) {
-		if s != nil && !seen[s.ID] {
-			seen[s.ID] = true
-			out = append(out, s)
+// Sources lists the distinct sources of the answer (by URL), in order of
+// first use: the lead's, the facts', then the lists'.
+func (a Answer) Sources() []*Source { return a.Citations().Sources }
+
+// maxListSources bounds the sources a rendering cites for list entries:
+// a list of twenty members may have a dozen pages behind it, and an answer
+// stays readable. Facts always cite theirs.
+const maxListSources = 4
+
+// Citations numbers an answer's sources, so every rendering cites each once
+// and the same way: "[1]" after a statement, the URLs at the end.
+type Citations struct {
+	Sources []*Source
+	// Omitted counts list sources left out (beyond maxListSources).
+	Omitted int
+	num     map[string]int
+}
+
+// Citations numbers the answer's distinct sources by URL in order of first use.
+func (a Answer) Citations() Citations {
+	c := Citations{num: map[string]int{}}
+	add := func(s *Source) bool {
+		if s == nil || s.URL == "" {
+			return false
 		}
+		if _, ok := c.num[s.URL]; ok {
+			return false
+		}
+		c.Sources = append(c.Sources, s)
+		c.num[s.URL] = len(c.Sources)
+		return true
 	}
+	add(a.LeadSource)
 	for _, f := range a.Facts {
 		add(f.Source)
+		for _, s := range f.Also {
+			add(s)
+		}
 	}
+	listed := 0
 	for _, l := range a.Lists {
 		for _, it := range l.Items {
-			add(it.Source)
+			if it.Source == nil || c.num[it.Source.URL] > 0 {
+				continue
+			}
+			if listed == maxListSources {
+				c.Omitted++
+				c.num[it.Source.URL] = -1 // counted once
+				continue
+			}
+			if add(it.Source) {
+				listed++
+			}
+		}
+	}
+	return c
+}
+
+// Ref is the citation marker for sources: " [1]", " [1, 3]", or "".
+func (c Citations) Ref(srcs ...*Source) string {
+	var nums []int
+	for _, s := range srcs {
+		if s == nil {
+			continue
+		}
+		if n := c.num[s.URL]; n > 0 && !slices.Contains(nums, n) {
+			nums = append(nums, n)
+		}
+	}
+	if len(nums) == 0 {
+		return ""
+	}
+	slices.Sort(nums)
+	parts := make([]string, len(nums))
+	for i, n := range nums {
+		parts[i] = strconv.Itoa(n)
+	}
+	return " [" + strings.Join(parts, ", ") + "]"
+}
+
+// ListRef is the citation marker for a list's entries.
+func (c Citations) ListRef(l List) string {
+	srcs := make([]*Source, 0, len(l.Items))
+	for _, it := range l.Items {
+		srcs = append(srcs, it.Source)
+	}
+	return c.Ref(srcs...)
+}
+
+// FactRef is the citation marker for a fact.
+func (c Citations) FactRef(f AnswerFact) string {
+	return c.Ref(append([]*Source{f.Source}, f.Also...)...)
+}
+
+// Line is the "Quellen:" line: every cited URL once, numbered.
+func (c Citations) Line(english bool) string {
+	if len(c.Sources) == 0 {
+		return ""
+	}
+	parts := make([]string, len(c.Sources))
+	for i, s := range c.Sources {
+		parts[i] = fmt.Sprintf("[%d] %s", i+1, s.URL)
+	}
+	label, more := "Quellen: ", " und %d weitere"
+	if english {
+		label, more = "Sources: ", " and %d more"
+	}
+	line := label + strings.Join(parts, " · ")
+	if c.Omitted > 0 {
+		line += fmt.Sprintf(more, c.Omitted)
+	}
+	return line
+}
+
+// Links are the answer's links whose URL no citation shows already.
+func (a Answer) LinksNotCited(c Citations) []Link {
+	var out []Link
+	for _, l := range a.Links {
+		if c.num[l.URL] == 0 {
+			out = append(out, l)
 		}
 	}
 	return out
 }
 
 // PlainText renders the answer as plain text: the "text" of `ask --json`, the
-// terminal output and the notification fallback of Slack messages.
+// terminal output and the notification fallback of Slack messages. The lead
+// answers; the lines after it add to it; sources come once, at the end.
 func (a Answer) PlainText() string {
 	var b strings.Builder
+	c := a.Citations()
 	if a.Title != "" {
-		b.WriteString(a.Title)
-		b.WriteString("\n")
+		b.WriteString(a.Title + "\n")
 	}
 	if a.Lead != "" {
-		b.WriteString(a.Lead)
-		b.WriteString("\n")
+		b.WriteString(a.Lead + c.Ref(a.LeadSource) + "\n")
 	}
 	for _, f := range a.Facts {
-		b.WriteString("- ")
-		b.WriteString(f.Line())
-		b.WriteString("\n")
+		b.WriteString("- " + f.Body() + c.FactRef(f) + "\n")
 	}
 	for _, l := range a.Lists {
-		b.WriteString(l.Line())
-		b.WriteString("\n")
+		b.WriteString(l.Line() + c.ListRef(l) + "\n")
 	}
-	if urls := a.listSourceURLs(); len(urls) > 0 {
-		b.WriteString("Quellen: " + strings.Join(urls, ", ") + "\n")
+	if line := c.Line(a.English); line != "" {
+		b.WriteString(line + "\n")
 	}
-	for _, l := range a.Links {
-		b.WriteString(l.Title + ": " + l.URL + "\n")
+	// The website follows when nothing else is cited, or the answer is
+	// about the network as a whole: an answer shows a URL once and is short.
+	if len(c.Sources) == 0 || a.Kind == KindNetwork || a.Kind == KindNone {
+		for _, l := range a.LinksNotCited(c) {
+			b.WriteString(l.Title + ": " + l.URL + "\n")
+		}
 	}
 	if len(a.Suggestions) > 0 {
-		b.WriteString("Fragen Sie zum Beispiel: " + strings.Join(a.Suggestions, " · ") + "\n")
+		label := "Frag zum Beispiel: "
+		if a.English {
+			label = "Try for example: "
+		}
+		b.WriteString(label + strings.Join(a.Suggestions, " · ") + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// listSourceURLs are the sources of list items that no fact line names already.
-func (a Answer) listSourceURLs() []string {
-	named := map[string]bool{}
-	for _, f := range a.Facts {
-		if f.Source != nil {
-			named[f.Source.URL] = true
-		}
+// Body is the fact's text with its date: "113 Engagierte Städte (Stand Juni 2022)".
+func (f AnswerFact) Body() string {
+	if f.Stand.IsZero() {
+		return f.Text
 	}
-	var out []string
-	for _, l := range a.Lists {
-		for _, it := range l.Items {
-			if it.Source != nil && !named[it.Source.URL] {
-				named[it.Source.URL] = true
-				out = append(out, it.Source.URL)
-			}
-		}
-	}
-	return out
-}
-
-// Line renders a fact as one line: text, date and source.
-func (f AnswerFact) Line() string {
-	s := f.Text
-	if meta := f.Meta(); meta != "" {
-		s += " (" + meta + ")"
-	}
-	return s
-}
-
-// Meta is the fact's "Stand ..., Quelle: ..." suffix.
-func (f AnswerFact) Meta() string {
-	var parts []string
-	if !f.Stand.IsZero() {
-		parts = append(parts, "Stand "+f.Stand.String())
-	}
-	if f.Source != nil {
-		parts = append(parts, "Quelle: "+f.Source.URL)
-	}
-	return strings.Join(parts, "; ")
+	return f.Text + " (Stand " + f.Stand.String() + ")"
 }
 
 // Line renders a list as "Title: a, b (seit 2022), c".

@@ -158,38 +158,38 @@ var PlaceKinds = []string{"Stadt", "Gemeinde", "Kreis", "Stadtteil", "Städtereg
 // that a fact can state (Fact.Topic).
 type Attribute struct {
 	Name string // "chair"
-	What string // in German, for hints and "nennen meine Quellen nichts": "den Vorsitz"
+	What string // in German, in the dative: "Zu dem Vorsitz und der Leitung nennen meine Quellen nichts"
 }
 
 // Attributes are all attributes; Fact.Topic must be one of their names.
 var Attributes = []Attribute{
-	{"goal", "die Ziele"},
-	{"founding", "die Gründung"},
-	{"founding-place", "den Gründungsort"},
-	{"founders", "die Gründer"},
-	{"initiator", "die Initiatoren"},
-	{"funding", "die Förderung und Finanzierung"},
-	{"chair", "den Vorsitz und die Leitung"},
-	{"speakers", "das Sprecherteam"},
-	{"office", "die Geschäftsstelle und den Sitz"},
-	{"carrier", "den Träger"},
-	{"eligibility", "die Voraussetzungen für eine Teilnahme"},
-	{"join", "den Weg zur Mitgliedschaft"},
-	{"cost", "die Kosten einer Mitgliedschaft"},
-	{"outcome", "die Ergebnisse und die Wirkung"},
-	{"history", "die Geschichte"},
-	{"members", "die Mitglieder"},
-	{"count", "die Zahl der Mitglieder"},
-	{"website", "die Website"},
-	{"contact", "den Kontakt"},
-	{"services", "die Angebote"},
-	{"event", "die Veranstaltungen"},
-	{"programme", "die Förderprogramme"},
-	{"data", "die Daten zu Städtepartnerschaften"},
-	{"term", "die Laufzeit"},
-	{"place", "den Ort"},
-	{"date", "das Datum"},
-	{"people", "die beteiligten Personen"},
+	{"goal", "den Zielen"},
+	{"founding", "der Gründung"},
+	{"founding-place", "dem Gründungsort"},
+	{"founders", "den Gründern"},
+	{"initiator", "den Initiatoren"},
+	{"funding", "der Förderung und Finanzierung"},
+	{"chair", "dem Vorsitz und der Leitung"},
+	{"speakers", "dem Sprecherteam"},
+	{"office", "der Geschäftsstelle und dem Sitz"},
+	{"carrier", "dem Träger"},
+	{"eligibility", "den Voraussetzungen für eine Teilnahme"},
+	{"join", "dem Weg zur Mitgliedschaft"},
+	{"cost", "den Kosten einer Mitgliedschaft"},
+	{"outcome", "den Ergebnissen und der Wirkung"},
+	{"history", "der Geschichte"},
+	{"members", "den Mitgliedern"},
+	{"count", "der Zahl der Mitglieder"},
+	{"website", "der Website"},
+	{"contact", "dem Kontakt"},
+	{"services", "den Angeboten"},
+	{"event", "den Veranstaltungen"},
+	{"programme", "den Förderprogrammen"},
+	{"data", "den Daten zu Städtepartnerschaften"},
+	{"term", "der Laufzeit"},
+	{"place", "dem Ort"},
+	{"date", "dem Datum"},
+	{"people", "den beteiligten Personen"},
 }
 
 // AttributeNamed returns the attribute with the name, or false.

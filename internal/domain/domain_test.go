@@ -41,21 +41,24 @@ func TestParseDate(t *testing.T) {
 func TestPlainTextShowsSourcesAndDates(t *testing.T) {
 	src := &Source{ID: "s", URL: "https://example.org/a"}
 	other := &Source{ID: "o", URL: "https://example.org/b"}
+	lead := &Source{ID: "l", URL: "https://example.org/lead"}
 	a := Answer{
-		Title: "Titel", Lead: "Kurz gesagt.",
+		Title: "Titel", Lead: "Kurz gesagt.", LeadSource: lead, Kind: KindNetwork,
 		Facts: []AnswerFact{{Text: "112 Städte", Stand: Date{2024, 2, 0}, Source: src}},
 		Lists: []List{{Title: "Mitglieder", Partial: true, Note: "und 3 weitere",
 			Items: []ListItem{{Name: "A", Detail: "seit 2022", Source: src}, {Name: "B", Source: other}}}},
-		Links:       []Link{{Title: "Website", URL: "https://example.org/"}},
+		Links:       []Link{{Title: "Website", URL: "https://example.org/"}, {Title: "Schon zitiert", URL: "https://example.org/b"}},
 		Suggestions: []string{"hilfe"},
 	}
+	// Sources are numbered once, in order of first use, and every URL
+	// appears once: the link already cited is not repeated.
 	want := []string{
-		"Titel", "Kurz gesagt.",
-		"- 112 Städte (Stand Februar 2024; Quelle: https://example.org/a)",
-		"Mitglieder: u. a. A (seit 2022), B und 3 weitere",
-		"Quellen: https://example.org/b", // a is named by the fact already
+		"Titel", "Kurz gesagt. [1]",
+		"- 112 Städte (Stand Februar 2024) [2]",
+		"Mitglieder: u. a. A (seit 2022), B und 3 weitere [2, 3]",
+		"Quellen: [1] https://example.org/lead · [2] https://example.org/a · [3] https://example.org/b",
 		"Website: https://example.org/",
-		"Fragen Sie zum Beispiel: hilfe",
+		"Frag zum Beispiel: hilfe",
 	}
 	if got := a.PlainText(); got != strings.Join(want, "\n") {
 		t.Errorf("PlainText() =\n%s\nwant\n%s", got, strings.Join(want, "\n"))

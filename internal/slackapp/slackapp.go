@@ -62,6 +62,9 @@ type Config struct {
 	APIURL string
 	// Command is the slash command, shown in help texts ("/engagiert" if empty).
 	Command string
+	// Commands are the kinds of question the engine answers, with examples:
+	// help and App Home are generated from them (answer.Commands()).
+	Commands []domain.Command
 	// BotUserID is the bot's own user id; if empty it is looked up with
 	// auth.test when first needed.
 	BotUserID string

@@ -313,8 +313,8 @@ func TestSlashCommand(t *testing.T) {
 		found      bool
 	}{
 		{"Bielefeld", "Bielefeld ist eine Engagierte Stadt.", blocks.ActionShare, true},
-		{"", "So fragen Sie mich", "", true},
-		{"hilfe", "So fragen Sie mich", "", true},
+		{"", "So fragst du mich", "", true},
+		{"hilfe", "So fragst du mich", "", true},
 		{"<!channel> Kuchen", "channel Kuchen", blocks.ActionFeedbackDown, false},
 	}
 	for _, tt := range tests {

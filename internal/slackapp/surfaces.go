@@ -101,10 +101,10 @@ func (a *App) ask(ctx context.Context, log *slog.Logger, surface, q string) doma
 }
 
 // render turns an answer into a message; help answers get the help text
-// generated from domain.Commands.
+// generated from Config.Commands.
 func (a *App) render(ans domain.Answer, opt blocks.Options) blocks.Message {
 	if ans.Kind == domain.KindHelp {
-		return blocks.Help(a.cfg.Command)
+		return blocks.Help(a.cfg.Command, a.cfg.Commands)
 	}
 	return blocks.Answer(ans, opt)
 }
@@ -119,7 +119,7 @@ func (a *App) answerMessage(ctx context.Context, log *slog.Logger, surface, q st
 // remembered: not when the engine failed.
 func (a *App) answerMessageOK(ctx context.Context, log *slog.Logger, surface, q string, opt blocks.Options) (blocks.Message, bool) {
 	if isHelp(q) {
-		return blocks.Help(a.cfg.Command), true
+		return blocks.Help(a.cfg.Command, a.cfg.Commands), true
 	}
 	ans := a.ask(ctx, log, surface, q)
 	return a.render(ans, opt), !ans.Failed
@@ -161,7 +161,7 @@ func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.Sla
 	b, err := json.Marshal(resp)
 	if err != nil {
 		log.Error("encode slash response", "err", err)
-		b, _ = json.Marshal(ephemeral(blocks.Notice("Das hat gerade nicht geklappt. Bitte versuchen Sie es noch einmal.")))
+		b, _ = json.Marshal(ephemeral(blocks.Notice("Das hat gerade nicht geklappt. Versuch es bitte noch einmal.")))
 		return b
 	}
 	if cacheable {
@@ -235,7 +235,7 @@ func (a *App) event(ctx context.Context, log *slog.Logger, ev slackevents.Events
 			return
 		}
 		base, _ := a.cfg.Knowledge()
-		view := blocks.Home(base, a.cfg.Command)
+		view := blocks.Home(base, a.cfg.Command, a.cfg.Commands)
 		if _, err := a.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: e.User, View: view}); err != nil {
 			a.lost(log.With("surface", SurfaceHome, "user", e.User, "channel", e.Channel), "views.publish failed", err)
 		}
@@ -282,7 +282,7 @@ func (a *App) share(ctx context.Context, log *slog.Logger, ic slack.InteractionC
 	}
 	m := a.render(ans, opt)
 	if isHelp(q) {
-		m = blocks.Help(a.cfg.Command)
+		m = blocks.Help(a.cfg.Command, a.cfg.Commands)
 	}
 	r := response{ResponseType: "in_channel", Text: m.Text, Blocks: m.Blocks}
 	if a.respond(ctx, log, ic.ResponseURL, r) {

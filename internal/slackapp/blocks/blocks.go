@@ -287,18 +287,21 @@ func Answer(a domain.Answer, opt Options) Message {
 		fallback = "Keine Antwort."
 	}
 
+	// The same citations as the plain text: "[1]" after a statement, the
+	// numbered sources once, at the end.
+	cites := a.Citations()
 	var head []slack.Block
 	if strings.TrimSpace(a.Title) != "" {
 		head = append(head, header(a.Title))
 	}
 	if strings.TrimSpace(a.Lead) != "" {
-		head = append(head, sections(paragraphs(esc(a.Lead, 2*MaxSectionText)))...)
+		head = append(head, sections(paragraphs(esc(a.Lead, 2*MaxSectionText)+cites.Ref(a.LeadSource)))...)
 	}
 	if len(a.Facts) > 0 {
-		head = append(head, sections(factLines(a.Facts))...)
+		head = append(head, sections(factLines(a.Facts, cites))...)
 	}
 
-	tail := footer(a, opt)
+	tail := footer(a, cites, opt)
 
 	blocksLeft := MaxBlocks - len(head) - len(tail)
 	charsLeft := MaxMessageChars - chars(fallback) - blockChars(head) - blockChars(tail)
@@ -314,43 +317,28 @@ func Answer(a domain.Answer, opt Options) Message {
 	return fit(Message{Text: fallback, Blocks: all}, len(tail), MaxBlocks)
 }
 
-// factLines writes each fact as "• text (Stand …, Quelle)".
-func factLines(facts []domain.AnswerFact) []string {
+// factLines writes each fact as "• text (Stand …) [n]".
+func factLines(facts []domain.AnswerFact, cites domain.Citations) []string {
 	var lines []string
 	for _, f := range facts {
 		if strings.TrimSpace(f.Text) == "" {
 			continue
 		}
-		line := "• "
-		if f.Older {
-			line += "_früher:_ "
-		}
-		line += esc(strings.ReplaceAll(f.Text, "\n", " "), 2200)
-		var meta []string
+		line := "• " + esc(strings.ReplaceAll(f.Text, "\n", " "), 2200)
 		if !f.Stand.IsZero() {
-			meta = append(meta, "Stand "+f.Stand.String())
+			line += " _(Stand " + f.Stand.String() + ")_"
 		}
-		if f.Source != nil {
-			label := f.Source.Title
-			if label == "" {
-				label = f.Source.Publisher
-			}
-			meta = append(meta, "Quelle: "+link(f.Source.URL, label))
-		}
-		if len(meta) > 0 {
-			line += " _(" + strings.Join(meta, ", ") + ")_"
-		}
-		lines = append(lines, line)
+		lines = append(lines, line+cites.FactRef(f))
 	}
 	return lines
 }
 
 // footer renders what follows the answer: website buttons, sources of lists,
 // suggestions and the share and feedback buttons.
-func footer(a domain.Answer, opt Options) []slack.Block {
+func footer(a domain.Answer, cites domain.Citations, opt Options) []slack.Block {
 	var out []slack.Block
 	var links []slack.BlockElement
-	for _, l := range a.Links {
+	for _, l := range a.LinksNotCited(cites) {
 		if len(links) == maxLinks {
 			break
 		}
@@ -369,23 +357,16 @@ func footer(a domain.Answer, opt Options) []slack.Block {
 		out = append(out, slack.NewActionBlock("links", links...))
 	}
 
-	// Sources of list items: facts carry their source inline.
-	inFacts := map[string]bool{}
-	for _, f := range a.Facts {
-		if f.Source != nil {
-			inFacts[f.Source.ID] = true
-		}
-	}
 	var src []string
-	for _, s := range a.Sources() {
-		if inFacts[s.ID] || len(src) == maxSources {
-			continue
+	for i, s := range cites.Sources {
+		if i == maxSources {
+			break
 		}
 		label := s.Title
 		if label == "" {
 			label = s.Publisher
 		}
-		entry := link(s.URL, label)
+		entry := fmt.Sprintf("[%d] ", i+1) + link(s.URL, label)
 		if !s.Published.IsZero() {
 			entry += " (" + s.Published.String() + ")"
 		}
@@ -405,7 +386,7 @@ func footer(a domain.Answer, opt Options) []slack.Block {
 		}
 	}
 	if len(sugg) > 0 {
-		out = append(out, contextText("Fragen Sie zum Beispiel: "+strings.Join(sugg, " · ")))
+		out = append(out, contextText("Frag zum Beispiel: "+strings.Join(sugg, " · ")))
 	}
 
 	if opt.SharedBy != "" && ValidID(opt.SharedBy) {
@@ -530,7 +511,7 @@ func listBlocks(question string, index int, l domain.List, offset, blocksLeft, c
 // as its own message (with a further "Mehr anzeigen" if still too long).
 func More(a domain.Answer, ref MoreRef) Message {
 	if ref.List < 0 || ref.List >= len(a.Lists) {
-		return Notice("Diese Liste gibt es nicht mehr; bitte fragen Sie noch einmal.")
+		return Notice("Diese Liste gibt es nicht mehr; frag bitte noch einmal.")
 	}
 	l := a.Lists[ref.List]
 	text := esc(l.Line(), maxFallback)
@@ -544,17 +525,17 @@ func Notice(text string) Message {
 	return Message{Text: t, Blocks: []slack.Block{section(t)}}
 }
 
-// Help renders the help message, generated from domain.Commands: what the
-// bot answers, with example questions for the slash command.
-func Help(command string) Message {
+// Help renders the help message, generated from the engine's kinds of
+// question (cmds): what the bot answers, with example questions.
+func Help(command string, cmds []domain.Command) Message {
 	if command == "" {
 		command = "/engagiert"
 	}
 	cmd := esc(command, 40)
 	var lines []string
 	var plainText strings.Builder
-	plainText.WriteString("So fragen Sie mich: " + cmd + " FRAGE, eine Erwähnung in einem Channel oder eine Direktnachricht.\n")
-	for _, c := range domain.Commands {
+	plainText.WriteString("So fragst du mich: " + cmd + " FRAGE, eine Erwähnung in einem Channel oder eine Direktnachricht.\n")
+	for _, c := range cmds {
 		var ex []string
 		for _, e := range c.Examples {
 			ex = append(ex, "`"+cmd+" "+esc(e, 200)+"`")
@@ -563,9 +544,9 @@ func Help(command string) Message {
 		plainText.WriteString("- " + esc(c.What, 300) + ": " + esc(strings.Join(c.Examples, " · "), 600) + "\n")
 	}
 	bs := []slack.Block{
-		header("So fragen Sie engagiert"),
-		section("Ich beantworte Fragen zu Netzwerken deutscher Kommunen aus einer geprüften Wissensbasis. " +
-			"Fragen Sie mit `" + cmd + " FRAGE`, erwähnen Sie mich in einem Channel oder schreiben Sie mir direkt."),
+		header("So fragst du engagiert"),
+		section("Ich beantworte Fragen zu Netzwerken deutscher Kommunen und zu Städtepartnerschaften aus einer geprüften Wissensbasis. " +
+			"Frag mit `" + cmd + " FRAGE`, erwähne mich in einem Channel oder schreib mir direkt."),
 	}
 	bs = append(bs, sections(lines)...)
 	bs = append(bs, contextText("Jede Antwort nennt ihre Quelle und den Stand der Angabe."))
@@ -574,13 +555,13 @@ func Help(command string) Message {
 
 // Home renders the App Home tab: the networks at a glance and example
 // questions, each a button that answers in the app's messages tab.
-func Home(base *domain.Base, command string) slack.HomeTabViewRequest {
+func Home(base *domain.Base, command string, cmds []domain.Command) slack.HomeTabViewRequest {
 	if command == "" {
 		command = "/engagiert"
 	}
 	bs := []slack.Block{
 		header("engagiert: Netzwerke deutscher Kommunen"),
-		section("Fragen Sie mich nach Orten, Netzwerken, Mitgliedern, Zahlen und Daten: mit `" +
+		section("Frag mich nach Orten, Netzwerken, Mitgliedern, Städtepartnerschaften, Zahlen und Daten: mit `" +
 			esc(command, 40) + " FRAGE`, mit einer Erwähnung in einem Channel oder hier im Tab *Nachrichten*."),
 	}
 	if base != nil {
@@ -596,7 +577,7 @@ func Home(base *domain.Base, command string) slack.HomeTabViewRequest {
 			len(base.Networks), len(base.Places), esc(base.Version, 40))))
 	}
 	bs = append(bs, slack.NewDividerBlock(), section("*Beispielfragen*"))
-	for _, c := range domain.Commands {
+	for _, c := range cmds {
 		bs = append(bs, section(esc(c.What, 300)))
 		var btns []slack.BlockElement
 		for _, e := range c.Examples {

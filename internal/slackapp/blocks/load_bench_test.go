@@ -28,10 +28,10 @@ func TestBlockCharsMatchesJSON(t *testing.T) {
 			}
 		}
 	}
-	all = append(all, Help("/engagiert").Blocks, Notice("Danke für Ihr Feedback! <@U1> & so").Blocks)
+	all = append(all, Help("/engagiert", testCommands).Blocks, Notice("Danke für Ihr Feedback! <@U1> & so").Blocks)
 	base := domain.NewBase([]domain.Network{{ID: "es", Name: "Engagierte Stadt", Aliases: []string{"ES"}}},
 		[]domain.Place{{ID: "bi", Name: "Bielefeld"}}, nil, "v1")
-	all = append(all, Home(base, "/engagiert").Blocks.BlockSet)
+	all = append(all, Home(base, "/engagiert", testCommands).Blocks.BlockSet)
 	// Blocks this package does not build: counted through their JSON.
 	img := slack.NewImageBlockElement("https://example.org/i.png", "ein Bild")
 	confirm := slack.NewButtonBlockElement("a", "v", plain("Löschen"))

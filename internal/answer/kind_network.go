@@ -1,0 +1,423 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+// countKind answers "Wie viele ...?" about networks: the newest figure
+// leads, older ones follow in one line, and a partial member list is said
+// as "davon namentlich bekannt", never as the network's size.
+func (e *Engine) countKind(ctx context.Context, q *question) (domain.Answer, error) {
+	p, nets := q.p, e.nets(q.networks())
+	if p.year != 0 && len(e.countsIn(nets, p.year)) > 0 {
+		// "Wie viele Städte hatte RegioPole 2019?": the figure of that year.
+		a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, Facts: e.countsIn(nets, p.year)}
+		a.Lead = a.Facts[0].Text + "."
+		for i := range nets {
+			a.Links = appendLink(a.Links, domain.Link{Title: nets[i].Name, URL: nets[i].Website})
+			a.Hits = append(a.Hits, networkHit(&nets[i]))
+		}
+		return a, nil
+	}
+	if p.filtered() {
+		// "Wie viele RegioPole-Städte liegen in NRW?": count the list.
+		return e.membersAnswer(nets, *p), nil
+	}
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name}
+	var leads []string
+	for i := range nets {
+		n := &nets[i]
+		a.Hits = append(a.Hits, networkHit(n))
+		leads = append(leads, e.countLead(n, q.f.English))
+		if c, ok := newestCount(n); ok && len(nets) == 1 {
+			a.LeadSource = e.base.Source(c.Source)
+		}
+		if f, ok := e.olderCounts(n); ok {
+			a.Facts = append(a.Facts, f)
+		}
+		if f, ok := e.namedMembers(n); ok {
+			a.Facts = append(a.Facts, f)
+		}
+		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+	}
+	if hits, err := q.networkHits(ctx); err == nil && len(p.content) > 0 {
+		for _, h := range hits {
+			a.Facts = appendFact(a.Facts, e.fact(h.Ref))
+		}
+	}
+	a.Lead = strings.Join(leads, " ")
+	return a, nil
+}
+
+// membersKind lists members of the named networks.
+func (e *Engine) membersKind(ctx context.Context, q *question) (domain.Answer, error) {
+	a := e.membersAnswer(e.nets(q.networks()), *q.p)
+	if len(q.p.content) > 0 { // a year alone finds whatever happened that year
+		hits, err := q.networkHits(ctx)
+		if err != nil {
+			return a, err
+		}
+		for _, h := range hits {
+			a.Facts = appendFact(a.Facts, e.fact(h.Ref))
+		}
+	}
+	return a, nil
+}
+
+// networkKind is a network in short, or the statements of it that share
+// the question's other words.
+func (e *Engine) networkKind(ctx context.Context, q *question) (domain.Answer, error) {
+	hits, err := q.networkHits(ctx)
+	if err != nil {
+		return domain.Answer{}, err
+	}
+	if len(hits) > 0 && !q.p.has(intWhat) {
+		return e.factsAnswer(hits), nil
+	}
+	a := e.networkOverview(e.nets(q.networks()))
+	if (q.p.hasTerm(q.p.tokens, "macht", "tut", "bietet", "wofur", "does", "bringt") || q.p.has(intGoal)) && len(q.networks()) == 1 {
+		// "Was macht X?": what it is for, too.
+		if n := e.base.Network(q.networks()[0]); len(n.Goals) > 0 {
+			g := e.fact(domain.FactRef{Network: n.ID, Part: "goal"})
+			a.Facts = append([]domain.AnswerFact{g}, a.Facts...)
+		}
+	}
+	return a, nil
+}
+
+// attributeTopics are the fact topics that answer an attribute, best first.
+var attributeTopics = map[string][]string{
+	"chair":       {"chair"},
+	"speakers":    {"speakers", "people"},
+	"carrier":     {"carrier"},
+	"funding":     {"funding", "programme"},
+	"programme":   {"programme", "funding"},
+	"office":      {"office", "place"},
+	"initiator":   {"initiator", "founders"},
+	"founders":    {"founders", "initiator"},
+	"event":       {"event"},
+	"services":    {"services"},
+	"data":        {"data"},
+	"term":        {"term"},
+	"history":     {"history"},
+	"contact":     {"contact"},
+	"outcome":     {"outcome"},
+	"cost":        {"cost"},
+	"eligibility": {"eligibility", "join"},
+	"join":        {"join", "eligibility"},
+}
+
+// networkAttribute answers what is asked about a network: the facts that
+// state the attribute lead; when the base has none, it says so in one line
+// with the network's website, and found is false.
+func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answer, error) {
+	p, nets := q.p, e.nets(q.networks())
+	hits, err := q.networkHits(ctx)
+	if err != nil {
+		return domain.Answer{}, err
+	}
+	attr := q.f.Attribute
+	if topics, ok := attributeTopics[attr]; ok && attr != "join" && attr != "initiator" && attr != "founders" {
+		return e.topicalAnswer(nets, topics, hits, q)
+	}
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name}
+	var leads []string
+	for i := range nets {
+		n := &nets[i]
+		a.Hits = append(a.Hits, networkHit(n))
+		// Where and who first look for statements on that topic (the seat of
+		// an office, the speakers of a network); when, and where or who
+		// without such statements, fall back to the founding, unless the
+		// question names something else that a statement answers.
+		var topical []domain.AnswerFact
+		if q.f.Op == OpWhere {
+			topical = append(topical, e.topicFacts(n, "place", "office", "carrier")...)
+		}
+		switch {
+		case attr == "initiator" || attr == "founders":
+			topical = append(topical, e.topicFacts(n, "initiator", "founders")...)
+		case q.f.Op == OpWho:
+			topical = append(topical, e.topicFacts(n, "chair", "speakers", "carrier", "funding", "people")...)
+		}
+		founding := attr == "founding" || attr == "founding-place" || attr == "founders" || p.has(intFounding)
+		switch {
+		case attr == "website":
+			leads = append(leads, e.say(q, "Website: ", "Website: ")+n.Website)
+		case attr == "goal":
+			for i := range n.Goals {
+				a.Facts = appendFact(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "goal", Index: i}))
+			}
+			if len(n.Goals) == 0 {
+				return e.noInfo(nets, "goal", q), nil
+			}
+		case attr == "join":
+			fs := e.topicFacts(n, "join", "eligibility")
+			if len(fs) == 0 && len(hits) == 0 {
+				return e.noInfo(nets, "join", q), nil
+			}
+			a.Facts = append(a.Facts, fs...)
+		case len(hits) > 0 && (q.f.Op == OpWho || q.f.Op == OpWhere) && !founding:
+			// "Wer leitet …?": the statement on what was asked leads.
+			leads = append(leads, e.fact(hits[0].Ref).Text)
+		case len(topical) > 0 && (!founding || attr == "initiator" || attr == "founders"):
+			if len(nets) == 1 {
+				leadWith(&a, topical[0])
+			} else {
+				a.Facts = append(a.Facts, topical[0])
+			}
+			a.Facts = append(a.Facts, topical[1:]...)
+		case founding || q.f.Op == OpWhen || q.f.Op == OpWhere || q.f.Op == OpWho:
+			if f, ok := e.founding(n); ok {
+				lead := ""
+				switch {
+				case (q.f.Op == OpWhere || attr == "founding-place") && n.Founded.Place != "":
+					lead = "Gegründet wurde es im " + strings.TrimPrefix(n.Founded.Place, "im ")
+					if d := n.Founded.Date; !d.IsZero() {
+						lead += ", " + dateWithArticle(d)
+					}
+					lead += "."
+				case (q.f.Op == OpWho || attr == "founders" || attr == "initiator") && len(n.Founded.By) > 0:
+					lead = fmt.Sprintf("%s: gegründet von %s.", n.Name, joinAnd(n.Founded.By))
+				case (q.f.Op == OpWho || attr == "founders" || attr == "initiator") && fd(n).Text != "":
+					lead = f.Text
+				case !n.Founded.Date.IsZero():
+					lead = fmt.Sprintf("%s besteht seit %s.", n.Name, n.Founded.Date)
+					if q.f.English {
+						lead = fmt.Sprintf("%s was founded in %s (gegründet %s).", n.Name, n.Founded.Date.ISO(), n.Founded.Date)
+					}
+				}
+				if len(nets) == 1 && lead != "" && a.LeadSource == nil {
+					// The founding's source is cited with the lead, not as a
+					// second line saying the same.
+					leads = append(leads, lead)
+					a.LeadSource = f.Source
+				} else {
+					leads = append(leads, lead)
+					a.Facts = append(a.Facts, f)
+				}
+			} else {
+				leads = append(leads, fmt.Sprintf("Wann und wo es gegründet wurde, nennen meine Quellen nicht: %s.", n.Name))
+				a.Facts = appendFact(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "description"}))
+			}
+			a.Facts = append(a.Facts, topical...)
+		}
+		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+	}
+	for _, h := range hits {
+		a.Facts = appendFact(a.Facts, e.fact(h.Ref))
+	}
+	a.Lead = strings.TrimSpace(a.Lead + " " + strings.Join(leads, " "))
+	if (attr == "initiator" || attr == "carrier") && a.Lead == "" {
+		// "Vom Land NRW initiiertes Netzwerk": the description says who.
+		for i := range nets {
+			if d := nets[i].Description; strings.Contains(strings.ToLower(d.Text), "initiiert") {
+				leadWith(&a, domain.AnswerFact{Text: firstSentence(d.Text), Source: e.base.Source(d.Source)})
+			}
+		}
+	}
+	if a.Lead == "" && len(a.Facts) > 0 {
+		a.Lead, a.Facts = a.Facts[0].Text, a.Facts[1:]
+	}
+	if a.Lead == "" {
+		return e.noInfo(nets, attr, q), nil
+	}
+	return a, nil
+}
+
+// topicalAnswer answers an attribute from the facts that state it, then the
+// statements sharing the question's words; with neither, noInfo.
+func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []domain.FactHit, q *question) (domain.Answer, error) {
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name}
+	var facts []domain.AnswerFact
+	for i := range nets {
+		n := &nets[i]
+		fs := e.topicFacts(n, topics...)
+		if q.f.Attribute == "event" {
+			fs = e.events(n, q)
+		}
+		if q.f.Attribute == "history" && len(fs) == 0 && len(n.Counts) > 1 {
+			fs = e.counts(n)
+		}
+		for _, f := range fs {
+			facts = appendFact(facts, f)
+		}
+		if len(fs) > 0 {
+			a.Hits = append(a.Hits, networkHit(n))
+			a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+		}
+	}
+	if len(facts) == 0 {
+		for _, h := range hits {
+			if e.hitStates(h, topics) || (h.Matched == h.Total && h.Ref.Part == "fact") {
+				facts = appendFact(facts, e.fact(h.Ref))
+			}
+		}
+		if len(facts) > 0 {
+			a.Hits = append(a.Hits, networkHit(e.base.Network(hits[0].Ref.Network)))
+			a.Links = appendLink(a.Links, domain.Link{Title: nets[0].Name, URL: nets[0].Website})
+		}
+	}
+	if len(facts) == 0 && q.f.Attribute == "carrier" {
+		// Who is behind it: who set it up, where no carrier is named.
+		for i := range nets {
+			if n := &nets[i]; len(n.Founded.By) > 0 {
+				facts = append(facts, domain.AnswerFact{Text: fmt.Sprintf("%s: aufgebaut von %s.", n.Name, joinAnd(n.Founded.By)),
+					Source: e.base.Source(n.Founded.Source)})
+			}
+		}
+	}
+	if len(facts) == 0 {
+		return e.noInfo(nets, q.f.Attribute, q), nil
+	}
+	leadWith(&a, facts[0])
+	a.Facts = facts[1:]
+	return a, nil
+}
+
+// hitStates reports whether a statement found by search is a fact on one of
+// the topics: "Paderborn hat den Vorsitz" for "chair".
+func (e *Engine) hitStates(h domain.FactHit, topics []string) bool {
+	if h.Ref.Part != "fact" {
+		return false
+	}
+	t := e.base.Network(h.Ref.Network).Facts[h.Ref.Index].Topic
+	return t != "" && contains(topics, t)
+}
+
+// noInfo says in one line that the sources say nothing on what was asked,
+// with the network's website; found is false, and no member list or
+// overview stands in for the answer.
+func (e *Engine) noInfo(nets []domain.Network, attr string, q *question) domain.Answer {
+	n := &nets[0]
+	what := attributeWhat(attr, q.f.English)
+	a := domain.Answer{Found: false, Kind: domain.KindNone, Title: n.Name, Hits: []domain.Hit{networkHit(n)}}
+	if q.f.English {
+		a.Lead = fmt.Sprintf("My sources say nothing about %s of %s.", what, n.Name)
+	} else {
+		a.Lead = fmt.Sprintf("Zu %s nennen meine Quellen nichts (%s).", what, n.Name)
+		if a.Lead != "" {
+			a.Lead = strings.Replace(a.Lead, "Zu dem ", "Zum ", 1)
+			a.Lead = strings.Replace(a.Lead, "Zu der ", "Zur ", 1)
+		}
+	}
+	if n.Website != "" {
+		a.Links = []domain.Link{{Title: n.Name, URL: n.Website}}
+	}
+	return a
+}
+
+// events are the network's events, oldest first. Past events are said as
+// past; a question for the next one is answered honestly when no coming
+// date is known.
+func (e *Engine) events(n *domain.Network, q *question) []domain.AnswerFact {
+	var refs []int
+	for i, f := range n.Facts {
+		if f.Topic == "event" {
+			refs = append(refs, i)
+		}
+	}
+	sort.SliceStable(refs, func(i, j int) bool { return n.Facts[refs[i]].Date.Before(n.Facts[refs[j]].Date) })
+	today := e.today()
+	var past, coming []domain.AnswerFact
+	for _, i := range refs {
+		f := e.fact(domain.FactRef{Network: n.ID, Part: "fact", Index: i})
+		if d := n.Facts[i].Date; !d.IsZero() && !d.Before(today) {
+			coming = append(coming, f)
+		} else {
+			past = append(past, f)
+		}
+	}
+	if !q.p.hasTerm(q.p.tokens, "nachst", "kommend", "next", "upcoming", "geplant") {
+		return append(past, coming...)
+	}
+	if len(coming) > 0 {
+		return coming
+	}
+	var out []domain.AnswerFact
+	note := domain.AnswerFact{Text: "Einen kommenden Termin nennen meine Quellen nicht; zuletzt war:"}
+	if q.f.English {
+		note.Text = "My sources give no coming date; the latest was:"
+	}
+	out = append(out, note)
+	if len(past) > 0 {
+		out = append(out, past[len(past)-1])
+	}
+	return out
+}
+
+// networkOverview is what a network is, in short, with its members.
+func (e *Engine) networkOverview(nets []domain.Network) domain.Answer {
+	a := domain.Answer{Found: true, Kind: domain.KindNetwork}
+	var leads []string
+	for i := range nets {
+		n := &nets[i]
+		a.Hits = append(a.Hits, networkHit(n))
+		// In short: what it is, since when, how big; a follow-up question
+		// ("Mitglieder X", "Ziele X") gives each in full.
+		desc := e.fact(domain.FactRef{Network: n.ID, Part: "description"})
+		lead := firstSentence(desc.Text)
+		var facts []string
+		if d := n.Founded.Date; !d.IsZero() {
+			facts = append(facts, "gegründet "+d.String())
+		}
+		if c, ok := newestCount(n); ok {
+			facts = append(facts, c.Value+" "+countNoun(c)+standSuffix(c.Stand))
+		}
+		if len(facts) > 0 {
+			lead = strings.TrimSuffix(lead, ".") + "; " + strings.Join(facts, ", ") + "."
+		}
+		if len(nets) > 1 {
+			lead = n.Name + ": " + lead
+		}
+		leads = append(leads, lead)
+		if len(nets) == 1 {
+			a.LeadSource = desc.Source
+		} else {
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: lead, Source: desc.Source})
+		}
+		if c, ok := e.olderCounts(n); ok && len(nets) == 1 {
+			if nc, ok := newestCount(n); ok {
+				c.Also = append(c.Also, c.Source)
+				c.Source = e.base.Source(nc.Source)
+			}
+			a.Facts = append(a.Facts, c)
+		}
+		if len(n.Members) > 0 && len(nets) == 1 {
+			ms := e.members[n.ID]
+			l := e.memberList(n, ms[:min(len(ms), overviewListed)], len(ms))
+			l.Title = "Mitglieder"
+			for i := range l.Items {
+				// Names only: "Mitglieder X" gives dates and sources.
+				l.Items[i].Detail, l.Items[i].Source = "", nil
+			}
+			a.Lists = append(a.Lists, l)
+		}
+		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+		a.Suggestions = append(a.Suggestions, "Mitglieder "+shortName(n))
+	}
+	a.Title = nets[0].Name
+	if len(nets) > 1 {
+		a.Title = "Netzwerke im Vergleich"
+		a.Lead = ""
+	} else {
+		a.Lead = leads[0]
+	}
+	return a
+}
+
+// countNoun is what a figure counts, in a word or two: "Engagierte Städte
+// bundesweit nach ..." becomes "Engagierte Städte bundesweit".
+func countNoun(c domain.Count) string {
+	t := c.Text
+	for _, cut := range []string{" nach ", " laut ", " beim ", " bei ", " (", ", "} {
+		if i := strings.Index(t, cut); i > 0 {
+			t = t[:i]
+		}
+	}
+	return t
+}

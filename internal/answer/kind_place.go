@@ -1,0 +1,280 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+// placesAnswer lists, for each place, every network it belongs to.
+func (e *Engine) placesAnswer(ids []string) domain.Answer {
+	a := domain.Answer{Found: true, Kind: domain.KindPlace}
+	var titles []string
+	for _, id := range ids {
+		pl := e.base.Place(id)
+		titles = append(titles, pl.Name)
+		a.Hits = append(a.Hits, domain.Hit{ID: "place:" + pl.ID, Title: pl.Name})
+		ms := e.base.MembershipsOf(id)
+		if len(ms) == 0 {
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: pl.Name + " ist in keinem Netzwerk als Mitglied geführt."})
+		}
+		for _, m := range ms {
+			n := e.base.Network(m.Network)
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: pl.Name + " – " + n.Name + ": " + membershipText(m),
+				Source: e.base.Source(m.Source)})
+			a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+		}
+		// Statements about the place ("Paderborn hat den Vorsitz"), not the
+		// lists that merely include it.
+		var about []domain.FactRef
+		for _, m := range ms {
+			for i := range e.base.Network(m.Network).Facts {
+				ref := domain.FactRef{Network: m.Network, Part: "fact", Index: i}
+				if ps := e.factPlaces[ref]; len(ps) <= 2 && contains(ps, pl.ID) {
+					about = append(about, ref)
+				}
+			}
+		}
+		// Facts about the place alone first; two are enough next to the memberships.
+		sort.SliceStable(about, func(i, j int) bool { return len(e.factPlaces[about[i]]) < len(e.factPlaces[about[j]]) })
+		for i, ref := range about {
+			if i == placeFacts {
+				break
+			}
+			a.Facts = appendFact(a.Facts, e.fact(ref))
+		}
+	}
+	if len(ids) == 1 {
+		pl := e.base.Place(ids[0])
+		a.Title = pl.Name
+		if where := placeWhere(pl); where != "" {
+			a.Title += " (" + where + ")"
+		}
+		ms := e.base.MembershipsOf(pl.ID)
+		switch len(ms) {
+		case 0:
+			a.Lead = pl.Name + " ist in keinem der Netzwerke, die ich kenne, als Mitglied geführt."
+		case 1:
+			a.Lead = pl.Name + " ist Mitglied in einem Netzwerk: " + e.base.Network(ms[0].Network).Name + "."
+		default:
+			var names []string
+			for _, m := range ms {
+				names = append(names, e.base.Network(m.Network).Name)
+			}
+			a.Lead = fmt.Sprintf("%s ist Mitglied in %d Netzwerken: %s.", pl.Name, len(ms), joinAnd(names))
+		}
+		if len(ms) > 0 {
+			a.Suggestions = []string{"Mitglieder " + shortName(e.base.Network(ms[0].Network))}
+		}
+	} else {
+		a.Title = joinAnd(titles)
+	}
+	return a
+}
+
+// placeQuestion answers a question about places: their memberships, and
+// what else the question asks if a statement answers it. When none does
+// ("Wie viele Einwohner hat Bielefeld?"), it says so before the memberships,
+// rather than passing them off as the answer.
+func (e *Engine) placeQuestion(ctx context.Context, places []string, q *question) (domain.Answer, error) {
+	p := *q.p
+	a := e.placesAnswer(places)
+	if p.has(intWhere) && len(places) == 1 {
+		// "Wo liegt Gelnhausen?", "In welchem Bundesland liegt …?"
+		if pl := e.base.Place(places[0]); pl.State != "" {
+			where := pl.State
+			if pl.District != "" {
+				where += " (" + pl.District + ")"
+			}
+			a.Lead = fmt.Sprintf("%s liegt in %s. %s", pl.Name, where, a.Lead)
+		}
+	}
+	if len(p.content) == 0 {
+		return a, nil
+	}
+	facts, err := e.aboutPlaces(ctx, places, p)
+	if err != nil || len(facts) > 0 {
+		a.Facts = append(facts, a.Facts...)
+		return a, err
+	}
+	words := make([]string, len(p.content))
+	for i, t := range p.content {
+		words[i] = displayWord(p.question, t.Raw)
+	}
+	// The question is not answered; what the base knows of the place
+	// follows, plainly marked, but found stays false.
+	a.Found = false
+	a.Lead = fmt.Sprintf("Zu „%s“ nennen meine Quellen nichts. Das weiß ich: %s", strings.Join(words, " "), a.Lead)
+	return a, nil
+}
+
+// aboutPlaces finds statements that answer the question's other words and
+// name one of the places. Only those count: "Einwohner" in a statement on
+// who may apply is no answer to "Wie viele Einwohner hat Bielefeld?".
+func (e *Engine) aboutPlaces(ctx context.Context, places []string, p parsed) ([]domain.AnswerFact, error) {
+	if len(p.content) == 0 {
+		return nil, nil
+	}
+	hits, err := e.search.Facts(ctx, p.searchTerms(), "")
+	if err != nil {
+		return nil, err
+	}
+	var out []domain.AnswerFact
+	for _, h := range goodHits(hits) {
+		for _, pl := range places {
+			if contains(e.factPlaces[h.Ref], pl) {
+				out = appendFact(out, e.fact(h.Ref))
+			}
+		}
+	}
+	return out, nil
+}
+
+// otherMemberships names the place's memberships in other networks, in one
+// line: "Außerdem Mitglied: Engagierte Stadt (seit 2022)".
+func (e *Engine) otherMemberships(pid string, except []string, english bool) (domain.AnswerFact, bool) {
+	var parts []string
+	f := domain.AnswerFact{}
+	for _, m := range e.base.MembershipsOf(pid) {
+		if contains(except, m.Network) || !m.Until.IsZero() {
+			continue
+		}
+		part := shortName(e.base.Network(m.Network))
+		if !m.Since.IsZero() {
+			part += " (seit " + m.Since.String() + ")"
+		}
+		parts = append(parts, part)
+		if src := e.base.Source(m.Source); f.Source == nil {
+			f.Source = src
+		} else if src != nil {
+			f.Also = append(f.Also, src)
+		}
+	}
+	if len(parts) == 0 {
+		return f, false
+	}
+	f.Text = "Außerdem Mitglied: " + strings.Join(parts, ", ")
+	if english {
+		f.Text = "Also a member of: " + strings.Join(parts, ", ")
+	}
+	return f, true
+}
+
+// membershipKind answers a question naming places and networks, with a
+// statement naming the place first when one answers the question's other
+// words ("Seit wann hat Paderborn den Vorsitz im RegioPole-Netzwerk?").
+func (e *Engine) membershipKind(ctx context.Context, q *question) (domain.Answer, error) {
+	a := e.membership(q.places(), q.networks(), *q.p)
+	facts, err := e.aboutPlaces(ctx, q.places(), *q.p)
+	if len(facts) > 0 {
+		a.Lead = facts[0].Text + " " + a.Lead
+		a.Facts = append(facts, a.Facts...)
+	}
+	return a, err
+}
+
+// membership answers "Ist X in Y?" and "Seit wann ist X in Y?".
+func (e *Engine) membership(places, networks []string, p parsed) domain.Answer {
+	a := domain.Answer{Found: true, Kind: domain.KindMembership}
+	var leads []string
+	for _, pid := range places {
+		pl := e.base.Place(pid)
+		a.Hits = append(a.Hits, domain.Hit{ID: "place:" + pl.ID, Title: pl.Name})
+		for _, nid := range networks {
+			n := e.base.Network(nid)
+			a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+			m, ok := findMembership(n, pid)
+			if !ok {
+				lead := fmt.Sprintf("%s: %s ist dort nicht als Mitglied geführt.", n.Name, pl.Name)
+				if p.english {
+					lead = fmt.Sprintf("No, %s is not listed as a member of %s (nicht als Mitglied geführt).", pl.Name, n.Name)
+				}
+				switch {
+				case n.MembersComplete:
+				case p.english:
+					lead += " The member list I know is not complete, though."
+				default:
+					lead += " Meine Liste der Mitglieder ist allerdings nicht vollständig."
+				}
+				leads = append(leads, lead)
+				continue
+			}
+			if !m.Until.IsZero() {
+				lead := fmt.Sprintf("Nein, %s ist kein Mitglied mehr – %s: ausgetreten %s.", pl.Name, n.Name, m.Until)
+				if p.english {
+					lead = fmt.Sprintf("No, %s is no longer a member of %s: it left in %s (ausgetreten).", pl.Name, n.Name, m.Until)
+				}
+				leads = append(leads, lead)
+				a.Facts = append(a.Facts, domain.AnswerFact{Text: pl.Name + " – " + n.Name + ": " + membershipText(m), Source: e.base.Source(m.Source)})
+				continue
+			}
+			lead := fmt.Sprintf("%s ist Mitglied – %s%s.", pl.Name, n.Name, memberDetail(m))
+			switch {
+			case p.english:
+				lead = fmt.Sprintf("Yes, %s is a member – %s%s.", pl.Name, n.Name, memberDetailEN(m))
+			case p.yesNo:
+				lead = "Ja, " + lead
+			}
+			leads = append(leads, lead)
+			src := e.base.Source(m.Source)
+			if len(places) == 1 && len(networks) == 1 {
+				a.LeadSource = src
+				if m.Note != "" {
+					a.Facts = append(a.Facts, domain.AnswerFact{Text: upperFirst(m.Note), Source: src})
+				}
+				continue
+			}
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: pl.Name + " – " + n.Name + ": " + membershipText(m), Source: src})
+		}
+		// What else the place belongs to, in one line, so a "no" is still useful.
+		if f, ok := e.otherMemberships(pid, networks, p.english); ok {
+			a.Facts = append(a.Facts, f)
+		}
+	}
+	if len(places) == 1 && len(networks) == 1 {
+		a.Title = e.base.Place(places[0]).Name + " und " + e.base.Network(networks[0]).Name
+	} else {
+		a.Title = "Mitgliedschaften"
+	}
+	a.Lead = strings.Join(leads, " ")
+	return a
+}
+
+// unknownMember answers a yes/no question about a place the base does not
+// know: it is not listed as a member, which is all the base can say.
+func (e *Engine) unknownMember(t domain.Token, networks []string, p parsed) domain.Answer {
+	name := displayWord(p.question, t.Raw)
+	// Nothing is known of the place: found is false, as for an unknown city
+	// on its own, though the answer says what the member lists show.
+	a := domain.Answer{Found: false, Kind: domain.KindNone}
+	var leads []string
+	for _, id := range networks {
+		n := e.base.Network(id)
+		lead := fmt.Sprintf("%s: %s ist dort nicht als Mitglied geführt.", n.Name, name)
+		if p.english {
+			lead = fmt.Sprintf("No, %s is not listed as a member of %s (nicht als Mitglied geführt).", name, n.Name)
+		}
+		leads = append(leads, lead)
+		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+		a.Hits = append(a.Hits, networkHit(n))
+		if !n.MembersComplete {
+			leads = append(leads, "Meine Liste der Mitglieder ist allerdings nicht vollständig.")
+		}
+	}
+	leads = append(leads, fmt.Sprintf("„%s“ führt meine Wissensbasis in keinem Netzwerk.", name))
+	// "Mainz" is no member, but its district Mainz-Mombach is.
+	for _, pl := range e.byFirstWord[fold(name)] {
+		for _, m := range e.base.MembershipsOf(pl.ID) {
+			leads = append(leads, fmt.Sprintf("Als Mitglied geführt ist %s – %s%s.", pl.Name, e.base.Network(m.Network).Name, memberDetail(m)))
+			a.Hits = append(a.Hits, domain.Hit{ID: "place:" + pl.ID, Title: pl.Name})
+			a.Found, a.Kind = true, domain.KindMembership
+		}
+	}
+	a.Title = name + " und " + e.base.Network(networks[0]).Name
+	a.Lead = strings.Join(leads, " ")
+	a.Suggestions = []string{"Mitglieder " + shortName(e.base.Network(networks[0]))}
+	return a
+}

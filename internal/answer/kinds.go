@@ -1,0 +1,248 @@
+package answer
+
+import (
+	"context"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+// question is one part of a question on its way through the table: its
+// frame, what the parser found, and the statements that share its words,
+// searched once when a kind first needs them.
+type question struct {
+	f Frame
+	p *parsed
+	e *Engine
+
+	hits     []domain.FactHit
+	hitsErr  error
+	searched bool
+}
+
+// networkHits are the statements of the first named network that share the
+// question's other words ("Netzwerktreffen", "bewerben"): they are often the
+// real answer.
+func (q *question) networkHits(ctx context.Context) ([]domain.FactHit, error) {
+	if !q.searched {
+		q.searched = true
+		nets := q.f.ids("network")
+		if terms := q.p.searchTerms(); len(terms) > 0 && len(nets) > 0 {
+			hits, err := q.e.search.Facts(ctx, terms, nets[0])
+			q.hits, q.hitsErr = goodHits(hits), err
+		}
+	}
+	return q.hits, q.hitsErr
+}
+
+func (q *question) places() []string   { return q.f.ids("place") }
+func (q *question) networks() []string { return q.f.ids("network") }
+
+// attrSpecific reports whether the question asks for a property of a
+// network other than its members or its size.
+func (q *question) attrSpecific() bool {
+	switch q.f.Attribute {
+	case "", "members", "count", "states":
+		return false
+	}
+	return true
+}
+
+// kind is one kind of question: what it answers, examples people type, when
+// it applies (a match on the frame) and how it is answered. Help on every
+// surface, the App Home examples and the README's table come from kinds.
+type kind struct {
+	Name     string
+	What     string // in German, for help
+	WhatEN   string // in English, for help to English questions
+	Examples []string
+	match    func(q *question) bool
+	answer   func(e *Engine, ctx context.Context, q *question) (domain.Answer, error)
+}
+
+// kinds is the table every question is routed by: the first kind whose
+// match holds answers it. The order is the order of specificity:
+//
+//  1. help, then comparisons and superlatives, which name several subjects
+//     but ask one thing about them;
+//  2. a place and a network together (membership: yes/no, since when);
+//  3. places alone (what they are, their networks, a statement about them);
+//  4. a yes/no question naming a network and an unknown word: an unknown place;
+//  5. networks: a property asked (attribute), a count, a list, or the network
+//     in short — in that order, because "Wie viele Mitglieder ...?" and
+//     "Was kostet die Mitgliedschaft?" name members but ask something else;
+//  6. questions naming no subject: across networks, joining, a Bundesland,
+//     filtered lists, the overview;
+//  7. last, statements sharing the question's words, or "nichts dazu".
+//
+// Kinds without examples are not shown in help: they are refinements of a
+// kind that is.
+var kinds []kind
+
+func init() {
+	kinds = []kind{
+		{Name: "help", What: "Hilfe: was ich kann", WhatEN: "Help: what I can do", Examples: []string{"hilfe"},
+			match: func(q *question) bool { return q.f.Op == OpHelp },
+			answer: func(e *Engine, _ context.Context, q *question) (domain.Answer, error) {
+				return e.help(q.f.English), nil
+			}},
+		{Name: "compare", What: "Vergleiche: älter, größer, mehr Mitglieder", WhatEN: "Comparisons: older, bigger",
+			Examples: []string{"Was ist älter, RegioPole oder Engagierte Stadt?", "Welches Netzwerk ist größer?"},
+			match:    func(q *question) bool { return q.f.Op == OpCompare },
+			answer:   (*Engine).compare},
+		{Name: "superlative", What: "Das älteste, jüngste, größte", WhatEN: "The oldest, newest, biggest",
+			Examples: []string{"Welches ist das jüngste Mitglied bei RegioPole?", "Welches Netzwerk ist das älteste?"},
+			match:    func(q *question) bool { return q.f.Op == OpSuperlative },
+			answer:   (*Engine).superlative},
+		{Name: "membership", What: "Ja/Nein: ist ein Ort Mitglied, seit wann, in welcher Rolle", WhatEN: "Yes/no: is a place a member, since when",
+			Examples: []string{"Ist Lemgo eine Engagierte Stadt?", "Seit wann ist Würzburg im RegioPole-Netzwerk?"},
+			match:    func(q *question) bool { return len(q.places()) > 0 && len(q.networks()) > 0 },
+			answer:   (*Engine).membershipKind},
+		{Name: "place", What: "Ein Ort: wo er liegt, seine Netzwerke, seit wann, in welcher Rolle", WhatEN: "A place: where it is, its networks",
+			Examples: []string{"Bielefeld", "Gütersloh"},
+			match:    func(q *question) bool { return len(q.places()) > 0 },
+			answer: func(e *Engine, ctx context.Context, q *question) (domain.Answer, error) {
+				return e.placeQuestion(ctx, q.places(), q)
+			}},
+		{Name: "unknown-member", // "Ist Dortmund eine Engagierte Stadt?" with Dortmund unknown
+			match: func(q *question) bool {
+				return len(q.networks()) > 0 && q.f.Op == OpYesNo && q.unknownName() != nil
+			},
+			answer: func(e *Engine, _ context.Context, q *question) (domain.Answer, error) {
+				return e.unknownMember(*q.unknownName(), q.networks(), *q.p), nil
+			}},
+		{Name: "states", // "Welche Bundesländer sind im RegioPole-Netzwerk vertreten?"
+			match: func(q *question) bool { return len(q.networks()) > 0 && q.f.Attribute == "states" },
+			answer: func(e *Engine, _ context.Context, q *question) (domain.Answer, error) {
+				return e.states(e.nets(q.networks()), q), nil
+			}},
+		{Name: "shared-members", // "Welche Städte sind in RegioPole und Engagierte Stadt?"
+			match: func(q *question) bool {
+				return len(q.networks()) > 1 && q.f.Op == OpList && !q.attrSpecific()
+			},
+			answer: func(e *Engine, _ context.Context, q *question) (domain.Answer, error) {
+				return e.shared(e.nets(q.networks()), *q.p), nil
+			}},
+		{Name: "eligibility", // "Darf eine Stadt mit 300.000 Einwohnern Engagierte Stadt werden?"
+			match: func(q *question) bool {
+				return len(q.networks()) > 0 && q.f.Attribute == "eligibility"
+			},
+			answer: (*Engine).eligibility},
+		{Name: "network-attribute", What: "Zu einem Netzwerk: Ziel, Gründung, Vorsitz, Träger, Förderung, Mitmachen, Website …",
+			WhatEN:   "About a network: goal, founding, chair, funding, joining, website …",
+			Examples: []string{"Wann wurde das RegioPole-Netzwerk gegründet?", "Wer hat den Vorsitz bei RegioPole?", "Wie kann man beim Kommunen-Netzwerk mitmachen?"},
+			match: func(q *question) bool {
+				return len(q.networks()) > 0 && (q.attrSpecific() || q.f.Op == OpWhen || q.f.Op == OpWhere || q.f.Op == OpWho || q.f.Op == OpJoin)
+			},
+			answer: (*Engine).networkAttribute},
+		{Name: "count", What: "Zahlen, auch frühere", WhatEN: "Figures, older ones too",
+			Examples: []string{"Wie viele Engagierte Städte gibt es?"},
+			match:    func(q *question) bool { return len(q.networks()) > 0 && q.f.Op == OpCount },
+			answer:   (*Engine).countKind},
+		{Name: "statements-of-network", // "Welche Voraussetzungen ...?": a "which" about something else
+			match: func(q *question) bool {
+				if len(q.networks()) == 0 || q.f.Op != OpList || q.p.filtered() || q.p.has(intMembers, intNew) {
+					return false
+				}
+				hits, _ := q.networkHits(context.Background())
+				return len(hits) > 0
+			},
+			answer: func(e *Engine, ctx context.Context, q *question) (domain.Answer, error) {
+				hits, err := q.networkHits(ctx)
+				return e.factsAnswer(hits), err
+			}},
+		{Name: "members", What: "Mitgliederlisten, auch nach Bundesland, Kreis, kreisfrei oder Jahr", WhatEN: "Member lists, by Bundesland, Kreis or year",
+			Examples: []string{"Welche NRW-Städte sind Engagierte Stadt?", "Welche NRW-Städte kamen 2022 zur Engagierten Stadt?", "Welche kreisfreien Städte sind Engagierte Stadt?"},
+			match:    func(q *question) bool { return len(q.networks()) > 0 && q.f.Op == OpList },
+			answer:   (*Engine).membersKind},
+		{Name: "network", What: "Ein Netzwerk in Kürze: was es ist, Gründung, Größe, Mitglieder", WhatEN: "A network in short",
+			Examples: []string{"RegioPole", "Was ist die Engagierte Stadt?"},
+			match:    func(q *question) bool { return len(q.networks()) > 0 },
+			answer:   (*Engine).networkKind},
+		{Name: "cross", What: "Netzwerkübergreifend", WhatEN: "Across networks",
+			Examples: []string{"Welche Städte sind in mehreren Netzwerken?"},
+			match:    func(q *question) bool { return q.p.has(intCross) },
+			answer:   func(e *Engine, _ context.Context, q *question) (domain.Answer, error) { return e.cross(*q.p), nil }},
+		{Name: "join-any",
+			match:  func(q *question) bool { return q.f.Op == OpJoin || q.f.Attribute == "join" },
+			answer: (*Engine).joinAny},
+		{Name: "networks-in-state",
+			match: func(q *question) bool {
+				return q.p.state != "" && q.p.has(intNetworks) && !q.p.has(intMembers) && len(q.p.content) == 0
+			},
+			answer: func(e *Engine, _ context.Context, q *question) (domain.Answer, error) { return e.overviewIn(*q.p), nil }},
+		{Name: "members-filtered", // "Hamburg", "Welche Kreise sind dabei?", "Wer kam 2022 dazu?"
+			match: func(q *question) bool {
+				p := q.p
+				switch {
+				case p.state != "" && len(p.content) == 0:
+					return true
+				case p.has(intNetworks) && len(p.content) == 0 && !(p.filtered() && p.has(intMembers)):
+					return false
+				case p.year != 0:
+					return true
+				}
+				return p.filtered() && (p.has(intMembers, intWhich, intCount) || len(p.content) == 0)
+			},
+			answer: func(e *Engine, _ context.Context, q *question) (domain.Answer, error) {
+				return e.membersAnswer(e.base.Networks, *q.p), nil
+			}},
+		{Name: "overview", What: "Überblick", WhatEN: "Overview",
+			Examples: []string{"Welche Netzwerke kennst du?"},
+			match:    func(q *question) bool { return q.p.has(intNetworks) && len(q.p.content) == 0 },
+			answer:   func(e *Engine, _ context.Context, q *question) (domain.Answer, error) { return e.overview(), nil }},
+		{Name: "statements",
+			match: func(*question) bool { return true },
+			answer: func(e *Engine, ctx context.Context, q *question) (domain.Answer, error) {
+				return e.factSearch(ctx, *q.p, "")
+			}},
+	}
+}
+
+// route answers a question with the first kind that matches it.
+func (e *Engine) route(ctx context.Context, q *question) (domain.Answer, string, error) {
+	for _, k := range kinds {
+		if k.match(q) {
+			a, err := k.answer(e, ctx, q)
+			return a, k.Name, err
+		}
+	}
+	a, err := e.factSearch(ctx, *q.p, "")
+	return a, "statements", err
+}
+
+// Commands lists the kinds of question worth showing in help, with
+// examples: the help answer, Slack's help and App Home come from it.
+func Commands() []domain.Command {
+	var out []domain.Command
+	for _, k := range kinds {
+		if len(k.Examples) > 0 && k.What != "" {
+			out = append(out, domain.Command{What: k.What, WhatEN: k.WhatEN, Examples: k.Examples})
+		}
+	}
+	return out
+}
+
+// nets resolves network ids.
+func (e *Engine) nets(ids []string) []domain.Network {
+	out := make([]domain.Network, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, *e.base.Network(id))
+	}
+	return out
+}
+
+// unknownName is the word a yes/no question names as a place the base does
+// not know ("Ist Dortmund eine Engagierte Stadt?"): its first content word
+// that asks for nothing else, or a Bundesland named as a city ("Ist
+// Hamburg ...?"). Nil when there is none.
+func (q *question) unknownName() *domain.Token {
+	for i, t := range q.p.content {
+		if !q.p.attrPos[t.Pos] {
+			return &q.p.content[i]
+		}
+	}
+	if st := q.p.stateTok; st != nil && st.Pos == 1 {
+		return st
+	}
+	return nil
+}
