@@ -58,7 +58,13 @@ func TestServeStalledConnectionsMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("opens 400 connections")
 	}
-	const conns, size, limit = 400, 1 << 20, 300 << 20
+	if raceEnabled {
+		t.Skip("the race detector multiplies memory use")
+	}
+	// limit is the target for the whole process; growth bounds what
+	// the stalled connections add, for a test process that other tests have
+	// already grown.
+	const conns, size, limit, growth = 400, 1 << 20, 300 << 20, 200 << 20
 	b := startServe(t, nil, nil)
 	addr := strings.TrimPrefix(b.url, "http://")
 	runtime.GC()
@@ -128,8 +134,9 @@ func TestServeStalledConnectionsMemory(t *testing.T) {
 	}
 	t.Logf("%d stalled connections, %d MB sent: RSS %d MB before, peak %d MB while stalled (limit %d MB)",
 		conns, sent.Load()>>20, before>>20, peak>>20, limit>>20)
-	if peak > limit {
-		t.Errorf("RSS with %d stalled 1 MB connections = %d MB, want under %d MB", conns, peak>>20, limit>>20)
+	if peak-before > growth || before < 100<<20 && peak > limit {
+		t.Errorf("RSS with %d stalled 1 MB connections = %d MB (%d MB before), want under %d MB and at most %d MB more",
+			conns, peak>>20, before>>20, limit>>20, growth>>20)
 	}
 }
 

@@ -81,7 +81,7 @@ type Holder struct {
 	// retire is how long a replaced snapshot keeps serving the questions that
 	// were already asking it before it is closed, which frees its index.
 	retire time.Duration
-	// fileEvents false makes Watch ignore file events, as on a file system
+	// noFileEvents makes Watch ignore file events, as on a file system
 	// without inotify: tests use it to drive reloads by SIGHUP alone.
 	noFileEvents bool
 }
