@@ -76,7 +76,8 @@ type Config struct {
 	Registry *prometheus.Registry
 	// Deduper remembers handled events (NewMemoryDeduper if nil).
 	Deduper Deduper
-	// HTTPClient makes Web API and response_url calls (a client with a 10s timeout if nil).
+	// HTTPClient makes Web API and response_url calls (a client with a 10s
+	// timeout if nil); its Timeout bounds each attempt, retries come on top.
 	HTTPClient *http.Client
 	// SlashDeadline is how long a slash command may take to answer in the
 	// response itself; slower answers follow via response_url (2.5s if zero).
