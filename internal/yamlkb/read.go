@@ -12,14 +12,16 @@ import (
 	"github.com/engagiert/engagiert/internal/domain"
 )
 
-// Limits of one load. The shipped base is about 40 KB in all; these leave
-// room for fifty times that, and keep a mistaken or hostile file (a 50 MB
-// dump, /dev/zero) from taking the bot's memory.
+// Limits of one load. The shipped base is about 40 KB in all, its largest
+// file 7 KB; these leave room for a hundred times that, and keep a mistaken
+// or hostile file (a 50 MB dump, /dev/zero) from taking the bot's memory: a
+// 1 MiB file of broken YAML entries takes about 110 MB and two seconds to
+// parse and report.
 const (
 	// MaxFileBytes is the largest knowledge file read.
-	MaxFileBytes = 2 << 20
+	MaxFileBytes = 1 << 20
 	// MaxTotalBytes is the most all knowledge files together may hold.
-	MaxTotalBytes = 8 << 20
+	MaxTotalBytes = 4 << 20
 	// MaxProblems is how many problems one load collects; the rest are
 	// counted ("... and N more").
 	MaxProblems = 200
