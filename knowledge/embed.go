@@ -5,7 +5,8 @@ package knowledge
 
 import "embed"
 
-// FS holds sources.yaml, places.yaml and networks/*.yaml.
+// FS holds sources.yaml, places.yaml, places/*.yaml, networks/*.yaml and
+// partnerships.yaml.
 //
-//go:embed *.yaml networks/*.yaml
+//go:embed *.yaml networks/*.yaml places/*.yaml
 var FS embed.FS

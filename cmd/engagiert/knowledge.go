@@ -21,20 +21,32 @@ func knowledgeDir(flagValue string, e env) string {
 // loadBase loads and validates the knowledge in dir ("" = embedded). Problems
 // name files relative to the working directory, so that terminals and
 // editors can jump to FILE:LINE; the embedded base keeps its own paths. A
-// directory is read through yamlkb.LoadDir: regular files inside it only.
+// directory is read through yamlkb.CheckDir: regular files inside it only.
 func loadBase(dir string) (*domain.Base, error) {
-	var base *domain.Base
-	var err error
+	base, _, err := checkBase(dir, yamlkb.Options{})
+	return base, err
+}
+
+// checkBase is loadBase with the warnings and notes of yamlkb.Check.
+func checkBase(dir string, opt yamlkb.Options) (*domain.Base, *yamlkb.Report, error) {
 	if dir == "" {
-		base, err = yamlkb.Load(knowledge.FS)
-	} else {
-		base, err = yamlkb.LoadDir(dir)
+		return yamlkb.Check(knowledge.FS, opt)
 	}
-	var ps *yamlkb.Problems
-	if dir != "" && errors.As(err, &ps) {
-		for i := range ps.List {
-			ps.List[i].File = filepath.Join(dir, filepath.FromSlash(ps.List[i].File))
+	base, rep, err := yamlkb.CheckDir(dir, opt)
+	rel := func(ps []yamlkb.Problem) {
+		for i := range ps {
+			ps[i].File = filepath.Join(dir, filepath.FromSlash(ps[i].File))
 		}
 	}
-	return base, err
+	var ps *yamlkb.Problems
+	if errors.As(err, &ps) {
+		rel(ps.List)
+	}
+	if rep != nil {
+		rel(rep.Warnings)
+		for i := range rep.Dated {
+			rep.Dated[i].File = filepath.Join(dir, filepath.FromSlash(rep.Dated[i].File))
+		}
+	}
+	return base, rep, err
 }

@@ -23,6 +23,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/reload"
 	"github.com/engagiert/engagiert/internal/slackapp"
+	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -152,6 +153,10 @@ func startBot(tb testing.TB, cached bool) *loadTarget {
 		APIURL:        sink + "/api/",
 		Logger:        log,
 		Registry:      prometheus.NewRegistry(),
+		// As serve runs with every conversation feature on: the Store that
+		// tracks threads, votes and forwards, and a curators' channel.
+		Store:          store.NewMemory(0, 0),
+		CuratorChannel: "CCURATORS",
 	})
 	if err != nil {
 		tb.Fatal(err)

@@ -50,6 +50,9 @@ func verbs() []verb {
 	return []verb{
 		{"ask", "ask [--json] [--knowledge DIR] QUESTION... | ask --json -   answer questions", runAsk},
 		{"validate", "validate [--knowledge DIR]   check the knowledge base", runValidate},
+		{"review", "review [--older-than 18m] [--knowledge DIR]   list dated figures and facts to re-check, oldest first", runReview},
+		{"schema", "schema [--out DIR]   write the JSON Schemas of the knowledge files (knowledge/schema)", runSchema},
+		{"import-places", "import-places [--out FILE] TABLE.md   regenerate knowledge/places/nrw.yaml from the official list", runImportPlaces},
 		{"serve", "serve [flags]   run the Slack bot (see README)", runServe},
 		{"manifest", "manifest [--request-url URL]   print a Slack app manifest", runManifest},
 		{"healthcheck", "healthcheck [--addr ADDR]   exit 0 when a local bot is alive", runHealthcheck},

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/engagiert/engagiert/internal/slackapp/blocks"
 	"gopkg.in/yaml.v3"
 )
 
@@ -30,7 +31,8 @@ type appManifest struct {
 			DisplayName  string `yaml:"display_name"`
 			AlwaysOnline bool   `yaml:"always_online"`
 		} `yaml:"bot_user"`
-		SlashCommands []manifestCommand `yaml:"slash_commands"`
+		Shortcuts     []manifestShortcut `yaml:"shortcuts"`
+		SlashCommands []manifestCommand  `yaml:"slash_commands"`
 	} `yaml:"features"`
 	OAuthConfig struct {
 		Scopes struct {
@@ -52,6 +54,14 @@ type appManifest struct {
 	} `yaml:"settings"`
 }
 
+// manifestShortcut is a global or message shortcut.
+type manifestShortcut struct {
+	Name        string `yaml:"name"`
+	Type        string `yaml:"type"` // message | global
+	CallbackID  string `yaml:"callback_id"`
+	Description string `yaml:"description"`
+}
+
 type manifestCommand struct {
 	Command      string `yaml:"command"`
 	URL          string `yaml:"url,omitempty"`
@@ -63,12 +73,18 @@ type manifestCommand struct {
 // manifestScopes are the bot scopes engagiert uses, and why.
 var manifestScopes = []string{
 	"app_mentions:read", // @-mentions in channels
+	"channels:history",  // message.channels: follow-ups in the bot's threads, curators' replies
 	"chat:write",        // answers in threads, DMs and the messages tab
-	"commands",          // the slash command
-	"im:history",        // message.im: direct messages to the bot
+	"chat:write.public", // shared answers in public channels the bot has not joined
+	"commands",          // the slash command and the message shortcut
+	"groups:history",    // message.groups: the same in private channels the bot is in
+	"im:history",        // message.im: direct messages to the bot; an empty history: welcome
 	"im:read",           // which conversations are DMs
-	"im:write",          // answers to Home tab example questions in the messages tab
+	"im:write",          // relayed curators' replies and notices by DM
 }
+
+// manifestEvents are the bot events engagiert subscribes to.
+var manifestEvents = []string{"app_home_opened", "app_mention", "message.channels", "message.groups", "message.im"}
 
 // buildManifest returns the manifest for the slash command; with requestURL
 // the three request URLs lie under it, without it Socket Mode is on.
@@ -80,7 +96,7 @@ func buildManifest(command, requestURL string) appManifest {
 		"(Engagierte Stadt, RegioPole-Netzwerk und weitere) aus einer geprüften Wissensbasis: " +
 		"welche Orte dazugehören, seit wann, in welcher Rolle, mit Zahlen und Daten. " +
 		"Jede Antwort nennt ihre Quelle und den Stand der Angabe. Frag mit " + command +
-		", mit einer Erwähnung in einem Channel oder per Direktnachricht."
+		", mit einer Erwähnung in einem Channel, per Direktnachricht oder mit dem Kurzbefehl „Frag engagiert“ an einer Nachricht."
 	m.DisplayInformation.BackgroundColor = "#1d4f73"
 	m.Features.AppHome.HomeTabEnabled = true
 	m.Features.AppHome.MessagesTabEnabled = true
@@ -92,7 +108,13 @@ func buildManifest(command, requestURL string) appManifest {
 		UsageHint:   "[Ort, Netzwerk oder Frage] – oder: hilfe",
 	}
 	m.OAuthConfig.Scopes.Bot = manifestScopes
-	m.Settings.EventSubscriptions.BotEvents = []string{"app_home_opened", "app_mention", "message.im"}
+	m.Settings.EventSubscriptions.BotEvents = manifestEvents
+	m.Features.Shortcuts = []manifestShortcut{{
+		Name:        "Frag engagiert",
+		Type:        "message",
+		CallbackID:  blocks.CallbackAsk,
+		Description: "Beantwortet den Text dieser Nachricht, nur für dich",
+	}}
 	m.Settings.Interactivity.IsEnabled = true
 	if requestURL != "" {
 		cmd.URL = requestURL + "/slack/commands"

@@ -17,12 +17,13 @@ import (
 	"time"
 
 	"github.com/engagiert/engagiert/internal/answer"
-	"github.com/engagiert/engagiert/internal/dedup"
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/reload"
 	"github.com/engagiert/engagiert/internal/slackapp"
+	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/slack-go/slack/slackutilsx"
 )
 
 // shutdownTimeout bounds a graceful stop: requests and answers in flight get
@@ -33,9 +34,9 @@ const shutdownTimeout = 25 * time.Second
 type serveConfig struct {
 	botToken, appToken, signingSecret string
 	addr, knowledge, apiURL, command  string
-	redisURL                          string
+	redisURL, curatorChannel          string
 
-	// Limits, as given and parsed (check).
+	// Limits, as given and parsed (parseLimits).
 	reloadTimeoutS, reloadDebounceS, maxConnsS, maxBodyReadsS string
 	reloadTimeout, reloadDebounce                             time.Duration
 	maxConns, maxBodyReads                                    int
@@ -56,7 +57,8 @@ func (c *serveConfig) settings() []serveSetting {
 		{"knowledge", "ENGAGIERT_KNOWLEDGE", "", "knowledge directory (default: the embedded base)", &c.knowledge},
 		{"api-url", "SLACK_API_URL", slackapp.DefaultAPIURL, "Slack Web API URL", &c.apiURL},
 		{"command", "ENGAGIERT_COMMAND", "/engagiert", "slash command name", &c.command},
-		{"redis-url", "ENGAGIERT_REDIS_URL", "", "Redis that replicas share to answer each Slack event once, redis://[:PASSWORD@]HOST:6379/0, unset: in-process; prefer the variable, ps shows flags", &c.redisURL},
+		{"redis-url", "ENGAGIERT_REDIS_URL", "", "Redis that replicas share (events answered once, threads, votes, forwarded questions), redis://[:PASSWORD@]HOST:6379/0, unset: in-process; prefer the variable, ps shows flags", &c.redisURL},
+		{"curator-channel", "ENGAGIERT_CURATOR_CHANNEL", "", "channel id (C...) unanswered questions can be forwarded to; unset: no forwarding", &c.curatorChannel},
 		{"max-conns", "ENGAGIERT_MAX_CONNS", strconv.Itoa(slackapp.DefaultMaxConns), "HTTP connections served at once; past it health routes only, then 503", &c.maxConnsS},
 		{"max-body-reads", "ENGAGIERT_MAX_BODY_READS", strconv.Itoa(slackapp.DefaultMaxBodyReads), "request bodies (up to 1 MiB each) read at once; past it requests wait 5 s, then 503", &c.maxBodyReadsS},
 		{"reload-timeout", "ENGAGIERT_RELOAD_TIMEOUT", reload.DefaultLoadTimeout.String(), "longest one knowledge load may take", &c.reloadTimeoutS},
@@ -122,6 +124,8 @@ func (c serveConfig) check() error {
 		return errors.New("SLACK_SIGNING_SECRET is not set: HTTP mode needs the signing secret from \"Basic Information\"; or set SLACK_APP_TOKEN for Socket Mode")
 	case !strings.HasPrefix(c.command, "/") || strings.ContainsAny(c.command, " \t\n"):
 		return fmt.Errorf("ENGAGIERT_COMMAND %q must be a slash command such as /engagiert", c.command)
+	case c.curatorChannel != "" && !validChannelID(c.curatorChannel):
+		return fmt.Errorf("ENGAGIERT_CURATOR_CHANNEL %q must be a channel id such as C0123ABCD (channel details, at the bottom), not a name", c.curatorChannel)
 	}
 	if u, err := url.Parse(c.apiURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return fmt.Errorf("SLACK_API_URL %q must be an http(s) URL such as %s", c.apiURL, slackapp.DefaultAPIURL)
@@ -152,6 +156,24 @@ func (c *serveConfig) parseLimits() error {
 		*n.dst = v
 	}
 	return nil
+}
+
+// validChannelID reports whether s looks like a public (C…) or private (G…) channel id.
+func validChannelID(s string) bool {
+	switch slackutilsx.DetectChannelType(s) {
+	case slackutilsx.CTypeChannel, slackutilsx.CTypeGroup:
+	default:
+		return false
+	}
+	if len(s) < 2 || len(s) > 32 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // runServe runs the Slack bot until ctx ends (SIGTERM, SIGINT), then stops
@@ -199,9 +221,9 @@ func serveWith(ctx context.Context, e env, args []string, deps serveDeps) error 
 	kb := reload.NewHolder(snap, reload.Options{Debounce: cfg.reloadDebounce, LoadTimeout: cfg.reloadTimeout})
 
 	// Without a URL this is in-process memory; the URL is never logged, it
-	// may carry a password, and dedup.New's errors leave it out.
-	dedup.SetLogger(log)
-	events, err := dedup.New(cfg.redisURL, 0)
+	// may carry a password, and store.New's errors leave it out.
+	store.SetLogger(log)
+	events, err := store.New(cfg.redisURL, 0)
 	if err != nil {
 		return fmt.Errorf("ENGAGIERT_REDIS_URL: %w", err)
 	}
@@ -228,9 +250,10 @@ func serveWith(ctx context.Context, e env, args []string, deps serveDeps) error 
 		Command:       cfg.command,
 		Logger:        log,
 		Registry:      reg,
-		Deduper:       events,
+		Store:         events,
 		MaxBodyReads:  cfg.maxBodyReads,
 	}
+	appCfg.CuratorChannel = cfg.curatorChannel
 	if cfg.knowledge != "" {
 		appCfg.Reloads = func() slackapp.ReloadStatus { return reloadStatus(kb.Status()) }
 	}
@@ -283,6 +306,7 @@ func serveWith(ctx context.Context, e env, args []string, deps serveDeps) error 
 	}()
 
 	log.Info("serving", "addr", ln.Addr().String(), "mode", mode, "command", cfg.command, "dedup", dedupMode,
+		"curator_channel", cfg.curatorChannel,
 		"knowledge", knowledgeFrom, "knowledge_version", base.Version, "networks", len(base.Networks), "places", len(base.Places),
 		"max_conns", cfg.maxConns, "max_body_reads", cfg.maxBodyReads)
 

@@ -38,6 +38,8 @@ func TestServeConfigErrors(t *testing.T) {
 		{"bad app token", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-2"}, nil, "SLACK_APP_TOKEN must"},
 		{"no secret", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1"}, nil, "SLACK_SIGNING_SECRET is not set"},
 		{"bad command", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "ENGAGIERT_COMMAND": "engagiert"}, nil, "ENGAGIERT_COMMAND"},
+		{"curator channel by name", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "ENGAGIERT_CURATOR_CHANNEL": "#redaktion"}, nil, "ENGAGIERT_CURATOR_CHANNEL"},
+		{"curator channel flag, a DM id", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}, []string{"--curator-channel", "D024BE91L"}, "ENGAGIERT_CURATOR_CHANNEL"},
 		{"bad api url", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}, []string{"--api-url", "slack.com"}, "SLACK_API_URL"},
 		{"flag over env", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}, []string{"--bot-token", "xapp-1"}, "SLACK_BOT_TOKEN must"},
 		{"bad knowledge", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "ENGAGIERT_KNOWLEDGE": "/nonexistent"}, nil, "load knowledge"},
@@ -259,13 +261,20 @@ func TestManifest(t *testing.T) {
 		if m.Features.SlashCommands[0].Command != "/engagiert" || !m.Features.AppHome.HomeTabEnabled || !m.Settings.Interactivity.IsEnabled {
 			t.Errorf("manifest %q: %+v", tt.args, m.Features)
 		}
-		for _, want := range []string{"commands", "app_mentions:read", "chat:write", "im:history", "im:read"} {
+		for _, want := range []string{"commands", "app_mentions:read", "chat:write", "im:history", "im:read",
+			"channels:history", "groups:history", "chat:write.public"} {
 			if !strings.Contains(strings.Join(m.OAuthConfig.Scopes.Bot, " "), want) {
 				t.Errorf("manifest lacks scope %s", want)
 			}
 		}
-		if strings.Join(m.Settings.EventSubscriptions.BotEvents, " ") != "app_home_opened app_mention message.im" {
+		if strings.Join(m.Settings.EventSubscriptions.BotEvents, " ") != "app_home_opened app_mention message.channels message.groups message.im" {
 			t.Errorf("bot events = %q", m.Settings.EventSubscriptions.BotEvents)
+		}
+		if sc := m.Features.Shortcuts; len(sc) != 1 || sc[0] != (manifestShortcut{"Frag engagiert", "message", "engagiert_ask", sc[0].Description}) || sc[0].Description == "" {
+			t.Errorf("shortcuts = %+v, want the message shortcut Frag engagiert (engagiert_ask)", sc)
+		}
+		if !strings.Contains(out.String(), "callback_id: engagiert_ask") {
+			t.Errorf("manifest YAML lacks the shortcut's callback_id:\n%s", out.String())
 		}
 	}
 	for _, bad := range []string{"http://bot.example.org", "bot.example.org", "https://"} {

@@ -5,6 +5,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/engagiert/engagiert/internal/yamlkb"
 )
@@ -15,6 +18,8 @@ func runValidate(ctx context.Context, e env, args []string) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	dirFlag := fs.String("knowledge", "", "knowledge directory (default: ENGAGIERT_KNOWLEDGE, else the embedded base)")
+	stale := fs.String("stale", fmt.Sprintf("%dm", yamlkb.DefaultStaleAfter), "warn about current figures and stands older than this many months (like 36m)")
+	quiet := fs.Bool("quiet", false, "print problems only, no warnings or notes")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -24,8 +29,25 @@ func runValidate(ctx context.Context, e env, args []string) error {
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("validate takes no arguments, got %q; use --knowledge DIR", fs.Args())}
 	}
+	months, err := parseMonths(*stale)
+	if err != nil {
+		return usageError{"--stale: " + err.Error()}
+	}
 	dir := knowledgeDir(*dirFlag, e)
-	base, err := loadBase(dir)
+	start := time.Now()
+	base, rep, err := checkBase(dir, yamlkb.Options{StaleAfter: months})
+	took := time.Since(start)
+	if !*quiet && rep != nil {
+		for _, w := range rep.Warnings {
+			fmt.Fprintln(e.stderr, w)
+		}
+		if len(rep.Everyday) > 0 {
+			fmt.Fprintf(e.stderr, "note: %d place names are also everyday words (everyday: true); they are read as places only where a question treats them as one:\n", len(rep.Everyday))
+			for _, n := range rep.Everyday {
+				fmt.Fprintln(e.stderr, "  "+n)
+			}
+		}
+	}
 	var ps *yamlkb.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps.List {
@@ -40,7 +62,17 @@ func runValidate(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("validate: %w", err)
 	}
-	fmt.Fprintf(e.stdout, "knowledge OK (version %s): %d networks, %d places, %d memberships, %d sources\n",
-		base.Version, len(base.Networks), len(base.Places), base.Memberships(), len(base.Sources))
+	fmt.Fprintf(e.stdout, "knowledge OK (version %s): %d networks, %d places, %d memberships, %d partnerships, %d sources; %d warning(s); checked in %s\n",
+		base.Version, len(base.Networks), len(base.Places), base.Memberships(), len(base.Partnerships), len(base.Sources),
+		len(rep.Warnings), took.Round(time.Millisecond))
 	return nil
+}
+
+// parseMonths reads an age in months, written "18m" or "18".
+func parseMonths(s string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(s), "m"))
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("write a number of months, like 18m; got %q", s)
+	}
+	return n, nil
 }

@@ -30,6 +30,11 @@ func TestValidate(t *testing.T) {
 		{name: "missing dir", args: []string{"validate", "--knowledge", filepath.Join(t.TempDir(), "nope")}, wantErr: errReported,
 			wantStderr: "nope: cannot open the knowledge directory"},
 		{name: "stray argument", args: []string{"validate", "knowledge"}, wantErr: usageError{}},
+		{name: "warnings and notes", args: []string{"validate", "--knowledge", dated(t)},
+			wantStdout: "knowledge OK", wantStderr: `alias "Guetersloh" of place "guetersloh" adds nothing`},
+		{name: "everyday names noted", args: []string{"validate"},
+			wantStdout: "knowledge OK", wantStderr: "  Wetter (Ruhr): Wetter (Ruhr), Wetter\n"},
+		{name: "bad stale", args: []string{"validate", "--stale", "lange"}, wantErr: usageError{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,9 +12,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -50,6 +52,14 @@ type Engine struct {
 	members map[string][]memberRef
 	// multi are the places in more than one network, sorted by name.
 	multi []*domain.Place
+	// siblings are places that share a name: the Stadt Coesfeld and the
+	// Kreis Coesfeld, keyed by the folded name without "Kreis".
+	siblings map[string][]*domain.Place
+	// countries finds the countries questions name.
+	countries countryIndex
+	// twinNetwork is the network named "Städtepartnerschaften", whose name
+	// is also the word for what it works on.
+	twinNetwork string
 	// now is the clock events are told past or coming by.
 	now func() time.Time
 	// byFirstWord finds places by the first word of a longer name:
@@ -76,6 +86,19 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	}
 	e := &Engine{base: base, search: s, vocab: newVocabulary(s, base), log: log, factPlaces: map[domain.FactRef][]string{}, now: time.Now,
 		members: map[string][]memberRef{}}
+	e.countries = newCountryIndex(base)
+	e.siblings = map[string][]*domain.Place{}
+	for i := range base.Places {
+		pl := &base.Places[i]
+		e.siblings[coreName(pl.Name)] = append(e.siblings[coreName(pl.Name)], pl)
+	}
+	for _, n := range base.Networks {
+		for _, name := range append([]string{n.Name, n.ShortName}, n.Aliases...) {
+			if strings.EqualFold(name, "Städtepartnerschaften") {
+				e.twinNetwork = n.ID
+			}
+		}
+	}
 	key := map[string]string{}
 	for i := range base.Places {
 		e.places = append(e.places, &base.Places[i])
@@ -233,9 +256,125 @@ func (e *Engine) parse(ctx context.Context, q string) (*parsed, error) {
 		after = len(e.search.Tokens(q[:i]))
 	}
 	p := e.vocab.parse(tokens, mentions, after)
+	if kept := e.readNames(&p, q); len(kept) != len(mentions) {
+		p = e.vocab.parse(tokens, kept, after)
+	}
 	p.question = q
 	p.english = p.english || looksEnglish(q)
+	p.country = e.countries.find(q)
+	p.twin = twinWord.MatchString(q) && e.twinQuestion(&p)
 	return &p, nil
+}
+
+// readNames keeps the names a question treats as names. A place called by
+// an everyday word ("Wetter", "Lage", "Essen") counts only where the
+// question treats it as a place: the whole question, "in/aus/nach X", its
+// official form, or next to a network, membership or twinning word. The
+// network "Städtepartnerschaften" named by that word alone, in a question
+// about a place, a country or a figure, asks about twinnings instead.
+func (e *Engine) readNames(p *parsed, q string) []domain.Mention {
+	var kept []domain.Mention
+	country := e.countries.find(q) != ""
+	places := 0
+	for _, m := range p.mentions {
+		if m.Kind == "place" {
+			places++
+		}
+	}
+	for _, m := range p.mentions {
+		switch {
+		case m.Kind == "place" && e.base.Place(m.ID).Everyday && (m.Distance > 0 || !e.placeContext(p, m, q)):
+			continue
+		case m.Kind == "network" && m.ID == e.twinNetwork && onlyTwinWords(p, m) && !eventName(p, m) &&
+			(places > 0 || country || p.has(intCount, intWhich)):
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
+}
+
+// placeContext reports whether the question treats the words of m as a place.
+func (e *Engine) placeContext(p *parsed, m domain.Mention, q string) bool {
+	if len(m.Positions) > 1 {
+		return true // "Wetter (Ruhr)", "Lage (Lippe)": the official form
+	}
+	pos := m.Positions[0]
+	word := p.tokens[pos].Raw
+	if pos > 0 && wordInLowerCase(q, word) {
+		return false // "Welche Städte kamen 2024 dazu?": a verb, not Kamen
+	}
+	others := 0
+	for _, t := range p.tokens {
+		if !slices.Contains(m.Positions, t.Pos) {
+			others++
+		}
+	}
+	if others == 0 {
+		return true // the whole question
+	}
+	if pos > 0 {
+		switch p.tokens[pos-1].Raw {
+		case "in", "aus", "nach", "bei", "von", "mit", "stadt", "gemeinde":
+			return true
+		}
+	}
+	if pos == 1 && p.yesNo {
+		return true // "Ist Essen eine Engagierte Stadt?"
+	}
+	for _, o := range p.mentions {
+		for _, op := range o.Positions {
+			if o.Kind == "network" && (op == pos-1 || op == pos+1) {
+				return true // "Engagierte Stadt Essen?"
+			}
+		}
+	}
+	return p.has(intMembers) || p.yesNo && p.hasTerm(p.tokens, "dabei", "mitglied") || twinWord.MatchString(p.question) ||
+		p.hasTerm(p.tokens, "kreis", "regierungsbezirk", "liegt", "kreisfrei")
+}
+
+// eventName reports whether the words of m name an event: "Tag der
+// Städtepartnerschaften", "Forum Städtepartnerschaften".
+func eventName(p *parsed, m domain.Mention) bool {
+	pos := m.Positions[0]
+	for _, t := range p.tokens {
+		if t.Pos == pos-1 && (t.Raw == "forum" || t.Raw == "der" && pos >= 2 && p.tokens[pos-2].Raw == "tag") {
+			return true
+		}
+	}
+	return false
+}
+
+// wordInLowerCase reports whether word is written in lower case in q, as
+// verbs and adjectives are and German place names are not.
+func wordInLowerCase(q, word string) bool {
+	for _, f := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if strings.EqualFold(f, word) {
+			return f == strings.ToLower(f)
+		}
+	}
+	return false
+}
+
+// onlyTwinWords reports whether a mention's words are all twinning words.
+func onlyTwinWords(p *parsed, m domain.Mention) bool {
+	for _, pos := range m.Positions {
+		if !twinWord.MatchString(p.tokens[pos].Raw) {
+			return false
+		}
+	}
+	return true
+}
+
+// twinQuestion reports whether a question with a twinning word asks about
+// twinnings, not about the Netzwerkstelle named by it.
+func (e *Engine) twinQuestion(p *parsed) bool {
+	for _, m := range p.mentions {
+		if m.Kind == "network" {
+			return false
+		}
+	}
+	return true
 }
 
 // Frame parses a question and returns its frame, as routing sees it: the

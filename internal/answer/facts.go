@@ -99,7 +99,23 @@ func (e *Engine) countLead(n *domain.Network, english bool) string {
 	case !ok:
 		return fmt.Sprintf("Für %s nennen meine Quellen keine Gesamtzahl.", n.Name)
 	}
+	if english {
+		return fmt.Sprintf("%s has %s members%s.", n.Name, englishFigure(c.Value), standSuffixEN(c.Stand))
+	}
 	return fmt.Sprintf("%s: %s %s%s.", n.Name, c.Value, countNoun(c), standSuffix(c.Stand))
+}
+
+// englishFigure writes "über 100" as "over 100".
+func englishFigure(v string) string {
+	return strings.NewReplacer("über ", "over ", "rund ", "about ", "mehr als ", "more than ").Replace(v)
+}
+
+// standSuffixEN is standSuffix for English answers.
+func standSuffixEN(d domain.Date) string {
+	if d.IsZero() {
+		return " (latest figure)"
+	}
+	return " (as of " + d.ISO() + ")"
 }
 
 // olderCounts are the older figures in one line, newest first.
@@ -109,8 +125,17 @@ func (e *Engine) olderCounts(n *domain.Network) (domain.AnswerFact, bool) {
 	}
 	f := domain.AnswerFact{Older: true}
 	var parts []string
+	seen := map[string]bool{n.Counts[len(n.Counts)-1].Value: true}
 	for i := len(n.Counts) - 2; i >= 0; i-- {
 		c := n.Counts[i]
+		if seen[c.Value] {
+			continue // the same figure from another page adds nothing here
+		}
+		seen[c.Value] = true
+		if len(parts) == maxOlderCounts {
+			parts = append(parts, "…")
+			break
+		}
 		part := c.Value
 		if !c.Stand.IsZero() {
 			part += " (Stand " + c.Stand.String() + ")"
@@ -128,9 +153,13 @@ func (e *Engine) olderCounts(n *domain.Network) (domain.AnswerFact, bool) {
 	return f, true
 }
 
+// maxOlderCounts bounds the older figures a line shows; "Entwicklung der
+// Mitgliederzahl X" shows them all.
+const maxOlderCounts = 4
+
 // namedMembers says how many members the base knows by name, when that is
 // not all of them: "davon namentlich bekannt: 35 – u. a. Bonn, ...".
-func (e *Engine) namedMembers(n *domain.Network) (domain.AnswerFact, bool) {
+func (e *Engine) namedMembers(n *domain.Network, english bool) (domain.AnswerFact, bool) {
 	ms := e.members[n.ID]
 	if len(ms) == 0 {
 		return domain.AnswerFact{}, false
@@ -146,10 +175,23 @@ func (e *Engine) namedMembers(n *domain.Network) (domain.AnswerFact, bool) {
 		}
 	}
 	if n.MembersComplete {
-		f.Text = fmt.Sprintf("Alle %d Mitglieder: %s", len(ms), joinAnd(names)) + ifMore(len(ms) > 5)
+		// Every member is known: their names, with the first one's source.
+		all := make([]string, len(ms))
+		for i, r := range ms {
+			all[i] = r.p.Name
+		}
+		f.Also = nil
+		f.Text = "Mitglieder: " + strings.Join(all, ", ")
+		if english {
+			f.Text = "Members: " + strings.Join(all, ", ")
+		}
 		return f, true
 	}
-	f.Text = fmt.Sprintf("Davon namentlich bekannt: %d – u. a. %s", len(ms), strings.Join(names, ", ")) + ifMore(true)
+	f.Text = fmt.Sprintf("Davon namentlich bekannt: %d – u. a. %s", len(ms), strings.Join(names[:min(3, len(names))], ", ")) + ifMore(true)
+	if english {
+		f.Text = fmt.Sprintf("Known to me by name: %d, among them %s", len(ms), strings.Join(names[:min(3, len(names))], ", ")) + ifMore(true)
+	}
+	f.Also = nil
 	return f, true
 }
 
@@ -240,10 +282,10 @@ func networkHit(n *domain.Network) domain.Hit {
 	return domain.Hit{ID: "network:" + n.ID, Title: n.Name, URL: n.Website}
 }
 
-// shortName is the network's first alias, the name people use in questions.
+// shortName is the name people use in questions: the network's ShortName.
 func shortName(n *domain.Network) string {
-	if len(n.Aliases) > 0 {
-		return n.Aliases[0]
+	if n.ShortName != "" {
+		return n.ShortName
 	}
 	return n.Name
 }

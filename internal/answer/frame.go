@@ -171,7 +171,7 @@ func (e *Engine) frameOf(p *parsed) Frame {
 		f.Op = OpHelp
 	case p.compare && !p.cross && (len(f.ids("network")) >= 2 || len(f.ids("place")) >= 2 || (len(f.Subjects) == 0 && p.has(intNetworks))):
 		f.Op = OpCompare
-	case p.most != "" && !p.compare && !p.cross:
+	case p.most != "" && !p.compare && !p.cross && (p.attr == "" || p.attr == "members"):
 		f.Op = OpSuperlative
 	case p.has(intCount):
 		f.Op = OpCount

@@ -135,3 +135,13 @@ func dateWithArticle(d domain.Date) string {
 
 // fd is the network's founding.
 func fd(n *domain.Network) domain.Founding { return n.Founded }
+
+// coreName is a place's name without "Kreis", folded: "Kreis Coesfeld"
+// and "Coesfeld" share it.
+func coreName(name string) string {
+	n := fold(name)
+	for _, p := range []string{"kreis ", "landkreis ", "stadt ", "gemeinde "} {
+		n = strings.TrimPrefix(n, p)
+	}
+	return n
+}

@@ -67,7 +67,7 @@ var fillers = []string{"gab", "gibt", "geben", "gelten", "gilt", "liegen", "lieg
 	"erzähl", "erzähle", "etwas", "alles", "weißt", "weiß", "wissen", "kennst", "infos", "information",
 	"you", "your", "i", "we", "can", "could", "would", "what", "which", "who", "it", "that", "this", "with",
 	"for", "on", "at", "by", "from", "be", "been", "has", "have", "had", "any", "some", "know", "about", "all",
-	"bundesland", "bundeslandes", "landkreis", "region"}
+	"bundesland", "bundeslandes", "landkreis", "region", "regierungsbezirk", "regierungsbezirks", "bezirk", "kreis", "kreises"}
 
 // memberWho are "wer"-questions that ask for members, not for people:
 // "Wer ist bei RegioPole?", "Wer gehört zum Kommunen-Netzwerk?".
@@ -113,8 +113,8 @@ var attributeWords = []struct {
 	{"office", []string{"geschäftsstelle", "sitz", "sitzt", "büro", "office", "seat", "headquarters", "ansässig"}},
 	{"contact", []string{"kontakt", "ansprechpartner", "ansprechpartnerin", "e-mail", "email", "mail", "telefon", "contact", "kontaktieren", "melden"}},
 	{"outcome", []string{"gebracht", "erreicht", "wirkung", "ergebnis", "ergebnisse", "erfolg", "erfolge", "bilanz", "outcome", "outcomes", "achieved", "results", "impact", "bewirkt", "geschafft", "erfolgreich"}},
-	{"eligibility", []string{"einwohner", "einwohnern", "einwohnerzahl", "größe", "darf", "dürfen", "eligible", "eligibility", "kriterien", "teilnahmebedingungen", "zugelassen", "infrage", "inhabitants"}},
-	{"event", []string{"veranstaltung", "veranstaltungen", "tagung", "konferenz", "forum", "event", "events", "kongress", "termin", "termine", "nächste", "nächster", "nächstes", "stattgefunden", "teilnehmende"}},
+	{"eligibility", []string{"einwohner", "einwohnern", "einwohnerzahl", "darf", "dürfen", "eligible", "eligibility", "kriterien", "teilnahmebedingungen", "zugelassen", "infrage", "inhabitants"}},
+	{"event", []string{"tag der", "reallabor", "stammtisch", "stammtische", "werkstattgespräch", "auftakt", "auftaktveranstaltung", "fachaustausch", "veranstaltung", "veranstaltungen", "tagung", "konferenz", "forum", "event", "events", "kongress", "termin", "termine", "nächste", "nächster", "nächstes", "stattgefunden", "teilnehmende"}},
 	{"services", []string{"angebote", "angebot", "bietet", "leistungen", "services", "offers", "formate", "hilft", "unterstützt", "unterstützung", "beratung", "dienstleistungen"}},
 	{"data", []string{"datenbank", "daten", "database", "verzeichnis", "übersicht aller"}},
 	{"term", []string{"laufzeit", "befristet", "projektlaufzeit", "term"}},
@@ -355,6 +355,8 @@ type parsed struct {
 	region    string // Regierungsbezirk filter
 	newest    bool
 	country   string
+	// twin marks a question about town twinnings.
+	twin bool
 	// cross marks a question across networks: "in mehreren Netzwerken".
 	cross bool
 	// passingYear marks a year mentioned in passing: "auch die Neuen von 2024".

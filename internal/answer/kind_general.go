@@ -18,12 +18,8 @@ func (e *Engine) notFound(p parsed) domain.Answer {
 	if p.state != "" {
 		lead = fmt.Sprintf("Aus %s führt meine Wissensbasis keine Mitglieder der Netzwerke, die ich kenne.", p.state)
 	}
-	names := make([]string, len(e.base.Networks))
-	for i, n := range e.base.Networks {
-		names[i] = n.Name
-	}
 	return domain.Answer{Found: false, Kind: domain.KindNone, Title: "Keine passenden Einträge",
-		Lead:        lead + " Ich kenne " + joinAnd(names) + " und ihre Mitglieder.",
+		Lead:        lead + " Ich beantworte Fragen zu Netzwerken von Kommunen, ihren Mitgliedern und zu Städtepartnerschaften in NRW.",
 		Suggestions: []string{"Welche Netzwerke kennst du?", "Bielefeld", "hilfe"}}
 }
 

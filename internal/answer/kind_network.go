@@ -14,10 +14,14 @@ import (
 // as "davon namentlich bekannt", never as the network's size.
 func (e *Engine) countKind(ctx context.Context, q *question) (domain.Answer, error) {
 	p, nets := q.p, e.nets(q.networks())
+	if p.year == 0 && p.has(intFounding) && len(nets) == 1 && !nets[0].Founded.Date.IsZero() {
+		p.year = nets[0].Founded.Date.Year // "Wie viele Mitglieder hatte X bei der Gründung?"
+	}
 	if p.year != 0 && len(e.countsIn(nets, p.year)) > 0 {
 		// "Wie viele Städte hatte RegioPole 2019?": the figure of that year.
-		a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, Facts: e.countsIn(nets, p.year)}
-		a.Lead = a.Facts[0].Text + "."
+		fs := e.countsIn(nets, p.year)
+		a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, Facts: fs[1:]}
+		leadWith(&a, fs[0])
 		for i := range nets {
 			a.Links = appendLink(a.Links, domain.Link{Title: nets[i].Name, URL: nets[i].Website})
 			a.Hits = append(a.Hits, networkHit(&nets[i]))
@@ -40,7 +44,7 @@ func (e *Engine) countKind(ctx context.Context, q *question) (domain.Answer, err
 		if f, ok := e.olderCounts(n); ok {
 			a.Facts = append(a.Facts, f)
 		}
-		if f, ok := e.namedMembers(n); ok {
+		if f, ok := e.namedMembers(n, q.f.English); ok {
 			a.Facts = append(a.Facts, f)
 		}
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
@@ -79,7 +83,7 @@ func (e *Engine) networkKind(ctx context.Context, q *question) (domain.Answer, e
 	if len(hits) > 0 && !q.p.has(intWhat) {
 		return e.factsAnswer(hits), nil
 	}
-	a := e.networkOverview(e.nets(q.networks()))
+	a := e.networkOverview(e.nets(q.networks()), q.f.English)
 	if (q.p.hasTerm(q.p.tokens, "macht", "tut", "bietet", "wofur", "does", "bringt") || q.p.has(intGoal)) && len(q.networks()) == 1 {
 		// "Was macht X?": what it is for, too.
 		if n := e.base.Network(q.networks()[0]); len(n.Goals) > 0 {
@@ -181,6 +185,13 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 						lead += ", " + dateWithArticle(d)
 					}
 					lead += "."
+					if q.f.English {
+						lead = fmt.Sprintf("%s was founded at the %s", n.Name, strings.TrimPrefix(n.Founded.Place, "im "))
+						if d := n.Founded.Date; !d.IsZero() {
+							lead += " on " + d.ISO()
+						}
+						lead += "."
+					}
 				case (q.f.Op == OpWho || attr == "founders" || attr == "initiator") && len(n.Founded.By) > 0:
 					lead = fmt.Sprintf("%s: gegründet von %s.", n.Name, joinAnd(n.Founded.By))
 				case (q.f.Op == OpWho || attr == "founders" || attr == "initiator") && fd(n).Text != "":
@@ -188,7 +199,7 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 				case !n.Founded.Date.IsZero():
 					lead = fmt.Sprintf("%s besteht seit %s.", n.Name, n.Founded.Date)
 					if q.f.English {
-						lead = fmt.Sprintf("%s was founded in %s (gegründet %s).", n.Name, n.Founded.Date.ISO(), n.Founded.Date)
+						lead = fmt.Sprintf("%s was founded in %s.", n.Name, n.Founded.Date.ISO())
 					}
 				}
 				if len(nets) == 1 && lead != "" && a.LeadSource == nil {
@@ -208,8 +219,10 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 		}
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 	}
-	for _, h := range hits {
-		a.Facts = appendFact(a.Facts, e.fact(h.Ref))
+	if attr != "website" {
+		for _, h := range hits {
+			a.Facts = appendFact(a.Facts, e.fact(h.Ref))
+		}
 	}
 	a.Lead = strings.TrimSpace(a.Lead + " " + strings.Join(leads, " "))
 	if (attr == "initiator" || attr == "carrier") && a.Lead == "" {
@@ -240,6 +253,22 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 		if q.f.Attribute == "event" {
 			fs = e.events(n, q)
 		}
+		// Of the facts on the topic, those that share the question's
+		// other words first: "Wo fand der 5. Tag der Städtepartnerschaften statt?"
+		if len(fs) > 1 {
+			var matched []domain.AnswerFact
+			for _, h := range hits {
+				if h.Ref.Network == n.ID && e.hitStates(h, topics) {
+					matched = appendFact(matched, e.fact(h.Ref))
+				}
+			}
+			if len(matched) > 0 {
+				for _, f := range fs {
+					matched = appendFact(matched, f)
+				}
+				fs = matched
+			}
+		}
 		if q.f.Attribute == "history" && len(fs) == 0 && len(n.Counts) > 1 {
 			fs = e.counts(n)
 		}
@@ -253,7 +282,7 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 	}
 	if len(facts) == 0 {
 		for _, h := range hits {
-			if e.hitStates(h, topics) || (h.Matched == h.Total && h.Ref.Part == "fact") {
+			if e.hitStates(h, topics) || (h.Matched >= h.Total-len(q.p.attrPos) && h.Matched > 0 && h.Ref.Part == "fact") {
 				facts = appendFact(facts, e.fact(h.Ref))
 			}
 		}
@@ -261,6 +290,10 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 			a.Hits = append(a.Hits, networkHit(e.base.Network(hits[0].Ref.Network)))
 			a.Links = appendLink(a.Links, domain.Link{Title: nets[0].Name, URL: nets[0].Website})
 		}
+	}
+	if q.f.Attribute != "event" && len(q.p.content) == 0 {
+		// What is true now first: the newest dated statement leads.
+		sort.SliceStable(facts, func(i, j int) bool { return facts[j].Stand.Before(facts[i].Stand) })
 	}
 	if len(facts) == 0 && q.f.Attribute == "carrier" {
 		// Who is behind it: who set it up, where no carrier is named.
@@ -275,9 +308,13 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 		return e.noInfo(nets, q.f.Attribute, q), nil
 	}
 	leadWith(&a, facts[0])
-	a.Facts = facts[1:]
+	a.Facts = facts[1:min(len(facts), 1+maxAttributeFacts)]
 	return a, nil
 }
+
+// maxAttributeFacts bounds the lines after the lead of an attribute's
+// answer: a few that add to it, not every statement on the topic.
+const maxAttributeFacts = 3
 
 // hitStates reports whether a statement found by search is a fact on one of
 // the topics: "Paderborn hat den Vorsitz" for "chair".
@@ -351,7 +388,7 @@ func (e *Engine) events(n *domain.Network, q *question) []domain.AnswerFact {
 }
 
 // networkOverview is what a network is, in short, with its members.
-func (e *Engine) networkOverview(nets []domain.Network) domain.Answer {
+func (e *Engine) networkOverview(nets []domain.Network, english bool) domain.Answer {
 	a := domain.Answer{Found: true, Kind: domain.KindNetwork}
 	var leads []string
 	for i := range nets {
@@ -363,10 +400,14 @@ func (e *Engine) networkOverview(nets []domain.Network) domain.Answer {
 		lead := firstSentence(desc.Text)
 		var facts []string
 		if d := n.Founded.Date; !d.IsZero() {
-			facts = append(facts, "gegründet "+d.String())
+			facts = append(facts, map[bool]string{false: "gegründet " + d.String(), true: "founded " + d.ISO()}[english])
 		}
 		if c, ok := newestCount(n); ok {
-			facts = append(facts, c.Value+" "+countNoun(c)+standSuffix(c.Stand))
+			if english {
+				facts = append(facts, englishFigure(c.Value)+" members"+standSuffixEN(c.Stand))
+			} else {
+				facts = append(facts, c.Value+" "+countNoun(c)+standSuffix(c.Stand))
+			}
 		}
 		if len(facts) > 0 {
 			lead = strings.TrimSuffix(lead, ".") + "; " + strings.Join(facts, ", ") + "."
@@ -390,7 +431,7 @@ func (e *Engine) networkOverview(nets []domain.Network) domain.Answer {
 		if len(n.Members) > 0 && len(nets) == 1 {
 			ms := e.members[n.ID]
 			l := e.memberList(n, ms[:min(len(ms), overviewListed)], len(ms))
-			l.Title = "Mitglieder"
+			l.Title = map[bool]string{false: "Mitglieder", true: "Members"}[english]
 			for i := range l.Items {
 				// Names only: "Mitglieder X" gives dates and sources.
 				l.Items[i].Detail, l.Items[i].Source = "", nil

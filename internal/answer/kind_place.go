@@ -9,30 +9,50 @@ import (
 	"github.com/engagiert/engagiert/internal/domain"
 )
 
-// placesAnswer lists, for each place, every network it belongs to.
-func (e *Engine) placesAnswer(ids []string) domain.Answer {
-	a := domain.Answer{Found: true, Kind: domain.KindPlace}
-	var titles []string
+// placesAnswer says what each place is (kind, Kreis, Regierungsbezirk,
+// Bundesland), which networks list it, since when, and its town twinnings.
+// A place no network lists is answered as such, never as unknown.
+func (e *Engine) placesAnswer(ids []string, english bool) domain.Answer {
+	a := domain.Answer{Found: true, Kind: domain.KindPlace, English: english}
+	var titles, leads []string
 	for _, id := range ids {
 		pl := e.base.Place(id)
 		titles = append(titles, pl.Name)
 		a.Hits = append(a.Hits, domain.Hit{ID: "place:" + pl.ID, Title: pl.Name})
-		ms := e.base.MembershipsOf(id)
-		if len(ms) == 0 {
-			a.Facts = append(a.Facts, domain.AnswerFact{Text: pl.Name + " ist in keinem Netzwerk als Mitglied geführt."})
+		var ms []domain.Membership
+		for _, m := range e.base.MembershipsOf(id) {
+			if m.Until.IsZero() {
+				ms = append(ms, m)
+			}
 		}
-		for _, m := range ms {
+		lead := placeIs(pl) + " "
+		switch len(ms) {
+		case 0:
+			lead += "Keines der Netzwerke, die ich kenne, führt " + pl.Name + " als Mitglied."
+		case 1:
+			lead += "Mitglied in einem Netzwerk: " + e.base.Network(ms[0].Network).Name + "."
+		default:
+			var names []string
+			for _, m := range ms {
+				names = append(names, e.base.Network(m.Network).Name)
+			}
+			lead += fmt.Sprintf("Mitglied in %d Netzwerken: %s.", len(ms), joinAnd(names))
+		}
+		leads = append(leads, lead)
+		for _, m := range e.base.MembershipsOf(id) {
 			n := e.base.Network(m.Network)
-			a.Facts = append(a.Facts, domain.AnswerFact{Text: pl.Name + " – " + n.Name + ": " + membershipText(m),
-				Source: e.base.Source(m.Source)})
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: shortName(n) + ": " + membershipText(m), Source: e.base.Source(m.Source)})
 			a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+		}
+		for _, f := range pl.Facts {
+			a.Facts = appendFact(a.Facts, domain.AnswerFact{Text: f.Text, Stand: f.Stand, Source: e.base.Source(f.Source)})
 		}
 		// Statements about the place ("Paderborn hat den Vorsitz"), not the
 		// lists that merely include it.
 		var about []domain.FactRef
-		for _, m := range ms {
-			for i := range e.base.Network(m.Network).Facts {
-				ref := domain.FactRef{Network: m.Network, Part: "fact", Index: i}
+		for _, n := range e.base.Networks {
+			for i := range n.Facts {
+				ref := domain.FactRef{Network: n.ID, Part: "fact", Index: i}
 				if ps := e.factPlaces[ref]; len(ps) <= 2 && contains(ps, pl.ID) {
 					about = append(about, ref)
 				}
@@ -46,33 +66,69 @@ func (e *Engine) placesAnswer(ids []string) domain.Answer {
 			}
 			a.Facts = appendFact(a.Facts, e.fact(ref))
 		}
-	}
-	if len(ids) == 1 {
-		pl := e.base.Place(ids[0])
-		a.Title = pl.Name
-		if where := placeWhere(pl); where != "" {
-			a.Title += " (" + where + ")"
+		if f, ok := e.partnersLine(pl); ok {
+			a.Facts = append(a.Facts, f)
 		}
-		ms := e.base.MembershipsOf(pl.ID)
-		switch len(ms) {
-		case 0:
-			a.Lead = pl.Name + " ist in keinem der Netzwerke, die ich kenne, als Mitglied geführt."
-		case 1:
-			a.Lead = pl.Name + " ist Mitglied in einem Netzwerk: " + e.base.Network(ms[0].Network).Name + "."
-		default:
-			var names []string
-			for _, m := range ms {
-				names = append(names, e.base.Network(m.Network).Name)
+		for _, sib := range e.siblings[coreName(pl.Name)] {
+			if sib.ID == pl.ID {
+				continue
 			}
-			a.Lead = fmt.Sprintf("%s ist Mitglied in %d Netzwerken: %s.", pl.Name, len(ms), joinAnd(names))
+			// "Coesfeld": the Kreis of the same name may be the member.
+			if f, ok := e.otherMemberships(sib.ID, nil, english); ok {
+				f.Text = strings.Replace(f.Text, "Außerdem Mitglied: ", sib.Name+" ist Mitglied: ", 1)
+				f.Text = strings.Replace(f.Text, "Also a member of: ", sib.Name+" is a member of: ", 1)
+				a.Facts = append(a.Facts, f)
+			}
 		}
-		if len(ms) > 0 {
+		if len(ms) > 0 && len(ids) == 1 {
 			a.Suggestions = []string{"Mitglieder " + shortName(e.base.Network(ms[0].Network))}
 		}
-	} else {
-		a.Title = joinAnd(titles)
+	}
+	a.Lead = strings.Join(leads, " ")
+	a.Title = joinAnd(titles)
+	if len(ids) == 1 {
+		if where := placeWhere(e.base.Place(ids[0])); where != "" {
+			a.Title += " (" + where + ")"
+		}
 	}
 	return a
+}
+
+// placeIs says what a place is: "Lemgo ist eine Stadt im Kreis Lippe in
+// Nordrhein-Westfalen (Regierungsbezirk Detmold)."
+func placeIs(pl *domain.Place) string {
+	article := map[string]string{"Stadt": "eine Stadt", "Gemeinde": "eine Gemeinde", "Kreis": "ein Kreis",
+		"Städteregion": "eine Städteregion", "Regierungsbezirk": "ein Regierungsbezirk", "Stadtteil": "ein Stadtteil",
+		"Verbandsgemeinde": "eine Verbandsgemeinde", "Bezirksregierung": "eine Bezirksregierung",
+		"Gemeindeverband": "ein Gemeindeverband", "Bezirk": "ein Bezirk", "Region": "eine Region"}[pl.Kind]
+	if article == "" {
+		article = "ein Ort"
+	}
+	s := pl.Name + " ist " + article
+	switch d := pl.District; {
+	case d == "kreisfreie Stadt":
+		s = pl.Name + " ist eine kreisfreie Stadt"
+	case d != "":
+		s += " " + inDistrict(d)
+	}
+	switch {
+	case pl.Country != "":
+		s += " in " + pl.Country
+	case pl.State != "":
+		s += " in " + pl.State
+	}
+	if pl.Region != "" && pl.Kind != "Regierungsbezirk" {
+		s += " (Regierungsbezirk " + pl.Region + ")"
+	}
+	return s + "."
+}
+
+// inDistrict reads a Kreis after "in": "im Kreis Lippe", "in der StädteRegion Aachen".
+func inDistrict(d string) string {
+	if l := strings.ToLower(d); strings.HasPrefix(l, "städteregion") || strings.HasPrefix(l, "region") {
+		return "in der " + d
+	}
+	return "im " + d
 }
 
 // placeQuestion answers a question about places: their memberships, and
@@ -81,17 +137,7 @@ func (e *Engine) placesAnswer(ids []string) domain.Answer {
 // rather than passing them off as the answer.
 func (e *Engine) placeQuestion(ctx context.Context, places []string, q *question) (domain.Answer, error) {
 	p := *q.p
-	a := e.placesAnswer(places)
-	if p.has(intWhere) && len(places) == 1 {
-		// "Wo liegt Gelnhausen?", "In welchem Bundesland liegt …?"
-		if pl := e.base.Place(places[0]); pl.State != "" {
-			where := pl.State
-			if pl.District != "" {
-				where += " (" + pl.District + ")"
-			}
-			a.Lead = fmt.Sprintf("%s liegt in %s. %s", pl.Name, where, a.Lead)
-		}
-	}
+	a := e.placesAnswer(places, q.f.English)
 	if len(p.content) == 0 {
 		return a, nil
 	}
@@ -131,6 +177,20 @@ func (e *Engine) aboutPlaces(ctx context.Context, places []string, p parsed) ([]
 		}
 	}
 	return out, nil
+}
+
+// siblingMember finds a place of the same name (the Kreis of a Stadt) that
+// is a member of n.
+func (e *Engine) siblingMember(pl *domain.Place, n *domain.Network) (*domain.Place, domain.Membership, bool) {
+	for _, sib := range e.siblings[coreName(pl.Name)] {
+		if sib.ID == pl.ID {
+			continue
+		}
+		if m, ok := findMembership(n, sib.ID); ok && m.Until.IsZero() {
+			return sib, m, true
+		}
+	}
+	return nil, domain.Membership{}, false
 }
 
 // otherMemberships names the place's memberships in other networks, in one
@@ -188,6 +248,16 @@ func (e *Engine) membership(places, networks []string, p parsed) domain.Answer {
 			a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 			m, ok := findMembership(n, pid)
 			if !ok {
+				if sib, sm, found := e.siblingMember(pl, n); found {
+					// "Ist Coesfeld im Kommunen-Netzwerk?": the Kreis is.
+					lead := fmt.Sprintf("Mitglied ist der %s – %s%s.", sib.Name, n.Name, memberDetail(sm))
+					if p.english {
+						lead = fmt.Sprintf("%s is a member – %s%s.", sib.Name, n.Name, memberDetailEN(sm))
+					}
+					leads = append(leads, lead)
+					a.LeadSource = e.base.Source(sm.Source)
+					continue
+				}
 				lead := fmt.Sprintf("%s: %s ist dort nicht als Mitglied geführt.", n.Name, pl.Name)
 				if p.english {
 					lead = fmt.Sprintf("No, %s is not listed as a member of %s (nicht als Mitglied geführt).", pl.Name, n.Name)

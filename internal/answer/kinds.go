@@ -85,6 +85,18 @@ func init() {
 			answer: func(e *Engine, _ context.Context, q *question) (domain.Answer, error) {
 				return e.help(q.f.English), nil
 			}},
+		{Name: "twinnings", What: "Städtepartnerschaften eines Orts, auch in einem Land, seit wann", WhatEN: "Town twinnings of a place",
+			Examples: []string{"Welche Partnerstädte hat Bielefeld?", "Hat Gladbeck eine Partnerstadt in Polen?", "Wer ist mit Leeds verbunden?"},
+			match:    func(q *question) bool { return q.p.twin && len(q.places()) > 0 },
+			answer:   (*Engine).twinnings},
+		{Name: "twinned-in", What: "NRW-Kommunen mit Partnern in einem Land", WhatEN: "NRW places twinned with a country",
+			Examples: []string{"NRW-Städte mit Partnern in Frankreich"},
+			match:    func(q *question) bool { return q.p.twin && len(q.places()) == 0 && q.f.Filters.Country != "" },
+			answer:   (*Engine).twinnedIn},
+		{Name: "twinning-figures", What: "Städtepartnerschaften in NRW: Zahlen", WhatEN: "Town twinnings in NRW: figures",
+			Examples: []string{"Wie viele Städtepartnerschaften gibt es in NRW?"},
+			match:    func(q *question) bool { return q.p.twin && len(q.places()) == 0 && len(q.networks()) == 0 },
+			answer:   (*Engine).twinningFigures},
 		{Name: "compare", What: "Vergleiche: älter, größer, mehr Mitglieder", WhatEN: "Comparisons: older, bigger",
 			Examples: []string{"Was ist älter, RegioPole oder Engagierte Stadt?", "Welches Netzwerk ist größer?"},
 			match:    func(q *question) bool { return q.f.Op == OpCompare },

@@ -225,10 +225,45 @@ type Source struct {
 	Published Date // when the page was published, if it says
 }
 
+// Countries are the countries places abroad may name, in German.
+var Countries = []string{
+	"Albanien", "Belgien", "Bosnien und Herzegowina", "Brasilien", "Bulgarien", "China", "Dänemark",
+	"Estland", "Finnland", "Frankreich", "Georgien", "Ghana", "Griechenland", "Indien", "Irland",
+	"Israel", "Italien", "Japan", "Kanada", "Kroatien", "Lettland", "Litauen", "Luxemburg", "Malta",
+	"Moldau", "Montenegro", "Namibia", "Nicaragua", "Niederlande", "Nordmazedonien", "Norwegen",
+	"Österreich", "Palästinensische Gebiete", "Polen", "Portugal", "Rumänien", "Russland", "Schweden",
+	"Schweiz", "Serbien", "Slowakei", "Slowenien", "Spanien", "Südafrika", "Tschechien", "Tunesien",
+	"Türkei", "Ukraine", "Ungarn", "USA", "Vereinigtes Königreich", "Zypern",
+}
+
+// PartnershipKinds are the kinds of town twinning the sources distinguish;
+// the first is the default.
+var PartnershipKinds = []string{"Partnerschaft", "Freundschaft", "Patenschaft", "Projektpartnerschaft",
+	"Klimapartnerschaft", "Solidaritätspartnerschaft", "Zusammenarbeit"}
+
+// PartnershipStatuses are the states of a twinning that is not living.
+var PartnershipStatuses = []string{"ruht", "ausgesetzt", "beendet"}
+
+// Parts are the contents of a base, for NewBaseParts.
+type Parts struct {
+	Networks          []Network
+	Places            []Place
+	Sources           []Source
+	Partnerships      []Partnership
+	PartnershipCounts []Count
+	Version           string
+}
+
 // NewBase indexes the parts for lookup. It does not validate: the loader does,
 // and reports problems with file and line, which this package cannot know.
 func NewBase(networks []Network, places []Place, sources []Source, version string) *Base {
-	b := &Base{Networks: networks, Places: places, Sources: sources, Version: version,
+	return NewBaseParts(Parts{Networks: networks, Places: places, Sources: sources, Version: version})
+}
+
+// NewBaseParts is NewBase with town twinnings.
+func NewBaseParts(p Parts) *Base {
+	b := &Base{Networks: p.Networks, Places: p.Places, Sources: p.Sources, Version: p.Version,
+		Partnerships: p.Partnerships, PartnershipCounts: p.PartnershipCounts,
 		networkByID: map[string]*Network{}, placeByID: map[string]*Place{}, sourceByID: map[string]*Source{},
 		byPlace: map[string][]Membership{}, partnersOf: map[string][]Partnership{}}
 	for i := range b.Networks {

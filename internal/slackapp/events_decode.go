@@ -236,17 +236,8 @@ func (a *App) socketBadMessage(ctx context.Context, client *socketmode.Client, l
 		log.Warn("event not decoded; acked", "type", outer.Type, "event_type", outer.innerType(), "event_id", outer.EventID, "err", err)
 		return
 	}
-	var eventID string
-	if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok {
-		eventID = cb.EventID
-	}
-	log = log.With("event_id", eventID, "event_type", ev.InnerEvent.Type)
 	if env.RetryAttempt > 0 {
 		log = log.With("retry_num", env.RetryAttempt)
 	}
-	a.background(ctx, func(ctx context.Context) {
-		if a.firstSeen(ctx, log, eventID) {
-			a.event(ctx, log, ev)
-		}
-	})
+	a.onEvent(ctx, log, ev)
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -499,6 +500,7 @@ func TestSocketModeUndecodable(t *testing.T) {
 		Logger:     slog.New(slog.NewJSONHandler(logs, nil)),
 		Registry:   prometheus.NewRegistry(),
 		APIRetries: -1,
+		Store:      store.NewMemory(0, 0),
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -21,7 +20,7 @@ import (
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	if a.cfg.SigningSecret != "" {
-		mux.Handle("POST /slack/commands", a.slackRoute("command", a.handleCommand))
+		mux.Handle("POST /slack/commands", sslCheck(a.slackRoute("command", a.handleCommand)))
 		mux.Handle("POST /slack/events", a.slackRoute("event", a.handleEvents))
 		mux.Handle("POST /slack/interactions", a.slackRoute("interaction", a.handleInteractions))
 	}
@@ -164,27 +163,13 @@ func Verify(h http.Header, body []byte, secret string) error {
 }
 
 func (a *App) handleCommand(w http.ResponseWriter, r *http.Request, log *slog.Logger, body []byte) {
-	form, err := url.ParseQuery(string(body))
+	cmd, err := slack.SlashCommandParse(formRequest(r, body))
 	if err != nil {
 		http.Error(w, "bad form", http.StatusBadRequest)
 		return
 	}
-	cmd := slashCommand(form)
 	w.Header().Set("Content-Type", "application/json")
-	_, _ = w.Write(a.slashResponse(r.Context(), log, cmd))
-}
-
-// slashCommand reads a slash command from its form, as slack.SlashCommandParse does.
-func slashCommand(f url.Values) slack.SlashCommand {
-	return slack.SlashCommand{
-		Token: f.Get("token"), TeamID: f.Get("team_id"), TeamDomain: f.Get("team_domain"),
-		EnterpriseID: f.Get("enterprise_id"), EnterpriseName: f.Get("enterprise_name"),
-		IsEnterpriseInstall: f.Get("is_enterprise_install") == "true",
-		ChannelID:           f.Get("channel_id"), ChannelName: f.Get("channel_name"),
-		UserID: f.Get("user_id"), UserName: f.Get("user_name"),
-		Command: f.Get("command"), Text: f.Get("text"),
-		ResponseURL: f.Get("response_url"), TriggerID: f.Get("trigger_id"), APIAppID: f.Get("api_app_id"),
-	}
+	_, _ = w.Write(a.onCommand(r.Context(), log, cmd))
 }
 
 func (a *App) handleEvents(w http.ResponseWriter, r *http.Request, log *slog.Logger, body []byte) {
@@ -195,8 +180,7 @@ func (a *App) handleEvents(w http.ResponseWriter, r *http.Request, log *slog.Log
 		a.ackUndecoded(w, log, body, err)
 		return
 	}
-	switch ev.Type {
-	case slackevents.URLVerification:
+	if ev.Type == slackevents.URLVerification {
 		uv, ok := ev.Data.(*slackevents.EventsAPIURLVerificationEvent)
 		if !ok {
 			http.Error(w, "bad url_verification", http.StatusBadRequest)
@@ -205,40 +189,20 @@ func (a *App) handleEvents(w http.ResponseWriter, r *http.Request, log *slog.Log
 		w.Header().Set("Content-Type", "text/plain")
 		_, _ = io.WriteString(w, uv.Challenge)
 		return
-	case slackevents.CallbackEvent:
-	default:
-		w.WriteHeader(http.StatusOK)
-		return
 	}
-	cb, _ := ev.Data.(*slackevents.EventsAPICallbackEvent)
-	var eventID string
-	if cb != nil {
-		eventID = cb.EventID
-	}
-	log = log.With("event_id", eventID, "event_type", ev.InnerEvent.Type)
 	if n := r.Header.Get("X-Slack-Retry-Num"); n != "" {
 		log = log.With("retry_num", n, "retry_reason", r.Header.Get("X-Slack-Retry-Reason"))
 	}
-	if !handledEvents[ev.InnerEvent.Type] {
-		a.guard.undecoded.WithLabelValues("not_handled").Inc()
-		log.Warn("event not handled; acked")
-		w.WriteHeader(http.StatusOK)
-		return
-	}
 	// Ack first: Slack wants an answer within 3 seconds and retries
-	// otherwise, and a slow shared Deduper (Redis) must not cause retries.
+	// otherwise, and a slow shared Store (Redis) must not cause retries.
 	w.WriteHeader(http.StatusOK)
-	a.background(r.Context(), func(ctx context.Context) {
-		if a.firstSeen(ctx, log, eventID) {
-			a.event(ctx, log, ev)
-		}
-	})
+	a.onEvent(r.Context(), log, ev)
 }
 
-// dedupTimeout bounds one Deduper call: past it the event counts as new.
+// dedupTimeout bounds one Store call: past it the event counts as new.
 const dedupTimeout = 2 * time.Second
 
-// firstSeen asks the Deduper whether the event is new. If the Deduper
+// firstSeen asks the Store whether the event is new. If the Store
 // fails, the event counts as new: answering twice beats never.
 func (a *App) firstSeen(ctx context.Context, log *slog.Logger, eventID string) bool {
 	if eventID == "" {
@@ -246,7 +210,7 @@ func (a *App) firstSeen(ctx context.Context, log *slog.Logger, eventID string) b
 	}
 	ctx, cancel := context.WithTimeout(ctx, dedupTimeout)
 	defer cancel()
-	first, err := a.dedup.FirstSeen(ctx, "event:"+eventID)
+	first, err := a.store.FirstSeen(ctx, "event:"+eventID)
 	if err != nil {
 		log.Warn("deduper failed; handling event anyway", "err", err)
 		return true
@@ -259,17 +223,12 @@ func (a *App) firstSeen(ctx context.Context, log *slog.Logger, eventID string) b
 }
 
 func (a *App) handleInteractions(w http.ResponseWriter, r *http.Request, log *slog.Logger, body []byte) {
-	form, err := url.ParseQuery(string(body))
-	if err != nil || form.Get("payload") == "" {
-		http.Error(w, "no payload", http.StatusBadRequest)
-		return
-	}
-	var ic slack.InteractionCallback
-	if err := json.Unmarshal([]byte(form.Get("payload")), &ic); err != nil {
+	ic, err := slack.InteractionCallbackParse(formRequest(r, body))
+	if err != nil {
 		log.Warn("cannot parse interaction", "err", err)
 		http.Error(w, "bad payload", http.StatusBadRequest)
 		return
 	}
 	w.WriteHeader(http.StatusOK)
-	a.background(r.Context(), func(ctx context.Context) { a.interaction(ctx, log, ic) })
+	a.onInteraction(r.Context(), log, ic)
 }

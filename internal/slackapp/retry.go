@@ -213,11 +213,11 @@ func (a *App) lostReason(err error) (reason string, attrs []any) {
 	return reason, attrs
 }
 
-// lost logs a reply that did not reach Slack, once, and counts it. The
-// caller's logger carries the event_id, channel and surface.
+// lost logs a reply that did not reach Slack, once, and counts it by reason
+// (the caller counts engagiert_slack_post_errors_total). The caller's logger
+// carries the event_id, channel and surface.
 func (a *App) lost(log *slog.Logger, msg string, err error, extra ...any) {
 	reason, attrs := a.lostReason(err)
-	a.metrics.postErrors.Inc()
 	a.guard.lost.WithLabelValues(reason).Inc()
 	log.Error(msg, append(append(append([]any{"reason", reason}, attrs...), extra...), "err", hideURL(err))...)
 }

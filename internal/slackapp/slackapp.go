@@ -10,7 +10,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/engagiert/engagiert/internal/memo"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -19,6 +18,7 @@ import (
 	"time"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/memo"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/slack-go/slack"
 )
@@ -29,9 +29,13 @@ const (
 	SurfaceMention = "mention"
 	SurfaceDM      = "dm"
 	SurfaceHome    = "home"
+	// SurfaceThread is a follow-up in a thread the bot answered in, without a mention.
+	SurfaceThread = "thread"
+	// SurfaceShortcut is the message shortcut "Frag engagiert".
+	SurfaceShortcut = "shortcut"
 )
 
-var surfaces = []string{SurfaceSlash, SurfaceMention, SurfaceDM, SurfaceHome}
+var surfaces = []string{SurfaceSlash, SurfaceMention, SurfaceDM, SurfaceHome, SurfaceThread, SurfaceShortcut}
 
 // MaxBodyBytes is the largest request body a Slack route reads; more gets 413.
 const MaxBodyBytes = 1 << 20
@@ -74,8 +78,13 @@ type Config struct {
 	// Registry receives the App's metrics and is served on /metrics
 	// (a new registry if nil).
 	Registry *prometheus.Registry
-	// Deduper remembers handled events (NewMemoryDeduper if nil).
-	Deduper Deduper
+	// Store keeps handled events, the threads the bot answers in, votes and
+	// forwarded questions: store.Memory for one replica, store.Redis shared
+	// between replicas. Required.
+	Store Store
+	// CuratorChannel is the channel id unanswered questions are forwarded
+	// to; empty: no forward button.
+	CuratorChannel string
 	// HTTPClient makes Web API and response_url calls (a client with a 10s
 	// timeout if nil); its Timeout bounds each attempt, retries come on top.
 	HTTPClient *http.Client
@@ -105,7 +114,7 @@ type App struct {
 	log     *slog.Logger
 	api     *slack.Client
 	reg     *prometheus.Registry
-	dedup   Deduper
+	store   Store
 	metrics *metrics
 	guard   *guard
 	client  *http.Client
@@ -133,6 +142,9 @@ func New(cfg Config) (*App, error) {
 	if cfg.Knowledge == nil {
 		return nil, errors.New("slackapp: Config.Knowledge is nil")
 	}
+	if cfg.Store == nil {
+		return nil, errors.New("slackapp: Config.Store is nil (store.NewMemory for a single replica)")
+	}
 	if !strings.HasPrefix(cfg.BotToken, "xoxb-") {
 		return nil, errors.New("slackapp: bot token must start with xoxb-")
 	}
@@ -157,9 +169,7 @@ func New(cfg Config) (*App, error) {
 	if cfg.Registry == nil {
 		cfg.Registry = prometheus.NewRegistry()
 	}
-	if cfg.Deduper == nil {
-		cfg.Deduper = NewMemoryDeduper(DefaultDedupTTL)
-	}
+
 	if cfg.HTTPClient == nil {
 		cfg.HTTPClient = &http.Client{Timeout: 10 * time.Second}
 	}
@@ -193,7 +203,7 @@ func New(cfg Config) (*App, error) {
 		log:       cfg.Logger,
 		api:       slack.New(cfg.BotToken, opts...),
 		reg:       cfg.Registry,
-		dedup:     cfg.Deduper,
+		store:     cfg.Store,
 		metrics:   m,
 		guard:     g,
 		client:    client,
@@ -291,6 +301,12 @@ type metrics struct {
 	reconnects prometheus.Counter
 	postErrors prometheus.Counter
 	duration   *prometheus.HistogramVec
+
+	votes       *prometheus.GaugeVec
+	forwarded   prometheus.Counter
+	relayed     prometheus.Counter
+	rateLimited prometheus.Counter
+	shareFalls  *prometheus.CounterVec
 }
 
 func newMetrics(reg prometheus.Registerer) (*metrics, error) {
@@ -309,8 +325,28 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 		}, []string{"surface"}),
 		feedback: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "engagiert_feedback_total",
-			Help: "Feedback button clicks under answers, by vote (up, down).",
+			Help: "Votes under answers, by vote (up, down): a user's first vote on an answer, or a changed one; a repeated click is not counted.",
 		}, []string{"vote"}),
+		votes: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "engagiert_feedback_votes",
+			Help: "Votes as they stand now, one per user and answer, by vote (up, down); a changed vote moves from one to the other. Sum over replicas.",
+		}, []string{"vote"}),
+		forwarded: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "engagiert_forwarded_questions_total",
+			Help: "Unanswered questions forwarded to the curators' channel.",
+		}),
+		relayed: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "engagiert_curator_replies_relayed_total",
+			Help: "Curators' replies to forwarded questions relayed to the askers.",
+		}),
+		rateLimited: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "engagiert_slack_app_rate_limited_total",
+			Help: "app_rate_limited events: Slack dropped events for the app over its rate limit.",
+		}),
+		shareFalls: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "engagiert_share_fallbacks_total",
+			Help: "Shares whose response_url failed, by how they were delivered instead (post, told_user, lost).",
+		}, []string{"via"}),
 		duplicates: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "engagiert_slack_duplicate_events_total",
 			Help: "Events Slack delivered again (retries, repeated event_id), not answered again.",
@@ -330,7 +366,7 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 		}, []string{"surface"}),
 	}
 	for _, c := range []prometheus.Collector{m.requests, m.questions, m.unanswered, m.feedback,
-		m.duplicates, m.reconnects, m.postErrors, m.duration} {
+		m.duplicates, m.reconnects, m.postErrors, m.duration, m.votes, m.forwarded, m.relayed, m.rateLimited, m.shareFalls} {
 		if err := reg.Register(c); err != nil {
 			return nil, err
 		}
@@ -341,5 +377,10 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 	}
 	m.feedback.WithLabelValues("up")
 	m.feedback.WithLabelValues("down")
+	m.votes.WithLabelValues("up")
+	m.votes.WithLabelValues("down")
+	for _, via := range []string{"post", "told_user", "lost"} {
+		m.shareFalls.WithLabelValues(via)
+	}
 	return m, nil
 }

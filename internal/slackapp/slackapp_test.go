@@ -25,6 +25,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
 )
@@ -162,6 +163,24 @@ type fakeSlack struct {
 	srv   *httptest.Server
 	mu    sync.Mutex
 	calls []call
+	// fail, if set, may answer a call instead: a status code and a body.
+	fail func(c call) (status int, body string)
+}
+
+// failWith makes the fake Slack answer method with status and body.
+func (f *fakeSlack) failWith(method string, status int, body string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	prev := f.fail
+	f.fail = func(c call) (int, string) {
+		if c.Method == method {
+			return status, body
+		}
+		if prev != nil {
+			return prev(c)
+		}
+		return 0, ""
+	}
 }
 
 func newFakeSlack(t *testing.T) *fakeSlack {
@@ -179,8 +198,16 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		}
 		f.mu.Lock()
 		f.calls = append(f.calls, c)
+		fail := f.fail
 		f.mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
+		if fail != nil {
+			if status, body := fail(c); status != 0 {
+				w.WriteHeader(status)
+				_, _ = io.WriteString(w, body)
+				return
+			}
+		}
 		switch c.Method {
 		case "auth.test":
 			_, _ = io.WriteString(w, `{"ok":true,"url":"https://x.slack.com/","team":"T","user":"engagiert","team_id":"T1","user_id":"UBOT","bot_id":"BBOT"}`)
@@ -188,6 +215,12 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 			_, _ = fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000000.000100"}`, c.Form.Get("channel"))
 		case "views.publish":
 			_, _ = io.WriteString(w, `{"ok":true,"view":{"id":"V1","type":"home"}}`)
+		case "views.open", "views.update":
+			_, _ = io.WriteString(w, `{"ok":true,"view":{"id":"VMODAL1","type":"modal"}}`)
+		case "conversations.history":
+			_, _ = io.WriteString(w, `{"ok":true,"messages":[],"has_more":false}`)
+		case "chat.postEphemeral":
+			_, _ = io.WriteString(w, `{"ok":true,"message_ts":"1700000000.000900"}`)
 		default:
 			_, _ = io.WriteString(w, `{"ok":true}`)
 		}
@@ -231,6 +264,7 @@ func setup(t *testing.T, change func(*Config)) *fixture {
 		BotToken:      "xoxb-test",
 		SigningSecret: testSecret,
 		APIURL:        f.slack.srv.URL + "/api/",
+		Store:         store.NewMemory(0, 0),
 		Logger:        slog.New(slog.NewJSONHandler(f.logs, nil)),
 		Registry:      f.reg,
 		APIRetries:    -1,
@@ -540,8 +574,8 @@ func TestBlockActions(t *testing.T) {
 			checkMessage(t, "shared answer", fmt.Sprint(hooks[0].JSON["text"]), hooks[0].JSON["blocks"])
 		}},
 		{blocks.ActionMore, more, func(t *testing.T, f *fixture, hooks []call) {
-			if len(hooks) != 1 || hooks[0].JSON["response_type"] != "ephemeral" {
-				t.Fatalf("more: response_url calls %v", hooks)
+			if len(hooks) != 1 || hooks[0].JSON["replace_original"] != true {
+				t.Fatalf("more: response_url calls %v, want the list replaced by its next page", hooks)
 			}
 			raw, _ := json.Marshal(hooks[0].JSON["blocks"])
 			if !strings.Contains(string(raw), "Ort 40") || strings.Contains(string(raw), "Ort 39 ") {
@@ -550,8 +584,8 @@ func TestBlockActions(t *testing.T) {
 			checkMessage(t, "more", fmt.Sprint(hooks[0].JSON["text"]), hooks[0].JSON["blocks"])
 		}},
 		{blocks.ActionFeedbackDown, "Bielefeld", func(t *testing.T, f *fixture, hooks []call) {
-			if len(hooks) != 1 || !strings.Contains(fmt.Sprint(hooks[0].JSON["text"]), "Danke") {
-				t.Fatalf("feedback: response_url calls %v, want a thank-you", hooks)
+			if len(hooks) != 1 || hooks[0].JSON["replace_original"] != true || !strings.Contains(string(marshal(hooks[0].JSON["blocks"])), "Danke") {
+				t.Fatalf("feedback: response_url calls %v, want the answer with a thank-you in place", hooks)
 			}
 			logs := f.logs.Records("feedback")
 			if len(logs) != 1 || logs[0]["question"] != "Bielefeld" || logs[0]["vote"] != "down" {
@@ -562,9 +596,9 @@ func TestBlockActions(t *testing.T) {
 			}
 		}},
 		{blocks.ActionAskPrefix + "0", "Bielefeld", func(t *testing.T, f *fixture, hooks []call) {
-			posts := f.slack.get("chat.postMessage")
-			if len(posts) != 1 || posts[0].Form.Get("channel") != "UA8RXUSPL" {
-				t.Fatalf("home question: posts %v, want one to the user's messages tab", posts)
+			opens := f.slack.get("views.open")
+			if len(opens) != 1 || len(f.slack.get("chat.postMessage")) != 0 {
+				t.Fatalf("home question: views.open %v, want one modal and no message", opens)
 			}
 		}},
 		{blocks.ActionLinkPrefix + "0", "", func(t *testing.T, f *fixture, hooks []call) {
@@ -640,13 +674,14 @@ func TestNoSlackRoutesWithoutSigningSecret(t *testing.T) {
 
 func TestNewChecksConfig(t *testing.T) {
 	ok := Config{Asker: &fakeAsker{ask: answerFor}, Knowledge: func() (*domain.Base, time.Time) { return nil, time.Time{} },
-		BotToken: "xoxb-1", SigningSecret: "s"}
+		BotToken: "xoxb-1", SigningSecret: "s", Store: store.NewMemory(0, 0)}
 	tests := []struct {
 		name   string
 		change func(*Config)
 		want   string
 	}{
 		{"no asker", func(c *Config) { c.Asker = nil }, "Asker"},
+		{"no store", func(c *Config) { c.Store = nil }, "Store"},
 		{"user token", func(c *Config) { c.BotToken = "xoxp-1" }, "xoxb-"},
 		{"bad app token", func(c *Config) { c.AppToken = "xoxb-1" }, "xapp-"},
 		{"no secret, no app token", func(c *Config) { c.SigningSecret = "" }, "signing secret"},
@@ -674,26 +709,6 @@ func TestQuestion(t *testing.T) {
 	for _, tt := range tests {
 		if got := Question(tt.in, tt.bot); got != tt.want {
 			t.Errorf("Question(%q, %q) = %q, want %q", tt.in, tt.bot, got, tt.want)
-		}
-	}
-}
-
-func TestMemoryDeduper(t *testing.T) {
-	d := NewMemoryDeduper(time.Minute)
-	now := time.Unix(1000, 0)
-	d.now = func() time.Time { return now }
-	ctx := context.Background()
-	steps := []struct {
-		key     string
-		advance time.Duration
-		want    bool
-	}{
-		{"a", 0, true}, {"a", 0, false}, {"b", 0, true}, {"a", 59 * time.Second, false}, {"a", 2 * time.Second, true}, {"b", 0, true},
-	}
-	for i, s := range steps {
-		now = now.Add(s.advance)
-		if got, err := d.FirstSeen(ctx, s.key); got != s.want || err != nil {
-			t.Errorf("step %d: FirstSeen(%q) = %v, %v; want %v", i, s.key, got, err, s.want)
 		}
 	}
 }

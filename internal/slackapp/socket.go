@@ -2,6 +2,7 @@ package slackapp
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"time"
@@ -72,23 +73,13 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 		_ = a.ack(ctx, client, log, evt.Request, nil)
 		a.metrics.requests.WithLabelValues("event", "ok").Inc()
 		ev, ok := evt.Data.(slackevents.EventsAPIEvent)
-		if !ok || ev.Type != slackevents.CallbackEvent {
+		if !ok {
 			return
 		}
-		var eventID string
-		if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok {
-			eventID = cb.EventID
-		}
-		log = log.With("event_id", eventID, "event_type", ev.InnerEvent.Type)
 		if evt.Request != nil && evt.Request.RetryAttempt > 0 {
 			log = log.With("retry_num", evt.Request.RetryAttempt, "retry_reason", evt.Request.RetryReason)
 		}
-		a.background(ctx, func(ctx context.Context) {
-			if !a.firstSeen(ctx, log, eventID) {
-				return
-			}
-			a.event(ctx, log, ev)
-		})
+		a.onEvent(ctx, log, ev)
 	case socketmode.EventTypeSlashCommand:
 		a.metrics.requests.WithLabelValues("command", "ok").Inc()
 		cmd, ok := evt.Data.(slack.SlashCommand)
@@ -101,11 +92,14 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 		// it runs aside so the events channel keeps draining meanwhile.
 		req := evt.Request
 		a.background(ctx, func(ctx context.Context) {
-			resp := a.slash(ctx, log, cmd)
-			if err := a.ack(ctx, client, log, req, resp); err != nil {
+			resp := a.onCommand(ctx, log, cmd)
+			if err := a.ack(ctx, client, log, req, json.RawMessage(resp)); err != nil {
 				// Too big for a Socket Mode response: ack empty, post via response_url.
 				_ = a.ack(ctx, client, log, req, nil)
-				a.respond(ctx, log, cmd.ResponseURL, resp)
+				var msg slack.WebhookMessage
+				if err := json.Unmarshal(resp, &msg); err == nil {
+					a.respond(ctx, log, cmd.ResponseURL, msg)
+				}
 			}
 		})
 	case socketmode.EventTypeInteractive:
@@ -115,7 +109,7 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 		if !ok {
 			return
 		}
-		a.background(ctx, func(ctx context.Context) { a.interaction(ctx, log, ic) })
+		a.onInteraction(ctx, log, ic)
 	default:
 		if evt.Request != nil && evt.Request.EnvelopeID != "" {
 			_ = a.ack(ctx, client, log, evt.Request, nil)

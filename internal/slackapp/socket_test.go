@@ -11,6 +11,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/engagiert/engagiert/internal/store"
 	"github.com/gorilla/websocket"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/slack-go/slack/slacktest"
@@ -29,7 +30,7 @@ func newSocketSlack(t *testing.T) *socketSlack {
 	s := &socketSlack{fakeSlack: newFakeSlack(t), envelopes: make(chan string, 10), acks: make(chan map[string]any, 10)}
 	record := s.fakeSlack.srv.Config.Handler.ServeHTTP
 	s.srv = slacktest.NewTestServer(func(c slacktest.Customize) {
-		for _, m := range []string{"chat.postMessage", "chat.postEphemeral", "views.publish"} {
+		for _, m := range []string{"chat.postMessage", "chat.postEphemeral", "chat.update", "views.publish", "views.open", "views.update", "conversations.history"} {
 			c.Handle("/"+m, record)
 		}
 		c.Handle("/ws", slacktest.Websocket(func(conn *websocket.Conn) {
@@ -99,6 +100,7 @@ func TestSocketMode(t *testing.T) {
 		Logger:     slog.New(slog.NewJSONHandler(logs, nil)),
 		Registry:   prometheus.NewRegistry(),
 		APIRetries: -1,
+		Store:      store.NewMemory(0, 0),
 	})
 	if err != nil {
 		t.Fatal(err)

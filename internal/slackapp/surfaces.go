@@ -10,25 +10,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
 	"github.com/slack-go/slack"
-	"github.com/slack-go/slack/slackevents"
 )
-
-// response is a message as a slash command response, a Socket Mode ack
-// payload or a response_url post.
-type response struct {
-	ResponseType    string        `json:"response_type,omitempty"`
-	Text            string        `json:"text"`
-	Blocks          []slack.Block `json:"blocks,omitempty"`
-	ReplaceOriginal bool          `json:"replace_original"`
-	DeleteOriginal  bool          `json:"delete_original,omitempty"`
-}
-
-func ephemeral(m blocks.Message) response {
-	return response{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks}
-}
 
 // Slack's markup in message text: <@U123|name>, <#C123|name>, <!here>, <https://…|label>.
 var markup = regexp.MustCompile(`<([@#!]?)([^<>|]*)(?:\|([^<>]*))?>`)
@@ -74,61 +58,10 @@ func Question(text, botUserID string) string {
 	return strings.Join(strings.Fields(out), " ")
 }
 
-// isHelp reports whether q asks for help rather than for knowledge.
-func isHelp(q string) bool {
-	switch strings.ToLower(strings.Trim(q, " ?!.")) {
-	case "", "hilfe", "help", "befehle":
-		return true
-	}
-	return false
-}
-
-// ask asks the core and keeps the books: duration, questions and the
-// unanswered log that the misses report reads.
-func (a *App) ask(ctx context.Context, log *slog.Logger, surface, q string) domain.Answer {
-	start := time.Now()
-	ans := a.cfg.Asker.Ask(ctx, q)
-	a.metrics.duration.WithLabelValues(surface).Observe(time.Since(start).Seconds())
-	a.metrics.questions.WithLabelValues(surface).Inc()
-	if !ans.Found {
-		log.Info("unanswered", "question", q) // the caller's log carries the surface
-		a.metrics.unanswered.WithLabelValues(surface).Inc()
-	}
-	if ans.Query == "" {
-		ans.Query = q
-	}
-	return ans
-}
-
-// render turns an answer into a message; help answers get the help text
-// generated from Config.Commands.
-func (a *App) render(ans domain.Answer, opt blocks.Options) blocks.Message {
-	if ans.Kind == domain.KindHelp {
-		return blocks.Help(a.cfg.Command, a.cfg.Commands)
-	}
-	return blocks.Answer(ans, opt)
-}
-
-// answerMessage asks q (or gives help) and renders the result.
-func (a *App) answerMessage(ctx context.Context, log *slog.Logger, surface, q string, opt blocks.Options) blocks.Message {
-	m, _ := a.answerMessageOK(ctx, log, surface, q, opt)
-	return m
-}
-
-// answerMessageOK is answerMessage that also tells whether the answer may be
-// remembered: not when the engine failed.
-func (a *App) answerMessageOK(ctx context.Context, log *slog.Logger, surface, q string, opt blocks.Options) (blocks.Message, bool) {
-	if isHelp(q) {
-		return blocks.Help(a.cfg.Command, a.cfg.Commands), true
-	}
-	ans := a.ask(ctx, log, surface, q)
-	return a.render(ans, opt), !ans.Failed
-}
-
 // slash answers a slash command within SlashDeadline. It returns the
 // response; when the answer takes longer, the response says so and the
-// answer follows in the background via response_url.
-func (a *App) slash(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) response {
+// answer follows in the background via response_url, in its place.
+func (a *App) slash(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) slack.WebhookMessage {
 	resp, _ := a.slashInTime(ctx, log, cmd)
 	return resp
 }
@@ -153,7 +86,7 @@ func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.Sla
 	}
 	if b, ok := a.responses.Get(key); ok {
 		if !isHelp(q) {
-			a.ask(ctx, log.With("surface", SurfaceSlash, "user", cmd.UserID, "channel", cmd.ChannelID), SurfaceSlash, q)
+			a.ask(ctx, log.With("surface", SurfaceSlash, "user", cmd.UserID, "channel", cmd.ChannelID), SurfaceSlash, q, "")
 		}
 		return b
 	}
@@ -172,17 +105,19 @@ func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.Sla
 
 // slashInTime answers a slash command; cacheable is false when the answer
 // missed SlashDeadline and follows via response_url, or when it failed.
-func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) (resp response, cacheable bool) {
+// The answer is the same for everyone who asks q (the forward button relays
+// by DM to whoever clicks it), so it can be remembered.
+func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) (resp slack.WebhookMessage, cacheable bool) {
 	q := Question(cmd.Text, "")
 	log = log.With("surface", SurfaceSlash, "user", cmd.UserID, "channel", cmd.ChannelID)
-	opt := blocks.Options{Share: true, Feedback: true}
+	opt := blocks.Options{Share: true, Feedback: true, Forward: a.forwardButton(q, "", "")}
 	type result struct {
 		m  blocks.Message
 		ok bool
 	}
 	done := make(chan result, 1)
 	a.background(ctx, func(ctx context.Context) {
-		m, ok := a.answerMessageOK(ctx, log, SurfaceSlash, q, opt)
+		m, _, ok := a.answer(ctx, log, SurfaceSlash, q, "", opt)
 		done <- result{m, ok}
 	})
 	timer := time.NewTimer(a.cfg.SlashDeadline)
@@ -196,141 +131,29 @@ func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.Slash
 	a.background(ctx, func(ctx context.Context) {
 		select {
 		case r := <-done:
-			a.respond(ctx, log, cmd.ResponseURL, ephemeral(r.m))
+			// The answer takes the place of the holding note.
+			msg := ephemeral(r.m)
+			msg.ReplaceOriginal = true
+			a.respond(ctx, log, cmd.ResponseURL, msg)
 		case <-ctx.Done():
 		}
 	})
 	return ephemeral(blocks.Notice("Einen Moment, ich suche noch …")), false
 }
 
-// event handles one Events API event after it was acked.
-func (a *App) event(ctx context.Context, log *slog.Logger, ev slackevents.EventsAPIEvent) {
-	switch e := ev.InnerEvent.Data.(type) {
-	case *slackevents.AppMentionEvent:
-		if e.BotID != "" || e.Edited != nil {
-			return
-		}
-		log = log.With("surface", SurfaceMention, "user", e.User, "channel", e.Channel)
-		q := Question(e.Text, a.ownUserID(ctx))
-		thread := e.ThreadTimeStamp
-		if thread == "" {
-			thread = e.TimeStamp
-		}
-		m := a.answerMessage(ctx, log, SurfaceMention, q, blocks.Options{Feedback: true})
-		a.post(ctx, log, e.Channel, thread, m)
-	case *slackevents.MessageEvent:
-		if e.ChannelType != slackevents.ChannelTypeIM || e.SubType != "" || e.BotID != "" ||
-			e.User == "" || (e.Message != nil && (e.Message.Edited != nil || e.Message.Hidden || e.Message.BotID != "")) {
-			return
-		}
-		if e.User == a.ownUserID(ctx) {
-			return
-		}
-		log = log.With("surface", SurfaceDM, "user", e.User, "channel", e.Channel)
-		q := Question(e.Text, a.ownUserID(ctx))
-		m := a.answerMessage(ctx, log, SurfaceDM, q, blocks.Options{Feedback: true})
-		a.post(ctx, log, e.Channel, e.ThreadTimeStamp, m)
-	case *slackevents.AppHomeOpenedEvent:
-		if e.Tab != "home" || e.User == "" {
-			return
-		}
-		base, _ := a.cfg.Knowledge()
-		view := blocks.Home(base, a.cfg.Command, a.cfg.Commands)
-		if _, err := a.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: e.User, View: view}); err != nil {
-			a.lost(log.With("surface", SurfaceHome, "user", e.User, "channel", e.Channel), "views.publish failed", err)
-		}
-	}
-}
-
-// interaction handles a click on one of the bot's buttons after it was acked.
-func (a *App) interaction(ctx context.Context, log *slog.Logger, ic slack.InteractionCallback) {
-	if ic.Type != slack.InteractionTypeBlockActions {
-		return
-	}
-	for _, act := range ic.ActionCallback.BlockActions {
-		log := log.With("action", act.ActionID, "user", ic.User.ID)
-		switch {
-		case act.ActionID == blocks.ActionShare:
-			a.share(ctx, log, ic, act.Value)
-		case act.ActionID == blocks.ActionMore:
-			a.more(ctx, log, ic, act.Value)
-		case act.ActionID == blocks.ActionFeedbackUp || act.ActionID == blocks.ActionFeedbackDown:
-			a.feedback(ctx, log, ic, act)
-		case strings.HasPrefix(act.ActionID, blocks.ActionAskPrefix):
-			// An example question on the Home tab: answer in the app's messages tab.
-			log = log.With("surface", SurfaceHome, "channel", ic.User.ID)
-			m := a.answerMessage(ctx, log, SurfaceHome, act.Value, blocks.Options{Feedback: true})
-			a.post(ctx, log, ic.User.ID, "", m)
-		case strings.HasPrefix(act.ActionID, blocks.ActionLinkPrefix):
-			// A website button: Slack opens the URL, nothing to do.
-		default:
-			log.Warn("unknown action")
-		}
-	}
-}
-
-// share posts the answer of an ephemeral slash response to the channel for
-// everyone, and removes the ephemeral copy.
-func (a *App) share(ctx context.Context, log *slog.Logger, ic slack.InteractionCallback, q string) {
-	ans := a.cfg.Asker.Ask(ctx, q)
-	if ans.Query == "" {
-		ans.Query = q
-	}
-	opt := blocks.Options{Feedback: true}
-	if blocks.ValidID(ic.User.ID) {
-		opt.SharedBy = ic.User.ID
-	}
-	m := a.render(ans, opt)
-	if isHelp(q) {
-		m = blocks.Help(a.cfg.Command, a.cfg.Commands)
-	}
-	r := response{ResponseType: "in_channel", Text: m.Text, Blocks: m.Blocks}
-	if a.respond(ctx, log, ic.ResponseURL, r) {
-		log.Info("answer shared", "question", q, "channel", ic.Channel.ID)
-		a.respond(ctx, log, ic.ResponseURL, response{DeleteOriginal: true})
-	}
-}
-
-// more shows the rest of a list that was cut, to the user who asked for it.
-func (a *App) more(ctx context.Context, log *slog.Logger, ic slack.InteractionCallback, value string) {
-	ref, err := blocks.DecodeMoreRef(value)
+// post sends a message to a channel, in thread if thread is set, and
+// returns its ts ("" when it failed).
+func (a *App) post(ctx context.Context, log *slog.Logger, channel, thread string, m blocks.Message) string {
+	ts, err := a.postErr(ctx, channel, thread, m)
 	if err != nil {
-		log.Warn("bad more button", "err", err)
-		return
+		// The caller's log carries the channel (and event_id).
+		a.lost(log, "chat.postMessage failed", err)
 	}
-	ans := a.cfg.Asker.Ask(ctx, ref.Question)
-	if ans.Query == "" {
-		ans.Query = ref.Question
-	}
-	a.respond(ctx, log, ic.ResponseURL, ephemeral(blocks.More(ans, ref)))
+	return ts
 }
 
-// feedback logs and counts a 👍/👎 and thanks the user.
-func (a *App) feedback(ctx context.Context, log *slog.Logger, ic slack.InteractionCallback, act *slack.BlockAction) {
-	vote := "up"
-	if act.ActionID == blocks.ActionFeedbackDown {
-		vote = "down"
-	}
-	a.metrics.feedback.WithLabelValues(vote).Inc()
-	log.Info("feedback", "vote", vote, "question", act.Value, "channel", ic.Channel.ID)
-	thanks := "Danke für Ihr Feedback!"
-	if vote == "down" {
-		thanks = "Danke für Ihr Feedback! Wir sehen uns diese Antwort an."
-	}
-	m := blocks.Notice(thanks)
-	if ic.ResponseURL != "" {
-		a.respond(ctx, log, ic.ResponseURL, ephemeral(m))
-		return
-	}
-	if ic.Channel.ID != "" && ic.User.ID != "" {
-		if _, err := a.api.PostEphemeralContext(ctx, ic.Channel.ID, ic.User.ID, slack.MsgOptionText(m.Text, false)); err != nil {
-			a.lost(log.With("channel", ic.Channel.ID), "chat.postEphemeral failed", err)
-		}
-	}
-}
-
-// post sends a message to a channel, in thread if thread is set.
-func (a *App) post(ctx context.Context, log *slog.Logger, channel, thread string, m blocks.Message) {
+// postErr is post that returns the error instead of logging it.
+func (a *App) postErr(ctx context.Context, channel, thread string, m blocks.Message) (string, error) {
 	opts := []slack.MsgOption{
 		slack.MsgOptionText(m.Text, false),
 		slack.MsgOptionBlocks(m.Blocks...),
@@ -340,28 +163,22 @@ func (a *App) post(ctx context.Context, log *slog.Logger, channel, thread string
 	if thread != "" {
 		opts = append(opts, slack.MsgOptionTS(thread))
 	}
-	if _, _, err := a.api.PostMessageContext(ctx, channel, opts...); err != nil {
-		// The caller's log carries the channel (and event_id).
-		a.lost(log, "chat.postMessage failed", err)
+	_, ts, err := a.api.PostMessageContext(ctx, channel, opts...)
+	if err != nil {
+		a.metrics.postErrors.Inc()
+		return "", err
 	}
+	return ts, nil
 }
 
 // respond posts to a response_url; it reports whether Slack took it.
-func (a *App) respond(ctx context.Context, log *slog.Logger, responseURL string, r response) bool {
+func (a *App) respond(ctx context.Context, log *slog.Logger, responseURL string, msg slack.WebhookMessage) bool {
 	if responseURL == "" {
 		log.Warn("no response_url to answer to")
 		return false
 	}
-	msg := &slack.WebhookMessage{
-		Text:            r.Text,
-		ResponseType:    r.ResponseType,
-		ReplaceOriginal: r.ReplaceOriginal,
-		DeleteOriginal:  r.DeleteOriginal,
-	}
-	if len(r.Blocks) > 0 {
-		msg.Blocks = &slack.Blocks{BlockSet: r.Blocks}
-	}
-	if err := slack.PostWebhookCustomHTTPContext(ctx, responseURL, a.client, msg); err != nil {
+	if err := slack.PostWebhookCustomHTTPContext(ctx, responseURL, a.client, &msg); err != nil {
+		a.metrics.postErrors.Inc()
 		a.lost(log, "response_url post failed", err)
 		return false
 	}

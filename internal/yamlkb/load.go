@@ -25,33 +25,24 @@ import (
 
 // The files of a knowledge directory.
 const (
-	SourcesFile = "sources.yaml"
-	PlacesFile  = "places.yaml"
-	NetworksDir = "networks"
+	SourcesFile      = "sources.yaml"
+	PlacesFile       = "places.yaml"
+	PlacesDir        = "places" // more place files, such as the generated places/nrw.yaml
+	NetworksDir      = "networks"
+	PartnershipsFile = "partnerships.yaml" // optional
 )
 
-// Load reads sources.yaml, places.yaml and networks/*.yaml from fsys and
-// returns the base they describe. On any problem it returns a nil base and a
-// *Problems listing all of them, so callers never see half a base.
+// Load reads sources.yaml, places.yaml, places/*.yaml, networks/*.yaml and
+// partnerships.yaml from fsys and returns the base they describe. On any
+// problem it returns a nil base and a *Problems listing all of them, so
+// callers never see half a base. Check also returns the warnings.
 //
 // It reads regular files only, at most MaxFileBytes each and MaxTotalBytes in
 // all, and collects at most MaxProblems problems: a huge or endless file must
 // not take the bot's memory (see LoadDir for a directory on disk).
 func Load(fsys fs.FS) (*domain.Base, error) {
-	l := &loader{
-		fsys:     fsys,
-		contents: map[string][]byte{},
-		sourceAt: map[string]string{}, placeAt: map[string]string{}, networkAt: map[string]string{},
-	}
-	l.loadSources()
-	l.loadPlaces()
-	l.loadNetworks()
-	l.checkRefs()
-	if len(l.probs.list) > 0 {
-		sortProblems(l.probs.list)
-		return nil, &Problems{List: l.probs.list, More: l.probs.more}
-	}
-	return domain.NewBase(l.networks, l.places, l.sources, l.version()), nil
+	base, _, err := Check(fsys, Options{})
+	return base, err
 }
 
 // loader holds what Load has read so far.
@@ -71,6 +62,7 @@ type loader struct {
 	// if not, checking references against them would only add noise.
 	sourcesRead, placesRead bool
 	refs                    []ref
+	more                    // what check.go adds: warnings, partnerships, dated statements
 }
 
 // ref is a use of a place or source id, checked once all files are read.

@@ -13,6 +13,9 @@ type Problem struct {
 	Line int    // 1-based; 0 when the problem concerns the whole file
 	Msg  string
 	Hint string
+	// Warning marks something worth a look that does not make the base
+	// invalid, such as an alias that adds nothing.
+	Warning bool
 }
 
 // String formats the problem as "FILE:LINE: message (hint: ...)", the form
@@ -24,6 +27,9 @@ func (p Problem) String() string {
 		fmt.Fprintf(&b, ":%d", p.Line)
 	}
 	b.WriteString(": ")
+	if p.Warning {
+		b.WriteString("warning: ")
+	}
 	b.WriteString(p.Msg)
 	if p.Hint != "" {
 		b.WriteString(" (hint: ")

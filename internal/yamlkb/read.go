@@ -12,16 +12,16 @@ import (
 	"github.com/engagiert/engagiert/internal/domain"
 )
 
-// Limits of one load. The shipped base is about 40 KB in all, its largest
-// file 7 KB; these leave room for a hundred times that, and keep a mistaken
-// or hostile file (a 50 MB dump, /dev/zero) from taking the bot's memory: a
-// 1 MiB file of broken YAML entries takes about 110 MB and two seconds to
-// parse and report.
+// Limits of one load. The shipped base is about 200 KB in all, its largest
+// file (places/nrw.yaml) 70 KB; these leave room for thirty times that, and
+// keep a mistaken or hostile file (a 50 MB dump, /dev/zero) from taking the
+// bot's memory: a 2 MiB file of broken YAML entries peaks at about 190 MB of
+// heap and takes a few seconds to parse and report.
 const (
 	// MaxFileBytes is the largest knowledge file read.
-	MaxFileBytes = 1 << 20
+	MaxFileBytes = 2 << 20
 	// MaxTotalBytes is the most all knowledge files together may hold.
-	MaxTotalBytes = 4 << 20
+	MaxTotalBytes = 8 << 20
 	// MaxProblems is how many problems one load collects; the rest are
 	// counted ("... and N more").
 	MaxProblems = 200
@@ -32,13 +32,20 @@ const (
 // but never out of it, and only regular files are read, so a named pipe, a
 // device or a link to one cannot hang or flood the load.
 func LoadDir(dir string) (*domain.Base, error) {
+	base, _, err := CheckDir(dir, Options{})
+	return base, err
+}
+
+// CheckDir is Check on the knowledge directory dir on disk, read as LoadDir
+// reads it.
+func CheckDir(dir string, opt Options) (*domain.Base, *Report, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, &Problems{List: []Problem{{File: ".", Msg: fmt.Sprintf("cannot open the knowledge directory: %v", err),
+		return nil, &Report{}, &Problems{List: []Problem{{File: ".", Msg: fmt.Sprintf("cannot open the knowledge directory: %v", err),
 			Hint: "ENGAGIERT_KNOWLEDGE or --knowledge must name a directory holding " + SourcesFile + ", " + PlacesFile + " and " + NetworksDir + "/"}}}
 	}
 	defer root.Close()
-	return Load(rootFS{root})
+	return Check(rootFS{root}, opt)
 }
 
 // rootFS is an fs.FS confined to an os.Root that opens regular files and

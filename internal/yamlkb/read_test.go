@@ -141,7 +141,7 @@ func TestLoadSizeLimits(t *testing.T) {
 		}
 		fsys["networks/huge.yaml"] = &fstest.MapFile{Data: []byte(big)}
 		_, err := Load(fsys)
-		if err == nil || !strings.Contains(err.Error(), "networks/huge.yaml: file is larger than the limit of 1 MiB") {
+		if err == nil || !strings.Contains(err.Error(), "networks/huge.yaml: file is larger than the limit of 2 MiB") {
 			t.Errorf("Load(a %d-byte file) = %v, want it refused by name", len(big), err)
 		}
 	})
@@ -155,7 +155,7 @@ func TestLoadSizeLimits(t *testing.T) {
 			fsys[fmt.Sprintf("networks/n%d.yaml", i)] = &fstest.MapFile{Data: []byte(chunk)}
 		}
 		_, err := Load(fsys)
-		if err == nil || !strings.Contains(err.Error(), "the knowledge files together are larger than the limit of 4 MiB") {
+		if err == nil || !strings.Contains(err.Error(), "the knowledge files together are larger than the limit of 8 MiB") {
 			t.Errorf("Load(%d MiB in all) = %v, want the total refused", MaxTotalBytes>>20+2, err)
 		}
 	})

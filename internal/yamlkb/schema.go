@@ -16,14 +16,16 @@ import (
 // Known fields per kind of entry. They are the schema: anything else is a
 // typo or a misunderstanding worth reporting, never silently ignored.
 var (
-	sourceFields     = []string{"id", "title", "url", "publisher", "published"}
-	placeFields      = []string{"id", "name", "aliases", "kind", "state", "district"}
-	networkFields    = []string{"id", "name", "aliases", "kind", "scope", "website", "description", "goals", "founded", "counts", "facts", "members_complete", "members"}
-	descriptionField = []string{"text", "source"}
-	factFields       = []string{"text", "source", "stand", "topic"}
-	foundedFields    = []string{"date", "place", "by", "text", "source"}
-	countFields      = []string{"value", "text", "stand", "source"}
-	memberFields     = []string{"place", "since", "role", "note", "source"}
+	sourceFields      = []string{"id", "title", "url", "publisher", "published"}
+	placeFields       = []string{"id", "name", "aliases", "kind", "state", "district", "region", "ags", "country", "everyday", "partners_complete", "facts"}
+	networkFields     = []string{"id", "name", "short_name", "aliases", "kind", "scope", "website", "description", "goals", "founded", "counts", "facts", "members_complete", "members"}
+	descriptionField  = []string{"text", "source"}
+	factFields        = []string{"text", "source", "stand", "date", "topic"}
+	foundedFields     = []string{"date", "place", "by", "text", "source"}
+	countFields       = []string{"value", "text", "stand", "source"}
+	memberFields      = []string{"place", "since", "until", "role", "note", "source"}
+	partnershipsTop   = []string{"counts", "partnerships"}
+	partnershipFields = []string{"place", "partner", "country", "since", "kind", "status", "note", "source"}
 )
 
 // Hints for missing fields: what to write, by example.
@@ -37,7 +39,12 @@ var (
 		"id":    `add "id: kurzname", lowercase letters, digits and -, like "guetersloh"`,
 		"name":  `add "name:" as the place calls itself, like "Gütersloh"`,
 		"kind":  "add \"kind:\", one of " + strings.Join(domain.PlaceKinds, ", "),
-		"state": `add "state:" with the Bundesland written out, like "Nordrhein-Westfalen"`,
+		"state": `add "state:" with the Bundesland written out, like "Nordrhein-Westfalen", or "country:" for a place abroad`,
+	}
+	partnershipHints = map[string]string{
+		"place":   "add \"place:\" with the id of the NRW town in " + PlacesFile + " or " + PlacesDir + "/",
+		"partner": "add \"partner:\" with the id of the partner town",
+		"source":  "add \"source:\" with the id of an entry in " + SourcesFile,
 	}
 	networkHints = map[string]string{
 		"id":   `add "id: kurzname", lowercase letters, digits and -, like "regiopole"`,
@@ -143,35 +150,123 @@ func (l *loader) loadSources() {
 	}
 }
 
+// loadPlaces reads places.yaml and every places/*.yaml: the hand-kept
+// places and the files a converter writes (places/nrw.yaml).
 func (l *loader) loadPlaces() {
-	f, root := l.read(PlacesFile)
-	if root == nil {
-		return
+	names := []string{PlacesFile}
+	if entries, err := fs.ReadDir(l.fsys, PlacesDir); err == nil {
+		for _, e := range entries {
+			if !e.IsDir() && strings.HasSuffix(e.Name(), ".yaml") && !strings.HasPrefix(e.Name(), ".") {
+				names = append(names, path.Join(PlacesDir, e.Name()))
+			}
+		}
 	}
-	items, ok := top(f, root, "places")
-	l.placesRead = ok
-	for i, it := range items {
-		o := f.object(it, fmt.Sprintf("place %d", i+1), placeFields)
-		if o == nil {
+	l.placesRead = true
+	for _, name := range names {
+		if name == PlacesFile && len(names) > 1 && !exists(l.fsys, name) {
+			continue // places/ alone is a complete layout
+		}
+		f, root := l.read(name)
+		if root == nil {
+			l.placesRead = false
 			continue
 		}
-		o.require(placeHints, "id", "name", "kind", "state")
-		p := domain.Place{
-			ID:       o.id("place", l.placeAt),
-			Name:     o.str("name"),
-			Aliases:  o.strs("aliases"),
-			Kind:     o.str("kind"),
-			State:    o.str("state"),
-			District: o.str("district"),
+		items, ok := top(f, root, "places")
+		l.placesRead = l.placesRead && ok
+		for i, it := range items {
+			l.loadPlace(f, it, i)
 		}
-		if p.Kind != "" && !contains(domain.PlaceKinds, p.Kind) {
-			o.f.add(o.line("kind"), oneOf(p.Kind, domain.PlaceKinds, nil), "unknown place kind %q in %s", p.Kind, o.what)
-		}
-		if p.State != "" && !contains(domain.States, p.State) {
-			o.f.add(o.line("state"), oneOf(p.State, domain.States, domain.StateAbbreviations), "unknown state %q in %s", p.State, o.what)
-		}
-		l.places = append(l.places, p)
 	}
+}
+
+func exists(fsys fs.FS, name string) bool {
+	_, err := fs.Stat(fsys, name)
+	return err == nil
+}
+
+func (l *loader) loadPlace(f *file, it *yaml.Node, i int) {
+	o := f.object(it, fmt.Sprintf("place %d", i+1), placeFields)
+	if o == nil {
+		return
+	}
+	o.require(placeHints, "id", "name", "kind")
+	p := domain.Place{
+		ID:               o.id("place", l.placeAt),
+		Name:             o.str("name"),
+		Aliases:          o.strs("aliases"),
+		Kind:             o.str("kind"),
+		State:            o.str("state"),
+		District:         o.str("district"),
+		Region:           o.str("region"),
+		AGS:              o.str("ags"),
+		Country:          o.str("country"),
+		Everyday:         o.boolean("everyday"),
+		PartnersComplete: o.boolean("partners_complete"),
+	}
+	if p.Country == "" {
+		o.require(placeHints, "state")
+	}
+	if p.Kind != "" && !contains(domain.PlaceKinds, p.Kind) {
+		o.f.add(o.line("kind"), oneOf(p.Kind, domain.PlaceKinds, nil), "unknown place kind %q in %s", p.Kind, o.what)
+	}
+	if p.State != "" && !contains(domain.States, p.State) {
+		o.f.add(o.line("state"), oneOf(p.State, domain.States, domain.StateAbbreviations), "unknown state %q in %s", p.State, o.what)
+	}
+	switch {
+	case p.Country == "":
+	case p.Country == "Deutschland":
+		o.f.add(o.line("country"), "leave country out for places in Germany and give the state", "country %q in %s", p.Country, o.what)
+	case !contains(domain.Countries, p.Country):
+		o.f.add(o.line("country"), oneOf(p.Country, domain.Countries, nil)+"; add a missing country to domain.Countries", "unknown country %q in %s", p.Country, o.what)
+	case p.State != "":
+		o.f.add(o.line("state"), "a place abroad has a country and no Bundesland", "place %s has both state and country", o.what)
+	}
+	if p.AGS != "" {
+		l.checkAGS(o, p)
+	}
+	for j, it := range o.list("facts") {
+		p.Facts = append(p.Facts, l.fact(f, it, fmt.Sprintf("fact %d of %s", j+1, o.what)))
+	}
+	l.placeLine = append(l.placeLine, at{f.name, o.n.Line})
+	l.places = append(l.places, p)
+}
+
+// agsLen is the length of a Gemeindeschlüssel by kind of place: eight
+// digits for a municipality, five for a Kreis, three for a Regierungsbezirk.
+func agsLen(kind string) int {
+	switch kind {
+	case "Kreis", "Städteregion":
+		return 5
+	case "Regierungsbezirk":
+		return 3
+	}
+	return 8
+}
+
+// stateAGS are the first two digits of the Gemeindeschlüssel per Bundesland.
+var stateAGS = map[string]string{
+	"Schleswig-Holstein": "01", "Hamburg": "02", "Niedersachsen": "03", "Bremen": "04",
+	"Nordrhein-Westfalen": "05", "Hessen": "06", "Rheinland-Pfalz": "07", "Baden-Württemberg": "08",
+	"Bayern": "09", "Saarland": "10", "Berlin": "11", "Brandenburg": "12", "Mecklenburg-Vorpommern": "13",
+	"Sachsen": "14", "Sachsen-Anhalt": "15", "Thüringen": "16",
+}
+
+func (l *loader) checkAGS(o *obj, p domain.Place) {
+	want := agsLen(p.Kind)
+	digits := strings.Trim(p.AGS, "0123456789") == ""
+	switch {
+	case !digits || len(p.AGS) != want:
+		o.f.add(o.line("ags"), fmt.Sprintf("a %s has a key of %d digits, quoted: ags: \"%s\"", p.Kind, want, strings.Repeat("0", want)), "malformed Gemeindeschlüssel %q in %s", p.AGS, o.what)
+		return
+	case p.State != "" && !strings.HasPrefix(p.AGS, stateAGS[p.State]):
+		o.f.add(o.line("ags"), fmt.Sprintf("keys in %s start with %s", p.State, stateAGS[p.State]), "Gemeindeschlüssel %q of %s does not belong to %s", p.AGS, o.what, p.State)
+	}
+	where := fmt.Sprintf("%s:%d", o.f.name, o.line("ags"))
+	if first, dup := l.agsAt[p.AGS]; dup {
+		o.f.add(o.line("ags"), "first given at "+first, "Gemeindeschlüssel %q given twice", p.AGS)
+		return
+	}
+	l.agsAt[p.AGS] = where
 }
 
 // oneOf hints at the allowed value the curator probably meant.
@@ -236,18 +331,24 @@ func (l *loader) loadNetwork(name string) {
 	nw := domain.Network{
 		ID:              o.id("network", l.networkAt),
 		Name:            o.str("name"),
+		ShortName:       o.str("short_name"),
 		Aliases:         o.strs("aliases"),
 		Kind:            o.str("kind"),
 		Scope:           o.str("scope"),
 		Website:         o.url("website"),
 		MembersComplete: o.boolean("members_complete"),
 	}
+	if nw.ShortName != "" && !contains(nw.Aliases, nw.ShortName) {
+		// The short name is also searched as a name. Until every reader
+		// uses ShortName, it leads the aliases, where they looked for it.
+		nw.Aliases = append([]string{nw.ShortName}, nw.Aliases...)
+	}
 	if d := o.sub("description", "description", descriptionField); d != nil {
 		d.require(factHints, "text", "source")
 		nw.Description = domain.Fact{Text: d.str("text"), Source: d.ref("source", "source")}
 	}
 	for i, it := range o.list("goals") {
-		nw.Goals = append(nw.Goals, fact(f, it, fmt.Sprintf("goal %d of %s", i+1, o.what)))
+		nw.Goals = append(nw.Goals, l.fact(f, it, fmt.Sprintf("goal %d of %s", i+1, o.what)))
 	}
 	if fd := o.sub("founded", "founding", foundedFields); fd != nil {
 		fd.require(foundedHints, "source")
@@ -259,26 +360,9 @@ func (l *loader) loadNetwork(name string) {
 			Source: fd.ref("source", "source"),
 		}
 	}
-	var last domain.Date
-	for i, it := range o.list("counts") {
-		c := f.object(it, fmt.Sprintf("count %d of %s", i+1, o.what), countFields)
-		if c == nil {
-			continue
-		}
-		c.require(countHints, "value", "source")
-		cnt := domain.Count{Value: c.str("value"), Text: c.str("text"), Stand: c.date("stand"), Source: c.ref("source", "source")}
-		// Answers show the last count as the current figure, so the order matters.
-		if !cnt.Stand.IsZero() {
-			if cnt.Stand.Before(last) {
-				f.add(c.line("stand"), "counts are listed oldest first; move this one up", "count %q (Stand %s) is older than the one before it (Stand %s)", cnt.Value, cnt.Stand.ISO(), last.ISO())
-			} else {
-				last = cnt.Stand
-			}
-		}
-		nw.Counts = append(nw.Counts, cnt)
-	}
+	l.counts(f, o, o.what, func(c domain.Count) { nw.Counts = append(nw.Counts, c) })
 	for i, it := range o.list("facts") {
-		nw.Facts = append(nw.Facts, fact(f, it, fmt.Sprintf("fact %d of %s", i+1, o.what)))
+		nw.Facts = append(nw.Facts, l.fact(f, it, fmt.Sprintf("fact %d of %s", i+1, o.what)))
 	}
 	seen := map[string]int{}
 	for i, it := range o.list("members") {
@@ -290,6 +374,7 @@ func (l *loader) loadNetwork(name string) {
 		ms := domain.Membership{
 			Place:  m.ref("place", "place"),
 			Since:  m.date("since"),
+			Until:  m.date("until"),
 			Role:   m.str("role"),
 			Note:   m.str("note"),
 			Source: m.ref("source", "source"),
@@ -301,6 +386,9 @@ func (l *loader) loadNetwork(name string) {
 				seen[ms.Place] = m.line("place")
 			}
 		}
+		if !ms.Until.IsZero() && !ms.Since.IsZero() && ms.Until.Before(ms.Since) {
+			f.add(m.line("until"), "until is the date the member left; it cannot be before since", "member %q left before it joined", ms.Place)
+		}
 		nw.Members = append(nw.Members, ms)
 	}
 	if nw.MembersComplete && len(nw.Members) == 0 && (!o.has("members") || o.vals["members"].Kind == yaml.SequenceNode) {
@@ -310,22 +398,35 @@ func (l *loader) loadNetwork(name string) {
 }
 
 // fact reads a sourced statement: a goal or a fact.
-func fact(f *file, n *yaml.Node, what string) domain.Fact {
+func (l *loader) fact(f *file, n *yaml.Node, what string) domain.Fact {
 	o := f.object(n, what, factFields)
 	if o == nil {
 		return domain.Fact{}
 	}
 	o.require(factHints, "text", "source")
-	fct := domain.Fact{Text: o.str("text"), Stand: o.date("stand"), Source: o.ref("source", "source"), Topic: o.str("topic")}
-	if fct.Topic != "" && !contains(topics, fct.Topic) {
-		o.f.add(o.line("topic"), oneOf(fct.Topic, topics, nil)+"; leave it out for a general fact", "unknown topic %q in %s", fct.Topic, what)
+	fct := domain.Fact{Text: o.str("text"), Stand: o.date("stand"), Date: o.date("date"), Source: o.ref("source", "source"), Topic: o.str("topic")}
+	if fct.Topic != "" && !contains(topics(), fct.Topic) {
+		o.f.add(o.line("topic"), oneOf(fct.Topic, topics(), nil)+"; leave it out for a general fact", "unknown topic %q in %s", fct.Topic, what)
 	}
+	if fct.Topic == "" && fct.Text != "" && !strings.HasPrefix(what, "goal") {
+		if t := suggestTopic(fct.Text); t != "" {
+			l.warn(f, o.n.Line, fmt.Sprintf("add \"topic: %s\" if this is a fact zu %s; questions for it look for the topic", t, attributeWhat(t)), "fact without topic in %s", what)
+		}
+	}
+	l.dated(f, o.line("stand"), what, fct.Text, fct.Stand, fct.Source)
 	return fct
 }
 
-// topics are the values of domain.Fact.Topic that answers look for. A typo
-// would not fail anywhere else: the fact would just never answer its question.
-var topics = []string{"place", "date", "people", "join"}
+// topics are the values of domain.Fact.Topic that answers look for: the
+// names of domain.Attributes. A typo would not fail anywhere else: the fact
+// would just never answer its question.
+func topics() []string {
+	out := make([]string, len(domain.Attributes))
+	for i, a := range domain.Attributes {
+		out[i] = a.Name
+	}
+	return out
+}
 
 // checkRefs reports references to places and sources that do not exist,
 // suggesting the id the curator probably meant.

@@ -18,6 +18,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackutilsx"
 )
 
 // Slack's limits that rendering keeps to.
@@ -82,6 +83,11 @@ type Options struct {
 	Feedback bool
 	// SharedBy is the Slack user id of whoever shared the answer to the channel.
 	SharedBy string
+	// Forward adds "An die Redaktion weitergeben" to an answer that found
+	// nothing; it is the button's value (ForwardRef.Encode).
+	Forward string
+	// Voted ("up" or "down") shows a thank-you line instead of the 👍/👎 buttons.
+	Voted string
 }
 
 // Escape makes text safe for Slack: &, < and > become entities, so it can
@@ -92,7 +98,7 @@ func Escape(s string) string {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	if strings.ContainsAny(s, "&<>") {
-		s = escaper.Replace(s)
+		s = slackutilsx.EscapeMessage(s)
 	}
 	if strings.Contains(s, "@") {
 		s = broadcast.ReplaceAllString(s, "@\u2060$1")
@@ -101,8 +107,6 @@ func Escape(s string) string {
 }
 
 var broadcast = regexp.MustCompile(`(?i)@(channel|here|everyone)\b`)
-
-var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // esc escapes s and cuts it to at most max characters.
 func esc(s string, max int) string { return cut(Escape(clean(prefix(s, max+1))), max) }
@@ -393,20 +397,7 @@ func footer(a domain.Answer, cites domain.Citations, opt Options) []slack.Block 
 		out = append(out, contextText("Geteilt von <@"+opt.SharedBy+">"))
 	}
 
-	var buttons []slack.BlockElement
-	q := cutBytes(a.Query, maxQuestion)
-	if opt.Share {
-		buttons = append(buttons, button(ActionShare, "Im Channel teilen", q).WithStyle(slack.StylePrimary))
-	}
-	if opt.Feedback {
-		buttons = append(buttons,
-			button(ActionFeedbackUp, "👍", q),
-			button(ActionFeedbackDown, "👎", q))
-	}
-	if len(buttons) > 0 {
-		out = append(out, slack.NewActionBlock("answer_actions", buttons...))
-	}
-	return out
+	return append(out, controls(a, opt)...)
 }
 
 // ValidID reports whether s looks like a Slack id (U123ABC), safe inside <@…>.
@@ -463,8 +454,11 @@ func listBlocks(question string, index int, l domain.List, offset, blocksLeft, c
 	if l.Partial {
 		title += " – u. a."
 	}
+	// The engine's own "und N weitere" (items it left out) and the cut here
+	// make one count, not two.
 	var note string
-	if l.Note != "" {
+	omitted, _ := omittedCount(l.Note)
+	if l.Note != "" && omitted == 0 {
 		note = "\n_" + esc(strings.ReplaceAll(l.Note, "\n", " "), 500) + "_"
 	}
 	limit := min(MaxSectionText, charsLeft-100)
@@ -494,8 +488,11 @@ func listBlocks(question string, index int, l domain.List, offset, blocksLeft, c
 		shown++
 	}
 	rest := len(items) - shown
-	if rest > 0 {
-		fmt.Fprintf(&b, " … und %d weitere", rest)
+	switch {
+	case rest+omitted > 0 && rest == 0:
+		fmt.Fprintf(&b, " und %d weitere", omitted)
+	case rest+omitted > 0:
+		fmt.Fprintf(&b, " … und %d weitere", rest+omitted)
 	}
 	b.WriteString(note)
 	out := []slack.Block{section(b.String())}
@@ -505,6 +502,16 @@ func listBlocks(question string, index int, l domain.List, offset, blocksLeft, c
 			button(ActionMore, "Mehr anzeigen", ref.Encode())))
 	}
 	return out
+}
+
+// omittedCount reads a list note of the form "und N weitere" (the items the
+// engine left out); ok is false for any other note.
+func omittedCount(note string) (n int, ok bool) {
+	var rest string
+	if c, _ := fmt.Sscanf(note, "und %d weitere%s", &n, &rest); c >= 1 && n > 0 && strings.TrimSpace(rest) == "" && strings.HasSuffix(strings.TrimSpace(note), "weitere") {
+		return n, true
+	}
+	return 0, false
 }
 
 // More renders the rest of list ref.List of the answer, from ref.Offset on,
@@ -523,110 +530,6 @@ func More(a domain.Answer, ref MoreRef) Message {
 func Notice(text string) Message {
 	t := esc(text, MaxSectionText)
 	return Message{Text: t, Blocks: []slack.Block{section(t)}}
-}
-
-// Help renders the help message, generated from the engine's kinds of
-// question (cmds): what the bot answers, with example questions.
-func Help(command string, cmds []domain.Command) Message {
-	if command == "" {
-		command = "/engagiert"
-	}
-	cmd := esc(command, 40)
-	var lines []string
-	var plainText strings.Builder
-	plainText.WriteString("So fragst du mich: " + cmd + " FRAGE, eine Erwähnung in einem Channel oder eine Direktnachricht.\n")
-	for _, c := range cmds {
-		var ex []string
-		for _, e := range c.Examples {
-			ex = append(ex, "`"+cmd+" "+esc(e, 200)+"`")
-		}
-		lines = append(lines, "*"+esc(c.What, 300)+"*\n"+strings.Join(ex, "  "))
-		plainText.WriteString("- " + esc(c.What, 300) + ": " + esc(strings.Join(c.Examples, " · "), 600) + "\n")
-	}
-	bs := []slack.Block{
-		header("So fragst du engagiert"),
-		section("Ich beantworte Fragen zu Netzwerken deutscher Kommunen und zu Städtepartnerschaften aus einer geprüften Wissensbasis. " +
-			"Frag mit `" + cmd + " FRAGE`, erwähne mich in einem Channel oder schreib mir direkt."),
-	}
-	bs = append(bs, sections(lines)...)
-	bs = append(bs, contextText("Jede Antwort nennt ihre Quelle und den Stand der Angabe."))
-	return fit(Message{Text: cut(strings.TrimSpace(plainText.String()), maxFallback), Blocks: bs}, 1, MaxBlocks)
-}
-
-// Home renders the App Home tab: the networks at a glance and example
-// questions, each a button that answers in the app's messages tab.
-func Home(base *domain.Base, command string, cmds []domain.Command) slack.HomeTabViewRequest {
-	if command == "" {
-		command = "/engagiert"
-	}
-	bs := []slack.Block{
-		header("engagiert: Netzwerke deutscher Kommunen"),
-		section("Frag mich nach Orten, Netzwerken, Mitgliedern, Städtepartnerschaften, Zahlen und Daten: mit `" +
-			esc(command, 40) + " FRAGE`, mit einer Erwähnung in einem Channel oder hier im Tab *Nachrichten*."),
-	}
-	if base != nil {
-		bs = append(bs, slack.NewDividerBlock(), section("*Netzwerke auf einen Blick*"))
-		for i, n := range base.Networks {
-			if i == 30 {
-				bs = append(bs, contextText(fmt.Sprintf("… und %d weitere Netzwerke", len(base.Networks)-i)))
-				break
-			}
-			bs = append(bs, networkBlock(n))
-		}
-		bs = append(bs, contextText(fmt.Sprintf("Wissensbasis: %d Netzwerke, %d Orte · Version %s",
-			len(base.Networks), len(base.Places), esc(base.Version, 40))))
-	}
-	bs = append(bs, slack.NewDividerBlock(), section("*Beispielfragen*"))
-	for _, c := range cmds {
-		bs = append(bs, section(esc(c.What, 300)))
-		var btns []slack.BlockElement
-		for _, e := range c.Examples {
-			if len(btns) == 5 {
-				break
-			}
-			btns = append(btns, button(ActionAskPrefix+strconv.Itoa(len(btns)), e, cutBytes(e, maxQuestion)))
-		}
-		if len(btns) > 0 {
-			bs = append(bs, slack.NewActionBlock("", btns...))
-		}
-	}
-	m := fit(Message{Blocks: bs}, 0, MaxViewBlocks)
-	return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: m.Blocks}}
-}
-
-// networkBlock is one network in the Home tab: name, kind, scope, what it
-// is, its latest member count and a button to its website.
-func networkBlock(n domain.Network) slack.Block {
-	var b strings.Builder
-	b.WriteString("*" + esc(n.Name, 150) + "*")
-	var about []string
-	for _, s := range []string{n.Kind, n.Scope} {
-		if s != "" {
-			about = append(about, esc(s, 100))
-		}
-	}
-	if len(about) > 0 {
-		b.WriteString(" – " + strings.Join(about, ", "))
-	}
-	if d := strings.TrimSpace(n.Description.Text); d != "" {
-		b.WriteString("\n" + esc(strings.ReplaceAll(d, "\n", " "), 400))
-	}
-	if len(n.Counts) > 0 {
-		c := n.Counts[len(n.Counts)-1]
-		b.WriteString("\nMitglieder: " + esc(c.Value, 40))
-		if !c.Stand.IsZero() {
-			b.WriteString(" (Stand " + c.Stand.String() + ")")
-		}
-	} else if len(n.Members) > 0 {
-		fmt.Fprintf(&b, "\nBekannte Mitglieder: %d", len(n.Members))
-	}
-	var acc *slack.Accessory
-	if safeURL(n.Website) {
-		btn := button(ActionLinkPrefix+"home", "Website", "")
-		btn.URL = n.Website
-		acc = slack.NewAccessory(btn)
-	}
-	return slack.NewSectionBlock(mrkdwn(cut(b.String(), MaxSectionText)), nil, acc)
 }
 
 // fit enforces the limits on a rendered message: at most maxBlocks blocks and

@@ -132,6 +132,13 @@ func checkBlock(i int, b map[string]any) []error {
 			}
 		}
 	case "divider":
+	case "input":
+		if n := chars(textOf(b["label"])); n == 0 || n > 2000 {
+			bad("label has %d characters, 1 to 2000 allowed", n)
+		}
+		if el, _ := b["element"].(map[string]any); el == nil || el["action_id"] == nil {
+			bad("input without an element and action_id")
+		}
 	default:
 		bad("unexpected block type")
 	}

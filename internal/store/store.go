@@ -1,11 +1,13 @@
-// Package dedup remembers which Slack events the bot has already taken on.
+// Package store keeps the little state the Slack bot needs between
+// requests: which events it has taken on, the threads it answers in (with
+// the last question's frame), votes, and questions forwarded to curators.
 //
 // Slack retries an event when it gets no acknowledgement within three seconds,
-// and a retry may reach another replica. Each event_id must be answered once,
-// so the transport asks a Store whether it sees the id for the first time
-// before it answers. One replica can keep that memory in-process (Memory);
-// several replicas share it through Redis (Redis).
-package dedup
+// and a retry may reach another replica; a follow-up in a thread, a vote or a
+// curator's reply may reach any replica too. One replica keeps that state
+// in-process (Memory); several replicas share it through Redis (Redis). Every
+// key expires, and values stay small: ids, a frame, a vote.
+package store
 
 import (
 	"context"
@@ -18,13 +20,20 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// Store reports whether a key is seen for the first time within its TTL.
-// Both implementations are safe for concurrent use.
+// Store is a small key-value store whose keys expire. Both implementations
+// are safe for concurrent use.
 type Store interface {
-	// FirstSeen is true exactly once per key within the TTL, across every
-	// caller sharing the store. On error the caller decides; answering twice
-	// is usually better than not answering at all.
+	// FirstSeen is true exactly once per key within the store's TTL, across
+	// every caller sharing the store. On error the caller decides; answering
+	// twice is usually better than not answering at all.
 	FirstSeen(ctx context.Context, key string) (bool, error)
+	// Get returns the value of key, or "" when it is not set or expired.
+	Get(ctx context.Context, key string) (string, error)
+	// Set sets key to value for ttl.
+	Set(ctx context.Context, key, value string, ttl time.Duration) error
+	// Swap sets key to value for ttl and returns the value it replaced ("" if none),
+	// atomically: of two callers swapping at once, one sees the other's value.
+	Swap(ctx context.Context, key, value string, ttl time.Duration) (old string, err error)
 	// Close releases the connection, if any.
 	Close() error
 }

@@ -1,7 +1,8 @@
-package dedup
+package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -14,7 +15,8 @@ const KeyPrefix = "engagiert:"
 
 // Redis is a Store shared by every replica pointed at the same Redis. One
 // atomic SET NX with an expiry decides which replica answers an event, so
-// there is no window in which two replicas both see a key as new.
+// there is no window in which two replicas both see a key as new; every
+// other key is set with an expiry too.
 type Redis struct {
 	client Client
 	ttl    time.Duration
@@ -24,6 +26,9 @@ type Redis struct {
 // *redis.ClusterClient or redis.UniversalClient will do.
 type Client interface {
 	SetNX(ctx context.Context, key string, value any, expiration time.Duration) *redis.BoolCmd
+	Get(ctx context.Context, key string) *redis.StringCmd
+	Set(ctx context.Context, key string, value any, expiration time.Duration) *redis.StatusCmd
+	SetArgs(ctx context.Context, key string, value any, a redis.SetArgs) *redis.StatusCmd
 	Ping(ctx context.Context) *redis.StatusCmd
 	Close() error
 }
@@ -45,6 +50,39 @@ func (r *Redis) FirstSeen(ctx context.Context, key string) (bool, error) {
 		return false, fmt.Errorf("redis SET NX: %w", err)
 	}
 	return ok, nil
+}
+
+// Get returns the value of KeyPrefix+key, "" when it is not set.
+func (r *Redis) Get(ctx context.Context, key string) (string, error) {
+	v, err := r.client.Get(ctx, KeyPrefix+key).Result()
+	if errors.Is(err, redis.Nil) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("redis GET: %w", err)
+	}
+	return v, nil
+}
+
+// Set sets KeyPrefix+key to value with an expiry of ttl.
+func (r *Redis) Set(ctx context.Context, key, value string, ttl time.Duration) error {
+	if err := r.client.Set(ctx, KeyPrefix+key, value, ttl).Err(); err != nil {
+		return fmt.Errorf("redis SET: %w", err)
+	}
+	return nil
+}
+
+// Swap sets KeyPrefix+key with one SET ... GET (Redis 6.2 or newer), so
+// replicas swapping at once each see the value they replaced.
+func (r *Redis) Swap(ctx context.Context, key, value string, ttl time.Duration) (string, error) {
+	old, err := r.client.SetArgs(ctx, KeyPrefix+key, value, redis.SetArgs{TTL: ttl, Get: true}).Result()
+	if errors.Is(err, redis.Nil) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("redis SET GET: %w", err)
+	}
+	return old, nil
 }
 
 // Ping checks the connection, for readiness probes.

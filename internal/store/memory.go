@@ -1,4 +1,4 @@
-package dedup
+package store
 
 import (
 	"context"
@@ -20,6 +20,14 @@ type Memory struct {
 	// also expiry order, so expiring and evicting only ever look at the front.
 	queue []memEntry
 	head  int
+
+	// values are the keys of Get, Set and Swap, each with its own expiry.
+	values map[string]memValue
+}
+
+type memValue struct {
+	v       string
+	expires time.Time
 }
 
 type memEntry struct {
@@ -37,7 +45,7 @@ func NewMemory(ttl time.Duration, max int) *Memory {
 	if max <= 0 {
 		max = DefaultMaxKeys
 	}
-	return &Memory{ttl: ttl, max: max, now: time.Now, expires: map[string]time.Time{}}
+	return &Memory{ttl: ttl, max: max, now: time.Now, expires: map[string]time.Time{}, values: map[string]memValue{}}
 }
 
 // FirstSeen reports whether key is new within the TTL and remembers it. It
@@ -57,6 +65,52 @@ func (m *Memory) FirstSeen(_ context.Context, key string) (bool, error) {
 		m.popLocked()
 	}
 	return true, nil
+}
+
+// Get returns the value of key, "" when it is not set or expired.
+func (m *Memory) Get(_ context.Context, key string) (string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v, ok := m.values[key]
+	if !ok || !m.now().Before(v.expires) {
+		return "", nil
+	}
+	return v.v, nil
+}
+
+// Set sets key to value for ttl.
+func (m *Memory) Set(ctx context.Context, key, value string, ttl time.Duration) error {
+	_, err := m.Swap(ctx, key, value, ttl)
+	return err
+}
+
+// Swap sets key to value for ttl and returns the value it replaced. When
+// more than max values are live it forgets the expired ones, then any.
+func (m *Memory) Swap(_ context.Context, key, value string, ttl time.Duration) (string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	now := m.now()
+	var old string
+	if v, ok := m.values[key]; ok && now.Before(v.expires) {
+		old = v.v
+	}
+	m.values[key] = memValue{value, now.Add(ttl)}
+	if len(m.values) > m.max {
+		for k, v := range m.values {
+			if !now.Before(v.expires) {
+				delete(m.values, k)
+			}
+		}
+		for k := range m.values {
+			if len(m.values) <= m.max {
+				break
+			}
+			if k != key {
+				delete(m.values, k)
+			}
+		}
+	}
+	return old, nil
 }
 
 // Len is the number of keys remembered, for tests and metrics.

@@ -1,0 +1,351 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+// Town twinnings: the partners of a place, a place's partner in a country,
+// the NRW places twinned with a city or a country, since when, and the
+// statewide figures. The base's list is partial: answers say for which
+// places it is complete and point to the RGRE database for the rest.
+
+// rgre is where all German town twinnings are listed (RGRE, Deutsche Sektion).
+var rgre = domain.Link{Title: "RGRE-Datenbank der Städtepartnerschaften", URL: "https://www.rgre.de/partnerschaft/datenbank/"}
+
+// twinWord matches the words that ask about town twinnings.
+var twinWord = regexp.MustCompile(`(?i)(partnerst[aä]dt|st[aä]dtepartner|partnerschaft|partnergemeinde|partnerkommune|partnerkreis|` +
+	`partnerregion|verpartnert|twin|sister cit|sister town|partner|städtefreundschaft|freundschaft|patenschaft|verbunden|befreundet)`)
+
+// countryNames are the countries people name, German first; the base's own
+// spelling (Partnership.Country) is matched against each group.
+var countryNames = [][]string{
+	{"Frankreich", "france", "französisch", "französische", "französischen", "französischer"},
+	{"Polen", "poland", "polnisch", "polnische", "polnischen", "polnischer"},
+	{"Vereinigtes Königreich", "großbritannien", "united kingdom", "england", "uk", "britain", "great britain", "britisch", "britische", "britischen", "englische", "englischen", "schottland", "wales"},
+	{"Niederlande", "holland", "netherlands", "niederländisch", "niederländische", "niederländischen"},
+	{"Belgien", "belgium", "belgisch", "belgische", "belgischen"},
+	{"Italien", "italy", "italienisch", "italienische", "italienischen"},
+	{"Spanien", "spain", "spanisch", "spanische", "spanischen"},
+	{"USA", "vereinigte staaten", "united states", "amerika", "america", "amerikanisch", "amerikanische", "amerikanischen"},
+	{"Russland", "russia", "russisch", "russische", "russischen"},
+	{"Ukraine", "ukrainisch", "ukrainische", "ukrainischen"},
+	{"Türkei", "türkiye", "turkey", "türkisch", "türkische", "türkischen"},
+	{"Israel", "israelisch", "israelische", "israelischen"},
+	{"China", "chinesisch", "chinesische", "chinesischen"},
+	{"Ungarn", "hungary", "ungarisch", "ungarische", "ungarischen"},
+	{"Litauen", "lithuania", "litauisch", "litauische", "litauischen"},
+	{"Österreich", "austria", "österreichisch", "österreichische", "österreichischen"},
+	{"Finnland", "finland", "finnisch", "finnische", "finnischen"},
+	{"Serbien", "serbia", "serbisch", "serbische", "serbischen"},
+	{"Tschechien", "czechia", "czech republic", "tschechisch", "tschechische", "tschechischen"},
+	{"Griechenland", "greece", "griechisch", "griechische", "griechischen"},
+	{"Portugal", "portugiesisch", "portugiesische", "portugiesischen"},
+	{"Nicaragua"}, {"Tunesien", "tunisia"}, {"Ghana"}, {"Südafrika", "south africa"}, {"Albanien", "albania"},
+	{"Japan", "japanisch", "japanische", "japanischen"}, {"Schweden", "sweden", "schwedisch", "schwedische", "schwedischen"},
+	{"Dänemark", "denmark", "dänisch", "dänische", "dänischen"}, {"Norwegen", "norway"}, {"Irland", "ireland", "irisch", "irische", "irischen"},
+	{"Deutschland", "germany", "innerdeutsch", "innerdeutsche", "innerdeutschen"},
+}
+
+// countryIndex maps folded country words (and phrases of up to three
+// words) to the base's spelling. A map look-up per word: a regexp per
+// country name would cost more than the rest of the answer.
+type countryIndex map[string]string
+
+func newCountryIndex(base *domain.Base) countryIndex {
+	inBase := map[string]string{}
+	for _, p := range base.Partnerships {
+		if p.Country != "" {
+			inBase[fold(p.Country)] = p.Country
+		}
+	}
+	for _, pl := range base.Places {
+		if pl.Country != "" {
+			inBase[fold(pl.Country)] = pl.Country
+		}
+	}
+	ci := countryIndex{}
+	for _, group := range countryNames {
+		canonical := group[0]
+		for _, w := range group {
+			if c, ok := inBase[fold(w)]; ok {
+				canonical = c
+			}
+		}
+		for _, w := range append(group, canonical) {
+			ci[strings.Join(words(w), " ")] = canonical
+		}
+	}
+	return ci
+}
+
+// words splits text into folded words.
+func words(s string) []string {
+	return strings.FieldsFunc(fold(s), func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
+// find returns the country a question names, or "".
+func (ci countryIndex) find(q string) string {
+	ws := words(q)
+	for i := range ws {
+		for n := min(3, len(ws)-i); n >= 1; n-- {
+			if c, ok := ci[strings.Join(ws[i:i+n], " ")]; ok {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
+// twinnings answers about the partners of the places a question names:
+// all of them, those in a country ("Hat X eine Partnerstadt in Polen?"), or
+// the twinning of two named places ("Seit wann ist Aachen mit Reims
+// verpartnert?").
+func (e *Engine) twinnings(_ context.Context, q *question) (domain.Answer, error) {
+	places := q.places()
+	country := q.f.Filters.Country
+	if len(places) >= 2 {
+		return e.twinningPair(places[0], places[1], q), nil
+	}
+	pl := e.base.Place(places[0])
+	var ps []domain.Partnership
+	for _, p := range e.base.PartnershipsOf(pl.ID) {
+		other := e.base.Place(otherSide(p, pl.ID))
+		if other == nil || (country != "" && countryOf(p, other, pl.ID) != country) {
+			continue
+		}
+		ps = append(ps, p)
+	}
+	sortPartnerships(ps)
+	a := domain.Answer{Found: true, Kind: domain.KindMembers, Title: "Städtepartnerschaften: " + pl.Name, English: q.f.English}
+	a.Hits = []domain.Hit{{ID: "place:" + pl.ID, Title: pl.Name}}
+	abroad := pl.Country != ""
+	l := domain.List{Title: "Partner", Partial: !pl.PartnersComplete && !abroad}
+	for _, p := range ps {
+		other := e.base.Place(otherSide(p, pl.ID))
+		l.Items = append(l.Items, domain.ListItem{Name: other.Name, Detail: partnershipDetail(p, other, pl.ID), Source: e.base.Source(p.Source)})
+	}
+	in := ""
+	if country != "" {
+		in = " in " + country
+	}
+	switch {
+	case len(ps) == 0 && q.f.Op == OpYesNo:
+		a.Lead = fmt.Sprintf("Eine Partnerstadt von %s%s führt meine Wissensbasis nicht.", pl.Name, in)
+		a.Found = false
+	case len(ps) == 0:
+		a.Lead = fmt.Sprintf("Zu Städtepartnerschaften von %s%s nennen meine Quellen nichts.", pl.Name, in)
+		a.Found = false
+	case abroad:
+		a.Lead = fmt.Sprintf("Mit %s (%s) %s in meiner Wissensbasis %d NRW-%s verbunden:", pl.Name, pl.Country,
+			plural(len(ps), "ist", "sind"), len(ps), plural(len(ps), "Kommune", "Kommunen"))
+		a.Title = "Partner in NRW: " + pl.Name
+	case q.f.Op == OpYesNo:
+		names := make([]string, len(l.Items))
+		for i, it := range l.Items {
+			names[i] = it.Name
+		}
+		a.Lead = fmt.Sprintf("Ja, %s hat eine Partnerstadt%s: %s.", pl.Name, in, joinAnd(names))
+		if q.f.English {
+			a.Lead = fmt.Sprintf("Yes, %s is twinned with %s.", pl.Name, joinAnd(names))
+		}
+	case pl.PartnersComplete:
+		a.Lead = fmt.Sprintf("%s hat %d %s%s (laut der Website der Stadt vollständig):", pl.Name, len(ps), plural(len(ps), "Städtepartnerschaft", "Städtepartnerschaften"), in)
+	default:
+		a.Lead = fmt.Sprintf("%s: %d %s%s in meiner Wissensbasis, die nicht alle kennt:", pl.Name, len(ps), plural(len(ps), "Städtepartnerschaft", "Städtepartnerschaften"), in)
+	}
+	if len(ps) > 0 {
+		a.Lists = []domain.List{l}
+	}
+	if !pl.PartnersComplete || len(ps) == 0 {
+		a.Links = []domain.Link{rgre}
+	}
+	return a, nil
+}
+
+// twinningPair answers about the twinning of two named places.
+func (e *Engine) twinningPair(a1, a2 string, q *question) domain.Answer {
+	p1, p2 := e.base.Place(a1), e.base.Place(a2)
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: p1.Name + " und " + p2.Name, English: q.f.English}
+	for _, p := range e.base.PartnershipsOf(a1) {
+		if otherSide(p, a1) != a2 {
+			continue
+		}
+		other := e.base.Place(a2)
+		detail := partnershipDetail(p, other, a1)
+		since := "seit wann, nennen meine Quellen nicht"
+		if !p.Since.IsZero() {
+			since = "seit " + p.Since.String()
+		}
+		kind := "eine Städtepartnerschaft"
+		if p.Kind != "" && p.Kind != "Partnerschaft" {
+			kind = "eine " + p.Kind
+		}
+		leadWith(&a, domain.AnswerFact{Text: fmt.Sprintf("%s und %s verbindet %s, %s.", p1.Name, p2.Name, kind, since), Source: e.base.Source(p.Source)})
+		if p.Status != "" || p.Note != "" {
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: upperFirst(detail), Source: e.base.Source(p.Source)})
+		}
+		return a
+	}
+	a.Found, a.Kind = false, domain.KindNone
+	a.Lead = fmt.Sprintf("Eine Städtepartnerschaft zwischen %s und %s führt meine Wissensbasis nicht.", p1.Name, p2.Name)
+	a.Links = []domain.Link{rgre}
+	return a
+}
+
+// twinnedIn answers "NRW-Städte mit Partnern in Frankreich": the NRW places
+// with a partner in the country.
+func (e *Engine) twinnedIn(_ context.Context, q *question) (domain.Answer, error) {
+	country := q.f.Filters.Country
+	type row struct {
+		nrw      *domain.Place
+		partners []string
+		src      *domain.Source
+	}
+	rows := map[string]*row{}
+	var order []string
+	for _, p := range e.base.Partnerships {
+		nrw, other := e.base.Place(p.Place), e.base.Place(p.Partner)
+		if nrw == nil || other == nil || countryOf(p, other, p.Place) != country {
+			continue
+		}
+		r, ok := rows[nrw.ID]
+		if !ok {
+			r = &row{nrw: nrw, src: e.base.Source(p.Source)}
+			rows[nrw.ID] = r
+			order = append(order, nrw.ID)
+		}
+		r.partners = append(r.partners, other.Name)
+	}
+	sort.SliceStable(order, func(i, j int) bool { return fold(rows[order[i]].nrw.Name) < fold(rows[order[j]].nrw.Name) })
+	a := domain.Answer{Found: len(order) > 0, Kind: domain.KindMembers, Title: "Städtepartnerschaften mit " + country, English: q.f.English,
+		Links: []domain.Link{rgre}}
+	if len(order) == 0 {
+		a.Kind = domain.KindNone
+		a.Lead = fmt.Sprintf("Städtepartnerschaften von NRW-Kommunen mit %s führt meine Wissensbasis nicht.", country)
+		return a, nil
+	}
+	l := domain.List{Title: "NRW-Kommunen", Partial: true}
+	for _, id := range order[:min(len(order), maxListed)] {
+		r := rows[id]
+		l.Items = append(l.Items, domain.ListItem{Name: r.nrw.Name, Detail: strings.Join(r.partners, ", "), Source: r.src})
+	}
+	if len(order) > maxListed {
+		l.Note = moreNote(len(order) - maxListed)
+	}
+	a.Lists = []domain.List{l}
+	a.Lead = fmt.Sprintf("%d NRW-%s %s in meiner Wissensbasis Partner in %s (die Liste ist nicht vollständig):",
+		len(order), plural(len(order), "Kommune", "Kommunen"), plural(len(order), "hat", "haben"), country)
+	return a, nil
+}
+
+// twinningFigures answers "Wie viele Städtepartnerschaften gibt es in NRW?"
+// from the statewide figures, the newest first.
+func (e *Engine) twinningFigures(_ context.Context, q *question) (domain.Answer, error) {
+	cs := e.base.PartnershipCounts
+	a := domain.Answer{Found: len(cs) > 0, Kind: domain.KindFacts, Title: "Städtepartnerschaften in NRW", English: q.f.English,
+		Links: []domain.Link{rgre}}
+	if len(cs) == 0 {
+		a.Kind = domain.KindNone
+		a.Lead = "Zur Zahl der Städtepartnerschaften in NRW nennen meine Quellen nichts."
+		return a, nil
+	}
+	newest := cs[len(cs)-1]
+	leadWith(&a, domain.AnswerFact{Text: newest.Value + " " + newest.Text, Stand: newest.Stand, Source: e.base.Source(newest.Source)})
+	for i := len(cs) - 2; i >= 0; i-- {
+		c := cs[i]
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: c.Value + " " + c.Text, Stand: c.Stand, Source: e.base.Source(c.Source), Older: true})
+	}
+	a.Facts = append(a.Facts, domain.AnswerFact{Text: fmt.Sprintf("Namentlich kenne ich %d Städtepartnerschaften von NRW-Kommunen; alle führt die RGRE-Datenbank.", len(e.base.Partnerships))})
+	return a, nil
+}
+
+// partnersLine is a place's twinnings in one line, for the place's answer.
+func (e *Engine) partnersLine(pl *domain.Place) (domain.AnswerFact, bool) {
+	ps := append([]domain.Partnership(nil), e.base.PartnershipsOf(pl.ID)...)
+	if len(ps) == 0 {
+		return domain.AnswerFact{}, false
+	}
+	sortPartnerships(ps)
+	var names []string
+	f := domain.AnswerFact{Source: e.base.Source(ps[0].Source)}
+	for _, p := range ps[:min(len(ps), 6)] {
+		other := e.base.Place(otherSide(p, pl.ID))
+		if other == nil {
+			continue
+		}
+		name := other.Name
+		if c := countryOf(p, other, pl.ID); c != "" && c != "Deutschland" {
+			name += " (" + c + ")"
+		}
+		names = append(names, name)
+	}
+	f.Text = "Städtepartnerschaften: " + strings.Join(names, ", ")
+	if len(ps) > 6 {
+		f.Text += " " + moreNote(len(ps)-6)
+	}
+	if pl.Country != "" {
+		f.Text = "Partner in NRW: " + strings.Join(names, ", ")
+	}
+	return f, true
+}
+
+// otherSide is the place on the other side of a twinning from id.
+func otherSide(p domain.Partnership, id string) string {
+	if p.Place == id {
+		return p.Partner
+	}
+	return p.Place
+}
+
+// countryOf is the country of the twinning's other side, seen from id.
+func countryOf(p domain.Partnership, other *domain.Place, id string) string {
+	if p.Place == id {
+		if p.Country != "" {
+			return p.Country
+		}
+		return other.Country
+	}
+	if other.Country != "" {
+		return other.Country
+	}
+	return "Deutschland"
+}
+
+// partnershipDetail is "Frankreich, seit 1967" plus kind and status.
+func partnershipDetail(p domain.Partnership, other *domain.Place, id string) string {
+	var parts []string
+	if c := countryOf(p, other, id); c != "" {
+		parts = append(parts, c)
+	}
+	if !p.Since.IsZero() {
+		parts = append(parts, "seit "+p.Since.String())
+	}
+	if p.Kind != "" && p.Kind != "Partnerschaft" {
+		parts = append(parts, p.Kind)
+	}
+	if p.Status != "" {
+		parts = append(parts, p.Status)
+	}
+	if p.Note != "" {
+		parts = append(parts, p.Note)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// sortPartnerships orders twinnings oldest first, undated last.
+func sortPartnerships(ps []domain.Partnership) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i].Since, ps[j].Since
+		if a.IsZero() != b.IsZero() {
+			return !a.IsZero()
+		}
+		return a.Before(b)
+	})
+}

@@ -1,0 +1,139 @@
+package slackapp
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+)
+
+const curators = "CCURATOR1"
+
+// forwardClick is a click on the forward button of value, by UA8RXUSPL.
+func forwardClick(t *testing.T, hook, value string) []byte {
+	payload := testdata(t, "block_actions.json",
+		"https://hooks.slack.com", hook,
+		`"ACTION_ID"`, strconv.Quote(blocks.ActionForward),
+		`"ACTION_VALUE"`, strconv.Quote(value),
+		`"is_ephemeral": true`, `"is_ephemeral": false`)
+	return []byte(url.Values{"payload": {string(payload)}}.Encode())
+}
+
+// curatorReply is a reply in the curators' channel, in the thread of post ts.
+func curatorReply(t *testing.T, eventID, text, thread string) []byte {
+	b := channelMessage(t, eventID, text, thread, botID)
+	b = bytes.Replace(b, []byte(mentionChannel), []byte(curators), 1)
+	return bytes.Replace(b, []byte(`"U061F7AUR"`), []byte(`"UCURATOR1"`), 1)
+}
+
+// buttonValue finds the value of the button actionID in a posted message's blocks.
+func buttonValue(t *testing.T, blocksJSON, actionID string) string {
+	t.Helper()
+	var bs []map[string]any
+	if err := json.Unmarshal([]byte(blocksJSON), &bs); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range bs {
+		els, _ := b["elements"].([]any)
+		for _, e := range els {
+			if em, _ := e.(map[string]any); em["action_id"] == actionID {
+				v, _ := em["value"].(string)
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+func TestForwardAndRelay(t *testing.T) {
+	f := convSetup(t, framedAnswers(), func(c *Config) { c.CuratorChannel = curators })
+	mention := strings.Replace(string(testdata(t, "app_mention.json")), "is it everything a river should be?", "Wer backt den Kuchen?", 1)
+	f.event(t, []byte(mention))
+	posts := f.slack.get("chat.postMessage")
+	if len(posts) != 1 {
+		t.Fatalf("posts %v", posts)
+	}
+	value := buttonValue(t, posts[0].Form.Get("blocks"), blocks.ActionForward)
+	if !strings.Contains(posts[0].Form.Get("blocks"), "An die Redaktion weitergeben") || value == "" {
+		t.Fatalf("unanswered mention: %s, want the forward button", posts[0].Form.Get("blocks"))
+	}
+
+	f.post(t, "/slack/interactions", "application/x-www-form-urlencoded", forwardClick(t, f.slack.srv.URL+"/hooks", value), nil)
+	f.wait(t)
+	posts = f.slack.get("chat.postMessage")
+	if len(posts) != 2 || posts[1].Form.Get("channel") != curators {
+		t.Fatalf("posts %v, want the question in the curators' channel", posts)
+	}
+	text := posts[1].Form.Get("text")
+	for _, want := range []string{"Wer backt den Kuchen?", "<@UA8RXUSPL>", "<#" + mentionChannel + ">"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("forwarded post %q lacks %q", text, want)
+		}
+	}
+	if hooks := f.slack.get("response_url"); len(hooks) != 1 || !strings.Contains(hooks[0].JSON["text"].(string), "an die Redaktion weitergegeben") {
+		t.Errorf("response_url calls %v, want the asker told", hooks)
+	}
+	if got := counterValue(t, f.app.metrics.forwarded); got != 1 {
+		t.Errorf("forwarded_questions_total = %v, want 1", got)
+	}
+
+	// A curator replies in the post's thread; Slack may deliver the reply
+	// twice (a retry with a new event, or a reply that mentions the bot).
+	forwardTS := "1700000000.000100" // the fake Slack's ts of every post
+	f.event(t, curatorReply(t, "EvCUR1", "Die Bäckerei Müller <!channel>, siehe <https://example.org/kuchen|Kuchenplan>", forwardTS))
+	f.event(t, curatorReply(t, "EvCUR2", "Die Bäckerei Müller <!channel>, siehe <https://example.org/kuchen|Kuchenplan>", forwardTS))
+	posts = f.slack.get("chat.postMessage")
+	if len(posts) != 3 {
+		t.Fatalf("%d posts, want the reply relayed once: %v", len(posts), posts)
+	}
+	relayed := posts[2].Form
+	if relayed.Get("channel") != mentionChannel || relayed.Get("thread_ts") != mentionTS {
+		t.Errorf("relayed to %s thread %s, want the original thread %s %s", relayed.Get("channel"), relayed.Get("thread_ts"), mentionChannel, mentionTS)
+	}
+	if got := relayed.Get("text"); !strings.Contains(got, "Die Bäckerei Müller") || !strings.Contains(got, "<https://example.org/kuchen|Kuchenplan>") ||
+		strings.Contains(got, "<!channel>") || !strings.Contains(got, "Wer backt den Kuchen?") {
+		t.Errorf("relayed %q, want the reply with its link, the question, and no @channel", got)
+	}
+	if got := counterValue(t, f.app.metrics.relayed); got != 1 {
+		t.Errorf("curator_replies_relayed_total = %v, want 1", got)
+	}
+	// A message in another thread of the curators' channel is not relayed,
+	// nor answered as a follow-up.
+	f.event(t, curatorReply(t, "EvCUR3", "Kaffee?", "1700000099.000001"))
+	if n := len(f.slack.get("chat.postMessage")); n != 3 {
+		t.Errorf("%d posts, want nothing for an unrelated thread", n)
+	}
+}
+
+// A question forwarded from a slash command or DM is relayed by DM.
+func TestForwardFromSlashRelaysByDM(t *testing.T) {
+	f := setup(t, func(c *Config) { c.CuratorChannel = curators; c.BotUserID = botID })
+	rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, "Kuchen", f.slack.srv.URL+"/hooks/commands/1"), nil)
+	f.wait(t)
+	var r struct {
+		Blocks json.RawMessage `json:"blocks"`
+	}
+	_ = json.Unmarshal(rec.Body.Bytes(), &r)
+	value := buttonValue(t, string(r.Blocks), blocks.ActionForward)
+	if value == "" || strings.Contains(string(r.Blocks), blocks.ActionShare) {
+		t.Fatalf("unanswered slash response %s, want a forward button and no share button", r.Blocks)
+	}
+	f.post(t, "/slack/interactions", "application/x-www-form-urlencoded", forwardClick(t, f.slack.srv.URL+"/hooks", value), nil)
+	f.wait(t)
+	if text := f.slack.get("chat.postMessage")[0].Form.Get("text"); !strings.Contains(text, "in <#CBR2V3XEX>") {
+		t.Errorf("forwarded %q, want where it was asked", text)
+	}
+	f.event(t, curatorReply(t, "EvCUR9", "Gibt es nicht.", "1700000000.000100"))
+	posts := f.slack.get("chat.postMessage")
+	if len(posts) != 2 || posts[1].Form.Get("channel") != "UA8RXUSPL" || posts[1].Form.Get("thread_ts") != "" {
+		t.Errorf("posts %v, want the reply by DM to UA8RXUSPL", posts)
+	}
+	if v, _ := f.app.store.Get(context.Background(), forwardKey(curators, "1700000000.000100")); !strings.Contains(v, `"u":"UA8RXUSPL"`) {
+		t.Errorf("forward state %q", v)
+	}
+}
