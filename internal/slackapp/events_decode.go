@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -224,6 +225,16 @@ func (a *App) socketBadMessage(ctx context.Context, client *socketmode.Client, l
 	}
 	log = log.With("envelope_id", env.EnvelopeID)
 	_ = a.ack(ctx, client, log, &socketmode.Request{EnvelopeID: env.EnvelopeID}, nil)
+	if env.Type == string(socketmode.RequestTypeInteractive) {
+		ic, err := lenientInteractionJSON(env.Payload, bad.Cause)
+		if err != nil {
+			log.Warn("cannot parse interaction; acked", "err", err)
+			return
+		}
+		a.metrics.requests.WithLabelValues("interaction", "ok").Inc()
+		a.onInteraction(ctx, log, ic)
+		return
+	}
 	if env.Type != string(socketmode.RequestTypeEventsAPI) {
 		log.Warn("socket mode message not decoded; acked", "type", env.Type, "err", bad.Cause)
 		return
@@ -240,4 +251,59 @@ func (a *App) socketBadMessage(ctx context.Context, client *socketmode.Client, l
 		log = log.With("retry_num", env.RetryAttempt)
 	}
 	a.onEvent(ctx, log, ev)
+}
+
+// lenientInteraction decodes an interaction payload that slack-go refused
+// (failed) because a view carries "state": {"values": []}, an empty list
+// where slack-go expects a map (slack-go issue #943, as in app_home_opened):
+// the list is read as the empty map it means. Other errors stay.
+func lenientInteraction(body []byte, failed error) (slack.InteractionCallback, error) {
+	form, err := url.ParseQuery(string(body))
+	if err != nil || form.Get("payload") == "" {
+		return slack.InteractionCallback{}, failed
+	}
+	return lenientInteractionJSON([]byte(form.Get("payload")), failed)
+}
+
+// lenientInteractionJSON is lenientInteraction on the payload itself, as
+// Socket Mode carries it.
+func lenientInteractionJSON(payload []byte, failed error) (slack.InteractionCallback, error) {
+	var ic slack.InteractionCallback
+	dec := json.NewDecoder(bytes.NewReader(payload))
+	dec.UseNumber()
+	var m map[string]any
+	if dec.Decode(&m) != nil || !emptyValuesToMaps(m) {
+		return ic, failed
+	}
+	fixed, err := json.Marshal(m)
+	if err != nil {
+		return ic, failed
+	}
+	if err := json.Unmarshal(fixed, &ic); err != nil {
+		return ic, failed
+	}
+	return ic, nil
+}
+
+// emptyValuesToMaps replaces every "state": {"values": []} under v by
+// "values": {} and reports whether it found one.
+func emptyValuesToMaps(v any) bool {
+	found := false
+	switch t := v.(type) {
+	case map[string]any:
+		if st, ok := t["state"].(map[string]any); ok {
+			if l, ok := st["values"].([]any); ok && len(l) == 0 {
+				st["values"] = map[string]any{}
+				found = true
+			}
+		}
+		for _, c := range t {
+			found = emptyValuesToMaps(c) || found
+		}
+	case []any:
+		for _, c := range t {
+			found = emptyValuesToMaps(c) || found
+		}
+	}
+	return found
 }

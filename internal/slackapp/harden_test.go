@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -19,6 +20,7 @@ import (
 	"time"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/slackapp/blocks"
 	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -524,4 +526,56 @@ func TestSocketModeUndecodable(t *testing.T) {
 		r := logs.Record("event not decoded; acked")
 		return r != nil && r["event_id"] == "EvUnknown2" && r["event_type"] == "brand_new_event"
 	})
+}
+
+// TestInteractionWithEmptyStateValues: a signed click on a button in a view
+// whose state.values is [] (slack-go issue #943) is acked and handled.
+func TestInteractionWithEmptyStateValues(t *testing.T) {
+	f := setup(t, nil)
+	payload := strings.Replace(string(testdata(t, "block_actions.json",
+		"https://hooks.slack.com", f.slack.srv.URL+"/hooks",
+		`"ACTION_ID"`, `"`+blocks.ActionFeedbackUp+`"`,
+		`"ACTION_VALUE"`, `"Bielefeld"`)),
+		`"type": "block_actions",`, `"type": "block_actions", "view": {"id": "V1", "type": "home", "state": {"values": []}},`, 1)
+	if !strings.Contains(payload, `"values": []`) {
+		t.Fatal("the fixture did not take the view")
+	}
+	rec := f.post(t, "/slack/interactions", "application/x-www-form-urlencoded", []byte(url.Values{"payload": {payload}}.Encode()), nil)
+	f.wait(t)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("click with view.state.values [] = %d %s, want 200", rec.Code, rec.Body)
+	}
+	if got := counterValue(t, f.app.metrics.feedback.WithLabelValues("up")); got != 1 {
+		t.Errorf("feedback up = %v, want 1 (the click handled)\n%s", got, f.logs)
+	}
+}
+
+// TestSocketModeInteractionEmptyStateValues: the same click over Socket Mode.
+func TestSocketModeInteractionEmptyStateValues(t *testing.T) {
+	s := newSocketSlack(t)
+	logs := &syncBuffer{}
+	base := domain.NewBase(nil, nil, nil, "v")
+	app, err := New(Config{
+		Asker: &fakeAsker{ask: answerFor}, Knowledge: func() (*domain.Base, time.Time) { return base, time.Now() },
+		BotToken: "xoxb-test", AppToken: "xapp-test", BotUserID: "U0LAN0Z89", APIURL: s.srv.GetAPIURL(),
+		Logger: slog.New(slog.NewJSONHandler(logs, nil)), Registry: prometheus.NewRegistry(), APIRetries: -1,
+		Store: store.NewMemory(0, 0),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- app.RunSocketMode(ctx) }()
+	defer func() {
+		cancel()
+		<-done
+	}()
+	payload := strings.Replace(string(testdata(t, "block_actions.json",
+		"https://hooks.slack.com", s.fakeSlack.srv.URL+"/hooks",
+		`"ACTION_ID"`, `"`+blocks.ActionFeedbackUp+`"`,
+		`"ACTION_VALUE"`, `"Bielefeld"`)),
+		`"type": "block_actions",`, `"type": "block_actions", "view": {"id": "V1", "type": "home", "state": {"values": []}},`, 1)
+	s.send(t, "interactive", "env-click-943", []byte(payload), `,"accepts_response_payload":false`)
+	eventually(t, "the click counted", func() bool { return counterValue(t, app.metrics.feedback.WithLabelValues("up")) == 1 })
 }

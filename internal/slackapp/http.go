@@ -225,6 +225,9 @@ func (a *App) firstSeen(ctx context.Context, log *slog.Logger, eventID string) b
 func (a *App) handleInteractions(w http.ResponseWriter, r *http.Request, log *slog.Logger, body []byte) {
 	ic, err := slack.InteractionCallbackParse(formRequest(r, body))
 	if err != nil {
+		ic, err = lenientInteraction(body, err)
+	}
+	if err != nil {
 		log.Warn("cannot parse interaction", "err", err)
 		http.Error(w, "bad payload", http.StatusBadRequest)
 		return
