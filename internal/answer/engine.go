@@ -263,6 +263,7 @@ func (e *Engine) parse(ctx context.Context, q string) (*parsed, error) {
 	p.english = p.english || looksEnglish(q)
 	p.country = e.countries.find(q)
 	p.twin = twinWord.MatchString(q) && e.twinQuestion(&p)
+	p.twinStatus = p.twin && p.hasTerm(p.tokens, "ruht", "ruhend", "ausgesetzt", "eingefroren", "suspend", "beendet", "paused")
 	return &p, nil
 }
 

@@ -69,7 +69,7 @@ func TestAsk(t *testing.T) {
 		{"altstad", true, domain.KindPlace, []string{"Altstadt"}, nil},
 		{"Kreis Wald", true, domain.KindPlace, []string{"Landesring Ehrenamt", "Beitrittsjahr nennen meine Quellen nicht"}, nil},
 		// A network: what it is, goal, founding, counts, members, website.
-		{"Bürgersinn", true, domain.KindNetwork, []string{"Ein Netzwerk für Bürgersinn", "2010", "45", "40", "Altstadt", "https://bund.example/"}, nil},
+		{"Bürgersinn", true, domain.KindNetwork, []string{"Ein Netzwerk für Bürgersinn", "2010", "45", "Altstadt", "https://bund.example/"}, nil},
 		{"Was macht Bürgersinn?", true, domain.KindNetwork, []string{"Ein Netzwerk für Bürgersinn", "Mehr Ehrenamt"}, nil},
 		// Member lists, filtered by Bundesland and by year.
 		{"Mitglieder Bürgersinn", true, domain.KindMembers, []string{"Altstadt", "Bergdorf", "Flusshausen"}, []string{"Kreis Wald"}},

@@ -181,9 +181,9 @@ func (e *Engine) namedMembers(n *domain.Network, english bool) (domain.AnswerFac
 			all[i] = r.p.Name
 		}
 		f.Also = nil
-		f.Text = "Mitglieder: " + strings.Join(all, ", ")
+		f.Text = "Alle: " + strings.Join(all, ", ")
 		if english {
-			f.Text = "Members: " + strings.Join(all, ", ")
+			f.Text = "All: " + strings.Join(all, ", ")
 		}
 		return f, true
 	}

@@ -145,3 +145,11 @@ func coreName(name string) string {
 	}
 	return n
 }
+
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
+}

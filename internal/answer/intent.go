@@ -104,7 +104,7 @@ var attributeWords = []struct {
 	words []string
 }{
 	{"cost", []string{"kostet", "kosten", "kostenlos", "kostenpflichtig", "beitrag", "mitgliedsbeitrag", "jahresbeitrag", "gebühr", "gebühren", "fee", "fees", "cost", "costs", "price", "preis", "umsonst", "gratis", "zahlen", "kostenfrei"}},
-	{"initiator", []string{"initiiert", "initiierte", "initiator", "initiatoren", "initiatorin", "ins leben gerufen", "angestoßen", "initiated", "initiative", "angeregt"}},
+	{"initiator", []string{"aufgebaut", "aufgebaute", "initiiert", "initiierte", "initiator", "initiatoren", "initiatorin", "ins leben gerufen", "angestoßen", "initiated", "initiative", "angeregt"}},
 	{"speakers", []string{"sprecher", "sprecherin", "sprecherinnen", "sprecherteam", "speaker", "speakers", "spokesperson", "sprechen für"}},
 	{"chair", []string{"vorsitz", "vorsitzender", "vorsitzende", "vorsitzt", "leitet", "leitung", "leiter", "leiterin", "chair", "chairs", "chaired", "chairman", "federführung", "spitze", "heads", "head", "leads", "geleitet"}},
 	{"carrier", []string{"steckt hinter", "stecken hinter", "steckt dahinter", "who is behind", "träger", "trägerin", "trägt", "betreibt", "betreiber", "betrieben", "runs", "operated", "operator", "getragen"}},
@@ -115,12 +115,12 @@ var attributeWords = []struct {
 	{"outcome", []string{"gebracht", "erreicht", "wirkung", "ergebnis", "ergebnisse", "erfolg", "erfolge", "bilanz", "outcome", "outcomes", "achieved", "results", "impact", "bewirkt", "geschafft", "erfolgreich"}},
 	{"eligibility", []string{"einwohner", "einwohnern", "einwohnerzahl", "darf", "dürfen", "eligible", "eligibility", "kriterien", "teilnahmebedingungen", "zugelassen", "infrage", "inhabitants"}},
 	{"event", []string{"tag der", "reallabor", "stammtisch", "stammtische", "werkstattgespräch", "auftakt", "auftaktveranstaltung", "fachaustausch", "veranstaltung", "veranstaltungen", "tagung", "konferenz", "forum", "event", "events", "kongress", "termin", "termine", "nächste", "nächster", "nächstes", "stattgefunden", "teilnehmende"}},
-	{"services", []string{"angebote", "angebot", "bietet", "leistungen", "services", "offers", "formate", "hilft", "unterstützt", "unterstützung", "beratung", "dienstleistungen"}},
+	{"services", []string{"bringt", "bringen", "vorteil", "vorteile", "nutzen", "mehrwert", "lohnt", "profitieren", "angebote", "angebot", "bietet", "leistungen", "services", "offers", "formate", "hilft", "unterstützt", "unterstützung", "beratung", "dienstleistungen"}},
 	{"data", []string{"datenbank", "daten", "database", "verzeichnis", "übersicht aller"}},
 	{"term", []string{"laufzeit", "befristet", "projektlaufzeit", "term"}},
 	{"history", []string{"entwicklung", "geschichte", "history", "verlauf", "gewachsen", "entwickelt", "früher", "frühere"}},
 	{"states", []string{"bundesländer", "bundesländern", "länder", "ländern", "states"}},
-	{"goal", []string{"ziel", "ziele", "zweck", "wofür", "einsetzen", "setzt sich", "setzen sich", "anliegen", "aim", "aims", "goal", "goals", "purpose", "mission", "worum", "wozu", "stehen für", "steht für", "stand for", "stands for", "wollen", "will"}},
+	{"goal", []string{"verbindet", "verbinden", "ziel", "ziele", "zweck", "wofür", "einsetzen", "setzt sich", "setzen sich", "anliegen", "aim", "aims", "goal", "goals", "purpose", "mission", "worum", "wozu", "stehen für", "steht für", "stand for", "stands for", "wollen", "will"}},
 	{"join", []string{"mitmachen", "beitreten", "beitritt", "mitglied werden", "aufgenommen werden", "bewerben", "bewerbung", "aufnahme", "join", "apply", "application", "become a member", "voraussetzung", "voraussetzungen", "bedingungen", "requirements"}},
 	{"website", []string{"website", "webseite", "homepage", "url", "internetseite", "internetadresse", "link", "links", "web"}},
 }
@@ -313,6 +313,8 @@ func newVocabulary(s domain.Searcher, base *domain.Base) *vocabulary {
 		stateName{"Nordrhein-Westfalen", termsOf("North Rhine-Westphalia")},
 		stateName{"Bayern", termsOf("Bavaria")}, stateName{"Hessen", termsOf("Hesse")},
 		stateName{"Niedersachsen", termsOf("Lower Saxony")}, stateName{"Thüringen", termsOf("Thuringia")})
+	// Longer names first: "Sachsen-Anhalt" is not "Sachsen".
+	sort.SliceStable(v.states, func(i, j int) bool { return len(v.states[i].terms) > len(v.states[j].terms) })
 	return v
 }
 
@@ -355,8 +357,9 @@ type parsed struct {
 	region    string // Regierungsbezirk filter
 	newest    bool
 	country   string
-	// twin marks a question about town twinnings.
-	twin bool
+	// twin marks a question about town twinnings, twinStatus one about
+	// the ruhenden or suspended ones.
+	twin, twinStatus bool
 	// cross marks a question across networks: "in mehreren Netzwerken".
 	cross bool
 	// passingYear marks a year mentioned in passing: "auch die Neuen von 2024".
@@ -548,6 +551,23 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention, aft
 	return p
 }
 
+// asksHistory reports whether a question asks for everything so far:
+// "bisher", "nacheinander", "all".
+func (p *parsed) asksHistory() bool {
+	return p.hasTerm(p.tokens, "bisher", "nacheinand", "reihenfolg", "history", "so far", "vorher", "zuvor", "alle")
+}
+
+// onlyAttributeWords reports whether the question's content words are all
+// words that name its attribute ("Vorsitz"): nothing else to match on.
+func (p *parsed) onlyAttributeWords() bool {
+	for _, t := range p.content {
+		if !p.attrPos[t.Pos] {
+			return false
+		}
+	}
+	return true
+}
+
 // phrasePositions returns the positions of the phrase's terms where they
 // occur consecutively, or nil.
 func phrasePositions(tokens []domain.Token, phrase []string) []int {
@@ -568,6 +588,31 @@ outer:
 		return pos
 	}
 	return nil
+}
+
+// hasRaw reports whether a word as typed (folded) begins with one of the
+// prefixes: for words the stemmer shortens unpredictably ("nächste").
+func (p *parsed) hasRaw(prefixes ...string) bool {
+	for _, t := range p.tokens {
+		f := fold(t.Raw)
+		for _, pre := range prefixes {
+			if strings.HasPrefix(f, pre) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// freeTokens are the tokens no name was matched on.
+func (p *parsed) freeTokens() []domain.Token {
+	var out []domain.Token
+	for _, t := range p.tokens {
+		if !p.used[t.Pos] {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // hasTerm reports whether one of the words (analysed as names are) occurs.

@@ -252,6 +252,9 @@ func (e *Engine) factsAnswer(hits []domain.FactHit) domain.Answer {
 			a.Hits = append(a.Hits, networkHit(n))
 		}
 	}
+	// The best statement answers; the next ones add to it.
+	leadWith(&a, a.Facts[0])
+	a.Facts = dropRepeats(a.Lead, a.Facts[1:])
 	return a
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -45,7 +46,8 @@ func (e *Engine) countKind(ctx context.Context, q *question) (domain.Answer, err
 			a.Facts = append(a.Facts, f)
 		}
 		if f, ok := e.namedMembers(n, q.f.English); ok {
-			a.Facts = append(a.Facts, f)
+			// Said with the figure, so it never reads as the network's size.
+			leads[len(leads)-1] = strings.TrimSuffix(leads[len(leads)-1], ".") + "; " + lowerFirst(f.Text) + "."
 		}
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 	}
@@ -148,7 +150,7 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 		case q.f.Op == OpWho:
 			topical = append(topical, e.topicFacts(n, "chair", "speakers", "carrier", "funding", "people")...)
 		}
-		founding := attr == "founding" || attr == "founding-place" || attr == "founders" || p.has(intFounding)
+		founding := attr == "founding" || attr == "founding-place" || attr == "founders" || attr == "initiator" || p.has(intFounding)
 		switch {
 		case attr == "website":
 			leads = append(leads, e.say(q, "Website: ", "Website: ")+n.Website)
@@ -167,7 +169,11 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 			a.Facts = append(a.Facts, fs...)
 		case len(hits) > 0 && (q.f.Op == OpWho || q.f.Op == OpWhere) && !founding:
 			// "Wer leitet …?": the statement on what was asked leads.
-			leads = append(leads, e.fact(hits[0].Ref).Text)
+			if len(nets) == 1 && a.Lead == "" {
+				leadWith(&a, e.fact(hits[0].Ref))
+			} else {
+				leads = append(leads, e.fact(hits[0].Ref).Text)
+			}
 		case len(topical) > 0 && (!founding || attr == "initiator" || attr == "founders"):
 			if len(nets) == 1 {
 				leadWith(&a, topical[0])
@@ -215,16 +221,21 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 				leads = append(leads, fmt.Sprintf("Wann und wo es gegründet wurde, nennen meine Quellen nicht: %s.", n.Name))
 				a.Facts = appendFact(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "description"}))
 			}
-			a.Facts = append(a.Facts, topical...)
 		}
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 	}
-	if attr != "website" {
-		for _, h := range hits {
+	a.Lead = strings.TrimSpace(a.Lead + " " + strings.Join(leads, " "))
+	if attr != "website" && a.Lead == "" {
+		// Statements sharing the question's words, where nothing on the
+		// attribute itself answered.
+		for _, h := range hits[:min(len(hits), 2)] {
 			a.Facts = appendFact(a.Facts, e.fact(h.Ref))
 		}
 	}
-	a.Lead = strings.TrimSpace(a.Lead + " " + strings.Join(leads, " "))
+	a.Facts = dropRepeats(a.Lead, a.Facts)
+	if limit := e.factLimit(q); len(a.Facts) > limit {
+		a.Facts = a.Facts[:limit]
+	}
 	if (attr == "initiator" || attr == "carrier") && a.Lead == "" {
 		// "Vom Land NRW initiiertes Netzwerk": the description says who.
 		for i := range nets {
@@ -245,6 +256,9 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 // topicalAnswer answers an attribute from the facts that state it, then the
 // statements sharing the question's words; with neither, noInfo.
 func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []domain.FactHit, q *question) (domain.Answer, error) {
+	if th, err := q.topicHits(); err == nil && len(th) > 0 {
+		hits = th // the question's words other than those naming the attribute
+	}
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name}
 	var facts []domain.AnswerFact
 	for i := range nets {
@@ -255,7 +269,7 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 		}
 		// Of the facts on the topic, those that share the question's
 		// other words first: "Wo fand der 5. Tag der Städtepartnerschaften statt?"
-		if len(fs) > 1 {
+		if len(fs) > 1 && !(q.f.Attribute == "event" && (q.p.most != "" || q.p.hasRaw("nachst", "kommend", "next"))) {
 			var matched []domain.AnswerFact
 			for _, h := range hits {
 				if h.Ref.Network == n.ID && e.hitStates(h, topics) {
@@ -263,10 +277,7 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 				}
 			}
 			if len(matched) > 0 {
-				for _, f := range fs {
-					matched = appendFact(matched, f)
-				}
-				fs = matched
+				fs = matched // only those: "der 5. Tag", not every event
 			}
 		}
 		if q.f.Attribute == "history" && len(fs) == 0 && len(n.Counts) > 1 {
@@ -291,7 +302,14 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 			a.Links = appendLink(a.Links, domain.Link{Title: nets[0].Name, URL: nets[0].Website})
 		}
 	}
-	if q.f.Attribute != "event" && len(q.p.content) == 0 {
+	if q.p.asksHistory() {
+		// "Welche Städte hatten bisher den Vorsitz?": all of them, in order.
+		sort.SliceStable(facts, func(i, j int) bool { return factTime(facts[i]).Before(factTime(facts[j])) })
+		leadWith(&a, facts[0])
+		a.Facts = facts[1:]
+		return a, nil
+	}
+	if q.f.Attribute != "event" && q.p.onlyAttributeWords() {
 		// What is true now first: the newest dated statement leads.
 		sort.SliceStable(facts, func(i, j int) bool { return facts[j].Stand.Before(facts[i].Stand) })
 	}
@@ -308,13 +326,25 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 		return e.noInfo(nets, q.f.Attribute, q), nil
 	}
 	leadWith(&a, facts[0])
-	a.Facts = facts[1:min(len(facts), 1+maxAttributeFacts)]
+	a.Facts = facts[1:min(len(facts), 1+e.factLimit(q))]
 	return a, nil
+}
+
+// factLimit is how many lines may follow an attribute's lead: one for a
+// question after one thing (wer, wann, wo), a few for how to join.
+func (e *Engine) factLimit(q *question) int {
+	switch {
+	case q.f.Attribute == "join" || q.f.Attribute == "eligibility":
+		return maxAttributeFacts + 2
+	case q.f.Op == OpWho || q.f.Op == OpWhen || q.f.Op == OpWhere:
+		return 1
+	}
+	return maxAttributeFacts
 }
 
 // maxAttributeFacts bounds the lines after the lead of an attribute's
 // answer: a few that add to it, not every statement on the topic.
-const maxAttributeFacts = 3
+const maxAttributeFacts = 2
 
 // hitStates reports whether a statement found by search is a fact on one of
 // the topics: "Paderborn hat den Vorsitz" for "chair".
@@ -361,19 +391,58 @@ func (e *Engine) events(n *domain.Network, q *question) []domain.AnswerFact {
 	sort.SliceStable(refs, func(i, j int) bool { return n.Facts[refs[i]].Date.Before(n.Facts[refs[j]].Date) })
 	today := e.today()
 	var past, coming []domain.AnswerFact
+	// "der nächste Tag der Städtepartnerschaften": the events whose text
+	// has the question's words, where any has them.
+	for _, t := range q.p.tokens {
+		w := fold(t.Raw)
+		if t.Stop || len(w) < 3 || strings.HasPrefix(w, "nachst") || strings.HasPrefix(w, "letzt") {
+			continue
+		}
+		var with []int
+		for _, i := range refs {
+			if strings.Contains(fold(n.Facts[i].Text), w) {
+				with = append(with, i)
+			}
+		}
+		if len(with) > 0 && len(with) < len(refs) {
+			refs = with
+		}
+	}
+	if y := q.p.year; y != 0 {
+		// "... 2024?": the events of that year.
+		var inYear []int
+		for _, i := range refs {
+			if n.Facts[i].Date.Year == y || strings.Contains(n.Facts[i].Text, strconv.Itoa(y)) {
+				inYear = append(inYear, i)
+			}
+		}
+		if len(inYear) > 0 {
+			refs = inYear
+		}
+	}
+	var pastDates []domain.Date
 	for _, i := range refs {
 		f := e.fact(domain.FactRef{Network: n.ID, Part: "fact", Index: i})
 		if d := n.Facts[i].Date; !d.IsZero() && !d.Before(today) {
 			coming = append(coming, f)
 		} else {
 			past = append(past, f)
+			pastDates = append(pastDates, d)
 		}
 	}
-	if !q.p.hasTerm(q.p.tokens, "nachst", "kommend", "next", "upcoming", "geplant") {
+	if q.p.most == "newest" && !q.p.hasRaw("nachst", "kommend", "next", "upcoming", "geplant") && len(past) > 0 {
+		// "Wann war der letzte ...?": the first statement of the latest date.
+		last := past[len(past)-1]
+		for i := len(past) - 1; i >= 0 && pastDates[i] == pastDates[len(past)-1]; i-- {
+			last = past[i]
+		}
+		return []domain.AnswerFact{last}
+	}
+	if !q.p.hasRaw("nachst", "kommend", "next", "upcoming", "geplant") {
 		return append(past, coming...)
 	}
 	if len(coming) > 0 {
-		return coming
+		return coming[:1]
 	}
 	var out []domain.AnswerFact
 	note := domain.AnswerFact{Text: "Einen kommenden Termin nennen meine Quellen nicht; zuletzt war:"}
@@ -382,7 +451,11 @@ func (e *Engine) events(n *domain.Network, q *question) []domain.AnswerFact {
 	}
 	out = append(out, note)
 	if len(past) > 0 {
-		out = append(out, past[len(past)-1])
+		last := past[len(past)-1]
+		for i := len(past) - 1; i >= 0 && pastDates[i] == pastDates[len(past)-1]; i-- {
+			last = past[i]
+		}
+		out = append(out, last)
 	}
 	return out
 }
@@ -398,19 +471,24 @@ func (e *Engine) networkOverview(nets []domain.Network, english bool) domain.Ans
 		// ("Mitglieder X", "Ziele X") gives each in full.
 		desc := e.fact(domain.FactRef{Network: n.ID, Part: "description"})
 		lead := firstSentence(desc.Text)
-		var facts []string
-		if d := n.Founded.Date; !d.IsZero() {
-			facts = append(facts, map[bool]string{false: "gegründet " + d.String(), true: "founded " + d.ISO()}[english])
-		}
-		if c, ok := newestCount(n); ok {
-			if english {
-				facts = append(facts, englishFigure(c.Value)+" members"+standSuffixEN(c.Stand))
-			} else {
-				facts = append(facts, c.Value+" "+countNoun(c)+standSuffix(c.Stand))
+		if len(nets) == 1 {
+			// Since when and how big, each with its own source; the older
+			// figures stay visible in the same line.
+			if d := n.Founded.Date; !d.IsZero() {
+				a.Facts = append(a.Facts, domain.AnswerFact{Text: map[bool]string{false: "Gegründet " + d.String(), true: "Founded " + d.ISO()}[english],
+					Source: e.base.Source(n.Founded.Source)})
 			}
-		}
-		if len(facts) > 0 {
-			lead = strings.TrimSuffix(lead, ".") + "; " + strings.Join(facts, ", ") + "."
+			if c, ok := newestCount(n); ok {
+				f := domain.AnswerFact{Text: "Mitglieder: " + c.Value + " " + countNoun(c) + standSuffix(c.Stand), Source: e.base.Source(c.Source)}
+				if english {
+					f.Text = "Members: " + englishFigure(c.Value) + standSuffixEN(c.Stand)
+				}
+				if o, ok := e.olderCounts(n); ok {
+					f.Text += "; " + lowerFirst(o.Text)
+					f.Also = append([]*domain.Source{o.Source}, o.Also...)
+				}
+				a.Facts = append(a.Facts, f)
+			}
 		}
 		if len(nets) > 1 {
 			lead = n.Name + ": " + lead
@@ -420,13 +498,6 @@ func (e *Engine) networkOverview(nets []domain.Network, english bool) domain.Ans
 			a.LeadSource = desc.Source
 		} else {
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: lead, Source: desc.Source})
-		}
-		if c, ok := e.olderCounts(n); ok && len(nets) == 1 {
-			if nc, ok := newestCount(n); ok {
-				c.Also = append(c.Also, c.Source)
-				c.Source = e.base.Source(nc.Source)
-			}
-			a.Facts = append(a.Facts, c)
 		}
 		if len(n.Members) > 0 && len(nets) == 1 {
 			ms := e.members[n.ID]
@@ -455,10 +526,41 @@ func (e *Engine) networkOverview(nets []domain.Network, english bool) domain.Ans
 // bundesweit nach ..." becomes "Engagierte Städte bundesweit".
 func countNoun(c domain.Count) string {
 	t := c.Text
-	for _, cut := range []string{" nach ", " laut ", " beim ", " bei ", " (", ", "} {
+	for _, cut := range []string{" nach ", " laut ", " beim ", " bei ", " zum ", " im ", " (", ", "} {
 		if i := strings.Index(t, cut); i > 0 {
 			t = t[:i]
 		}
 	}
 	return t
 }
+
+// dropRepeats leaves out facts that say again what the lead says: most of
+// their words are in it.
+func dropRepeats(lead string, facts []domain.AnswerFact) []domain.AnswerFact {
+	in := map[string]bool{}
+	for _, w := range words(lead) {
+		in[w] = true
+	}
+	var out []domain.AnswerFact
+	for _, f := range facts {
+		ws := words(f.Text)
+		shared, long := 0, 0
+		for _, w := range ws {
+			if len(w) >= 4 {
+				long++
+				if in[w] {
+					shared++
+				}
+			}
+		}
+		if long > 0 && shared*10 >= long*6 {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// factTime orders facts by when they were true: the date of an event, else
+// the stand; undated ones first, as the oldest.
+func factTime(f domain.AnswerFact) domain.Date { return f.Stand }

@@ -69,8 +69,25 @@ func (e *Engine) placesAnswer(ids []string, english bool) domain.Answer {
 		if f, ok := e.partnersLine(pl); ok {
 			a.Facts = append(a.Facts, f)
 		}
+		if pl.Kind == "Kreis" || pl.Kind == "Städteregion" || pl.Kind == "Regierungsbezirk" {
+			for _, n := range e.base.Networks {
+				var names []string
+				var src *domain.Source
+				for _, r := range e.members[n.ID] {
+					if r.m.Until.IsZero() && inArea(r.p, pl) {
+						names = append(names, r.p.Name)
+						if src == nil {
+							src = e.base.Source(r.m.Source)
+						}
+					}
+				}
+				if len(names) > 0 {
+					a.Facts = append(a.Facts, domain.AnswerFact{Text: fmt.Sprintf("%s aus dem Gebiet: %s", shortName(&n), joinAnd(names)), Source: src})
+				}
+			}
+		}
 		for _, sib := range e.siblings[coreName(pl.Name)] {
-			if sib.ID == pl.ID {
+			if sib.ID == pl.ID || inArea(sib, pl) {
 				continue
 			}
 			// "Coesfeld": the Kreis of the same name may be the member.
@@ -138,6 +155,22 @@ func inDistrict(d string) string {
 func (e *Engine) placeQuestion(ctx context.Context, places []string, q *question) (domain.Answer, error) {
 	p := *q.p
 	a := e.placesAnswer(places, q.f.English)
+	if len(places) == 1 && len(p.content) == 0 && (p.kreisfrei != "" || p.has(intWhere) || p.hasTerm(p.freeTokens(), "kreis", "regierungsbezirk", "bundesland", "liegt")) {
+		// "In welchem Kreis liegt Hille?", "Ist Aachen kreisfrei?": where
+		// it lies leads; its networks follow in the lead, not as lines.
+		pl := e.base.Place(places[0])
+		var keep []domain.AnswerFact
+		for _, f := range pl.Facts {
+			keep = append(keep, domain.AnswerFact{Text: f.Text, Stand: f.Stand, Source: e.base.Source(f.Source)})
+		}
+		a.Facts = keep
+		a.Lead = placeIs(pl)
+		if p.kreisfrei != "" && p.yesNo {
+			yes := (pl.District == "kreisfreie Stadt") == (p.kreisfrei == "ja")
+			a.Lead = map[bool]string{true: "Ja. ", false: "Nein. "}[yes] + a.Lead
+		}
+		return a, nil
+	}
 	if len(p.content) == 0 {
 		return a, nil
 	}
@@ -177,6 +210,53 @@ func (e *Engine) aboutPlaces(ctx context.Context, places []string, p parsed) ([]
 		}
 	}
 	return out, nil
+}
+
+// shortWhere locates a place in a few words: its Kreis in NRW, else its
+// Bundesland or country.
+func shortWhere(pl *domain.Place) string {
+	switch {
+	case pl.Country != "":
+		return pl.Country
+	case pl.State == "Nordrhein-Westfalen" && pl.District != "":
+		return pl.District
+	case pl.State != "":
+		return pl.State
+	}
+	return pl.Kind
+}
+
+// inArea reports whether pl lies in the Kreis or Regierungsbezirk area.
+func inArea(pl, area *domain.Place) bool {
+	switch area.Kind {
+	case "Kreis", "Städteregion":
+		return pl.District == area.Name
+	case "Regierungsbezirk":
+		return pl.Region != "" && strings.HasSuffix(area.Name, pl.Region) && pl.ID != area.ID
+	}
+	return false
+}
+
+// areaMembers names the members of n inside a Kreis or Regierungsbezirk,
+// for a question that names the area; "" when pl is no area or none is.
+func (e *Engine) areaMembers(area *domain.Place, n *domain.Network, english bool) string {
+	var names []string
+	for _, r := range e.members[n.ID] {
+		if r.m.Until.IsZero() && inArea(r.p, area) {
+			name := r.p.Name
+			if !r.m.Since.IsZero() {
+				name += " (seit " + r.m.Since.String() + ")"
+			}
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	if english {
+		return fmt.Sprintf("%s is not a member of %s itself; from %s: %s.", area.Name, n.Name, area.Name, joinAnd(names))
+	}
+	return fmt.Sprintf("%s selbst ist nicht als Mitglied geführt; aus dem Gebiet: %s – %s.", area.Name, joinAnd(names), n.Name)
 }
 
 // siblingMember finds a place of the same name (the Kreis of a Stadt) that
@@ -258,9 +338,23 @@ func (e *Engine) membership(places, networks []string, p parsed) domain.Answer {
 					a.LeadSource = e.base.Source(sm.Source)
 					continue
 				}
-				lead := fmt.Sprintf("%s: %s ist dort nicht als Mitglied geführt.", n.Name, pl.Name)
+				if area := e.areaMembers(pl, n, p.english); area != "" {
+					// "Ist jemand aus dem Kreis Soest dabei?": the members inside it.
+					leads = append(leads, area)
+					continue
+				}
+				lead := fmt.Sprintf("%s: %s (%s) ist dort nicht als Mitglied geführt.", n.Name, pl.Name, shortWhere(pl))
 				if p.english {
-					lead = fmt.Sprintf("No, %s is not listed as a member of %s (nicht als Mitglied geführt).", pl.Name, n.Name)
+					lead = fmt.Sprintf("No, %s (%s) is not listed as a member of %s (nicht als Mitglied geführt).", pl.Name, shortWhere(pl), n.Name)
+				}
+				// What the network's statements say of the place: "nahm an
+				// der Entwicklungswerkstatt teil".
+				for i := range n.Facts {
+					ref := domain.FactRef{Network: n.ID, Part: "fact", Index: i}
+					if contains(e.factPlaces[ref], pid) {
+						a.Facts = appendFact(a.Facts, e.fact(ref))
+						break
+					}
 				}
 				switch {
 				case n.MembersComplete:
@@ -305,7 +399,8 @@ func (e *Engine) membership(places, networks []string, p parsed) domain.Answer {
 		}
 	}
 	if len(places) == 1 && len(networks) == 1 {
-		a.Title = e.base.Place(places[0]).Name + " und " + e.base.Network(networks[0]).Name
+		pl := e.base.Place(places[0])
+		a.Title = pl.Name + " (" + shortWhere(pl) + ") und " + e.base.Network(networks[0]).Name
 	} else {
 		a.Title = "Mitgliedschaften"
 	}

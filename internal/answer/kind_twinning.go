@@ -115,9 +115,10 @@ func (e *Engine) twinnings(_ context.Context, q *question) (domain.Answer, error
 	}
 	pl := e.base.Place(places[0])
 	var ps []domain.Partnership
+	status := q.p.twinStatus
 	for _, p := range e.base.PartnershipsOf(pl.ID) {
 		other := e.base.Place(otherSide(p, pl.ID))
-		if other == nil || (country != "" && countryOf(p, other, pl.ID) != country) {
+		if other == nil || (country != "" && countryOf(p, other, pl.ID) != country) || (status && p.Status == "") {
 			continue
 		}
 		ps = append(ps, p)
@@ -135,7 +136,22 @@ func (e *Engine) twinnings(_ context.Context, q *question) (domain.Answer, error
 	if country != "" {
 		in = " in " + country
 	}
+	if status {
+		in += map[bool]string{false: " (ruhend oder ausgesetzt)", true: " (suspended)"}[q.f.English]
+	}
+	var placeFacts []domain.AnswerFact
+	for _, f := range pl.Facts {
+		if twinWord.MatchString(f.Text) {
+			placeFacts = append(placeFacts, domain.AnswerFact{Text: f.Text, Stand: f.Stand, Source: e.base.Source(f.Source)})
+		}
+	}
 	switch {
+	case len(ps) == 0 && len(placeFacts) > 0:
+		// "Hat Hattingen eine Partnerstadt?": what the sources say of it.
+		leadWith(&a, placeFacts[0])
+		a.Facts = placeFacts[1:]
+	case len(ps) == 0 && status:
+		a.Lead = fmt.Sprintf("Eine ruhende oder ausgesetzte Städtepartnerschaft von %s führt meine Wissensbasis nicht.", pl.Name)
 	case len(ps) == 0 && q.f.Op == OpYesNo:
 		a.Lead = fmt.Sprintf("Eine Partnerstadt von %s%s führt meine Wissensbasis nicht.", pl.Name, in)
 		a.Found = false
@@ -155,6 +171,8 @@ func (e *Engine) twinnings(_ context.Context, q *question) (domain.Answer, error
 		if q.f.English {
 			a.Lead = fmt.Sprintf("Yes, %s is twinned with %s.", pl.Name, joinAnd(names))
 		}
+	case status:
+		a.Lead = fmt.Sprintf("%s: %d %s%s:", pl.Name, len(ps), plural(len(ps), "Städtepartnerschaft", "Städtepartnerschaften"), in)
 	case pl.PartnersComplete:
 		a.Lead = fmt.Sprintf("%s hat %d %s%s (laut der Website der Stadt vollständig):", pl.Name, len(ps), plural(len(ps), "Städtepartnerschaft", "Städtepartnerschaften"), in)
 	default:
@@ -172,6 +190,9 @@ func (e *Engine) twinnings(_ context.Context, q *question) (domain.Answer, error
 // twinningPair answers about the twinning of two named places.
 func (e *Engine) twinningPair(a1, a2 string, q *question) domain.Answer {
 	p1, p2 := e.base.Place(a1), e.base.Place(a2)
+	if p1.Country != "" && p2.Country != "" {
+		return e.sharedPartner(p1, p2, q)
+	}
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: p1.Name + " und " + p2.Name, English: q.f.English}
 	for _, p := range e.base.PartnershipsOf(a1) {
 		if otherSide(p, a1) != a2 {
@@ -196,6 +217,31 @@ func (e *Engine) twinningPair(a1, a2 string, q *question) domain.Answer {
 	a.Found, a.Kind = false, domain.KindNone
 	a.Lead = fmt.Sprintf("Eine Städtepartnerschaft zwischen %s und %s führt meine Wissensbasis nicht.", p1.Name, p2.Name)
 	a.Links = []domain.Link{rgre}
+	return a
+}
+
+// sharedPartner answers "Welche NRW-Stadt ist mit Amiens und Buffalo
+// verpartnert?": the places twinned with both.
+func (e *Engine) sharedPartner(p1, p2 *domain.Place, q *question) domain.Answer {
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: p1.Name + " und " + p2.Name, English: q.f.English}
+	first := map[string]domain.Partnership{}
+	for _, p := range e.base.PartnershipsOf(p1.ID) {
+		first[otherSide(p, p1.ID)] = p
+	}
+	var names []string
+	for _, p := range e.base.PartnershipsOf(p2.ID) {
+		if fp, ok := first[otherSide(p, p2.ID)]; ok {
+			names = append(names, e.base.Place(otherSide(p, p2.ID)).Name)
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: e.base.Place(otherSide(p, p2.ID)).Name + " – " + p1.Name + ": " + partnershipDetail(fp, p1, otherSide(fp, p1.ID)), Source: e.base.Source(fp.Source)},
+				domain.AnswerFact{Text: e.base.Place(otherSide(p, p2.ID)).Name + " – " + p2.Name + ": " + partnershipDetail(p, p2, otherSide(p, p2.ID)), Source: e.base.Source(p.Source)})
+		}
+	}
+	if len(names) == 0 {
+		a.Found, a.Kind, a.Links = false, domain.KindNone, []domain.Link{rgre}
+		a.Lead = fmt.Sprintf("Eine NRW-Kommune, die mit %s und mit %s verbunden ist, führt meine Wissensbasis nicht.", p1.Name, p2.Name)
+		return a
+	}
+	a.Lead = fmt.Sprintf("Mit %s und %s verbunden: %s.", p1.Name, p2.Name, joinAnd(names))
 	return a
 }
 
@@ -256,9 +302,40 @@ func (e *Engine) twinningFigures(_ context.Context, q *question) (domain.Answer,
 		a.Lead = "Zur Zahl der Städtepartnerschaften in NRW nennen meine Quellen nichts."
 		return a, nil
 	}
+	if c := q.f.Filters.Country; c != "" {
+		// "Wie viele NRW-Partnerschaften gibt es mit Frankreich?": the
+		// figures that name the country, then the ones the base names.
+		for i := len(cs) - 1; i >= 0; i-- {
+			if strings.Contains(cs[i].Text, c) || strings.Contains(cs[i].Value, c) {
+				a.Facts = append(a.Facts, domain.AnswerFact{Text: cs[i].Value + " " + cs[i].Text, Stand: cs[i].Stand, Source: e.base.Source(cs[i].Source)})
+			}
+		}
+		n := 0
+		for _, p := range e.base.Partnerships {
+			if other := e.base.Place(p.Partner); other != nil && countryOf(p, other, p.Place) == c {
+				n++
+			}
+		}
+		a.Lead = fmt.Sprintf("Städtepartnerschaften von NRW-Kommunen mit %s: %d nennt meine Wissensbasis namentlich; die landesweiten Zahlen:", c, n)
+		return a, nil
+	}
+	if q.p.hasRaw("find", "wend", "such", "datenbank", "liste", "kontakt", "ansprech", "where") && e.twinNetwork != "" {
+		// "Wo finde ich alle Partnerstädte?": where the data lives.
+		n := e.base.Network(e.twinNetwork)
+		if fs := e.topicFacts(n, "data", "contact"); len(fs) > 0 {
+			// The statements that name a list or database first.
+			sort.SliceStable(fs, func(i, j int) bool {
+				return strings.Contains(fs[i].Text, "Datenbank") && !strings.Contains(fs[j].Text, "Datenbank")
+			})
+			leadWith(&a, fs[0])
+			a.Facts = fs[1:min(len(fs), 2)]
+			a.Hits = []domain.Hit{networkHit(n)}
+			return a, nil
+		}
+	}
 	newest := cs[len(cs)-1]
 	leadWith(&a, domain.AnswerFact{Text: newest.Value + " " + newest.Text, Stand: newest.Stand, Source: e.base.Source(newest.Source)})
-	for i := len(cs) - 2; i >= 0; i-- {
+	for i := len(cs) - 2; i >= max(0, len(cs)-3); i-- {
 		c := cs[i]
 		a.Facts = append(a.Facts, domain.AnswerFact{Text: c.Value + " " + c.Text, Stand: c.Stand, Source: e.base.Source(c.Source), Older: true})
 	}

@@ -34,6 +34,23 @@ func (q *question) networkHits(ctx context.Context) ([]domain.FactHit, error) {
 	return q.hits, q.hitsErr
 }
 
+// topicHits are statements sharing the question's words other than the
+// ones that name the attribute: "Beirat" in "Wer sitzt im Beirat?".
+func (q *question) topicHits() ([]domain.FactHit, error) {
+	nets := q.f.ids("network")
+	var terms []domain.Token
+	for _, t := range q.p.searchTerms() {
+		if !q.p.attrPos[t.Pos] {
+			terms = append(terms, t)
+		}
+	}
+	if len(terms) == 0 || len(nets) == 0 || len(terms) == len(q.p.searchTerms()) {
+		return nil, nil
+	}
+	hits, err := q.e.search.Facts(context.Background(), terms, nets[0])
+	return goodHits(hits), err
+}
+
 func (q *question) places() []string   { return q.f.ids("place") }
 func (q *question) networks() []string { return q.f.ids("network") }
 
@@ -91,12 +108,18 @@ func init() {
 			answer:   (*Engine).twinnings},
 		{Name: "twinned-in", What: "NRW-Kommunen mit Partnern in einem Land", WhatEN: "NRW places twinned with a country",
 			Examples: []string{"NRW-Städte mit Partnern in Frankreich"},
-			match:    func(q *question) bool { return q.p.twin && len(q.places()) == 0 && q.f.Filters.Country != "" },
-			answer:   (*Engine).twinnedIn},
+			match: func(q *question) bool {
+				return q.p.twin && len(q.places()) == 0 && q.f.Filters.Country != "" && q.f.Op != OpCount
+			},
+			answer: (*Engine).twinnedIn},
 		{Name: "twinning-figures", What: "Städtepartnerschaften in NRW: Zahlen", WhatEN: "Town twinnings in NRW: figures",
 			Examples: []string{"Wie viele Städtepartnerschaften gibt es in NRW?"},
 			match:    func(q *question) bool { return q.p.twin && len(q.places()) == 0 && len(q.networks()) == 0 },
 			answer:   (*Engine).twinningFigures},
+		{Name: "areas", What: "Kommunen, Kreise und Regierungsbezirke in NRW", WhatEN: "Municipalities, Kreise and Regierungsbezirke of NRW",
+			Examples: []string{"Wie viele Gemeinden hat NRW?", "Welche Regierungsbezirke gibt es in NRW?"},
+			match:    func(q *question) bool { return q.asksAreas() },
+			answer:   (*Engine).areas},
 		{Name: "compare", What: "Vergleiche: älter, größer, mehr Mitglieder", WhatEN: "Comparisons: older, bigger",
 			Examples: []string{"Was ist älter, RegioPole oder Engagierte Stadt?", "Welches Netzwerk ist größer?"},
 			match:    func(q *question) bool { return q.f.Op == OpCompare },

@@ -67,6 +67,10 @@ type Index struct {
 	// variants holds, per document id, the analysed terms of each name and
 	// alias, so a hit can be checked for matching a whole name.
 	variants map[string][][]string
+	// rawLens holds, per document and variant, the length of a one-word
+	// name as written (0 for longer names): the stemmer makes "geld" of
+	// "Geldern", and a word much shorter than the name is no mention of it.
+	rawLens map[string][]int
 	// postings maps every analysed name word to the documents whose names
 	// contain it: exact name words are looked up here, not in Bleve.
 	postings map[string][]string
@@ -143,7 +147,7 @@ func Build(base *domain.Base) (*Index, error) {
 	}
 	ix := &Index{idx: idx, mapping: m,
 		plain: m.AnalyzerNamed(plainAnalyzer), name: m.AnalyzerNamed(nameAnalyzer), stem: m.AnalyzerNamed(stemAnalyzer), text: m.AnalyzerNamed(textAnalyzer),
-		variants: map[string][][]string{}, postings: map[string][]string{}, nameLens: map[int]bool{}, textTerms: map[string]bool{}, kinds: map[string]string{}, ids: map[string]string{},
+		variants: map[string][][]string{}, rawLens: map[string][]int{}, postings: map[string][]string{}, nameLens: map[int]bool{}, textTerms: map[string]bool{}, kinds: map[string]string{}, ids: map[string]string{},
 		facts: map[string]domain.FactRef{}}
 	if ix.stop, err = stopWords(); err != nil {
 		return nil, err
@@ -166,6 +170,11 @@ func Build(base *domain.Base) (*Index, error) {
 		for _, n := range names {
 			if terms := ix.terms(ix.name, n); len(terms) > 0 {
 				ix.variants[docID] = append(ix.variants[docID], terms)
+				raw := 0
+				if ws := ix.terms(ix.plain, n); len(ws) == 1 {
+					raw = utf8.RuneCountInString(ws[0])
+				}
+				ix.rawLens[docID] = append(ix.rawLens[docID], raw)
 				for _, t := range terms {
 					if ps := ix.postings[t]; len(ps) == 0 || ps[len(ps)-1] != docID {
 						ix.postings[t] = append(ps, docID)
@@ -185,8 +194,20 @@ func Build(base *domain.Base) (*Index, error) {
 			placeNames[strings.ToLower(n)] = true
 		}
 	}
+	// "Freiburg" names Freiburg im Breisgau, "Mülheim" Mülheim an der Ruhr:
+	// the first word of a longer name, where no other place begins with it
+	// or is called so.
+	firsts := map[string]int{}
+	for _, p := range base.Places {
+		if w := firstWord(p.Name); w != "" {
+			firsts[w]++
+		}
+	}
 	for _, p := range base.Places {
 		names := append([]string{p.Name}, p.Aliases...)
+		if w := firstWord(p.Name); w != "" && firsts[w] == 1 && !placeNames[w] && p.Kind != "Kreis" {
+			names = append(names, strings.Fields(p.Name)[0])
+		}
 		// "Coesfeld" names "Kreis Coesfeld" when no place is called that.
 		if p.Kind == "Kreis" {
 			for _, prefix := range []string{"Kreis ", "Landkreis "} {
@@ -224,6 +245,24 @@ func Build(base *domain.Base) (*Index, error) {
 		return nil, fmt.Errorf("index batch: %w", err)
 	}
 	return ix, nil
+}
+
+// firstWord is the first word of a name of several words, lower-cased, or
+// "" when it is short or a word like "Bad" or "Kreis" that begins many.
+func firstWord(name string) string {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return ""
+	}
+	w := strings.ToLower(strings.TrimRight(f[0], ",-"))
+	switch w {
+	case "kreis", "landkreis", "stadt", "gemeinde", "verbandsgemeinde", "bezirksregierung", "regierungsbezirk", "sankt", "hansestadt", "lutherstadt":
+		return ""
+	}
+	if len([]rune(w)) < 5 || strings.ContainsAny(w, "()") {
+		return ""
+	}
+	return w
 }
 
 // statement is one searchable text of a network.
@@ -406,10 +445,13 @@ func (ix *Index) mentions(ctx context.Context, tokens, words []domain.Token, lim
 func (ix *Index) bestVariant(docID string, tokens []domain.Token, limit int) (domain.Mention, bool) {
 	var best domain.Mention
 	found := false
-	for _, v := range ix.variants[docID] {
+	for i, v := range ix.variants[docID] {
 		m, ok := matchVariant(v, tokens, limit)
 		if !ok {
 			continue
+		}
+		if n := ix.rawLens[docID][i]; n > 0 && len(m.Positions) == 1 && utf8.RuneCountInString(tokenAt(tokens, m.Positions[0]).Raw)+3 <= n {
+			continue // "Geld" is not "Geldern", though both stem to "geld"
 		}
 		if !found || len(m.Positions) > len(best.Positions) ||
 			(len(m.Positions) == len(best.Positions) && m.Distance < best.Distance) {
@@ -417,6 +459,16 @@ func (ix *Index) bestVariant(docID string, tokens []domain.Token, limit int) (do
 		}
 	}
 	return best, found
+}
+
+// tokenAt is the token at a position.
+func tokenAt(tokens []domain.Token, pos int) domain.Token {
+	for _, t := range tokens {
+		if t.Pos == pos {
+			return t
+		}
+	}
+	return domain.Token{}
 }
 
 // matchVariant finds the variant's terms in the question, in order, with at
