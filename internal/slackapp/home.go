@@ -90,7 +90,7 @@ func (a *App) shortcut(ctx context.Context, log *slog.Logger, ic slack.Interacti
 	q := Question(ic.Message.Text, a.ownUserID(ctx))
 	opt := blocks.Options{Feedback: true, Forward: a.forwardButton(q, "", "")}
 	m, ans, _ := a.answer(ctx, log, SurfaceShortcut, q, "", opt)
-	if ic.ResponseURL != "" && a.respond(ctx, log, ic.ResponseURL, ephemeral(m)) {
+	if ic.ResponseURL != "" && a.tryRespond(ctx, log, ic.ResponseURL, ephemeral(m)) {
 		return
 	}
 	a.openModal(ctx, log, ic.TriggerID, a.render(SurfaceShortcut, ans, blocks.Options{}))

@@ -62,7 +62,7 @@ func (a *App) share(ctx context.Context, log *slog.Logger, ic slack.InteractionC
 		opt.SharedBy = ic.User.ID
 	}
 	m := blocks.WithQuestion(a.render(SurfaceSlash, ans, opt), q, ic.User.ID)
-	if a.respond(ctx, log, ic.ResponseURL, webhook(slack.ResponseTypeInChannel, m)) {
+	if a.tryRespond(ctx, log, ic.ResponseURL, webhook(slack.ResponseTypeInChannel, m)) {
 		log.Info("answer shared", "question", q, "channel", ic.Channel.ID)
 		a.respond(ctx, log, ic.ResponseURL, slack.WebhookMessage{DeleteOriginal: true})
 		return

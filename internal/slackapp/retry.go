@@ -221,3 +221,19 @@ func (a *App) lost(log *slog.Logger, msg string, err error, extra ...any) {
 	a.guard.lost.WithLabelValues(reason).Inc()
 	log.Error(msg, append(append(append([]any{"reason", reason}, attrs...), extra...), "err", hideURL(err))...)
 }
+
+// tryRespond is respond where another way of answering follows when it
+// fails (chat.postMessage, a modal, a DM): the failure is logged at WARN,
+// not as a lost reply, so that a reply delivered the other way is not
+// reported lost. The other way logs the loss if it fails too.
+func (a *App) tryRespond(ctx context.Context, log *slog.Logger, responseURL string, msg slack.WebhookMessage) bool {
+	if responseURL == "" {
+		return false
+	}
+	if err := slack.PostWebhookCustomHTTPContext(ctx, responseURL, a.client, &msg); err != nil {
+		a.metrics.postErrors.Inc()
+		log.Warn("response_url post failed; answering another way", "err", hideURL(err))
+		return false
+	}
+	return true
+}
