@@ -30,7 +30,7 @@ const maxListed = 60
 
 // placeFacts is how many statements about a place its answer shows.
 
-const placeFacts = 2
+const placeFacts = 1
 
 // overviewListed is how many members a network overview names.
 

@@ -119,7 +119,7 @@ func standSuffixEN(d domain.Date) string {
 }
 
 // olderCounts are the older figures in one line, newest first.
-func (e *Engine) olderCounts(n *domain.Network) (domain.AnswerFact, bool) {
+func (e *Engine) olderCounts(n *domain.Network, max int) (domain.AnswerFact, bool) {
 	if len(n.Counts) < 2 {
 		return domain.AnswerFact{}, false
 	}
@@ -132,7 +132,7 @@ func (e *Engine) olderCounts(n *domain.Network) (domain.AnswerFact, bool) {
 			continue // the same figure from another page adds nothing here
 		}
 		seen[c.Value] = true
-		if len(parts) == maxOlderCounts {
+		if len(parts) == max {
 			parts = append(parts, "…")
 			break
 		}

@@ -153,3 +153,17 @@ func lowerFirst(s string) string {
 	}
 	return string(r)
 }
+
+// shortSentence cuts a sentence at a word before max characters, marked
+// with "…", for overviews that name many things in one answer.
+func shortSentence(s string, max int) string {
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	cut := string(r[:max])
+	if i := strings.LastIndex(cut, " "); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, ",;:") + " …"
+}

@@ -34,8 +34,8 @@ func (e *Engine) help(english bool) domain.Answer {
 			"with engagiert ask \"QUESTION\". I answer from my knowledge base only, with source and date. For example:"
 	}
 	for _, c := range Commands() {
-		if c.What == kinds[0].What {
-			continue // help itself
+		if !c.InHelp {
+			continue // the short help names the main kinds
 		}
 		l := domain.List{Title: c.What}
 		if english {
@@ -170,7 +170,7 @@ func (e *Engine) overview() domain.Answer {
 		if n.Kind != "" || n.Scope != "" {
 			text += " (" + strings.Trim(n.Kind+", "+n.Scope, ", ") + ")"
 		}
-		text += ": " + firstSentence(n.Description.Text)
+		text += ": " + shortSentence(firstSentence(n.Description.Text), 160)
 		a.Facts = append(a.Facts, domain.AnswerFact{Text: text, Source: e.base.Source(n.Description.Source)})
 		a.Links = append(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 		a.Hits = append(a.Hits, networkHit(&n))

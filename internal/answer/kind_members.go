@@ -3,7 +3,9 @@ package answer
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
 )
@@ -198,11 +200,13 @@ func (e *Engine) cross(p parsed) domain.Answer {
 func (e *Engine) memberList(n *domain.Network, ms []memberRef, total int) domain.List {
 	l := domain.List{Title: n.Name, Partial: !n.MembersComplete}
 	for _, r := range ms {
+		// In a list, the year is enough and only short roles fit; the
+		// membership's own answer ("Ist X dabei?") gives the rest.
 		var detail []string
 		if !r.m.Since.IsZero() {
-			detail = append(detail, "seit "+r.m.Since.String())
+			detail = append(detail, "seit "+strconv.Itoa(r.m.Since.Year))
 		}
-		if r.m.Role != "" {
+		if r.m.Role != "" && utf8.RuneCountInString(r.m.Role) <= 25 {
 			detail = append(detail, r.m.Role)
 		}
 		l.Items = append(l.Items, domain.ListItem{Name: r.p.Name, Detail: strings.Join(detail, ", "), Source: e.base.Source(r.m.Source)})
@@ -258,6 +262,13 @@ func (e *Engine) membersLead(n *domain.Network, count int, filter []string, engl
 		f = " (" + strings.Join(filter, ", ") + ")"
 	}
 	c, hasTotal := newestCount(n)
+	if !english && len(filter) > 0 {
+		// The title names the network and the filter already.
+		if n.MembersComplete {
+			return fmt.Sprintf("%d %s.", count, plural(count, "Mitglied", "Mitglieder"))
+		}
+		return fmt.Sprintf("Namentlich bekannt sind mir %d %s.", count, plural(count, "Mitglied", "Mitglieder"))
+	}
 	switch {
 	case english && n.MembersComplete:
 		return fmt.Sprintf("%s has %d %s%s:", n.Name, count, plural(count, "member", "members"), f)

@@ -42,7 +42,7 @@ func (e *Engine) countKind(ctx context.Context, q *question) (domain.Answer, err
 		if c, ok := newestCount(n); ok && len(nets) == 1 {
 			a.LeadSource = e.base.Source(c.Source)
 		}
-		if f, ok := e.olderCounts(n); ok {
+		if f, ok := e.olderCounts(n, maxOlderCounts); ok {
 			a.Facts = append(a.Facts, f)
 		}
 		if f, ok := e.namedMembers(n, q.f.English); ok {
@@ -483,7 +483,7 @@ func (e *Engine) networkOverview(nets []domain.Network, english bool) domain.Ans
 				if english {
 					f.Text = "Members: " + englishFigure(c.Value) + standSuffixEN(c.Stand)
 				}
-				if o, ok := e.olderCounts(n); ok {
+				if o, ok := e.olderCounts(n, maxOlderCounts); ok {
 					f.Text += "; " + lowerFirst(o.Text)
 					f.Also = append([]*domain.Source{o.Source}, o.Also...)
 				}

@@ -72,8 +72,11 @@ type kind struct {
 	What     string // in German, for help
 	WhatEN   string // in English, for help to English questions
 	Examples []string
-	match    func(q *question) bool
-	answer   func(e *Engine, ctx context.Context, q *question) (domain.Answer, error)
+	// InHelp puts the kind into the short help answer; every kind with
+	// examples is in the README and on App Home.
+	InHelp bool
+	match  func(q *question) bool
+	answer func(e *Engine, ctx context.Context, q *question) (domain.Answer, error)
 }
 
 // kinds is the table every question is routed by: the first kind whose
@@ -102,7 +105,7 @@ func init() {
 			answer: func(e *Engine, _ context.Context, q *question) (domain.Answer, error) {
 				return e.help(q.f.English), nil
 			}},
-		{Name: "twinnings", What: "Städtepartnerschaften eines Orts, auch in einem Land, seit wann", WhatEN: "Town twinnings of a place",
+		{Name: "twinnings", InHelp: true, What: "Städtepartnerschaften eines Orts, auch in einem Land, seit wann", WhatEN: "Town twinnings of a place",
 			Examples: []string{"Welche Partnerstädte hat Bielefeld?", "Hat Gladbeck eine Partnerstadt in Polen?", "Wer ist mit Leeds verbunden?"},
 			match:    func(q *question) bool { return q.p.twin && len(q.places()) > 0 },
 			answer:   (*Engine).twinnings},
@@ -116,11 +119,11 @@ func init() {
 			Examples: []string{"Wie viele Städtepartnerschaften gibt es in NRW?"},
 			match:    func(q *question) bool { return q.p.twin && len(q.places()) == 0 && len(q.networks()) == 0 },
 			answer:   (*Engine).twinningFigures},
-		{Name: "areas", What: "Kommunen, Kreise und Regierungsbezirke in NRW", WhatEN: "Municipalities, Kreise and Regierungsbezirke of NRW",
+		{Name: "areas", InHelp: true, What: "Kommunen, Kreise und Regierungsbezirke in NRW", WhatEN: "Municipalities, Kreise and Regierungsbezirke of NRW",
 			Examples: []string{"Wie viele Gemeinden hat NRW?", "Welche Regierungsbezirke gibt es in NRW?"},
 			match:    func(q *question) bool { return q.asksAreas() },
 			answer:   (*Engine).areas},
-		{Name: "compare", What: "Vergleiche: älter, größer, mehr Mitglieder", WhatEN: "Comparisons: older, bigger",
+		{Name: "compare", InHelp: true, What: "Vergleiche: älter, größer, mehr Mitglieder", WhatEN: "Comparisons: older, bigger",
 			Examples: []string{"Was ist älter, RegioPole oder Engagierte Stadt?", "Welches Netzwerk ist größer?"},
 			match:    func(q *question) bool { return q.f.Op == OpCompare },
 			answer:   (*Engine).compare},
@@ -128,11 +131,11 @@ func init() {
 			Examples: []string{"Welches ist das jüngste Mitglied bei RegioPole?", "Welches Netzwerk ist das älteste?"},
 			match:    func(q *question) bool { return q.f.Op == OpSuperlative },
 			answer:   (*Engine).superlative},
-		{Name: "membership", What: "Ja/Nein: ist ein Ort Mitglied, seit wann, in welcher Rolle", WhatEN: "Yes/no: is a place a member, since when",
+		{Name: "membership", InHelp: true, What: "Ja/Nein: ist ein Ort Mitglied, seit wann, in welcher Rolle", WhatEN: "Yes/no: is a place a member, since when",
 			Examples: []string{"Ist Lemgo eine Engagierte Stadt?", "Seit wann ist Würzburg im RegioPole-Netzwerk?"},
 			match:    func(q *question) bool { return len(q.places()) > 0 && len(q.networks()) > 0 },
 			answer:   (*Engine).membershipKind},
-		{Name: "place", What: "Ein Ort: wo er liegt, seine Netzwerke, seit wann, in welcher Rolle", WhatEN: "A place: where it is, its networks",
+		{Name: "place", InHelp: true, What: "Ein Ort: wo er liegt, seine Netzwerke, seit wann, in welcher Rolle", WhatEN: "A place: where it is, its networks",
 			Examples: []string{"Bielefeld", "Gütersloh"},
 			match:    func(q *question) bool { return len(q.places()) > 0 },
 			answer: func(e *Engine, ctx context.Context, q *question) (domain.Answer, error) {
@@ -162,14 +165,14 @@ func init() {
 				return len(q.networks()) > 0 && q.f.Attribute == "eligibility"
 			},
 			answer: (*Engine).eligibility},
-		{Name: "network-attribute", What: "Zu einem Netzwerk: Ziel, Gründung, Vorsitz, Träger, Förderung, Mitmachen, Website …",
+		{Name: "network-attribute", InHelp: true, What: "Zu einem Netzwerk: Ziel, Gründung, Vorsitz, Träger, Förderung, Mitmachen, Website …",
 			WhatEN:   "About a network: goal, founding, chair, funding, joining, website …",
 			Examples: []string{"Wann wurde das RegioPole-Netzwerk gegründet?", "Wer hat den Vorsitz bei RegioPole?", "Wie kann man beim Kommunen-Netzwerk mitmachen?"},
 			match: func(q *question) bool {
 				return len(q.networks()) > 0 && (q.attrSpecific() || q.f.Op == OpWhen || q.f.Op == OpWhere || q.f.Op == OpWho || q.f.Op == OpJoin)
 			},
 			answer: (*Engine).networkAttribute},
-		{Name: "count", What: "Zahlen, auch frühere", WhatEN: "Figures, older ones too",
+		{Name: "count", InHelp: true, What: "Zahlen, auch frühere", WhatEN: "Figures, older ones too",
 			Examples: []string{"Wie viele Engagierte Städte gibt es?"},
 			match:    func(q *question) bool { return len(q.networks()) > 0 && q.f.Op == OpCount },
 			answer:   (*Engine).countKind},
@@ -185,11 +188,11 @@ func init() {
 				hits, err := q.networkHits(ctx)
 				return e.factsAnswer(hits), err
 			}},
-		{Name: "members", What: "Mitgliederlisten, auch nach Bundesland, Kreis, kreisfrei oder Jahr", WhatEN: "Member lists, by Bundesland, Kreis or year",
+		{Name: "members", InHelp: true, What: "Mitgliederlisten, auch nach Bundesland, Kreis, kreisfrei oder Jahr", WhatEN: "Member lists, by Bundesland, Kreis or year",
 			Examples: []string{"Welche NRW-Städte sind Engagierte Stadt?", "Welche NRW-Städte kamen 2022 zur Engagierten Stadt?", "Welche kreisfreien Städte sind Engagierte Stadt?"},
 			match:    func(q *question) bool { return len(q.networks()) > 0 && q.f.Op == OpList },
 			answer:   (*Engine).membersKind},
-		{Name: "network", What: "Ein Netzwerk in Kürze: was es ist, Gründung, Größe, Mitglieder", WhatEN: "A network in short",
+		{Name: "network", InHelp: true, What: "Ein Netzwerk in Kürze: was es ist, Gründung, Größe, Mitglieder", WhatEN: "A network in short",
 			Examples: []string{"RegioPole", "Was ist die Engagierte Stadt?"},
 			match:    func(q *question) bool { return len(q.networks()) > 0 },
 			answer:   (*Engine).networkKind},
@@ -251,7 +254,7 @@ func Commands() []domain.Command {
 	var out []domain.Command
 	for _, k := range kinds {
 		if len(k.Examples) > 0 && k.What != "" {
-			out = append(out, domain.Command{What: k.What, WhatEN: k.WhatEN, Examples: k.Examples})
+			out = append(out, domain.Command{What: k.What, WhatEN: k.WhatEN, Examples: k.Examples, InHelp: k.InHelp})
 		}
 	}
 	return out

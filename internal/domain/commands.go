@@ -7,5 +7,6 @@ package domain
 type Command struct {
 	What     string   // what the user gets, in German
 	WhatEN   string   // the same in English
+	InHelp   bool     // shown in the short help answer
 	Examples []string // questions as users type them
 }
