@@ -13,6 +13,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/answer"
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/reload"
 	"github.com/engagiert/engagiert/internal/search"
 )
 
@@ -24,29 +25,40 @@ func loadAsker(dir string) (domain.Asker, *domain.Base, error) {
 }
 
 func loadAskerLog(dir string, log *slog.Logger) (domain.Asker, *domain.Base, error) {
-	base, err := loadBase(dir)
+	s, err := loadSnapshot(dir, log)
 	if err != nil {
 		return nil, nil, err
 	}
+	return s.Asker, s.Base, nil
+}
+
+// loadSnapshot is loadAskerLog as the unit a reload swaps: with the
+// function that frees the index once the snapshot is replaced.
+func loadSnapshot(dir string, log *slog.Logger) (*reload.Snapshot, error) {
+	base, err := loadBase(dir)
+	if err != nil {
+		return nil, err
+	}
 	idx, err := search.Build(base)
 	if err != nil {
-		return nil, nil, fmt.Errorf("build index: %w", err)
+		return nil, fmt.Errorf("build index: %w", err)
 	}
-	return answer.New(base, idx, log), base, nil
+	return &reload.Snapshot{Base: base, Asker: answer.New(base, idx, log), Close: idx.Close}, nil
 }
 
 // serveCacheSize is how many answers a serving bot remembers per knowledge
 // version (see answer.Cache): a few MB at most.
 const serveCacheSize = 4096
 
-// loadServing is loadAskerLog for the bot: the engine behind an answer cache.
+// loadServing is loadSnapshot for the bot: the engine behind an answer cache.
 // `ask` and the benchmarks use the engine itself, so that they measure it.
-func loadServing(dir string, log *slog.Logger) (domain.Asker, *domain.Base, error) {
-	asker, base, err := loadAskerLog(dir, log)
+func loadServing(dir string, log *slog.Logger) (*reload.Snapshot, error) {
+	s, err := loadSnapshot(dir, log)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return answer.NewCache(asker, serveCacheSize), base, nil
+	s.Asker = answer.NewCache(s.Asker, serveCacheSize)
+	return s, nil
 }
 
 // jsonAnswer is the contract of `ask --json`: one object per question.

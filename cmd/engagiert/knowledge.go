@@ -2,8 +2,6 @@ package main
 
 import (
 	"errors"
-	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -20,17 +18,10 @@ func knowledgeDir(flagValue string, e env) string {
 	return e.getenv("ENGAGIERT_KNOWLEDGE")
 }
 
-// knowledgeFS opens the knowledge directory, or the embedded base for "".
-func knowledgeFS(dir string) fs.FS {
-	if dir == "" {
-		return knowledge.FS
-	}
-	return os.DirFS(dir)
-}
-
 // loadBase loads and validates the knowledge in dir ("" = embedded). Problems
 // name files relative to the working directory, so that terminals and
-// editors can jump to FILE:LINE; the embedded base keeps its own paths.
+// editors can jump to FILE:LINE; the embedded base keeps its own paths. A
+// directory is read through yamlkb.CheckDir: regular files inside it only.
 func loadBase(dir string) (*domain.Base, error) {
 	base, _, err := checkBase(dir, yamlkb.Options{})
 	return base, err
@@ -38,10 +29,10 @@ func loadBase(dir string) (*domain.Base, error) {
 
 // checkBase is loadBase with the warnings and notes of yamlkb.Check.
 func checkBase(dir string, opt yamlkb.Options) (*domain.Base, *yamlkb.Report, error) {
-	base, rep, err := yamlkb.Check(knowledgeFS(dir), opt)
 	if dir == "" {
-		return base, rep, err
+		return yamlkb.Check(knowledge.FS, opt)
 	}
+	base, rep, err := yamlkb.CheckDir(dir, opt)
 	rel := func(ps []yamlkb.Problem) {
 		for i := range ps {
 			ps[i].File = filepath.Join(dir, filepath.FromSlash(ps[i].File))

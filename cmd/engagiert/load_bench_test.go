@@ -130,15 +130,15 @@ func startBot(tb testing.TB, cached bool) *loadTarget {
 	tb.Helper()
 	logs := &leakWriter{}
 	log := slog.New(slog.NewJSONHandler(logs, nil))
-	load := loadAskerLog
+	load := loadSnapshot
 	if cached {
 		load = loadServing
 	}
-	asker, base, err := load("", log)
+	snap, err := load("", log)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	kb := reload.NewHolder(asker, base)
+	kb := reload.NewHolder(snap, reload.Options{})
 	sink, hooks := hookSink(tb)
 	responseCache := 0 // serve's default
 	if !cached {

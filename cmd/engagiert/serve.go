@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -34,6 +35,11 @@ type serveConfig struct {
 	botToken, appToken, signingSecret string
 	addr, knowledge, apiURL, command  string
 	redisURL, curatorChannel          string
+
+	// Limits, as given and parsed (parseLimits).
+	reloadTimeoutS, reloadDebounceS, maxConnsS, maxBodyReadsS string
+	reloadTimeout, reloadDebounce                             time.Duration
+	maxConns, maxBodyReads                                    int
 }
 
 // serveSetting is one setting of serve: its flag and environment variable.
@@ -53,12 +59,27 @@ func (c *serveConfig) settings() []serveSetting {
 		{"command", "ENGAGIERT_COMMAND", "/engagiert", "slash command name", &c.command},
 		{"redis-url", "ENGAGIERT_REDIS_URL", "", "Redis that replicas share (events answered once, threads, votes, forwarded questions), redis://[:PASSWORD@]HOST:6379/0, unset: in-process; prefer the variable, ps shows flags", &c.redisURL},
 		{"curator-channel", "ENGAGIERT_CURATOR_CHANNEL", "", "channel id (C...) unanswered questions can be forwarded to; unset: no forwarding", &c.curatorChannel},
+		{"max-conns", "ENGAGIERT_MAX_CONNS", strconv.Itoa(slackapp.DefaultMaxConns), "HTTP connections served at once; past it health routes only, then 503", &c.maxConnsS},
+		{"max-body-reads", "ENGAGIERT_MAX_BODY_READS", strconv.Itoa(slackapp.DefaultMaxBodyReads), "request bodies (up to 1 MiB each) read at once; past it requests wait 5 s, then 503", &c.maxBodyReadsS},
+		{"reload-timeout", "ENGAGIERT_RELOAD_TIMEOUT", reload.DefaultLoadTimeout.String(), "longest one knowledge load may take", &c.reloadTimeoutS},
+		{"reload-debounce", "ENGAGIERT_RELOAD_DEBOUNCE", reload.DefaultDebounce.String(), "how long knowledge files must be quiet, then unchanged, before a reload", &c.reloadDebounceS},
 	}
 }
 
 // parseServe reads the flags; a flag left empty falls back to its variable,
 // then its default. Flag defaults stay empty so -h never prints a secret.
 func parseServe(e env, args []string) (serveConfig, error) {
+	c, err := parseServeFlags(e, args)
+	if err != nil {
+		return c, err
+	}
+	if err := c.check(); err != nil {
+		return c, err
+	}
+	return c, c.parseLimits()
+}
+
+func parseServeFlags(e env, args []string) (serveConfig, error) {
 	var c serveConfig
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
@@ -87,7 +108,7 @@ func parseServe(e env, args []string) (serveConfig, error) {
 			*s.dst = s.def
 		}
 	}
-	return c, c.check()
+	return c, nil
 }
 
 // check says which variable is missing or malformed, and how to fix it.
@@ -108,6 +129,31 @@ func (c serveConfig) check() error {
 	}
 	if u, err := url.Parse(c.apiURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return fmt.Errorf("SLACK_API_URL %q must be an http(s) URL such as %s", c.apiURL, slackapp.DefaultAPIURL)
+	}
+	return nil
+}
+
+// parseLimits reads the limits' settings into c.
+func (c *serveConfig) parseLimits() error {
+	for _, d := range []struct {
+		env, s string
+		dst    *time.Duration
+	}{{"ENGAGIERT_RELOAD_TIMEOUT", c.reloadTimeoutS, &c.reloadTimeout}, {"ENGAGIERT_RELOAD_DEBOUNCE", c.reloadDebounceS, &c.reloadDebounce}} {
+		v, err := time.ParseDuration(d.s)
+		if err != nil || v <= 0 {
+			return fmt.Errorf("%s %q must be a positive duration such as 30s or 500ms", d.env, d.s)
+		}
+		*d.dst = v
+	}
+	for _, n := range []struct {
+		env, s string
+		dst    *int
+	}{{"ENGAGIERT_MAX_CONNS", c.maxConnsS, &c.maxConns}, {"ENGAGIERT_MAX_BODY_READS", c.maxBodyReadsS, &c.maxBodyReads}} {
+		v, err := strconv.Atoi(n.s)
+		if err != nil || v <= 0 {
+			return fmt.Errorf("%s %q must be a positive number", n.env, n.s)
+		}
+		*n.dst = v
 	}
 	return nil
 }
@@ -144,6 +190,18 @@ func runServe(ctx context.Context, e env, args []string) error {
 // serve is runServe with the reload requests coming from hup, so a test can
 // ask for a reload without signalling the whole test process.
 func serve(ctx context.Context, e env, args []string, hup <-chan os.Signal) error {
+	return serveWith(ctx, e, args, serveDeps{hup: hup, load: loadServing})
+}
+
+// serveDeps are what tests may stand in for: SIGHUP, and the knowledge
+// loader (to make it hang as a dead network mount would).
+type serveDeps struct {
+	hup  <-chan os.Signal
+	load func(dir string, log *slog.Logger) (*reload.Snapshot, error)
+}
+
+func serveWith(ctx context.Context, e env, args []string, deps serveDeps) error {
+	hup := deps.hup
 	cfg, err := parseServe(e, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
@@ -152,13 +210,15 @@ func serve(ctx context.Context, e env, args []string, hup <-chan os.Signal) erro
 		return err
 	}
 	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
+	limitMemory(e.getenv, cgroupRoot, log)
 
-	load := func() (domain.Asker, *domain.Base, error) { return loadServing(cfg.knowledge, log) }
-	asker, base, err := load()
+	load := func(context.Context) (*reload.Snapshot, error) { return deps.load(cfg.knowledge, log) }
+	snap, err := reload.Load(ctx, load, cfg.reloadTimeout, log)
 	if err != nil {
 		return fmt.Errorf("load knowledge: %w", err)
 	}
-	kb := reload.NewHolder(asker, base)
+	base := snap.Base
+	kb := reload.NewHolder(snap, reload.Options{Debounce: cfg.reloadDebounce, LoadTimeout: cfg.reloadTimeout})
 
 	// Without a URL this is in-process memory; the URL is never logged, it
 	// may carry a password, and store.New's errors leave it out.
@@ -191,6 +251,7 @@ func serve(ctx context.Context, e env, args []string, hup <-chan os.Signal) erro
 		Logger:        log,
 		Registry:      reg,
 		Store:         events,
+		MaxBodyReads:  cfg.maxBodyReads,
 	}
 	appCfg.CuratorChannel = cfg.curatorChannel
 	if cfg.knowledge != "" {
@@ -200,19 +261,21 @@ func serve(ctx context.Context, e env, args []string, hup <-chan os.Signal) erro
 	if err != nil {
 		return err
 	}
+	// A token Slack refuses stops start-up: nothing the bot posted would
+	// arrive. Slack unreachable does not: the bot retries, and /readyz says
+	// "unverified" until auth.test answers.
+	if err := app.CheckToken(ctx); errors.Is(err, slackapp.ErrTokenRejected) {
+		return fmt.Errorf("SLACK_BOT_TOKEN is not accepted by Slack: %w; copy the Bot User OAuth Token (xoxb-...) again from your app's \"OAuth & Permissions\" page, or reinstall the app", err)
+	} else if err != nil {
+		log.Warn("cannot verify SLACK_BOT_TOKEN yet; retrying every minute", "err", err)
+	}
 
-	ln, err := net.Listen("tcp", cfg.addr)
+	raw, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return fmt.Errorf("listen on ENGAGIERT_ADDR %s: %w", cfg.addr, err)
 	}
-	srv := &http.Server{
-		Handler:           app.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
+	srv, ln := app.HTTPServer(raw, cfg.maxConns)
+	srv.ErrorLog = slog.NewLogLogger(log.Handler(), slog.LevelWarn)
 	mode := "http"
 	if cfg.appToken != "" {
 		mode = "socket"
@@ -236,9 +299,16 @@ func serve(ctx context.Context, e env, args []string, hup <-chan os.Signal) erro
 		}
 	}()
 
+	tokenDone := make(chan struct{})
+	go func() {
+		defer close(tokenDone)
+		app.WatchToken(runCtx, time.Minute)
+	}()
+
 	log.Info("serving", "addr", ln.Addr().String(), "mode", mode, "command", cfg.command, "dedup", dedupMode,
 		"curator_channel", cfg.curatorChannel,
-		"knowledge", knowledgeFrom, "knowledge_version", base.Version, "networks", len(base.Networks), "places", len(base.Places))
+		"knowledge", knowledgeFrom, "knowledge_version", base.Version, "networks", len(base.Networks), "places", len(base.Places),
+		"max_conns", cfg.maxConns, "max_body_reads", cfg.maxBodyReads)
 
 	errc := make(chan error, 2)
 	go func() {
@@ -277,6 +347,7 @@ func serve(ctx context.Context, e env, args []string, hup <-chan os.Signal) erro
 		log.Warn("answers still in flight at shutdown", "err", err)
 	}
 	<-watchDone
+	<-tokenDone
 	log.Info("stopped")
 	return runErr
 }
@@ -303,9 +374,13 @@ func knowledgeOf(kb *reload.Holder) func() (*domain.Base, time.Time) {
 
 // reloadStatus is how /readyz shows reload.Status.
 func reloadStatus(s reload.Status) slackapp.ReloadStatus {
-	r := slackapp.ReloadStatus{Reloads: s.Reloads, Failures: s.Failures, LastError: s.LastError}
+	r := slackapp.ReloadStatus{Reloads: s.Reloads, Failures: s.Failures, LastError: s.LastError, LastProblems: s.LastProblems,
+		StuckLoads: s.StuckLoads}
 	if !s.LastErrorAt.IsZero() {
 		r.LastErrorAt = s.LastErrorAt.UTC().Format(time.RFC3339)
+	}
+	if !s.InProgressSince.IsZero() {
+		r.InProgressSince = s.InProgressSince.UTC().Format(time.RFC3339)
 	}
 	return r
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"strings"
@@ -32,11 +33,31 @@ type servedBot struct {
 // stopped, like SIGTERM does, by stop or at the end of the test.
 func startServe(t *testing.T, vars map[string]string, hup <-chan os.Signal) *servedBot {
 	t.Helper()
+	return startServeDeps(t, vars, serveDeps{hup: hup})
+}
+
+// startServeDeps is startServe with stand-ins for SIGHUP and the knowledge
+// loader; a nil one is the real thing.
+func startServeDeps(t *testing.T, vars map[string]string, deps serveDeps) *servedBot {
+	t.Helper()
+	hup := deps.hup
+	if deps.load == nil {
+		deps.load = loadServing
+	}
 	all := map[string]string{
 		"SLACK_BOT_TOKEN":      "xoxb-harness-bot-token",
 		"SLACK_SIGNING_SECRET": serveSecret,
 		"ENGAGIERT_ADDR":       "127.0.0.1:0",
-		"SLACK_API_URL":        "http://127.0.0.1:1/api/", // nothing listens: a test that calls Slack passes its own
+	}
+	if _, ok := vars["SLACK_API_URL"]; !ok {
+		// A Web API that accepts the token and every call; a test that
+		// looks at the calls passes its own.
+		api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = io.WriteString(w, `{"ok":true,"user_id":"UBOT","team_id":"T1"}`)
+		}))
+		t.Cleanup(api.Close)
+		all["SLACK_API_URL"] = api.URL + "/api/"
 	}
 	for k, v := range vars {
 		all[k] = v
@@ -52,7 +73,7 @@ func startServe(t *testing.T, vars map[string]string, hup <-chan os.Signal) *ser
 			runErr = run(ctx, []string{"serve"}, getenv, strings.NewReader(""), io.Discard, logs)
 			return
 		}
-		runErr = serve(ctx, env{getenv: getenv, stdin: strings.NewReader(""), stdout: io.Discard, stderr: logs}, nil, hup)
+		runErr = serveWith(ctx, env{getenv: getenv, stdin: strings.NewReader(""), stdout: io.Discard, stderr: logs}, nil, deps)
 	}()
 	b := &servedBot{logs: logs}
 	var once sync.Once

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -42,7 +43,10 @@ const (
 	unknownAnswer    = "Dazu habe ich nichts"
 )
 
-var fileLine = regexp.MustCompile(`places\.yaml:\d+: `)
+var (
+	fileLine     = regexp.MustCompile(`places\.yaml:\d+: `)
+	fileLineOnly = regexp.MustCompile(`places\.yaml:\d+$`)
+)
 
 // TestServeReload runs the bot from a knowledge directory and edits it while
 // it serves: good edits are answered after SIGHUP and after a plain file
@@ -102,8 +106,12 @@ func TestServeReload(t *testing.T) {
 		t.Errorf("reload failure says it serves %q, want %q", rec.str("serving_version"), r2.Version)
 	}
 	r3 := b.waitReady(t, "the failure", func(r slackapp.Readiness) bool { return r.Reload.Failures == 1 })
-	if !r3.Ready || r3.Version != r2.Version || !fileLine.MatchString(r3.Reload.LastError) || r3.Reload.LastErrorAt == "" {
-		t.Errorf("/readyz after a broken edit = %+v %+v, want ready at version %s with the problem", r3, *r3.Reload, r2.Version)
+	if !r3.Ready || r3.Version != r2.Version || len(r3.Reload.LastProblems) != 1 || !fileLineOnly.MatchString(r3.Reload.LastProblems[0]) ||
+		r3.Reload.LastError == "" || r3.Reload.LastErrorAt == "" {
+		t.Errorf("/readyz after a broken edit = %+v %+v, want ready at version %s with where the problem is", r3, *r3.Reload, r2.Version)
+	}
+	if strings.Contains(fmt.Sprint(*r3.Reload), "kaputt") {
+		t.Errorf("/readyz quotes the knowledge files: %+v", *r3.Reload)
 	}
 	for q, want := range map[string]string{"Zauberwaldverbund": "RegioPole", "Feenhainbund": "Engagierte Stadt", "Bielefeld": "Bielefeld"} {
 		if got := b.ask(t, q); !strings.Contains(got, want) {

@@ -53,7 +53,10 @@ func runValidate(ctx context.Context, e env, args []string) error {
 		for _, p := range ps.List {
 			fmt.Fprintln(e.stderr, p)
 		}
-		fmt.Fprintf(e.stderr, "knowledge has %d problem(s)\n", len(ps.List))
+		if ps.More > 0 {
+			fmt.Fprintf(e.stderr, "... and %d more\n", ps.More)
+		}
+		fmt.Fprintf(e.stderr, "knowledge has %d problem(s)\n", len(ps.List)+ps.More)
 		return errReported
 	}
 	if err != nil {

@@ -28,7 +28,7 @@ func TestValidate(t *testing.T) {
 		{name: "broken from env", args: []string{"validate"}, env: map[string]string{"ENGAGIERT_KNOWLEDGE": broken}, wantErr: errReported,
 			wantStderr: "knowledge has 2 problem(s)"},
 		{name: "missing dir", args: []string{"validate", "--knowledge", filepath.Join(t.TempDir(), "nope")}, wantErr: errReported,
-			wantStderr: "sources.yaml: file is missing"},
+			wantStderr: "nope: cannot open the knowledge directory"},
 		{name: "stray argument", args: []string{"validate", "knowledge"}, wantErr: usageError{}},
 		{name: "warnings and notes", args: []string{"validate", "--knowledge", dated(t)},
 			wantStdout: "knowledge OK", wantStderr: `alias "Guetersloh" of place "guetersloh" adds nothing`},

@@ -50,22 +50,6 @@ func (e *Engine) founding(n *domain.Network) (domain.AnswerFact, bool) {
 	return domain.AnswerFact{Text: text, Source: e.base.Source(fd.Source)}, true
 }
 
-// foundingShort is the founding in one line: date, place and founders.
-func (e *Engine) foundingShort(n *domain.Network) (domain.AnswerFact, bool) {
-	fd := n.Founded
-	if fd.Date.IsZero() {
-		return e.founding(n)
-	}
-	text := "Gegründet: " + fd.Date.String()
-	if fd.Place != "" {
-		text += ", " + fd.Place
-	}
-	if len(fd.By) > 0 {
-		text += ", von " + joinAnd(fd.By)
-	}
-	return domain.AnswerFact{Text: text, Source: e.base.Source(fd.Source)}, true
-}
-
 // counts lists the member figures, the newest first; older ones stay visible.
 func (e *Engine) counts(n *domain.Network) []domain.AnswerFact {
 	var out []domain.AnswerFact
@@ -104,27 +88,6 @@ func (e *Engine) countsIn(nets []domain.Network, year int) []domain.AnswerFact {
 		}
 	}
 	return out
-}
-
-// countSummary is the newest figure with the older ones named after it, in one line.
-func (e *Engine) countSummary(n *domain.Network) (domain.AnswerFact, bool) {
-	c, ok := newestCount(n)
-	if !ok {
-		return domain.AnswerFact{}, false
-	}
-	f := domain.AnswerFact{Text: "Mitglieder: " + c.Value + " " + c.Text, Stand: c.Stand, Source: e.base.Source(c.Source)}
-	var older []string
-	for i := len(n.Counts) - 2; i >= 0; i-- {
-		o := n.Counts[i].Value
-		if !n.Counts[i].Stand.IsZero() {
-			o += " (Stand " + n.Counts[i].Stand.String() + ")"
-		}
-		older = append(older, o)
-	}
-	if len(older) > 0 {
-		f.Text += "; frühere Angaben: " + strings.Join(older, ", ")
-	}
-	return f, true
 }
 
 // countLead is the newest figure in a sentence.

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
-
-	"github.com/engagiert/engagiert/internal/domain"
 )
 
 // Op is what a question asks for, whatever it asks it about.
@@ -264,18 +262,4 @@ func containsSubject(ss []Subject, s Subject) bool {
 		}
 	}
 	return false
-}
-
-// subjectsOf turns frame subjects back into mentions for the answer
-// functions that work on places and networks.
-func subjectsOf(f Frame, base *domain.Base) (places, networks []string) {
-	for _, s := range f.Subjects {
-		switch {
-		case s.Kind == "place" && base.Place(s.ID) != nil:
-			places = append(places, s.ID)
-		case s.Kind == "network" && base.Network(s.ID) != nil:
-			networks = append(networks, s.ID)
-		}
-	}
-	return places, networks
 }

@@ -775,27 +775,3 @@ func (p parsed) has(in ...intent) bool {
 	}
 	return false
 }
-
-func (p parsed) places() []string   { return p.ids("place") }
-func (p parsed) networks() []string { return p.ids("network") }
-
-func (p parsed) ids(kind string) []string {
-	if p.framed {
-		var out []string
-		for _, s := range p.subjects {
-			if s.Kind == kind {
-				out = append(out, s.ID)
-			}
-		}
-		return out
-	}
-	var out []string
-	seen := map[string]bool{}
-	for _, m := range p.mentions {
-		if m.Kind == kind && !seen[m.ID] {
-			seen[m.ID] = true
-			out = append(out, m.ID)
-		}
-	}
-	return out
-}

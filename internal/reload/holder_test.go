@@ -15,12 +15,21 @@ import (
 )
 
 func constLoad(text string) LoadFunc {
-	return func() (domain.Asker, *domain.Base, error) {
+	return func(context.Context) (*Snapshot, error) {
 		a := domain.AskerFunc(func(_ context.Context, q string) domain.Answer {
 			return domain.Answer{Query: q, Found: true, Lead: text}
 		})
-		return a, domain.NewBase(nil, nil, nil, "v:"+text), nil
+		return &Snapshot{Asker: a, Base: domain.NewBase(nil, nil, nil, "v:"+text)}, nil
 	}
+}
+
+func mustLoad(t *testing.T, load LoadFunc) *Snapshot {
+	t.Helper()
+	s, err := load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 func TestReload(t *testing.T) {
@@ -34,18 +43,17 @@ func TestReload(t *testing.T) {
 	}{
 		{"good", constLoad("v2"), false, "v2", true},
 		{"same version changes nothing", constLoad("v1"), false, "v1", false},
-		{"error keeps old", func() (domain.Asker, *domain.Base, error) { return nil, nil, broken }, true, "v1", false},
-		{"nil result keeps old", func() (domain.Asker, *domain.Base, error) { return nil, nil, nil }, true, "v1", false},
-		{"panic keeps old", func() (domain.Asker, *domain.Base, error) { panic("index out of range") }, true, "v1", false},
+		{"error keeps old", func(context.Context) (*Snapshot, error) { return nil, broken }, true, "v1", false},
+		{"nil result keeps old", func(context.Context) (*Snapshot, error) { return nil, nil }, true, "v1", false},
+		{"panic keeps old", func(context.Context) (*Snapshot, error) { panic("index out of range") }, true, "v1", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, b, _ := constLoad("v1")()
-			h := NewHolder(a, b)
+			h := NewHolder(mustLoad(t, constLoad("v1")), Options{})
 			clock := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
 			h.now = func() time.Time { clock = clock.Add(time.Second); return clock }
 			before := h.LoadedAt()
-			err := h.Reload(tt.load, slog.New(slog.DiscardHandler))
+			err := h.Reload(context.Background(), tt.load, slog.New(slog.DiscardHandler))
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("Reload() error = %v, want error: %v", err, tt.wantErr)
 			}
@@ -83,8 +91,7 @@ func TestProblems(t *testing.T) {
 // TestAskDuringReload: every answer comes whole from one base while bases
 // are swapped underneath (run with -race).
 func TestAskDuringReload(t *testing.T) {
-	a, b, _ := constLoad("v0")()
-	h := NewHolder(a, b)
+	h := NewHolder(mustLoad(t, constLoad("v0")), Options{})
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	for range 4 {
@@ -101,7 +108,7 @@ func TestAskDuringReload(t *testing.T) {
 		}()
 	}
 	for i := range 200 {
-		h.Reload(constLoad(fmt.Sprint("v", i+1)), slog.New(slog.DiscardHandler))
+		h.Reload(context.Background(), constLoad(fmt.Sprint("v", i+1)), slog.New(slog.DiscardHandler))
 	}
 	cancel()
 	wg.Wait()
@@ -118,7 +125,7 @@ func TestEmptyHolder(t *testing.T) {
 	if h.Base() != nil || h.Version() != "" || !h.LoadedAt().IsZero() {
 		t.Errorf("zero Holder: Base, Version, LoadedAt = %v, %q, %v, want zero values", h.Base(), h.Version(), h.LoadedAt())
 	}
-	if err := h.Reload(constLoad("v1"), slog.New(slog.DiscardHandler)); err != nil || h.Version() != "v:v1" {
+	if err := h.Reload(context.Background(), constLoad("v1"), slog.New(slog.DiscardHandler)); err != nil || h.Version() != "v:v1" {
 		t.Errorf("zero Holder: Reload() = %v, Version() = %q, want nil, %q", err, h.Version(), "v:v1")
 	}
 }

@@ -3,6 +3,7 @@ package reload
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -14,8 +15,17 @@ import (
 )
 
 // Watch reloads the knowledge in dir whenever hup delivers a signal (main
-// feeds it from signal.Notify with SIGHUP) and, debounced, whenever a file
-// under dir changes. It runs until ctx is done.
+// feeds it from signal.Notify with SIGHUP) and whenever a file under dir
+// changes. It runs until ctx is done, and returns promptly then, even while
+// a load hangs.
+//
+// A reload waits until the files are quiet for the debounce window, then
+// until a fingerprint of them (each file's size, mtime and content hash)
+// stays the same across a further window, and checks it again after the
+// load: a file written in place in several steps (scp, rsync --inplace,
+// some editors) is never loaded half-written, as long as its writer pauses
+// for less than the window. Atomic saves (a temp file renamed over) are safe
+// whatever the pause.
 //
 // It watches the directories, not the files, so editors that write a new
 // file and rename it over the old one, and Kubernetes ConfigMaps that swap a
@@ -37,7 +47,9 @@ func (h *Holder) Watch(ctx context.Context, dir string, hup <-chan os.Signal, lo
 		logger.Warn("knowledge file watching unavailable, reload with SIGHUP", "err", err)
 	} else {
 		defer w.Close()
-		events, watchErrs = w.Events, w.Errors
+		if !h.noFileEvents {
+			events, watchErrs = w.Events, w.Errors
+		}
 	}
 	present := h.rewatch(w, dir, logger)
 	logger.Info("watching knowledge for changes", "files", w != nil, "present", present)
@@ -55,6 +67,13 @@ func (h *Holder) Watch(ctx context.Context, dir string, hup <-chan os.Signal, lo
 	poll := time.NewTicker(every)
 	defer poll.Stop()
 
+	// settled is the fingerprint taken when the files were last quiet for a
+	// window; "" until then. A reload needs the next one to match it.
+	settled := ""
+	changed := func() {
+		settled = ""
+		debounce.Reset(wait)
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -62,7 +81,7 @@ func (h *Holder) Watch(ctx context.Context, dir string, hup <-chan os.Signal, lo
 		case sig := <-hup:
 			logger.Info("knowledge reload requested", "signal", sig.String())
 			present = h.rewatch(w, dir, logger)
-			h.Reload(load, logger)
+			changed()
 		case ev, ok := <-events:
 			if !ok {
 				events = nil
@@ -75,7 +94,7 @@ func (h *Holder) Watch(ctx context.Context, dir string, hup <-chan os.Signal, lo
 				// A new subdirectory must be watched before files land in it.
 				present = h.rewatch(w, dir, logger)
 			}
-			debounce.Reset(wait)
+			changed()
 		case err, ok := <-watchErrs:
 			if !ok {
 				watchErrs = nil
@@ -83,19 +102,80 @@ func (h *Holder) Watch(ctx context.Context, dir string, hup <-chan os.Signal, lo
 			}
 			// Mostly a queue overflow: events were lost, so reload to be sure.
 			logger.Warn("knowledge file watching", "err", err)
-			debounce.Reset(wait)
+			changed()
 		case <-debounce.C:
+			fp, err := h.fingerprintBounded(ctx, dir)
+			if ctx.Err() != nil {
+				return nil
+			}
+			if err != nil {
+				// Missing or unreadable: the load reports it properly.
+				fp = "error: " + err.Error()
+			}
+			if fp != settled {
+				if settled != "" {
+					logger.Info("knowledge files still changing; waiting for them to settle", "window_ms", wait.Milliseconds())
+				}
+				settled = fp
+				debounce.Reset(wait)
+				continue
+			}
+			settled = ""
 			present = h.rewatch(w, dir, logger)
-			h.Reload(load, logger)
+			err = h.Reload(ctx, h.checked(dir, fp, load), logger)
+			if errors.Is(err, errFilesChanged) {
+				changed()
+			}
 		case <-poll.C:
 			if present {
 				continue
 			}
 			if _, err := os.Stat(dir); err == nil {
 				logger.Info("knowledge directory is back")
-				debounce.Reset(wait)
+				changed()
 			}
 		}
+	}
+}
+
+// checked is load followed by a check that the files are still the ones
+// fingerprinted before it, so a load never mixes two states of the files.
+func (h *Holder) checked(dir, before string, load LoadFunc) LoadFunc {
+	return func(ctx context.Context) (*Snapshot, error) {
+		s, err := load(ctx)
+		after, ferr := fingerprint(dir)
+		if ferr != nil {
+			after = "error: " + ferr.Error()
+		}
+		if after != before {
+			s.close(slog.New(slog.DiscardHandler))
+			return nil, errFilesChanged
+		}
+		return s, err
+	}
+}
+
+// fingerprintBounded is fingerprint within the load timeout: a hung file
+// system must not wedge the watcher.
+func (h *Holder) fingerprintBounded(ctx context.Context, dir string) (string, error) {
+	type result struct {
+		fp  string
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		fp, err := fingerprint(dir)
+		done <- result{fp, err}
+	}()
+	t := time.NewTimer(h.loadTimeout())
+	defer t.Stop()
+	select {
+	case r := <-done:
+		return r.fp, r.err
+	case <-ctx.Done():
+		return "", ctx.Err()
+	case <-t.C:
+		return "", fmt.Errorf("fingerprint of %s timed out", dir)
 	}
 }
 
@@ -138,7 +218,11 @@ func relevant(dir string, ev fsnotify.Event) bool {
 	if ev.Op == fsnotify.Chmod || !within(dir, ev.Name) {
 		return false
 	}
-	base := filepath.Base(ev.Name)
+	return relevantName(filepath.Base(ev.Name))
+}
+
+// relevantName is false for editors' swap, backup and lock files.
+func relevantName(base string) bool {
 	switch {
 	case strings.HasSuffix(base, "~"), strings.HasPrefix(base, ".#"), base == "4913",
 		strings.HasSuffix(base, ".swp"), strings.HasSuffix(base, ".swx"), strings.HasSuffix(base, ".swo"):

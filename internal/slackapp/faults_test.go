@@ -131,7 +131,7 @@ func TestFaultRateLimited(t *testing.T) {
 		}
 		postOK(w, r)
 	})
-	f := faultSetup(t, api, func(c *Config) { c.APIRetries = 0 }) // the default: 3 retries
+	f := faultSetup(t, api, func(c *Config) { c.APIRetries = 0 }) // the default: 2 retries
 	if rec := f.post(t, "/slack/events", "application/json", mention(t, "EvRate1"), nil); rec.Code != 200 {
 		t.Fatalf("app_mention: %d", rec.Code)
 	}
@@ -157,43 +157,56 @@ func TestFaultRateLimited(t *testing.T) {
 	noSecrets(t, f)
 }
 
-// TestFaultServerError: chat.postMessage answers 500. It is not retried (a
-// post may have gone through), the failure is logged with the request and
-// event ids, and the next requests are served.
+// TestFaultServerError: chat.postMessage answers 500, then 200. The post is
+// retried after a backoff and delivered; nothing is logged as lost. With
+// retries off the 500 is a lost reply, logged once with the status and the
+// event id, and the next requests are served.
 func TestFaultServerError(t *testing.T) {
 	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
-		if attempt == 1 {
+		if attempt == 1 || attempt == 3 {
 			http.Error(w, "internal_error", http.StatusInternalServerError)
 			return
 		}
 		postOK(w, r)
 	})
-	f := faultSetup(t, api, nil)
+	f := faultSetup(t, api, func(c *Config) { c.APIRetries = 0; c.RetryBackoff = 20 * time.Millisecond }) // the default retries
 	if rec := f.post(t, "/slack/events", "application/json", mention(t, "EvFail1"), nil); rec.Code != 200 {
 		t.Fatalf("app_mention: %d", rec.Code)
 	}
 	f.wait(t)
-	logs := f.logs.Records("chat.postMessage failed")
+	if calls := api.calls(); len(calls) != 2 {
+		t.Fatalf("chat.postMessage attempts = %d, want 2 (500, then the post)", len(calls))
+	} else if gap := calls[1].Sub(calls[0]); gap < 10*time.Millisecond {
+		t.Errorf("retried after %v, want a backoff of at least half of 20ms", gap)
+	}
+	if r := f.logs.Records("chat.postMessage failed"); len(r) != 0 {
+		t.Errorf("failure logged although the retry posted: %v", r)
+	}
+
+	// Without retries the 500 is final.
+	g := faultSetup(t, api, nil) // setup turns retries off
+	if rec := g.post(t, "/slack/events", "application/json", mention(t, "EvFail2"), nil); rec.Code != 200 {
+		t.Fatalf("app_mention: %d", rec.Code)
+	}
+	g.wait(t)
+	logs := g.logs.Records("chat.postMessage failed")
 	if len(logs) != 1 {
-		t.Fatalf("chat.postMessage failures logged: %v, want 1\n%s", logs, f.logs.String())
+		t.Fatalf("chat.postMessage failures logged: %v, want 1\n%s", logs, g.logs.String())
 	}
 	l := logs[0]
-	if l["request_id"] == "" || l["request_id"] == nil || l["event_id"] != "EvFail1" || l["level"] != "ERROR" ||
-		!strings.Contains(fmt.Sprint(l["err"]), "500") {
-		t.Errorf("failure log = %v, want level ERROR, request_id, event_id EvFail1 and the status", l)
+	if l["request_id"] == "" || l["request_id"] == nil || l["event_id"] != "EvFail2" || l["level"] != "ERROR" ||
+		l["http_status"] != float64(500) || l["reason"] != LostError || l["channel"] != "C123ABC456" {
+		t.Errorf("failure log = %v, want level ERROR, request_id, event_id EvFail2, channel, http_status 500, reason error", l)
 	}
-	if got := counterValue(t, f.app.metrics.postErrors); got != 1 {
+	if got := counterValue(t, g.app.metrics.postErrors); got != 1 {
 		t.Errorf("post errors = %v, want 1", got)
 	}
-	stillServes(t, f, nil)
-	if rec := f.post(t, "/slack/events", "application/json", mention(t, "EvFail2"), nil); rec.Code != 200 {
-		t.Fatalf("second app_mention: %d", rec.Code)
+	if got := counterValue(t, g.app.guard.lost.WithLabelValues(LostError)); got != 1 {
+		t.Errorf("engagiert_slack_replies_lost_total{reason=error} = %v, want 1", got)
 	}
-	f.wait(t)
-	if n := len(api.calls()); n != 2 {
-		t.Errorf("chat.postMessage calls = %d, want 2 (failed one not retried, next one posted)", n)
-	}
+	stillServes(t, g, nil)
 	noSecrets(t, f)
+	noSecrets(t, g)
 }
 
 // TestFaultHangingAPI: chat.postMessage never answers. The App's HTTP
@@ -233,8 +246,9 @@ func TestFaultHangingAPI(t *testing.T) {
 // response_url calls still cannot hang for ever.
 func TestDefaultHTTPClientTimesOut(t *testing.T) {
 	f := setup(t, func(c *Config) { c.HTTPClient = nil })
-	if f.app.client == nil || f.app.client.Timeout <= 0 || f.app.client.Timeout > time.Minute {
-		t.Errorf("default HTTP client = %+v, want a timeout of at most a minute", f.app.client)
+	rt, ok := f.app.client.Transport.(*retryTransport)
+	if !ok || rt.perAttempt <= 0 || rt.perAttempt > time.Minute {
+		t.Errorf("default HTTP client = %+v, want attempts bounded by at most a minute", f.app.client)
 	}
 }
 

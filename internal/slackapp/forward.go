@@ -60,7 +60,7 @@ func (a *App) forward(ctx context.Context, log *slog.Logger, ic slack.Interactio
 	log.Info("question forwarded", "question", ref.Question, "curator_channel", a.cfg.CuratorChannel)
 	thanks := blocks.Notice("Danke! Ich habe deine Frage an die Redaktion weitergegeben. Sobald dort jemand antwortet, sage ich dir Bescheid.")
 	msg := ephemeral(thanks)
-	if ic.ResponseURL == "" || !a.respond(ctx, log, ic.ResponseURL, msg) {
+	if ic.ResponseURL == "" || !a.tryRespond(ctx, log, ic.ResponseURL, msg) {
 		a.tell(ctx, log, ic.Channel.ID, ic.User.ID, thanks)
 	}
 }

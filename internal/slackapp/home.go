@@ -21,7 +21,7 @@ func (a *App) homeOpened(ctx context.Context, log *slog.Logger, e *slackevents.A
 		view := blocks.Home(base, a.cfg.Command, a.cfg.Commands)
 		if _, err := a.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: e.User, View: view}); err != nil {
 			a.metrics.postErrors.Inc()
-			log.Error("views.publish failed", "user", e.User, "err", err)
+			a.lost(log.With("surface", SurfaceHome, "user", e.User, "channel", e.Channel), "views.publish failed", err)
 		}
 	case "messages":
 		if e.Channel == "" {
@@ -40,7 +40,8 @@ func (a *App) homeOpened(ctx context.Context, log *slog.Logger, e *slackevents.A
 		if first, err := a.store.FirstSeen(ctx, "w:"+e.User); err == nil && !first {
 			return // another replica is welcoming right now
 		}
-		log.Info("welcome", "user", e.User, "channel", e.Channel)
+		log = log.With("user", e.User, "channel", e.Channel)
+		log.Info("welcome")
 		a.post(ctx, log, e.Channel, "", blocks.Welcome(a.cfg.Command, a.cfg.Commands))
 	}
 }
@@ -67,7 +68,7 @@ func (a *App) openModal(ctx context.Context, log *slog.Logger, triggerID string,
 	}
 	if _, err := a.api.OpenViewContext(ctx, triggerID, blocks.Modal(m)); err != nil {
 		a.metrics.postErrors.Inc()
-		log.Error("views.open failed", "err", err)
+		a.lost(log, "views.open failed", err)
 		return false
 	}
 	return true
@@ -77,7 +78,7 @@ func (a *App) openModal(ctx context.Context, log *slog.Logger, triggerID string,
 func (a *App) updateModal(ctx context.Context, log *slog.Logger, ic slack.InteractionCallback, m blocks.Message) {
 	if _, err := a.api.UpdateViewContext(ctx, blocks.Modal(m), "", ic.View.Hash, ic.View.ID); err != nil {
 		a.metrics.postErrors.Inc()
-		log.Error("views.update failed", "err", err)
+		a.lost(log, "views.update failed", err)
 	}
 }
 
@@ -89,7 +90,7 @@ func (a *App) shortcut(ctx context.Context, log *slog.Logger, ic slack.Interacti
 	q := Question(ic.Message.Text, a.ownUserID(ctx))
 	opt := blocks.Options{Feedback: true, Forward: a.forwardButton(q, "", "")}
 	m, ans, _ := a.answer(ctx, log, SurfaceShortcut, q, "", opt)
-	if ic.ResponseURL != "" && a.respond(ctx, log, ic.ResponseURL, ephemeral(m)) {
+	if ic.ResponseURL != "" && a.tryRespond(ctx, log, ic.ResponseURL, ephemeral(m)) {
 		return
 	}
 	a.openModal(ctx, log, ic.TriggerID, a.render(SurfaceShortcut, ans, blocks.Options{}))

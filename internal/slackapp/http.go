@@ -40,6 +40,10 @@ type Readiness struct {
 	Networks int    `json:"networks"`
 	Places   int    `json:"places"`
 	LoadedAt string `json:"loaded_at,omitempty"`
+	// SlackToken is what the Web API says of the bot token: "ok",
+	// "unverified" (auth.test not answered yet) or "rejected: ERROR"; while
+	// rejected, the bot is not ready: nothing it posts arrives.
+	SlackToken string `json:"slack_token"`
 	// Reload is there when the knowledge is reloaded live (Config.Reloads).
 	Reload *ReloadStatus `json:"reload,omitempty"`
 }
@@ -50,18 +54,28 @@ type ReloadStatus struct {
 	// Reloads counts knowledge swapped in since start, Failures rejected edits.
 	Reloads  uint64 `json:"reloads"`
 	Failures uint64 `json:"failures"`
-	// LastError is the latest rejected edit's problems, one FILE:LINE per line.
-	LastError   string `json:"last_error,omitempty"`
-	LastErrorAt string `json:"last_error_at,omitempty"`
+	// LastError says why the latest failed reload failed, LastProblems
+	// where (at most 20 FILE:LINE, then "... and N more"); never what the
+	// files say: this route is not authenticated. The log has it all.
+	LastError    string   `json:"last_error,omitempty"`
+	LastProblems []string `json:"last_problems,omitempty"`
+	LastErrorAt  string   `json:"last_error_at,omitempty"`
+	// InProgressSince is when the reload running now started.
+	InProgressSince string `json:"reload_in_progress_since,omitempty"`
+	// StuckLoads counts loads that timed out and have not returned yet.
+	StuckLoads int `json:"stuck_loads,omitempty"`
 }
 
 func (a *App) handleReady(w http.ResponseWriter, r *http.Request) {
 	base, loadedAt := a.cfg.Knowledge()
-	var body Readiness
+	token, tokenOK := a.guard.token.state()
+	body := Readiness{SlackToken: token}
 	status := http.StatusServiceUnavailable
 	if base != nil {
-		status = http.StatusOK
-		body = Readiness{Ready: true, Version: base.Version, Networks: len(base.Networks), Places: len(base.Places)}
+		if tokenOK {
+			status = http.StatusOK
+		}
+		body = Readiness{Ready: tokenOK, Version: base.Version, Networks: len(base.Networks), Places: len(base.Places), SlackToken: token}
 		if !loadedAt.IsZero() {
 			body.LoadedAt = loadedAt.UTC().Format(time.RFC3339)
 		}
@@ -78,17 +92,34 @@ func (a *App) handleReady(w http.ResponseWriter, r *http.Request) {
 // slackHandler handles a verified Slack request: body is the raw body.
 type slackHandler func(w http.ResponseWriter, r *http.Request, log *slog.Logger, body []byte)
 
-// slackRoute reads the body (at most MaxBodyBytes), verifies Slack's
-// signature on it before anything parses it, and hands it on with a logger
-// that carries a request id.
+// slackRoute refuses a request without a signature or a fresh timestamp
+// before reading its body, reads the body (at most MaxBodyBytes, within the
+// body slots, see readBody), verifies Slack's signature on it before
+// anything parses it, and hands it on with a logger that carries a request id.
 func (a *App) slackRoute(kind string, h slackHandler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := newRequestID()
 		log := a.log.With("request_id", id, "kind", kind)
 		w.Header().Set("X-Request-Id", id)
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
-		body, err := io.ReadAll(r.Body)
+		if reason, err := precheck(r.Header, time.Now()); err != nil {
+			a.metrics.requests.WithLabelValues(kind, "unauthorized").Inc()
+			a.guard.rejected.WithLabelValues(reason).Inc()
+			log.Warn("rejected request: bad signature", "err", err)
+			w.Header().Set("Connection", "close")
+			http.Error(w, "invalid signature", http.StatusUnauthorized)
+			return
+		}
+		body, err := a.readBody(w, r)
 		if err != nil {
+			if errors.Is(err, errBusy) {
+				a.metrics.requests.WithLabelValues(kind, "busy").Inc()
+				a.guard.rejected.WithLabelValues("body_slots").Inc()
+				a.guard.warnOnce(log, "body_slots", "request bodies limit reached; answering 503",
+					"max_body_reads", cap(a.guard.bodySlots), "waited_ms", a.guard.bodyWait.Milliseconds())
+				w.Header().Set("Retry-After", "1")
+				http.Error(w, "busy", http.StatusServiceUnavailable)
+				return
+			}
 			var tooBig *http.MaxBytesError
 			if errors.As(err, &tooBig) {
 				a.metrics.requests.WithLabelValues(kind, "too_large").Inc()
@@ -142,10 +173,11 @@ func (a *App) handleCommand(w http.ResponseWriter, r *http.Request, log *slog.Lo
 }
 
 func (a *App) handleEvents(w http.ResponseWriter, r *http.Request, log *slog.Logger, body []byte) {
-	ev, err := slackevents.ParseEvent(json.RawMessage(body), slackevents.OptionNoVerifyToken())
+	ev, err := decodeEvent(body)
 	if err != nil {
-		log.Warn("cannot parse event", "err", err)
-		http.Error(w, "bad event", http.StatusBadRequest)
+		// Signed by Slack, so acked whatever it holds: a 4xx only makes
+		// Slack retry it and count toward disabling event delivery.
+		a.ackUndecoded(w, log, body, err)
 		return
 	}
 	if ev.Type == slackevents.URLVerification {
@@ -192,6 +224,9 @@ func (a *App) firstSeen(ctx context.Context, log *slog.Logger, eventID string) b
 
 func (a *App) handleInteractions(w http.ResponseWriter, r *http.Request, log *slog.Logger, body []byte) {
 	ic, err := slack.InteractionCallbackParse(formRequest(r, body))
+	if err != nil {
+		ic, err = lenientInteraction(body, err)
+	}
 	if err != nil {
 		log.Warn("cannot parse interaction", "err", err)
 		http.Error(w, "bad payload", http.StatusBadRequest)

@@ -62,7 +62,7 @@ func (a *App) share(ctx context.Context, log *slog.Logger, ic slack.InteractionC
 		opt.SharedBy = ic.User.ID
 	}
 	m := blocks.WithQuestion(a.render(SurfaceSlash, ans, opt), q, ic.User.ID)
-	if a.respond(ctx, log, ic.ResponseURL, webhook(slack.ResponseTypeInChannel, m)) {
+	if a.tryRespond(ctx, log, ic.ResponseURL, webhook(slack.ResponseTypeInChannel, m)) {
 		log.Info("answer shared", "question", q, "channel", ic.Channel.ID)
 		a.respond(ctx, log, ic.ResponseURL, slack.WebhookMessage{DeleteOriginal: true})
 		return
@@ -79,7 +79,7 @@ func (a *App) share(ctx context.Context, log *slog.Logger, ic slack.InteractionC
 		a.remember(ctx, log, threadKey(channel, ts), ans, ThreadTTL)
 		return
 	}
-	log.Error("share failed: response_url and chat.postMessage", "channel", channel, "err", err)
+	a.lost(log.With("channel", channel), "share failed: response_url and chat.postMessage", err)
 	sorry := blocks.Notice("Ich konnte die Antwort nicht im Channel teilen (" + slackError(err) +
 		"). Lade mich in den Channel ein (/invite @engagiert) oder frag noch einmal mit /engagiert.")
 	if a.tell(ctx, log, channel, ic.User.ID, sorry) {
@@ -105,7 +105,7 @@ func (a *App) tell(ctx context.Context, log *slog.Logger, channel, user string, 
 	}
 	_, err := a.postErr(ctx, user, "", m)
 	if err != nil {
-		log.Error("DM to user failed", "err", err)
+		a.lost(log, "DM to user failed", err)
 	}
 	return err == nil
 }

@@ -64,6 +64,11 @@ func (a *App) onEvent(ctx context.Context, log *slog.Logger, ev slackevents.Even
 		eventID = cb.EventID
 	}
 	log = log.With("event_id", eventID, "event_type", ev.InnerEvent.Type)
+	if !handledEvents[ev.InnerEvent.Type] {
+		a.guard.undecoded.WithLabelValues("not_handled").Inc()
+		log.Warn("event not handled; acked")
+		return
+	}
 	a.background(ctx, func(ctx context.Context) {
 		if a.firstSeen(ctx, log, eventID) {
 			a.event(ctx, log, ev)
@@ -117,7 +122,7 @@ func (a *App) ask(ctx context.Context, log *slog.Logger, surface, q, prev string
 	a.metrics.duration.WithLabelValues(surface).Observe(time.Since(start).Seconds())
 	a.metrics.questions.WithLabelValues(surface).Inc()
 	if !ans.Found {
-		log.Info("unanswered", "question", q, "surface", surface)
+		log.Info("unanswered", "question", q) // the caller's log carries the surface
 		a.metrics.unanswered.WithLabelValues(surface).Inc()
 	}
 	return ans

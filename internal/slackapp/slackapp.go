@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -84,7 +85,8 @@ type Config struct {
 	// CuratorChannel is the channel id unanswered questions are forwarded
 	// to; empty: no forward button.
 	CuratorChannel string
-	// HTTPClient makes Web API and response_url calls (a client with a 10s timeout if nil).
+	// HTTPClient makes Web API and response_url calls (a client with a 10s
+	// timeout if nil); its Timeout bounds each attempt, retries come on top.
 	HTTPClient *http.Client
 	// SlashDeadline is how long a slash command may take to answer in the
 	// response itself; slower answers follow via response_url (2.5s if zero).
@@ -92,9 +94,17 @@ type Config struct {
 	// ResponseCache bounds the slash responses remembered per knowledge
 	// version and question; 0 means the default, a negative value none.
 	ResponseCache int
-	// APIRetries is how often a Web API call rate-limited with 429 is retried
-	// after its Retry-After (3 if zero, none if negative).
+	// APIRetries is how often a failed Web API or response_url call (5xx, a
+	// dropped connection, a timeout, 429 after its Retry-After) is retried
+	// (DefaultAPIRetries if zero, none if negative).
 	APIRetries int
+	// MaxBodyReads bounds the request bodies read at once
+	// (DefaultMaxBodyReads if zero); BodyWait is how long a request waits
+	// for one of them before it gets 503 (DefaultBodyWait if zero).
+	MaxBodyReads int
+	BodyWait     time.Duration
+	// RetryBackoff is the first wait before a retry (DefaultRetryBackoff if zero).
+	RetryBackoff time.Duration
 }
 
 // App is the Slack bot: HTTP handlers, a Socket Mode runner and the work
@@ -106,6 +116,7 @@ type App struct {
 	reg     *prometheus.Registry
 	store   Store
 	metrics *metrics
+	guard   *guard
 	client  *http.Client
 
 	mu        sync.Mutex
@@ -116,6 +127,11 @@ type App struct {
 	responses *memo.Map[string, []byte]
 
 	work sync.WaitGroup
+	// stopCtx ends when Wait gives up at shutdown: background work still
+	// running is cancelled then, and its lost replies logged as "shutdown".
+	stopCtx  context.Context
+	stopWork context.CancelFunc
+	stopping atomic.Bool
 }
 
 // New checks cfg and builds an App. It makes no network calls.
@@ -161,30 +177,36 @@ func New(cfg Config) (*App, error) {
 		cfg.SlashDeadline = 2500 * time.Millisecond
 	}
 	if cfg.APIRetries == 0 {
-		cfg.APIRetries = 3
+		cfg.APIRetries = DefaultAPIRetries
 	}
 	m, err := newMetrics(cfg.Registry)
 	if err != nil {
 		return nil, fmt.Errorf("slackapp: register metrics: %w", err)
 	}
+	g, err := newGuard(cfg, cfg.Registry)
+	if err != nil {
+		return nil, fmt.Errorf("slackapp: register metrics: %w", err)
+	}
+	client := apiClient(cfg.HTTPClient, cfg.APIRetries, cfg.RetryBackoff)
 	opts := []slack.Option{
 		slack.OptionAPIURL(cfg.APIURL),
-		slack.OptionHTTPClient(cfg.HTTPClient),
-	}
-	if cfg.APIRetries > 0 {
-		opts = append(opts, slack.OptionRetry(cfg.APIRetries))
+		slack.OptionHTTPClient(client),
 	}
 	if cfg.AppToken != "" {
 		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
 	}
+	stopCtx, stopWork := context.WithCancel(context.Background())
 	return &App{
+		stopCtx:   stopCtx,
+		stopWork:  stopWork,
 		cfg:       cfg,
 		log:       cfg.Logger,
 		api:       slack.New(cfg.BotToken, opts...),
 		reg:       cfg.Registry,
 		store:     cfg.Store,
 		metrics:   m,
-		client:    cfg.HTTPClient,
+		guard:     g,
+		client:    client,
 		botUserID: cfg.BotUserID,
 		responses: responseCache(cfg.ResponseCache),
 	}, nil
@@ -206,6 +228,8 @@ func responseCache(size int) *memo.Map[string, []byte] {
 
 // Wait blocks until the answers started in the background are posted, or
 // ctx ends. Call it after http.Server.Shutdown so nothing in flight is lost.
+// When ctx ends first, the work still running is cancelled, and each reply
+// it loses is logged with reason "shutdown"; Wait gives it a moment for that.
 func (a *App) Wait(ctx context.Context) error {
 	done := make(chan struct{})
 	go func() { a.work.Wait(); close(done) }()
@@ -213,8 +237,14 @@ func (a *App) Wait(ctx context.Context) error {
 	case <-done:
 		return nil
 	case <-ctx.Done():
-		return ctx.Err()
 	}
+	a.stopping.Store(true)
+	a.stopWork()
+	select {
+	case <-done:
+	case <-time.After(2 * time.Second):
+	}
+	return ctx.Err()
 }
 
 // background runs f outside the request that asked for it (Slack wants an
@@ -226,6 +256,9 @@ func (a *App) background(ctx context.Context, f func(ctx context.Context)) {
 		defer a.work.Done()
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 		defer cancel()
+		if a.stopCtx != nil {
+			defer context.AfterFunc(a.stopCtx, cancel)()
+		}
 		f(ctx)
 	}()
 }

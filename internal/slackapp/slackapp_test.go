@@ -15,6 +15,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -635,7 +636,7 @@ func TestHealthReadyMetrics(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil || rec.Code != 200 {
 		t.Fatalf("/readyz = %d %s", rec.Code, rec.Body)
 	}
-	want := Readiness{Ready: true, Version: "v-test", Networks: 1, Places: 1, LoadedAt: "2025-01-02T03:04:05Z"}
+	want := Readiness{Ready: true, Version: "v-test", Networks: 1, Places: 1, LoadedAt: "2025-01-02T03:04:05Z", SlackToken: "unverified"}
 	if r != want {
 		t.Errorf("/readyz = %+v, want %+v", r, want)
 	}
@@ -653,12 +654,12 @@ func TestHealthReadyMetrics(t *testing.T) {
 		t.Errorf("/readyz without knowledge = %d, want 503", rec.Code)
 	}
 
-	status := ReloadStatus{Reloads: 2, Failures: 1, LastError: "places.yaml:3: bad", LastErrorAt: "2025-01-02T03:05:00Z"}
+	status := ReloadStatus{Reloads: 2, Failures: 1, LastError: "1 problem(s)", LastProblems: []string{"places.yaml:3"}, LastErrorAt: "2025-01-02T03:05:00Z"}
 	live := setup(t, func(c *Config) { c.Reloads = func() ReloadStatus { return status } })
 	rec = httptest.NewRecorder()
 	live.handler.ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
 	r = Readiness{}
-	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil || rec.Code != 200 || r.Reload == nil || *r.Reload != status {
+	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil || rec.Code != 200 || r.Reload == nil || !reflect.DeepEqual(*r.Reload, status) {
 		t.Errorf("/readyz after a failed reload = %d %s, want 200 with %+v", rec.Code, rec.Body, status)
 	}
 }

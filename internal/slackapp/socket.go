@@ -65,7 +65,9 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 		log.Info("socket mode: Slack asked to reconnect")
 	case socketmode.EventTypeHello:
 		log.Debug("socket mode hello")
-	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorBadMessage, socketmode.EventTypeErrorWriteFailed:
+	case socketmode.EventTypeErrorBadMessage:
+		a.socketBadMessage(ctx, client, log, evt)
+	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorWriteFailed:
 		log.Warn("socket mode error", "type", string(evt.Type), "err", evt.Data)
 	case socketmode.EventTypeEventsAPI:
 		_ = a.ack(ctx, client, log, evt.Request, nil)

@@ -146,7 +146,8 @@ func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.Slash
 func (a *App) post(ctx context.Context, log *slog.Logger, channel, thread string, m blocks.Message) string {
 	ts, err := a.postErr(ctx, channel, thread, m)
 	if err != nil {
-		log.Error("chat.postMessage failed", "channel", channel, "err", err)
+		// The caller's log carries the channel (and event_id).
+		a.lost(log, "chat.postMessage failed", err)
 	}
 	return ts
 }
@@ -178,7 +179,7 @@ func (a *App) respond(ctx context.Context, log *slog.Logger, responseURL string,
 	}
 	if err := slack.PostWebhookCustomHTTPContext(ctx, responseURL, a.client, &msg); err != nil {
 		a.metrics.postErrors.Inc()
-		log.Error("response_url post failed", "err", hideURL(err))
+		a.lost(log, "response_url post failed", err)
 		return false
 	}
 	return true

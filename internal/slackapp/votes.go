@@ -73,6 +73,6 @@ func (a *App) vote(ctx context.Context, log *slog.Logger, ic slack.InteractionCa
 	if _, _, _, err := a.api.UpdateMessageContext(ctx, channel, ts,
 		slack.MsgOptionText(m.Text, false), slack.MsgOptionBlocks(m.Blocks...)); err != nil {
 		a.metrics.postErrors.Inc()
-		log.Error("chat.update failed", "err", err)
+		a.lost(log, "chat.update failed", err)
 	}
 }

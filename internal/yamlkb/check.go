@@ -90,11 +90,11 @@ func Check(fsys fs.FS, opt Options) (*domain.Base, *Report, error) {
 	l.checkPartnerships()
 	l.checkAliases()
 	rep := &Report{}
-	if len(l.probs) > 0 {
-		sortProblems(l.probs)
+	if len(l.probs.list) > 0 {
+		sortProblems(l.probs.list)
 		sortProblems(l.warnings)
 		rep.Warnings = l.warnings
-		return nil, rep, &Problems{List: l.probs}
+		return nil, rep, &Problems{List: l.probs.list, More: l.probs.more}
 	}
 	base := domain.NewBaseParts(domain.Parts{Networks: l.networks, Places: l.places, Sources: l.sources,
 		Partnerships: l.partnerships, PartnershipCounts: l.pcounts, Version: l.version()})

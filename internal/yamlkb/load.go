@@ -36,6 +36,10 @@ const (
 // partnerships.yaml from fsys and returns the base they describe. On any
 // problem it returns a nil base and a *Problems listing all of them, so
 // callers never see half a base. Check also returns the warnings.
+//
+// It reads regular files only, at most MaxFileBytes each and MaxTotalBytes in
+// all, and collects at most MaxProblems problems: a huge or endless file must
+// not take the bot's memory (see LoadDir for a directory on disk).
 func Load(fsys fs.FS) (*domain.Base, error) {
 	base, _, err := Check(fsys, Options{})
 	return base, err
@@ -44,8 +48,9 @@ func Load(fsys fs.FS) (*domain.Base, error) {
 // loader holds what Load has read so far.
 type loader struct {
 	fsys     fs.FS
-	probs    []Problem
+	probs    problemList
 	contents map[string][]byte // file name -> content, for the version
+	total    int64             // bytes read so far, for MaxTotalBytes
 
 	sources  []domain.Source
 	places   []domain.Place
@@ -89,13 +94,8 @@ func (l *loader) version() string {
 // there is none.
 func (l *loader) read(name string) (*file, *yaml.Node) {
 	f := &file{name: name, probs: &l.probs, refs: &l.refs}
-	data, err := fs.ReadFile(l.fsys, name)
-	if errors.Is(err, fs.ErrNotExist) {
-		f.add(0, "a knowledge directory holds "+SourcesFile+", "+PlacesFile+" and "+NetworksDir+"/*.yaml", "file is missing")
-		return f, nil
-	}
-	if err != nil {
-		f.add(0, "check the file's permissions", "cannot read file: %v", err)
+	data, ok := l.readFile(f)
+	if !ok {
 		return f, nil
 	}
 	l.contents[name] = data

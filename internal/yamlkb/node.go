@@ -15,7 +15,7 @@ import (
 // file collects the problems of one file.
 type file struct {
 	name  string
-	probs *[]Problem
+	probs *problemList
 	refs  *[]ref // where references to places and sources are collected
 }
 
@@ -28,7 +28,10 @@ func (f *file) refsTo(kind, id string, line int, from string) {
 }
 
 func (f *file) add(line int, hint, format string, args ...any) {
-	*f.probs = append(*f.probs, Problem{File: f.name, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	if f.probs.full() {
+		return
+	}
+	f.probs.list = append(f.probs.list, Problem{File: f.name, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
 // kindName names a node kind the way the hints speak about YAML.

@@ -43,15 +43,51 @@ func (p Problem) String() string {
 // first, so a curator fixes a file in one pass instead of one run per typo.
 type Problems struct {
 	List []Problem
+	// More counts the problems found past MaxProblems, which List leaves out.
+	More int
 }
 
-// Error prints one problem per line.
+// Error prints one problem per line, then "... and N more" if List was capped.
 func (ps *Problems) Error() string {
-	lines := make([]string, len(ps.List))
+	lines := make([]string, len(ps.List), len(ps.List)+1)
 	for i, p := range ps.List {
 		lines[i] = p.String()
 	}
+	if ps.More > 0 {
+		lines = append(lines, fmt.Sprintf("... and %d more", ps.More))
+	}
 	return strings.Join(lines, "\n")
+}
+
+// Locations lists where the problems are, "FILE:LINE" (or "FILE") each,
+// without what they say: messages quote values from the files, and a status
+// page must not. more counts the problems past MaxProblems.
+func (ps *Problems) Locations() (locs []string, more int) {
+	locs = make([]string, len(ps.List))
+	for i, p := range ps.List {
+		locs[i] = p.File
+		if p.Line > 0 {
+			locs[i] = fmt.Sprintf("%s:%d", p.File, p.Line)
+		}
+	}
+	return locs, ps.More
+}
+
+// problemList collects a load's problems, at most MaxProblems of them: a file
+// of a million broken lines must not become a million messages in memory.
+type problemList struct {
+	list []Problem
+	more int
+}
+
+// full reports whether the list holds MaxProblems, counting the one that
+// would have been added.
+func (l *problemList) full() bool {
+	if len(l.list) < MaxProblems {
+		return false
+	}
+	l.more++
+	return true
 }
 
 // sortProblems orders problems by file and line, the order a curator
