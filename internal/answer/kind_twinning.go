@@ -143,6 +143,9 @@ func (e *Engine) twinnings(_ context.Context, q *question) (domain.Answer, error
 	a := domain.Answer{Found: true, Kind: domain.KindMembers, Title: "Städtepartnerschaften: " + pl.Name, English: q.f.English}
 	a.Hits = []domain.Hit{{ID: "place:" + pl.ID, Title: pl.Name}}
 	abroad := pl.Country != ""
+	if abroad {
+		a.Title = "Partner in NRW: " + pl.Name
+	}
 	l := domain.List{Title: "Partner", Partial: !pl.PartnersComplete && !abroad}
 	for _, p := range ps {
 		other := e.base.Place(otherSide(p, pl.ID))
@@ -174,7 +177,7 @@ func (e *Engine) twinnings(_ context.Context, q *question) (domain.Answer, error
 	case len(ps) == 0:
 		a.Lead = fmt.Sprintf("Zu Städtepartnerschaften von %s%s nennen meine Quellen nichts.", pl.Name, in)
 		a.Found = false
-	case abroad:
+	case abroad && !q.f.English:
 		a.Lead = fmt.Sprintf("Mit %s (%s) %s in meiner Wissensbasis %d NRW-%s verbunden:", pl.Name, pl.Country,
 			plural(len(ps), "ist", "sind"), len(ps), plural(len(ps), "Kommune", "Kommunen"))
 		a.Title = "Partner in NRW: " + pl.Name
@@ -189,6 +192,11 @@ func (e *Engine) twinnings(_ context.Context, q *question) (domain.Answer, error
 		}
 	case status:
 		a.Lead = fmt.Sprintf("%s: %d %s%s:", pl.Name, len(ps), plural(len(ps), "Städtepartnerschaft", "Städtepartnerschaften"), in)
+	case q.f.English && abroad:
+		a.Lead = fmt.Sprintf("%s (%s) is twinned with %d NRW %s that I know of:", pl.Name, pl.Country, len(ps), plural(len(ps), "municipality", "municipalities"))
+	case q.f.English:
+		a.Lead = fmt.Sprintf("%s has %d town %s that I know of%s:", pl.Name, len(ps), plural(len(ps), "twinning", "twinnings"),
+			map[bool]string{true: " (all, per the city's website)", false: "; my list is not complete"}[pl.PartnersComplete])
 	case pl.PartnersComplete:
 		a.Lead = fmt.Sprintf("%s hat %d %s%s (laut der Website der Stadt vollständig):", pl.Name, len(ps), plural(len(ps), "Städtepartnerschaft", "Städtepartnerschaften"), in)
 	default:
@@ -418,7 +426,7 @@ func countryOf(p domain.Partnership, other *domain.Place, id string) string {
 // partnershipDetail is "Frankreich, seit 1967" plus kind and status.
 func partnershipDetail(p domain.Partnership, other *domain.Place, id string) string {
 	var parts []string
-	if c := countryOf(p, other, id); c != "" {
+	if c := countryOf(p, other, id); c != "" && !(c == "Deutschland" && other.State == "Nordrhein-Westfalen") {
 		parts = append(parts, c)
 	}
 	if !p.Since.IsZero() {
