@@ -631,22 +631,7 @@ func (p *parsed) hasTerm(tokens []domain.Token, words ...string) bool {
 
 // containsPhrase reports whether the phrase's terms occur consecutively.
 func containsPhrase(tokens []domain.Token, phrase []string) bool {
-	if len(phrase) == 0 {
-		return false
-	}
-outer:
-	for i := range tokens {
-		if i+len(phrase) > len(tokens) {
-			return false
-		}
-		for j, term := range phrase {
-			if tokens[i+j].Term != term || (j > 0 && tokens[i+j].Pos != tokens[i+j-1].Pos+1) {
-				continue outer
-			}
-		}
-		return true
-	}
-	return false
+	return len(phrase) > 0 && phrasePositions(tokens, phrase) != nil
 }
 
 // filtered reports whether the question narrows a member list.
