@@ -556,7 +556,7 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention, aft
 // asksHistory reports whether a question asks for everything so far:
 // "bisher", "nacheinander", "all".
 func (p *parsed) asksHistory() bool {
-	return p.hasTerm(p.tokens, "bisher", "nacheinand", "reihenfolg", "history", "so far", "vorher", "zuvor", "alle")
+	return p.hasRaw("bisher", "nacheinand", "reihenfolg", "history", "so far", "vorher", "zuvor", "alle", "all")
 }
 
 // onlyAttributeWords reports whether the question's content words are all

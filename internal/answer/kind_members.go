@@ -128,8 +128,8 @@ func (e *Engine) membersAnswer(nets []domain.Network, p parsed) domain.Answer {
 	if len(nets) == 1 {
 		a.Title = "Mitglieder: " + nets[0].Name
 	}
-	if len(filter) > 0 {
-		a.Title += " (" + strings.Join(filter, ", ") + ")"
+	if len(filter) > 0 && len(nets) > 1 {
+		a.Title += " (" + strings.Join(filter, ", ") + ")" // one network's lead says the filter
 	}
 	a.Lead = strings.Join(leads, " ")
 	return a
@@ -265,9 +265,9 @@ func (e *Engine) membersLead(n *domain.Network, count int, filter []string, engl
 	if !english && len(filter) > 0 {
 		// The title names the network and the filter already.
 		if n.MembersComplete {
-			return fmt.Sprintf("%d %s.", count, plural(count, "Mitglied", "Mitglieder"))
+			return fmt.Sprintf("%d %s%s.", count, plural(count, "Mitglied", "Mitglieder"), f)
 		}
-		return fmt.Sprintf("Namentlich bekannt sind mir %d %s.", count, plural(count, "Mitglied", "Mitglieder"))
+		return fmt.Sprintf("Namentlich bekannt sind mir %d %s%s.", count, plural(count, "Mitglied", "Mitglieder"), f)
 	}
 	switch {
 	case english && n.MembersComplete:

@@ -92,13 +92,15 @@ func (e *Engine) networkKind(ctx context.Context, q *question) (domain.Answer, e
 		d := e.fact(domain.FactRef{Network: n.ID, Part: "description"})
 		d.Text = firstSentence(d.Text)
 		leadWith(&a, d)
-		for i := range n.Goals[:min(len(n.Goals), 2)] {
-			a.Facts = append(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "goal", Index: i}))
+		// Its first goal, what it offers, then a second goal.
+		if len(n.Goals) > 0 {
+			a.Facts = append(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "goal"}))
 		}
-		for _, f := range e.topicFacts(n, "services") {
-			if len(a.Facts) < 3 {
-				a.Facts = appendFact(a.Facts, f)
-			}
+		if fs := e.topicFacts(n, "services"); len(fs) > 0 {
+			a.Facts = appendFact(a.Facts, fs[0])
+		}
+		if len(n.Goals) > 1 {
+			a.Facts = append(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "goal", Index: 1}))
 		}
 		a.Facts = dropRepeats(a.Lead, a.Facts)
 		return a, nil
@@ -574,3 +576,5 @@ func dropRepeats(lead string, facts []domain.AnswerFact) []domain.AnswerFact {
 // factTime orders facts by when they were true: the date of an event, else
 // the stand; undated ones first, as the oldest.
 func factTime(f domain.AnswerFact) domain.Date { return f.Stand }
+
+// (Event dates order events; see events.)
