@@ -692,6 +692,9 @@ func yearKeeps(joined, year int, op string) bool {
 
 // filterNames describe the filters for titles: "aus Bayern", "dazugekommen 2022".
 func (p parsed) filterNames() []string {
+	if p.english {
+		return p.filterNamesEN()
+	}
 	var out []string
 	if p.state != "" && p.notState {
 		out = append(out, "außerhalb von "+p.state)
@@ -722,6 +725,39 @@ func (p parsed) filterNames() []string {
 	}
 	if p.founders {
 		out = append(out, "Gründungsmitglieder")
+	}
+	return out
+}
+
+// filterNamesEN are filterNames for English answers.
+func (p parsed) filterNamesEN() []string {
+	var out []string
+	switch {
+	case p.state != "" && p.notState:
+		out = append(out, "outside "+p.state)
+	case p.state != "":
+		out = append(out, "from "+p.state)
+	}
+	if p.district != "" {
+		out = append(out, "in "+p.district)
+	}
+	if p.region != "" {
+		out = append(out, "in the Regierungsbezirk "+p.region)
+	}
+	if p.kind != "" {
+		out = append(out, "Kreise only")
+	}
+	switch p.kreisfrei {
+	case "ja":
+		out = append(out, "kreisfreie Städte only")
+	case "nein":
+		out = append(out, "towns in a Kreis only")
+	}
+	if p.year != 0 {
+		out = append(out, map[string]string{"": "joined in ", "before": "joined before ", "after": "joined after "}[p.yearOp]+strconv.Itoa(p.year))
+	}
+	if p.founders {
+		out = append(out, "founding members")
 	}
 	return out
 }

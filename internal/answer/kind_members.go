@@ -126,7 +126,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, p parsed) domain.Answer {
 	}
 	a.Title = "Mitglieder"
 	if len(nets) == 1 {
-		a.Title = "Mitglieder: " + nets[0].Name
+		a.Title = map[bool]string{false: "Mitglieder: ", true: "Members: "}[p.english] + nets[0].Name
 	}
 	if len(filter) > 0 && len(nets) > 1 {
 		a.Title += " (" + strings.Join(filter, ", ") + ")" // one network's lead says the filter

@@ -576,5 +576,3 @@ func dropRepeats(lead string, facts []domain.AnswerFact) []domain.AnswerFact {
 // factTime orders facts by when they were true: the date of an event, else
 // the stand; undated ones first, as the oldest.
 func factTime(f domain.AnswerFact) domain.Date { return f.Stand }
-
-// (Event dates order events; see events.)
