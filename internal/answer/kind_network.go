@@ -51,8 +51,9 @@ func (e *Engine) countKind(ctx context.Context, q *question) (domain.Answer, err
 		}
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 	}
-	if hits, err := q.networkHits(ctx); err == nil && len(p.content) > 0 {
-		for _, h := range hits {
+	if hits, err := q.networkHits(ctx); err == nil && len(p.content) > 0 && len(a.Facts) == 0 {
+		// No figures: what the statements say of it.
+		for _, h := range hits[:min(len(hits), 1)] {
 			a.Facts = appendFact(a.Facts, e.fact(h.Ref))
 		}
 	}
