@@ -647,11 +647,11 @@ func (p parsed) keep(pl *domain.Place, m *domain.Membership) bool {
 		return false
 	case p.kind != "" && pl.Kind != p.kind:
 		return false
-	case p.district != "" && pl.District != p.district:
-		return false
+	case p.district != "" && pl.District != p.district && pl.Name != p.district:
+		return false // the Kreis itself counts as in it: "Welche Kommunen im Kreis Lippe?"
 	case p.kreisfrei == "ja" && pl.District != "kreisfreie Stadt", p.kreisfrei == "nein" && (pl.District == "kreisfreie Stadt" || pl.District == ""):
 		return false
-	case p.region != "" && pl.Region != p.region:
+	case p.region != "" && (pl.Region != p.region || pl.Kind == "Regierungsbezirk"):
 		return false
 	case m != nil && p.year != 0 && !yearKeeps(m.Since.Year, p.year, p.yearOp):
 		return false
