@@ -453,8 +453,11 @@ func (ix *Index) bestVariant(docID string, tokens []domain.Token, limit int) (do
 		if n := ix.rawLens[docID][i]; n > 0 && len(m.Positions) == 1 && utf8.RuneCountInString(tokenAt(tokens, m.Positions[0]).Raw)+3 <= n {
 			continue // "Geld" is not "Geldern", though both stem to "geld"
 		}
-		if !found || len(m.Positions) > len(best.Positions) ||
-			(len(m.Positions) == len(best.Positions) && m.Distance < best.Distance) {
+		// The heaviest match wins (words less gaps), then the most compact:
+		// "Netzwerk Engagierte Stadt" must not take the "Netzwerk" of
+		// "Kommunen-Netzwerk oder Engagierte Stadt" from the other name.
+		if !found || weight(m) > weight(best) || (weight(m) == weight(best) && span(m) < span(best)) ||
+			(weight(m) == weight(best) && span(m) == span(best) && m.Distance < best.Distance) {
 			best, found = m, true
 		}
 	}
@@ -520,14 +523,15 @@ func extendVariant(m *domain.Mention, rest []string, tokens []domain.Token, limi
 
 // resolve keeps the strongest mention for every question word: longer, more
 // compact names first, then fewer edits.
+// weight is a name's words less the gaps between them: "Engagierten Städte
+// in NRW" names "Engagierte Städte" (two words, together) rather than
+// "engagiert in NRW" (three words with one between).
+func weight(m domain.Mention) int { return len(m.Positions) - (span(m) - len(m.Positions)) }
+
+// span is how many question words a match covers, gaps included.
+func span(m domain.Mention) int { return m.Positions[len(m.Positions)-1] - m.Positions[0] + 1 }
+
 func resolve(cands []domain.Mention) []domain.Mention {
-	// A name's weight is its words less the gaps between them: "Engagierten
-	// Städte in NRW" names "Engagierte Städte" (two words, together) rather
-	// than "engagiert in NRW" (three words with one between).
-	weight := func(m domain.Mention) int {
-		span := m.Positions[len(m.Positions)-1] - m.Positions[0] + 1
-		return len(m.Positions) - (span - len(m.Positions))
-	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
 		if wa, wb := weight(a), weight(b); wa != wb {
