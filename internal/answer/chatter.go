@@ -27,10 +27,10 @@ var (
 var chatterStarts = []string{
 	"guten morgen", "guten tag", "guten abend", "good morning", "hallo zusammen", "hallo ihr", "hallo leute",
 	"hi zusammen", "hey zusammen", "moin zusammen", "moin moin", "servus zusammen",
-	"hallo", "hello", "hey", "hi", "moin", "servus", "grüß dich", "grüezi", "tach", "na",
+	"hi there", "hello there", "hey there", "hallo", "hello", "hey", "hi", "moin", "servus", "grüß dich", "grüezi", "tach", "na",
 	"ich hätte eine frage", "ich habe eine frage", "hab mal eine frage", "hab mal ne frage", "hab da mal eine frage",
 	"eine frage", "kurze frage", "kleine frage", "mal eine frage", "mal ne frage", "frage", "quick question", "question",
-	"hilf mir mal", "hilf mir bitte", "hilf mir", "sag mal", "sag bitte", "sagt mal", "weißt du", "weisst du", "kannst du mir sagen", "kannst du mir bitte sagen",
+	"hilf mir mal", "hilf mir bitte", "hilf mir", "sag mal", "sag bitte", "sagt mal", "weißt du", "weisst du", "kannst du mir sagen", "kannst du mir bitte sagen", "können sie mir sagen", "könnten sie mir sagen", "weißt du,",
 	"kannst du", "könntest du", "magst du", "can you tell me", "could you tell me", "tell me", "do you know",
 	"thx für die hilfe", "danke für die hilfe", "danke für die info", "danke für die infos", "danke für die antwort",
 	"vielen dank", "danke schön", "dankeschön", "danke dir", "danke euch", "danke schon mal", "danke",

@@ -197,7 +197,7 @@ func (e *Engine) namedMembers(n *domain.Network, english bool) (domain.AnswerFac
 
 func ifMore(more bool) string {
 	if more {
-		return " …"
+		return " und weitere"
 	}
 	return ""
 }

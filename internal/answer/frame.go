@@ -206,9 +206,13 @@ func (e *Engine) frameOf(p *parsed) Frame {
 // a list ("Welche Kommunen im Kreis Lippe sind dabei?") as a filter on the
 // members, not as a member itself.
 func (e *Engine) areasAsFilters(p *parsed, f *Frame) {
-	listing := p.has(intWhich, intMembers, intCount) || p.hasTerm(p.tokens, "kommun", "stadt", "stadte", "gemeind", "orte")
-	if !listing || p.yesNo && !p.has(intWhich) {
-		return
+	listing := p.has(intWhich, intMembers, intCount) || p.hasTerm(p.freeTokens(), "kommun", "stadt", "stadte", "gemeind", "orte")
+	named := false
+	for _, m := range p.mentions {
+		named = named || m.Kind == "network"
+	}
+	if !(listing || named) || p.yesNo && !p.has(intWhich) {
+		return // "Engagierte Städte im Kreis Lippe": a network in an area lists
 	}
 	var keep []Subject
 	for _, s := range f.Subjects {

@@ -67,6 +67,8 @@ var fillers = []string{"gab", "gibt", "geben", "gelten", "gilt", "liegen", "lieg
 	"erzähl", "erzähle", "etwas", "alles", "weißt", "weiß", "wissen", "kennst", "infos", "information",
 	"you", "your", "i", "we", "can", "could", "would", "what", "which", "who", "it", "that", "this", "with",
 	"for", "on", "at", "by", "from", "be", "been", "has", "have", "had", "any", "some", "know", "about", "all",
+	"irgendwo", "irgendwie", "überhaupt", "denn", "schon", "noch", "gerade", "jetzt", "halt", "eben", "wohl", "ungefähr",
+	"etwa", "ganz", "wirklich", "vielleicht", "bereits", "immer", "wieder", "auch", "nun", "mittlerweile", "inzwischen", "zurzeit",
 	"bundesland", "bundeslandes", "landkreis", "region", "regierungsbezirk", "regierungsbezirks", "bezirk", "kreis", "kreises"}
 
 // memberWho are "wer"-questions that ask for members, not for people:
@@ -94,7 +96,8 @@ var englishStarts = map[string]bool{"is": true, "are": true, "does": true, "do":
 	"how": true, "who": true, "when": true, "where": true, "since": true, "show": true, "list": true, "tell": true}
 
 // yesNoStarts are first words of a yes/no question.
-var yesNoStarts = []string{"ist", "sind", "gehört", "gehören", "zählt", "is", "are", "does", "do", "hat", "liegt", "nimmt"}
+var yesNoStarts = []string{"ist", "sind", "gehört", "gehören", "zählt", "is", "are", "does", "do", "hat", "liegt", "nimmt",
+	"kann", "können", "darf", "dürfen", "muss", "müssen", "can", "may"}
 
 // attributeWords map the words of a question to the attribute it asks
 // about, German and English. Where several match, the first attribute in
@@ -412,7 +415,8 @@ func (v *vocabulary) parse(tokens []domain.Token, mentions []domain.Mention, aft
 		p.intents[intWhere] = false
 	}
 	if len(tokens) > 0 {
-		p.yesNo = v.yesNo[tokens[0].Term]
+		// "Kann ich ..., wer ...?" asks who, not yes or no.
+		p.yesNo = v.yesNo[tokens[0].Term] && !p.has(intWho, intWhen, intWhere, intWhich, intCount)
 		p.english = englishStarts[tokens[0].Raw]
 	}
 	for _, st := range v.states {
@@ -559,6 +563,17 @@ func (p *parsed) asksHistory() bool {
 	return p.hasRaw("bisher", "nacheinand", "reihenfolg", "history", "so far", "vorher", "zuvor", "alle", "all")
 }
 
+// attrWords are the question's words that named its attribute, folded.
+func (p *parsed) attrWords() []string {
+	var out []string
+	for _, t := range p.tokens {
+		if p.attrPos[t.Pos] && len(t.Raw) >= 4 {
+			out = append(out, fold(t.Raw))
+		}
+	}
+	return out
+}
+
 // onlyAttributeWords reports whether the question's content words are all
 // words that name its attribute ("Vorsitz"): nothing else to match on.
 func (p *parsed) onlyAttributeWords() bool {
@@ -647,7 +662,7 @@ func (p parsed) keep(pl *domain.Place, m *domain.Membership) bool {
 		return false
 	case p.kind != "" && pl.Kind != p.kind:
 		return false
-	case p.district != "" && pl.District != p.district && pl.Name != p.district:
+	case p.district != "" && !strings.EqualFold(pl.District, p.district) && !strings.EqualFold(pl.Name, p.district):
 		return false // the Kreis itself counts as in it: "Welche Kommunen im Kreis Lippe?"
 	case p.kreisfrei == "ja" && pl.District != "kreisfreie Stadt", p.kreisfrei == "nein" && (pl.District == "kreisfreie Stadt" || pl.District == ""):
 		return false
@@ -702,7 +717,7 @@ func (p parsed) filterNames() []string {
 		out = append(out, "aus "+p.state)
 	}
 	if p.district != "" {
-		out = append(out, "im "+p.district)
+		out = append(out, inDistrict(p.district))
 	}
 	if p.kind != "" {
 		out = append(out, "nur "+p.kind+"e") // Kreis -> Kreise, the one kind filtered by

@@ -83,7 +83,14 @@ func (e *Engine) areas(_ context.Context, q *question) (domain.Answer, error) {
 	case p.district != "":
 		where = p.district
 	}
-	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: "Kommunen in " + where, English: q.f.English, LeadSource: src}
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: "Kommunen " + inDistrict(where), English: q.f.English, LeadSource: src}
+	subject := where
+	if where != "Nordrhein-Westfalen" {
+		subject = "Der " + where // "Der Kreis Lippe hat 16 Gemeinden"
+		if strings.HasPrefix(strings.ToLower(where), "städteregion") {
+			subject = "Die " + where
+		}
+	}
 	var towns, villages, free, kreise, rbs []*domain.Place
 	perRegion := map[string]int{}
 	for _, pl := range e.places {
@@ -132,24 +139,24 @@ func (e *Engine) areas(_ context.Context, q *question) (domain.Answer, error) {
 		for _, rb := range rbs {
 			parts = append(parts, fmt.Sprintf("%s (%d Gemeinden)", strings.TrimPrefix(rb.Name, "Regierungsbezirk "), perRegion[strings.TrimPrefix(rb.Name, "Regierungsbezirk ")]))
 		}
-		a.Lead = fmt.Sprintf("%s hat %d Regierungsbezirke: %s.", where, len(rbs), strings.Join(parts, ", "))
+		a.Lead = fmt.Sprintf("%s hat %d Regierungsbezirke: %s.", subject, len(rbs), strings.Join(parts, ", "))
 		if q.f.Op == OpSuperlative && len(rbs) > 0 {
 			top := strings.TrimPrefix(rbs[0].Name, "Regierungsbezirk ")
 			a.Lead = fmt.Sprintf("Die meisten Gemeinden hat der Regierungsbezirk %s: %d. Alle: %s.", top, perRegion[top], strings.Join(parts, ", "))
 		}
 	case "Kreis":
-		a.Lead = fmt.Sprintf("%s hat %d Kreise (einschließlich der Städteregion Aachen).", where, len(kreise))
+		a.Lead = fmt.Sprintf("%s hat %d Kreise (einschließlich der Städteregion Aachen).", subject, len(kreise))
 		if q.f.Op != OpCount {
 			list("Kreise", kreise)
 		}
 	case "kreisfrei":
-		a.Lead = fmt.Sprintf("%s hat nach dem Gemeindeverzeichnis %d kreisfreie Städte: %s.", where, len(free), joinAnd(names(free)))
+		a.Lead = fmt.Sprintf("%s hat nach dem Gemeindeverzeichnis %d kreisfreie Städte: %s.", subject, len(free), joinAnd(names(free)))
 		if mik := e.base.Source("mik-nrw-kommunale-strukturen"); mik != nil && area == nil && p.region == "" {
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: "Das Innenministerium NRW zählt 23 kreisfreie Städte, Aachen eingeschlossen, das zur Städteregion Aachen gehört.", Source: mik})
 		}
 	default:
 		n := len(towns) + len(villages)
-		a.Lead = fmt.Sprintf("%s hat %d Gemeinden: %d Städte und %d Gemeinden ohne Stadtrecht.", where, n, len(towns), len(villages))
+		a.Lead = fmt.Sprintf("%s hat %d Gemeinden: %d Städte und %d Gemeinden ohne Stadtrecht.", subject, n, len(towns), len(villages))
 		if area == nil && p.region == "" && p.district == "" {
 			a.Lead = fmt.Sprintf("%s hat %d Gemeinden: %d Städte (%d davon kreisfrei) und %d Gemeinden ohne Stadtrecht, in %d Kreisen und %d Regierungsbezirken.",
 				where, n, len(towns), len(free), len(villages), len(kreise), len(rbs))

@@ -144,7 +144,8 @@ func (e *Engine) eligibility(ctx context.Context, q *question) (domain.Answer, e
 		if q.f.English {
 			lead = fmt.Sprintf("%s, by my sources: the range is %s to %s inhabitants.", map[string]string{"Ja": "Yes", "Nein": "No"}[verdict], thousands(lo), thousands(hi))
 		}
-		a.Facts = all
+		// The statement with the range first, then one more.
+		a.Facts = append([]domain.AnswerFact{all[i]}, dropRepeats(all[i].Text, all)...)[:min(len(all), 2)]
 		a.Lead, a.LeadSource = lead, nil
 		return a, nil
 	}

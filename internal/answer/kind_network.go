@@ -212,7 +212,7 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 						lead += "."
 					}
 				case (q.f.Op == OpWho || attr == "founders" || attr == "initiator") && len(n.Founded.By) > 0:
-					lead = fmt.Sprintf("%s: gegründet von %s.", n.Name, joinAnd(n.Founded.By))
+					lead = fmt.Sprintf("%s – gegründet von: %s.", n.Name, joinAnd(n.Founded.By))
 				case (q.f.Op == OpWho || attr == "founders" || attr == "initiator") && fd(n).Text != "":
 					lead = f.Text
 				case !n.Founded.Date.IsZero():
@@ -322,6 +322,10 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 		a.Facts = facts[1:]
 		return a, nil
 	}
+	// The statements that use the words the question asks with first:
+	// "Datenbank" for "Gibt es eine Datenbank ...?".
+	asked := q.p.attrWords()
+	sort.SliceStable(facts, func(i, j int) bool { return countWords(facts[i].Text, asked) > countWords(facts[j].Text, asked) })
 	if q.f.Attribute != "event" && q.p.onlyAttributeWords() {
 		// What is true now first: the newest dated statement leads.
 		sort.SliceStable(facts, func(i, j int) bool { return facts[j].Stand.Before(facts[i].Stand) })
@@ -577,3 +581,15 @@ func dropRepeats(lead string, facts []domain.AnswerFact) []domain.AnswerFact {
 // factTime orders facts by when they were true: the date of an event, else
 // the stand; undated ones first, as the oldest.
 func factTime(f domain.AnswerFact) domain.Date { return f.Stand }
+
+// countWords counts how many of the words a text contains, folded.
+func countWords(text string, ws []string) int {
+	f := fold(text)
+	n := 0
+	for _, w := range ws {
+		if strings.Contains(f, w) {
+			n++
+		}
+	}
+	return n
+}

@@ -121,6 +121,9 @@ func placeIs(pl *domain.Place) string {
 	if article == "" {
 		article = "ein Ort"
 	}
+	if pl.Kind == "Regierungsbezirk" {
+		return "Der " + pl.Name + " ist einer von fünf Regierungsbezirken in " + pl.State + "."
+	}
 	s := pl.Name + " ist " + article
 	switch d := pl.District; {
 	case d == "kreisfreie Stadt":
@@ -142,6 +145,9 @@ func placeIs(pl *domain.Place) string {
 
 // inDistrict reads a Kreis after "in": "im Kreis Lippe", "in der StädteRegion Aachen".
 func inDistrict(d string) string {
+	if d == "Nordrhein-Westfalen" {
+		return "in " + d
+	}
 	if l := strings.ToLower(d); strings.HasPrefix(l, "städteregion") || strings.HasPrefix(l, "region") {
 		return "in der " + d
 	}
@@ -231,7 +237,7 @@ func shortWhere(pl *domain.Place) string {
 func inArea(pl, area *domain.Place) bool {
 	switch area.Kind {
 	case "Kreis", "Städteregion":
-		return pl.District == area.Name
+		return strings.EqualFold(pl.District, area.Name) // "StädteRegion Aachen"
 	case "Regierungsbezirk":
 		return pl.Region != "" && strings.HasSuffix(area.Name, pl.Region) && pl.ID != area.ID
 	}

@@ -28,12 +28,12 @@ var twinWord = regexp.MustCompile(`(?i)(partnerst[aä]dt|st[aä]dtepartner|partn
 var countryNames = [][]string{
 	{"Frankreich", "france", "französisch", "französische", "französischen", "französischer"},
 	{"Polen", "poland", "polnisch", "polnische", "polnischen", "polnischer"},
-	{"Vereinigtes Königreich", "großbritannien", "united kingdom", "england", "uk", "britain", "great britain", "britisch", "britische", "britischen", "englische", "englischen", "schottland", "wales"},
-	{"Niederlande", "holland", "netherlands", "niederländisch", "niederländische", "niederländischen"},
+	{"Vereinigtes Königreich", "vereinigten königreich", "großbritannien", "united kingdom", "england", "uk", "britain", "great britain", "britisch", "britische", "britischen", "englische", "englischen", "schottland", "wales"},
+	{"Niederlande", "niederlanden", "holland", "netherlands", "niederländisch", "niederländische", "niederländischen"},
 	{"Belgien", "belgium", "belgisch", "belgische", "belgischen"},
 	{"Italien", "italy", "italienisch", "italienische", "italienischen"},
 	{"Spanien", "spain", "spanisch", "spanische", "spanischen"},
-	{"USA", "vereinigte staaten", "united states", "amerika", "america", "amerikanisch", "amerikanische", "amerikanischen"},
+	{"USA", "vereinigte staaten", "vereinigten staaten", "united states", "amerika", "america", "amerikanisch", "amerikanische", "amerikanischen"},
 	{"Russland", "russia", "russisch", "russische", "russischen"},
 	{"Ukraine", "ukrainisch", "ukrainische", "ukrainischen"},
 	{"Türkei", "türkiye", "turkey", "türkisch", "türkische", "türkischen"},
@@ -153,7 +153,7 @@ func (e *Engine) twinnings(_ context.Context, q *question) (domain.Answer, error
 	}
 	in := ""
 	if country != "" {
-		in = " in " + country
+		in = " " + inCountry(country)
 	}
 	if status {
 		in += map[bool]string{false: " (ruhend oder ausgesetzt)", true: " (suspended)"}[q.f.English]
@@ -222,19 +222,21 @@ func (e *Engine) twinningPair(a1, a2 string, q *question) domain.Answer {
 		if otherSide(p, a1) != a2 {
 			continue
 		}
-		other := e.base.Place(a2)
-		detail := partnershipDetail(p, other, a1)
-		since := "seit wann, nennen meine Quellen nicht"
+		since := "; seit wann, nennen meine Quellen nicht"
 		if !p.Since.IsZero() {
-			since = "seit " + p.Since.String()
+			since = " seit " + p.Since.String()
 		}
 		kind := "eine Städtepartnerschaft"
 		if p.Kind != "" && p.Kind != "Partnerschaft" {
 			kind = "eine " + p.Kind
 		}
-		leadWith(&a, domain.AnswerFact{Text: fmt.Sprintf("%s und %s verbindet %s, %s.", p1.Name, p2.Name, kind, since), Source: e.base.Source(p.Source)})
-		if p.Status != "" || p.Note != "" {
-			a.Facts = append(a.Facts, domain.AnswerFact{Text: upperFirst(detail), Source: e.base.Source(p.Source)})
+		status := ""
+		if p.Status != "" {
+			status = "; sie ist derzeit " + p.Status // "Ist Köln mit Wolgograd noch verbunden?"
+		}
+		leadWith(&a, domain.AnswerFact{Text: fmt.Sprintf("%s und %s verbindet %s%s%s.", p1.Name, p2.Name, kind, since, status), Source: e.base.Source(p.Source)})
+		if p.Note != "" {
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: upperFirst(p.Note), Source: e.base.Source(p.Source)})
 		}
 		return a
 	}
@@ -298,11 +300,11 @@ func (e *Engine) twinnedIn(_ context.Context, q *question) (domain.Answer, error
 		r.partners = append(r.partners, name)
 	}
 	sort.SliceStable(order, func(i, j int) bool { return fold(rows[order[i]].nrw.Name) < fold(rows[order[j]].nrw.Name) })
-	a := domain.Answer{Found: len(order) > 0, Kind: domain.KindMembers, Title: "Städtepartnerschaften mit " + country, English: q.f.English,
+	a := domain.Answer{Found: len(order) > 0, Kind: domain.KindMembers, Title: "Städtepartnerschaften " + withCountry(country), English: q.f.English,
 		Links: []domain.Link{rgre}}
 	if len(order) == 0 {
 		a.Kind = domain.KindNone
-		a.Lead = fmt.Sprintf("Städtepartnerschaften von NRW-Kommunen mit %s führt meine Wissensbasis nicht.", country)
+		a.Lead = fmt.Sprintf("Städtepartnerschaften von NRW-Kommunen %s führt meine Wissensbasis nicht.", withCountry(country))
 		return a, nil
 	}
 	l := domain.List{Title: "NRW-Kommunen", Partial: true}
@@ -314,8 +316,8 @@ func (e *Engine) twinnedIn(_ context.Context, q *question) (domain.Answer, error
 		l.Note = moreNote(len(order) - maxListed)
 	}
 	a.Lists = []domain.List{l}
-	a.Lead = fmt.Sprintf("%d NRW-%s %s in meiner Wissensbasis Partner in %s (die Liste ist nicht vollständig):",
-		len(order), plural(len(order), "Kommune", "Kommunen"), plural(len(order), "hat", "haben"), country)
+	a.Lead = fmt.Sprintf("%d NRW-%s %s in meiner Wissensbasis Partner %s (die Liste ist nicht vollständig):",
+		len(order), plural(len(order), "Kommune", "Kommunen"), plural(len(order), "hat", "haben"), inCountry(country))
 	return a, nil
 }
 
@@ -344,7 +346,7 @@ func (e *Engine) twinningFigures(_ context.Context, q *question) (domain.Answer,
 				n++
 			}
 		}
-		a.Lead = fmt.Sprintf("Städtepartnerschaften von NRW-Kommunen mit %s: %d nennt meine Wissensbasis namentlich; die landesweiten Zahlen:", c, n)
+		a.Lead = fmt.Sprintf("Städtepartnerschaften von NRW-Kommunen %s: %d nennt meine Wissensbasis namentlich; die landesweiten Zahlen:", withCountry(c), n)
 		return a, nil
 	}
 	if q.p.hasRaw("find", "wend", "such", "datenbank", "liste", "kontakt", "ansprech", "where") && e.twinNetwork != "" {
@@ -387,7 +389,11 @@ func (e *Engine) partnersLine(pl *domain.Place) (domain.AnswerFact, bool) {
 		}
 		name := other.Name
 		if c := countryOf(p, other, pl.ID); c != "" && c != "Deutschland" {
-			name += " (" + c + ")"
+			if strings.HasSuffix(name, ")") {
+				name = strings.TrimSuffix(name, ")") + ", " + c + ")" // "Enniskillen (Fermanagh, Vereinigtes Königreich)"
+			} else {
+				name += " (" + c + ")"
+			}
 		}
 		names = append(names, name)
 	}
@@ -453,4 +459,31 @@ func sortPartnerships(ps []domain.Partnership) {
 		}
 		return a.Before(b)
 	})
+}
+
+// countryArticles are the countries that take an article in German.
+var countryArticles = map[string][2]string{
+	"Vereinigtes Königreich": {"im Vereinigten Königreich", "mit dem Vereinigten Königreich"},
+	"USA":                    {"in den USA", "mit den USA"},
+	"Niederlande":            {"in den Niederlanden", "mit den Niederlanden"},
+	"Türkei":                 {"in der Türkei", "mit der Türkei"},
+	"Ukraine":                {"in der Ukraine", "mit der Ukraine"},
+	"Schweiz":                {"in der Schweiz", "mit der Schweiz"},
+	"Slowakei":               {"in der Slowakei", "mit der Slowakei"},
+}
+
+// inCountry is "in Polen", "im Vereinigten Königreich", "in den USA".
+func inCountry(c string) string {
+	if a, ok := countryArticles[c]; ok {
+		return a[0]
+	}
+	return "in " + c
+}
+
+// withCountry is "mit Polen", "mit dem Vereinigten Königreich".
+func withCountry(c string) string {
+	if a, ok := countryArticles[c]; ok {
+		return a[1]
+	}
+	return "mit " + c
 }

@@ -169,7 +169,7 @@ func init() {
 			}},
 		{Name: "unknown-member", // "Ist Dortmund eine Engagierte Stadt?" with Dortmund unknown
 			match: func(q *question) bool {
-				return len(q.networks()) > 0 && q.f.Op == OpYesNo && q.unknownName() != nil
+				return len(q.networks()) > 0 && q.f.Op == OpYesNo && !q.attrSpecific() && q.unknownName() != nil
 			},
 			answer: func(e *Engine, _ context.Context, q *question) (domain.Answer, error) {
 				return e.unknownMember(*q.unknownName(), q.networks(), *q.p), nil
@@ -311,7 +311,7 @@ func (e *Engine) nets(ids []string) []domain.Network {
 // Hamburg ...?"). Nil when there is none.
 func (q *question) unknownName() *domain.Token {
 	for i, t := range q.p.content {
-		if !q.p.attrPos[t.Pos] {
+		if !q.p.attrPos[t.Pos] && !twinWord.MatchString(t.Raw) {
 			return &q.p.content[i]
 		}
 	}
