@@ -115,11 +115,11 @@ func standSuffixEN(d domain.Date) string {
 	if d.IsZero() {
 		return " (latest figure)"
 	}
-	return " (as of " + d.ISO() + ")"
+	return " (as of " + d.English() + ")"
 }
 
 // olderCounts are the older figures in one line, newest first.
-func (e *Engine) olderCounts(n *domain.Network, max int) (domain.AnswerFact, bool) {
+func (e *Engine) olderCounts(n *domain.Network, max int, english bool) (domain.AnswerFact, bool) {
 	if len(n.Counts) < 2 {
 		return domain.AnswerFact{}, false
 	}
@@ -150,6 +150,9 @@ func (e *Engine) olderCounts(n *domain.Network, max int) (domain.AnswerFact, boo
 		}
 	}
 	f.Text = "Frühere Angaben: " + strings.Join(parts, ", ")
+	if english {
+		f.Text = "Earlier figures: " + strings.Join(parts, ", ")
+	}
 	return f, true
 }
 
@@ -250,7 +253,7 @@ func memberDetailEN(m domain.Membership) string {
 		parts = append(parts, m.Role)
 	}
 	if !m.Since.IsZero() {
-		parts = append(parts, "since "+m.Since.ISO())
+		parts = append(parts, "since "+m.Since.English())
 	}
 	if len(parts) == 0 {
 		return "; my sources do not say since when"

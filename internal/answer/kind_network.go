@@ -42,7 +42,7 @@ func (e *Engine) countKind(ctx context.Context, q *question) (domain.Answer, err
 		if c, ok := newestCount(n); ok && len(nets) == 1 {
 			a.LeadSource = e.base.Source(c.Source)
 		}
-		if f, ok := e.olderCounts(n, maxOlderCounts); ok {
+		if f, ok := e.olderCounts(n, maxOlderCounts, q.f.English); ok {
 			a.Facts = append(a.Facts, f)
 		}
 		if f, ok := e.namedMembers(n, q.f.English); ok {
@@ -207,7 +207,7 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 					if q.f.English {
 						lead = fmt.Sprintf("%s was founded at the %s", n.Name, strings.TrimPrefix(n.Founded.Place, "im "))
 						if d := n.Founded.Date; !d.IsZero() {
-							lead += " on " + d.ISO()
+							lead += " on " + d.English()
 						}
 						lead += "."
 					}
@@ -218,7 +218,7 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 				case !n.Founded.Date.IsZero():
 					lead = fmt.Sprintf("%s besteht seit %s.", n.Name, n.Founded.Date)
 					if q.f.English {
-						lead = fmt.Sprintf("%s was founded in %s.", n.Name, n.Founded.Date.ISO())
+						lead = fmt.Sprintf("%s was founded in %s.", n.Name, n.Founded.Date.English())
 					}
 				}
 				if len(nets) == 1 && lead != "" && a.LeadSource == nil {
@@ -492,7 +492,7 @@ func (e *Engine) networkOverview(nets []domain.Network, english bool) domain.Ans
 			// Since when and how big, each with its own source; the older
 			// figures stay visible in the same line.
 			if d := n.Founded.Date; !d.IsZero() {
-				a.Facts = append(a.Facts, domain.AnswerFact{Text: map[bool]string{false: "Gegründet " + d.String(), true: "Founded " + d.ISO()}[english],
+				a.Facts = append(a.Facts, domain.AnswerFact{Text: map[bool]string{false: "Gegründet " + d.String(), true: "Founded " + d.English()}[english],
 					Source: e.base.Source(n.Founded.Source)})
 			}
 			if c, ok := newestCount(n); ok {
@@ -500,7 +500,7 @@ func (e *Engine) networkOverview(nets []domain.Network, english bool) domain.Ans
 				if english {
 					f.Text = "Members: " + englishFigure(c.Value) + standSuffixEN(c.Stand)
 				}
-				if o, ok := e.olderCounts(n, maxOlderCounts); ok {
+				if o, ok := e.olderCounts(n, maxOlderCounts, english); ok {
 					f.Text += "; " + lowerFirst(o.Text)
 					f.Also = append([]*domain.Source{o.Source}, o.Also...)
 				}
@@ -527,8 +527,9 @@ func (e *Engine) networkOverview(nets []domain.Network, english bool) domain.Ans
 			a.Lists = append(a.Lists, l)
 		}
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
-		a.Suggestions = append(a.Suggestions, "Mitglieder "+shortName(n))
+		a.Suggestions = append(a.Suggestions, map[bool]string{false: "Mitglieder ", true: "Members of "}[english]+shortName(n))
 	}
+	a.English = english
 	a.Title = nets[0].Name
 	if len(nets) > 1 {
 		a.Title = "Netzwerke im Vergleich"

@@ -379,6 +379,22 @@ func (d Date) String() string {
 	return fmt.Sprintf("%d. %s %d", d.Day, germanMonths[d.Month-1], d.Year)
 }
 
+var englishMonths = []string{"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"}
+
+// English writes the date for English answers: "16 March 2016", "June 2022", "2019".
+func (d Date) English() string {
+	switch {
+	case d.Year == 0:
+		return ""
+	case d.Month == 0:
+		return strconv.Itoa(d.Year)
+	case d.Day == 0:
+		return englishMonths[d.Month-1] + " " + strconv.Itoa(d.Year)
+	}
+	return fmt.Sprintf("%d %s %d", d.Day, englishMonths[d.Month-1], d.Year)
+}
+
 // ISO writes the date as it is written in the YAML: "2019", "2022-06", "2016-03-16".
 func (d Date) ISO() string {
 	switch {
