@@ -197,7 +197,7 @@ func (e *Engine) frameOf(p *parsed) Frame {
 		f.Op = OpDescribe
 	}
 	if f.Attribute == "" {
-		f.Attribute = impliedAttribute(f.Op, p, nets)
+		f.Attribute = impliedAttribute(f.Op, p, nets && !places)
 	}
 	return f
 }

@@ -563,6 +563,18 @@ func (p *parsed) asksHistory() bool {
 	return p.hasRaw("bisher", "nacheinand", "reihenfolg", "history", "so far", "vorher", "zuvor", "alle", "all")
 }
 
+// sharesWords reports whether a text has one of the question's content
+// words ("Spitzenjahr", "1989"), folded.
+func (p *parsed) sharesWords(text string) bool {
+	f := fold(text)
+	for _, t := range p.content {
+		if w := fold(t.Raw); len(w) >= 4 && !strings.Contains(w, "partner") && strings.Contains(f, w) {
+			return true
+		}
+	}
+	return p.yearTok != nil && strings.Contains(f, p.yearTok.Raw)
+}
+
 // attrWords are the question's words that named its attribute, folded.
 func (p *parsed) attrWords() []string {
 	var out []string

@@ -80,7 +80,10 @@ func (e *Engine) joinAny(ctx context.Context, q *question) (domain.Answer, error
 	if len(fs) == 0 {
 		return e.factSearch(ctx, *q.p, "")
 	}
-	return domain.Answer{Found: true, Kind: domain.KindFacts, Title: "Mitmachen und Aufnahme", Facts: fs}, nil
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: "Mitmachen und Aufnahme"}
+	leadWith(&a, fs[0])
+	a.Facts = fs[1:min(len(fs), 3)]
+	return a, nil
 }
 
 // numberRE finds inhabitant figures: "300.000", "50 000", "8000", "120k".

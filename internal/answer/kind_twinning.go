@@ -364,7 +364,11 @@ func (e *Engine) twinningFigures(_ context.Context, q *question) (domain.Answer,
 		}
 	}
 	newest := cs[len(cs)-1]
-	leadWith(&a, domain.AnswerFact{Text: newest.Value + " " + shortSentence(newest.Text, 150), Stand: newest.Stand, Source: e.base.Source(newest.Source)})
+	text := newest.Text
+	if !q.p.sharesWords(text) {
+		text = shortSentence(text, 150) // the whole statement only when asked for what is in it
+	}
+	leadWith(&a, domain.AnswerFact{Text: newest.Value + " " + text, Stand: newest.Stand, Source: e.base.Source(newest.Source)})
 	for i := len(cs) - 2; i >= max(0, len(cs)-3); i-- {
 		c := cs[i]
 		a.Facts = append(a.Facts, domain.AnswerFact{Text: c.Value + " " + c.Text, Stand: c.Stand, Source: e.base.Source(c.Source), Older: true})

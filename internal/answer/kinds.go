@@ -159,11 +159,16 @@ func init() {
 			answer:   (*Engine).superlative},
 		{Name: "membership", InHelp: true, What: "Ja/Nein: ist ein Ort Mitglied, seit wann, in welcher Rolle", WhatEN: "Yes/no: is a place a member, since when",
 			Examples: []string{"Ist Lemgo eine Engagierte Stadt?", "Seit wann ist Würzburg im RegioPole-Netzwerk?"},
-			match:    func(q *question) bool { return len(q.places()) > 0 && len(q.networks()) > 0 },
-			answer:   (*Engine).membershipKind},
+			match: func(q *question) bool {
+				// "Wer hat den Vorsitz, Paderborn?" asks about the network's chair.
+				return len(q.places()) > 0 && len(q.networks()) > 0 && !(q.attrSpecific() && q.f.Op != OpYesNo && q.f.Op != OpWhen)
+			},
+			answer: (*Engine).membershipKind},
 		{Name: "place", InHelp: true, What: "Ein Ort: wo er liegt, seine Netzwerke, seit wann, in welcher Rolle", WhatEN: "A place: where it is, its networks",
 			Examples: []string{"Bielefeld", "Gütersloh"},
-			match:    func(q *question) bool { return len(q.places()) > 0 },
+			match: func(q *question) bool {
+				return len(q.places()) > 0 && !(len(q.networks()) > 0 && q.attrSpecific())
+			},
 			answer: func(e *Engine, ctx context.Context, q *question) (domain.Answer, error) {
 				return e.placeQuestion(ctx, q.places(), q)
 			}},
@@ -243,7 +248,7 @@ func init() {
 				case p.has(intNetworks) && len(p.content) == 0 && !(p.filtered() && p.has(intMembers)):
 					return false
 				case p.year != 0:
-					return true
+					return !q.attrSpecific() // "Wie viele Projekte wurden 2018 gefördert?" is no member list
 				}
 				return p.filtered() && (p.has(intMembers, intWhich, intCount) || len(p.content) == 0)
 			},
