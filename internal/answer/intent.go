@@ -566,13 +566,19 @@ func (p *parsed) asksHistory() bool {
 // sharesWords reports whether a text has one of the question's content
 // words ("Spitzenjahr", "1989"), folded.
 func (p *parsed) sharesWords(text string) bool {
-	f := fold(text)
+	tw := words(text)
 	for _, t := range p.content {
-		if w := fold(t.Raw); len(w) >= 4 && !strings.Contains(w, "partner") && strings.Contains(f, w) {
-			return true
+		w := fold(t.Raw)
+		if len(w) < 4 || strings.Contains(w, "partner") {
+			continue
+		}
+		for _, x := range tw {
+			if strings.HasPrefix(x, w) {
+				return true
+			}
 		}
 	}
-	return p.yearTok != nil && strings.Contains(f, p.yearTok.Raw)
+	return p.yearTok != nil && strings.Contains(text, p.yearTok.Raw)
 }
 
 // attrWords are the question's words that named its attribute, folded.
