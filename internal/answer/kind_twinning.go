@@ -148,7 +148,7 @@ func (e *Engine) twinnings(_ context.Context, q *question) (domain.Answer, error
 	}
 	l := domain.List{Title: "Partner", Partial: !pl.PartnersComplete && !abroad}
 	for _, p := range ps {
-		other := e.base.Place(otherSide(p, pl.ID))
+		other := asAsked(e.base.Place(otherSide(p, pl.ID)), q.p.question)
 		l.Items = append(l.Items, domain.ListItem{Name: other.Name, Detail: partnershipDetail(p, other, pl.ID), Source: e.base.Source(p.Source)})
 	}
 	in := ""
@@ -213,7 +213,7 @@ func (e *Engine) twinnings(_ context.Context, q *question) (domain.Answer, error
 
 // twinningPair answers about the twinning of two named places.
 func (e *Engine) twinningPair(a1, a2 string, q *question) domain.Answer {
-	p1, p2 := e.base.Place(a1), e.base.Place(a2)
+	p1, p2 := asAsked(e.base.Place(a1), q.p.question), asAsked(e.base.Place(a2), q.p.question)
 	if p1.Country != "" && p2.Country != "" {
 		return e.sharedPartner(p1, p2, q)
 	}
@@ -293,7 +293,7 @@ func (e *Engine) twinnedIn(_ context.Context, q *question) (domain.Answer, error
 			rows[nrw.ID] = r
 			order = append(order, nrw.ID)
 		}
-		name := other.Name
+		name := asAsked(other, q.p.question).Name
 		if p.Status != "" {
 			name += " (" + p.Status + ")"
 		}
@@ -490,4 +490,21 @@ func withCountry(c string) string {
 		return a[1]
 	}
 	return "mit " + c
+}
+
+// asAsked is the place with the other name the question used for it
+// added: "Rschew (Rshew)", so the asker finds the name they typed.
+func asAsked(pl *domain.Place, question string) *domain.Place {
+	q := " " + strings.Join(words(question), " ") + " "
+	if strings.Contains(q, " "+strings.Join(words(pl.Name), " ")+" ") {
+		return pl
+	}
+	for _, al := range pl.Aliases {
+		if w := strings.Join(words(al), " "); w != "" && strings.Contains(q, " "+w+" ") {
+			c := *pl
+			c.Name = pl.Name + " (" + al + ")"
+			return &c
+		}
+	}
+	return pl
 }
