@@ -141,9 +141,6 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 		return domain.Answer{}, err
 	}
 	attr := q.f.Attribute
-	if topics, ok := attributeTopics[attr]; ok && attr != "join" && attr != "initiator" && attr != "founders" {
-		return e.topicalAnswer(nets, topics, hits, q)
-	}
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name}
 	var leads []string
 	for i := range nets {
@@ -165,21 +162,6 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 		}
 		founding := attr == "founding" || attr == "founding-place" || attr == "founders" || attr == "initiator" || p.has(intFounding)
 		switch {
-		case attr == "website":
-			leads = append(leads, e.say(q, "Website: ", "Website: ")+n.Website)
-		case attr == "goal":
-			for i := range n.Goals {
-				a.Facts = appendFact(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "goal", Index: i}))
-			}
-			if len(n.Goals) == 0 {
-				return e.noInfo(nets, "goal", q), nil
-			}
-		case attr == "join":
-			fs := e.topicFacts(n, "join", "eligibility")
-			if len(fs) == 0 && len(hits) == 0 {
-				return e.noInfo(nets, "join", q), nil
-			}
-			a.Facts = append(a.Facts, fs...)
 		case len(hits) > 0 && (q.f.Op == OpWho || q.f.Op == OpWhere) && !founding:
 			// "Wer leitet …?": the statement on what was asked leads.
 			if len(nets) == 1 && a.Lead == "" {
@@ -238,7 +220,7 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 	}
 	a.Lead = strings.TrimSpace(a.Lead + " " + strings.Join(leads, " "))
-	if attr != "website" && a.Lead == "" {
+	if a.Lead == "" {
 		// Statements sharing the question's words, where nothing on the
 		// attribute itself answered.
 		for _, h := range hits[:min(len(hits), 2)] {
@@ -263,6 +245,93 @@ func (e *Engine) networkAttribute(ctx context.Context, q *question) (domain.Answ
 	if a.Lead == "" {
 		return e.noInfo(nets, attr, q), nil
 	}
+	return a, nil
+}
+
+// topicKind answers an attribute that facts state (chair, cost, event,
+// ...) from those facts.
+func (e *Engine) topicKind(ctx context.Context, q *question) (domain.Answer, error) {
+	hits, err := q.networkHits(ctx)
+	if err != nil {
+		return domain.Answer{}, err
+	}
+	return e.topicalAnswer(e.nets(q.networks()), attributeTopics[q.f.Attribute], hits, q)
+}
+
+// isTopic reports whether an attribute is answered from the facts on it;
+// joining, founders and initiators have answers of their own.
+func isTopic(attr string) bool {
+	_, ok := attributeTopics[attr]
+	return ok && attr != "join" && attr != "initiator" && attr != "founders"
+}
+
+// websiteKind answers "Link zum Kommunen-Netzwerk".
+func (e *Engine) websiteKind(_ context.Context, q *question) (domain.Answer, error) {
+	nets := e.nets(q.networks())
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: q.f.English}
+	var leads []string
+	for i := range nets {
+		n := &nets[i]
+		a.Hits = append(a.Hits, networkHit(n))
+		if n.Website == "" {
+			return e.noInfo(nets, "website", q), nil
+		}
+		lead := "Website: " + n.Website
+		if len(nets) > 1 {
+			lead = n.Name + " – " + lead
+		}
+		leads = append(leads, lead)
+	}
+	a.Lead = strings.Join(leads, " ")
+	return a, nil
+}
+
+// goalKind answers "Was ist das Ziel von X?" from the network's goals.
+func (e *Engine) goalKind(_ context.Context, q *question) (domain.Answer, error) {
+	nets := e.nets(q.networks())
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: q.f.English}
+	for i := range nets {
+		n := &nets[i]
+		a.Hits = append(a.Hits, networkHit(n))
+		for j := range n.Goals {
+			a.Facts = appendFact(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "goal", Index: j}))
+		}
+	}
+	if len(a.Facts) == 0 {
+		return e.noInfo(nets, "goal", q), nil
+	}
+	leadWith(&a, a.Facts[0])
+	a.Facts = dropRepeats(a.Lead, a.Facts[1:])
+	a.Facts = a.Facts[:min(len(a.Facts), e.factLimit(q))]
+	return a, nil
+}
+
+// joinKind answers how to join a network: its facts on joining and on who
+// may, or the statements sharing the question's words.
+func (e *Engine) joinKind(ctx context.Context, q *question) (domain.Answer, error) {
+	nets := e.nets(q.networks())
+	hits, err := q.networkHits(ctx)
+	if err != nil {
+		return domain.Answer{}, err
+	}
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: q.f.English}
+	for i := range nets {
+		a.Hits = append(a.Hits, networkHit(&nets[i]))
+		for _, f := range e.topicFacts(&nets[i], "join", "eligibility") {
+			a.Facts = appendFact(a.Facts, f)
+		}
+	}
+	if len(a.Facts) == 0 {
+		for _, h := range hits[:min(len(hits), 2)] {
+			a.Facts = appendFact(a.Facts, e.fact(h.Ref))
+		}
+	}
+	if len(a.Facts) == 0 {
+		return e.noInfo(nets, "join", q), nil
+	}
+	leadWith(&a, a.Facts[0])
+	a.Facts = dropRepeats(a.Lead, a.Facts[1:])
+	a.Facts = a.Facts[:min(len(a.Facts), e.factLimit(q))]
 	return a, nil
 }
 

@@ -196,9 +196,24 @@ func init() {
 				return len(q.networks()) > 0 && q.f.Attribute == "eligibility"
 			},
 			answer: (*Engine).eligibility},
-		{Name: "network-attribute", InHelp: true, What: "Zu einem Netzwerk: Ziel, Gründung, Vorsitz, Träger, Förderung, Mitmachen, Website …",
-			WhatEN:   "About a network: goal, founding, chair, funding, joining, website …",
-			Examples: []string{"Wann wurde das RegioPole-Netzwerk gegründet?", "Wer hat den Vorsitz bei RegioPole?", "Wie kann man beim Kommunen-Netzwerk mitmachen?"},
+		{Name: "network-website", // "Link zum Kommunen-Netzwerk"
+			match:  func(q *question) bool { return len(q.networks()) > 0 && q.f.Attribute == "website" },
+			answer: (*Engine).websiteKind},
+		{Name: "network-goal", // "Was ist das Ziel von RegioPole?"
+			match:  func(q *question) bool { return len(q.networks()) > 0 && q.f.Attribute == "goal" },
+			answer: (*Engine).goalKind},
+		{Name: "network-join", InHelp: true, What: "Mitmachen: Weg und Voraussetzungen", WhatEN: "How to join, and who may",
+			Examples: []string{"Wie kann man beim Kommunen-Netzwerk mitmachen?"},
+			match:    func(q *question) bool { return len(q.networks()) > 0 && q.f.Attribute == "join" },
+			answer:   (*Engine).joinKind},
+		{Name: "network-topic", InHelp: true, What: "Zu einem Netzwerk: Vorsitz, Sprecher, Träger, Förderung, Kosten, Veranstaltungen …",
+			WhatEN:   "About a network: chair, speakers, carrier, funding, cost, events …",
+			Examples: []string{"Wer hat den Vorsitz bei RegioPole?", "Wer leitet die Netzwerkstelle?", "Wann war der letzte Tag der Städtepartnerschaften?"},
+			match:    func(q *question) bool { return len(q.networks()) > 0 && isTopic(q.f.Attribute) },
+			answer:   (*Engine).topicKind},
+		{Name: "network-attribute", InHelp: true, What: "Gründung eines Netzwerks: wann, wo, von wem",
+			WhatEN:   "A network's founding: when, where, by whom",
+			Examples: []string{"Wann wurde das RegioPole-Netzwerk gegründet?", "Wo wurde RegioPole gegründet?"},
 			match: func(q *question) bool {
 				return len(q.networks()) > 0 && (q.attrSpecific() || q.f.Op == OpWhen || q.f.Op == OpWhere || q.f.Op == OpWho || q.f.Op == OpJoin)
 			},
