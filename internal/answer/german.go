@@ -76,11 +76,6 @@ func leadWith(a *domain.Answer, f domain.AnswerFact) {
 	a.Lead, a.LeadSource = f.Body(), f.Source
 }
 
-// say picks the German or the English text.
-func (e *Engine) say(q *question, de, en string) string {
-	if q != nil && q.f.English {
-		return en
-	}
 	return de
 }
 
