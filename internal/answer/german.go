@@ -76,9 +76,6 @@ func leadWith(a *domain.Answer, f domain.AnswerFact) {
 	a.Lead, a.LeadSource = f.Body(), f.Source
 }
 
-	return de
-}
-
 // attributeEN names attributes in English answers.
 var attributeEN = map[string]string{
 	"goal": "the goals", "founding": "the founding", "founding-place": "where it was founded", "founders": "the founders",
