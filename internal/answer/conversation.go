@@ -42,6 +42,20 @@ func (e *Engine) continueFrame(f, prev Frame, p *parsed) Frame {
 		return f
 	}
 	named := f.has("network") || f.has("place")
+	if f.has("network") && !f.has("place") && hasPronoun(p) {
+		// "In welchem Kreis liegt Sendenhorst und seit wann ist es Engagierte
+		// Stadt?": "es" is the place before.
+		for _, s := range prev.Subjects {
+			if s.Kind == "place" {
+				f.Subjects = append(f.Subjects, s)
+			}
+		}
+		if p.attr == "" {
+			f.Attribute = impliedAttribute(f.Op, p, false) // about the place's membership now
+		}
+		e.adopt(p, f, Frame{})
+		return f
+	}
 	switch {
 	case !named && (f.Op != OpDescribe || f.Attribute != "" || len(p.content) > 0 || p.filtered()):
 		// "seit wann?", "und wer hat den Vorsitz?": the previous subjects;
@@ -79,6 +93,19 @@ func (e *Engine) continueFrame(f, prev Frame, p *parsed) Frame {
 		return next
 	}
 	return f
+}
+
+// hasPronoun reports whether a question refers back with a pronoun.
+func hasPronoun(p *parsed) bool {
+	for _, t := range p.tokens {
+		switch t.Raw {
+		case "es", "sie", "er", "dort", "die", "dies", "diese", "it", "they", "there":
+			if t.Raw != "die" || (t.Pos+1 < len(p.tokens) && p.tokens[t.Pos+1].Raw == "stadt") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isBareFollowUp reports whether a question is only names and "und",

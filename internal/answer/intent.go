@@ -67,7 +67,7 @@ var fillers = []string{"gab", "gibt", "geben", "gelten", "gilt", "liegen", "lieg
 	"erzähl", "erzähle", "etwas", "alles", "weißt", "weiß", "wissen", "kennst", "infos", "information",
 	"you", "your", "i", "we", "can", "could", "would", "what", "which", "who", "it", "that", "this", "with",
 	"for", "on", "at", "by", "from", "be", "been", "has", "have", "had", "any", "some", "know", "about", "all",
-	"irgendwo", "irgendwie", "überhaupt", "denn", "schon", "noch", "gerade", "jetzt", "halt", "eben", "wohl", "ungefähr",
+	"zwei", "drei", "vier", "irgendwo", "irgendwie", "überhaupt", "denn", "schon", "noch", "gerade", "jetzt", "halt", "eben", "wohl", "ungefähr",
 	"etwa", "ganz", "wirklich", "vielleicht", "bereits", "immer", "wieder", "auch", "nun", "mittlerweile", "inzwischen", "zurzeit",
 	"bundesland", "bundeslandes", "landkreis", "region", "regierungsbezirk", "regierungsbezirks", "bezirk", "kreis", "kreises"}
 
@@ -112,11 +112,11 @@ var attributeWords = []struct {
 	{"chair", []string{"vorsitz", "vorsitzender", "vorsitzende", "vorsitzt", "leitet", "leitung", "leiter", "leiterin", "chair", "chairs", "chaired", "chairman", "federführung", "spitze", "heads", "head", "leads", "geleitet"}},
 	{"carrier", []string{"steckt hinter", "stecken hinter", "steckt dahinter", "who is behind", "träger", "trägerin", "trägt", "betreibt", "betreiber", "betrieben", "runs", "operated", "operator", "getragen"}},
 	{"funding", []string{"gefördert", "förderung", "finanziert", "finanzierung", "fördert", "förderer", "geldgeber", "funded", "funding", "funder", "funds", "bezahlt", "auftraggeber", "auftrag"}},
-	{"programme", []string{"fördermöglichkeiten", "fördermöglichkeit", "fördertopf", "geld", "förderprogramm", "förderprogramme", "fördermittel", "zuschuss", "zuschüsse", "wettbewerb", "fördertöpfe", "grants", "grant", "förderprogrammen"}},
+	{"programme", []string{"fördergeld", "fördergelder", "fördermöglichkeiten", "fördermöglichkeit", "fördertopf", "geld", "förderprogramm", "förderprogramme", "fördermittel", "zuschuss", "zuschüsse", "wettbewerb", "fördertöpfe", "grants", "grant", "förderprogrammen"}},
 	{"office", []string{"geschäftsstelle", "sitz", "sitzt", "büro", "office", "seat", "headquarters", "ansässig"}},
 	{"contact", []string{"kontakt", "ansprechpartner", "ansprechpartnerin", "e-mail", "email", "mail", "telefon", "contact", "kontaktieren", "melden"}},
 	{"outcome", []string{"gebracht", "erreicht", "wirkung", "ergebnis", "ergebnisse", "erfolg", "erfolge", "bilanz", "outcome", "outcomes", "achieved", "results", "impact", "bewirkt", "geschafft", "erfolgreich"}},
-	{"eligibility", []string{"einwohner", "einwohnern", "einwohnerzahl", "darf", "dürfen", "eligible", "eligibility", "kriterien", "teilnahmebedingungen", "zugelassen", "infrage", "inhabitants"}},
+	{"eligibility", []string{"einwohner", "einwohnern", "einwohnerzahl", "wie groß muss", "wie groß darf", "groß sein", "mindestens", "höchstens", "darf", "dürfen", "eligible", "eligibility", "kriterien", "teilnahmebedingungen", "zugelassen", "infrage", "inhabitants"}},
 	{"event", []string{"tag der", "reallabor", "stammtisch", "stammtische", "werkstattgespräch", "auftakt", "auftaktveranstaltung", "fachaustausch", "veranstaltung", "veranstaltungen", "tagung", "konferenz", "forum", "event", "events", "kongress", "termin", "termine", "nächste", "nächster", "nächstes", "stattgefunden", "teilnehmende"}},
 	{"services", []string{"bringt", "bringen", "vorteil", "vorteile", "nutzen", "mehrwert", "lohnt", "profitieren", "angebote", "angebot", "bietet", "leistungen", "services", "offers", "formate", "hilft", "unterstützt", "unterstützung", "beratung", "dienstleistungen"}},
 	{"data", []string{"datenbank", "daten", "database", "verzeichnis", "übersicht aller"}},

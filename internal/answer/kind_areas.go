@@ -24,7 +24,7 @@ func (p *parsed) areaKind() string {
 		return "kreisfrei"
 	case p.hasTerm(free, "kreis", "landkreis"):
 		return "Kreis"
-	case p.hasTerm(free, "gemeind", "kommun", "stadt", "stadte", "orte"):
+	case p.hasTerm(free, "gemeind", "kommun", "stadt", "stadte", "orte", "municipal", "town", "citi"):
 		return "Gemeinde"
 	}
 	return ""

@@ -28,7 +28,7 @@ func (e *Engine) placesAnswer(ids []string, english bool) domain.Answer {
 		lead := placeIs(pl) + " "
 		switch len(ms) {
 		case 0:
-			lead += "Keines der Netzwerke, die ich kenne, führt " + pl.Name + " als Mitglied."
+			lead += "Die Netzwerke, die ich kenne, führen " + pl.Name + " nicht als Mitglied."
 		case 1:
 			lead += "Mitglied in einem Netzwerk: " + e.base.Network(ms[0].Network).Name + "."
 		default:

@@ -34,6 +34,22 @@ func (q *question) networkHits(ctx context.Context) ([]domain.FactHit, error) {
 	return q.hits, q.hitsErr
 }
 
+// pairAbroad reports whether a question names an NRW place and a place
+// abroad and no network: "köln liverpool seit wann" asks about a twinning.
+func (q *question) pairAbroad() bool {
+	if len(q.networks()) > 0 {
+		return false
+	}
+	nrw, abroad := false, false
+	for _, id := range q.places() {
+		if pl := q.e.base.Place(id); pl != nil {
+			nrw = nrw || pl.State == "Nordrhein-Westfalen"
+			abroad = abroad || pl.Country != ""
+		}
+	}
+	return nrw && abroad
+}
+
 // anyTopicHits are statements of any network on the question's attribute
 // that share its other words.
 func (q *question) anyTopicHits() []domain.FactHit {
@@ -133,8 +149,10 @@ func init() {
 			}},
 		{Name: "twinnings", InHelp: true, What: "Städtepartnerschaften eines Orts, auch in einem Land, seit wann", WhatEN: "Town twinnings of a place",
 			Examples: []string{"Welche Partnerstädte hat Bielefeld?", "Hat Gladbeck eine Partnerstadt in Polen?", "Wer ist mit Leeds verbunden?"},
-			match:    func(q *question) bool { return q.p.twin && len(q.places()) > 0 },
-			answer:   (*Engine).twinnings},
+			match: func(q *question) bool {
+				return len(q.places()) > 0 && (q.p.twin || q.pairAbroad())
+			},
+			answer: (*Engine).twinnings},
 		{Name: "twinned-in", What: "NRW-Kommunen mit Partnern in einem Land", WhatEN: "NRW places twinned with a country",
 			Examples: []string{"NRW-Städte mit Partnern in Frankreich"},
 			match: func(q *question) bool {
@@ -143,7 +161,9 @@ func init() {
 			answer: (*Engine).twinnedIn},
 		{Name: "twinning-figures", What: "Städtepartnerschaften in NRW: Zahlen", WhatEN: "Town twinnings in NRW: figures",
 			Examples: []string{"Wie viele Städtepartnerschaften gibt es in NRW?"},
-			match:    func(q *question) bool { return q.p.twin && len(q.places()) == 0 && len(q.networks()) == 0 },
+			match: func(q *question) bool {
+				return q.p.twin && len(q.places()) == 0 && len(q.networks()) == 0 && !officeAttribute(q.f.Attribute)
+			},
 			answer:   (*Engine).twinningFigures},
 		{Name: "areas", InHelp: true, What: "Kommunen, Kreise und Regierungsbezirke in NRW", WhatEN: "Municipalities, Kreise and Regierungsbezirke of NRW",
 			Examples: []string{"Wie viele Gemeinden hat NRW?", "Welche Regierungsbezirke gibt es in NRW?"},
