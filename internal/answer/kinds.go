@@ -164,7 +164,7 @@ func init() {
 			match: func(q *question) bool {
 				return q.p.twin && len(q.places()) == 0 && len(q.networks()) == 0 && !officeAttribute(q.f.Attribute)
 			},
-			answer:   (*Engine).twinningFigures},
+			answer: (*Engine).twinningFigures},
 		{Name: "areas", InHelp: true, What: "Kommunen, Kreise und Regierungsbezirke in NRW", WhatEN: "Municipalities, Kreise and Regierungsbezirke of NRW",
 			Examples: []string{"Wie viele Gemeinden hat NRW?", "Welche Regierungsbezirke gibt es in NRW?"},
 			match:    func(q *question) bool { return q.asksAreas() },
