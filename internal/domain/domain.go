@@ -367,33 +367,26 @@ var germanMonths = []string{"Januar", "Februar", "März", "April", "Mai", "Juni"
 	"August", "September", "Oktober", "November", "Dezember"}
 
 // String writes the date the German way: "16. März 2016", "Juni 2022", "2019".
-func (d Date) String() string {
+func (d Date) String() string { return d.format(germanMonths, "%d. %s %d") }
+
+// format writes a date with month names and a day-month-year layout.
+func (d Date) format(months []string, day string) string {
 	switch {
 	case d.Year == 0:
 		return ""
 	case d.Month == 0:
 		return strconv.Itoa(d.Year)
 	case d.Day == 0:
-		return germanMonths[d.Month-1] + " " + strconv.Itoa(d.Year)
+		return months[d.Month-1] + " " + strconv.Itoa(d.Year)
 	}
-	return fmt.Sprintf("%d. %s %d", d.Day, germanMonths[d.Month-1], d.Year)
+	return fmt.Sprintf(day, d.Day, months[d.Month-1], d.Year)
 }
 
 var englishMonths = []string{"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"}
 
 // English writes the date for English answers: "16 March 2016", "June 2022", "2019".
-func (d Date) English() string {
-	switch {
-	case d.Year == 0:
-		return ""
-	case d.Month == 0:
-		return strconv.Itoa(d.Year)
-	case d.Day == 0:
-		return englishMonths[d.Month-1] + " " + strconv.Itoa(d.Year)
-	}
-	return fmt.Sprintf("%d %s %d", d.Day, englishMonths[d.Month-1], d.Year)
-}
+func (d Date) English() string { return d.format(englishMonths, "%d %s %d") }
 
 // ISO writes the date as it is written in the YAML: "2019", "2022-06", "2016-03-16".
 func (d Date) ISO() string {
@@ -417,4 +410,26 @@ func (d Date) Before(e Date) bool {
 		return d.Month < e.Month
 	}
 	return d.Day < e.Day
+}
+
+// Slug writes a name in the id form the base uses: "Gütersloh" becomes
+// "guetersloh", "Wetter (Ruhr)" "wetter-ruhr". The loader suggests it for
+// bad ids and the place importer writes it, so both agree.
+func Slug(s string) string {
+	s = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss").Replace(strings.ToLower(s))
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
 }

@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/engagiert/engagiert/internal/domain"
 	"gopkg.in/yaml.v3"
 )
 
@@ -159,24 +160,7 @@ func shortForms(name string) []string {
 // Slug is the id form of a name: "Gütersloh" → "guetersloh", "Wetter
 // (Ruhr)" → "wetter-ruhr". It is how the ids of the base were written by
 // hand, so existing ids stay the same.
-func Slug(s string) string {
-	s = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss").Replace(s)
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		default:
-			dash = true
-		}
-	}
-	return b.String()
-}
+func Slug(s string) string { return domain.Slug(s) }
 
 // generated are the fields the list sets; all others belong to curators.
 var generated = []string{"id", "name", "aliases", "kind", "state", "district", "region", "ags"}

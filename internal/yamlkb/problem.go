@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/engagiert/engagiert/internal/domain"
 )
 
 // Problem is one mistake in the knowledge files, located so that an editor
@@ -108,25 +110,8 @@ func fold(s string) string {
 	return strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "_", "-", " ", "-").Replace(s)
 }
 
-// slug turns a name into the id form the base uses: "Gütersloh" becomes
-// "guetersloh", "Bad Salzuflen" becomes "bad-salzuflen".
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range fold(s) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		default:
-			dash = true
-		}
-	}
-	return b.String()
-}
+// slug turns a name into the id form the base uses (domain.Slug).
+func slug(s string) string { return domain.Slug(s) }
 
 // closest returns the candidate most like s, or "" when none is close enough
 // to be a plausible typo.
