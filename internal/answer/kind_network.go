@@ -297,13 +297,7 @@ func (e *Engine) goalKind(_ context.Context, q *question) (domain.Answer, error)
 			a.Facts = appendFact(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "goal", Index: j}))
 		}
 	}
-	if len(a.Facts) == 0 {
-		return e.noInfo(nets, "goal", q), nil
-	}
-	leadWith(&a, a.Facts[0])
-	a.Facts = dropRepeats(a.Lead, a.Facts[1:])
-	a.Facts = a.Facts[:min(len(a.Facts), e.factLimit(q))]
-	return a, nil
+	return e.leadFirst(a, nets, "goal", q), nil
 }
 
 // joinKind answers how to join a network: its facts on joining and on who
@@ -326,13 +320,20 @@ func (e *Engine) joinKind(ctx context.Context, q *question) (domain.Answer, erro
 			a.Facts = appendFact(a.Facts, e.fact(h.Ref))
 		}
 	}
+	return e.leadFirst(a, nets, "join", q), nil
+}
+
+// leadFirst makes the answer's first fact its lead and keeps the few lines
+// after it that add to it; with no facts at all, the sources say nothing on
+// attr.
+func (e *Engine) leadFirst(a domain.Answer, nets []domain.Network, attr string, q *question) domain.Answer {
 	if len(a.Facts) == 0 {
-		return e.noInfo(nets, "join", q), nil
+		return e.noInfo(nets, attr, q)
 	}
 	leadWith(&a, a.Facts[0])
 	a.Facts = dropRepeats(a.Lead, a.Facts[1:])
 	a.Facts = a.Facts[:min(len(a.Facts), e.factLimit(q))]
-	return a, nil
+	return a
 }
 
 // topicalAnswer answers an attribute from the facts that state it, then the
