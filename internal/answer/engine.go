@@ -13,6 +13,7 @@ import (
 	"io"
 	"log/slog"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -176,7 +177,18 @@ func (e *Engine) AskFollowUp(ctx context.Context, question, prev string) domain.
 	return e.ask(ctx, question, nil)
 }
 
-func (e *Engine) ask(ctx context.Context, question string, prev *Frame) domain.Answer {
+func (e *Engine) ask(ctx context.Context, question string, prev *Frame) (a domain.Answer) {
+	defer func() {
+		// A bug in one kind of answer must cost one answer, never the
+		// process: the asker gets a short apology (Failed, so never
+		// cached), the log the stack. Surfaces recover too, for askers
+		// other than this engine.
+		if r := recover(); r != nil {
+			e.log.Error("answer panicked", "panic", fmt.Sprint(r), "question", clip(question, 500), "stack", string(debug.Stack()))
+			a = e.failed(question)
+			a.Panicked = true
+		}
+	}()
 	q := strings.TrimSpace(strings.ToValidUTF8(question, ""))
 	if utf8.RuneCountInString(q) > MaxQuestion {
 		q = string([]rune(q)[:MaxQuestion])
@@ -453,6 +465,14 @@ func (e *Engine) Frame(ctx context.Context, question string) (Frame, error) {
 		last = f
 	}
 	return out, nil
+}
+
+// clip shortens user text for a log line to at most n runes.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
 }
 
 // failed is the answer when the index itself failed: an internal error is

@@ -163,3 +163,43 @@ func TestLongInputIsCut(t *testing.T) {
 		t.Errorf("Ask(invalid UTF-8 + Altstadt) found nothing")
 	}
 }
+
+// panickySearcher panics on the nth question: a stand-in for any bug in
+// the engine's own code, which Ask must turn into an apology.
+type panickySearcher struct{ domain.Searcher }
+
+func (p panickySearcher) Mentions(ctx context.Context, ts []domain.Token) ([]domain.Mention, error) {
+	for _, t := range ts {
+		if t.Raw == "boom" {
+			panic("boom")
+		}
+	}
+	return p.Searcher.Mentions(ctx, ts)
+}
+
+func TestAskRecoversFromPanic(t *testing.T) {
+	base := domain.NewBase(nil, []domain.Place{{ID: "altstadt", Name: "Altstadt", Kind: "Stadt", State: "Bayern"}}, nil, "x")
+	ix, err := search.Build(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	e := answer.New(base, panickySearcher{ix}, nil)
+	a := e.Ask(context.Background(), "boom Altstadt")
+	if !a.Failed || !a.Panicked || a.Found || a.Lead == "" {
+		t.Fatalf("Ask(boom) = %+v, want a failed, panicked apology", a)
+	}
+	if a := e.Ask(context.Background(), "Altstadt"); a.Failed || !a.Found {
+		t.Fatalf("Ask(Altstadt) after a panic = %+v, want an answer", a)
+	}
+}
+
+// TestAskHistoryOfNothing pins the question that once panicked (facts[0] of
+// none): an attribute asked "bisher" with nothing stated about it.
+func TestAskHistoryOfNothing(t *testing.T) {
+	e := fixture(t)
+	a := e.Ask(context.Background(), "Was hat Bürgersinn bisher gebracht?")
+	if a.Failed || a.Found {
+		t.Fatalf("Ask = %+v, want found=false without failing", a)
+	}
+}

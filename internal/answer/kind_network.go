@@ -385,7 +385,7 @@ func (e *Engine) topicalAnswer(nets []domain.Network, topics []string, hits []do
 			a.Links = appendLink(a.Links, domain.Link{Title: nets[0].Name, URL: nets[0].Website})
 		}
 	}
-	if q.p.asksHistory() {
+	if q.p.asksHistory() && len(facts) > 0 {
 		// "Welche Städte hatten bisher den Vorsitz?": all of them, in order.
 		sort.SliceStable(facts, func(i, j int) bool { return factTime(facts[i]).Before(factTime(facts[j])) })
 		leadWith(&a, facts[0])

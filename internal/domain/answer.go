@@ -76,6 +76,9 @@ type Answer struct {
 	// Failed marks an internal error rather than an answer: it is shown, but
 	// never cached.
 	Failed bool
+	// Panicked marks a Failed answer whose making panicked: surfaces count
+	// it (engagiert_panics_total) besides showing the apology.
+	Panicked bool
 	// Frame is the question as the engine understood it, encoded: a surface
 	// that keeps a conversation passes it back to FollowUpAsker as prev.
 	// Empty when there is nothing to follow up on (help, chatter).
