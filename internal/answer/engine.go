@@ -1,10 +1,12 @@
-// Package answer turns a question into a domain.Answer: it finds the places
-// and networks a question names (through a domain.Searcher), works out what
-// is asked (a member list, a count, a date, yes or no, ...) and builds the
-// answer from the knowledge base only. When nothing fits it says so instead
-// of offering an unrelated best match.
+// Package answer turns a question into a domain.Answer. It reads the
+// question once into a Frame (understand.go), routes the frame through
+// one table of kinds of question (kinds.go), and builds the answer from
+// the knowledge base only. When nothing fits it says so instead of
+// offering an unrelated best match.
 //
-// It imports no technology: the Bleve index is behind domain.Searcher.
+// The words it understands are data (the lexicon, knowledge/lexicon), the
+// names it knows come from the base (package names); it imports no
+// technology: the Bleve index of statements is behind domain.Searcher.
 package answer
 
 import (
@@ -12,44 +14,35 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"regexp"
 	"runtime/debug"
 	"slices"
-	"sort"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/names"
+	"github.com/engagiert/engagiert/internal/words"
 )
 
-const MaxQuestion = 500
-
 // maxListed bounds the names one list shows; the rest is counted.
-
 const maxListed = 60
 
-// placeFacts is how many statements about a place its answer shows.
-
-const placeFacts = 1
-
-// overviewListed is how many members a network overview names.
-
-const overviewListed = 12
-
-// Engine answers questions from one knowledge base.
-
+// Engine answers questions from one knowledge base. It is immutable once
+// built and safe for concurrent use; a reload builds a new one.
 type Engine struct {
 	base   *domain.Base
 	search domain.Searcher
-	vocab  *vocabulary
+	lex    *lexicon
+	names  *names.Index
 	log    *slog.Logger
+	// statementWord holds the words (folded, and stemmed) of the base's
+	// statements: such a word is a topic, never a misspelt or unknown name.
+	statementWord map[string]bool
 	// factPlaces lists the places each fact names, so a place's answer can
 	// show the facts about it without the lists that merely include it.
 	factPlaces map[domain.FactRef][]string
-	// places and members are sorted by name once, not per question: at
-	// 100,000 places sorting per answer would cost milliseconds.
+	// places and members are sorted by name once, not per question.
 	places  []*domain.Place
 	members map[string][]memberRef
 	// multi are the places in more than one network, sorted by name.
@@ -57,16 +50,14 @@ type Engine struct {
 	// siblings are places that share a name: the Stadt Coesfeld and the
 	// Kreis Coesfeld, keyed by the folded name without "Kreis".
 	siblings map[string][]*domain.Place
-	// countries finds the countries questions name.
-	countries countryIndex
+	// byFirstWord finds places by the first word of a longer name:
+	// "mainz" finds Mainz-Mombach.
+	byFirstWord map[string][]*domain.Place
 	// twinNetwork is the network named "Städtepartnerschaften", whose name
 	// is also the word for what it works on.
 	twinNetwork string
 	// now is the clock events are told past or coming by.
 	now func() time.Time
-	// byFirstWord finds places by the first word of a longer name:
-	// "mainz" finds Mainz-Mombach.
-	byFirstWord map[string][]*domain.Place
 }
 
 // memberRef is a membership with its place resolved once, at start.
@@ -80,20 +71,15 @@ var (
 	_ domain.FollowUpAsker = (*Engine)(nil)
 )
 
-// New builds an engine over a base and its index.
-
+// New builds an engine over a base and its statement index.
 func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	e := &Engine{base: base, search: s, vocab: newVocabulary(s, base), log: log, factPlaces: map[domain.FactRef][]string{}, now: time.Now,
-		members: map[string][]memberRef{}}
-	e.countries = newCountryIndex(base)
-	e.siblings = map[string][]*domain.Place{}
-	for i := range base.Places {
-		pl := &base.Places[i]
-		e.siblings[coreName(pl.Name)] = append(e.siblings[coreName(pl.Name)], pl)
-	}
+	e := &Engine{base: base, search: s, lex: newLexicon(base.Lexicon), log: log, now: time.Now,
+		statementWord: map[string]bool{}, factPlaces: map[domain.FactRef][]string{}, members: map[string][]memberRef{},
+		siblings: map[string][]*domain.Place{}, byFirstWord: map[string][]*domain.Place{}}
+	e.names = names.New(nameEntries(base, e.lex))
 	for _, n := range base.Networks {
 		for _, name := range append([]string{n.Name, n.ShortName}, n.Aliases...) {
 			if strings.EqualFold(name, "Städtepartnerschaften") {
@@ -103,44 +89,153 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	}
 	key := map[string]string{}
 	for i := range base.Places {
-		e.places = append(e.places, &base.Places[i])
-		key[base.Places[i].ID] = fold(base.Places[i].Name)
+		pl := &base.Places[i]
+		e.places = append(e.places, pl)
+		key[pl.ID] = sortKey(pl.Name)
+		e.siblings[coreName(pl.Name)] = append(e.siblings[coreName(pl.Name)], pl)
 	}
-	sort.SliceStable(e.places, func(i, j int) bool { return key[e.places[i].ID] < key[e.places[j].ID] })
+	slices.SortStableFunc(e.places, func(a, b *domain.Place) int { return strings.Compare(key[a.ID], key[b.ID]) })
 	for _, n := range base.Networks {
-		ms := make([]memberRef, len(n.Members))
-		for i, m := range n.Members {
-			ms[i] = memberRef{m, base.Place(m.Place)}
+		ms := make([]memberRef, 0, len(n.Members))
+		for _, m := range n.Members {
+			if pl := base.Place(m.Place); pl != nil {
+				ms = append(ms, memberRef{m, pl})
+			}
 		}
-		sort.SliceStable(ms, func(i, j int) bool { return key[ms[i].m.Place] < key[ms[j].m.Place] })
+		slices.SortStableFunc(ms, func(a, b memberRef) int { return strings.Compare(key[a.m.Place], key[b.m.Place]) })
 		e.members[n.ID] = ms
 	}
-	e.byFirstWord = map[string][]*domain.Place{}
 	for _, pl := range e.places {
 		if len(base.MembershipsOf(pl.ID)) > 1 {
 			e.multi = append(e.multi, pl)
 		}
 		if i := strings.IndexAny(pl.Name, "- "); i > 0 {
-			first := fold(pl.Name[:i])
+			first := words.Fold(pl.Name[:i])
 			e.byFirstWord[first] = append(e.byFirstWord[first], pl)
 		}
 	}
-	for _, n := range base.Networks {
-		for i, f := range n.Facts {
-			ms, err := s.Mentions(context.Background(), s.Tokens(f.Text))
-			if err != nil {
-				log.Warn("find places in fact", "network", n.ID, "err", err)
-				continue
+	e.indexStatements()
+	return e
+}
+
+// nameEntries lists everything questions may name, with all its names.
+func nameEntries(base *domain.Base, lex *lexicon) []names.Entry {
+	var out []names.Entry
+	taken := map[string]bool{}
+	for _, p := range base.Places {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			taken[words.Fold(n)] = true
+		}
+	}
+	// "Freiburg" names Freiburg im Breisgau, "Mülheim" Mülheim an der Ruhr:
+	// the first word of a longer name, where no other place begins with it
+	// or is called so.
+	firsts := map[string]int{}
+	for _, p := range base.Places {
+		if w := firstWord(p.Name); w != "" {
+			firsts[w]++
+		}
+	}
+	for _, p := range base.Places {
+		ns := append([]string{p.Name}, p.Aliases...)
+		if w := firstWord(p.Name); w != "" && firsts[w] == 1 && !taken[words.Fold(w)] && !isArea(&p) {
+			ns = append(ns, strings.Fields(p.Name)[0])
+		}
+		switch p.Kind {
+		case "Kreis":
+			// "Coesfeld" names the Kreis Coesfeld when no place is called so.
+			for _, prefix := range []string{"Kreis ", "Landkreis "} {
+				if short, ok := strings.CutPrefix(p.Name, prefix); ok {
+					if !taken[words.Fold(short)] {
+						ns = append(ns, short)
+					}
+					ns = append(ns, "Landkreis "+short, "Kreis "+short)
+				}
 			}
+		case "Regierungsbezirk":
+			short := strings.TrimPrefix(p.Name, "Regierungsbezirk ")
+			ns = append(ns, "RB "+short, "Regbez "+short, "Bezirk "+short, "Bezirksregierung "+short, "Regierungsbezirks "+short)
+		}
+		out = append(out, names.Entry{Kind: names.Place, ID: p.ID, Names: ns})
+	}
+	for _, n := range base.Networks {
+		ns := append([]string{n.Name}, n.Aliases...)
+		if n.ShortName != "" {
+			ns = append(ns, n.ShortName)
+		}
+		out = append(out, names.Entry{Kind: names.Network, ID: n.ID, Names: ns})
+	}
+	for _, st := range lex.states {
+		e := names.Entry{Kind: names.State, ID: st.to}
+		n := strings.Join(st.words, " ")
+		if utf8.RuneCountInString(n) <= 2 {
+			e.Short = []string{n}
+		} else {
+			e.Names = []string{n}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// firstWord is the first word of a name of several words, lower-cased, or
+// "" when it is short or a word like "Bad" or "Kreis" that begins many.
+func firstWord(name string) string {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return ""
+	}
+	w := strings.ToLower(strings.TrimRight(f[0], ",-"))
+	switch w {
+	case "kreis", "landkreis", "stadt", "gemeinde", "verbandsgemeinde", "bezirksregierung", "regierungsbezirk", "sankt", "hansestadt", "lutherstadt":
+		return ""
+	}
+	if utf8.RuneCountInString(w) < 5 || strings.ContainsAny(w, "()") {
+		return ""
+	}
+	return w
+}
+
+// indexStatements notes the words of the base's statements and the places
+// each statement names.
+func (e *Engine) indexStatements() {
+	addWords := func(text string) []names.Token {
+		var ts []names.Token
+		for i, w := range words.Split(text) {
+			f := words.Fold(w)
+			t := words.Stem(f)
+			e.statementWord[f], e.statementWord[t] = true, true
+			ts = append(ts, names.Token{Fold: f, Term: t, Pos: i})
+		}
+		return ts
+	}
+	for _, n := range e.base.Networks {
+		addWords(n.Description.Text)
+		for _, g := range n.Goals {
+			addWords(g.Text)
+		}
+		addWords(n.Founded.Text)
+		for i, f := range n.Facts {
+			ts := addWords(f.Text)
 			ref := domain.FactRef{Network: n.ID, Part: "fact", Index: i}
-			for _, m := range ms {
-				if m.Kind == "place" && !contains(e.factPlaces[ref], m.ID) {
+			for _, m := range e.names.Find(ts) {
+				if m.Kind == names.Place && !slices.Contains(e.factPlaces[ref], m.ID) {
 					e.factPlaces[ref] = append(e.factPlaces[ref], m.ID)
 				}
 			}
 		}
+		for _, c := range n.Counts {
+			addWords(c.Text)
+		}
 	}
-	return e
+	for _, p := range e.base.Places {
+		for _, f := range p.Facts {
+			addWords(f.Text)
+		}
+	}
+	for _, c := range e.base.PartnershipCounts {
+		addWords(c.Text)
+	}
 }
 
 // Close closes the engine's index, if it has one to close. A reload calls
@@ -155,26 +250,65 @@ func (e *Engine) Close() error {
 // Base is the knowledge base the engine answers from.
 func (e *Engine) Base() *domain.Base { return e.base }
 
-// helpWords are whole questions that ask for help.
-var helpWords = map[string]bool{"": true, "?": true, "hilfe": true, "help": true, "h": true,
-	"wer bist du": true, "was bist du": true, "who are you": true, "what can you do": true,
-	"was kannst du": true, "start": true, "befehle": true, "commands": true, "anleitung": true,
-	"wie funktionierst du": true, "wie funktioniert das": true}
-
 // Ask answers one question.
 func (e *Engine) Ask(ctx context.Context, question string) domain.Answer {
 	return e.ask(ctx, question, nil)
 }
 
 // AskFollowUp answers a question as the next one of a conversation whose
-// previous answer had the frame prev: a question without a subject takes
-// the previous one ("seit wann?"), a lone new subject takes the previous
-// question ("und Paderborn?"), a complete question stands alone.
+// previous answer had the frame prev: a question that changes one thing
+// ("und in Frankreich?", "und Paderborn?", "seit wann?") keeps the rest,
+// a complete question stands alone.
 func (e *Engine) AskFollowUp(ctx context.Context, question, prev string) domain.Answer {
 	if f, ok := decodeFrame(prev); ok {
 		return e.ask(ctx, question, &f)
 	}
 	return e.ask(ctx, question, nil)
+}
+
+// Frame returns the frame of a question, as routing sees it: `ask
+// --frame` prints it and the golden tests pin it.
+func (e *Engine) Frame(_ context.Context, question string) (Frame, error) {
+	return e.frame(question, nil), nil
+}
+
+// frame is the one way from text to a Frame: chatter and help first, then
+// understand.
+func (e *Engine) frame(question string, prev *Frame) Frame {
+	q := clean(question)
+	text, _ := e.lex.stripChatter(q)
+	switch {
+	case text == "" && strings.Trim(question, " ?!.,;:-\t\n") != "":
+		// Nothing but chatter: greetings, thanks, emoji.
+		toks := tokenize(q)
+		f := Frame{Op: OpChatter, English: e.lex.isEnglish(toks, nil)}
+		for _, t := range toks {
+			if e.lex.thanks[t.fold] && !slices.Contains(f.Words, t.fold) {
+				f.Words = append(f.Words, t.fold) // "danke": thanks get a "gern geschehen"
+			}
+		}
+		return f
+	case text == "":
+		return Frame{Op: OpHelp}
+	}
+	f := e.understand(text, prev)
+	if f.Op == OpHelp || (len(f.Subjects) == 0 && f.Filters.IsZero() && e.lex.onlyHelp(text)) {
+		return Frame{Op: OpHelp, English: f.English}
+	}
+	return f
+}
+
+// onlyHelp reports whether a question is nothing but a help cue: "hilfe",
+// "was kannst du?".
+func (l *lexicon) onlyHelp(text string) bool {
+	toks := tokenize(text)
+	all := func(int) bool { return true }
+	for _, p := range l.cues["help"] {
+		if n := p.match(toks, 0, all); n > 0 && n == len(toks) {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *Engine) ask(ctx context.Context, question string, prev *Frame) (a domain.Answer) {
@@ -189,282 +323,26 @@ func (e *Engine) ask(ctx context.Context, question string, prev *Frame) (a domai
 			a.Panicked = true
 		}
 	}()
-	q := strings.TrimSpace(strings.ToValidUTF8(question, ""))
-	if utf8.RuneCountInString(q) > MaxQuestion {
-		q = string([]rune(q)[:MaxQuestion])
-		if i := strings.LastIndexAny(q, " \t\n"); i > 0 {
-			q = q[:i] // no half word at the end
-		}
-	}
-	english := looksEnglish(q)
-	if helpWords[strings.ToLower(strings.Trim(q, " !.?"))] {
-		a := e.help(english)
-		a.Query = question
-		return a
-	}
-	text, chatty := stripChatter(q)
-	switch {
-	case text == "" && chatty:
-		a := e.chatter(q)
-		a.Query = question
-		return a
-	case helpWords[strings.ToLower(strings.Trim(text, " !.?"))]:
-		a := e.help(looksEnglish(text))
-		a.Query = question
-		return a
-	}
-	a, err := e.answerText(ctx, text, prev)
-	if err != nil {
-		e.log.Error("answer", "err", err)
-		return e.failed(question)
-	}
+	f := e.frame(question, prev)
+	a = e.answerFrame(ctx, f)
 	a.Query = question
 	return a
 }
 
-// answerText parses a question (chatter removed), splits it into its parts
-// and answers each through the table of kinds.
-func (e *Engine) answerText(ctx context.Context, text string, prev *Frame) (domain.Answer, error) {
+// answerFrame answers a frame and its parts through the table of kinds.
+func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 	var answers []domain.Answer
-	var last Frame
-	for i, part := range splitParts(text) {
-		p, err := e.parse(ctx, part)
-		if err != nil {
-			return domain.Answer{}, err
+	for _, part := range append([]Frame{f}, f.Parts...) {
+		part.Parts = nil
+		a, name := e.route(ctx, part)
+		e.log.Debug("routed", "frame", part.String(), "kind", name)
+		a.English = a.English || part.English
+		if part.Op != OpHelp && part.Op != OpChatter {
+			a.Frame = part.encode()
 		}
-		f := e.frameOf(p)
-		switch {
-		case i == 0 && prev != nil:
-			f = e.continueFrame(f, *prev, p)
-		case i > 0:
-			f = e.continueFrame(f, last, p)
-		}
-		p.subjects, p.framed = f.Subjects, true
-		qu := &question{f: f, p: p, e: e}
-		a, name, err := e.route(ctx, qu)
-		if err != nil {
-			return domain.Answer{}, err
-		}
-		e.log.Debug("routed", "frame", f.String(), "kind", name)
-		a.English = a.English || f.English
-		a.Frame = f.encode()
 		answers = append(answers, a)
-		last = f
 	}
-	return joinAnswers(answers), nil
-}
-
-// parse tokenizes a question and finds the names in it.
-func (e *Engine) parse(ctx context.Context, q string) (*parsed, error) {
-	tokens := e.search.Tokens(q)
-	for i := range tokens {
-		tokens[i].Exact = e.vocab.words[tokens[i].Term]
-	}
-	mentions, err := e.search.Mentions(ctx, tokens)
-	if err != nil {
-		return nil, fmt.Errorf("search names: %w", err)
-	}
-	after := 0 // "Welche ...? Ich hab gelesen, 2022 ...": what follows the "?" is context
-	if i := strings.Index(q, "?"); i > 0 && i < len(q)-1 {
-		after = len(e.search.Tokens(q[:i]))
-	}
-	p := e.vocab.parse(tokens, mentions, after)
-	if kept := e.readNames(&p, q); len(kept) != len(mentions) {
-		p = e.vocab.parse(tokens, kept, after)
-	}
-	p.question = q
-	p.english = p.english || looksEnglish(q)
-	p.foundedOf = func(id string) domain.Date {
-		if n := e.base.Network(id); n != nil {
-			return n.Founded.Date
-		}
-		return domain.Date{}
-	}
-	p.country = e.countries.find(q)
-	p.twin = twinWord.MatchString(q) && e.twinQuestion(&p)
-	p.twinStatus = p.twin && (p.hasTerm(p.tokens, "ruht", "ruhend", "ausgesetzt", "eingefroren", "suspend", "beendet", "paused") ||
-		strings.Contains(strings.ToLower(q), "auf eis"))
-	return &p, nil
-}
-
-// readNames keeps the names a question treats as names. A place called by
-// an everyday word ("Wetter", "Lage", "Essen") counts only where the
-// question treats it as a place: the whole question, "in/aus/nach X", its
-// official form, or next to a network, membership or twinning word. The
-// network "Städtepartnerschaften" named by that word alone, in a question
-// about a place, a country or a figure, asks about twinnings instead.
-func (e *Engine) readNames(p *parsed, q string) []domain.Mention {
-	var kept []domain.Mention
-	country := e.countries.find(q) != ""
-	places := 0
-	for _, m := range p.mentions {
-		if m.Kind == "place" {
-			places++
-		}
-	}
-	for _, m := range p.mentions {
-		switch {
-		case m.Kind == "place" && e.base.Place(m.ID).Everyday && (m.Distance > 0 || !e.placeContext(p, m, q)):
-			continue
-		case m.Kind == "place" && m.Positions[0] > 0 && isRegionWord(p.tokens[m.Positions[0]-1].Raw) && e.isRegion(e.base.Place(m.ID).Name):
-			continue // "Regierungsbezirk Köln": the region, read as a filter, not the city
-		case m.Kind == "network" && m.ID == e.twinNetwork && onlyTwinWords(p, m) && !eventName(p, m) && !officeAttribute(p.attr) &&
-			(places > 0 || country || p.has(intCount, intWhich)):
-			continue
-		}
-		kept = append(kept, m)
-	}
-	return kept
-}
-
-// placeContext reports whether the question treats the words of m as a place.
-func (e *Engine) placeContext(p *parsed, m domain.Mention, q string) bool {
-	if len(m.Positions) > 1 {
-		return true // "Wetter (Ruhr)", "Lage (Lippe)": the official form
-	}
-	pos := m.Positions[0]
-	word := p.tokens[pos].Raw
-	if pos > 0 {
-		switch p.tokens[pos-1].Raw {
-		case "stadt", "gemeinde", "kommune":
-			return true // "gemeinde much"
-		}
-	}
-	if regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(word) + `\s*\(`).MatchString(q) {
-		return true // "Lage (Lippe)"
-	}
-	if pos > 0 && wordInLowerCase(q, word) {
-		return false // "Welche Städte kamen 2024 dazu?": a verb, not Kamen
-	}
-	others := 0
-	for _, t := range p.tokens {
-		if !slices.Contains(m.Positions, t.Pos) {
-			others++
-		}
-	}
-	if others == 0 {
-		return true // the whole question
-	}
-	if pos > 0 {
-		switch p.tokens[pos-1].Raw {
-		case "in", "aus", "nach", "bei", "von", "mit", "stadt", "gemeinde":
-			return true
-		}
-	}
-	if pos == 1 && p.yesNo {
-		return true // "Ist Essen eine Engagierte Stadt?"
-	}
-	for _, o := range p.mentions {
-		for _, op := range o.Positions {
-			if o.Kind == "network" && (op == pos-1 || op == pos+1) {
-				return true // "Engagierte Stadt Essen?"
-			}
-		}
-	}
-	return p.has(intMembers) || p.yesNo && p.hasTerm(p.tokens, "dabei", "mitglied") || twinWord.MatchString(p.question) ||
-		p.hasTerm(p.tokens, "kreis", "regierungsbezirk", "liegt", "kreisfrei")
-}
-
-// eventName reports whether the words of m name an event: "Tag der
-// Städtepartnerschaften", "Forum Städtepartnerschaften".
-func eventName(p *parsed, m domain.Mention) bool {
-	pos := m.Positions[0]
-	for _, t := range p.tokens {
-		if t.Pos == pos-1 && (t.Raw == "forum" || t.Raw == "der" && pos >= 2 && p.tokens[pos-2].Raw == "tag") {
-			return true
-		}
-	}
-	return false
-}
-
-// wordInLowerCase reports whether word is written in lower case in q, as
-// verbs and adjectives are and German place names are not.
-func wordInLowerCase(q, word string) bool {
-	for _, f := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
-		if strings.EqualFold(f, word) {
-			return f == strings.ToLower(f)
-		}
-	}
-	return false
-}
-
-// officeAttribute reports whether an attribute is one the Netzwerkstelle
-// itself has ("Welche Fördermöglichkeiten gibt es für Städtepartnerschaften?").
-func officeAttribute(attr string) bool {
-	switch attr {
-	case "programme", "funding", "event", "services", "data", "contact", "office", "chair", "carrier", "term":
-		return true
-	}
-	return false
-}
-
-// isRegionWord reports whether a word introduces a Regierungsbezirk.
-func isRegionWord(w string) bool {
-	switch w {
-	case "regierungsbezirk", "regierungsbezirks", "regbez", "rb", "bezirk":
-		return true
-	}
-	return false
-}
-
-// isRegion reports whether name is a Regierungsbezirk of the base.
-func (e *Engine) isRegion(name string) bool {
-	for _, r := range e.vocab.regions {
-		if r.state == name {
-			return true
-		}
-	}
-	return false
-}
-
-// onlyTwinWords reports whether a mention's words are all twinning words.
-func onlyTwinWords(p *parsed, m domain.Mention) bool {
-	for _, pos := range m.Positions {
-		if r := p.tokens[pos].Raw; !twinWord.MatchString(r) && r != "nrw" {
-			return false
-		}
-	}
-	return true
-}
-
-// twinQuestion reports whether a question with a twinning word asks about
-// twinnings, not about the Netzwerkstelle named by it.
-func (e *Engine) twinQuestion(p *parsed) bool {
-	for _, m := range p.mentions {
-		if m.Kind == "network" {
-			return false
-		}
-	}
-	return true
-}
-
-// Frame parses a question and returns its frame, as routing sees it: the
-// golden tests pin these.
-func (e *Engine) Frame(ctx context.Context, question string) (Frame, error) {
-	text, chatty := stripChatter(strings.TrimSpace(question))
-	if text == "" && chatty {
-		return Frame{Op: OpChatter}, nil
-	}
-	if helpWords[strings.ToLower(strings.Trim(text, " !.?"))] {
-		return Frame{Op: OpHelp, English: looksEnglish(text)}, nil
-	}
-	var out Frame
-	var last Frame
-	for i, part := range splitParts(text) {
-		p, err := e.parse(ctx, part)
-		if err != nil {
-			return Frame{}, err
-		}
-		f := e.frameOf(p)
-		if i > 0 {
-			f = e.continueFrame(f, last, p)
-			out.Parts = append(out.Parts, f)
-		} else {
-			out = f
-		}
-		last = f
-	}
-	return out, nil
+	return finish(joinAnswers(answers))
 }
 
 // clip shortens user text for a log line to at most n runes.
@@ -481,4 +359,17 @@ func (e *Engine) failed(q string) domain.Answer {
 	return domain.Answer{Query: q, Found: false, Kind: domain.KindNone, Failed: true,
 		Title: "Das hat gerade nicht geklappt",
 		Lead:  "Bei der Suche ist ein Fehler aufgetreten. Versuch es bitte gleich noch einmal."}
+}
+
+// sortKey orders names the German way: Ä with A, case ignored.
+func sortKey(s string) string { return words.Fold(s) }
+
+// coreName is a place's name without "Kreis", folded: "Kreis Coesfeld"
+// and "Coesfeld" share it.
+func coreName(name string) string {
+	n := words.Fold(name)
+	for _, p := range []string{"kreis ", "landkreis ", "stadt ", "gemeinde "} {
+		n = strings.TrimPrefix(n, p)
+	}
+	return n
 }

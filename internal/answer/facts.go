@@ -1,14 +1,21 @@
 package answer
 
 import (
-	"fmt"
+	"context"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/words"
 )
 
+// Building blocks of answers: a statement with its source and date, the
+// figures of a network, its facts on a topic, statements that share the
+// question's words.
+
 // fact turns a reference into an answer line with its source and date.
-func (e *Engine) fact(ref domain.FactRef) domain.AnswerFact {
+func (e *Engine) fact(ref domain.FactRef, english bool) domain.AnswerFact {
 	n := e.base.Network(ref.Network)
 	var f domain.Fact
 	switch ref.Part {
@@ -16,109 +23,160 @@ func (e *Engine) fact(ref domain.FactRef) domain.AnswerFact {
 		f = n.Description
 	case "goal":
 		f = n.Goals[ref.Index]
-		f.Text = "Ziel: " + f.Text
+		f.Text = say(english, "goal", f.Text)
 	case "fact":
 		f = n.Facts[ref.Index]
 	case "count":
 		c := n.Counts[ref.Index]
 		f = domain.Fact{Text: c.Value + " " + c.Text, Stand: c.Stand, Source: c.Source}
 	case "founding":
-		af, _ := e.founding(n)
+		af, _ := e.foundingFact(n, english)
 		return af
 	}
 	return domain.AnswerFact{Text: f.Text, Stand: f.Stand, Source: e.base.Source(f.Source)}
 }
 
-func (e *Engine) founding(n *domain.Network) (domain.AnswerFact, bool) {
+// foundingFact is a network's founding as a line.
+func (e *Engine) foundingFact(n *domain.Network, english bool) (domain.AnswerFact, bool) {
 	fd := n.Founded
 	if fd.Text == "" && fd.Date.IsZero() {
 		return domain.AnswerFact{}, false
 	}
 	text := fd.Text
 	if text == "" {
-		text = "Gegründet " + fd.Date.String()
+		text = say(english, "founded", dateIn(english, fd.Date))
 		if fd.Place != "" {
-			text += " in " + fd.Place
-		}
-		if len(fd.By) > 0 {
-			text += " von " + joinAnd(fd.By)
+			text += ", " + fd.Place
 		}
 		text += "."
-	} else if fd.Place != "" && !strings.Contains(text, fd.Place) {
-		text += " Ort: " + fd.Place + "."
 	}
 	return domain.AnswerFact{Text: text, Source: e.base.Source(fd.Source)}, true
 }
 
-// counts lists the member figures, the newest first; older ones stay visible.
-func (e *Engine) counts(n *domain.Network) []domain.AnswerFact {
-	var out []domain.AnswerFact
-	for i := len(n.Counts) - 1; i >= 0; i-- {
-		f := e.fact(domain.FactRef{Network: n.ID, Part: "count", Index: i})
-		if i < len(n.Counts)-1 {
-			f.Older = true
-			f.Text = "Frühere Angabe: " + f.Text
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-// topicFacts are the network's facts on one topic ("join", "people", ...).
-func (e *Engine) topicFacts(n *domain.Network, topics ...string) []domain.AnswerFact {
+// topicFacts are the network's facts on the topics, in that order.
+func (e *Engine) topicFacts(n *domain.Network, english bool, topics ...string) []domain.AnswerFact {
 	var out []domain.AnswerFact
 	for _, t := range topics {
 		for i, f := range n.Facts {
 			if f.Topic == t {
-				out = appendFact(out, e.fact(domain.FactRef{Network: n.ID, Part: "fact", Index: i}))
+				out = appendFact(out, e.fact(domain.FactRef{Network: n.ID, Part: "fact", Index: i}, english))
 			}
 		}
 	}
 	return out
 }
 
-// countsIn are the networks' member figures dated in year.
-func (e *Engine) countsIn(nets []domain.Network, year int) []domain.AnswerFact {
-	var out []domain.AnswerFact
-	for i := range nets {
-		for j, c := range nets[i].Counts {
-			if c.Stand.Year == year {
-				out = append(out, e.fact(domain.FactRef{Network: nets[i].ID, Part: "count", Index: j}))
-			}
+// topicsOf are the fact topics that answer an attribute, best first: the
+// lexicon's, else the attribute itself.
+func (e *Engine) topicsOf(a domain.Attribute) []string {
+	if ts := e.lex.topics[a]; len(ts) > 0 {
+		return ts
+	}
+	return []string{a.String()}
+}
+
+// statements finds statements that share the words, in one network or in
+// all (""), best first; only those covering most of the words count.
+func (e *Engine) statements(ctx context.Context, ws []string, network string) ([]domain.FactHit, error) {
+	if len(ws) == 0 {
+		return nil, nil
+	}
+	toks := e.search.Tokens(strings.Join(ws, " "))
+	if len(toks) == 0 {
+		return nil, nil
+	}
+	hits, err := e.search.Facts(ctx, toks, network)
+	if err != nil {
+		return nil, err
+	}
+	return goodHits(hits), nil
+}
+
+// statementsEither searches statements with the question's own words,
+// and where they find nothing, with the words that named the attribute
+// too.
+func (e *Engine) statementsEither(ctx context.Context, f Frame, network string) ([]domain.FactHit, error) {
+	if len(f.Words) > 0 {
+		hits, err := e.statements(ctx, f.Words, network)
+		if err != nil || len(hits) > 0 {
+			return hits, err
 		}
 	}
+	if len(f.Asked) == 0 {
+		return nil, nil
+	}
+	return e.statements(ctx, append(append([]string(nil), f.Words...), f.Asked...), network)
+}
+
+// goodHits keeps the statements that cover the question's words, best
+// first: all of up to three words, all but one of more. A statement that
+// shares one word of two is a chance overlap, not an answer.
+func goodHits(hits []domain.FactHit) []domain.FactHit {
+	var out []domain.FactHit
+	for _, h := range hits {
+		if h.Matched == 0 {
+			continue
+		}
+		need := h.Total
+		if h.Total > 3 {
+			need = h.Total - 1
+		}
+		if h.Matched >= need {
+			out = append(out, h)
+		}
+	}
+	// Bleve gives hits best first; keep that order among equal matches.
+	slices.SortStableFunc(out, func(a, b domain.FactHit) int { return b.Matched - a.Matched })
+	if len(out) > 3 {
+		out = out[:3]
+	}
 	return out
+}
+
+// hitStates reports whether a statement found by search is a fact on one of
+// the topics: "Paderborn hat den Vorsitz" for "chair".
+func (e *Engine) hitStates(h domain.FactHit, topics []string) bool {
+	if h.Ref.Part != "fact" {
+		return false
+	}
+	t := e.base.Network(h.Ref.Network).Facts[h.Ref.Index].Topic
+	return t != "" && slices.Contains(topics, t)
+}
+
+// newestCount is the figure that leads: the counts are kept oldest first.
+func newestCount(n *domain.Network) (domain.Count, bool) {
+	if len(n.Counts) == 0 {
+		return domain.Count{}, false
+	}
+	return n.Counts[len(n.Counts)-1], true
+}
+
+// countNoun is what a figure counts, in a word or two: "Engagierte Städte
+// bundesweit nach ..." becomes "Engagierte Städte bundesweit".
+func countNoun(c domain.Count) string {
+	t := c.Text
+	for _, cut := range []string{" nach ", " laut ", " beim ", " bei ", " zum ", " im ", " (", ", "} {
+		if i := strings.Index(t, cut); i > 0 {
+			t = t[:i]
+		}
+	}
+	return t
 }
 
 // countLead is the newest figure in a sentence.
 func (e *Engine) countLead(n *domain.Network, english bool) string {
 	c, ok := newestCount(n)
-	switch {
-	case !ok && english:
-		return fmt.Sprintf("My sources give no total for %s.", n.Name)
-	case !ok:
-		return fmt.Sprintf("Für %s nennen meine Quellen keine Gesamtzahl.", n.Name)
+	if !ok {
+		return say(english, "nofigures", n.Name)
 	}
 	if english {
-		return fmt.Sprintf("%s has %s members%s.", n.Name, englishFigure(c.Value), standSuffixEN(c.Stand))
+		return say(true, "figure.lead", n.Name, englishFigure(true, c.Value), standSuffix(true, c.Stand))
 	}
-	return fmt.Sprintf("%s: %s %s%s.", n.Name, c.Value, countNoun(c), standSuffix(c.Stand))
+	return say(false, "figure.lead", n.Name, c.Value, countNoun(c), standSuffix(false, c.Stand))
 }
 
-// englishFigure writes "über 100" as "over 100".
-func englishFigure(v string) string {
-	return strings.NewReplacer("über ", "over ", "rund ", "about ", "mehr als ", "more than ").Replace(v)
-}
-
-// standSuffixEN is standSuffix for English answers.
-func standSuffixEN(d domain.Date) string {
-	if d.IsZero() {
-		return " (latest figure)"
-	}
-	return " (as of " + d.English() + ")"
-}
-
-// olderCounts are the older figures in one line, newest first.
+// olderCounts are the older figures in one line, newest first, each value
+// once.
 func (e *Engine) olderCounts(n *domain.Network, max int, english bool) (domain.AnswerFact, bool) {
 	if len(n.Counts) < 2 {
 		return domain.AnswerFact{}, false
@@ -136,23 +194,23 @@ func (e *Engine) olderCounts(n *domain.Network, max int, english bool) (domain.A
 			parts = append(parts, "…")
 			break
 		}
-		part := c.Value
+		part := englishFigure(english, c.Value)
 		if !c.Stand.IsZero() {
-			part += " (Stand " + c.Stand.String() + ")"
+			part += standSuffix(english, c.Stand)
 		}
 		parts = append(parts, part)
 		if src := e.base.Source(c.Source); src != nil {
 			if f.Source == nil {
 				f.Source = src
-			} else {
+			} else if !slices.Contains(f.Also, src) && src != f.Source {
 				f.Also = append(f.Also, src)
 			}
 		}
 	}
-	f.Text = "Frühere Angaben: " + strings.Join(parts, ", ")
-	if english {
-		f.Text = "Earlier figures: " + strings.Join(parts, ", ")
+	if len(parts) == 0 {
+		return domain.AnswerFact{}, false
 	}
+	f.Text = say(english, "figures.older", strings.Join(parts, ", "))
 	return f, true
 }
 
@@ -160,69 +218,32 @@ func (e *Engine) olderCounts(n *domain.Network, max int, english bool) (domain.A
 // Mitgliederzahl X" shows them all.
 const maxOlderCounts = 4
 
-// namedMembers says how many members the base knows by name, when that is
-// not all of them: "davon namentlich bekannt: 35 – u. a. Bonn, ...".
-func (e *Engine) namedMembers(n *domain.Network, english bool) (domain.AnswerFact, bool) {
-	ms := e.members[n.ID]
-	if len(ms) == 0 {
-		return domain.AnswerFact{}, false
-	}
-	var names []string
-	f := domain.AnswerFact{}
-	for _, r := range ms[:min(len(ms), 5)] {
-		names = append(names, r.p.Name)
-		if src := e.base.Source(r.m.Source); f.Source == nil {
-			f.Source = src
-		} else if src != nil {
-			f.Also = append(f.Also, src)
-		}
-	}
-	if n.MembersComplete {
-		// Every member is known: their names, with the first one's source.
-		all := make([]string, len(ms))
-		for i, r := range ms {
-			all[i] = r.p.Name
-		}
-		f.Also = nil
-		f.Text = "Alle: " + strings.Join(all, ", ")
-		if english {
-			f.Text = "All: " + strings.Join(all, ", ")
-		}
-		return f, true
-	}
-	f.Text = fmt.Sprintf("Davon namentlich bekannt: %d – u. a. %s", len(ms), strings.Join(names[:min(3, len(names))], ", ")) + ifMore(true)
-	if english {
-		f.Text = fmt.Sprintf("Known to me by name: %d, among them %s", len(ms), strings.Join(names[:min(3, len(names))], ", ")) + ifMore(true)
-	}
-	f.Also = nil
-	return f, true
-}
-
-func ifMore(more bool) string {
-	if more {
-		return " und weitere"
-	}
-	return ""
-}
-
-// newestCount is the figure that leads: the counts are kept oldest first.
-func newestCount(n *domain.Network) (domain.Count, bool) {
-	if len(n.Counts) == 0 {
-		return domain.Count{}, false
-	}
-	return n.Counts[len(n.Counts)-1], true
-}
-
-// membershipText is "Gründungsmitglied, Mitglied seit 2016" for list lines.
-func membershipText(m domain.Membership) string {
+// memberDetail is the role and date of a membership, for a sentence that
+// already says "Mitglied": ": Gründungsmitglied, seit 16. März 2016".
+func memberDetail(english bool, m domain.Membership) string {
 	var parts []string
 	if m.Role != "" {
 		parts = append(parts, m.Role)
 	}
 	if !m.Since.IsZero() {
-		parts = append(parts, "Mitglied seit "+m.Since.String())
+		parts = append(parts, say(english, "since", dateIn(english, m.Since)))
+	}
+	if len(parts) == 0 {
+		return say(english, "member.nodate")
+	}
+	return ": " + strings.Join(parts, ", ")
+}
+
+// membershipText is "Gründungsmitglied, Mitglied seit 2016" for list lines.
+func membershipText(english bool, m domain.Membership) string {
+	var parts []string
+	if m.Role != "" {
+		parts = append(parts, m.Role)
+	}
+	if !m.Since.IsZero() {
+		parts = append(parts, say(english, "member.since", dateIn(english, m.Since)))
 	} else {
-		parts = append(parts, "Mitglied (Beitrittsjahr nennen meine Quellen nicht)")
+		parts = append(parts, say(english, "member.sinceno"))
 	}
 	if m.Note != "" {
 		parts = append(parts, m.Note)
@@ -230,37 +251,7 @@ func membershipText(m domain.Membership) string {
 	return strings.Join(parts, ", ")
 }
 
-// memberDetail is the role and date of a membership, for a sentence that
-// already says "Mitglied": ": Gründungsmitglied, seit 16. März 2016".
-func memberDetail(m domain.Membership) string {
-	var parts []string
-	if m.Role != "" {
-		parts = append(parts, m.Role)
-	}
-	if !m.Since.IsZero() {
-		parts = append(parts, "seit "+m.Since.String())
-	}
-	if len(parts) == 0 {
-		return "; seit wann, nennen meine Quellen nicht"
-	}
-	return ": " + strings.Join(parts, ", ")
-}
-
-// memberDetailEN is memberDetail for English answers.
-func memberDetailEN(m domain.Membership) string {
-	var parts []string
-	if m.Role != "" {
-		parts = append(parts, m.Role)
-	}
-	if !m.Since.IsZero() {
-		parts = append(parts, "since "+m.Since.English())
-	}
-	if len(parts) == 0 {
-		return "; my sources do not say since when"
-	}
-	return ": " + strings.Join(parts, ", ")
-}
-
+// findMembership returns the place's membership in n.
 func findMembership(n *domain.Network, placeID string) (domain.Membership, bool) {
 	for _, m := range n.Members {
 		if m.Place == placeID {
@@ -270,20 +261,11 @@ func findMembership(n *domain.Network, placeID string) (domain.Membership, bool)
 	return domain.Membership{}, false
 }
 
-func placeWhere(pl *domain.Place) string {
-	var parts []string
-	if pl.District != "" {
-		parts = append(parts, pl.District)
-	}
-	if pl.State != "" {
-		parts = append(parts, pl.State)
-	}
-	return strings.Join(parts, ", ")
-}
-
 func networkHit(n *domain.Network) domain.Hit {
 	return domain.Hit{ID: "network:" + n.ID, Title: n.Name, URL: n.Website}
 }
+
+func placeHit(pl *domain.Place) domain.Hit { return domain.Hit{ID: "place:" + pl.ID, Title: pl.Name} }
 
 // shortName is the name people use in questions: the network's ShortName.
 func shortName(n *domain.Network) string {
@@ -291,6 +273,13 @@ func shortName(n *domain.Network) string {
 		return n.ShortName
 	}
 	return n.Name
+}
+
+// isTitle reports whether a "network" is a title places hold ("Europaaktive
+// Kommune"), not a network they join: answers say "trägt den Titel".
+func isTitle(n *domain.Network) bool {
+	k := strings.ToLower(n.Kind)
+	return strings.Contains(k, "titel") || strings.Contains(k, "auszeichnung") || strings.Contains(k, "title")
 }
 
 func appendLink(ls []domain.Link, l domain.Link) []domain.Link {
@@ -314,11 +303,119 @@ func appendFact(fs []domain.AnswerFact, f domain.AnswerFact) []domain.AnswerFact
 	return append(fs, f)
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
+// leadWith makes a sourced statement the lead of a: its text (with its
+// date) answers, and its source is cited with the lead, not again below.
+func leadWith(a *domain.Answer, f domain.AnswerFact) {
+	a.Lead, a.LeadSource = f.Body(), f.Source
+}
+
+// firstSentence is a text's first sentence.
+func firstSentence(s string) string {
+	if i := strings.Index(s, ". "); i > 0 {
+		return s[:i+1]
+	}
+	return s
+}
+
+// shortSentence cuts a sentence at a word before max characters, marked
+// with "…", for overviews that name many things in one answer.
+func shortSentence(s string, max int) string {
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	cut := string(r[:max])
+	if i := strings.LastIndex(cut, " "); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, ",;:") + " …"
+}
+
+// dropRepeats leaves out facts that say again what the lead says: most of
+// their words are in it.
+func dropRepeats(lead string, facts []domain.AnswerFact) []domain.AnswerFact {
+	in := map[string]bool{}
+	for _, w := range foldWords(lead) {
+		in[w] = true
+	}
+	var out []domain.AnswerFact
+	for _, f := range facts {
+		shared, long := 0, 0
+		for _, w := range foldWords(f.Text) {
+			if len(w) >= 4 {
+				long++
+				if in[w] {
+					shared++
+				}
+			}
+		}
+		if long > 0 && shared*10 >= long*6 {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// foldWords splits text into folded words.
+func foldWords(s string) []string {
+	ws := words.Split(s)
+	for i, w := range ws {
+		ws[i] = words.Fold(w)
+	}
+	return ws
+}
+
+// hasWord reports whether a text has one of the words (folded), also at
+// the start of a longer word ("Datenbank" in "Datenbanken") or as another
+// form of it ("Unterzeichnung", "unterzeichneten": all but the last three
+// letters shared).
+func hasWord(text string, ws ...string) bool {
+	for _, tw := range foldWords(text) {
+		for _, w := range ws {
+			if len(w) >= 3 && strings.HasPrefix(tw, w) {
+				return true
+			}
+			if n := commonPrefix(tw, w); len(w) >= 8 && n >= len(w)-3 {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// countWords counts how many of the words a text contains, folded.
+func countWords(text string, ws []string) int {
+	n := 0
+	for _, w := range ws {
+		if hasWord(text, w) {
+			n++
+		}
+	}
+	return n
+}
+
+// today is the engine's date, for telling past events from coming ones.
+func (e *Engine) today() domain.Date {
+	t := e.now()
+	return domain.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+}
+
+func dateKey(d domain.Date) int { return d.Year*10000 + d.Month*100 + d.Day }
+
+// thousands writes 250000 as "250.000".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return s
 }

@@ -4,92 +4,256 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+
+	"github.com/engagiert/engagiert/internal/domain"
 )
 
+// A Frame is a question as the engine understood it, and the one thing
+// routing and answering read: a kind's match is a function of the frame
+// alone, and its answer a function of the frame and the base. So two
+// questions that print the same frame get the same answer, and the golden
+// file of printed frames (testdata/frames.golden) pins routing — a change
+// in understanding shows as a readable diff, as codesearch's printed
+// queries do.
+//
+// The enumerations below are only compared and printed; their order is not
+// stored anywhere (frames travel as text), but keep each String in step.
+
 // Op is what a question asks for, whatever it asks it about.
-type Op string
+type Op uint8
 
 // The operations a question can ask for.
 const (
-	OpDescribe    Op = "describe"    // "RegioPole", "Was ist X?"
-	OpList        Op = "list"        // "Welche Städte ...?"
-	OpCount       Op = "count"       // "Wie viele ...?"
-	OpYesNo       Op = "yesno"       // "Ist Lemgo dabei?"
-	OpWhen        Op = "when"        // "Seit wann ...?", "Wann ...?"
-	OpWhere       Op = "where"       // "Wo ...?"
-	OpWho         Op = "who"         // "Wer ...?"
-	OpJoin        Op = "join"        // "Wie wird man Mitglied?"
-	OpCompare     Op = "compare"     // "Was ist älter, X oder Y?"
-	OpSuperlative Op = "superlative" // "das jüngste Mitglied"
-	OpHelp        Op = "help"        // "hilfe"
-	OpChatter     Op = "chatter"     // "moin", "danke!"
+	OpDescribe Op = iota // "Bielefeld", "Was ist X?"
+	OpList               // "Welche Städte …?"
+	OpCount              // "Wie viele …?"
+	OpYesNo              // "Ist Lemgo dabei?"
+	OpWhen               // "Seit wann …?"
+	OpWhere              // "Wo …?"
+	OpWho                // "Wer …?"
+	OpJoin               // "Wie wird man Mitglied?"
+	OpCompare            // "Was ist älter, X oder Y?"
+	OpMost               // "das jüngste Mitglied", "die meisten Partnerstädte"
+	OpHelp               // "hilfe"
+	OpChatter            // "moin", "danke!"
+	numOps
 )
 
-// Subject is something a question names: a network, a place, a Bundesland.
+var opNames = [numOps]string{"describe", "list", "count", "yesno", "when", "where", "who", "join", "compare", "most", "help", "chatter"}
+
+func (o Op) String() string { return enumName(opNames[:], int(o)) }
+
+// SubjectKind is what a subject is.
+type SubjectKind uint8
+
+// The kinds of subject.
+const (
+	SubjectNone SubjectKind = iota
+	SubjectNetwork
+	SubjectPlace
+	SubjectState // a Bundesland
+	numSubjectKinds
+)
+
+var subjectKindNames = [numSubjectKinds]string{"", "network", "place", "state"}
+
+func (k SubjectKind) String() string { return enumName(subjectKindNames[:], int(k)) }
+
+// Subject is something a question names.
 type Subject struct {
-	Kind string `json:"k"` // "network", "place", "state"
-	ID   string `json:"id"`
+	Kind SubjectKind
+	ID   string
+	// As is the other name the question used for a place, when it used an
+	// alias ("Rshew" for Rschew): answers show it beside the name.
+	As string
 }
 
-func (s Subject) String() string { return s.Kind + ":" + s.ID }
+func (s Subject) String() string {
+	out := s.Kind.String() + ":" + s.ID
+	if s.As != "" {
+		out += "(" + strings.ReplaceAll(s.As, " ", "_") + ")"
+	}
+	return out
+}
 
-// Filters narrow a list: where the members are, since when, of which kind.
+// About is what a question is about where its subjects do not say it.
+type About uint8
+
+// What questions are about.
+const (
+	AboutSubjects  About = iota // its subjects
+	AboutTwinnings              // town twinnings ("Partnerstädte von X")
+	AboutAreas                  // NRW's municipalities as such ("Wie viele Gemeinden hat der Kreis Lippe?")
+	AboutNetworks               // the networks the base knows ("Welche Netzwerke kennst du?")
+	AboutCross                  // places in several networks
+	numAbouts
+)
+
+var aboutNames = [numAbouts]string{"", "twinnings", "areas", "networks", "cross"}
+
+func (a About) String() string { return enumName(aboutNames[:], int(a)) }
+
+// Direction is the direction of a comparison or a superlative.
+type Direction uint8
+
+// The directions.
+const (
+	DirNone Direction = iota
+	DirOldest
+	DirNewest
+	DirLargest
+	DirSmallest
+	numDirections
+)
+
+var directionNames = [numDirections]string{"", "oldest", "newest", "largest", "smallest"}
+
+func (d Direction) String() string { return enumName(directionNames[:], int(d)) }
+
+// Measure is what a comparison, a superlative or a count is about.
+type Measure uint8
+
+// The measures the base has.
+const (
+	MeasureNone           Measure = iota
+	MeasureFounding               // when a network was founded
+	MeasureSize                   // a network's member figure
+	MeasureJoined                 // when a place joined a network
+	MeasureNetworks               // how many networks a place is in
+	MeasureTwinnings              // how many twinnings a place has, or when one began
+	MeasureMunicipalities         // how many municipalities an area has
+	MeasureMembers                // how many members (from an area, of a network) the base names
+	MeasureEvents                 // how many took part in an event
+	numMeasures
+)
+
+var measureNames = [numMeasures]string{"", "founding", "size", "joined", "networks", "twinnings", "municipalities", "members", "events"}
+
+func (m Measure) String() string { return enumName(measureNames[:], int(m)) }
+
+// When narrows the time a question asks about.
+type When uint8
+
+// The times.
+const (
+	WhenAny     When = iota
+	WhenNext         // "der nächste Tag der Städtepartnerschaften"
+	WhenLast         // "die letzte Veranstaltung"
+	WhenHistory      // "bisher", "nacheinander": all of them, in order
+	numWhens
+)
+
+var whenNames = [numWhens]string{"", "next", "last", "history"}
+
+func (w When) String() string { return enumName(whenNames[:], int(w)) }
+
+// Filters narrow a list: where its places are, since when, of which kind.
 type Filters struct {
-	State     string `json:"state,omitempty"`    // Bundesland
-	District  string `json:"district,omitempty"` // Kreis, by name
-	Region    string `json:"region,omitempty"`   // Regierungsbezirk
-	Kreisfrei string `json:"kfrei,omitempty"`    // "ja": kreisfreie Städte only; "nein": kreisangehörige only
-	Kind      string `json:"kind,omitempty"`     // kind of place: "Kreis"
-	Founders  bool   `json:"founders,omitempty"` // founding members only
-	Year      int    `json:"year,omitempty"`     // joined in (YearOp "") or before/after that year
-	YearOp    string `json:"yop,omitempty"`      // "", "before", "after"
-	New       bool   `json:"new,omitempty"`      // the newest members
-	Country   string `json:"country,omitempty"`  // partners in that country
+	State    string // Bundesland
+	NotState bool   // outside State
+	// Area is the id of a Kreis, Städteregion or Regierungsbezirk.
+	Area      string
+	Kreisfrei string // "ja": kreisfreie Städte only; "nein": kreisangehörige only
+	Kind      string // kind of place: "Kreis"
+	Founders  bool   // founding members only
+	Year      int    // joined (founded, twinned) in, before or after Year
+	YearOp    string // "", "before", "after"
+	New       bool   // the newest members
+	Country   string // partners in that country
+	Suspended bool   // twinnings that rest or ended
+	// Except are places to leave out: "wer noch?" after one was named.
+	Except []string
 }
 
 // IsZero reports whether no filter is set.
-func (f Filters) IsZero() bool { return f == Filters{} }
-
-// Frame is a question as the engine understood it: what is asked (Op),
-// about what (Subjects), which property of it (Attribute), narrowed how
-// (Filters). Routing looks at the frame only, so what a question means is
-// one printable value: golden tests pin Frame.String() for many questions,
-// and a routing change shows as a diff.
-type Frame struct {
-	Op        Op        `json:"op"`
-	Subjects  []Subject `json:"s,omitempty"`
-	Attribute string    `json:"a,omitempty"` // a domain.Attributes name
-	// Most is the direction of a comparison or superlative: "oldest",
-	// "newest", "largest", "smallest".
-	Most    string  `json:"most,omitempty"`
-	Filters Filters `json:"f,omitzero"`
-	English bool    `json:"en,omitempty"`
-	// Parts are the further questions of a question that asks two things
-	// ("Wann wurde X gegründet und wer hat den Vorsitz?"), answered in turn.
-	Parts []Frame `json:"-"`
+func (f Filters) IsZero() bool {
+	return f.State == "" && !f.NotState && f.Area == "" && f.Kreisfrei == "" && f.Kind == "" && !f.Founders &&
+		f.Year == 0 && !f.New && f.Country == "" && !f.Suspended && len(f.Except) == 0
 }
 
-// String prints the frame compactly:
+// Relation places the answer relative to a subject: "vor Paderborn".
+type Relation struct {
+	Op string // "before" or "after"
+	ID string // a place id
+}
+
+// Frame is a question as the engine understood it.
+type Frame struct {
+	Op Op
+	// YesNo marks a comparison asked for yes or no: "Ist RegioPole jünger
+	// als das Kommunen-Netzwerk?".
+	YesNo     bool
+	Subjects  []Subject
+	Attribute domain.Attribute
+	About     About
+	Filters   Filters
+	// Negate asks for the complement of a list: "Welche Städte sind nicht
+	// bei RegioPole?"
+	Negate bool
+	Most   Direction
+	// Measure is what Most, a comparison or a count is about.
+	Measure Measure
+	Time    When
+	Rel     Relation
+	// Ordinal is a numbered event: "der 5. Tag der Städtepartnerschaften".
+	Ordinal int
+	// Number is a figure the question names that is no year: a size
+	// ("Städte mit 300.000 Einwohnern"), an anniversary ("10 Jahre").
+	Number int
+	// Words are the question's content words (folded): what a statement
+	// must share to answer it.
+	Words []string
+	// Asked are the words that named the attribute ("Jahrestreffen",
+	// "Vorsitz"), folded: statements are searched with them where no fact
+	// states the attribute.
+	Asked []string
+	// Unknown is a word that looks like a name the base does not know
+	// ("Musterhausen", "klimafreundliche Kommunen"), as typed: nothing is
+	// known of it, and no list stands in for an answer.
+	Unknown string
+	English bool
+	// Parts are the further questions of a question that asks two things
+	// ("Wann wurde X gegründet und wer hat den Vorsitz?"), answered in turn.
+	Parts []Frame
+}
+
+// String prints the frame compactly, every field that is set:
 // "when subject=network:regiopole attr=founding | who subject=network:regiopole attr=chair".
 func (f Frame) String() string {
 	var b strings.Builder
-	b.WriteString(string(f.Op))
+	b.WriteString(f.Op.String())
+	if f.YesNo {
+		b.WriteString("?")
+	}
 	for _, s := range f.Subjects {
 		b.WriteString(" subject=" + s.String())
 	}
-	if f.Attribute != "" {
-		b.WriteString(" attr=" + f.Attribute)
-	}
-	if f.Most != "" {
-		b.WriteString(" most=" + f.Most)
-	}
-	fl := f.Filters
-	for _, kv := range [][2]string{{"state", fl.State}, {"district", fl.District}, {"region", fl.Region},
-		{"kreisfrei", fl.Kreisfrei}, {"kind", fl.Kind}, {"country", fl.Country}} {
-		if kv[1] != "" {
-			b.WriteString(" " + kv[0] + "=" + strings.ReplaceAll(kv[1], " ", "_"))
+	kv := func(k, v string) {
+		if v != "" {
+			b.WriteString(" " + k + "=" + strings.ReplaceAll(v, " ", "_"))
 		}
 	}
+	kv("attr", f.Attribute.String())
+	kv("about", f.About.String())
+	if f.Negate {
+		b.WriteString(" not")
+	}
+	kv("most", f.Most.String())
+	kv("measure", f.Measure.String())
+	kv("time", f.Time.String())
+	if f.Rel.Op != "" {
+		kv(f.Rel.Op, f.Rel.ID)
+	}
+	fl := f.Filters
+	if fl.NotState {
+		kv("state!", fl.State)
+	} else {
+		kv("state", fl.State)
+	}
+	kv("area", fl.Area)
+	kv("kreisfrei", fl.Kreisfrei)
+	kv("kind", fl.Kind)
+	kv("country", fl.Country)
 	if fl.Founders {
 		b.WriteString(" founders")
 	}
@@ -99,6 +263,25 @@ func (f Frame) String() string {
 	if fl.New {
 		b.WriteString(" new")
 	}
+	if fl.Suspended {
+		b.WriteString(" suspended")
+	}
+	if len(fl.Except) > 0 {
+		kv("except", strings.Join(fl.Except, ","))
+	}
+	if f.Ordinal != 0 {
+		kv("ordinal", strconv.Itoa(f.Ordinal))
+	}
+	if f.Number != 0 {
+		kv("number", strconv.Itoa(f.Number))
+	}
+	if len(f.Words) > 0 {
+		kv("words", strings.Join(f.Words, ","))
+	}
+	if len(f.Asked) > 0 {
+		kv("asked", strings.Join(f.Asked, ","))
+	}
+	kv("unknown", f.Unknown)
 	if f.English {
 		b.WriteString(" lang=en")
 	}
@@ -108,8 +291,15 @@ func (f Frame) String() string {
 	return b.String()
 }
 
+func enumName(names []string, i int) string {
+	if i >= 0 && i < len(names) {
+		return names[i]
+	}
+	return "?"
+}
+
 // has reports whether the frame names a subject of the kind.
-func (f Frame) has(kind string) bool {
+func (f Frame) has(kind SubjectKind) bool {
 	for _, s := range f.Subjects {
 		if s.Kind == kind {
 			return true
@@ -119,7 +309,7 @@ func (f Frame) has(kind string) bool {
 }
 
 // ids lists the ids of the frame's subjects of one kind, in order.
-func (f Frame) ids(kind string) []string {
+func (f Frame) ids(kind SubjectKind) []string {
 	var out []string
 	for _, s := range f.Subjects {
 		if s.Kind == kind {
@@ -129,11 +319,71 @@ func (f Frame) ids(kind string) []string {
 	return out
 }
 
-// encode writes the frame for Answer.Frame; parts are left out, since a
-// follow-up continues from the last thing asked.
+func (f Frame) networks() []string { return f.ids(SubjectNetwork) }
+func (f Frame) places() []string   { return f.ids(SubjectPlace) }
+
+// subject returns the subject with the id, for the name the question used.
+func (f Frame) subject(id string) Subject {
+	for _, s := range f.Subjects {
+		if s.ID == id {
+			return s
+		}
+	}
+	return Subject{}
+}
+
+// wire is how a frame travels between the answers of a conversation (in a
+// Slack thread's store): by names, so a frame written by one version of
+// the bot reads in the next.
+type wire struct {
+	Op       string     `json:"op"`
+	YesNo    bool       `json:"yn,omitempty"`
+	Subjects []string   `json:"s,omitempty"` // "place:bielefeld"
+	As       []string   `json:"as,omitempty"`
+	Attr     string     `json:"a,omitempty"`
+	About    string     `json:"about,omitempty"`
+	Filters  wireFilter `json:"f,omitzero"`
+	Negate   bool       `json:"not,omitempty"`
+	Most     string     `json:"most,omitempty"`
+	Measure  string     `json:"m,omitempty"`
+	Time     string     `json:"t,omitempty"`
+	Rel      Relation   `json:"rel,omitzero"`
+	Ordinal  int        `json:"ord,omitempty"`
+	Number   int        `json:"n,omitempty"`
+	Words    []string   `json:"w,omitempty"`
+	Asked    []string   `json:"aw,omitempty"`
+	English  bool       `json:"en,omitempty"`
+}
+
+type wireFilter struct {
+	State     string   `json:"state,omitempty"`
+	NotState  bool     `json:"nstate,omitempty"`
+	Area      string   `json:"area,omitempty"`
+	Kreisfrei string   `json:"kfrei,omitempty"`
+	Kind      string   `json:"kind,omitempty"`
+	Founders  bool     `json:"founders,omitempty"`
+	Year      int      `json:"year,omitempty"`
+	YearOp    string   `json:"yop,omitempty"`
+	New       bool     `json:"new,omitempty"`
+	Country   string   `json:"country,omitempty"`
+	Suspended bool     `json:"susp,omitempty"`
+	Except    []string `json:"except,omitempty"`
+}
+
+// encode writes the frame for Answer.Frame; parts and an unknown word are
+// left out, since a follow-up continues from what was last asked.
 func (f Frame) encode() string {
-	f.Parts = nil
-	b, err := json.Marshal(f)
+	w := wire{Op: f.Op.String(), YesNo: f.YesNo, Attr: f.Attribute.String(), About: f.About.String(), Negate: f.Negate,
+		Most: f.Most.String(), Measure: f.Measure.String(), Time: f.Time.String(), Rel: f.Rel, Ordinal: f.Ordinal,
+		Number: f.Number, Words: f.Words, Asked: f.Asked, English: f.English, Filters: wireFilter(f.Filters)}
+	for _, s := range f.Subjects {
+		w.Subjects = append(w.Subjects, s.Kind.String()+":"+s.ID)
+		w.As = append(w.As, s.As)
+	}
+	if strings.Join(w.As, "") == "" {
+		w.As = nil
+	}
+	b, err := json.Marshal(w)
 	if err != nil {
 		return ""
 	}
@@ -143,127 +393,47 @@ func (f Frame) encode() string {
 // decodeFrame reads what encode wrote; a frame that does not decode is no
 // frame, and the follow-up stands alone.
 func decodeFrame(s string) (Frame, bool) {
-	var f Frame
-	if s == "" || json.Unmarshal([]byte(s), &f) != nil || f.Op == "" {
+	var w wire
+	if s == "" || json.Unmarshal([]byte(s), &w) != nil {
 		return Frame{}, false
 	}
+	var f Frame
+	var ok bool
+	if f.Op, ok = parseEnum[Op](opNames[:], w.Op); !ok {
+		return Frame{}, false
+	}
+	if w.Attr != "" {
+		if f.Attribute, ok = domain.ParseAttribute(w.Attr); !ok {
+			return Frame{}, false
+		}
+	}
+	f.About, _ = parseEnum[About](aboutNames[:], w.About)
+	f.Most, _ = parseEnum[Direction](directionNames[:], w.Most)
+	f.Measure, _ = parseEnum[Measure](measureNames[:], w.Measure)
+	f.Time, _ = parseEnum[When](whenNames[:], w.Time)
+	for i, s := range w.Subjects {
+		k, id, _ := strings.Cut(s, ":")
+		kind, ok := parseEnum[SubjectKind](subjectKindNames[:], k)
+		if !ok || kind == SubjectNone || id == "" {
+			return Frame{}, false
+		}
+		sub := Subject{Kind: kind, ID: id}
+		if i < len(w.As) {
+			sub.As = w.As[i]
+		}
+		f.Subjects = append(f.Subjects, sub)
+	}
+	f.Filters = Filters(w.Filters)
+	f.YesNo = w.YesNo
+	f.Negate, f.Rel, f.Ordinal, f.Number, f.Words, f.Asked, f.English = w.Negate, w.Rel, w.Ordinal, w.Number, w.Words, w.Asked, w.English
 	return f, true
 }
 
-// frameOf derives the frame from what the parser found.
-func (e *Engine) frameOf(p *parsed) Frame {
-	f := Frame{English: p.english, Attribute: p.attr, Most: p.most}
-	for _, m := range p.mentions {
-		s := Subject{Kind: m.Kind, ID: m.ID}
-		if !containsSubject(f.Subjects, s) {
-			f.Subjects = append(f.Subjects, s)
+func parseEnum[T ~uint8](names []string, s string) (T, bool) {
+	for i, n := range names {
+		if n == s {
+			return T(i), true
 		}
 	}
-	e.areasAsFilters(p, &f)
-	f.Filters = Filters{State: p.state, District: p.district, Region: p.region, Kreisfrei: p.kreisfrei,
-		Kind: p.kind, Founders: p.founders, Year: p.year, YearOp: p.yearOp, New: p.newest, Country: p.country}
-	if p.state != "" && len(f.Subjects) == 0 {
-		f.Subjects = append(f.Subjects, Subject{Kind: "state", ID: p.state})
-	}
-	nets, places := f.has("network"), f.has("place")
-	switch {
-	case p.has(intHelp) && len(f.Subjects) == 0 && len(p.content) == 0:
-		f.Op = OpHelp
-	case p.compare && !p.cross && (len(f.ids("network")) >= 2 || len(f.ids("place")) >= 2 || (len(f.Subjects) == 0 && p.has(intNetworks))):
-		f.Op = OpCompare
-	case p.most != "" && !p.compare && !p.cross && (p.attr == "" || p.attr == "members"):
-		f.Op = OpSuperlative
-	case p.has(intCount):
-		f.Op = OpCount
-	case p.yesNo:
-		f.Op = OpYesNo
-	case nets && p.has(intNew) && p.year == 0 && !p.passingYear && !p.has(intWhen) && !p.hasTerm(p.tokens, "alle", "all"):
-		// "Wer ist neu bei RegioPole?": the newest members.
-		f.Op, f.Most = OpSuperlative, "newest"
-	case p.founders || p.memberWho || (p.has(intWho) && (p.year != 0 || p.has(intNew))):
-		// "Wer sind die Gründungsmitglieder?", "Wer ist 2024 beigetreten?": members.
-		f.Op = OpList
-	case p.has(intWhen):
-		f.Op = OpWhen
-	case p.has(intWhere) && !p.has(intLink):
-		f.Op = OpWhere
-	case p.has(intWho):
-		f.Op = OpWho
-	case p.has(intJoin) || f.Attribute == "join":
-		f.Op = OpJoin
-	case p.has(intMembers, intWhich, intNew, intCross) || (p.filtered() && !places):
-		f.Op = OpList
-	default:
-		f.Op = OpDescribe
-	}
-	if f.Attribute == "" {
-		f.Attribute = impliedAttribute(f.Op, p, nets && !places)
-	}
-	return f
-}
-
-// areasAsFilters reads a Kreis or Regierungsbezirk named in a question for
-// a list ("Welche Kommunen im Kreis Lippe sind dabei?") as a filter on the
-// members, not as a member itself.
-func (e *Engine) areasAsFilters(p *parsed, f *Frame) {
-	listing := p.has(intWhich, intMembers, intCount) || p.hasTerm(p.freeTokens(), "kommun", "stadt", "stadte", "gemeind", "orte")
-	named := false
-	for _, m := range p.mentions {
-		named = named || m.Kind == "network"
-	}
-	if !(listing || named) || p.yesNo && !p.has(intWhich) {
-		return // "Engagierte Städte im Kreis Lippe": a network in an area lists
-	}
-	var keep []Subject
-	for _, s := range f.Subjects {
-		pl := e.base.Place(s.ID)
-		switch {
-		case s.Kind != "place" || pl == nil:
-			keep = append(keep, s)
-		case pl.Kind == "Regierungsbezirk":
-			p.region = strings.TrimPrefix(pl.Name, "Regierungsbezirk ")
-		case pl.Kind == "Kreis" || pl.Kind == "Städteregion":
-			p.district = pl.Name
-		default:
-			keep = append(keep, s)
-		}
-	}
-	f.Subjects = keep
-}
-
-// impliedAttribute is the attribute a question asks for by its question
-// word alone: "Wann wurde ...?" asks for the founding, "Wie viele ...?"
-// for the count.
-func impliedAttribute(op Op, p *parsed, nets bool) string {
-	founding := p.has(intFounding)
-	switch {
-	case op == OpWhen && (founding || nets && len(p.content) == 0 && !p.has(intMembers)):
-		return "founding"
-	case op == OpWhere && founding:
-		return "founding-place"
-	case op == OpWho && founding:
-		return "founders"
-	case founding && (op == OpDescribe || op == OpYesNo):
-		return "founding"
-	case p.has(intGoal) && !p.has(intWhat):
-		return "goal"
-	case p.has(intLink):
-		return "website"
-	case op == OpCount:
-		return "count"
-	case op == OpList:
-		return "members"
-	case op == OpJoin:
-		return "join"
-	}
-	return ""
-}
-
-func containsSubject(ss []Subject, s Subject) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return 0, false
 }

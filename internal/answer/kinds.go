@@ -6,109 +6,10 @@ import (
 	"github.com/engagiert/engagiert/internal/domain"
 )
 
-// question is one part of a question on its way through the table: its
-// frame, what the parser found, and the statements that share its words,
-// searched once when a kind first needs them.
-type question struct {
-	f Frame
-	p *parsed
-	e *Engine
-
-	hits     []domain.FactHit
-	hitsErr  error
-	searched bool
-}
-
-// networkHits are the statements of the first named network that share the
-// question's other words ("Netzwerktreffen", "bewerben"): they are often the
-// real answer.
-func (q *question) networkHits(ctx context.Context) ([]domain.FactHit, error) {
-	if !q.searched {
-		q.searched = true
-		nets := q.f.ids("network")
-		if terms := q.p.searchTerms(); len(terms) > 0 && len(nets) > 0 {
-			hits, err := q.e.search.Facts(ctx, terms, nets[0])
-			q.hits, q.hitsErr = goodHits(hits), err
-		}
-	}
-	return q.hits, q.hitsErr
-}
-
-// pairAbroad reports whether a question names an NRW place and a place
-// abroad and no network: "köln liverpool seit wann" asks about a twinning.
-func (q *question) pairAbroad() bool {
-	if len(q.networks()) > 0 {
-		return false
-	}
-	nrw, abroad := false, false
-	for _, id := range q.places() {
-		if pl := q.e.base.Place(id); pl != nil {
-			nrw = nrw || pl.State == "Nordrhein-Westfalen"
-			abroad = abroad || pl.Country != ""
-		}
-	}
-	return nrw && abroad
-}
-
-// anyTopicHits are statements of any network on the question's attribute
-// that share its other words.
-func (q *question) anyTopicHits() []domain.FactHit {
-	var terms []domain.Token
-	for _, t := range q.p.searchTerms() {
-		if !q.p.attrPos[t.Pos] {
-			terms = append(terms, t)
-		}
-	}
-	if len(terms) == 0 {
-		return nil
-	}
-	hits, err := q.e.search.Facts(context.Background(), terms, "")
-	if err != nil {
-		return nil
-	}
-	topics := attributeTopics[q.f.Attribute]
-	var out []domain.FactHit
-	for _, h := range goodHits(hits) {
-		if q.e.hitStates(h, topics) || q.e.hitStates(h, []string{q.f.Attribute}) {
-			out = append(out, h)
-		}
-	}
-	return out
-}
-
-// topicHits are statements sharing the question's words other than the
-// ones that name the attribute: "Beirat" in "Wer sitzt im Beirat?".
-func (q *question) topicHits() ([]domain.FactHit, error) {
-	nets := q.f.ids("network")
-	var terms []domain.Token
-	for _, t := range q.p.searchTerms() {
-		if !q.p.attrPos[t.Pos] {
-			terms = append(terms, t)
-		}
-	}
-	if len(terms) == 0 || len(nets) == 0 || len(terms) == len(q.p.searchTerms()) {
-		return nil, nil
-	}
-	hits, err := q.e.search.Facts(context.Background(), terms, nets[0])
-	return goodHits(hits), err
-}
-
-func (q *question) places() []string   { return q.f.ids("place") }
-func (q *question) networks() []string { return q.f.ids("network") }
-
-// attrSpecific reports whether the question asks for a property of a
-// network other than its members or its size.
-func (q *question) attrSpecific() bool {
-	switch q.f.Attribute {
-	case "", "members", "count", "states":
-		return false
-	}
-	return true
-}
-
 // kind is one kind of question: what it answers, examples people type, when
-// it applies (a match on the frame) and how it is answered. Help on every
-// surface, the App Home examples and the README's table come from kinds.
+// it applies (a match on the frame, nothing else) and how it is answered
+// (from the frame and the base). Help on every surface, the App Home
+// examples and the README's table come from kinds.
 type kind struct {
 	Name     string
 	What     string // in German, for help
@@ -117,211 +18,220 @@ type kind struct {
 	// InHelp puts the kind into the short help answer; every kind with
 	// examples is in the README and on App Home.
 	InHelp bool
-	match  func(q *question) bool
-	answer func(e *Engine, ctx context.Context, q *question) (domain.Answer, error)
+	match  func(e *Engine, f Frame) bool
+	answer func(e *Engine, ctx context.Context, f Frame) (domain.Answer, error)
 }
 
 // kinds is the table every question is routed by: the first kind whose
 // match holds answers it. The order is the order of specificity:
 //
-//  1. help, then comparisons and superlatives, which name several subjects
-//     but ask one thing about them;
-//  2. a place and a network together (membership: yes/no, since when);
-//  3. places alone (what they are, their networks, a statement about them);
-//  4. a yes/no question naming a network and an unknown word: an unknown place;
-//  5. networks: a property asked (attribute), a count, a list, or the network
-//     in short — in that order, because "Wie viele Mitglieder ...?" and
-//     "Was kostet die Mitgliedschaft?" name members but ask something else;
-//  6. questions naming no subject: across networks, joining, a Bundesland,
-//     filtered lists, the overview;
-//  7. last, statements sharing the question's words, or "nichts dazu".
+//  1. help and chatter, then questions about something the base does not
+//     know (an unknown name): they are answered as such before anything
+//     could stand in for them;
+//  2. what a question is about when its subjects do not say it:
+//     twinnings, NRW's municipalities;
+//  3. comparisons, superlatives and the chair before or after someone,
+//     which name several subjects but ask one thing about them;
+//  4. a place and a network together (membership: yes/no, since when);
+//  5. places alone (what they are, their networks, what is asked of them);
+//  6. a yes/no question naming a network and an unknown place;
+//  7. networks: a property asked (attribute), a count, a list, or the
+//     network in short — in that order, because "Wie viele Mitglieder …?"
+//     and "Was kostet die Mitgliedschaft?" name members but ask something
+//     else;
+//  8. questions naming no subject: across networks, joining, a
+//     Bundesland, filtered lists, the overview, an attribute of any
+//     network;
+//  9. last, statements sharing the question's words, or "nichts dazu".
 //
 // Kinds without examples are not shown in help: they are refinements of a
-// kind that is.
+// kind that is. To add a kind: write its answer function, add an entry
+// here at the place its specificity says, give it examples (TestKindExamples
+// checks they route to it) and add golden frames (testdata/frames.golden).
 var kinds []kind
 
 func init() {
 	kinds = []kind{
 		{Name: "help", What: "Hilfe: was ich kann", WhatEN: "Help: what I can do", Examples: []string{"hilfe"},
-			match: func(q *question) bool { return q.f.Op == OpHelp },
-			answer: func(e *Engine, _ context.Context, q *question) (domain.Answer, error) {
-				return e.help(q.f.English), nil
-			}},
-		{Name: "twinnings", InHelp: true, What: "Städtepartnerschaften eines Orts, auch in einem Land, seit wann", WhatEN: "Town twinnings of a place",
-			Examples: []string{"Welche Partnerstädte hat Bielefeld?", "Hat Gladbeck eine Partnerstadt in Polen?", "Wer ist mit Leeds verbunden?"},
-			match: func(q *question) bool {
-				return len(q.places()) > 0 && (q.p.twin || q.pairAbroad())
+			match:  func(_ *Engine, f Frame) bool { return f.Op == OpHelp },
+			answer: func(e *Engine, _ context.Context, f Frame) (domain.Answer, error) { return e.help(f.English), nil }},
+		{Name: "chatter",
+			match:  func(_ *Engine, f Frame) bool { return f.Op == OpChatter },
+			answer: func(e *Engine, _ context.Context, f Frame) (domain.Answer, error) { return e.chatter(f), nil }},
+		{Name: "unknown-member", // "Ist Musterhausen eine Engagierte Stadt?"
+			match: func(_ *Engine, f Frame) bool {
+				return f.Unknown != "" && len(f.networks()) > 0 && len(f.places()) == 0 && f.Op == OpYesNo && !attrSpecific(f)
+			},
+			answer: (*Engine).unknownMember},
+		{Name: "unknown", // "Musterhausen", "klimafreundliche Kommunen"
+			match: func(_ *Engine, f Frame) bool {
+				return f.Unknown != "" && len(f.Subjects) == 0 && f.About != AboutTwinnings && f.About != AboutAreas && f.Filters.IsZero()
+			},
+			answer: (*Engine).unknown},
+		{Name: "twinnings", InHelp: true, What: "Städtepartnerschaften eines Orts, auch in einem Land, seit wann",
+			WhatEN:   "Town twinnings of a place, in a country, since when",
+			Examples: []string{"Welche Partnerstädte hat Bielefeld?", "Hat Gladbeck eine Partnerstadt in Polen?", "Welche Partnerschaft von Münster ist die älteste?"},
+			match: func(_ *Engine, f Frame) bool {
+				return f.About == AboutTwinnings && len(f.places()) > 0 && f.Op != OpCompare
 			},
 			answer: (*Engine).twinnings},
 		{Name: "twinned-in", What: "NRW-Kommunen mit Partnern in einem Land", WhatEN: "NRW places twinned with a country",
-			Examples: []string{"NRW-Städte mit Partnern in Frankreich"},
-			match: func(q *question) bool {
-				return q.p.twin && len(q.places()) == 0 && q.f.Filters.Country != "" && q.f.Op != OpCount
+			Examples: []string{"Welche NRW-Städte haben Partner in Frankreich?"},
+			match: func(_ *Engine, f Frame) bool {
+				return f.About == AboutTwinnings && len(f.places()) == 0 && f.Filters.Country != "" && f.Op != OpCount && f.Op != OpMost
 			},
 			answer: (*Engine).twinnedIn},
+		{Name: "twinning-ranks", What: "Städtepartnerschaften: die meisten, die älteste, Vergleiche", WhatEN: "Twinnings: the most, the oldest, comparisons",
+			Examples: []string{"Welche Stadt hat die meisten Partnerstädte?", "Welches ist die älteste Städtepartnerschaft in NRW?", "Hat Köln mehr Partnerstädte als Bonn?"},
+			match: func(_ *Engine, f Frame) bool {
+				return f.About == AboutTwinnings && (f.Op == OpMost && len(f.places()) == 0 || f.Op == OpCompare)
+			},
+			answer: (*Engine).twinningRanks},
 		{Name: "twinning-figures", What: "Städtepartnerschaften in NRW: Zahlen", WhatEN: "Town twinnings in NRW: figures",
 			Examples: []string{"Wie viele Städtepartnerschaften gibt es in NRW?"},
-			match: func(q *question) bool {
-				return q.p.twin && len(q.places()) == 0 && len(q.networks()) == 0 && !officeAttribute(q.f.Attribute)
+			match: func(_ *Engine, f Frame) bool {
+				return f.About == AboutTwinnings && len(f.places()) == 0 && len(f.networks()) == 0
 			},
 			answer: (*Engine).twinningFigures},
 		{Name: "areas", InHelp: true, What: "Kommunen, Kreise und Regierungsbezirke in NRW", WhatEN: "Municipalities, Kreise and Regierungsbezirke of NRW",
-			Examples: []string{"Wie viele Gemeinden hat NRW?", "Welche Regierungsbezirke gibt es in NRW?"},
-			match:    func(q *question) bool { return q.asksAreas() },
+			Examples: []string{"Wie viele Gemeinden hat NRW?", "Welche Gemeinden gehören zum Kreis Lippe?", "Welcher Kreis hat die meisten Gemeinden?"},
+			match:    func(_ *Engine, f Frame) bool { return f.About == AboutAreas },
 			answer:   (*Engine).areas},
-		{Name: "compare", InHelp: true, What: "Vergleiche: älter, größer, mehr Mitglieder", WhatEN: "Comparisons: older, bigger",
-			Examples: []string{"Was ist älter, RegioPole oder Engagierte Stadt?", "Welches Netzwerk ist größer?"},
-			match:    func(q *question) bool { return q.f.Op == OpCompare },
+		{Name: "compare", InHelp: true, What: "Vergleiche: älter, größer, in mehr Netzwerken, länger dabei", WhatEN: "Comparisons: older, bigger, in more networks",
+			Examples: []string{"Was ist älter, RegioPole oder Engagierte Stadt?", "Ist Paderborn in mehr Netzwerken als Bielefeld?"},
+			match:    func(_ *Engine, f Frame) bool { return f.Op == OpCompare },
 			answer:   (*Engine).compare},
 		{Name: "superlative", What: "Das älteste, jüngste, größte", WhatEN: "The oldest, newest, biggest",
 			Examples: []string{"Welches ist das jüngste Mitglied bei RegioPole?", "Welches Netzwerk ist das älteste?"},
-			match:    func(q *question) bool { return q.f.Op == OpSuperlative },
+			match:    func(_ *Engine, f Frame) bool { return f.Op == OpMost },
 			answer:   (*Engine).superlative},
+		{Name: "chair-history", What: "Wer vor oder nach einer Stadt den Vorsitz hatte", WhatEN: "Who chaired before or after a city",
+			Examples: []string{"Wer hatte den Vorsitz vor Paderborn?"},
+			match:    func(_ *Engine, f Frame) bool { return f.Rel.ID != "" },
+			answer:   (*Engine).chairHistory},
 		{Name: "membership", InHelp: true, What: "Ja/Nein: ist ein Ort Mitglied, seit wann, in welcher Rolle", WhatEN: "Yes/no: is a place a member, since when",
 			Examples: []string{"Ist Lemgo eine Engagierte Stadt?", "Seit wann ist Würzburg im RegioPole-Netzwerk?"},
-			match: func(q *question) bool {
-				// "Wer hat den Vorsitz, Paderborn?" asks about the network's chair.
-				return len(q.places()) > 0 && len(q.networks()) > 0 && !(q.attrSpecific() && q.f.Op != OpYesNo && q.f.Op != OpWhen)
+			match: func(_ *Engine, f Frame) bool {
+				// "Wer hat den Vorsitz, Paderborn?" asks about the network's
+				// chair; "Wer hat für Siegen unterschrieben?" about Siegen's
+				// membership.
+				founding := f.Attribute == domain.AttrFounders || f.Attribute == domain.AttrFounding
+				return len(f.places()) > 0 && len(f.networks()) > 0 && (founding || !(attrSpecific(f) && f.Op != OpYesNo && f.Op != OpWhen))
 			},
-			answer: (*Engine).membershipKind},
-		{Name: "place", InHelp: true, What: "Ein Ort: wo er liegt, seine Netzwerke, seit wann, in welcher Rolle", WhatEN: "A place: where it is, its networks",
-			Examples: []string{"Bielefeld", "Gütersloh"},
-			match: func(q *question) bool {
-				return len(q.places()) > 0 && !(len(q.networks()) > 0 && q.attrSpecific())
+			answer: (*Engine).membership},
+		{Name: "place", InHelp: true, What: "Ein Ort: wo er liegt, seine Netzwerke und Partnerstädte", WhatEN: "A place: where it is, its networks",
+			Examples: []string{"Bielefeld", "In welchem Kreis liegt Hille?"},
+			match: func(_ *Engine, f Frame) bool {
+				return len(f.places()) > 0 && !(len(f.networks()) > 0 && attrSpecific(f))
 			},
-			answer: func(e *Engine, ctx context.Context, q *question) (domain.Answer, error) {
-				return e.placeQuestion(ctx, q.places(), q)
-			}},
-		{Name: "unknown-member", // "Ist Dortmund eine Engagierte Stadt?" with Dortmund unknown
-			match: func(q *question) bool {
-				return len(q.networks()) > 0 && q.f.Op == OpYesNo && !q.attrSpecific() && q.unknownName() != nil
-			},
-			answer: func(e *Engine, _ context.Context, q *question) (domain.Answer, error) {
-				return e.unknownMember(*q.unknownName(), q.networks(), *q.p), nil
-			}},
+			answer: (*Engine).place},
 		{Name: "states", // "Welche Bundesländer sind im RegioPole-Netzwerk vertreten?"
-			match: func(q *question) bool { return len(q.networks()) > 0 && q.f.Attribute == "states" },
-			answer: func(e *Engine, _ context.Context, q *question) (domain.Answer, error) {
-				return e.states(e.nets(q.networks()), q), nil
-			}},
+			match:  func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Attribute == domain.AttrStates },
+			answer: (*Engine).states},
+		{Name: "not-members", What: "Wer nicht dabei ist", WhatEN: "Who is not a member",
+			Examples: []string{"Welche Städte sind nicht bei RegioPole?"},
+			match:    func(_ *Engine, f Frame) bool { return len(f.networks()) == 1 && f.Negate },
+			answer:   (*Engine).notMembers},
 		{Name: "shared-members", // "Welche Städte sind in RegioPole und Engagierte Stadt?"
-			match: func(q *question) bool {
-				return len(q.networks()) > 1 && q.f.Op == OpList && !q.attrSpecific()
+			match: func(_ *Engine, f Frame) bool {
+				return len(f.networks()) > 1 && f.Op == OpList && !attrSpecific(f)
 			},
-			answer: func(e *Engine, _ context.Context, q *question) (domain.Answer, error) {
-				return e.shared(e.nets(q.networks()), *q.p), nil
-			}},
+			answer: (*Engine).shared},
 		{Name: "eligibility", // "Darf eine Stadt mit 300.000 Einwohnern Engagierte Stadt werden?"
-			match: func(q *question) bool {
-				return len(q.networks()) > 0 && q.f.Attribute == "eligibility"
-			},
+			match:  func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Attribute == domain.AttrEligibility },
 			answer: (*Engine).eligibility},
 		{Name: "network-website", // "Link zum Kommunen-Netzwerk"
-			match:  func(q *question) bool { return len(q.networks()) > 0 && q.f.Attribute == "website" },
-			answer: (*Engine).websiteKind},
+			match:  func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Attribute == domain.AttrWebsite },
+			answer: (*Engine).website},
 		{Name: "network-goal", // "Was ist das Ziel von RegioPole?"
-			match:  func(q *question) bool { return len(q.networks()) > 0 && q.f.Attribute == "goal" },
-			answer: (*Engine).goalKind},
+			match:  func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Attribute == domain.AttrGoal },
+			answer: (*Engine).goal},
 		{Name: "network-join", InHelp: true, What: "Mitmachen: Weg und Voraussetzungen", WhatEN: "How to join, and who may",
 			Examples: []string{"Wie kann man beim Kommunen-Netzwerk mitmachen?"},
-			match:    func(q *question) bool { return len(q.networks()) > 0 && q.f.Attribute == "join" },
-			answer:   (*Engine).joinKind},
+			match:    func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Attribute == domain.AttrJoin },
+			answer:   (*Engine).join},
+		{Name: "network-activities", // "Was macht das Kommunen-Netzwerk?"
+			match: func(_ *Engine, f Frame) bool {
+				return len(f.networks()) == 1 && f.Attribute == domain.AttrActivities
+			},
+			answer: func(e *Engine, _ context.Context, f Frame) (domain.Answer, error) {
+				return e.activities(e.base.Network(f.networks()[0]), f), nil
+			}},
 		{Name: "network-topic", InHelp: true, What: "Zu einem Netzwerk: Vorsitz, Sprecher, Träger, Förderung, Kosten, Veranstaltungen …",
 			WhatEN:   "About a network: chair, speakers, carrier, funding, cost, events …",
-			Examples: []string{"Wer hat den Vorsitz bei RegioPole?", "Wer leitet die Netzwerkstelle?", "Wann war der letzte Tag der Städtepartnerschaften?"},
-			match:    func(q *question) bool { return len(q.networks()) > 0 && isTopic(q.f.Attribute) },
-			answer:   (*Engine).topicKind},
-		{Name: "network-attribute", InHelp: true, What: "Gründung eines Netzwerks: wann, wo, von wem",
+			Examples: []string{"Wer hat den Vorsitz bei RegioPole?", "Wer leitet die Netzwerkstelle?", "Wann war der 5. Tag der Städtepartnerschaften?"},
+			match:    func(e *Engine, f Frame) bool { return len(f.networks()) > 0 && e.isTopic(f.Attribute) },
+			answer:   (*Engine).topic},
+		{Name: "network-founding", InHelp: true, What: "Gründung eines Netzwerks: wann, wo, von wem",
 			WhatEN:   "A network's founding: when, where, by whom",
 			Examples: []string{"Wann wurde das RegioPole-Netzwerk gegründet?", "Wo wurde RegioPole gegründet?"},
-			match: func(q *question) bool {
-				return len(q.networks()) > 0 && (q.attrSpecific() || q.f.Op == OpWhen || q.f.Op == OpWhere || q.f.Op == OpWho || q.f.Op == OpJoin)
+			match: func(_ *Engine, f Frame) bool {
+				return len(f.networks()) > 0 && (attrSpecific(f) || f.Op == OpWhen || f.Op == OpWhere || f.Op == OpWho)
 			},
-			answer: (*Engine).networkAttribute},
+			answer: (*Engine).founding},
 		{Name: "count", InHelp: true, What: "Zahlen, auch frühere", WhatEN: "Figures, older ones too",
 			Examples: []string{"Wie viele Engagierte Städte gibt es?"},
-			match:    func(q *question) bool { return len(q.networks()) > 0 && q.f.Op == OpCount },
-			answer:   (*Engine).countKind},
-		{Name: "statements-of-network", // "Welche Voraussetzungen ...?": a "which" about something else
-			match: func(q *question) bool {
-				if len(q.networks()) == 0 || q.f.Op != OpList || q.p.filtered() || q.p.has(intMembers, intNew) {
-					return false
-				}
-				hits, _ := q.networkHits(context.Background())
-				return len(hits) > 0
-			},
-			answer: func(e *Engine, ctx context.Context, q *question) (domain.Answer, error) {
-				hits, err := q.networkHits(ctx)
-				return e.factsAnswer(hits), err
-			}},
+			match:    func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Op == OpCount },
+			answer:   (*Engine).count},
 		{Name: "members", InHelp: true, What: "Mitgliederlisten, auch nach Bundesland, Kreis, kreisfrei oder Jahr", WhatEN: "Member lists, by Bundesland, Kreis or year",
 			Examples: []string{"Welche NRW-Städte sind Engagierte Stadt?", "Welche NRW-Städte kamen 2022 zur Engagierten Stadt?", "Welche kreisfreien Städte sind Engagierte Stadt?"},
-			match:    func(q *question) bool { return len(q.networks()) > 0 && q.f.Op == OpList },
+			match:    func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Op == OpList },
 			answer:   (*Engine).membersKind},
 		{Name: "network", InHelp: true, What: "Ein Netzwerk in Kürze: was es ist, Gründung, Größe, Mitglieder", WhatEN: "A network in short",
 			Examples: []string{"RegioPole", "Was ist die Engagierte Stadt?"},
-			match:    func(q *question) bool { return len(q.networks()) > 0 },
-			answer:   (*Engine).networkKind},
+			match:    func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 },
+			answer:   (*Engine).network},
 		{Name: "cross", What: "Netzwerkübergreifend", WhatEN: "Across networks",
 			Examples: []string{"Welche Städte sind in mehreren Netzwerken?"},
-			match:    func(q *question) bool { return q.p.has(intCross) },
-			answer:   func(e *Engine, _ context.Context, q *question) (domain.Answer, error) { return e.cross(*q.p), nil }},
+			match:    func(_ *Engine, f Frame) bool { return f.About == AboutCross },
+			answer:   (*Engine).cross},
 		{Name: "join-any",
-			match:  func(q *question) bool { return q.f.Op == OpJoin || q.f.Attribute == "join" },
+			match:  func(_ *Engine, f Frame) bool { return f.Op == OpJoin || f.Attribute == domain.AttrJoin },
 			answer: (*Engine).joinAny},
 		{Name: "networks-in-state",
-			match: func(q *question) bool {
-				return q.p.state != "" && q.p.has(intNetworks) && !q.p.has(intMembers) && len(q.p.content) == 0
-			},
-			answer: func(e *Engine, _ context.Context, q *question) (domain.Answer, error) { return e.overviewIn(*q.p), nil }},
-		{Name: "members-filtered", // "Hamburg", "Welche Kreise sind dabei?", "Wer kam 2022 dazu?"
-			match: func(q *question) bool {
-				p := q.p
-				switch {
-				case p.state != "" && len(p.content) == 0:
-					return true
-				case p.has(intNetworks) && len(p.content) == 0 && !(p.filtered() && p.has(intMembers)):
-					return false
-				case p.year != 0:
-					return !q.attrSpecific() // "Wie viele Projekte wurden 2018 gefördert?" is no member list
-				}
-				return p.filtered() && (p.has(intMembers, intWhich, intCount) || len(p.content) == 0)
-			},
-			answer: func(e *Engine, _ context.Context, q *question) (domain.Answer, error) {
-				return e.membersAnswer(e.base.Networks, *q.p), nil
-			}},
+			match:  func(_ *Engine, f Frame) bool { return f.About == AboutNetworks && f.Filters.State != "" },
+			answer: (*Engine).overviewIn},
 		{Name: "overview", What: "Überblick", WhatEN: "Overview",
 			Examples: []string{"Welche Netzwerke kennst du?"},
-			match:    func(q *question) bool { return q.p.has(intNetworks) && len(q.p.content) == 0 },
-			answer:   func(e *Engine, _ context.Context, q *question) (domain.Answer, error) { return e.overview(), nil }},
-		{Name: "attribute-any", // "Wie viel Geld gibt es bei Europa bei uns zuhause?": no network named
-			match: func(q *question) bool {
-				return len(q.networks()) == 0 && len(q.places()) == 0 && q.attrSpecific() && len(q.anyTopicHits()) > 0
+			match:    func(_ *Engine, f Frame) bool { return f.About == AboutNetworks },
+			answer:   func(e *Engine, _ context.Context, f Frame) (domain.Answer, error) { return e.overview(f.English), nil }},
+		{Name: "members-filtered", // "Hamburg", "Welche Kreise sind dabei?", "Wer kam 2022 dazu?"
+			match: func(_ *Engine, f Frame) bool {
+				return len(f.Subjects) == 0 && !f.Filters.IsZero() && !attrSpecific(f) && (len(f.Words) == 0 || f.Filters.Founders)
 			},
-			answer: func(e *Engine, _ context.Context, q *question) (domain.Answer, error) {
-				hits := q.anyTopicHits()
-				a := e.factsAnswer(hits)
-				a.Facts = a.Facts[:min(len(a.Facts), e.factLimit(q))]
-				return a, nil
-			}},
+			answer: (*Engine).membersFiltered},
+		{Name: "attribute-any", // "Wie viel Geld gibt es bei Europa bei uns zuhause?": no network named
+			match:  func(_ *Engine, f Frame) bool { return len(f.Subjects) == 0 && attrSpecific(f) },
+			answer: (*Engine).attributeAny},
 		{Name: "statements",
-			match: func(*question) bool { return true },
-			answer: func(e *Engine, ctx context.Context, q *question) (domain.Answer, error) {
-				return e.factSearch(ctx, *q.p, "")
-			}},
+			match:  func(*Engine, Frame) bool { return true },
+			answer: (*Engine).statementsKind},
 	}
 }
 
-// route answers a question with the first kind that matches it.
-func (e *Engine) route(ctx context.Context, q *question) (domain.Answer, string, error) {
+// route answers a frame with the first kind that matches it.
+func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
 	for _, k := range kinds {
-		if k.match(q) {
-			a, err := k.answer(e, ctx, q)
-			return a, k.Name, err
+		if k.match(e, f) {
+			a, err := k.answer(e, ctx, f)
+			if err != nil {
+				e.log.Error("answer", "kind", k.Name, "err", err)
+				return e.failed(""), k.Name
+			}
+			return a, k.Name
 		}
 	}
-	a, err := e.factSearch(ctx, *q.p, "")
-	return a, "statements", err
+	return e.notFound(f), "none"
+}
+
+// kindOf names the kind a frame is routed to, for tests.
+func (e *Engine) kindOf(f Frame) string {
+	for _, k := range kinds {
+		if k.match(e, f) {
+			return k.Name
+		}
+	}
+	return "none"
 }
 
 // Commands lists the kinds of question worth showing in help, with
@@ -336,27 +246,23 @@ func Commands() []domain.Command {
 	return out
 }
 
-// nets resolves network ids.
-func (e *Engine) nets(ids []string) []domain.Network {
-	out := make([]domain.Network, 0, len(ids))
-	for _, id := range ids {
-		out = append(out, *e.base.Network(id))
+// attrSpecific reports whether the question asks for a property of a
+// network other than its members or its size.
+func attrSpecific(f Frame) bool {
+	switch f.Attribute {
+	case domain.AttrNone, domain.AttrMembers, domain.AttrCount, domain.AttrStates:
+		return false
 	}
-	return out
+	return true
 }
 
-// unknownName is the word a yes/no question names as a place the base does
-// not know ("Ist Dortmund eine Engagierte Stadt?"): its first content word
-// that asks for nothing else, or a Bundesland named as a city ("Ist
-// Hamburg ...?"). Nil when there is none.
-func (q *question) unknownName() *domain.Token {
-	for i, t := range q.p.content {
-		if !q.p.attrPos[t.Pos] && !twinWord.MatchString(t.Raw) {
-			return &q.p.content[i]
-		}
+// isTopic reports whether an attribute is answered from the facts that
+// state it; founding, joining, goals and websites have answers of their own.
+func (e *Engine) isTopic(a domain.Attribute) bool {
+	switch a {
+	case domain.AttrNone, domain.AttrJoin, domain.AttrInitiator, domain.AttrFounders, domain.AttrFounding, domain.AttrFoundingPlace,
+		domain.AttrMembers, domain.AttrCount, domain.AttrWebsite, domain.AttrGoal, domain.AttrStates:
+		return false
 	}
-	if st := q.p.stateTok; st != nil && st.Pos == 1 {
-		return st
-	}
-	return nil
+	return true
 }

@@ -28,11 +28,15 @@ type Base struct {
 	// PartnershipCounts are statewide figures on twinnings ("828
 	// Partnerschaften, Stand 2022"), oldest first, as for network counts.
 	PartnershipCounts []Count
+	// Lexicon is the vocabulary questions are read with; nil when the
+	// knowledge has none (small test bases).
+	Lexicon *Lexicon
 
 	networkByID map[string]*Network
 	placeByID   map[string]*Place
 	sourceByID  map[string]*Source
 	byPlace     map[string][]Membership
+	membership  map[[2]string]Membership // network id, place id
 	partnersOf  map[string][]Partnership
 }
 
@@ -84,7 +88,7 @@ type Fact struct {
 	Text   string
 	Stand  Date
 	Source string // source id
-	// Topic is the attribute the fact states (see Attributes): "chair",
+	// Topic is the attribute the fact states (see Attribute): "chair",
 	// "join", "cost", "event", ...; empty for general facts. Questions for
 	// an attribute are answered from the facts that state it.
 	Topic string
@@ -154,54 +158,6 @@ type Place struct {
 var PlaceKinds = []string{"Stadt", "Gemeinde", "Kreis", "Stadtteil", "Städteregion", "Regierungsbezirk",
 	"Bezirksregierung", "Verbandsgemeinde", "Gemeindeverband", "Bezirk", "Region"}
 
-// Attribute is a thing a question can ask about a network or place, and
-// that a fact can state (Fact.Topic).
-type Attribute struct {
-	Name string // "chair"
-	What string // in German, in the dative: "Zu dem Vorsitz und der Leitung nennen meine Quellen nichts"
-}
-
-// Attributes are all attributes; Fact.Topic must be one of their names.
-var Attributes = []Attribute{
-	{"goal", "den Zielen"},
-	{"founding", "der Gründung"},
-	{"founding-place", "dem Gründungsort"},
-	{"founders", "den Gründern"},
-	{"initiator", "den Initiatoren"},
-	{"funding", "der Förderung und Finanzierung"},
-	{"chair", "dem Vorsitz und der Leitung"},
-	{"speakers", "dem Sprecherteam"},
-	{"office", "der Geschäftsstelle und dem Sitz"},
-	{"carrier", "dem Träger"},
-	{"eligibility", "den Voraussetzungen für eine Teilnahme"},
-	{"join", "dem Weg zur Mitgliedschaft"},
-	{"cost", "den Kosten einer Mitgliedschaft"},
-	{"outcome", "den Ergebnissen und der Wirkung"},
-	{"history", "der Geschichte"},
-	{"members", "den Mitgliedern"},
-	{"count", "der Zahl der Mitglieder"},
-	{"website", "der Website"},
-	{"contact", "dem Kontakt"},
-	{"services", "den Angeboten"},
-	{"event", "den Veranstaltungen"},
-	{"programme", "den Förderprogrammen"},
-	{"data", "den Daten zu Städtepartnerschaften"},
-	{"term", "der Laufzeit"},
-	{"place", "dem Ort"},
-	{"date", "dem Datum"},
-	{"people", "den beteiligten Personen"},
-}
-
-// AttributeNamed returns the attribute with the name, or false.
-func AttributeNamed(name string) (Attribute, bool) {
-	for _, a := range Attributes {
-		if a.Name == name {
-			return a, true
-		}
-	}
-	return Attribute{}, false
-}
-
 // States are the sixteen Bundesländer, written out as places use them.
 var States = []string{
 	"Baden-Württemberg", "Bayern", "Berlin", "Brandenburg", "Bremen", "Hamburg",
@@ -251,6 +207,7 @@ type Parts struct {
 	Sources           []Source
 	Partnerships      []Partnership
 	PartnershipCounts []Count
+	Lexicon           *Lexicon
 	Version           string
 }
 
@@ -263,15 +220,16 @@ func NewBase(networks []Network, places []Place, sources []Source, version strin
 // NewBaseParts is NewBase with town twinnings.
 func NewBaseParts(p Parts) *Base {
 	b := &Base{Networks: p.Networks, Places: p.Places, Sources: p.Sources, Version: p.Version,
-		Partnerships: p.Partnerships, PartnershipCounts: p.PartnershipCounts,
+		Partnerships: p.Partnerships, PartnershipCounts: p.PartnershipCounts, Lexicon: p.Lexicon,
 		networkByID: map[string]*Network{}, placeByID: map[string]*Place{}, sourceByID: map[string]*Source{},
-		byPlace: map[string][]Membership{}, partnersOf: map[string][]Partnership{}}
+		byPlace: map[string][]Membership{}, membership: map[[2]string]Membership{}, partnersOf: map[string][]Partnership{}}
 	for i := range b.Networks {
 		n := &b.Networks[i]
 		b.networkByID[n.ID] = n
 		for j := range n.Members {
 			n.Members[j].Network = n.ID
 			b.byPlace[n.Members[j].Place] = append(b.byPlace[n.Members[j].Place], n.Members[j])
+			b.membership[[2]string{n.ID, n.Members[j].Place}] = n.Members[j]
 		}
 	}
 	for _, p := range b.Partnerships {
@@ -300,6 +258,12 @@ func (b *Base) Source(id string) *Source { return b.sourceByID[id] }
 
 // MembershipsOf lists the memberships of a place, in the order of the networks.
 func (b *Base) MembershipsOf(placeID string) []Membership { return b.byPlace[placeID] }
+
+// MembershipIn returns the place's membership in the network, if it has one.
+func (b *Base) MembershipIn(network, place string) (Membership, bool) {
+	m, ok := b.membership[[2]string{network, place}]
+	return m, ok
+}
 
 // PartnershipsOf lists the twinnings a place is on either side of.
 func (b *Base) PartnershipsOf(placeID string) []Partnership { return b.partnersOf[placeID] }

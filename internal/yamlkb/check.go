@@ -81,6 +81,7 @@ func Check(fsys fs.FS, opt Options) (*domain.Base, *Report, error) {
 		sourceAt: map[string]string{}, placeAt: map[string]string{}, networkAt: map[string]string{},
 		more: more{agsAt: map[string]string{}},
 	}
+	l.loadLexicon()
 	l.loadSources()
 	l.loadPlaces()
 	l.loadNetworks()
@@ -89,6 +90,7 @@ func Check(fsys fs.FS, opt Options) (*domain.Base, *Report, error) {
 	l.checkPlaces()
 	l.checkPartnerships()
 	l.checkAliases()
+	l.checkLexicon()
 	rep := &Report{}
 	if len(l.probs.list) > 0 {
 		sortProblems(l.probs.list)
@@ -97,7 +99,7 @@ func Check(fsys fs.FS, opt Options) (*domain.Base, *Report, error) {
 		return nil, rep, &Problems{List: l.probs.list, More: l.probs.more}
 	}
 	base := domain.NewBaseParts(domain.Parts{Networks: l.networks, Places: l.places, Sources: l.sources,
-		Partnerships: l.partnerships, PartnershipCounts: l.pcounts, Version: l.version()})
+		Partnerships: l.partnerships, PartnershipCounts: l.pcounts, Lexicon: l.lexicon, Version: l.version()})
 	rep.Dated = l.current(base)
 	l.checkStale(rep.Dated, opt)
 	sortProblems(l.warnings)
@@ -438,9 +440,14 @@ func suggestTopic(text string) string {
 	return ""
 }
 
-func attributeWhat(name string) string {
-	if a, ok := domain.AttributeNamed(name); ok {
-		return a.What
+// attributeWhat names an attribute in a hint, as the lexicon labels it.
+func (l *loader) attributeWhat(name string) string {
+	if l.lexicon != nil {
+		for _, a := range l.lexicon.Attributes {
+			if a.Attribute.String() == name && a.Label.DE != "" {
+				return a.Label.DE
+			}
+		}
 	}
 	return name
 }

@@ -61,6 +61,7 @@ type loader struct {
 	// sourcesRead and placesRead say whether the lists could be read at all;
 	// if not, checking references against them would only add noise.
 	sourcesRead, placesRead bool
+	lexicon                 *domain.Lexicon
 	refs                    []ref
 	more                    // what check.go adds: warnings, partnerships, dated statements
 }

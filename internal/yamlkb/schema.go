@@ -410,7 +410,7 @@ func (l *loader) fact(f *file, n *yaml.Node, what string) domain.Fact {
 	}
 	if fct.Topic == "" && fct.Text != "" && !strings.HasPrefix(what, "goal") {
 		if t := suggestTopic(fct.Text); t != "" {
-			l.warn(f, o.n.Line, fmt.Sprintf("add \"topic: %s\" if this is a fact zu %s; questions for it look for the topic", t, attributeWhat(t)), "fact without topic in %s", what)
+			l.warn(f, o.n.Line, fmt.Sprintf("add \"topic: %s\" if this is a fact zu %s; questions for it look for the topic", t, l.attributeWhat(t)), "fact without topic in %s", what)
 		}
 	}
 	l.dated(f, o.line("stand"), what, fct.Text, fct.Stand, fct.Source)
@@ -418,15 +418,9 @@ func (l *loader) fact(f *file, n *yaml.Node, what string) domain.Fact {
 }
 
 // topics are the values of domain.Fact.Topic that answers look for: the
-// names of domain.Attributes. A typo would not fail anywhere else: the fact
+// names of the attributes. A typo would not fail anywhere else: the fact
 // would just never answer its question.
-func topics() []string {
-	out := make([]string, len(domain.Attributes))
-	for i, a := range domain.Attributes {
-		out[i] = a.Name
-	}
-	return out
-}
+func topics() []string { return domain.AttributeNames() }
 
 // checkRefs reports references to places and sources that do not exist,
 // suggesting the id the curator probably meant.

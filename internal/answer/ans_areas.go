@@ -1,0 +1,213 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+// Questions about NRW's municipalities themselves, not their networks:
+// "Wie viele Gemeinden hat NRW?", "Welche Regierungsbezirke gibt es?",
+// "Welche Gemeinden gehören zum Kreis Lippe?", "Welcher Kreis hat die
+// meisten Gemeinden?". They are answered from the official list the
+// places come from (Destatis), counted, never guessed.
+
+// areaCount is what an area holds.
+type areaCount struct {
+	towns, villages, free []*domain.Place
+}
+
+func (c areaCount) all() []*domain.Place {
+	return append(append([]*domain.Place(nil), c.towns...), c.villages...)
+}
+
+// municipalitiesIn counts the municipalities of NRW in an area ("" is all
+// of NRW).
+func (e *Engine) municipalitiesIn(areaID string) areaCount {
+	var c areaCount
+	for _, pl := range e.places {
+		if pl.State != "Nordrhein-Westfalen" || (areaID != "" && !e.inAreaID(pl, areaID)) {
+			continue
+		}
+		switch pl.Kind {
+		case "Stadt":
+			c.towns = append(c.towns, pl)
+			if pl.District == "kreisfreie Stadt" {
+				c.free = append(c.free, pl)
+			}
+		case "Gemeinde":
+			c.villages = append(c.villages, pl)
+		}
+	}
+	return c
+}
+
+// areasOf are the NRW places of a kind: Kreise (with the Städteregion) or
+// Regierungsbezirke, in an area.
+func (e *Engine) areasOf(kind, within string) []*domain.Place {
+	var out []*domain.Place
+	for _, pl := range e.places {
+		if pl.State != "Nordrhein-Westfalen" || (within != "" && !e.inAreaID(pl, within)) || pl.ID == within {
+			continue
+		}
+		if pl.Kind == kind || (kind == "Kreis" && pl.Kind == "Städteregion") {
+			out = append(out, pl)
+		}
+	}
+	return out
+}
+
+// areas answers from the places of NRW.
+func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	src := e.base.Source("destatis-gemeindeverzeichnis")
+	fl := f.Filters
+	where := "Nordrhein-Westfalen"
+	if area := e.base.Place(fl.Area); area != nil {
+		where = area.Name
+	}
+	subject := where
+	if !en && where != "Nordrhein-Westfalen" {
+		subject = "Der " + where // "Der Kreis Lippe hat 16 Gemeinden"
+		if strings.HasPrefix(strings.ToLower(where), "städteregion") {
+			subject = "Die " + where
+		}
+	}
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(en, "areas.title", inDistrict(en, where)), English: en, LeadSource: src}
+	list := func(title string, ps []*domain.Place) {
+		l := domain.List{Title: title}
+		for _, pl := range ps[:min(len(ps), maxListed)] {
+			l.Items = append(l.Items, domain.ListItem{Name: pl.Name})
+		}
+		if len(ps) > maxListed {
+			l.Note = moreNote(en, len(ps)-maxListed)
+		}
+		a.Lists = append(a.Lists, l)
+	}
+	if areas := e.areaSubjects(f); len(areas) >= 2 || f.Op == OpCompare || f.Op == OpMost {
+		return e.rankAreas(areas, f, src), nil
+	}
+	c := e.municipalitiesIn(fl.Area)
+	switch {
+	case fl.Kind == "Regierungsbezirk":
+		rbs := e.areasOf("Regierungsbezirk", "")
+		var parts []string
+		for _, rb := range rbs {
+			parts = append(parts, fmt.Sprintf("%s (%s)", strings.TrimPrefix(rb.Name, "Regierungsbezirk "), say(en, "areas.n", len(e.municipalitiesIn(rb.ID).all()))))
+		}
+		a.Lead = say(en, "areas.rbs", subject, len(rbs), strings.Join(parts, ", "))
+	case fl.Kind == "Kreis":
+		kreise := e.areasOf("Kreis", fl.Area)
+		if fl.Area == "" {
+			a.Lead = say(en, "areas.kreise", subject, len(kreise))
+		} else {
+			a.Lead = say(en, "areas.kreise.in", subject, len(kreise))
+		}
+		if f.Op != OpCount {
+			list(say(en, "areas.kreise.l"), kreise)
+		}
+	case fl.Kreisfrei == "ja":
+		var names []string
+		for _, pl := range c.free {
+			names = append(names, pl.Name)
+		}
+		a.Lead = say(en, "areas.kreisfrei", subject, len(c.free), joinAnd(en, names))
+		if fl.Area == "" {
+			// The Land counts Aachen too: both views, each with its source.
+			for _, pl := range e.places {
+				if pl.State == "Nordrhein-Westfalen" && pl.Kind == "Städteregion" {
+					for _, x := range pl.Facts {
+						a.Facts = append(a.Facts, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
+					}
+				}
+			}
+		}
+	case fl.Kreisfrei == "nein":
+		a.Lead = say(en, "areas.kreisang", subject, len(c.all())-len(c.free))
+	default:
+		n := len(c.all())
+		if fl.Area == "" {
+			a.Lead = say(en, "areas.count.nrw", where, n, len(c.towns), len(c.free), len(c.villages), len(e.areasOf("Kreis", "")), len(e.areasOf("Regierungsbezirk", "")))
+		} else {
+			a.Lead = say(en, "areas.count", subject, n, len(c.towns), len(c.villages))
+			if f.Op != OpCount {
+				list(say(en, "areas.gemeinden"), c.all())
+			}
+		}
+	}
+	if src != nil {
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "destatis"), Source: src})
+	}
+	return a, nil
+}
+
+// areaSubjects are the areas a question names as subjects (a comparison
+// names two) or, for "which Kreis has the most", all of the kind asked.
+func (e *Engine) areaSubjects(f Frame) []*domain.Place {
+	var out []*domain.Place
+	for _, id := range f.places() {
+		if pl := e.base.Place(id); pl != nil && isArea(pl) {
+			out = append(out, pl)
+		}
+	}
+	if fl := e.base.Place(f.Filters.Area); fl != nil && !slices.Contains(out, fl) && (f.Op == OpCompare || len(out) > 0) {
+		out = append([]*domain.Place{fl}, out...)
+	}
+	return out
+}
+
+// rankAreas compares areas on their municipalities: two named ones, or
+// all Kreise or Regierungsbezirke for "die meisten".
+func (e *Engine) rankAreas(areas []*domain.Place, f Frame, src *domain.Source) domain.Answer {
+	en := f.English
+	if len(areas) < 2 {
+		kind := "Kreis"
+		if f.Filters.Kind == "Regierungsbezirk" {
+			kind = "Regierungsbezirk"
+		}
+		areas = e.areasOf(kind, f.Filters.Area)
+	}
+	count := map[string]int{}
+	for _, ar := range areas {
+		count[ar.ID] = len(e.municipalitiesIn(ar.ID).all())
+	}
+	sorted := append([]*domain.Place(nil), areas...)
+	slices.SortStableFunc(sorted, func(x, y *domain.Place) int {
+		if f.Most == DirSmallest {
+			return count[x.ID] - count[y.ID]
+		}
+		return count[y.ID] - count[x.ID]
+	})
+	a := domain.Answer{Found: len(sorted) > 0, Kind: domain.KindFacts, Title: say(en, "cmp.areas"), English: en, LeadSource: src}
+	if len(sorted) == 0 {
+		return e.notFound(f)
+	}
+	if len(areas) == 2 && f.Op != OpMost {
+		var sides []compared
+		for _, ar := range areas {
+			sides = append(sides, compared{name: ar.Name, key: count[ar.ID], shown: say(en, "areas.n", count[ar.ID]), src: src, known: true})
+		}
+		most := f.Most
+		if most == DirNone || most == DirOldest || most == DirNewest {
+			most = DirLargest
+		}
+		return e.ranked(sides, f, most, "cmp.areas", say(en, "areas.gemeinden"))
+	}
+	key := "areas.most"
+	if f.Most == DirSmallest {
+		key = "areas.least"
+	}
+	a.Lead = say(en, key, sorted[0].Name, count[sorted[0].ID])
+	var next []string
+	for _, ar := range sorted[1:min(len(sorted), 5)] {
+		next = append(next, fmt.Sprintf("%s (%d)", ar.Name, count[ar.ID]))
+	}
+	if len(next) > 0 {
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: strings.Join(next, ", ")})
+	}
+	a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "destatis"), Source: src})
+	return a
+}

@@ -1,0 +1,223 @@
+package answer
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+// Comparisons: two networks or places (or all networks) on one measure the
+// base has, said with the measure: "RegioPole ist jünger (gegründet 2016)
+// als das Kommunen-Netzwerk (gegründet 2012)".
+
+// compared is one side of a comparison: a name, the value compared and how
+// it reads.
+type compared struct {
+	name  string
+	key   int // ordering key: a date as YYYYMMDD, or a figure
+	shown string
+	src   *domain.Source
+	known bool
+}
+
+// compare answers "Was ist älter, X oder Y?", "Welches Netzwerk ist
+// größer?", "Ist Paderborn in mehr Netzwerken als Bielefeld?".
+func (e *Engine) compare(_ context.Context, f Frame) (domain.Answer, error) {
+	if places := f.places(); len(places) >= 2 {
+		var sides []compared
+		for _, id := range places {
+			sides = append(sides, e.placeSide(e.base.Place(id), f))
+		}
+		most := f.Most
+		if most == DirNone {
+			most = DirOldest
+			if f.Measure == MeasureNetworks || f.Measure == MeasureTwinnings {
+				most = DirLargest
+			}
+		}
+		return e.ranked(sides, f, most, "cmp.places", ""), nil
+	}
+	nets := e.nets(f.networks())
+	if len(nets) < 2 {
+		nets = nil
+		for _, n := range e.base.Networks {
+			if !isTitle(&n) {
+				nets = append(nets, n) // "Welches Netzwerk ist älter?": all of them
+			}
+		}
+	}
+	var sides []compared
+	for i := range nets {
+		sides = append(sides, e.networkSide(&nets[i], f))
+	}
+	most := f.Most
+	if most == DirNone {
+		most = DirOldest
+	}
+	return e.ranked(sides, f, most, "cmp.networks", ""), nil
+}
+
+// measureOf is the measure a comparison of networks uses.
+func measureOf(f Frame) Measure {
+	switch {
+	case f.Measure == MeasureMembers && f.Filters.State == "" && f.Filters.Area == "":
+		return MeasureSize
+	case f.Measure != MeasureNone && f.Measure != MeasureJoined && f.Measure != MeasureNetworks:
+		return f.Measure
+	case f.Most == DirLargest || f.Most == DirSmallest:
+		return MeasureSize
+	}
+	return MeasureFounding
+}
+
+// networkSide is what a network is compared on: its founding, its size, or
+// the members the base names in an area.
+func (e *Engine) networkSide(n *domain.Network, f Frame) compared {
+	en := f.English
+	c := compared{name: n.Name}
+	switch measureOf(f) {
+	case MeasureMembers:
+		count := 0
+		for _, r := range e.members[n.ID] {
+			if e.keep(f.Filters, r.p, &r.m, n.Founded.Date) {
+				count++
+			}
+		}
+		c.key, c.known = count, true
+		c.shown = strconv.Itoa(count) + " " + plural(en, count, "member.word", "members.word") + " " + strings.Join(e.filterNames(f.Filters, en), ", ")
+	case MeasureSize:
+		if cnt, ok := newestCount(n); ok {
+			if v, ok := figure(cnt.Value); ok {
+				c.key, c.known = v, true
+				c.shown = strings.TrimSpace(englishFigure(en, cnt.Value)+" "+countNounIn(en, cnt)) + standSuffix(en, cnt.Stand)
+				c.src = e.base.Source(cnt.Source)
+			}
+		}
+	default:
+		if d := n.Founded.Date; !d.IsZero() {
+			c.key, c.known = dateKey(d), true
+			c.shown = say(en, "founded", dateIn(en, d))
+			c.src = e.base.Source(n.Founded.Source)
+		}
+	}
+	return c
+}
+
+// placeSide is what a place is compared on: when it joined (the named
+// network, or its first), in how many networks it is, how many twinnings
+// it has.
+func (e *Engine) placeSide(pl *domain.Place, f Frame) compared {
+	en := f.English
+	c := compared{name: pl.Name}
+	switch f.Measure {
+	case MeasureNetworks:
+		n := 0
+		for _, m := range e.base.MembershipsOf(pl.ID) {
+			if m.Until.IsZero() {
+				n++
+			}
+		}
+		c.key, c.known = n, true
+		c.shown = strconv.Itoa(n) + " " + plural(en, n, "network.word", "networks.word")
+		return c
+	case MeasureTwinnings:
+		n := len(e.base.PartnershipsOf(pl.ID))
+		c.key, c.known = n, true
+		c.shown = strconv.Itoa(n) + " " + plural(en, n, "twin.word", "twins.word")
+		return c
+	}
+	nets := f.networks()
+	for _, m := range e.base.MembershipsOf(pl.ID) {
+		if (len(nets) > 0 && !slices.Contains(nets, m.Network)) || m.Since.IsZero() || !m.Until.IsZero() {
+			continue
+		}
+		if !c.known || dateKey(m.Since) < c.key {
+			c.key, c.known = dateKey(m.Since), true
+			c.shown = say(en, "since", dateIn(en, m.Since)) + ", " + shortName(e.base.Network(m.Network))
+			c.src = e.base.Source(m.Source)
+		}
+	}
+	return c
+}
+
+// ranked orders the sides in the asked direction and says who leads, and
+// on what.
+func (e *Engine) ranked(sides []compared, f Frame, most Direction, titleKey, _ string) domain.Answer {
+	en := f.English
+	var known, unknown []compared
+	for _, s := range sides {
+		if s.known {
+			known = append(known, s)
+		} else {
+			unknown = append(unknown, s)
+		}
+	}
+	asc := most == DirOldest || most == DirSmallest
+	slices.SortStableFunc(known, func(x, y compared) int {
+		if asc {
+			return x.key - y.key
+		}
+		return y.key - x.key
+	})
+	a := domain.Answer{Found: len(known) > 0, Kind: domain.KindFacts, Title: say(en, titleKey), English: en}
+	if len(known) == 0 {
+		a.Kind = domain.KindNone
+		a.Lead = say(en, "nocompare")
+		return a
+	}
+	measure := f.Measure
+	if titleKey == "cmp.networks" {
+		measure = measureOf(f)
+	}
+	if titleKey == "cmp.places" && measure != MeasureNetworks && measure != MeasureTwinnings {
+		measure = MeasureJoined
+	}
+	if titleKey == "cmp.areas" {
+		measure = MeasureMunicipalities
+	}
+	top := known[0]
+	switch {
+	case len(known) == 2 && known[0].key == known[1].key:
+		a.Lead = say(en, "cmp.tie", top.name, known[1].name, top.shown)
+	case len(known) == 2:
+		a.Lead = say(en, "cmp."+measure.String()+"."+most.String(), top.name, top.shown, known[1].name, known[1].shown)
+	default:
+		a.Lead = say(en, "top."+measure.String()+"."+most.String(), top.name, top.shown)
+		for _, s := range known[1:] {
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: s.name + ": " + s.shown, Source: s.src})
+		}
+	}
+	if len(known) == 2 {
+		a.LeadSource = top.src
+		if known[1].src != nil && known[1].src != top.src {
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: known[1].name + ": " + known[1].shown, Source: known[1].src})
+		}
+	}
+	if len(known) == 2 && len(sides) == 2 && f.YesNo {
+		// "Ist RegioPole jünger als das Kommunen-Netzwerk?": the first named
+		// is what the question asks about.
+		yes := sides[0].name == top.name && known[0].key != known[1].key
+		a.Lead = say(en, map[bool]string{true: "yes", false: "no"}[yes]) + ": " + a.Lead
+	}
+	for _, s := range unknown {
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "cmp.nothing", s.name)})
+	}
+	return a
+}
+
+// figureRE finds a figure in "112", "über 100", "rund 1.050".
+var figureRE = regexp.MustCompile(`\d[\d.]*`)
+
+// figure reads a figure as a number.
+func figure(s string) (int, bool) {
+	m := figureRE.FindString(s)
+	if m == "" {
+		return 0, false
+	}
+	v, err := strconv.Atoi(strings.ReplaceAll(m, ".", ""))
+	return v, err == nil
+}

@@ -1,0 +1,372 @@
+package answer
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+// Answers that name no subject: help, chatter, nothing known, the
+// overview, statements that share the question's words.
+
+// notFound says plainly that the base has nothing on the question.
+func (e *Engine) notFound(f Frame) domain.Answer {
+	en := f.English
+	lead := say(en, "nothing")
+	if f.Filters.State != "" && len(f.Words) == 0 {
+		lead = say(en, "unknown.state", f.Filters.State)
+	}
+	return domain.Answer{Found: false, Kind: domain.KindNone, Title: say(en, "nothing.title"),
+		Lead:        lead + " " + say(en, "nothing.scope"),
+		Suggestions: []string{say(en, "suggest.nets"), say(en, "suggest.bi"), say(en, "suggest.help")}}
+}
+
+// unknown answers a question about a name the base does not know: it says
+// so in a line, and nothing else stands in for an answer.
+func (e *Engine) unknown(_ context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	a := domain.Answer{Found: false, Kind: domain.KindNone, Title: say(en, "nothing.title"),
+		Lead:        say(en, "unknown", upperFirst(f.Unknown)) + " " + say(en, "nothing.scope"),
+		Suggestions: []string{say(en, "suggest.nets"), say(en, "suggest.help")}}
+	// "Mainz" is no member, but its district Mainz-Mombach is.
+	e.byFirstWordMembers(&a, f.Unknown, en)
+	return a, nil
+}
+
+// byFirstWordMembers adds the members whose name begins with word.
+func (e *Engine) byFirstWordMembers(a *domain.Answer, word string, en bool) {
+	for _, pl := range e.byFirstWord[sortKey(word)] {
+		for _, m := range e.base.MembershipsOf(pl.ID) {
+			if !m.Until.IsZero() {
+				continue
+			}
+			a.Lead += " " + say(en, "member.listed", pl.Name, e.base.Network(m.Network).Name, memberDetail(en, m))
+			a.Hits = append(a.Hits, placeHit(pl))
+			a.Found, a.Kind = true, domain.KindMembership
+		}
+	}
+}
+
+// help is generated from the kinds table.
+func (e *Engine) help(english bool) domain.Answer {
+	a := domain.Answer{Found: true, Kind: domain.KindHelp, Title: say(english, "help.title"), English: english, Lead: say(english, "help")}
+	for _, c := range Commands() {
+		if !c.InHelp {
+			continue // the short help names the main kinds
+		}
+		l := domain.List{Title: c.What}
+		if english {
+			l.Title = c.WhatEN
+		}
+		l.Items = append(l.Items, domain.ListItem{Name: "„" + c.Examples[0] + "“"})
+		a.Lists = append(a.Lists, l)
+	}
+	return a
+}
+
+// chatter answers a message that asks nothing ("moin", "danke!"): briefly,
+// with two questions to try, and found false, since nothing was asked.
+func (e *Engine) chatter(f Frame) domain.Answer {
+	en := f.English
+	a := domain.Answer{Found: false, Kind: domain.KindHelp, Title: say(en, "hello"), Lead: say(en, "hello.lead"), English: en,
+		Suggestions: []string{say(en, "suggest.bi"), say(en, "suggest.nets")}}
+	for _, w := range f.Words {
+		if e.lex.thanks[w] {
+			a.Title, a.Lead = say(en, "welcome"), say(en, "welcome.lead")
+		}
+	}
+	return a
+}
+
+// statementsKind answers from statements that share the question's
+// content words. A statement counts only when it covers most of them: one
+// shared word of five is a chance overlap, not an answer.
+func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, error) {
+	ws := append(append([]string(nil), f.Words...), f.Asked...)
+	long := false
+	for _, w := range ws {
+		long = long || len([]rune(w)) >= 5
+	}
+	if len(ws) == 0 || (!long && len(ws) < 2) || f.Unknown != "" {
+		return e.notFound(f), nil
+	}
+	hits, err := e.statements(ctx, ws, "")
+	if err != nil || len(hits) == 0 {
+		return e.notFound(f), err
+	}
+	return e.shortFacts(hits, f), nil
+}
+
+// factsAnswer shows statements with their networks' links: the best
+// answers, the next ones add to it.
+func (e *Engine) factsAnswer(hits []domain.FactHit, english bool) domain.Answer {
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: e.base.Network(hits[0].Ref.Network).Name, English: english}
+	for _, h := range hits {
+		a.Facts = appendFact(a.Facts, e.fact(h.Ref, english))
+		n := e.base.Network(h.Ref.Network)
+		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+		if len(a.Hits) == 0 || a.Hits[len(a.Hits)-1].ID != "network:"+n.ID {
+			a.Hits = append(a.Hits, networkHit(n))
+		}
+	}
+	leadWith(&a, a.Facts[0])
+	a.Facts = dropRepeats(a.Lead, a.Facts[1:])
+	return a
+}
+
+// attributeAny answers an attribute asked without naming a network ("Wer
+// leitet das?", "Wie viel Geld gibt es bei Europa bei uns zuhause?"):
+// the statements on that attribute that share the question's other words.
+func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, error) {
+	if n := e.foundingNamed(f); n != nil {
+		// "Wo fand die Unterzeichnung statt?": the founding its words describe.
+		f.Subjects = []Subject{{Kind: SubjectNetwork, ID: n.ID}}
+		return e.founding(ctx, f)
+	}
+	hits, err := e.statementsEither(ctx, f, "")
+	if err != nil {
+		return domain.Answer{}, err
+	}
+	topics := append(e.topicsOf(f.Attribute), f.Attribute.String())
+	founding := f.Attribute == domain.AttrFounding || f.Attribute == domain.AttrFoundingPlace || f.Attribute == domain.AttrFounders
+	var good []domain.FactHit
+	for _, h := range hits {
+		if e.hitStates(h, topics) || (founding && h.Ref.Part == "founding") {
+			good = append(good, h)
+		}
+	}
+	if len(good) == 0 {
+		return e.statementsKind(ctx, f)
+	}
+	if founding {
+		// A network's founding first, one with a place where the question
+		// asks where: "Wo fand die Unterzeichnung statt?"
+		slices.SortStableFunc(good, func(x, y domain.FactHit) int { return e.foundingRank(y, f) - e.foundingRank(x, f) })
+	}
+	if founding && good[0].Ref.Part == "founding" {
+		// "Wo fand die Unterzeichnung statt?": the founding, with its place.
+		f.Subjects = []Subject{{Kind: SubjectNetwork, ID: good[0].Ref.Network}}
+		return e.founding(ctx, f)
+	}
+	return e.shortFacts(good, f), nil
+}
+
+// shortFacts answers with statements, the one that has most of the
+// question's words (and its year) leading, and one more only where the
+// lead leaves some out.
+func (e *Engine) shortFacts(hits []domain.FactHit, f Frame) domain.Answer {
+	a := e.factsAnswer(hits, f.English)
+	ws := append(append([]string(nil), f.Words...), f.Asked...)
+	if f.Filters.Year != 0 {
+		ws = append(ws, strconv.Itoa(f.Filters.Year))
+	}
+	all := append([]domain.AnswerFact{{Text: a.Lead, Source: a.LeadSource}}, a.Facts...)
+	slices.SortStableFunc(all, func(x, y domain.AnswerFact) int { return countWords(y.Text, ws) - countWords(x.Text, ws) })
+	leadWith(&a, all[0])
+	a.Facts = nil
+	if 2*countWords(all[0].Text, ws) < len(ws) && len(all) > 1 {
+		a.Facts = all[1:2]
+	}
+	return a
+}
+
+// foundingNamed is the network whose founding the question's words
+// describe, for a question about a founding that names no network; with a
+// place where it asks where.
+func (e *Engine) foundingNamed(f Frame) *domain.Network {
+	if f.Attribute != domain.AttrFounding && f.Attribute != domain.AttrFoundingPlace && f.Attribute != domain.AttrFounders {
+		return nil
+	}
+	ws := append(append([]string(nil), f.Words...), f.Asked...)
+	var best *domain.Network
+	score := 0
+	for i := range e.base.Networks {
+		n := &e.base.Networks[i]
+		s := 2 * countWords(n.Founded.Text+" "+n.Founded.Place, ws)
+		if s > 0 && f.Op == OpWhere && n.Founded.Place != "" {
+			s++
+		}
+		if s > score {
+			best, score = n, s
+		}
+	}
+	return best
+}
+
+// foundingRank orders hits for a question about a founding.
+func (e *Engine) foundingRank(h domain.FactHit, f Frame) int {
+	if h.Ref.Part != "founding" {
+		return 0
+	}
+	if n := e.base.Network(h.Ref.Network); f.Op == OpWhere && n.Founded.Place == "" {
+		return 1
+	}
+	return 2
+}
+
+// joinAny answers "Wie wird man Mitglied?" without a network: how to join
+// each network that says.
+func (e *Engine) joinAny(ctx context.Context, f Frame) (domain.Answer, error) {
+	var fs []domain.AnswerFact
+	for i := range e.base.Networks {
+		if js := e.topicFacts(&e.base.Networks[i], f.English, "join"); len(js) > 0 {
+			fs = append(fs, js[0])
+		}
+	}
+	if len(fs) == 0 {
+		return e.statementsKind(ctx, f)
+	}
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(f.English, "join.title"), English: f.English}
+	leadWith(&a, fs[0])
+	a.Facts = fs[1:min(len(fs), 3)]
+	return a, nil
+}
+
+// overview lists every network in a sentence each.
+func (e *Engine) overview(english bool) domain.Answer {
+	a := domain.Answer{Found: true, Kind: domain.KindOverview, Title: say(english, "overview.title"), English: english,
+		Lead: say(english, "overview", len(e.base.Networks))}
+	for i := range e.base.Networks {
+		n := &e.base.Networks[i]
+		text := n.Name
+		if n.Kind != "" || n.Scope != "" {
+			text += " (" + strings.Trim(n.Kind+", "+n.Scope, ", ") + ")"
+		}
+		text += ": " + shortSentence(firstSentence(n.Description.Text), 110)
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: text, Source: e.base.Source(n.Description.Source)})
+		a.Hits = append(a.Hits, networkHit(n))
+	}
+	if len(e.base.Networks) > 0 {
+		a.Suggestions = []string{shortName(&e.base.Networks[0])}
+	}
+	return a
+}
+
+// overviewIn lists the networks of a Bundesland: those working there and
+// the ones with members from there ("Welche Netzwerke gibt es in NRW?").
+func (e *Engine) overviewIn(_ context.Context, f Frame) (domain.Answer, error) {
+	en, state := f.English, f.Filters.State
+	a := domain.Answer{Found: true, Kind: domain.KindOverview, Title: say(en, "overview.in.title", state), English: en}
+	for i := range e.base.Networks {
+		n := &e.base.Networks[i]
+		count := 0
+		for _, r := range e.members[n.ID] {
+			if r.p.State == state && r.m.Until.IsZero() {
+				count++
+			}
+		}
+		if n.Scope != state && count == 0 {
+			continue
+		}
+		text := n.Name
+		if n.Scope != "" {
+			text += " (" + n.Scope + ")"
+		}
+		if count > 0 {
+			text += ": " + say(en, "members.from", count, plural(en, count, "member.word", "members.word"), state)
+		}
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: text, Source: e.base.Source(n.Description.Source)})
+		a.Hits = append(a.Hits, networkHit(n))
+	}
+	if len(a.Facts) == 0 {
+		return e.notFound(f), nil
+	}
+	a.Lead = say(en, "overview.in", len(a.Facts), plural(en, len(a.Facts), "network.word", "networks.word"), state)
+	return a, nil
+}
+
+// membersFiltered lists the members of every network that pass the
+// filters: "Welche Kreise sind dabei?", "Wer kam 2022 dazu?", "Hamburg".
+func (e *Engine) membersFiltered(_ context.Context, f Frame) (domain.Answer, error) {
+	var nets []domain.Network
+	for _, n := range e.base.Networks {
+		if !isTitle(&n) || f.Filters.Kind != "" {
+			nets = append(nets, n)
+		}
+	}
+	if named := e.networksSaying(f.Words); len(named) > 0 {
+		nets = named // "die Gemeinsame Erklärung": the network whose statements say so
+		f.Words = nil
+	}
+	return e.membersAnswer(nets, f), nil
+}
+
+// networksSaying are the networks whose own statements have all the
+// words: a question that names a network's document ("die Gemeinsame
+// Erklärung") asks about that network.
+func (e *Engine) networksSaying(ws []string) []domain.Network {
+	if len(ws) == 0 {
+		return nil
+	}
+	var out []domain.Network
+	for _, n := range e.base.Networks {
+		text := n.Description.Text + " " + n.Founded.Text
+		for _, x := range n.Facts {
+			text += " " + x.Text
+		}
+		if countWords(text, ws) == len(ws) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// joinAnswers makes one answer of the answers to a question's parts: the
+// leads in order, then what each adds. It is found when any part is.
+func joinAnswers(as []domain.Answer) domain.Answer {
+	if len(as) == 1 {
+		return as[0]
+	}
+	a := as[0]
+	a.Kind, a.Suggestions = domain.KindFacts, nil
+	leads := []string{a.Lead}
+	for _, b := range as[1:] {
+		if b.LeadSource != nil {
+			// A later part's sourced lead keeps its source, as a line of its own.
+			a.Facts = appendFact(a.Facts, domain.AnswerFact{Text: b.Lead, Source: b.LeadSource})
+		} else if b.Lead != "" && b.Lead != a.Lead {
+			leads = append(leads, b.Lead)
+		}
+		a.Found = a.Found || b.Found
+		a.Failed = a.Failed || b.Failed
+		for _, f := range b.Facts {
+			a.Facts = appendFact(a.Facts, f)
+		}
+		a.Lists = append(a.Lists, b.Lists...)
+		for _, l := range b.Links {
+			a.Links = appendLink(a.Links, l)
+		}
+		a.Hits = append(a.Hits, b.Hits...)
+		a.Frame = b.Frame // a follow-up continues from the last thing asked
+	}
+	a.Lead = strings.TrimSpace(strings.Join(leads, " "))
+	return a
+}
+
+// finish keeps an answer short: a line the lead already says goes, and so
+// does an empty one.
+func finish(a domain.Answer) domain.Answer {
+	var facts []domain.AnswerFact
+	lead := strings.Join(foldWords(a.Lead), " ")
+	for _, f := range a.Facts {
+		text := strings.Join(foldWords(f.Text), " ")
+		if text == "" || (lead != "" && strings.Contains(lead, text)) {
+			continue
+		}
+		facts = append(facts, f)
+	}
+	a.Facts = facts
+	return a
+}
+
+// quoteWords are the frame's content words for quoting back: "Zu
+// „Einwohner“ nennen meine Quellen nichts".
+func quoteWords(f Frame) string {
+	if f.Unknown != "" {
+		return upperFirst(f.Unknown)
+	}
+	return strings.Join(f.Words, " ")
+}

@@ -1,0 +1,530 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+// Member lists: filtered, across networks, the complement, the newest.
+
+// keep reports whether a place (and its membership, when given) passes the
+// filters.
+func (e *Engine) keep(fl Filters, pl *domain.Place, m *domain.Membership, founded domain.Date) bool {
+	switch {
+	case fl.State != "" && !fl.NotState && pl.State != fl.State, fl.State != "" && fl.NotState && pl.State == fl.State:
+		return false
+	case fl.Kind != "" && pl.Kind != fl.Kind && !(fl.Kind == "Kreis" && pl.Kind == "Städteregion"):
+		return false
+	case fl.Area != "" && !e.inAreaID(pl, fl.Area):
+		return false
+	case fl.Kreisfrei == "ja" && pl.District != "kreisfreie Stadt", fl.Kreisfrei == "nein" && (pl.District == "kreisfreie Stadt" || pl.District == ""):
+		return false
+	case slices.Contains(fl.Except, pl.ID):
+		return false
+	case m != nil && fl.Year != 0 && !yearKeeps(m.Since.Year, fl.Year, fl.YearOp):
+		return false
+	case m != nil && !m.Until.IsZero():
+		return false // a former member is no member
+	case m != nil && fl.Founders && !isFounder(m, founded):
+		return false
+	}
+	return true
+}
+
+// inAreaID reports whether pl lies in the area with the id; the area
+// itself counts as in it ("Welche Kommunen im Kreis Lippe?").
+func (e *Engine) inAreaID(pl *domain.Place, id string) bool {
+	area := e.base.Place(id)
+	return area != nil && (pl.ID == area.ID || inArea(pl, area))
+}
+
+// inArea reports whether pl lies in the Kreis or Regierungsbezirk area.
+func inArea(pl, area *domain.Place) bool {
+	switch area.Kind {
+	case "Kreis", "Städteregion":
+		return strings.EqualFold(pl.District, area.Name)
+	case "Regierungsbezirk":
+		return pl.Region != "" && strings.HasSuffix(area.Name, pl.Region) && pl.ID != area.ID
+	}
+	return false
+}
+
+// isFounder reports whether a membership is a founding one: its role says
+// so, or it joined when the network began (the Erstunterzeichner).
+func isFounder(m *domain.Membership, founded domain.Date) bool {
+	r := strings.ToLower(m.Role + " " + m.Note)
+	return strings.Contains(r, "gründungsmitglied") || strings.Contains(r, "erstunterzeichn") || strings.Contains(r, "gründungsstadt") ||
+		(!m.Since.IsZero() && m.Since == founded)
+}
+
+// yearKeeps reports whether a joining year passes a year filter.
+func yearKeeps(joined, year int, op string) bool {
+	switch op {
+	case "before":
+		return joined != 0 && joined < year
+	case "after":
+		return joined >= year
+	}
+	return joined == year
+}
+
+// filterNames describe the filters for titles and leads: "aus Bayern",
+// "dazugekommen 2022".
+func (e *Engine) filterNames(fl Filters, en bool) []string {
+	var out []string
+	switch {
+	case fl.State != "" && fl.NotState:
+		out = append(out, say(en, "outside.state", fl.State))
+	case fl.State != "":
+		out = append(out, say(en, "in.state", fl.State))
+	}
+	if area := e.base.Place(fl.Area); area != nil {
+		out = append(out, say(en, "in.area", inDistrict(en, area.Name)))
+	}
+	if fl.Kind != "" {
+		out = append(out, say(en, "only.kind", fl.Kind))
+	}
+	switch fl.Kreisfrei {
+	case "ja":
+		out = append(out, say(en, "only.kreisfrei"))
+	case "nein":
+		out = append(out, say(en, "only.kreisangeh"))
+	}
+	switch {
+	case fl.Year != 0 && fl.YearOp == "before":
+		out = append(out, say(en, "joined.before", fl.Year))
+	case fl.Year != 0 && fl.YearOp == "after":
+		out = append(out, say(en, "joined.after", fl.Year))
+	case fl.Year != 0:
+		out = append(out, say(en, "joined.in", fl.Year))
+	}
+	if fl.Founders {
+		out = append(out, say(en, "founders"))
+	}
+	for _, id := range fl.Except {
+		if pl := e.base.Place(id); pl != nil {
+			out = append(out, say(en, "except", pl.Name))
+		}
+	}
+	return out
+}
+
+// membersKind lists members of the named networks; words that a member's
+// role has ("Vorsitz", "unter den ersten 50") narrow the list, other words
+// are searched in the network's statements.
+func (e *Engine) membersKind(ctx context.Context, f Frame) (domain.Answer, error) {
+	nets := e.nets(f.networks())
+	if len(f.Words) > 0 && !e.anyRole(nets, f.Words) {
+		hits, err := e.statements(ctx, f.Words, nets[0].ID)
+		if err != nil {
+			return domain.Answer{}, err
+		}
+		if len(hits) > 0 && f.Filters.IsZero() {
+			a := e.factsAnswer(hits, f.English)
+			a.Facts = a.Facts[:min(len(a.Facts), 1)]
+			return a, nil
+		}
+	}
+	return e.membersAnswer(nets, f), nil
+}
+
+// membersAnswer lists members, filtered.
+func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
+	en := f.English
+	a := domain.Answer{Found: true, Kind: domain.KindMembers, English: en}
+	filter := e.filterNames(f.Filters, en)
+	byRole := len(f.Words) > 0 && e.anyRole(nets, f.Words)
+	if byRole {
+		filter = append(filter, say(en, "role", strings.Join(f.Words, " ")))
+	}
+	total := 0
+	var leads []string
+	for i := range nets {
+		n := &nets[i]
+		var ms []memberRef
+		count := 0
+		for _, r := range e.members[n.ID] {
+			if !e.keep(f.Filters, r.p, &r.m, n.Founded.Date) || (byRole && !roleHas(r.m, f.Words)) {
+				continue
+			}
+			if count < maxListed {
+				ms = append(ms, r)
+			}
+			count++
+		}
+		if count == 0 {
+			if len(nets) == 1 {
+				leads = append(leads, say(en, "members.none", n.Name, strings.Join(filter, ", ")))
+			}
+			continue
+		}
+		total += count
+		a.Hits = append(a.Hits, networkHit(n))
+		l := e.memberList(n, ms, count, en)
+		if len(nets) == 1 {
+			l.Title = say(en, "members")
+			if isTitle(n) {
+				l.Title = say(en, "holders")
+			}
+		}
+		a.Lists = append(a.Lists, l)
+		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+		if len(nets) == 1 {
+			leads = append(leads, e.membersLead(n, count, filter, en))
+		}
+	}
+	if total == 0 && len(nets) > 1 {
+		return e.notFound(f)
+	}
+	if len(nets) > 1 {
+		fs := ""
+		if len(filter) > 0 {
+			fs = " (" + strings.Join(filter, ", ") + ")"
+		}
+		leads = append(leads, say(en, "memberships.n", total, plural(en, total, "membership.word", "memberships.word"), fs))
+	}
+	a.Title = say(en, "members")
+	if len(nets) == 1 {
+		a.Title = say(en, "members.of", nets[0].Name)
+	}
+	a.Lead = strings.Join(leads, " ")
+	return a
+}
+
+// anyRole reports whether some membership's role or note has all words.
+func (e *Engine) anyRole(nets []domain.Network, ws []string) bool {
+	for i := range nets {
+		for _, m := range nets[i].Members {
+			if roleHas(m, ws) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// roleHas reports whether a membership's role or note has all the words.
+func roleHas(m domain.Membership, ws []string) bool {
+	text := m.Role + " " + m.Note
+	for _, w := range ws {
+		if !hasWord(text, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// memberList renders sorted memberships as a list; total counts all that
+// matched, of which ms are the ones shown.
+func (e *Engine) memberList(n *domain.Network, ms []memberRef, total int, en bool) domain.List {
+	l := domain.List{Title: n.Name, Partial: !n.MembersComplete}
+	for _, r := range ms {
+		// In a list, the year is enough and only short roles fit.
+		var detail []string
+		if !r.m.Since.IsZero() {
+			detail = append(detail, strconv.Itoa(r.m.Since.Year))
+		}
+		if r.m.Role != "" && utf8.RuneCountInString(r.m.Role) <= 25 {
+			detail = append(detail, r.m.Role)
+		}
+		l.Items = append(l.Items, domain.ListItem{Name: r.p.Name, Detail: strings.Join(detail, ", "), Source: e.base.Source(r.m.Source)})
+	}
+	if total > len(ms) {
+		l.Note = moreNote(en, total-len(ms))
+	}
+	return l
+}
+
+// membersLead says how many members a list shows. A complete list gives the
+// number of members; a partial one says how many are known by name, next to
+// the network's own figure, never as if they were all.
+func (e *Engine) membersLead(n *domain.Network, count int, filter []string, en bool) string {
+	fs := ""
+	if len(filter) > 0 {
+		fs = " (" + strings.Join(filter, ", ") + ")"
+	}
+	word := plural(en, count, "member.word", "members.word")
+	c, hasTotal := newestCount(n)
+	switch {
+	case len(filter) > 0 && n.MembersComplete:
+		return say(en, "members.n", count, word, fs)
+	case len(filter) > 0:
+		return say(en, "members.named", count, word, fs)
+	case n.MembersComplete:
+		return say(en, "members.complete", n.Name, count, word, fs)
+	case hasTotal:
+		if en {
+			return say(en, "members.total", n.Name, englishFigure(en, c.Value), standSuffix(en, c.Stand), count)
+		}
+		return say(en, "members.total", n.Name, c.Value, countNoun(c), standSuffix(en, c.Stand), count)
+	}
+	return say(en, "members.partial", n.Name, fs, count, word)
+}
+
+// states answers "Welche Bundesländer sind im Netzwerk vertreten?": the
+// Bundesländer of the members, with how many each.
+func (e *Engine) states(_ context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	nets := e.nets(f.networks())
+	a := domain.Answer{Found: true, Kind: domain.KindMembers, Title: say(en, "states.title", nets[0].Name), English: en}
+	for i := range nets {
+		n := &nets[i]
+		counts := map[string]int{}
+		var order []string
+		for _, r := range e.members[n.ID] {
+			if !r.m.Until.IsZero() || r.p.State == "" {
+				continue
+			}
+			if counts[r.p.State] == 0 {
+				order = append(order, r.p.State)
+			}
+			counts[r.p.State]++
+		}
+		slices.SortStableFunc(order, func(x, y string) int { return counts[y] - counts[x] })
+		var parts []string
+		for _, st := range order {
+			parts = append(parts, fmt.Sprintf("%s (%d)", st, counts[st]))
+		}
+		key := "states"
+		if !n.MembersComplete {
+			key = "states.partial"
+		}
+		a.Lead = strings.TrimSpace(a.Lead + " " + say(en, key, n.Name, len(order), strings.Join(parts, ", ")))
+		a.Hits = append(a.Hits, networkHit(n))
+		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+	}
+	return a, nil
+}
+
+// shared lists the places that belong to all of the named networks.
+func (e *Engine) shared(_ context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	nets := e.nets(f.networks())
+	var names []string
+	for i := range nets {
+		names = append(names, shortName(&nets[i]))
+	}
+	a := domain.Answer{Found: true, Kind: domain.KindCross, Title: say(en, "shared.title", joinAnd(en, names)), English: en}
+	l := domain.List{Title: say(en, "shared.list"), Partial: true}
+	// The smallest list first, each of its places looked up in the others.
+	slices.SortStableFunc(nets, func(x, y domain.Network) int { return len(x.Members) - len(y.Members) })
+	total := 0
+	for _, r := range e.members[nets[0].ID] {
+		if !e.keep(f.Filters, r.p, nil, domain.Date{}) || !r.m.Until.IsZero() {
+			continue
+		}
+		parts := []string{shortName(&nets[0]) + since(en, r.m)}
+		in := true
+		for i := 1; i < len(nets) && in; i++ {
+			m, ok := e.base.MembershipIn(nets[i].ID, r.p.ID)
+			in = ok && m.Until.IsZero()
+			parts = append(parts, shortName(&nets[i])+since(en, m))
+		}
+		if !in {
+			continue
+		}
+		total++
+		if len(l.Items) < maxListed {
+			l.Items = append(l.Items, domain.ListItem{Name: r.p.Name, Detail: strings.Join(parts, "; "), Source: e.base.Source(r.m.Source)})
+			a.Hits = append(a.Hits, placeHit(r.p))
+		}
+	}
+	slices.SortStableFunc(l.Items, func(x, y domain.ListItem) int { return strings.Compare(sortKey(x.Name), sortKey(y.Name)) })
+	if total > len(l.Items) {
+		l.Note = moreNote(en, total-len(l.Items))
+	}
+	for i := range nets {
+		a.Links = appendLink(a.Links, domain.Link{Title: nets[i].Name, URL: nets[i].Website})
+	}
+	if total == 0 {
+		a.Lead = say(en, "shared.none", joinAnd(en, names))
+		return a, nil
+	}
+	a.Lead = say(en, "shared", total, plural(en, total, "place.word", "places.word"), joinAnd(en, names))
+	a.Lists = []domain.List{l}
+	return a, nil
+}
+
+// since is " seit 2016" for a membership with a year.
+func since(en bool, m domain.Membership) string {
+	if m.Since.IsZero() {
+		return ""
+	}
+	return " " + say(en, "since", strconv.Itoa(m.Since.Year))
+}
+
+// cross lists places that belong to more than one network.
+func (e *Engine) cross(_ context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	a := domain.Answer{Found: true, Kind: domain.KindCross, Title: say(en, "cross.title"), English: en}
+	l := domain.List{Title: say(en, "cross.list")}
+	total := 0
+	for _, pl := range e.multi {
+		if !e.keep(f.Filters, pl, nil, domain.Date{}) {
+			continue
+		}
+		var parts []string
+		var src *domain.Source
+		for _, m := range e.base.MembershipsOf(pl.ID) {
+			if !m.Until.IsZero() {
+				continue
+			}
+			parts = append(parts, shortName(e.base.Network(m.Network))+since(en, m))
+			if src == nil {
+				src = e.base.Source(m.Source)
+			}
+		}
+		if len(parts) < 2 {
+			continue
+		}
+		total++
+		if len(l.Items) < maxListed {
+			l.Items = append(l.Items, domain.ListItem{Name: pl.Name, Detail: strings.Join(parts, "; "), Source: src})
+			a.Hits = append(a.Hits, placeHit(pl))
+		}
+	}
+	if total > len(l.Items) {
+		l.Note = moreNote(en, total-len(l.Items))
+	}
+	if total == 0 {
+		a.Lead = say(en, "cross.none")
+		return a, nil
+	}
+	a.Lead = say(en, "cross", total, plural(en, total, "place.word", "places.word"))
+	a.Lists = []domain.List{l}
+	return a, nil
+}
+
+// notMembers answers "Welche Städte sind nicht bei RegioPole?": the places
+// of the other networks' lists (with the question's filters) that the
+// network does not list. All of NRW's 396 municipalities would be no
+// answer; the places the team works with are.
+func (e *Engine) notMembers(_ context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	n := e.base.Network(f.networks()[0])
+	a := domain.Answer{Found: true, Kind: domain.KindMembers, Title: say(en, "not.title", n.Name), English: en,
+		Hits: []domain.Hit{networkHit(n)}}
+	fs := ""
+	if filter := e.filterNames(f.Filters, en); len(filter) > 0 {
+		fs = " (" + strings.Join(filter, ", ") + ")"
+	}
+	l := domain.List{Title: say(en, "not.title", shortName(n))}
+	total := 0
+	for _, pl := range e.places {
+		ms := e.base.MembershipsOf(pl.ID)
+		if len(ms) == 0 || !e.keep(f.Filters, pl, nil, domain.Date{}) {
+			continue
+		}
+		if m, ok := e.base.MembershipIn(n.ID, pl.ID); ok && m.Until.IsZero() {
+			continue
+		}
+		var in []string
+		for _, m := range ms {
+			if m.Network != n.ID && m.Until.IsZero() {
+				in = append(in, shortName(e.base.Network(m.Network)))
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		total++
+		if len(l.Items) < maxListed {
+			l.Items = append(l.Items, domain.ListItem{Name: pl.Name, Detail: strings.Join(in, ", ")})
+		}
+	}
+	if total > len(l.Items) {
+		l.Note = moreNote(en, total-len(l.Items))
+	}
+	if total == 0 {
+		a.Lead = say(en, "not.none", fs, n.Name)
+		return a, nil
+	}
+	a.Lead = say(en, "not.lead", total, n.Name, fs)
+	a.Lists = []domain.List{l}
+	if n.MembersComplete {
+		a.Facts = []domain.AnswerFact{{Text: say(en, "not.complete", n.Name, len(e.members[n.ID]))}}
+	} else {
+		a.Facts = []domain.AnswerFact{{Text: say(en, "member.partial")}}
+	}
+	a.Links = []domain.Link{{Title: n.Name, URL: n.Website}}
+	return a, nil
+}
+
+// superlative answers "das jüngste Mitglied", "am längsten dabei", and,
+// without a network, "das älteste Netzwerk" (a comparison of all).
+func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	netIDs := f.networks()
+	if len(netIDs) == 0 || f.Measure == MeasureFounding || f.Measure == MeasureSize {
+		return e.compare(ctx, f)
+	}
+	n := e.base.Network(netIDs[0])
+	if f.Attribute == domain.AttrEvent || f.Measure == MeasureEvents {
+		g := f
+		g.Attribute = domain.AttrEvent
+		return e.topic(ctx, g)
+	}
+	most := f.Most
+	if most != DirOldest && most != DirNewest {
+		return e.noInfo(n, f), nil
+	}
+	var dated []memberRef
+	undated := 0
+	for _, r := range e.members[n.ID] {
+		if !e.keep(f.Filters, r.p, &r.m, n.Founded.Date) {
+			continue
+		}
+		if r.m.Since.IsZero() {
+			undated++
+			continue
+		}
+		dated = append(dated, r)
+	}
+	a := domain.Answer{Found: len(dated) > 0, Kind: domain.KindMembers, Title: n.Name, English: en}
+	a.Links = []domain.Link{{Title: n.Name, URL: n.Website}}
+	a.Hits = []domain.Hit{networkHit(n)}
+	if len(dated) == 0 {
+		a.Kind = domain.KindNone
+		a.Lead = say(en, "nodates", n.Name)
+		return a, nil
+	}
+	slices.SortStableFunc(dated, func(x, y memberRef) int {
+		if most == DirOldest {
+			return dateKey(x.m.Since) - dateKey(y.m.Since)
+		}
+		return dateKey(y.m.Since) - dateKey(x.m.Since)
+	})
+	// Members joining in the same year count as tied: sources often give
+	// only the year.
+	best := dated[0].m.Since.Year
+	var tied []string
+	for _, r := range dated {
+		if r.m.Since.Year != best {
+			break
+		}
+		tied = append(tied, r.p.Name)
+	}
+	label := say(en, "longest")
+	if most == DirNewest {
+		label = say(en, "newest")
+	}
+	if len(tied) == 1 {
+		a.Lead = say(en, "most.one", label, n.Name, tied[0], dateIn(en, dated[0].m.Since))
+	} else {
+		if len(tied) > 12 {
+			tied = append(tied[:12], moreNote(en, len(tied)-12))
+		}
+		a.Lead = say(en, "most.tied", label, n.Name, best, joinAnd(en, tied))
+	}
+	a.LeadSource = e.base.Source(dated[0].m.Source)
+	if undated > 0 {
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "most.undated", undated)})
+	}
+	return a, nil
+}

@@ -1,0 +1,708 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+// Answers about networks: in short, a property, a count, the founding,
+// the events, who may join.
+
+// nets resolves network ids.
+func (e *Engine) nets(ids []string) []domain.Network {
+	out := make([]domain.Network, 0, len(ids))
+	for _, id := range ids {
+		if n := e.base.Network(id); n != nil {
+			out = append(out, *n)
+		}
+	}
+	return out
+}
+
+// overviewListed is how many members a network overview names.
+const overviewListed = 10
+
+// network is a network in short — what it is, since when, how big, some
+// members — or the statements of it that share the question's words.
+func (e *Engine) network(ctx context.Context, f Frame) (domain.Answer, error) {
+	nets := e.nets(f.networks())
+	if len(f.Words) > 0 && len(nets) == 1 {
+		hits, err := e.statements(ctx, f.Words, nets[0].ID)
+		if err != nil {
+			return domain.Answer{}, err
+		}
+		if len(hits) > 0 {
+			a := e.factsAnswer(hits, f.English)
+			a.Facts = a.Facts[:min(len(a.Facts), 1)]
+			return a, nil
+		}
+		if f.Unknown != "" || len(f.Words) > 1 {
+			// "Was sagt RegioPole zum Klimaschutz?": nothing on that.
+			return e.noInfoWords(&nets[0], f), nil
+		}
+	}
+	if f.Attribute == domain.AttrActivities && len(nets) == 1 {
+		return e.activities(&nets[0], f), nil
+	}
+	return e.networkOverview(nets, f.English), nil
+}
+
+// activities answers "Was macht X?": what it is and what it is for, not
+// its members.
+func (e *Engine) activities(n *domain.Network, f Frame) domain.Answer {
+	en := f.English
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: n.Name, English: en, Hits: []domain.Hit{networkHit(n)}}
+	d := e.fact(domain.FactRef{Network: n.ID, Part: "description"}, en)
+	d.Text = firstSentence(d.Text)
+	leadWith(&a, d)
+	if len(n.Goals) > 0 {
+		a.Facts = append(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "goal"}, en))
+	}
+	if fs := e.topicFacts(n, en, "services"); len(fs) > 0 {
+		a.Facts = appendFact(a.Facts, fs[0])
+	}
+	a.Links = []domain.Link{{Title: n.Name, URL: n.Website}}
+	return a
+}
+
+// networkOverview is what a network is, in short, with some members.
+func (e *Engine) networkOverview(nets []domain.Network, en bool) domain.Answer {
+	a := domain.Answer{Found: true, Kind: domain.KindNetwork, English: en}
+	for i := range nets {
+		n := &nets[i]
+		a.Hits = append(a.Hits, networkHit(n))
+		desc := e.fact(domain.FactRef{Network: n.ID, Part: "description"}, en)
+		lead := firstSentence(desc.Text)
+		if len(nets) > 1 {
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: n.Name + ": " + lead, Source: desc.Source})
+			continue
+		}
+		a.Lead, a.LeadSource = lead, desc.Source
+		if d := n.Founded.Date; !d.IsZero() {
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "founded", dateIn(en, d)), Source: e.base.Source(n.Founded.Source)})
+		}
+		if c, ok := newestCount(n); ok {
+			f := domain.AnswerFact{Text: say(en, "members.line", englishFigure(en, c.Value)+" "+countNounIn(en, c)+standSuffix(en, c.Stand)),
+				Source: e.base.Source(c.Source)}
+			if o, ok := e.olderCounts(n, maxOlderCounts, en); ok {
+				f.Text += "; " + lowerFirst(o.Text)
+				f.Also = append([]*domain.Source{o.Source}, o.Also...)
+			}
+			a.Facts = append(a.Facts, f)
+		}
+		if ms := e.members[n.ID]; len(ms) > 0 {
+			l := e.memberList(n, ms[:min(len(ms), overviewListed)], len(ms), en)
+			l.Title = say(en, "members")
+			if isTitle(n) {
+				l.Title = say(en, "holders")
+			}
+			for i := range l.Items {
+				l.Items[i].Detail, l.Items[i].Source = "", nil // names only: "Mitglieder X" gives dates and sources
+			}
+			a.Lists = append(a.Lists, l)
+		}
+		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+		a.Suggestions = append(a.Suggestions, say(en, "suggest.members", shortName(n)))
+	}
+	a.Title = nets[0].Name
+	if len(nets) > 1 {
+		a.Title = say(en, "cmp.networks")
+	}
+	return a
+}
+
+// countNounIn is what a figure counts, left out in English (the German
+// words would not read).
+func countNounIn(english bool, c domain.Count) string {
+	if english {
+		return ""
+	}
+	return countNoun(c)
+}
+
+// count answers "Wie viele …?" about networks: the newest figure leads,
+// older ones follow in one line, and a partial member list is said as
+// "davon namentlich bekannt", never as the network's size.
+func (e *Engine) count(ctx context.Context, f Frame) (domain.Answer, error) {
+	nets, en := e.nets(f.networks()), f.English
+	if f.Negate {
+		return e.notMembers(ctx, f)
+	}
+	year := f.Filters.Year
+	if year == 0 && f.Attribute == domain.AttrFounding && len(nets) == 1 && !nets[0].Founded.Date.IsZero() {
+		year = nets[0].Founded.Date.Year // "Wie viele Mitglieder hatte X bei der Gründung?"
+	}
+	if year != 0 {
+		var fs []domain.AnswerFact
+		for i := range nets {
+			for j, c := range nets[i].Counts {
+				if c.Stand.Year == year {
+					fs = append(fs, e.fact(domain.FactRef{Network: nets[i].ID, Part: "count", Index: j}, en))
+				}
+			}
+		}
+		if len(fs) > 0 {
+			// "Wie viele Städte hatte RegioPole 2019?": the figure of that year.
+			a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: en, Facts: fs[1:]}
+			leadWith(&a, fs[0])
+			for i := range nets {
+				a.Hits = append(a.Hits, networkHit(&nets[i]))
+			}
+			return a, nil
+		}
+	}
+	fl := f.Filters
+	fl.Year, fl.YearOp = 0, ""
+	if !fl.IsZero() || f.Filters.Year != 0 {
+		// "Wie viele RegioPole-Städte liegen in NRW?": count the list.
+		return e.membersAnswer(nets, f), nil
+	}
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: en}
+	var leads []string
+	for i := range nets {
+		n := &nets[i]
+		a.Hits = append(a.Hits, networkHit(n))
+		lead := e.countLead(n, en)
+		if c, ok := newestCount(n); ok && len(nets) == 1 {
+			a.LeadSource = e.base.Source(c.Source)
+		}
+		if o, ok := e.olderCounts(n, maxOlderCounts, en); ok {
+			a.Facts = append(a.Facts, o)
+		}
+		if named, ok := e.namedMembers(n, en); ok {
+			// Said with the figure, so it never reads as the network's size.
+			lead = strings.TrimSuffix(lead, ".") + "; " + named + "."
+		}
+		leads = append(leads, lead)
+	}
+	a.Lead = strings.Join(leads, " ")
+	return a, nil
+}
+
+// namedMembers says how many members the base knows by name, when that is
+// not all of them: "davon namentlich bekannt: 35 – u. a. Bonn, …".
+func (e *Engine) namedMembers(n *domain.Network, en bool) (string, bool) {
+	ms := e.members[n.ID]
+	if len(ms) == 0 {
+		return "", false
+	}
+	var names []string
+	for _, r := range ms {
+		if r.m.Until.IsZero() {
+			names = append(names, r.p.Name)
+		}
+	}
+	if n.MembersComplete {
+		return say(en, "named.all", strings.Join(names, ", ")), true
+	}
+	return say(en, "named.members", len(names), strings.Join(names[:min(3, len(names))], ", ")), true
+}
+
+// founding answers what is asked about a network's founding, or a
+// property asked with who, when or where that no topic covers.
+func (e *Engine) founding(ctx context.Context, f Frame) (domain.Answer, error) {
+	nets, en := e.nets(f.networks()), f.English
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: en}
+	attr := f.Attribute
+	var leads []string
+	for i := range nets {
+		n := &nets[i]
+		a.Hits = append(a.Hits, networkHit(n))
+		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+		if attr == domain.AttrInitiator || attr == domain.AttrFounders || (f.Op == OpWho && attr == domain.AttrNone) {
+			if fs := e.topicFacts(n, en, "initiator", "founders"); len(fs) > 0 {
+				leads = append(leads, fs[0].Text)
+				if a.LeadSource == nil {
+					a.LeadSource = fs[0].Source
+				}
+				continue
+			}
+			if len(n.Founded.By) > 0 {
+				leads = append(leads, say(en, "founded.by", n.Name, joinAnd(en, n.Founded.By)))
+				a.LeadSource = e.base.Source(n.Founded.Source)
+				continue
+			}
+			if d := n.Description; attr == domain.AttrInitiator && strings.Contains(strings.ToLower(d.Text), "initiiert") {
+				leads = append(leads, firstSentence(d.Text))
+				a.LeadSource = e.base.Source(d.Source)
+				continue
+			}
+		}
+		fd, ok := e.foundingFact(n, en)
+		switch {
+		case !ok:
+			leads = append(leads, say(en, "nofounding", n.Name))
+		case (f.Op == OpWhere || attr == domain.AttrFoundingPlace) && n.Founded.Place != "":
+			when := ""
+			if d := n.Founded.Date; !d.IsZero() {
+				when = ", " + dateWithArticle(en, d)
+			}
+			leads = append(leads, say(en, "founded.where", n.Name, strings.TrimPrefix(n.Founded.Place, "im "), when))
+			a.LeadSource = fd.Source
+		case f.Op == OpWho && fd.Text != "":
+			leads = append(leads, fd.Text)
+			a.LeadSource = fd.Source
+		case !n.Founded.Date.IsZero():
+			leads = append(leads, say(en, "founded.since", n.Name, dateWithArticle(en, n.Founded.Date)))
+			a.LeadSource = fd.Source
+			if len(nets) == 1 && n.Founded.Text != "" && !en {
+				a.Facts = append(a.Facts, domain.AnswerFact{Text: n.Founded.Text, Source: fd.Source})
+			}
+		default:
+			leads = append(leads, fd.Text)
+			a.LeadSource = fd.Source
+		}
+	}
+	if len(nets) > 1 {
+		a.LeadSource = nil
+	}
+	a.Lead = strings.Join(leads, " ")
+	a.Facts = dropRepeats(a.Lead, a.Facts)
+	a.Facts = a.Facts[:min(len(a.Facts), 1)]
+	if attrSpecific(f) && attr != domain.AttrFounding && attr != domain.AttrFoundingPlace && attr != domain.AttrFounders &&
+		attr != domain.AttrInitiator {
+		return e.noInfo(&nets[0], f), nil
+	}
+	if strings.HasPrefix(a.Lead, say(en, "nofounding", nets[0].Name)) && len(nets) == 1 {
+		return e.noInfo(&nets[0], f), nil
+	}
+	return a, nil
+}
+
+// topic answers an attribute that facts state (chair, cost, event, …):
+// the facts on it lead, those sharing the question's other words first;
+// with none, the statements that share them; with neither, one line that
+// the sources say nothing on it.
+func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
+	nets, en := e.nets(f.networks()), f.English
+	topics := e.topicsOf(f.Attribute)
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: en}
+	var facts []domain.AnswerFact
+	for i := range nets {
+		n := &nets[i]
+		fs := e.topicFacts(n, en, topics...)
+		if f.Attribute == domain.AttrEvent {
+			fs = e.events(n, f)
+		}
+		if f.Attribute == domain.AttrHistory && len(fs) == 0 && len(n.Counts) > 1 {
+			fs = e.allCounts(n, en)
+		}
+		for _, x := range fs {
+			facts = appendFact(facts, x)
+		}
+		if len(fs) > 0 {
+			a.Hits = append(a.Hits, networkHit(n))
+			a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+		}
+	}
+	// The statements that share the question's words: its own first
+	// ("Beirat" in "Wer sitzt im Beirat?"), then with the attribute's. They
+	// join the facts on the topic, and where they share more of the
+	// question's words, they lead ("das Netzwerktreffen im September 2024").
+	hits, err := e.statementsEither(ctx, f, nets[0].ID)
+	if err != nil {
+		return domain.Answer{}, err
+	}
+	if f.Time != WhenNext && f.Time != WhenLast {
+		for _, h := range hits {
+			facts = appendFact(facts, e.fact(h.Ref, en))
+		}
+	}
+	if len(facts) == 0 && f.Attribute == domain.AttrCarrier {
+		// Who is behind it: who set it up, where no carrier is named.
+		for i := range nets {
+			if n := &nets[i]; len(n.Founded.By) > 0 {
+				facts = append(facts, domain.AnswerFact{Text: say(en, "built.by", n.Name, joinAnd(en, n.Founded.By)),
+					Source: e.base.Source(n.Founded.Source)})
+			}
+		}
+	}
+	if len(facts) == 0 {
+		return e.noInfo(&nets[0], f), nil
+	}
+	if f.Time == WhenHistory {
+		// "Welche Städte hatten bisher den Vorsitz?": all of them, in order.
+		slices.SortStableFunc(facts, func(x, y domain.AnswerFact) int { return dateKey(x.Stand) - dateKey(y.Stand) })
+		leadWith(&a, facts[0])
+		a.Facts = facts[1:min(len(facts), 5)]
+		return a, nil
+	}
+	ws := append(append([]string(nil), f.Words...), f.Asked...)
+	if f.Filters.Year != 0 {
+		ws = append(ws, strconv.Itoa(f.Filters.Year))
+	}
+	if f.Attribute != domain.AttrEvent && len(f.Words) == 0 {
+		// What is true now first: the newest dated statement leads.
+		slices.SortStableFunc(facts, func(x, y domain.AnswerFact) int { return dateKey(y.Stand) - dateKey(x.Stand) })
+	}
+	if len(ws) > 0 && f.Time == WhenAny {
+		slices.SortStableFunc(facts, func(x, y domain.AnswerFact) int { return countWords(y.Text, ws) - countWords(x.Text, ws) })
+	}
+	leadWith(&a, facts[0])
+	if len(f.Words) > 0 && countWords(facts[0].Text, ws) == len(ws) {
+		return a, nil // the lead has all the question asked for
+	}
+	a.Facts = facts[1:min(len(facts), 1+e.factLimit(f))]
+	return a, nil
+}
+
+// allCounts are every figure of a network, newest first.
+func (e *Engine) allCounts(n *domain.Network, en bool) []domain.AnswerFact {
+	var out []domain.AnswerFact
+	for i := len(n.Counts) - 1; i >= 0; i-- {
+		out = append(out, e.fact(domain.FactRef{Network: n.ID, Part: "count", Index: i}, en))
+	}
+	return out
+}
+
+// factLimit is how many lines may follow an attribute's lead: one for a
+// question after one thing (wer, wann, wo), a few for how to join.
+func (e *Engine) factLimit(f Frame) int {
+	switch {
+	case f.Attribute == domain.AttrJoin || f.Attribute == domain.AttrEligibility:
+		return 3
+	}
+	return 1
+}
+
+// noInfo says in one line that the sources say nothing on what was asked,
+// and in one short line what the network is, with its website; found is
+// false, and no member list or overview stands in for the answer.
+func (e *Engine) noInfo(n *domain.Network, f Frame) domain.Answer {
+	a := domain.Answer{Found: false, Kind: domain.KindNone, Title: n.Name, English: f.English, Hits: []domain.Hit{networkHit(n)}}
+	a.Lead = germanContraction(say(f.English, "noinfo", e.lex.label(f.Attribute, f.English), n.Name))
+	if d := shortSentence(firstSentence(n.Description.Text), 140); d != "" && !f.English {
+		a.Lead += " " + say(f.English, "known", d)
+	}
+	if n.Website != "" {
+		a.Links = []domain.Link{{Title: n.Name, URL: n.Website}}
+	}
+	return a
+}
+
+// noInfoWords says that the sources say nothing on the question's words
+// for a network.
+func (e *Engine) noInfoWords(n *domain.Network, f Frame) domain.Answer {
+	a := domain.Answer{Found: false, Kind: domain.KindNone, Title: n.Name, English: f.English, Hits: []domain.Hit{networkHit(n)}}
+	a.Lead = say(f.English, "noinfo.words.of", quoteWords(f), n.Name)
+	if n.Website != "" {
+		a.Links = []domain.Link{{Title: n.Name, URL: n.Website}}
+	}
+	return a
+}
+
+// germanContraction writes "Zu dem" as "Zum" and "Zu der" as "Zur".
+func germanContraction(s string) string {
+	s = strings.Replace(s, "Zu dem ", "Zum ", 1)
+	return strings.Replace(s, "Zu der ", "Zur ", 1)
+}
+
+// website answers "Link zum Kommunen-Netzwerk".
+func (e *Engine) website(_ context.Context, f Frame) (domain.Answer, error) {
+	nets := e.nets(f.networks())
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: f.English}
+	var leads []string
+	for i := range nets {
+		n := &nets[i]
+		a.Hits = append(a.Hits, networkHit(n))
+		if n.Website == "" {
+			return e.noInfo(n, f), nil
+		}
+		lead := say(f.English, "website", n.Website)
+		if len(nets) > 1 {
+			lead = n.Name + " – " + lead
+		}
+		leads = append(leads, lead)
+	}
+	a.Lead = strings.Join(leads, " ")
+	return a, nil
+}
+
+// goal answers "Was ist das Ziel von X?" from the network's goals.
+func (e *Engine) goal(_ context.Context, f Frame) (domain.Answer, error) {
+	nets := e.nets(f.networks())
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: f.English}
+	for i := range nets {
+		n := &nets[i]
+		a.Hits = append(a.Hits, networkHit(n))
+		for j := range n.Goals {
+			a.Facts = appendFact(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "goal", Index: j}, f.English))
+		}
+	}
+	return e.leadFirst(a, &nets[0], f), nil
+}
+
+// join answers how to join a network: its facts on joining and on who
+// may, or the statements sharing the question's words.
+func (e *Engine) join(ctx context.Context, f Frame) (domain.Answer, error) {
+	nets := e.nets(f.networks())
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: f.English}
+	for i := range nets {
+		a.Hits = append(a.Hits, networkHit(&nets[i]))
+		a.Links = appendLink(a.Links, domain.Link{Title: nets[i].Name, URL: nets[i].Website})
+		for _, x := range e.topicFacts(&nets[i], f.English, "join", "eligibility") {
+			a.Facts = appendFact(a.Facts, x)
+		}
+	}
+	if len(a.Facts) == 0 {
+		hits, err := e.statementsEither(ctx, f, nets[0].ID)
+		if err != nil {
+			return domain.Answer{}, err
+		}
+		for _, h := range hits[:min(len(hits), 2)] {
+			a.Facts = appendFact(a.Facts, e.fact(h.Ref, f.English))
+		}
+	}
+	return e.leadFirst(a, &nets[0], f), nil
+}
+
+// leadFirst makes the answer's first fact its lead and keeps the few lines
+// after it that add to it; with no facts at all, the sources say nothing.
+func (e *Engine) leadFirst(a domain.Answer, n *domain.Network, f Frame) domain.Answer {
+	if len(a.Facts) == 0 {
+		return e.noInfo(n, f)
+	}
+	leadWith(&a, a.Facts[0])
+	a.Facts = dropRepeats(a.Lead, a.Facts[1:])
+	a.Facts = a.Facts[:min(len(a.Facts), e.factLimit(f))]
+	return a
+}
+
+// eligibility answers who may take part: from the facts on eligibility,
+// and for a question with a size ("mit 300.000 Einwohnern") yes, no or
+// unclear against the newest range the facts give.
+func (e *Engine) eligibility(ctx context.Context, f Frame) (domain.Answer, error) {
+	g := f
+	g.Attribute = domain.AttrEligibility
+	a, err := e.topic(ctx, g)
+	if err != nil || !a.Found || f.Number == 0 {
+		return a, err
+	}
+	all := append([]domain.AnswerFact{{Text: a.Lead, Source: a.LeadSource}}, a.Facts...)
+	for _, n := range e.nets(f.networks()) {
+		all = append(all, e.topicFacts(&n, f.English, "eligibility", "join")...)
+	}
+	// The newest fact with a range decides; facts are kept oldest first.
+	for i := len(all) - 1; i >= 0; i-- {
+		ns := sizes(all[i].Text)
+		if len(ns) < 2 {
+			continue
+		}
+		lo, hi := ns[len(ns)-2], ns[len(ns)-1]
+		if lo > hi {
+			lo, hi = hi, lo
+		}
+		verdict := say(f.English, "yes")
+		if f.Number < lo || f.Number > hi {
+			verdict = say(f.English, "no")
+		}
+		a.Facts = []domain.AnswerFact{all[i]}
+		a.Lead, a.LeadSource = say(f.English, "eligible", verdict, thousands(lo), thousands(hi)), nil
+		return a, nil
+	}
+	a.Lead = say(f.English, "eligible.unsure") + " " + a.Lead
+	return a, nil
+}
+
+// sizes reads the inhabitant figures of a text: "10.000 bis 250.000".
+func sizes(s string) []int {
+	var out []int
+	for _, w := range strings.Fields(strings.NewReplacer(",", " ", "(", " ", ")", " ").Replace(s)) {
+		d := strings.ReplaceAll(strings.TrimRight(w, ".;:"), ".", "")
+		if v, err := strconv.Atoi(d); err == nil && v >= 1000 && (v < 1900 || v > 2100) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// events are the network's events, oldest first, narrowed by the
+// question: its ordinal ("der 5. Tag"), its words, its year; the next or
+// the last one. A question for the next one is answered honestly when no
+// coming date is known.
+func (e *Engine) events(n *domain.Network, f Frame) []domain.AnswerFact {
+	var refs []int
+	for i, x := range n.Facts {
+		if x.Topic == "event" {
+			refs = append(refs, i)
+		}
+	}
+	slices.SortStableFunc(refs, func(a, b int) int { return dateKey(eventDate(n.Facts[a])) - dateKey(eventDate(n.Facts[b])) })
+	narrow := func(keep func(domain.Fact) bool) {
+		var with []int
+		for _, i := range refs {
+			if keep(n.Facts[i]) {
+				with = append(with, i)
+			}
+		}
+		if len(with) > 0 {
+			refs = with
+		}
+	}
+	if f.Ordinal > 0 {
+		o := strconv.Itoa(f.Ordinal) + "."
+		narrow(func(x domain.Fact) bool { return strings.Contains(x.Text, o+" ") })
+	}
+	for _, w := range append(append([]string(nil), f.Words...), f.Asked...) {
+		narrow(func(x domain.Fact) bool { return hasWord(x.Text, w) })
+	}
+	if y := f.Filters.Year; y != 0 {
+		narrow(func(x domain.Fact) bool { return x.Date.Year == y || strings.Contains(x.Text, strconv.Itoa(y)) })
+	}
+	today := e.today()
+	var past, coming []domain.AnswerFact
+	var pastDates []domain.Date
+	for _, i := range refs {
+		x := e.fact(domain.FactRef{Network: n.ID, Part: "fact", Index: i}, f.English)
+		if d := n.Facts[i].Date; !d.IsZero() && !d.Before(today) {
+			coming = append(coming, x)
+		} else {
+			past = append(past, x)
+			pastDates = append(pastDates, eventDate(n.Facts[i]))
+		}
+	}
+	// lastPast is the first statement of the latest past date: the event
+	// itself, before what others said of it.
+	lastPast := func() []domain.AnswerFact {
+		i := len(past) - 1
+		for i > 0 && pastDates[i-1] == pastDates[len(past)-1] {
+			i--
+		}
+		return past[i : i+1]
+	}
+	switch {
+	case f.Time == WhenLast || f.Most == DirNewest:
+		if len(past) > 0 {
+			return lastPast()
+		}
+	case f.Time == WhenNext && len(coming) > 0:
+		return coming[:1]
+	case f.Time == WhenNext:
+		out := []domain.AnswerFact{{Text: say(f.English, "no.coming")}}
+		if len(past) > 0 {
+			out = append(out, lastPast()...)
+		}
+		return out
+	case f.Most == DirOldest:
+		if len(past) > 0 {
+			return past[:1]
+		}
+	}
+	return append(past, coming...)
+}
+
+// eventDate is when an event was: its date, else its stand.
+func eventDate(x domain.Fact) domain.Date {
+	if !x.Date.IsZero() {
+		return x.Date
+	}
+	return x.Stand
+}
+
+// chairHistory answers "Wer hatte den Vorsitz vor Paderborn?": the chair
+// facts in the order of time, and the one before (or after) the place.
+func (e *Engine) chairHistory(_ context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	pl := e.base.Place(f.Rel.ID)
+	nets := e.nets(f.networks())
+	if len(nets) == 0 {
+		for i := range e.base.Networks {
+			n := &e.base.Networks[i]
+			for j, x := range n.Facts {
+				if x.Topic == "chair" && slices.Contains(e.factPlaces[domain.FactRef{Network: n.ID, Part: "fact", Index: j}], pl.ID) {
+					nets = append(nets, *n)
+					break
+				}
+			}
+		}
+	}
+	if len(nets) == 0 || pl == nil {
+		name := f.Rel.ID
+		if pl != nil {
+			name = pl.Name
+		}
+		return domain.Answer{Found: false, Kind: domain.KindNone, English: en, Lead: say(en, "chair.none", name)}, nil
+	}
+	n := &nets[0]
+	type chair struct {
+		fact   domain.AnswerFact
+		when   int
+		holder string
+	}
+	var cs []chair
+	last := 0
+	for j, x := range n.Facts {
+		if x.Topic != "chair" {
+			continue
+		}
+		ref := domain.FactRef{Network: n.ID, Part: "fact", Index: j}
+		holder := e.chairHolder(x.Text, e.factPlaces[ref])
+		if holder == "" {
+			continue
+		}
+		when := chairYear(x)
+		if when == 0 {
+			when = last + 1 // "Danach übernahm Würzburg …": after the fact before
+		}
+		last = when
+		cs = append(cs, chair{e.fact(ref, en), when, holder})
+	}
+	slices.SortStableFunc(cs, func(a, b chair) int { return a.when - b.when })
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: n.Name, English: en, Hits: []domain.Hit{networkHit(n)}}
+	for i, c := range cs {
+		if c.holder != pl.ID {
+			continue
+		}
+		// The fact on the place's chair leads (it often names the one
+		// before: "…, nach Würzburg"); the neighbour in time follows.
+		leadWith(&a, c.fact)
+		switch {
+		case f.Rel.Op == "before" && i > 0:
+			a.Facts = []domain.AnswerFact{cs[i-1].fact}
+		case f.Rel.Op == "after" && i+1 < len(cs):
+			a.Facts = []domain.AnswerFact{cs[i+1].fact}
+		}
+		return a, nil
+	}
+	return domain.Answer{Found: false, Kind: domain.KindNone, English: en, Lead: say(en, "chair.none", pl.Name)}, nil
+}
+
+// chairHolder is the place a chair fact is about: the first it names that
+// is not named as the one before ("nach Würzburg").
+func (e *Engine) chairHolder(text string, places []string) string {
+	lower := strings.ToLower(text)
+	for _, id := range places {
+		pl := e.base.Place(id)
+		if pl == nil || strings.Contains(lower, "nach "+strings.ToLower(pl.Name)) || strings.Contains(lower, "vor "+strings.ToLower(pl.Name)) {
+			continue
+		}
+		return id
+	}
+	return ""
+}
+
+// chairYear orders chair facts: the year a fact's date, stand or text
+// gives, the earliest one it names.
+func chairYear(x domain.Fact) int {
+	if !x.Date.IsZero() {
+		return dateKey(x.Date)
+	}
+	best := 0
+	for _, w := range strings.Fields(x.Text) {
+		w = strings.Trim(w, ".,;:()")
+		if y, err := strconv.Atoi(w); err == nil && y > 1900 && y < 2100 && (best == 0 || y*10000 < best) {
+			best = y * 10000
+		}
+	}
+	if best == 0 && !x.Stand.IsZero() {
+		return dateKey(x.Stand)
+	}
+	return best
+}
+
+var _ = fmt.Sprint

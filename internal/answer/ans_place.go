@@ -1,0 +1,483 @@
+package answer
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+// Answers about places: what a place is, its networks and twinnings, what
+// is asked of it, and whether it is a member of a network.
+
+// place answers a question about places: where they lie, their
+// memberships, or what else is asked if a statement answers it. When
+// nothing does ("Wie viele Einwohner hat Bielefeld?"), it says so in one
+// line with where the place lies, and found is false.
+func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	places := f.places()
+	pl := e.base.Place(places[0])
+	switch {
+	case len(places) == 1 && (f.Op == OpWhere && !attrSpecific(f) && onlyNames(f) || f.Filters.Kreisfrei != "" || f.Attribute == domain.AttrPlace):
+		// "In welchem Kreis liegt Hille?", "Ist Aachen kreisfrei?": where it
+		// lies leads; its own facts (both views of Aachen) follow.
+		a := domain.Answer{Found: true, Kind: domain.KindPlace, Title: pl.Name, English: en, Hits: []domain.Hit{placeHit(pl)}}
+		a.Lead = placeIs(pl, en)
+		if f.Filters.Kreisfrei != "" && f.Op == OpYesNo {
+			yes := (pl.District == "kreisfreie Stadt") == (f.Filters.Kreisfrei == "ja")
+			a.Lead = say(en, map[bool]string{true: "yes", false: "no"}[yes]) + ". " + a.Lead
+		}
+		for _, x := range pl.Facts {
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
+		}
+		a.Facts = a.Facts[:min(len(a.Facts), 2)]
+		if x, ok := e.otherMemberships(pl.ID, nil, en); ok {
+			x.Text = say(en, "networks.of", strings.SplitN(x.Text, ": ", 2)[1])
+			a.Facts = append(a.Facts, x)
+		}
+		return a, nil
+	case attrSpecific(f) && f.Attribute != domain.AttrActivities:
+		facts, err := e.aboutPlaces(ctx, places, f, e.topicsOf(f.Attribute))
+		if err != nil || len(facts) > 0 {
+			return e.placeFacts(pl, facts, f), err
+		}
+		return e.placeNoInfo(pl, f, say(en, "noinfo.place", e.lex.label(f.Attribute, en), pl.Name)), nil
+	case len(f.Words) > 0:
+		facts, err := e.aboutPlaces(ctx, places, f, nil)
+		if err != nil || len(facts) > 0 {
+			return e.placeFacts(pl, facts, f), err
+		}
+		return e.placeNoInfo(pl, f, say(en, "noinfo.words", quoteWords(f))), nil
+	}
+	return e.placesAnswer(places, f), nil
+}
+
+// onlyNames reports whether the question's words, if any, are one name the
+// base does not know ("Hallenberg im Sauerland, welcher Kreis?"): they do
+// not change what is asked. "den besten Döner" does.
+func onlyNames(f Frame) bool {
+	return len(f.Words) == 0 || (len(f.Words) == 1 && f.Unknown == f.Words[0])
+}
+
+// placeFacts answers with statements about a place.
+func (e *Engine) placeFacts(pl *domain.Place, facts []domain.AnswerFact, f Frame) domain.Answer {
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: pl.Name, English: f.English, Hits: []domain.Hit{placeHit(pl)}}
+	leadWith(&a, facts[0])
+	a.Facts = facts[1:min(len(facts), 2)]
+	return a
+}
+
+// placeNoInfo is the one line that says nothing is known of what was
+// asked, and the one line of what is: where the place lies.
+func (e *Engine) placeNoInfo(pl *domain.Place, f Frame, lead string) domain.Answer {
+	return domain.Answer{Found: false, Kind: domain.KindPlace, Title: pl.Name, English: f.English, Hits: []domain.Hit{placeHit(pl)},
+		Lead: germanContraction(lead) + " " + say(f.English, "known", placeIs(pl, f.English))}
+}
+
+// aboutPlaces finds statements that answer the question's words (or state
+// one of the topics) and name one of the places. Only those count:
+// "Einwohner" in a statement on who may apply is no answer to "Wie viele
+// Einwohner hat Bielefeld?".
+func (e *Engine) aboutPlaces(ctx context.Context, places []string, f Frame, topics []string) ([]domain.AnswerFact, error) {
+	var out []domain.AnswerFact
+	for i := range e.base.Networks {
+		n := &e.base.Networks[i]
+		for j, x := range n.Facts {
+			ref := domain.FactRef{Network: n.ID, Part: "fact", Index: j}
+			if x.Topic != "" && slices.Contains(topics, x.Topic) && anyIn(e.factPlaces[ref], places) {
+				out = appendFact(out, e.fact(ref, f.English))
+			}
+		}
+	}
+	hits, err := e.statements(ctx, f.Words, "")
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range hits {
+		if anyIn(e.factPlaces[h.Ref], places) {
+			out = appendFact(out, e.fact(h.Ref, f.English))
+		}
+	}
+	return out, nil
+}
+
+func anyIn(xs, ys []string) bool {
+	for _, x := range xs {
+		if slices.Contains(ys, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// placesAnswer says what each place is (kind, Kreis, Regierungsbezirk,
+// Bundesland), which networks list it, since when, and its town twinnings.
+// A place no network lists is answered as such, never as unknown.
+func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
+	en := f.English
+	a := domain.Answer{Found: true, Kind: domain.KindPlace, English: en}
+	var titles, leads []string
+	for _, id := range ids {
+		pl := e.base.Place(id)
+		titles = append(titles, pl.Name)
+		a.Hits = append(a.Hits, placeHit(pl))
+		var ms []domain.Membership
+		for _, m := range e.base.MembershipsOf(id) {
+			if m.Until.IsZero() {
+				ms = append(ms, m)
+			}
+		}
+		lead := placeIs(pl, en) + " "
+		switch len(ms) {
+		case 0:
+			lead += say(en, "place.none", pl.Name)
+		case 1:
+			lead += say(en, "place.one", e.base.Network(ms[0].Network).Name)
+		default:
+			var names []string
+			for _, m := range ms {
+				names = append(names, e.base.Network(m.Network).Name)
+			}
+			lead += say(en, "place.many", len(ms), joinAnd(en, names))
+		}
+		leads = append(leads, lead)
+		for _, m := range e.base.MembershipsOf(id) {
+			n := e.base.Network(m.Network)
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: shortName(n) + ": " + membershipText(en, m), Source: e.base.Source(m.Source)})
+			a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+		}
+		for _, x := range pl.Facts[:min(len(pl.Facts), 1)] {
+			a.Facts = appendFact(a.Facts, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
+		}
+		if about := e.factsAbout(pl.ID); len(about) > 0 && len(ids) == 1 {
+			// A statement about the place itself ("Paderborn hat den
+			// Vorsitz"), not the lists that merely include it.
+			a.Facts = appendFact(a.Facts, e.fact(about[0], en))
+		}
+		if x, ok := e.partnersLine(pl, en); ok {
+			a.Facts = append(a.Facts, x)
+		}
+		if isArea(pl) {
+			for i := range e.base.Networks {
+				n := &e.base.Networks[i]
+				var names []string
+				var src *domain.Source
+				for _, r := range e.members[n.ID] {
+					if r.m.Until.IsZero() && inArea(r.p, pl) {
+						names = append(names, r.p.Name)
+						if src == nil {
+							src = e.base.Source(r.m.Source)
+						}
+					}
+				}
+				if len(names) > 0 {
+					if len(names) > 8 {
+						names = append(names[:8], moreNote(en, len(names)-8))
+					}
+					a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "place.members", shortName(n), joinAnd(en, names)), Source: src})
+				}
+			}
+		}
+		for _, sib := range e.siblings[coreName(pl.Name)] {
+			if sib.ID == pl.ID || inArea(sib, pl) {
+				continue
+			}
+			// "Coesfeld": the Kreis of the same name may be the member.
+			if x, ok := e.otherMemberships(sib.ID, nil, en); ok {
+				x.Text = say(en, "sibling", sib.Name, strings.SplitN(x.Text, ": ", 2)[1])
+				a.Facts = append(a.Facts, x)
+			}
+		}
+		if len(ms) > 0 && len(ids) == 1 {
+			a.Suggestions = []string{say(en, "suggest.members", shortName(e.base.Network(ms[0].Network)))}
+		}
+	}
+	a.Lead = strings.Join(leads, " ")
+	a.Title = joinAnd(en, titles)
+	if len(ids) == 1 {
+		if where := placeWhere(e.base.Place(ids[0])); where != "" {
+			a.Title += " (" + where + ")"
+		}
+	}
+	return a
+}
+
+// factsAbout are the statements that name the place and at most one other,
+// those about it alone first.
+func (e *Engine) factsAbout(id string) []domain.FactRef {
+	var about []domain.FactRef
+	for _, n := range e.base.Networks {
+		for i := range n.Facts {
+			ref := domain.FactRef{Network: n.ID, Part: "fact", Index: i}
+			if ps := e.factPlaces[ref]; len(ps) <= 2 && slices.Contains(ps, id) {
+				about = append(about, ref)
+			}
+		}
+	}
+	slices.SortStableFunc(about, func(a, b domain.FactRef) int { return len(e.factPlaces[a]) - len(e.factPlaces[b]) })
+	return about
+}
+
+// placeIs says what a place is: "Lemgo ist eine Stadt im Kreis Lippe in
+// Nordrhein-Westfalen (Regierungsbezirk Detmold)."
+func placeIs(pl *domain.Place, en bool) string {
+	if pl.Kind == "Regierungsbezirk" {
+		return say(en, "place.rb", pl.Name, pl.State) + "."
+	}
+	var s string
+	if pl.District == "kreisfreie Stadt" {
+		s = say(en, "place.kreisfrei", pl.Name)
+	} else {
+		s = say(en, "place.is", pl.Name, kindArticle(pl.Kind, en))
+		if d := pl.District; d != "" {
+			s += say(en, "place.district", inDistrict(en, d))
+		}
+	}
+	switch {
+	case pl.Country != "":
+		s += say(en, "place.in", pl.Country)
+	case pl.State != "":
+		s += say(en, "place.in", pl.State)
+	}
+	if pl.Region != "" {
+		s += say(en, "place.region", pl.Region)
+	}
+	return s + "."
+}
+
+// kindArticle is a kind of place with its article: "eine Stadt", "a town".
+func kindArticle(kind string, en bool) string {
+	if en {
+		a := map[string]string{"Stadt": "a town", "Gemeinde": "a municipality", "Kreis": "a Kreis (district)", "Städteregion": "a Städteregion",
+			"Stadtteil": "a part of a town", "Verbandsgemeinde": "a Verbandsgemeinde", "Bezirksregierung": "a Bezirksregierung",
+			"Gemeindeverband": "an association of municipalities", "Bezirk": "a district", "Region": "a region"}[kind]
+		if a == "" {
+			return "a place"
+		}
+		return a
+	}
+	a := map[string]string{"Stadt": "eine Stadt", "Gemeinde": "eine Gemeinde", "Kreis": "ein Kreis", "Städteregion": "eine Städteregion",
+		"Stadtteil": "ein Stadtteil", "Verbandsgemeinde": "eine Verbandsgemeinde", "Bezirksregierung": "eine Bezirksregierung",
+		"Gemeindeverband": "ein Gemeindeverband", "Bezirk": "ein Bezirk", "Region": "eine Region"}[kind]
+	if a == "" {
+		return "ein Ort"
+	}
+	return a
+}
+
+// inDistrict reads a Kreis after "in": "im Kreis Lippe", "in der
+// StädteRegion Aachen"; in English "Kreis Lippe".
+func inDistrict(en bool, d string) string {
+	if en {
+		return d
+	}
+	l := strings.ToLower(d)
+	switch {
+	case d == "Nordrhein-Westfalen":
+		return "in " + d
+	case strings.HasPrefix(l, "städteregion"), strings.HasPrefix(l, "region"):
+		return "in der " + d
+	case strings.HasPrefix(l, "regierungsbezirk"):
+		return "im " + d
+	}
+	return "im " + d
+}
+
+func placeWhere(pl *domain.Place) string {
+	var parts []string
+	if pl.District != "" {
+		parts = append(parts, pl.District)
+	}
+	if pl.Country != "" {
+		parts = append(parts, pl.Country)
+	} else if pl.State != "" {
+		parts = append(parts, pl.State)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// shortWhere locates a place in a few words: its Kreis in NRW, else its
+// Bundesland or country.
+func shortWhere(pl *domain.Place) string {
+	switch {
+	case pl.Country != "":
+		return pl.Country
+	case pl.State == "Nordrhein-Westfalen" && pl.District != "":
+		return pl.District
+	case pl.State != "":
+		return pl.State
+	}
+	return pl.Kind
+}
+
+// otherMemberships names the place's memberships in other networks, in one
+// line: "Außerdem Mitglied: Engagierte Stadt (seit 2022)".
+func (e *Engine) otherMemberships(pid string, except []string, en bool) (domain.AnswerFact, bool) {
+	var parts []string
+	f := domain.AnswerFact{}
+	for _, m := range e.base.MembershipsOf(pid) {
+		if slices.Contains(except, m.Network) || !m.Until.IsZero() {
+			continue
+		}
+		part := shortName(e.base.Network(m.Network))
+		if !m.Since.IsZero() {
+			part += " (" + say(en, "since", dateIn(en, m.Since)) + ")"
+		}
+		parts = append(parts, part)
+		if src := e.base.Source(m.Source); f.Source == nil {
+			f.Source = src
+		} else if src != nil && src != f.Source {
+			f.Also = append(f.Also, src)
+		}
+	}
+	if len(parts) == 0 {
+		return f, false
+	}
+	f.Text = say(en, "also.member", strings.Join(parts, ", "))
+	return f, true
+}
+
+// siblingMember finds a place of the same name (the Kreis of a Stadt) that
+// is a member of n.
+func (e *Engine) siblingMember(pl *domain.Place, n *domain.Network) (*domain.Place, domain.Membership, bool) {
+	for _, sib := range e.siblings[coreName(pl.Name)] {
+		if sib.ID == pl.ID {
+			continue
+		}
+		if m, ok := e.base.MembershipIn(n.ID, sib.ID); ok && m.Until.IsZero() {
+			return sib, m, true
+		}
+	}
+	return nil, domain.Membership{}, false
+}
+
+// areaMembers names the members of n inside a Kreis or Regierungsbezirk,
+// for a question that names the area; "" when pl is no area or none is.
+func (e *Engine) areaMembers(area *domain.Place, n *domain.Network, en bool) string {
+	var names []string
+	for _, r := range e.members[n.ID] {
+		if r.m.Until.IsZero() && inArea(r.p, area) {
+			name := r.p.Name
+			if !r.m.Since.IsZero() {
+				name += " (" + say(en, "since", dateIn(en, r.m.Since)) + ")"
+			}
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	if en {
+		return say(en, "member.area", area.Name, n.Name, joinAnd(en, names))
+	}
+	return say(en, "member.area", area.Name, joinAnd(en, names), n.Name)
+}
+
+// membership answers "Ist X in Y?" and "Seit wann ist X in Y?", with a
+// statement naming the place first where one answers the question's other
+// words ("Seit wann hat Paderborn den Vorsitz im RegioPole-Netzwerk?").
+func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	places, networks := f.places(), f.networks()
+	a := domain.Answer{Found: true, Kind: domain.KindMembership, English: en}
+	var leads []string
+	for _, pid := range places {
+		pl := e.base.Place(pid)
+		a.Hits = append(a.Hits, placeHit(pl))
+		for _, nid := range networks {
+			n := e.base.Network(nid)
+			a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+			m, ok := e.base.MembershipIn(nid, pid)
+			switch {
+			case !ok:
+				if sib, sm, found := e.siblingMember(pl, n); found {
+					// "Ist Coesfeld im Kommunen-Netzwerk?": the Kreis is.
+					leads = append(leads, say(en, "member.sibling", sib.Name, n.Name, memberDetail(en, sm)))
+					a.LeadSource = e.base.Source(sm.Source)
+					continue
+				}
+				if area := e.areaMembers(pl, n, en); area != "" {
+					// "Ist jemand aus dem Kreis Soest dabei?": the members inside it.
+					leads = append(leads, area)
+					continue
+				}
+				lead := say(en, "member.no", pl.Name, shortWhere(pl), n.Name)
+				if isTitle(n) {
+					lead = say(en, "holder.no", pl.Name, shortWhere(pl), n.Name)
+				}
+				if !n.MembersComplete {
+					lead += " " + say(en, "member.partial")
+				}
+				leads = append(leads, lead)
+			case !m.Until.IsZero():
+				leads = append(leads, say(en, "member.left", pl.Name, n.Name, dateIn(en, m.Until)))
+				a.LeadSource = e.base.Source(m.Source)
+			default:
+				key := "member.is"
+				if f.Op == OpYesNo || en {
+					key = "member.yes"
+				}
+				if isTitle(n) {
+					key = strings.Replace(key, "member", "holder", 1)
+				}
+				leads = append(leads, say(en, key, pl.Name, n.Name, memberDetail(en, m)))
+				src := e.base.Source(m.Source)
+				if len(places) == 1 && len(networks) == 1 {
+					a.LeadSource = src
+					if m.Note != "" {
+						a.Facts = append(a.Facts, domain.AnswerFact{Text: upperFirst(m.Note), Source: src})
+					}
+				} else {
+					a.Facts = append(a.Facts, domain.AnswerFact{Text: pl.Name + " – " + n.Name + ": " + membershipText(en, m), Source: src})
+				}
+			}
+		}
+		// What else the place belongs to, in one line, so a "no" is still useful.
+		if x, ok := e.otherMemberships(pid, networks, en); ok {
+			a.Facts = append(a.Facts, x)
+		}
+	}
+	if len(places) == 1 && len(networks) == 1 {
+		pl := e.base.Place(places[0])
+		a.Title = pl.Name + " (" + shortWhere(pl) + ") – " + e.base.Network(networks[0]).Name
+	} else {
+		a.Title = say(en, "memberships.title")
+	}
+	if len(places) > 1 || len(networks) > 1 {
+		a.LeadSource = nil
+	}
+	a.Lead = strings.Join(leads, " ")
+	if len(f.Words) > 0 || attrSpecific(f) {
+		facts, err := e.aboutPlaces(ctx, places, f, nil)
+		if err != nil {
+			return a, err
+		}
+		if len(facts) > 0 {
+			a.Facts = append(facts[:1], a.Facts...)
+		}
+	}
+	return a, nil
+}
+
+// unknownMember answers a yes/no question about a place the base does not
+// know: it is not listed as a member, which is all the base can say, and
+// found is false.
+func (e *Engine) unknownMember(_ context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	name := upperFirst(f.Unknown)
+	a := domain.Answer{Found: false, Kind: domain.KindNone, English: en}
+	var leads []string
+	for _, id := range f.networks() {
+		n := e.base.Network(id)
+		leads = append(leads, say(en, "member.unknown", name, n.Name))
+		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+		a.Hits = append(a.Hits, networkHit(n))
+	}
+	leads = append(leads, say(en, "member.unknown2", name))
+	a.Title = name + " – " + e.base.Network(f.networks()[0]).Name
+	a.Lead = strings.Join(leads, " ")
+	e.byFirstWordMembers(&a, f.Unknown, en)
+	return a, nil
+}

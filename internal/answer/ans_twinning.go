@@ -1,0 +1,675 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+// Town twinnings: the partners of a place, in a country, the NRW places
+// twinned with a country, the most and the oldest, and the statewide
+// figures. The base's list is partial: answers say for which places it is
+// complete and point to the RGRE database for the rest.
+
+// rgre is where all German town twinnings are listed (RGRE, Deutsche Sektion).
+func rgre(en bool) domain.Link {
+	return domain.Link{Title: say(en, "rgre"), URL: "https://www.rgre.de/partnerschaft/datenbank/"}
+}
+
+// twinnings answers about the partners of the places a question names:
+// all of them, those in a country ("Hat X eine Partnerstadt in Polen?"),
+// the oldest or newest, how many, or the twinning of two named places.
+func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	places := f.places()
+	if len(places) >= 2 {
+		return e.twinningPair(places[0], places[1], f), nil
+	}
+	pl := e.base.Place(places[0])
+	country := f.Filters.Country
+	var ps []domain.Partnership
+	for _, p := range e.base.PartnershipsOf(pl.ID) {
+		other := e.base.Place(otherSide(p, pl.ID))
+		if other == nil || (country != "" && countryOf(p, other, pl.ID) != country) || (f.Filters.Suspended && p.Status == "") ||
+			(f.Filters.Year != 0 && !yearKeeps(p.Since.Year, f.Filters.Year, f.Filters.YearOp)) {
+			continue
+		}
+		ps = append(ps, p)
+	}
+	sortPartnerships(ps)
+	a := domain.Answer{Found: true, Kind: domain.KindMembers, Title: say(en, "twin.title", pl.Name), English: en,
+		Hits: []domain.Hit{placeHit(pl)}}
+	abroad := pl.Country != ""
+	if abroad {
+		a.Title = say(en, "twin.title.nrw", pl.Name)
+	}
+	in := ""
+	if country != "" {
+		in = " " + e.inCountry(en, country)
+	}
+	if f.Filters.Suspended {
+		in += say(en, "twin.suspended")
+	}
+	if (f.Most == DirOldest || f.Most == DirNewest) && len(ps) > 1 {
+		// "Welche Partnerschaft von Münster ist die älteste?"
+		var dated []domain.Partnership
+		for _, p := range ps {
+			if !p.Since.IsZero() {
+				dated = append(dated, p)
+			}
+		}
+		if len(dated) > 0 {
+			p, key := dated[0], "twin.oldest"
+			if f.Most == DirNewest {
+				p, key = dated[len(dated)-1], "twin.newest"
+			}
+			other := e.asAsked(e.base.Place(otherSide(p, pl.ID)), f)
+			a.Lead = say(en, key, pl.Name, other.Name, partnershipDetail(en, p, other, pl.ID))
+			a.LeadSource = e.base.Source(p.Source)
+			return a, nil
+		}
+	}
+	l := domain.List{Title: say(en, "twin.partner"), Partial: !pl.PartnersComplete && !abroad}
+	for _, p := range ps {
+		other := e.asAsked(e.base.Place(otherSide(p, pl.ID)), f)
+		l.Items = append(l.Items, domain.ListItem{Name: other.Name, Detail: partnershipDetail(en, p, other, pl.ID), Source: e.base.Source(p.Source)})
+	}
+	var placeFacts []domain.AnswerFact
+	for _, x := range pl.Facts {
+		if e.twinningText(x.Text) {
+			placeFacts = append(placeFacts, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
+		}
+	}
+	word := plural(en, len(ps), "twin.word", "twins.word")
+	if en {
+		word = plural(en, len(ps), "twin.word", "twins.word")
+	}
+	switch {
+	case len(ps) == 0 && len(placeFacts) > 0:
+		// "Hat Hattingen eine Partnerstadt?": what the sources say of it.
+		leadWith(&a, placeFacts[0])
+		a.Facts = placeFacts[1:min(len(placeFacts), 2)]
+	case len(ps) == 0 && f.Filters.Suspended:
+		a.Lead = say(en, "twin.suspnone", pl.Name)
+		a.Found = false
+	case len(ps) == 0 && f.Op == OpYesNo:
+		a.Lead = say(en, "twin.none.yes", pl.Name, in)
+		a.Found = false
+	case len(ps) == 0:
+		a.Lead = say(en, "twin.none", pl.Name, in)
+		a.Found = false
+	case f.Op == OpCount:
+		a.Lead = say(en, "twin.count", pl.Name, len(ps), word, in)
+		if !pl.PartnersComplete {
+			a.Lead = strings.TrimSuffix(a.Lead, ".") + " (" + say(en, "member.partial") + ")"
+		}
+	case abroad:
+		if en {
+			a.Lead = say(en, "twin.abroad", pl.Name, pl.Country, len(ps), plural(en, len(ps), "municipality", "municipalities"))
+		} else {
+			a.Lead = say(en, "twin.abroad", pl.Name, pl.Country, plural(en, len(ps), "yesno.ist", "yesno.sind"), len(ps), plural(en, len(ps), "municipality", "municipalities"))
+		}
+	case f.Op == OpYesNo:
+		names := make([]string, len(l.Items))
+		for i, it := range l.Items {
+			names[i] = it.Name
+			if !ps[i].Since.IsZero() && len(l.Items) <= 4 {
+				names[i] += " (" + say(en, "since", dateIn(en, ps[i].Since)) + ")"
+			}
+		}
+		if en {
+			a.Lead = say(en, "twin.yes", pl.Name, joinAnd(en, names), in)
+		} else {
+			a.Lead = say(en, "twin.yes", pl.Name, in, joinAnd(en, names))
+		}
+	case pl.PartnersComplete:
+		a.Lead = say(en, "twin.complete", pl.Name, len(ps), word, in)
+	default:
+		a.Lead = say(en, "twin.partial", pl.Name, len(ps), word, in)
+	}
+	if len(ps) > 0 && f.Op != OpCount && f.Op != OpYesNo {
+		a.Lists = []domain.List{l}
+	}
+	if f.Op == OpYesNo && len(ps) > 0 {
+		a.LeadSource = e.base.Source(ps[0].Source)
+	}
+	if !pl.PartnersComplete || len(ps) == 0 {
+		a.Links = []domain.Link{rgre(en)}
+	}
+	return a, nil
+}
+
+// twinningText reports whether a text speaks of twinnings.
+func (e *Engine) twinningText(text string) bool {
+	toks := tokenize(text)
+	for i := range toks {
+		if e.lex.isCue("twinning", toks, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// twinningPair answers about the twinning of two named places.
+func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
+	en := f.English
+	p1, p2 := e.asAsked(e.base.Place(a1), f), e.asAsked(e.base.Place(a2), f)
+	if p1.Country != "" && p2.Country != "" {
+		return e.sharedPartner(p1, p2, f)
+	}
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: p1.Name + " – " + p2.Name, English: en}
+	for _, p := range e.base.PartnershipsOf(a1) {
+		if otherSide(p, a1) != a2 {
+			continue
+		}
+		since := say(en, "twin.pair.nod")
+		if !p.Since.IsZero() {
+			since = say(en, "twin.pair.since", dateIn(en, p.Since))
+		}
+		kind := say(en, "twin.pair.kind")
+		if p.Kind != "" && p.Kind != "Partnerschaft" {
+			kind = "eine " + p.Kind
+			if en {
+				kind = "a " + p.Kind
+			}
+		}
+		status := ""
+		if p.Status != "" {
+			status = say(en, "twin.pair.stat", p.Status) // "Ist Köln mit Wolgograd noch verbunden?"
+		}
+		leadWith(&a, domain.AnswerFact{Text: say(en, "twin.pair", p1.Name, p2.Name, kind, since, status), Source: e.base.Source(p.Source)})
+		if p.Note != "" {
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: upperFirst(p.Note), Source: e.base.Source(p.Source)})
+		}
+		return a
+	}
+	a.Found, a.Kind = false, domain.KindNone
+	a.Lead = say(en, "twin.pair.none", p1.Name, p2.Name)
+	a.Links = []domain.Link{rgre(en)}
+	return a
+}
+
+// sharedPartner answers "Welche NRW-Stadt ist mit Amiens und Buffalo
+// verpartnert?": the places twinned with both.
+func (e *Engine) sharedPartner(p1, p2 *domain.Place, f Frame) domain.Answer {
+	en := f.English
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: p1.Name + " – " + p2.Name, English: en}
+	first := map[string]bool{}
+	for _, p := range e.base.PartnershipsOf(p1.ID) {
+		first[otherSide(p, p1.ID)] = true
+	}
+	var names []string
+	for _, p := range e.base.PartnershipsOf(p2.ID) {
+		if other := otherSide(p, p2.ID); first[other] {
+			names = append(names, e.base.Place(other).Name)
+			if a.LeadSource == nil {
+				a.LeadSource = e.base.Source(p.Source)
+			}
+		}
+	}
+	if len(names) == 0 {
+		a.Found, a.Kind, a.Links = false, domain.KindNone, []domain.Link{rgre(en)}
+		a.Lead = say(en, "twin.shared.no", p1.Name, p2.Name)
+		return a
+	}
+	a.Lead = say(en, "twin.shared", p1.Name, p2.Name, joinAnd(en, names))
+	return a
+}
+
+// twinnedIn answers "NRW-Städte mit Partnern in Frankreich": the NRW places
+// with a partner in the country.
+func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	country := f.Filters.Country
+	type row struct {
+		nrw      *domain.Place
+		partners []string
+		src      *domain.Source
+	}
+	rows := map[string]*row{}
+	var order []string
+	for _, p := range e.partnershipsIn(country) {
+		if (f.Filters.Suspended && p.Status == "") || (f.Filters.Area != "" && !e.inAreaID(e.base.Place(p.Place), f.Filters.Area)) ||
+			(f.Filters.Year != 0 && !yearKeeps(p.Since.Year, f.Filters.Year, f.Filters.YearOp)) {
+			continue
+		}
+		nrw, other := e.base.Place(p.Place), e.base.Place(p.Partner)
+		r, ok := rows[nrw.ID]
+		if !ok {
+			r = &row{nrw: nrw, src: e.base.Source(p.Source)}
+			rows[nrw.ID] = r
+			order = append(order, nrw.ID)
+		}
+		name := e.asAsked(other, f).Name
+		if p.Status != "" {
+			name += " (" + p.Status + ")"
+		}
+		r.partners = append(r.partners, name)
+	}
+	slices.SortStableFunc(order, func(x, y string) int { return strings.Compare(sortKey(rows[x].nrw.Name), sortKey(rows[y].nrw.Name)) })
+	a := domain.Answer{Found: len(order) > 0, Kind: domain.KindMembers, Title: say(en, "twin.in.title", e.withCountry(en, country)), English: en,
+		Links: []domain.Link{rgre(en)}}
+	if len(order) == 0 {
+		a.Kind = domain.KindNone
+		a.Lead = say(en, "twin.in.none", e.withCountry(en, country))
+		return a, nil
+	}
+	l := domain.List{Title: say(en, "twin.nrwlist"), Partial: true}
+	for _, id := range order[:min(len(order), maxListed)] {
+		r := rows[id]
+		l.Items = append(l.Items, domain.ListItem{Name: r.nrw.Name, Detail: strings.Join(r.partners, ", "), Source: r.src})
+	}
+	if len(order) > maxListed {
+		l.Note = moreNote(en, len(order)-maxListed)
+	}
+	a.Lists = []domain.List{l}
+	a.Lead = say(en, "twin.in", len(order), plural(en, len(order), "municipality", "municipalities"), plural(en, len(order), "has", "have"), e.inCountry(en, country))
+	return a, nil
+}
+
+// partnershipsIn are the base's twinnings of NRW places with partners in
+// the country.
+func (e *Engine) partnershipsIn(country string) []domain.Partnership {
+	var out []domain.Partnership
+	for _, p := range e.base.Partnerships {
+		nrw, other := e.base.Place(p.Place), e.base.Place(p.Partner)
+		if nrw != nil && other != nil && countryOf(p, other, p.Place) == country {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// twinningRanks answers the most and the oldest over all twinnings: the
+// city with the most partners, the country or year with the most, the
+// oldest twinning; and compares two places on their twinnings.
+func (e *Engine) twinningRanks(_ context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(en, "twin.figures"), English: en, Links: []domain.Link{rgre(en)}}
+	ps := e.base.Partnerships
+	if f.Filters.Country != "" {
+		ps = e.partnershipsIn(f.Filters.Country)
+	}
+	var keep []domain.Partnership
+	for _, p := range ps {
+		if pl := e.base.Place(p.Place); pl != nil && (f.Filters.Area == "" || e.inAreaID(pl, f.Filters.Area)) && (!f.Filters.Suspended || p.Status != "") {
+			keep = append(keep, p)
+		}
+	}
+	ps = keep
+	if f.Op == OpCompare {
+		return e.compare(context.Background(), f)
+	}
+	basis := domain.AnswerFact{Text: say(en, "twin.basis", len(ps))}
+	switch {
+	case f.Most == DirOldest || f.Most == DirNewest:
+		var dated []domain.Partnership
+		for _, p := range ps {
+			if !p.Since.IsZero() {
+				dated = append(dated, p)
+			}
+		}
+		if len(dated) == 0 {
+			return e.notFound(f), nil
+		}
+		sortPartnerships(dated)
+		p, key := dated[0], "twin.old.nrw"
+		if f.Most == DirNewest {
+			p, key = dated[len(dated)-1], "twin.new.nrw"
+		}
+		nrw, other := e.base.Place(p.Place), e.base.Place(p.Partner)
+		a.Lead = say(en, key, nrw.Name, otherName(other, en), dateIn(en, p.Since))
+		a.LeadSource = e.base.Source(p.Source)
+		// Ties in the same year are said too: sources often give the year only.
+		for _, q := range dated {
+			if q.Since.Year == p.Since.Year && q != p && len(a.Facts) < 3 {
+				a.Facts = append(a.Facts, domain.AnswerFact{Text: e.base.Place(q.Place).Name + " – " + otherName(e.base.Place(q.Partner), en) + ", " + say(en, "since", dateIn(en, q.Since)),
+					Source: e.base.Source(q.Source)})
+			}
+		}
+		a.Facts = append(a.Facts, basis)
+		return a, nil
+	case f.Measure == MeasureFounding || f.Attribute == domain.AttrDate || len(f.Words) > 0 && f.Words[0] == "jahr":
+		return e.twinningsByYear(ps, f, basis), nil
+	case hasAny(f.Words, "land", "lander", "country", "countries") || f.Attribute == domain.AttrStates:
+		return e.twinningsByCountry(ps, f, basis), nil
+	}
+	// The city with the most (or fewest) twinnings.
+	count := map[string]int{}
+	for _, p := range ps {
+		count[p.Place]++
+	}
+	ids := make([]string, 0, len(count))
+	for id := range count {
+		ids = append(ids, id)
+	}
+	slices.SortStableFunc(ids, func(x, y string) int {
+		if count[x] != count[y] {
+			if f.Most == DirSmallest {
+				return count[x] - count[y]
+			}
+			return count[y] - count[x]
+		}
+		return strings.Compare(x, y)
+	})
+	if len(ids) == 0 {
+		return e.notFound(f), nil
+	}
+	top := e.base.Place(ids[0])
+	key := "twin.most.city"
+	if f.Most == DirSmallest {
+		key = "twin.least.city"
+	}
+	a.Lead = say(en, key, top.Name, count[ids[0]])
+	var next []string
+	for _, id := range ids[1:min(len(ids), 5)] {
+		next = append(next, fmt.Sprintf("%s (%d)", e.base.Place(id).Name, count[id]))
+	}
+	if len(next) > 0 {
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: strings.Join(next, ", ")})
+	}
+	a.Facts = append(a.Facts, basis)
+	return a, nil
+}
+
+func hasAny(ws []string, xs ...string) bool {
+	for _, w := range ws {
+		if slices.Contains(xs, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// twinningsByYear answers in which year the most twinnings began.
+func (e *Engine) twinningsByYear(ps []domain.Partnership, f Frame, basis domain.AnswerFact) domain.Answer {
+	en := f.English
+	count := map[int]int{}
+	for _, p := range ps {
+		if !p.Since.IsZero() {
+			count[p.Since.Year]++
+		}
+	}
+	best := 0
+	for y, n := range count {
+		if n > count[best] || n == count[best] && y < best {
+			best = y
+		}
+	}
+	if best == 0 {
+		return e.notFound(f)
+	}
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(en, "twin.figures"), English: en, Links: []domain.Link{rgre(en)}}
+	a.Lead = say(en, "twin.most.year", best, count[best])
+	var names []string
+	for _, p := range ps {
+		if p.Since.Year == best && len(names) < 8 {
+			names = append(names, e.base.Place(p.Place).Name+" – "+otherName(e.base.Place(p.Partner), en))
+		}
+	}
+	a.Facts = []domain.AnswerFact{{Text: strings.Join(names, ", ")}, basis}
+	return a
+}
+
+// twinningsByCountry answers with which country NRW places have the most
+// twinnings.
+func (e *Engine) twinningsByCountry(ps []domain.Partnership, f Frame, basis domain.AnswerFact) domain.Answer {
+	en := f.English
+	count := map[string]int{}
+	for _, p := range ps {
+		if other := e.base.Place(p.Partner); other != nil {
+			count[countryOf(p, other, p.Place)]++
+		}
+	}
+	var cs []string
+	for c := range count {
+		cs = append(cs, c)
+	}
+	slices.SortStableFunc(cs, func(x, y string) int {
+		if count[x] != count[y] {
+			return count[y] - count[x]
+		}
+		return strings.Compare(x, y)
+	})
+	if len(cs) == 0 {
+		return e.notFound(f)
+	}
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(en, "twin.figures"), English: en, Links: []domain.Link{rgre(en)}}
+	a.Lead = say(en, "twin.most.cty", e.withCountry(en, cs[0]), count[cs[0]])
+	var next []string
+	for _, c := range cs[1:min(len(cs), 5)] {
+		next = append(next, c+" ("+strconv.Itoa(count[c])+")")
+	}
+	a.Facts = []domain.AnswerFact{{Text: strings.Join(next, ", ")}, basis}
+	return a
+}
+
+// otherName is a partner with its country: "Amiens (Frankreich)".
+func otherName(pl *domain.Place, en bool) string {
+	if pl.Country == "" || strings.HasSuffix(pl.Name, ")") {
+		return pl.Name
+	}
+	return pl.Name + " (" + pl.Country + ")"
+}
+
+// twinningFigures answers "Wie viele Städtepartnerschaften gibt es in
+// NRW?" from the statewide figures, the newest first, and where the data
+// lives when asked for a list or a database.
+func (e *Engine) twinningFigures(_ context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	cs := e.base.PartnershipCounts
+	a := domain.Answer{Found: len(cs) > 0, Kind: domain.KindFacts, Title: say(en, "twin.figures"), English: en, Links: []domain.Link{rgre(en)}}
+	if c := f.Filters.Country; c != "" {
+		// "Wie viele NRW-Partnerschaften gibt es mit Frankreich?": the
+		// figures that name the country, then the ones the base names.
+		for i := len(cs) - 1; i >= 0; i-- {
+			if strings.Contains(cs[i].Text, c) || strings.Contains(cs[i].Value, c) {
+				a.Facts = append(a.Facts, domain.AnswerFact{Text: cs[i].Value + " " + cs[i].Text, Stand: cs[i].Stand, Source: e.base.Source(cs[i].Source)})
+			}
+		}
+		a.Found = true
+		a.Lead = say(en, "twin.fig.cty", e.withCountry(en, c), len(e.partnershipsIn(c)))
+		return a, nil
+	}
+	if f.Attribute == domain.AttrData || f.Attribute == domain.AttrContact || f.Op == OpWhere || f.Attribute == domain.AttrWebsite {
+		// "Wo finde ich alle Partnerstädte?": where the data lives.
+		if n := e.base.Network(e.twinNetwork); n != nil {
+			if fs := e.topicFacts(n, en, "data", "contact"); len(fs) > 0 {
+				slices.SortStableFunc(fs, func(x, y domain.AnswerFact) int {
+					return countWords(y.Text, []string{"datenbank"}) - countWords(x.Text, []string{"datenbank"})
+				})
+				leadWith(&a, fs[0])
+				a.Facts = fs[1:min(len(fs), 2)]
+				a.Hits = []domain.Hit{networkHit(n)}
+				a.Found = true
+				return a, nil
+			}
+		}
+	}
+	if len(cs) == 0 || f.Filters.Suspended {
+		a.Kind, a.Found = domain.KindNone, len(e.base.Partnerships) > 0
+		a.Lead = say(en, "twin.fig.none")
+		if f.Filters.Suspended {
+			return e.suspendedAll(f), nil
+		}
+		return a, nil
+	}
+	newest := cs[len(cs)-1]
+	text := newest.Text
+	if countWords(text, f.Words) == 0 {
+		text = shortSentence(text, 150) // the whole statement only when asked for what is in it
+	}
+	leadWith(&a, domain.AnswerFact{Text: newest.Value + " " + text, Stand: newest.Stand, Source: e.base.Source(newest.Source)})
+	for i := len(cs) - 2; i >= max(0, len(cs)-3); i-- {
+		c := cs[i]
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: c.Value + " " + c.Text, Stand: c.Stand, Source: e.base.Source(c.Source), Older: true})
+	}
+	a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "twin.fig.named", len(e.base.Partnerships))})
+	return a, nil
+}
+
+// suspendedAll lists the twinnings that rest or ended.
+func (e *Engine) suspendedAll(f Frame) domain.Answer {
+	en := f.English
+	a := domain.Answer{Found: true, Kind: domain.KindMembers, Title: say(en, "twin.figures"), English: en, Links: []domain.Link{rgre(en)}}
+	l := domain.List{Title: say(en, "twin.nrwlist"), Partial: true}
+	for _, p := range e.base.Partnerships {
+		if p.Status == "" {
+			continue
+		}
+		nrw, other := e.base.Place(p.Place), e.base.Place(p.Partner)
+		l.Items = append(l.Items, domain.ListItem{Name: nrw.Name, Detail: otherName(other, en) + ": " + p.Status, Source: e.base.Source(p.Source)})
+	}
+	if len(l.Items) == 0 {
+		a.Found = false
+		a.Lead = say(en, "twin.fig.none")
+		return a
+	}
+	a.Lead = say(en, "twin.susp.n", len(l.Items))
+	a.Lists = []domain.List{l}
+	return a
+}
+
+// partnersLine is a place's twinnings in one line, for the place's answer.
+func (e *Engine) partnersLine(pl *domain.Place, en bool) (domain.AnswerFact, bool) {
+	ps := append([]domain.Partnership(nil), e.base.PartnershipsOf(pl.ID)...)
+	if len(ps) == 0 {
+		return domain.AnswerFact{}, false
+	}
+	sortPartnerships(ps)
+	var names []string
+	x := domain.AnswerFact{Source: e.base.Source(ps[0].Source)}
+	for _, p := range ps[:min(len(ps), 6)] {
+		other := e.base.Place(otherSide(p, pl.ID))
+		if other == nil {
+			continue
+		}
+		name := other.Name
+		if c := countryOf(p, other, pl.ID); c != "" && c != "Deutschland" {
+			if strings.HasSuffix(name, ")") {
+				name = strings.TrimSuffix(name, ")") + ", " + c + ")" // "Enniskillen (Fermanagh, Vereinigtes Königreich)"
+			} else {
+				name += " (" + c + ")"
+			}
+		}
+		names = append(names, name)
+	}
+	more := ""
+	if len(ps) > 6 {
+		more = " " + moreNote(en, len(ps)-6)
+	}
+	key := "place.partners"
+	if pl.Country != "" {
+		key = "place.partnersN"
+	}
+	x.Text = say(en, key, strings.Join(names, ", ")+more)
+	return x, true
+}
+
+// otherSide is the place on the other side of a twinning from id.
+func otherSide(p domain.Partnership, id string) string {
+	if p.Place == id {
+		return p.Partner
+	}
+	return p.Place
+}
+
+// countryOf is the country of the twinning's other side, seen from id.
+func countryOf(p domain.Partnership, other *domain.Place, id string) string {
+	if p.Place == id {
+		if p.Country != "" {
+			return p.Country
+		}
+		if other.Country != "" {
+			return other.Country
+		}
+		return "Deutschland"
+	}
+	if other.Country != "" {
+		return other.Country
+	}
+	return "Deutschland"
+}
+
+// partnershipDetail is "Frankreich, seit 1967" plus kind and status.
+func partnershipDetail(en bool, p domain.Partnership, other *domain.Place, id string) string {
+	var parts []string
+	if c := countryOf(p, other, id); c != "" && !(c == "Deutschland" && other.State == "Nordrhein-Westfalen") {
+		parts = append(parts, c)
+	}
+	if !p.Since.IsZero() {
+		parts = append(parts, say(en, "since", dateIn(en, p.Since)))
+	}
+	if p.Kind != "" && p.Kind != "Partnerschaft" {
+		parts = append(parts, p.Kind)
+	}
+	if p.Status != "" {
+		parts = append(parts, p.Status)
+	}
+	if p.Note != "" {
+		parts = append(parts, p.Note)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// sortPartnerships orders twinnings oldest first, undated last.
+func sortPartnerships(ps []domain.Partnership) {
+	slices.SortStableFunc(ps, func(a, b domain.Partnership) int {
+		if a.Since.IsZero() != b.Since.IsZero() {
+			if a.Since.IsZero() {
+				return 1
+			}
+			return -1
+		}
+		return dateKey(a.Since) - dateKey(b.Since)
+	})
+}
+
+// countryArticles are the countries that take an article in German.
+var countryArticles = map[string][2]string{
+	"Vereinigtes Königreich":   {"im Vereinigten Königreich", "mit dem Vereinigten Königreich"},
+	"USA":                      {"in den USA", "mit den USA"},
+	"Niederlande":              {"in den Niederlanden", "mit den Niederlanden"},
+	"Türkei":                   {"in der Türkei", "mit der Türkei"},
+	"Ukraine":                  {"in der Ukraine", "mit der Ukraine"},
+	"Schweiz":                  {"in der Schweiz", "mit der Schweiz"},
+	"Slowakei":                 {"in der Slowakei", "mit der Slowakei"},
+	"Palästinensische Gebiete": {"in den Palästinensischen Gebieten", "mit den Palästinensischen Gebieten"},
+}
+
+// inCountry is "in Polen", "im Vereinigten Königreich"; in English "in Poland".
+func (e *Engine) inCountry(en bool, c string) string {
+	if en {
+		return "in " + e.lex.englishCountry(c)
+	}
+	if a, ok := countryArticles[c]; ok {
+		return a[0]
+	}
+	return "in " + c
+}
+
+// withCountry is "mit Polen", "mit dem Vereinigten Königreich"; in English "with Poland".
+func (e *Engine) withCountry(en bool, c string) string {
+	if en {
+		return "with " + e.lex.englishCountry(c)
+	}
+	if a, ok := countryArticles[c]; ok {
+		return a[1]
+	}
+	return "mit " + c
+}
+
+// asAsked is the place with the other name the question used for it
+// added: "Rschew (Rshew)", so the asker finds the name they typed.
+func (e *Engine) asAsked(pl *domain.Place, f Frame) *domain.Place {
+	if s := f.subject(pl.ID); s.As != "" && s.As != pl.Name {
+		c := *pl
+		c.Name = pl.Name + " (" + s.As + ")"
+		return &c
+	}
+	return pl
+}

@@ -1,0 +1,388 @@
+package answer
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+// messages are the engine's own sentences, German and English, in one
+// table: an answer is written in the language of its question, and a
+// sentence added here is added in both (TestMessages checks that each
+// pair takes the same arguments). Facts quoted from sources stay German.
+var messages = map[string][2]string{
+	// Nothing known.
+	"nothing":         {"Dazu habe ich nichts in meiner Wissensbasis.", "I have nothing on this in my knowledge base."},
+	"nothing.scope":   {"Ich beantworte Fragen zu Netzwerken von Kommunen, ihren Mitgliedern und zu Städtepartnerschaften in NRW.", "I answer questions about networks of municipalities, their members and town twinnings in NRW."},
+	"nothing.title":   {"Keine passenden Einträge", "Nothing found"},
+	"unknown":         {"„%s“ kenne ich nicht: dazu habe ich nichts in meiner Wissensbasis.", "I don't know “%s”: I have nothing on it in my knowledge base."},
+	"unknown.state":   {"Aus %s führt meine Wissensbasis keine Mitglieder der Netzwerke, die ich kenne.", "My knowledge base lists no members from %s in the networks I know."},
+	"noinfo":          {"Zu %s nennen meine Quellen nichts (%s).", "My sources say nothing about %s of %s."},
+	"noinfo.place":    {"Zu %s von %s nennen meine Quellen nichts.", "My sources say nothing about %s of %s."},
+	"noinfo.words":    {"Zu „%s“ nennen meine Quellen nichts.", "My sources say nothing about “%s”."},
+	"noinfo.words.of": {"Zu „%s“ nennen meine Quellen für %s nichts.", "My sources say nothing about “%s” for %s."},
+	"known":           {"Das weiß ich: %s", "What I know: %s"},
+	"failed.title":    {"Das hat gerade nicht geklappt", "That did not work"},
+	"failed":          {"Bei der Suche ist ein Fehler aufgetreten. Versuch es bitte gleich noch einmal.", "The search failed. Please try again in a moment."},
+	"mentioned":       {"„%s“ ist in meiner Wissensbasis kein Ort und kein Netzwerk; erwähnt wird es hier:", "“%s” is no place or network in my knowledge base; it is mentioned here:"},
+	"sources.say":     {"Dazu sagen meine Quellen:", "My sources say:"},
+	"nofigures":       {"Für %s nennen meine Quellen keine Gesamtzahl.", "My sources give no total for %s."},
+	"nodates":         {"Wann die Mitglieder von %s beigetreten sind, nennen meine Quellen nicht.", "My sources do not say when the members of %s joined."},
+	"nocompare":       {"Dafür nennen meine Quellen keine vergleichbaren Angaben.", "My sources give nothing to compare on this."},
+	"nofounding":      {"Wann und wo %s gegründet wurde, nennen meine Quellen nicht.", "My sources do not say when or where %s was founded."},
+	"nofounded.when":  {"Wann %s gegründet wurde, nennen meine Quellen nicht.", "My sources do not say when %s was founded."},
+
+	// Places.
+	"place.none":      {"Die Netzwerke, die ich kenne, führen %s nicht als Mitglied.", "The networks I know do not list %s as a member."},
+	"place.one":       {"Mitglied in einem Netzwerk: %s.", "Member of one network: %s."},
+	"place.many":      {"Mitglied in %d Netzwerken: %s.", "Member of %d networks: %s."},
+	"place.rb":        {"Der %s ist einer von fünf Regierungsbezirken in %s.", "The %s is one of five Regierungsbezirke in %s."},
+	"place.kreisfrei": {"%s ist eine kreisfreie Stadt", "%s is a kreisfreie Stadt (independent city)"},
+	"place.is":        {"%s ist %s", "%s is %s"},
+	"place.in":        {" in %s", " in %s"},
+	"place.region":    {" (Regierungsbezirk %s)", " (Regierungsbezirk %s)"},
+	"place.district":  {" %s", " in the %s"},
+	"place.members":   {"%s aus dem Gebiet: %s", "%s from the area: %s"},
+	"place.partners":  {"Städtepartnerschaften: %s", "Town twinnings: %s"},
+	"place.partnersN": {"Partner in NRW: %s", "Partners in NRW: %s"},
+	"sibling":         {"%s ist Mitglied: %s", "%s is a member: %s"},
+	"also.member":     {"Außerdem Mitglied: %s", "Also a member of: %s"},
+	"networks.of":     {"Mitglied: %s", "Member of: %s"},
+	"yes":             {"Ja", "Yes"},
+	"no":              {"Nein", "No"},
+	"since":           {"seit %s", "since %s"},
+	"and":             {"und", "and"},
+	"more":            {"und %d weitere", "and %d more"},
+	"more1":           {"und ein weiteres", "and one more"},
+
+	// Memberships.
+	"member.yes":        {"Ja, %s ist Mitglied – %s%s.", "Yes, %s is a member – %s%s."},
+	"member.is":         {"%s ist Mitglied – %s%s.", "%s is a member – %s%s."},
+	"member.no":         {"Nein, %s (%s) ist bei %s nicht als Mitglied geführt.", "No, %s (%s) is not listed as a member of %s."},
+	"member.unknown":    {"Nein, %s ist bei %s nicht als Mitglied geführt.", "No, %s is not listed as a member of %s."},
+	"member.unknown2":   {"„%s“ führt meine Wissensbasis in keinem Netzwerk.", "My knowledge base lists “%s” in no network."},
+	"member.partial":    {"Meine Liste der Mitglieder ist allerdings nicht vollständig.", "The member list I know is not complete, though."},
+	"member.left":       {"Nein, %s ist kein Mitglied mehr – %s: ausgetreten %s.", "No, %s is no longer a member of %s: it left in %s."},
+	"member.sibling":    {"Mitglied ist der %s – %s%s.", "The %s is a member – %s%s."},
+	"member.area":       {"%s selbst ist nicht als Mitglied geführt; aus dem Gebiet: %s – %s.", "%s itself is not listed as a member of %s; from the area: %s."},
+	"member.listed":     {"Als Mitglied geführt ist %s – %s%s.", "Listed as a member: %s – %s%s."},
+	"member.nodate":     {"; seit wann, nennen meine Quellen nicht", "; my sources do not say since when"},
+	"member.since":      {"Mitglied seit %s", "member since %s"},
+	"member.sinceno":    {"Mitglied (Beitrittsjahr nennen meine Quellen nicht)", "member (my sources give no year)"},
+	"memberships.title": {"Mitgliedschaften", "Memberships"},
+	"holder.yes":        {"Ja, %s trägt den Titel – %s%s.", "Yes, %s holds the title – %s%s."},
+	"holder.is":         {"%s trägt den Titel – %s%s.", "%s holds the title – %s%s."},
+	"holder.no":         {"Nein, %s (%s) führt meine Wissensbasis nicht als Träger des Titels %s.", "No, my knowledge base does not list %s (%s) as a holder of the title %s."},
+
+	// Member lists.
+	"members":           {"Mitglieder", "Members"},
+	"members.of":        {"Mitglieder: %s", "Members: %s"},
+	"holders":           {"Titelträger", "Holders"},
+	"members.none":      {"Meine Wissensbasis führt für %s keine Mitglieder (%s).", "My knowledge base lists no members of %s (%s)."},
+	"members.n":         {"%d %s%s.", "%d %s%s."},
+	"members.named":     {"Namentlich bekannt sind mir %d %s%s.", "%d %s known to me by name%s."},
+	"members.complete":  {"%s: %d %s%s.", "%s has %d %s%s:"},
+	"members.total":     {"%s: %s %s%s; davon namentlich bekannt: %d.", "%s: %s in all%s; %d of them are known to me by name."},
+	"members.partial":   {"%s%s: namentlich bekannt sind mir %d %s.", "%s%s: %d %s known to me by name."},
+	"member.word":       {"Mitglied", "member"},
+	"members.word":      {"Mitglieder", "members"},
+	"memberships.n":     {"%d %s%s in meiner Wissensbasis, soweit meine Quellen die Mitglieder namentlich nennen.", "%d %s%s in my knowledge base, as far as my sources name the members."},
+	"membership.word":   {"Mitgliedschaft", "membership"},
+	"memberships.word":  {"Mitgliedschaften", "memberships"},
+	"shared":            {"%d %s Mitglied in %s (soweit meine Mitgliederlisten reichen).", "%d %s members of %s (as far as my member lists go)."},
+	"shared.none":       {"Meine Wissensbasis führt keinen Ort, der Mitglied in %s ist.", "My knowledge base lists no place that is a member of %s."},
+	"shared.title":      {"Mitglied in %s", "Members of %s"},
+	"shared.list":       {"In allen genannten Netzwerken", "In all the networks named"},
+	"place.word":        {"Ort ist", "place is"},
+	"places.word":       {"Orte sind", "places are"},
+	"cross":             {"%d %s in mehr als einem Netzwerk als Mitglied geführt (soweit meine Mitgliederlisten reichen).", "%d %s listed in more than one network (as far as my member lists go)."},
+	"cross.none":        {"Meine Wissensbasis führt keinen Ort als Mitglied in mehr als einem Netzwerk.", "My knowledge base lists no place in more than one network."},
+	"cross.title":       {"Orte in mehreren Netzwerken", "Places in several networks"},
+	"cross.list":        {"Mitglied in mehreren Netzwerken", "Member of several networks"},
+	"not.title":         {"Nicht bei %s", "Not in %s"},
+	"not.lead":          {"Von den Orten meiner Mitgliederlisten sind %d nicht bei %s%s:", "Of the places in my member lists, %d are not in %s%s:"},
+	"not.none":          {"Alle Orte meiner Mitgliederlisten%s sind auch bei %s.", "All places of my member lists%s are in %s too."},
+	"not.complete":      {"Die Mitgliederliste von %s ist vollständig (%d).", "The member list of %s is complete (%d)."},
+	"states":            {"%s hat Mitglieder in %d Bundesländern: %s.", "%s has members in %d Bundesländer: %s."},
+	"states.partial":    {"%s: Mitglieder, die meine Quellen nennen, kommen aus %d Bundesländern: %s.", "%s: the members my sources name come from %d Bundesländer: %s."},
+	"states.title":      {"Bundesländer: %s", "Bundesländer: %s"},
+	"in.state":          {"aus %s", "from %s"},
+	"outside.state":     {"außerhalb von %s", "outside %s"},
+	"in.area":           {"%s", "in %s"},
+	"only.kind":         {"nur %se", "%se only"},
+	"only.kreisfrei":    {"nur kreisfreie Städte", "kreisfreie Städte only"},
+	"only.kreisangeh":   {"nur kreisangehörige", "towns in a Kreis only"},
+	"joined.in":         {"dazugekommen %d", "joined in %d"},
+	"joined.before":     {"dazugekommen vor %d", "joined before %d"},
+	"joined.after":      {"dazugekommen nach %d", "joined after %d"},
+	"founders":          {"Gründungsmitglieder", "founding members"},
+	"except":            {"ohne %s", "other than %s"},
+	"role":              {"„%s“", "“%s”"},
+	"longest":           {"Am längsten dabei", "Members the longest"},
+	"newest":            {"Zuletzt dazugekommen", "Joined most recently"},
+	"most.one":          {"%s (%s): %s, seit %s.", "%s (%s): %s, since %s."},
+	"most.tied":         {"%s (%s), seit %d: %s.", "%s (%s), since %d: %s."},
+	"most.undated":      {"Bei %d weiteren Mitgliedern nennen meine Quellen kein Beitrittsjahr.", "For %d more members my sources give no year of joining."},
+	"overview.title":    {"Diese Netzwerke kenne ich", "The networks I know"},
+	"overview":          {"Meine Wissensbasis umfasst %d Netzwerke und Titel:", "My knowledge base covers %d networks and titles:"},
+	"overview.in":       {"%d %s mit Bezug zu %s:", "%d %s related to %s:"},
+	"overview.in.title": {"Netzwerke in %s", "Networks in %s"},
+	"network.word":      {"Netzwerk", "network"},
+	"networks.word":     {"Netzwerke", "networks"},
+	"members.from":      {"%d %s aus %s in meiner Wissensbasis", "%d %s from %s in my knowledge base"},
+
+	// Networks.
+	"founded":         {"Gegründet %s", "Founded %s"},
+	"founded.since":   {"%s besteht seit %s.", "%s was founded %s."},
+	"founded.where":   {"Gegründet wurde %s im %s%s.", "%s was founded at the %s%s."},
+	"founded.by":      {"%s – gegründet von: %s.", "%s was founded by %s."},
+	"members.line":    {"Mitglieder: %s", "Members: %s"},
+	"website":         {"Website: %s", "Website: %s"},
+	"figures.older":   {"Frühere Angaben: %s", "Earlier figures: %s"},
+	"figure.lead":     {"%s: %s %s%s.", "%s has %s members%s."},
+	"stand":           {" (Stand %s)", " (as of %s)"},
+	"stand.none":      {" (neueste Angabe)", " (latest figure)"},
+	"named.members":   {"davon namentlich bekannt: %d – u. a. %s und weitere", "%d of them known to me by name, among them %s"},
+	"named.all":       {"alle: %s", "all: %s"},
+	"goal":            {"Ziel: %s", "Goal: %s"},
+	"built.by":        {"%s: aufgebaut von %s.", "%s: set up by %s."},
+	"no.coming":       {"Einen kommenden Termin nennen meine Quellen nicht; zuletzt:", "My sources give no coming date; the latest:"},
+	"eligible":        {"%s, nach meinen Quellen: gefragt sind Kommunen mit %s bis %s Einwohnern.", "%s, by my sources: the range is %s to %s inhabitants."},
+	"eligible.unsure": {"Unklar: meine Quellen nennen dafür keine Größengrenze.", "Unclear: my sources give no size limit for this."},
+	"join.title":      {"Mitmachen und Aufnahme", "Joining"},
+	"chair.before":    {"Vor %s hatte den Vorsitz: %s", "Before %s, the chair was: %s"},
+	"chair.after":     {"Nach %s hatte den Vorsitz: %s", "After %s, the chair was: %s"},
+	"chair.none":      {"Wer vor oder nach %s den Vorsitz hatte, nennen meine Quellen nicht.", "My sources do not say who chaired before or after %s."},
+
+	// Comparisons.
+	"cmp.founding.oldest":         {"%s ist älter (%s) als %s (%s).", "%s is older (%s) than %s (%s)."},
+	"cmp.founding.newest":         {"%s ist jünger (%s) als %s (%s).", "%s is younger (%s) than %s (%s)."},
+	"cmp.founding.largest":        {"%s ist älter (%s) als %s (%s).", "%s is older (%s) than %s (%s)."},
+	"cmp.founding.smallest":       {"%s ist jünger (%s) als %s (%s).", "%s is younger (%s) than %s (%s)."},
+	"cmp.size.largest":            {"%s ist größer (%s) als %s (%s).", "%s is bigger (%s) than %s (%s)."},
+	"cmp.size.smallest":           {"%s ist kleiner (%s) als %s (%s).", "%s is smaller (%s) than %s (%s)."},
+	"cmp.size.oldest":             {"%s ist größer (%s) als %s (%s).", "%s is bigger (%s) than %s (%s)."},
+	"cmp.size.newest":             {"%s ist kleiner (%s) als %s (%s).", "%s is smaller (%s) than %s (%s)."},
+	"cmp.members.largest":         {"%s hat mehr Mitglieder (%s) als %s (%s).", "%s has more members (%s) than %s (%s)."},
+	"cmp.members.smallest":        {"%s hat weniger Mitglieder (%s) als %s (%s).", "%s has fewer members (%s) than %s (%s)."},
+	"cmp.members.oldest":          {"%s hat mehr Mitglieder (%s) als %s (%s).", "%s has more members (%s) than %s (%s)."},
+	"cmp.members.newest":          {"%s hat weniger Mitglieder (%s) als %s (%s).", "%s has fewer members (%s) than %s (%s)."},
+	"cmp.joined.oldest":           {"%s ist länger dabei (%s) als %s (%s).", "%s has been a member longer (%s) than %s (%s)."},
+	"cmp.joined.newest":           {"%s ist später dazugekommen (%s) als %s (%s).", "%s joined later (%s) than %s (%s)."},
+	"cmp.joined.largest":          {"%s ist länger dabei (%s) als %s (%s).", "%s has been a member longer (%s) than %s (%s)."},
+	"cmp.joined.smallest":         {"%s ist später dazugekommen (%s) als %s (%s).", "%s joined later (%s) than %s (%s)."},
+	"cmp.networks.largest":        {"%s ist in mehr Netzwerken (%s) als %s (%s).", "%s is in more networks (%s) than %s (%s)."},
+	"cmp.networks.smallest":       {"%s ist in weniger Netzwerken (%s) als %s (%s).", "%s is in fewer networks (%s) than %s (%s)."},
+	"cmp.twinnings.largest":       {"%s hat mehr Städtepartnerschaften (%s) als %s (%s).", "%s has more town twinnings (%s) than %s (%s)."},
+	"cmp.twinnings.smallest":      {"%s hat weniger Städtepartnerschaften (%s) als %s (%s).", "%s has fewer town twinnings (%s) than %s (%s)."},
+	"cmp.municipalities.largest":  {"%s hat mehr Gemeinden (%s) als %s (%s).", "%s has more municipalities (%s) than %s (%s)."},
+	"cmp.municipalities.smallest": {"%s hat weniger Gemeinden (%s) als %s (%s).", "%s has fewer municipalities (%s) than %s (%s)."},
+	"top.founding.oldest":         {"Am ältesten ist %s (%s).", "The oldest is %s (%s)."},
+	"top.founding.newest":         {"Am jüngsten ist %s (%s).", "The youngest is %s (%s)."},
+	"top.founding.largest":        {"Am ältesten ist %s (%s).", "The oldest is %s (%s)."},
+	"top.founding.smallest":       {"Am jüngsten ist %s (%s).", "The youngest is %s (%s)."},
+	"top.size.largest":            {"Am größten ist %s (%s).", "The biggest is %s (%s)."},
+	"top.size.smallest":           {"Am kleinsten ist %s (%s).", "The smallest is %s (%s)."},
+	"top.size.oldest":             {"Am größten ist %s (%s).", "The biggest is %s (%s)."},
+	"top.size.newest":             {"Am kleinsten ist %s (%s).", "The smallest is %s (%s)."},
+	"top.members.largest":         {"Die meisten Mitglieder hat %s (%s).", "%s has the most members (%s)."},
+	"top.members.smallest":        {"Die wenigsten Mitglieder hat %s (%s).", "%s has the fewest members (%s)."},
+	"top.members.oldest":          {"Die meisten Mitglieder hat %s (%s).", "%s has the most members (%s)."},
+	"top.members.newest":          {"Die wenigsten Mitglieder hat %s (%s).", "%s has the fewest members (%s)."},
+	"top.joined.oldest":           {"Am längsten dabei ist %s (%s).", "%s has been a member longest (%s)."},
+	"top.joined.newest":           {"Zuletzt dazugekommen ist %s (%s).", "%s joined most recently (%s)."},
+	"top.joined.largest":          {"Am längsten dabei ist %s (%s).", "%s has been a member longest (%s)."},
+	"top.joined.smallest":         {"Zuletzt dazugekommen ist %s (%s).", "%s joined most recently (%s)."},
+	"top.networks.largest":        {"In den meisten Netzwerken ist %s (%s).", "%s is in the most networks (%s)."},
+	"top.networks.smallest":       {"In den wenigsten Netzwerken ist %s (%s).", "%s is in the fewest networks (%s)."},
+	"top.twinnings.largest":       {"Die meisten Städtepartnerschaften hat %s (%s).", "%s has the most town twinnings (%s)."},
+	"top.twinnings.smallest":      {"Die wenigsten Städtepartnerschaften hat %s (%s).", "%s has the fewest town twinnings (%s)."},
+	"top.municipalities.largest":  {"Die meisten Gemeinden hat %s (%s).", "%s has the most municipalities (%s)."},
+	"top.municipalities.smallest": {"Die wenigsten Gemeinden hat %s (%s).", "%s has the fewest municipalities (%s)."},
+	"cmp.tie":                     {"%s und %s sind gleichauf: %s.", "%s and %s are level: %s."},
+	"cmp.first":                   {"%s ist %s (%s).", "%s comes first: %s (%s)."},
+	"cmp.measure":                 {"Verglichen: %s.", "Compared: %s."},
+	"cmp.nothing":                 {"%s: dazu nennen meine Quellen nichts", "%s: my sources say nothing on this"},
+	"cmp.networks":                {"Netzwerke im Vergleich", "Networks compared"},
+	"cmp.places":                  {"Orte im Vergleich", "Places compared"},
+	"cmp.areas":                   {"Gebiete im Vergleich", "Areas compared"},
+
+	// Twinnings.
+	"twin.title":      {"Städtepartnerschaften: %s", "Town twinnings: %s"},
+	"twin.title.nrw":  {"Partner in NRW: %s", "Partners in NRW: %s"},
+	"twin.partner":    {"Partner", "Partners"},
+	"twin.complete":   {"%s hat %d %s%s (laut der Website der Stadt vollständig):", "%s has %d town %s%s (all of them, per the city's website):"},
+	"twin.partial":    {"%s: %d %s%s in meiner Wissensbasis, die nicht alle kennt:", "%s has %d town %s%s that I know of; my list is not complete:"},
+	"twin.word":       {"Städtepartnerschaft", "twinning"},
+	"twins.word":      {"Städtepartnerschaften", "twinnings"},
+	"twin.abroad":     {"Mit %s (%s) %s in meiner Wissensbasis %d NRW-%s verbunden:", "%s (%s) is twinned with %d NRW %s that I know of:"},
+	"twin.yes":        {"Ja, %s hat eine Partnerstadt%s: %s.", "Yes, %s is twinned with %s%s."},
+	"twin.none":       {"Zu Städtepartnerschaften von %s%s nennen meine Quellen nichts.", "My sources name no town twinnings of %s%s."},
+	"twin.none.yes":   {"Nein: eine Partnerstadt von %s%s führt meine Wissensbasis nicht.", "No: my knowledge base lists no twin town of %s%s."},
+	"twin.suspended":  {" (ruhend, ausgesetzt oder beendet)", " (suspended or ended)"},
+	"twin.suspnone":   {"Eine ruhende, ausgesetzte oder beendete Städtepartnerschaft von %s führt meine Wissensbasis nicht.", "My knowledge base lists no suspended or ended twinning of %s."},
+	"twin.pair":       {"%s und %s verbindet %s%s%s.", "%s and %s have %s%s%s."},
+	"twin.pair.kind":  {"eine Städtepartnerschaft", "a town twinning"},
+	"twin.pair.since": {" seit %s", " since %s"},
+	"twin.pair.nod":   {"; seit wann, nennen meine Quellen nicht", "; my sources do not say since when"},
+	"twin.pair.stat":  {"; sie ist derzeit %s", "; it is currently %s"},
+	"twin.pair.none":  {"Eine Städtepartnerschaft zwischen %s und %s führt meine Wissensbasis nicht.", "My knowledge base lists no twinning between %s and %s."},
+	"twin.shared":     {"Mit %s und %s verbunden: %s.", "Twinned with both %s and %s: %s."},
+	"twin.shared.no":  {"Eine NRW-Kommune, die mit %s und mit %s verbunden ist, führt meine Wissensbasis nicht.", "My knowledge base lists no NRW municipality twinned with both %s and %s."},
+	"twin.in":         {"%d NRW-%s %s in meiner Wissensbasis Partner %s (die Liste ist nicht vollständig):", "%d NRW %s %s partners %s in my knowledge base (the list is not complete):"},
+	"twin.in.none":    {"Städtepartnerschaften von NRW-Kommunen %s führt meine Wissensbasis nicht.", "My knowledge base lists no twinnings of NRW municipalities %s."},
+	"twin.in.title":   {"Städtepartnerschaften %s", "Town twinnings %s"},
+	"twin.nrwlist":    {"NRW-Kommunen", "NRW municipalities"},
+	"municipality":    {"Kommune", "municipality"},
+	"municipalities":  {"Kommunen", "municipalities"},
+	"has":             {"hat", "has"},
+	"have":            {"haben", "have"},
+	"twin.figures":    {"Städtepartnerschaften in NRW", "Town twinnings in NRW"},
+	"twin.fig.none":   {"Zur Zahl der Städtepartnerschaften in NRW nennen meine Quellen nichts.", "My sources give no number of town twinnings in NRW."},
+	"twin.fig.named":  {"Namentlich kenne ich %d Städtepartnerschaften von NRW-Kommunen; alle führt die RGRE-Datenbank.", "I know %d twinnings of NRW municipalities by name; the RGRE database has them all."},
+	"twin.fig.cty":    {"Städtepartnerschaften von NRW-Kommunen %s: %d nennt meine Wissensbasis namentlich.", "Town twinnings of NRW municipalities %s: my knowledge base names %d."},
+	"twin.oldest":     {"Die älteste Städtepartnerschaft von %s in meiner Wissensbasis: %s (%s).", "The oldest twinning of %s in my knowledge base: %s (%s)."},
+	"twin.newest":     {"Die jüngste Städtepartnerschaft von %s in meiner Wissensbasis: %s (%s).", "The newest twinning of %s in my knowledge base: %s (%s)."},
+	"twin.count":      {"%s hat %d %s%s.", "%s has %d town %s%s."},
+	"twin.most.city":  {"Die meisten Städtepartnerschaften in meiner Wissensbasis hat %s: %d.", "%s has the most town twinnings in my knowledge base: %d."},
+	"twin.least.city": {"Die wenigsten Städtepartnerschaften in meiner Wissensbasis hat %s: %d.", "%s has the fewest town twinnings in my knowledge base: %d."},
+	"twin.most.cty":   {"Die meisten Partnerschaften von NRW-Kommunen in meiner Wissensbasis gibt es %s: %d.", "Most twinnings of NRW municipalities in my knowledge base are %s: %d."},
+	"twin.most.year":  {"Die meisten Städtepartnerschaften in meiner Wissensbasis wurden %d geschlossen: %d.", "Most town twinnings in my knowledge base began in %d: %d."},
+	"twin.old.nrw":    {"Die älteste Städtepartnerschaft in meiner Wissensbasis: %s – %s, seit %s.", "The oldest town twinning in my knowledge base: %s – %s, since %s."},
+	"twin.new.nrw":    {"Die jüngste Städtepartnerschaft in meiner Wissensbasis: %s – %s, seit %s.", "The newest town twinning in my knowledge base: %s – %s, since %s."},
+	"twin.basis":      {"Gezählt habe ich die %d Städtepartnerschaften, die meine Wissensbasis namentlich führt.", "Counted over the %d twinnings my knowledge base names."},
+	"twin.count.in":   {"%d Städtepartnerschaften von NRW-Kommunen %s führt meine Wissensbasis (nicht vollständig).", "My knowledge base names %d twinnings of NRW municipalities %s (not complete)."},
+	"twin.susp.n":     {"%d ruhende, ausgesetzte oder beendete Städtepartnerschaften in meiner Wissensbasis:", "%d suspended or ended twinnings in my knowledge base:"},
+	"yesno.ist":       {"ist", "is"},
+	"yesno.sind":      {"sind", "are"},
+	"twin.count.all":  {"%d Städtepartnerschaften von NRW-Kommunen führt meine Wissensbasis namentlich (nicht vollständig).", "My knowledge base names %d twinnings of NRW municipalities (not complete)."},
+
+	// Areas.
+	"areas.title":     {"Kommunen %s", "Municipalities %s"},
+	"areas.count":     {"%s hat %d Gemeinden: %d Städte und %d Gemeinden ohne Stadtrecht.", "%s has %d municipalities: %d towns and %d municipalities without town rights."},
+	"areas.count.nrw": {"%s hat %d Gemeinden: %d Städte (%d davon kreisfrei) und %d Gemeinden ohne Stadtrecht, in %d Kreisen und %d Regierungsbezirken.", "%s has %d municipalities: %d towns (%d of them kreisfrei) and %d without town rights, in %d Kreise and %d Regierungsbezirke."},
+	"areas.rbs":       {"%s hat %d Regierungsbezirke: %s.", "%s has %d Regierungsbezirke: %s."},
+	"areas.rb.most":   {"Die meisten Gemeinden hat der Regierungsbezirk %s: %d. Alle: %s.", "The Regierungsbezirk %s has the most municipalities: %d. All: %s."},
+	"areas.kreise":    {"%s hat %d Kreise (einschließlich der Städteregion Aachen).", "%s has %d Kreise (the Städteregion Aachen included)."},
+	"areas.kreise.in": {"%s hat %d Kreise.", "%s has %d Kreise."},
+	"areas.kreisfrei": {"%s hat nach dem Gemeindeverzeichnis %d kreisfreie Städte: %s.", "By the official list, %s has %d kreisfreie Städte: %s."},
+	"areas.kreisang":  {"%s hat %d kreisangehörige Gemeinden.", "%s has %d municipalities in a Kreis."},
+	"areas.gemeinden": {"Gemeinden", "Municipalities"},
+	"areas.kreise.l":  {"Kreise", "Kreise"},
+	"areas.most":      {"Die meisten Gemeinden hat %s: %d.", "%s has the most municipalities: %d."},
+	"areas.least":     {"Die wenigsten Gemeinden hat %s: %d.", "%s has the fewest municipalities: %d."},
+	"areas.n":         {"%d Gemeinden", "%d municipalities"},
+	"destatis":        {"© Statistisches Bundesamt (Destatis), Gemeindeverzeichnis", "© Statistisches Bundesamt (Destatis), Gemeindeverzeichnis"},
+	"rgre":            {"RGRE-Datenbank der Städtepartnerschaften", "RGRE database of town twinnings"},
+
+	// Help and chatter.
+	"help.title":      {"So fragst du engagiert", "How to ask engagiert"},
+	"help":            {"Frag mit /engagiert FRAGE, @engagiert FRAGE im Channel, per Direktnachricht oder im Terminal mit engagiert ask \"FRAGE\". Ich antworte nur aus meiner Wissensbasis, mit Quelle und Stand. Zum Beispiel:", "Ask with /engagiert QUESTION, @engagiert QUESTION in a channel, in a direct message or in a terminal with engagiert ask \"QUESTION\". I answer from my knowledge base only, with source and date. For example:"},
+	"hello":           {"Hallo!", "Hello!"},
+	"hello.lead":      {"Ich beantworte Fragen zu Netzwerken von Kommunen und zu Städtepartnerschaften in NRW.", "I answer questions about networks of municipalities and town twinnings in NRW."},
+	"welcome":         {"Gern geschehen!", "You're welcome!"},
+	"welcome.lead":    {"Frag jederzeit wieder.", "Ask again any time."},
+	"suggest.members": {"Mitglieder %s", "Members of %s"},
+	"suggest.bi":      {"Bielefeld", "Bielefeld"},
+	"suggest.nets":    {"Welche Netzwerke kennst du?", "Which networks do you know?"},
+	"suggest.help":    {"hilfe", "help"},
+}
+
+// say returns the message in the language of the frame, formatted.
+func say(english bool, key string, args ...any) string {
+	m, ok := messages[key]
+	if !ok {
+		return key
+	}
+	s := m[0]
+	if english {
+		s = m[1]
+	}
+	if len(args) == 0 {
+		return s
+	}
+	return fmt.Sprintf(s, args...)
+}
+
+// Language-dependent small words.
+
+// joinAnd joins names the German or English way: "a, b und c".
+func joinAnd(english bool, xs []string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " " + say(english, "and") + " " + xs[len(xs)-1]
+}
+
+// plural picks the singular or plural message by n.
+func plural(english bool, n int, one, many string) string {
+	if n == 1 {
+		return say(english, one)
+	}
+	return say(english, many)
+}
+
+// moreNote ends a cut list: "und 16 weitere", "und ein weiteres".
+func moreNote(english bool, n int) string {
+	if n == 1 {
+		return say(english, "more1")
+	}
+	return say(english, "more", n)
+}
+
+// dateIn writes a date in the answer's language: "16. März 2016", "16 March 2016".
+func dateIn(english bool, d domain.Date) string {
+	if english {
+		return d.English()
+	}
+	return d.String()
+}
+
+// standSuffix is " (Stand Juni 2022)", or " (neueste Angabe)" for a figure
+// its source does not date.
+func standSuffix(english bool, d domain.Date) string {
+	if d.IsZero() {
+		return say(english, "stand.none")
+	}
+	return say(english, "stand", dateIn(english, d))
+}
+
+// dateWithArticle reads a date after "gegründet": "am 16. März 2016",
+// "im Juni 2022", "2015"; in English "on 16 March 2016", "in June 2022".
+func dateWithArticle(english bool, d domain.Date) string {
+	switch {
+	case english && d.Day != 0:
+		return "on " + d.English()
+	case english:
+		return "in " + d.English()
+	case d.Day != 0:
+		return "am " + d.String()
+	case d.Month != 0:
+		return "im " + d.String()
+	}
+	return d.String()
+}
+
+// englishFigure writes "über 100" as "over 100".
+func englishFigure(english bool, v string) string {
+	if !english {
+		return v
+	}
+	return strings.NewReplacer("über ", "over ", "rund ", "about ", "mehr als ", "more than ", "etwa ", "about ").Replace(v)
+}
+
+// upperFirst and lowerFirst change the case of a text's first letter.
+func upperFirst(s string) string { return withFirst(s, unicode.ToUpper) }
+func lowerFirst(s string) string { return withFirst(s, unicode.ToLower) }
+
+func withFirst(s string, f func(rune) rune) string {
+	for i, r := range s {
+		return string(f(r)) + s[i+len(string(r)):]
+	}
+	return s
+}

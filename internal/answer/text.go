@@ -1,0 +1,153 @@
+package answer
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/engagiert/engagiert/internal/words"
+)
+
+// The text pass: a question is cut into words once, and every later step
+// (chatter, the lexicon, the name index, statement search) reads those
+// words, folded and stemmed once.
+
+// MaxQuestion bounds the characters of a question the engine reads; the
+// rest of a long paste is ignored.
+const MaxQuestion = 500
+
+// tok is one word of a question.
+type tok struct {
+	raw   string // as typed
+	lower string
+	fold  string // words.Fold
+	term  string // words.Term: folded and stemmed
+	pos   int
+	upper bool // begins with a capital letter
+	// num is the word's value when it is a number written in digits
+	// ("2022", "300.000"), else -1; ordinal marks "5." (a number with a
+	// full stop before the next word).
+	num     int
+	ordinal bool
+	// afterQ marks a word after the question's first "?": context, not
+	// the question ("Welche …? Ich hab gelesen, 2022 …").
+	afterQ bool
+}
+
+var (
+	// slackRefs are Slack's own markup: <@U123>, <!here>, <#C123|name>,
+	// <https://...|label>. Links keep their label, the rest goes.
+	slackRefs = regexp.MustCompile(`<([@#!][^>]*|[a-z]+://[^>|]*)(\|([^>]*))?>`)
+	// shortcodes are emoji as Slack writes them: :pray:, :+1:.
+	shortcodes = regexp.MustCompile(`:[a-z0-9_+'-]+:`)
+	// formatting is Slack's *bold*, _italic_, ~strike~ and `code` markers
+	// at the edges of words.
+	formatting = regexp.MustCompile("(^|[\\s(])[*_~`]+|[*_~`]+($|[\\s).,!?:;])")
+)
+
+// clean removes Slack markup, emoji and formatting from a question and
+// cuts it to MaxQuestion characters (at a word).
+func clean(q string) string {
+	q = strings.ToValidUTF8(q, "")
+	if utf8.RuneCountInString(q) > MaxQuestion {
+		q = string([]rune(q)[:MaxQuestion])
+		if i := strings.LastIndexAny(q, " \t\n"); i > 0 {
+			q = q[:i] // no half word at the end
+		}
+	}
+	if strings.ContainsAny(q, "<:*_~`") {
+		q = slackRefs.ReplaceAllStringFunc(q, func(m string) string {
+			sub := slackRefs.FindStringSubmatch(m)
+			if strings.Contains(sub[1], "://") {
+				return sub[3]
+			}
+			return " "
+		})
+		q = shortcodes.ReplaceAllString(q, " ")
+		for range 2 { // "**wort**" needs the marker removed on each side
+			q = formatting.ReplaceAllString(q, "$1 $2")
+		}
+	}
+	q = strings.Map(func(r rune) rune {
+		// Emoji and other pictographs, their variation selectors and joiners.
+		if unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || r == 0xFE0F || r == 0x200D || unicode.Is(unicode.Cs, r) ||
+			(r >= 0x1F000 && r <= 0x1FAFF) {
+			return ' '
+		}
+		return r
+	}, q)
+	return strings.Join(strings.Fields(q), " ")
+}
+
+// tokenize cuts a cleaned question into words.
+func tokenize(q string) []tok {
+	firstQ := strings.Index(q, "?")
+	var out []tok
+	rest, offset := q, 0
+	for _, w := range words.Split(q) {
+		i := strings.Index(rest, w)
+		if i < 0 {
+			continue
+		}
+		at := offset + i
+		rest, offset = rest[i+len(w):], at+len(w)
+		t := tok{raw: w, lower: strings.ToLower(w), fold: words.Fold(w), pos: len(out), num: -1,
+			afterQ: firstQ >= 0 && at > firstQ}
+		t.term = words.Stem(t.fold)
+		r, _ := utf8.DecodeRuneInString(w)
+		t.upper = unicode.IsUpper(r)
+		if d := strings.ReplaceAll(w, ".", ""); d != "" && strings.Trim(d, "0123456789") == "" && len(d) <= 9 {
+			t.num, _ = strconv.Atoi(d)
+			t.ordinal = strings.HasPrefix(rest, ".") && !strings.Contains(w, ".") && t.num > 0 && t.num < 100
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// stripChatter removes chatter from the start and end of a cleaned
+// question: greetings, thanks, "kurze Frage", the bot's name. It returns
+// what is left and whether chatter was removed; a message that is nothing
+// but chatter comes back empty.
+func (l *lexicon) stripChatter(q string) (string, bool) {
+	orig := q
+	for {
+		before := q
+		q = strings.TrimLeft(q, " ,.:;!?-–—")
+		q = cutPhrase(q, l.starts, true)
+		q = strings.TrimRight(q, " ,.:;!?-–—()")
+		q = cutPhrase(q, l.ends, false)
+		// "engagiert Lemgo" names the bot; "engagiert in NRW" names a network.
+		if lower := strings.ToLower(q); strings.HasPrefix(lower, "engagiert ") && !strings.HasPrefix(lower, "engagiert in ") {
+			q = q[len("engagiert "):]
+		}
+		if q == before {
+			break
+		}
+	}
+	q = strings.TrimSpace(q)
+	return q, q != strings.TrimSpace(orig)
+}
+
+// cutPhrase removes one phrase of list from the start (or end) of q, where
+// it stands as whole words.
+func cutPhrase(q string, list []string, start bool) string {
+	lower := strings.ToLower(q)
+	for _, p := range list {
+		if start && strings.HasPrefix(lower, p) && (len(lower) == len(p) || !isWordByte(lower[len(p)])) {
+			return q[len(p):]
+		}
+		if !start && strings.HasSuffix(lower, p) && (len(lower) == len(p) || !isWordByte(lower[len(lower)-len(p)-1])) {
+			return q[:len(q)-len(p)]
+		}
+	}
+	return q
+}
+
+// isWordByte reports whether b may continue a word: letters, digits, and
+// the bytes of multi-byte letters such as ü.
+func isWordByte(b byte) bool {
+	return b >= 0x80 || b == '-' || b == '_' || b == '@' || (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')
+}

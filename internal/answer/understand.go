@@ -1,0 +1,1196 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/names"
+	"github.com/engagiert/engagiert/internal/words"
+)
+
+// Reading a question: text → words → names, cues and filters → a Frame.
+// One function, understand, does it for every caller (Ask, AskFollowUp,
+// `ask --frame`, the kinds' example test, Slack's help check); nothing
+// after it looks at the words again.
+//
+// The steps, in order, each claiming the words it uses so later steps
+// see only what is left:
+//
+//  1. names: places, networks and Bundesländer (package names), typos
+//     included for words that are no ordinary words;
+//  2. cues of the lexicon: what is asked (count, when, which, …);
+//  3. the attribute asked for (chair, cost, …), the country, comparison
+//     and superlative words, measures, numbers and years;
+//  4. what is left are content words, searched in statements; one that
+//     looks like a name the base does not know makes the question one
+//     about something unknown.
+//
+// Then the op (what is asked), what it is about, the filters, and, in a
+// conversation, what the question takes from the one before.
+
+// reading is what understand found in one question, on its way to the
+// frame. It never leaves this file: the frame is the contract.
+type reading struct {
+	toks     []tok
+	claimed  []bool
+	mentions []names.Mention
+	cues     map[string][]int // cue -> positions of the words that said it
+	attrPos  []int
+	english  bool
+	// bare marks a question of names, filters and follow-up words only:
+	// "und in Frankreich?", "und Paderborn?".
+	bare    bool
+	pronoun bool
+	also    bool
+	content int // content words, counted before synonyms
+}
+
+func (r *reading) has(cues ...string) bool {
+	for _, c := range cues {
+		if len(r.cues[c]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *reading) free(i int) bool { return !r.claimed[i] }
+
+// understand reads a question, chatter already removed, as the next of a
+// conversation whose last frame is prev (nil: a question of its own).
+func (e *Engine) understand(text string, prev *Frame) Frame {
+	toks := tokenize(text)
+	var out Frame
+	last := prev
+	for i, part := range e.splitParts(toks) {
+		f, r := e.read(part)
+		if last != nil {
+			f = e.continueFrom(f, *last, r)
+		}
+		if i == 0 {
+			out = f
+		} else {
+			out.Parts = append(out.Parts, f)
+		}
+		g := f
+		last = &g
+	}
+	return out
+}
+
+// splitParts cuts a question that asks two things where "und", "and" or
+// "sowie" is followed by a question word ("Wann wurde RegioPole gegründet
+// und wer hat heute den Vorsitz?"), into at most three parts. "Welche
+// Städte sind in RegioPole und Engagierte Stadt?" joins names, not
+// questions, and stays one.
+func (e *Engine) splitParts(toks []tok) [][]tok {
+	var parts [][]tok
+	start := 0
+	for i := 1; i+1 < len(toks) && len(parts) < 2; i++ {
+		if !e.lex.isCue("and", toks, i) || i-start < 2 {
+			continue
+		}
+		next := i + 1
+		for next < len(toks) && e.lex.isCue("also", toks, next) {
+			next++ // "und dann wer …"
+		}
+		if next < len(toks) && e.lex.startsQuestion(toks, next) {
+			parts = append(parts, renumber(toks[start:i]))
+			start = next
+		}
+	}
+	return append(parts, renumber(toks[start:]))
+}
+
+func renumber(ts []tok) []tok {
+	out := make([]tok, len(ts))
+	for i, t := range ts {
+		t.pos = i
+		out[i] = t
+	}
+	return out
+}
+
+// isCue reports whether a one-word phrase of the cue is the word at i.
+func (l *lexicon) isCue(cue string, toks []tok, i int) bool {
+	for _, p := range l.cues[cue] {
+		if len(p.words) == 1 && p.match(toks, i, func(int) bool { return true }) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// isCueIn is isCue for the words of one language: a German "Was …?" is no
+// English "was".
+func (l *lexicon) isCueIn(cue string, english bool, toks []tok, i int) bool {
+	want := -1
+	if english {
+		want = +1
+	}
+	for _, p := range l.cues[cue] {
+		if p.lang == want && len(p.words) == 1 && p.match(toks, i, func(int) bool { return true }) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// startsQuestion reports whether a question word begins at i.
+func (l *lexicon) startsQuestion(toks []tok, i int) bool {
+	for _, c := range []string{"question", "who", "when", "where", "which", "count", "what"} {
+		for _, p := range l.cues[c] {
+			if p.match(toks, i, func(int) bool { return true }) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// read turns one question's words into a frame.
+func (e *Engine) read(toks []tok) (Frame, *reading) {
+	r := &reading{toks: toks, claimed: make([]bool, len(toks)), cues: map[string][]int{}}
+	e.readNames(r)
+	e.correctTypos(r)
+	r.english = e.lex.isEnglish(toks, r.claimed)
+	f := Frame{English: r.english}
+	e.readCues(r)
+	e.readAttribute(r, &f)
+	e.readModifiers(r, &f)
+	e.readNumbers(r, &f)
+	e.readContent(r, &f)
+	e.readSubjects(r, &f)
+	e.readOp(r, &f)
+	e.readAbout(r, &f)
+	e.readFilters(r, &f)
+	e.finish(r, &f)
+	return f, r
+}
+
+// isEnglish weighs the words only one language uses: English when more
+// are English. A question word of the lexicon's English lists counts
+// double at the start.
+func (l *lexicon) isEnglish(toks []tok, names []bool) bool {
+	score := 0
+	for i, t := range toks {
+		if names != nil && names[i] {
+			continue // "Engagierte Stadt" in an English question is a name
+		}
+		w := l.lang[t.fold]
+		switch {
+		case w > 0:
+			score++
+			if i == 0 && l.startsQuestion(toks, 0) {
+				score++
+			}
+		case w < 0:
+			score--
+		}
+	}
+	return score > 0
+}
+
+// readNames finds the names, and keeps those the question treats as names.
+func (e *Engine) readNames(r *reading) {
+	nts := make([]names.Token, len(r.toks))
+	for i, t := range r.toks {
+		ordinary := e.lex.ordinary(t.fold)
+		nts[i] = names.Token{Fold: t.fold, Term: t.term, Pos: t.pos, Ordinary: ordinary,
+			Fuzzy: t.num < 0 && !ordinary && !e.statementWord[t.term] && !e.statementWord[t.fold]}
+	}
+	found := e.names.Find(nts)
+	for _, m := range found {
+		if e.apposition(m, found) {
+			for _, p := range m.Positions {
+				r.claimed[p] = true // "Lippe" of "Lage Lippe": part of the name
+			}
+			continue
+		}
+		if !e.keepName(r, m, found) {
+			continue
+		}
+		r.mentions = append(r.mentions, m)
+		for _, p := range m.Positions {
+			r.claimed[p] = true
+		}
+	}
+}
+
+// correctTypos reads a misspelt word of the lexicon as the word: "wiviele"
+// as "wieviele". Names come first, ordinary words and the base's own words
+// are never corrected.
+func (e *Engine) correctTypos(r *reading) {
+	for i, t := range r.toks {
+		if r.claimed[i] || t.num >= 0 || e.lex.ordinary(t.fold) || e.statementWord[t.fold] || e.statementWord[t.term] {
+			continue
+		}
+		if w, ok := e.lex.typos.Correct(t.fold); ok {
+			r.toks[i].fold, r.toks[i].term = w, words.Stem(w)
+		}
+	}
+}
+
+// apposition reports whether m is the Kreis of the place named just before
+// it: "Lage Lippe", "Lage (Lippe)" name Lage, with its Kreis.
+func (e *Engine) apposition(m names.Mention, all []names.Mention) bool {
+	if m.Kind != names.Place {
+		return false
+	}
+	area := e.base.Place(m.ID)
+	for _, o := range all {
+		if o.Kind == names.Place && o.Positions[len(o.Positions)-1] == m.Positions[0]-1 {
+			if pl := e.base.Place(o.ID); pl != nil && area != nil && isArea(area) && inArea(pl, area) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// keepName decides whether a name found is meant as one. A place called by
+// an everyday word ("Essen", "Lage", "Kamen", "Wetter") counts only where
+// the question treats it as a place; the network "Städtepartnerschaften"
+// named by that word alone asks about twinnings when the question names a
+// place, a country or a figure.
+func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool {
+	switch m.Kind {
+	case names.Place:
+		pl := e.base.Place(m.ID)
+		if pl == nil {
+			return false
+		}
+		if len(m.Positions) == 1 && e.everyday(pl, r.toks[m.Positions[0]]) {
+			return m.Distance == 0 && (e.placeContext(r, m) || e.withItsKreis(pl, m, all))
+		}
+	case names.Network:
+		if m.ID == e.twinNetwork && e.onlyTwinWords(r, m) && !e.eventName(r, m) {
+			places := 0
+			for _, o := range all {
+				if o.Kind == names.Place {
+					places++
+				}
+			}
+			other := places > 0 || e.hasCountry(r.toks) || e.startsWith(r, "count", "which")
+			return !other || e.officeWords(r)
+		}
+	}
+	return true
+}
+
+// everyday reports whether a place's one-word name, as the word t, is an
+// everyday word: marked so in the base, or an ordinary word written in
+// lower case or in the lexicon.
+func (e *Engine) everyday(pl *domain.Place, t tok) bool {
+	if pl.Everyday {
+		return true
+	}
+	if e.lex.vocab[t.fold] || e.lex.fillers[t.fold] {
+		return true
+	}
+	return !t.upper && (e.lex.german[t.fold] || e.lex.english[t.fold])
+}
+
+// withItsKreis reports whether the place's own Kreis is named right after
+// it: "lage lippe" is the town.
+func (e *Engine) withItsKreis(pl *domain.Place, m names.Mention, all []names.Mention) bool {
+	for _, o := range all {
+		if area := e.base.Place(o.ID); o.Kind == names.Place && area != nil && isArea(area) &&
+			o.Positions[0] == m.Positions[0]+1 && inArea(pl, area) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeContext reports whether the question treats the word of m as a
+// place: it is the whole question, follows "in/aus/nach/bei", "Stadt" or
+// "Gemeinde", stands next to a network or a twinning word, or the
+// question asks about membership, a Kreis or where something lies.
+func (e *Engine) placeContext(r *reading, m names.Mention) bool {
+	pos := m.Positions[0]
+	t := r.toks[pos]
+	if len(r.toks) == 1 {
+		return true
+	}
+	if e.inPhrase(r, pos) {
+		return false // "how much", "gibt es": part of a phrase of the lexicon
+	}
+	// Words that speak of places — "liegt", "Kreis", "Partnerstadt",
+	// "dabei" — anywhere for a name written with a capital, close by for
+	// one in lower case, which is mostly the ordinary word.
+	context := false
+	for i := range r.toks {
+		near := i >= pos-2 && i <= pos+2
+		if i != pos && (t.upper || near) && (e.lex.isCue("twinning", r.toks, i) || e.lex.isCue("members", r.toks, i) ||
+			e.lex.isCue("district-words", r.toks, i) || e.lex.isCue("where", r.toks, i) || e.lex.isCue("region-words", r.toks, i) ||
+			e.lex.isCue("belong", r.toks, i)) {
+			context = true
+		}
+	}
+	if pos > 0 {
+		switch r.toks[pos-1].fold {
+		case "in", "aus", "nach", "bei", "von", "fur", "stadt", "gemeinde", "kommune", "of", "from":
+			return true // "gemeinde much", "Partnerstadt von Cognac", "für Siegen"
+		case "mit", "zu", "about":
+			if t.upper {
+				return true // "zu Essen", but "was gibt's zu essen"
+			}
+		}
+	}
+	if pos > 0 && !t.upper && !context {
+		return false // "Welche Städte kamen 2024 dazu?": a verb, not Kamen
+	}
+	if pos == 1 && e.lex.isCue("yesno", r.toks, 0) {
+		return true // "Ist Essen eine Engagierte Stadt?"
+	}
+	if pos == 0 && t.upper {
+		return true // "Essen: Partnerstädte?"
+	}
+	return context
+}
+
+// inPhrase reports whether the word at pos is part of a lexicon phrase of
+// several words: "how much", "wie viel".
+func (e *Engine) inPhrase(r *reading, pos int) bool {
+	all := func(int) bool { return true }
+	check := func(p phrase) bool {
+		if len(p.words) < 2 {
+			return false
+		}
+		for i := max(0, pos-len(p.words)+1); i <= pos; i++ {
+			if p.match(r.toks, i, all) > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	for _, ps := range e.lex.cues {
+		for _, p := range ps {
+			if check(p) {
+				return true
+			}
+		}
+	}
+	for _, a := range e.lex.attrs {
+		for _, p := range a.phrases {
+			if check(p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// onlyTwinWords reports whether a mention's words are all twinning words
+// (or "NRW"): "Städtepartnerschaften" as a word, not as the office's name.
+func (e *Engine) onlyTwinWords(r *reading, m names.Mention) bool {
+	for _, p := range m.Positions {
+		if !e.lex.isCue("twinning", r.toks, p) && r.toks[p].fold != "nrw" {
+			return false
+		}
+	}
+	return true
+}
+
+// eventName reports whether the words of m name an event: "Tag der
+// Städtepartnerschaften", "Forum Städtepartnerschaften".
+func (e *Engine) eventName(r *reading, m names.Mention) bool {
+	p := m.Positions[0]
+	return p > 0 && (r.toks[p-1].fold == "forum" || r.toks[p-1].fold == "der" && p >= 2 && r.toks[p-2].fold == "tag")
+}
+
+func (e *Engine) hasCountry(toks []tok) bool {
+	all := func(int) bool { return true }
+	for i := range toks {
+		for _, c := range e.lex.countries {
+			if c.match(toks, i, all) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// startsWith reports whether one of the cues occurs in the question.
+func (e *Engine) startsWith(r *reading, cues ...string) bool {
+	all := func(int) bool { return true }
+	for i := range r.toks {
+		for _, c := range cues {
+			for _, p := range e.lex.cues[c] {
+				if p.match(r.toks, i, all) > 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// officeWords reports whether the question asks for something the
+// Netzwerkstelle itself has: its programmes, events, head.
+func (e *Engine) officeWords(r *reading) bool {
+	all := func(int) bool { return true }
+	for _, a := range e.lex.attrs {
+		switch a.attr {
+		case domain.AttrProgramme, domain.AttrFunding, domain.AttrEvent, domain.AttrServices, domain.AttrData, domain.AttrContact,
+			domain.AttrOffice, domain.AttrChair, domain.AttrCarrier, domain.AttrTerm:
+			for i := range r.toks {
+				for _, p := range a.phrases {
+					if p.match(r.toks, i, all) > 0 {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// readCues marks the cues the question's free words say. A word may say
+// several ("dabei": members; "wer ist dabei": members, who); cue words are
+// no content.
+func (e *Engine) readCues(r *reading) {
+	var used []int
+	for _, name := range domain.Cues {
+		for _, p := range e.lex.cues[name] {
+			for i := range r.toks {
+				if n := p.match(r.toks, i, r.free); n > 0 {
+					for j := i; j < i+n; j++ {
+						r.cues[name] = append(r.cues[name], j)
+						used = append(used, j)
+					}
+				}
+			}
+		}
+	}
+	for _, p := range used {
+		r.claimed[p] = true
+	}
+	// "auch die Neuen von 2024", "Ich hab gelesen, 2022 kamen welche
+	// dazu": news said in passing or after the question are context.
+	r.cues["new"] = slices.DeleteFunc(r.cues["new"], func(p int) bool { return r.toks[p].afterQ || r.nearInclusive(p) })
+}
+
+// nearInclusive reports whether an inclusive word ("auch", "nicht nur")
+// stands in the four words before position p.
+func (r *reading) nearInclusive(p int) bool {
+	for _, q := range r.cues["inclusive"] {
+		if q < p && q >= p-4 {
+			return true
+		}
+	}
+	return false
+}
+
+// readAttribute finds the attribute asked for: the first of the lexicon's
+// attributes whose words occur (the more specific come first there).
+func (e *Engine) readAttribute(r *reading, f *Frame) {
+	free := func(i int) bool { return !r.nameAt(i) }
+	for _, a := range e.lex.attrs {
+		for _, p := range a.phrases {
+			for i := range r.toks {
+				if n := p.match(r.toks, i, free); n > 0 {
+					if f.Attribute == domain.AttrNone {
+						f.Attribute = a.attr
+					}
+					if f.Attribute == a.attr {
+						for j := i; j < i+n; j++ {
+							r.attrPos = append(r.attrPos, j)
+							r.claimed[j] = true
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// nameAt reports whether a name took the word at i.
+func (r *reading) nameAt(i int) bool {
+	for _, m := range r.mentions {
+		if slices.Contains(m.Positions, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// readModifiers reads countries, comparisons, superlatives, measures and
+// kinds of place.
+func (e *Engine) readModifiers(r *reading, f *Frame) {
+	free := func(i int) bool { return !r.nameAt(i) }
+	claim := func(i, n int) {
+		for j := i; j < i+n; j++ {
+			r.claimed[j] = true
+		}
+	}
+	for i := range r.toks {
+		for _, c := range e.lex.countries {
+			if n := c.match(r.toks, i, free); n > 0 && f.Filters.Country == "" {
+				f.Filters.Country = c.to
+				claim(i, n)
+			}
+		}
+	}
+	compared := false
+	for i := range r.toks {
+		for _, c := range e.lex.compare {
+			if n := c.match(r.toks, i, free); n > 0 {
+				compared = true
+				if f.Most == DirNone {
+					f.Most = c.to
+				}
+				claim(i, n)
+			}
+		}
+		for _, c := range e.lex.compareAny {
+			if n := c.match(r.toks, i, free); n > 0 {
+				compared = true
+				claim(i, n)
+			}
+		}
+	}
+	if compared {
+		r.cues["compare"] = []int{0}
+	} else {
+		for i := range r.toks {
+			for _, c := range e.lex.most {
+				if n := c.match(r.toks, i, free); n > 0 && f.Most == DirNone {
+					f.Most = c.to
+					r.cues["most"] = []int{i}
+					claim(i, n)
+				}
+			}
+		}
+	}
+	nets := false
+	for _, m := range r.mentions {
+		nets = nets || m.Kind == names.Network
+	}
+	for i := range r.toks {
+		for _, m := range e.lex.measures {
+			// What is compared or ranked: only where something is; the
+			// word "Netzwerk" in a question about networks is what is
+			// compared, not a measure ("Welches Netzwerk ist älter?").
+			if n := m.match(r.toks, i, free); n > 0 && (r.has("compare", "most") || f.Most != DirNone) &&
+				(f.Measure == MeasureNone || f.Measure == MeasureNetworks) && !(m.to == MeasureNetworks && (nets || f.Measure != MeasureNone)) {
+				f.Measure = m.to
+				r.cues["measure:"+m.to.String()] = []int{i}
+			}
+		}
+		for _, k := range e.lex.placeKind {
+			if n := k.match(r.toks, i, free); n > 0 && f.Filters.Kind == "" {
+				f.Filters.Kind = k.to
+				claim(i, n)
+			}
+		}
+	}
+}
+
+// readNumbers reads years (a filter, unless said in passing: "auch die
+// Neuen von 2024"), ordinals ("der 5. Tag") and other figures.
+func (e *Engine) readNumbers(r *reading, f *Frame) {
+	for i, t := range r.toks {
+		if r.nameAt(i) {
+			continue
+		}
+		n, isWord := t.num, false
+		if n < 0 {
+			if v, ok := e.lex.numbers[t.fold]; ok {
+				n, isWord = v, true
+			} else {
+				continue
+			}
+		}
+		r.claimed[i] = true
+		switch {
+		case !isWord && n >= 1900 && n <= 2100 && len(t.raw) == 4:
+			passing := t.afterQ || r.nearInclusive(i)
+			if passing || f.Filters.Year != 0 {
+				continue // said in passing: "auch die Neuen von 2024"
+			}
+			f.Filters.Year = n
+			if i > 0 {
+				switch {
+				case e.lex.isCue("before", r.toks, i-1):
+					f.Filters.YearOp = "before"
+				case e.lex.isCue("after", r.toks, i-1):
+					f.Filters.YearOp = "after"
+				}
+			}
+		case t.ordinal:
+			f.Ordinal = n // "der 5. Tag"
+		case isWord && (strings.HasSuffix(t.fold, "te") || strings.HasSuffix(t.fold, "ten") || strings.HasSuffix(t.fold, "th")):
+			if f.Attribute == domain.AttrEvent || r.has("anniversary") {
+				f.Ordinal = n // "der fünfte Tag"; "die erste" alone is a superlative
+			}
+		case n > 0:
+			f.Number = n
+		}
+	}
+}
+
+// readContent collects the content words: what no name, cue or filler
+// took, and the words that named the attribute ("Jahrestreffen"), which
+// statements are searched with too. A content word that looks like a name
+// the base does not know ("Musterhausen") is the question's unknown
+// subject.
+func (e *Engine) readContent(r *reading, f *Frame) {
+	named := map[string]bool{} // a name said again is no content
+	for _, m := range r.mentions {
+		for _, p := range m.Positions {
+			named[r.toks[p].term] = true
+		}
+	}
+	for i, t := range r.toks {
+		attr := slices.Contains(r.attrPos, i)
+		if (r.claimed[i] && !attr) || e.lex.fillers[t.fold] || utf8.RuneCountInString(t.fold) < 3 || named[t.term] {
+			continue
+		}
+		w := t.fold
+		if s, ok := e.lex.synonyms[w]; ok {
+			w = strings.ToLower(s)
+		}
+		if attr {
+			if !slices.Contains(f.Asked, w) {
+				f.Asked = append(f.Asked, w)
+			}
+			continue
+		}
+		r.content++
+		if !slices.Contains(f.Words, w) {
+			f.Words = append(f.Words, w)
+		}
+		if f.Unknown == "" && e.looksLikeName(t) {
+			f.Unknown = t.fold // folded, so "Musterhausen" and "musterhausen" read alike
+		}
+	}
+}
+
+// looksLikeName reports whether a word could be the name of a place or
+// network the base does not know: no ordinary word, no word of the
+// lexicon or of the base's statements, letters only.
+func (e *Engine) looksLikeName(t tok) bool {
+	if utf8.RuneCountInString(t.fold) < 4 || t.num >= 0 || e.lex.ordinary(t.fold) || e.statementWord[t.term] || e.statementWord[t.fold] {
+		return false
+	}
+	for _, c := range t.fold {
+		if !(c >= 'a' && c <= 'z') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// readSubjects turns the names into subjects, a Bundesland into a filter
+// and a Kreis or Regierungsbezirk into an area filter where the question
+// lists what lies in it.
+func (e *Engine) readSubjects(r *reading, f *Frame) {
+	for _, m := range r.mentions {
+		switch m.Kind {
+		case names.Network:
+			f.Subjects = appendSubject(f.Subjects, Subject{Kind: SubjectNetwork, ID: m.ID})
+		case names.Place:
+			s := Subject{Kind: SubjectPlace, ID: m.ID}
+			if pl := e.base.Place(m.ID); pl != nil && m.Name != pl.Name && e.isAlias(pl, m.Name) {
+				s.As = m.Name
+			}
+			f.Subjects = appendSubject(f.Subjects, s)
+		case names.State:
+			if f.Filters.State == "" {
+				f.Filters.State = m.ID
+			}
+		}
+	}
+}
+
+// isAlias reports whether name is one of the place's aliases (not a
+// generated short form such as "Coesfeld" for the Kreis Coesfeld).
+func (e *Engine) isAlias(pl *domain.Place, name string) bool {
+	return slices.Contains(pl.Aliases, name)
+}
+
+func appendSubject(ss []Subject, s Subject) []Subject {
+	for _, x := range ss {
+		if x.Kind == s.Kind && x.ID == s.ID {
+			return ss
+		}
+	}
+	return append(ss, s)
+}
+
+// readOp decides what the question asks for, from its cues in order of
+// specificity.
+func (e *Engine) readOp(r *reading, f *Frame) {
+	nets := f.has(SubjectNetwork)
+	places, areas := false, false // a Kreis named with a list is where, not what
+	for _, id := range f.places() {
+		if pl := e.base.Place(id); pl != nil && isArea(pl) {
+			areas = true
+		} else {
+			places = true
+		}
+	}
+	wh := r.has("who", "when", "where", "which", "count", "member-who", "what")
+	yesNo := len(r.toks) > 0 && (e.lex.isCueIn("yesno", r.english, r.toks, 0) || e.startsYesNo(r)) && !wh && !r.has("which")
+	filtered := f.Filters.State != "" || f.Filters.Year != 0 || f.Filters.Kind != "" || r.has("founders", "kreisfrei", "kreisangehoerig") ||
+		(areas && nets)
+	switch {
+	case r.has("help") && len(f.Subjects) == 0 && len(f.Words) == 0:
+		f.Op = OpHelp
+	case r.has("compare") && !r.has("cross") && e.comparable(r, f):
+		f.Op, f.YesNo = OpCompare, yesNo
+	case r.has("most", "founding") && f.Most == DirOldest && r.has("places") && !nets:
+		// "Welche Kommunen haben als erste unterschrieben?": the founders.
+		f.Op, f.Most = OpList, DirNone
+		r.cues["founders"] = []int{0}
+	case r.has("most") && !r.has("cross"):
+		f.Op = OpMost
+	case r.has("count"):
+		f.Op = OpCount
+	case yesNo:
+		f.Op = OpYesNo
+	case nets && r.has("new") && f.Filters.Year == 0 && !r.has("when"):
+		// "Wer ist neu bei RegioPole?", "Welche Städte sind neu dabei?":
+		// the newest members.
+		f.Op, f.Most = OpMost, DirNewest
+	case r.has("member-who", "founders"):
+		f.Op = OpList
+	case r.has("who") && (f.Filters.Year != 0 || r.has("new")):
+		f.Op = OpList
+	case r.has("when"):
+		f.Op = OpWhen
+	case r.has("where") && !r.has("link"), places && r.has("which") && r.has("district-words", "region-words") && !nets:
+		// "hallenberg, welcher kreis?": where it lies.
+		f.Op = OpWhere
+	case r.has("who"):
+		f.Op = OpWho
+	case r.has("join") || f.Attribute == domain.AttrJoin:
+		f.Op = OpJoin
+	case r.has("which", "new", "cross") || (r.has("members", "places", "belong") && !places) || (filtered && !places):
+		f.Op = OpList
+	default:
+		f.Op = OpDescribe
+	}
+	if e.negated(r) && (f.Op == OpList || f.Op == OpCount) {
+		f.Negate = true
+	}
+}
+
+// negated reports whether the question negates: a negation word that is
+// not part of an inclusive phrase ("nicht nur die von 2016").
+func (e *Engine) negated(r *reading) bool {
+	for _, p := range r.cues["negation"] {
+		if !slices.Contains(r.cues["inclusive"], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsYesNo reports whether the question opens like a yes/no question
+// the cue list does not cover: "Gibt es …", "Hat …".
+func (e *Engine) startsYesNo(r *reading) bool {
+	return len(r.toks) > 1 && r.toks[0].fold == "gibt" && r.toks[1].fold == "es"
+}
+
+// comparable reports whether a comparison has something to compare: two
+// subjects of a kind, a measure, or the networks altogether.
+func (e *Engine) comparable(r *reading, f *Frame) bool {
+	return len(f.ids(SubjectNetwork)) >= 2 || len(f.ids(SubjectPlace)) >= 2 || f.Measure != MeasureNone ||
+		(len(f.Subjects) == 0 && r.has("networks")) || r.has("which")
+}
+
+// readAbout decides what the question is about where its subjects do not
+// say it: twinnings, NRW's municipalities, the networks, several networks.
+func (e *Engine) readAbout(r *reading, f *Frame) {
+	nets := f.networks()
+	switch {
+	case r.has("twinning") && (len(nets) == 0 || (len(nets) == 1 && nets[0] == e.twinNetwork && f.has(SubjectPlace))):
+		f.About = AboutTwinnings
+		if len(nets) == 1 && f.has(SubjectPlace) {
+			f.Subjects = slices.DeleteFunc(f.Subjects, func(s Subject) bool { return s.Kind == SubjectNetwork })
+		}
+	case len(nets) == 0 && e.pairAbroad(f):
+		f.About = AboutTwinnings // "köln liverpool seit wann"
+	case r.has("cross"):
+		f.About = AboutCross
+	case len(nets) == 0 && e.asksAreas(r, f):
+		f.About = AboutAreas
+	case len(f.Subjects) == 0 && r.has("networks") && len(f.Words) == 0:
+		f.About = AboutNetworks
+	}
+	if r.has("suspended") && f.About == AboutTwinnings {
+		f.Filters.Suspended = true
+	}
+	if f.About == AboutAreas && f.Filters.Kind == "" {
+		// "Welcher Regierungsbezirk hat …?", "Welcher Kreis …?": the kind of
+		// area the question ranks or counts.
+		switch {
+		case r.has("region-words"):
+			f.Filters.Kind = "Regierungsbezirk"
+		case r.has("district-words") && f.Op != OpCount:
+			f.Filters.Kind = "Kreis"
+		}
+	}
+}
+
+// pairAbroad reports whether a question names an NRW place and a place
+// abroad: it asks about their twinning.
+func (e *Engine) pairAbroad(f *Frame) bool {
+	nrw, abroad := false, false
+	for _, id := range f.places() {
+		if pl := e.base.Place(id); pl != nil {
+			nrw = nrw || pl.State == "Nordrhein-Westfalen"
+			abroad = abroad || pl.Country != ""
+		}
+	}
+	return nrw && abroad
+}
+
+// asksAreas reports whether a question asks about NRW's municipalities as
+// such: how many, which, in which Kreis — not about membership or twinnings.
+func (e *Engine) asksAreas(r *reading, f *Frame) bool {
+	if r.has("members", "twinning", "new", "founders") || f.Filters.Year != 0 || r.content > 0 {
+		return false
+	}
+	area := false
+	for _, id := range f.places() {
+		pl := e.base.Place(id)
+		switch {
+		case pl == nil:
+		case isArea(pl):
+			area = true
+		default:
+			return false // "In welchem Regierungsbezirk liegt Bönen?": about Bönen
+		}
+	}
+	kind := r.has("places", "district-words", "region-words", "kreisfrei", "kreisangehoerig") || f.Filters.Kind != ""
+	// The base's Kreise and Gemeinden are NRW's: a question that names no
+	// other Land asks about them.
+	nrw := area || f.Filters.State == "" || f.Filters.State == "Nordrhein-Westfalen"
+	return kind && nrw && (f.Op == OpCount || f.Op == OpList || f.Op == OpMost || f.Op == OpCompare || r.has("which"))
+}
+
+// isArea reports whether a place is an area other places lie in.
+func isArea(pl *domain.Place) bool {
+	return pl.Kind == "Kreis" || pl.Kind == "Städteregion" || pl.Kind == "Regierungsbezirk"
+}
+
+// readFilters sets the filters the cues say, and reads a Kreis or
+// Regierungsbezirk as an area filter where the question lists what is in
+// it ("Welche Kommunen im Kreis Lippe sind dabei?").
+func (e *Engine) readFilters(r *reading, f *Frame) {
+	fl := &f.Filters
+	if r.has("outside") && fl.State != "" {
+		fl.NotState = true
+	}
+	switch {
+	case r.has("kreisfrei"):
+		fl.Kreisfrei = "ja"
+	case r.has("kreisangehoerig"):
+		fl.Kreisfrei = "nein"
+	}
+	fl.Founders = r.has("founders")
+	fl.New = r.has("new") && f.Op == OpList && f.Filters.Year == 0 && !r.has("which")
+	listing := r.has("which", "members", "count", "places", "member-who", "belong") || f.About == AboutAreas || f.Op == OpList || f.Op == OpMost
+	if (listing || f.has(SubjectNetwork)) && !(f.Op == OpYesNo && !r.has("which")) && f.About != AboutTwinnings && f.Op != OpCompare {
+		var keep []Subject
+		for _, s := range f.Subjects {
+			if pl := e.base.Place(s.ID); s.Kind == SubjectPlace && pl != nil && isArea(pl) && fl.Area == "" &&
+				(f.has(SubjectNetwork) || f.About == AboutAreas || listing) {
+				fl.Area = s.ID
+				continue
+			}
+			keep = append(keep, s)
+		}
+		f.Subjects = keep
+	}
+	// "Wer hatte den Vorsitz vor Paderborn?": the place is the point in
+	// time, not the subject.
+	if f.Attribute == domain.AttrChair || f.Attribute == domain.AttrSpeakers {
+		for _, m := range r.mentions {
+			p := m.Positions[0]
+			if m.Kind != names.Place || p == 0 {
+				continue
+			}
+			switch {
+			case e.lex.isCue("before", r.toks, p-1):
+				f.Rel = Relation{Op: "before", ID: m.ID}
+			case e.lex.isCue("after", r.toks, p-1):
+				f.Rel = Relation{Op: "after", ID: m.ID}
+			}
+		}
+		if f.Rel.ID != "" {
+			f.Subjects = slices.DeleteFunc(f.Subjects, func(s Subject) bool { return s.ID == f.Rel.ID })
+		}
+	}
+	switch {
+	case r.has("history"):
+		f.Time = WhenHistory
+	case r.has("next"):
+		f.Time = WhenNext
+	case r.has("last") && (f.Attribute == domain.AttrEvent || f.Op == OpWhen):
+		f.Time = WhenLast
+	}
+	// A yes/no question about a Bundesland's name as a place ("Ist Hamburg
+	// eine Engagierte Stadt?") asks about that city.
+	if f.Op == OpYesNo && f.has(SubjectNetwork) && !f.has(SubjectPlace) && fl.State != "" && f.Unknown == "" {
+		for _, m := range r.mentions {
+			if m.Kind == names.State && m.Positions[0] == 1 {
+				f.Unknown = r.toks[1].fold
+				fl.State = ""
+			}
+		}
+	}
+}
+
+// finish sets what the frame implies: the attribute of a question word
+// alone, the measure of a comparison, and what marks a follow-up.
+func (e *Engine) finish(r *reading, f *Frame) {
+	nets, places := f.has(SubjectNetwork), f.has(SubjectPlace)
+	if f.Attribute == domain.AttrPopulation && nets && !places {
+		f.Attribute = domain.AttrEligibility // "mit 300.000 Einwohnern" asks who may join
+	}
+	if f.Attribute == domain.AttrNone {
+		f.Attribute = e.impliedAttribute(r, f)
+		if f.Attribute == domain.AttrFounding || f.Attribute == domain.AttrFoundingPlace || f.Attribute == domain.AttrFounders {
+			for _, p := range r.cues["founding"] {
+				if w := r.toks[p].fold; !slices.Contains(f.Asked, w) {
+					f.Asked = append(f.Asked, w) // "Unterzeichnung": searched for where no network is named
+				}
+			}
+		}
+	}
+	if (f.Op == OpCompare || f.Op == OpMost) && f.Measure == MeasureNone {
+		f.Measure = e.impliedMeasure(r, f)
+	}
+	if f.Filters.Country == "Deutschland" && f.About != AboutTwinnings {
+		f.Filters.Country = "" // "Engagierte Städte in Deutschland": all of them
+	}
+	if f.Measure == MeasureTwinnings && f.About == AboutSubjects && !nets {
+		f.About = AboutTwinnings
+	}
+	if f.About == AboutTwinnings && f.Op == OpMost && f.Measure == MeasureNone {
+		f.Measure = MeasureTwinnings
+	}
+	r.pronoun = r.has("pronoun")
+	r.also = r.has("also")
+	// A question of names, filters and follow-up words only ("und in
+	// Frankreich?") changes one thing of the question before.
+	r.bare = r.content == 0 && f.Attribute == domain.AttrNone || (r.content == 0 && len(r.attrPos) == 0)
+	for c := range r.cues {
+		switch c {
+		case "follow-up", "which", "also", "yesno", "and", "pronoun", "members", "places", "belong", "inclusive", "before", "after",
+			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders":
+		default:
+			if !strings.HasPrefix(c, "measure:") {
+				r.bare = false
+			}
+		}
+	}
+	if f.Op == OpWho && !r.also && !r.has("member-who") {
+		r.bare = false
+	}
+}
+
+// impliedAttribute is the attribute a question asks for by its question
+// word alone: "Wann wurde …?" asks for the founding, "Wie viele …?" for
+// the count.
+func (e *Engine) impliedAttribute(r *reading, f *Frame) domain.Attribute {
+	founding := r.has("founding")
+	nets := f.has(SubjectNetwork) && !f.has(SubjectPlace)
+	switch {
+	case f.Op == OpWhen && (founding || nets && r.content == 0 && !r.has("members", "new")):
+		return domain.AttrFounding
+	case f.Op == OpWhere && founding:
+		return domain.AttrFoundingPlace
+	case f.Op == OpWho && founding:
+		return domain.AttrFounders
+	case founding && (f.Op == OpDescribe || f.Op == OpYesNo):
+		return domain.AttrFounding
+	case r.has("link"):
+		return domain.AttrWebsite
+	case f.Op == OpCount:
+		return domain.AttrCount
+	case f.Op == OpList:
+		return domain.AttrMembers
+	case f.Op == OpJoin:
+		return domain.AttrJoin
+	}
+	return domain.AttrNone
+}
+
+// impliedMeasure is what a comparison or superlative compares when no
+// word says it: networks by founding (older) or size (bigger), places by
+// when they joined, areas by their municipalities.
+func (e *Engine) impliedMeasure(r *reading, f *Frame) Measure {
+	switch {
+	case f.About == AboutAreas:
+		return MeasureMunicipalities
+	case f.About == AboutTwinnings:
+		return MeasureTwinnings
+	case len(f.places()) >= 2:
+		return MeasureJoined
+	case f.Most == DirLargest || f.Most == DirSmallest:
+		if f.has(SubjectNetwork) && f.Op == OpMost {
+			return MeasureMembers
+		}
+		return MeasureSize
+	case f.Op == OpMost && f.has(SubjectNetwork):
+		return MeasureJoined // "das jüngste Mitglied"
+	}
+	return MeasureFounding
+}
+
+// continueFrom completes a frame from the one before it in the
+// conversation: a question that changes one thing keeps the rest.
+func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
+	if prev.Op == OpHelp || prev.Op == OpChatter || f.Op == OpHelp {
+		return f
+	}
+	named := f.has(SubjectNetwork) || f.has(SubjectPlace)
+	switch {
+	case r.bare && !named && f.Unknown == "":
+		// "und in Frankreich?", "und 2023?", "wer noch aus NRW?": the
+		// question before, with what this one changes.
+		g := prev
+		g.Parts, g.English = nil, f.English
+		e.changeFilters(&g, f, r)
+		if r.also || r.has("member-who") {
+			g = e.whoElse(g, prev)
+		}
+		return g
+	case r.bare && named && f.Unknown == "":
+		// "und Paderborn?", "und beim Kommunen-Netzwerk?", "und der Kreis
+		// Olpe?": the question before, about the new subject.
+		g := prev
+		g.Parts, g.English = nil, f.English
+		var subjects []Subject
+		for _, s := range f.Subjects {
+			if pl := e.base.Place(s.ID); s.Kind == SubjectPlace && pl != nil && isArea(pl) && prev.Filters.Area != "" {
+				g.Filters.Area = s.ID
+				continue
+			}
+			subjects = append(subjects, s)
+		}
+		kinds := map[SubjectKind]bool{}
+		for _, s := range subjects {
+			kinds[s.Kind] = true
+		}
+		var keep []Subject
+		for _, s := range prev.Subjects {
+			if !kinds[s.Kind] {
+				keep = append(keep, s)
+			}
+		}
+		g.Subjects = append(keep, subjects...)
+		if g.Rel.ID != "" && kinds[SubjectPlace] {
+			g.Rel.ID = subjects[0].ID // "Wer hatte vor Paderborn den Vorsitz?" … "und vor Würzburg?"
+			g.Subjects = slices.DeleteFunc(g.Subjects, func(s Subject) bool { return s.ID == g.Rel.ID })
+		}
+		e.changeFilters(&g, f, r)
+		return g
+	case f.has(SubjectNetwork) && !f.has(SubjectPlace) && r.pronoun:
+		// "In welchem Kreis liegt Sendenhorst und seit wann ist es
+		// Engagierte Stadt?": "es" is the place before.
+		for _, s := range prev.Subjects {
+			if s.Kind == SubjectPlace {
+				f.Subjects = append(f.Subjects, s)
+			}
+		}
+		if f.Op == OpWhen && f.Attribute == domain.AttrFounding && len(r.attrPos) == 0 {
+			f.Attribute = domain.AttrNone // about the place's membership now
+		}
+		return f
+	case !named && f.Unknown == "" && (f.Op != OpDescribe || f.Attribute != domain.AttrNone || len(f.Words) > 0 || !f.Filters.IsZero()):
+		// "seit wann?", "wer hat den Vorsitz?", "wie viele?": the subjects
+		// before.
+		var keep []Subject
+		for _, s := range prev.Subjects {
+			if s.Kind == SubjectNetwork || s.Kind == SubjectPlace {
+				keep = append(keep, s)
+			}
+		}
+		if len(keep) == 0 && prev.About == AboutSubjects && prev.Filters.Area == "" {
+			return f
+		}
+		f.Subjects = keep
+		if f.About == AboutSubjects && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrMembers || f.Attribute == domain.AttrCount) {
+			f.About = prev.About
+		}
+		if f.Filters.Area == "" {
+			f.Filters.Area = prev.Filters.Area
+		}
+		if f.Op == OpWho && f.Attribute == domain.AttrNone && (prev.Attribute == domain.AttrFounding || prev.Attribute == domain.AttrFoundingPlace) {
+			f.Attribute = domain.AttrFounders // "Wo wurde X gegründet und von wem?"
+		}
+		if f.Op == OpWhen && f.Attribute == domain.AttrFounding && len(r.attrPos) == 0 && len(f.ids(SubjectPlace)) > 0 {
+			f.Attribute = domain.AttrNone // "seit wann?" after a membership: since when it is one
+		}
+		if f.Filters.IsZero() && (f.Op == OpList || f.Op == OpCount) {
+			f.Filters = prev.Filters
+		}
+		if f.Op == OpCount && f.About == AboutAreas && f.Measure == MeasureNone {
+			f.Measure = prev.Measure
+		}
+		return f
+	}
+	return f
+}
+
+// changeFilters applies the filters a follow-up sets to the frame it
+// continues.
+func (e *Engine) changeFilters(g *Frame, f Frame, r *reading) {
+	nf, fl := f.Filters, &g.Filters
+	if nf.Country != "" {
+		fl.Country = nf.Country
+		if g.About == AboutSubjects && !g.has(SubjectNetwork) {
+			g.About = AboutTwinnings
+		}
+	}
+	if nf.Year != 0 {
+		fl.Year, fl.YearOp = nf.Year, nf.YearOp
+	}
+	if nf.State != "" {
+		fl.State, fl.NotState = nf.State, nf.NotState
+		fl.Area = "" // a Bundesland replaces a Kreis
+	}
+	if nf.Area != "" {
+		fl.Area = nf.Area
+	}
+	if nf.Kreisfrei != "" {
+		fl.Kreisfrei = nf.Kreisfrei
+	}
+	if nf.Kind != "" {
+		fl.Kind = nf.Kind
+	}
+	fl.Founders = fl.Founders || nf.Founders
+	fl.Suspended = fl.Suspended || nf.Suspended
+	if f.Negate {
+		g.Negate = true
+	}
+}
+
+// whoElse turns "wer noch?" into the list the question before implies,
+// without the places it named: after "Ist Bielefeld Engagierte Stadt?",
+// the other members.
+func (e *Engine) whoElse(g, prev Frame) Frame {
+	places := prev.places()
+	if len(places) == 0 {
+		return g
+	}
+	if g.has(SubjectNetwork) {
+		g.Subjects = slices.DeleteFunc(g.Subjects, func(s Subject) bool { return s.Kind == SubjectPlace })
+		g.Op, g.Attribute = OpList, domain.AttrMembers
+	}
+	for _, p := range places {
+		if !slices.Contains(g.Filters.Except, p) {
+			g.Filters.Except = append(g.Filters.Except, p)
+		}
+	}
+	return g
+}

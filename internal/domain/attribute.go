@@ -1,0 +1,88 @@
+package domain
+
+// Attribute is a property a question can ask about a network or place, and
+// that a fact can state (Fact.Topic holds its name). The engine knows each
+// one, because it answers some of them its own way (a founding from
+// Network.Founded, a count from Network.Counts); the words that ask for an
+// attribute and its labels are data, in the lexicon (knowledge/lexicon).
+//
+// The values are only compared, never stored: the order may change, but
+// keep String and the names in step.
+type Attribute uint8
+
+// The attributes. AttrNone is a question that asks for nothing in
+// particular ("Bielefeld").
+const (
+	AttrNone Attribute = iota
+	AttrGoal
+	AttrFounding
+	AttrFoundingPlace
+	AttrFounders
+	AttrInitiator
+	AttrFunding
+	AttrChair
+	AttrSpeakers
+	AttrOffice
+	AttrCarrier
+	AttrEligibility
+	AttrJoin
+	AttrCost
+	AttrOutcome
+	AttrHistory
+	AttrMembers
+	AttrCount
+	AttrWebsite
+	AttrContact
+	AttrServices
+	AttrEvent
+	AttrProgramme
+	AttrData
+	AttrTerm
+	AttrPlace
+	AttrDate
+	AttrPeople
+	AttrStates
+	AttrPopulation
+	AttrMayor
+	AttrActivities
+	numAttributes
+)
+
+var attributeNames = [numAttributes]string{
+	AttrNone: "", AttrGoal: "goal", AttrFounding: "founding", AttrFoundingPlace: "founding-place",
+	AttrFounders: "founders", AttrInitiator: "initiator", AttrFunding: "funding", AttrChair: "chair",
+	AttrSpeakers: "speakers", AttrOffice: "office", AttrCarrier: "carrier", AttrEligibility: "eligibility",
+	AttrJoin: "join", AttrCost: "cost", AttrOutcome: "outcome", AttrHistory: "history", AttrMembers: "members",
+	AttrCount: "count", AttrWebsite: "website", AttrContact: "contact", AttrServices: "services",
+	AttrEvent: "event", AttrProgramme: "programme", AttrData: "data", AttrTerm: "term", AttrPlace: "place",
+	AttrDate: "date", AttrPeople: "people", AttrStates: "states", AttrPopulation: "population", AttrMayor: "mayor",
+	AttrActivities: "activities",
+}
+
+// String is the attribute's name as facts and the lexicon write it: "chair".
+func (a Attribute) String() string {
+	if a < numAttributes {
+		return attributeNames[a]
+	}
+	return "attribute(?)"
+}
+
+// ParseAttribute returns the attribute with the name, or false.
+func ParseAttribute(name string) (Attribute, bool) {
+	for a, n := range attributeNames {
+		if n == name && n != "" {
+			return Attribute(a), true
+		}
+	}
+	return AttrNone, false
+}
+
+// AttributeNames are the names of all attributes, in order: what Fact.Topic
+// and the lexicon may say.
+func AttributeNames() []string {
+	out := make([]string, 0, numAttributes-1)
+	for _, n := range attributeNames[1:] {
+		out = append(out, n)
+	}
+	return out
+}

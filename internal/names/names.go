@@ -1,0 +1,529 @@
+// Package names finds the places, networks and Bundesländer a question
+// names, typos included. It owns the name index: every name and alias as
+// words (folded and lightly stemmed, see package words), built once per
+// knowledge snapshot, with a deletion index for misspellings.
+//
+// A word is taken for a name when it spells a word of the name, or when it
+// is a plausible misspelling of one: the same first letter, one edit away
+// (two for long words), and a word the caller allows to be fuzzy — the
+// engine allows no ordinary German or English word, so "weather" never
+// becomes Werther. Which names a question means in the end (an everyday
+// word like "Essen" only where the question treats it as a place) is the
+// engine's decision, not this package's.
+package names
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/engagiert/engagiert/internal/words"
+)
+
+// Kind is what a name names.
+type Kind uint8
+
+// The kinds of named things.
+const (
+	Place Kind = iota + 1
+	Network
+	State // a Bundesland
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Place:
+		return "place"
+	case Network:
+		return "network"
+	case State:
+		return "state"
+	}
+	return "kind(?)"
+}
+
+// Entry is one thing with its names.
+type Entry struct {
+	Kind  Kind
+	ID    string
+	Names []string
+	// Short are names of two letters or fewer ("SH", "MV") that may match:
+	// other short words never name anything.
+	Short []string
+}
+
+// Token is a word of a question as the index reads it.
+type Token struct {
+	Fold string // words.Fold of the word
+	Term string // words.Term of the word
+	Pos  int
+	// Fuzzy allows the word to match a name with edits. The caller sets it
+	// false for ordinary words and words of its own vocabulary.
+	Fuzzy bool
+	// Ordinary marks an everyday word: it names a one-word name only as
+	// written, never by its stem alone ("liegen" is not Liège; "Bielefelds"
+	// is Bielefeld).
+	Ordinary bool
+}
+
+// Mention is one name found in a question.
+type Mention struct {
+	Kind Kind
+	ID   string
+	// Positions are the question's words the name took, in order.
+	Positions []int
+	// Distance is the number of edits between them and the name.
+	Distance int
+	// Name is the name (or alias) matched, as written in the base.
+	Name string
+}
+
+// variant is one name of an entry as words.
+type variant struct {
+	entry int
+	name  string
+	terms []string
+	// single is the folded length of a one-word name, 0 otherwise: a word
+	// that shares its stem but is much shorter ("Geld", "Geldern") does not
+	// name it.
+	single int
+	// fold is the folded one-word name: an ordinary word that only shares
+	// its stem ("liegen", "Liège") does not name it.
+	fold string
+	short  bool
+}
+
+// Index is an immutable name index; safe for concurrent use.
+type Index struct {
+	entries  []Entry
+	variants []variant
+	postings map[string][]int32 // term -> variants that have it
+	// deletes maps each name term, and each term with one letter after the
+	// first deleted (two for long terms), to the terms it stands for: a
+	// query word and its own deletions meet a misspelt name's term here
+	// (SymSpell).
+	deletes map[string][]int32
+	terms   []string // distinct name terms, by id
+}
+
+// minFuzzy is the shortest word matched with an edit; maxOneEdit the
+// longest with one edit only. Shorter words match too many names by
+// chance; longer ones are rarely misspelt more than twice.
+const (
+	minFuzzy   = 5
+	maxOneEdit = 8
+)
+
+// New indexes the entries.
+func New(entries []Entry) *Index {
+	ix := &Index{entries: entries, postings: map[string][]int32{}, deletes: map[string][]int32{}}
+	termID := map[string]int32{}
+	for ei, e := range entries {
+		for _, n := range e.Names {
+			ix.add(ei, n, false, termID)
+		}
+		for _, n := range e.Short {
+			ix.add(ei, n, true, termID)
+		}
+	}
+	for id, t := range ix.terms {
+		n := utf8.RuneCountInString(t)
+		if n < minFuzzy-1 {
+			continue
+		}
+		depth := 1
+		if n > maxOneEdit {
+			depth = 2 // two substitutions meet only at two deletions on each side
+		}
+		for _, d := range deletions(t, depth) {
+			if ids := ix.deletes[d]; len(ids) == 0 || ids[len(ids)-1] != int32(id) {
+				ix.deletes[d] = append(ids, int32(id))
+			}
+		}
+	}
+	return ix
+}
+
+func (ix *Index) add(entry int, name string, short bool, termID map[string]int32) {
+	ws := words.Split(name)
+	if len(ws) == 0 {
+		return
+	}
+	v := variant{entry: entry, name: name, short: short}
+	for _, w := range ws {
+		t := words.Term(w)
+		v.terms = append(v.terms, t)
+		if _, ok := termID[t]; !ok {
+			termID[t] = int32(len(ix.terms))
+			ix.terms = append(ix.terms, t)
+		}
+	}
+	if len(ws) == 1 {
+		v.fold = words.Fold(ws[0])
+		v.single = utf8.RuneCountInString(v.fold)
+	}
+	for _, old := range ix.variants {
+		if old.entry == entry && slices.Equal(old.terms, v.terms) {
+			return // "Gütersloh" and "Guetersloh" are one variant here
+		}
+	}
+	id := int32(len(ix.variants))
+	ix.variants = append(ix.variants, v)
+	for _, t := range v.terms {
+		if ps := ix.postings[t]; len(ps) == 0 || ps[len(ps)-1] != id {
+			ix.postings[t] = append(ps, id)
+		}
+	}
+}
+
+// Entry returns the entry of a mention's kind and id, for callers that
+// indexed more than they keep.
+func (ix *Index) Entries() []Entry { return ix.entries }
+
+// IsName reports whether a term is a word of some name, exactly.
+func (ix *Index) IsName(term string) bool { _, ok := ix.postings[term]; return ok }
+
+// deletions returns s with up to n runes deleted, never the first: a
+// misspelt name almost always keeps its first letter, and requiring it
+// keeps "damals" from Tamale. s itself comes first.
+func deletions(s string, n int) []string {
+	out := []string{s}
+	level := []string{s}
+	for range n {
+		var next []string
+		for _, w := range level {
+			rs := []rune(w)
+			for i := 1; i < len(rs); i++ {
+				d := string(rs[:i]) + string(rs[i+1:])
+				if !slices.Contains(out, d) {
+					out = append(out, d)
+					next = append(next, d)
+				}
+			}
+		}
+		level = next
+	}
+	return out
+}
+
+// candidate is a name term a question word may stand for.
+type candidate struct {
+	term string
+	dist int
+}
+
+// lookup returns the name terms a token may stand for: itself when it is
+// one, else the terms one edit away (two for long words), if it may be fuzzy.
+func (ix *Index) lookup(t Token) []candidate {
+	if _, ok := ix.postings[t.Term]; ok {
+		return []candidate{{t.Term, 0}}
+	}
+	n := utf8.RuneCountInString(t.Term)
+	if !t.Fuzzy || n < minFuzzy {
+		return nil
+	}
+	k := 1
+	if n > maxOneEdit {
+		k = 2
+	}
+	var out []candidate
+	seen := map[int32]bool{}
+	for _, d := range deletions(t.Term, k) {
+		for _, id := range ix.deletes[d] {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			term := ix.terms[id]
+			if firstRune(term) != firstRune(t.Term) {
+				continue
+			}
+			if dist := osa(t.Term, term, k); dist >= 0 {
+				out = append(out, candidate{term, dist})
+			}
+		}
+	}
+	return out
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// Find returns the names the tokens mention. A name counts only when all
+// its words occur, in order, at most two other words between them; where
+// candidates overlap, the heavier (more words, fewer gaps), then the
+// closer one wins.
+func (ix *Index) Find(tokens []Token) []Mention {
+	// What each token may stand for, and the variants that are worth a look.
+	cands := make([][]candidate, len(tokens))
+	vs := map[int32]bool{}
+	for i, t := range tokens {
+		cands[i] = ix.lookup(t)
+		if utf8.RuneCountInString(t.Fold) <= 2 && !ix.shortName(t.Term) {
+			continue // "an" of "Mülheim an der Ruhr" joins a name, never starts a look at one
+		}
+		for _, c := range cands[i] {
+			for _, v := range ix.postings[c.term] {
+				vs[v] = true
+			}
+		}
+	}
+	if len(vs) == 0 {
+		return nil
+	}
+	ids := make([]int32, 0, len(vs))
+	for v := range vs {
+		ids = append(ids, v)
+	}
+	slices.Sort(ids) // the same answer every time, whatever the map order
+	best := map[int]Mention{}
+	var order []int
+	for _, id := range ids {
+		v := ix.variants[id]
+		m, ok := ix.match(v, tokens, cands)
+		if !ok {
+			continue
+		}
+		if old, seen := best[v.entry]; !seen || better(m, old) {
+			if !seen {
+				order = append(order, v.entry)
+			}
+			best[v.entry] = m
+		}
+	}
+	var all []Mention
+	for _, e := range order {
+		all = append(all, best[e])
+	}
+	return resolve(all)
+}
+
+// shortName reports whether a short word is a short name: "SH".
+func (ix *Index) shortName(term string) bool {
+	for _, v := range ix.postings[term] {
+		if ix.variants[v].short {
+			return true
+		}
+	}
+	return false
+}
+
+// match finds the variant's words among the tokens.
+func (ix *Index) match(v variant, tokens []Token, cands [][]candidate) (Mention, bool) {
+	var best Mention
+	found := false
+	for i := range tokens {
+		d, ok := distTo(cands[i], v.terms[0])
+		if !ok || !ix.fits(v, tokens[i], d) || (utf8.RuneCountInString(tokens[i].Fold) <= 2 && !v.short && len(v.terms) == 1) {
+			continue
+		}
+		m := Mention{Kind: ix.entries[v.entry].Kind, ID: ix.entries[v.entry].ID, Positions: []int{tokens[i].Pos}, Distance: d, Name: v.name}
+		j := i
+		ok = true
+		for _, term := range v.terms[1:] {
+			next := -1
+			nd := 0
+			for k := j + 1; k < len(tokens) && tokens[k].Pos <= tokens[j].Pos+3; k++ {
+				if dd, ok := distTo(cands[k], term); ok && (next < 0 || dd < nd) {
+					next, nd = k, dd
+				}
+			}
+			if next < 0 {
+				ok = false
+				break
+			}
+			m.Positions = append(m.Positions, tokens[next].Pos)
+			m.Distance += nd
+			j = next
+		}
+		if ok && (!found || better(m, best)) {
+			best, found = m, true
+		}
+	}
+	return best, found
+}
+
+// fits checks a one-word name against the word that took it: no shorter
+// by three letters or more (the stem of "Geld" is that of "Geldern"), and
+// a short name only as written.
+func (ix *Index) fits(v variant, t Token, dist int) bool {
+	if v.short {
+		return dist == 0 && len(v.terms) == 1
+	}
+	if v.single > 0 && utf8.RuneCountInString(t.Fold)+3 <= v.single {
+		return false
+	}
+	if v.single > 0 && dist == 0 && t.Ordinary && t.Fold != v.fold {
+		return false // "liegen" is not Liège, though both stem to "lieg"
+	}
+	return true
+}
+
+func distTo(cs []candidate, term string) (int, bool) {
+	for _, c := range cs {
+		if c.term == term {
+			return c.dist, true
+		}
+	}
+	return 0, false
+}
+
+// weight is a name's words less the gaps between them: "Engagierten Städte
+// in NRW" names "Engagierte Städte" (two words, together) rather than
+// "engagiert in NRW" (three words with one between).
+func weight(m Mention) int { return len(m.Positions) - (span(m) - len(m.Positions)) }
+
+func span(m Mention) int { return m.Positions[len(m.Positions)-1] - m.Positions[0] + 1 }
+
+func better(a, b Mention) bool {
+	if wa, wb := weight(a), weight(b); wa != wb {
+		return wa > wb
+	}
+	if sa, sb := span(a), span(b); sa != sb {
+		return sa < sb
+	}
+	return a.Distance < b.Distance
+}
+
+// resolve keeps the strongest mention for every word of the question.
+func resolve(cands []Mention) []Mention {
+	slices.SortStableFunc(cands, func(a, b Mention) int {
+		if wa, wb := weight(a), weight(b); wa != wb {
+			return wb - wa
+		}
+		if len(a.Positions) != len(b.Positions) {
+			return len(a.Positions) - len(b.Positions) // as heavy, fewer gaps
+		}
+		if a.Distance != b.Distance {
+			return a.Distance - b.Distance
+		}
+		if a.Positions[0] != b.Positions[0] {
+			return a.Positions[0] - b.Positions[0]
+		}
+		return cmp.Compare(a.Kind, b.Kind)
+	})
+	used := map[int]bool{}
+	var out []Mention
+	for _, c := range cands {
+		clash := false
+		for _, p := range c.Positions {
+			clash = clash || used[p]
+		}
+		if clash {
+			continue
+		}
+		for _, p := range c.Positions {
+			used[p] = true
+		}
+		out = append(out, c)
+	}
+	slices.SortStableFunc(out, func(a, b Mention) int { return a.Positions[0] - b.Positions[0] })
+	return out
+}
+
+// osa is the optimal string alignment distance of a and b (Levenshtein
+// with transpositions: "Gütesrloh" is one edit from "Gütersloh"), or -1
+// when it exceeds max.
+func osa(a, b string, max int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > max || -d > max {
+		return -1
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			low = min(low, cur[j])
+		}
+		if low > max {
+			return -1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	if prev[len(rb)] > max {
+		return -1
+	}
+	return prev[len(rb)]
+}
+
+// String is a mention for tests and logs: "place:bielefeld@2".
+func (m Mention) String() string {
+	var b strings.Builder
+	b.WriteString(m.Kind.String() + ":" + m.ID)
+	for _, p := range m.Positions {
+		b.WriteString("@")
+		b.WriteString(itoa(p))
+	}
+	return b.String()
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// Words is a set of words to correct typos against: the engine's own
+// vocabulary, so "wiviele" reads as "wieviele". It uses the name index's
+// rules: one edit, the first letter kept, words of five letters or more.
+type Words struct {
+	words   map[string]bool
+	deletes map[string][]string
+}
+
+// NewWords indexes the folded words.
+func NewWords(ws []string) *Words {
+	w := &Words{words: map[string]bool{}, deletes: map[string][]string{}}
+	for _, x := range ws {
+		if w.words[x] || utf8.RuneCountInString(x) < minFuzzy {
+			continue
+		}
+		w.words[x] = true
+		for _, d := range deletions(x, 1) {
+			w.deletes[d] = append(w.deletes[d], x)
+		}
+	}
+	for _, ds := range w.deletes {
+		slices.Sort(ds)
+	}
+	return w
+}
+
+// Correct returns the one word of the set a folded word is a typo of, or
+// false when it is none or more than one.
+func (w *Words) Correct(word string) (string, bool) {
+	if w.words[word] || utf8.RuneCountInString(word) < minFuzzy+1 {
+		return "", false
+	}
+	found := ""
+	for _, d := range deletions(word, 1) {
+		for _, x := range w.deletes[d] {
+			if x == found || firstRune(x) != firstRune(word) || osa(word, x, 1) < 0 {
+				continue
+			}
+			if found != "" {
+				return "", false // two words are as close: no guess
+			}
+			found = x
+		}
+	}
+	return found, found != ""
+}

@@ -1,0 +1,76 @@
+package names
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/engagiert/engagiert/internal/words"
+)
+
+func tokens(q string, fuzzy bool) []Token {
+	var out []Token
+	for i, w := range words.Split(q) {
+		out = append(out, Token{Fold: words.Fold(w), Term: words.Term(w), Pos: i, Fuzzy: fuzzy, Ordinary: !fuzzy})
+	}
+	return out
+}
+
+func testIndex() *Index {
+	return New([]Entry{
+		{Kind: Place, ID: "bielefeld", Names: []string{"Bielefeld"}},
+		{Kind: Place, ID: "guetersloh", Names: []string{"Gütersloh"}},
+		{Kind: Place, ID: "kreis-guetersloh", Names: []string{"Kreis Gütersloh"}},
+		{Kind: Place, ID: "geldern", Names: []string{"Geldern"}},
+		{Kind: Place, ID: "werther", Names: []string{"Werther (Westf.)", "Werther"}},
+		{Kind: Place, ID: "koenigswinter", Names: []string{"Königswinter"}},
+		{Kind: Place, ID: "gelsenkirchen", Names: []string{"Gelsenkirchen"}},
+		{Kind: Network, ID: "es", Names: []string{"Engagierte Stadt", "Netzwerk Engagierte Stadt"}},
+		{Kind: Network, ID: "kn", Names: []string{"Kommunen-Netzwerk", "engagiert in NRW"}},
+		{Kind: State, ID: "Schleswig-Holstein", Names: []string{"Schleswig-Holstein"}, Short: []string{"SH"}},
+	})
+}
+
+func TestFind(t *testing.T) {
+	ix := testIndex()
+	for _, tt := range []struct {
+		q     string
+		fuzzy bool
+		want  string
+	}{
+		{"Bielefeld", true, "[place:bielefeld@0]"},
+		{"bilefeld?", true, "[place:bielefeld@0]"},
+		{"bilefeld?", false, "[]"},                       // an ordinary word is never misspelt
+		{"Gutersloh", true, "[place:guetersloh@0]"},      // folded, no edit
+		{"Kreis Gütersloh", true, "[place:kreis-guetersloh@0@1]"},
+		{"koenigswinter", true, "[place:koenigswinter@0]"},
+		{"gelsenkirshen", true, "[place:gelsenkirchen@0]"}, // one edit
+		{"gelsenkrischen", true, "[place:gelsenkirchen@0]"}, // a transposition
+		{"Geld", true, "[]"},                                // the stem of Geldern, but no name of it
+		{"weather", true, "[place:werther@0]"},              // allowed fuzzy: the caller must say no
+		{"Ist Lemgo eine Engagierte Stadt?", true, "[network:es@3@4]"},
+		{"Engagierten Städte in NRW", true, "[network:es@0@1]"},
+		{"Kommunen-Netzwerk oder Engagierte Stadt", true, "[network:kn@0@1 network:es@3@4]"},
+		{"Mitglieder aus SH", true, "[state:Schleswig-Holstein@2]"},
+		{"so", true, "[]"},
+		{"tamale damals", true, "[]"},
+	} {
+		if got := fmt.Sprint(ix.Find(tokens(tt.q, tt.fuzzy))); got != tt.want {
+			t.Errorf("Find(%q, fuzzy=%v) = %s, want %s", tt.q, tt.fuzzy, got, tt.want)
+		}
+	}
+}
+
+func TestOSA(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		max  int
+		want int
+	}{
+		{"bielefeld", "bielefeld", 2, 0}, {"bilefeld", "bielefeld", 2, 1}, {"gutesrloh", "gutersloh", 1, 1},
+		{"abc", "xyz", 2, -1}, {"", "ab", 2, 2}, {"paderbon", "paderborn", 1, 1},
+	} {
+		if got := osa(tt.a, tt.b, tt.max); got != tt.want {
+			t.Errorf("osa(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.max, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,153 @@
+// Package words folds and stems words the one way the engine, the name
+// index and the validation of the lexicon all use, so that a word a
+// curator writes matches the words people type: "Städte", "staedte",
+// "Stadt" and "STADT" are one word here.
+//
+// It is plain Go with no index behind it: reading a question costs a few
+// string operations per word, not an analyser chain.
+package words
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold lower-cases a word and folds the German letters the way people
+// type them without a German keyboard: ä, ae and a are one letter (so are
+// ö/oe/o and ü/ue/u), ß is ss, and accents go (é is e). "Gütersloh",
+// "Guetersloh" and "Gutersloh" fold alike.
+func Fold(s string) string {
+	if isPlainLower(s) && !strings.Contains(s, "e") {
+		return s
+	}
+	s = strings.ToValidUTF8(s, "")
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev, before rune // the last two letters written
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue // the marks NFD split off: ä is a + ¨
+		}
+		r = unicode.ToLower(r)
+		switch {
+		case r == 'ß':
+			b.WriteString("ss")
+			prev, before = 's', 's'
+			continue
+		case r == 'e' && (prev == 'a' || prev == 'o' || prev == 'u') && !isVowel(before) && before != 'q':
+			// ae, oe, ue: the umlaut written out ("Guetersloh"), but not
+			// after a vowel, where it is a diphthong ("neue", "Bauer").
+			continue
+		}
+		b.WriteRune(r)
+		prev, before = r, prev
+	}
+	return b.String()
+}
+
+func isVowel(r rune) bool {
+	switch r {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
+func isPlainLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// Stem shortens a folded word to its light stem, so inflected forms meet:
+// "stadte" and "stadt" are "stadt", "kommunen" and "kommune" "kommun".
+// It is the light German stemmer of Savoy (as in Lucene's
+// GermanLightStemmer): it only cuts endings, never rewrites a word, which
+// keeps place names apart ("Werl" and "Werne" stay two).
+func Stem(s string) string {
+	n := len(s)
+	if n <= 3 || !isPlainLower(s) {
+		return s
+	}
+	n = step1(s, n)
+	n = step2(s, n)
+	return s[:n]
+}
+
+func stEnding(c byte) bool {
+	switch c {
+	case 'b', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 't':
+		return true
+	}
+	return false
+}
+
+func step1(s string, n int) int {
+	switch {
+	case n > 5 && s[n-3:n] == "ern":
+		return n - 3
+	case n > 4 && (s[n-2:n] == "em" || s[n-2:n] == "en" || s[n-2:n] == "er" || s[n-2:n] == "es"):
+		return n - 2
+	case n > 3 && s[n-1] == 'e':
+		return n - 1
+	case n > 3 && s[n-1] == 's' && stEnding(s[n-2]):
+		return n - 1
+	}
+	return n
+}
+
+func step2(s string, n int) int {
+	switch {
+	case n > 5 && s[n-3:n] == "est":
+		return n - 3
+	case n > 4 && (s[n-2:n] == "er" || s[n-2:n] == "en"):
+		return n - 2
+	case n > 4 && s[n-2:n] == "st" && stEnding(s[n-3]):
+		return n - 2
+	}
+	return n
+}
+
+// Term is a word as the engine compares it: folded, then stemmed.
+func Term(s string) string { return Stem(Fold(s)) }
+
+// Split cuts text into words: runs of letters and digits, with dots
+// between digits ("1.000") and apostrophes kept ("what's"). Hyphens
+// separate words, as spaces do: "Kommunen-Netzwerk" is two words, so
+// "NRW-Städte" names NRW and "RegioPole-Netzwerk" RegioPole, however a
+// question joins them.
+func Split(text string) []string {
+	var out []string
+	start := -1
+	rs := []rune(text)
+	isWord := func(i int) bool { return unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]) }
+	for i := 0; i <= len(rs); i++ {
+		if i < len(rs) && (rs[i] == '+' || rs[i] == '&') && start < 0 && (i+1 == len(rs) || !isWord(i+1)) {
+			out = append(out, string(rs[i])) // "Partnerstädte + seit wann?": a joint, like "und"
+			continue
+		}
+		in := i < len(rs) && isWord(i)
+		if !in && i < len(rs) && start >= 0 && i+1 < len(rs) && isWord(i+1) {
+			switch rs[i] {
+			case '\'', '’':
+				in = true
+			case '.':
+				in = unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])
+			}
+		}
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, string(rs[start:i]))
+			start = -1
+		}
+	}
+	return out
+}

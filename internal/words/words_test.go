@@ -1,0 +1,66 @@
+package words
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestFold(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Gütersloh", "gutersloh"}, {"Guetersloh", "gutersloh"}, {"Gutersloh", "gutersloh"},
+		{"Straße", "strasse"}, {"STÄDTE", "stadte"}, {"Staedte", "stadte"}, {"Köln", "koln"},
+		{"Koeln", "koln"}, {"Évry", "evry"}, {"queen", "queen"}, {"bielefeld", "bielefeld"},
+		{"Gu\u0308tersloh", "gutersloh"}, // NFD input
+		{"neuen", "neuen"}, {"Bauer", "bauer"}, {"neue", "neue"}, {"Raesfeld", "rasfeld"}, {"Poesie", "posie"},
+	} {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestStem(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"stadte", "stadt"}, {"stadt", "stadt"}, {"kommunen", "kommun"}, {"kommune", "kommun"},
+		{"bielefelds", "bielefeld"}, {"netzwerke", "netzwerk"}, {"netzwerken", "netzwerk"},
+		{"werl", "werl"}, {"werne", "wern"}, {"es", "es"}, {"kreises", "kreis"},
+	} {
+		if got := Stem(tt.in); got != tt.want {
+			t.Errorf("Stem(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSplit(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"Ist Lemgo dabei?", []string{"Ist", "Lemgo", "dabei"}},
+		{"Kommunen-Netzwerk: 1.000 Städte, what's up", []string{"Kommunen", "Netzwerk", "1.000", "Städte", "what's", "up"}},
+		{"- Bonn -", []string{"Bonn"}},
+		{"5. Tag", []string{"5", "Tag"}},
+		{"", nil},
+	} {
+		if got := Split(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("Split(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// FuzzTerm checks that folding is idempotent and stemming never grows a
+// word: the name index relies on both.
+func FuzzTerm(f *testing.F) {
+	for _, s := range []string{"Gütersloh", "Straße", "Kommunen", "ÄÖÜ", "queue", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		once := Fold(s)
+		if twice := Fold(once); twice != once {
+			t.Fatalf("Fold(Fold(%q)) = %q, want %q", s, twice, once)
+		}
+		if st := Stem(once); len(st) > len(once) {
+			t.Fatalf("Stem(%q) = %q grew", once, st)
+		}
+	})
+}
