@@ -17,7 +17,7 @@ import (
 	"github.com/engagiert/engagiert/internal/answer"
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/search"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Speed targets (issue "Knowledge base ..."), on 2 cores:

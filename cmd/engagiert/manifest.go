@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // appManifest is a Slack app manifest, as pasted into "Create New App > From

@@ -23,7 +23,7 @@ import (
 	"github.com/engagiert/engagiert/internal/slackapp"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
 	"github.com/slack-go/slack"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 func TestServeConfigErrors(t *testing.T) {

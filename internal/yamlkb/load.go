@@ -20,7 +20,7 @@ import (
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // The files of a knowledge directory.
