@@ -1,9 +1,8 @@
 package main
 
 import (
+	"cmp"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"net/url"
 	"strings"
@@ -127,40 +126,49 @@ func buildManifest(command, requestURL string) appManifest {
 	return m
 }
 
-// runManifest prints the Slack app manifest as YAML.
-func runManifest(ctx context.Context, e env, args []string) error {
-	fs := flag.NewFlagSet("manifest", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	reqURL := fs.String("request-url", "", "public base URL of `engagiert serve` (HTTP mode); empty: Socket Mode")
-	command := fs.String("command", "", "slash command (env ENGAGIERT_COMMAND, default /engagiert)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
+// cmdManifest prints the Slack app manifest as YAML.
+func cmdManifest() *command {
+	c := &command{
+		UsageLine: "manifest [--request-url URL] [--command /engagiert]",
+		Short:     "print a Slack app manifest",
+		Long: `
+Manifest prints the Slack app manifest to paste at api.slack.com/apps
+("Create New App", "From an app manifest"): the slash command, the message
+shortcut, the events and the scopes the bot needs. Without --request-url the
+app uses Socket Mode; with it, HTTP mode, with /slack/commands, /slack/events
+and /slack/interactions under that URL.
+
+Examples:
+	engagiert manifest
+	engagiert manifest --request-url https://bot.example.org
+`,
+	}
+	reqURL := c.Flag.String("request-url", "", "public base `URL` of engagiert serve (HTTP mode); empty: Socket Mode")
+	slash := c.Flag.String("command", "", "slash command (default: ENGAGIERT_COMMAND, else /engagiert)")
+	c.Run = func(ctx context.Context, e env, args []string) error {
+		if err := noArgs(c, args, "use --request-url URL"); err != nil {
+			return err
 		}
-		return usageError{err.Error()}
+		return manifest(e, cmp.Or(*slash, e.getenv("ENGAGIERT_COMMAND"), "/engagiert"), *reqURL)
 	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("manifest takes no arguments, got %q; use --request-url URL", fs.Args())}
+	return c
+}
+
+// manifest prints the manifest for the slash command and base URL reqURL.
+func manifest(e env, command, reqURL string) error {
+	if !strings.HasPrefix(command, "/") || strings.ContainsAny(command, " \t\n") {
+		return usageError{fmt.Sprintf("--command %q must be a slash command such as /engagiert", command)}
 	}
-	if *command == "" {
-		*command = e.getenv("ENGAGIERT_COMMAND")
-	}
-	if *command == "" {
-		*command = "/engagiert"
-	}
-	if !strings.HasPrefix(*command, "/") || strings.ContainsAny(*command, " \t\n") {
-		return usageError{fmt.Sprintf("--command %q must be a slash command such as /engagiert", *command)}
-	}
-	base := strings.TrimRight(*reqURL, "/")
+	base := strings.TrimRight(reqURL, "/")
 	if base != "" {
 		u, err := url.Parse(base)
 		if err != nil || u.Scheme != "https" || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-			return usageError{fmt.Sprintf("--request-url %q must be a public https URL such as https://bot.example.org (Slack only calls https)", *reqURL)}
+			return usageError{fmt.Sprintf("--request-url %q must be a public https URL such as https://bot.example.org (Slack only calls https)", reqURL)}
 		}
 	}
 	enc := yaml.NewEncoder(e.stdout)
 	enc.SetIndent(2)
-	if err := enc.Encode(buildManifest(*command, base)); err != nil {
+	if err := enc.Encode(buildManifest(command, base)); err != nil {
 		return fmt.Errorf("manifest: %w", err)
 	}
 	return enc.Close()

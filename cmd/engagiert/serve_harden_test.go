@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -323,13 +324,19 @@ func TestServeLimitSettings(t *testing.T) {
 		for k, v := range base {
 			vars[k] = v
 		}
-		_, err := parseServe(env{getenv: func(k string) string { return vars[k] }, stderr: io.Discard}, nil)
+		var c serveConfig
+		err := c.resolve(env{getenv: func(k string) string { return vars[k] }, stderr: io.Discard})
 		if err == nil || !strings.Contains(err.Error(), tt.env) {
-			t.Errorf("%s=%q: parseServe = %v, want an error naming %s", tt.env, tt.value, err, tt.env)
+			t.Errorf("%s=%q: resolve = %v, want an error naming %s", tt.env, tt.value, err, tt.env)
 		}
 	}
-	c, err := parseServe(env{getenv: func(k string) string { return base[k] }, stderr: io.Discard},
-		[]string{"--max-conns", "64", "--reload-timeout", "5s"})
+	var c serveConfig
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	c.bind(fs)
+	err := fs.Parse([]string{"--max-conns", "64", "--reload-timeout", "5s"})
+	if err == nil {
+		err = c.resolve(env{getenv: func(k string) string { return base[k] }, stderr: io.Discard})
+	}
 	if err != nil || c.maxConns != 64 || c.reloadTimeout != 5*time.Second ||
 		c.maxBodyReads != slackapp.DefaultMaxBodyReads || c.reloadDebounce != reload.DefaultDebounce {
 		t.Errorf("parseServe(--max-conns 64 --reload-timeout 5s) = %+v, %v", c, err)

@@ -26,6 +26,11 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// runServe runs `engagiert serve ARGS` in-process, as the binary would.
+func runServe(ctx context.Context, e env, args []string) error {
+	return run(ctx, append([]string{"serve"}, args...), e.getenv, strings.NewReader(""), e.stdout, e.stderr)
+}
+
 func TestServeConfigErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -241,7 +246,7 @@ func TestManifest(t *testing.T) {
 	for _, tt := range tests {
 		var out bytes.Buffer
 		e := env{getenv: func(string) string { return "" }, stdout: &out, stderr: io.Discard}
-		if err := runManifest(context.Background(), e, tt.args); err != nil {
+		if err := run(context.Background(), append([]string{"manifest"}, tt.args...), e.getenv, nil, e.stdout, e.stderr); err != nil {
 			t.Fatalf("manifest %q: %v", tt.args, err)
 		}
 		var m appManifest
@@ -279,7 +284,7 @@ func TestManifest(t *testing.T) {
 	}
 	for _, bad := range []string{"http://bot.example.org", "bot.example.org", "https://"} {
 		e := env{getenv: func(string) string { return "" }, stdout: io.Discard, stderr: io.Discard}
-		if err := runManifest(context.Background(), e, []string{"--request-url", bad}); err == nil {
+		if err := run(context.Background(), []string{"manifest", "--request-url", bad}, e.getenv, nil, e.stdout, e.stderr); err == nil {
 			t.Errorf("manifest --request-url %q = nil, want an error", bad)
 		}
 	}

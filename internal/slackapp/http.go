@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/buildinfo"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -46,6 +47,8 @@ type Readiness struct {
 	SlackToken string `json:"slack_token"`
 	// Reload is there when the knowledge is reloaded live (Config.Reloads).
 	Reload *ReloadStatus `json:"reload,omitempty"`
+	// Build is the running binary: module version, VCS revision and time.
+	Build buildinfo.Info `json:"build"`
 }
 
 // ReloadStatus says how live reloads of the knowledge went. A failed reload
@@ -69,13 +72,13 @@ type ReloadStatus struct {
 func (a *App) handleReady(w http.ResponseWriter, r *http.Request) {
 	base, loadedAt := a.cfg.Knowledge()
 	token, tokenOK := a.guard.token.state()
-	body := Readiness{SlackToken: token}
+	body := Readiness{SlackToken: token, Build: a.cfg.Build}
 	status := http.StatusServiceUnavailable
 	if base != nil {
 		if tokenOK {
 			status = http.StatusOK
 		}
-		body = Readiness{Ready: tokenOK, Version: base.Version, Networks: len(base.Networks), Places: len(base.Places), SlackToken: token}
+		body = Readiness{Ready: tokenOK, Version: base.Version, Networks: len(base.Networks), Places: len(base.Places), SlackToken: token, Build: a.cfg.Build}
 		if !loadedAt.IsZero() {
 			body.LoadedAt = loadedAt.UTC().Format(time.RFC3339)
 		}

@@ -16,6 +16,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/buildinfo"
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/memo"
 	"github.com/prometheus/client_golang/prometheus"
@@ -106,6 +107,9 @@ type Config struct {
 	BodyWait     time.Duration
 	// RetryBackoff is the first wait before a retry (DefaultRetryBackoff if zero).
 	RetryBackoff time.Duration
+	// Build is the running binary, for /readyz and engagiert_build_info
+	// (buildinfo.Read() if its Version is empty).
+	Build buildinfo.Info
 }
 
 // App is the Slack bot: HTTP handlers, a Socket Mode runner and the work
@@ -183,7 +187,14 @@ func New(cfg Config) (*App, error) {
 	if cfg.RetryBackoff <= 0 {
 		cfg.RetryBackoff = DefaultRetryBackoff
 	}
+	if cfg.Build.Version == "" {
+		cfg.Build = buildinfo.Read()
+	}
 	m := newMetrics(cfg.Registry)
+	promauto.With(cfg.Registry).NewGaugeVec(prometheus.GaugeOpts{
+		Name: "engagiert_build_info",
+		Help: "1, labelled with the module version and VCS revision of the running binary (engagiert version).",
+	}, []string{"version", "revision"}).WithLabelValues(cfg.Build.Version, cfg.Build.Revision).Set(1)
 	g := newGuard(cfg, cfg.Registry)
 	api, hooks := withRetries(cfg.HTTPClient, cfg.APIRetries, cfg.RetryBackoff)
 	opts := []slack.Option{

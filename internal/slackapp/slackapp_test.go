@@ -636,7 +636,7 @@ func TestHealthReadyMetrics(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil || rec.Code != 200 {
 		t.Fatalf("/readyz = %d %s", rec.Code, rec.Body)
 	}
-	want := Readiness{Ready: true, Version: "v-test", Networks: 1, Places: 1, LoadedAt: "2025-01-02T03:04:05Z", SlackToken: "unverified"}
+	want := Readiness{Ready: true, Version: "v-test", Networks: 1, Places: 1, LoadedAt: "2025-01-02T03:04:05Z", SlackToken: "unverified", Build: f.app.cfg.Build}
 	if r != want {
 		t.Errorf("/readyz = %+v, want %+v", r, want)
 	}
