@@ -22,6 +22,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/slackapp"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/engagiert/engagiert/internal/slackapp/blocks/blockstest"
 	"github.com/slack-go/slack"
 	"go.yaml.in/yaml/v3"
 )
@@ -152,7 +153,7 @@ func TestServeHTTP(t *testing.T) {
 	if resp.StatusCode != 200 || msg.ResponseType != "ephemeral" || !strings.Contains(msg.Text, "Bielefeld") {
 		t.Errorf("/engagiert Bielefeld = %d %+v", resp.StatusCode, msg)
 	}
-	if err := blocks.CheckJSON(msg.Text, msg.Blocks, blocks.MaxBlocks); err != nil {
+	if err := blockstest.CheckJSON(msg.Text, msg.Blocks, blocks.MaxBlocks); err != nil {
 		t.Error(err)
 	}
 	req, _ = http.NewRequest("POST", base+"/slack/commands", bytes.NewReader(body))
@@ -196,23 +197,23 @@ func TestEvalAnswersWithinBlockKitLimits(t *testing.T) {
 		a := asker.Ask(ctx, q)
 		for _, opt := range []blocks.Options{{Share: true, Feedback: true}, {Feedback: true}, {Feedback: true, SharedBy: "U123"}} {
 			m := blocks.Answer(a, opt)
-			if err := blocks.Check(m); err != nil {
+			if err := blockstest.Check(m); err != nil {
 				t.Errorf("Answer(%q) breaks Block Kit limits: %v", q, err)
 			}
 			pages := 0
 			for ref, ok := moreRef(m); ok && pages < 50; ref, ok = moreRef(m) {
 				m = blocks.More(a, ref)
-				if err := blocks.Check(m); err != nil {
+				if err := blockstest.Check(m); err != nil {
 					t.Errorf("More(%q, %+v): %v", q, ref, err)
 				}
 				pages++
 			}
 		}
 	}
-	if err := blocks.Check(blocks.Help("/engagiert", answer.Commands())); err != nil {
+	if err := blockstest.Check(blocks.HelpFor("/engagiert", blocks.HelpSlash, answer.Commands())); err != nil {
 		t.Errorf("Help: %v", err)
 	}
-	if err := blocks.CheckView(blocks.Home(base, "/engagiert", answer.Commands())); err != nil {
+	if err := blockstest.CheckView(blocks.Home(base, "/engagiert", answer.Commands())); err != nil {
 		t.Errorf("Home: %v", err)
 	}
 }

@@ -12,14 +12,15 @@ import (
 	"time"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
 )
 
 func constLoad(text string) LoadFunc {
 	return func(context.Context) (*Snapshot, error) {
-		a := domain.AskerFunc(func(_ context.Context, q string) domain.Answer {
+		a := domaintest.AskerFunc(func(_ context.Context, q string) domain.Answer {
 			return domain.Answer{Query: q, Found: true, Lead: text}
 		})
-		return &Snapshot{Asker: a, Base: domain.NewBase(nil, nil, nil, "v:"+text)}, nil
+		return &Snapshot{Asker: a, Base: domaintest.NewBase(nil, nil, nil, "v:"+text)}, nil
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/engagiert/engagiert/internal/logtest"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -15,7 +14,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/logtest"
+
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
 )
 
 // syncBuffer is a log sink the watcher goroutine and the test share.
@@ -64,10 +66,10 @@ func (kb *fakeKB) load(context.Context) (*Snapshot, error) {
 			errors.New(`networks/net.yaml:2: unknown key "nmae" (did you mean "name"?)`),
 			errors.New(`places.yaml:7: place "bielefeld" is defined twice`))
 	}
-	asker := domain.AskerFunc(func(_ context.Context, q string) domain.Answer {
+	asker := domaintest.AskerFunc(func(_ context.Context, q string) domain.Answer {
 		return domain.Answer{Query: q, Found: true, Lead: text}
 	})
-	return &Snapshot{Asker: asker, Base: domain.NewBase(nil, nil, nil, "v:"+text)}, nil
+	return &Snapshot{Asker: asker, Base: domaintest.NewBase(nil, nil, nil, "v:"+text)}, nil
 }
 
 // start builds a Holder from kb and watches it until the test ends.
@@ -282,10 +284,10 @@ func (c *closer) Close() error { c.closed.Store(true); return nil }
 
 func snapshot(version string, c *closer) *Snapshot {
 	return &Snapshot{
-		Asker: domain.AskerFunc(func(context.Context, string) domain.Answer {
+		Asker: domaintest.AskerFunc(func(context.Context, string) domain.Answer {
 			return domain.Answer{Found: true, Title: version}
 		}),
-		Base:  domain.NewBase(nil, nil, nil, version),
+		Base:  domaintest.NewBase(nil, nil, nil, version),
 		Close: c.Close,
 	}
 }

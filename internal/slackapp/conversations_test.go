@@ -17,6 +17,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/engagiert/engagiert/internal/slackapp/blocks/blockstest"
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
 )
@@ -463,7 +464,7 @@ func TestHomeOpensModal(t *testing.T) {
 			}
 			var v struct{ Blocks json.RawMessage }
 			_ = json.Unmarshal([]byte(view), &v)
-			if err := blocks.CheckJSON("", v.Blocks, blocks.MaxViewBlocks); err != nil {
+			if err := blockstest.CheckJSON("", v.Blocks, blocks.MaxViewBlocks); err != nil {
 				t.Errorf("modal breaks Block Kit limits: %v", err)
 			}
 			if q := f.asker.asked(); len(q) != 1 || q[0] != tt.wantQuestion {

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
 	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
@@ -491,7 +492,7 @@ func TestLogsNoDuplicateKeys(t *testing.T) {
 func TestSocketModeUndecodable(t *testing.T) {
 	s := newSocketSlack(t)
 	logs := &syncBuffer{}
-	base := domain.NewBase(nil, nil, nil, "v")
+	base := domaintest.NewBase(nil, nil, nil, "v")
 	app, err := New(Config{
 		Asker:      &fakeAsker{ask: answerFor},
 		Knowledge:  func() (*domain.Base, time.Time) { return base, time.Now() },
@@ -554,7 +555,7 @@ func TestInteractionWithEmptyStateValues(t *testing.T) {
 func TestSocketModeInteractionEmptyStateValues(t *testing.T) {
 	s := newSocketSlack(t)
 	logs := &syncBuffer{}
-	base := domain.NewBase(nil, nil, nil, "v")
+	base := domaintest.NewBase(nil, nil, nil, "v")
 	app, err := New(Config{
 		Asker: &fakeAsker{ask: answerFor}, Knowledge: func() (*domain.Base, time.Time) { return base, time.Now() },
 		BotToken: "xoxb-test", AppToken: "xapp-test", BotUserID: "U0LAN0Z89", APIURL: s.srv.GetAPIURL(),

@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"github.com/engagiert/engagiert/internal/logtest"
 	"io"
 	"log/slog"
 	"net/http"
@@ -23,8 +22,12 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/logtest"
+
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/engagiert/engagiert/internal/slackapp/blocks/blockstest"
 	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
@@ -257,7 +260,7 @@ type fixture struct {
 func setup(t *testing.T, change func(*Config)) *fixture {
 	t.Helper()
 	f := &fixture{slack: newFakeSlack(t), asker: &fakeAsker{ask: answerFor}, logs: &syncBuffer{}, reg: prometheus.NewRegistry()}
-	base := domain.NewBase([]domain.Network{{ID: "es", Name: "Engagierte Stadt"}}, []domain.Place{{ID: "bi", Name: "Bielefeld"}}, nil, "v-test")
+	base := domaintest.NewBase([]domain.Network{{ID: "es", Name: "Engagierte Stadt"}}, []domain.Place{{ID: "bi", Name: "Bielefeld"}}, nil, "v-test")
 	cfg := Config{
 		Asker:         f.asker,
 		Knowledge:     func() (*domain.Base, time.Time) { return base, time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC) },
@@ -334,7 +337,7 @@ type slashResponse struct {
 func checkMessage(t *testing.T, what, text string, blocksJSON any) {
 	t.Helper()
 	raw, _ := json.Marshal(blocksJSON)
-	if err := blocks.CheckJSON(text, raw, blocks.MaxBlocks); err != nil {
+	if err := blockstest.CheckJSON(text, raw, blocks.MaxBlocks); err != nil {
 		t.Errorf("%s breaks Block Kit limits: %v", what, err)
 	}
 }
@@ -544,7 +547,7 @@ func TestAppHomeOpened(t *testing.T) {
 	if !strings.Contains(string(view), `"type":"home"`) || !strings.Contains(string(view), "Engagierte Stadt") {
 		t.Errorf("home view = %s", view)
 	}
-	if err := blocks.CheckJSON("", view, blocks.MaxViewBlocks); err != nil {
+	if err := blockstest.CheckJSON("", view, blocks.MaxViewBlocks); err != nil {
 		t.Error(err)
 	}
 }

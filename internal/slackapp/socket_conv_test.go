@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
 	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
@@ -17,7 +18,7 @@ import (
 // socketApp runs an App in Socket Mode against s until the test ends.
 func socketApp(t *testing.T, s *socketSlack, asker domain.Asker, change func(*Config)) *App {
 	t.Helper()
-	base := domain.NewBase([]domain.Network{{ID: "es", Name: "Engagierte Stadt"}}, nil, nil, "v")
+	base := domaintest.NewBase([]domain.Network{{ID: "es", Name: "Engagierte Stadt"}}, nil, nil, "v")
 	cfg := Config{
 		Asker:      asker,
 		Knowledge:  func() (*domain.Base, time.Time) { return base, time.Now() },

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
 	"github.com/engagiert/engagiert/internal/store"
 	"github.com/gorilla/websocket"
@@ -89,7 +90,7 @@ func TestSocketMode(t *testing.T) {
 	s := newSocketSlack(t)
 	logs := &syncBuffer{}
 	asker := &fakeAsker{ask: answerFor}
-	base := domain.NewBase([]domain.Network{{ID: "es", Name: "Engagierte Stadt"}}, nil, nil, "v")
+	base := domaintest.NewBase([]domain.Network{{ID: "es", Name: "Engagierte Stadt"}}, nil, nil, "v")
 	app, err := New(Config{
 		Asker:      asker,
 		Knowledge:  func() (*domain.Base, time.Time) { return base, time.Now() },

@@ -671,12 +671,18 @@ func jsonChars(bs []slack.Block) int {
 		return MaxMessageChars + 1
 	}
 	n := 0
-	walkStrings(v, "", func(key, s string) { n += chars(s) })
+	WalkStrings(v, func(key, s string) { n += chars(s) })
 	return n
 }
 
 // skipKeys are JSON keys whose strings are structure, not content.
 var skipKeys = map[string]bool{"type": true, "action_id": true, "block_id": true, "style": true}
+
+// WalkStrings calls f with every string of v, blocks' JSON decoded into
+// maps and slices, that Slack counts against its limits: all but the type
+// names, ids and styles; key is the string's JSON key. It is how this
+// package counts blocks it does not build, and how blockstest checks them.
+func WalkStrings(v any, f func(key, s string)) { walkStrings(v, "", f) }
 
 func walkStrings(v any, key string, f func(key, s string)) {
 	switch v := v.(type) {

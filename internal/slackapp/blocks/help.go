@@ -16,10 +16,6 @@ const (
 	HelpDM      = "dm"      // plain questions in a direct message
 )
 
-// Help renders the help for the slash command, generated from the engine's
-// kinds of question (cmds).
-func Help(command string, cmds []domain.Command) Message { return HelpFor(command, HelpSlash, cmds) }
-
 // HelpFor renders the help message for where, generated from the engine's
 // kinds of question (cmds): what the bot answers, with example questions
 // written the way one asks there.

@@ -1,22 +1,29 @@
-package blocks
+// Package blockstest checks messages and views against Slack's published
+// limits (blocks, characters, element counts) and for special mentions, as
+// Slack would refuse or deliver them: an oracle for the tests of the
+// renderer and of everything that posts, independent of the renderer's own
+// bookkeeping. Only tests import it.
+package blockstest
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/engagiert/engagiert/internal/slackapp/blocks"
 	"github.com/slack-go/slack"
 )
 
 // Check reports every way the message breaks Slack's limits or could ping
 // people; nil means Slack accepts it as it is.
-func Check(m Message) error {
+func Check(m blocks.Message) error {
 	raw, err := json.Marshal(slack.Blocks{BlockSet: m.Blocks})
 	if err != nil {
 		return fmt.Errorf("marshal blocks: %w", err)
 	}
-	return CheckJSON(m.Text, raw, MaxBlocks)
+	return CheckJSON(m.Text, raw, blocks.MaxBlocks)
 }
 
 // CheckView is Check for a Home tab view, which may carry more blocks.
@@ -25,7 +32,7 @@ func CheckView(v slack.HomeTabViewRequest) error {
 	if err != nil {
 		return fmt.Errorf("marshal blocks: %w", err)
 	}
-	return CheckJSON("", raw, MaxViewBlocks)
+	return CheckJSON("", raw, blocks.MaxViewBlocks)
 }
 
 // CheckJSON is Check for a message as it travels: its fallback text and the
@@ -52,15 +59,15 @@ func CheckJSON(text string, blocksJSON []byte, maxBlocks int) error {
 	if len(list) > maxBlocks {
 		errs = append(errs, fmt.Errorf("%d blocks, at most %d allowed", len(list), maxBlocks))
 	}
-	total := chars(text)
-	walkStrings(list, "", func(_, s string) { total += chars(s) })
-	if total > MaxMessageChars {
-		errs = append(errs, fmt.Errorf("%d characters, at most %d allowed", total, MaxMessageChars))
+	total := utf8.RuneCountInString(text)
+	blocks.WalkStrings(list, func(_, s string) { total += utf8.RuneCountInString(s) })
+	if total > blocks.MaxMessageChars {
+		errs = append(errs, fmt.Errorf("%d characters, at most %d allowed", total, blocks.MaxMessageChars))
 	}
 	if pingsPeople(text) {
 		errs = append(errs, fmt.Errorf("fallback text %q pings people", text))
 	}
-	walkStrings(list, "", func(key, s string) {
+	blocks.WalkStrings(list, func(key, s string) {
 		// Button values and URLs are data, never shown or parsed as text.
 		if key != "value" && key != "url" && pingsPeople(s) {
 			errs = append(errs, fmt.Errorf("text %q pings people", s))
@@ -91,13 +98,13 @@ func checkBlock(i int, b map[string]any) []error {
 	}
 	switch typ {
 	case "header":
-		if n := chars(textOf(b["text"])); n > MaxHeaderText {
-			bad("header text has %d characters, at most %d allowed", n, MaxHeaderText)
+		if n := utf8.RuneCountInString(textOf(b["text"])); n > blocks.MaxHeaderText {
+			bad("header text has %d characters, at most %d allowed", n, blocks.MaxHeaderText)
 		}
 	case "section":
 		t := textOf(b["text"])
-		if n := chars(t); n > MaxSectionText {
-			bad("section text has %d characters, at most %d allowed", n, MaxSectionText)
+		if n := utf8.RuneCountInString(t); n > blocks.MaxSectionText {
+			bad("section text has %d characters, at most %d allowed", n, blocks.MaxSectionText)
 		}
 		if t == "" && b["fields"] == nil {
 			bad("section without text")
@@ -107,18 +114,18 @@ func checkBlock(i int, b map[string]any) []error {
 		}
 	case "context":
 		els, _ := b["elements"].([]any)
-		if len(els) == 0 || len(els) > MaxContextElements {
-			bad("%d elements, 1 to %d allowed", len(els), MaxContextElements)
+		if len(els) == 0 || len(els) > blocks.MaxContextElements {
+			bad("%d elements, 1 to %d allowed", len(els), blocks.MaxContextElements)
 		}
 		for _, e := range els {
-			if n := chars(textOf(e)); n > MaxSectionText {
+			if n := utf8.RuneCountInString(textOf(e)); n > blocks.MaxSectionText {
 				bad("context text has %d characters", n)
 			}
 		}
 	case "actions":
 		els, _ := b["elements"].([]any)
-		if len(els) == 0 || len(els) > MaxActionElements {
-			bad("%d elements, 1 to %d allowed", len(els), MaxActionElements)
+		if len(els) == 0 || len(els) > blocks.MaxActionElements {
+			bad("%d elements, 1 to %d allowed", len(els), blocks.MaxActionElements)
 		}
 		ids := map[string]bool{}
 		for _, e := range els {
@@ -133,7 +140,7 @@ func checkBlock(i int, b map[string]any) []error {
 		}
 	case "divider":
 	case "input":
-		if n := chars(textOf(b["label"])); n == 0 || n > 2000 {
+		if n := utf8.RuneCountInString(textOf(b["label"])); n == 0 || n > 2000 {
 			bad("label has %d characters, 1 to 2000 allowed", n)
 		}
 		if el, _ := b["element"].(map[string]any); el == nil || el["action_id"] == nil {
@@ -156,13 +163,13 @@ func checkElement(i int, e map[string]any) []error {
 	bad := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("block %d button: %s", i, fmt.Sprintf(format, args...)))
 	}
-	if n := chars(textOf(e["text"])); n == 0 || n > MaxButtonText {
-		bad("label has %d characters, 1 to %d allowed", n, MaxButtonText)
+	if n := utf8.RuneCountInString(textOf(e["text"])); n == 0 || n > blocks.MaxButtonText {
+		bad("label has %d characters, 1 to %d allowed", n, blocks.MaxButtonText)
 	}
-	if v, _ := e["value"].(string); chars(v) > MaxButtonValue {
-		bad("value has %d characters, at most %d allowed", chars(v), MaxButtonValue)
+	if v, _ := e["value"].(string); utf8.RuneCountInString(v) > blocks.MaxButtonValue {
+		bad("value has %d characters, at most %d allowed", utf8.RuneCountInString(v), blocks.MaxButtonValue)
 	}
-	if u, _ := e["url"].(string); chars(u) > 3000 {
+	if u, _ := e["url"].(string); utf8.RuneCountInString(u) > 3000 {
 		bad("url longer than 3000")
 	}
 	if id, _ := e["action_id"].(string); len(id) > 255 {
