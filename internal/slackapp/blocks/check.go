@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/slack-go/slack"
@@ -60,10 +61,21 @@ func CheckJSON(text string, blocksJSON []byte, maxBlocks int) error {
 	if pingsPeople(text) {
 		errs = append(errs, fmt.Errorf("fallback text %q pings people", text))
 	}
+	if HasBareURL(text) {
+		errs = append(errs, fmt.Errorf("fallback text %q shows a bare URL", text))
+	}
 	walkStrings(list, "", func(key, s string) {
 		// Button values and URLs are data, never shown or parsed as text.
-		if key != "value" && key != "url" && pingsPeople(s) {
+		if key == "value" || key == "url" {
+			return
+		}
+		if pingsPeople(s) {
 			errs = append(errs, fmt.Errorf("text %q pings people", s))
+		}
+	})
+	mrkdwnTexts(list, func(s string) {
+		if HasBareURL(s) {
+			errs = append(errs, fmt.Errorf("text %q shows a bare URL instead of <url|label>", s))
 		}
 	})
 	for i, b := range list {
@@ -76,6 +88,38 @@ func CheckJSON(text string, blocksJSON []byte, maxBlocks int) error {
 // pingsPeople reports whether s holds a special mention (<!channel>,
 // <!here>, <!everyone>, <!subteam…>): the bot never sends any.
 func pingsPeople(s string) bool { return strings.Contains(s, "<!") }
+
+// HasBareURL reports whether text shows a web address as it is, outside a
+// <url|label> link: answers always label their links.
+func HasBareURL(s string) bool {
+	if !strings.Contains(s, "://") {
+		return false
+	}
+	return bareURL.MatchString(slackLink.ReplaceAllString(s, ""))
+}
+
+// mrkdwnTexts calls f with the text of every mrkdwn text object under v
+// (plain_text cannot link, so a URL there is only text).
+func mrkdwnTexts(v any, f func(string)) {
+	switch v := v.(type) {
+	case map[string]any:
+		if v["type"] == "mrkdwn" {
+			if s, ok := v["text"].(string); ok {
+				f(s)
+			}
+		}
+		for _, x := range v {
+			mrkdwnTexts(x, f)
+		}
+	case []any:
+		for _, x := range v {
+			mrkdwnTexts(x, f)
+		}
+	}
+}
+
+// slackLink is a link, mention or channel reference in Slack's markup.
+var slackLink = regexp.MustCompile(`<[^<>]*>`)
 
 func textOf(v any) string {
 	m, _ := v.(map[string]any)
