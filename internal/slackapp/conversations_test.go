@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -115,9 +116,15 @@ func channelMessage(t *testing.T, eventID, text, thread, parent string) []byte {
 		ev["parent_user_id"] = parent
 	}
 	env["event_id"] = eventID
+	// Every message has its own ts; the bot answers a message once.
+	ts := fmt.Sprintf("1515449530.%06d", nextTS.Add(1))
+	ev["ts"], ev["event_ts"] = ts, ts
 	b, _ := json.Marshal(env)
 	return b
 }
+
+// nextTS numbers the messages tests make, so each has its own ts.
+var nextTS atomic.Int64
 
 // event posts an event callback and waits until it is handled.
 func (f *fixture) event(t *testing.T, body []byte) {
@@ -250,6 +257,7 @@ func TestDMConversation(t *testing.T) {
 	for i, s := range steps {
 		body := strings.NewReplacer(s.replace...).Replace(im)
 		body = strings.Replace(body, "Ev0PV52K21", fmt.Sprintf("EvDM%d", i), 1)
+		body = strings.ReplaceAll(body, `"ts": "1355517523.000005"`, fmt.Sprintf(`"ts": "1355517523.10000%d"`, i))
 		f.event(t, []byte(body))
 		calls := asker.got()
 		if len(calls) != i+1 || calls[i] != s.want {
