@@ -69,7 +69,7 @@ func (c *convAsker) got() []askCall {
 func framedAnswers() *convAsker {
 	subjectOf := func(q string) string {
 		for _, s := range []string{"Paderborn", "Lemgo", "Bielefeld"} {
-			if strings.Contains(q, s) {
+			if strings.Contains(strings.ToLower(q), strings.ToLower(s)) {
 				return s
 			}
 		}
@@ -84,7 +84,8 @@ func framedAnswers() *convAsker {
 				Lead: "Dazu weiß ich nichts."}
 		}
 		return domain.Answer{Query: q, Found: true, Kind: domain.KindPlace, Title: subject,
-			Lead: "Antwort zu " + subject + ": " + q, Frame: "subject=" + subject}
+			Lead: "Antwort zu " + subject + ": " + q, Frame: "subject=" + subject,
+			Hits: []domain.Hit{{ID: "place:" + strings.ToLower(subject), Title: subject}}}
 	}
 	c := &convAsker{}
 	c.ask = func(_ context.Context, q string) domain.Answer { return answer(q, subjectOf(q)) }

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/slackapp/apicheck"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
 	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
@@ -165,6 +166,8 @@ type fakeSlack struct {
 	calls []call
 	// fail, if set, may answer a call instead: a status code and a body.
 	fail func(c call) (status int, body string)
+	// violations are the payloads apicheck refused.
+	violations []string
 }
 
 // failWith makes the fake Slack answer method with status and body.
@@ -196,8 +199,13 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		} else {
 			c.Form, _ = url.ParseQuery(string(body))
 		}
+		// Every payload the bot sends must be one Slack takes.
+		perr := apicheck.Call(c.Method, c.Form, body)
 		f.mu.Lock()
 		f.calls = append(f.calls, c)
+		if perr != nil {
+			f.violations = append(f.violations, perr.Error())
+		}
 		fail := f.fail
 		f.mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
@@ -219,6 +227,13 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 			_, _ = io.WriteString(w, `{"ok":true,"view":{"id":"VMODAL1","type":"modal"}}`)
 		case "conversations.history":
 			_, _ = io.WriteString(w, `{"ok":true,"messages":[],"has_more":false}`)
+		case "conversations.info":
+			// Channels beside an assistant thread: CPADERBORN is #paderborn.
+			name := "allgemein"
+			if c.Form.Get("channel") == "CPADERBORN" {
+				name = "paderborn"
+			}
+			_, _ = fmt.Fprintf(w, `{"ok":true,"channel":{"id":%q,"name":%q}}`, c.Form.Get("channel"), name)
 		case "chat.postEphemeral":
 			_, _ = io.WriteString(w, `{"ok":true,"message_ts":"1700000000.000900"}`)
 		default:
@@ -226,6 +241,13 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		}
 	}))
 	t.Cleanup(f.srv.Close)
+	t.Cleanup(func() {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		for _, v := range f.violations {
+			t.Errorf("the bot sent a payload Slack refuses: %s", v)
+		}
+	})
 	return f
 }
 

@@ -20,13 +20,14 @@ func Check(m Message) error {
 	return CheckJSON(m.Text, raw, MaxBlocks)
 }
 
-// CheckView is Check for a Home tab view, which may carry more blocks.
+// CheckView is Check for a Home tab view, which may carry more blocks, with
+// the rules of views (CheckViewJSON).
 func CheckView(v slack.HomeTabViewRequest) error {
-	raw, err := json.Marshal(v.Blocks)
+	raw, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("marshal blocks: %w", err)
+		return fmt.Errorf("marshal view: %w", err)
 	}
-	return CheckJSON("", raw, MaxViewBlocks)
+	return CheckViewJSON(raw)
 }
 
 // CheckJSON is Check for a message as it travels: its fallback text and the
