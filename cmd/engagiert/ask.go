@@ -89,6 +89,7 @@ func runAsk(ctx context.Context, e env, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object per question")
 	dir := fs.String("knowledge", "", "knowledge directory (default: ENGAGIERT_KNOWLEDGE, else the embedded base)")
 	frame := fs.Bool("frame", false, "print how the question is understood (its frame) instead of the answer")
+	thread := fs.Bool("thread", false, "with -: read the lines as one conversation, each a follow-up of the one before, as in a Slack thread; an empty line starts a new one")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return usageError{err.Error()}
@@ -112,7 +113,7 @@ func runAsk(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if len(rest) == 1 && rest[0] == "-" {
-		return askLines(ctx, asker, e.stdin, e.stdout, *asJSON)
+		return askLines(ctx, asker, e.stdin, e.stdout, *asJSON, *thread)
 	}
 	return printAnswer(e.stdout, asker.Ask(ctx, strings.Join(rest, " ")), *asJSON)
 }
@@ -142,10 +143,13 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // askLines answers one question per input line, in order, with one index.
 // A line of any length is read whole: the engine itself reads only the
-// first answer.MaxQuestion characters of it.
-func askLines(ctx context.Context, asker domain.Asker, in io.Reader, out io.Writer, asJSON bool) error {
+// first answer.MaxQuestion characters of it. In a thread each line follows
+// up on the answer before it, as a Slack thread does (domain.AskAfter with
+// the last frame), and an empty line ends the conversation with no answer.
+func askLines(ctx context.Context, asker domain.Asker, in io.Reader, out io.Writer, asJSON, thread bool) error {
 	r := bufio.NewReaderSize(in, 64*1024)
 	w := bufio.NewWriter(out)
+	prev := "" // the thread's last frame
 	for {
 		line, err := r.ReadString('\n')
 		if err != nil && err != io.EOF {
@@ -158,7 +162,23 @@ func askLines(ctx context.Context, asker domain.Asker, in io.Reader, out io.Writ
 			return cerr
 		}
 		q := strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
-		if perr := printAnswer(w, asker.Ask(ctx, q), asJSON); perr != nil {
+		var a domain.Answer
+		switch {
+		case thread && strings.TrimSpace(q) == "":
+			prev = ""
+			if err == io.EOF {
+				return w.Flush()
+			}
+			continue
+		case thread:
+			a = domain.AskAfter(ctx, asker, q, prev)
+			if a.Frame != "" {
+				prev = a.Frame
+			}
+		default:
+			a = asker.Ask(ctx, q)
+		}
+		if perr := printAnswer(w, a, asJSON); perr != nil {
 			return perr
 		}
 		if !asJSON {
