@@ -166,8 +166,8 @@ type fakeSlack struct {
 	calls []call
 	// fail, if set, may answer a call instead: a status code and a body.
 	fail func(c call) (status int, body string)
-	// violations are the payloads apicheck refused.
-	violations []string
+	// refused are the payloads Slack would refuse.
+	refused apicheck.Log
 }
 
 // failWith makes the fake Slack answer method with status and body.
@@ -200,12 +200,9 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 			c.Form, _ = url.ParseQuery(string(body))
 		}
 		// Every payload the bot sends must be one Slack takes.
-		perr := apicheck.Call(c.Method, c.Form, body)
+		f.refused.Check(c.Method, c.Form, body)
 		f.mu.Lock()
 		f.calls = append(f.calls, c)
-		if perr != nil {
-			f.violations = append(f.violations, perr.Error())
-		}
 		fail := f.fail
 		f.mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
@@ -241,13 +238,7 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		}
 	}))
 	t.Cleanup(f.srv.Close)
-	t.Cleanup(func() {
-		f.mu.Lock()
-		defer f.mu.Unlock()
-		for _, v := range f.violations {
-			t.Errorf("the bot sent a payload Slack refuses: %s", v)
-		}
-	})
+	f.refused.ReportAtEnd(t)
 	return f
 }
 

@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
+	"testing"
 
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
 	"github.com/slack-go/slack"
@@ -168,4 +170,31 @@ func Response(body []byte) error {
 		return json.Unmarshal(body, &v)
 	}
 	return Call("response_url", nil, body)
+}
+
+// Log collects what a fake Slack's handlers find wrong with the calls they
+// get, from any goroutine, and reports it to the test at its end.
+type Log struct {
+	mu   sync.Mutex
+	errs []string
+}
+
+// Check checks one call as Call does and keeps what is wrong with it.
+func (l *Log) Check(method string, form url.Values, body []byte) {
+	if err := Call(method, form, body); err != nil {
+		l.mu.Lock()
+		l.errs = append(l.errs, err.Error())
+		l.mu.Unlock()
+	}
+}
+
+// ReportAtEnd makes t fail at its end for every call Slack would refuse.
+func (l *Log) ReportAtEnd(t testing.TB) {
+	t.Cleanup(func() {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		for _, e := range l.errs {
+			t.Errorf("the bot sent a payload Slack refuses: %s", e)
+		}
+	})
 }
