@@ -78,18 +78,16 @@ func loadSchemas(t *testing.T, dir string) *schemaSet {
 	return s
 }
 
-// known are the keywords the validator evaluates, and the annotations and
-// non-standard words (Slack's "_note", "regex", "requires") it may ignore.
-var (
-	evaluated = []string{"$ref", "type", "properties", "patternProperties", "additionalProperties", "required",
-		"minProperties", "maxProperties", "items", "minItems", "maxItems", "uniqueItems", "enum", "const",
-		"minLength", "maxLength", "pattern", "format", "anyOf", "oneOf", "allOf", "not", "definitions"}
-	ignorable = []string{"$schema", "$id", "$comment", "title", "description", "default", "examples", "_note", "regex", "requires"}
-	// standard draft-07 keywords this validator does not evaluate: a schema
-	// using one of them makes the check fail instead of passing silently.
-	unsupported = []string{"if", "then", "else", "dependencies", "propertyNames", "contains", "additionalItems",
-		"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "contentEncoding", "contentMediaType"}
-)
+// unsupported are the standard draft-07 keywords this validator does not
+// evaluate: a schema using one of them makes the check fail instead of
+// passing silently. It evaluates $ref, type, properties,
+// patternProperties, additionalProperties, required, min/maxProperties,
+// items, min/maxItems, uniqueItems, enum, const, min/maxLength, pattern,
+// format "uri", anyOf, oneOf, allOf and not, and skips annotations and the
+// non-standard words Slack's files carry ("_note", "regex", "requires"),
+// as any draft-07 validator does.
+var unsupported = []string{"if", "then", "else", "dependencies", "propertyNames", "contains", "additionalItems",
+	"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "contentEncoding", "contentMediaType"}
 
 // validate checks v against schema sch (in file) and returns every problem
 // with its JSON path.

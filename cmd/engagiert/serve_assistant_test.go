@@ -111,7 +111,7 @@ func TestServeAssistantLinksManners(t *testing.T) {
 	}
 	send("EvS7", map[string]any{"type": "message", "user": "W222", "text": "seit wann?", "ts": "1726133802.000001", "event_ts": "1726133802.000001",
 		"thread_ts": root, "parent_user_id": "W222", "channel": ch, "channel_type": "channel"})
-	cs = waitFor("the real follow-up's answer", func(cs []recorded) bool { return len(postsIn(cs, ch, root)) >= 2 })
+	waitFor("the real follow-up's answer", func(cs []recorded) bool { return len(postsIn(cs, ch, root)) >= 2 })
 	time.Sleep(200 * time.Millisecond) // small talk sent earlier has long been handled
 	cs = api.since(0)
 	if ps := postsIn(cs, ch, root); len(ps) != 2 || !strings.Contains(ps[1].Form.Get("text"), "2016") {
