@@ -267,14 +267,19 @@ func TestManifest(t *testing.T) {
 		if m.Features.SlashCommands[0].Command != "/engagiert" || !m.Features.AppHome.HomeTabEnabled || !m.Settings.Interactivity.IsEnabled {
 			t.Errorf("manifest %q: %+v", tt.args, m.Features)
 		}
-		for _, want := range []string{"commands", "app_mentions:read", "chat:write", "im:history", "im:read",
-			"channels:history", "groups:history", "chat:write.public"} {
-			if !strings.Contains(strings.Join(m.OAuthConfig.Scopes.Bot, " "), want) {
-				t.Errorf("manifest lacks scope %s", want)
-			}
+		if got, want := strings.Join(m.OAuthConfig.Scopes.Bot, " "), "app_mentions:read assistant:write channels:history channels:read "+
+			"chat:write chat:write.public commands groups:history im:history links:read links:write reactions:write"; got != want {
+			t.Errorf("bot scopes = %q, want %q (no im:read, im:write: nothing uses them)", got, want)
 		}
-		if strings.Join(m.Settings.EventSubscriptions.BotEvents, " ") != "app_home_opened app_mention message.channels message.groups message.im" {
-			t.Errorf("bot events = %q", m.Settings.EventSubscriptions.BotEvents)
+		if got, want := strings.Join(m.Settings.EventSubscriptions.BotEvents, " "), "app_home_opened app_mention assistant_thread_context_changed "+
+			"assistant_thread_started link_shared message.channels message.groups message.im"; got != want {
+			t.Errorf("bot events = %q, want %q", got, want)
+		}
+		if got := strings.Join(m.Features.UnfurlDomains, " "); got != "engagiert-in-nrw.de engagiertestadt.de regiopole.de staedtepartnerschaftennrw.org" {
+			t.Errorf("unfurl_domains = %q, want the networks' websites", got)
+		}
+		if av := m.Features.AssistantView; av == nil || av.Description == "" || len(av.SuggestedPrompts) < 2 || len(av.SuggestedPrompts) > 4 {
+			t.Errorf("assistant_view = %+v, want a description and 2 to 4 prompts", av)
 		}
 		if sc := m.Features.Shortcuts; len(sc) != 1 || sc[0] != (manifestShortcut{"Frag engagiert", "message", "engagiert_ask", sc[0].Description}) || sc[0].Description == "" {
 			t.Errorf("shortcuts = %+v, want the message shortcut Frag engagiert (engagiert_ask)", sc)

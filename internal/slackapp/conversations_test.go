@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -69,7 +70,7 @@ func (c *convAsker) got() []askCall {
 func framedAnswers() *convAsker {
 	subjectOf := func(q string) string {
 		for _, s := range []string{"Paderborn", "Lemgo", "Bielefeld"} {
-			if strings.Contains(q, s) {
+			if strings.Contains(strings.ToLower(q), strings.ToLower(s)) {
 				return s
 			}
 		}
@@ -84,7 +85,8 @@ func framedAnswers() *convAsker {
 				Lead: "Dazu weiß ich nichts."}
 		}
 		return domain.Answer{Query: q, Found: true, Kind: domain.KindPlace, Title: subject,
-			Lead: "Antwort zu " + subject + ": " + q, Frame: "subject=" + subject}
+			Lead: "Antwort zu " + subject + ": " + q, Frame: "subject=" + subject,
+			Hits: []domain.Hit{{ID: "place:" + strings.ToLower(subject), Title: subject}}}
 	}
 	c := &convAsker{}
 	c.ask = func(_ context.Context, q string) domain.Answer { return answer(q, subjectOf(q)) }
@@ -116,9 +118,15 @@ func channelMessage(t *testing.T, eventID, text, thread, parent string) []byte {
 		ev["parent_user_id"] = parent
 	}
 	env["event_id"] = eventID
+	// Every message has its own ts; the bot answers a message once.
+	ts := fmt.Sprintf("1515449530.%06d", nextTS.Add(1))
+	ev["ts"], ev["event_ts"] = ts, ts
 	b, _ := json.Marshal(env)
 	return b
 }
+
+// nextTS numbers the messages tests make, so each has its own ts.
+var nextTS atomic.Int64
 
 // event posts an event callback and waits until it is handled.
 func (f *fixture) event(t *testing.T, body []byte) {
@@ -251,6 +259,7 @@ func TestDMConversation(t *testing.T) {
 	for i, s := range steps {
 		body := strings.NewReplacer(s.replace...).Replace(im)
 		body = strings.Replace(body, "Ev0PV52K21", fmt.Sprintf("EvDM%d", i), 1)
+		body = strings.ReplaceAll(body, `"ts": "1355517523.000005"`, fmt.Sprintf(`"ts": "1355517523.10000%d"`, i))
 		f.event(t, []byte(body))
 		calls := asker.got()
 		if len(calls) != i+1 || calls[i] != s.want {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/engagiert/engagiert/internal/buildinfo"
@@ -171,6 +172,10 @@ func (a *App) handleCommand(w http.ResponseWriter, r *http.Request, log *slog.Lo
 		http.Error(w, "bad form", http.StatusBadRequest)
 		return
 	}
+	if f, err := url.ParseQuery(string(body)); err == nil && f.Get("ssl_check") == "1" {
+		w.WriteHeader(http.StatusOK) // Slack's certificate check, signed: empty 200, as Bolt does
+		return
+	}
 	w.Header().Set("Content-Type", "application/json")
 	_, _ = w.Write(a.onCommand(r.Context(), log, cmd))
 }
@@ -233,6 +238,11 @@ func (a *App) handleInteractions(w http.ResponseWriter, r *http.Request, log *sl
 	if err != nil {
 		log.Warn("cannot parse interaction", "err", err)
 		http.Error(w, "bad payload", http.StatusBadRequest)
+		return
+	}
+	if isModalQuestion(ic) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(a.modalSubmission(r.Context(), log, ic))
 		return
 	}
 	w.WriteHeader(http.StatusOK)

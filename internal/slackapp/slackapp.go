@@ -34,9 +34,11 @@ const (
 	SurfaceThread = "thread"
 	// SurfaceShortcut is the message shortcut "Frag engagiert".
 	SurfaceShortcut = "shortcut"
+	// SurfaceAssistant is a thread of the AI-app split view (assistant.go).
+	SurfaceAssistant = "assistant"
 )
 
-var surfaces = []string{SurfaceSlash, SurfaceMention, SurfaceDM, SurfaceHome, SurfaceThread, SurfaceShortcut}
+var surfaces = []string{SurfaceSlash, SurfaceMention, SurfaceDM, SurfaceHome, SurfaceThread, SurfaceShortcut, SurfaceAssistant}
 
 // MaxBodyBytes is the largest request body a Slack route reads; more gets 413.
 const MaxBodyBytes = 1 << 20

@@ -26,6 +26,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/domain/domaintest"
+	"github.com/engagiert/engagiert/internal/slackapp/apicheck"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks/blockstest"
 	"github.com/engagiert/engagiert/internal/store"
@@ -168,6 +169,8 @@ type fakeSlack struct {
 	calls []call
 	// fail, if set, may answer a call instead: a status code and a body.
 	fail func(c call) (status int, body string)
+	// refused are the payloads Slack would refuse.
+	refused apicheck.Log
 }
 
 // failWith makes the fake Slack answer method with status and body.
@@ -199,6 +202,8 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		} else {
 			c.Form, _ = url.ParseQuery(string(body))
 		}
+		// Every payload the bot sends must be one Slack takes.
+		f.refused.Check(c.Method, c.Form, body)
 		f.mu.Lock()
 		f.calls = append(f.calls, c)
 		fail := f.fail
@@ -222,6 +227,13 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 			_, _ = io.WriteString(w, `{"ok":true,"view":{"id":"VMODAL1","type":"modal"}}`)
 		case "conversations.history":
 			_, _ = io.WriteString(w, `{"ok":true,"messages":[],"has_more":false}`)
+		case "conversations.info":
+			// Channels beside an assistant thread: CPADERBORN is #paderborn.
+			name := "allgemein"
+			if c.Form.Get("channel") == "CPADERBORN" {
+				name = "paderborn"
+			}
+			_, _ = fmt.Fprintf(w, `{"ok":true,"channel":{"id":%q,"name":%q}}`, c.Form.Get("channel"), name)
 		case "chat.postEphemeral":
 			_, _ = io.WriteString(w, `{"ok":true,"message_ts":"1700000000.000900"}`)
 		default:
@@ -229,6 +241,7 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		}
 	}))
 	t.Cleanup(f.srv.Close)
+	f.refused.ReportAtEnd(t)
 	return f
 }
 

@@ -31,7 +31,8 @@ func newSocketSlack(t *testing.T) *socketSlack {
 	s := &socketSlack{fakeSlack: newFakeSlack(t), envelopes: make(chan string, 10), acks: make(chan map[string]any, 10)}
 	record := s.fakeSlack.srv.Config.Handler.ServeHTTP
 	s.srv = slacktest.NewTestServer(func(c slacktest.Customize) {
-		for _, m := range []string{"chat.postMessage", "chat.postEphemeral", "chat.update", "views.publish", "views.open", "views.update", "conversations.history"} {
+		for _, m := range []string{"chat.postMessage", "chat.postEphemeral", "chat.update", "views.publish", "views.open", "views.update", "conversations.history",
+			"conversations.info", "chat.unfurl", "reactions.add", "assistant.threads.setSuggestedPrompts", "assistant.threads.setStatus", "assistant.threads.setTitle"} {
 			c.Handle("/"+m, record)
 		}
 		c.Handle("/ws", slacktest.Websocket(func(conn *websocket.Conn) {

@@ -128,6 +128,8 @@ func TestLongListIsCutWithMoreButton(t *testing.T) {
 	}
 }
 
+// TestEscapesUserText: user text can neither ping nor disguise a link; a URL
+// in it becomes a link labelled with its own host, as Slack shows URLs.
 func TestEscapesUserText(t *testing.T) {
 	evil := "<!channel> <!here|here> <!everyone> <@U123> <https://evil.example|klick> & Co"
 	a := domain.Answer{Query: evil, Title: evil, Lead: "Keine Antwort zu „" + evil + "“.",
@@ -141,7 +143,7 @@ func TestEscapesUserText(t *testing.T) {
 		}
 		all := append(texts(t, m.Blocks), m.Text)
 		for _, s := range all {
-			if strings.Contains(s, "<!") || strings.Contains(s, "<@U123>") || strings.Contains(s, "<https://evil") || strings.Contains(s, "javascript:") && strings.Contains(s, "<javascript") {
+			if strings.Contains(s, "<!") || strings.Contains(s, "<@U123>") || strings.Contains(s, "|klick>") || strings.Contains(s, "javascript:") && strings.Contains(s, "<javascript") {
 				t.Errorf("unescaped text: %q", s)
 			}
 		}
@@ -257,5 +259,41 @@ func fuzzOne(t *testing.T, text string, n int) {
 				t.Fatalf("Check: %v", err)
 			}
 		}
+	}
+}
+
+// Answers never show a bare URL, wherever the engine put one.
+func TestAnswerLinksAreLabelled(t *testing.T) {
+	a := domain.Answer{Query: "RegioPole Website", Found: true, Title: "RegioPole",
+		Lead:  "Website: https://www.regiopole.de/deutschland/deutsches-regiopole-netzwerk/",
+		Facts: []domain.AnswerFact{{Text: "Mehr unter https://www.regiopole.de/presse", Source: blocks.Src}}}
+	m := blocks.Answer(a, blocks.Options{})
+	if err := blockstest.Check(m); err != nil {
+		t.Errorf("Check: %v", err)
+	}
+	if blockstest.HasBareURL(m.Text) {
+		t.Errorf("fallback %q shows a bare URL", m.Text)
+	}
+	if !strings.Contains(texts(t, m.Blocks)[1], "<https://www.regiopole.de/deutschland/deutsches-regiopole-netzwerk/|regiopole.de>") {
+		t.Errorf("lead %q, want the website as a labelled link", texts(t, m.Blocks)[1])
+	}
+}
+
+func TestCard(t *testing.T) {
+	n := domain.Network{Name: "Deutsches RegioPole-Netzwerk", ShortName: "RegioPole-Netzwerk",
+		Description: domain.Fact{Text: "Ein Netzwerk von Regiopolen. Es wurde 2016 gegründet."},
+		Counts:      []domain.Count{{Value: "6", Text: "Gründungsstädte"}, {Value: "9", Text: "Städte", Stand: domain.Date{Year: 2025}}}}
+	m := blocks.Message{Text: "x", Blocks: blocks.Card(n, "/engagiert")}
+	if err := blockstest.Check(m); err != nil {
+		t.Errorf("Check(Card) = %v", err)
+	}
+	all := strings.Join(texts(t, m.Blocks), "\n")
+	for _, want := range []string{"*Deutsches RegioPole-Netzwerk*", "Ein Netzwerk von Regiopolen.", "Größe: 9 Städte (Stand 2025)", "`/engagiert RegioPole-Netzwerk`"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("card %q lacks %q", all, want)
+		}
+	}
+	if strings.Contains(all, "2016 gegründet") {
+		t.Errorf("card %q: want one line of what it is", all)
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/slack-go/slack"
 )
 
 // TestCheckJSON: the oracle refuses what Slack refuses or what would ping
@@ -31,5 +33,33 @@ func TestCheckJSON(t *testing.T) {
 		if (tt.want == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tt.want)) {
 			t.Errorf("%s: CheckJSON = %v, want %q", tt.name, err, tt.want)
 		}
+	}
+}
+
+func TestCheckViewRules(t *testing.T) {
+	answer := blocks.Answer(domain.Answer{Query: "Bielefeld", Found: true, Title: "Bielefeld", Lead: "Bielefeld ist dabei."}, blocks.Options{})
+	if err := CheckModal(blocks.Modal(answer)); err != nil {
+		t.Errorf("CheckModal(Modal) = %v", err)
+	}
+	if err := CheckView(blocks.Home(nil, "", nil)); err != nil {
+		t.Errorf("CheckView(Home) = %v", err)
+	}
+	noSubmit := blocks.Modal(answer)
+	noSubmit.Submit = nil
+	tooLong := blocks.Modal(answer)
+	tooLong.Title = slack.NewTextBlockObject(slack.PlainTextType, "engagiert – Antworten mit Quelle", false, false)
+	for name, v := range map[string]slack.ModalViewRequest{"no submit": noSubmit, "long title": tooLong} {
+		if err := CheckModal(v); err == nil {
+			t.Errorf("CheckModal(%s) = nil, want an error", name)
+		}
+	}
+	home := blocks.Home(nil, "", nil)
+	for _, b := range home.Blocks.BlockSet {
+		if in, ok := b.(*slack.InputBlock); ok {
+			in.DispatchAction = false
+		}
+	}
+	if err := CheckView(home); err == nil {
+		t.Error("CheckView(Home with an input that dispatches nothing) = nil, want an error")
 	}
 }
