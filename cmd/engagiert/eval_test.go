@@ -30,6 +30,7 @@ func foldText(s string) string { return strings.ToLower(spaces.ReplaceAllString(
 // TestEvalCases runs every case of testdata/eval/*.yaml (a copy of the shared
 // sample plus our own cases) through `ask --json -`, as ../shared/eval/run does.
 func TestEvalCases(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob("testdata/eval/*.yaml")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no eval cases found: %v", err)

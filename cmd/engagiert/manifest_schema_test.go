@@ -17,6 +17,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/engagiert/engagiert/internal/testenv"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -25,34 +26,6 @@ import (
 // validates JSON Schema, so this file holds a small draft-07 validator: the
 // keywords those schema files use, and a failure for any other standard
 // keyword it meets, so that it never passes a schema it cannot read.
-
-// sharedDir is ../shared/NAME beside the repository (the module root's
-// parent); without it the test is skipped, and fails in CI.
-func sharedDir(t *testing.T, name string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", name)
-	if _, err := os.Stat(d); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing in CI: %v", d, err)
-		}
-		t.Skipf("%s is not here (%v); these tests run beside ../shared", d, err)
-	}
-	return d
-}
 
 // schemaSet is a root schema and the files its remote $refs name.
 type schemaSet struct {
@@ -388,7 +361,8 @@ func manifestValue(t *testing.T, args ...string) any {
 // manifest.schema.json, Slack's root schema (it picks schema 1.0.0 for a
 // manifest without _metadata), and that the validator rejects broken ones.
 func TestManifestValidatesAgainstSlackSchema(t *testing.T) {
-	s := loadSchemas(t, sharedDir(t, filepath.Join("slack-fixtures", "manifest-schema")))
+	t.Parallel()
+	s := loadSchemas(t, testenv.Shared(t, "slack-fixtures", "manifest-schema"))
 	root, ok := s.files["manifest.schema.json"]
 	if !ok {
 		t.Fatal("manifest.schema.json missing")
@@ -434,6 +408,7 @@ func TestManifestValidatesAgainstSlackSchema(t *testing.T) {
 }
 
 func TestECMAMatch(t *testing.T) {
+	t.Parallel()
 	const domainPattern = `^(?![\.\-])([-a-z0-9\.])+([a-z0-9])$`
 	for _, tt := range []struct {
 		pattern, s string

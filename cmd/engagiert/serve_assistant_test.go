@@ -14,6 +14,7 @@ import (
 // black-box, against a recording fake Web API: the AI-app split view, link
 // cards for the networks' sites, and silence on small talk in a thread.
 func TestServeAssistantLinksManners(t *testing.T) {
+	t.Parallel()
 	api := newRecorder(t)
 	b := startServe(t, map[string]string{"SLACK_API_URL": api.srv.URL + "/api/"}, nil)
 	send := func(eventID string, inner map[string]any) {

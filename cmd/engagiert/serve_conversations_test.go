@@ -70,6 +70,7 @@ func waitKey(t *testing.T, c *redis.Client, key string) string {
 // thread; a question forwarded through A is relayed by B, once, although the
 // curator's reply reaches both.
 func TestServeReplicasShareConversations(t *testing.T) {
+	t.Parallel()
 	redisURL := testenv.Redis(t)
 	opts, _ := redis.ParseURL(redisURL)
 	rc := redis.NewClient(opts)

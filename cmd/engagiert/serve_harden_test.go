@@ -144,6 +144,7 @@ func TestServeStalledConnectionsMemory(t *testing.T) {
 // TestServeInvalidToken: a bot token the Web API rejects stops start-up
 // with a message naming SLACK_BOT_TOKEN, before anything listens.
 func TestServeInvalidToken(t *testing.T) {
+	t.Parallel()
 	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = io.WriteString(w, `{"ok":false,"error":"invalid_auth"}`)
@@ -177,6 +178,7 @@ func TestServeInvalidToken(t *testing.T) {
 // hung network mount) shows on /readyz as in progress, and SIGTERM still
 // stops the bot well within the grace period.
 func TestServeSIGTERMDuringStuckRead(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "knowledge")
 	copyKnowledge(t, dir)
 	var stuck atomic.Bool
@@ -218,6 +220,7 @@ func TestServeSIGTERMDuringStuckRead(t *testing.T) {
 // added while serving is refused, the bot keeps answering, and /readyz
 // names the file without its content.
 func TestServeKnowledgeFIFOAndSymlink(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "knowledge")
 	copyKnowledge(t, dir)
 	fifo := filepath.Join(dir, "networks", "pipe.yaml")
@@ -315,6 +318,7 @@ func TestLimitMemory(t *testing.T) {
 // TestServeLimitSettings: the limits come from flags and variables, and bad
 // values are refused with the variable's name.
 func TestServeLimitSettings(t *testing.T) {
+	t.Parallel()
 	base := map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}
 	for _, tt := range []struct{ env, value string }{
 		{"ENGAGIERT_MAX_CONNS", "0"}, {"ENGAGIERT_MAX_BODY_READS", "many"},

@@ -98,6 +98,7 @@ func deliver(t *testing.T, b *servedBot, body []byte, retry int) string {
 // real Redis they answer once between them; with in-process memory each
 // answers once, however often it gets the event.
 func TestServeReplicasAnswerRetryOnce(t *testing.T) {
+	t.Parallel()
 	type delivery struct {
 		bot   int // 0: A, 1: B
 		retry int
@@ -187,6 +188,7 @@ func waitPosts(t *testing.T, api *fakeSlackAPI, n int) {
 // TestServeRedisURLErrors: a bad ENGAGIERT_REDIS_URL stops serve at start
 // with an error that names the variable and never the password.
 func TestServeRedisURLErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ url, want string }{
 		{"redis://:hunter2@127.0.0.1:1/0", "ENGAGIERT_REDIS_URL: redis at 127.0.0.1:1"},
 		{"http://user:hunter2@redis.example:6379/0", "ENGAGIERT_REDIS_URL: redis URL"},

@@ -33,6 +33,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 }
 
 func TestServeConfigErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		vars map[string]string
@@ -102,6 +103,7 @@ func signed(secret string, body []byte) http.Header {
 // TestServeHTTP starts the whole program on port 0 against a fake Slack and
 // stops it like SIGTERM does.
 func TestServeHTTP(t *testing.T) {
+	t.Parallel()
 	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.WriteString(w, `{"ok":true}`)
 	}))
@@ -188,6 +190,7 @@ func TestServeHTTP(t *testing.T) {
 // TestEvalAnswersWithinBlockKitLimits renders the answer to every eval
 // question as each surface does, and every "Mehr anzeigen" page of it.
 func TestEvalAnswersWithinBlockKitLimits(t *testing.T) {
+	t.Parallel()
 	asker, base, err := loadAsker("")
 	if err != nil {
 		t.Fatal(err)
@@ -235,6 +238,7 @@ func moreRef(m blocks.Message) (blocks.MoreRef, bool) {
 }
 
 func TestManifest(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args       []string
 		socketMode bool

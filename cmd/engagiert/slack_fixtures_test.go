@@ -26,6 +26,7 @@ import (
 	"github.com/engagiert/engagiert/internal/slackapp/apicheck"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
 	"github.com/engagiert/engagiert/internal/store"
+	"github.com/engagiert/engagiert/internal/testenv"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -190,7 +191,7 @@ var moreExpected = map[string]string{
 var replies = []string{"chat.postMessage", "chat.postEphemeral", "response_url", "views.open", "views.update", "views.publish", "chat.unfurl"}
 
 func loadFixtures(t *testing.T) []fixture {
-	dir := sharedDir(t, "slack-fixtures")
+	dir := testenv.Shared(t, "slack-fixtures")
 	names, _ := filepath.Glob(filepath.Join(dir, "*.json"))
 	sort.Strings(names)
 	var out []fixture
@@ -338,6 +339,7 @@ func runFixtures(t *testing.T, b *fixtureBotApp) int {
 
 // TestSlackFixtures: the 92 published payloads, handled right.
 func TestSlackFixtures(t *testing.T) {
+	t.Parallel()
 	b := newFixtureBot(t)
 	if n := runFixtures(t, b); n != 92 {
 		t.Errorf("%d fixtures, want the 92 published ones", n)
@@ -349,6 +351,7 @@ func TestSlackFixtures(t *testing.T) {
 // "Fragen", the shortcut's modal; the recorder checks each (view rules:
 // an input needs submit and close) and the submission's response.
 func TestEveryViewIsValid(t *testing.T) {
+	t.Parallel()
 	b := newFixtureBot(t)
 	home := (`{"token":"t","team_id":"T1","api_app_id":"A1","type":"event_callback","event_id":"EvHome","event_time":1,` +
 		`"event":{"type":"app_home_opened","user":"U1","channel":"D1","tab":"home","event_ts":"1.2"}}`)
@@ -395,6 +398,7 @@ var scopeFree = []string{"auth.test", "views.open", "views.update", "views.publi
 // every method it called has its scope, and every event it handles is
 // subscribed.
 func TestManifestScopesUsed(t *testing.T) {
+	t.Parallel()
 	b := newFixtureBot(t)
 	runFixtures(t, b)
 	// What the fixtures do not show: a channel beside the split view, thanks

@@ -34,6 +34,7 @@ func mustLoad(t *testing.T, load LoadFunc) *Snapshot {
 }
 
 func TestReload(t *testing.T) {
+	t.Parallel()
 	broken := errors.New("a.yaml:1: bad\nb.yaml:2: worse")
 	tests := []struct {
 		name        string
@@ -69,6 +70,7 @@ func TestReload(t *testing.T) {
 }
 
 func TestProblems(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		err  error
 		want []string
@@ -92,6 +94,7 @@ func TestProblems(t *testing.T) {
 // TestAskDuringReload: every answer comes whole from one base while bases
 // are swapped underneath (run with -race).
 func TestAskDuringReload(t *testing.T) {
+	t.Parallel()
 	h := NewHolder(mustLoad(t, constLoad("v0")), Options{})
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
@@ -119,6 +122,7 @@ func TestAskDuringReload(t *testing.T) {
 }
 
 func TestEmptyHolder(t *testing.T) {
+	t.Parallel()
 	var h Holder
 	if got := h.Ask(context.Background(), "Bielefeld"); got.Found || got.Query != "Bielefeld" {
 		t.Errorf("zero Holder: Ask = %+v, want not found", got)

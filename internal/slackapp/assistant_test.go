@@ -80,7 +80,7 @@ func httpDriver(t *testing.T) *driver {
 func socketDriver(t *testing.T) *driver {
 	s := newSocketSlack(t)
 	asker := framedAnswers()
-	app := socketApp(t, s, asker, assistantConfig)
+	app := socketApp(t, s, asker, nil, assistantConfig)
 	var n atomic.Int64
 	wait := func(t *testing.T) {
 		// Envelopes are dispatched one after the other: once a later one
@@ -154,6 +154,7 @@ func (f *fakeSlack) all() []call {
 }
 
 func TestAssistantThread(t *testing.T) {
+	t.Parallel()
 	forBoth(t, func(t *testing.T, d *driver) {
 		const dm, thread = "D111", "1726133698.626339"
 		d.event(t, assistantThreadEvent("EvA1", "assistant_thread_started", dm, thread, "C222"))
@@ -223,6 +224,7 @@ func TestAssistantThread(t *testing.T) {
 // The channel beside the split view fills in what the first question
 // leaves open, and only that.
 func TestAssistantChannelContext(t *testing.T) {
+	t.Parallel()
 	forBoth(t, func(t *testing.T, d *driver) {
 		const dm = "D111"
 		d.event(t, assistantThreadEvent("EvC1", "assistant_thread_started", dm, "1726133800.000001", "CGENERAL"))
@@ -260,6 +262,7 @@ func linkShared(eventID string, urls ...string) []byte {
 }
 
 func TestLinkCards(t *testing.T) {
+	t.Parallel()
 	forBoth(t, func(t *testing.T, d *driver) {
 		const es, sp = "https://www.engagiertestadt.de/2022/06/14/wir-wachsen/", "https://staedtepartnerschaftennrw.org/tag-der-staedtepartnerschaften"
 		d.event(t, linkShared("EvL1", es, sp, "https://example.org/x"))
@@ -298,6 +301,7 @@ func TestLinkCards(t *testing.T) {
 // In a thread the bot answered in, it stays silent on what is no question,
 // answers a real follow-up, and answers no message twice.
 func TestThreadManners(t *testing.T) {
+	t.Parallel()
 	forBoth(t, func(t *testing.T, d *driver) {
 		d.event(t, testdata(t, "app_mention.json"))
 		if n := len(d.slack.get("chat.postMessage")); n != 1 {
@@ -333,6 +337,7 @@ func TestThreadManners(t *testing.T) {
 }
 
 func TestClassify(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		text string
 		want remark
@@ -353,6 +358,7 @@ func TestClassify(t *testing.T) {
 // A follow-up sent while the answer is still being posted finds the
 // thread: it is registered before chat.postMessage.
 func TestFollowUpWhileAnswerPosts(t *testing.T) {
+	t.Parallel()
 	asker := framedAnswers()
 	f := convSetup(t, asker, nil)
 	release := make(chan struct{})
@@ -397,6 +403,7 @@ func modalSubmit(q string) []byte {
 }
 
 func TestModalSubmission(t *testing.T) {
+	t.Parallel()
 	forBoth(t, func(t *testing.T, d *driver) {
 		body := d.interact(t, modalSubmit("Ist Bielefeld dabei?"))
 		if err := apicheck.Response(body); err != nil {

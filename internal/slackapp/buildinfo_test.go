@@ -10,6 +10,7 @@ import (
 
 // TestBuildInfo: /readyz and engagiert_build_info say which build runs.
 func TestBuildInfo(t *testing.T) {
+	t.Parallel()
 	build := buildinfo.Info{Version: "v1.2.3", Revision: "0123abc", Time: "2026-11-20T10:00:00Z", Go: "go1.26.8"}
 	f := setup(t, func(c *Config) { c.Build = build })
 	if _, r := readyz(t, f); r.Build != build {

@@ -62,6 +62,7 @@ func buttonValue(t *testing.T, blocksJSON, actionID string) string {
 }
 
 func TestForwardAndRelay(t *testing.T) {
+	t.Parallel()
 	f := convSetup(t, framedAnswers(), func(c *Config) { c.CuratorChannel = curators })
 	mention := strings.Replace(string(testdata(t, "app_mention.json")), "is it everything a river should be?", "Wer backt den Kuchen?", 1)
 	f.event(t, []byte(mention))
@@ -123,6 +124,7 @@ func TestForwardAndRelay(t *testing.T) {
 
 // A question forwarded from a slash command or DM is relayed by DM.
 func TestForwardFromSlashRelaysByDM(t *testing.T) {
+	t.Parallel()
 	f := setup(t, func(c *Config) { c.CuratorChannel = curators; c.BotUserID = botID })
 	rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, "Kuchen", f.slack.srv.URL+"/hooks/commands/1"), nil)
 	f.wait(t)

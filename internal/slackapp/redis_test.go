@@ -26,6 +26,7 @@ func redisStore(t *testing.T, u string) store.Store {
 // real Redis. The mention reaches A, the follow-up B: B asks with the
 // thread's frame from A's answer. Votes of one user count once between them.
 func TestReplicasShareThreads(t *testing.T) {
+	t.Parallel()
 	run := strings.ToUpper(rand.Text()[:8]) // keeps runs on a shared Redis apart
 	asker := framedAnswers()
 	u := testenv.Redis(t)

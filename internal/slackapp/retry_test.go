@@ -16,6 +16,7 @@ import (
 // which failures, after how long, and never past the attempts or the call's
 // context.
 func TestRetryPolicy(t *testing.T) {
+	t.Parallel()
 	p := retryPolicy{backoff: 100 * time.Millisecond}
 	status := func(code int, retryAfter string) *http.Response {
 		r := &http.Response{StatusCode: code, Header: http.Header{}, Body: io.NopCloser(nil)}
@@ -65,6 +66,7 @@ func TestRetryPolicy(t *testing.T) {
 // TestRetryConfigOff: a negative Config.APIRetries turns retries off, which
 // slack-go reads as MaxRetries 0.
 func TestRetryConfigOff(t *testing.T) {
+	t.Parallel()
 	if got := retryConfig(-1, time.Second).MaxRetries; got != 0 {
 		t.Errorf("retryConfig(-1).MaxRetries = %d, want 0", got)
 	}

@@ -38,6 +38,7 @@ func uniqueKey(name string) string {
 }
 
 func TestRedisFirstSeen(t *testing.T) {
+	t.Parallel()
 	s := newRedisStore(t, time.Minute)
 	ctx := context.Background()
 	key := uniqueKey("once")
@@ -55,6 +56,7 @@ func TestRedisFirstSeen(t *testing.T) {
 }
 
 func TestRedisExpiry(t *testing.T) {
+	t.Parallel()
 	s := newRedisStore(t, 200*time.Millisecond)
 	ctx := context.Background()
 	key := uniqueKey("expiry")
@@ -71,6 +73,7 @@ func TestRedisExpiry(t *testing.T) {
 // two stores with their own clients share one Redis, 50 calls each, all
 // concurrent, and exactly one call across both sees the event first.
 func TestRedisTwoReplicas(t *testing.T) {
+	t.Parallel()
 	replicas := []*Redis{newRedisStore(t, time.Minute), newRedisStore(t, time.Minute)}
 	for round := range 5 {
 		key := uniqueKey(fmt.Sprint("replicas", round))
@@ -106,6 +109,7 @@ func TestRedisTwoReplicas(t *testing.T) {
 }
 
 func TestRedisDownIsAnError(t *testing.T) {
+	t.Parallel()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -123,6 +127,7 @@ func TestRedisDownIsAnError(t *testing.T) {
 }
 
 func TestNewBadURL(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		url, wantIn string
 	}{
