@@ -8,8 +8,7 @@ import (
 	"github.com/engagiert/engagiert/internal/answer"
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/search"
-	"github.com/engagiert/engagiert/internal/yamlkb"
-	"github.com/engagiert/engagiert/knowledge"
+	"github.com/engagiert/engagiert/internal/yamlkb/yamlkbtest"
 )
 
 func d(y, m int) domain.Date { return domain.Date{Year: y, Month: m} }
@@ -61,11 +60,7 @@ func fixture(t *testing.T) *answer.Engine {
 // with the real vocabulary.
 func shippedLexicon(t testing.TB) *domain.Lexicon {
 	t.Helper()
-	base, err := yamlkb.Load(knowledge.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return base.Lexicon
+	return yamlkbtest.Shipped(t).Lexicon
 }
 
 func TestAsk(t *testing.T) {
