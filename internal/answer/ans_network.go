@@ -248,7 +248,11 @@ func (e *Engine) founding(ctx context.Context, f Frame) (domain.Answer, error) {
 			leads = append(leads, fd.Text)
 			a.LeadSource = fd.Source
 		case !n.Founded.Date.IsZero():
-			leads = append(leads, say(en, "founded.since", n.Name, dateWithArticle(en, n.Founded.Date)))
+			when := dateIn(en, n.Founded.Date) // "besteht seit 16. März 2016"
+			if en {
+				when = dateWithArticle(en, n.Founded.Date) // "was founded on 16 March 2016"
+			}
+			leads = append(leads, say(en, "founded.since", n.Name, when))
 			a.LeadSource = fd.Source
 			if len(nets) == 1 && n.Founded.Text != "" && !en {
 				a.Facts = append(a.Facts, domain.AnswerFact{Text: n.Founded.Text, Source: fd.Source})
@@ -610,6 +614,9 @@ func (e *Engine) chairHistory(_ context.Context, f Frame) (domain.Answer, error)
 	en := f.English
 	pl := e.base.Place(f.Rel.ID)
 	nets := e.nets(f.networks())
+	if f.Rel.ID == RelNow && len(nets) > 0 {
+		return e.chairBeside(&nets[0], f), nil
+	}
 	if len(nets) == 0 {
 		for i := range e.base.Networks {
 			n := &e.base.Networks[i]
@@ -628,12 +635,18 @@ func (e *Engine) chairHistory(_ context.Context, f Frame) (domain.Answer, error)
 		}
 		return domain.Answer{Found: false, Kind: domain.KindNone, English: en, Lead: say(en, "chair.none", name)}, nil
 	}
-	n := &nets[0]
-	type chair struct {
-		fact   domain.AnswerFact
-		when   int
-		holder string
-	}
+	return e.chairAround(&nets[0], pl.ID, f), nil
+}
+
+// chair is one holder of a network's chair, with the fact that says so.
+type chair struct {
+	fact   domain.AnswerFact
+	when   int
+	holder string
+}
+
+// chairs are a network's chairs in the order of time.
+func (e *Engine) chairs(n *domain.Network, en bool) []chair {
 	var cs []chair
 	last := 0
 	for j, x := range n.Facts {
@@ -653,23 +666,46 @@ func (e *Engine) chairHistory(_ context.Context, f Frame) (domain.Answer, error)
 		cs = append(cs, chair{e.fact(ref, en), when, holder})
 	}
 	slices.SortStableFunc(cs, func(a, b chair) int { return a.when - b.when })
+	return cs
+}
+
+// chairAround answers who chaired before or after the place.
+func (e *Engine) chairAround(n *domain.Network, place string, f Frame) domain.Answer {
+	en := f.English
+	cs := e.chairs(n, en)
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: n.Name, English: en, Hits: []domain.Hit{networkHit(n)}}
 	for i, c := range cs {
-		if c.holder != pl.ID {
+		if c.holder != place {
 			continue
 		}
-		// The fact on the place's chair leads (it often names the one
-		// before: "…, nach Würzburg"); the neighbour in time follows.
-		leadWith(&a, c.fact)
-		switch {
-		case f.Rel.Op == "before" && i > 0:
-			a.Facts = []domain.AnswerFact{cs[i-1].fact}
-		case f.Rel.Op == "after" && i+1 < len(cs):
-			a.Facts = []domain.AnswerFact{cs[i+1].fact}
+		// The neighbour in time leads; the fact on the place's chair (it
+		// often names the one before: "…, nach Würzburg") follows.
+		j := i - 1 - f.Rel.Step
+		if f.Rel.Op == "after" {
+			j = i + 1 + f.Rel.Step
 		}
-		return a, nil
+		if j < 0 || j >= len(cs) {
+			leadWith(&a, c.fact)
+			return a
+		}
+		leadWith(&a, cs[j].fact)
+		a.Facts = []domain.AnswerFact{c.fact}
+		return a
 	}
-	return domain.Answer{Found: false, Kind: domain.KindNone, English: en, Lead: say(en, "chair.none", pl.Name)}, nil
+	name := place
+	if pl := e.base.Place(place); pl != nil {
+		name = pl.Name
+	}
+	return domain.Answer{Found: false, Kind: domain.KindNone, English: en, Lead: say(en, "chair.none", name)}
+}
+
+// chairBeside answers who chaired before (or after) the one who chairs now.
+func (e *Engine) chairBeside(n *domain.Network, f Frame) domain.Answer {
+	cs := e.chairs(n, f.English)
+	if len(cs) == 0 {
+		return e.noInfo(n, f)
+	}
+	return e.chairAround(n, cs[len(cs)-1].holder, f)
 }
 
 // chairHolder is the place a chair fact is about: the first it names that

@@ -76,7 +76,7 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	l := domain.List{Title: say(en, "twin.partner"), Partial: !pl.PartnersComplete && !abroad}
 	for _, p := range ps {
 		other := e.asAsked(e.base.Place(otherSide(p, pl.ID)), f)
-		l.Items = append(l.Items, domain.ListItem{Name: other.Name, Detail: partnershipDetail(en, p, other, pl.ID), Source: e.base.Source(p.Source)})
+		l.Items = append(l.Items, domain.ListItem{Name: other.Name, Detail: partnershipShort(en, p, other, pl.ID), Source: e.base.Source(p.Source)})
 	}
 	var placeFacts []domain.AnswerFact
 	for _, x := range pl.Facts {
@@ -612,6 +612,25 @@ func partnershipDetail(en bool, p domain.Partnership, other *domain.Place, id st
 	}
 	if p.Note != "" {
 		parts = append(parts, p.Note)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// partnershipShort is partnershipDetail for a list: country, year, kind
+// and status, no notes ("Frankreich, 1960").
+func partnershipShort(en bool, p domain.Partnership, other *domain.Place, id string) string {
+	var parts []string
+	if c := countryOf(p, other, id); c != "" && !(c == "Deutschland" && other.State == "Nordrhein-Westfalen") {
+		parts = append(parts, c)
+	}
+	if !p.Since.IsZero() {
+		parts = append(parts, strconv.Itoa(p.Since.Year))
+	}
+	if p.Kind != "" && p.Kind != "Partnerschaft" {
+		parts = append(parts, p.Kind)
+	}
+	if p.Status != "" {
+		parts = append(parts, p.Status)
 	}
 	return strings.Join(parts, ", ")
 }

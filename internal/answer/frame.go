@@ -173,9 +173,15 @@ func (f Filters) IsZero() bool {
 
 // Relation places the answer relative to a subject: "vor Paderborn".
 type Relation struct {
-	Op string // "before" or "after"
-	ID string // a place id
+	Op string `json:"op,omitempty"` // "before" or "after"
+	ID string `json:"id,omitempty"` // a place id, or RelNow
+	// Step counts how far: "und davor?" asked again goes one further.
+	Step int `json:"step,omitempty"`
 }
+
+// RelNow relates to whoever holds the role now: "Wer hatte davor den
+// Vorsitz?".
+const RelNow = "now"
 
 // Frame is a question as the engine understood it.
 type Frame struct {
@@ -243,6 +249,9 @@ func (f Frame) String() string {
 	kv("time", f.Time.String())
 	if f.Rel.Op != "" {
 		kv(f.Rel.Op, f.Rel.ID)
+		if f.Rel.Step > 0 {
+			kv("step", strconv.Itoa(f.Rel.Step))
+		}
 	}
 	fl := f.Filters
 	if fl.NotState {

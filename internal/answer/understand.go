@@ -928,6 +928,15 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 			f.Subjects = slices.DeleteFunc(f.Subjects, func(s Subject) bool { return s.ID == f.Rel.ID })
 		}
 	}
+	if (f.Attribute == domain.AttrChair || f.Attribute == domain.AttrSpeakers) && f.Rel.ID == "" && !f.has(SubjectPlace) {
+		// "Wer hatte davor den Vorsitz?": before the one who has it now.
+		switch {
+		case r.has("earlier"):
+			f.Rel = Relation{Op: "before", ID: RelNow}
+		case r.has("later"):
+			f.Rel = Relation{Op: "after", ID: RelNow}
+		}
+	}
 	switch {
 	case r.has("history"):
 		f.Time = WhenHistory
@@ -984,7 +993,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	r.bare = r.content == 0 && f.Attribute == domain.AttrNone || (r.content == 0 && len(r.attrPos) == 0)
 	for c := range r.cues {
 		switch c {
-		case "follow-up", "which", "also", "yesno", "and", "pronoun", "members", "places", "belong", "inclusive", "before", "after",
+		case "follow-up", "which", "also", "yesno", "and", "question", "pronoun", "members", "places", "belong", "earlier", "later", "inclusive", "before", "after",
 			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders":
 		default:
 			if !strings.HasPrefix(c, "measure:") {
@@ -1055,11 +1064,24 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	named := f.has(SubjectNetwork) || f.has(SubjectPlace)
 	switch {
 	case r.bare && !named && f.Unknown == "":
-		// "und in Frankreich?", "und 2023?", "wer noch aus NRW?": the
-		// question before, with what this one changes.
+		// "und in Frankreich?", "und 2023?", "wer noch aus NRW?", "und
+		// davor?": the question before, with what this one changes.
 		g := prev
 		g.Parts, g.English = nil, f.English
+		if f.Op == OpList && prev.Op != OpList && prev.Op != OpMost {
+			// "…, und welche kamen 2022 dazu?": a list of its own.
+			g.Op, g.Attribute, g.Time = OpList, domain.AttrMembers, WhenAny
+		}
 		e.changeFilters(&g, f, r)
+		if r.has("earlier", "later") && (g.Attribute == domain.AttrChair || g.Attribute == domain.AttrSpeakers) {
+			op := map[bool]string{true: "before", false: "after"}[r.has("earlier")]
+			switch {
+			case g.Rel.ID == "":
+				g.Rel = Relation{Op: op, ID: RelNow}
+			case g.Rel.Op == op:
+				g.Rel.Step++ // "und davor?" once more: one further back
+			}
+		}
 		if r.also || r.has("member-who") {
 			g = e.whoElse(g, prev)
 		}

@@ -83,7 +83,7 @@ type CountryWords struct {
 // these only.
 var Cues = []string{
 	"help", "count", "when", "where", "who", "what", "which", "members", "belong", "link", "cross", "networks", "new",
-	"join", "founding", "founders", "member-who", "yesno", "negation", "outside", "history", "next", "last",
+	"join", "founding", "founders", "member-who", "yesno", "negation", "outside", "history", "earlier", "later", "next", "last",
 	"before", "after", "inclusive", "twinning", "suspended", "kreisfrei", "kreisangehoerig", "places",
 	"region-words", "district-words", "pronoun", "follow-up", "also", "and", "question", "anniversary", "title",
 }

@@ -90,8 +90,8 @@ type variant struct {
 	single int
 	// fold is the folded one-word name: an ordinary word that only shares
 	// its stem ("liegen", "Liège") does not name it.
-	fold string
-	short  bool
+	fold  string
+	short bool
 }
 
 // Index is an immutable name index; safe for concurrent use.
@@ -105,19 +105,25 @@ type Index struct {
 	// (SymSpell).
 	deletes map[string][]int32
 	terms   []string // distinct name terms, by id
+	// folds holds the folded name words and the term each stands for: a
+	// misspelling is near the word as written ("Salzufeln", "Salzuflen")
+	// even where the stems are not.
+	folds map[string]int32
+	// foldsOf lists the folded words of each term.
+	foldsOf map[int32][]string
 }
 
 // minFuzzy is the shortest word matched with an edit; maxOneEdit the
 // longest with one edit only. Shorter words match too many names by
 // chance; longer ones are rarely misspelt more than twice.
 const (
-	minFuzzy   = 5
-	maxOneEdit = 8
+	minFuzzy   = 6
+	maxOneEdit = 10
 )
 
 // New indexes the entries.
 func New(entries []Entry) *Index {
-	ix := &Index{entries: entries, postings: map[string][]int32{}, deletes: map[string][]int32{}}
+	ix := &Index{entries: entries, postings: map[string][]int32{}, deletes: map[string][]int32{}, folds: map[string]int32{}, foldsOf: map[int32][]string{}}
 	termID := map[string]int32{}
 	for ei, e := range entries {
 		for _, n := range e.Names {
@@ -127,18 +133,28 @@ func New(entries []Entry) *Index {
 			ix.add(ei, n, true, termID)
 		}
 	}
-	for id, t := range ix.terms {
-		n := utf8.RuneCountInString(t)
+	index := func(w string, id int32) {
+		n := utf8.RuneCountInString(w)
 		if n < minFuzzy-1 {
-			continue
+			return
 		}
 		depth := 1
 		if n > maxOneEdit {
 			depth = 2 // two substitutions meet only at two deletions on each side
 		}
-		for _, d := range deletions(t, depth) {
-			if ids := ix.deletes[d]; len(ids) == 0 || ids[len(ids)-1] != int32(id) {
-				ix.deletes[d] = append(ids, int32(id))
+		for _, d := range deletions(w, depth) {
+			if ids := ix.deletes[d]; len(ids) == 0 || ids[len(ids)-1] != id {
+				ix.deletes[d] = append(ids, id)
+			}
+		}
+	}
+	for id, t := range ix.terms {
+		index(t, int32(id))
+	}
+	for id, fs := range ix.foldsOf {
+		for _, f := range fs {
+			if ix.terms[id] != f {
+				index(f, id)
 			}
 		}
 	}
@@ -157,6 +173,10 @@ func (ix *Index) add(entry int, name string, short bool, termID map[string]int32
 		if _, ok := termID[t]; !ok {
 			termID[t] = int32(len(ix.terms))
 			ix.terms = append(ix.terms, t)
+		}
+		if f := words.Fold(w); !slices.Contains(ix.foldsOf[termID[t]], f) {
+			ix.folds[f] = termID[t]
+			ix.foldsOf[termID[t]] = append(ix.foldsOf[termID[t]], f)
 		}
 	}
 	if len(ws) == 1 {
@@ -229,22 +249,41 @@ func (ix *Index) lookup(t Token) []candidate {
 	}
 	var out []candidate
 	seen := map[int32]bool{}
-	for _, d := range deletions(t.Term, k) {
-		for _, id := range ix.deletes[d] {
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			term := ix.terms[id]
-			if firstRune(term) != firstRune(t.Term) {
-				continue
-			}
-			if dist := osa(t.Term, term, k); dist >= 0 {
-				out = append(out, candidate{term, dist})
+	for _, q := range []string{t.Term, t.Fold} {
+		for _, d := range deletions(q, k) {
+			for _, id := range ix.deletes[d] {
+				if seen[id] {
+					continue
+				}
+				term := ix.terms[id]
+				if firstRune(term) != firstRune(t.Term) {
+					continue
+				}
+				// Near the name word as a stem, or as written.
+				dist := osa(t.Term, term, k)
+				if dist < 0 {
+					dist = ix.foldDistance(t.Fold, id, k)
+				}
+				if dist >= 0 {
+					seen[id] = true
+					out = append(out, candidate{term, dist})
+				}
 			}
 		}
 	}
 	return out
+}
+
+// foldDistance is the distance of a folded word to the nearest folded name
+// word that stands for the term id, or -1.
+func (ix *Index) foldDistance(fold string, id int32, k int) int {
+	best := -1
+	for _, f := range ix.foldsOf[id] {
+		if d := osa(fold, f, k); d >= 0 && (best < 0 || d < best) {
+			best = d
+		}
+	}
+	return best
 }
 
 func firstRune(s string) rune {
@@ -356,8 +395,11 @@ func (ix *Index) fits(v variant, t Token, dist int) bool {
 	if v.single > 0 && utf8.RuneCountInString(t.Fold)+3 <= v.single {
 		return false
 	}
-	if v.single > 0 && dist == 0 && t.Ordinary && t.Fold != v.fold {
-		return false // "liegen" is not Liège, though both stem to "lieg"
+	if v.single > 0 && dist == 0 && t.Fold != v.fold && t.Fold != v.fold+"s" && ix.entries[v.entry].Kind == Place {
+		// Only the genitive ("Bielefelds") names a one-word place by its
+		// stem: "liegen" is not Liège, "Engern" not Enger. Networks are
+		// named in other forms too ("bei den Regiopolen").
+		return false
 	}
 	return true
 }

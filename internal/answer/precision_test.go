@@ -1,0 +1,114 @@
+package answer
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/engagiert/engagiert/internal/search"
+	"github.com/engagiert/engagiert/internal/words"
+	"github.com/engagiert/engagiert/internal/yamlkb/yamlkbtest"
+)
+
+// TestOrdinaryWordsAreNoPlaces asks about 2,500 ordinary German and English
+// words the engine's own word lists do not have (testdata/ordinary-words.txt),
+// alone and inside sentences, and counts those taken for a place they merely
+// resemble: a place whose name (or alias) the word does not spell. At most
+// two may be, while misspelt names still resolve (TestMisspeltNames).
+func TestOrdinaryWordsAreNoPlaces(t *testing.T) {
+	e := shippedEngine(t)
+	f, err := os.Open("testdata/ordinary-words.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	spelt := map[string]bool{} // the folded names and aliases of every place
+	for _, pl := range e.base.Places {
+		for _, n := range append([]string{pl.Name}, pl.Aliases...) {
+			spelt[words.Fold(n)] = true
+			for _, w := range words.Split(n) {
+				spelt[words.Fold(w)] = true
+			}
+		}
+	}
+	var wrong []string
+	n := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		w := strings.TrimSpace(sc.Text())
+		if w == "" || strings.HasPrefix(w, "#") {
+			continue
+		}
+		n++
+		if spelt[words.Fold(w)] {
+			continue // it spells a name: that is the place, not a resemblance
+		}
+		for _, q := range []string{w, "Was ist mit " + w + "?", "tell me about " + w + " please", "Ist " + w + " dabei?"} {
+			if pl := e.frame(q, nil).places(); len(pl) > 0 {
+				wrong = append(wrong, w+" → "+strings.Join(pl, ","))
+				break
+			}
+		}
+	}
+	if n < 2000 {
+		t.Fatalf("only %d ordinary words read", n)
+	}
+	if len(wrong) > 2 {
+		t.Errorf("%d of %d ordinary words taken for places they resemble, want at most 2:\n%s", len(wrong), n, strings.Join(wrong, "\n"))
+	} else {
+		t.Logf("%d of %d ordinary words taken for places: %q", len(wrong), n, wrong)
+	}
+}
+
+// TestMisspeltNames checks that the precision above does not cost the
+// typos people make in names.
+func TestMisspeltNames(t *testing.T) {
+	e := shippedEngine(t)
+	for _, tt := range []struct{ q, want string }{
+		{"bilefeld", "bielefeld"}, {"Gutersloh", "guetersloh"}, {"koenigswinter", "koenigswinter"},
+		{"gladbek", "gladbeck"}, {"Paderbon", "paderborn"}, {"emsdeten", "emsdetten"},
+		{"Ist Gelsenkirschen dabei?", "gelsenkirchen"}, {"partnerstädte von düsseldorff", "duesseldorf"},
+	} {
+		got := e.frame(tt.q, nil).places()
+		if len(got) == 0 || got[0] != tt.want {
+			t.Errorf("frame(%q).places() = %v, want [%s]", tt.q, got, tt.want)
+		}
+	}
+}
+
+// TestEverydayPlaceNames keeps the places whose names are everyday words
+// working where the question treats them as places, and nowhere else.
+func TestEverydayPlaceNames(t *testing.T) {
+	e := shippedEngine(t)
+	for _, tt := range []struct {
+		q     string
+		place string // "" for none
+	}{
+		{"Essen", "essen"}, {"Wetter", "wetter-ruhr"}, {"Lage", "lage"}, {"Kamen", "kamen"},
+		{"Ist Essen eine Engagierte Stadt?", "essen"}, {"Partnerstädte von Essen", "essen"}, {"lage lippe welcher kreis", "lage"},
+		{"Wie wird das Wetter morgen?", ""}, {"Was gibt's heute zu essen?", ""}, {"Welche Städte kamen 2024 dazu?", ""},
+		{"wie ist die Lage?", ""}, {"weather in Bielefeld", "bielefeld"}, {"damals war alles besser", ""},
+	} {
+		got := e.frame(tt.q, nil).places()
+		switch {
+		case tt.place == "" && len(got) > 0:
+			t.Errorf("frame(%q).places() = %v, want none", tt.q, got)
+		case tt.place != "" && (len(got) == 0 || got[0] != tt.place):
+			t.Errorf("frame(%q).places() = %v, want [%s]", tt.q, got, tt.place)
+		}
+	}
+}
+
+// shippedEngine is the engine over the shipped knowledge, for the tests of
+// this package that look inside it.
+func shippedEngine(t testing.TB) *Engine {
+	t.Helper()
+	base := yamlkbtest.Shipped(t)
+	ix, err := search.Build(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return New(base, ix, nil)
+}
