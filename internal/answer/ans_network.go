@@ -286,7 +286,7 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 	nets, en := e.nets(f.networks()), f.English
 	topics := e.topicsOf(f.Attribute)
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: en}
-	var facts []domain.AnswerFact
+	var facts, topical []domain.AnswerFact
 	for i := range nets {
 		n := &nets[i]
 		fs := e.topicFacts(n, en, topics...)
@@ -299,6 +299,7 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 		for _, x := range fs {
 			facts = appendFact(facts, x)
 		}
+		topical = append(topical, fs...)
 		if len(fs) > 0 {
 			a.Hits = append(a.Hits, networkHit(n))
 			a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
@@ -312,7 +313,7 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 	if err != nil {
 		return domain.Answer{}, err
 	}
-	if f.Time != WhenNext && f.Time != WhenLast {
+	if f.Time != WhenNext && f.Time != WhenLast && f.Ordinal == 0 {
 		for _, h := range hits {
 			facts = appendFact(facts, e.fact(h.Ref, en))
 		}
@@ -336,7 +337,9 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 		a.Facts = facts[1:min(len(facts), 5)]
 		return a, nil
 	}
-	ws := append(append([]string(nil), f.Words...), f.Asked...)
+	// The question's own words (and year) rank the statements; the words
+	// that only named the attribute do not: every fact on it has them.
+	ws := append([]string(nil), f.Words...)
 	if f.Filters.Year != 0 {
 		ws = append(ws, strconv.Itoa(f.Filters.Year))
 	}
@@ -345,10 +348,19 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 		slices.SortStableFunc(facts, func(x, y domain.AnswerFact) int { return dateKey(y.Stand) - dateKey(x.Stand) })
 	}
 	if len(ws) > 0 && f.Time == WhenAny {
-		slices.SortStableFunc(facts, func(x, y domain.AnswerFact) int { return countWords(y.Text, ws) - countWords(x.Text, ws) })
+		// A fact on the topic counts one word more than a statement found
+		// by its words alone.
+		rank := func(x domain.AnswerFact) int {
+			n := countWords(x.Text, ws)
+			if slices.ContainsFunc(topical, func(t domain.AnswerFact) bool { return t.Text == x.Text }) {
+				n++
+			}
+			return n
+		}
+		slices.SortStableFunc(facts, func(x, y domain.AnswerFact) int { return rank(y) - rank(x) })
 	}
 	leadWith(&a, facts[0])
-	if len(f.Words) > 0 && countWords(facts[0].Text, ws) == len(ws) {
+	if len(ws) > 0 && countWords(facts[0].Text, ws) == len(ws) {
 		return a, nil // the lead has all the question asked for
 	}
 	a.Facts = facts[1:min(len(facts), 1+e.factLimit(f))]

@@ -49,6 +49,9 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 		if err != nil || len(facts) > 0 {
 			return e.placeFacts(pl, facts, f), err
 		}
+		if len(f.Words) > 1 && f.Unknown == "" {
+			return e.placeNoInfo(pl, f, say(en, "noinfo.this", pl.Name)), nil
+		}
 		return e.placeNoInfo(pl, f, say(en, "noinfo.words", quoteWords(f))), nil
 	}
 	return e.placesAnswer(places, f), nil

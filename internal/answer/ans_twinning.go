@@ -333,9 +333,9 @@ func (e *Engine) twinningRanks(_ context.Context, f Frame) (domain.Answer, error
 		}
 		a.Facts = append(a.Facts, basis)
 		return a, nil
-	case f.Measure == MeasureFounding || f.Attribute == domain.AttrDate || len(f.Words) > 0 && f.Words[0] == "jahr":
+	case f.Measure == MeasureYears:
 		return e.twinningsByYear(ps, f, basis), nil
-	case hasAny(f.Words, "land", "lander", "country", "countries") || f.Attribute == domain.AttrStates:
+	case f.Measure == MeasureCountries:
 		return e.twinningsByCountry(ps, f, basis), nil
 	}
 	// The city with the most (or fewest) twinnings.
@@ -374,15 +374,6 @@ func (e *Engine) twinningRanks(_ context.Context, f Frame) (domain.Answer, error
 	}
 	a.Facts = append(a.Facts, basis)
 	return a, nil
-}
-
-func hasAny(ws []string, xs ...string) bool {
-	for _, w := range ws {
-		if slices.Contains(xs, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // twinningsByYear answers in which year the most twinnings began.

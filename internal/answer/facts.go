@@ -57,6 +57,11 @@ func (e *Engine) foundingFact(n *domain.Network, english bool) (domain.AnswerFac
 func (e *Engine) topicFacts(n *domain.Network, english bool, topics ...string) []domain.AnswerFact {
 	var out []domain.AnswerFact
 	for _, t := range topics {
+		if t == "goal" {
+			for i := range n.Goals {
+				out = appendFact(out, e.fact(domain.FactRef{Network: n.ID, Part: "goal", Index: i}, english))
+			}
+		}
 		for i, f := range n.Facts {
 			if f.Topic == t {
 				out = appendFact(out, e.fact(domain.FactRef{Network: n.ID, Part: "fact", Index: i}, english))

@@ -124,10 +124,12 @@ const (
 	MeasureMunicipalities         // how many municipalities an area has
 	MeasureMembers                // how many members (from an area, of a network) the base names
 	MeasureEvents                 // how many took part in an event
+	MeasureYears                  // the year with the most ("In welchem Jahr …")
+	MeasureCountries              // the country with the most
 	numMeasures
 )
 
-var measureNames = [numMeasures]string{"", "founding", "size", "joined", "networks", "twinnings", "municipalities", "members", "events"}
+var measureNames = [numMeasures]string{"", "founding", "size", "joined", "networks", "twinnings", "municipalities", "members", "events", "years", "countries"}
 
 func (m Measure) String() string { return enumName(measureNames[:], int(m)) }
 

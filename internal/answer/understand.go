@@ -575,8 +575,12 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 			// What is compared or ranked: only where something is; the
 			// word "Netzwerk" in a question about networks is what is
 			// compared, not a measure ("Welches Netzwerk ist älter?").
+			// Years and countries rank what the question counts: "In
+			// welchem Jahr die meisten Partnerschaften" ranks years.
+			ranks := m.to == MeasureYears || m.to == MeasureCountries
 			if n := m.match(r.toks, i, free); n > 0 && (r.has("compare", "most") || f.Most != DirNone) &&
-				(f.Measure == MeasureNone || f.Measure == MeasureNetworks) && !(m.to == MeasureNetworks && (nets || f.Measure != MeasureNone)) {
+				(f.Measure == MeasureNone || f.Measure == MeasureNetworks || ranks) && !(m.to == MeasureNetworks && (nets || f.Measure != MeasureNone)) &&
+				(!ranks || !r.nameAt(i)) {
 				f.Measure = m.to
 				r.cues["measure:"+m.to.String()] = []int{i}
 			}

@@ -30,7 +30,7 @@ var (
 	countryFields     = []string{"name", "region", "words"}
 	chatterFields     = []string{"starts", "ends", "thanks"}
 	directions        = []string{"oldest", "newest", "largest", "smallest", "any"}
-	measureNames      = []string{"networks", "twinnings", "municipalities", "members", "joined", "founding", "events"}
+	measureNames      = []string{"networks", "twinnings", "municipalities", "members", "joined", "founding", "events", "years", "countries"}
 	maxOrdinaryWords  = 200000
 	ordinaryLineLimit = 200
 )
