@@ -26,10 +26,14 @@ func (c areaCount) all() []*domain.Place {
 
 // municipalitiesIn counts the municipalities of NRW in an area ("" is all
 // of NRW).
-func (e *Engine) municipalitiesIn(areaID string) areaCount {
+func (e *Engine) municipalitiesIn(areaID string) areaCount { return e.municipalitiesOutside(areaID, false) }
+
+// municipalitiesOutside counts the municipalities of NRW in an area, or,
+// with not, outside it.
+func (e *Engine) municipalitiesOutside(areaID string, not bool) areaCount {
 	var c areaCount
 	for _, pl := range e.places {
-		if pl.State != "Nordrhein-Westfalen" || (areaID != "" && !e.inAreaID(pl, areaID)) {
+		if pl.State != "Nordrhein-Westfalen" || (areaID != "" && e.inAreaID(pl, areaID) == not) {
 			continue
 		}
 		switch pl.Kind {
@@ -70,7 +74,10 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 		where = area.Name
 	}
 	subject := where
-	if !en && where != "Nordrhein-Westfalen" {
+	if fl.NotArea {
+		where = "Nordrhein-Westfalen (" + say(en, "outside.state", e.base.Place(fl.Area).Name) + ")"
+		subject = where
+	} else if !en && where != "Nordrhein-Westfalen" {
 		subject = "Der " + where // "Der Kreis Lippe hat 16 Gemeinden"
 		if strings.HasPrefix(strings.ToLower(where), "städteregion") {
 			subject = "Die " + where
@@ -90,7 +97,7 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 	if areas := e.areaSubjects(f); len(areas) >= 2 || f.Op == OpCompare || f.Op == OpMost {
 		return e.rankAreas(areas, f, src), nil
 	}
-	c := e.municipalitiesIn(fl.Area)
+	c := e.municipalitiesOutside(fl.Area, fl.NotArea)
 	switch {
 	case fl.Kind == "Regierungsbezirk":
 		rbs := e.areasOf("Regierungsbezirk", "")
@@ -115,7 +122,7 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 			names = append(names, pl.Name)
 		}
 		a.Lead = say(en, "areas.kreisfrei", subject, len(c.free), joinAnd(en, names))
-		if fl.Area == "" {
+		if fl.Area == "" && !fl.NotArea {
 			// The Land counts Aachen too: both views, each with its source.
 			for _, pl := range e.places {
 				if pl.State == "Nordrhein-Westfalen" && pl.Kind == "Städteregion" {
@@ -129,7 +136,7 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 		a.Lead = say(en, "areas.kreisang", subject, len(c.all())-len(c.free))
 	default:
 		n := len(c.all())
-		if fl.Area == "" {
+		if fl.Area == "" || fl.NotArea {
 			a.Lead = say(en, "areas.count.nrw", where, n, len(c.towns), len(c.free), len(c.villages), len(e.areasOf("Kreis", "")), len(e.areasOf("Regierungsbezirk", "")))
 		} else {
 			a.Lead = say(en, "areas.count", subject, n, len(c.towns), len(c.villages))

@@ -21,7 +21,7 @@ func (e *Engine) keep(fl Filters, pl *domain.Place, m *domain.Membership, founde
 		return false
 	case fl.Kind != "" && pl.Kind != fl.Kind && !(fl.Kind == "Kreis" && pl.Kind == "Städteregion"):
 		return false
-	case fl.Area != "" && !e.inAreaID(pl, fl.Area):
+	case fl.Area != "" && e.inAreaID(pl, fl.Area) == fl.NotArea:
 		return false
 	case fl.Kreisfrei == "ja" && pl.District != "kreisfreie Stadt", fl.Kreisfrei == "nein" && (pl.District == "kreisfreie Stadt" || pl.District == ""):
 		return false
@@ -84,7 +84,9 @@ func (e *Engine) filterNames(fl Filters, en bool) []string {
 	case fl.State != "":
 		out = append(out, say(en, "in.state", fl.State))
 	}
-	if area := e.base.Place(fl.Area); area != nil {
+	if area := e.base.Place(fl.Area); area != nil && fl.NotArea {
+		out = append(out, say(en, "outside.state", area.Name))
+	} else if area != nil {
 		out = append(out, say(en, "in.area", inDistrict(en, area.Name)))
 	}
 	if fl.Kind != "" {

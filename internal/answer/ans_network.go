@@ -89,7 +89,7 @@ func (e *Engine) networkOverview(nets []domain.Network, en bool) domain.Answer {
 		if c, ok := newestCount(n); ok {
 			f := domain.AnswerFact{Text: say(en, "members.line", englishFigure(en, c.Value)+" "+countNounIn(en, c)+standSuffix(en, c.Stand)),
 				Source: e.base.Source(c.Source)}
-			if o, ok := e.olderCounts(n, maxOlderCounts, en); ok {
+			if o, ok := e.olderCounts(n, 3, en); ok {
 				f.Text += "; " + lowerFirst(o.Text)
 				f.Also = append([]*domain.Source{o.Source}, o.Also...)
 			}
@@ -200,7 +200,7 @@ func (e *Engine) namedMembers(n *domain.Network, en bool) (string, bool) {
 	if n.MembersComplete {
 		return say(en, "named.all", strings.Join(names, ", ")), true
 	}
-	return say(en, "named.members", len(names), strings.Join(names[:min(3, len(names))], ", ")), true
+	return say(en, "named.members", len(names)), true
 }
 
 // founding answers what is asked about a network's founding, or a

@@ -148,16 +148,20 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 		leads = append(leads, lead)
 		for _, m := range e.base.MembershipsOf(id) {
 			n := e.base.Network(m.Network)
+			if len(m.Note) > 40 {
+				m.Note = "" // a long note: the membership's own answer gives it
+			}
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: shortName(n) + ": " + membershipText(en, m), Source: e.base.Source(m.Source)})
-			a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 		}
 		for _, x := range pl.Facts[:min(len(pl.Facts), 1)] {
 			a.Facts = appendFact(a.Facts, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
 		}
 		if about := e.factsAbout(pl.ID); len(about) > 0 && len(ids) == 1 {
 			// A statement about the place itself ("Paderborn hat den
-			// Vorsitz"), not the lists that merely include it.
-			a.Facts = appendFact(a.Facts, e.fact(about[0], en))
+			// Vorsitz"), not the lists that merely include it — if short.
+			if x := e.fact(about[0], en); len(x.Text) <= 180 {
+				a.Facts = appendFact(a.Facts, x)
+			}
 		}
 		if x, ok := e.partnersLine(pl, en); ok {
 			a.Facts = append(a.Facts, x)
@@ -409,6 +413,15 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 				lead := say(en, "member.no", pl.Name, shortWhere(pl), n.Name)
 				if isTitle(n) {
 					lead = say(en, "holder.no", pl.Name, shortWhere(pl), n.Name)
+				}
+				// What the network's statements say of the place: "nahm an
+				// der Entwicklungswerkstatt teil", "hat den Beitritt beantragt".
+				for i := range n.Facts {
+					ref := domain.FactRef{Network: n.ID, Part: "fact", Index: i}
+					if slices.Contains(e.factPlaces[ref], pid) {
+						a.Facts = appendFact(a.Facts, e.fact(ref, en))
+						break
+					}
 				}
 				if !n.MembersComplete {
 					lead += " " + say(en, "member.partial")

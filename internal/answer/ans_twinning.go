@@ -76,6 +76,12 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	l := domain.List{Title: say(en, "twin.partner"), Partial: !pl.PartnersComplete && !abroad}
 	for _, p := range ps {
 		other := e.asAsked(e.base.Place(otherSide(p, pl.ID)), f)
+		if other.Name == e.base.Place(other.ID).Name && len(other.Aliases) > 0 && other.Country != "" && len(ps) <= 12 {
+			// "Rschew (Rshew)": the other spelling people find it by.
+			c := *other
+			c.Name += " (" + other.Aliases[0] + ")"
+			other = &c
+		}
 		l.Items = append(l.Items, domain.ListItem{Name: other.Name, Detail: partnershipShort(en, p, other, pl.ID), Source: e.base.Source(p.Source)})
 	}
 	var placeFacts []domain.AnswerFact
@@ -534,7 +540,7 @@ func (e *Engine) partnersLine(pl *domain.Place, en bool) (domain.AnswerFact, boo
 	sortPartnerships(ps)
 	var names []string
 	x := domain.AnswerFact{Source: e.base.Source(ps[0].Source)}
-	for _, p := range ps[:min(len(ps), 6)] {
+	for _, p := range ps[:min(len(ps), 5)] {
 		other := e.base.Place(otherSide(p, pl.ID))
 		if other == nil {
 			continue
@@ -550,8 +556,8 @@ func (e *Engine) partnersLine(pl *domain.Place, en bool) (domain.AnswerFact, boo
 		names = append(names, name)
 	}
 	more := ""
-	if len(ps) > 6 {
-		more = " " + moreNote(en, len(ps)-6)
+	if len(ps) > 5 {
+		more = " " + moreNote(en, len(ps)-5)
 	}
 	key := "place.partners"
 	if pl.Country != "" {

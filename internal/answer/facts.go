@@ -189,8 +189,19 @@ func (e *Engine) olderCounts(n *domain.Network, max int, english bool) (domain.A
 	f := domain.AnswerFact{Older: true}
 	var parts []string
 	seen := map[string]bool{n.Counts[len(n.Counts)-1].Value: true}
+	// Newest first; figures a source marks as outliers ("Ausreißer") last.
+	var order []domain.Count
 	for i := len(n.Counts) - 2; i >= 0; i-- {
-		c := n.Counts[i]
+		if !outlier(n.Counts[i]) {
+			order = append(order, n.Counts[i])
+		}
+	}
+	for i := len(n.Counts) - 2; i >= 0; i-- {
+		if outlier(n.Counts[i]) {
+			order = append(order, n.Counts[i])
+		}
+	}
+	for _, c := range order {
 		if seen[c.Value] {
 			continue // the same figure from another page adds nothing here
 		}
@@ -204,10 +215,12 @@ func (e *Engine) olderCounts(n *domain.Network, max int, english bool) (domain.A
 			part += standSuffix(english, c.Stand)
 		}
 		parts = append(parts, part)
+		// Two sources are enough for a line of older figures; the review
+		// and the base keep every one.
 		if src := e.base.Source(c.Source); src != nil {
 			if f.Source == nil {
 				f.Source = src
-			} else if !slices.Contains(f.Also, src) && src != f.Source {
+			} else if !slices.Contains(f.Also, src) && src != f.Source && len(f.Also) < 1 {
 				f.Also = append(f.Also, src)
 			}
 		}
@@ -217,6 +230,11 @@ func (e *Engine) olderCounts(n *domain.Network, max int, english bool) (domain.A
 	}
 	f.Text = say(english, "figures.older", strings.Join(parts, ", "))
 	return f, true
+}
+
+// outlier reports whether the base marks a figure as a source's outlier.
+func outlier(c domain.Count) bool {
+	return strings.Contains(strings.ToLower(c.Text), "ausreißer") || strings.Contains(strings.ToLower(c.Text), "outlier")
 }
 
 // maxOlderCounts bounds the older figures a line shows; "Entwicklung der

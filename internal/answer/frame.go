@@ -153,8 +153,10 @@ func (w When) String() string { return enumName(whenNames[:], int(w)) }
 type Filters struct {
 	State    string // Bundesland
 	NotState bool   // outside State
-	// Area is the id of a Kreis, Städteregion or Regierungsbezirk.
+	// Area is the id of a Kreis, Städteregion or Regierungsbezirk;
+	// NotArea asks for what lies outside it.
 	Area      string
+	NotArea   bool
 	Kreisfrei string // "ja": kreisfreie Städte only; "nein": kreisangehörige only
 	Kind      string // kind of place: "Kreis"
 	Founders  bool   // founding members only
@@ -169,7 +171,7 @@ type Filters struct {
 
 // IsZero reports whether no filter is set.
 func (f Filters) IsZero() bool {
-	return f.State == "" && !f.NotState && f.Area == "" && f.Kreisfrei == "" && f.Kind == "" && !f.Founders &&
+	return f.State == "" && !f.NotState && f.Area == "" && !f.NotArea && f.Kreisfrei == "" && f.Kind == "" && !f.Founders &&
 		f.Year == 0 && !f.New && f.Country == "" && !f.Suspended && len(f.Except) == 0
 }
 
@@ -261,7 +263,11 @@ func (f Frame) String() string {
 	} else {
 		kv("state", fl.State)
 	}
-	kv("area", fl.Area)
+	if fl.NotArea {
+		kv("area!", fl.Area)
+	} else {
+		kv("area", fl.Area)
+	}
 	kv("kreisfrei", fl.Kreisfrei)
 	kv("kind", fl.Kind)
 	kv("country", fl.Country)
@@ -370,6 +376,7 @@ type wireFilter struct {
 	State     string   `json:"state,omitempty"`
 	NotState  bool     `json:"nstate,omitempty"`
 	Area      string   `json:"area,omitempty"`
+	NotArea   bool     `json:"narea,omitempty"`
 	Kreisfrei string   `json:"kfrei,omitempty"`
 	Kind      string   `json:"kind,omitempty"`
 	Founders  bool     `json:"founders,omitempty"`

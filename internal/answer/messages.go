@@ -144,7 +144,7 @@ var messages = map[string][2]string{
 	"figure.lead":     {"%s: %s %s%s.", "%s has %s members%s."},
 	"stand":           {" (Stand %s)", " (as of %s)"},
 	"stand.none":      {" (neueste Angabe)", " (latest figure)"},
-	"named.members":   {"davon namentlich bekannt: %d – u. a. %s und weitere", "%d of them known to me by name, among them %s"},
+	"named.members":   {"davon namentlich bekannt: %d", "%d of them known to me by name"},
 	"named.all":       {"alle: %s", "all: %s"},
 	"goal":            {"Ziel: %s", "Goal: %s"},
 	"built.by":        {"%s: aufgebaut von %s.", "%s: set up by %s."},

@@ -101,10 +101,23 @@ func tokenize(q string) []tok {
 		if d := strings.ReplaceAll(w, ".", ""); d != "" && strings.Trim(d, "0123456789") == "" && len(d) <= 9 {
 			t.num, _ = strconv.Atoi(d)
 			t.ordinal = strings.HasPrefix(rest, ".") && !strings.Contains(w, ".") && t.num > 0 && t.num < 100
+		} else if n, ok := englishOrdinal(t.lower); ok {
+			t.num, t.ordinal = n, true // "9th", "1st"
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// englishOrdinal reads "1st", "2nd", "3rd", "9th".
+func englishOrdinal(w string) (int, bool) {
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if d, ok := strings.CutSuffix(w, suf); ok && d != "" && len(d) <= 2 && strings.Trim(d, "0123456789") == "" {
+			n, _ := strconv.Atoi(d)
+			return n, n > 0
+		}
+	}
+	return 0, false
 }
 
 // stripChatter removes chatter from the start and end of a cleaned

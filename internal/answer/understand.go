@@ -89,8 +89,8 @@ func (e *Engine) splitParts(toks []tok) [][]tok {
 	var parts [][]tok
 	start := 0
 	for i := 1; i+1 < len(toks) && len(parts) < 2; i++ {
-		if !e.lex.isCue("and", toks, i) || i-start < 2 {
-			continue
+		if !e.lex.isCue("and", toks, i) || i-start < 2 || e.lex.startsQuestion(toks, i-1) {
+			continue // "wo und wann": two question words, one question
 		}
 		next := i + 1
 		for next < len(toks) && e.lex.isCue("also", toks, next) {
@@ -273,7 +273,7 @@ func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool
 					places++
 				}
 			}
-			other := places > 0 || e.hasCountry(r.toks) || e.startsWith(r, "count", "which")
+			other := places > 0 || e.hasCountry(r.toks) || e.startsWith(r, "count", "which") || e.ranks(r.toks)
 			return !other || e.officeWords(r)
 		}
 	}
@@ -330,10 +330,13 @@ func (e *Engine) placeContext(r *reading, m names.Mention) bool {
 			context = true
 		}
 	}
+	if pos == 1 && e.lex.isCue("yesno", r.toks, 0) {
+		return true // "Ist Essen eine Engagierte Stadt?", "ist siegen dabei?"
+	}
 	if pos > 0 {
 		switch r.toks[pos-1].fold {
-		case "in", "aus", "nach", "bei", "von", "fur", "stadt", "gemeinde", "kommune", "of", "from":
-			return true // "gemeinde much", "Partnerstadt von Cognac", "für Siegen"
+		case "in", "aus", "nach", "vor", "bei", "von", "fur", "stadt", "gemeinde", "kommune", "of", "from":
+			return true // "gemeinde much", "Partnerstadt von Cognac", "für Siegen", "vor siegen"
 		case "mit", "zu", "about":
 			if t.upper {
 				return true // "zu Essen", but "was gibt's zu essen"
@@ -342,9 +345,6 @@ func (e *Engine) placeContext(r *reading, m names.Mention) bool {
 	}
 	if pos > 0 && !t.upper && !context {
 		return false // "Welche Städte kamen 2024 dazu?": a verb, not Kamen
-	}
-	if pos == 1 && e.lex.isCue("yesno", r.toks, 0) {
-		return true // "Ist Essen eine Engagierte Stadt?"
 	}
 	if pos == 0 && t.upper {
 		return true // "Essen: Partnerstädte?"
@@ -423,6 +423,25 @@ func (e *Engine) startsWith(r *reading, cues ...string) bool {
 				if p.match(r.toks, i, all) > 0 {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// ranks reports whether the words compare or rank: "die älteste
+// Städtepartnerschaft", "mehr Partnerstädte".
+func (e *Engine) ranks(toks []tok) bool {
+	all := func(int) bool { return true }
+	for i := range toks {
+		for _, c := range e.lex.most {
+			if c.match(toks, i, all) > 0 {
+				return true
+			}
+		}
+		for _, c := range e.lex.compare {
+			if c.match(toks, i, all) > 0 {
+				return true
 			}
 		}
 	}
@@ -522,6 +541,7 @@ func (r *reading) nameAt(i int) bool {
 // kinds of place.
 func (e *Engine) readModifiers(r *reading, f *Frame) {
 	free := func(i int) bool { return !r.nameAt(i) }
+	unclaimed := r.free // a cue's words ("nicht mehr aktiv", "mehr als einem") compare nothing
 	claim := func(i, n int) {
 		for j := i; j < i+n; j++ {
 			r.claimed[j] = true
@@ -529,7 +549,8 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 	}
 	for i := range r.toks {
 		for _, c := range e.lex.countries {
-			if n := c.match(r.toks, i, free); n > 0 && f.Filters.Country == "" {
+			// "German–Chinese": the other country is the one asked about.
+			if n := c.match(r.toks, i, free); n > 0 && (f.Filters.Country == "" || f.Filters.Country == "Deutschland") {
 				f.Filters.Country = c.to
 				claim(i, n)
 			}
@@ -538,7 +559,7 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 	compared := false
 	for i := range r.toks {
 		for _, c := range e.lex.compare {
-			if n := c.match(r.toks, i, free); n > 0 {
+			if n := c.match(r.toks, i, unclaimed); n > 0 {
 				compared = true
 				if f.Most == DirNone {
 					f.Most = c.to
@@ -547,7 +568,7 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 			}
 		}
 		for _, c := range e.lex.compareAny {
-			if n := c.match(r.toks, i, free); n > 0 {
+			if n := c.match(r.toks, i, unclaimed); n > 0 {
 				compared = true
 				claim(i, n)
 			}
@@ -558,7 +579,7 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 	} else {
 		for i := range r.toks {
 			for _, c := range e.lex.most {
-				if n := c.match(r.toks, i, free); n > 0 && f.Most == DirNone {
+				if n := c.match(r.toks, i, unclaimed); n > 0 && f.Most == DirNone {
 					f.Most = c.to
 					r.cues["most"] = []int{i}
 					claim(i, n)
@@ -788,7 +809,43 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 // not part of an inclusive phrase ("nicht nur die von 2016").
 func (e *Engine) negated(r *reading) bool {
 	for _, p := range r.cues["negation"] {
-		if !slices.Contains(r.cues["inclusive"], p) {
+		if !slices.Contains(r.cues["inclusive"], p) && !slices.Contains(r.cues["outside"], p) && !slices.Contains(r.cues["suspended"], p) &&
+			!r.negatesNext(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedBefore reports whether a negation stands in the three words
+// before one of the positions.
+func (r *reading) negatedBefore(ps []int) bool {
+	for _, p := range ps {
+		for _, n := range r.cues["negation"] {
+			if n < p && n >= p-3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// positionsOf are the words a name with the id took.
+func (r *reading) positionsOf(id string) []int {
+	for _, m := range r.mentions {
+		if m.ID == id {
+			return m.Positions
+		}
+	}
+	return nil
+}
+
+// negatesNext reports whether the negation at p is of the word after it —
+// a filter ("nicht kreisfrei") or a place ("nicht im Kreis Lippe") — rather
+// than of the list.
+func (r *reading) negatesNext(p int) bool {
+	for q := p + 1; q <= p+3 && q < len(r.toks); q++ {
+		if slices.Contains(r.cues["kreisfrei"], q) || slices.Contains(r.cues["kreisangehoerig"], q) || r.nameAt(q) {
 			return true
 		}
 	}
@@ -898,8 +955,12 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 	case r.has("kreisangehoerig"):
 		fl.Kreisfrei = "nein"
 	}
+	if fl.Kreisfrei != "" && r.negatedBefore(append(r.cues["kreisfrei"], r.cues["kreisangehoerig"]...)) {
+		fl.Kreisfrei = map[string]string{"ja": "nein", "nein": "ja"}[fl.Kreisfrei] // "nicht kreisfrei"
+	}
 	fl.Founders = r.has("founders")
 	fl.New = r.has("new") && f.Op == OpList && f.Filters.Year == 0 && !r.has("which")
+	areaNot := false
 	listing := r.has("which", "members", "count", "places", "member-who", "belong") || f.About == AboutAreas || f.Op == OpList || f.Op == OpMost
 	if (listing || f.has(SubjectNetwork)) && !(f.Op == OpYesNo && !r.has("which")) && f.About != AboutTwinnings && f.Op != OpCompare {
 		var keep []Subject
@@ -907,12 +968,14 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 			if pl := e.base.Place(s.ID); s.Kind == SubjectPlace && pl != nil && isArea(pl) && fl.Area == "" &&
 				(f.has(SubjectNetwork) || f.About == AboutAreas || listing) {
 				fl.Area = s.ID
+				areaNot = r.negatedBefore(r.positionsOf(s.ID)) // "nicht im Regierungsbezirk Düsseldorf"
 				continue
 			}
 			keep = append(keep, s)
 		}
 		f.Subjects = keep
 	}
+	fl.NotArea = areaNot
 	// "Wer hatte den Vorsitz vor Paderborn?": the place is the point in
 	// time, not the subject.
 	if f.Attribute == domain.AttrChair || f.Attribute == domain.AttrSpeakers {
@@ -950,11 +1013,20 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 		f.Time = WhenLast
 	}
 	// A yes/no question about a Bundesland's name as a place ("Ist Hamburg
-	// eine Engagierte Stadt?") asks about that city.
+	// eine Engagierte Stadt?") asks about that city; so does a question for
+	// a city-state's twinnings ("Hamburg's twin cities").
 	if f.Op == OpYesNo && f.has(SubjectNetwork) && !f.has(SubjectPlace) && fl.State != "" && f.Unknown == "" {
 		for _, m := range r.mentions {
 			if m.Kind == names.State && m.Positions[0] == 1 {
 				f.Unknown = r.toks[1].fold
+				fl.State = ""
+			}
+		}
+	}
+	if f.About == AboutTwinnings && !f.has(SubjectPlace) && fl.State != "" && fl.State != "Nordrhein-Westfalen" && f.Unknown == "" {
+		for _, m := range r.mentions {
+			if m.Kind == names.State && m.ID == fl.State {
+				f.Unknown = r.toks[m.Positions[0]].fold
 				fl.State = ""
 			}
 		}
@@ -965,6 +1037,9 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
 	nets, places := f.has(SubjectNetwork), f.has(SubjectPlace)
+	if r.has("what") && places && !nets && f.Attribute == domain.AttrNone && f.About == AboutSubjects {
+		f.Words, f.Unknown = nil, "" // "Überblick über Bocholt, ich hab gleich ein Telefonat": the place
+	}
 	if f.Attribute == domain.AttrPopulation && nets && !places {
 		f.Attribute = domain.AttrEligibility // "mit 300.000 Einwohnern" asks who may join
 	}
