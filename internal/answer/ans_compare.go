@@ -42,6 +42,11 @@ func (e *Engine) compare(_ context.Context, f Frame) (domain.Answer, error) {
 		return e.ranked(sides, f, most, "cmp.places", ""), nil
 	}
 	nets := e.nets(f.networks())
+	if len(nets) == 2 && f.Most == DirNone {
+		// "Was ist der Unterschied zwischen X und Y?": what each is, then
+		// when founded and how big.
+		return e.contrast(nets, f), nil
+	}
 	if len(nets) < 2 {
 		nets = nil
 		for _, n := range e.base.Networks {
@@ -59,6 +64,38 @@ func (e *Engine) compare(_ context.Context, f Frame) (domain.Answer, error) {
 		most = DirOldest
 	}
 	return e.ranked(sides, f, most, "cmp.networks", ""), nil
+}
+
+// contrast puts two networks side by side: what each is, its reach,
+// founding and size.
+func (e *Engine) contrast(nets []domain.Network, f Frame) domain.Answer {
+	en := f.English
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(en, "cmp.networks"), English: en}
+	var leads []string
+	for i := range nets {
+		n := &nets[i]
+		line := n.Name
+		if n.Scope != "" {
+			line += " (" + n.Scope + ")"
+		}
+		line += ": " + shortSentence(firstSentence(n.Description.Text), 160)
+		var extra []string
+		if d := n.Founded.Date; !d.IsZero() {
+			extra = append(extra, say(en, "founded", dateIn(en, d)))
+		}
+		if c, ok := newestCount(n); ok {
+			extra = append(extra, englishFigure(en, c.Value)+" "+countNounIn(en, c)+standSuffix(en, c.Stand))
+		}
+		if len(extra) > 0 {
+			line += " " + strings.Join(extra, "; ") + "."
+		}
+		leads = append(leads, line)
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: line, Source: e.base.Source(n.Description.Source)})
+		a.Hits = append(a.Hits, networkHit(n))
+	}
+	leadWith(&a, a.Facts[0])
+	a.Facts = a.Facts[1:]
+	return a
 }
 
 // measureOf is the measure a comparison of networks uses.
@@ -115,19 +152,37 @@ func (e *Engine) placeSide(pl *domain.Place, f Frame) compared {
 	c := compared{name: pl.Name}
 	switch f.Measure {
 	case MeasureNetworks:
-		n := 0
+		var names []string
 		for _, m := range e.base.MembershipsOf(pl.ID) {
 			if m.Until.IsZero() {
-				n++
+				names = append(names, shortName(e.base.Network(m.Network)))
 			}
 		}
-		c.key, c.known = n, true
-		c.shown = strconv.Itoa(n) + " " + plural(en, n, "network.word", "networks.word")
+		c.key, c.known = len(names), true
+		c.shown = strconv.Itoa(len(names)) + " " + plural(en, len(names), "network.word", "networks.word")
+		if len(names) > 0 {
+			c.shown += ": " + strings.Join(names, ", ")
+		}
 		return c
 	case MeasureTwinnings:
-		n := len(e.base.PartnershipsOf(pl.ID))
-		c.key, c.known = n, true
-		c.shown = strconv.Itoa(n) + " " + plural(en, n, "twin.word", "twins.word")
+		ps := e.base.PartnershipsOf(pl.ID)
+		if f.Most == DirOldest || f.Most == DirNewest {
+			// "die ältere Städtepartnerschaft": the earliest of each.
+			var first *domain.Partnership
+			for i := range ps {
+				if !ps[i].Since.IsZero() && (first == nil || ps[i].Since.Before(first.Since)) {
+					first = &ps[i]
+				}
+			}
+			if first != nil {
+				c.key, c.known = dateKey(first.Since), true
+				c.shown = e.base.Place(otherSide(*first, pl.ID)).Name + ", " + say(en, "since", dateIn(en, first.Since))
+				c.src = e.base.Source(first.Source)
+			}
+			return c
+		}
+		c.key, c.known = len(ps), true
+		c.shown = strconv.Itoa(len(ps)) + " " + plural(en, len(ps), "twin.word", "twins.word")
 		return c
 	}
 	nets := f.networks()
@@ -176,11 +231,16 @@ func (e *Engine) ranked(sides []compared, f Frame, most Direction, titleKey, _ s
 	if titleKey == "cmp.places" && measure != MeasureNetworks && measure != MeasureTwinnings {
 		measure = MeasureJoined
 	}
+	if measure == MeasureTwinnings && (most == DirOldest || most == DirNewest) {
+		measure = MeasureFounding // "hat die ältere Städtepartnerschaft": older, by the date
+	}
 	if titleKey == "cmp.areas" {
 		measure = MeasureMunicipalities
 	}
 	top := known[0]
 	switch {
+	case len(known) == 2 && known[0].key == known[1].key && top.shown != known[1].shown:
+		a.Lead = say(en, "cmp.tie2", top.name, top.shown, known[1].name, known[1].shown)
 	case len(known) == 2 && known[0].key == known[1].key:
 		a.Lead = say(en, "cmp.tie", top.name, known[1].name, top.shown)
 	case len(known) == 2:

@@ -496,8 +496,26 @@ func (e *Engine) eligibility(ctx context.Context, f Frame) (domain.Answer, error
 	g := f
 	g.Attribute = domain.AttrEligibility
 	a, err := e.topic(ctx, g)
-	if err != nil || !a.Found || f.Number == 0 {
+	if err != nil || !a.Found {
 		return a, err
+	}
+	if f.Number == 0 {
+		// Who may join: the newest statement with a size range leads.
+		var ranged []domain.AnswerFact
+		for _, n := range e.nets(f.networks()) {
+			for _, x := range e.topicFacts(&n, f.English, "eligibility", "join") {
+				if len(sizes(x.Text)) >= 2 {
+					ranged = append(ranged, x)
+				}
+			}
+		}
+		if len(ranged) > 0 {
+			slices.SortStableFunc(ranged, func(x, y domain.AnswerFact) int { return dateKey(y.Stand) - dateKey(x.Stand) })
+			rest := dropRepeats(ranged[0].Text, append([]domain.AnswerFact{{Text: a.Lead, Source: a.LeadSource}}, a.Facts...))
+			leadWith(&a, ranged[0])
+			a.Facts = rest[:min(len(rest), 1)]
+		}
+		return a, nil
 	}
 	all := append([]domain.AnswerFact{{Text: a.Lead, Source: a.LeadSource}}, a.Facts...)
 	for _, n := range e.nets(f.networks()) {

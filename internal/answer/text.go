@@ -34,6 +34,9 @@ type tok struct {
 	// afterQ marks a word after the question's first "?": context, not
 	// the question ("Welche …? Ich hab gelesen, 2022 …").
 	afterQ bool
+	// clause numbers the clauses of a message: a sentence mark (". ! ?"),
+	// a dash between words or a colon ends one.
+	clause int
 }
 
 var (
@@ -85,6 +88,7 @@ func clean(q string) string {
 func tokenize(q string) []tok {
 	firstQ := strings.Index(q, "?")
 	var out []tok
+	clause := 0
 	rest, offset := q, 0
 	for _, w := range words.Split(q) {
 		i := strings.Index(rest, w)
@@ -92,9 +96,12 @@ func tokenize(q string) []tok {
 			continue
 		}
 		at := offset + i
+		if strings.ContainsAny(rest[:i], ".!?;") || strings.Contains(rest[:i], " – ") || strings.Contains(rest[:i], " - ") || strings.Contains(rest[:i], ":") {
+			clause++
+		}
 		rest, offset = rest[i+len(w):], at+len(w)
 		t := tok{raw: w, lower: strings.ToLower(w), fold: words.Fold(w), pos: len(out), num: -1,
-			afterQ: firstQ >= 0 && at > firstQ}
+			afterQ: firstQ >= 0 && at > firstQ, clause: clause}
 		t.term = words.Stem(t.fold)
 		r, _ := utf8.DecodeRuneInString(w)
 		t.upper = unicode.IsUpper(r)

@@ -61,7 +61,7 @@ func (r *reading) free(i int) bool { return !r.claimed[i] }
 // understand reads a question, chatter already removed, as the next of a
 // conversation whose last frame is prev (nil: a question of its own).
 func (e *Engine) understand(text string, prev *Frame) Frame {
-	toks := tokenize(text)
+	toks := e.focus(tokenize(text))
 	var out Frame
 	last := prev
 	for i, part := range e.splitParts(toks) {
@@ -78,6 +78,46 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 		last = &g
 	}
 	return out
+}
+
+// focus leaves out the clauses of a message that only say why it asks
+// ("ich bereite ein Treffen mit der Bezirksregierung Münster vor – welche
+// Engagierten Städte liegen im Regierungsbezirk Münster?"): sentences
+// about the asker (they begin with "ich", "wir", "hab"), of four words or
+// more and without a question word, where another clause asks. Other
+// clauses stay: "Lotte – sind die im Kommunen-Netzwerk?" asks about Lotte.
+func (e *Engine) focus(toks []tok) []tok {
+	var clauses [][]tok
+	start := 0
+	for i := 1; i <= len(toks); i++ {
+		if i == len(toks) || toks[i].clause != toks[i-1].clause {
+			clauses = append(clauses, toks[start:i])
+			start = i
+		}
+	}
+	if len(clauses) < 2 {
+		return toks
+	}
+	asks := make([]bool, len(clauses))
+	any := false
+	for ci, c := range clauses {
+		for i := range c {
+			if e.lex.startsQuestion(c, i) {
+				asks[ci], any = true, true
+				break
+			}
+		}
+	}
+	if !any {
+		return toks
+	}
+	var out []tok
+	for ci, c := range clauses {
+		if asks[ci] || len(c) < 4 || !e.lex.isCue("self", c, 0) {
+			out = append(out, c...)
+		}
+	}
+	return renumber(out)
 }
 
 // splitParts cuts a question that asks two things where "und", "and" or
@@ -714,12 +754,16 @@ func (e *Engine) looksLikeName(t tok) bool {
 // and a Kreis or Regierungsbezirk into an area filter where the question
 // lists what lies in it.
 func (e *Engine) readSubjects(r *reading, f *Frame) {
+	kreisMeant := r.has("compare", "most", "count") && (r.has("district-words") || f.Measure == MeasureMunicipalities)
 	for _, m := range r.mentions {
 		switch m.Kind {
 		case names.Network:
 			f.Subjects = appendSubject(f.Subjects, Subject{Kind: SubjectNetwork, ID: m.ID})
 		case names.Place:
 			s := Subject{Kind: SubjectPlace, ID: m.ID}
+			if k := e.kreisOf(m.ID); kreisMeant && k != "" && len(m.Positions) == 1 {
+				s.ID = k // "Welcher Kreis hat mehr Gemeinden: Borken oder Kleve?": the Kreise
+			}
 			if pl := e.base.Place(m.ID); pl != nil && m.Name != pl.Name && e.isAlias(pl, m.Name) {
 				s.As = m.Name
 			}
@@ -730,6 +774,20 @@ func (e *Engine) readSubjects(r *reading, f *Frame) {
 			}
 		}
 	}
+}
+
+// kreisOf is the Kreis named like a town ("Kreis Borken" for Borken), or "".
+func (e *Engine) kreisOf(id string) string {
+	pl := e.base.Place(id)
+	if pl == nil || isArea(pl) {
+		return ""
+	}
+	for _, sib := range e.siblings[coreName(pl.Name)] {
+		if sib.Kind == "Kreis" && sib.ID != id {
+			return sib.ID
+		}
+	}
+	return ""
 }
 
 // isAlias reports whether name is one of the place's aliases (not a
