@@ -159,8 +159,15 @@ func (e *Engine) count(ctx context.Context, f Frame) (domain.Answer, error) {
 	fl := f.Filters
 	fl.Year, fl.YearOp = 0, ""
 	if !fl.IsZero() || f.Filters.Year != 0 {
-		// "Wie viele RegioPole-Städte liegen in NRW?": count the list.
-		return e.membersAnswer(nets, f), nil
+		// "Wie viele RegioPole-Städte liegen in NRW?": count the list, and
+		// name them without details.
+		a := e.membersAnswer(nets, f)
+		for i := range a.Lists {
+			for j := range a.Lists[i].Items {
+				a.Lists[i].Items[j].Detail = ""
+			}
+		}
+		return a, nil
 	}
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: en}
 	var leads []string

@@ -689,8 +689,8 @@ func (e *Engine) readNumbers(r *reading, f *Frame) {
 		case t.ordinal:
 			f.Ordinal = n // "der 5. Tag"
 		case isWord && (strings.HasSuffix(t.fold, "te") || strings.HasSuffix(t.fold, "ten") || strings.HasSuffix(t.fold, "th")):
-			if f.Attribute == domain.AttrEvent || r.has("anniversary") {
-				f.Ordinal = n // "der fünfte Tag"; "die erste" alone is a superlative
+			if !slices.Contains(r.cues["most"], i) {
+				f.Ordinal = n // "der fünfte Tag"; "die erste" read as a superlative is none
 			}
 		case n > 0:
 			f.Number = n
@@ -1198,6 +1198,17 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	if prev.Op == OpHelp || prev.Op == OpChatter || f.Op == OpHelp {
 		return f
 	}
+	g := e.continued(f, prev, r)
+	if r.has("earlier", "later") && g.Rel.Op == "" && (g.Attribute == domain.AttrChair || g.Attribute == domain.AttrSpeakers) {
+		// "und wer davor?": before the one who has it now.
+		g.Rel = Relation{Op: map[bool]string{true: "before", false: "after"}[r.has("earlier")], ID: RelNow}
+		g.Subjects = slices.DeleteFunc(g.Subjects, func(s Subject) bool { return s.Kind == SubjectPlace })
+	}
+	return g
+}
+
+// continued is continueFrom without the relation in time.
+func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	named := f.has(SubjectNetwork) || f.has(SubjectPlace)
 	switch {
 	case r.bare && !named && f.Unknown == "":
@@ -1253,6 +1264,17 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		}
 		e.changeFilters(&g, f, r)
 		return g
+	case named && !f.has(SubjectNetwork) && prev.About == AboutTwinnings && e.allAbroad(f.places()):
+		// "seit wann die mit Gouda?" after Solingen's twinnings: the pair.
+		var subjects []Subject
+		for _, s := range prev.Subjects {
+			if pl := e.base.Place(s.ID); s.Kind == SubjectPlace && pl != nil && pl.Country == "" {
+				subjects = append(subjects, s)
+			}
+		}
+		f.Subjects = append(subjects, f.Subjects...)
+		f.About = AboutTwinnings
+		return f
 	case f.has(SubjectNetwork) && !f.has(SubjectPlace) && r.pronoun:
 		// "In welchem Kreis liegt Sendenhorst und seit wann ist es
 		// Engagierte Stadt?": "es" is the place before.
@@ -1273,6 +1295,11 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 			if s.Kind == SubjectNetwork || s.Kind == SubjectPlace {
 				keep = append(keep, s)
 			}
+		}
+		if len(keep) == 0 && prev.Filters.Area != "" && attrSpecific(f) {
+			// "und wer ist da Landrat?" after the Kreis Steinfurt: the Kreis.
+			keep = []Subject{{Kind: SubjectPlace, ID: prev.Filters.Area}}
+			prev.Filters.Area = ""
 		}
 		if len(keep) == 0 && prev.About == AboutSubjects && prev.Filters.Area == "" {
 			return f
@@ -1296,9 +1323,22 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		if f.Op == OpCount && f.About == AboutAreas && f.Measure == MeasureNone {
 			f.Measure = prev.Measure
 		}
+		if f.Attribute == domain.AttrNone && prev.Attribute != domain.AttrNone && (f.Op == prev.Op || f.Op == OpWho || f.Op == OpWhen) {
+			f.Attribute = prev.Attribute // "und wer davor?" after the chair
+		}
 		return f
 	}
 	return f
+}
+
+// allAbroad reports whether every place is abroad (and there is one).
+func (e *Engine) allAbroad(ids []string) bool {
+	for _, id := range ids {
+		if pl := e.base.Place(id); pl == nil || pl.Country == "" {
+			return false
+		}
+	}
+	return len(ids) > 0
 }
 
 // changeFilters applies the filters a follow-up sets to the frame it
@@ -1329,6 +1369,9 @@ func (e *Engine) changeFilters(g *Frame, f Frame, r *reading) {
 	}
 	fl.Founders = fl.Founders || nf.Founders
 	fl.Suspended = fl.Suspended || nf.Suspended
+	if f.Ordinal != 0 {
+		g.Ordinal = f.Ordinal // "und der fünfte?"
+	}
 	if f.Negate {
 		g.Negate = true
 	}

@@ -126,7 +126,7 @@ func (a Answer) Sources() []*Source { return a.Citations().Sources }
 // maxListSources bounds the sources a rendering cites for list entries:
 // a list of twenty members may have a dozen pages behind it, and an answer
 // stays readable. Facts always cite theirs.
-const maxListSources = 4
+const maxListSources = 2
 
 // Citations numbers an answer's sources, so every rendering cites each once
 // and the same way: "[1]" after a statement, the URLs at the end.
