@@ -5,8 +5,8 @@ package knowledge
 
 import "embed"
 
-// FS holds sources.yaml, places.yaml, places/*.yaml, networks/*.yaml and
-// partnerships.yaml.
+// FS holds sources.yaml, places.yaml, places/*.yaml (generated),
+// networks/*.yaml, partnerships.yaml and land.yaml.
 //
 //go:embed *.yaml networks/*.yaml places/*.yaml
 var FS embed.FS

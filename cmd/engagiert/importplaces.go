@@ -10,17 +10,20 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/engagiert/engagiert/internal/gvimport"
+	"github.com/engagiert/engagiert/internal/yamlkb"
 )
 
 // runImportPlaces regenerates the NRW place file from the official list, so
-// the yearly update of the Gemeindeverzeichnis is one command. Curated
-// fields of the current file are kept.
+// the yearly update of the Gemeindeverzeichnis is one command. The file
+// holds generated fields only; it refuses to overwrite a file that carries
+// a curator's field, which belongs in places.yaml under "nrw:".
 func runImportPlaces(ctx context.Context, e env, args []string) error {
 	fs := flag.NewFlagSet("import-places", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	out := fs.String("out", filepath.Join("knowledge", "places", "nrw.yaml"), "place file to write (its curated fields are kept)")
+	out := fs.String("out", filepath.Join("knowledge", "places", "nrw.yaml"), "place file to write (generated fields only)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -51,8 +54,16 @@ func runImportPlaces(ctx context.Context, e env, args []string) error {
 	if err != nil && !errors.Is(err, errNotExist) {
 		return fmt.Errorf("import-places: %w", err)
 	}
+	curated, err := gvimport.Curated(old, places)
+	if err != nil {
+		return fmt.Errorf("import-places: read %s: %w", *out, err)
+	}
+	if len(curated) > 0 {
+		return fmt.Errorf("import-places: %s has fields a curator added, which a new import would drop; move them to %s under %q first:\n  %s",
+			*out, yamlkb.PlacesFile, yamlkb.OverlayKey+":", strings.Join(curated, "\n  "))
+	}
 	var buf bytes.Buffer
-	if err := gvimport.Write(&buf, places, old); err != nil {
+	if err := gvimport.Write(&buf, places); err != nil {
 		return fmt.Errorf("import-places: %w", err)
 	}
 	if err := writeAtomic(*out, buf.Bytes()); err != nil {

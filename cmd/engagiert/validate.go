@@ -18,7 +18,7 @@ func runValidate(ctx context.Context, e env, args []string) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	dirFlag := fs.String("knowledge", "", "knowledge directory (default: ENGAGIERT_KNOWLEDGE, else the embedded base)")
-	stale := fs.String("stale", fmt.Sprintf("%dm", yamlkb.DefaultStaleAfter), "warn about current figures and stands older than this many months (like 36m)")
+	stale := fs.String("stale", fmt.Sprintf("%dm", yamlkb.DefaultStaleAfter), "note how many current figures and stands are older than this many months (like 36m)")
 	quiet := fs.Bool("quiet", false, "print problems only, no warnings or notes")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -40,6 +40,10 @@ func runValidate(ctx context.Context, e env, args []string) error {
 	if !*quiet && rep != nil {
 		for _, w := range rep.Warnings {
 			fmt.Fprintln(e.stderr, w)
+		}
+		if len(rep.Stale) > 0 {
+			fmt.Fprintf(e.stderr, "note: %d current figures and facts have a stand older than %d months; `engagiert review --older-than %dm` lists them with the sources to read again\n",
+				len(rep.Stale), months, months)
 		}
 		if len(rep.Everyday) > 0 {
 			fmt.Fprintf(e.stderr, "note: %d place names are also everyday words (everyday: true); they are read as places only where a question treats them as one:\n", len(rep.Everyday))

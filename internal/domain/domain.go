@@ -28,6 +28,10 @@ type Base struct {
 	// PartnershipCounts are statewide figures on twinnings ("828
 	// Partnerschaften, Stand 2022"), oldest first, as for network counts.
 	PartnershipCounts []Count
+	// Figures are sourced figures about Nordrhein-Westfalen as a whole
+	// that the official list of places does not give by itself, such as
+	// the Innenministerium's count of kreisfreie Städte. See Figure.
+	Figures []Figure
 
 	networkByID map[string]*Network
 	placeByID   map[string]*Place
@@ -60,6 +64,27 @@ type Network struct {
 	// when no source lists all members: answers then say "u. a.".
 	Members         []Membership
 	MembersComplete bool
+	// MemberNoun is what a member is called where "Mitglied" is wrong:
+	// "Titelträger" for a title the Land awards (Kind KindTitle). Empty
+	// means "Mitglied".
+	MemberNoun string
+}
+
+// KindTitle is the Network.Kind of a title the Land awards, such as
+// "Europaaktive Kommune in NRW": its "members" are the holders, Since is
+// the year they were honoured, and a Role says whether the title was made
+// permanent. Membership questions are answered for it as for a network.
+const KindTitle = "Landesauszeichnung"
+
+// IsTitle reports whether the network is a title the Land awards.
+func (n *Network) IsTitle() bool { return n.Kind == KindTitle }
+
+// Noun is what a member of the network is called: MemberNoun, or "Mitglied".
+func (n *Network) Noun() string {
+	if n.MemberNoun != "" {
+		return n.MemberNoun
+	}
+	return "Mitglied"
 }
 
 // Founding is when, where and by whom a network was started.
@@ -111,16 +136,22 @@ type Membership struct {
 type Partnership struct {
 	Place   string // place id, the NRW side
 	Partner string // place id of the partner, in Germany or abroad
-	Country string // the partner's country, in German: "Frankreich"
-	Since   Date   // zero when the sources give no year
+	// Country is the partner's country, in German: "Frankreich", or
+	// "Deutschland". The loader fills it in from the partner place; the
+	// files never repeat it.
+	Country string
+	Since   Date // zero when the sources give no year
 	// Kind is how the sources call it: Partnerschaft (the default),
-	// Freundschaft, Patenschaft, Projektpartnerschaft, ...
+	// Freundschaft, Patenschaft, Projektpartnerschaft, ... (PartnershipKinds).
 	Kind string
-	// Status is empty for a living twinning, else "ruht", "ausgesetzt" or
-	// "beendet", as the source says.
+	// Status is empty for a living twinning (also one a source only lists),
+	// else one of PartnershipStatuses, as the source says.
 	Status string
 	Note   string
 	Source string // source id
+	// Facts are further sourced statements about the twinning, above all
+	// where another source gives another year or kind: both stay, dated.
+	Facts []Fact
 }
 
 // Place is a municipality (Stadt, Gemeinde), a Kreis or a part of a town.
@@ -227,22 +258,48 @@ type Source struct {
 
 // Countries are the countries places abroad may name, in German.
 var Countries = []string{
-	"Albanien", "Belgien", "Bosnien und Herzegowina", "Brasilien", "Bulgarien", "China", "Dänemark",
-	"Estland", "Finnland", "Frankreich", "Georgien", "Ghana", "Griechenland", "Indien", "Irland",
-	"Israel", "Italien", "Japan", "Kanada", "Kroatien", "Lettland", "Litauen", "Luxemburg", "Malta",
-	"Moldau", "Montenegro", "Namibia", "Nicaragua", "Niederlande", "Nordmazedonien", "Norwegen",
-	"Österreich", "Palästinensische Gebiete", "Polen", "Portugal", "Rumänien", "Russland", "Schweden",
-	"Schweiz", "Serbien", "Slowakei", "Slowenien", "Spanien", "Südafrika", "Tschechien", "Tunesien",
-	"Türkei", "Ukraine", "Ungarn", "USA", "Vereinigtes Königreich", "Zypern",
+	"Albanien", "Äthiopien", "Belarus", "Belgien", "Bolivien", "Bosnien und Herzegowina", "Brasilien",
+	"Bulgarien", "China", "Dänemark", "Estland", "Finnland", "Frankreich", "Georgien", "Ghana",
+	"Griechenland", "Honduras", "Indien", "Irland", "Israel", "Italien", "Japan", "Kanada", "Kosovo",
+	"Kroatien", "Lettland", "Litauen", "Luxemburg", "Malta", "Mexiko", "Moldau", "Mongolei",
+	"Montenegro", "Namibia", "Nicaragua", "Niederlande", "Nordmazedonien", "Norwegen", "Österreich",
+	"Palästinensische Gebiete", "Polen", "Portugal", "Rumänien", "Russland", "Sambia", "Schweden",
+	"Schweiz", "Senegal", "Serbien", "Slowakei", "Slowenien", "Spanien", "Südafrika", "Togo",
+	"Tschechien", "Tunesien", "Türkei", "USA", "Ukraine", "Ungarn", "Usbekistan",
+	"Vereinigtes Königreich", "Zypern",
 }
 
 // PartnershipKinds are the kinds of town twinning the sources distinguish;
-// the first is the default.
+// the first is the default. "Kontakt" is a regular contact a city names
+// beside its twinnings without calling it one (the RGRE database's
+// category of the same name).
 var PartnershipKinds = []string{"Partnerschaft", "Freundschaft", "Patenschaft", "Projektpartnerschaft",
-	"Klimapartnerschaft", "Solidaritätspartnerschaft", "Zusammenarbeit"}
+	"Klimapartnerschaft", "Solidaritätspartnerschaft", "Zusammenarbeit", "Kontakt"}
 
-// PartnershipStatuses are the states of a twinning that is not living.
-var PartnershipStatuses = []string{"ruht", "ausgesetzt", "beendet"}
+// PartnershipStatuses are the states of a twinning that is not living:
+// "ruht" (resting, "auf Eis", contacts paused), "ausgesetzt" (suspended by
+// a council decision), "eingeschlafen" (lapsed: it exists on paper only),
+// "beendet" (ended), "angestrebt" (planned, not yet concluded).
+var PartnershipStatuses = []string{"ruht", "ausgesetzt", "eingeschlafen", "beendet", "angestrebt"}
+
+// Figure is a sourced figure about Nordrhein-Westfalen as a whole, under a
+// key answers look it up by ("kreisfreie-staedte"). Figures of one key are
+// listed oldest first, like a network's counts.
+type Figure struct {
+	Key string
+	Count
+}
+
+// FiguresOf returns the figures under the key, oldest first.
+func (b *Base) FiguresOf(key string) []Count {
+	var out []Count
+	for _, f := range b.Figures {
+		if f.Key == key {
+			out = append(out, f.Count)
+		}
+	}
+	return out
+}
 
 // Parts are the contents of a base, for NewBaseParts.
 type Parts struct {
@@ -251,6 +308,7 @@ type Parts struct {
 	Sources           []Source
 	Partnerships      []Partnership
 	PartnershipCounts []Count
+	Figures           []Figure
 	Version           string
 }
 
@@ -263,7 +321,7 @@ func NewBase(networks []Network, places []Place, sources []Source, version strin
 // NewBaseParts is NewBase with town twinnings.
 func NewBaseParts(p Parts) *Base {
 	b := &Base{Networks: p.Networks, Places: p.Places, Sources: p.Sources, Version: p.Version,
-		Partnerships: p.Partnerships, PartnershipCounts: p.PartnershipCounts,
+		Partnerships: p.Partnerships, PartnershipCounts: p.PartnershipCounts, Figures: p.Figures,
 		networkByID: map[string]*Network{}, placeByID: map[string]*Place{}, sourceByID: map[string]*Source{},
 		byPlace: map[string][]Membership{}, partnersOf: map[string][]Partnership{}}
 	for i := range b.Networks {

@@ -30,10 +30,11 @@ const (
 	PlacesDir        = "places" // more place files, such as the generated places/nrw.yaml
 	NetworksDir      = "networks"
 	PartnershipsFile = "partnerships.yaml" // optional
+	FiguresFile      = "land.yaml"         // optional: figures about NRW as a whole
 )
 
-// Load reads sources.yaml, places.yaml, places/*.yaml, networks/*.yaml and
-// partnerships.yaml from fsys and returns the base they describe. On any
+// Load reads sources.yaml, places.yaml, places/*.yaml, networks/*.yaml,
+// partnerships.yaml and land.yaml from fsys and returns the base they describe. On any
 // problem it returns a nil base and a *Problems listing all of them, so
 // callers never see half a base. Check also returns the warnings.
 //
