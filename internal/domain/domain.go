@@ -37,6 +37,7 @@ type Base struct {
 	placeByID   map[string]*Place
 	sourceByID  map[string]*Source
 	byPlace     map[string][]Membership
+	titlesOf    map[string][]Membership
 	partnersOf  map[string][]Partnership
 }
 
@@ -174,8 +175,10 @@ type Place struct {
 	// treats it as one.
 	Everyday bool
 	// PartnersComplete is true when the base lists all the place's town
-	// twinnings (its own website lists them all).
+	// twinnings, as a source says (its own website lists them all, or
+	// gives their number). PartnersSource is that source's id.
 	PartnersComplete bool
+	PartnersSource   string
 	// Facts are sourced statements about the place itself ("Aachen zählt
 	// das Innenministerium als kreisfreie Stadt").
 	Facts []Fact
@@ -323,13 +326,18 @@ func NewBaseParts(p Parts) *Base {
 	b := &Base{Networks: p.Networks, Places: p.Places, Sources: p.Sources, Version: p.Version,
 		Partnerships: p.Partnerships, PartnershipCounts: p.PartnershipCounts, Figures: p.Figures,
 		networkByID: map[string]*Network{}, placeByID: map[string]*Place{}, sourceByID: map[string]*Source{},
-		byPlace: map[string][]Membership{}, partnersOf: map[string][]Partnership{}}
+		byPlace: map[string][]Membership{}, titlesOf: map[string][]Membership{}, partnersOf: map[string][]Partnership{}}
 	for i := range b.Networks {
 		n := &b.Networks[i]
 		b.networkByID[n.ID] = n
 		for j := range n.Members {
 			n.Members[j].Network = n.ID
-			b.byPlace[n.Members[j].Place] = append(b.byPlace[n.Members[j].Place], n.Members[j])
+			m := n.Members[j]
+			if n.IsTitle() {
+				b.titlesOf[m.Place] = append(b.titlesOf[m.Place], m)
+			} else {
+				b.byPlace[m.Place] = append(b.byPlace[m.Place], m)
+			}
 		}
 	}
 	for _, p := range b.Partnerships {
@@ -356,13 +364,19 @@ func (b *Base) Place(id string) *Place { return b.placeByID[id] }
 // Source returns the source with the id, or nil.
 func (b *Base) Source(id string) *Source { return b.sourceByID[id] }
 
-// MembershipsOf lists the memberships of a place, in the order of the networks.
+// MembershipsOf lists the memberships of a place in networks, in the order
+// of the networks. Titles the place holds are no memberships: see TitlesOf.
 func (b *Base) MembershipsOf(placeID string) []Membership { return b.byPlace[placeID] }
+
+// TitlesOf lists the titles the Land awarded a place (networks of kind
+// KindTitle), as memberships: the network is the title, Since when it was
+// awarded, Role whether it was made permanent.
+func (b *Base) TitlesOf(placeID string) []Membership { return b.titlesOf[placeID] }
 
 // PartnershipsOf lists the twinnings a place is on either side of.
 func (b *Base) PartnershipsOf(placeID string) []Partnership { return b.partnersOf[placeID] }
 
-// Memberships counts all memberships of the base.
+// Memberships counts all memberships of the base, title holders included.
 func (b *Base) Memberships() int {
 	n := 0
 	for _, nw := range b.Networks {

@@ -78,7 +78,7 @@ func TestCheckNewFields(t *testing.T) {
 		{"additions to no generated place", map[string]string{"places/nrw.yaml": lippe, "places.yaml": "+nrw:\n  - id: lagee\n    everyday: true\n  - id: bielefeld\n    partners_complete: true\n  - id: lage\n    name: Lage\n  - id: lage\n"}, []want{
 			{at("places.yaml", 2), `no generated place "lagee" for the additions under "nrw" (hint: did you mean "lage"?`},
 			{at("places.yaml", 4), `no generated place "bielefeld"`},
-			{at("places.yaml", 7), `unknown field "name" in additions "lage" (hint: known fields: id, aliases, everyday, partners_complete, facts)`},
+			{at("places.yaml", 7), `unknown field "name" in additions "lage" (hint: known fields: id, aliases, everyday, partners_complete, partners_source, facts)`},
 			{at("places.yaml", 8), `place "lage" given twice under "nrw" (hint: first at line`},
 		}},
 		{"bad keys and refs", map[string]string{"places/nrw.yaml": "places:\n  - id: lage\n    name: Lage\n    kind: Stadt\n    state: Nordrhein-Westfalen\n    district: Kreis Lipe\n    region: Detmoldt\n    ags: \"5766040\"\n  - id: lemgo\n    name: Lemgo\n    kind: Stadt\n    state: Bayern\n    ags: \"05766044\"\n  - id: kreis-lippe\n    name: Kreis Lippe\n    kind: Kreis\n    state: Nordrhein-Westfalen\n    ags: \"05766\"\n"}, []want{
@@ -142,7 +142,7 @@ func TestCheckLoadsV2(t *testing.T) {
 	good := readDir(t, "testdata/good")
 	fsys := withFiles(good, map[string]string{
 		"networks/engagierte-stadt.yaml": "id: engagierte-stadt\nname: Netzwerkprogramm Engagierte Stadt\nshort_name: Engagierte Stadt\naliases: [Engagierte Städte, ES]\nfacts:\n  - text: Treffen in Würzburg.\n    date: 2024-09-16\n    source: seed\n  - text: Der Vorsitz wechselt.\n    stand: 2001\n    source: seed\n    topic: chair\nmembers:\n  - place: bielefeld\n    since: 2015\n    until: 2017\n    source: seed\n",
-		"places.yaml":                    "+  - id: rochdale\n    name: Rochdale\n    kind: Stadt\n    country: Vereinigtes Königreich\nnrw:\n  - id: lage\n    aliases: [Lage (Lippe)]\n    everyday: true\n    partners_complete: true\n    facts:\n      - {text: Lage liegt in Lippe., source: seed}\n",
+		"places.yaml":                    "+  - id: rochdale\n    name: Rochdale\n    kind: Stadt\n    country: Vereinigtes Königreich\nnrw:\n  - id: lage\n    aliases: [Lage (Lippe)]\n    everyday: true\n    partners_complete: true\n    partners_source: seed\n    facts:\n      - {text: Lage liegt in Lippe., source: seed}\n",
 		"places/nrw.yaml":                "places:\n  - id: regierungsbezirk-detmold\n    name: Regierungsbezirk Detmold\n    kind: Regierungsbezirk\n    state: Nordrhein-Westfalen\n    ags: \"057\"\n  - id: kreis-lippe\n    name: Kreis Lippe\n    kind: Kreis\n    state: Nordrhein-Westfalen\n    region: Detmold\n    ags: \"05766\"\n  - id: lage\n    name: Lage\n    aliases: [Lage in Lippe]\n    kind: Stadt\n    state: Nordrhein-Westfalen\n    district: Kreis Lippe\n    region: Detmold\n    ags: \"05766040\"\n",
 		"partnerships.yaml":              "partnerships:\n  - place: bielefeld\n    partner: rochdale\n    since: 1953\n    source: seed\n    facts:\n      - {text: Eine andere Quelle nennt 1954., stand: 2019, source: seed}\n  - place: lage\n    partner: wuerzburg\n    kind: Kontakt\n    status: eingeschlafen\n    source: seed\n",
 		"land.yaml":                      "figures:\n  - {key: kreisfreie-staedte, value: \"23\", text: kreisfreie Städte, source: seed}\n",
@@ -169,7 +169,7 @@ func TestCheckLoadsV2(t *testing.T) {
 		t.Errorf("PartnershipsOf(lage) = %+v, want a lapsed Kontakt in Deutschland", ps)
 	}
 	lage := base.Place("lage")
-	if lage == nil || !lage.Everyday || !lage.PartnersComplete || len(lage.Facts) != 1 || strings.Join(lage.Aliases, "|") != "Lage in Lippe|Lage (Lippe)" {
+	if lage == nil || !lage.Everyday || !lage.PartnersComplete || lage.PartnersSource != "seed" || len(lage.Facts) != 1 || strings.Join(lage.Aliases, "|") != "Lage in Lippe|Lage (Lippe)" {
 		t.Errorf("Place(lage) = %+v, want the generated place with the additions of places.yaml", lage)
 	}
 	if got := base.FiguresOf("kreisfreie-staedte"); len(got) != 1 || got[0].Value != "23" || got[0].Source != "seed" {
@@ -224,6 +224,32 @@ func BenchmarkCheckShipped(b *testing.B) {
 	for b.Loop() {
 		if _, _, err := Check(knowledge.FS, Options{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestPartnersSourceWarnings: a place marked complete names the source that
+// says so, and a source of all twinnings goes with partners_complete.
+func TestPartnersSourceWarnings(t *testing.T) {
+	good := readDir(t, "testdata/good")
+	fsys := withFiles(good, map[string]string{
+		"places.yaml": "+  - id: reims\n    name: Reims\n    kind: Stadt\n    country: Frankreich\n    partners_complete: true\n  - id: leeds\n    name: Leeds\n    kind: Stadt\n    country: Vereinigtes Königreich\n    partners_source: seed\n",
+	})
+	_, rep, err := Check(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range rep.Warnings {
+		got = append(got, w.String())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		`place "reims" is marked partners_complete without partners_source (hint: add "partners_source:"`,
+		`partners_source of place "leeds" without partners_complete`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("warnings lack %q; got:\n%s", want, all)
 		}
 	}
 }

@@ -19,7 +19,7 @@ import (
 // typo or a misunderstanding worth reporting, never silently ignored.
 var (
 	sourceFields      = []string{"id", "title", "url", "publisher", "published"}
-	placeFields       = []string{"id", "name", "aliases", "kind", "state", "district", "region", "ags", "country", "everyday", "partners_complete", "facts"}
+	placeFields       = []string{"id", "name", "aliases", "kind", "state", "district", "region", "ags", "country", "everyday", "partners_complete", "partners_source", "facts"}
 	networkFields     = []string{"id", "name", "short_name", "aliases", "kind", "member_noun", "scope", "website", "description", "goals", "founded", "counts", "facts", "members_complete", "members"}
 	descriptionField  = []string{"text", "source"}
 	factFields        = []string{"text", "source", "stand", "date", "topic"}
@@ -209,7 +209,7 @@ const OverlayKey = "nrw"
 var GeneratedPlaceFields = []string{"id", "name", "aliases", "kind", "state", "district", "region", "ags"}
 
 // OverlayFields are the fields curators may add to a generated place.
-var OverlayFields = []string{"id", "aliases", "everyday", "partners_complete", "facts"}
+var OverlayFields = []string{"id", "aliases", "everyday", "partners_complete", "partners_source", "facts"}
 
 // topObject checks that a file is a mapping of the known top-level keys,
 // with main required, and returns it.
@@ -271,6 +271,8 @@ func (l *loader) applyOverlay(f *file, items []*yaml.Node) {
 		}
 		p.Everyday = o.boolean("everyday")
 		p.PartnersComplete = o.boolean("partners_complete")
+		p.PartnersSource = o.ref("source", "partners_source")
+		l.checkPartnersSource(o, p)
 		for j, it := range o.list("facts") {
 			p.Facts = append(p.Facts, l.fact(f, it, fmt.Sprintf("fact %d of place %q", j+1, id)))
 		}
@@ -308,7 +310,9 @@ func (l *loader) loadPlace(f *file, it *yaml.Node, i int, known []string) {
 		Country:          o.str("country"),
 		Everyday:         o.boolean("everyday"),
 		PartnersComplete: o.boolean("partners_complete"),
+		PartnersSource:   o.ref("source", "partners_source"),
 	}
+	l.checkPartnersSource(o, &p)
 	if p.Country == "" {
 		o.require(placeHints, "state")
 	}
@@ -335,6 +339,19 @@ func (l *loader) loadPlace(f *file, it *yaml.Node, i int, known []string) {
 	}
 	l.placeLine = append(l.placeLine, at{f.name, o.n.Line})
 	l.places = append(l.places, p)
+}
+
+// checkPartnersSource: a source that lists all twinnings belongs to a place
+// marked complete; a place marked complete should name it.
+func (l *loader) checkPartnersSource(o *obj, p *domain.Place) {
+	switch {
+	case p.PartnersSource != "" && !p.PartnersComplete:
+		l.warn(o.f, o.line("partners_source"), "add \"partners_complete: true\" if the source lists all its twinnings, else remove partners_source",
+			"partners_source of %s without partners_complete", o.what)
+	case p.PartnersComplete && p.PartnersSource == "":
+		l.warn(o.f, o.line("partners_complete"), "add \"partners_source:\" with the id of the source that lists all its twinnings or gives their number; mark a place complete only where a source says so",
+			"%s is marked partners_complete without partners_source", o.what)
+	}
 }
 
 // agsLen is the length of a Gemeindeschlüssel by kind of place: eight
