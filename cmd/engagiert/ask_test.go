@@ -9,6 +9,7 @@ import (
 )
 
 func TestAskCommand(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		args     []string
@@ -65,6 +66,7 @@ func TestAskCommand(t *testing.T) {
 // A broken base fails with the loader's FILE:LINE messages, naming the files
 // as the terminal can open them.
 func TestAskBrokenKnowledgeNamesFileAndLine(t *testing.T) {
+	t.Parallel()
 	dir := "../../internal/yamlkb/testdata/broken/bad-date"
 	var out, errOut bytes.Buffer
 	err := run(context.Background(), []string{"ask", "--knowledge", dir, "Bielefeld"}, func(string) string { return "" },

@@ -70,10 +70,10 @@ func TestPlainTextShowsSourcesAndDates(t *testing.T) {
 // but no network memberships of the place: MembershipsOf leaves them out,
 // TitlesOf lists them.
 func TestTitlesAreNoMemberships(t *testing.T) {
-	b := NewBase([]Network{
+	b := NewBaseParts(Parts{Networks: []Network{
 		{ID: "kn", Name: "Kommunen-Netzwerk", Members: []Membership{{Place: "lemgo"}}},
 		{ID: "eak", Name: "Europaaktive Kommune", Kind: KindTitle, MemberNoun: "Titelträger", Members: []Membership{{Place: "lemgo", Role: "dauerhaft"}}},
-	}, []Place{{ID: "lemgo", Name: "Lemgo"}}, nil, "v")
+	}, Places: []Place{{ID: "lemgo", Name: "Lemgo"}}, Version: "v"})
 	if ms := b.MembershipsOf("lemgo"); len(ms) != 1 || ms[0].Network != "kn" {
 		t.Errorf("MembershipsOf(lemgo) = %+v, want the Kommunen-Netzwerk only", ms)
 	}

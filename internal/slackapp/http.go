@@ -7,8 +7,10 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/buildinfo"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -46,6 +48,8 @@ type Readiness struct {
 	SlackToken string `json:"slack_token"`
 	// Reload is there when the knowledge is reloaded live (Config.Reloads).
 	Reload *ReloadStatus `json:"reload,omitempty"`
+	// Build is the running binary: module version, VCS revision and time.
+	Build buildinfo.Info `json:"build"`
 }
 
 // ReloadStatus says how live reloads of the knowledge went. A failed reload
@@ -69,13 +73,13 @@ type ReloadStatus struct {
 func (a *App) handleReady(w http.ResponseWriter, r *http.Request) {
 	base, loadedAt := a.cfg.Knowledge()
 	token, tokenOK := a.guard.token.state()
-	body := Readiness{SlackToken: token}
+	body := Readiness{SlackToken: token, Build: a.cfg.Build}
 	status := http.StatusServiceUnavailable
 	if base != nil {
 		if tokenOK {
 			status = http.StatusOK
 		}
-		body = Readiness{Ready: tokenOK, Version: base.Version, Networks: len(base.Networks), Places: len(base.Places), SlackToken: token}
+		body = Readiness{Ready: tokenOK, Version: base.Version, Networks: len(base.Networks), Places: len(base.Places), SlackToken: token, Build: a.cfg.Build}
 		if !loadedAt.IsZero() {
 			body.LoadedAt = loadedAt.UTC().Format(time.RFC3339)
 		}
@@ -168,6 +172,10 @@ func (a *App) handleCommand(w http.ResponseWriter, r *http.Request, log *slog.Lo
 		http.Error(w, "bad form", http.StatusBadRequest)
 		return
 	}
+	if f, err := url.ParseQuery(string(body)); err == nil && f.Get("ssl_check") == "1" {
+		w.WriteHeader(http.StatusOK) // Slack's certificate check, signed: empty 200, as Bolt does
+		return
+	}
 	w.Header().Set("Content-Type", "application/json")
 	_, _ = w.Write(a.onCommand(r.Context(), log, cmd))
 }
@@ -230,6 +238,11 @@ func (a *App) handleInteractions(w http.ResponseWriter, r *http.Request, log *sl
 	if err != nil {
 		log.Warn("cannot parse interaction", "err", err)
 		http.Error(w, "bad payload", http.StatusBadRequest)
+		return
+	}
+	if isModalQuestion(ic) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(a.modalSubmission(r.Context(), log, ic))
 		return
 	}
 	w.WriteHeader(http.StatusOK)
