@@ -5,9 +5,9 @@ package knowledge
 
 import "embed"
 
-// FS holds sources.yaml, places.yaml, places/*.yaml, networks/*.yaml,
-// partnerships.yaml and the lexicon (lexicon/lexicon.yaml and its word
-// lists).
+// FS holds sources.yaml, places.yaml, places/*.yaml (generated),
+// networks/*.yaml, partnerships.yaml, land.yaml and the lexicon
+// (lexicon/lexicon.yaml and its word lists).
 //
 //go:embed *.yaml networks/*.yaml places/*.yaml lexicon/*.yaml lexicon/*.txt
 var FS embed.FS

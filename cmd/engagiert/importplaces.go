@@ -9,13 +9,16 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/engagiert/engagiert/internal/gvimport"
+	"github.com/engagiert/engagiert/internal/yamlkb"
 )
 
 // cmdImportPlaces regenerates the NRW place file from the official list, so
-// the yearly update of the Gemeindeverzeichnis is one command. Curated
-// fields of the current file are kept.
+// the yearly update of the Gemeindeverzeichnis is one command. The file
+// holds generated fields only; it refuses to overwrite a file that carries
+// a curator's field, which belongs in places.yaml under "nrw:".
 func cmdImportPlaces() *command {
 	c := &command{
 		UsageLine: "import-places [--out FILE] TABLE.md",
@@ -23,17 +26,20 @@ func cmdImportPlaces() *command {
 		Long: `
 Import-places reads the Destatis list of NRW municipalities (the Markdown
 table of the research notes; "-" reads standard input) and writes every
-Stadt, Gemeinde, Kreis and Regierungsbezirk to --out. The curated fields of
-the file it replaces (aliases, everyday, facts, partners_complete) are kept.
-The file is replaced atomically, so a bot watching the directory never reads
-half of it. Validate the result.
+Stadt, Gemeinde, Kreis and Regierungsbezirk to --out, with the fields the
+list gives and nothing else. What curators add to these places (aliases,
+everyday, partners_complete, partners_source, facts) lives in places.yaml
+under "nrw:" and is never touched; a file into which someone wrote such a
+field is not overwritten, and the places and fields are named. The file is
+replaced atomically, so a bot watching the directory never reads half of it.
+Validate the result.
 
 Examples:
 	engagiert import-places ../shared/research/nrw-places.md
 	engagiert import-places --out /tmp/nrw.yaml - < table.md
 `,
 	}
-	out := c.Flag.String("out", filepath.Join("knowledge", "places", "nrw.yaml"), "place `FILE` to write (its curated fields are kept)")
+	out := c.Flag.String("out", filepath.Join("knowledge", "places", "nrw.yaml"), "place `FILE` to write (generated fields only)")
 	c.Run = func(ctx context.Context, e env, args []string) error {
 		if len(args) != 1 {
 			return usageError{"import-places takes one file: the Markdown table of NRW municipalities (or - for stdin)"}
@@ -66,8 +72,16 @@ func importPlaces(e env, name, out string) error {
 	if err != nil && !errors.Is(err, errNotExist) {
 		return fmt.Errorf("import-places: %w", err)
 	}
+	curated, err := gvimport.Curated(old, places)
+	if err != nil {
+		return fmt.Errorf("import-places: read %s: %w", out, err)
+	}
+	if len(curated) > 0 {
+		return fmt.Errorf("import-places: %s has fields a curator added, which a new import would drop; move them to %s under %q first:\n  %s",
+			out, yamlkb.PlacesFile, yamlkb.OverlayKey+":", strings.Join(curated, "\n  "))
+	}
 	var buf bytes.Buffer
-	if err := gvimport.Write(&buf, places, old); err != nil {
+	if err := gvimport.Write(&buf, places); err != nil {
 		return fmt.Errorf("import-places: %w", err)
 	}
 	if err := writeAtomic(out, buf.Bytes()); err != nil {

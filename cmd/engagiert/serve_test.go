@@ -279,7 +279,7 @@ func TestManifest(t *testing.T) {
 			"assistant_thread_started link_shared message.channels message.groups message.im"; got != want {
 			t.Errorf("bot events = %q, want %q", got, want)
 		}
-		if got := strings.Join(m.Features.UnfurlDomains, " "); got != "engagiert-in-nrw.de engagiertestadt.de regiopole.de staedtepartnerschaftennrw.org" {
+		if got := strings.Join(m.Features.UnfurlDomains, " "); got != "engagiert-in-nrw.de engagiertestadt.de mbei.nrw regiopole.de staedtepartnerschaftennrw.org" {
 			t.Errorf("unfurl_domains = %q, want the networks' websites", got)
 		}
 		if av := m.Features.AssistantView; av == nil || av.Description == "" || len(av.SuggestedPrompts) < 2 || len(av.SuggestedPrompts) > 4 {

@@ -21,8 +21,10 @@ func cmdValidate() *command {
 Validate loads the knowledge base as the bot does and prints every problem
 as FILE:LINE: message (hint: ...), then exits 1; a valid base exits 0 with
 its counts. Warnings (aliases the search finds anyway, facts whose text
-states a topic they lack, stands older than --stale) and the note on place
-names that are everyday words never make it fail; --quiet leaves them out.
+states a topic they lack, a place marked complete without the source that
+says so) and notes (how many current figures and stands are older than
+--stale, which engagiert review lists; place names that are everyday words)
+never make it fail; --quiet leaves them out.
 
 Examples:
 	engagiert validate
@@ -31,7 +33,7 @@ Examples:
 `,
 	}
 	dirFlag := c.Flag.String("knowledge", "", knowledgeUsage)
-	stale := c.Flag.String("stale", fmt.Sprintf("%dm", yamlkb.DefaultStaleAfter), "warn about current figures and stands older than this many `months` (like 36m)")
+	stale := c.Flag.String("stale", fmt.Sprintf("%dm", yamlkb.DefaultStaleAfter), "note how many current figures and stands are older than this many `months` (like 36m)")
 	quiet := c.Flag.Bool("quiet", false, "print problems only, no warnings or notes")
 	c.Run = func(ctx context.Context, e env, args []string) error {
 		if err := noArgs(c, args, "use --knowledge DIR"); err != nil {
@@ -54,6 +56,10 @@ func validate(e env, dir string, months int, quiet bool) error {
 	if !quiet && rep != nil {
 		for _, w := range rep.Warnings {
 			fmt.Fprintln(e.stderr, w)
+		}
+		if len(rep.Stale) > 0 {
+			fmt.Fprintf(e.stderr, "note: %d current figures and facts have a stand older than %d months; `engagiert review --older-than %dm` lists them with the sources to read again\n",
+				len(rep.Stale), months, months)
 		}
 		if len(rep.Everyday) > 0 {
 			fmt.Fprintf(e.stderr, "note: %d place names are also everyday words (everyday: true); they are read as places only where a question treats them as one:\n", len(rep.Everyday))

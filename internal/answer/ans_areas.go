@@ -124,11 +124,9 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 		a.Lead = say(en, "areas.kreisfrei", subject, len(c.free), joinAnd(en, names))
 		if fl.Area == "" && !fl.NotArea {
 			// The Land counts Aachen too: both views, each with its source.
-			for _, pl := range e.places {
-				if pl.State == "Nordrhein-Westfalen" && pl.Kind == "Städteregion" {
-					for _, x := range pl.Facts {
-						a.Facts = append(a.Facts, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
-					}
+			for _, x := range e.base.Figures {
+				if x.Key == "kreisfreie-staedte" {
+					a.Facts = append(a.Facts, domain.AnswerFact{Text: x.Value + " " + x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
 				}
 			}
 		}

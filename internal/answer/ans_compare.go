@@ -50,7 +50,7 @@ func (e *Engine) compare(_ context.Context, f Frame) (domain.Answer, error) {
 	if len(nets) < 2 {
 		nets = nil
 		for _, n := range e.base.Networks {
-			if !isTitle(&n) {
+			if !(&n).IsTitle() {
 				nets = append(nets, n) // "Welches Netzwerk ist älter?": all of them
 			}
 		}

@@ -283,7 +283,7 @@ func (e *Engine) overviewIn(_ context.Context, f Frame) (domain.Answer, error) {
 func (e *Engine) membersFiltered(_ context.Context, f Frame) (domain.Answer, error) {
 	var nets []domain.Network
 	for _, n := range e.base.Networks {
-		if !isTitle(&n) || f.Filters.Kind != "" {
+		if !(&n).IsTitle() || f.Filters.Kind != "" {
 			nets = append(nets, n)
 		}
 	}

@@ -171,7 +171,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 		l := e.memberList(n, ms, count, en)
 		if len(nets) == 1 {
 			l.Title = say(en, "members")
-			if isTitle(n) {
+			if (n).IsTitle() {
 				l.Title = say(en, "holders")
 			}
 		}
@@ -253,6 +253,12 @@ func (e *Engine) membersLead(n *domain.Network, count int, filter []string, en b
 	}
 	word := plural(en, count, "member.word", "members.word")
 	c, hasTotal := newestCount(n)
+	if n.IsTitle() {
+		if hasTotal && len(filter) == 0 {
+			return say(en, "holders.total", n.Name, c.Value, standSuffix(en, c.Stand), count)
+		}
+		return say(en, "holders.lead", n.Name, count, fs)
+	}
 	switch {
 	case len(filter) > 0 && n.MembersComplete:
 		return say(en, "members.n", count, word, fs)

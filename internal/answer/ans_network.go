@@ -98,7 +98,7 @@ func (e *Engine) networkOverview(nets []domain.Network, en bool) domain.Answer {
 		if ms := e.members[n.ID]; len(ms) > 0 {
 			l := e.memberList(n, ms[:min(len(ms), overviewListed)], len(ms), en)
 			l.Title = say(en, "members")
-			if isTitle(n) {
+			if (n).IsTitle() {
 				l.Title = say(en, "holders")
 			}
 			for i := range l.Items {

@@ -163,6 +163,11 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 				a.Facts = appendFact(a.Facts, x)
 			}
 		}
+		for _, m := range e.base.TitlesOf(id) {
+			// "Europaaktive Kommune in NRW: seit 2019, dauerhaft".
+			n := e.base.Network(m.Network)
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: shortName(n) + ": " + titleText(en, m), Source: e.base.Source(m.Source)})
+		}
 		if x, ok := e.partnersLine(pl, en); ok {
 			a.Facts = append(a.Facts, x)
 		}
@@ -209,6 +214,21 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 		}
 	}
 	return a
+}
+
+// titleText is "ausgezeichnet 2019, dauerhaft" for a title a place holds.
+func titleText(en bool, m domain.Membership) string {
+	var parts []string
+	if !m.Since.IsZero() {
+		parts = append(parts, say(en, "awarded", dateIn(en, m.Since)))
+	}
+	if m.Role != "" {
+		parts = append(parts, m.Role)
+	}
+	if len(parts) == 0 {
+		return say(en, "awarded.undated")
+	}
+	return strings.Join(parts, ", ")
 }
 
 // factsAbout are the statements that name the place and at most one other,
@@ -411,7 +431,7 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 					continue
 				}
 				lead := say(en, "member.no", pl.Name, shortWhere(pl), n.Name)
-				if isTitle(n) {
+				if (n).IsTitle() {
 					lead = say(en, "holder.no", pl.Name, shortWhere(pl), n.Name)
 				}
 				// What the network's statements say of the place: "nahm an
@@ -435,7 +455,7 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 				if f.Op == OpYesNo || en {
 					key = "member.yes"
 				}
-				if isTitle(n) {
+				if (n).IsTitle() {
 					key = strings.Replace(key, "member", "holder", 1)
 				}
 				leads = append(leads, say(en, key, pl.Name, n.Name, memberDetail(en, m)))

@@ -332,7 +332,7 @@ func (e *Engine) twinningRanks(_ context.Context, f Frame) (domain.Answer, error
 		a.LeadSource = e.base.Source(p.Source)
 		// Ties in the same year are said too: sources often give the year only.
 		for _, q := range dated {
-			if q.Since.Year == p.Since.Year && q != p && len(a.Facts) < 3 {
+			if q.Since.Year == p.Since.Year && (q.Place != p.Place || q.Partner != p.Partner) && len(a.Facts) < 3 {
 				a.Facts = append(a.Facts, domain.AnswerFact{Text: e.base.Place(q.Place).Name + " – " + otherName(e.base.Place(q.Partner), en) + ", " + say(en, "since", dateIn(en, q.Since)),
 					Source: e.base.Source(q.Source)})
 			}

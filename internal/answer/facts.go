@@ -298,13 +298,6 @@ func shortName(n *domain.Network) string {
 	return n.Name
 }
 
-// isTitle reports whether a "network" is a title places hold ("Europaaktive
-// Kommune"), not a network they join: answers say "trägt den Titel".
-func isTitle(n *domain.Network) bool {
-	k := strings.ToLower(n.Kind)
-	return strings.Contains(k, "titel") || strings.Contains(k, "auszeichnung") || strings.Contains(k, "title")
-}
-
 func appendLink(ls []domain.Link, l domain.Link) []domain.Link {
 	if l.URL == "" {
 		return ls

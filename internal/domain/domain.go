@@ -31,12 +31,17 @@ type Base struct {
 	// Lexicon is the vocabulary questions are read with; nil when the
 	// knowledge has none (small test bases).
 	Lexicon *Lexicon
+	// Figures are sourced figures about Nordrhein-Westfalen as a whole
+	// that the official list of places does not give by itself, such as
+	// the Innenministerium's count of kreisfreie Städte. See Figure.
+	Figures []Figure
 
 	networkByID map[string]*Network
 	placeByID   map[string]*Place
 	sourceByID  map[string]*Source
 	byPlace     map[string][]Membership
 	membership  map[[2]string]Membership // network id, place id
+	titlesOf    map[string][]Membership
 	partnersOf  map[string][]Partnership
 }
 
@@ -64,6 +69,27 @@ type Network struct {
 	// when no source lists all members: answers then say "u. a.".
 	Members         []Membership
 	MembersComplete bool
+	// MemberNoun is what a member is called where "Mitglied" is wrong:
+	// "Titelträger" for a title the Land awards (Kind KindTitle). Empty
+	// means "Mitglied".
+	MemberNoun string
+}
+
+// KindTitle is the Network.Kind of a title the Land awards, such as
+// "Europaaktive Kommune in NRW": its "members" are the holders, Since is
+// the year they were honoured, and a Role says whether the title was made
+// permanent. Membership questions are answered for it as for a network.
+const KindTitle = "Landesauszeichnung"
+
+// IsTitle reports whether the network is a title the Land awards.
+func (n *Network) IsTitle() bool { return n.Kind == KindTitle }
+
+// Noun is what a member of the network is called: MemberNoun, or "Mitglied".
+func (n *Network) Noun() string {
+	if n.MemberNoun != "" {
+		return n.MemberNoun
+	}
+	return "Mitglied"
 }
 
 // Founding is when, where and by whom a network was started.
@@ -115,16 +141,22 @@ type Membership struct {
 type Partnership struct {
 	Place   string // place id, the NRW side
 	Partner string // place id of the partner, in Germany or abroad
-	Country string // the partner's country, in German: "Frankreich"
-	Since   Date   // zero when the sources give no year
+	// Country is the partner's country, in German: "Frankreich", or
+	// "Deutschland". The loader fills it in from the partner place; the
+	// files never repeat it.
+	Country string
+	Since   Date // zero when the sources give no year
 	// Kind is how the sources call it: Partnerschaft (the default),
-	// Freundschaft, Patenschaft, Projektpartnerschaft, ...
+	// Freundschaft, Patenschaft, Projektpartnerschaft, ... (PartnershipKinds).
 	Kind string
-	// Status is empty for a living twinning, else "ruht", "ausgesetzt" or
-	// "beendet", as the source says.
+	// Status is empty for a living twinning (also one a source only lists),
+	// else one of PartnershipStatuses, as the source says.
 	Status string
 	Note   string
 	Source string // source id
+	// Facts are further sourced statements about the twinning, above all
+	// where another source gives another year or kind: both stay, dated.
+	Facts []Fact
 }
 
 // Place is a municipality (Stadt, Gemeinde), a Kreis or a part of a town.
@@ -147,8 +179,10 @@ type Place struct {
 	// treats it as one.
 	Everyday bool
 	// PartnersComplete is true when the base lists all the place's town
-	// twinnings (its own website lists them all).
+	// twinnings, as a source says (its own website lists them all, or
+	// gives their number). PartnersSource is that source's id.
 	PartnersComplete bool
+	PartnersSource   string
 	// Facts are sourced statements about the place itself ("Aachen zählt
 	// das Innenministerium als kreisfreie Stadt").
 	Facts []Fact
@@ -183,22 +217,48 @@ type Source struct {
 
 // Countries are the countries places abroad may name, in German.
 var Countries = []string{
-	"Albanien", "Belgien", "Bosnien und Herzegowina", "Brasilien", "Bulgarien", "China", "Dänemark",
-	"Estland", "Finnland", "Frankreich", "Georgien", "Ghana", "Griechenland", "Indien", "Irland",
-	"Israel", "Italien", "Japan", "Kanada", "Kroatien", "Lettland", "Litauen", "Luxemburg", "Malta",
-	"Moldau", "Montenegro", "Namibia", "Nicaragua", "Niederlande", "Nordmazedonien", "Norwegen",
-	"Österreich", "Palästinensische Gebiete", "Polen", "Portugal", "Rumänien", "Russland", "Schweden",
-	"Schweiz", "Serbien", "Slowakei", "Slowenien", "Spanien", "Südafrika", "Tschechien", "Tunesien",
-	"Türkei", "Ukraine", "Ungarn", "USA", "Vereinigtes Königreich", "Zypern",
+	"Albanien", "Äthiopien", "Belarus", "Belgien", "Bolivien", "Bosnien und Herzegowina", "Brasilien",
+	"Bulgarien", "China", "Dänemark", "Estland", "Finnland", "Frankreich", "Georgien", "Ghana",
+	"Griechenland", "Honduras", "Indien", "Irland", "Israel", "Italien", "Japan", "Kanada", "Kosovo",
+	"Kroatien", "Lettland", "Litauen", "Luxemburg", "Malta", "Mexiko", "Moldau", "Mongolei",
+	"Montenegro", "Namibia", "Nicaragua", "Niederlande", "Nordmazedonien", "Norwegen", "Österreich",
+	"Palästinensische Gebiete", "Polen", "Portugal", "Rumänien", "Russland", "Sambia", "Schweden",
+	"Schweiz", "Senegal", "Serbien", "Slowakei", "Slowenien", "Spanien", "Südafrika", "Togo",
+	"Tschechien", "Tunesien", "Türkei", "USA", "Ukraine", "Ungarn", "Usbekistan",
+	"Vereinigtes Königreich", "Zypern",
 }
 
 // PartnershipKinds are the kinds of town twinning the sources distinguish;
-// the first is the default.
+// the first is the default. "Kontakt" is a regular contact a city names
+// beside its twinnings without calling it one (the RGRE database's
+// category of the same name).
 var PartnershipKinds = []string{"Partnerschaft", "Freundschaft", "Patenschaft", "Projektpartnerschaft",
-	"Klimapartnerschaft", "Solidaritätspartnerschaft", "Zusammenarbeit"}
+	"Klimapartnerschaft", "Solidaritätspartnerschaft", "Zusammenarbeit", "Kontakt"}
 
-// PartnershipStatuses are the states of a twinning that is not living.
-var PartnershipStatuses = []string{"ruht", "ausgesetzt", "beendet"}
+// PartnershipStatuses are the states of a twinning that is not living:
+// "ruht" (resting, "auf Eis", contacts paused), "ausgesetzt" (suspended by
+// a council decision), "eingeschlafen" (lapsed: it exists on paper only),
+// "beendet" (ended), "angestrebt" (planned, not yet concluded).
+var PartnershipStatuses = []string{"ruht", "ausgesetzt", "eingeschlafen", "beendet", "angestrebt"}
+
+// Figure is a sourced figure about Nordrhein-Westfalen as a whole, under a
+// key answers look it up by ("kreisfreie-staedte"). Figures of one key are
+// listed oldest first, like a network's counts.
+type Figure struct {
+	Key string
+	Count
+}
+
+// FiguresOf returns the figures under the key, oldest first.
+func (b *Base) FiguresOf(key string) []Count {
+	var out []Count
+	for _, f := range b.Figures {
+		if f.Key == key {
+			out = append(out, f.Count)
+		}
+	}
+	return out
+}
 
 // Parts are the contents of a base, for NewBaseParts.
 type Parts struct {
@@ -208,6 +268,7 @@ type Parts struct {
 	Partnerships      []Partnership
 	PartnershipCounts []Count
 	Lexicon           *Lexicon
+	Figures           []Figure
 	Version           string
 }
 
@@ -216,16 +277,22 @@ type Parts struct {
 // cannot know.
 func NewBaseParts(p Parts) *Base {
 	b := &Base{Networks: p.Networks, Places: p.Places, Sources: p.Sources, Version: p.Version,
-		Partnerships: p.Partnerships, PartnershipCounts: p.PartnershipCounts, Lexicon: p.Lexicon,
+		Partnerships: p.Partnerships, PartnershipCounts: p.PartnershipCounts, Lexicon: p.Lexicon, Figures: p.Figures,
 		networkByID: map[string]*Network{}, placeByID: map[string]*Place{}, sourceByID: map[string]*Source{},
-		byPlace: map[string][]Membership{}, membership: map[[2]string]Membership{}, partnersOf: map[string][]Partnership{}}
+		byPlace: map[string][]Membership{}, membership: map[[2]string]Membership{}, titlesOf: map[string][]Membership{},
+		partnersOf: map[string][]Partnership{}}
 	for i := range b.Networks {
 		n := &b.Networks[i]
 		b.networkByID[n.ID] = n
 		for j := range n.Members {
 			n.Members[j].Network = n.ID
-			b.byPlace[n.Members[j].Place] = append(b.byPlace[n.Members[j].Place], n.Members[j])
-			b.membership[[2]string{n.ID, n.Members[j].Place}] = n.Members[j]
+			m := n.Members[j]
+			b.membership[[2]string{n.ID, m.Place}] = m
+			if n.IsTitle() {
+				b.titlesOf[m.Place] = append(b.titlesOf[m.Place], m)
+			} else {
+				b.byPlace[m.Place] = append(b.byPlace[m.Place], m)
+			}
 		}
 	}
 	for _, p := range b.Partnerships {
@@ -252,7 +319,8 @@ func (b *Base) Place(id string) *Place { return b.placeByID[id] }
 // Source returns the source with the id, or nil.
 func (b *Base) Source(id string) *Source { return b.sourceByID[id] }
 
-// MembershipsOf lists the memberships of a place, in the order of the networks.
+// MembershipsOf lists the memberships of a place in networks, in the order
+// of the networks. Titles the place holds are no memberships: see TitlesOf.
 func (b *Base) MembershipsOf(placeID string) []Membership { return b.byPlace[placeID] }
 
 // MembershipIn returns the place's membership in the network, if it has one.
@@ -261,10 +329,15 @@ func (b *Base) MembershipIn(network, place string) (Membership, bool) {
 	return m, ok
 }
 
+// TitlesOf lists the titles the Land awarded a place (networks of kind
+// KindTitle), as memberships: the network is the title, Since when it was
+// awarded, Role whether it was made permanent.
+func (b *Base) TitlesOf(placeID string) []Membership { return b.titlesOf[placeID] }
+
 // PartnershipsOf lists the twinnings a place is on either side of.
 func (b *Base) PartnershipsOf(placeID string) []Partnership { return b.partnersOf[placeID] }
 
-// Memberships counts all memberships of the base.
+// Memberships counts all memberships of the base, title holders included.
 func (b *Base) Memberships() int {
 	n := 0
 	for _, nw := range b.Networks {

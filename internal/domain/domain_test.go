@@ -64,3 +64,41 @@ func TestPlainTextShowsSourcesAndDates(t *testing.T) {
 		t.Errorf("PlainText() =\n%s\nwant\n%s", got, strings.Join(want, "\n"))
 	}
 }
+
+// TestTitlesAreNoMemberships: the holders of a Land title are members of
+// its network entry (membership and list questions work as for a network)
+// but no network memberships of the place: MembershipsOf leaves them out,
+// TitlesOf lists them.
+func TestTitlesAreNoMemberships(t *testing.T) {
+	b := NewBaseParts(Parts{Networks: []Network{
+		{ID: "kn", Name: "Kommunen-Netzwerk", Members: []Membership{{Place: "lemgo"}}},
+		{ID: "eak", Name: "Europaaktive Kommune", Kind: KindTitle, MemberNoun: "Titelträger", Members: []Membership{{Place: "lemgo", Role: "dauerhaft"}}},
+	}, Places: []Place{{ID: "lemgo", Name: "Lemgo"}}, Version: "v"})
+	if ms := b.MembershipsOf("lemgo"); len(ms) != 1 || ms[0].Network != "kn" {
+		t.Errorf("MembershipsOf(lemgo) = %+v, want the Kommunen-Netzwerk only", ms)
+	}
+	if ts := b.TitlesOf("lemgo"); len(ts) != 1 || ts[0].Network != "eak" || ts[0].Role != "dauerhaft" {
+		t.Errorf("TitlesOf(lemgo) = %+v, want Europaaktive Kommune", ts)
+	}
+	if n := b.Network("eak"); !n.IsTitle() || n.Noun() != "Titelträger" || b.Network("kn").Noun() != "Mitglied" {
+		t.Errorf("IsTitle/Noun wrong: %v %q %q", n.IsTitle(), n.Noun(), b.Network("kn").Noun())
+	}
+	if b.Memberships() != 2 {
+		t.Errorf("Memberships() = %d, want 2 (holders included)", b.Memberships())
+	}
+}
+
+func TestFiguresOf(t *testing.T) {
+	b := NewBaseParts(Parts{Figures: []Figure{
+		{Key: "kreisfreie-staedte", Count: Count{Value: "22", Source: "a"}},
+		{Key: "other", Count: Count{Value: "1"}},
+		{Key: "kreisfreie-staedte", Count: Count{Value: "23", Source: "b"}},
+	}})
+	got := b.FiguresOf("kreisfreie-staedte")
+	if len(got) != 2 || got[0].Value != "22" || got[1].Value != "23" {
+		t.Errorf("FiguresOf(kreisfreie-staedte) = %+v, want 22 then 23", got)
+	}
+	if b.FiguresOf("none") != nil {
+		t.Errorf("FiguresOf(none) = %+v, want nil", b.FiguresOf("none"))
+	}
+}

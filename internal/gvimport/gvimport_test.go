@@ -2,7 +2,9 @@ package gvimport
 
 import (
 	"bytes"
+	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,50 +74,65 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-// TestWriteKeepsCuratedFields: regenerating keeps what curators added,
-// and writing twice gives the same file.
-func TestWriteKeepsCuratedFields(t *testing.T) {
+// TestWrite: the file holds the generated fields only, starts with its
+// schema line, and writing twice gives the same file.
+func TestWrite(t *testing.T) {
 	ps := places(t)
-	var first bytes.Buffer
-	if err := Write(&first, ps, nil); err != nil {
+	var first, second bytes.Buffer
+	if err := Write(&first, ps); err != nil {
 		t.Fatal(err)
 	}
-	curated := strings.Replace(first.String(), "  - id: lage\n    name: Lage\n", "  - id: lage\n    name: Lage\n    aliases: [Lage (Lippe)]\n", 1)
-	curated = strings.Replace(curated, "    ags: \"05766040\"\n", "    ags: \"05766040\"\n    everyday: true\n    facts:\n      - text: Lage liegt in Lippe.\n        source: seed\n", 1)
-	curated = strings.Replace(curated, "  - id: lemgo\n    name: Lemgo\n    kind: Stadt\n", "  - id: lemgo\n    name: Lemgo\n    kind: Gemeinde\n", 1) // a generated field: overwritten
-	var second bytes.Buffer
-	if err := Write(&second, ps, []byte(curated)); err != nil {
+	if err := Write(&second, ps); err != nil {
 		t.Fatal(err)
+	}
+	if first.String() != second.String() {
+		t.Errorf("writing twice changed the file:\n%s\n---\n%s", first.String(), second.String())
 	}
 	var doc struct {
 		Places []map[string]any `yaml:"places"`
 	}
-	if err := yaml.Unmarshal(second.Bytes(), &doc); err != nil {
+	if err := yaml.Unmarshal(first.Bytes(), &doc); err != nil {
 		t.Fatalf("generated YAML: %v", err)
 	}
-	byID := map[string]map[string]any{}
+	if len(doc.Places) != len(ps) {
+		t.Fatalf("wrote %d places, want %d", len(doc.Places), len(ps))
+	}
 	for _, p := range doc.Places {
-		byID[p["id"].(string)] = p
+		for k := range p {
+			if !slices.Contains(generated, k) {
+				t.Errorf("place %v has field %q, which the list does not give", p["id"], k)
+			}
+		}
 	}
-	lage := byID["lage"]
-	if lage["everyday"] != true || lage["facts"] == nil || lage["ags"] != "05766040" {
-		t.Errorf("lage after regenerating = %v, want everyday, facts and the key kept", lage)
+	wetter := doc.Places[12]
+	if wetter["id"] != "wetter-ruhr" || wetter["ags"] != "05954032" || fmt.Sprint(wetter["aliases"]) != "[Wetter]" {
+		t.Errorf("place 13 = %v, want wetter-ruhr with its key and the short form as alias", wetter)
 	}
-	if a, _ := lage["aliases"].([]any); len(a) != 1 || a[0] != "Lage (Lippe)" {
-		t.Errorf("lage aliases = %v, want the curated one", lage["aliases"])
+	if !strings.HasPrefix(first.String(), "# yaml-language-server: $schema=") {
+		t.Errorf("generated file does not start with the schema line")
 	}
-	if byID["lemgo"]["kind"] != "Stadt" {
-		t.Errorf("lemgo kind = %v, want Stadt from the list", byID["lemgo"]["kind"])
+	if got, err := Curated(first.Bytes(), ps); err != nil || len(got) != 0 {
+		t.Errorf("Curated(generated file) = %q, %v; want none", got, err)
 	}
-	var third bytes.Buffer
-	if err := Write(&third, ps, second.Bytes()); err != nil {
+}
+
+// TestCurated: a curator's fields in the generated file are found, so that
+// import-places refuses to drop them.
+func TestCurated(t *testing.T) {
+	ps := places(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, ps); err != nil {
 		t.Fatal(err)
 	}
-	if third.String() != second.String() {
-		t.Errorf("writing twice changed the file:\n%s\n---\n%s", second.String(), third.String())
+	edited := strings.Replace(buf.String(), "  - id: lage\n    name: Lage\n", "  - id: lage\n    name: Lage\n    aliases: [Lage (Lippe)]\n", 1)
+	edited = strings.Replace(edited, "    ags: \"05766044\"\n", "    ags: \"05766044\"\n    everyday: true\n    facts:\n      - text: Lemgo liegt in Lippe.\n        source: seed\n", 1)
+	edited = strings.Replace(edited, "  - id: bielefeld\n    name: Bielefeld\n    kind: Stadt\n", "  - id: bielefeld\n    name: Bielefeld\n    kind: Gemeinde\n", 1) // a generated field: no curator's
+	got, err := Curated([]byte(edited), ps)
+	if want := []string{"lage: aliases", "lemgo: everyday, facts"}; err != nil || !slices.Equal(got, want) {
+		t.Errorf("Curated(edited) = %q, %v; want %q", got, err, want)
 	}
-	if !strings.HasPrefix(second.String(), "# yaml-language-server: $schema=") {
-		t.Errorf("generated file does not start with the schema line")
+	if got, err := Curated(nil, ps); err != nil || got != nil {
+		t.Errorf("Curated(nil) = %q, %v; want nothing", got, err)
 	}
 }
 

@@ -40,6 +40,10 @@ type Report struct {
 	// Dated are the statements that can age: the newest figure of every
 	// list of counts and every fact with a stand, in file order.
 	Dated []Dated
+	// Stale are the Dated statements older than Options.StaleAfter: not
+	// a fault of the files (the figure was true at its stand), but the
+	// curators' list of sources to read again (engagiert review).
+	Stale []Dated
 }
 
 // Dated is one statement that was true at a date and may have changed since.
@@ -69,6 +73,7 @@ type more struct {
 	partnerships []domain.Partnership
 	partnerAt    []at
 	pcounts      []domain.Count
+	figures      []domain.Figure
 }
 
 // Check reads sources.yaml, places.yaml, places/*.yaml, networks/*.yaml and
@@ -92,6 +97,7 @@ func Check(fsys fs.FS, opt Options) (*domain.Base, *Report, error) {
 	l.loadPlaces()
 	l.loadNetworks()
 	l.loadPartnerships()
+	l.loadFigures()
 	l.checkRefs()
 	l.checkPlaces()
 	l.checkPartnerships()
@@ -105,9 +111,9 @@ func Check(fsys fs.FS, opt Options) (*domain.Base, *Report, error) {
 		return nil, rep, &Problems{List: l.probs.list, More: l.probs.more}
 	}
 	base := domain.NewBaseParts(domain.Parts{Networks: l.networks, Places: l.places, Sources: l.sources,
-		Partnerships: l.partnerships, PartnershipCounts: l.pcounts, Lexicon: l.lexicon, Version: l.version()})
+		Partnerships: l.partnerships, PartnershipCounts: l.pcounts, Figures: l.figures, Lexicon: l.lexicon, Version: l.version()})
 	rep.Dated = l.current(base)
-	l.checkStale(rep.Dated, opt)
+	rep.Stale = stale(rep.Dated, opt)
 	sortProblems(l.warnings)
 	rep.Warnings = l.warnings
 	for _, p := range l.places {
@@ -171,7 +177,8 @@ func MonthsBetween(d domain.Date, t time.Time) int {
 	return (t.Year()-d.Year)*12 + int(t.Month()) - m
 }
 
-func (l *loader) checkStale(dated []Dated, opt Options) {
+// stale returns the dated statements older than the limit of opt.
+func stale(dated []Dated, opt Options) []Dated {
 	now, limit := opt.Now, opt.StaleAfter
 	if now.IsZero() {
 		now = time.Now()
@@ -179,21 +186,62 @@ func (l *loader) checkStale(dated []Dated, opt Options) {
 	if limit <= 0 {
 		limit = DefaultStaleAfter
 	}
+	var out []Dated
 	for _, d := range dated {
-		if age := MonthsBetween(d.Stand, now); age > limit {
-			l.warn(&file{name: d.File}, d.Line, "check the source again; add a newer figure or stand, keep this one (engagiert review lists them all)",
-				"%s has stand %s, %d months ago", d.What, d.Stand.ISO(), age)
+		if MonthsBetween(d.Stand, now) > limit {
+			out = append(out, d)
 		}
+	}
+	return out
+}
+
+// readOptional reads a file the base may do without: nil when it is absent.
+func (l *loader) readOptional(name string) (*file, *yaml.Node) {
+	if !exists(l.fsys, name) {
+		return nil, nil
+	}
+	return l.read(name)
+}
+
+// loadFigures reads land.yaml, when there is one: figures about
+// Nordrhein-Westfalen as a whole, each under a key answers look for,
+// oldest first per key.
+func (l *loader) loadFigures() {
+	f, root := l.readOptional(FiguresFile)
+	if root == nil {
+		return
+	}
+	items, _ := top(f, root, "figures")
+	last := map[string]domain.Date{}
+	for i, it := range items {
+		o := f.object(it, fmt.Sprintf("figure %d", i+1), figureFields)
+		if o == nil {
+			continue
+		}
+		o.require(map[string]string{
+			"key":    `add "key:", a short id answers look the figure up by, like "kreisfreie-staedte"`,
+			"value":  countHints["value"],
+			"source": countHints["source"],
+		}, "key", "value", "source")
+		fg := domain.Figure{Key: o.str("key"), Count: domain.Count{Value: o.str("value"), Text: o.str("text"), Stand: o.date("stand"), Source: o.ref("source", "source")}}
+		if fg.Key != "" && !validID.MatchString(fg.Key) {
+			f.add(o.line("key"), fmt.Sprintf("write it as %q", slug(fg.Key)), "invalid key %q of %s", fg.Key, o.what)
+		}
+		if !fg.Stand.IsZero() {
+			if older(fg.Stand, last[fg.Key]) {
+				f.add(o.line("stand"), "figures of one key are listed oldest first; move this one up", "figure %q of %q (Stand %s) is older than the one before it", fg.Value, fg.Key, fg.Stand.ISO())
+			}
+			last[fg.Key] = fg.Stand
+			l.dated(f, o.line("stand"), fmt.Sprintf("figure %q", fg.Key), fg.Value+" "+fg.Text, fg.Stand, fg.Source)
+		}
+		l.figures = append(l.figures, fg)
 	}
 }
 
 // loadPartnerships reads partnerships.yaml, when there is one: statewide
 // figures under counts, and the twinnings.
 func (l *loader) loadPartnerships() {
-	if !exists(l.fsys, PartnershipsFile) {
-		return
-	}
-	f, root := l.read(PartnershipsFile)
+	f, root := l.readOptional(PartnershipsFile)
 	if root == nil {
 		return
 	}
@@ -208,7 +256,8 @@ func (l *loader) loadPartnerships() {
 	l.counts(f, o, "the statewide figures", func(c domain.Count) { l.pcounts = append(l.pcounts, c) })
 	seen := map[[2]string]int{}
 	for i, it := range o.list("partnerships") {
-		m := f.object(it, fmt.Sprintf("partnership %d", i+1), partnershipFields)
+		// "country" is decoded only to say where it belongs: the partner.
+		m := f.object(it, fmt.Sprintf("partnership %d", i+1), append(slices.Clip(partnershipFields), "country"))
 		if m == nil {
 			continue
 		}
@@ -216,7 +265,6 @@ func (l *loader) loadPartnerships() {
 		p := domain.Partnership{
 			Place:   m.ref("place", "place"),
 			Partner: m.ref("place", "partner"),
-			Country: m.str("country"),
 			Since:   m.date("since"),
 			Kind:    m.str("kind"),
 			Status:  m.str("status"),
@@ -226,6 +274,10 @@ func (l *loader) loadPartnerships() {
 		if p.Place != "" && p.Partner != "" {
 			m.what = fmt.Sprintf("partnership %s–%s", p.Place, p.Partner)
 		}
+		if m.keys["country"] != nil {
+			f.add(m.keys["country"].Line, fmt.Sprintf("remove it: the country comes from the partner place %q (its country:, or Deutschland for a place with a state)", p.Partner),
+				"country given in %s", m.what)
+		}
 		if p.Kind == "" {
 			p.Kind = domain.PartnershipKinds[0]
 		} else if !contains(domain.PartnershipKinds, p.Kind) {
@@ -234,8 +286,8 @@ func (l *loader) loadPartnerships() {
 		if p.Status != "" && !contains(domain.PartnershipStatuses, p.Status) {
 			f.add(m.line("status"), oneOf(p.Status, domain.PartnershipStatuses, nil)+"; leave it out for a living twinning", "unknown status %q of %s", p.Status, m.what)
 		}
-		if p.Country != "" && p.Country != "Deutschland" && !contains(domain.Countries, p.Country) {
-			f.add(m.line("country"), oneOf(p.Country, domain.Countries, nil), "unknown country %q in %s", p.Country, m.what)
+		for j, it := range m.list("facts") {
+			p.Facts = append(p.Facts, l.fact(f, it, fmt.Sprintf("fact %d of %s", j+1, m.what)))
 		}
 		key := [2]string{p.Place, p.Partner}
 		if first, dup := seen[key]; dup && p.Place != "" {
@@ -304,15 +356,9 @@ func (l *loader) checkPartnerships() {
 		if partner == nil {
 			continue
 		}
-		want := partner.Country
-		if want == "" {
-			want = "Deutschland"
-		}
-		switch {
-		case p.Country == "":
-			p.Country = want
-		case p.Country != want:
-			f.add(line, fmt.Sprintf("the partner %q is in %s; fix the country here or in the place", p.Partner, want), "country %q of partnership %s–%s differs from its partner's", p.Country, p.Place, p.Partner)
+		p.Country = partner.Country
+		if p.Country == "" {
+			p.Country = "Deutschland"
 		}
 	}
 }

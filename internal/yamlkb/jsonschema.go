@@ -26,6 +26,8 @@ func SchemaFiles() map[string][]byte {
 		"place":       entry(placeFields, "place", "id", "name", "kind"),
 		"source":      entry(sourceFields, "source", "id", "title", "url"),
 		"partnership": entry(partnershipFields, "partnership", "place", "partner", "source"),
+		"additions":   entry(OverlayFields, "place", "id"),
+		"figure":      entry(figureFields, "figure", "key", "value", "source"),
 	}
 	file := func(title string, root map[string]any, uses ...string) []byte {
 		root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -48,11 +50,15 @@ func SchemaFiles() map[string][]byte {
 	}
 	network := entry(networkFields, "network", "id", "name")
 	partnerships := entry(partnershipsTop, "partnerships")
+	places := list("places", "place")
+	places["properties"].(map[string]any)[OverlayKey] = map[string]any{"type": "array", "items": defRef("additions"),
+		"description": "what curators add to the generated places of places/nrw.yaml, by id"}
 	return map[string][]byte{
 		"sources.json":      file("engagiert knowledge: sources.yaml", list("sources", "source"), "source"),
-		"places.json":       file("engagiert knowledge: places.yaml and places/*.yaml", list("places", "place"), "place", "fact"),
+		"places.json":       file("engagiert knowledge: places.yaml and places/*.yaml", places, "place", "additions", "fact"),
 		"network.json":      file("engagiert knowledge: networks/*.yaml", network, "fact", "count", "member", "founded", "description"),
-		"partnerships.json": file("engagiert knowledge: partnerships.yaml", partnerships, "count", "partnership"),
+		"partnerships.json": file("engagiert knowledge: partnerships.yaml", partnerships, "count", "partnership", "fact"),
+		"land.json":         file("engagiert knowledge: land.yaml", list("figures", "figure"), "figure"),
 	}
 }
 
@@ -91,7 +97,7 @@ func enum(values ...[]string) map[string]any {
 // fieldSchema types one field of one kind of entry.
 func fieldSchema(kind, field string) any {
 	switch field {
-	case "id":
+	case "id", "key":
 		return map[string]any{"type": "string", "pattern": validID.String()}
 	case "since", "until", "stand", "published":
 		return date
@@ -124,9 +130,6 @@ func fieldSchema(kind, field string) any {
 	case "description", "founded":
 		return defRef(field)
 	case "country":
-		if kind == "partnership" {
-			return enum(domain.Countries, []string{"Deutschland"})
-		}
 		return enum(domain.Countries)
 	case "kind":
 		switch kind {

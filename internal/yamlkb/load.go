@@ -30,6 +30,7 @@ const (
 	PlacesDir        = "places" // more place files, such as the generated places/nrw.yaml
 	NetworksDir      = "networks"
 	PartnershipsFile = "partnerships.yaml" // optional
+	FiguresFile      = "land.yaml"         // optional: figures about NRW as a whole
 )
 
 // loader holds what Check has read so far.

@@ -1,57 +1,31 @@
-package yamlkb
+package yamlkb_test
 
 // Data tests: the shipped knowledge holds what the research tables in
 // ../shared/research say, read from the tables themselves rather than from
 // hand-written lists, so a row added there and forgotten here fails.
 
 import (
-	"bufio"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/gvimport"
-	"github.com/engagiert/engagiert/internal/testenv"
-	"github.com/engagiert/engagiert/knowledge"
-	"golang.org/x/text/unicode/norm"
+	"github.com/engagiert/engagiert/internal/yamlkb/yamlkbtest"
 )
-
-// research opens a table of the project's research, in ../shared/research
-// beside the repository (as ../shared/eval reads it).
-func research(t *testing.T, name string) *os.File {
-	t.Helper()
-	f, err := os.Open(testenv.Shared(t, "research", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
-}
-
-func shipped(t *testing.T) *domain.Base {
-	t.Helper()
-	base, err := Load(knowledge.FS)
-	if err != nil {
-		t.Fatalf("embedded knowledge: %v", err)
-	}
-	return base
-}
 
 // TestResearchNRWPlaces: every municipality of nrw-places.md is a place
 // with its key, kind, Kreis and Regierungsbezirk, and the counts of the
 // table's summary hold.
 func TestResearchNRWPlaces(t *testing.T) {
-	rows, err := gvimport.Parse(research(t, "nrw-places.md"))
+	rows, err := gvimport.Parse(yamlkbtest.Research(t, "nrw-places.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(rows) != 396 {
 		t.Errorf("nrw-places.md has %d municipalities, want 396", len(rows))
 	}
-	base := shipped(t)
+	base := yamlkbtest.Shipped(t)
 	kreise := map[string]bool{}
 	for _, r := range rows {
 		p := base.Place(gvimport.Slug(r.Name))
@@ -91,115 +65,22 @@ func TestResearchNRWPlaces(t *testing.T) {
 	}
 }
 
-// tableRows yields the cells of the Markdown table rows of a file, with
-// the "## " section each row is in.
-func tableRows(t *testing.T, name string, each func(section string, cells []string)) {
-	t.Helper()
-	sc := bufio.NewScanner(research(t, name))
-	section := ""
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if strings.HasPrefix(line, "## ") {
-			section = line
-			continue
-		}
-		if !strings.HasPrefix(line, "|") || strings.HasPrefix(line, "|---") {
-			continue
-		}
-		cells := strings.Split(strings.Trim(line, "|"), "|")
-		for i := range cells {
-			cells[i] = strings.TrimSpace(cells[i])
-		}
-		each(section, cells)
-	}
-}
-
-// excluded are the marks of rows that are not facts.
-var excluded = []string{"URL not retained", "re-verify", "probable", "not confirmed"}
-
-func isExcluded(cells ...string) bool {
-	for _, c := range cells {
-		for _, x := range excluded {
-			if strings.Contains(c, x) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// testFold compares names the way people read them: case, accents and
-// apostrophes do not matter.
-func testFold(s string) string {
-	s = strings.NewReplacer("ß", "ss", "ı", "i", "œ", "oe", "’", "'", "ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue").Replace(s)
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-// names are the forms a place answers to: its name, its name without an
-// addition in parentheses, its aliases.
-func names(p *domain.Place) []string {
-	out := []string{testFold(p.Name)}
-	if i := strings.Index(p.Name, " ("); i > 0 {
-		out = append(out, testFold(p.Name[:i]))
-	}
-	for _, a := range p.Aliases {
-		out = append(out, testFold(a))
-	}
-	return out
-}
-
-var stateNames = map[string]string{"NRW": "Nordrhein-Westfalen"}
-
-// placeNamed finds the place called name in the Bundesland (any if "").
-func placeNamed(base *domain.Base, name, state string) *domain.Place {
-	want := testFold(name)
-	for i := range base.Places {
-		p := &base.Places[i]
-		if state != "" && p.State != state {
-			continue
-		}
-		for _, n := range names(p) {
-			if n == want {
-				return p
-			}
-		}
-	}
-	return nil
-}
-
-// sourced reports whether a source cell names a page: a URL, or a
-// reference to one given above ("same", "bocholt.de (above)", "viernheim.de
-// (§2.1)", "engagiertestadt.de 2022"). A cut-off address ("bruehl.de/news/…")
-// is no source.
-func sourced(cell string) bool {
-	switch {
-	case strings.Contains(cell, "http"):
-		return true
-	case strings.Contains(cell, "…"):
-		return false
-	}
-	return strings.HasPrefix(cell, "same") || strings.Contains(cell, "(above)") || strings.Contains(cell, "(§") ||
-		regexp.MustCompile(`^engagiertestadt\.de 20\d\d$`).MatchString(cell)
-}
-
-var firstYear = regexp.MustCompile(`\b(1[89]\d\d|20\d\d)\b`)
+var (
+	firstYear  = regexp.MustCompile(`\b(1[89]\d\d|20\d\d)\b`)
+	stateNames = map[string]string{"NRW": "Nordrhein-Westfalen"}
+)
 
 // TestResearchMembers: every member members.md names with a URL is a
 // member of its network in the knowledge, with the joining year the row
 // gives; a row saying the member left is a former member.
 func TestResearchMembers(t *testing.T) {
-	base := shipped(t)
+	base := yamlkbtest.Shipped(t)
 	networks := map[string]string{"## 1.": "engagiert-in-nrw", "## 2.": "engagierte-stadt", "## 3.": "regiopole"}
 	checked := map[string]int{}
-	tableRows(t, "members.md", func(section string, cells []string) {
-		if len(cells) != 4 || cells[0] == "Name" || !sourced(cells[3]) || isExcluded(cells...) {
-			return
+	for _, r := range yamlkbtest.TableRows(t, "members.md") {
+		section, cells := r.Section, r.Cells
+		if len(cells) != 4 || cells[0] == "Name" || !yamlkbtest.Sourced(cells[3]) || yamlkbtest.Excluded(cells...) {
+			continue
 		}
 		nwID := ""
 		for prefix, id := range networks {
@@ -210,7 +91,7 @@ func TestResearchMembers(t *testing.T) {
 		nw := base.Network(nwID)
 		if nw == nil {
 			t.Errorf("members.md section %q: no network", section)
-			return
+			continue
 		}
 		state := cells[1]
 		if s, ok := stateNames[state]; ok {
@@ -221,7 +102,7 @@ func TestResearchMembers(t *testing.T) {
 				continue // cut off in the source copy
 			}
 			checked[nwID]++
-			p := placeNamed(base, name, state)
+			p := yamlkbtest.PlaceNamed(base, name, state)
 			if p == nil {
 				t.Errorf("%s: no place %q in %s", nwID, name, state)
 				continue
@@ -248,7 +129,7 @@ func TestResearchMembers(t *testing.T) {
 				t.Errorf("%s: %s since %q, members.md says %q", nwID, name, m.Since.ISO(), cells[2])
 			}
 		}
-	})
+	}
 	for _, id := range []string{"engagiert-in-nrw", "engagierte-stadt", "regiopole"} {
 		if checked[id] == 0 {
 			t.Errorf("members.md: no rows read for %s; has the table changed?", id)
@@ -260,51 +141,29 @@ func TestResearchMembers(t *testing.T) {
 	t.Logf("members checked: %v", checked)
 }
 
-// partnerForms splits a partner cell of partnerships.md into the names it
-// gives: "Halifax / Calderdale", "Rijnsburg → Katwijk (since 2006)",
-// "Lüttich (Liège)"; any of them names the partner.
-func partnerForms(cell string) []string {
-	var out []string
-	outside, inside := cell, ""
-	if i := strings.Index(cell, " ("); i > 0 {
-		outside, inside = cell[:i], strings.TrimSuffix(cell[i+2:], ")")
-	}
-	for _, part := range regexp.MustCompile(` / | → `).Split(outside, -1) {
-		out = append(out, strings.TrimPrefix(strings.TrimSpace(part), "Bezirk "))
-	}
-	for _, part := range strings.Split(inside, ", ") {
-		if part = strings.TrimSpace(strings.TrimPrefix(part, "+ ")); part != "" {
-			out = append(out, part)
-		}
-	}
-	return out
-}
-
 // TestResearchPartnerships: every twinning the table of partnerships.md
 // gives with a source is in the knowledge.
 func TestResearchPartnerships(t *testing.T) {
-	base := shipped(t)
+	base := yamlkbtest.Shipped(t)
 	n := 0
-	tableRows(t, "partnerships.md", func(section string, cells []string) {
-		if !strings.HasPrefix(section, "## Partnerships by city") || len(cells) != 5 || cells[0] == "City (NRW)" {
-			return
+	for _, r := range yamlkbtest.TableRows(t, "partnerships.md") {
+		cells := r.Cells
+		if !strings.HasPrefix(r.Section, "## Partnerships by city") || len(cells) != 5 || cells[0] == "City (NRW)" {
+			continue
 		}
-		if cells[1] == "–" || !sourced(cells[4]) || isExcluded(cells[4]) {
-			return
+		if cells[1] == "–" || !yamlkbtest.Sourced(cells[4]) || yamlkbtest.Excluded(cells[4]) {
+			continue
 		}
-		city := cells[0]
-		if i := strings.Index(city, " ("); i > 0 {
-			city = city[:i]
-		}
-		home := placeNamed(base, city, "Nordrhein-Westfalen")
+		city := yamlkbtest.BaseName(cells[0])
+		home := yamlkbtest.PlaceNamed(base, city, "Nordrhein-Westfalen")
 		if home == nil {
 			t.Errorf("no NRW place %q", city)
-			return
+			continue
 		}
 		partners := map[string]bool{}
 		for _, p := range base.PartnershipsOf(home.ID) {
 			if other := base.Place(p.Partner); other != nil && p.Place == home.ID {
-				for _, n := range names(other) {
+				for _, n := range yamlkbtest.Names(other) {
 					partners[n] = true
 				}
 			}
@@ -318,14 +177,14 @@ func TestResearchPartnerships(t *testing.T) {
 		for _, item := range items {
 			n++
 			found := false
-			for _, form := range partnerForms(item) {
-				found = found || partners[testFold(form)]
+			for _, form := range yamlkbtest.PartnerForms(item) {
+				found = found || partners[yamlkbtest.Fold(form)]
 			}
 			if !found {
-				t.Errorf("partnership %s–%s (%s) is not in partnerships.yaml; forms tried: %q", city, item, cells[3], partnerForms(item))
+				t.Errorf("partnership %s–%s (%s) is not in partnerships.yaml; forms tried: %q", city, item, cells[3], yamlkbtest.PartnerForms(item))
 			}
 		}
-	})
+	}
 	if n < 100 {
 		t.Errorf("partnerships.md: %d rows read, want the ~140 of its table", n)
 	}

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -17,15 +19,16 @@ import (
 // typo or a misunderstanding worth reporting, never silently ignored.
 var (
 	sourceFields      = []string{"id", "title", "url", "publisher", "published"}
-	placeFields       = []string{"id", "name", "aliases", "kind", "state", "district", "region", "ags", "country", "everyday", "partners_complete", "facts"}
-	networkFields     = []string{"id", "name", "short_name", "aliases", "kind", "scope", "website", "description", "goals", "founded", "counts", "facts", "members_complete", "members"}
+	placeFields       = []string{"id", "name", "aliases", "kind", "state", "district", "region", "ags", "country", "everyday", "partners_complete", "partners_source", "facts"}
+	networkFields     = []string{"id", "name", "short_name", "aliases", "kind", "member_noun", "scope", "website", "description", "goals", "founded", "counts", "facts", "members_complete", "members"}
 	descriptionField  = []string{"text", "source"}
 	factFields        = []string{"text", "source", "stand", "date", "topic"}
 	foundedFields     = []string{"date", "place", "by", "text", "source"}
 	countFields       = []string{"value", "text", "stand", "source"}
 	memberFields      = []string{"place", "since", "until", "role", "note", "source"}
 	partnershipsTop   = []string{"counts", "partnerships"}
-	partnershipFields = []string{"place", "partner", "country", "since", "kind", "status", "note", "source"}
+	partnershipFields = []string{"place", "partner", "since", "kind", "status", "note", "source", "facts"}
+	figureFields      = []string{"key", "value", "text", "stand", "source"}
 )
 
 // Hints for missing fields: what to write, by example.
@@ -150,22 +153,38 @@ func (l *loader) loadSources() {
 	}
 }
 
-// loadPlaces reads places.yaml and every places/*.yaml: the hand-kept
-// places and the files a converter writes (places/nrw.yaml).
+// loadPlaces reads places.yaml and every places/*.yaml. places.yaml holds
+// the places curators keep (in Germany outside the official NRW list, and
+// abroad) and, under "nrw", what they add to the generated NRW places; the
+// files under places/ are generated (engagiert import-places) and hold
+// generated fields only, so that regenerating them never drops a
+// curator's line.
 func (l *loader) loadPlaces() {
-	names := []string{PlacesFile}
+	var generated []string
 	if entries, err := fs.ReadDir(l.fsys, PlacesDir); err == nil {
 		for _, e := range entries {
 			if !e.IsDir() && strings.HasSuffix(e.Name(), ".yaml") && !strings.HasPrefix(e.Name(), ".") {
-				names = append(names, path.Join(PlacesDir, e.Name()))
+				generated = append(generated, path.Join(PlacesDir, e.Name()))
 			}
 		}
 	}
 	l.placesRead = true
-	for _, name := range names {
-		if name == PlacesFile && len(names) > 1 && !exists(l.fsys, name) {
-			continue // places/ alone is a complete layout
+	var overlay []*yaml.Node
+	var overlayFile *file
+	if len(generated) == 0 || exists(l.fsys, PlacesFile) { // places/ alone is a complete layout
+		f, root := l.read(PlacesFile)
+		if root == nil {
+			l.placesRead = false
+		} else if o := topObject(f, root, "places", []string{"places", OverlayKey}); o == nil {
+			l.placesRead = false
+		} else {
+			for i, it := range o.list("places") {
+				l.loadPlace(f, it, i, placeFields)
+			}
+			overlay, overlayFile = o.list(OverlayKey), f
 		}
+	}
+	for _, name := range generated {
 		f, root := l.read(name)
 		if root == nil {
 			l.placesRead = false
@@ -174,7 +193,88 @@ func (l *loader) loadPlaces() {
 		items, ok := top(f, root, "places")
 		l.placesRead = l.placesRead && ok
 		for i, it := range items {
-			l.loadPlace(f, it, i)
+			l.loadPlace(f, it, i, GeneratedPlaceFields)
+		}
+	}
+	if overlayFile != nil {
+		l.applyOverlay(overlayFile, overlay)
+	}
+}
+
+// OverlayKey is the list in places.yaml of what curators add to generated
+// places: "nrw:", entries of id plus OverlayFields.
+const OverlayKey = "nrw"
+
+// GeneratedPlaceFields are the fields of the generated place files.
+var GeneratedPlaceFields = []string{"id", "name", "aliases", "kind", "state", "district", "region", "ags"}
+
+// OverlayFields are the fields curators may add to a generated place.
+var OverlayFields = []string{"id", "aliases", "everyday", "partners_complete", "partners_source", "facts"}
+
+// topObject checks that a file is a mapping of the known top-level keys,
+// with main required, and returns it.
+func topObject(f *file, root *yaml.Node, main string, known []string) *obj {
+	if root.Kind == yaml.SequenceNode {
+		f.add(root.Line, fmt.Sprintf("start the file with %q and indent the list under it", main+":"), "the list must be under the field %q", main)
+		return nil
+	}
+	o := f.object(root, "the file", known)
+	if o != nil && o.vals[main] == nil {
+		o.require(map[string]string{main: fmt.Sprintf("start the file with %q and indent the list under it", main+":")}, main)
+		return nil
+	}
+	return o
+}
+
+// applyOverlay adds the curated fields of places.yaml's "nrw" list to the
+// generated places they name.
+func (l *loader) applyOverlay(f *file, items []*yaml.Node) {
+	index := map[string]int{}
+	for i, p := range l.places {
+		if strings.HasPrefix(l.placeLine[i].file, PlacesDir+"/") {
+			index[p.ID] = i
+		}
+	}
+	seen := map[string]int{}
+	for n, it := range items {
+		o := f.object(it, fmt.Sprintf("additions %d under %q", n+1, OverlayKey), OverlayFields)
+		if o == nil {
+			continue
+		}
+		o.require(map[string]string{"id": "add \"id:\" with the id of the place in " + PlacesDir + "/, like \"aachen\""}, "id")
+		id := o.str("id")
+		if id == "" {
+			continue
+		}
+		o.what = fmt.Sprintf("the additions to place %q", id)
+		if first, dup := seen[id]; dup {
+			f.add(o.line("id"), fmt.Sprintf("first at line %d; merge the two entries", first), "place %q given twice under %q", id, OverlayKey)
+			continue
+		}
+		seen[id] = o.line("id")
+		i, ok := index[id]
+		if !ok {
+			hint := "the ids are those of " + PlacesDir + "/nrw.yaml; a place outside it goes under \"places:\" with all its fields"
+			if s := closest(id, slices.Collect(maps.Keys(index))); s != "" {
+				hint = fmt.Sprintf("did you mean %q? ", s) + hint
+			}
+			f.add(o.line("id"), hint, "no generated place %q for the additions under %q", id, OverlayKey)
+			continue
+		}
+		p := &l.places[i]
+		for _, a := range o.strs("aliases") {
+			if slices.Contains(p.Aliases, a) {
+				l.warn(f, o.line("aliases"), "the generated file already has it; remove it here", "alias %q of place %q is generated already", a, id)
+				continue
+			}
+			p.Aliases = append(p.Aliases, a)
+		}
+		p.Everyday = o.boolean("everyday")
+		p.PartnersComplete = o.boolean("partners_complete")
+		p.PartnersSource = o.ref("source", "partners_source")
+		l.checkPartnersSource(o, p)
+		for j, it := range o.list("facts") {
+			p.Facts = append(p.Facts, l.fact(f, it, fmt.Sprintf("fact %d of place %q", j+1, id)))
 		}
 	}
 }
@@ -184,10 +284,18 @@ func exists(fsys fs.FS, name string) bool {
 	return err == nil
 }
 
-func (l *loader) loadPlace(f *file, it *yaml.Node, i int) {
-	o := f.object(it, fmt.Sprintf("place %d", i+1), placeFields)
+func (l *loader) loadPlace(f *file, it *yaml.Node, i int, known []string) {
+	o := f.object(it, fmt.Sprintf("place %d", i+1), generatedOr(known))
 	if o == nil {
 		return
+	}
+	if len(known) < len(placeFields) {
+		for _, k := range placeFields {
+			if o.keys[k] != nil && !slices.Contains(known, k) {
+				f.add(o.keys[k].Line, fmt.Sprintf("this file is generated and a new import would drop it: move it to %s under \"%s:\" (- id: %s, then %s: ...)", PlacesFile, OverlayKey, o.str("id"), k),
+					"curated field %q of %s in a generated file", k, o.what)
+			}
+		}
 	}
 	o.require(placeHints, "id", "name", "kind")
 	p := domain.Place{
@@ -202,7 +310,9 @@ func (l *loader) loadPlace(f *file, it *yaml.Node, i int) {
 		Country:          o.str("country"),
 		Everyday:         o.boolean("everyday"),
 		PartnersComplete: o.boolean("partners_complete"),
+		PartnersSource:   o.ref("source", "partners_source"),
 	}
+	l.checkPartnersSource(o, &p)
 	if p.Country == "" {
 		o.require(placeHints, "state")
 	}
@@ -229,6 +339,19 @@ func (l *loader) loadPlace(f *file, it *yaml.Node, i int) {
 	}
 	l.placeLine = append(l.placeLine, at{f.name, o.n.Line})
 	l.places = append(l.places, p)
+}
+
+// checkPartnersSource: a source that lists all twinnings belongs to a place
+// marked complete; a place marked complete should name it.
+func (l *loader) checkPartnersSource(o *obj, p *domain.Place) {
+	switch {
+	case p.PartnersSource != "" && !p.PartnersComplete:
+		l.warn(o.f, o.line("partners_source"), "add \"partners_complete: true\" if the source lists all its twinnings, else remove partners_source",
+			"partners_source of %s without partners_complete", o.what)
+	case p.PartnersComplete && p.PartnersSource == "":
+		l.warn(o.f, o.line("partners_complete"), "add \"partners_source:\" with the id of the source that lists all its twinnings or gives their number; mark a place complete only where a source says so",
+			"%s is marked partners_complete without partners_source", o.what)
+	}
 }
 
 // agsLen is the length of a Gemeindeschlüssel by kind of place: eight
@@ -267,6 +390,15 @@ func (l *loader) checkAGS(o *obj, p domain.Place) {
 		return
 	}
 	l.agsAt[p.AGS] = where
+}
+
+// generatedOr widens the fields of a generated file to all place fields for
+// decoding, so a curated field there is reported as misplaced, not unknown.
+func generatedOr(known []string) []string {
+	if len(known) < len(placeFields) {
+		return placeFields
+	}
+	return known
 }
 
 // oneOf hints at the allowed value the curator probably meant.
@@ -334,6 +466,7 @@ func (l *loader) loadNetwork(name string) {
 		ShortName:       o.str("short_name"),
 		Aliases:         o.strs("aliases"),
 		Kind:            o.str("kind"),
+		MemberNoun:      o.str("member_noun"),
 		Scope:           o.str("scope"),
 		Website:         o.url("website"),
 		MembersComplete: o.boolean("members_complete"),
