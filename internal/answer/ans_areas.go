@@ -26,7 +26,9 @@ func (c areaCount) all() []*domain.Place {
 
 // municipalitiesIn counts the municipalities of NRW in an area ("" is all
 // of NRW).
-func (e *Engine) municipalitiesIn(areaID string) areaCount { return e.municipalitiesOutside(areaID, false) }
+func (e *Engine) municipalitiesIn(areaID string) areaCount {
+	return e.municipalitiesOutside(areaID, false)
+}
 
 // municipalitiesOutside counts the municipalities of NRW in an area, or,
 // with not, outside it.
@@ -122,6 +124,9 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 			names = append(names, pl.Name)
 		}
 		a.Lead = say(en, "areas.kreisfrei", subject, len(c.free), joinAnd(en, names))
+		if f.Op == OpCount {
+			a.Lead = say(en, "areas.kreisfrei.n", subject, len(c.free))
+		}
 		if fl.Area == "" && !fl.NotArea {
 			// The Land counts Aachen too: both views, each with its source.
 			for _, x := range e.base.Figures {

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -121,6 +122,26 @@ func (e *Engine) factsAnswer(hits []domain.FactHit, english bool) domain.Answer 
 // leitet das?", "Wie viel Geld gibt es bei Europa bei uns zuhause?"):
 // the statements on that attribute that share the question's other words.
 func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, error) {
+	if len(f.Words) > 0 && len(f.Asked) > 0 {
+		// A statement with all the question's words and those that asked
+		// ("die Auslandsgesellschaft … gegründet") answers before any
+		// network's own founding does.
+		ws := append(append([]string(nil), f.Words...), f.Asked...)
+		hits, err := e.statements(ctx, ws, "")
+		if err != nil {
+			return domain.Answer{}, err
+		}
+		var all []domain.FactHit
+		for _, h := range hits {
+			text := e.fact(h.Ref, f.English).Text
+			if h.Ref.Part == "fact" && countWords(text, ws) == len(ws) && (f.Op != OpWhen || yearRE.MatchString(text)) {
+				all = append(all, h) // for "Wann …?" one that says when
+			}
+		}
+		if len(all) > 0 {
+			return e.shortFacts(all, f), nil
+		}
+	}
 	if n := e.foundingNamed(f); n != nil {
 		// "Wo fand die Unterzeichnung statt?": the founding its words describe.
 		f.Subjects = []Subject{{Kind: SubjectNetwork, ID: n.ID}}
@@ -173,6 +194,9 @@ func (e *Engine) shortFacts(hits []domain.FactHit, f Frame) domain.Answer {
 	return a
 }
 
+// yearRE finds a year in a text.
+var yearRE = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
 // foundingNamed is the network whose founding the question's words
 // describe, for a question about a founding that names no network; with a
 // place where it asks where.
@@ -180,7 +204,12 @@ func (e *Engine) foundingNamed(f Frame) *domain.Network {
 	if f.Attribute != domain.AttrFounding && f.Attribute != domain.AttrFoundingPlace && f.Attribute != domain.AttrFounders {
 		return nil
 	}
-	ws := append(append([]string(nil), f.Words...), f.Asked...)
+	// The question's own words name the founding ("die Unterzeichnung",
+	// "die Auslandsgesellschaft"); where it has none, the words that asked.
+	ws := f.Words
+	if len(ws) == 0 {
+		ws = f.Asked
+	}
 	var best *domain.Network
 	score := 0
 	for i := range e.base.Networks {
@@ -322,6 +351,7 @@ func joinAnswers(as []domain.Answer) domain.Answer {
 	}
 	a := as[0]
 	a.Kind, a.Suggestions = domain.KindFacts, nil
+	a.Facts = a.Facts[:min(len(a.Facts), 1)] // two answers in one: their leads, a line each
 	leads := []string{a.Lead}
 	for _, b := range as[1:] {
 		if b.LeadSource != nil {
@@ -332,8 +362,10 @@ func joinAnswers(as []domain.Answer) domain.Answer {
 		}
 		a.Found = a.Found || b.Found
 		a.Failed = a.Failed || b.Failed
-		for _, f := range b.Facts {
-			a.Facts = appendFact(a.Facts, f)
+		if b.LeadSource == nil || len(b.Lists) > 0 {
+			for _, f := range b.Facts[:min(len(b.Facts), 1)] {
+				a.Facts = appendFact(a.Facts, f)
+			}
 		}
 		a.Lists = append(a.Lists, b.Lists...)
 		for _, l := range b.Links {

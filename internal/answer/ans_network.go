@@ -312,10 +312,14 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 			a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 		}
 	}
+	if f.Attribute != domain.AttrEvent && f.Time == WhenAny {
+		// What is true now first: the newest dated fact on the topic leads.
+		slices.SortStableFunc(facts, func(x, y domain.AnswerFact) int { return dateKey(y.Stand) - dateKey(x.Stand) })
+	}
 	// The statements that share the question's words: its own first
 	// ("Beirat" in "Wer sitzt im Beirat?"), then with the attribute's. They
-	// join the facts on the topic, and where they share more of the
-	// question's words, they lead ("das Netzwerktreffen im September 2024").
+	// follow the facts on the topic, and lead where they share more of the
+	// question's words ("das Netzwerktreffen im September 2024").
 	hits, err := e.statementsEither(ctx, f, nets[0].ID)
 	if err != nil {
 		return domain.Answer{}, err
@@ -346,13 +350,9 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 	}
 	// The question's own words (and year) rank the statements; the words
 	// that only named the attribute do not: every fact on it has them.
-	ws := append([]string(nil), f.Words...)
+	ws := append(append([]string(nil), f.Words...), f.Asked...)
 	if f.Filters.Year != 0 {
 		ws = append(ws, strconv.Itoa(f.Filters.Year))
-	}
-	if f.Attribute != domain.AttrEvent && len(f.Words) == 0 {
-		// What is true now first: the newest dated statement leads.
-		slices.SortStableFunc(facts, func(x, y domain.AnswerFact) int { return dateKey(y.Stand) - dateKey(x.Stand) })
 	}
 	if len(ws) > 0 && f.Time == WhenAny {
 		// A fact on the topic counts one word more than a statement found
@@ -367,7 +367,7 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 		slices.SortStableFunc(facts, func(x, y domain.AnswerFact) int { return rank(y) - rank(x) })
 	}
 	leadWith(&a, facts[0])
-	if len(ws) > 0 && countWords(facts[0].Text, ws) == len(ws) {
+	if len(f.Words) > 0 && countWords(facts[0].Text, ws) == len(ws) {
 		return a, nil // the lead has all the question asked for
 	}
 	a.Facts = facts[1:min(len(facts), 1+e.factLimit(f))]

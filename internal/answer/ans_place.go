@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -136,14 +137,12 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 		switch len(ms) {
 		case 0:
 			lead += say(en, "place.none", pl.Name)
-		case 1:
-			lead += say(en, "place.one", e.base.Network(ms[0].Network).Name)
 		default:
-			var names []string
-			for _, m := range ms {
-				names = append(names, e.base.Network(m.Network).Name)
+			// The networks by name follow, a line each with since when.
+			lead += plural(en, len(ms), "place.in1", "place.inN")
+			if len(ms) > 1 {
+				lead = strings.Replace(lead, "%d", strconv.Itoa(len(ms)), 1)
 			}
-			lead += say(en, "place.many", len(ms), joinAnd(en, names))
 		}
 		leads = append(leads, lead)
 		for _, m := range e.base.MembershipsOf(id) {
@@ -151,15 +150,17 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 			if len(m.Note) > 40 {
 				m.Note = "" // a long note: the membership's own answer gives it
 			}
-			a.Facts = append(a.Facts, domain.AnswerFact{Text: shortName(n) + ": " + membershipText(en, m), Source: e.base.Source(m.Source)})
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: n.Name + ": " + membershipText(en, m), Source: e.base.Source(m.Source)})
 		}
 		for _, x := range pl.Facts[:min(len(pl.Facts), 1)] {
-			a.Facts = appendFact(a.Facts, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
+			if len(x.Text) <= 160 {
+				a.Facts = appendFact(a.Facts, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
+			}
 		}
 		if about := e.factsAbout(pl.ID); len(about) > 0 && len(ids) == 1 {
 			// A statement about the place itself ("Paderborn hat den
 			// Vorsitz"), not the lists that merely include it — if short.
-			if x := e.fact(about[0], en); len(x.Text) <= 180 {
+			if x := e.fact(about[0], en); len(x.Text) <= 120 {
 				a.Facts = appendFact(a.Facts, x)
 			}
 		}
@@ -207,12 +208,7 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 		}
 	}
 	a.Lead = strings.Join(leads, " ")
-	a.Title = joinAnd(en, titles)
-	if len(ids) == 1 {
-		if where := placeWhere(e.base.Place(ids[0])); where != "" {
-			a.Title += " (" + where + ")"
-		}
-	}
+	a.Title = joinAnd(en, titles) // the lead says where
 	return a
 }
 

@@ -76,11 +76,8 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	l := domain.List{Title: say(en, "twin.partner"), Partial: !pl.PartnersComplete && !abroad}
 	for _, p := range ps {
 		other := e.asAsked(e.base.Place(otherSide(p, pl.ID)), f)
-		if other.Name == e.base.Place(other.ID).Name && len(other.Aliases) > 0 && other.Country != "" && len(ps) <= 12 {
-			// "Rschew (Rshew)": the other spelling people find it by.
-			c := *other
-			c.Name += " (" + other.Aliases[0] + ")"
-			other = &c
+		if len(ps) <= 12 {
+			other = e.withAlias(other)
 		}
 		l.Items = append(l.Items, domain.ListItem{Name: other.Name, Detail: partnershipShort(en, p, other, pl.ID), Source: e.base.Source(p.Source)})
 	}
@@ -250,7 +247,7 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 			rows[nrw.ID] = r
 			order = append(order, nrw.ID)
 		}
-		name := e.asAsked(other, f).Name
+		name := e.withAlias(e.asAsked(other, f)).Name
 		if p.Status != "" {
 			name += " (" + p.Status + ")"
 		}
@@ -468,6 +465,12 @@ func (e *Engine) twinningFigures(_ context.Context, f Frame) (domain.Answer, err
 				a.Facts = append(a.Facts, domain.AnswerFact{Text: cs[i].Value + " " + cs[i].Text, Stand: cs[i].Stand, Source: e.base.Source(cs[i].Source)})
 			}
 		}
+		// Statements that speak of the country: "Mit dem Vereinigten
+		// Königreich gibt es über 130 Partner- und Freundschaften".
+		for _, ref := range e.countryFacts[c] {
+			a.Facts = appendFact(a.Facts, e.fact(ref, en))
+		}
+		a.Facts = a.Facts[:min(len(a.Facts), 2)]
 		a.Found = true
 		a.Lead = say(en, "twin.fig.cty", e.withCountry(en, c), len(e.partnershipsIn(c)))
 		return a, nil
@@ -540,7 +543,7 @@ func (e *Engine) partnersLine(pl *domain.Place, en bool) (domain.AnswerFact, boo
 	sortPartnerships(ps)
 	var names []string
 	x := domain.AnswerFact{Source: e.base.Source(ps[0].Source)}
-	for _, p := range ps[:min(len(ps), 5)] {
+	for _, p := range ps[:min(len(ps), 4)] {
 		other := e.base.Place(otherSide(p, pl.ID))
 		if other == nil {
 			continue
@@ -556,8 +559,8 @@ func (e *Engine) partnersLine(pl *domain.Place, en bool) (domain.AnswerFact, boo
 		names = append(names, name)
 	}
 	more := ""
-	if len(ps) > 5 {
-		more = " " + moreNote(en, len(ps)-5)
+	if len(ps) > 4 {
+		more = " " + moreNote(en, len(ps)-4)
 	}
 	key := "place.partners"
 	if pl.Country != "" {
@@ -677,6 +680,17 @@ func (e *Engine) withCountry(en bool, c string) string {
 		return a[1]
 	}
 	return "mit " + c
+}
+
+// withAlias is a place abroad with its other spelling, once: "Rschew
+// (Rshew)", so people find the name they know.
+func (e *Engine) withAlias(pl *domain.Place) *domain.Place {
+	if pl.Name != e.base.Place(pl.ID).Name || len(pl.Aliases) == 0 || pl.Country == "" {
+		return pl
+	}
+	c := *pl
+	c.Name += " (" + pl.Aliases[0] + ")"
+	return &c
 }
 
 // asAsked is the place with the other name the question used for it

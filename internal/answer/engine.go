@@ -42,6 +42,8 @@ type Engine struct {
 	// factPlaces lists the places each fact names, so a place's answer can
 	// show the facts about it without the lists that merely include it.
 	factPlaces map[domain.FactRef][]string
+	// countryFacts lists the facts that speak of each country.
+	countryFacts map[string][]domain.FactRef
 	// places and members are sorted by name once, not per question.
 	places  []*domain.Place
 	members map[string][]memberRef
@@ -78,7 +80,8 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	}
 	e := &Engine{base: base, search: s, lex: newLexicon(base.Lexicon), log: log, now: time.Now,
 		statementWord: map[string]bool{}, factPlaces: map[domain.FactRef][]string{}, members: map[string][]memberRef{},
-		siblings: map[string][]*domain.Place{}, byFirstWord: map[string][]*domain.Place{}}
+		countryFacts: map[string][]domain.FactRef{},
+		siblings:     map[string][]*domain.Place{}, byFirstWord: map[string][]*domain.Place{}}
 	e.names = names.New(nameEntries(base, e.lex))
 	for _, n := range base.Networks {
 		for _, name := range append([]string{n.Name, n.ShortName}, n.Aliases...) {
@@ -218,6 +221,9 @@ func (e *Engine) indexStatements() {
 		for i, f := range n.Facts {
 			ts := addWords(f.Text)
 			ref := domain.FactRef{Network: n.ID, Part: "fact", Index: i}
+			if c := e.lex.countryIn(tokenize(f.Text)); c != "" {
+				e.countryFacts[c] = append(e.countryFacts[c], ref)
+			}
 			for _, m := range e.names.Find(ts) {
 				if m.Kind == names.Place && !slices.Contains(e.factPlaces[ref], m.ID) {
 					e.factPlaces[ref] = append(e.factPlaces[ref], m.ID)

@@ -240,6 +240,19 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 	return l
 }
 
+// countryIn is the first country a text names, or "".
+func (l *lexicon) countryIn(toks []tok) string {
+	all := func(int) bool { return true }
+	for i := range toks {
+		for _, c := range l.countries {
+			if c.match(toks, i, all) > 0 && c.to != "Deutschland" {
+				return c.to
+			}
+		}
+	}
+	return ""
+}
+
 // englishCountry is a country's English name: "Poland" for Polen.
 func (l *lexicon) englishCountry(c string) string {
 	if en := l.countryEN[c]; en != "" {

@@ -100,6 +100,7 @@ func tokenize(q string) []tok {
 			clause++
 		}
 		rest, offset = rest[i+len(w):], at+len(w)
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") // "Minden's twin towns"
 		t := tok{raw: w, lower: strings.ToLower(w), fold: words.Fold(w), pos: len(out), num: -1,
 			afterQ: firstQ >= 0 && at > firstQ, clause: clause}
 		t.term = words.Stem(t.fold)

@@ -659,8 +659,8 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 // Neuen von 2024"), ordinals ("der 5. Tag") and other figures.
 func (e *Engine) readNumbers(r *reading, f *Frame) {
 	for i, t := range r.toks {
-		if r.nameAt(i) {
-			continue
+		if r.nameAt(i) || slices.Contains(r.cues["most"], i) {
+			continue // a name, or "first" read as the oldest
 		}
 		n, isWord := t.num, false
 		if n < 0 {
@@ -689,9 +689,7 @@ func (e *Engine) readNumbers(r *reading, f *Frame) {
 		case t.ordinal:
 			f.Ordinal = n // "der 5. Tag"
 		case isWord && (strings.HasSuffix(t.fold, "te") || strings.HasSuffix(t.fold, "ten") || strings.HasSuffix(t.fold, "th")):
-			if !slices.Contains(r.cues["most"], i) {
-				f.Ordinal = n // "der fünfte Tag"; "die erste" read as a superlative is none
-			}
+			f.Ordinal = n // "der fünfte Tag"
 		case n > 0:
 			f.Number = n
 		}
@@ -826,7 +824,7 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		f.Op = OpHelp
 	case r.has("compare") && !r.has("cross") && e.comparable(r, f):
 		f.Op, f.YesNo = OpCompare, yesNo
-	case r.has("most", "founding") && f.Most == DirOldest && r.has("places") && !nets:
+	case r.has("most") && r.has("founding") && f.Most == DirOldest && r.has("places") && !nets:
 		// "Welche Kommunen haben als erste unterschrieben?": the founders.
 		f.Op, f.Most = OpList, DirNone
 		r.cues["founders"] = []int{0}
