@@ -27,6 +27,8 @@ func (e *Engine) keep(fl Filters, pl *domain.Place, m *domain.Membership, founde
 		return false
 	case slices.Contains(fl.Except, pl.ID):
 		return false
+	case fl.Twinned != "" && e.twinned(pl.ID, fl.Country) != (fl.Twinned == "ja"):
+		return false
 	case m != nil && fl.Year != 0 && !yearKeeps(m.Since.Year, fl.Year, fl.YearOp):
 		return false
 	case m != nil && !m.Until.IsZero():
@@ -35,6 +37,17 @@ func (e *Engine) keep(fl Filters, pl *domain.Place, m *domain.Membership, founde
 		return false
 	}
 	return true
+}
+
+// twinned reports whether a place has a town twinning (in the country,
+// when one is given).
+func (e *Engine) twinned(id, country string) bool {
+	for _, p := range e.base.PartnershipsOf(id) {
+		if other := e.base.Place(otherSide(p, id)); country == "" || (other != nil && countryOf(p, other, id) == country) {
+			return true
+		}
+	}
+	return false
 }
 
 // inAreaID reports whether pl lies in the area with the id; the area
@@ -109,6 +122,14 @@ func (e *Engine) filterNames(fl Filters, en bool) []string {
 	if fl.Founders {
 		out = append(out, say(en, "founders"))
 	}
+	switch {
+	case fl.Twinned == "ja" && fl.Country != "":
+		out = append(out, say(en, "with.twinning.in", e.inCountry(en, fl.Country)))
+	case fl.Twinned == "ja":
+		out = append(out, say(en, "with.twinning"))
+	case fl.Twinned == "nein":
+		out = append(out, say(en, "without.twinning"))
+	}
 	for _, id := range fl.Except {
 		if pl := e.base.Place(id); pl != nil {
 			out = append(out, say(en, "except", pl.Name))
@@ -128,9 +149,7 @@ func (e *Engine) membersKind(ctx context.Context, f Frame) (domain.Answer, error
 			return domain.Answer{}, err
 		}
 		if len(hits) > 0 && f.Filters.IsZero() {
-			a := e.factsAnswer(hits, f.English)
-			a.Facts = a.Facts[:min(len(a.Facts), 1)]
-			return a, nil
+			return e.shortFacts(hits, f), nil
 		}
 	}
 	return e.membersAnswer(nets, f), nil

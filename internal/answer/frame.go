@@ -167,12 +167,15 @@ type Filters struct {
 	Suspended bool   // twinnings that rest or ended
 	// Except are places to leave out: "wer noch?" after one was named.
 	Except []string
+	// Twinned is "ja" for places with a town twinning, "nein" for those
+	// without: "Welche Engagierten Städte haben keine Partnerstadt?".
+	Twinned string
 }
 
 // IsZero reports whether no filter is set.
 func (f Filters) IsZero() bool {
 	return f.State == "" && !f.NotState && f.Area == "" && !f.NotArea && f.Kreisfrei == "" && f.Kind == "" && !f.Founders &&
-		f.Year == 0 && !f.New && f.Country == "" && !f.Suspended && len(f.Except) == 0
+		f.Year == 0 && !f.New && f.Country == "" && !f.Suspended && len(f.Except) == 0 && f.Twinned == ""
 }
 
 // Relation places the answer relative to a subject: "vor Paderborn".
@@ -286,6 +289,7 @@ func (f Frame) String() string {
 	if len(fl.Except) > 0 {
 		kv("except", strings.Join(fl.Except, ","))
 	}
+	kv("twinned", fl.Twinned)
 	if f.Ordinal != 0 {
 		kv("ordinal", strconv.Itoa(f.Ordinal))
 	}
@@ -386,6 +390,7 @@ type wireFilter struct {
 	Country   string   `json:"country,omitempty"`
 	Suspended bool     `json:"susp,omitempty"`
 	Except    []string `json:"except,omitempty"`
+	Twinned   string   `json:"twinned,omitempty"`
 }
 
 // encode writes the frame for Answer.Frame; parts and an unknown word are

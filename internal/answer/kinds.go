@@ -68,6 +68,14 @@ func init() {
 				return f.Unknown != "" && len(f.Subjects) == 0 && f.About != AboutTwinnings && f.About != AboutAreas && f.Filters.IsZero()
 			},
 			answer: (*Engine).unknown},
+		{Name: "twinnings-unknown", // "What are Hamburg's twin cities?"
+			match: func(_ *Engine, f Frame) bool {
+				return f.About == AboutTwinnings && f.Unknown != "" && len(f.places()) == 0
+			},
+			answer: func(e *Engine, _ context.Context, f Frame) (domain.Answer, error) {
+				return domain.Answer{Found: false, Kind: domain.KindNone, English: f.English, Title: say(f.English, "nothing.title"),
+					Lead: say(f.English, "twin.none", upperFirst(f.Unknown), ""), Links: []domain.Link{rgre(f.English)}}, nil
+			}},
 		{Name: "twinnings", InHelp: true, What: "Städtepartnerschaften eines Orts, auch in einem Land, seit wann",
 			WhatEN:   "Town twinnings of a place, in a country, since when",
 			Examples: []string{"Welche Partnerstädte hat Bielefeld?", "Hat Gladbeck eine Partnerstadt in Polen?", "Welche Partnerschaft von Münster ist die älteste?"},

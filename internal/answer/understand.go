@@ -926,6 +926,14 @@ func (e *Engine) comparable(r *reading, f *Frame) bool {
 func (e *Engine) readAbout(r *reading, f *Frame) {
 	nets := f.networks()
 	switch {
+	case r.has("twinning") && len(nets) > 0 && !f.has(SubjectPlace) && nets[0] != e.twinNetwork && (f.Op == OpList || f.Op == OpCount):
+		// "Welche Engagierten Städte haben (keine) Partnerstadt?": members,
+		// by whether they have a twinning.
+		f.Filters.Twinned = "ja"
+		if r.negatedBefore(r.cues["twinning"]) {
+			f.Filters.Twinned = "nein"
+			f.Negate = false
+		}
 	case r.has("twinning") && (len(nets) == 0 || (len(nets) == 1 && nets[0] == e.twinNetwork && f.has(SubjectPlace))):
 		f.About = AboutTwinnings
 		if len(nets) == 1 && f.has(SubjectPlace) {
