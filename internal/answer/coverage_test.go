@@ -40,6 +40,9 @@ func TestEveryMemberIsConfirmed(t *testing.T) {
 			q := "Ist " + pl.Name + " Mitglied im " + nw.Name + "?"
 			text := e.Ask(context.Background(), q).PlainText()
 			want := "Ja, " + pl.Name + " ist Mitglied"
+			if nw.IsTitle() {
+				want = "Ja, " + pl.Name + " trägt den Titel"
+			}
 			if !m.Until.IsZero() {
 				want = "kein Mitglied mehr" // Gießen: ausgetreten
 			}

@@ -901,7 +901,17 @@ func (r *reading) positionsOf(id string) []int {
 // than of the list.
 func (r *reading) negatesNext(p int) bool {
 	for q := p + 1; q <= p+3 && q < len(r.toks); q++ {
-		if slices.Contains(r.cues["kreisfrei"], q) || slices.Contains(r.cues["kreisangehoerig"], q) || r.nameAt(q) {
+		if slices.Contains(r.cues["kreisfrei"], q) || slices.Contains(r.cues["kreisangehoerig"], q) || r.placeAt(q) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAt reports whether a place's name took the word at i.
+func (r *reading) placeAt(i int) bool {
+	for _, m := range r.mentions {
+		if m.Kind == names.Place && slices.Contains(m.Positions, i) {
 			return true
 		}
 	}
