@@ -112,6 +112,10 @@ type Config struct {
 	// Build is the running binary, for /readyz and engagiert_build_info
 	// (buildinfo.Read() if its Version is empty).
 	Build buildinfo.Info
+	// Clock tells the day in Berlin, which remembered slash responses are
+	// kept for (an answer about the next event changes with it); the zero
+	// Clock is the real one.
+	Clock domain.Clock
 }
 
 // App is the Slack bot: HTTP handlers, a Socket Mode runner and the work

@@ -174,7 +174,7 @@ func MonthsBetween(d domain.Date, t time.Time) int {
 func (l *loader) checkStale(dated []Dated, opt Options) {
 	now, limit := opt.Now, opt.StaleAfter
 	if now.IsZero() {
-		now = time.Now()
+		now = domain.Clock(nil).Now()
 	}
 	if limit <= 0 {
 		limit = DefaultStaleAfter
