@@ -129,7 +129,7 @@ func readMisses(ctx context.Context, in io.Reader) (missReport, error) {
 	}
 	rep.Misses = slices.Collect(maps.Values(byKey))
 	slices.SortFunc(rep.Misses, func(a, b *miss) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), b.LastSeen.Compare(a.LastSeen), strings.Compare(a.Question, b.Question))
+		return cmp.Or(cmp.Compare(b.Count, a.Count), b.LastSeen.Compare(a.LastSeen), lang.Compare(a.Question, b.Question))
 	})
 	return rep, nil
 }

@@ -71,43 +71,45 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// collators are German collators; a Collator is not safe for concurrent use.
-var collators = sync.Pool{New: func() any { return collate.New(language.German) }}
+// collator is a German collator with its key buffer; neither is safe for
+// concurrent use, so they are pooled.
+type collator struct {
+	c   *collate.Collator
+	buf collate.Buffer
+}
+
+var collators = sync.Pool{New: func() any { return &collator{c: collate.New(language.German)} }}
 
 // Compare orders a and b as a German reader expects (DIN 5007-1, as
 // golang.org/x/text/collate does for German): Ä among the A, ß as ss, case
 // only where the letters are equal. It returns -1, 0 or +1.
 func Compare(a, b string) int {
-	c := collators.Get().(*collate.Collator)
+	c := collators.Get().(*collator)
 	defer collators.Put(c)
-	return c.CompareString(a, b)
+	return c.c.CompareString(a, b)
 }
 
 // Key is the German sort key of s: bytes.Compare of two keys is Compare of
 // their strings. Computing keys once (when a base is indexed) keeps the
 // collation out of answering.
 func Key(s string) []byte {
-	c := collators.Get().(*collate.Collator)
+	c := collators.Get().(*collator)
 	defer collators.Put(c)
-	var buf collate.Buffer
-	return slices.Clone(c.KeyFromString(&buf, s))
+	defer c.buf.Reset()
+	return slices.Clone(c.c.KeyFromString(&c.buf, s))
 }
 
 // SortStableBy sorts xs by the German order of name(x), keeping the order of
 // equal names. Each name's sort key is computed once, so sorting n elements
 // costs n collations, not n log n.
 func SortStableBy[T any](xs []T, name func(T) string) {
-	c := collators.Get().(*collate.Collator)
-	defer collators.Put(c)
-	var buf collate.Buffer
 	type keyed struct {
 		key []byte
 		x   T
 	}
 	ks := make([]keyed, len(xs))
 	for i, x := range xs {
-		ks[i] = keyed{slices.Clone(c.KeyFromString(&buf, name(x))), x}
-		buf.Reset()
+		ks[i] = keyed{Key(name(x)), x}
 	}
 	slices.SortStableFunc(ks, func(a, b keyed) int { return bytes.Compare(a.key, b.key) })
 	for i := range ks {
