@@ -84,6 +84,26 @@ func Redis(t testing.TB) string {
 	return redis.url
 }
 
+// OwnRedis starts a redis-server for t alone, for a test that kills or
+// breaks it (a replica losing its Redis): the shared one of Redis must
+// survive. kill stops it early; it is stopped when t ends in any case.
+// Without redis-server on PATH the test is Missing.
+func OwnRedis(t testing.TB) (url string, kill func()) {
+	t.Helper()
+	path, err := exec.LookPath("redis-server")
+	if err != nil {
+		Missing(t, "no redis-server on PATH (apt-get install redis-server)")
+	}
+	url, stop, err := startRedis(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var once sync.Once
+	kill = func() { once.Do(stop) }
+	t.Cleanup(kill)
+	return url, kill
+}
+
 // startRedis runs redis-server on a free loopback port and waits until it
 // answers PING.
 func startRedis(path string) (url string, stop func(), err error) {

@@ -33,3 +33,20 @@ func TestModuleRoot(t *testing.T) {
 		t.Errorf("ModuleRoot() = %q, want %q", root, want)
 	}
 }
+
+// TestOwnRedis: a test's own Redis is another server, and gone once killed.
+func TestOwnRedis(t *testing.T) {
+	u, kill := OwnRedis(t)
+	parsed, err := url.Parse(u)
+	if err != nil || u == Redis(t) {
+		t.Fatalf("OwnRedis() = %q, want a server of its own", u)
+	}
+	if err := ping(parsed.Host); err != nil {
+		t.Fatalf("PING %s: %v", parsed.Host, err)
+	}
+	kill()
+	if err := ping(parsed.Host); err == nil {
+		t.Errorf("PING %s after kill answered", parsed.Host)
+	}
+	kill() // again: nothing happens
+}
