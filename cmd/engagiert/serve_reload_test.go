@@ -40,7 +40,7 @@ func edit(t *testing.T, dir, name, old, new string) {
 const (
 	regiopoleAliases = "aliases: [RegioPole"
 	stadtAliases     = "aliases: [Netzwerkprogramm,"
-	unknownAnswer    = "Dazu habe ich nichts"
+	unknownAnswer    = "Keine passenden Einträge"
 )
 
 var (

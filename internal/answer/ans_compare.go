@@ -71,7 +71,6 @@ func (e *Engine) compare(_ context.Context, f Frame) (domain.Answer, error) {
 func (e *Engine) contrast(nets []domain.Network, f Frame) domain.Answer {
 	en := f.English
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(en, "cmp.networks"), English: en}
-	var leads []string
 	for i := range nets {
 		n := &nets[i]
 		line := n.Name
@@ -89,7 +88,6 @@ func (e *Engine) contrast(nets []domain.Network, f Frame) domain.Answer {
 		if len(extra) > 0 {
 			line += " " + strings.Join(extra, "; ") + "."
 		}
-		leads = append(leads, line)
 		a.Facts = append(a.Facts, domain.AnswerFact{Text: line, Source: e.base.Source(n.Description.Source)})
 		a.Hits = append(a.Hits, networkHit(n))
 	}

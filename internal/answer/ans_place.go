@@ -95,7 +95,7 @@ func (e *Engine) aboutPlaces(ctx context.Context, places []string, f Frame, topi
 			}
 		}
 	}
-	hits, err := e.statements(ctx, f.Words, "")
+	hits, err := e.statementsEither(ctx, f, "")
 	if err != nil {
 		return nil, err
 	}
@@ -306,19 +306,6 @@ func inDistrict(en bool, d string) string {
 		return "im " + d
 	}
 	return "im " + d
-}
-
-func placeWhere(pl *domain.Place) string {
-	var parts []string
-	if pl.District != "" {
-		parts = append(parts, pl.District)
-	}
-	if pl.Country != "" {
-		parts = append(parts, pl.Country)
-	} else if pl.State != "" {
-		parts = append(parts, pl.State)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // shortWhere locates a place in a few words: its Kreis in NRW, else its

@@ -104,7 +104,7 @@ func TestAsk(t *testing.T) {
 		// A place with a question the base cannot answer: said first.
 		// Said in one line, with one line of what is known: no list stands in.
 		{"Wie viele Einwohner hat Altstadt?", false, domain.KindPlace, []string{"Zur Einwohnerzahl von Altstadt nennen meine Quellen nichts", "Nordrhein-Westfalen"}, []string{"Bürgersinn"}},
-		{"Wo fand das Jahrestreffen in Bergdorf statt?", true, domain.KindPlace, []string{"Das Jahrestreffen fand 2023 in Bergdorf statt"}, []string{"nennen meine Quellen nichts"}},
+		{"Wo fand das Jahrestreffen in Bergdorf statt?", true, domain.KindFacts, []string{"Das Jahrestreffen fand 2023 in Bergdorf statt"}, []string{"nennen meine Quellen nichts"}},
 		// Joining.
 		{"Wie kann man bei Bürgersinn mitmachen?", true, domain.KindFacts, []string{"Ehrenamtsbüro"}, nil},
 		// Across networks.

@@ -274,16 +274,6 @@ func membershipText(english bool, m domain.Membership) string {
 	return strings.Join(parts, ", ")
 }
 
-// findMembership returns the place's membership in n.
-func findMembership(n *domain.Network, placeID string) (domain.Membership, bool) {
-	for _, m := range n.Members {
-		if m.Place == placeID {
-			return m, true
-		}
-	}
-	return domain.Membership{}, false
-}
-
 func networkHit(n *domain.Network) domain.Hit {
 	return domain.Hit{ID: "network:" + n.ID, Title: n.Name, URL: n.Website}
 }

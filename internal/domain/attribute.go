@@ -1,5 +1,7 @@
 package domain
 
+import "slices"
+
 // Attribute is a property a question can ask about a network or place, and
 // that a fact can state (Fact.Topic holds its name). The engine knows each
 // one, because it answers some of them its own way (a founding from
@@ -80,9 +82,5 @@ func ParseAttribute(name string) (Attribute, bool) {
 // AttributeNames are the names of all attributes, in order: what Fact.Topic
 // and the lexicon may say.
 func AttributeNames() []string {
-	out := make([]string, 0, numAttributes-1)
-	for _, n := range attributeNames[1:] {
-		out = append(out, n)
-	}
-	return out
+	return slices.Clone(attributeNames[1:])
 }

@@ -28,6 +28,15 @@ func SchemaFiles() map[string][]byte {
 		"partnership": entry(partnershipFields, "partnership", "place", "partner", "source"),
 		"additions":   entry(OverlayFields, "place", "id"),
 		"figure":      entry(figureFields, "figure", "key", "value", "source"),
+		"words": map[string]any{"type": "object", "additionalProperties": false,
+			"properties": map[string]any{"de": texts, "en": texts}},
+		"attribute": map[string]any{"type": "object", "additionalProperties": false, "required": []string{"name"},
+			"properties": map[string]any{"name": enum(domain.AttributeNames()), "label": map[string]any{"type": "object",
+				"additionalProperties": false, "properties": map[string]any{"de": text, "en": text}},
+				"words": defRef("words"), "topics": map[string]any{"type": "array", "items": enum(topics())}}},
+		"country": map[string]any{"type": "object", "additionalProperties": false, "required": []string{"name", "region"},
+			"properties": map[string]any{"name": text, "region": map[string]any{"type": "string", "pattern": "^[A-Z]{2}$"},
+				"words": texts}},
 	}
 	file := func(title string, root map[string]any, uses ...string) []byte {
 		root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -59,7 +68,39 @@ func SchemaFiles() map[string][]byte {
 		"network.json":      file("engagiert knowledge: networks/*.yaml", network, "fact", "count", "member", "founded", "description"),
 		"partnerships.json": file("engagiert knowledge: partnerships.yaml", partnerships, "count", "partnership", "fact"),
 		"land.json":         file("engagiert knowledge: land.yaml", list("figures", "figure"), "figure"),
+		"lexicon.json":      file("engagiert knowledge: lexicon/lexicon.yaml", lexiconSchema(), "words", "attribute", "country"),
 	}
+}
+
+// lexiconSchema is the shape of lexicon/lexicon.yaml; which words may stand
+// twice, and where, only the loader can tell (it folds and stems them).
+func lexiconSchema() map[string]any {
+	byName := func(names []string, value any) map[string]any {
+		props := map[string]any{}
+		for _, n := range names {
+			props[n] = value
+		}
+		return map[string]any{"type": "object", "additionalProperties": false, "properties": props}
+	}
+	open := func(value any) map[string]any {
+		return map[string]any{"type": "object", "additionalProperties": value}
+	}
+	props := map[string]any{
+		"cues":        byName(domain.Cues, defRef("words")),
+		"attributes":  map[string]any{"type": "array", "items": defRef("attribute")},
+		"countries":   map[string]any{"type": "array", "items": defRef("country")},
+		"comparative": byName(directions, texts),
+		"superlative": byName(directions, texts),
+		"measures":    byName(measureNames, texts),
+		"fillers":     defRef("words"),
+		"chatter":     byName(chatterFields, texts),
+		"synonyms":    open(text),
+		"numbers":     open(map[string]any{"type": "integer"}),
+		"place_kinds": open(enum(domain.PlaceKinds)),
+		"state_names": byName(domain.States, texts),
+		"ordinary":    byName(langFields, map[string]any{"type": "string", "description": "a word list beside lexicon.yaml, one word per line"}),
+	}
+	return map[string]any{"type": "object", "additionalProperties": false, "properties": props}
 }
 
 func defRef(def string) map[string]any { return map[string]any{"$ref": "#/$defs/" + def} }
