@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
 )
@@ -58,11 +59,19 @@ func (e *Engine) help(english bool) domain.Answer {
 		if !c.InHelp {
 			continue // the short help names the main kinds
 		}
-		l := domain.List{Title: c.What}
+		what := c.What
 		if english {
-			l.Title = c.WhatEN
+			what = c.WhatEN
 		}
-		l.Items = append(l.Items, domain.ListItem{Name: "„" + c.Examples[0] + "“"})
+		if i := strings.IndexAny(what, ":,"); i > 0 {
+			what = what[:i] // the head: "Ja/Nein", "Mitgliederlisten"
+		}
+		l := domain.List{Title: what}
+		ex := "„" + c.Examples[0] + "“"
+		if english && c.ExampleEN != "" {
+			ex = "“" + c.ExampleEN + "”"
+		}
+		l.Items = append(l.Items, domain.ListItem{Name: ex})
 		a.Lists = append(a.Lists, l)
 	}
 	return a
@@ -264,8 +273,10 @@ func (e *Engine) overview(english bool) domain.Answer {
 		if n.Kind != "" || n.Scope != "" {
 			text += " (" + strings.Trim(n.Kind+", "+n.Scope, ", ") + ")"
 		}
-		text += ": " + shortSentence(firstSentence(n.Description.Text), 110)
-		a.Facts = append(a.Facts, domain.AnswerFact{Text: text, Source: e.base.Source(n.Description.Source)})
+		// Names and kinds only: what each one is, the next question asks
+		// (the suggestion names one), and five descriptions would not be
+		// short.
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: text})
 		a.Hits = append(a.Hits, networkHit(n))
 	}
 	if len(e.base.Networks) > 0 {
@@ -391,8 +402,20 @@ func finish(a domain.Answer) domain.Answer {
 		facts = append(facts, f)
 	}
 	a.Facts = facts
+	// Short answers: statements that only add to the answer (the facts
+	// after the first of a statements answer) go while the answer is over
+	// its budget; the lead, lists, a network's overview and a place's
+	// memberships stay.
+	if a.Kind == domain.KindFacts {
+		for len(a.Facts) > 1 && utf8.RuneCountInString(a.PlainText()) > answerBudget {
+			a.Facts = a.Facts[:len(a.Facts)-1]
+		}
+	}
 	return a
 }
+
+// answerBudget is the length an answer with statements to spare keeps to.
+const answerBudget = 700
 
 // quoteWords are the frame's content words for quoting back: "Zu
 // „Einwohner“ nennen meine Quellen nichts".

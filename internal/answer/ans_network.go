@@ -77,7 +77,7 @@ func (e *Engine) networkOverview(nets []domain.Network, en bool) domain.Answer {
 		n := &nets[i]
 		a.Hits = append(a.Hits, networkHit(n))
 		desc := e.fact(domain.FactRef{Network: n.ID, Part: "description"}, en)
-		lead := firstSentence(desc.Text)
+		lead := shortSentence(firstSentence(desc.Text), 220)
 		if len(nets) > 1 {
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: n.Name + ": " + lead, Source: desc.Source})
 			continue
@@ -89,9 +89,11 @@ func (e *Engine) networkOverview(nets []domain.Network, en bool) domain.Answer {
 		if c, ok := newestCount(n); ok {
 			f := domain.AnswerFact{Text: say(en, "members.line", englishFigure(en, c.Value)+" "+countNounIn(en, c)+standSuffix(en, c.Stand)),
 				Source: e.base.Source(c.Source)}
-			if o, ok := e.olderCounts(n, 3, en); ok {
+			// Two older figures: sources that disagree are all shown,
+			// dated; the whole history answers "Wie viele …?".
+			if o, ok := e.olderCounts(n, 2, en); ok {
 				f.Text += "; " + lowerFirst(o.Text)
-				f.Also = append([]*domain.Source{o.Source}, o.Also...)
+				f.Also = []*domain.Source{o.Source} // one source for the older ones: an overview is short
 			}
 			a.Facts = append(a.Facts, f)
 		}
@@ -654,6 +656,9 @@ func (e *Engine) chairHistory(_ context.Context, f Frame) (domain.Answer, error)
 	if f.Rel.ID == RelNow && len(nets) > 0 {
 		return e.chairBeside(&nets[0], f), nil
 	}
+	if f.Rel.ID == "" && len(nets) > 0 {
+		return e.chairSequence(&nets[0], f), nil
+	}
 	if len(nets) == 0 {
 		for i := range e.base.Networks {
 			n := &e.base.Networks[i]
@@ -680,6 +685,7 @@ type chair struct {
 	fact   domain.AnswerFact
 	when   int
 	holder string
+	before string // the place the fact names as the one before ("nach Würzburg")
 }
 
 // chairs are a network's chairs in the order of time.
@@ -700,7 +706,7 @@ func (e *Engine) chairs(n *domain.Network, en bool) []chair {
 			when = last + 1 // "Danach übernahm Würzburg …": after the fact before
 		}
 		last = when
-		cs = append(cs, chair{e.fact(ref, en), when, holder})
+		cs = append(cs, chair{e.fact(ref, en), when, holder, e.chairBefore(x.Text, e.factPlaces[ref])})
 	}
 	slices.SortStableFunc(cs, func(a, b chair) int { return a.when - b.when })
 	return cs
@@ -736,6 +742,59 @@ func (e *Engine) chairAround(n *domain.Network, place string, f Frame) domain.An
 	return domain.Answer{Found: false, Kind: domain.KindNone, English: en, Lead: say(en, "chair.none", name)}
 }
 
+// chairSequence answers who chaired first, in a year, or all of them in
+// turn: the chair facts ordered by time.
+func (e *Engine) chairSequence(n *domain.Network, f Frame) domain.Answer {
+	en := f.English
+	cs := e.chairs(n, en)
+	if len(cs) == 0 {
+		return e.noInfo(n, f)
+	}
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: n.Name, English: en, Hits: []domain.Hit{networkHit(n)}}
+	switch {
+	case f.Most == DirOldest && cs[0].before != "":
+		// "Nach Rostock hatte Trier …": the first is the one before.
+		name := cs[0].before
+		if pl := e.base.Place(name); pl != nil {
+			name = pl.Name
+		}
+		a.Lead = say(en, "chair.first", name)
+		a.Facts = []domain.AnswerFact{cs[0].fact}
+		return a
+	case f.Most == DirOldest:
+		leadWith(&a, cs[0].fact)
+		return a
+	case f.Filters.Year != 0:
+		y := f.Filters.Year * 10000
+		for i := len(cs) - 1; i >= 0; i-- {
+			if cs[i].when/10000*10000 <= y {
+				leadWith(&a, cs[i].fact)
+				return a
+			}
+		}
+		return e.noInfo(n, f)
+	}
+	var names []string
+	add := func(id string) {
+		name := id
+		if pl := e.base.Place(id); pl != nil {
+			name = pl.Name
+		}
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	for _, c := range cs {
+		if c.before != "" {
+			add(c.before) // "Nach Rostock hatte Trier …": Rostock came first
+		}
+		add(c.holder)
+	}
+	a.Lead = say(en, "chair.sequence", strings.Join(names, " → "))
+	a.Facts = []domain.AnswerFact{cs[len(cs)-1].fact}
+	return a
+}
+
 // chairBeside answers who chaired before (or after) the one who chairs now.
 func (e *Engine) chairBeside(n *domain.Network, f Frame) domain.Answer {
 	cs := e.chairs(n, f.English)
@@ -755,6 +814,18 @@ func (e *Engine) chairHolder(text string, places []string) string {
 			continue
 		}
 		return id
+	}
+	return ""
+}
+
+// chairBefore is the place a chair fact names as the one before: "Nach
+// Rostock hatte Trier …", "…, nach Würzburg".
+func (e *Engine) chairBefore(text string, places []string) string {
+	lower := strings.ToLower(text)
+	for _, id := range places {
+		if pl := e.base.Place(id); pl != nil && strings.Contains(lower, "nach "+strings.ToLower(pl.Name)) {
+			return id
+		}
 	}
 	return ""
 }

@@ -284,8 +284,9 @@ func (e *Engine) frame(question string, prev *Frame) Frame {
 	q := clean(question)
 	text, _ := e.lex.stripChatter(q)
 	switch {
-	case text == "" && strings.Trim(question, " ?!.,;:-\t\n") != "":
-		// Nothing but chatter: greetings, thanks, emoji.
+	case text == "" && (strings.Trim(q, " ?!.,;:-") != "" || hasEmoji(question)):
+		// Nothing but chatter: greetings, thanks, emoji. A mention and
+		// punctuation alone ("@engagiert ?") ask for help.
 		toks := tokenize(q)
 		f := Frame{Op: OpChatter, English: e.lex.isEnglish(toks, nil)}
 		for _, t := range toks {

@@ -15,6 +15,9 @@ type kind struct {
 	What     string // in German, for help
 	WhatEN   string // in English, for help to English questions
 	Examples []string
+	// ExampleEN is the first example in English, for help to English
+	// questions.
+	ExampleEN string
 	// InHelp puts the kind into the short help answer; every kind with
 	// examples is in the README and on App Home.
 	InHelp bool
@@ -76,7 +79,7 @@ func init() {
 				return domain.Answer{Found: false, Kind: domain.KindNone, English: f.English, Title: say(f.English, "nothing.title"),
 					Lead: say(f.English, "twin.none", upperFirst(f.Unknown), ""), Links: []domain.Link{rgre(f.English)}}, nil
 			}},
-		{Name: "twinnings", InHelp: true, What: "Städtepartnerschaften eines Orts, auch in einem Land, seit wann",
+		{Name: "twinnings", InHelp: true, ExampleEN: "Which twin towns does Bielefeld have?", What: "Städtepartnerschaften eines Orts, auch in einem Land, seit wann",
 			WhatEN:   "Town twinnings of a place, in a country, since when",
 			Examples: []string{"Welche Partnerstädte hat Bielefeld?", "Hat Gladbeck eine Partnerstadt in Polen?", "Welche Partnerschaft von Münster ist die älteste?"},
 			match: func(_ *Engine, f Frame) bool {
@@ -101,23 +104,26 @@ func init() {
 				return f.About == AboutTwinnings && len(f.places()) == 0 && len(f.networks()) == 0
 			},
 			answer: (*Engine).twinningFigures},
-		{Name: "areas", InHelp: true, What: "Kommunen, Kreise und Regierungsbezirke in NRW", WhatEN: "Municipalities, Kreise and Regierungsbezirke of NRW",
+		{Name: "areas", What: "Kommunen, Kreise und Regierungsbezirke in NRW", WhatEN: "Municipalities, Kreise and Regierungsbezirke of NRW",
 			Examples: []string{"Wie viele Gemeinden hat NRW?", "Welche Gemeinden gehören zum Kreis Lippe?", "Welcher Kreis hat die meisten Gemeinden?"},
 			match:    func(_ *Engine, f Frame) bool { return f.About == AboutAreas },
 			answer:   (*Engine).areas},
-		{Name: "compare", InHelp: true, What: "Vergleiche: älter, größer, in mehr Netzwerken, länger dabei", WhatEN: "Comparisons: older, bigger, in more networks",
+		{Name: "compare", InHelp: true, ExampleEN: "Which is older, RegioPole or Engagierte Stadt?", What: "Vergleiche: älter, größer, in mehr Netzwerken, länger dabei", WhatEN: "Comparisons: older, bigger, in more networks",
 			Examples: []string{"Was ist älter, RegioPole oder Engagierte Stadt?", "Ist Paderborn in mehr Netzwerken als Bielefeld?"},
 			match:    func(_ *Engine, f Frame) bool { return f.Op == OpCompare },
 			answer:   (*Engine).compare},
+		{Name: "chair-history", What: "Vorsitz: wer vor oder nach einer Stadt, wer zuerst, alle nacheinander", WhatEN: "Chairs: before or after a city, the first, all in turn",
+			Examples: []string{"Wer hatte den Vorsitz vor Paderborn?", "Welche Städte hatten bisher den Vorsitz bei RegioPole?"},
+			match: func(_ *Engine, f Frame) bool {
+				return f.Rel.ID != "" || (f.Attribute == domain.AttrChair && len(f.networks()) == 1 &&
+					(f.Time == WhenHistory || f.Most == DirOldest || f.Filters.Year != 0))
+			},
+			answer: (*Engine).chairHistory},
 		{Name: "superlative", What: "Das älteste, jüngste, größte", WhatEN: "The oldest, newest, biggest",
 			Examples: []string{"Welches ist das jüngste Mitglied bei RegioPole?", "Welches Netzwerk ist das älteste?"},
 			match:    func(_ *Engine, f Frame) bool { return f.Op == OpMost },
 			answer:   (*Engine).superlative},
-		{Name: "chair-history", What: "Wer vor oder nach einer Stadt den Vorsitz hatte", WhatEN: "Who chaired before or after a city",
-			Examples: []string{"Wer hatte den Vorsitz vor Paderborn?"},
-			match:    func(_ *Engine, f Frame) bool { return f.Rel.ID != "" },
-			answer:   (*Engine).chairHistory},
-		{Name: "membership", InHelp: true, What: "Ja/Nein: ist ein Ort Mitglied, seit wann, in welcher Rolle", WhatEN: "Yes/no: is a place a member, since when",
+		{Name: "membership", InHelp: true, ExampleEN: "Is Lemgo an Engagierte Stadt?", What: "Ja/Nein: ist ein Ort Mitglied, seit wann, in welcher Rolle", WhatEN: "Yes/no: is a place a member, since when",
 			Examples: []string{"Ist Lemgo eine Engagierte Stadt?", "Seit wann ist Würzburg im RegioPole-Netzwerk?"},
 			match: func(_ *Engine, f Frame) bool {
 				// "Wer hat den Vorsitz, Paderborn?" asks about the network's
@@ -127,7 +133,7 @@ func init() {
 				return len(f.places()) > 0 && len(f.networks()) > 0 && (founding || !(attrSpecific(f) && f.Op != OpYesNo && f.Op != OpWhen))
 			},
 			answer: (*Engine).membership},
-		{Name: "place", InHelp: true, What: "Ein Ort: wo er liegt, seine Netzwerke und Partnerstädte", WhatEN: "A place: where it is, its networks",
+		{Name: "place", InHelp: true, ExampleEN: "Bielefeld", What: "Ein Ort: wo er liegt, seine Netzwerke und Partnerstädte", WhatEN: "A place: where it is, its networks",
 			Examples: []string{"Bielefeld", "In welchem Kreis liegt Hille?"},
 			match: func(_ *Engine, f Frame) bool {
 				return len(f.places()) > 0 && !(len(f.networks()) > 0 && attrSpecific(f))
@@ -154,7 +160,7 @@ func init() {
 		{Name: "network-goal", // "Was ist das Ziel von RegioPole?"
 			match:  func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Attribute == domain.AttrGoal },
 			answer: (*Engine).goal},
-		{Name: "network-join", InHelp: true, What: "Mitmachen: Weg und Voraussetzungen", WhatEN: "How to join, and who may",
+		{Name: "network-join", What: "Mitmachen: Weg und Voraussetzungen", WhatEN: "How to join, and who may",
 			Examples: []string{"Wie kann man beim Kommunen-Netzwerk mitmachen?"},
 			match:    func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Attribute == domain.AttrJoin },
 			answer:   (*Engine).join},
@@ -165,27 +171,27 @@ func init() {
 			answer: func(e *Engine, _ context.Context, f Frame) (domain.Answer, error) {
 				return e.activities(e.base.Network(f.networks()[0]), f), nil
 			}},
-		{Name: "network-topic", InHelp: true, What: "Zu einem Netzwerk: Vorsitz, Sprecher, Träger, Förderung, Kosten, Veranstaltungen …",
+		{Name: "network-topic", InHelp: true, ExampleEN: "Who chairs RegioPole?", What: "Zu einem Netzwerk: Vorsitz, Sprecher, Träger, Förderung, Kosten, Veranstaltungen …",
 			WhatEN:   "About a network: chair, speakers, carrier, funding, cost, events …",
 			Examples: []string{"Wer hat den Vorsitz bei RegioPole?", "Wer leitet die Netzwerkstelle?", "Wann war der 5. Tag der Städtepartnerschaften?"},
 			match:    func(e *Engine, f Frame) bool { return len(f.networks()) > 0 && e.isTopic(f.Attribute) },
 			answer:   (*Engine).topic},
-		{Name: "network-founding", InHelp: true, What: "Gründung eines Netzwerks: wann, wo, von wem",
+		{Name: "network-founding", What: "Gründung eines Netzwerks: wann, wo, von wem",
 			WhatEN:   "A network's founding: when, where, by whom",
 			Examples: []string{"Wann wurde das RegioPole-Netzwerk gegründet?", "Wo wurde RegioPole gegründet?"},
 			match: func(_ *Engine, f Frame) bool {
 				return len(f.networks()) > 0 && (attrSpecific(f) || f.Op == OpWhen || f.Op == OpWhere || f.Op == OpWho)
 			},
 			answer: (*Engine).founding},
-		{Name: "count", InHelp: true, What: "Zahlen, auch frühere", WhatEN: "Figures, older ones too",
+		{Name: "count", What: "Zahlen, auch frühere", WhatEN: "Figures, older ones too",
 			Examples: []string{"Wie viele Engagierte Städte gibt es?"},
 			match:    func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Op == OpCount },
 			answer:   (*Engine).count},
-		{Name: "members", InHelp: true, What: "Mitgliederlisten, auch nach Bundesland, Kreis, kreisfrei oder Jahr", WhatEN: "Member lists, by Bundesland, Kreis or year",
+		{Name: "members", InHelp: true, ExampleEN: "Which NRW cities are Engagierte Stadt?", What: "Mitgliederlisten, auch nach Bundesland, Kreis, kreisfrei oder Jahr", WhatEN: "Member lists, by Bundesland, Kreis or year",
 			Examples: []string{"Welche NRW-Städte sind Engagierte Stadt?", "Welche NRW-Städte kamen 2022 zur Engagierten Stadt?", "Welche kreisfreien Städte sind Engagierte Stadt?"},
 			match:    func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Op == OpList },
 			answer:   (*Engine).membersKind},
-		{Name: "network", InHelp: true, What: "Ein Netzwerk in Kürze: was es ist, Gründung, Größe, Mitglieder", WhatEN: "A network in short",
+		{Name: "network", What: "Ein Netzwerk in Kürze: was es ist, Gründung, Größe, Mitglieder", WhatEN: "A network in short",
 			Examples: []string{"RegioPole", "Was ist die Engagierte Stadt?"},
 			match:    func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 },
 			answer:   (*Engine).network},
@@ -248,7 +254,7 @@ func Commands() []domain.Command {
 	var out []domain.Command
 	for _, k := range kinds {
 		if len(k.Examples) > 0 && k.What != "" {
-			out = append(out, domain.Command{What: k.What, WhatEN: k.WhatEN, Examples: k.Examples, InHelp: k.InHelp})
+			out = append(out, domain.Command{What: k.What, WhatEN: k.WhatEN, Examples: k.Examples, ExampleEN: k.ExampleEN, InHelp: k.InHelp})
 		}
 	}
 	return out

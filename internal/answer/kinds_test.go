@@ -19,7 +19,11 @@ func TestKindExamples(t *testing.T) {
 	defer ix.Close()
 	e := New(base, ix, nil)
 	for _, k := range kinds {
-		for _, ex := range k.Examples {
+		examples := k.Examples
+		if k.ExampleEN != "" {
+			examples = append(examples[:len(examples):len(examples)], k.ExampleEN)
+		}
+		for _, ex := range examples {
 			f := e.frame(ex, nil)
 			if got := e.kindOf(f); got != k.Name {
 				t.Errorf("example %q of kind %q is routed to %q (frame %s)", ex, k.Name, got, f)

@@ -29,8 +29,8 @@ type lexicon struct {
 	measures   []phraseTo[Measure]
 	placeKind  []phraseTo[string]
 	fillers    map[string]bool
-	starts     []string // chatter, lower-case, longest first
-	ends       []string
+	starts     [][]string // chatter, as folded words, longest first
+	ends       [][]string
 	thanks     map[string]bool
 	synonyms   map[string]string
 	numbers    map[string]int
@@ -190,12 +190,12 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 		l.fillers[words.Fold(w)] = true
 	}
 	for _, s := range lx.ChatterStarts {
-		l.starts = append(l.starts, strings.ToLower(s))
+		l.starts = append(l.starts, phraseWords(s))
 	}
 	for _, s := range lx.ChatterEnds {
-		l.ends = append(l.ends, strings.ToLower(s))
+		l.ends = append(l.ends, phraseWords(s))
 	}
-	longestFirst := func(a, b string) int { return len(b) - len(a) }
+	longestFirst := func(a, b []string) int { return len(b) - len(a) }
 	slices.SortStableFunc(l.starts, longestFirst)
 	slices.SortStableFunc(l.ends, longestFirst)
 	for _, w := range lx.Thanks {

@@ -161,6 +161,8 @@ var messages = map[string][2]string{
 	"join.title":      {"Mitmachen und Aufnahme", "Joining"},
 	"chair.before":    {"Vor %s hatte den Vorsitz: %s", "Before %s, the chair was: %s"},
 	"chair.after":     {"Nach %s hatte den Vorsitz: %s", "After %s, the chair was: %s"},
+	"chair.sequence":  {"Den Vorsitz hatten nacheinander: %s.", "The chair went in turn to: %s."},
+	"chair.first":     {"Als Erste hatte %s den Vorsitz.", "%s held the chair first."},
 	"chair.none":      {"Wer vor oder nach %s den Vorsitz hatte, nennen meine Quellen nicht.", "My sources do not say who chaired before or after %s."},
 
 	// Comparisons.
@@ -287,7 +289,7 @@ var messages = map[string][2]string{
 
 	// Help and chatter.
 	"help.title":      {"So fragst du engagiert", "How to ask engagiert"},
-	"help":            {"Frag mit /engagiert FRAGE, @engagiert FRAGE im Channel, per Direktnachricht oder im Terminal mit engagiert ask \"FRAGE\". Ich antworte nur aus meiner Wissensbasis, mit Quelle und Stand. Zum Beispiel:", "Ask with /engagiert QUESTION, @engagiert QUESTION in a channel, in a direct message or in a terminal with engagiert ask \"QUESTION\". I answer from my knowledge base only, with source and date. For example:"},
+	"help":            {"Frag mit /engagiert FRAGE, @engagiert FRAGE, per Direktnachricht oder mit engagiert ask \"FRAGE\". Ich antworte nur aus meiner Wissensbasis, mit Quelle und Stand. Zum Beispiel:", "Ask with /engagiert QUESTION, @engagiert QUESTION, in a direct message or with engagiert ask \"QUESTION\". I answer from my knowledge base only, with source and date. For example:"},
 	"hello":           {"Hallo!", "Hello!"},
 	"hello.lead":      {"Ich beantworte Fragen zu Netzwerken von Kommunen und zu Städtepartnerschaften in NRW.", "I answer questions about networks of municipalities and town twinnings in NRW."},
 	"welcome":         {"Gern geschehen!", "You're welcome!"},

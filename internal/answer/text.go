@@ -84,6 +84,18 @@ func clean(q string) string {
 	return strings.Join(strings.Fields(q), " ")
 }
 
+// hasEmoji reports whether a question holds an emoji or a Slack emoji
+// code (":pray:"), which clean removes: a thumbs-up is chatter, not a
+// question.
+func hasEmoji(q string) bool {
+	if shortcodes.MatchString(q) {
+		return true
+	}
+	return strings.ContainsFunc(q, func(r rune) bool {
+		return unicode.Is(unicode.So, r) || (r >= 0x1F000 && r <= 0x1FAFF)
+	})
+}
+
 // tokenize cuts a cleaned question into words.
 func tokenize(q string) []tok {
 	firstQ := strings.Index(q, "?")
@@ -140,9 +152,11 @@ func (l *lexicon) stripChatter(q string) (string, bool) {
 		q = cutPhrase(q, l.starts, true)
 		q = strings.TrimRight(q, " ,.:;!?-–—()")
 		q = cutPhrase(q, l.ends, false)
-		// "engagiert Lemgo" names the bot; "engagiert in NRW" names a network.
-		if lower := strings.ToLower(q); strings.HasPrefix(lower, "engagiert ") && !strings.HasPrefix(lower, "engagiert in ") {
-			q = q[len("engagiert "):]
+		// "engagiert Lemgo", "hallo engagiert, …" name the bot; "engagiert
+		// in NRW" names a network.
+		if sp := wordSpans(q); len(sp) > 1 && sp[0][0] == 0 && strings.EqualFold(q[:sp[0][1]], "engagiert") &&
+			!strings.EqualFold(q[sp[1][0]:sp[1][1]], "in") {
+			q = q[sp[0][1]:]
 		}
 		if q == before {
 			break
@@ -153,18 +167,64 @@ func (l *lexicon) stripChatter(q string) (string, bool) {
 }
 
 // cutPhrase removes one phrase of list from the start (or end) of q, where
-// it stands as whole words.
-func cutPhrase(q string, list []string, start bool) string {
-	lower := strings.ToLower(q)
+// it stands as whole words. Words compare folded, so "thx fuer die hilfe"
+// is the chatter "thx für die hilfe"; punctuation between them does not
+// count ("hallo, zusammen").
+func cutPhrase(q string, list [][]string, start bool) string {
+	spans := wordSpans(q)
 	for _, p := range list {
-		if start && strings.HasPrefix(lower, p) && (len(lower) == len(p) || !isWordByte(lower[len(p)])) {
-			return q[len(p):]
+		if len(p) == 0 || len(p) > len(spans) {
+			continue
 		}
-		if !start && strings.HasSuffix(lower, p) && (len(lower) == len(p) || !isWordByte(lower[len(lower)-len(p)-1])) {
-			return q[:len(q)-len(p)]
+		at := 0
+		if !start {
+			at = len(spans) - len(p)
 		}
+		ok := true
+		for i, w := range p {
+			sp := spans[at+i]
+			if words.Fold(q[sp[0]:sp[1]]) != w {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if start {
+			return q[spans[len(p)-1][1]:]
+		}
+		return q[:spans[at][0]]
 	}
 	return q
+}
+
+// wordSpans finds the words of q as byte ranges: runs of word bytes and
+// inner apostrophes ("gibt's").
+func wordSpans(q string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(q); {
+		if !isWordByte(q[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(q) && (isWordByte(q[j]) || (q[j] == '\'' && j+1 < len(q) && isWordByte(q[j+1]) && j > i)) {
+			j++
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
+	return out
+}
+
+// phraseWords is a chatter phrase as the folded words cutPhrase compares.
+func phraseWords(p string) []string {
+	var out []string
+	for _, sp := range wordSpans(p) {
+		out = append(out, words.Fold(p[sp[0]:sp[1]]))
+	}
+	return out
 }
 
 // isWordByte reports whether b may continue a word: letters, digits, and

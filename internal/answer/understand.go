@@ -243,6 +243,18 @@ func (e *Engine) readNames(r *reading) {
 	}
 	found := e.names.Find(nts)
 	for _, m := range found {
+		// A misspelt name reads as its spelling from here on, so that
+		// "Städteparterschaften" means what "Städtepartnerschaften" means,
+		// a name or a word.
+		if ws := words.Split(m.Name); m.Distance > 0 && len(ws) == len(m.Positions) {
+			for i, p := range m.Positions {
+				if fold := words.Fold(ws[i]); words.Stem(fold) != r.toks[p].term {
+					r.toks[p].fold, r.toks[p].term = fold, words.Stem(fold) // only the misspelt words
+				}
+			}
+		}
+	}
+	for _, m := range found {
 		if e.apposition(m, found) {
 			for _, p := range m.Positions {
 				r.claimed[p] = true // "Lippe" of "Lage Lippe": part of the name
@@ -303,7 +315,7 @@ func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool
 			return false
 		}
 		if len(m.Positions) == 1 && e.everyday(pl, r.toks[m.Positions[0]]) {
-			return m.Distance == 0 && (e.placeContext(r, m) || e.withItsKreis(pl, m, all))
+			return m.Distance == 0 && (e.placeContext(r, m) || e.withItsKreis(pl, m, all) || e.memberOf(r, m, all))
 		}
 	case names.Network:
 		if m.ID == e.twinNetwork && e.onlyTwinWords(r, m) && !e.eventName(r, m) {
@@ -390,6 +402,22 @@ func (e *Engine) placeContext(r *reading, m names.Mention) bool {
 		return true // "Essen: Partnerstädte?"
 	}
 	return context
+}
+
+// memberOf reports whether a place is named as a member of a network
+// named right after it: "ist siegen im regiopole-netzwerk", "is lage in
+// the Kommunen-Netzwerk".
+func (e *Engine) memberOf(r *reading, m names.Mention, all []names.Mention) bool {
+	next := m.Positions[len(m.Positions)-1] + 1
+	if next >= len(r.toks) || !slices.Contains([]string{"im", "in", "bei", "beim", "at", "of"}, r.toks[next].fold) {
+		return false
+	}
+	for _, o := range all {
+		if o.Kind == names.Network && (o.Positions[0] == next+1 || o.Positions[0] == next+2 && r.toks[next+1].fold == "the") {
+			return true
+		}
+	}
+	return false
 }
 
 // inPhrase reports whether the word at pos is part of a lexicon phrase of
@@ -824,7 +852,7 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		f.Op = OpHelp
 	case r.has("compare") && !r.has("cross") && e.comparable(r, f):
 		f.Op, f.YesNo = OpCompare, yesNo
-	case r.has("most") && r.has("founding") && f.Most == DirOldest && r.has("places") && !nets:
+	case r.has("most") && r.has("founding") && f.Most == DirOldest && r.has("places", "who") && !nets:
 		// "Welche Kommunen haben als erste unterschrieben?": the founders.
 		f.Op, f.Most = OpList, DirNone
 		r.cues["founders"] = []int{0}
@@ -1071,10 +1099,11 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 	}
 	if (f.Attribute == domain.AttrChair || f.Attribute == domain.AttrSpeakers) && f.Rel.ID == "" && !f.has(SubjectPlace) {
 		// "Wer hatte davor den Vorsitz?": before the one who has it now.
+		last := len(r.toks) - 1 // "who chaired it before?": before whom, unsaid
 		switch {
-		case r.has("earlier"):
+		case r.has("earlier") || last > 0 && e.lex.isCue("before", r.toks, last):
 			f.Rel = Relation{Op: "before", ID: RelNow}
-		case r.has("later"):
+		case r.has("later") || last > 0 && e.lex.isCue("after", r.toks, last):
 			f.Rel = Relation{Op: "after", ID: RelNow}
 		}
 	}

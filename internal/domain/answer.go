@@ -260,7 +260,7 @@ func (a Answer) PlainText() string {
 		b.WriteString("- " + f.Body() + c.FactRef(f) + "\n")
 	}
 	for _, l := range a.Lists {
-		b.WriteString(l.Line() + c.ListRef(l) + "\n")
+		b.WriteString(l.line(a.English) + c.ListRef(l) + "\n")
 	}
 	if line := c.Line(a.English); line != "" {
 		b.WriteString(line + "\n")
@@ -291,25 +291,53 @@ func (f AnswerFact) Body() string {
 }
 
 // Line renders a list as "Title: a, b (seit 2022), c".
-func (l List) Line() string {
-	names := make([]string, len(l.Items))
-	for i, it := range l.Items {
-		names[i] = it.Label()
+func (l List) Line() string { return l.line(false) }
+
+// line is Line in the answer's language.
+func (l List) line(english bool) string {
+	var names []string
+	n := 0
+	for _, it := range l.Items {
+		label := it.Label()
+		if n+len(label) > MaxListLine && len(names) > 0 {
+			break // the rest is a click away in Slack; a line stays readable
+		}
+		names = append(names, label)
+		n += len(label) + 2
 	}
 	s := l.Title + ": "
 	if l.Partial {
 		s += "u. a. "
 	}
 	s += strings.Join(names, ", ")
+	rest := len(l.Items) - len(names)
+	note := l.Note
+	if rest > 0 {
+		var more int
+		if _, err := fmt.Sscanf(note, "und %d weitere", &more); err == nil && strings.HasSuffix(note, "weitere") {
+			note = ""
+		} else if _, err := fmt.Sscanf(note, "and %d more", &more); err == nil && strings.HasSuffix(note, "more") {
+			note = ""
+		}
+		if english {
+			s += fmt.Sprintf(" … and %d more", rest+more)
+		} else {
+			s += fmt.Sprintf(" … und %d weitere", rest+more)
+		}
+	}
 	switch {
-	case l.Note == "":
-	case strings.HasPrefix(l.Note, "und "):
-		s += " " + l.Note // "a, b und 16 weitere"
+	case note == "":
+	case strings.HasPrefix(note, "und "):
+		s += " " + note // "a, b und 16 weitere"
 	default:
-		s += ". " + l.Note
+		s += ". " + note
 	}
 	return s
 }
+
+// MaxListLine is about how many bytes of names a list line shows before
+// "… und N weitere".
+const MaxListLine = 1000
 
 // Label is the item's name with its detail in brackets.
 func (it ListItem) Label() string {

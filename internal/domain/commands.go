@@ -9,4 +9,6 @@ type Command struct {
 	WhatEN   string   // the same in English
 	InHelp   bool     // shown in the short help answer
 	Examples []string // questions as users type them
+	// ExampleEN is the first example in English, for English help.
+	ExampleEN string
 }
