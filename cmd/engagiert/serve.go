@@ -18,6 +18,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/answer"
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/recovery"
 	"github.com/engagiert/engagiert/internal/reload"
 	"github.com/engagiert/engagiert/internal/slackapp"
 	"github.com/engagiert/engagiert/internal/store"
@@ -287,6 +288,7 @@ func serveWith(ctx context.Context, e env, args []string, deps serveDeps) error 
 
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
+	kb.SetOnPanic(func(any) { app.CountPanic(slackapp.PanicReload) })
 	watchDone := make(chan struct{})
 	go func() {
 		defer close(watchDone)
@@ -294,9 +296,9 @@ func serveWith(ctx context.Context, e env, args []string, deps serveDeps) error 
 			ignoreHUP(runCtx, hup, log)
 			return
 		}
-		if err := kb.Watch(runCtx, cfg.knowledge, hup, load, log); err != nil {
-			log.Error("knowledge reload disabled", "err", err)
-		}
+		watchKnowledge(runCtx, kb, log, func(ctx context.Context) error {
+			return kb.Watch(ctx, cfg.knowledge, hup, load, log)
+		})
 	}()
 
 	tokenDone := make(chan struct{})
@@ -350,6 +352,38 @@ func serveWith(ctx context.Context, e env, args []string, deps serveDeps) error 
 	<-tokenDone
 	log.Info("stopped")
 	return runErr
+}
+
+// watchRestart is how long the knowledge watcher rests after a panic
+// before it starts again.
+var watchRestart = time.Second
+
+// watchKnowledge runs watch until ctx ends. A panic in it is recovered,
+// logged with its stack and counted (kb.Panicked), and the watcher starts
+// again: live reload must outlive a bug in it, and so must the bot.
+func watchKnowledge(ctx context.Context, kb *reload.Holder, log *slog.Logger, watch func(context.Context) error) {
+	for ctx.Err() == nil {
+		panicked := func() (panicked bool) {
+			defer func() {
+				if r := recover(); r != nil {
+					kb.Panicked(log, r, recovery.Stack(0))
+					panicked = true
+				}
+			}()
+			if err := watch(ctx); err != nil {
+				log.Error("knowledge reload disabled", "err", err)
+			}
+			return false
+		}()
+		if !panicked {
+			return
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(watchRestart):
+			log.Info("knowledge watcher restarted after a panic")
+		}
+	}
 }
 
 // ignoreHUP takes SIGHUPs while the knowledge is the embedded base, which

@@ -30,7 +30,7 @@ func (a *App) Handler() http.Handler {
 	})
 	mux.HandleFunc("GET /readyz", a.handleReady)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(a.reg, promhttp.HandlerOpts{Registry: a.reg}))
-	return mux
+	return a.recoverHTTP(mux)
 }
 
 // Readiness is the /readyz body.
@@ -138,7 +138,7 @@ func (a *App) slackRoute(kind string, h slackHandler) http.Handler {
 			return
 		}
 		a.metrics.requests.WithLabelValues(kind, "ok").Inc()
-		h(w, r, log, body)
+		a.recoverSlack(kind, w, log, func(w http.ResponseWriter) { h(w, r, log, body) })
 	})
 }
 

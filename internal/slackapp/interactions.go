@@ -56,7 +56,7 @@ func (a *App) interaction(ctx context.Context, log *slog.Logger, ic slack.Intera
 // posts instead (chat:write.public: also in public channels the bot is not
 // in), and when that fails too the user is told.
 func (a *App) share(ctx context.Context, log *slog.Logger, ic slack.InteractionCallback, q string) {
-	ans := a.lookup(ctx, q, "")
+	ans := a.lookup(ctx, log, q, "")
 	opt := blocks.Options{Feedback: true}
 	if blocks.ValidID(ic.User.ID) {
 		opt.SharedBy = ic.User.ID
@@ -98,6 +98,7 @@ func (a *App) tell(ctx context.Context, log *slog.Logger, channel, user string, 
 		_, err := a.api.PostEphemeralContext(ctx, channel, user,
 			slack.MsgOptionText(m.Text, false), slack.MsgOptionBlocks(m.Blocks...))
 		if err == nil {
+			markReplied(ctx)
 			return true
 		}
 		a.metrics.postErrors.Inc()
@@ -131,7 +132,7 @@ func (a *App) more(ctx context.Context, log *slog.Logger, ic slack.InteractionCa
 		log.Warn("bad more button", "err", err)
 		return
 	}
-	ans := a.lookup(ctx, ref.Question, "")
+	ans := a.lookup(ctx, log, ref.Question, "")
 	m := blocks.More(ans, ref)
 	if ic.View.ID != "" { // in the answer modal
 		a.updateModal(ctx, log, ic, m)

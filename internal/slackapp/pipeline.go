@@ -69,11 +69,11 @@ func (a *App) onEvent(ctx context.Context, log *slog.Logger, ev slackevents.Even
 		log.Warn("event not handled; acked")
 		return
 	}
-	a.background(ctx, func(ctx context.Context) {
+	a.background(ctx, log, func(ctx context.Context) {
 		if a.firstSeen(ctx, log, eventID) {
 			a.event(ctx, log, ev)
 		}
-	})
+	}, a.sorryEvent(log, ev))
 }
 
 // ignorable reports whether an event is certainly none of the bot's
@@ -90,7 +90,7 @@ func ignorable(inner any) bool {
 
 // onInteraction handles a parsed interaction payload after it was acked.
 func (a *App) onInteraction(ctx context.Context, log *slog.Logger, ic slack.InteractionCallback) {
-	a.background(ctx, func(ctx context.Context) { a.interaction(ctx, log, ic) })
+	a.background(ctx, log, func(ctx context.Context) { a.interaction(ctx, log, ic) }, a.sorryInteraction(log, ic))
 }
 
 // isHelp reports whether q asks for help rather than for knowledge.
@@ -118,7 +118,7 @@ func (a *App) help(surface string) blocks.Message {
 // reads. Every question a user asks goes through here.
 func (a *App) ask(ctx context.Context, log *slog.Logger, surface, q, prev string) domain.Answer {
 	start := time.Now()
-	ans := a.lookup(ctx, q, prev)
+	ans := a.lookup(ctx, log, q, prev)
 	a.metrics.duration.WithLabelValues(surface).Observe(time.Since(start).Seconds())
 	a.metrics.questions.WithLabelValues(surface).Inc()
 	if !ans.Found {
@@ -129,9 +129,22 @@ func (a *App) ask(ctx context.Context, log *slog.Logger, surface, q, prev string
 }
 
 // lookup asks the core without counting: for answers shown again (shared,
-// paged, re-rendered after a vote).
-func (a *App) lookup(ctx context.Context, q, prev string) domain.Answer {
-	ans := domain.AskAfter(ctx, a.cfg.Asker, q, prev)
+// paged, re-rendered after a vote). It is the one call of the Asker, and
+// turns its panic into an apology (see recover.go).
+func (a *App) lookup(ctx context.Context, log *slog.Logger, q, prev string) (ans domain.Answer) {
+	defer func() {
+		if r := recover(); r != nil {
+			a.reportPanic(log, PanicAnswer, r)
+			ans = domain.Apology(q)
+		}
+	}()
+	ans = domain.AskAfter(ctx, a.cfg.Asker, q, prev)
+	if ans.Panicked {
+		// The engine recovered it and logged its stack; this line ties it
+		// to the request.
+		a.metrics.panics.WithLabelValues(PanicAnswer).Inc()
+		log.Error("answer panicked; the engine answered with an apology")
+	}
 	if ans.Query == "" {
 		ans.Query = q
 	}

@@ -235,5 +235,6 @@ func (a *App) tryRespond(ctx context.Context, log *slog.Logger, responseURL stri
 		log.Warn("response_url post failed; answering another way", "err", hideURL(err))
 		return false
 	}
+	markReplied(ctx)
 	return true
 }

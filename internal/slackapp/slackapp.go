@@ -247,22 +247,6 @@ func (a *App) Wait(ctx context.Context) error {
 	return ctx.Err()
 }
 
-// background runs f outside the request that asked for it (Slack wants an
-// ack within 3 seconds), with a context that outlives the request but not
-// forever.
-func (a *App) background(ctx context.Context, f func(ctx context.Context)) {
-	a.work.Add(1)
-	go func() {
-		defer a.work.Done()
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
-		defer cancel()
-		if a.stopCtx != nil {
-			defer context.AfterFunc(a.stopCtx, cancel)()
-		}
-		f(ctx)
-	}()
-}
-
 // ownUserID returns the bot's user id, asking auth.test once it is needed.
 func (a *App) ownUserID(ctx context.Context) string {
 	a.mu.Lock()
@@ -307,6 +291,7 @@ type metrics struct {
 	relayed     prometheus.Counter
 	rateLimited prometheus.Counter
 	shareFalls  *prometheus.CounterVec
+	panics      *prometheus.CounterVec
 }
 
 func newMetrics(reg prometheus.Registerer) (*metrics, error) {
@@ -347,6 +332,10 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 			Name: "engagiert_share_fallbacks_total",
 			Help: "Shares whose response_url failed, by how they were delivered instead (post, told_user, lost).",
 		}, []string{"via"}),
+		panics: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "engagiert_panics_total",
+			Help: "Panics recovered, by where (answer, background, http, socket, reload); answer counts the engine's own recovered panics (Answer.Panicked) too.",
+		}, []string{"where"}),
 		duplicates: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "engagiert_slack_duplicate_events_total",
 			Help: "Events Slack delivered again (retries, repeated event_id), not answered again.",
@@ -366,7 +355,7 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 		}, []string{"surface"}),
 	}
 	for _, c := range []prometheus.Collector{m.requests, m.questions, m.unanswered, m.feedback,
-		m.duplicates, m.reconnects, m.postErrors, m.duration, m.votes, m.forwarded, m.relayed, m.rateLimited, m.shareFalls} {
+		m.duplicates, m.reconnects, m.postErrors, m.duration, m.votes, m.forwarded, m.relayed, m.rateLimited, m.shareFalls, m.panics} {
 		if err := reg.Register(c); err != nil {
 			return nil, err
 		}
@@ -381,6 +370,9 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 	m.votes.WithLabelValues("down")
 	for _, via := range []string{"post", "told_user", "lost"} {
 		m.shareFalls.WithLabelValues(via)
+	}
+	for _, where := range panicPlaces {
+		m.panics.WithLabelValues(where)
 	}
 	return m, nil
 }

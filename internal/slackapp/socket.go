@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -36,7 +37,7 @@ func (a *App) RunSocketMode(ctx context.Context) error {
 			}
 			return err
 		case evt := <-client.Events:
-			a.socketEvent(ctx, client, evt)
+			a.recoverSocket(ctx, client, evt)
 		}
 	}
 }
@@ -91,8 +92,10 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 		// slash returns within SlashDeadline, well inside Slack's 3 seconds;
 		// it runs aside so the events channel keeps draining meanwhile.
 		req := evt.Request
-		a.background(ctx, func(ctx context.Context) {
+		var acked atomic.Bool
+		a.background(ctx, log, func(ctx context.Context) {
 			resp := a.onCommand(ctx, log, cmd)
+			acked.Store(true)
 			if err := a.ack(ctx, client, log, req, json.RawMessage(resp)); err != nil {
 				// Too big for a Socket Mode response: ack empty, post via response_url.
 				_ = a.ack(ctx, client, log, req, nil)
@@ -100,6 +103,10 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 				if err := json.Unmarshal(resp, &msg); err == nil {
 					a.respond(ctx, log, cmd.ResponseURL, msg)
 				}
+			}
+		}, func(ctx context.Context) {
+			if !acked.Load() {
+				_ = a.ack(ctx, client, log, req, ephemeral(apologyMessage()))
 			}
 		})
 	case socketmode.EventTypeInteractive:

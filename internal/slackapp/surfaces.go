@@ -116,10 +116,10 @@ func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.Slash
 		ok bool
 	}
 	done := make(chan result, 1)
-	a.background(ctx, func(ctx context.Context) {
+	a.background(ctx, log, func(ctx context.Context) {
 		m, _, ok := a.answer(ctx, log, SurfaceSlash, q, "", opt)
 		done <- result{m, ok}
-	})
+	}, func(context.Context) { done <- result{apologyMessage(), false} })
 	timer := time.NewTimer(a.cfg.SlashDeadline)
 	defer timer.Stop()
 	select {
@@ -128,7 +128,7 @@ func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.Slash
 	case <-timer.C:
 	}
 	log.Warn("slow answer; following up via response_url")
-	a.background(ctx, func(ctx context.Context) {
+	a.background(ctx, log, func(ctx context.Context) {
 		select {
 		case r := <-done:
 			// The answer takes the place of the holding note.
@@ -137,7 +137,7 @@ func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.Slash
 			a.respond(ctx, log, cmd.ResponseURL, msg)
 		case <-ctx.Done():
 		}
-	})
+	}, nil)
 	return ephemeral(blocks.Notice("Einen Moment, ich suche noch …")), false
 }
 
@@ -168,6 +168,7 @@ func (a *App) postErr(ctx context.Context, channel, thread string, m blocks.Mess
 		a.metrics.postErrors.Inc()
 		return "", err
 	}
+	markReplied(ctx)
 	return ts, nil
 }
 
@@ -182,6 +183,7 @@ func (a *App) respond(ctx context.Context, log *slog.Logger, responseURL string,
 		a.lost(log, "response_url post failed", err)
 		return false
 	}
+	markReplied(ctx)
 	return true
 }
 

@@ -53,7 +53,7 @@ func (a *App) vote(ctx context.Context, log *slog.Logger, ic slack.InteractionCa
 	if bs, ok := blocks.Voted(ic.Message.Blocks.BlockSet, vote); ok {
 		m = blocks.Message{Text: ic.Message.Text, Blocks: bs}
 	} else {
-		ans := a.lookup(ctx, act.Value, "")
+		ans := a.lookup(ctx, log, act.Value, "")
 		opt := blocks.Options{Share: ic.Container.IsEphemeral, Feedback: true, Voted: vote}
 		if ic.Container.IsEphemeral {
 			opt.Forward = a.forwardButton(act.Value, "", "")
