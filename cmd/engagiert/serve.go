@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"flag"
 	"fmt"
@@ -252,7 +253,12 @@ func serveWith(ctx context.Context, e env, args []string, deps serveDeps) error 
 		Logger:        log,
 		Registry:      reg,
 		Store:         events,
+		UserKey:       userKey(cfg.botToken),
 		MaxBodyReads:  cfg.maxBodyReads,
+	}
+	if cfg.redisURL != "" {
+		// While Redis fails, this replica goes on with its own memory.
+		appCfg.Fallback = store.NewMemory(0, 0)
 	}
 	appCfg.CuratorChannel = cfg.curatorChannel
 	if cfg.knowledge != "" {
@@ -384,6 +390,15 @@ func watchKnowledge(ctx context.Context, kb *reload.Holder, log *slog.Logger, wa
 			log.Info("knowledge watcher restarted after a panic")
 		}
 	}
+}
+
+// userKey keys the hash that names users in the store's keys: secret and
+// the same on every replica of the app, so it comes from the bot token
+// (`engagiert forget` derives it the same way). A new token starts new
+// keys; the old ones expire.
+func userKey(botToken string) []byte {
+	k := sha256.Sum256([]byte("engagiert user ids\x00" + botToken))
+	return k[:]
 }
 
 // ignoreHUP takes SIGHUPs while the knowledge is the embedded base, which

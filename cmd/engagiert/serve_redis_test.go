@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -31,9 +32,35 @@ func testRedis(t *testing.T) (redisURL, why string) {
 	if u := os.Getenv("ENGAGIERT_TEST_REDIS_URL"); u != "" {
 		return u, ""
 	}
+	u, stop, why := startRedisServer(t)
+	if stop != nil {
+		t.Cleanup(stop)
+	}
+	return u, why
+}
+
+// ownRedis is a redis-server of the test's own, which it may stop with
+// the function returned; it is stopped at the end of the test anyway.
+func ownRedis(t *testing.T) (redisURL string, stop func()) {
+	t.Helper()
+	u, kill, why := startRedisServer(t)
+	if kill == nil {
+		needRedis(t, why)
+	}
+	var once sync.Once
+	stop = func() { once.Do(kill) }
+	t.Cleanup(stop)
+	return u, stop
+}
+
+// startRedisServer starts a redis-server on a free loopback port, without
+// persistence, and returns its URL and how to stop it; or, without one,
+// why not.
+func startRedisServer(t *testing.T) (redisURL string, stop func(), why string) {
+	t.Helper()
 	path, err := exec.LookPath("redis-server")
 	if err != nil {
-		return "", "redis-server is not on PATH (apt-get install redis-server) and ENGAGIERT_TEST_REDIS_URL is unset"
+		return "", nil, "redis-server is not on PATH (apt-get install redis-server) and ENGAGIERT_TEST_REDIS_URL is unset"
 	}
 	var lastErr error
 	for range 3 { // the free port may be taken between Close and redis-server's bind
@@ -48,7 +75,7 @@ func testRedis(t *testing.T) (redisURL, why string) {
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &out
 		if err := cmd.Start(); err != nil {
-			return "", err.Error()
+			return "", nil, err.Error()
 		}
 		exited := make(chan struct{})
 		go func() { cmd.Wait(); close(exited) }()
@@ -59,12 +86,11 @@ func testRedis(t *testing.T) (redisURL, why string) {
 		lastErr = waitRedis(c, exited, &out)
 		c.Close()
 		if lastErr == nil {
-			t.Cleanup(stop)
-			return u, ""
+			return u, stop, ""
 		}
 		stop()
 	}
-	return "", lastErr.Error()
+	return "", nil, lastErr.Error()
 }
 
 // needRedis fails the test under CI=true (.ci/run provides a Redis) and
@@ -93,7 +119,10 @@ func waitRedis(c *redis.Client, exited <-chan struct{}, out *bytes.Buffer) error
 	return err
 }
 
-// fakeSlackAPI is the Slack Web API a bot posts its answers to.
+// fakeSlackAPI is the Slack Web API a bot posts its answers to. It keeps
+// what chat.postMessage posts and shows it again, with its metadata,
+// through conversations.replies, as Slack shows every replica the same
+// threads.
 type fakeSlackAPI struct {
 	*httptest.Server
 	mu    sync.Mutex
@@ -116,6 +145,21 @@ func newFakeSlackAPI(t *testing.T) *fakeSlackAPI {
 			f.posts = append(f.posts, r.PostForm)
 			f.mu.Unlock()
 			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000000.000200"}`, r.PostForm.Get("channel"))
+		case "/api/conversations.replies":
+			var msgs []map[string]any
+			for i, p := range f.postMessages() {
+				if p.Get("channel") == r.PostForm.Get("channel") && p.Get("thread_ts") == r.PostForm.Get("ts") {
+					m := map[string]any{"type": "message", "user": "UBOT", "bot_id": "BBOT", "text": p.Get("text"),
+						"ts": fmt.Sprintf("1700000001.%06d", i+1), "thread_ts": p.Get("thread_ts")}
+					var md any
+					if json.Unmarshal([]byte(p.Get("metadata")), &md) == nil {
+						m["metadata"] = md
+					}
+					msgs = append(msgs, m)
+				}
+			}
+			b, _ := json.Marshal(map[string]any{"ok": true, "messages": msgs})
+			w.Write(b)
 		default:
 			io.WriteString(w, `{"ok":false,"error":"unknown_method"}`)
 		}
@@ -236,7 +280,7 @@ func TestServeReplicasAnswerRetryOnce(t *testing.T) {
 					t.Errorf("bot %c ignored %d duplicates, want %d", 'A'+i, len(dups), tt.dups[i])
 				}
 				for _, r := range dups {
-					if bot, ok := ids[r.str("request_id")]; !ok || bot != i || r.str("retry_num") == "" {
+					if bot, ok := ids[r.str("request_id")]; !ok || bot != i || r["retry_num"] == nil {
 						t.Errorf("bot %c: duplicate logged as %v, want the request id of a retry it got", 'A'+i, r)
 					}
 				}
@@ -279,6 +323,57 @@ func TestServeRedisURLErrors(t *testing.T) {
 		var ue usageError
 		if errors.As(err, &ue) {
 			t.Errorf("serve --redis-url %q = usage error %v, want a configuration error", tt.url, err)
+		}
+	}
+}
+
+// mentionIn is mentionEvent in a channel of its own, at ts.
+func mentionIn(eventID, channel, ts string) []byte {
+	return bytes.Replace(bytes.Replace(mentionEvent(eventID, "<@UBOT> Bielefeld"), []byte(`"C1"`), []byte(strconv.Quote(channel)), 1),
+		[]byte("1700000000.000100"), []byte(ts), 2)
+}
+
+// TestServeReplicasRedisKilled runs two whole bots on one Redis and kills
+// it: each event, delivered to A and as Slack's retry to B at once, is
+// answered exactly once (B looks at the thread in Slack, where A's answer
+// is), events keep being acked and answered, and /readyz and /metrics say
+// the store is degraded.
+func TestServeReplicasRedisKilled(t *testing.T) {
+	redisURL, kill := ownRedis(t)
+	api := newFakeSlackAPI(t)
+	vars := map[string]string{"SLACK_API_URL": api.URL + "/api/", "ENGAGIERT_REDIS_URL": redisURL}
+	bots := [2]*servedBot{startServe(t, vars, nil), startServe(t, vars, nil)}
+	deliverBoth := func(n int) {
+		body := mentionIn(fmt.Sprintf("EvKILL%d", n), fmt.Sprintf("CK%d", n), fmt.Sprintf("1600000000.%06d", n))
+		var wg sync.WaitGroup
+		wg.Go(func() { deliver(t, bots[0], body, 0) })
+		wg.Go(func() { deliver(t, bots[1], body, 1) })
+		wg.Wait()
+	}
+	deliverBoth(0)
+	waitPosts(t, api, 1)
+	kill()
+	for n := 1; n <= 5; n++ {
+		deliverBoth(n)
+	}
+	for _, b := range bots {
+		if err := b.stop(); err != nil { // waits for answers in flight
+			t.Fatal(err)
+		}
+	}
+	perChannel := map[string]int{}
+	for _, p := range api.postMessages() {
+		perChannel[p.Get("channel")]++
+	}
+	for n := 0; n <= 5; n++ {
+		if got := perChannel[fmt.Sprintf("CK%d", n)]; got != 1 {
+			t.Errorf("event %d answered %d times, want once", n, got)
+		}
+	}
+	for i, b := range bots {
+		warns := b.records("shared store failing; this replica goes on with its own memory, and answers Slack's retries only after looking at the thread in Slack")
+		if len(warns) != 1 || warns[0].str("reason") != "unreachable" {
+			t.Errorf("bot %c: WARNs %v, want one, unreachable", 'A'+i, warns)
 		}
 	}
 }

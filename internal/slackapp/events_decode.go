@@ -105,6 +105,7 @@ type lenientEvent struct {
 	EventTS     flexString      `json:"event_ts"`
 	Edited      present         `json:"edited"`
 	Hidden      present         `json:"hidden"`
+	Parent      flexString      `json:"parent_user_id"`
 	Message     json.RawMessage `json:"message"`
 }
 
@@ -129,8 +130,8 @@ func lenientInner(typ string, raw json.RawMessage) (slackevents.EventsAPIInnerEv
 		m := &slackevents.MessageEvent{Type: typ, User: string(e.User), Text: string(e.Text), ThreadTimeStamp: string(e.ThreadTS),
 			TimeStamp: string(e.TS), Channel: string(e.Channel), ChannelType: string(e.ChannelType), EventTimeStamp: string(e.EventTS),
 			SubType: string(e.SubType), BotID: string(e.BotID)}
-		if e.Edited || e.Hidden || len(e.Message) > 0 {
-			msg := &slack.Msg{Hidden: bool(e.Hidden)}
+		if e.Edited || e.Hidden || len(e.Message) > 0 || e.Parent != "" {
+			msg := &slack.Msg{Hidden: bool(e.Hidden), ParentUserId: string(e.Parent)}
 			if e.Edited {
 				msg.Edited = &slack.Edited{}
 			}
@@ -250,7 +251,7 @@ func (a *App) socketBadMessage(ctx context.Context, client *socketmode.Client, l
 	if env.RetryAttempt > 0 {
 		log = log.With("retry_num", env.RetryAttempt)
 	}
-	a.onEvent(ctx, log, ev)
+	a.onEvent(ctx, log, ev, env.RetryAttempt)
 }
 
 // lenientInteraction decodes an interaction payload that slack-go refused

@@ -37,7 +37,7 @@ func (a *App) homeOpened(ctx context.Context, log *slog.Logger, e *slackevents.A
 		if len(h.Messages) > 0 {
 			return
 		}
-		if first, err := a.store.FirstSeen(ctx, "w:"+e.User); err == nil && !first {
+		if first, _ := a.state.firstSeen(ctx, log, welcomeKey(a.user(e.User)), 0); !first {
 			return // another replica is welcoming right now
 		}
 		log = log.With("user", e.User, "channel", e.Channel)

@@ -1,12 +1,12 @@
 package slackapp
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -44,6 +44,11 @@ type Readiness struct {
 	// "unverified" (auth.test not answered yet) or "rejected: ERROR"; while
 	// rejected, the bot is not ready: nothing it posts arrives.
 	SlackToken string `json:"slack_token"`
+	// Store is how the state between requests is kept: "local" (one
+	// replica), "ok" (the shared store works), "degraded: ..." while it
+	// fails (this replica goes on with its own memory; still ready, so
+	// Slack's traffic keeps flowing), "recovering: ..." for a while after.
+	Store string `json:"store"`
 	// Reload is there when the knowledge is reloaded live (Config.Reloads).
 	Reload *ReloadStatus `json:"reload,omitempty"`
 }
@@ -69,13 +74,14 @@ type ReloadStatus struct {
 func (a *App) handleReady(w http.ResponseWriter, r *http.Request) {
 	base, loadedAt := a.cfg.Knowledge()
 	token, tokenOK := a.guard.token.state()
-	body := Readiness{SlackToken: token}
+	body := Readiness{SlackToken: token, Store: a.state.readiness()}
 	status := http.StatusServiceUnavailable
 	if base != nil {
 		if tokenOK {
 			status = http.StatusOK
 		}
-		body = Readiness{Ready: tokenOK, Version: base.Version, Networks: len(base.Networks), Places: len(base.Places), SlackToken: token}
+		body = Readiness{Ready: tokenOK, Version: base.Version, Networks: len(base.Networks), Places: len(base.Places), SlackToken: token,
+			Store: body.Store}
 		if !loadedAt.IsZero() {
 			body.LoadedAt = loadedAt.UTC().Format(time.RFC3339)
 		}
@@ -190,36 +196,16 @@ func (a *App) handleEvents(w http.ResponseWriter, r *http.Request, log *slog.Log
 		_, _ = io.WriteString(w, uv.Challenge)
 		return
 	}
+	retry := 0
 	if n := r.Header.Get("X-Slack-Retry-Num"); n != "" {
-		log = log.With("retry_num", n, "retry_reason", r.Header.Get("X-Slack-Retry-Reason"))
+		retry, _ = strconv.Atoi(n)
+		retry = max(retry, 1) // a retry, whatever the number says
+		log = log.With("retry_num", retry, "retry_reason", clipBytes(r.Header.Get("X-Slack-Retry-Reason"), 64))
 	}
 	// Ack first: Slack wants an answer within 3 seconds and retries
 	// otherwise, and a slow shared Store (Redis) must not cause retries.
 	w.WriteHeader(http.StatusOK)
-	a.onEvent(r.Context(), log, ev)
-}
-
-// dedupTimeout bounds one Store call: past it the event counts as new.
-const dedupTimeout = 2 * time.Second
-
-// firstSeen asks the Store whether the event is new. If the Store
-// fails, the event counts as new: answering twice beats never.
-func (a *App) firstSeen(ctx context.Context, log *slog.Logger, eventID string) bool {
-	if eventID == "" {
-		return true
-	}
-	ctx, cancel := context.WithTimeout(ctx, dedupTimeout)
-	defer cancel()
-	first, err := a.store.FirstSeen(ctx, "event:"+eventID)
-	if err != nil {
-		log.Warn("deduper failed; handling event anyway", "err", err)
-		return true
-	}
-	if !first {
-		a.metrics.duplicates.Inc()
-		log.Info("duplicate event ignored")
-	}
-	return first
+	a.onEvent(r.Context(), log, ev, retry)
 }
 
 func (a *App) handleInteractions(w http.ResponseWriter, r *http.Request, log *slog.Logger, body []byte) {

@@ -16,3 +16,11 @@ func clipBytes(s string, n int) string {
 	}
 	return s[:n] + "…"
 }
+
+// errText is err for a log field, cut to maxErrBytes; "" for nil.
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return clipBytes(err.Error(), maxErrBytes)
+}

@@ -32,11 +32,11 @@ type panicStore struct {
 	boom atomic.Bool
 }
 
-func (s *panicStore) FirstSeen(ctx context.Context, key string) (bool, error) {
+func (s *panicStore) FirstSeen(ctx context.Context, key string, ttl time.Duration) (bool, error) {
 	if s.boom.Load() {
 		panic("store exploded")
 	}
-	return s.Store.FirstSeen(ctx, key)
+	return s.Store.FirstSeen(ctx, key, ttl)
 }
 
 var _ Store = (*panicStore)(nil)

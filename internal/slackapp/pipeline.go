@@ -39,8 +39,9 @@ func (a *App) onCommand(ctx context.Context, log *slog.Logger, cmd slack.SlashCo
 }
 
 // onEvent handles an Events API envelope after it was acked: it logs
-// app_rate_limited, and answers each callback event once (Store.FirstSeen).
-func (a *App) onEvent(ctx context.Context, log *slog.Logger, ev slackevents.EventsAPIEvent) {
+// app_rate_limited, and answers each callback event once (firstSeen);
+// retry is Slack's retry number, 0 for the first delivery.
+func (a *App) onEvent(ctx context.Context, log *slog.Logger, ev slackevents.EventsAPIEvent, retry int) {
 	switch ev.Type {
 	case slackevents.AppRateLimited:
 		a.metrics.rateLimited.Inc()
@@ -70,7 +71,7 @@ func (a *App) onEvent(ctx context.Context, log *slog.Logger, ev slackevents.Even
 		return
 	}
 	a.background(ctx, log, func(ctx context.Context) {
-		if a.firstSeen(ctx, log, eventID) {
+		if a.firstSeen(ctx, log, eventID, retry, ev) {
 			a.event(ctx, log, ev)
 		}
 	}, a.sorryEvent(log, ev))

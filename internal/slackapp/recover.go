@@ -212,20 +212,21 @@ func (a *App) sorryInteraction(log *slog.Logger, ic slack.InteractionCallback) f
 // sorryEvent tells the asker of a mention or a direct message, where the
 // answer would have gone, that it went wrong; other events asked nothing.
 func (a *App) sorryEvent(log *slog.Logger, ev slackevents.EventsAPIEvent) func(ctx context.Context) {
-	var channel, thread string
+	var channel, thread, ts string
 	switch e := ev.InnerEvent.Data.(type) {
 	case *slackevents.AppMentionEvent:
 		if e.BotID != "" || e.Edited != nil {
 			return nil
 		}
-		channel, thread = e.Channel, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp)
+		channel, thread, ts = e.Channel, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.TimeStamp
 	case *slackevents.MessageEvent:
 		if e.ChannelType != slackevents.ChannelTypeIM || e.BotID != "" || e.User == "" || !answerableSubtypes[e.SubType] {
 			return nil
 		}
-		channel, thread = e.Channel, e.ThreadTimeStamp
+		channel, thread, ts = e.Channel, e.ThreadTimeStamp, e.TimeStamp
 	default:
 		return nil
 	}
-	return func(ctx context.Context) { a.post(ctx, log, channel, thread, apologyMessage()) }
+	// The apology is the answer to the message, for a look at the thread.
+	return func(ctx context.Context) { a.post(ctx, log, channel, thread, apologyMessage(), replyMetadata(ts)) }
 }

@@ -82,6 +82,18 @@ type Config struct {
 	// forwarded questions: store.Memory for one replica, store.Redis shared
 	// between replicas. Required.
 	Store Store
+	// Fallback is a store of this replica's own (store.Memory) that takes
+	// over while Store fails (state.go); nil when Store is local itself.
+	Fallback Store
+	// UserKey keys the hash that names users in the Store's keys (userRef):
+	// the same on every replica, secret (serve derives it from the bot
+	// token). Empty: a fixed key.
+	UserKey []byte
+	// Retention bounds how long threads, votes and forwards are kept.
+	Retention Retention
+	// RetryCheckWait is how long a Slack retry waits before it looks in
+	// Slack a second time for an answer (DefaultRetryCheckWait if zero).
+	RetryCheckWait time.Duration
 	// CuratorChannel is the channel id unanswered questions are forwarded
 	// to; empty: no forward button.
 	CuratorChannel string
@@ -115,12 +127,14 @@ type App struct {
 	api     *slack.Client
 	reg     *prometheus.Registry
 	store   Store
+	state   *state
 	metrics *metrics
 	guard   *guard
 	client  *http.Client
 
 	mu        sync.Mutex
 	botUserID string
+	botID     string // the bot's bot_id, from auth.test
 
 	// responses are encoded slash-command answers, per knowledge version and
 	// question (see slashResponse).
@@ -179,7 +193,18 @@ func New(cfg Config) (*App, error) {
 	if cfg.APIRetries == 0 {
 		cfg.APIRetries = DefaultAPIRetries
 	}
+	if cfg.RetryCheckWait <= 0 {
+		cfg.RetryCheckWait = DefaultRetryCheckWait
+	}
+	if len(cfg.UserKey) == 0 {
+		cfg.UserKey = []byte("engagiert user ids")
+	}
+	cfg.Retention = cfg.Retention.withDefaults()
 	m, err := newMetrics(cfg.Registry)
+	if err != nil {
+		return nil, fmt.Errorf("slackapp: register metrics: %w", err)
+	}
+	st, err := newState(cfg.Store, cfg.Fallback, cfg.Registry)
 	if err != nil {
 		return nil, fmt.Errorf("slackapp: register metrics: %w", err)
 	}
@@ -204,6 +229,7 @@ func New(cfg Config) (*App, error) {
 		api:       slack.New(cfg.BotToken, opts...),
 		reg:       cfg.Registry,
 		store:     cfg.Store,
+		state:     st,
 		metrics:   m,
 		guard:     g,
 		client:    client,
@@ -249,22 +275,32 @@ func (a *App) Wait(ctx context.Context) error {
 
 // ownUserID returns the bot's user id, asking auth.test once it is needed.
 func (a *App) ownUserID(ctx context.Context) string {
+	id, _ := a.ownIDs(ctx)
+	return id
+}
+
+// ownIDs returns the bot's user id and bot_id, asking auth.test once it is
+// needed. The bot_id may stay "" when the user id was configured.
+func (a *App) ownIDs(ctx context.Context) (user, bot string) {
 	a.mu.Lock()
-	id := a.botUserID
+	user, bot = a.botUserID, a.botID
 	a.mu.Unlock()
-	if id != "" {
-		return id
+	if user != "" {
+		return user, bot
 	}
 	res, err := a.api.AuthTestContext(ctx)
 	if err != nil {
 		a.log.Warn("auth.test failed; cannot tell own messages by user id", "err", err)
-		return ""
+		return "", ""
 	}
 	a.mu.Lock()
-	a.botUserID = res.UserID
+	a.botUserID, a.botID = res.UserID, res.BotID
 	a.mu.Unlock()
-	return res.UserID
+	return res.UserID, res.BotID
 }
+
+// user is how keys name user (userRef with Config.UserKey).
+func (a *App) user(id string) string { return userRef(a.cfg.UserKey, id) }
 
 // newRequestID returns a short random id that ties the logs of one Slack request together.
 func newRequestID() string {

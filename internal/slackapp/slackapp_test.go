@@ -165,6 +165,18 @@ type fakeSlack struct {
 	calls []call
 	// fail, if set, may answer a call instead: a status code and a body.
 	fail func(c call) (status int, body string)
+	// answers are bodies for methods, instead of the defaults below.
+	answers map[string]string
+}
+
+// answer makes the fake Slack answer method with body.
+func (f *fakeSlack) answer(method, body string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.answers == nil {
+		f.answers = map[string]string{}
+	}
+	f.answers[method] = body
 }
 
 // failWith makes the fake Slack answer method with status and body.
@@ -199,6 +211,7 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		f.mu.Lock()
 		f.calls = append(f.calls, c)
 		fail := f.fail
+		canned, hasCanned := f.answers[c.Method]
 		f.mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
 		if fail != nil {
@@ -207,6 +220,10 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 				_, _ = io.WriteString(w, body)
 				return
 			}
+		}
+		if hasCanned {
+			_, _ = io.WriteString(w, canned)
+			return
 		}
 		switch c.Method {
 		case "auth.test":
@@ -588,7 +605,7 @@ func TestBlockActions(t *testing.T) {
 				t.Fatalf("feedback: response_url calls %v, want the answer with a thank-you in place", hooks)
 			}
 			logs := f.logs.Records("feedback")
-			if len(logs) != 1 || logs[0]["question"] != "Bielefeld" || logs[0]["vote"] != "down" {
+			if len(logs) != 1 || logs[0]["question"] != nil || logs[0]["vote"] != "down" {
 				t.Errorf("feedback log = %v", logs)
 			}
 			if got := counterValue(t, f.app.metrics.feedback.WithLabelValues("down")); got != 1 {
@@ -636,7 +653,7 @@ func TestHealthReadyMetrics(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil || rec.Code != 200 {
 		t.Fatalf("/readyz = %d %s", rec.Code, rec.Body)
 	}
-	want := Readiness{Ready: true, Version: "v-test", Networks: 1, Places: 1, LoadedAt: "2025-01-02T03:04:05Z", SlackToken: "unverified"}
+	want := Readiness{Ready: true, Version: "v-test", Networks: 1, Places: 1, LoadedAt: "2025-01-02T03:04:05Z", SlackToken: "unverified", Store: "local"}
 	if r != want {
 		t.Errorf("/readyz = %+v, want %+v", r, want)
 	}

@@ -77,10 +77,12 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 		if !ok {
 			return
 		}
+		retry := 0
 		if evt.Request != nil && evt.Request.RetryAttempt > 0 {
-			log = log.With("retry_num", evt.Request.RetryAttempt, "retry_reason", evt.Request.RetryReason)
+			retry = evt.Request.RetryAttempt
+			log = log.With("retry_num", retry, "retry_reason", clipBytes(evt.Request.RetryReason, 64))
 		}
-		a.onEvent(ctx, log, ev)
+		a.onEvent(ctx, log, ev, retry)
 	case socketmode.EventTypeSlashCommand:
 		a.metrics.requests.WithLabelValues("command", "ok").Inc()
 		cmd, ok := evt.Data.(slack.SlashCommand)

@@ -141,10 +141,10 @@ func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.Slash
 	return ephemeral(blocks.Notice("Einen Moment, ich suche noch …")), false
 }
 
-// post sends a message to a channel, in thread if thread is set, and
-// returns its ts ("" when it failed).
-func (a *App) post(ctx context.Context, log *slog.Logger, channel, thread string, m blocks.Message) string {
-	ts, err := a.postErr(ctx, channel, thread, m)
+// post sends a message to a channel, in thread if thread is set, with
+// more options (replyMetadata), and returns its ts ("" when it failed).
+func (a *App) post(ctx context.Context, log *slog.Logger, channel, thread string, m blocks.Message, more ...slack.MsgOption) string {
+	ts, err := a.postErr(ctx, channel, thread, m, more...)
 	if err != nil {
 		// The caller's log carries the channel (and event_id).
 		a.lost(log, "chat.postMessage failed", err)
@@ -153,13 +153,13 @@ func (a *App) post(ctx context.Context, log *slog.Logger, channel, thread string
 }
 
 // postErr is post that returns the error instead of logging it.
-func (a *App) postErr(ctx context.Context, channel, thread string, m blocks.Message) (string, error) {
-	opts := []slack.MsgOption{
+func (a *App) postErr(ctx context.Context, channel, thread string, m blocks.Message, more ...slack.MsgOption) (string, error) {
+	opts := append([]slack.MsgOption{
 		slack.MsgOptionText(m.Text, false),
 		slack.MsgOptionBlocks(m.Blocks...),
 		slack.MsgOptionDisableLinkUnfurl(),
 		slack.MsgOptionDisableMediaUnfurl(),
-	}
+	}, more...)
 	if thread != "" {
 		opts = append(opts, slack.MsgOptionTS(thread))
 	}

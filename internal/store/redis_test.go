@@ -27,7 +27,7 @@ func TestMain(m *testing.M) {
 	} else if path, err := exec.LookPath("redis-server"); err != nil {
 		noRedis = "redis-server is not on PATH (apt-get install redis-server) and ENGAGIERT_TEST_REDIS_URL is unset"
 	} else {
-		testRedisURL, stop, err = startRedis(path)
+		testRedisURL, stop, err = startRedis(path, nil)
 		if err != nil {
 			noRedis = err.Error()
 		}
@@ -38,8 +38,8 @@ func TestMain(m *testing.M) {
 }
 
 // startRedis runs a throwaway redis-server on a free loopback port, without
-// persistence, and waits until it answers.
-func startRedis(path string) (string, func(), error) {
+// persistence, with extra arguments, and waits until it answers.
+func startRedis(path string, extra []string) (string, func(), error) {
 	var lastErr error
 	for range 3 { // the free port may be taken between Close and redis-server's bind
 		l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -52,8 +52,8 @@ func startRedis(path string) (string, func(), error) {
 		if err != nil {
 			return "", nil, err
 		}
-		cmd := exec.Command(path, "--port", fmt.Sprint(port), "--bind", "127.0.0.1",
-			"--save", "", "--appendonly", "no", "--dir", dir)
+		cmd := exec.Command(path, append([]string{"--port", fmt.Sprint(port), "--bind", "127.0.0.1",
+			"--save", "", "--appendonly", "no", "--dir", dir}, extra...)...)
 		var out strings.Builder
 		cmd.Stdout, cmd.Stderr = &out, &out
 		if err := cmd.Start(); err != nil {
@@ -131,7 +131,7 @@ func TestRedisFirstSeen(t *testing.T) {
 	ctx := context.Background()
 	key := uniqueKey("once")
 	for i, want := range []bool{true, false, false} {
-		got, err := s.FirstSeen(ctx, key)
+		got, err := s.FirstSeen(ctx, key, 0)
 		if err != nil || got != want {
 			t.Fatalf("call %d: FirstSeen(%q) = %v, %v, want %v, nil", i, key, got, err, want)
 		}
@@ -147,11 +147,11 @@ func TestRedisExpiry(t *testing.T) {
 	s := newRedisStore(t, 200*time.Millisecond)
 	ctx := context.Background()
 	key := uniqueKey("expiry")
-	if ok, err := s.FirstSeen(ctx, key); !ok || err != nil {
+	if ok, err := s.FirstSeen(ctx, key, 0); !ok || err != nil {
 		t.Fatalf("FirstSeen(%q) = %v, %v, want true, nil", key, ok, err)
 	}
 	time.Sleep(400 * time.Millisecond)
-	if ok, err := s.FirstSeen(ctx, key); !ok || err != nil {
+	if ok, err := s.FirstSeen(ctx, key, 0); !ok || err != nil {
 		t.Fatalf("after TTL: FirstSeen(%q) = %v, %v, want true, nil", key, ok, err)
 	}
 }
@@ -173,7 +173,7 @@ func TestRedisTwoReplicas(t *testing.T) {
 				go func() {
 					defer wg.Done()
 					<-start
-					ok, err := r.FirstSeen(context.Background(), key)
+					ok, err := r.FirstSeen(context.Background(), key, 0)
 					if err != nil {
 						errs.Add(1)
 						return
@@ -203,7 +203,7 @@ func TestRedisDownIsAnError(t *testing.T) {
 	l.Close() // nothing listens there now
 	s := NewRedis(redis.NewClient(&redis.Options{Addr: addr, MaxRetries: -1, DialTimeout: time.Second}), time.Minute)
 	defer s.Close()
-	if ok, err := s.FirstSeen(context.Background(), "x"); err == nil || ok {
+	if ok, err := s.FirstSeen(context.Background(), "x", 0); err == nil || ok {
 		t.Errorf("FirstSeen with Redis down = %v, %v, want false and an error", ok, err)
 	}
 	if _, err := New("redis://"+addr+"/0", time.Minute); err == nil {
