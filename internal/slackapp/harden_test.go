@@ -245,7 +245,7 @@ func TestConnLimit(t *testing.T) {
 		c := dial()
 		fmt.Fprintf(c, "GET /healthz HTTP/1.1\r\n")
 	}
-	time.Sleep(50 * time.Millisecond)
+	eventually(t, "the spare slots taken", func() bool { return ln.(*limitListener).spareOpen.Load() >= 8 })
 	if got := get("/healthz"); !strings.Contains(got, " 503 ") {
 		t.Errorf("past every slot: %q, want 503", got)
 	}
