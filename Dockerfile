@@ -12,11 +12,12 @@ WORKDIR /src
 # Modules first: this layer is reused while only the code changes.
 COPY go.mod go.sum ./
 RUN go mod download
-COPY cmd ./cmd
-COPY internal ./internal
-COPY knowledge ./knowledge
+# The whole checkout, .git included: go build stamps the commit into the
+# binary (engagiert version, /readyz, engagiert_build_info), and marks it
+# modified only if the checkout was.
+COPY . .
 # Static (no cgo), no local paths, no debug info: the same command .ci/run checks.
-RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/engagiert ./cmd/engagiert
+RUN CGO_ENABLED=0 go build -buildvcs=true -trimpath -ldflags="-s -w" -o /out/engagiert ./cmd/engagiert
 
 # scratch plus the CA certificates (the bot calls Slack over HTTPS): no
 # shell, no package manager, nothing but the binary. The binary is about

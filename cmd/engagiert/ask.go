@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -84,62 +83,62 @@ func toJSON(a domain.Answer) jsonAnswer {
 	return out
 }
 
-func runAsk(ctx context.Context, e env, args []string) error {
-	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	asJSON := fs.Bool("json", false, "print one JSON object per question")
-	dir := fs.String("knowledge", "", "knowledge directory (default: ENGAGIERT_KNOWLEDGE, else the embedded base)")
-	frame := fs.Bool("frame", false, "print how the question is understood (its frame) instead of the answer")
-	thread := fs.Bool("thread", false, "with -: read the lines as one conversation, each a follow-up of the one before, as in a Slack thread; an empty line starts a new one")
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		return usageError{err.Error()}
+// knowledgeUsage is the --knowledge flag of every verb that reads the base.
+const knowledgeUsage = "knowledge `DIR` to read (default: ENGAGIERT_KNOWLEDGE, else the base built into the binary)"
+
+func cmdAsk() *command {
+	c := &command{
+		UsageLine: "ask [--json] [--frame] [--knowledge DIR] QUESTION...\nask [--json] [--thread] [--knowledge DIR] -",
+		Short:     "answer questions from the knowledge base",
+		Long: `
+Ask answers a question from the knowledge base, as the bot does in Slack:
+the answer, then its sources. The words of the question may stand before
+and after the flags; after "--" everything is the question.
+
+With "-" it answers one question per line of standard input, in order, with
+one index; with --thread the lines are one conversation, each a follow-up of
+the one before, and an empty line starts a new one.
+
+--json prints one object per question: {"query", "found", "text", "hits":
+[{"id", "title", "url"}]}. --frame prints how the question is read (its
+operation, subjects, attribute and filters) instead of the answer.
+
+Examples:
+	engagiert ask "Ist Lemgo eine Engagierte Stadt?"
+	engagiert ask --json Wie viele Engagierte Städte gibt es?
+	engagiert ask --frame "Wann wurde RegioPole gegründet und wer hat den Vorsitz?"
+	printf 'Bielefeld\nseit wann?\n' | engagiert ask --thread -
+`,
 	}
-	asker, _, err := loadAsker(knowledgeDir(*dir, e))
-	if err != nil {
-		return err
-	}
-	if *frame {
-		fr, ok := asker.(interface {
-			Frame(context.Context, string) (answer.Frame, error)
-		})
-		if !ok {
-			return errors.New("this knowledge cannot show frames")
-		}
-		f, err := fr.Frame(ctx, strings.Join(rest, " "))
+	asJSON := c.Flag.Bool("json", false, "print one JSON object per question")
+	dir := c.Flag.String("knowledge", "", knowledgeUsage)
+	frame := c.Flag.Bool("frame", false, "print how the question is understood (its frame) instead of the answer")
+	thread := c.Flag.Bool("thread", false, "with -: read the lines as one conversation, each a follow-up of the one before, as in a Slack thread; an empty line starts a new one")
+	c.Run = func(ctx context.Context, e env, args []string) error {
+		asker, _, err := loadAsker(knowledgeDir(*dir, e))
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintln(e.stdout, f.String())
-		return err
-	}
-	if len(rest) == 1 && rest[0] == "-" {
-		return askLines(ctx, asker, e.stdin, e.stdout, e.stderr, *asJSON, *thread)
-	}
-	return printAnswer(e.stdout, askRecovering(ctx, asker, strings.Join(rest, " "), "", e.stderr, "the question"), *asJSON)
-}
-
-// parseInterspersed parses flags wherever they stand, so that
-// `ask Bielefeld --json` works as `ask --json Bielefeld` does; after "--"
-// everything is words of the question.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var words, tail []string
-	for i, a := range args {
-		if a == "--" {
-			args, tail = args[:i], args[i+1:]
-			break
+		if *frame {
+			fr, ok := asker.(interface {
+				Frame(context.Context, string) (answer.Frame, error)
+			})
+			if !ok {
+				return errors.New("this knowledge cannot show frames")
+			}
+			f, err := fr.Frame(ctx, strings.Join(args, " "))
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintln(e.stdout, f.String())
+			return err
 		}
-	}
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
+		if len(args) == 1 && args[0] == "-" {
+			return askLines(ctx, asker, e.stdin, e.stdout, e.stderr, *asJSON, *thread)
 		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return append(words, tail...), nil
-		}
-		words, args = append(words, args[0]), args[1:]
+		return printAnswer(e.stdout, askRecovering(ctx, asker, strings.Join(args, " "), "", e.stderr, "the question"), *asJSON)
 	}
+	return c
 }
 
 // askLines answers one question per input line, in order, with one index.

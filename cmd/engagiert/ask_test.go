@@ -8,9 +8,11 @@ import (
 	"testing"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
 )
 
 func TestAskCommand(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		args     []string
@@ -67,6 +69,7 @@ func TestAskCommand(t *testing.T) {
 // A broken base fails with the loader's FILE:LINE messages, naming the files
 // as the terminal can open them.
 func TestAskBrokenKnowledgeNamesFileAndLine(t *testing.T) {
+	t.Parallel()
 	dir := "../../internal/yamlkb/testdata/broken/bad-date"
 	var out, errOut bytes.Buffer
 	err := run(context.Background(), []string{"ask", "--knowledge", dir, "Bielefeld"}, func(string) string { return "" },
@@ -83,7 +86,7 @@ func TestAskBrokenKnowledgeNamesFileAndLine(t *testing.T) {
 // apology on its line, the panic and its stack go to stderr, and the next
 // lines are answered.
 func TestAskLinesSurvivesPanic(t *testing.T) {
-	asker := domain.AskerFunc(func(_ context.Context, q string) domain.Answer {
+	asker := domaintest.AskerFunc(func(_ context.Context, q string) domain.Answer {
 		if q == "Boom" {
 			var words []string
 			_ = words[len(q)] // index out of range

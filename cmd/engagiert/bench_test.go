@@ -16,8 +16,9 @@ import (
 
 	"github.com/engagiert/engagiert/internal/answer"
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
 	"github.com/engagiert/engagiert/internal/search"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Speed targets (issue "Knowledge base ..."), on 2 cores:
@@ -128,7 +129,7 @@ func generatedBase(n, k int) *domain.Base {
 			nets[(i+3)%k].Members = append(nets[(i+3)%k].Members, domain.Membership{Place: places[i].ID, Source: "gen"})
 		}
 	}
-	return domain.NewBase(nets, places, src, "generated")
+	return domaintest.NewBase(nets, places, src, "generated")
 }
 
 func setupBig(b *testing.B) {

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // evalCase is one answer-quality case, in the format of ../shared/eval/questions.yaml.
@@ -30,6 +30,7 @@ func foldText(s string) string { return strings.ToLower(spaces.ReplaceAllString(
 // TestEvalCases runs every case of testdata/eval/*.yaml (a copy of the shared
 // sample plus our own cases) through `ask --json -`, as ../shared/eval/run does.
 func TestEvalCases(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob("testdata/eval/*.yaml")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no eval cases found: %v", err)

@@ -1,9 +1,8 @@
 package main
 
 import (
+	"cmp"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -17,26 +16,38 @@ import (
 // (30 s), so a hung bot is reported as unhealthy by us, with a reason.
 const healthcheckTimeout = 2 * time.Second
 
-// runHealthcheck asks a local bot for /healthz. The runtime image has no curl
+// cmdHealthcheck asks a local bot for /healthz. The runtime image has no curl
 // or shell, so Docker's HEALTHCHECK runs the binary itself.
-func runHealthcheck(ctx context.Context, e env, args []string) error {
-	fs := flag.NewFlagSet("healthcheck", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	defAddr := e.getenv("ENGAGIERT_ADDR")
-	if defAddr == "" {
-		defAddr = ":8080"
+func cmdHealthcheck() *command {
+	c := &command{
+		UsageLine: "healthcheck [--addr ADDR]",
+		Short:     "exit 0 when a local bot is alive",
+		Long: `
+Healthcheck asks the bot at --addr for /healthz and exits 0 when it answers
+200 within 2 s; otherwise it prints why and exits 1. The image's HEALTHCHECK
+runs it, since the image has no curl. A listener on all interfaces (":8080")
+is reached on loopback; a URL is used as given.
+
+Examples:
+	engagiert healthcheck
+	engagiert healthcheck --addr 127.0.0.1:9090
+	engagiert healthcheck --addr http://bot.internal:8080/healthz
+`,
 	}
-	addr := fs.String("addr", defAddr, "address the bot listens on, or a URL (default: ENGAGIERT_ADDR, else :8080)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
+	addrFlag := c.Flag.String("addr", "", "`ADDR` the bot listens on, or a URL (default: ENGAGIERT_ADDR, else :8080)")
+	c.Run = func(ctx context.Context, e env, args []string) error {
+		if err := noArgs(c, args, "use --addr ADDR"); err != nil {
+			return err
 		}
-		return usageError{err.Error()}
+		addr := cmp.Or(*addrFlag, e.getenv("ENGAGIERT_ADDR"), ":8080")
+		return healthcheck(ctx, addr)
 	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("healthcheck takes no arguments, got %q; use --addr ADDR", fs.Args())}
-	}
-	target, err := healthURL(*addr)
+	return c
+}
+
+// healthcheck reports whether the bot listening on addr is alive.
+func healthcheck(ctx context.Context, addr string) error {
+	target, err := healthURL(addr)
 	if err != nil {
 		return usageError{err.Error()}
 	}

@@ -13,6 +13,7 @@ import (
 )
 
 func TestHealthURL(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		addr, want string
 	}{
@@ -64,6 +65,7 @@ func runHealth(ctx context.Context, vars map[string]string, args ...string) (str
 }
 
 func TestHealthcheck(t *testing.T) {
+	t.Parallel()
 	okAddr, okHits := healthServer(t, http.StatusOK)
 	_, port, _ := net.SplitHostPort(okAddr)
 	downAddr, _ := healthServer(t, http.StatusServiceUnavailable)
@@ -104,6 +106,7 @@ func TestHealthcheck(t *testing.T) {
 }
 
 func TestHealthcheckUsage(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{"extra"}, {"--addr", "8080"}, {"--nope"}} {
 		_, err := runHealth(context.Background(), nil, args...)
 		var ue usageError
@@ -116,6 +119,7 @@ func TestHealthcheckUsage(t *testing.T) {
 // TestHealthcheckHang: a bot that accepts but never answers is unhealthy,
 // within the timeout rather than whenever Docker gives up.
 func TestHealthcheckHang(t *testing.T) {
+	t.Parallel()
 	release := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		select {

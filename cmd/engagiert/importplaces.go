@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,24 +13,40 @@ import (
 	"github.com/engagiert/engagiert/internal/gvimport"
 )
 
-// runImportPlaces regenerates the NRW place file from the official list, so
+// cmdImportPlaces regenerates the NRW place file from the official list, so
 // the yearly update of the Gemeindeverzeichnis is one command. Curated
 // fields of the current file are kept.
-func runImportPlaces(ctx context.Context, e env, args []string) error {
-	fs := flag.NewFlagSet("import-places", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	out := fs.String("out", filepath.Join("knowledge", "places", "nrw.yaml"), "place file to write (its curated fields are kept)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
+func cmdImportPlaces() *command {
+	c := &command{
+		UsageLine: "import-places [--out FILE] TABLE.md",
+		Short:     "regenerate knowledge/places/nrw.yaml from the official list",
+		Long: `
+Import-places reads the Destatis list of NRW municipalities (the Markdown
+table of the research notes; "-" reads standard input) and writes every
+Stadt, Gemeinde, Kreis and Regierungsbezirk to --out. The curated fields of
+the file it replaces (aliases, everyday, facts, partners_complete) are kept.
+The file is replaced atomically, so a bot watching the directory never reads
+half of it. Validate the result.
+
+Examples:
+	engagiert import-places ../shared/research/nrw-places.md
+	engagiert import-places --out /tmp/nrw.yaml - < table.md
+`,
+	}
+	out := c.Flag.String("out", filepath.Join("knowledge", "places", "nrw.yaml"), "place `FILE` to write (its curated fields are kept)")
+	c.Run = func(ctx context.Context, e env, args []string) error {
+		if len(args) != 1 {
+			return usageError{"import-places takes one file: the Markdown table of NRW municipalities (or - for stdin)"}
 		}
-		return usageError{err.Error()}
+		return importPlaces(e, args[0], *out)
 	}
-	if fs.NArg() != 1 {
-		return usageError{"import-places takes one file: the Markdown table of NRW municipalities (or - for stdin)"}
-	}
+	return c
+}
+
+// importPlaces writes the places of the table in file name ("-": stdin) to out.
+func importPlaces(e env, name, out string) error {
 	var in io.Reader = e.stdin
-	if name := fs.Arg(0); name != "-" {
+	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
 			return fmt.Errorf("import-places: %w", err)
@@ -47,7 +62,7 @@ func runImportPlaces(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("import-places: %w", err)
 	}
-	old, err := os.ReadFile(*out)
+	old, err := os.ReadFile(out)
 	if err != nil && !errors.Is(err, errNotExist) {
 		return fmt.Errorf("import-places: %w", err)
 	}
@@ -55,11 +70,11 @@ func runImportPlaces(ctx context.Context, e env, args []string) error {
 	if err := gvimport.Write(&buf, places, old); err != nil {
 		return fmt.Errorf("import-places: %w", err)
 	}
-	if err := writeAtomic(*out, buf.Bytes()); err != nil {
+	if err := writeAtomic(out, buf.Bytes()); err != nil {
 		return fmt.Errorf("import-places: %w", err)
 	}
 	fmt.Fprintf(e.stdout, "wrote %s: %d places from %d municipalities; run engagiert validate --knowledge %s\n",
-		*out, len(places), len(rows), filepath.Dir(filepath.Dir(*out)))
+		out, len(places), len(rows), filepath.Dir(filepath.Dir(out)))
 	return nil
 }
 

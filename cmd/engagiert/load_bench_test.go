@@ -445,6 +445,7 @@ func checkLoad(tb testing.TB, bot, yard loadResult, botT *loadTarget) {
 // TestLoadSmoke runs the load path briefly in the normal test suite: the
 // real App over the embedded knowledge, 64 concurrent connections, no errors.
 func TestLoadSmoke(t *testing.T) {
+	t.Parallel()
 	n := 500
 	if testing.Short() {
 		n = 100

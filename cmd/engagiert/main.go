@@ -18,17 +18,22 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	if err != nil {
-		var ue usageError
-		if errors.As(err, &ue) {
-			fmt.Fprintln(os.Stderr, "engagiert:", err)
-			os.Exit(2)
-		}
-		if !errors.Is(err, errReported) {
-			fmt.Fprintln(os.Stderr, "engagiert:", err)
-		}
-		os.Exit(1)
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// exitCode is the exit status for what run returned (see exitStatus), and
+// prints an error no one has printed yet.
+func exitCode(err error, stderr io.Writer) int {
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue):
+		return 2 // run printed it, with the synopsis
+	case !errors.Is(err, errReported):
+		fmt.Fprintln(stderr, "engagiert:", err)
 	}
+	return 1
 }
 
 // env is what a verb may touch of the outside world. Tests pass their own,
@@ -40,51 +45,29 @@ type env struct {
 	stderr io.Writer
 }
 
-// verb is one sub-command.
-type verb struct {
-	name, usage string
-	run         func(ctx context.Context, e env, args []string) error
-}
-
-func verbs() []verb {
-	return []verb{
-		{"ask", "ask [--json] [--knowledge DIR] QUESTION... | ask --json -   answer questions", runAsk},
-		{"validate", "validate [--knowledge DIR]   check the knowledge base", runValidate},
-		{"review", "review [--older-than 18m] [--knowledge DIR]   list dated figures and facts to re-check, oldest first", runReview},
-		{"schema", "schema [--out DIR]   write the JSON Schemas of the knowledge files (knowledge/schema)", runSchema},
-		{"import-places", "import-places [--out FILE] TABLE.md   regenerate knowledge/places/nrw.yaml from the official list", runImportPlaces},
-		{"serve", "serve [flags]   run the Slack bot (see README)", runServe},
-		{"manifest", "manifest [--request-url URL]   print a Slack app manifest", runManifest},
-		{"healthcheck", "healthcheck [--addr ADDR]   exit 0 when a local bot is alive", runHealthcheck},
-		{"misses", "misses [--top N] [LOGFILE]   list frequent unanswered questions", runMisses},
-	}
-}
-
-// usageError marks a mistake in the command line; main exits 2 for it.
-type usageError struct{ msg string }
-
-func (u usageError) Error() string { return u.msg }
-
-// errReported means the verb already printed what went wrong.
-var errReported = errors.New("reported")
-
+// run is the whole program: main gives it the process's arguments (without
+// the program name), environment and standard files.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	e := env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
 	tuneGC(getenv)
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		printUsage(stdout)
-		if len(args) == 0 {
-			return usageError{"no command given"}
-		}
-		return nil
+	cmds := commands()
+	if len(args) == 0 {
+		mainUsage(stderr, cmds)
+		return usageError{"no command given"}
 	}
-	for _, v := range verbs() {
-		if v.name == args[0] {
-			return v.run(ctx, e, args[1:])
-		}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help":
+		name = "help"
+	case "-version", "--version":
+		name = "version"
 	}
-	printUsage(stderr)
-	return usageError{fmt.Sprintf("unknown command %q", args[0])}
+	c := lookup(cmds, name)
+	if c == nil {
+		fmt.Fprintf(stderr, "engagiert: unknown command %q\nRun 'engagiert help' for the list of commands.\n", name)
+		return usageError{fmt.Sprintf("unknown command %q", name)}
+	}
+	return runCommand(ctx, e, c, args[1:])
 }
 
 // tuneGC raises the garbage collector's target unless GOGC is set. The heap
@@ -95,12 +78,5 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 func tuneGC(getenv func(string) string) {
 	if getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
-	}
-}
-
-func printUsage(w io.Writer) {
-	fmt.Fprintln(w, "usage: engagiert COMMAND [ARGS]")
-	for _, v := range verbs() {
-		fmt.Fprintln(w, "  engagiert "+v.usage)
 	}
 }

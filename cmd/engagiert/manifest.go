@@ -1,15 +1,18 @@
 package main
 
 import (
+	"cmp"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
+	"github.com/engagiert/engagiert/internal/answer"
+	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/slackapp"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // appManifest is a Slack app manifest, as pasted into "Create New App > From
@@ -33,6 +36,10 @@ type appManifest struct {
 		} `yaml:"bot_user"`
 		Shortcuts     []manifestShortcut `yaml:"shortcuts"`
 		SlashCommands []manifestCommand  `yaml:"slash_commands"`
+		// UnfurlDomains are the networks' websites: link_shared for them.
+		UnfurlDomains []string `yaml:"unfurl_domains,omitempty"`
+		// AssistantView turns on the AI-app split view.
+		AssistantView *manifestAssistant `yaml:"assistant_view,omitempty"`
 	} `yaml:"features"`
 	OAuthConfig struct {
 		Scopes struct {
@@ -54,6 +61,18 @@ type appManifest struct {
 	} `yaml:"settings"`
 }
 
+// manifestAssistant is the AI-app split view: what it does, and the prompts
+// shown before a thread starts.
+type manifestAssistant struct {
+	Description      string           `yaml:"assistant_description"`
+	SuggestedPrompts []manifestPrompt `yaml:"suggested_prompts,omitempty"`
+}
+
+type manifestPrompt struct {
+	Title   string `yaml:"title"`
+	Message string `yaml:"message"`
+}
+
 // manifestShortcut is a global or message shortcut.
 type manifestShortcut struct {
 	Name        string `yaml:"name"`
@@ -70,25 +89,55 @@ type manifestCommand struct {
 	ShouldEscape bool   `yaml:"should_escape"`
 }
 
-// manifestScopes are the bot scopes engagiert uses, and why.
-var manifestScopes = []string{
-	"app_mentions:read", // @-mentions in channels
-	"channels:history",  // message.channels: follow-ups in the bot's threads, curators' replies
-	"chat:write",        // answers in threads, DMs and the messages tab
-	"chat:write.public", // shared answers in public channels the bot has not joined
-	"commands",          // the slash command and the message shortcut
-	"groups:history",    // message.groups: the same in private channels the bot is in
-	"im:history",        // message.im: direct messages to the bot; an empty history: welcome
-	"im:read",           // which conversations are DMs
-	"im:write",          // relayed curators' replies and notices by DM
+// manifestScope is a bot scope the manifest asks for: why, and what of the
+// bot needs it (Web API methods it calls, events it gets as "event:TYPE",
+// or a feature as "feature:NAME"). TestManifestScopesUsed checks that every
+// one of them is used and nothing used lacks its scope.
+type manifestScope struct {
+	Scope, Why string
+	NeededBy   []string
 }
 
-// manifestEvents are the bot events engagiert subscribes to.
-var manifestEvents = []string{"app_home_opened", "app_mention", "message.channels", "message.groups", "message.im"}
+// manifestScopes are the bot scopes engagiert uses, and why.
+var manifestScopes = []manifestScope{
+	{"app_mentions:read", "@-mentions in channels", []string{"event:app_mention"}},
+	{"assistant:write", "the AI-app split view: suggested prompts, status, thread titles",
+		[]string{"event:assistant_thread_started", "event:assistant_thread_context_changed",
+			"assistant.threads.setSuggestedPrompts", "assistant.threads.setStatus", "assistant.threads.setTitle"}},
+	{"channels:history", "message.channels: follow-ups in the bot's threads, curators' replies", []string{"event:message.channels"}},
+	{"channels:read", "the name of the channel open beside an assistant thread, as its context", []string{"conversations.info"}},
+	{"chat:write", "answers in threads, DMs and the messages tab", []string{"chat.postMessage", "chat.postEphemeral"}},
+	{"chat:write.public", "shared answers in public channels the bot has not joined", []string{"feature:share"}},
+	{"commands", "the slash command and the message shortcut", []string{"feature:slash_command", "feature:shortcut"}},
+	{"groups:history", "message.groups: the same in private channels the bot is in", []string{"event:message.groups"}},
+	{"im:history", "message.im: direct messages and assistant threads; an empty history: welcome",
+		[]string{"event:message.im", "conversations.history"}},
+	{"links:read", "link_shared for the networks' websites", []string{"event:link_shared"}},
+	{"links:write", "link cards (chat.unfurl)", []string{"chat.unfurl"}},
+	{"reactions:write", "a reaction to thanks in a thread, instead of a reply", []string{"reactions.add"}},
+}
+
+// manifestEvents are the bot events engagiert subscribes to: those it
+// handles (slackapp.HandledEvents), "message" in channels, private
+// channels and DMs.
+func manifestEvents() []string {
+	var out []string
+	for _, e := range slackapp.HandledEvents() {
+		if e == "message" {
+			out = append(out, "message.channels", "message.groups", "message.im")
+			continue
+		}
+		out = append(out, e)
+	}
+	slices.Sort(out)
+	return out
+}
 
 // buildManifest returns the manifest for the slash command; with requestURL
-// the three request URLs lie under it, without it Socket Mode is on.
-func buildManifest(command, requestURL string) appManifest {
+// the three request URLs lie under it, without it Socket Mode is on. The
+// networks' websites in base become unfurl_domains, the kinds of question
+// in cmds the split view's suggested prompts.
+func buildManifest(command, requestURL string, base *domain.Base, cmds []domain.Command) appManifest {
 	var m appManifest
 	m.DisplayInformation.Name = "engagiert"
 	m.DisplayInformation.Description = "Antworten zu Netzwerken deutscher Kommunen, mit Quelle und Stand."
@@ -107,8 +156,18 @@ func buildManifest(command, requestURL string) appManifest {
 		Description: "Fragen zu Netzwerken deutscher Kommunen",
 		UsageHint:   "[Ort, Netzwerk oder Frage] – oder: hilfe",
 	}
-	m.OAuthConfig.Scopes.Bot = manifestScopes
-	m.Settings.EventSubscriptions.BotEvents = manifestEvents
+	for _, s := range manifestScopes {
+		m.OAuthConfig.Scopes.Bot = append(m.OAuthConfig.Scopes.Bot, s.Scope)
+	}
+	m.Settings.EventSubscriptions.BotEvents = manifestEvents()
+	m.Features.UnfurlDomains = slackapp.UnfurlDomains(base)
+	m.Features.AssistantView = &manifestAssistant{
+		Description: "Frag mich nach Netzwerken deutscher Kommunen, Orten in NRW und Städtepartnerschaften; " +
+			"ich antworte aus einer geprüften Wissensbasis, mit Quelle und Stand.",
+	}
+	for _, p := range blocks.Prompts(cmds) {
+		m.Features.AssistantView.SuggestedPrompts = append(m.Features.AssistantView.SuggestedPrompts, manifestPrompt{p.Title, p.Message})
+	}
 	m.Features.Shortcuts = []manifestShortcut{{
 		Name:        "Frag engagiert",
 		Type:        "message",
@@ -127,40 +186,56 @@ func buildManifest(command, requestURL string) appManifest {
 	return m
 }
 
-// runManifest prints the Slack app manifest as YAML.
-func runManifest(ctx context.Context, e env, args []string) error {
-	fs := flag.NewFlagSet("manifest", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	reqURL := fs.String("request-url", "", "public base URL of `engagiert serve` (HTTP mode); empty: Socket Mode")
-	command := fs.String("command", "", "slash command (env ENGAGIERT_COMMAND, default /engagiert)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
+// cmdManifest prints the Slack app manifest as YAML.
+func cmdManifest() *command {
+	c := &command{
+		UsageLine: "manifest [--request-url URL] [--command /engagiert] [--knowledge DIR]",
+		Short:     "print a Slack app manifest",
+		Long: `
+Manifest prints the Slack app manifest to paste at api.slack.com/apps
+("Create New App", "From an app manifest"): the slash command, the message
+shortcut, the events and the scopes the bot needs, and the domains of the
+networks' websites for link cards. Without --request-url the app uses
+Socket Mode; with it, HTTP mode, with /slack/commands, /slack/events and
+/slack/interactions under that URL.
+
+Examples:
+	engagiert manifest
+	engagiert manifest --request-url https://bot.example.org
+`,
+	}
+	reqURL := c.Flag.String("request-url", "", "public base `URL` of engagiert serve (HTTP mode); empty: Socket Mode")
+	slash := c.Flag.String("command", "", "slash command (default: ENGAGIERT_COMMAND, else /engagiert)")
+	dir := c.Flag.String("knowledge", "", "knowledge `DIR` whose networks' websites get link cards (default: ENGAGIERT_KNOWLEDGE, else the embedded base)")
+	c.Run = func(ctx context.Context, e env, args []string) error {
+		if err := noArgs(c, args, "use --request-url URL"); err != nil {
+			return err
 		}
-		return usageError{err.Error()}
+		return manifest(e, cmp.Or(*slash, e.getenv("ENGAGIERT_COMMAND"), "/engagiert"), *reqURL, knowledgeDir(*dir, e))
 	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("manifest takes no arguments, got %q; use --request-url URL", fs.Args())}
+	return c
+}
+
+// manifest prints the manifest for the slash command and base URL reqURL,
+// with link cards for the websites of the knowledge in dir.
+func manifest(e env, command, reqURL, dir string) error {
+	if !strings.HasPrefix(command, "/") || strings.ContainsAny(command, " \t\n") {
+		return usageError{fmt.Sprintf("--command %q must be a slash command such as /engagiert", command)}
 	}
-	if *command == "" {
-		*command = e.getenv("ENGAGIERT_COMMAND")
-	}
-	if *command == "" {
-		*command = "/engagiert"
-	}
-	if !strings.HasPrefix(*command, "/") || strings.ContainsAny(*command, " \t\n") {
-		return usageError{fmt.Sprintf("--command %q must be a slash command such as /engagiert", *command)}
-	}
-	base := strings.TrimRight(*reqURL, "/")
+	base := strings.TrimRight(reqURL, "/")
 	if base != "" {
 		u, err := url.Parse(base)
 		if err != nil || u.Scheme != "https" || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-			return usageError{fmt.Sprintf("--request-url %q must be a public https URL such as https://bot.example.org (Slack only calls https)", *reqURL)}
+			return usageError{fmt.Sprintf("--request-url %q must be a public https URL such as https://bot.example.org (Slack only calls https)", reqURL)}
 		}
+	}
+	kb, err := loadBase(dir)
+	if err != nil {
+		return fmt.Errorf("manifest: load knowledge: %w", err)
 	}
 	enc := yaml.NewEncoder(e.stdout)
 	enc.SetIndent(2)
-	if err := enc.Encode(buildManifest(*command, base)); err != nil {
+	if err := enc.Encode(buildManifest(command, base, kb, answer.Commands())); err != nil {
 		return fmt.Errorf("manifest: %w", err)
 	}
 	return enc.Close()

@@ -6,8 +6,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -20,29 +18,44 @@ import (
 	"golang.org/x/text/cases"
 )
 
-// runMisses reads the bot's JSON logs and lists the questions it could not
+// cmdMisses reads the bot's JSON logs and lists the questions it could not
 // answer, most frequent first, so curators know what to add to the knowledge.
-func runMisses(ctx context.Context, e env, args []string) error {
-	fs := flag.NewFlagSet("misses", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	top := fs.Int("top", 20, "show the N most frequent questions; 0 shows all")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
+func cmdMisses() *command {
+	c := &command{
+		UsageLine: "misses [--top N] [LOGFILE|-]",
+		Short:     "list frequent unanswered questions from the bot's logs",
+		Long: `
+Misses reads the JSON log of engagiert serve (a file, or standard input) and
+lists the questions the bot could not answer, most frequent first, with when
+each was last seen and on which surfaces. Questions that differ only in case,
+spaces and trailing punctuation count as one.
+
+Examples:
+	engagiert misses bot.log
+	kubectl logs deploy/engagiert | engagiert misses --top 50
+	cat a.log b.log | engagiert misses --top 0
+`,
+	}
+	top := c.Flag.Int("top", 20, "show the `N` most frequent questions; 0 shows all")
+	c.Run = func(ctx context.Context, e env, args []string) error {
+		if *top < 0 {
+			return usageError{fmt.Sprintf("--top %d: want 0 (all) or more", *top)}
 		}
-		return usageError{err.Error()}
+		name := "-"
+		switch len(args) {
+		case 0:
+		case 1:
+			name = args[0]
+		default:
+			return usageError{fmt.Sprintf("misses reads one log, got %q; concatenate them: cat a.log b.log | engagiert misses", args)}
+		}
+		return misses(ctx, e, name, *top)
 	}
-	if *top < 0 {
-		return usageError{fmt.Sprintf("--top %d: want 0 (all) or more", *top)}
-	}
-	name := "-"
-	switch fs.NArg() {
-	case 0:
-	case 1:
-		name = fs.Arg(0)
-	default:
-		return usageError{fmt.Sprintf("misses reads one log, got %q; concatenate them: cat a.log b.log | engagiert misses", fs.Args())}
-	}
+	return c
+}
+
+// misses prints the unanswered questions of the log in file name ("-": stdin).
+func misses(ctx context.Context, e env, name string, top int) error {
 	in, label := e.stdin, "standard input"
 	if name != "-" {
 		f, err := os.Open(name)
@@ -56,7 +69,7 @@ func runMisses(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("misses: read %s: %w", label, err)
 	}
-	return printMisses(e.stdout, r, label, *top)
+	return printMisses(e.stdout, r, label, top)
 }
 
 // miss is one normalised question and how often it went unanswered.

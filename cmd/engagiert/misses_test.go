@@ -18,6 +18,7 @@ func runMissesCmd(stdin string, args ...string) (string, error) {
 }
 
 func TestMisses(t *testing.T) {
+	t.Parallel()
 	const want = `COUNT  LAST SEEN         SURFACES            QUESTION
     3  2026-11-21 10:30  slash 2, mention 1  Wer ist Bürgermeister von Bielefeld
     2  2026-11-22 08:05  home 1, slash 1     Straßenbau in Gütersloh
@@ -43,6 +44,7 @@ func TestMisses(t *testing.T) {
 }
 
 func TestMissesNone(t *testing.T) {
+	t.Parallel()
 	got, err := runMissesCmd(`{"msg":"answered","question":"Bielefeld"}` + "\n")
 	if err != nil || got != "No unanswered questions in standard input (1 lines read).\n" {
 		t.Errorf("misses on a log without misses = %q, %v", got, err)
@@ -50,6 +52,7 @@ func TestMissesNone(t *testing.T) {
 }
 
 func TestMissesErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args  []string
 		usage bool
@@ -69,6 +72,7 @@ func TestMissesErrors(t *testing.T) {
 }
 
 func TestNormalizeQuestion(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"Bielefeld", "Bielefeld"},
 		{"  Wer ist\t Bürgermeister?\n", "Wer ist Bürgermeister"},
@@ -86,6 +90,7 @@ func TestNormalizeQuestion(t *testing.T) {
 // TestMissesLongLine: a line far over the reader's buffer neither stops the
 // report nor hides the records after it.
 func TestMissesLongLine(t *testing.T) {
+	t.Parallel()
 	long := `{"msg":"unanswered","question":"` + strings.Repeat("x", 3<<20) + `"}`
 	log := long + "\n" + `{"msg":"unanswered","question":"Lemgo?","surface":"dm"}` + "\n"
 	rep, err := readMisses(context.Background(), strings.NewReader(log))
@@ -95,6 +100,7 @@ func TestMissesLongLine(t *testing.T) {
 }
 
 func TestClip(t *testing.T) {
+	t.Parallel()
 	if got := clip(strings.Repeat("ä", 100), 80); len([]rune(got)) != 80 || !strings.HasSuffix(got, "…") {
 		t.Errorf("clip(100 runes, 80) = %q, want 80 runes ending in …", got)
 	}

@@ -28,6 +28,7 @@ func kindsTable() string {
 // engine routes by: the table between the "kinds" markers is generated.
 // Rewrite it with go test ./cmd/engagiert -run TestREADMEKinds -update.
 func TestREADMEKinds(t *testing.T) {
+	t.Parallel()
 	const start, end = "<!-- kinds: generated from answer.Commands, see TestREADMEKinds -->\n", "<!-- /kinds -->"
 	b, err := os.ReadFile("../../README.md")
 	if err != nil {

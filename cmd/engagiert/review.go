@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"slices"
 	"strings"
@@ -13,28 +12,42 @@ import (
 	"github.com/engagiert/engagiert/internal/yamlkb"
 )
 
-// runReview lists the figures and facts whose stand is older than a limit,
+// cmdReview lists the figures and facts whose stand is older than a limit,
 // oldest first, with FILE:LINE and the source to check them against: the
 // curator's to-do list for keeping the base current.
-func runReview(ctx context.Context, e env, args []string) error {
-	fs := flag.NewFlagSet("review", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	dirFlag := fs.String("knowledge", "", "knowledge directory (default: ENGAGIERT_KNOWLEDGE, else the embedded base)")
-	olderThan := fs.String("older-than", "18m", "list stands older than this many months")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
+func cmdReview() *command {
+	c := &command{
+		UsageLine: "review [--older-than 18m] [--knowledge DIR]",
+		Short:     "list dated figures and facts to re-check, oldest first",
+		Long: `
+Review lists every current figure (the newest of each list of counts) and
+every fact with a stand older than --older-than, oldest first, as
+FILE:LINE: Stand DATE (N months): what: text, with the source to check.
+Re-read the source; add what changed as a new, dated entry.
+
+Examples:
+	engagiert review
+	engagiert review --older-than 36m --knowledge ./knowledge
+`,
+	}
+	dirFlag := c.Flag.String("knowledge", "", knowledgeUsage)
+	olderThan := c.Flag.String("older-than", "18m", "list stands older than this many `months`")
+	c.Run = func(ctx context.Context, e env, args []string) error {
+		if err := noArgs(c, args, ""); err != nil {
+			return err
 		}
-		return usageError{err.Error()}
+		months, err := parseMonths(*olderThan)
+		if err != nil {
+			return usageError{"--older-than: " + err.Error()}
+		}
+		return review(e, knowledgeDir(*dirFlag, e), months)
 	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("review takes no arguments, got %q", fs.Args())}
-	}
-	months, err := parseMonths(*olderThan)
-	if err != nil {
-		return usageError{"--older-than: " + err.Error()}
-	}
-	_, rep, err := checkBase(knowledgeDir(*dirFlag, e), yamlkb.Options{})
+	return c
+}
+
+// review prints what in the base in dir is older than months.
+func review(e env, dir string, months int) error {
+	_, rep, err := checkBase(dir, yamlkb.Options{})
 	var ps *yamlkb.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps.List {

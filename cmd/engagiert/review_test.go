@@ -66,6 +66,7 @@ partnerships: []
 }
 
 func TestReview(t *testing.T) {
+	t.Parallel()
 	dir := dated(t)
 	var stdout, stderr bytes.Buffer
 	args := []string{"review", "--older-than", "18m", "--knowledge", dir}
@@ -107,6 +108,7 @@ func TestReview(t *testing.T) {
 }
 
 func TestReviewUsage(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{"review", "--older-than", "bald"}, {"review", "x"}} {
 		var out bytes.Buffer
 		err := run(context.Background(), args, func(string) string { return "" }, strings.NewReader(""), &out, &out)

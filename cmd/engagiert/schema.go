@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"maps"
 	"path/filepath"
@@ -12,27 +10,41 @@ import (
 	"github.com/engagiert/engagiert/internal/yamlkb"
 )
 
-// runSchema writes the JSON Schemas of the knowledge files, generated from
+// cmdSchema writes the JSON Schemas of the knowledge files, generated from
 // the validator's own field lists, for editors (yaml-language-server).
-func runSchema(ctx context.Context, e env, args []string) error {
-	fs := flag.NewFlagSet("schema", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	out := fs.String("out", filepath.Join("knowledge", "schema"), "directory to write the schema files to")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
+func cmdSchema() *command {
+	c := &command{
+		UsageLine: "schema [--out DIR]",
+		Short:     "write the JSON Schemas of the knowledge files (knowledge/schema)",
+		Long: `
+Schema writes one JSON Schema per kind of knowledge file, generated from the
+field lists the validator checks. Editors that speak the YAML language
+server complete and check fields with them. Run it after adding a field;
+go test ./internal/yamlkb fails while the committed files are not current.
+
+Examples:
+	engagiert schema
+	engagiert schema --out /tmp/schema
+`,
+	}
+	out := c.Flag.String("out", filepath.Join("knowledge", "schema"), "`DIR` to write the schema files to")
+	c.Run = func(ctx context.Context, e env, args []string) error {
+		if err := noArgs(c, args, ""); err != nil {
+			return err
 		}
-		return usageError{err.Error()}
+		return writeSchemas(e, *out)
 	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("schema takes no arguments, got %q", fs.Args())}
-	}
+	return c
+}
+
+// writeSchemas writes the schema files into dir.
+func writeSchemas(e env, dir string) error {
 	files := yamlkb.SchemaFiles()
 	for _, name := range slices.Sorted(maps.Keys(files)) {
-		if err := writeAtomic(filepath.Join(*out, name), files[name]); err != nil {
+		if err := writeAtomic(filepath.Join(dir, name), files[name]); err != nil {
 			return fmt.Errorf("schema: %w", err)
 		}
-		fmt.Fprintln(e.stdout, "wrote", filepath.Join(*out, name))
+		fmt.Fprintln(e.stdout, "wrote", filepath.Join(dir, name))
 	}
 	return nil
 }

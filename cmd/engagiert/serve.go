@@ -68,41 +68,22 @@ func (c *serveConfig) settings() []serveSetting {
 	}
 }
 
-// parseServe reads the flags; a flag left empty falls back to its variable,
-// then its default. Flag defaults stay empty so -h never prints a secret.
-func parseServe(e env, args []string) (serveConfig, error) {
-	c, err := parseServeFlags(e, args)
-	if err != nil {
-		return c, err
-	}
-	if err := c.check(); err != nil {
-		return c, err
-	}
-	return c, c.parseLimits()
-}
-
-func parseServeFlags(e env, args []string) (serveConfig, error) {
-	var c serveConfig
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	set := c.settings()
-	for _, s := range set {
+// bind defines serve's flags on fs, one per setting. Flag defaults stay
+// empty so that --help never prints a secret; resolve fills in the rest.
+func (c *serveConfig) bind(fs *flag.FlagSet) {
+	for _, s := range c.settings() {
 		usage := s.usage + " (env " + s.env
 		if s.def != "" {
 			usage += ", default " + s.def
 		}
 		fs.StringVar(s.dst, s.flag, "", usage+")")
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return c, err
-		}
-		return c, usageError{err.Error()}
-	}
-	if fs.NArg() > 0 {
-		return c, usageError{fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
-	}
-	for _, s := range set {
+}
+
+// resolve completes the flags: a flag left empty falls back to its
+// variable, then its default. Then it checks and parses the settings.
+func (c *serveConfig) resolve(e env) error {
+	for _, s := range c.settings() {
 		if *s.dst == "" {
 			*s.dst = strings.TrimSpace(e.getenv(s.env))
 		}
@@ -110,7 +91,10 @@ func parseServeFlags(e env, args []string) (serveConfig, error) {
 			*s.dst = s.def
 		}
 	}
-	return c, nil
+	if err := c.check(); err != nil {
+		return err
+	}
+	return c.parseLimits()
 }
 
 // check says which variable is missing or malformed, and how to fix it.
@@ -178,21 +162,43 @@ func validChannelID(s string) bool {
 	return true
 }
 
-// runServe runs the Slack bot until ctx ends (SIGTERM, SIGINT), then stops
+// cmdServe runs the Slack bot until ctx ends (SIGTERM, SIGINT), then stops
 // gracefully: the listener closes, requests and answers in flight finish.
 // SIGHUP never stops it: it reloads a knowledge directory, and is logged and
 // ignored with the embedded base.
-func runServe(ctx context.Context, e env, args []string) error {
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
-	return serve(ctx, e, args, hup)
-}
+func cmdServe() *command {
+	var cfg serveConfig
+	c := &command{
+		UsageLine: "serve [flags]",
+		Short:     "run the Slack bot",
+		Long: `
+Serve runs the Slack bot: in Socket Mode when SLACK_APP_TOKEN is set, else
+in HTTP mode on ENGAGIERT_ADDR with the signing secret. Every setting comes
+from the environment, and each also has a flag; pass tokens, the signing
+secret and a Redis URL with a password through the environment only: flags
+show up in ps. It logs JSON to stderr and never logs a secret.
 
-// serve is runServe with the reload requests coming from hup, so a test can
-// ask for a reload without signalling the whole test process.
-func serve(ctx context.Context, e env, args []string, hup <-chan os.Signal) error {
-	return serveWith(ctx, e, args, serveDeps{hup: hup, load: loadServing})
+It serves /healthz, /readyz and /metrics in both modes, reloads a knowledge
+directory on SIGHUP and on file changes, and stops gracefully on SIGTERM.
+README.md ("Connect to Slack", "Operations") has the whole story.
+
+Examples:
+	SLACK_BOT_TOKEN=xoxb-... SLACK_APP_TOKEN=xapp-... engagiert serve
+	SLACK_BOT_TOKEN=xoxb-... SLACK_SIGNING_SECRET=... engagiert serve --addr :9090
+	ENGAGIERT_KNOWLEDGE=/knowledge ENGAGIERT_REDIS_URL=redis://redis:6379/0 engagiert serve
+`,
+	}
+	cfg.bind(&c.Flag)
+	c.Run = func(ctx context.Context, e env, args []string) error {
+		if err := noArgs(c, args, ""); err != nil {
+			return err
+		}
+		hup := make(chan os.Signal, 1)
+		signal.Notify(hup, syscall.SIGHUP)
+		defer signal.Stop(hup)
+		return serveWith(ctx, e, cfg, serveDeps{hup: hup, load: loadServing})
+	}
+	return c
 }
 
 // serveDeps are what tests may stand in for: SIGHUP, and the knowledge
@@ -202,13 +208,11 @@ type serveDeps struct {
 	load func(dir string, log *slog.Logger) (*reload.Snapshot, error)
 }
 
-func serveWith(ctx context.Context, e env, args []string, deps serveDeps) error {
+// serveWith is serve with its flags parsed into cfg: it resolves the rest
+// of cfg from the environment and runs the bot until ctx ends.
+func serveWith(ctx context.Context, e env, cfg serveConfig, deps serveDeps) error {
 	hup := deps.hup
-	cfg, err := parseServe(e, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
-	if err != nil {
+	if err := cfg.resolve(e); err != nil {
 		return err
 	}
 	log := slog.New(slog.NewJSONHandler(e.stderr, nil))

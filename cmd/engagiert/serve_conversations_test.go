@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/testenv"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -69,10 +70,8 @@ func waitKey(t *testing.T, c *redis.Client, key string) string {
 // thread; a question forwarded through A is relayed by B, once, although the
 // curator's reply reaches both.
 func TestServeReplicasShareConversations(t *testing.T) {
-	redisURL, noRedis := testRedis(t)
-	if redisURL == "" {
-		needRedis(t, noRedis)
-	}
+	t.Parallel()
+	redisURL := testenv.Redis(t)
 	opts, _ := redis.ParseURL(redisURL)
 	rc := redis.NewClient(opts)
 	defer rc.Close()

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -143,6 +144,7 @@ func TestServeStalledConnectionsMemory(t *testing.T) {
 // TestServeInvalidToken: a bot token the Web API rejects stops start-up
 // with a message naming SLACK_BOT_TOKEN, before anything listens.
 func TestServeInvalidToken(t *testing.T) {
+	t.Parallel()
 	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = io.WriteString(w, `{"ok":false,"error":"invalid_auth"}`)
@@ -176,6 +178,7 @@ func TestServeInvalidToken(t *testing.T) {
 // hung network mount) shows on /readyz as in progress, and SIGTERM still
 // stops the bot well within the grace period.
 func TestServeSIGTERMDuringStuckRead(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "knowledge")
 	copyKnowledge(t, dir)
 	var stuck atomic.Bool
@@ -217,6 +220,7 @@ func TestServeSIGTERMDuringStuckRead(t *testing.T) {
 // added while serving is refused, the bot keeps answering, and /readyz
 // names the file without its content.
 func TestServeKnowledgeFIFOAndSymlink(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "knowledge")
 	copyKnowledge(t, dir)
 	fifo := filepath.Join(dir, "networks", "pipe.yaml")
@@ -314,6 +318,7 @@ func TestLimitMemory(t *testing.T) {
 // TestServeLimitSettings: the limits come from flags and variables, and bad
 // values are refused with the variable's name.
 func TestServeLimitSettings(t *testing.T) {
+	t.Parallel()
 	base := map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}
 	for _, tt := range []struct{ env, value string }{
 		{"ENGAGIERT_MAX_CONNS", "0"}, {"ENGAGIERT_MAX_BODY_READS", "many"},
@@ -323,13 +328,19 @@ func TestServeLimitSettings(t *testing.T) {
 		for k, v := range base {
 			vars[k] = v
 		}
-		_, err := parseServe(env{getenv: func(k string) string { return vars[k] }, stderr: io.Discard}, nil)
+		var c serveConfig
+		err := c.resolve(env{getenv: func(k string) string { return vars[k] }, stderr: io.Discard})
 		if err == nil || !strings.Contains(err.Error(), tt.env) {
-			t.Errorf("%s=%q: parseServe = %v, want an error naming %s", tt.env, tt.value, err, tt.env)
+			t.Errorf("%s=%q: resolve = %v, want an error naming %s", tt.env, tt.value, err, tt.env)
 		}
 	}
-	c, err := parseServe(env{getenv: func(k string) string { return base[k] }, stderr: io.Discard},
-		[]string{"--max-conns", "64", "--reload-timeout", "5s"})
+	var c serveConfig
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	c.bind(fs)
+	err := fs.Parse([]string{"--max-conns", "64", "--reload-timeout", "5s"})
+	if err == nil {
+		err = c.resolve(env{getenv: func(k string) string { return base[k] }, stderr: io.Discard})
+	}
 	if err != nil || c.maxConns != 64 || c.reloadTimeout != 5*time.Second ||
 		c.maxBodyReads != slackapp.DefaultMaxBodyReads || c.reloadDebounce != reload.DefaultDebounce {
 		t.Errorf("parseServe(--max-conns 64 --reload-timeout 5s) = %+v, %v", c, err)

@@ -73,7 +73,7 @@ func startServeDeps(t *testing.T, vars map[string]string, deps serveDeps) *serve
 			runErr = run(ctx, []string{"serve"}, getenv, strings.NewReader(""), io.Discard, logs)
 			return
 		}
-		runErr = serveWith(ctx, env{getenv: getenv, stdin: strings.NewReader(""), stdout: io.Discard, stderr: logs}, nil, deps)
+		runErr = serveWith(ctx, env{getenv: getenv, stdin: strings.NewReader(""), stdout: io.Discard, stderr: logs}, serveConfig{}, deps)
 	}()
 	b := &servedBot{logs: logs}
 	var once sync.Once

@@ -81,9 +81,9 @@ func TestServeSurvivesPanics(t *testing.T) {
 	if got := b.ask(t, "Bielefeld"); !strings.Contains(got, "Bielefeld") {
 		t.Errorf("/engagiert Bielefeld after a panic = %q", got)
 	}
-	deliver(t, b, mentionEvent("EvBOOM1", "<@UBOT> Boom"), 0)
+	deliver(t, b, mentionIn("EvBOOM1", "C1", "1600000000.000001", "<@UBOT> Boom"), 0)
 	waitPosts(t, api, 1)
-	deliver(t, b, mentionEvent("EvBOOM2", "<@UBOT> Bielefeld"), 0)
+	deliver(t, b, mentionIn("EvBOOM2", "C1", "1600000000.000002", "<@UBOT> Bielefeld"), 0)
 	waitPosts(t, api, 2)
 	posts := api.postMessages()
 	if !strings.Contains(posts[0].Get("text"), "schiefgegangen") || !strings.Contains(posts[1].Get("text"), "Bielefeld") {

@@ -4,120 +4,23 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/redis/go-redis/v9"
+	"github.com/engagiert/engagiert/internal/testenv"
 )
-
-// testRedis returns the URL of a real Redis: ENGAGIERT_TEST_REDIS_URL, or a
-// redis-server started for this test on a free loopback port. Without one it
-// returns "" and why; needRedis turns that into a failure or a skip.
-func testRedis(t *testing.T) (redisURL, why string) {
-	t.Helper()
-	if u := os.Getenv("ENGAGIERT_TEST_REDIS_URL"); u != "" {
-		return u, ""
-	}
-	u, stop, why := startRedisServer(t)
-	if stop != nil {
-		t.Cleanup(stop)
-	}
-	return u, why
-}
-
-// ownRedis is a redis-server of the test's own, which it may stop with
-// the function returned; it is stopped at the end of the test anyway.
-func ownRedis(t *testing.T) (redisURL string, stop func()) {
-	t.Helper()
-	u, kill, why := startRedisServer(t)
-	if kill == nil {
-		needRedis(t, why)
-	}
-	var once sync.Once
-	stop = func() { once.Do(kill) }
-	t.Cleanup(stop)
-	return u, stop
-}
-
-// startRedisServer starts a redis-server on a free loopback port, without
-// persistence, and returns its URL and how to stop it; or, without one,
-// why not.
-func startRedisServer(t *testing.T) (redisURL string, stop func(), why string) {
-	t.Helper()
-	path, err := exec.LookPath("redis-server")
-	if err != nil {
-		return "", nil, "redis-server is not on PATH (apt-get install redis-server) and ENGAGIERT_TEST_REDIS_URL is unset"
-	}
-	var lastErr error
-	for range 3 { // the free port may be taken between Close and redis-server's bind
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		port := l.Addr().(*net.TCPAddr).Port
-		l.Close()
-		cmd := exec.Command(path, "--port", fmt.Sprint(port), "--bind", "127.0.0.1",
-			"--save", "", "--appendonly", "no", "--dir", t.TempDir())
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &out
-		if err := cmd.Start(); err != nil {
-			return "", nil, err.Error()
-		}
-		exited := make(chan struct{})
-		go func() { cmd.Wait(); close(exited) }()
-		stop := func() { cmd.Process.Kill(); <-exited }
-		u := fmt.Sprintf("redis://127.0.0.1:%d/0", port)
-		opts, _ := redis.ParseURL(u)
-		c := redis.NewClient(opts)
-		lastErr = waitRedis(c, exited, &out)
-		c.Close()
-		if lastErr == nil {
-			return u, stop, ""
-		}
-		stop()
-	}
-	return "", nil, lastErr.Error()
-}
-
-// needRedis fails the test under CI=true (.ci/run provides a Redis) and
-// skips it elsewhere.
-func needRedis(t *testing.T, why string) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("no Redis under CI: %s", why)
-	}
-	t.Skipf("no Redis: %s", why)
-}
-
-// waitRedis waits until the server answers PING, exits or takes too long.
-func waitRedis(c *redis.Client, exited <-chan struct{}, out *bytes.Buffer) error {
-	var err error
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		select {
-		case <-exited:
-			return fmt.Errorf("redis-server exited: %s", out.String())
-		default:
-		}
-		if err = c.Ping(context.Background()).Err(); err == nil {
-			return nil
-		}
-	}
-	return err
-}
 
 // fakeSlackAPI is the Slack Web API a bot posts its answers to. It keeps
 // what chat.postMessage posts and shows it again, with its metadata,
@@ -214,6 +117,7 @@ func deliver(t *testing.T, b *servedBot, body []byte, retry int) string {
 // real Redis they answer once between them; with in-process memory each
 // answers once, however often it gets the event.
 func TestServeReplicasAnswerRetryOnce(t *testing.T) {
+	t.Parallel()
 	type delivery struct {
 		bot   int // 0: A, 1: B
 		retry int
@@ -229,16 +133,12 @@ func TestServeReplicasAnswerRetryOnce(t *testing.T) {
 		{"shared redis: retries to both", true, []delivery{{0, 0}, {1, 1}, {0, 2}, {1, 3}}, 1, [2]int{1, 2}},
 		{"memory: each replica answers its first copy", false, []delivery{{0, 0}, {0, 1}, {1, 2}, {1, 3}}, 2, [2]int{1, 1}},
 	}
-	redisURL, noRedis := testRedis(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			api := newFakeSlackAPI(t)
 			vars := map[string]string{"SLACK_API_URL": api.URL + "/api/"}
 			if tt.redis {
-				if redisURL == "" {
-					needRedis(t, noRedis)
-				}
-				vars["ENGAGIERT_REDIS_URL"] = redisURL
+				vars["ENGAGIERT_REDIS_URL"] = testenv.Redis(t)
 			}
 			bots := [2]*servedBot{startServe(t, vars, nil), startServe(t, vars, nil)}
 			wantMode := map[bool]string{true: "redis", false: "memory"}[tt.redis]
@@ -251,6 +151,10 @@ func TestServeReplicasAnswerRetryOnce(t *testing.T) {
 			var id [8]byte
 			rand.Read(id[:])
 			body := mentionEvent("Ev"+strings.ToUpper(hex.EncodeToString(id[:])), "<@UBOT> Bielefeld")
+			// A message of its own (a ts of its own): the bot answers a message
+			// once, and the shared Redis outlives a subtest.
+			ts := fmt.Sprintf("1700000001.%06d", binary.BigEndian.Uint32(id[:4])%1000000)
+			body = bytes.ReplaceAll(body, []byte("1700000000.000100"), []byte(ts))
 			ids := map[string]int{} // X-Request-Id -> bot
 			for _, d := range tt.deliveries {
 				ids[deliver(t, bots[d.bot], body, d.retry)] = d.bot
@@ -270,7 +174,7 @@ func TestServeReplicasAnswerRetryOnce(t *testing.T) {
 				t.Errorf("chat.postMessage calls = %d, want %d: %v", len(posts), tt.want, posts)
 			}
 			for _, p := range posts {
-				if p.Get("channel") != "C1" || p.Get("thread_ts") != "1700000000.000100" || !strings.Contains(p.Get("text"), "Bielefeld") {
+				if p.Get("channel") != "C1" || p.Get("thread_ts") != ts || !strings.Contains(p.Get("text"), "Bielefeld") {
 					t.Errorf("chat.postMessage(%v), want the Bielefeld answer in the mention's thread", p)
 				}
 			}
@@ -303,6 +207,7 @@ func waitPosts(t *testing.T, api *fakeSlackAPI, n int) {
 // TestServeRedisURLErrors: a bad ENGAGIERT_REDIS_URL stops serve at start
 // with an error that names the variable and never the password.
 func TestServeRedisURLErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ url, want string }{
 		{"redis://:hunter2@127.0.0.1:1/0", "ENGAGIERT_REDIS_URL: redis at 127.0.0.1:1"},
 		{"http://user:hunter2@redis.example:6379/0", "ENGAGIERT_REDIS_URL: redis URL"},
@@ -328,8 +233,8 @@ func TestServeRedisURLErrors(t *testing.T) {
 }
 
 // mentionIn is mentionEvent in a channel of its own, at ts.
-func mentionIn(eventID, channel, ts string) []byte {
-	return bytes.Replace(bytes.Replace(mentionEvent(eventID, "<@UBOT> Bielefeld"), []byte(`"C1"`), []byte(strconv.Quote(channel)), 1),
+func mentionIn(eventID, channel, ts, text string) []byte {
+	return bytes.Replace(bytes.Replace(mentionEvent(eventID, text), []byte(`"C1"`), []byte(strconv.Quote(channel)), 1),
 		[]byte("1700000000.000100"), []byte(ts), 2)
 }
 
@@ -339,12 +244,12 @@ func mentionIn(eventID, channel, ts string) []byte {
 // is), events keep being acked and answered, and /readyz and /metrics say
 // the store is degraded.
 func TestServeReplicasRedisKilled(t *testing.T) {
-	redisURL, kill := ownRedis(t)
+	redis := testenv.OwnRedis(t)
 	api := newFakeSlackAPI(t)
-	vars := map[string]string{"SLACK_API_URL": api.URL + "/api/", "ENGAGIERT_REDIS_URL": redisURL}
+	vars := map[string]string{"SLACK_API_URL": api.URL + "/api/", "ENGAGIERT_REDIS_URL": redis.URL()}
 	bots := [2]*servedBot{startServe(t, vars, nil), startServe(t, vars, nil)}
 	deliverBoth := func(n int) {
-		body := mentionIn(fmt.Sprintf("EvKILL%d", n), fmt.Sprintf("CK%d", n), fmt.Sprintf("1600000000.%06d", n))
+		body := mentionIn(fmt.Sprintf("EvKILL%d", n), fmt.Sprintf("CK%d", n), fmt.Sprintf("1600000000.%06d", n), "<@UBOT> Bielefeld")
 		var wg sync.WaitGroup
 		wg.Go(func() { deliver(t, bots[0], body, 0) })
 		wg.Go(func() { deliver(t, bots[1], body, 1) })
@@ -352,7 +257,7 @@ func TestServeReplicasRedisKilled(t *testing.T) {
 	}
 	deliverBoth(0)
 	waitPosts(t, api, 1)
-	kill()
+	redis.Stop()
 	for n := 1; n <= 5; n++ {
 		deliverBoth(n)
 	}

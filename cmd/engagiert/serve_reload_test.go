@@ -53,10 +53,12 @@ var (
 // change, a broken edit or a removed directory leave it answering from the
 // last good base, and /readyz shows each version.
 func TestServeReload(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "knowledge")
 	copyKnowledge(t, dir)
 	hup := make(chan os.Signal, 1)
-	b := startServe(t, map[string]string{"ENGAGIERT_KNOWLEDGE": dir}, hup)
+	// A short debounce: each reload waits for two windows of it.
+	b := startServe(t, map[string]string{"ENGAGIERT_KNOWLEDGE": dir, "ENGAGIERT_RELOAD_DEBOUNCE": "200ms"}, hup)
 	b.waitRecord(t, "watching knowledge for changes", 0)
 
 	r0 := b.ready(t)

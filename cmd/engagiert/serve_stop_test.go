@@ -14,6 +14,7 @@ import (
 // SIGTERM stops gracefully: a request that is in flight when the stop
 // begins is still answered, and serve then returns cleanly.
 func TestServeGracefulStopFinishesInFlight(t *testing.T) {
+	t.Parallel()
 	b := startServe(t, nil, nil)
 	form := url.Values{"command": {"/engagiert"}, "text": {"Bielefeld"}, "user_id": {"U1"}, "channel_id": {"C1"},
 		"response_url": {"http://127.0.0.1:1/hooks/1"}, "team_id": {"T1"}, "trigger_id": {"1.2.3"}}

@@ -22,11 +22,18 @@ import (
 
 	"github.com/engagiert/engagiert/internal/slackapp"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/engagiert/engagiert/internal/slackapp/blocks/blockstest"
 	"github.com/slack-go/slack"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
+// runServe runs `engagiert serve ARGS` in-process, as the binary would.
+func runServe(ctx context.Context, e env, args []string) error {
+	return run(ctx, append([]string{"serve"}, args...), e.getenv, strings.NewReader(""), e.stdout, e.stderr)
+}
+
 func TestServeConfigErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		vars map[string]string
@@ -96,6 +103,7 @@ func signed(secret string, body []byte) http.Header {
 // TestServeHTTP starts the whole program on port 0 against a fake Slack and
 // stops it like SIGTERM does.
 func TestServeHTTP(t *testing.T) {
+	t.Parallel()
 	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.WriteString(w, `{"ok":true}`)
 	}))
@@ -147,7 +155,7 @@ func TestServeHTTP(t *testing.T) {
 	if resp.StatusCode != 200 || msg.ResponseType != "ephemeral" || !strings.Contains(msg.Text, "Bielefeld") {
 		t.Errorf("/engagiert Bielefeld = %d %+v", resp.StatusCode, msg)
 	}
-	if err := blocks.CheckJSON(msg.Text, msg.Blocks, blocks.MaxBlocks); err != nil {
+	if err := blockstest.CheckJSON(msg.Text, msg.Blocks, blocks.MaxBlocks); err != nil {
 		t.Error(err)
 	}
 	req, _ = http.NewRequest("POST", base+"/slack/commands", bytes.NewReader(body))
@@ -182,6 +190,7 @@ func TestServeHTTP(t *testing.T) {
 // TestEvalAnswersWithinBlockKitLimits renders the answer to every eval
 // question as each surface does, and every "Mehr anzeigen" page of it.
 func TestEvalAnswersWithinBlockKitLimits(t *testing.T) {
+	t.Parallel()
 	asker, base, err := loadAsker("")
 	if err != nil {
 		t.Fatal(err)
@@ -191,23 +200,23 @@ func TestEvalAnswersWithinBlockKitLimits(t *testing.T) {
 		a := asker.Ask(ctx, q)
 		for _, opt := range []blocks.Options{{Share: true, Feedback: true}, {Feedback: true}, {Feedback: true, SharedBy: "U123"}} {
 			m := blocks.Answer(a, opt)
-			if err := blocks.Check(m); err != nil {
+			if err := blockstest.Check(m); err != nil {
 				t.Errorf("Answer(%q) breaks Block Kit limits: %v", q, err)
 			}
 			pages := 0
 			for ref, ok := moreRef(m); ok && pages < 50; ref, ok = moreRef(m) {
 				m = blocks.More(a, ref)
-				if err := blocks.Check(m); err != nil {
+				if err := blockstest.Check(m); err != nil {
 					t.Errorf("More(%q, %+v): %v", q, ref, err)
 				}
 				pages++
 			}
 		}
 	}
-	if err := blocks.Check(blocks.Help("/engagiert", answer.Commands())); err != nil {
+	if err := blockstest.Check(blocks.HelpFor("/engagiert", blocks.HelpSlash, answer.Commands())); err != nil {
 		t.Errorf("Help: %v", err)
 	}
-	if err := blocks.CheckView(blocks.Home(base, "/engagiert", answer.Commands())); err != nil {
+	if err := blockstest.CheckView(blocks.Home(base, "/engagiert", answer.Commands())); err != nil {
 		t.Errorf("Home: %v", err)
 	}
 }
@@ -229,6 +238,7 @@ func moreRef(m blocks.Message) (blocks.MoreRef, bool) {
 }
 
 func TestManifest(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args       []string
 		socketMode bool
@@ -241,7 +251,7 @@ func TestManifest(t *testing.T) {
 	for _, tt := range tests {
 		var out bytes.Buffer
 		e := env{getenv: func(string) string { return "" }, stdout: &out, stderr: io.Discard}
-		if err := runManifest(context.Background(), e, tt.args); err != nil {
+		if err := run(context.Background(), append([]string{"manifest"}, tt.args...), e.getenv, nil, e.stdout, e.stderr); err != nil {
 			t.Fatalf("manifest %q: %v", tt.args, err)
 		}
 		var m appManifest
@@ -261,14 +271,19 @@ func TestManifest(t *testing.T) {
 		if m.Features.SlashCommands[0].Command != "/engagiert" || !m.Features.AppHome.HomeTabEnabled || !m.Settings.Interactivity.IsEnabled {
 			t.Errorf("manifest %q: %+v", tt.args, m.Features)
 		}
-		for _, want := range []string{"commands", "app_mentions:read", "chat:write", "im:history", "im:read",
-			"channels:history", "groups:history", "chat:write.public"} {
-			if !strings.Contains(strings.Join(m.OAuthConfig.Scopes.Bot, " "), want) {
-				t.Errorf("manifest lacks scope %s", want)
-			}
+		if got, want := strings.Join(m.OAuthConfig.Scopes.Bot, " "), "app_mentions:read assistant:write channels:history channels:read "+
+			"chat:write chat:write.public commands groups:history im:history links:read links:write reactions:write"; got != want {
+			t.Errorf("bot scopes = %q, want %q (no im:read, im:write: nothing uses them)", got, want)
 		}
-		if strings.Join(m.Settings.EventSubscriptions.BotEvents, " ") != "app_home_opened app_mention message.channels message.groups message.im" {
-			t.Errorf("bot events = %q", m.Settings.EventSubscriptions.BotEvents)
+		if got, want := strings.Join(m.Settings.EventSubscriptions.BotEvents, " "), "app_home_opened app_mention assistant_thread_context_changed "+
+			"assistant_thread_started link_shared message.channels message.groups message.im"; got != want {
+			t.Errorf("bot events = %q, want %q", got, want)
+		}
+		if got := strings.Join(m.Features.UnfurlDomains, " "); got != "engagiert-in-nrw.de engagiertestadt.de regiopole.de staedtepartnerschaftennrw.org" {
+			t.Errorf("unfurl_domains = %q, want the networks' websites", got)
+		}
+		if av := m.Features.AssistantView; av == nil || av.Description == "" || len(av.SuggestedPrompts) < 2 || len(av.SuggestedPrompts) > 4 {
+			t.Errorf("assistant_view = %+v, want a description and 2 to 4 prompts", av)
 		}
 		if sc := m.Features.Shortcuts; len(sc) != 1 || sc[0] != (manifestShortcut{"Frag engagiert", "message", "engagiert_ask", sc[0].Description}) || sc[0].Description == "" {
 			t.Errorf("shortcuts = %+v, want the message shortcut Frag engagiert (engagiert_ask)", sc)
@@ -279,7 +294,7 @@ func TestManifest(t *testing.T) {
 	}
 	for _, bad := range []string{"http://bot.example.org", "bot.example.org", "https://"} {
 		e := env{getenv: func(string) string { return "" }, stdout: io.Discard, stderr: io.Discard}
-		if err := runManifest(context.Background(), e, []string{"--request-url", bad}); err == nil {
+		if err := run(context.Background(), []string{"manifest", "--request-url", bad}, e.getenv, nil, e.stdout, e.stderr); err == nil {
 			t.Errorf("manifest --request-url %q = nil, want an error", bad)
 		}
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"strconv"
 	"strings"
@@ -12,32 +11,47 @@ import (
 	"github.com/engagiert/engagiert/internal/yamlkb"
 )
 
-// runValidate checks the knowledge base the way the bot would load it, so a
+// cmdValidate checks the knowledge base the way the bot would load it, so a
 // curator (or CI) learns about every problem before the bot refuses the files.
-func runValidate(ctx context.Context, e env, args []string) error {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	dirFlag := fs.String("knowledge", "", "knowledge directory (default: ENGAGIERT_KNOWLEDGE, else the embedded base)")
-	stale := fs.String("stale", fmt.Sprintf("%dm", yamlkb.DefaultStaleAfter), "warn about current figures and stands older than this many months (like 36m)")
-	quiet := fs.Bool("quiet", false, "print problems only, no warnings or notes")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
+func cmdValidate() *command {
+	c := &command{
+		UsageLine: "validate [--knowledge DIR] [--stale 36m] [--quiet]",
+		Short:     "check the knowledge base",
+		Long: `
+Validate loads the knowledge base as the bot does and prints every problem
+as FILE:LINE: message (hint: ...), then exits 1; a valid base exits 0 with
+its counts. Warnings (aliases the search finds anyway, facts whose text
+states a topic they lack, stands older than --stale) and the note on place
+names that are everyday words never make it fail; --quiet leaves them out.
+
+Examples:
+	engagiert validate
+	engagiert validate --knowledge ./knowledge
+	engagiert validate --knowledge ./knowledge --stale 24m --quiet
+`,
+	}
+	dirFlag := c.Flag.String("knowledge", "", knowledgeUsage)
+	stale := c.Flag.String("stale", fmt.Sprintf("%dm", yamlkb.DefaultStaleAfter), "warn about current figures and stands older than this many `months` (like 36m)")
+	quiet := c.Flag.Bool("quiet", false, "print problems only, no warnings or notes")
+	c.Run = func(ctx context.Context, e env, args []string) error {
+		if err := noArgs(c, args, "use --knowledge DIR"); err != nil {
+			return err
 		}
-		return usageError{err.Error()}
+		months, err := parseMonths(*stale)
+		if err != nil {
+			return usageError{"--stale: " + err.Error()}
+		}
+		return validate(e, knowledgeDir(*dirFlag, e), months, *quiet)
 	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("validate takes no arguments, got %q; use --knowledge DIR", fs.Args())}
-	}
-	months, err := parseMonths(*stale)
-	if err != nil {
-		return usageError{"--stale: " + err.Error()}
-	}
-	dir := knowledgeDir(*dirFlag, e)
+	return c
+}
+
+// validate prints the problems, warnings and notes of the base in dir.
+func validate(e env, dir string, months int, quiet bool) error {
 	start := time.Now()
 	base, rep, err := checkBase(dir, yamlkb.Options{StaleAfter: months})
 	took := time.Since(start)
-	if !*quiet && rep != nil {
+	if !quiet && rep != nil {
 		for _, w := range rep.Warnings {
 			fmt.Fprintln(e.stderr, w)
 		}

@@ -10,6 +10,7 @@ import (
 )
 
 func TestValidate(t *testing.T) {
+	t.Parallel()
 	broken := filepath.Join("..", "..", "internal", "yamlkb", "testdata", "broken", "unknown-place")
 	tests := []struct {
 		name       string

@@ -5,18 +5,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/engagiert/engagiert/internal/yamlkb"
-	"github.com/engagiert/engagiert/knowledge"
+	"github.com/engagiert/engagiert/internal/yamlkb/yamlkbtest"
 )
 
 // The coverage tests read what must be answered from the shipped knowledge
 // itself: every NRW municipality, every member, every twinning.
 
 func TestEveryNRWMunicipalityAnswersWithItsKreis(t *testing.T) {
-	base, err := yamlkb.Load(knowledge.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := yamlkbtest.Shipped(t)
 	e := shipped(t)
 	n := 0
 	for _, pl := range base.Places {
@@ -36,10 +32,7 @@ func TestEveryNRWMunicipalityAnswersWithItsKreis(t *testing.T) {
 }
 
 func TestEveryMemberIsConfirmed(t *testing.T) {
-	base, err := yamlkb.Load(knowledge.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := yamlkbtest.Shipped(t)
 	e := shipped(t)
 	for _, nw := range base.Networks {
 		for _, m := range nw.Members {
@@ -58,10 +51,7 @@ func TestEveryMemberIsConfirmed(t *testing.T) {
 }
 
 func TestEveryTwinningIsNamed(t *testing.T) {
-	base, err := yamlkb.Load(knowledge.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := yamlkbtest.Shipped(t)
 	e := shipped(t)
 	for _, p := range base.Partnerships {
 		pl, partner := base.Place(p.Place), base.Place(p.Partner)

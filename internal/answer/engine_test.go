@@ -7,6 +7,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/answer"
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
 	"github.com/engagiert/engagiert/internal/search"
 )
 
@@ -46,7 +47,7 @@ func fixture(t *testing.T) *answer.Engine {
 		Description: domain.Fact{Text: "Kommunen im Land tauschen sich aus.", Source: "a"},
 		Members:     []domain.Membership{{Place: "altstadt", Since: domain.Date{Year: 2015}, Source: "a"}, {Place: "kreis-wald", Source: "a"}},
 	}}
-	base := domain.NewBase(networks, places, sources, "fixture")
+	base := domaintest.NewBase(networks, places, sources, "fixture")
 	ix, err := search.Build(base)
 	if err != nil {
 		t.Fatal(err)
@@ -178,7 +179,7 @@ func (p panickySearcher) Mentions(ctx context.Context, ts []domain.Token) ([]dom
 }
 
 func TestAskRecoversFromPanic(t *testing.T) {
-	base := domain.NewBase(nil, []domain.Place{{ID: "altstadt", Name: "Altstadt", Kind: "Stadt", State: "Bayern"}}, nil, "x")
+	base := domaintest.NewBase(nil, []domain.Place{{ID: "altstadt", Name: "Altstadt", Kind: "Stadt", State: "Bayern"}}, nil, "x")
 	ix, err := search.Build(base)
 	if err != nil {
 		t.Fatal(err)

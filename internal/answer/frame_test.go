@@ -11,8 +11,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/answer"
 	"github.com/engagiert/engagiert/internal/search"
-	"github.com/engagiert/engagiert/internal/yamlkb"
-	"github.com/engagiert/engagiert/knowledge"
+	"github.com/engagiert/engagiert/internal/yamlkb/yamlkbtest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/frames.golden from the questions in it")
@@ -20,10 +19,7 @@ var update = flag.Bool("update", false, "rewrite testdata/frames.golden from the
 // shipped is the engine over the knowledge the binary ships.
 func shipped(t testing.TB) *answer.Engine {
 	t.Helper()
-	base, err := yamlkb.Load(knowledge.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := yamlkbtest.Shipped(t)
 	ix, err := search.Build(base)
 	if err != nil {
 		t.Fatal(err)

@@ -5,17 +5,13 @@ import (
 	"testing"
 
 	"github.com/engagiert/engagiert/internal/search"
-	"github.com/engagiert/engagiert/internal/yamlkb"
-	"github.com/engagiert/engagiert/knowledge"
+	"github.com/engagiert/engagiert/internal/yamlkb/yamlkbtest"
 )
 
 // TestKindExamples checks the table against itself: every example a kind
 // shows in help is routed to that kind.
 func TestKindExamples(t *testing.T) {
-	base, err := yamlkb.Load(knowledge.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := yamlkbtest.Shipped(t)
 	ix, err := search.Build(base)
 	if err != nil {
 		t.Fatal(err)

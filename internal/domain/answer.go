@@ -14,12 +14,6 @@ type Asker interface {
 	Ask(ctx context.Context, question string) Answer
 }
 
-// AskerFunc lets a plain function serve as an Asker.
-type AskerFunc func(ctx context.Context, question string) Answer
-
-// Ask calls f.
-func (f AskerFunc) Ask(ctx context.Context, q string) Answer { return f(ctx, q) }
-
 // FollowUpAsker answers a question as the next one of a conversation: prev
 // is the Answer.Frame of the conversation's previous answer. "seit wann?"
 // after "Ist Lemgo dabei?" takes Lemgo from prev; a complete question stands

@@ -254,13 +254,9 @@ type Parts struct {
 	Version           string
 }
 
-// NewBase indexes the parts for lookup. It does not validate: the loader does,
-// and reports problems with file and line, which this package cannot know.
-func NewBase(networks []Network, places []Place, sources []Source, version string) *Base {
-	return NewBaseParts(Parts{Networks: networks, Places: places, Sources: sources, Version: version})
-}
-
-// NewBaseParts is NewBase with town twinnings.
+// NewBaseParts indexes the parts for lookup. It does not validate: the
+// loader does, and reports problems with file and line, which this package
+// cannot know.
 func NewBaseParts(p Parts) *Base {
 	b := &Base{Networks: p.Networks, Places: p.Places, Sources: p.Sources, Version: p.Version,
 		Partnerships: p.Partnerships, PartnershipCounts: p.PartnershipCounts,

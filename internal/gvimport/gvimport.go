@@ -19,7 +19,7 @@ import (
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Row is one municipality of the list.

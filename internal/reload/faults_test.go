@@ -19,6 +19,7 @@ import (
 // The half-written state must never be served, with file events (inotify)
 // and without them (SIGHUP alone, as on a network mount).
 func TestTwoStepWriteNeverLoadedHalf(t *testing.T) {
+	t.Parallel()
 	for _, events := range []bool{true, false} {
 		t.Run(fmt.Sprintf("file events %v", events), func(t *testing.T) {
 			kb := newFakeKB(t, "v1")
@@ -79,6 +80,7 @@ func TestTwoStepWriteNeverLoadedHalf(t *testing.T) {
 // TestFilesChangedDuringLoad: a write that lands while a load runs makes
 // the watcher drop that load's result and load again.
 func TestFilesChangedDuringLoad(t *testing.T) {
+	t.Parallel()
 	kb := newFakeKB(t, "v1")
 	var once sync.Once
 	load := func(ctx context.Context) (*Snapshot, error) {
@@ -115,6 +117,7 @@ func hang(t *testing.T) (LoadFunc, chan struct{}) {
 // TestReloadTimesOut: a load that hangs fails after the load timeout, the
 // bot keeps answering, and the next reload is not blocked by it.
 func TestReloadTimesOut(t *testing.T) {
+	t.Parallel()
 	h := NewHolder(mustLoad(t, constLoad("v1")), Options{LoadTimeout: 100 * time.Millisecond})
 	logs := &syncBuffer{}
 	log := slog.New(slog.NewJSONHandler(logs, nil))
@@ -155,6 +158,7 @@ func TestReloadTimesOut(t *testing.T) {
 // stuck in a read ends Watch at once; /readyz meanwhile shows the reload in
 // progress.
 func TestShutdownDuringStuckReload(t *testing.T) {
+	t.Parallel()
 	kb := newFakeKB(t, "v1")
 	s, _ := kb.load(context.Background())
 	h := NewHolder(s, Options{Debounce: 20 * time.Millisecond, LoadTimeout: time.Hour})
@@ -203,6 +207,7 @@ func (l located) Locations() ([]string, int) {
 // TestStatusHasNoContent: the status lists where problems are, at most 20,
 // and never what the files say.
 func TestStatusHasNoContent(t *testing.T) {
+	t.Parallel()
 	h := NewHolder(mustLoad(t, constLoad("v1")), Options{})
 	logs := &syncBuffer{}
 	_ = h.Reload(context.Background(), func(context.Context) (*Snapshot, error) { return nil, located{30} }, slog.New(slog.NewJSONHandler(logs, nil)))

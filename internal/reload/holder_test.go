@@ -12,14 +12,15 @@ import (
 	"time"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
 )
 
 func constLoad(text string) LoadFunc {
 	return func(context.Context) (*Snapshot, error) {
-		a := domain.AskerFunc(func(_ context.Context, q string) domain.Answer {
+		a := domaintest.AskerFunc(func(_ context.Context, q string) domain.Answer {
 			return domain.Answer{Query: q, Found: true, Lead: text}
 		})
-		return &Snapshot{Asker: a, Base: domain.NewBase(nil, nil, nil, "v:"+text)}, nil
+		return &Snapshot{Asker: a, Base: domaintest.NewBase(nil, nil, nil, "v:"+text)}, nil
 	}
 }
 
@@ -33,6 +34,7 @@ func mustLoad(t *testing.T, load LoadFunc) *Snapshot {
 }
 
 func TestReload(t *testing.T) {
+	t.Parallel()
 	broken := errors.New("a.yaml:1: bad\nb.yaml:2: worse")
 	tests := []struct {
 		name        string
@@ -68,6 +70,7 @@ func TestReload(t *testing.T) {
 }
 
 func TestProblems(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		err  error
 		want []string
@@ -91,6 +94,7 @@ func TestProblems(t *testing.T) {
 // TestAskDuringReload: every answer comes whole from one base while bases
 // are swapped underneath (run with -race).
 func TestAskDuringReload(t *testing.T) {
+	t.Parallel()
 	h := NewHolder(mustLoad(t, constLoad("v0")), Options{})
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
@@ -118,6 +122,7 @@ func TestAskDuringReload(t *testing.T) {
 }
 
 func TestEmptyHolder(t *testing.T) {
+	t.Parallel()
 	var h Holder
 	if got := h.Ask(context.Background(), "Bielefeld"); got.Found || got.Query != "Bielefeld" {
 		t.Errorf("zero Holder: Ask = %+v, want not found", got)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/engagiert/engagiert/internal/logtest"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -15,7 +14,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/logtest"
+
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
 )
 
 // syncBuffer is a log sink the watcher goroutine and the test share.
@@ -64,10 +66,10 @@ func (kb *fakeKB) load(context.Context) (*Snapshot, error) {
 			errors.New(`networks/net.yaml:2: unknown key "nmae" (did you mean "name"?)`),
 			errors.New(`places.yaml:7: place "bielefeld" is defined twice`))
 	}
-	asker := domain.AskerFunc(func(_ context.Context, q string) domain.Answer {
+	asker := domaintest.AskerFunc(func(_ context.Context, q string) domain.Answer {
 		return domain.Answer{Query: q, Found: true, Lead: text}
 	})
-	return &Snapshot{Asker: asker, Base: domain.NewBase(nil, nil, nil, "v:"+text)}, nil
+	return &Snapshot{Asker: asker, Base: domaintest.NewBase(nil, nil, nil, "v:"+text)}, nil
 }
 
 // start builds a Holder from kb and watches it until the test ends.
@@ -131,6 +133,7 @@ func waitAnswer(t *testing.T, h *Holder, want string) {
 }
 
 func TestReloadOnSignal(t *testing.T) {
+	t.Parallel()
 	kb := newFakeKB(t, "v1")
 	// File events ignored: only the signal can cause the reload.
 	h, hup, logs := startWith(t, kb, 50*time.Millisecond, kb.load, func(h *Holder) { h.noFileEvents = true })
@@ -154,6 +157,7 @@ func TestReloadOnSignal(t *testing.T) {
 
 // TestReloadOnFileChange covers the ways files change on disk.
 func TestReloadOnFileChange(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		edit func(t *testing.T, dir string)
@@ -199,6 +203,7 @@ func TestReloadOnFileChange(t *testing.T) {
 }
 
 func TestBrokenEditKeepsServing(t *testing.T) {
+	t.Parallel()
 	kb := newFakeKB(t, "v1")
 	h, _, logs := start(t, kb, 100*time.Millisecond)
 	writeFile(t, filepath.Join(kb.dir, "networks", "net.yaml"), "broken\n")
@@ -224,6 +229,7 @@ func TestBrokenEditKeepsServing(t *testing.T) {
 }
 
 func TestDirectoryRemovedKeepsServing(t *testing.T) {
+	t.Parallel()
 	kb := newFakeKB(t, "v1")
 	h, _, logs := start(t, kb, 100*time.Millisecond)
 	if err := os.RemoveAll(kb.dir); err != nil {
@@ -239,6 +245,7 @@ func TestDirectoryRemovedKeepsServing(t *testing.T) {
 
 // TestDebounce: a burst of writes, as a git checkout makes, is one reload.
 func TestDebounce(t *testing.T) {
+	t.Parallel()
 	kb := newFakeKB(t, "v1")
 	h, _, _ := start(t, kb, 200*time.Millisecond)
 	loadsBefore := kb.loads.Load()
@@ -255,6 +262,7 @@ func TestDebounce(t *testing.T) {
 
 // TestIgnoredFiles: editor swap files and chmod do not reload.
 func TestIgnoredFiles(t *testing.T) {
+	t.Parallel()
 	kb := newFakeKB(t, "v1")
 	start(t, kb, 50*time.Millisecond)
 	loadsBefore := kb.loads.Load()
@@ -269,6 +277,7 @@ func TestIgnoredFiles(t *testing.T) {
 }
 
 func TestWatchNeedsDir(t *testing.T) {
+	t.Parallel()
 	h := NewHolder(nil, Options{})
 	if err := h.Watch(context.Background(), "", nil, nil, slog.New(slog.DiscardHandler)); err == nil {
 		t.Error(`Watch(dir "") = nil, want an error`)
@@ -282,10 +291,10 @@ func (c *closer) Close() error { c.closed.Store(true); return nil }
 
 func snapshot(version string, c *closer) *Snapshot {
 	return &Snapshot{
-		Asker: domain.AskerFunc(func(context.Context, string) domain.Answer {
+		Asker: domaintest.AskerFunc(func(context.Context, string) domain.Answer {
 			return domain.Answer{Found: true, Title: version}
 		}),
-		Base:  domain.NewBase(nil, nil, nil, version),
+		Base:  domaintest.NewBase(nil, nil, nil, version),
 		Close: c.Close,
 	}
 }
@@ -293,6 +302,7 @@ func snapshot(version string, c *closer) *Snapshot {
 // A replaced snapshot is closed once its last questions are surely done, and
 // a reload that finds the same knowledge closes the copy it built at once.
 func TestReloadClosesReplacedSnapshot(t *testing.T) {
+	t.Parallel()
 	var first, same, second closer
 	h := NewHolder(snapshot("v1", &first), Options{})
 	h.retire = 20 * time.Millisecond

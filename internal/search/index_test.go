@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
 )
 
 // testBase is a small base with the names that trip up German analysis:
@@ -29,7 +30,7 @@ func testBase() *domain.Base {
 		ID: "rp", Name: "Deutsches RegioPole-Netzwerk", Aliases: []string{"RegioPole"},
 		Founded: domain.Founding{Text: "Unterzeichnung der Interkommunalen Vereinbarung im Jakob-Kaiser-Haus.", Source: "s"},
 	}}
-	return domain.NewBase(networks, places, []domain.Source{{ID: "s", URL: "https://example.org/"}}, "test")
+	return domaintest.NewBase(networks, places, []domain.Source{{ID: "s", URL: "https://example.org/"}}, "test")
 }
 
 func build(t *testing.T) *Index {

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -27,9 +29,18 @@ import (
 
 // handledEvents are the inner event types the bot acts on (see App.event).
 var handledEvents = map[string]bool{
-	string(slackevents.AppMention):    true,
-	string(slackevents.Message):       true,
-	string(slackevents.AppHomeOpened): true,
+	string(slackevents.AppMention):                    true,
+	string(slackevents.Message):                       true,
+	string(slackevents.AppHomeOpened):                 true,
+	string(slackevents.AssistantThreadStarted):        true,
+	string(slackevents.AssistantThreadContextChanged): true,
+	string(slackevents.LinkShared):                    true,
+}
+
+// HandledEvents are the inner event types the bot acts on, sorted; the
+// manifest subscribes to them (message as message.channels, .groups, .im).
+func HandledEvents() []string {
+	return slices.Sorted(maps.Keys(handledEvents))
 }
 
 // envelope is the outer Events API body, read just far enough to route and
@@ -149,8 +160,57 @@ func lenientInner(typ string, raw json.RawMessage) (slackevents.EventsAPIInnerEv
 	case string(slackevents.AppHomeOpened):
 		inner.Data = &slackevents.AppHomeOpenedEvent{Type: typ, User: string(e.User), Channel: string(e.Channel),
 			EventTimeStamp: string(e.EventTS), Tab: string(e.Tab)}
+	default:
+		// assistant_thread_*, link_shared: only strings the bot reads.
+		data, err := lenientOther(typ, raw)
+		if err != nil {
+			return inner, err
+		}
+		inner.Data = data
 	}
 	return inner, nil
+}
+
+// lenientOther decodes the handled events outside lenientEvent, reading
+// every string field as flexString does.
+func lenientOther(typ string, raw json.RawMessage) (any, error) {
+	var e struct {
+		Thread struct {
+			UserID   flexString `json:"user_id"`
+			Channel  flexString `json:"channel_id"`
+			ThreadTS flexString `json:"thread_ts"`
+			Context  struct {
+				Channel flexString `json:"channel_id"`
+			} `json:"context"`
+		} `json:"assistant_thread"`
+		Channel   flexString `json:"channel"`
+		User      flexString `json:"user"`
+		MessageTS flexString `json:"message_ts"`
+		ThreadTS  flexString `json:"thread_ts"`
+		Links     []struct {
+			Domain flexString `json:"domain"`
+			URL    flexString `json:"url"`
+		} `json:"links"`
+	}
+	if err := json.Unmarshal(raw, &e); err != nil {
+		return nil, fmt.Errorf("inner event: %w", err)
+	}
+	t := slackevents.AssistantThread{UserID: string(e.Thread.UserID), ChannelID: string(e.Thread.Channel),
+		ThreadTimeStamp: string(e.Thread.ThreadTS), Context: slackevents.AssistantThreadContext{ChannelID: string(e.Thread.Context.Channel)}}
+	switch typ {
+	case string(slackevents.AssistantThreadStarted):
+		return &slackevents.AssistantThreadStartedEvent{Type: typ, AssistantThread: t}, nil
+	case string(slackevents.AssistantThreadContextChanged):
+		return &slackevents.AssistantThreadContextChangedEvent{Type: typ, AssistantThread: t}, nil
+	case string(slackevents.LinkShared):
+		l := &slackevents.LinkSharedEvent{Type: typ, Channel: string(e.Channel), User: string(e.User),
+			MessageTimeStamp: string(e.MessageTS), ThreadTimeStamp: string(e.ThreadTS)}
+		for _, x := range e.Links {
+			l.Links = append(l.Links, slackevents.SharedLinks{Domain: string(x.Domain), URL: string(x.URL)})
+		}
+		return l, nil
+	}
+	return nil, errNotHandled
 }
 
 // flexString takes a JSON string or number as its text; other types are "".

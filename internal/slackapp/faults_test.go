@@ -122,6 +122,7 @@ func stillServes(t *testing.T, f *fixture, handler http.Handler) {
 // then 200. slack.OptionRetry waits (1 s plus up to 1 s of jitter) and posts
 // again, so the answer is posted once and no failure is logged.
 func TestFaultRateLimited(t *testing.T) {
+	t.Parallel()
 	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
 		if attempt == 1 {
 			w.Header().Set("Retry-After", "1")
@@ -162,6 +163,7 @@ func TestFaultRateLimited(t *testing.T) {
 // retries off the 500 is a lost reply, logged once with the status and the
 // event id, and the next requests are served.
 func TestFaultServerError(t *testing.T) {
+	t.Parallel()
 	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
 		if attempt == 1 || attempt == 3 {
 			http.Error(w, "internal_error", http.StatusInternalServerError)
@@ -213,6 +215,7 @@ func TestFaultServerError(t *testing.T) {
 // client gives up after its timeout, the failure is logged, and slash
 // commands are answered meanwhile.
 func TestFaultHangingAPI(t *testing.T) {
+	t.Parallel()
 	release := make(chan struct{})
 	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
 		select {
@@ -245,6 +248,7 @@ func TestFaultHangingAPI(t *testing.T) {
 // TestDefaultHTTPClientTimesOut: without Config.HTTPClient, Web API and
 // response_url calls still cannot hang for ever.
 func TestDefaultHTTPClientTimesOut(t *testing.T) {
+	t.Parallel()
 	f := setup(t, func(c *Config) { c.HTTPClient = nil })
 	rt, ok := f.app.client.Transport.(*retryTransport)
 	if !ok || rt.perAttempt <= 0 || rt.perAttempt > time.Minute {
@@ -256,6 +260,7 @@ func TestDefaultHTTPClientTimesOut(t *testing.T) {
 // fails or hangs, the failure is logged, and the response_url (which lets
 // anyone post to the channel for 30 minutes) is not.
 func TestFaultResponseURL(t *testing.T) {
+	t.Parallel()
 	release := make(chan struct{})
 	hooks := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.Contains(r.URL.Path, "hang") {
@@ -336,6 +341,7 @@ func signedHead(addr string, body []byte, contentLength int) string {
 // checks each gets its status, nothing broken is asked or posted, and the
 // next request is answered.
 func TestFaultBadRequestsOverTCP(t *testing.T) {
+	t.Parallel()
 	f := faultSetup(t, nil, nil)
 	srv := httptest.NewServer(f.handler)
 	t.Cleanup(srv.Close)
@@ -393,6 +399,7 @@ func TestFaultBadRequestsOverTCP(t *testing.T) {
 // TestFaultNotUTF8: a correctly signed slash command whose text is not
 // UTF-8 (Latin-1, stray bytes) is answered without panic, as valid JSON.
 func TestFaultNotUTF8(t *testing.T) {
+	t.Parallel()
 	for _, text := range []string{"M\xfcnchen", "\xff\xfe\xfd", "Biele\xc3feld", "\xc3\x28 <@U1|\xe2\x82> &amp;\x00"} {
 		f := faultSetup(t, nil, nil)
 		rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded",

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -24,11 +25,21 @@ func forwardClick(t *testing.T, hook, value string) []byte {
 	return []byte(url.Values{"payload": {string(payload)}}.Encode())
 }
 
-// curatorReply is a reply in the curators' channel, in the thread of post ts.
+// curatorReply is a reply in the curators' channel, in the thread of post
+// ts; the same text is the same message (one ts), however often delivered.
 func curatorReply(t *testing.T, eventID, text, thread string) []byte {
 	b := channelMessage(t, eventID, text, thread, botID)
 	b = bytes.Replace(b, []byte(mentionChannel), []byte(curators), 1)
-	return bytes.Replace(b, []byte(`"U061F7AUR"`), []byte(`"UCURATOR1"`), 1)
+	b = bytes.Replace(b, []byte(`"U061F7AUR"`), []byte(`"UCURATOR1"`), 1)
+	var env map[string]any
+	if err := json.Unmarshal(b, &env); err != nil {
+		t.Fatal(err)
+	}
+	ev := env["event"].(map[string]any)
+	ts := fmt.Sprintf("1700000009.%06d", len(text))
+	ev["ts"], ev["event_ts"] = ts, ts
+	b, _ = json.Marshal(env)
+	return b
 }
 
 // buttonValue finds the value of the button actionID in a posted message's blocks.
@@ -51,6 +62,7 @@ func buttonValue(t *testing.T, blocksJSON, actionID string) string {
 }
 
 func TestForwardAndRelay(t *testing.T) {
+	t.Parallel()
 	f := convSetup(t, framedAnswers(), func(c *Config) { c.CuratorChannel = curators })
 	mention := strings.Replace(string(testdata(t, "app_mention.json")), "is it everything a river should be?", "Wer backt den Kuchen?", 1)
 	f.event(t, []byte(mention))
@@ -105,9 +117,9 @@ func TestForwardAndRelay(t *testing.T) {
 	if relayed.Get("channel") != mentionChannel || relayed.Get("thread_ts") != mentionTS {
 		t.Errorf("relayed to %s thread %s, want the original thread %s %s", relayed.Get("channel"), relayed.Get("thread_ts"), mentionChannel, mentionTS)
 	}
-	if got := relayed.Get("text"); !strings.Contains(got, "Die Bäckerei Müller") || !strings.Contains(got, "siehe https://example.org/kuchen") ||
+	if got := relayed.Get("text"); !strings.Contains(got, "Die Bäckerei Müller") || !strings.Contains(got, "siehe <https://example.org/kuchen|example.org>") ||
 		strings.Contains(got, "<!channel>") || strings.Contains(got, "Kuchenplan") || !strings.Contains(got, "Wer backt den Kuchen?") {
-		t.Errorf("relayed %q, want the reply with its link as a plain URL, the question, and no @channel", got)
+		t.Errorf("relayed %q, want the reply with its link by its own address, the question, and no @channel", got)
 	}
 	if got := counterValue(t, f.app.metrics.relayed); got != 1 {
 		t.Errorf("curator_replies_relayed_total = %v, want 1", got)
@@ -122,6 +134,7 @@ func TestForwardAndRelay(t *testing.T) {
 
 // A question forwarded from a slash command or DM is relayed by DM.
 func TestForwardFromSlashRelaysByDM(t *testing.T) {
+	t.Parallel()
 	f := setup(t, func(c *Config) { c.CuratorChannel = curators; c.BotUserID = botID })
 	rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, "Kuchen", f.slack.srv.URL+"/hooks/commands/1"), nil)
 	f.wait(t)

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -19,10 +18,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
-	"github.com/engagiert/engagiert/internal/store"
-	"github.com/prometheus/client_golang/prometheus"
 )
 
 // Hardening (issue 10): limits before authentication, every signed event
@@ -38,6 +34,7 @@ func event(eventID, inner string) []byte {
 // decode. Each is acked 200; the ones the bot uses are still acted on, the
 // rest logged at WARN with type and event_id.
 func TestSignedEventsAlwaysAcked(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		body     []byte
@@ -104,6 +101,7 @@ func (b *failingBody) Read(p []byte) (int, error) {
 // TestRefusedBeforeBody: a request without a signature or with a missing or
 // stale timestamp is refused before one byte of its body is read.
 func TestRefusedBeforeBody(t *testing.T) {
+	t.Parallel()
 	f := setup(t, nil)
 	good := sign(testSecret, time.Now(), []byte("x"))
 	tests := []struct {
@@ -137,6 +135,7 @@ func TestRefusedBeforeBody(t *testing.T) {
 // body, the next signed request waits BodyWait and gets 503, while the
 // health routes answer at once.
 func TestBodySlots(t *testing.T) {
+	t.Parallel()
 	f := setup(t, func(c *Config) { c.MaxBodyReads = 1; c.BodyWait = 100 * time.Millisecond })
 	srv := httptest.NewServer(f.handler)
 	t.Cleanup(srv.Close)
@@ -192,6 +191,7 @@ func TestBodySlots(t *testing.T) {
 // spare connections get the health routes (and 503 for the rest), and past
 // those a connection gets 503 at once.
 func TestConnLimit(t *testing.T) {
+	t.Parallel()
 	f := setup(t, nil)
 	srv, ln := f.app.HTTPServer(mustListen(t), 2)
 	if srv.MaxHeaderBytes > 64<<10 || srv.MaxHeaderBytes <= 0 {
@@ -266,6 +266,7 @@ func mustListen(t *testing.T) net.Listener {
 // TestRetryConnectionError: the Web API drops the connection once; the
 // post is retried and delivered.
 func TestRetryConnectionError(t *testing.T) {
+	t.Parallel()
 	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
 		if attempt == 1 {
 			c, _, err := http.NewResponseController(w).Hijack()
@@ -292,6 +293,7 @@ func TestRetryConnectionError(t *testing.T) {
 // TestRateLimitedLost: a 429 with a Retry-After longer than the budget is
 // given up at once and logged as rate limited, not as a deadline.
 func TestRateLimitedLost(t *testing.T) {
+	t.Parallel()
 	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
 		w.Header().Set("Retry-After", "30")
 		w.WriteHeader(http.StatusTooManyRequests)
@@ -324,6 +326,7 @@ func TestRateLimitedLost(t *testing.T) {
 // TestLostAtShutdown: a post still hanging when the shutdown grace ends is
 // cancelled and logged as lost for "shutdown", with its event id.
 func TestLostAtShutdown(t *testing.T) {
+	t.Parallel()
 	release := make(chan struct{})
 	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
 		select {
@@ -399,6 +402,7 @@ func readyz(t *testing.T, f *fixture) (int, Readiness) {
 // ErrTokenRejected and /readyz is not ready until Slack accepts it again; a
 // post refused for the token does the same.
 func TestTokenRejected(t *testing.T) {
+	t.Parallel()
 	api := newAuthAPI(t, "invalid_auth")
 	f := setup(t, func(c *Config) { c.APIURL = api.srv.URL + "/api/" })
 	if code, r := readyz(t, f); code != 200 || r.SlackToken != "unverified" {
@@ -477,6 +481,7 @@ func noDuplicateKeys(t *testing.T, logs string) {
 // TestLogsNoDuplicateKeys runs the surfaces that log most, unanswered
 // questions and failed posts among them, and checks every line.
 func TestLogsNoDuplicateKeys(t *testing.T) {
+	t.Parallel()
 	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
 		http.Error(w, "internal_error", http.StatusInternalServerError)
 	})
@@ -495,31 +500,10 @@ func TestLogsNoDuplicateKeys(t *testing.T) {
 // TestSocketModeUndecodable: over Socket Mode too, an event slack-go cannot
 // decode is acked, and a mention with ts as a number still answered.
 func TestSocketModeUndecodable(t *testing.T) {
+	t.Parallel()
 	s := newSocketSlack(t)
 	logs := &syncBuffer{}
-	base := domain.NewBase(nil, nil, nil, "v")
-	app, err := New(Config{
-		Asker:      &fakeAsker{ask: answerFor},
-		Knowledge:  func() (*domain.Base, time.Time) { return base, time.Now() },
-		BotToken:   "xoxb-test",
-		AppToken:   "xapp-test",
-		BotUserID:  "U0LAN0Z89",
-		APIURL:     s.srv.GetAPIURL(),
-		Logger:     slog.New(slog.NewJSONHandler(logs, nil)),
-		Registry:   prometheus.NewRegistry(),
-		APIRetries: -1,
-		Store:      store.NewMemory(0, 0),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- app.RunSocketMode(ctx) }()
-	defer func() {
-		cancel()
-		<-done
-	}()
+	socketApp(t, s, &fakeAsker{ask: answerFor}, logs, nil)
 	s.send(t, "events_api", "env-home-943", event("EvHome943", `{"type":"app_home_opened","user":"U061F7AUR","channel":"D0LAN2Q65","tab":"home","view":{"id":"V1","type":"home","blocks":[],"state":{"values":[]}}}`), "")
 	eventually(t, "views.publish", func() bool { return len(s.get("views.publish")) == 1 })
 	s.send(t, "events_api", "env-num-ts", event("EvNumTS2", `{"type":"app_mention","user":"U061F7AUR","text":"<@U0LAN0Z89> Bielefeld","ts":1515449522.000016,"channel":"C123ABC456"}`), "")
@@ -537,6 +521,7 @@ func TestSocketModeUndecodable(t *testing.T) {
 // TestInteractionWithEmptyStateValues: a signed click on a button in a view
 // whose state.values is [] (slack-go issue #943) is acked and handled.
 func TestInteractionWithEmptyStateValues(t *testing.T) {
+	t.Parallel()
 	f := setup(t, nil)
 	payload := strings.Replace(string(testdata(t, "block_actions.json",
 		"https://hooks.slack.com", f.slack.srv.URL+"/hooks",
@@ -558,25 +543,9 @@ func TestInteractionWithEmptyStateValues(t *testing.T) {
 
 // TestSocketModeInteractionEmptyStateValues: the same click over Socket Mode.
 func TestSocketModeInteractionEmptyStateValues(t *testing.T) {
+	t.Parallel()
 	s := newSocketSlack(t)
-	logs := &syncBuffer{}
-	base := domain.NewBase(nil, nil, nil, "v")
-	app, err := New(Config{
-		Asker: &fakeAsker{ask: answerFor}, Knowledge: func() (*domain.Base, time.Time) { return base, time.Now() },
-		BotToken: "xoxb-test", AppToken: "xapp-test", BotUserID: "U0LAN0Z89", APIURL: s.srv.GetAPIURL(),
-		Logger: slog.New(slog.NewJSONHandler(logs, nil)), Registry: prometheus.NewRegistry(), APIRetries: -1,
-		Store: store.NewMemory(0, 0),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- app.RunSocketMode(ctx) }()
-	defer func() {
-		cancel()
-		<-done
-	}()
+	app := socketApp(t, s, &fakeAsker{ask: answerFor}, nil, nil)
 	payload := strings.Replace(string(testdata(t, "block_actions.json",
 		"https://hooks.slack.com", s.fakeSlack.srv.URL+"/hooks",
 		`"ACTION_ID"`, `"`+blocks.ActionFeedbackUp+`"`,

@@ -6,9 +6,11 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/buildinfo"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -51,6 +53,8 @@ type Readiness struct {
 	Store string `json:"store"`
 	// Reload is there when the knowledge is reloaded live (Config.Reloads).
 	Reload *ReloadStatus `json:"reload,omitempty"`
+	// Build is the running binary: module version, VCS revision and time.
+	Build buildinfo.Info `json:"build"`
 }
 
 // ReloadStatus says how live reloads of the knowledge went. A failed reload
@@ -74,14 +78,14 @@ type ReloadStatus struct {
 func (a *App) handleReady(w http.ResponseWriter, r *http.Request) {
 	base, loadedAt := a.cfg.Knowledge()
 	token, tokenOK := a.guard.token.state()
-	body := Readiness{SlackToken: token, Store: a.state.readiness()}
+	body := Readiness{SlackToken: token, Store: a.state.readiness(), Build: a.cfg.Build}
 	status := http.StatusServiceUnavailable
 	if base != nil {
 		if tokenOK {
 			status = http.StatusOK
 		}
 		body = Readiness{Ready: tokenOK, Version: base.Version, Networks: len(base.Networks), Places: len(base.Places), SlackToken: token,
-			Store: body.Store}
+			Store: body.Store, Build: a.cfg.Build}
 		if !loadedAt.IsZero() {
 			body.LoadedAt = loadedAt.UTC().Format(time.RFC3339)
 		}
@@ -174,6 +178,10 @@ func (a *App) handleCommand(w http.ResponseWriter, r *http.Request, log *slog.Lo
 		http.Error(w, "bad form", http.StatusBadRequest)
 		return
 	}
+	if f, err := url.ParseQuery(string(body)); err == nil && f.Get("ssl_check") == "1" {
+		w.WriteHeader(http.StatusOK) // Slack's certificate check, signed: empty 200, as Bolt does
+		return
+	}
 	w.Header().Set("Content-Type", "application/json")
 	_, _ = w.Write(a.onCommand(r.Context(), log, cmd))
 }
@@ -216,6 +224,11 @@ func (a *App) handleInteractions(w http.ResponseWriter, r *http.Request, log *sl
 	if err != nil {
 		log.Warn("cannot parse interaction", "err", err)
 		http.Error(w, "bad payload", http.StatusBadRequest)
+		return
+	}
+	if isModalQuestion(ic) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(a.modalSubmission(r.Context(), log, ic))
 		return
 	}
 	w.WriteHeader(http.StatusOK)

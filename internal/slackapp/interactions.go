@@ -76,7 +76,7 @@ func (a *App) share(ctx context.Context, log *slog.Logger, ic slack.InteractionC
 		a.metrics.shareFalls.WithLabelValues("post").Inc()
 		log.Info("answer shared by chat.postMessage", "question", q, "channel", channel)
 		// The shared answer opens a thread for follow-ups.
-		a.remember(ctx, log, threadKey(channel, ts), ans, ThreadTTL)
+		a.remember(ctx, log, threadKey(channel, ts), ans, a.cfg.Retention.Threads)
 		return
 	}
 	a.lost(log.With("channel", channel), "share failed: response_url and chat.postMessage", err)

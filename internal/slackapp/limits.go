@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promauto"
 )
 
 // Limits before authentication. Nothing a client sends before its request is
@@ -57,7 +58,8 @@ type guard struct {
 	token tokenState
 }
 
-func newGuard(cfg Config, reg prometheus.Registerer) (*guard, error) {
+func newGuard(cfg Config, reg prometheus.Registerer) *guard {
+	f := promauto.With(reg)
 	n := cfg.MaxBodyReads
 	if n <= 0 {
 		n = DefaultMaxBodyReads
@@ -69,40 +71,35 @@ func newGuard(cfg Config, reg prometheus.Registerer) (*guard, error) {
 	g := &guard{
 		bodySlots: make(chan struct{}, n),
 		bodyWait:  wait,
-		rejected: prometheus.NewCounterVec(prometheus.CounterOpts{
+		rejected: f.NewCounterVec(prometheus.CounterOpts{
 			Name: "engagiert_http_rejected_total",
 			Help: "Requests and connections refused by a limit before authentication, by reason (unsigned, stale_timestamp, body_slots, conn_limit).",
 		}, []string{"reason"}),
-		undecoded: prometheus.NewCounterVec(prometheus.CounterOpts{
+		undecoded: f.NewCounterVec(prometheus.CounterOpts{
 			Name: "engagiert_slack_events_undecoded_total",
 			Help: "Signed events acked without acting on them, by reason (malformed, not_handled).",
 		}, []string{"reason"}),
-		lost: prometheus.NewCounterVec(prometheus.CounterOpts{
+		lost: f.NewCounterVec(prometheus.CounterOpts{
 			Name: "engagiert_slack_replies_lost_total",
 			Help: "Replies finally not delivered to Slack after retries, by reason (rate_limited, timeout, shutdown, error).",
 		}, []string{"reason"}),
-		openConns: prometheus.NewGauge(prometheus.GaugeOpts{
+		openConns: f.NewGauge(prometheus.GaugeOpts{
 			Name: "engagiert_http_open_connections",
 			Help: "HTTP connections open now.",
 		}),
-		tokenValid: prometheus.NewGauge(prometheus.GaugeOpts{
+		tokenValid: f.NewGauge(prometheus.GaugeOpts{
 			Name: "engagiert_slack_token_valid",
 			Help: "1 while the Web API accepts the bot token, 0 after it rejected it.",
 		}),
 	}
 	g.tokenValid.Set(1)
-	for _, c := range []prometheus.Collector{g.rejected, g.undecoded, g.lost, g.openConns, g.tokenValid} {
-		if err := reg.Register(c); err != nil {
-			return nil, err
-		}
-	}
 	for _, r := range []string{"unsigned", "stale_timestamp", "body_slots", "conn_limit"} {
 		g.rejected.WithLabelValues(r)
 	}
 	for _, r := range lostReasons {
 		g.lost.WithLabelValues(r)
 	}
-	return g, nil
+	return g
 }
 
 // warnOnce logs msg at WARN at most once per 10 s per reason: a limit trips

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
 	"github.com/engagiert/engagiert/internal/store"
 )
 
@@ -82,7 +83,7 @@ func TestPanicsOverHTTP(t *testing.T) {
 	// A mention: the apology in its thread, then the next mention answered.
 	boom := strings.Replace(string(testdata(t, "app_mention.json")), "is it everything a river should be?", "Boom", 1)
 	f.event(t, []byte(boom))
-	f.event(t, []byte(strings.Replace(string(testdata(t, "app_mention.json")), "Ev123ABC456", "Ev2", 1)))
+	f.event(t, []byte(nextMention(t)))
 	posts := f.slack.get("chat.postMessage")
 	if len(posts) != 2 || !strings.Contains(posts[0].Form.Get("text"), "schiefgegangen") || posts[0].Form.Get("thread_ts") != mentionTS ||
 		!strings.Contains(posts[1].Form.Get("text"), "Bielefeld ist") {
@@ -123,7 +124,7 @@ func TestPanicsInBackground(t *testing.T) {
 	f.event(t, testdata(t, "app_mention.json"))
 	f.event(t, testdata(t, "message_channels.json")) // not the bot's business: no apology
 	st.boom.Store(false)
-	f.event(t, []byte(strings.Replace(string(testdata(t, "app_mention.json")), "Ev123ABC456", "Ev2", 1)))
+	f.event(t, []byte(nextMention(t)))
 	posts := f.slack.get("chat.postMessage")
 	if len(posts) != 2 || !strings.Contains(posts[0].Form.Get("text"), "schiefgegangen") || !strings.Contains(posts[1].Form.Get("text"), "Bielefeld ist") {
 		t.Fatalf("posts %v, want the apology, then the next answer", posts)
@@ -139,7 +140,7 @@ func TestPanicsInBackground(t *testing.T) {
 // health route with 500, and the server goes on.
 func TestPanicsInHTTPHandler(t *testing.T) {
 	var boom atomic.Bool
-	base := domain.NewBase(nil, nil, nil, "v")
+	base := domaintest.NewBase(nil, nil, nil, "v")
 	f := setup(t, func(c *Config) {
 		c.Knowledge = func() (*domain.Base, time.Time) {
 			if boom.Load() {
@@ -177,7 +178,7 @@ func TestPanicsInHTTPHandler(t *testing.T) {
 func TestPanicsOverSocketMode(t *testing.T) {
 	s := newSocketSlack(t)
 	logs := &syncBuffer{}
-	app := socketApp(t, s, &fakeAsker{ask: panicky}, func(c *Config) { c.Logger = slogJSON(logs) })
+	app := socketApp(t, s, &fakeAsker{ask: panicky}, logs, nil)
 	cmd := `{"team_id":"T1","channel_id":"G8PSS9T3V","user_id":"U2CERLKJA","command":"/engagiert","text":"Boom","response_url":"` +
 		s.fakeSlack.srv.URL + `/hooks/commands/1","trigger_id":"1.2.3"}`
 	ack := s.send(t, "slash_commands", "env-p1", []byte(cmd), `,"accepts_response_payload":true`)
@@ -187,7 +188,7 @@ func TestPanicsOverSocketMode(t *testing.T) {
 	boom := strings.Replace(string(testdata(t, "app_mention.json")), "is it everything a river should be?", "Boom", 1)
 	s.send(t, "events_api", "env-p2", []byte(boom), "")
 	eventually(t, "the apology", func() bool { return len(s.get("chat.postMessage")) == 1 })
-	s.send(t, "events_api", "env-p3", []byte(strings.Replace(string(testdata(t, "app_mention.json")), "Ev123ABC456", "Ev2", 1)), "")
+	s.send(t, "events_api", "env-p3", []byte(nextMention(t)), "")
 	eventually(t, "the next answer", func() bool { return len(s.get("chat.postMessage")) == 2 })
 	posts := s.get("chat.postMessage")
 	if !strings.Contains(posts[0].Form.Get("text"), "schiefgegangen") || !strings.Contains(posts[1].Form.Get("text"), "Bielefeld ist") {
@@ -197,6 +198,11 @@ func TestPanicsOverSocketMode(t *testing.T) {
 		t.Errorf("engagiert_panics_total{where=answer} = %v, want 2", got)
 	}
 	checkPanicLogged(t, logs, 1, PanicAnswer, "panicky", "request_id", "event_id")
+}
+
+// nextMention is app_mention.json as another message: its own event id and ts.
+func nextMention(t *testing.T) string {
+	return strings.NewReplacer("Ev123ABC456", "Ev2", mentionTS, "1515449599.000001").Replace(string(testdata(t, "app_mention.json")))
 }
 
 // slogJSON is a JSON logger writing to b.

@@ -6,92 +6,28 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
 	"github.com/engagiert/engagiert/internal/store"
+	"github.com/engagiert/engagiert/internal/testenv"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
 )
 
-// redisServer is a redis-server of a test's own, on a fixed loopback
-// port, that the test may stop, restart empty, stall, fill or lock.
-type redisServer struct {
-	t    *testing.T
-	path string
-	port int
-	cmd  *exec.Cmd
-	done chan struct{}
-}
-
-func startRedisServer(t *testing.T) *redisServer {
+// redisAdmin runs a command on r as the test's own client (DEBUG, CONFIG).
+func redisAdmin(t *testing.T, r *testenv.RedisServer, args ...any) {
 	t.Helper()
-	path, err := exec.LookPath("redis-server")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("no redis-server in CI: %v", err)
-		}
-		t.Skipf("no redis-server: %v", err)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &redisServer{t: t, path: path, port: l.Addr().(*net.TCPAddr).Port}
-	l.Close()
-	r.start()
-	t.Cleanup(r.stop)
-	return r
-}
-
-func (r *redisServer) url() string { return fmt.Sprintf("redis://127.0.0.1:%d/0", r.port) }
-
-func (r *redisServer) start() {
-	r.t.Helper()
-	r.cmd = exec.Command(r.path, "--port", fmt.Sprint(r.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-		"--dir", r.t.TempDir(), "--enable-debug-command", "yes")
-	if err := r.cmd.Start(); err != nil {
-		r.t.Fatal(err)
-	}
-	r.done = make(chan struct{})
-	go func(cmd *exec.Cmd, done chan struct{}) { cmd.Wait(); close(done) }(r.cmd, r.done)
-	c := r.admin()
-	defer c.Close()
-	for deadline := time.Now().Add(10 * time.Second); c.Ping(context.Background()).Err() != nil; time.Sleep(20 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			r.t.Fatal("redis-server did not start")
-		}
-	}
-}
-
-func (r *redisServer) stop() {
-	if r.cmd == nil {
-		return
-	}
-	r.cmd.Process.Kill()
-	<-r.done
-	r.cmd = nil
-}
-
-// admin is a client for the test's own commands (DEBUG, CONFIG).
-func (r *redisServer) admin() *redis.Client {
-	return redis.NewClient(&redis.Options{Addr: fmt.Sprintf("127.0.0.1:%d", r.port), MaxRetries: -1})
-}
-
-func (r *redisServer) do(args ...any) {
-	r.t.Helper()
-	c := r.admin()
+	c := redis.NewClient(&redis.Options{Addr: r.Addr(), MaxRetries: -1, ReadTimeout: 10 * time.Second})
 	defer c.Close()
 	if err := c.Do(context.Background(), args...).Err(); err != nil {
-		r.t.Fatalf("redis %v: %v", args, err)
+		t.Errorf("redis %v: %v", args, err)
 	}
 }
 
@@ -187,7 +123,7 @@ func newReplica(t *testing.T, redisURL string, slackURL string) *replica {
 	r := &replica{logs: &syncBuffer{}, reg: prometheus.NewRegistry()}
 	r.app, err = New(Config{
 		Asker:          &fakeAsker{ask: answerFor},
-		Knowledge:      func() (*domain.Base, time.Time) { return domain.NewBase(nil, nil, nil, "v"), time.Now() },
+		Knowledge:      func() (*domain.Base, time.Time) { return domaintest.NewBase(nil, nil, nil, "v"), time.Now() },
 		BotToken:       "xoxb-test",
 		SigningSecret:  testSecret,
 		APIURL:         slackURL + "/api/",
@@ -247,26 +183,26 @@ func TestRedisFaultsTwoReplicas(t *testing.T) {
 	}
 	type fault struct {
 		name   string
-		before func(r *redisServer) // after the first events, before the rest
-		warn   string               // the reason the WARN gives; "": there may be none
+		before func(t *testing.T, r *testenv.RedisServer) // after the first events, before the rest
+		warn   string                                     // the reason the WARN gives; "": there may be none
 	}
 	faults := []fault{
-		{"killed", func(r *redisServer) { r.stop() }, "unreachable"},
+		{"killed", func(_ *testing.T, r *testenv.RedisServer) { r.Stop() }, "unreachable"},
 		// 2 s: go-redis's repeat of a SET that timed out gets through, and
 		// finds its own first attempt; nothing fails.
 		{"stalled 2s", stall(2), ""},
 		{"stalled 5s", stall(5), "timed out"},
-		{"full", func(r *redisServer) {
-			r.do("CONFIG", "SET", "maxmemory-policy", "noeviction")
-			r.do("CONFIG", "SET", "maxmemory", "1")
+		{"full", func(t *testing.T, r *testenv.RedisServer) {
+			redisAdmin(t, r, "CONFIG", "SET", "maxmemory-policy", "noeviction")
+			redisAdmin(t, r, "CONFIG", "SET", "maxmemory", "1")
 		}, "full (maxmemory)"},
-		{"wrong password", func(r *redisServer) {
-			r.do("CONFIG", "SET", "requirepass", "now-secret")
-			c := redis.NewClient(&redis.Options{Addr: fmt.Sprintf("127.0.0.1:%d", r.port), Password: "now-secret", MaxRetries: -1})
+		{"wrong password", func(t *testing.T, r *testenv.RedisServer) {
+			redisAdmin(t, r, "CONFIG", "SET", "requirepass", "now-secret")
+			c := redis.NewClient(&redis.Options{Addr: r.Addr(), Password: "now-secret", MaxRetries: -1})
 			defer c.Close()
 			c.Do(context.Background(), "CLIENT", "KILL", "TYPE", "normal") // the replicas' open connections
 		}, "refuses the password"},
-		{"restarted empty", func(r *redisServer) { r.stop(); r.start() }, "lost its data"},
+		{"restarted empty", func(_ *testing.T, r *testenv.RedisServer) { r.Restart() }, "lost its data"},
 	}
 	const before, during, lost = 3, 8, 2           // events before the fault, during it, and only as a retry
 	store.SetLogger(slog.New(slog.DiscardHandler)) // go-redis' dial errors, expected here
@@ -275,9 +211,9 @@ func TestRedisFaultsTwoReplicas(t *testing.T) {
 			t.Parallel() // each with its own Redis and Slack
 			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 			defer cancel()
-			rs := startRedisServer(t)
+			rs := testenv.OwnRedis(t, "--enable-debug-command", "yes")
 			slack := newSlackThreads(t)
-			a, b := newReplica(t, rs.url(), slack.srv.URL), newReplica(t, rs.url(), slack.srv.URL)
+			a, b := newReplica(t, rs.URL(), slack.srv.URL), newReplica(t, rs.URL(), slack.srv.URL)
 			run := fmt.Sprintf("F%d", fi)
 
 			type ev struct {
@@ -302,7 +238,7 @@ func TestRedisFaultsTwoReplicas(t *testing.T) {
 				ack(a.deliver(t, e.body, 0))
 			}
 			waitApps(t, ctx, a, b)
-			ft.before(rs)
+			ft.before(t, rs)
 			var wg sync.WaitGroup
 			if ft.name == "restarted empty" {
 				for _, e := range evs[:before] {
@@ -357,13 +293,9 @@ func TestRedisFaultsTwoReplicas(t *testing.T) {
 }
 
 // stall makes Redis sleep for seconds, from now.
-func stall(seconds int) func(r *redisServer) {
-	return func(r *redisServer) {
-		go func() {
-			c := r.admin()
-			defer c.Close()
-			c.Do(context.Background(), "DEBUG", "SLEEP", fmt.Sprint(seconds))
-		}()
+func stall(seconds int) func(t *testing.T, r *testenv.RedisServer) {
+	return func(t *testing.T, r *testenv.RedisServer) {
+		go redisAdmin(t, r, "DEBUG", "SLEEP", fmt.Sprint(seconds))
 		time.Sleep(50 * time.Millisecond)
 	}
 }

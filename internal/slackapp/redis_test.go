@@ -1,57 +1,15 @@
 package slackapp
 
 import (
-	"context"
 	"crypto/rand"
-	"fmt"
-	"net"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/engagiert/engagiert/internal/store"
-	"github.com/redis/go-redis/v9"
+	"github.com/engagiert/engagiert/internal/testenv"
 )
 
-// testRedisURL returns a real Redis: ENGAGIERT_TEST_REDIS_URL, or a
-// redis-server started for the test. Without one the test skips, and fails
-// under CI=true.
-func testRedisURL(t *testing.T) string {
-	t.Helper()
-	u := os.Getenv("ENGAGIERT_TEST_REDIS_URL")
-	if u == "" {
-		path, err := exec.LookPath("redis-server")
-		if err != nil {
-			if os.Getenv("CI") == "true" {
-				t.Fatal("no Redis under CI: redis-server is not on PATH and ENGAGIERT_TEST_REDIS_URL is unset")
-			}
-			t.Skip("no Redis: redis-server is not on PATH and ENGAGIERT_TEST_REDIS_URL is unset")
-		}
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		port := l.Addr().(*net.TCPAddr).Port
-		l.Close()
-		cmd := exec.Command(path, "--port", fmt.Sprint(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", t.TempDir())
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-		u = fmt.Sprintf("redis://127.0.0.1:%d/0", port)
-		opts, _ := redis.ParseURL(u)
-		c := redis.NewClient(opts)
-		defer c.Close()
-		for deadline := time.Now().Add(10 * time.Second); c.Ping(context.Background()).Err() != nil; time.Sleep(20 * time.Millisecond) {
-			if time.Now().After(deadline) {
-				t.Fatal("redis-server did not start")
-			}
-		}
-	}
-	return u
-}
+func TestMain(m *testing.M) { testenv.Main(m) }
 
 // redisStore is one replica's store: its own client on the Redis at u.
 func redisStore(t *testing.T, u string) store.Store {
@@ -68,9 +26,10 @@ func redisStore(t *testing.T, u string) store.Store {
 // real Redis. The mention reaches A, the follow-up B: B asks with the
 // thread's frame from A's answer. Votes of one user count once between them.
 func TestReplicasShareThreads(t *testing.T) {
+	t.Parallel()
 	run := strings.ToUpper(rand.Text()[:8]) // keeps runs on a shared Redis apart
 	asker := framedAnswers()
-	u := testRedisURL(t)
+	u := testenv.Redis(t)
 	var apps [2]*fixture
 	for i := range apps {
 		st := redisStore(t, u)

@@ -14,11 +14,13 @@ import (
 	"github.com/slack-go/slack"
 )
 
-// Web API and response_url calls go through retryTransport: a 5xx or a
-// dropped connection is retried with backoff and jitter, a 429 after its
-// Retry-After, all within a bound (3 attempts within 30 s by default), so a
-// blip at Slack costs a reply nothing and an outage costs it a bounded wait.
-// A reply finally lost is logged once, with why (lostReason), and counted.
+// A failed Slack call is tried again by one retryPolicy: a 5xx or a dropped
+// or timed-out connection with backoff and jitter, a 429 after its
+// Retry-After, 3 attempts at most, so a blip at Slack costs a reply nothing
+// and an outage costs it a bounded wait. slack-go runs the policy for the Web
+// API (slack.OptionRetryConfig); retryTransport runs it for response_url,
+// which slack-go posts with a plain *http.Client. A reply finally lost is
+// logged once, with why (lostReason), and counted.
 
 const (
 	// DefaultAPIRetries is how often a failed call is retried by default:
@@ -26,36 +28,85 @@ const (
 	DefaultAPIRetries = 2
 	// DefaultRetryBackoff is the first backoff; each retry doubles it.
 	DefaultRetryBackoff = 500 * time.Millisecond
-	// retryBudget bounds one call with all its attempts and waits.
+	// retryBudget bounds one response_url post with all its attempts and
+	// waits; a Web API call is bounded by its context and maxRetryAfter.
 	retryBudget = 30 * time.Second
 	// maxRetryAfter is the longest Retry-After honoured: a reply that would
 	// wait longer is given up as rate limited at once.
 	maxRetryAfter = 20 * time.Second
 )
 
-// retryTransport retries a request; see above. Each attempt is bounded by
-// perAttempt, the caller's client timeout.
+// retryPolicy says whether a failed attempt is tried again, and after how
+// long. It is the slack.RetryHandler of the Web API client.
+type retryPolicy struct {
+	backoff time.Duration // the first backoff, doubled for each retry
+}
+
+var _ slack.RetryHandler = retryPolicy{}
+
+// retryConfig is the slack-go retry configuration of the Web API client:
+// retries attempts after the first, each decided by the policy.
+func retryConfig(retries int, backoff time.Duration) slack.RetryConfig {
+	return slack.RetryConfig{MaxRetries: max(retries, 0), Handlers: []slack.RetryHandler{retryPolicy{backoff}}}
+}
+
+// ShouldRetry implements slack.RetryHandler. A wait that would outlast the
+// call's context is not begun: the call ends with what Slack last said.
+func (p retryPolicy) ShouldRetry(state *slack.RetryState, req *http.Request, resp *http.Response, err error) (bool, time.Duration) {
+	ctx := req.Context()
+	wait, retry := p.after(resp, err, state.Attempt)
+	if !retry || state.Attempt >= state.MaxRetries || ctx.Err() != nil {
+		return false, 0
+	}
+	if deadline, ok := ctx.Deadline(); ok && time.Now().Add(wait).After(deadline) {
+		return false, 0
+	}
+	return true, wait
+}
+
+// after says whether to retry after resp/err, and after how long.
+func (p retryPolicy) after(resp *http.Response, err error, attempt int) (time.Duration, bool) {
+	backoff := p.backoff << attempt
+	jittered := backoff/2 + rand.N(backoff/2+1) // "equal jitter"
+	switch {
+	case err != nil:
+		return jittered, retryable(err)
+	case resp.StatusCode == http.StatusTooManyRequests:
+		wait := time.Second
+		if s, perr := strconv.Atoi(resp.Header.Get("Retry-After")); perr == nil && s >= 0 {
+			wait = time.Duration(s) * time.Second
+		}
+		if wait > maxRetryAfter {
+			return 0, false
+		}
+		return wait + rand.N(wait/4+time.Millisecond), true
+	case resp.StatusCode >= 500:
+		return jittered, true
+	}
+	return 0, false
+}
+
+// retryTransport runs the retryPolicy for response_url posts, within
+// retryBudget. Each attempt is bounded by perAttempt, the caller's client
+// timeout.
 type retryTransport struct {
 	next       http.RoundTripper
 	retries    int
-	backoff    time.Duration
+	policy     retryPolicy
 	perAttempt time.Duration
 }
 
-// apiClient wraps base in a retryTransport. base's Timeout becomes the bound
-// of one attempt; the call as a whole is bounded by the retry budget.
-func apiClient(base *http.Client, retries int, backoff time.Duration) *http.Client {
+// withRetries returns base for the Web API and base wrapped in a
+// retryTransport for response_url. base's Timeout bounds one attempt.
+func withRetries(base *http.Client, retries int, backoff time.Duration) (api, hooks *http.Client) {
 	next := base.Transport
 	if next == nil {
 		next = http.DefaultTransport
 	}
-	if backoff <= 0 {
-		backoff = DefaultRetryBackoff
-	}
 	c := *base
 	c.Timeout = 0
-	c.Transport = &retryTransport{next: next, retries: max(retries, 0), backoff: backoff, perAttempt: base.Timeout}
-	return &c
+	c.Transport = &retryTransport{next: next, retries: max(retries, 0), policy: retryPolicy{backoff}, perAttempt: base.Timeout}
+	return base, &c
 }
 
 func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -77,7 +128,7 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			}
 		}
 		resp, err := t.once(try)
-		wait, retry := t.retryAfter(resp, err, attempt)
+		wait, retry := t.policy.after(resp, err, attempt)
 		if !retry || attempt >= t.retries || ctx.Err() != nil || time.Now().Add(wait).After(deadline) {
 			return resp, err
 		}
@@ -112,28 +163,6 @@ func (t *retryTransport) once(req *http.Request) (*http.Response, error) {
 	}
 	resp.Body = &cancelBody{ReadCloser: resp.Body, cancel: cancel}
 	return resp, nil
-}
-
-// retryAfter says whether to retry after resp/err, and after how long.
-func (t *retryTransport) retryAfter(resp *http.Response, err error, attempt int) (time.Duration, bool) {
-	backoff := t.backoff << attempt
-	jittered := backoff/2 + rand.N(backoff/2+1) // "equal jitter"
-	switch {
-	case err != nil:
-		return jittered, retryable(err)
-	case resp.StatusCode == http.StatusTooManyRequests:
-		wait := time.Second
-		if s, perr := strconv.Atoi(resp.Header.Get("Retry-After")); perr == nil && s >= 0 {
-			wait = time.Duration(s) * time.Second
-		}
-		if wait > maxRetryAfter {
-			return 0, false
-		}
-		return wait + rand.N(wait/4+time.Millisecond), true
-	case resp.StatusCode >= 500:
-		return jittered, true
-	}
-	return 0, false
 }
 
 // retryable reports whether a transport error is worth another attempt: any but

@@ -9,7 +9,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -17,9 +16,11 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/buildinfo"
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/memo"
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promauto"
 	"github.com/slack-go/slack"
 )
 
@@ -33,9 +34,11 @@ const (
 	SurfaceThread = "thread"
 	// SurfaceShortcut is the message shortcut "Frag engagiert".
 	SurfaceShortcut = "shortcut"
+	// SurfaceAssistant is a thread of the AI-app split view (assistant.go).
+	SurfaceAssistant = "assistant"
 )
 
-var surfaces = []string{SurfaceSlash, SurfaceMention, SurfaceDM, SurfaceHome, SurfaceThread, SurfaceShortcut}
+var surfaces = []string{SurfaceSlash, SurfaceMention, SurfaceDM, SurfaceHome, SurfaceThread, SurfaceShortcut, SurfaceAssistant}
 
 // MaxBodyBytes is the largest request body a Slack route reads; more gets 413.
 const MaxBodyBytes = 1 << 20
@@ -76,7 +79,8 @@ type Config struct {
 	// Logger receives JSON-friendly structured logs (slog.Default if nil).
 	Logger *slog.Logger
 	// Registry receives the App's metrics and is served on /metrics
-	// (a new registry if nil).
+	// (a new registry if nil). It belongs to one App: New panics when the
+	// App's metrics are registered in it already.
 	Registry *prometheus.Registry
 	// Store keeps handled events, the threads the bot answers in, votes and
 	// forwarded questions: store.Memory for one replica, store.Redis shared
@@ -117,6 +121,9 @@ type Config struct {
 	BodyWait     time.Duration
 	// RetryBackoff is the first wait before a retry (DefaultRetryBackoff if zero).
 	RetryBackoff time.Duration
+	// Build is the running binary, for /readyz and engagiert_build_info
+	// (buildinfo.Read() if its Version is empty).
+	Build buildinfo.Info
 }
 
 // App is the Slack bot: HTTP handlers, a Socket Mode runner and the work
@@ -130,7 +137,7 @@ type App struct {
 	state   *state
 	metrics *metrics
 	guard   *guard
-	client  *http.Client
+	client  *http.Client // response_url posts, with retries; the Web API goes through api
 
 	mu        sync.Mutex
 	botUserID string
@@ -193,6 +200,12 @@ func New(cfg Config) (*App, error) {
 	if cfg.APIRetries == 0 {
 		cfg.APIRetries = DefaultAPIRetries
 	}
+	if cfg.RetryBackoff <= 0 {
+		cfg.RetryBackoff = DefaultRetryBackoff
+	}
+	if cfg.Build.Version == "" {
+		cfg.Build = buildinfo.Read()
+	}
 	if cfg.RetryCheckWait <= 0 {
 		cfg.RetryCheckWait = DefaultRetryCheckWait
 	}
@@ -200,22 +213,18 @@ func New(cfg Config) (*App, error) {
 		cfg.UserKey = []byte("engagiert user ids")
 	}
 	cfg.Retention = cfg.Retention.withDefaults()
-	m, err := newMetrics(cfg.Registry)
-	if err != nil {
-		return nil, fmt.Errorf("slackapp: register metrics: %w", err)
-	}
-	st, err := newState(cfg.Store, cfg.Fallback, cfg.Registry)
-	if err != nil {
-		return nil, fmt.Errorf("slackapp: register metrics: %w", err)
-	}
-	g, err := newGuard(cfg, cfg.Registry)
-	if err != nil {
-		return nil, fmt.Errorf("slackapp: register metrics: %w", err)
-	}
-	client := apiClient(cfg.HTTPClient, cfg.APIRetries, cfg.RetryBackoff)
+	m := newMetrics(cfg.Registry)
+	st := newState(cfg.Store, cfg.Fallback, cfg.Registry)
+	promauto.With(cfg.Registry).NewGaugeVec(prometheus.GaugeOpts{
+		Name: "engagiert_build_info",
+		Help: "1, labelled with the module version and VCS revision of the running binary (engagiert version).",
+	}, []string{"version", "revision"}).WithLabelValues(cfg.Build.Version, cfg.Build.Revision).Set(1)
+	g := newGuard(cfg, cfg.Registry)
+	api, hooks := withRetries(cfg.HTTPClient, cfg.APIRetries, cfg.RetryBackoff)
 	opts := []slack.Option{
 		slack.OptionAPIURL(cfg.APIURL),
-		slack.OptionHTTPClient(client),
+		slack.OptionHTTPClient(api),
+		slack.OptionRetryConfig(retryConfig(cfg.APIRetries, cfg.RetryBackoff)), // after OptionHTTPClient, which it wraps
 	}
 	if cfg.AppToken != "" {
 		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
@@ -232,7 +241,7 @@ func New(cfg Config) (*App, error) {
 		state:     st,
 		metrics:   m,
 		guard:     g,
-		client:    client,
+		client:    hooks,
 		botUserID: cfg.BotUserID,
 		responses: responseCache(cfg.ResponseCache),
 	}, nil
@@ -330,71 +339,68 @@ type metrics struct {
 	panics      *prometheus.CounterVec
 }
 
-func newMetrics(reg prometheus.Registerer) (*metrics, error) {
+// newMetrics registers the App's metrics with reg (promauto panics on a
+// second registration: one Registry per App).
+func newMetrics(reg prometheus.Registerer) *metrics {
+	f := promauto.With(reg)
 	m := &metrics{
-		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+		requests: f.NewCounterVec(prometheus.CounterOpts{
 			Name: "engagiert_slack_requests_total",
 			Help: "Requests from Slack by kind (command, event, interaction) and outcome.",
 		}, []string{"kind", "outcome"}),
-		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
+		questions: f.NewCounterVec(prometheus.CounterOpts{
 			Name: "engagiert_questions_total",
 			Help: "Questions answered, by surface.",
 		}, []string{"surface"}),
-		unanswered: prometheus.NewCounterVec(prometheus.CounterOpts{
+		unanswered: f.NewCounterVec(prometheus.CounterOpts{
 			Name: "engagiert_unanswered_questions_total",
 			Help: "Questions the knowledge base had no answer to, by surface.",
 		}, []string{"surface"}),
-		feedback: prometheus.NewCounterVec(prometheus.CounterOpts{
+		feedback: f.NewCounterVec(prometheus.CounterOpts{
 			Name: "engagiert_feedback_total",
 			Help: "Votes under answers, by vote (up, down): a user's first vote on an answer, or a changed one; a repeated click is not counted.",
 		}, []string{"vote"}),
-		votes: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+		votes: f.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "engagiert_feedback_votes",
 			Help: "Votes as they stand now, one per user and answer, by vote (up, down); a changed vote moves from one to the other. Sum over replicas.",
 		}, []string{"vote"}),
-		forwarded: prometheus.NewCounter(prometheus.CounterOpts{
+		forwarded: f.NewCounter(prometheus.CounterOpts{
 			Name: "engagiert_forwarded_questions_total",
 			Help: "Unanswered questions forwarded to the curators' channel.",
 		}),
-		relayed: prometheus.NewCounter(prometheus.CounterOpts{
+		relayed: f.NewCounter(prometheus.CounterOpts{
 			Name: "engagiert_curator_replies_relayed_total",
 			Help: "Curators' replies to forwarded questions relayed to the askers.",
 		}),
-		rateLimited: prometheus.NewCounter(prometheus.CounterOpts{
+		rateLimited: f.NewCounter(prometheus.CounterOpts{
 			Name: "engagiert_slack_app_rate_limited_total",
 			Help: "app_rate_limited events: Slack dropped events for the app over its rate limit.",
 		}),
-		shareFalls: prometheus.NewCounterVec(prometheus.CounterOpts{
+		shareFalls: f.NewCounterVec(prometheus.CounterOpts{
 			Name: "engagiert_share_fallbacks_total",
 			Help: "Shares whose response_url failed, by how they were delivered instead (post, told_user, lost).",
 		}, []string{"via"}),
-		panics: prometheus.NewCounterVec(prometheus.CounterOpts{
+		panics: f.NewCounterVec(prometheus.CounterOpts{
 			Name: "engagiert_panics_total",
 			Help: "Panics recovered, by where (answer, background, http, socket, reload); answer counts the engine's own recovered panics (Answer.Panicked) too.",
 		}, []string{"where"}),
-		duplicates: prometheus.NewCounter(prometheus.CounterOpts{
+		duplicates: f.NewCounter(prometheus.CounterOpts{
 			Name: "engagiert_slack_duplicate_events_total",
 			Help: "Events Slack delivered again (retries, repeated event_id), not answered again.",
 		}),
-		reconnects: prometheus.NewCounter(prometheus.CounterOpts{
+		reconnects: f.NewCounter(prometheus.CounterOpts{
 			Name: "engagiert_socketmode_reconnects_total",
 			Help: "Socket Mode connections opened after the first.",
 		}),
-		postErrors: prometheus.NewCounter(prometheus.CounterOpts{
+		postErrors: f.NewCounter(prometheus.CounterOpts{
 			Name: "engagiert_slack_post_errors_total",
 			Help: "Failed Web API or response_url calls.",
 		}),
-		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		duration: f.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "engagiert_answer_duration_seconds",
 			Help:    "Time to answer a question, by surface.",
 			Buckets: []float64{.001, .005, .01, .05, .1, .25, .5, 1, 2.5},
 		}, []string{"surface"}),
-	}
-	for _, c := range []prometheus.Collector{m.requests, m.questions, m.unanswered, m.feedback,
-		m.duplicates, m.reconnects, m.postErrors, m.duration, m.votes, m.forwarded, m.relayed, m.rateLimited, m.shareFalls, m.panics} {
-		if err := reg.Register(c); err != nil {
-			return nil, err
-		}
 	}
 	for _, s := range surfaces {
 		m.questions.WithLabelValues(s)
@@ -410,5 +416,5 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 	for _, where := range panicPlaces {
 		m.panics.WithLabelValues(where)
 	}
-	return m, nil
+	return m
 }

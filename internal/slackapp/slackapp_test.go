@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"github.com/engagiert/engagiert/internal/logtest"
 	"io"
 	"log/slog"
 	"net/http"
@@ -23,8 +22,13 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/logtest"
+
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
+	"github.com/engagiert/engagiert/internal/slackapp/apicheck"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/engagiert/engagiert/internal/slackapp/blocks/blockstest"
 	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
@@ -48,6 +52,7 @@ func exampleHeader() http.Header {
 // TestVerifySlackExample checks Slack's own example. slack.NewSecretsVerifier
 // reads the real clock; synctest's fake clock is set to the example's time.
 func TestVerifySlackExample(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		ts, _ := strconv.ParseInt(exampleTimestamp, 10, 64)
 		time.Sleep(time.Until(time.Unix(ts, 0).Add(30 * time.Second)))
@@ -101,6 +106,7 @@ func sign(secret string, at time.Time, body []byte) http.Header {
 }
 
 func TestSignHelperMatchesSlackExample(t *testing.T) {
+	t.Parallel()
 	ts, _ := strconv.ParseInt(exampleTimestamp, 10, 64)
 	h := sign(exampleSecret, time.Unix(ts, 0), []byte(exampleBody))
 	if got := h.Get("X-Slack-Signature"); got != exampleSignature {
@@ -165,6 +171,8 @@ type fakeSlack struct {
 	calls []call
 	// fail, if set, may answer a call instead: a status code and a body.
 	fail func(c call) (status int, body string)
+	// refused are the payloads Slack would refuse.
+	refused apicheck.Log
 	// answers are bodies for methods, instead of the defaults below.
 	answers map[string]string
 }
@@ -208,6 +216,8 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		} else {
 			c.Form, _ = url.ParseQuery(string(body))
 		}
+		// Every payload the bot sends must be one Slack takes.
+		f.refused.Check(c.Method, c.Form, body)
 		f.mu.Lock()
 		f.calls = append(f.calls, c)
 		fail := f.fail
@@ -236,6 +246,13 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 			_, _ = io.WriteString(w, `{"ok":true,"view":{"id":"VMODAL1","type":"modal"}}`)
 		case "conversations.history":
 			_, _ = io.WriteString(w, `{"ok":true,"messages":[],"has_more":false}`)
+		case "conversations.info":
+			// Channels beside an assistant thread: CPADERBORN is #paderborn.
+			name := "allgemein"
+			if c.Form.Get("channel") == "CPADERBORN" {
+				name = "paderborn"
+			}
+			_, _ = fmt.Fprintf(w, `{"ok":true,"channel":{"id":%q,"name":%q}}`, c.Form.Get("channel"), name)
 		case "chat.postEphemeral":
 			_, _ = io.WriteString(w, `{"ok":true,"message_ts":"1700000000.000900"}`)
 		default:
@@ -243,6 +260,7 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		}
 	}))
 	t.Cleanup(f.srv.Close)
+	f.refused.ReportAtEnd(t)
 	return f
 }
 
@@ -270,22 +288,30 @@ type fixture struct {
 	reg     *prometheus.Registry
 }
 
+// testConfig is the Config every test App starts from, over HTTP and
+// Socket Mode alike: asker answers from a small base, the Web API is
+// apiURL, retries are off, state is in memory, the JSON logs go to logs and
+// the metrics to reg.
+func testConfig(asker domain.Asker, apiURL string, logs *syncBuffer, reg *prometheus.Registry) Config {
+	base := domaintest.NewBase([]domain.Network{{ID: "es", Name: "Engagierte Stadt"}}, []domain.Place{{ID: "bi", Name: "Bielefeld"}}, nil, "v-test")
+	return Config{
+		Asker:      asker,
+		Knowledge:  func() (*domain.Base, time.Time) { return base, time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC) },
+		BotToken:   "xoxb-test",
+		APIURL:     apiURL,
+		Store:      store.NewMemory(0, 0),
+		Logger:     slog.New(slog.NewJSONHandler(logs, nil)),
+		Registry:   reg,
+		APIRetries: -1,
+	}
+}
+
 // setup builds an App in HTTP mode against a fake Slack (go-github's setup pattern).
 func setup(t *testing.T, change func(*Config)) *fixture {
 	t.Helper()
 	f := &fixture{slack: newFakeSlack(t), asker: &fakeAsker{ask: answerFor}, logs: &syncBuffer{}, reg: prometheus.NewRegistry()}
-	base := domain.NewBase([]domain.Network{{ID: "es", Name: "Engagierte Stadt"}}, []domain.Place{{ID: "bi", Name: "Bielefeld"}}, nil, "v-test")
-	cfg := Config{
-		Asker:         f.asker,
-		Knowledge:     func() (*domain.Base, time.Time) { return base, time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC) },
-		BotToken:      "xoxb-test",
-		SigningSecret: testSecret,
-		APIURL:        f.slack.srv.URL + "/api/",
-		Store:         store.NewMemory(0, 0),
-		Logger:        slog.New(slog.NewJSONHandler(f.logs, nil)),
-		Registry:      f.reg,
-		APIRetries:    -1,
-	}
+	cfg := testConfig(f.asker, f.slack.srv.URL+"/api/", f.logs, f.reg)
+	cfg.SigningSecret = testSecret
 	if change != nil {
 		change(&cfg)
 	}
@@ -351,12 +377,13 @@ type slashResponse struct {
 func checkMessage(t *testing.T, what, text string, blocksJSON any) {
 	t.Helper()
 	raw, _ := json.Marshal(blocksJSON)
-	if err := blocks.CheckJSON(text, raw, blocks.MaxBlocks); err != nil {
+	if err := blockstest.CheckJSON(text, raw, blocks.MaxBlocks); err != nil {
 		t.Errorf("%s breaks Block Kit limits: %v", what, err)
 	}
 }
 
 func TestSlashCommand(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		text       string
 		wantInText string
@@ -409,6 +436,7 @@ func TestSlashCommand(t *testing.T) {
 }
 
 func TestSlowSlashFollowsUp(t *testing.T) {
+	t.Parallel()
 	release := make(chan struct{})
 	f := setup(t, func(c *Config) { c.SlashDeadline = 10 * time.Millisecond })
 	f.asker.ask = func(ctx context.Context, q string) domain.Answer {
@@ -423,12 +451,13 @@ func TestSlowSlashFollowsUp(t *testing.T) {
 	close(release)
 	f.wait(t)
 	hooks := f.slack.get("response_url")
-	if len(hooks) != 1 || !strings.Contains(fmt.Sprint(hooks[0].JSON["text"]), "Bielefeld ist") {
-		t.Fatalf("response_url calls = %v, want the answer", hooks)
+	if len(hooks) != 1 || !strings.Contains(fmt.Sprint(hooks[0].JSON["text"]), "Bielefeld ist") || hooks[0].JSON["replace_original"] != true {
+		t.Fatalf("response_url calls = %v, want the answer replacing the note", hooks)
 	}
 }
 
 func TestRejectsUnsignedAndLarge(t *testing.T) {
+	t.Parallel()
 	f := setup(t, nil)
 	body := slashBody(t, "Bielefeld", "https://hooks.example/x")
 	old := sign(testSecret, time.Now().Add(-6*time.Minute), body)
@@ -466,6 +495,7 @@ func TestRejectsUnsignedAndLarge(t *testing.T) {
 }
 
 func TestURLVerification(t *testing.T) {
+	t.Parallel()
 	f := setup(t, nil)
 	rec := f.post(t, "/slack/events", "application/json", testdata(t, "url_verification.json"), nil)
 	if rec.Code != 200 || rec.Body.String() != "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" {
@@ -474,6 +504,7 @@ func TestURLVerification(t *testing.T) {
 }
 
 func TestMentionAnsweredInThreadOnce(t *testing.T) {
+	t.Parallel()
 	f := setup(t, func(c *Config) { c.BotUserID = "U0LAN0Z89" })
 	body := testdata(t, "app_mention.json")
 	if rec := f.post(t, "/slack/events", "application/json", body, nil); rec.Code != 200 {
@@ -510,6 +541,7 @@ func TestMentionAnsweredInThreadOnce(t *testing.T) {
 }
 
 func TestDirectMessages(t *testing.T) {
+	t.Parallel()
 	im := string(testdata(t, "message_im.json"))
 	tests := []struct {
 		name    string
@@ -548,6 +580,7 @@ func TestDirectMessages(t *testing.T) {
 }
 
 func TestAppHomeOpened(t *testing.T) {
+	t.Parallel()
 	f := setup(t, nil)
 	if rec := f.post(t, "/slack/events", "application/json", testdata(t, "app_home_opened.json"), nil); rec.Code != 200 {
 		t.Fatalf("app_home_opened: %d", rec.Code)
@@ -561,7 +594,7 @@ func TestAppHomeOpened(t *testing.T) {
 	if !strings.Contains(string(view), `"type":"home"`) || !strings.Contains(string(view), "Engagierte Stadt") {
 		t.Errorf("home view = %s", view)
 	}
-	if err := blocks.CheckJSON("", view, blocks.MaxViewBlocks); err != nil {
+	if err := blockstest.CheckJSON("", view, blocks.MaxViewBlocks); err != nil {
 		t.Error(err)
 	}
 }
@@ -575,6 +608,7 @@ func blockActions(t *testing.T, hook, actionID, value string) []byte {
 }
 
 func TestBlockActions(t *testing.T) {
+	t.Parallel()
 	more := blocks.MoreRef{Question: "Bielefeld", List: 0, Offset: 40}.Encode()
 	tests := []struct {
 		action, value string
@@ -639,6 +673,7 @@ func TestBlockActions(t *testing.T) {
 }
 
 func TestHealthReadyMetrics(t *testing.T) {
+	t.Parallel()
 	f := setup(t, nil)
 	get := func(path string) *httptest.ResponseRecorder {
 		rec := httptest.NewRecorder()
@@ -653,7 +688,7 @@ func TestHealthReadyMetrics(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil || rec.Code != 200 {
 		t.Fatalf("/readyz = %d %s", rec.Code, rec.Body)
 	}
-	want := Readiness{Ready: true, Version: "v-test", Networks: 1, Places: 1, LoadedAt: "2025-01-02T03:04:05Z", SlackToken: "unverified", Store: "local"}
+	want := Readiness{Ready: true, Version: "v-test", Networks: 1, Places: 1, LoadedAt: "2025-01-02T03:04:05Z", SlackToken: "unverified", Store: "local", Build: f.app.cfg.Build}
 	if r != want {
 		t.Errorf("/readyz = %+v, want %+v", r, want)
 	}
@@ -682,6 +717,7 @@ func TestHealthReadyMetrics(t *testing.T) {
 }
 
 func TestNoSlackRoutesWithoutSigningSecret(t *testing.T) {
+	t.Parallel()
 	f := setup(t, func(c *Config) { c.SigningSecret = ""; c.AppToken = "xapp-test" })
 	rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, "x", "y"), nil)
 	if rec.Code != http.StatusNotFound {
@@ -690,6 +726,7 @@ func TestNoSlackRoutesWithoutSigningSecret(t *testing.T) {
 }
 
 func TestNewChecksConfig(t *testing.T) {
+	t.Parallel()
 	ok := Config{Asker: &fakeAsker{ask: answerFor}, Knowledge: func() (*domain.Base, time.Time) { return nil, time.Time{} },
 		BotToken: "xoxb-1", SigningSecret: "s", Store: store.NewMemory(0, 0)}
 	tests := []struct {
@@ -714,6 +751,7 @@ func TestNewChecksConfig(t *testing.T) {
 }
 
 func TestQuestion(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, bot, want string }{
 		{"<@U0LAN0Z89> is it everything a river should be?", "", "is it everything a river should be?"},
 		{"<@UBOT|engagiert>   Bielefeld ", "UBOT", "Bielefeld"},
@@ -752,6 +790,7 @@ func marshal(v any) []byte {
 // A repeated slash command is answered from the remembered response, which
 // is the same as the first, and still counted and logged like the first.
 func TestSlashResponseCache(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		text      string
 		cacheSize int

@@ -112,9 +112,16 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 			}
 		})
 	case socketmode.EventTypeInteractive:
-		_ = a.ack(ctx, client, log, evt.Request, nil)
 		a.metrics.requests.WithLabelValues("interaction", "ok").Inc()
 		ic, ok := evt.Data.(slack.InteractionCallback)
+		if ok && isModalQuestion(ic) {
+			// The next view is the ack's payload, as over HTTP.
+			req := evt.Request
+			a.background(ctx, log, func(ctx context.Context) { _ = a.ack(ctx, client, log, req, a.modalSubmission(ctx, log, ic)) },
+				func(ctx context.Context) { _ = a.ack(ctx, client, log, req, nil) })
+			return
+		}
+		_ = a.ack(ctx, client, log, evt.Request, nil)
 		if !ok {
 			return
 		}

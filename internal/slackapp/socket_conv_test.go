@@ -2,7 +2,6 @@ package slackapp
 
 import (
 	"context"
-	"log/slog"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,26 +9,20 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
-	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
-// socketApp runs an App in Socket Mode against s until the test ends.
-func socketApp(t *testing.T, s *socketSlack, asker domain.Asker, change func(*Config)) *App {
+// socketApp runs an App in Socket Mode against s until the test ends, with
+// testConfig's settings; its logs go to logs (nil: kept nowhere). The test
+// fails if the App does not stop, or stops with an error, when it ends.
+func socketApp(t *testing.T, s *socketSlack, asker domain.Asker, logs *syncBuffer, change func(*Config)) *App {
 	t.Helper()
-	base := domain.NewBase([]domain.Network{{ID: "es", Name: "Engagierte Stadt"}}, nil, nil, "v")
-	cfg := Config{
-		Asker:      asker,
-		Knowledge:  func() (*domain.Base, time.Time) { return base, time.Now() },
-		BotToken:   "xoxb-test",
-		AppToken:   "xapp-test",
-		BotUserID:  botID,
-		APIURL:     s.srv.GetAPIURL(),
-		Logger:     slog.New(slog.NewJSONHandler(&syncBuffer{}, nil)),
-		Registry:   prometheus.NewRegistry(),
-		APIRetries: -1,
-		Store:      store.NewMemory(0, 0),
+	if logs == nil {
+		logs = &syncBuffer{}
 	}
+	cfg := testConfig(asker, s.srv.GetAPIURL(), logs, prometheus.NewRegistry())
+	cfg.AppToken = "xapp-test"
+	cfg.BotUserID = botID
 	if change != nil {
 		change(&cfg)
 	}
@@ -43,7 +36,10 @@ func socketApp(t *testing.T, s *socketSlack, asker domain.Asker, change func(*Co
 	t.Cleanup(func() {
 		cancel()
 		select {
-		case <-done:
+		case err := <-done:
+			if err != nil {
+				t.Errorf("RunSocketMode = %v, want nil after cancel", err)
+			}
 		case <-time.After(5 * time.Second):
 			t.Error("RunSocketMode did not stop")
 		}
@@ -54,9 +50,10 @@ func socketApp(t *testing.T, s *socketSlack, asker domain.Asker, change func(*Co
 // TestSocketModeConversations drives the conversation features over Socket
 // Mode with the same documented payloads as the HTTP tests.
 func TestSocketModeConversations(t *testing.T) {
+	t.Parallel()
 	s := newSocketSlack(t)
 	asker := framedAnswers()
-	app := socketApp(t, s, asker, func(c *Config) { c.CuratorChannel = curators })
+	app := socketApp(t, s, asker, nil, func(c *Config) { c.CuratorChannel = curators })
 	n := 0
 	send := func(typ string, payload []byte) {
 		t.Helper()

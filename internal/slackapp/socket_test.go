@@ -1,19 +1,14 @@
 package slackapp
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"log/slog"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
-	"github.com/engagiert/engagiert/internal/store"
 	"github.com/gorilla/websocket"
-	"github.com/prometheus/client_golang/prometheus"
 	"github.com/slack-go/slack/slacktest"
 )
 
@@ -30,7 +25,8 @@ func newSocketSlack(t *testing.T) *socketSlack {
 	s := &socketSlack{fakeSlack: newFakeSlack(t), envelopes: make(chan string, 10), acks: make(chan map[string]any, 10)}
 	record := s.fakeSlack.srv.Config.Handler.ServeHTTP
 	s.srv = slacktest.NewTestServer(func(c slacktest.Customize) {
-		for _, m := range []string{"chat.postMessage", "chat.postEphemeral", "chat.update", "views.publish", "views.open", "views.update", "conversations.history"} {
+		for _, m := range []string{"chat.postMessage", "chat.postEphemeral", "chat.update", "views.publish", "views.open", "views.update", "conversations.history",
+			"conversations.info", "conversations.replies", "chat.unfurl", "reactions.add", "assistant.threads.setSuggestedPrompts", "assistant.threads.setStatus", "assistant.threads.setTitle"} {
 			c.Handle("/"+m, record)
 		}
 		c.Handle("/ws", slacktest.Websocket(func(conn *websocket.Conn) {
@@ -86,39 +82,11 @@ func eventually(t *testing.T, what string, ok func() bool) {
 }
 
 func TestSocketMode(t *testing.T) {
+	t.Parallel()
 	s := newSocketSlack(t)
 	logs := &syncBuffer{}
 	asker := &fakeAsker{ask: answerFor}
-	base := domain.NewBase([]domain.Network{{ID: "es", Name: "Engagierte Stadt"}}, nil, nil, "v")
-	app, err := New(Config{
-		Asker:      asker,
-		Knowledge:  func() (*domain.Base, time.Time) { return base, time.Now() },
-		BotToken:   "xoxb-test",
-		AppToken:   "xapp-test",
-		BotUserID:  "U0LAN0Z89",
-		APIURL:     s.srv.GetAPIURL(),
-		Logger:     slog.New(slog.NewJSONHandler(logs, nil)),
-		Registry:   prometheus.NewRegistry(),
-		APIRetries: -1,
-		Store:      store.NewMemory(0, 0),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- app.RunSocketMode(ctx) }()
-	defer func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("RunSocketMode = %v, want nil after cancel", err)
-			}
-		case <-time.After(5 * time.Second):
-			t.Error("RunSocketMode did not stop")
-		}
-	}()
+	app := socketApp(t, s, asker, logs, nil)
 
 	t.Run("app_mention", func(t *testing.T) {
 		mention := testdata(t, "app_mention.json")

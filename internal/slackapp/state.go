@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promauto"
 )
 
 // The shared store failing. With several replicas the Store is Redis, and
@@ -53,19 +54,16 @@ type state struct {
 	reason string    // why the last call failed, for /readyz
 }
 
-func newState(shared, local Store, reg prometheus.Registerer) (*state, error) {
+func newState(shared, local Store, reg prometheus.Registerer) *state {
 	s := &state{shared: shared, local: local, now: time.Now,
-		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
+		errors: promauto.With(reg).NewCounterVec(prometheus.CounterOpts{
 			Name: "engagiert_store_errors_total",
 			Help: "Failed calls of the shared store (Redis), by op (first_seen, get, set, swap); each was served from this replica's memory.",
 		}, []string{"op"})}
-	if err := reg.Register(s.errors); err != nil {
-		return nil, err
-	}
 	for _, op := range []string{opFirstSeen, opGet, opSet, opSwap} {
 		s.errors.WithLabelValues(op)
 	}
-	return s, nil
+	return s
 }
 
 // firstSeen reports whether key is new, and whether the shared store could

@@ -63,10 +63,7 @@ var _ Store = (*flakyStore)(nil)
 // store answers, /readyz says degraded, then recovering, then ok.
 func TestStateOutage(t *testing.T) {
 	shared := &flakyStore{Store: store.NewMemory(0, 0)}
-	st, err := newState(shared, store.NewMemory(0, 0), prometheus.NewRegistry())
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := newState(shared, store.NewMemory(0, 0), prometheus.NewRegistry())
 	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	st.now = func() time.Time { return now }
 	logs := &syncBuffer{}

@@ -29,6 +29,12 @@ func (a *App) event(ctx context.Context, log *slog.Logger, ev slackevents.Events
 		a.message(ctx, log, e)
 	case *slackevents.AppHomeOpenedEvent:
 		a.homeOpened(ctx, log, e)
+	case *slackevents.AssistantThreadStartedEvent:
+		a.assistantStarted(ctx, log, e.AssistantThread)
+	case *slackevents.AssistantThreadContextChangedEvent:
+		a.assistantContext(ctx, log, e.AssistantThread)
+	case *slackevents.LinkSharedEvent:
+		a.linkShared(ctx, log, e)
 	}
 }
 
@@ -46,14 +52,18 @@ func (a *App) mention(ctx context.Context, log *slog.Logger, e *slackevents.AppM
 	if e.Channel == a.cfg.CuratorChannel && e.ThreadTimeStamp != "" && a.relay(ctx, log, e.Channel, e.ThreadTimeStamp, e.TimeStamp, e.User, e.Text, "") {
 		return // a curator's reply that mentions the bot
 	}
+	if !a.firstAnswer(ctx, log, e.Channel, e.TimeStamp) {
+		return
+	}
 	key := threadKey(e.Channel, thread)
 	prev, _ := a.recall(ctx, log, key)
 	q := Question(e.Text, a.ownUserID(ctx))
 	opt := blocks.Options{Feedback: true, Forward: a.forwardButton(q, e.Channel, thread)}
 	m, ans, _ := a.answer(ctx, log, SurfaceMention, q, prev, opt)
-	if a.post(ctx, log, e.Channel, thread, m, replyMetadata(e.TimeStamp)) != "" {
-		a.remember(ctx, log, key, ans, a.cfg.Retention.Threads)
-	}
+	// The thread is the mention's own ts (or its thread's): registered
+	// before the answer is posted, a follow-up sent meanwhile is not lost.
+	a.remember(ctx, log, key, ans, a.cfg.Retention.Threads)
+	a.post(ctx, log, e.Channel, thread, m, replyMetadata(e.TimeStamp))
 }
 
 // answerableSubtypes are the message subtypes that carry a question: plain
@@ -75,6 +85,10 @@ func (a *App) message(ctx context.Context, log *slog.Logger, e *slackevents.Mess
 	}
 	switch e.ChannelType {
 	case slackevents.ChannelTypeIM:
+		if e.ThreadTimeStamp != "" && e.ThreadTimeStamp != e.TimeStamp && e.SubType != "thread_broadcast" {
+			a.imThread(ctx, log, e, own) // the split view's threads, too
+			return
+		}
 		a.dm(ctx, log, e, own)
 	case slackevents.ChannelTypeChannel, slackevents.ChannelTypeGroup:
 		if e.ThreadTimeStamp == "" || e.ThreadTimeStamp == e.TimeStamp {
@@ -107,14 +121,16 @@ func mentions(text, own string) bool {
 // dm answers a direct message as the next question of the conversation.
 func (a *App) dm(ctx context.Context, log *slog.Logger, e *slackevents.MessageEvent, own string) {
 	log = log.With("surface", SurfaceDM, "user", e.User, "channel", e.Channel)
+	if !a.firstAnswer(ctx, log, e.Channel, e.TimeStamp) {
+		return
+	}
 	key := dmKey(a.user(e.User))
 	prev, _ := a.recall(ctx, log, key)
 	q := Question(e.Text, own)
 	opt := blocks.Options{Feedback: true, Forward: a.forwardButton(q, "", "")}
 	m, ans, _ := a.answer(ctx, log, SurfaceDM, q, prev, opt)
-	if a.post(ctx, log, e.Channel, e.ThreadTimeStamp, m, replyMetadata(e.TimeStamp)) != "" {
-		a.remember(ctx, log, key, ans, DMTTL)
-	}
+	a.remember(ctx, log, key, ans, DMTTL)
+	a.post(ctx, log, e.Channel, e.ThreadTimeStamp, m, replyMetadata(e.TimeStamp))
 }
 
 // followUp answers a reply without a mention in a thread the bot answered
@@ -131,12 +147,14 @@ func (a *App) followUp(ctx context.Context, log *slog.Logger, e *slackevents.Mes
 		return
 	}
 	log = log.With("surface", SurfaceThread, "user", e.User, "channel", e.Channel)
+	if a.smallTalkHandled(ctx, log, e.Channel, e.TimeStamp, e.Text, own) || !a.firstAnswer(ctx, log, e.Channel, e.TimeStamp) {
+		return
+	}
 	q := Question(e.Text, own)
 	opt := blocks.Options{Feedback: true, Forward: a.forwardButton(q, e.Channel, e.ThreadTimeStamp)}
 	m, ans, _ := a.answer(ctx, log, SurfaceThread, q, prev, opt)
-	if a.post(ctx, log, e.Channel, e.ThreadTimeStamp, m, replyMetadata(e.TimeStamp)) != "" {
-		a.remember(ctx, log, key, ans, a.cfg.Retention.Threads)
-	}
+	a.remember(ctx, log, key, ans, a.cfg.Retention.Threads)
+	a.post(ctx, log, e.Channel, e.ThreadTimeStamp, m, replyMetadata(e.TimeStamp))
 }
 
 // recall returns the previous frame of a conversation, and whether the bot

@@ -3,36 +3,22 @@ package store
 import (
 	"context"
 	"errors"
-	"os"
-	"os/exec"
 	"slices"
 	"testing"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/testenv"
 	"github.com/redis/go-redis/v9"
 )
 
-// ownRedis starts a redis-server of the test's own, which it may stall,
-// flush or stop, and returns its URL and an admin client. Without
-// redis-server the test skips, and fails in CI.
-func ownRedis(t *testing.T, extra ...string) (string, *redis.Client) {
+// ownRedis starts a redis-server of the test's own (testenv.OwnRedis),
+// which it may stall or flush, and returns its URL and an admin client.
+func ownRedis(t *testing.T, args ...string) (string, *redis.Client) {
 	t.Helper()
-	path, err := exec.LookPath("redis-server")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("no redis-server in CI: %v", err)
-		}
-		t.Skipf("no redis-server: %v", err)
-	}
-	u, stop, err := startRedis(path, extra)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(stop)
-	opts, _ := redis.ParseURL(u)
-	admin := redis.NewClient(opts)
+	r := testenv.OwnRedis(t, args...)
+	admin := redis.NewClient(&redis.Options{Addr: r.Addr()})
 	t.Cleanup(func() { admin.Close() })
-	return u, admin
+	return r.URL(), admin
 }
 
 // TestRedisFirstSeenSurvivesStall is the stall that lost events: Redis

@@ -15,6 +15,7 @@ type fakeClock struct{ t time.Time }
 func (c *fakeClock) now() time.Time { return c.t }
 
 func TestMemoryFirstSeen(t *testing.T) {
+	t.Parallel()
 	type step struct {
 		advance time.Duration
 		key     string
@@ -61,6 +62,7 @@ func TestMemoryFirstSeen(t *testing.T) {
 // TestMemoryBounded checks that neither the map nor the queue grows without
 // bound under a steady stream of distinct events.
 func TestMemoryBounded(t *testing.T) {
+	t.Parallel()
 	clock := &fakeClock{time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
 	m := NewMemory(time.Minute, 1000)
 	m.now = clock.now
@@ -79,6 +81,7 @@ func TestMemoryBounded(t *testing.T) {
 }
 
 func TestMemoryConcurrent(t *testing.T) {
+	t.Parallel()
 	m := NewMemory(time.Minute, 0)
 	var first atomic.Int32
 	var wg sync.WaitGroup
@@ -100,6 +103,7 @@ func TestMemoryConcurrent(t *testing.T) {
 }
 
 func TestNewWithoutURLIsMemory(t *testing.T) {
+	t.Parallel()
 	s, err := New("", 0)
 	if err != nil {
 		t.Fatalf(`New("") error: %v`, err)

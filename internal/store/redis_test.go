@@ -5,111 +5,22 @@ import (
 	"crypto/rand"
 	"fmt"
 	"net"
-	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/testenv"
 	"github.com/redis/go-redis/v9"
 )
 
-// testRedisURL is the Redis the tests use: ENGAGIERT_TEST_REDIS_URL, or a
-// redis-server TestMain started. noRedis says why there is none.
-var testRedisURL, noRedis string
-
-func TestMain(m *testing.M) {
-	stop := func() {}
-	if u := os.Getenv("ENGAGIERT_TEST_REDIS_URL"); u != "" {
-		testRedisURL = u
-	} else if path, err := exec.LookPath("redis-server"); err != nil {
-		noRedis = "redis-server is not on PATH (apt-get install redis-server) and ENGAGIERT_TEST_REDIS_URL is unset"
-	} else {
-		testRedisURL, stop, err = startRedis(path, nil)
-		if err != nil {
-			noRedis = err.Error()
-		}
-	}
-	code := m.Run()
-	stop()
-	os.Exit(code)
-}
-
-// startRedis runs a throwaway redis-server on a free loopback port, without
-// persistence, with extra arguments, and waits until it answers.
-func startRedis(path string, extra []string) (string, func(), error) {
-	var lastErr error
-	for range 3 { // the free port may be taken between Close and redis-server's bind
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			return "", nil, err
-		}
-		port := l.Addr().(*net.TCPAddr).Port
-		l.Close()
-		dir, err := os.MkdirTemp("", "engagiert-redis")
-		if err != nil {
-			return "", nil, err
-		}
-		cmd := exec.Command(path, append([]string{"--port", fmt.Sprint(port), "--bind", "127.0.0.1",
-			"--save", "", "--appendonly", "no", "--dir", dir}, extra...)...)
-		var out strings.Builder
-		cmd.Stdout, cmd.Stderr = &out, &out
-		if err := cmd.Start(); err != nil {
-			os.RemoveAll(dir)
-			return "", nil, err
-		}
-		exited := make(chan struct{})
-		go func() { cmd.Wait(); close(exited) }()
-		stop := func() {
-			cmd.Process.Kill()
-			<-exited
-			os.RemoveAll(dir)
-		}
-		u := fmt.Sprintf("redis://127.0.0.1:%d/0", port)
-		opts, _ := redis.ParseURL(u)
-		c := redis.NewClient(opts)
-		deadline := time.Now().Add(10 * time.Second)
-		for time.Now().Before(deadline) {
-			select {
-			case <-exited:
-				lastErr = fmt.Errorf("redis-server exited: %s", out.String())
-			default:
-				lastErr = c.Ping(context.Background()).Err()
-			}
-			if lastErr == nil {
-				c.Close()
-				return u, stop, nil
-			}
-			if strings.Contains(fmt.Sprint(lastErr), "exited") {
-				break
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		c.Close()
-		stop()
-	}
-	return "", nil, fmt.Errorf("start redis-server: %w", lastErr)
-}
-
-// needRedis returns the test Redis URL. Without one the test skips locally
-// but fails in CI, so a missing redis-server cannot pass unnoticed.
-func needRedis(t *testing.T) string {
-	t.Helper()
-	if testRedisURL == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("no Redis in CI: %s", noRedis)
-		}
-		t.Skipf("no Redis: %s", noRedis)
-	}
-	return testRedisURL
-}
+func TestMain(m *testing.M) { testenv.Main(m) }
 
 // newRedisStore is one "replica": its own client and connection pool.
 func newRedisStore(t *testing.T, ttl time.Duration) *Redis {
 	t.Helper()
-	s, err := New(needRedis(t), ttl)
+	s, err := New(testenv.Redis(t), ttl)
 	if err != nil {
 		t.Fatalf("New(redis) error: %v", err)
 	}
@@ -127,6 +38,7 @@ func uniqueKey(name string) string {
 }
 
 func TestRedisFirstSeen(t *testing.T) {
+	t.Parallel()
 	s := newRedisStore(t, time.Minute)
 	ctx := context.Background()
 	key := uniqueKey("once")
@@ -144,6 +56,7 @@ func TestRedisFirstSeen(t *testing.T) {
 }
 
 func TestRedisExpiry(t *testing.T) {
+	t.Parallel()
 	s := newRedisStore(t, 200*time.Millisecond)
 	ctx := context.Background()
 	key := uniqueKey("expiry")
@@ -160,6 +73,7 @@ func TestRedisExpiry(t *testing.T) {
 // two stores with their own clients share one Redis, 50 calls each, all
 // concurrent, and exactly one call across both sees the event first.
 func TestRedisTwoReplicas(t *testing.T) {
+	t.Parallel()
 	replicas := []*Redis{newRedisStore(t, time.Minute), newRedisStore(t, time.Minute)}
 	for round := range 5 {
 		key := uniqueKey(fmt.Sprint("replicas", round))
@@ -195,6 +109,7 @@ func TestRedisTwoReplicas(t *testing.T) {
 }
 
 func TestRedisDownIsAnError(t *testing.T) {
+	t.Parallel()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -212,6 +127,7 @@ func TestRedisDownIsAnError(t *testing.T) {
 }
 
 func TestNewBadURL(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		url, wantIn string
 	}{

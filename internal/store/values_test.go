@@ -37,6 +37,7 @@ func valueSteps(t *testing.T, s Store, key string, advance func(time.Duration)) 
 }
 
 func TestMemoryValues(t *testing.T) {
+	t.Parallel()
 	clock := &fakeClock{time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
 	m := NewMemory(time.Minute, 10)
 	m.now = clock.now
@@ -44,6 +45,7 @@ func TestMemoryValues(t *testing.T) {
 }
 
 func TestMemoryValuesBounded(t *testing.T) {
+	t.Parallel()
 	m := NewMemory(time.Minute, 100)
 	ctx := context.Background()
 	for i := range 1000 {
@@ -60,11 +62,13 @@ func TestMemoryValuesBounded(t *testing.T) {
 }
 
 func TestRedisValues(t *testing.T) {
+	t.Parallel()
 	valueSteps(t, newRedisStore(t, time.Minute), uniqueKey("values"), time.Sleep)
 }
 
 // TestRedisValuesShared: what one replica sets, the other reads and swaps.
 func TestRedisValuesShared(t *testing.T) {
+	t.Parallel()
 	a, b := newRedisStore(t, time.Minute), newRedisStore(t, time.Minute)
 	ctx := context.Background()
 	key := uniqueKey("shared")

@@ -12,8 +12,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/engagiert/engagiert/internal/domain"
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/unicode/norm"
-	"gopkg.in/yaml.v3"
 )
 
 // Options tune Check.
@@ -71,9 +71,15 @@ type more struct {
 	pcounts      []domain.Count
 }
 
-// Check loads the base like Load and also reports warnings and notes. The
-// warnings never make the base invalid: with problems, the base is nil and
-// the error a *Problems, warnings or not.
+// Check reads sources.yaml, places.yaml, places/*.yaml, networks/*.yaml and
+// partnerships.yaml from fsys and returns the base they describe, with the
+// warnings and notes of a Report. On any problem it returns a nil base and a
+// *Problems listing all of them, so callers never see half a base; the
+// warnings never make the base invalid.
+//
+// It reads regular files only, at most MaxFileBytes each and MaxTotalBytes in
+// all, and collects at most MaxProblems problems: a huge or endless file must
+// not take the bot's memory (see CheckDir for a directory on disk).
 func Check(fsys fs.FS, opt Options) (*domain.Base, *Report, error) {
 	l := &loader{
 		fsys:     fsys,

@@ -2,7 +2,7 @@
 // it. It is the only place that knows the file layout and schema; everything
 // else sees a complete domain.Base or none at all.
 //
-// Load never stops at the first problem: curators edit YAML by hand, and one
+// Check never stops at the first problem: curators edit YAML by hand, and one
 // run should tell them everything to fix, with file, line and a hint.
 package yamlkb
 
@@ -20,7 +20,7 @@ import (
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // The files of a knowledge directory.
@@ -32,20 +32,7 @@ const (
 	PartnershipsFile = "partnerships.yaml" // optional
 )
 
-// Load reads sources.yaml, places.yaml, places/*.yaml, networks/*.yaml and
-// partnerships.yaml from fsys and returns the base they describe. On any
-// problem it returns a nil base and a *Problems listing all of them, so
-// callers never see half a base. Check also returns the warnings.
-//
-// It reads regular files only, at most MaxFileBytes each and MaxTotalBytes in
-// all, and collects at most MaxProblems problems: a huge or endless file must
-// not take the bot's memory (see LoadDir for a directory on disk).
-func Load(fsys fs.FS) (*domain.Base, error) {
-	base, _, err := Check(fsys, Options{})
-	return base, err
-}
-
-// loader holds what Load has read so far.
+// loader holds what Check has read so far.
 type loader struct {
 	fsys     fs.FS
 	probs    problemList

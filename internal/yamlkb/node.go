@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // The decoder walks yaml.Node trees by hand instead of unmarshalling into

@@ -41,7 +41,7 @@ func (p Problem) String() string {
 	return b.String()
 }
 
-// Problems is the error Load returns: every problem found, not just the
+// Problems is the error Check returns: every problem found, not just the
 // first, so a curator fixes a file in one pass instead of one run per typo.
 type Problems struct {
 	List []Problem

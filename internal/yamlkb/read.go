@@ -27,17 +27,10 @@ const (
 	MaxProblems = 200
 )
 
-// LoadDir is Load on the knowledge directory dir on disk, read through
+// CheckDir is Check on the knowledge directory dir on disk, read through
 // os.Root: symlinks may point within dir (Kubernetes ConfigMaps use them)
 // but never out of it, and only regular files are read, so a named pipe, a
 // device or a link to one cannot hang or flood the load.
-func LoadDir(dir string) (*domain.Base, error) {
-	base, _, err := CheckDir(dir, Options{})
-	return base, err
-}
-
-// CheckDir is Check on the knowledge directory dir on disk, read as LoadDir
-// reads it.
 func CheckDir(dir string, opt Options) (*domain.Base, *Report, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {

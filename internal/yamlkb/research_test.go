@@ -7,7 +7,6 @@ package yamlkb
 import (
 	"bufio"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,19 +14,18 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/gvimport"
+	"github.com/engagiert/engagiert/internal/testenv"
 	"github.com/engagiert/engagiert/knowledge"
 	"golang.org/x/text/unicode/norm"
 )
 
-// researchDir is where the project's research lives, beside the repository
-// (as ../shared/eval does).
-var researchDir = filepath.Join("..", "..", "..", "shared", "research")
-
+// research opens a table of the project's research, in ../shared/research
+// beside the repository (as ../shared/eval reads it).
 func research(t *testing.T, name string) *os.File {
 	t.Helper()
-	f, err := os.Open(filepath.Join(researchDir, name))
+	f, err := os.Open(testenv.Shared(t, "research", name))
 	if err != nil {
-		t.Skipf("research table not here (%v); these tests run beside ../shared/research", err)
+		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.Close() })
 	return f

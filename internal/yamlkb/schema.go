@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Known fields per kind of entry. They are the schema: anything else is a

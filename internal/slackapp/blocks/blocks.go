@@ -174,7 +174,21 @@ func cut(s string, max int) string {
 			break
 		}
 	}
+	// Nor half a link or mention: escaped text has no "<" but the ones
+	// this package writes, so an unclosed one was cut.
+	if lt, gt := lastRune(r, '<'), lastRune(r, '>'); lt > gt {
+		r = r[:lt]
+	}
 	return strings.TrimRightFunc(string(r), unicode.IsSpace) + "…"
+}
+
+func lastRune(r []rune, c rune) int {
+	for i := len(r) - 1; i >= 0; i-- {
+		if r[i] == c {
+			return i
+		}
+	}
+	return -1
 }
 
 // cutBytes shortens s to at most n bytes at a rune boundary.
@@ -219,6 +233,75 @@ func link(u, label string) string {
 	return "<" + strings.ReplaceAll(u, "&", "&amp;") + "|" + l + ">"
 }
 
+// bareURL finds web addresses in escaped text; a URL ends before white
+// space, "<", ">", "|" and quotes (see linkify for entities and punctuation).
+var bareURL = regexp.MustCompile(`https?://[^\s<>|"]+`)
+
+// linkify writes every bare URL in escaped mrkdwn s as a link labelled with
+// its host ("<https://www.engagiertestadt.de/x|engagiertestadt.de>"), so a
+// message never shows a raw address. Links and mentions already in s (the
+// only "<" escaped text has) stay as they are. A URL someone typed becomes a
+// link too, as Slack would show it, but always labelled with its real host.
+func linkify(s string) string {
+	if !strings.Contains(s, "://") {
+		return s
+	}
+	var b strings.Builder
+	for s != "" {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			i = len(s)
+		}
+		b.WriteString(linkBare(s[:i]))
+		s = s[i:]
+		if s == "" {
+			break
+		}
+		j := strings.IndexByte(s, '>')
+		if j < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:j+1])
+		s = s[j+1:]
+	}
+	return b.String()
+}
+
+// linkBare links the bare URLs of escaped text without markup.
+func linkBare(s string) string {
+	if !strings.Contains(s, "://") {
+		return s
+	}
+	return bareURL.ReplaceAllStringFunc(s, func(m string) string {
+		u := m
+		for _, ent := range []string{"&lt;", "&gt;", "&quot;"} {
+			if k := strings.Index(u, ent); k >= 0 {
+				u = u[:k]
+			}
+		}
+		u = strings.TrimRight(u, ".,;:!?)]}'“”„*_~`")
+		raw := strings.ReplaceAll(u, "&amp;", "&")
+		if strings.HasSuffix(u, "…") {
+			// Cut short: a link would lead elsewhere, so only the host shows.
+			return linkLabel(strings.TrimSuffix(raw, "…")) + "…" + m[len(u):]
+		}
+		if !safeURL(raw) || !strings.Contains(raw[strings.Index(raw, "://")+3:], ".") && !strings.Contains(raw, "localhost") {
+			return m
+		}
+		return link(raw, linkLabel(raw)) + m[len(u):]
+	})
+}
+
+// linkLabel is the short label of a bare URL: its host without "www.".
+func linkLabel(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return u
+	}
+	return strings.TrimPrefix(p.Host, "www.")
+}
+
 func mrkdwn(s string) *slack.TextBlockObject {
 	return slack.NewTextBlockObject(slack.MarkdownType, s, false, false)
 }
@@ -228,7 +311,7 @@ func plain(s string) *slack.TextBlockObject {
 }
 
 func section(text string) *slack.SectionBlock {
-	return slack.NewSectionBlock(mrkdwn(cut(text, MaxSectionText)), nil, nil)
+	return slack.NewSectionBlock(mrkdwn(cut(linkify(text), MaxSectionText)), nil, nil)
 }
 
 func header(text string) *slack.HeaderBlock {
@@ -236,7 +319,7 @@ func header(text string) *slack.HeaderBlock {
 }
 
 func contextText(text string) *slack.ContextBlock {
-	return slack.NewContextBlock("", mrkdwn(cut(text, MaxSectionText)))
+	return slack.NewContextBlock("", mrkdwn(cut(linkify(text), MaxSectionText)))
 }
 
 func button(actionID, label, value string) *slack.ButtonBlockElement {
@@ -288,7 +371,7 @@ func paragraphs(s string) []string {
 // limits (see Check): long member lists are cut and end in a "Mehr anzeigen"
 // button, and anything else too long is shortened.
 func Answer(a domain.Answer, opt Options) Message {
-	fallback := esc(a.PlainText(), maxFallback)
+	fallback := cut(linkify(esc(a.PlainText(), maxFallback)), maxFallback)
 	if strings.TrimSpace(fallback) == "" {
 		fallback = "Keine Antwort."
 	}
@@ -523,14 +606,14 @@ func More(a domain.Answer, ref MoreRef) Message {
 		return Notice("Diese Liste gibt es nicht mehr; frag bitte noch einmal.")
 	}
 	l := a.Lists[ref.List]
-	text := esc(l.Line(), maxFallback)
+	text := cut(linkify(esc(l.Line(), maxFallback)), maxFallback)
 	bs := listBlocks(a.Query, ref.List, l, ref.Offset, MaxBlocks, MaxMessageChars-chars(text))
 	return fit(Message{Text: text, Blocks: bs}, 0, MaxBlocks)
 }
 
 // Notice renders a short note, such as a thank-you for feedback.
 func Notice(text string) Message {
-	t := esc(text, MaxSectionText)
+	t := cut(linkify(esc(text, MaxSectionText)), MaxSectionText)
 	return Message{Text: t, Blocks: []slack.Block{section(t)}}
 }
 
@@ -673,12 +756,18 @@ func jsonChars(bs []slack.Block) int {
 		return MaxMessageChars + 1
 	}
 	n := 0
-	walkStrings(v, "", func(key, s string) { n += chars(s) })
+	WalkStrings(v, func(key, s string) { n += chars(s) })
 	return n
 }
 
 // skipKeys are JSON keys whose strings are structure, not content.
 var skipKeys = map[string]bool{"type": true, "action_id": true, "block_id": true, "style": true}
+
+// WalkStrings calls f with every string of v, blocks' JSON decoded into
+// maps and slices, that Slack counts against its limits: all but the type
+// names, ids and styles; key is the string's JSON key. It is how this
+// package counts blocks it does not build, and how blockstest checks them.
+func WalkStrings(v any, f func(key, s string)) { walkStrings(v, "", f) }
 
 func walkStrings(v any, key string, f func(key, s string)) {
 	switch v := v.(type) {

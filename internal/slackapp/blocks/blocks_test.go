@@ -1,4 +1,4 @@
-package blocks
+package blocks_test
 
 import (
 	"encoding/json"
@@ -7,31 +7,11 @@ import (
 	"testing"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
+	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/engagiert/engagiert/internal/slackapp/blocks/blockstest"
 	"github.com/slack-go/slack"
 )
-
-var src = &domain.Source{ID: "es-2024", Title: "Engagierte Stadt: Netzwerk", URL: "https://www.engagiertestadt.de/netzwerk/?a=1&b=2", Publisher: "Engagierte Stadt"}
-
-func bigAnswer(members, facts, links int, leadLen int) domain.Answer {
-	a := domain.Answer{
-		Query: "Welche Städte sind Engagierte Stadt?", Found: true, Kind: domain.KindMembers,
-		Title: "Engagierte Stadt", Lead: strings.Repeat("Lead & mehr <b> ", leadLen/16+1)[:leadLen],
-		Suggestions: []string{"Ist Lemgo eine Engagierte Stadt?", "Wie viele Engagierte Städte gibt es?"},
-	}
-	for i := range facts {
-		a.Facts = append(a.Facts, domain.AnswerFact{Text: fmt.Sprintf("Fakt %d: %s", i, strings.Repeat("x", 300)),
-			Stand: domain.Date{Year: 2024, Month: 3}, Source: src})
-	}
-	var items []domain.ListItem
-	for i := range members {
-		items = append(items, domain.ListItem{Name: fmt.Sprintf("Stadt-%03d", i), Detail: "seit 2022", Source: src})
-	}
-	a.Lists = []domain.List{{Title: "Mitglieder", Items: items, Note: "Stand 2024"}}
-	for i := range links {
-		a.Links = append(a.Links, domain.Link{Title: fmt.Sprintf("Website %d", i), URL: fmt.Sprintf("https://example.org/%d", i)})
-	}
-	return a
-}
 
 // texts returns every string in the blocks' JSON.
 func texts(t *testing.T, bs []slack.Block) []string {
@@ -45,7 +25,7 @@ func texts(t *testing.T, bs []slack.Block) []string {
 		t.Fatal(err)
 	}
 	var out []string
-	walkStrings(v, "", func(key, s string) {
+	blocks.WalkStrings(v, func(key, s string) {
 		if key != "value" {
 			out = append(out, s)
 		}
@@ -53,7 +33,7 @@ func texts(t *testing.T, bs []slack.Block) []string {
 	return out
 }
 
-func buttons(t *testing.T, m Message, actionID string) []string {
+func buttons(t *testing.T, m blocks.Message, actionID string) []string {
 	t.Helper()
 	var vals []string
 	for _, b := range m.Blocks {
@@ -82,19 +62,19 @@ func TestAnswerWithinLimits(t *testing.T) {
 		{"everything", 5000, 500, 40, 50000},
 	}
 	for _, tt := range tests {
-		for _, opt := range []Options{{}, {Share: true, Feedback: true}, {Feedback: true, SharedBy: "U123"}} {
-			m := Answer(bigAnswer(tt.members, tt.facts, tt.links, tt.n), opt)
-			if err := Check(m); err != nil {
+		for _, opt := range []blocks.Options{{}, {Share: true, Feedback: true}, {Feedback: true, SharedBy: "U123"}} {
+			m := blocks.Answer(blocks.BigAnswer(tt.members, tt.facts, tt.links, tt.n), opt)
+			if err := blockstest.Check(m); err != nil {
 				t.Errorf("%s %+v: Check: %v", tt.name, opt, err)
 			}
-			if len(m.Blocks) > MaxBlocks {
+			if len(m.Blocks) > blocks.MaxBlocks {
 				t.Errorf("%s: %d blocks", tt.name, len(m.Blocks))
 			}
 			// The buttons under the answer survive any cut.
-			if opt.Feedback && len(buttons(t, m, ActionFeedbackUp)) != 1 {
+			if opt.Feedback && len(buttons(t, m, blocks.ActionFeedbackUp)) != 1 {
 				t.Errorf("%s %+v: no feedback button", tt.name, opt)
 			}
-			if opt.Share && len(buttons(t, m, ActionShare)) != 1 {
+			if opt.Share && len(buttons(t, m, blocks.ActionShare)) != 1 {
 				t.Errorf("%s %+v: no share button", tt.name, opt)
 			}
 		}
@@ -102,15 +82,15 @@ func TestAnswerWithinLimits(t *testing.T) {
 }
 
 func TestLongListIsCutWithMoreButton(t *testing.T) {
-	a := bigAnswer(500, 1, 1, 50)
-	m := Answer(a, Options{Feedback: true})
-	more := buttons(t, m, ActionMore)
+	a := blocks.BigAnswer(500, 1, 1, 50)
+	m := blocks.Answer(a, blocks.Options{Feedback: true})
+	more := buttons(t, m, blocks.ActionMore)
 	if len(more) != 1 {
 		t.Fatalf("Answer: %d more buttons, want 1", len(more))
 	}
 	// Following "Mehr anzeigen" shows every member exactly once.
 	seen := map[string]int{}
-	count := func(m Message) {
+	count := func(m blocks.Message) {
 		for _, s := range texts(t, m.Blocks) {
 			for _, part := range strings.Split(s, " · ") {
 				if i := strings.Index(part, "Stadt-"); i >= 0 {
@@ -124,19 +104,19 @@ func TestLongListIsCutWithMoreButton(t *testing.T) {
 		if steps > 100 {
 			t.Fatal("more chain does not end")
 		}
-		ref, err := DecodeMoreRef(more[0])
+		ref, err := blocks.DecodeMoreRef(more[0])
 		if err != nil {
 			t.Fatal(err)
 		}
 		if ref.Question != a.Query || ref.List != 0 {
 			t.Fatalf("ref = %+v", ref)
 		}
-		next := More(a, ref)
-		if err := Check(next); err != nil {
+		next := blocks.More(a, ref)
+		if err := blockstest.Check(next); err != nil {
 			t.Fatalf("More(%+v): %v", ref, err)
 		}
 		count(next)
-		more = buttons(t, next, ActionMore)
+		more = buttons(t, next, blocks.ActionMore)
 	}
 	if len(seen) != 500 {
 		t.Errorf("saw %d members, want 500", len(seen))
@@ -148,6 +128,8 @@ func TestLongListIsCutWithMoreButton(t *testing.T) {
 	}
 }
 
+// TestEscapesUserText: user text can neither ping nor disguise a link; a URL
+// in it becomes a link labelled with its own host, as Slack shows URLs.
 func TestEscapesUserText(t *testing.T) {
 	evil := "<!channel> <!here|here> <!everyone> <@U123> <https://evil.example|klick> & Co"
 	a := domain.Answer{Query: evil, Title: evil, Lead: "Keine Antwort zu „" + evil + "“.",
@@ -155,13 +137,13 @@ func TestEscapesUserText(t *testing.T) {
 		Lists:       []domain.List{{Title: evil, Items: []domain.ListItem{{Name: evil, Detail: evil}}, Note: evil}},
 		Links:       []domain.Link{{Title: evil, URL: "https://ok.example/<!channel>"}, {Title: evil, URL: "https://ok.example/"}},
 		Suggestions: []string{evil}}
-	for _, m := range []Message{Answer(a, Options{Share: true, Feedback: true}), More(a, MoreRef{Question: evil}), Notice(evil)} {
-		if err := Check(m); err != nil {
+	for _, m := range []blocks.Message{blocks.Answer(a, blocks.Options{Share: true, Feedback: true}), blocks.More(a, blocks.MoreRef{Question: evil}), blocks.Notice(evil)} {
+		if err := blockstest.Check(m); err != nil {
 			t.Errorf("Check: %v", err)
 		}
 		all := append(texts(t, m.Blocks), m.Text)
 		for _, s := range all {
-			if strings.Contains(s, "<!") || strings.Contains(s, "<@U123>") || strings.Contains(s, "<https://evil") || strings.Contains(s, "javascript:") && strings.Contains(s, "<javascript") {
+			if strings.Contains(s, "<!") || strings.Contains(s, "<@U123>") || strings.Contains(s, "|klick>") || strings.Contains(s, "javascript:") && strings.Contains(s, "<javascript") {
 				t.Errorf("unescaped text: %q", s)
 			}
 		}
@@ -175,10 +157,10 @@ func TestEscapesUserText(t *testing.T) {
 // follow once, numbered.
 func TestFactsShowStandAndSource(t *testing.T) {
 	a := domain.Answer{Query: "q", Title: "T", Found: true, Facts: []domain.AnswerFact{
-		{Text: "113 Engagierte Städte", Stand: domain.Date{Year: 2024, Month: 6}, Source: src},
-		{Text: "über 100", Stand: domain.Date{Year: 2021}, Source: src, Older: true},
+		{Text: "113 Engagierte Städte", Stand: domain.Date{Year: 2024, Month: 6}, Source: blocks.Src},
+		{Text: "über 100", Stand: domain.Date{Year: 2021}, Source: blocks.Src, Older: true},
 	}}
-	m := Answer(a, Options{})
+	m := blocks.Answer(a, blocks.Options{})
 	got := strings.Join(texts(t, m.Blocks), "\n")
 	for _, want := range []string{"113 Engagierte Städte", "Stand Juni 2024", "Quellen: [1] <https://www.engagiertestadt.de/netzwerk/?a=1&amp;b=2|Engagierte Stadt: Netzwerk>", "über 100 _(Stand 2021)_ [1]"} {
 		if !strings.Contains(got, want) {
@@ -189,7 +171,7 @@ func TestFactsShowStandAndSource(t *testing.T) {
 
 func TestWebsiteButtons(t *testing.T) {
 	a := domain.Answer{Query: "q", Title: "T", Links: []domain.Link{{Title: "RegioPole", URL: "https://regiopole.de"}, {Title: "kaputt", URL: "ftp://x"}}}
-	m := Answer(a, Options{})
+	m := blocks.Answer(a, blocks.Options{})
 	var urls []string
 	for _, b := range m.Blocks {
 		if ab, ok := b.(*slack.ActionBlock); ok {
@@ -205,24 +187,20 @@ func TestWebsiteButtons(t *testing.T) {
 	}
 }
 
-// testCommands stand in for the engine's table of question kinds.
-var testCommands = []domain.Command{
-	{What: "Ein Ort: seine Netzwerke", Examples: []string{"Bielefeld", "Gütersloh"}},
-	{What: "Zahlen <und> Daten", Examples: []string{"Wie viele Engagierte Städte gibt es?"}},
-}
+// blocks.TestCommands stand in for the engine's table of question kinds.
 
 func TestHelpFromCommands(t *testing.T) {
-	m := Help("/engagiert", testCommands)
-	if err := Check(m); err != nil {
+	m := blocks.HelpFor("/engagiert", blocks.HelpSlash, blocks.TestCommands)
+	if err := blockstest.Check(m); err != nil {
 		t.Fatal(err)
 	}
 	got := strings.Join(texts(t, m.Blocks), "\n")
-	for _, c := range testCommands {
-		if !strings.Contains(got, Escape(c.What)) {
+	for _, c := range blocks.TestCommands {
+		if !strings.Contains(got, blocks.Escape(c.What)) {
 			t.Errorf("help lacks %q", c.What)
 		}
 		for _, e := range c.Examples {
-			if !strings.Contains(got, "/engagiert "+Escape(e)) {
+			if !strings.Contains(got, "/engagiert "+blocks.Escape(e)) {
 				t.Errorf("help lacks example %q", e)
 			}
 		}
@@ -230,39 +208,27 @@ func TestHelpFromCommands(t *testing.T) {
 }
 
 func TestHome(t *testing.T) {
-	base := domain.NewBase([]domain.Network{
+	base := domaintest.NewBase([]domain.Network{
 		{ID: "es", Name: "Engagierte Stadt", Kind: "Netzwerkprogramm", Scope: "bundesweit", Website: "https://www.engagiertestadt.de",
 			Description: domain.Fact{Text: "Ein Netzwerk <für> Engagement & Beteiligung."},
 			Counts:      []domain.Count{{Value: "113", Stand: domain.Date{Year: 2024}}}},
 		{ID: "rp", Name: "RegioPole-Netzwerk", Members: []domain.Membership{{Place: "bielefeld"}}},
 	}, []domain.Place{{ID: "bielefeld", Name: "Bielefeld"}}, nil, "v1")
-	v := Home(base, "/engagiert", testCommands)
-	if err := CheckView(v); err != nil {
+	v := blocks.Home(base, "/engagiert", blocks.TestCommands)
+	if err := blockstest.CheckView(v); err != nil {
 		t.Fatal(err)
 	}
 	if v.Type != slack.VTHomeTab {
 		t.Errorf("view type %q", v.Type)
 	}
 	got := strings.Join(texts(t, v.Blocks.BlockSet), "\n")
-	for _, want := range []string{"Engagierte Stadt", "RegioPole-Netzwerk", "Mitglieder: 113 (Stand 2024)", "&lt;für&gt;", testCommands[0].Examples[0]} {
+	for _, want := range []string{"Engagierte Stadt", "RegioPole-Netzwerk", "Mitglieder: 113 (Stand 2024)", "&lt;für&gt;", blocks.TestCommands[0].Examples[0]} {
 		if !strings.Contains(got, want) {
 			t.Errorf("home lacks %q", want)
 		}
 	}
-	if err := CheckView(Home(nil, "", nil)); err != nil {
+	if err := blockstest.CheckView(blocks.Home(nil, "", nil)); err != nil {
 		t.Errorf("Home(nil): %v", err)
-	}
-}
-
-func TestCutKeepsEntities(t *testing.T) {
-	for n := 1; n < 20; n++ {
-		got := cut(Escape("a&b<c>d&&&e"), n)
-		if chars(got) > n {
-			t.Errorf("cut(%d) = %q, too long", n, got)
-		}
-		if i := strings.LastIndex(got, "&"); i >= 0 && !strings.Contains(got[i:], ";") {
-			t.Errorf("cut(%d) = %q splits an entity", n, got)
-		}
 	}
 }
 
@@ -288,10 +254,46 @@ func fuzzOne(t *testing.T, text string, n int) {
 			items = append(items, domain.ListItem{Name: text + fmt.Sprint(i), Detail: text})
 		}
 		a.Lists = []domain.List{{Title: text, Items: items, Partial: true, Note: text}}
-		for _, m := range []Message{Answer(a, Options{Share: true, Feedback: true}), More(a, MoreRef{Question: text, Offset: n / 2})} {
-			if err := Check(m); err != nil {
+		for _, m := range []blocks.Message{blocks.Answer(a, blocks.Options{Share: true, Feedback: true}), blocks.More(a, blocks.MoreRef{Question: text, Offset: n / 2})} {
+			if err := blockstest.Check(m); err != nil {
 				t.Fatalf("Check: %v", err)
 			}
 		}
+	}
+}
+
+// Answers never show a bare URL, wherever the engine put one.
+func TestAnswerLinksAreLabelled(t *testing.T) {
+	a := domain.Answer{Query: "RegioPole Website", Found: true, Title: "RegioPole",
+		Lead:  "Website: https://www.regiopole.de/deutschland/deutsches-regiopole-netzwerk/",
+		Facts: []domain.AnswerFact{{Text: "Mehr unter https://www.regiopole.de/presse", Source: blocks.Src}}}
+	m := blocks.Answer(a, blocks.Options{})
+	if err := blockstest.Check(m); err != nil {
+		t.Errorf("Check: %v", err)
+	}
+	if blockstest.HasBareURL(m.Text) {
+		t.Errorf("fallback %q shows a bare URL", m.Text)
+	}
+	if !strings.Contains(texts(t, m.Blocks)[1], "<https://www.regiopole.de/deutschland/deutsches-regiopole-netzwerk/|regiopole.de>") {
+		t.Errorf("lead %q, want the website as a labelled link", texts(t, m.Blocks)[1])
+	}
+}
+
+func TestCard(t *testing.T) {
+	n := domain.Network{Name: "Deutsches RegioPole-Netzwerk", ShortName: "RegioPole-Netzwerk",
+		Description: domain.Fact{Text: "Ein Netzwerk von Regiopolen. Es wurde 2016 gegründet."},
+		Counts:      []domain.Count{{Value: "6", Text: "Gründungsstädte"}, {Value: "9", Text: "Städte", Stand: domain.Date{Year: 2025}}}}
+	m := blocks.Message{Text: "x", Blocks: blocks.Card(n, "/engagiert")}
+	if err := blockstest.Check(m); err != nil {
+		t.Errorf("Check(Card) = %v", err)
+	}
+	all := strings.Join(texts(t, m.Blocks), "\n")
+	for _, want := range []string{"*Deutsches RegioPole-Netzwerk*", "Ein Netzwerk von Regiopolen.", "Größe: 9 Städte (Stand 2025)", "`/engagiert RegioPole-Netzwerk`"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("card %q lacks %q", all, want)
+		}
+	}
+	if strings.Contains(all, "2016 gegründet") {
+		t.Errorf("card %q: want one line of what it is", all)
 	}
 }

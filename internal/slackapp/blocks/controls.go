@@ -173,7 +173,7 @@ func Relayed(question, reply, curator string) Message {
 	}
 	head := who + " hat auf deine Frage „" + esc(question, 300) + "“ geantwortet:"
 	body := cut(RelayText(reply), MaxSectionText-10)
-	return Message{Text: cut(head+"\n"+body, maxFallback), Blocks: []slack.Block{
+	return Message{Text: cut(linkify(head+"\n"+body), maxFallback), Blocks: []slack.Block{
 		section(head),
 		section(">" + strings.ReplaceAll(body, "\n", "\n>")),
 	}}
@@ -184,7 +184,8 @@ func Relayed(question, reply, curator string) Message {
 var slackMarkup = regexp.MustCompile(`<([@#!]?)([^<>|]*)(?:\|([^<>]*))?>`)
 
 // RelayText is a curator's Slack text as the asker reads it: links become
-// their plain URL (a label can hide where a link goes), mentions of
+// their plain URL (a label can hide where a link goes; rendering labels it
+// with its host), mentions of
 // people, groups and @here/@channel become plain names that ping nobody
 // (a word joiner after every "@"), channel links stay; the rest is escaped
 // like any text. Formatting (*bold*, _italic_, lists) is kept.

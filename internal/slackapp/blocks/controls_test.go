@@ -104,3 +104,16 @@ func TestRelayText(t *testing.T) {
 		}
 	}
 }
+
+// TestCutKeepsEntities: cutting escaped text never splits an entity.
+func TestCutKeepsEntities(t *testing.T) {
+	for n := 1; n < 20; n++ {
+		got := cut(Escape("a&b<c>d&&&e"), n)
+		if chars(got) > n {
+			t.Errorf("cut(%d) = %q, too long", n, got)
+		}
+		if i := strings.LastIndex(got, "&"); i >= 0 && !strings.Contains(got[i:], ";") {
+			t.Errorf("cut(%d) = %q splits an entity", n, got)
+		}
+	}
+}

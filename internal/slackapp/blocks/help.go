@@ -16,10 +16,6 @@ const (
 	HelpDM      = "dm"      // plain questions in a direct message
 )
 
-// Help renders the help for the slash command, generated from the engine's
-// kinds of question (cmds).
-func Help(command string, cmds []domain.Command) Message { return HelpFor(command, HelpSlash, cmds) }
-
 // HelpFor renders the help message for where, generated from the engine's
 // kinds of question (cmds): what the bot answers, with example questions
 // written the way one asks there.
@@ -140,15 +136,20 @@ func Home(base *domain.Base, command string, cmds []domain.Command) slack.HomeTa
 }
 
 // Modal renders a message (an answer, help, a notice) as a modal view, with
-// the question field under it to ask the next question.
+// the question field under it to ask the next question. Slack refuses a
+// modal with an input block but no submit button ("must define submit to
+// use an input block in modals"), dispatch_action or not: "Fragen" submits
+// the field (view_submission, CallbackModal), Enter in it asks at once.
 func Modal(m Message) slack.ModalViewRequest {
 	bs := append(append([]slack.Block{}, m.Blocks...), slack.NewDividerBlock(), questionInput("Noch eine Frage"))
 	bs = fit(Message{Blocks: bs}, 1, MaxViewBlocks).Blocks
 	return slack.ModalViewRequest{
-		Type:   slack.VTModal,
-		Title:  plain("engagiert"),
-		Close:  plain("Schließen"),
-		Blocks: slack.Blocks{BlockSet: bs},
+		Type:       slack.VTModal,
+		CallbackID: CallbackModal,
+		Title:      plain("engagiert"),
+		Submit:     plain("Fragen"),
+		Close:      plain("Schließen"),
+		Blocks:     slack.Blocks{BlockSet: bs},
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
 	"github.com/slack-go/slack"
 )
 
@@ -28,8 +29,8 @@ func TestBlockCharsMatchesJSON(t *testing.T) {
 			}
 		}
 	}
-	all = append(all, Help("/engagiert", testCommands).Blocks, Notice("Danke für Ihr Feedback! <@U1> & so").Blocks)
-	base := domain.NewBase([]domain.Network{{ID: "es", Name: "Engagierte Stadt", Aliases: []string{"ES"}}},
+	all = append(all, HelpFor("/engagiert", HelpSlash, testCommands).Blocks, Notice("Danke für Ihr Feedback! <@U1> & so").Blocks)
+	base := domaintest.NewBase([]domain.Network{{ID: "es", Name: "Engagierte Stadt", Aliases: []string{"ES"}}},
 		[]domain.Place{{ID: "bi", Name: "Bielefeld"}}, nil, "v1")
 	all = append(all, Home(base, "/engagiert", testCommands).Blocks.BlockSet)
 	// Blocks this package does not build: counted through their JSON.
