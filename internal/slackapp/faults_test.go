@@ -278,6 +278,7 @@ func TestFaultResponseURL(t *testing.T) {
 		f := faultSetup(t, nil, func(c *Config) {
 			c.SlashDeadline = 10 * time.Millisecond
 			c.HTTPClient = &http.Client{Timeout: 300 * time.Millisecond}
+			c.APIURL = hooks.URL + "/api/" // so the bot allows response_urls there
 		})
 		answer := make(chan struct{})
 		f.asker.ask = func(ctx context.Context, q string) domain.Answer {

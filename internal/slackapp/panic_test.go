@@ -180,7 +180,7 @@ func TestPanicsOverSocketMode(t *testing.T) {
 	logs := &syncBuffer{}
 	app := socketApp(t, s, &fakeAsker{ask: panicky}, logs, nil)
 	cmd := `{"team_id":"T1","channel_id":"G8PSS9T3V","user_id":"U2CERLKJA","command":"/engagiert","text":"Boom","response_url":"` +
-		s.fakeSlack.srv.URL + `/hooks/commands/1","trigger_id":"1.2.3"}`
+		s.hooks() + `/commands/1","trigger_id":"1.2.3"}`
 	ack := s.send(t, "slash_commands", "env-p1", []byte(cmd), `,"accepts_response_payload":true`)
 	if payload, _ := ack["payload"].(map[string]any); !strings.Contains(fmt.Sprint(payload["text"]), "schiefgegangen") {
 		t.Errorf("slash ack = %v, want the apology", ack)

@@ -106,6 +106,9 @@ func withRetries(base *http.Client, retries int, backoff time.Duration) (api, ho
 	c := *base
 	c.Timeout = 0
 	c.Transport = &retryTransport{next: next, retries: max(retries, 0), policy: retryPolicy{backoff}, perAttempt: base.Timeout}
+	// A response_url is allowed by its address (hooks.go); a redirect
+	// would lead elsewhere, so it is not followed: a 3xx fails the post.
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	return base, &c
 }
 
@@ -257,6 +260,10 @@ func (a *App) lost(log *slog.Logger, msg string, err error, extra ...any) {
 // reported lost. The other way logs the loss if it fails too.
 func (a *App) tryRespond(ctx context.Context, log *slog.Logger, responseURL string, msg slack.WebhookMessage) bool {
 	if responseURL == "" {
+		return false
+	}
+	if !a.responseURLAllowed(responseURL) {
+		a.refuseResponseURL(log, responseURL)
 		return false
 	}
 	if err := slack.PostWebhookCustomHTTPContext(ctx, responseURL, a.client, &msg); err != nil {

@@ -178,6 +178,10 @@ func (a *App) respond(ctx context.Context, log *slog.Logger, responseURL string,
 		log.Warn("no response_url to answer to")
 		return false
 	}
+	if !a.responseURLAllowed(responseURL) {
+		a.refuseResponseURL(log, responseURL)
+		return false
+	}
 	if err := slack.PostWebhookCustomHTTPContext(ctx, responseURL, a.client, &msg); err != nil {
 		a.metrics.postErrors.Inc()
 		a.lost(log, "response_url post failed", err)
