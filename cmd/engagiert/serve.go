@@ -258,6 +258,7 @@ func serveWith(ctx context.Context, e env, cfg serveConfig, deps serveDeps) erro
 		Registry:      reg,
 		Store:         events,
 		UserKey:       userKey(cfg.botToken),
+		MaxQuestion:   answer.MaxQuestion,
 		MaxBodyReads:  cfg.maxBodyReads,
 	}
 	if cfg.redisURL != "" {

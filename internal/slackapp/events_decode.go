@@ -257,7 +257,8 @@ func (a *App) ackUndecoded(w http.ResponseWriter, log *slog.Logger, body []byte,
 		return
 	}
 	a.guard.undecoded.WithLabelValues(undecodedReason(err)).Inc()
-	log.Warn("event not decoded; acked", "type", env.Type, "event_type", env.innerType(), "event_id", env.EventID, "err", err)
+	log.Warn("event not decoded; acked", "type", clipBytes(env.Type, maxIDBytes), "event_type", clipBytes(env.innerType(), maxIDBytes),
+		"event_id", clipBytes(env.EventID, maxIDBytes), "err", errText(err))
 	w.WriteHeader(http.StatusOK)
 }
 
@@ -281,7 +282,7 @@ func (a *App) socketBadMessage(ctx context.Context, client *socketmode.Client, l
 		RetryAttempt int             `json:"retry_attempt"`
 	}
 	if bad == nil || json.Unmarshal(bad.Message, &env) != nil || env.EnvelopeID == "" {
-		log.Warn("socket mode message not decoded", "err", evt.Data)
+		log.Warn("socket mode message not decoded", "err", clipBytes(fmt.Sprint(evt.Data), maxErrBytes))
 		return
 	}
 	log = log.With("envelope_id", env.EnvelopeID)
@@ -289,7 +290,7 @@ func (a *App) socketBadMessage(ctx context.Context, client *socketmode.Client, l
 	if env.Type == string(socketmode.RequestTypeInteractive) {
 		ic, err := lenientInteractionJSON(env.Payload, bad.Cause)
 		if err != nil {
-			log.Warn("cannot parse interaction; acked", "err", err)
+			log.Warn("cannot parse interaction; acked", "err", errText(err))
 			return
 		}
 		a.metrics.requests.WithLabelValues("interaction", "ok").Inc()
@@ -305,7 +306,8 @@ func (a *App) socketBadMessage(ctx context.Context, client *socketmode.Client, l
 	if err != nil {
 		outer, _ := parseEnvelope(env.Payload)
 		a.guard.undecoded.WithLabelValues(undecodedReason(err)).Inc()
-		log.Warn("event not decoded; acked", "type", outer.Type, "event_type", outer.innerType(), "event_id", outer.EventID, "err", err)
+		log.Warn("event not decoded; acked", "type", clipBytes(outer.Type, maxIDBytes), "event_type", clipBytes(outer.innerType(), maxIDBytes),
+			"event_id", clipBytes(outer.EventID, maxIDBytes), "err", errText(err))
 		return
 	}
 	if env.RetryAttempt > 0 {

@@ -222,7 +222,7 @@ func (a *App) handleInteractions(w http.ResponseWriter, r *http.Request, log *sl
 		ic, err = lenientInteraction(body, err)
 	}
 	if err != nil {
-		log.Warn("cannot parse interaction", "err", err)
+		log.Warn("cannot parse interaction", "err", errText(err))
 		http.Error(w, "bad payload", http.StatusBadRequest)
 		return
 	}

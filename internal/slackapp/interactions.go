@@ -63,7 +63,7 @@ func (a *App) share(ctx context.Context, log *slog.Logger, ic slack.InteractionC
 	}
 	m := blocks.WithQuestion(a.render(SurfaceSlash, ans, opt), q, ic.User.ID)
 	if a.tryRespond(ctx, log, ic.ResponseURL, webhook(slack.ResponseTypeInChannel, m)) {
-		log.Info("answer shared", "question", q, "channel", ic.Channel.ID)
+		log.Info("answer shared", "channel", ic.Channel.ID)
 		a.respond(ctx, log, ic.ResponseURL, slack.WebhookMessage{DeleteOriginal: true})
 		return
 	}
@@ -74,7 +74,7 @@ func (a *App) share(ctx context.Context, log *slog.Logger, ic slack.InteractionC
 	ts, err := a.postErr(ctx, channel, "", m)
 	if err == nil {
 		a.metrics.shareFalls.WithLabelValues("post").Inc()
-		log.Info("answer shared by chat.postMessage", "question", q, "channel", channel)
+		log.Info("answer shared by chat.postMessage", "channel", channel)
 		// The shared answer opens a thread for follow-ups.
 		a.remember(ctx, log, threadKey(channel, ts), ans, a.cfg.Retention.Threads)
 		return

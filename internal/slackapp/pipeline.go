@@ -123,7 +123,14 @@ func (a *App) ask(ctx context.Context, log *slog.Logger, surface, q, prev string
 	a.metrics.duration.WithLabelValues(surface).Observe(time.Since(start).Seconds())
 	a.metrics.questions.WithLabelValues(surface).Inc()
 	if !ans.Found {
-		log.Info("unanswered", "question", q) // the caller's log carries the surface
+		// The caller's log carries the surface. The question is the one
+		// text of a person the bot logs, and only unanswered (for `engagiert
+		// misses`); Config.HideQuestions leaves it out.
+		if a.cfg.HideQuestions {
+			log.Info("unanswered")
+		} else {
+			log.Info("unanswered", "question", clipText(q))
+		}
 		a.metrics.unanswered.WithLabelValues(surface).Inc()
 	}
 	return ans
@@ -156,6 +163,7 @@ func (a *App) lookup(ctx context.Context, log *slog.Logger, q, prev string) (ans
 // answer to q read against prev, rendered with opt. ok is false when the
 // engine failed, so the result must not be remembered.
 func (a *App) answer(ctx context.Context, log *slog.Logger, surface, q, prev string, opt blocks.Options) (m blocks.Message, ans domain.Answer, ok bool) {
+	q = a.cutQuestion(q)
 	if isHelp(q) {
 		return a.help(surface), domain.Answer{Query: q, Found: true, Kind: domain.KindHelp}, true
 	}

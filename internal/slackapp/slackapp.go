@@ -98,6 +98,13 @@ type Config struct {
 	// RetryCheckWait is how long a Slack retry waits before it looks in
 	// Slack a second time for an answer (DefaultRetryCheckWait if zero).
 	RetryCheckWait time.Duration
+	// MaxQuestion is how many characters of a question the engine reads
+	// (answer.MaxQuestion; DefaultMaxQuestion if zero): questions are cut
+	// to it before they are asked, logged or remembered.
+	MaxQuestion int
+	// HideQuestions leaves the question out of the "unanswered" log line,
+	// the only place the bot logs what someone wrote.
+	HideQuestions bool
 	// CuratorChannel is the channel id unanswered questions are forwarded
 	// to; empty: no forward button.
 	CuratorChannel string
@@ -208,6 +215,9 @@ func New(cfg Config) (*App, error) {
 	}
 	if cfg.RetryCheckWait <= 0 {
 		cfg.RetryCheckWait = DefaultRetryCheckWait
+	}
+	if cfg.MaxQuestion <= 0 {
+		cfg.MaxQuestion = DefaultMaxQuestion
 	}
 	if len(cfg.UserKey) == 0 {
 		cfg.UserKey = []byte("engagiert user ids")

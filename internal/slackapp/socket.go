@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"sync/atomic"
 	"time"
@@ -59,7 +60,7 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 			log.Info("socket mode connected")
 		}
 	case socketmode.EventTypeConnectionError:
-		log.Warn("socket mode connection error", "err", evt.Data)
+		log.Warn("socket mode connection error", "err", clipBytes(fmt.Sprint(evt.Data), maxErrBytes))
 	case socketmode.EventTypeInvalidAuth:
 		log.Error("socket mode: invalid app token")
 	case socketmode.EventTypeDisconnect:
@@ -69,7 +70,7 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 	case socketmode.EventTypeErrorBadMessage:
 		a.socketBadMessage(ctx, client, log, evt)
 	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorWriteFailed:
-		log.Warn("socket mode error", "type", string(evt.Type), "err", evt.Data)
+		log.Warn("socket mode error", "type", string(evt.Type), "err", clipBytes(fmt.Sprint(evt.Data), maxErrBytes))
 	case socketmode.EventTypeEventsAPI:
 		_ = a.ack(ctx, client, log, evt.Request, nil)
 		a.metrics.requests.WithLabelValues("event", "ok").Inc()

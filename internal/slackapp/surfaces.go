@@ -72,7 +72,11 @@ func (a *App) slash(ctx context.Context, log *slog.Logger, cmd slack.SlashComman
 // and a team asks the same things again. A remembered response still counts
 // and logs its question, as the metrics and `engagiert misses` expect.
 func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) []byte {
-	q := Question(cmd.Text, "")
+	// The key is the question as the engine reads it (at most
+	// Config.MaxQuestion characters): a 40 KB paste costs the cache no
+	// more than any question, and what it adds beyond could not change
+	// the answer.
+	q := a.cutQuestion(Question(cmd.Text, ""))
 	key := ""
 	if base, _ := a.cfg.Knowledge(); base != nil && a.responses != nil {
 		key = base.Version + "\x00" + q
@@ -108,7 +112,7 @@ func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.Sla
 // The answer is the same for everyone who asks q (the forward button relays
 // by DM to whoever clicks it), so it can be remembered.
 func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) (resp slack.WebhookMessage, cacheable bool) {
-	q := Question(cmd.Text, "")
+	q := a.cutQuestion(Question(cmd.Text, ""))
 	log = log.With("surface", SurfaceSlash, "user", cmd.UserID, "channel", cmd.ChannelID)
 	opt := blocks.Options{Share: true, Feedback: true, Forward: a.forwardButton(q, "", "")}
 	type result struct {
