@@ -18,7 +18,8 @@ import (
 
 // Handler serves the routes: POST /slack/commands, /slack/events and
 // /slack/interactions (only with a signing secret), and GET /healthz,
-// /readyz and /metrics (always, Socket Mode included).
+// /readyz and /metrics (always, Socket Mode included), unless
+// Config.HealthApart moves those to HealthHandler.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	if a.cfg.SigningSecret != "" {
@@ -26,13 +27,27 @@ func (a *App) Handler() http.Handler {
 		mux.Handle("POST /slack/events", a.slackRoute("event", a.handleEvents))
 		mux.Handle("POST /slack/interactions", a.slackRoute("interaction", a.handleInteractions))
 	}
+	if !a.cfg.HealthApart {
+		a.healthRoutes(mux)
+	}
+	return a.recoverHTTP(mux)
+}
+
+// HealthHandler serves GET /healthz, /readyz and /metrics alone: for a
+// listener of their own (ENGAGIERT_ADMIN_ADDR), away from the public port.
+func (a *App) HealthHandler() http.Handler {
+	mux := http.NewServeMux()
+	a.healthRoutes(mux)
+	return a.recoverHTTP(mux)
+}
+
+func (a *App) healthRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = io.WriteString(w, "ok\n")
 	})
 	mux.HandleFunc("GET /readyz", a.handleReady)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(a.reg, promhttp.HandlerOpts{Registry: a.reg}))
-	return a.recoverHTTP(mux)
 }
 
 // Readiness is the /readyz body.

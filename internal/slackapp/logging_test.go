@@ -1,36 +1,11 @@
 package slackapp
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
 )
-
-func TestClipText(t *testing.T) {
-	tests := []struct {
-		in        string
-		wantChars int // without the "…"
-	}{
-		{"kurz", 4},
-		{strings.Repeat("a", 500), 500},
-		{strings.Repeat("a", 501), 500},
-		{strings.Repeat("ä", 600), 500},
-		{strings.Repeat("😀", 600), 250},    // 4 bytes each: the byte bound
-		{strings.Repeat("\x01", 600), 166}, // \u0001 in JSON: 6 bytes each
-	}
-	for _, tt := range tests {
-		got := clipText(tt.in)
-		if n := utf8.RuneCountInString(strings.TrimSuffix(got, "…")); n != tt.wantChars {
-			t.Errorf("clipText(%d × %q) kept %d characters, want %d", utf8.RuneCountInString(tt.in), []rune(tt.in)[0], n, tt.wantChars)
-		}
-		b, _ := json.Marshal(got)
-		if len(b) > maxUserTextBytes+10 {
-			t.Errorf("clipText(%d × %q) is %d bytes as JSON", utf8.RuneCountInString(tt.in), []rune(tt.in)[0], len(b))
-		}
-	}
-}
 
 func TestCutQuestion(t *testing.T) {
 	f := setup(t, nil)

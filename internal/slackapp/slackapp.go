@@ -89,7 +89,7 @@ type Config struct {
 	// Fallback is a store of this replica's own (store.Memory) that takes
 	// over while Store fails (state.go); nil when Store is local itself.
 	Fallback Store
-	// UserKey keys the hash that names users in the Store's keys (userRef):
+	// UserKey keys the hash that names users in the Store's keys (UserRef):
 	// the same on every replica, secret (serve derives it from the bot
 	// token). Empty: a fixed key.
 	UserKey []byte
@@ -105,6 +105,9 @@ type Config struct {
 	// HideQuestions leaves the question out of the "unanswered" log line,
 	// the only place the bot logs what someone wrote.
 	HideQuestions bool
+	// HealthApart takes /healthz, /readyz and /metrics off Handler; they
+	// are served by HealthHandler on a listener of their own.
+	HealthApart bool
 	// CuratorChannel is the channel id unanswered questions are forwarded
 	// to; empty: no forward button.
 	CuratorChannel string
@@ -318,8 +321,8 @@ func (a *App) ownIDs(ctx context.Context) (user, bot string) {
 	return res.UserID, res.BotID
 }
 
-// user is how keys name user (userRef with Config.UserKey).
-func (a *App) user(id string) string { return userRef(a.cfg.UserKey, id) }
+// user is how keys name user (UserRef with Config.UserKey).
+func (a *App) user(id string) string { return UserRef(a.cfg.UserKey, id) }
 
 // newRequestID returns a short random id that ties the logs of one Slack request together.
 func newRequestID() string {

@@ -13,7 +13,7 @@ import (
 // forwarded questions. store.Memory keeps it in the process, store.Redis
 // shares it between replicas. Every key expires; values are ids, a frame or
 // a vote, never the text of a message the bot did not answer. Keys name
-// people only by a keyed hash of their user id (userRef); the one value
+// people only by a keyed hash of their user id (UserRef); the one value
 // with a user id is a forwarded question's asker, whom the curators' reply
 // goes to.
 type Store interface {
@@ -79,7 +79,7 @@ func (r Retention) withDefaults() Retention {
 const storeTimeout = time.Second
 
 // Keys are short: a letter for the kind, then Slack ids; a person only by
-// userRef. `engagiert forget` (Forget) knows this layout.
+// UserRef. `engagiert forget` (Forget) knows this layout.
 func threadKey(channel, ts string) string { return "t:" + channel + ":" + ts }
 func dmKey(user string) string            { return "d:" + user }
 func voteKey(channel, ts, user string) string {
@@ -92,13 +92,16 @@ func welcomeKey(user string) string        { return "w:" + user }
 // forwardOnceKey is a question forwarded by a user, so it is forwarded once.
 func forwardOnceKey(user, question string) string {
 	q := sha256.Sum256([]byte(question))
-	return "F:" + user + ":" + hex.EncodeToString(q[:8])
+	return forwardOncePrefix(user) + hex.EncodeToString(q[:8])
 }
 
-// userRef is how keys name a user: a keyed hash of the user id (key from
-// Config.UserKey), the same on every replica, that says nothing without
-// the key.
-func userRef(key []byte, user string) string {
+// forwardOncePrefix starts the forwardOnceKeys of a user.
+func forwardOncePrefix(user string) string { return "F:" + user + ":" }
+
+// UserRef is how the Store's keys name a user: a keyed hash of the user
+// id (key: Config.UserKey), the same on every replica, that says nothing
+// without the key.
+func UserRef(key []byte, user string) string {
 	m := hmac.New(sha256.New, key)
 	m.Write([]byte(user))
 	return hex.EncodeToString(m.Sum(nil)[:8])
