@@ -298,11 +298,25 @@ func serveWith(ctx context.Context, e env, cfg serveConfig, deps serveDeps) erro
 	kb := reload.NewHolder(snap, reload.Options{Debounce: cfg.reloadDebounce, LoadTimeout: cfg.reloadTimeout})
 
 	// Without a URL this is in-process memory; the URL is never logged, it
-	// may carry a password, and store.New's errors leave it out.
+	// may carry a password, and store's errors leave it out. A Redis that
+	// does not answer at start does not stop the bot: it starts with its
+	// own memory, as when Redis fails later, and /readyz says so.
 	store.SetLogger(log)
-	events, err := store.New(cfg.redisURL, 0)
-	if err != nil {
-		return fmt.Errorf("ENGAGIERT_REDIS_URL: %w", err)
+	var events store.Store = store.NewMemory(0, 0)
+	var redisDown error
+	if cfg.redisURL != "" {
+		r, err := store.OpenRedis(cfg.redisURL, 0)
+		if err != nil {
+			return fmt.Errorf("ENGAGIERT_REDIS_URL: %w", err)
+		}
+		cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		redisDown = r.Check(cctx)
+		cancel()
+		if errors.Is(redisDown, store.ErrTooOld) {
+			r.Close()
+			return fmt.Errorf("ENGAGIERT_REDIS_URL: %w", redisDown)
+		}
+		events = r
 	}
 	defer func() {
 		if err := events.Close(); err != nil {
@@ -346,6 +360,9 @@ func serveWith(ctx context.Context, e env, cfg serveConfig, deps serveDeps) erro
 	app, err := slackapp.New(appCfg)
 	if err != nil {
 		return err
+	}
+	if redisDown != nil {
+		app.StoreUnavailable(fmt.Errorf("ENGAGIERT_REDIS_URL: %w", redisDown))
 	}
 	// A token Slack refuses stops start-up: nothing the bot posted would
 	// arrive. Slack unreachable does not: the bot retries, and /readyz says

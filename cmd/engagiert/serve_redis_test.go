@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/engagiert/engagiert/internal/testenv"
+	"github.com/redis/go-redis/v9"
 )
 
 // fakeSlackAPI is the Slack Web API a bot posts its answers to. It keeps
@@ -209,7 +210,6 @@ func waitPosts(t *testing.T, api *fakeSlackAPI, n int) {
 func TestServeRedisURLErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ url, want string }{
-		{"redis://:hunter2@127.0.0.1:1/0", "ENGAGIERT_REDIS_URL: redis at 127.0.0.1:1"},
 		{"http://user:hunter2@redis.example:6379/0", "ENGAGIERT_REDIS_URL: redis URL"},
 		{"redis://:hunter2@127.0.0.1:6379/notanumber", "ENGAGIERT_REDIS_URL: redis URL"},
 		{"redis://:hunter2@[::1/0", "ENGAGIERT_REDIS_URL: redis URL"},
@@ -232,6 +232,38 @@ func TestServeRedisURLErrors(t *testing.T) {
 	}
 }
 
+// TestServeRedisDownAtStart: a Redis that does not answer at start (down,
+// or a wrong password) does not stop the bot: it serves from its own
+// memory, says so at WARN, naming the variable and not the password, and
+// /readyz is ready with a degraded store.
+func TestServeRedisDownAtStart(t *testing.T) {
+	locked := testenv.OwnRedis(t)
+	admin := redis.NewClient(&redis.Options{Addr: locked.Addr()})
+	if err := admin.ConfigSet(context.Background(), "requirepass", "right-one").Err(); err != nil {
+		t.Fatal(err)
+	}
+	admin.Close()
+	down := testenv.OwnRedis(t)
+	down.Stop()
+	for _, u := range []string{"redis://:hunter2@" + locked.Addr() + "/0", "redis://:hunter2@" + down.Addr() + "/0"} {
+		b := startServe(t, map[string]string{"ENGAGIERT_REDIS_URL": u}, nil)
+		if got := b.ask(t, "Bielefeld"); !strings.Contains(got, "Bielefeld") {
+			t.Errorf("Redis %s: /engagiert Bielefeld = %q", u, got)
+		}
+		r := b.ready(t)
+		if !r.Ready || !strings.HasPrefix(r.Store, "degraded: shared store ") {
+			t.Errorf("Redis %s: /readyz ready %v, store %q, want ready and degraded", u, r.Ready, r.Store)
+		}
+		w := b.waitRecord(t, "shared store failing; this replica goes on with its own memory, and answers Slack's retries only after looking at the thread in Slack", 0)
+		if !strings.Contains(w.str("err"), "ENGAGIERT_REDIS_URL: redis at 127.0.0.1:") || w.str("op") != "check" {
+			t.Errorf("Redis %s: WARN %v, want the variable, the address and op check", u, w)
+		}
+		if strings.Contains(b.logs.String(), "hunter2") {
+			t.Errorf("Redis %s: the logs carry the password", u)
+		}
+	}
+}
+
 // mentionIn is mentionEvent in a channel of its own, at ts.
 func mentionIn(eventID, channel, ts, text string) []byte {
 	return bytes.Replace(bytes.Replace(mentionEvent(eventID, text), []byte(`"C1"`), []byte(strconv.Quote(channel)), 1),
@@ -244,9 +276,9 @@ func mentionIn(eventID, channel, ts, text string) []byte {
 // is), events keep being acked and answered, and /readyz and /metrics say
 // the store is degraded.
 func TestServeReplicasRedisKilled(t *testing.T) {
-	redis := testenv.OwnRedis(t)
+	server := testenv.OwnRedis(t)
 	api := newFakeSlackAPI(t)
-	vars := map[string]string{"SLACK_API_URL": api.URL + "/api/", "ENGAGIERT_REDIS_URL": redis.URL()}
+	vars := map[string]string{"SLACK_API_URL": api.URL + "/api/", "ENGAGIERT_REDIS_URL": server.URL()}
 	bots := [2]*servedBot{startServe(t, vars, nil), startServe(t, vars, nil)}
 	deliverBoth := func(n int) {
 		body := mentionIn(fmt.Sprintf("EvKILL%d", n), fmt.Sprintf("CK%d", n), fmt.Sprintf("1600000000.%06d", n), "<@UBOT> Bielefeld")
@@ -257,7 +289,7 @@ func TestServeReplicasRedisKilled(t *testing.T) {
 	}
 	deliverBoth(0)
 	waitPosts(t, api, 1)
-	redis.Stop()
+	server.Stop()
 	for n := 1; n <= 5; n++ {
 		deliverBoth(n)
 	}

@@ -105,15 +105,18 @@ func (a *App) answeredInSlack(ctx context.Context, log *slog.Logger, ref eventRe
 	}
 	own, ownBot := a.ownIDs(ctx)
 	for _, m := range msgs {
-		if !tsAfter(m.Timestamp, ref.ts) || !byBot(m, own, ownBot) {
+		if m.Metadata.EventType == replyEventType {
+			// The bot's answer names the message it answers.
+			if to, _ := m.Metadata.EventPayload["reply_to"].(string); to == ref.ts {
+				return true
+			}
 			continue
 		}
-		if m.Metadata.EventType == replyEventType {
-			if to, _ := m.Metadata.EventPayload["reply_to"].(string); to != ref.ts {
-				continue // the answer to another message
-			}
+		// An answer without metadata (from an older bot): one of the bot's
+		// after the message, or anywhere in the thread the message opened.
+		if byBot(m, own, ownBot) && (tsAfter(m.Timestamp, ref.ts) || m.Timestamp == "" && ref.thread == ref.ts) {
+			return true
 		}
-		return true
 	}
 	return false
 }

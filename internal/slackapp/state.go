@@ -38,6 +38,7 @@ const (
 	opGet       = "get"
 	opSet       = "set"
 	opSwap      = "swap"
+	opCheck     = "check" // serve's check at start (StoreUnavailable)
 )
 
 // state is the App's view of its Store: the shared store, and the local
@@ -58,9 +59,9 @@ func newState(shared, local Store, reg prometheus.Registerer) *state {
 	s := &state{shared: shared, local: local, now: time.Now,
 		errors: promauto.With(reg).NewCounterVec(prometheus.CounterOpts{
 			Name: "engagiert_store_errors_total",
-			Help: "Failed calls of the shared store (Redis), by op (first_seen, get, set, swap); each was served from this replica's memory.",
+			Help: "Failed calls of the shared store (Redis), by op (first_seen, get, set, swap, check at start); each was served from this replica's memory.",
 		}, []string{"op"})}
-	for _, op := range []string{opFirstSeen, opGet, opSet, opSwap} {
+	for _, op := range []string{opFirstSeen, opGet, opSet, opSwap, opCheck} {
 		s.errors.WithLabelValues(op)
 	}
 	return s
@@ -147,6 +148,11 @@ func (s *state) forget(ctx context.Context, log *slog.Logger, keys ...string) {
 		log.Warn("store: cannot delete", "err", errText(err))
 	}
 }
+
+// StoreUnavailable tells the App that its shared store failed before any
+// request (serve checks Redis at start): the outage starts now, with its
+// WARN, and /readyz shows it.
+func (a *App) StoreUnavailable(err error) { a.state.failed(a.log, opCheck, err) }
 
 // failed counts a failed call; the first of an outage is logged at WARN.
 func (s *state) failed(log *slog.Logger, op string, err error) {

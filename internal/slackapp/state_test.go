@@ -192,3 +192,33 @@ func TestFollowUpWhileStoreFails(t *testing.T) {
 		t.Errorf("%d posts, want none in a thread without the bot", n)
 	}
 }
+
+// TestAnsweredInSlack: which messages in Slack count as the bot's answer
+// to a message.
+func TestAnsweredInSlack(t *testing.T) {
+	const q = "1600000000.000005"
+	meta := func(to string) string {
+		return `,"metadata":{"event_type":"engagiert_reply","event_payload":{"reply_to":"` + to + `"}}`
+	}
+	tests := []struct {
+		name, messages string
+		thread         string
+		want           bool
+	}{
+		{"its answer", `{"user":"UOTHERAPP","ts":"1600000001.000001"` + meta(q) + `}`, q, true},
+		{"the answer to another message", `{"user":"` + botID + `","ts":"1600000001.000001"` + meta("1600000000.000004") + `}`, "1600000000.000001", false},
+		{"the bot after it, no metadata", `{"user":"` + botID + `","ts":"1600000001.000001"}`, "1600000000.000001", true},
+		{"the bot before it", `{"user":"` + botID + `","ts":"1600000000.000001"}`, "1600000000.000001", false},
+		{"someone else after it", `{"user":"U061F7AUR","ts":"1600000001.000001"}`, q, false},
+		{"the bot in the thread it opened, no ts", `{"user":"` + botID + `"}`, q, true},
+		{"the bot in an older thread, no ts", `{"user":"` + botID + `"}`, "1600000000.000001", false},
+		{"nothing", ``, q, false},
+	}
+	for _, tt := range tests {
+		f := setup(t, func(c *Config) { c.BotUserID = botID })
+		f.slack.answer("conversations.replies", `{"ok":true,"messages":[`+tt.messages+`]}`)
+		if got := f.app.answeredInSlack(context.Background(), f.app.log, eventRef{channel: "C1", ts: q, thread: tt.thread, ok: true}); got != tt.want {
+			t.Errorf("%s: answeredInSlack = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -35,6 +35,7 @@ var ErrDataLost = errors.New("redis lost its data (restarted without persistence
 type Redis struct {
 	client Client
 	ttl    time.Duration
+	addr   string // host:port, for errors (the URL may carry a password)
 
 	mu    sync.Mutex
 	epoch string // the epoch marker's value as this replica knows it

@@ -55,16 +55,33 @@ const DefaultTTL = 15 * time.Minute
 const DefaultMaxKeys = 100_000
 
 // New returns a Redis store when redisURL is set ("redis://host:6379/0",
-// "rediss://..." or "unix:///path"), and a Memory store otherwise. It pings
-// Redis once, so a wrong URL fails at start-up rather than on the first event.
-// Errors never repeat the URL, which may carry a password.
+// "rediss://..." or "unix:///path"), and a Memory store otherwise. It checks
+// Redis once (Check), so a wrong URL fails at start-up rather than on the
+// first event. Errors never repeat the URL, which may carry a password.
 func New(redisURL string, ttl time.Duration) (Store, error) {
-	if ttl <= 0 {
-		ttl = DefaultTTL
-	}
 	if redisURL == "" {
 		return NewMemory(ttl, DefaultMaxKeys), nil
 	}
+	r, err := OpenRedis(redisURL, ttl)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := r.Check(ctx); err != nil {
+		r.Close()
+		return nil, err
+	}
+	return r, nil
+}
+
+// ErrTooOld means the Redis server lacks SET NX GET (Redis 7.0).
+var ErrTooOld = errors.New("Redis 7.0 or newer is needed (SET NX GET)")
+
+// OpenRedis returns a Redis store for redisURL without talking to it yet:
+// go-redis dials on first use, and again after each failure. Only a
+// malformed URL is an error.
+func OpenRedis(redisURL string, ttl time.Duration) (*Redis, error) {
 	opts, err := redis.ParseURL(redisURL)
 	if err != nil {
 		var ue *url.Error
@@ -89,18 +106,22 @@ func New(redisURL string, ttl time.Duration) (Store, error) {
 		opts.MaxRetries = 1
 	}
 	r := NewRedis(redis.NewClient(opts), ttl)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
+	r.addr = opts.Addr
+	return r, nil
+}
+
+// Check pings Redis, learns its epoch marker and tries a SET NX GET; the
+// error names the server's address, never the URL. An old Redis gives an
+// error wrapping ErrTooOld.
+func (r *Redis) Check(ctx context.Context) error {
 	if err := r.Ping(ctx); err != nil {
-		r.Close()
-		return nil, fmt.Errorf("redis at %s: %w", opts.Addr, err)
+		return fmt.Errorf("redis at %s: %w", r.addr, err)
 	}
 	// SET NX GET needs Redis 7.0; an older one says "syntax error".
 	if _, err := r.FirstSeen(ctx, "probe:"+rand.Text(), time.Second); err != nil && strings.Contains(err.Error(), "syntax error") {
-		r.Close()
-		return nil, fmt.Errorf("redis at %s: Redis 7.0 or newer is needed (SET NX GET): %w", opts.Addr, err)
+		return fmt.Errorf("redis at %s: %w: %w", r.addr, ErrTooOld, err)
 	}
-	return r, nil
+	return nil
 }
 
 // SetLogger sends go-redis's own messages (failed dials, pool trouble) to log
