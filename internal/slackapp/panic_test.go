@@ -207,3 +207,47 @@ func nextMention(t *testing.T) string {
 
 // slogJSON is a JSON logger writing to b.
 func slogJSON(b *syncBuffer) *slog.Logger { return slog.New(slog.NewJSONHandler(b, nil)) }
+
+// boomHandler is a slog.Handler that panics once, when the kind of a
+// slash command is added while boom is set: a panic in the Socket Mode
+// handler itself.
+type boomHandler struct {
+	slog.Handler
+	boom *atomic.Bool
+}
+
+func (h boomHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	for _, a := range attrs {
+		if a.Key == "kind" && a.Value.String() == "slash_commands" && h.boom.CompareAndSwap(true, false) {
+			panic("handler exploded")
+		}
+	}
+	return boomHandler{h.Handler.WithAttrs(attrs), h.boom}
+}
+
+// TestPanicInSocketHandler: a panic in the handling of an envelope itself
+// is recovered: the envelope is acked (a slash command with the apology),
+// and the next one is answered.
+func TestPanicInSocketHandler(t *testing.T) {
+	s := newSocketSlack(t)
+	logs := &syncBuffer{}
+	boom := &atomic.Bool{}
+	app := socketApp(t, s, &fakeAsker{ask: answerFor}, logs, func(c *Config) {
+		c.Logger = slog.New(boomHandler{slog.NewJSONHandler(logs, nil), boom})
+	})
+	boom.Store(true)
+	cmd := `{"team_id":"T1","channel_id":"G8PSS9T3V","user_id":"U2CERLKJA","command":"/engagiert","text":"Bielefeld","response_url":"` +
+		s.hooks() + `/commands/1","trigger_id":"1.2.3"}`
+	ack := s.send(t, "slash_commands", "env-h1", []byte(cmd), `,"accepts_response_payload":true`)
+	if payload, _ := ack["payload"].(map[string]any); !strings.Contains(fmt.Sprint(payload["text"]), "schiefgegangen") {
+		t.Errorf("slash ack = %v, want the apology", ack)
+	}
+	ack = s.send(t, "slash_commands", "env-h2", []byte(cmd), `,"accepts_response_payload":true`)
+	if payload, _ := ack["payload"].(map[string]any); !strings.Contains(fmt.Sprint(payload["text"]), "Bielefeld ist") {
+		t.Errorf("next slash ack = %v, want the answer", ack)
+	}
+	if got := counterValue(t, app.metrics.panics.WithLabelValues(PanicSocket)); got != 1 {
+		t.Errorf("engagiert_panics_total{where=socket} = %v, want 1", got)
+	}
+	checkPanicLogged(t, logs, 0, PanicSocket, "boomHandler.WithAttrs", "envelope_id")
+}
