@@ -32,6 +32,13 @@ import (
 // outage, not many.
 const recoverAfter = 30 * time.Second
 
+// restAfterFailure is how long the shared store is left alone after a
+// call failed: a Redis that hangs costs each call its timeout, and an event
+// makes four calls before its answer is posted; without the rest, an answer
+// would wait for all four, and a retry on another replica, looking at the
+// thread in Slack meanwhile, would not find it and answer again.
+const restAfterFailure = 3 * time.Second
+
 // Store operations, the label values of engagiert_store_errors_total.
 const (
 	opFirstSeen = "first_seen"
@@ -76,6 +83,9 @@ func (s *state) firstSeen(ctx context.Context, log *slog.Logger, key string, ttl
 			return false, true // this replica had it already
 		}
 	}
+	if s.resting() {
+		return true, false // this replica's memory says new
+	}
 	ctx, cancel := context.WithTimeout(ctx, storeTimeout*2)
 	defer cancel()
 	first, err := s.shared.FirstSeen(ctx, key, ttl)
@@ -89,18 +99,20 @@ func (s *state) firstSeen(ctx context.Context, log *slog.Logger, key string, ttl
 
 // get returns the value of key, from the local store when the shared one fails.
 func (s *state) get(ctx context.Context, log *slog.Logger, key string) string {
-	sctx, cancel := context.WithTimeout(ctx, storeTimeout)
-	defer cancel()
-	v, err := s.shared.Get(sctx, key)
-	if err == nil {
-		s.worked(log)
-		return v
+	if !s.resting() {
+		sctx, cancel := context.WithTimeout(ctx, storeTimeout)
+		defer cancel()
+		v, err := s.shared.Get(sctx, key)
+		if err == nil {
+			s.worked(log)
+			return v
+		}
+		s.failed(log, opGet, err)
 	}
-	s.failed(log, opGet, err)
 	if s.local == nil {
 		return ""
 	}
-	v, _ = s.local.Get(ctx, key)
+	v, _ := s.local.Get(ctx, key)
 	return v
 }
 
@@ -108,6 +120,9 @@ func (s *state) get(ctx context.Context, log *slog.Logger, key string) string {
 func (s *state) set(ctx context.Context, log *slog.Logger, key, value string, ttl time.Duration) {
 	if s.local != nil {
 		_ = s.local.Set(ctx, key, value, ttl)
+	}
+	if s.resting() {
+		return
 	}
 	sctx, cancel := context.WithTimeout(ctx, storeTimeout)
 	defer cancel()
@@ -124,6 +139,9 @@ func (s *state) swap(ctx context.Context, log *slog.Logger, key, value string, t
 	var localOld string
 	if s.local != nil {
 		localOld, _ = s.local.Swap(ctx, key, value, ttl)
+	}
+	if s.resting() {
+		return localOld
 	}
 	sctx, cancel := context.WithTimeout(ctx, storeTimeout)
 	defer cancel()
@@ -183,6 +201,17 @@ func (s *state) worked(log *slog.Logger) {
 	s.since = time.Time{}
 	s.mu.Unlock()
 	log.Info("shared store works again", "outage_s", int(s.now().Sub(since).Seconds()))
+}
+
+// resting reports whether the shared store failed within restAfterFailure:
+// then this replica's memory answers alone, at once.
+func (s *state) resting() bool {
+	if s.local == nil {
+		return false // nothing to fall back to: the Store is local itself
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return !s.last.IsZero() && s.now().Sub(s.last) < restAfterFailure
 }
 
 // unsure reports whether the shared store failed within EventTTL: events
