@@ -134,6 +134,10 @@ type Config struct {
 	// Build is the running binary, for /readyz and engagiert_build_info
 	// (buildinfo.Read() if its Version is empty).
 	Build buildinfo.Info
+	// Clock tells the day in Berlin, which remembered slash responses are
+	// kept for (an answer about the next event changes with it); the zero
+	// Clock is the real one.
+	Clock domain.Clock
 }
 
 // App is the Slack bot: HTTP handlers, a Socket Mode runner and the work
@@ -228,10 +232,9 @@ func New(cfg Config) (*App, error) {
 	cfg.Retention = cfg.Retention.withDefaults()
 	m := newMetrics(cfg.Registry)
 	st := newState(cfg.Store, cfg.Fallback, cfg.Registry)
-	promauto.With(cfg.Registry).NewGaugeVec(prometheus.GaugeOpts{
-		Name: "engagiert_build_info",
-		Help: "1, labelled with the module version and VCS revision of the running binary (engagiert version).",
-	}, []string{"version", "revision"}).WithLabelValues(cfg.Build.Version, cfg.Build.Revision).Set(1)
+	factory{promauto.With(cfg.Registry)}.gauges("engagiert_build_info",
+		"1, labelled with the module version and VCS revision of the running binary (engagiert version).",
+		"version", "revision").WithLabelValues(cfg.Build.Version, cfg.Build.Revision).Set(1)
 	g := newGuard(cfg, cfg.Registry)
 	api, hooks := withRetries(cfg.HTTPClient, cfg.APIRetries, cfg.RetryBackoff)
 	opts := []slack.Option{
@@ -355,60 +358,34 @@ type metrics struct {
 // newMetrics registers the App's metrics with reg (promauto panics on a
 // second registration: one Registry per App).
 func newMetrics(reg prometheus.Registerer) *metrics {
-	f := promauto.With(reg)
+	f := factory{promauto.With(reg)}
 	m := &metrics{
-		requests: f.NewCounterVec(prometheus.CounterOpts{
-			Name: "engagiert_slack_requests_total",
-			Help: "Requests from Slack by kind (command, event, interaction) and outcome.",
-		}, []string{"kind", "outcome"}),
-		questions: f.NewCounterVec(prometheus.CounterOpts{
-			Name: "engagiert_questions_total",
-			Help: "Questions answered, by surface.",
-		}, []string{"surface"}),
-		unanswered: f.NewCounterVec(prometheus.CounterOpts{
-			Name: "engagiert_unanswered_questions_total",
-			Help: "Questions the knowledge base had no answer to, by surface.",
-		}, []string{"surface"}),
-		feedback: f.NewCounterVec(prometheus.CounterOpts{
-			Name: "engagiert_feedback_total",
-			Help: "Votes under answers, by vote (up, down): a user's first vote on an answer, or a changed one; a repeated click is not counted.",
-		}, []string{"vote"}),
-		votes: f.NewGaugeVec(prometheus.GaugeOpts{
-			Name: "engagiert_feedback_votes",
-			Help: "Votes as they stand now, one per user and answer, by vote (up, down); a changed vote moves from one to the other. Sum over replicas.",
-		}, []string{"vote"}),
-		forwarded: f.NewCounter(prometheus.CounterOpts{
-			Name: "engagiert_forwarded_questions_total",
-			Help: "Unanswered questions forwarded to the curators' channel.",
-		}),
-		relayed: f.NewCounter(prometheus.CounterOpts{
-			Name: "engagiert_curator_replies_relayed_total",
-			Help: "Curators' replies to forwarded questions relayed to the askers.",
-		}),
-		rateLimited: f.NewCounter(prometheus.CounterOpts{
-			Name: "engagiert_slack_app_rate_limited_total",
-			Help: "app_rate_limited events: Slack dropped events for the app over its rate limit.",
-		}),
-		shareFalls: f.NewCounterVec(prometheus.CounterOpts{
-			Name: "engagiert_share_fallbacks_total",
-			Help: "Shares whose response_url failed, by how they were delivered instead (post, told_user, lost).",
-		}, []string{"via"}),
-		panics: f.NewCounterVec(prometheus.CounterOpts{
-			Name: "engagiert_panics_total",
-			Help: "Panics recovered, by where (answer, background, http, socket, reload); answer counts the engine's own recovered panics (Answer.Panicked) too.",
-		}, []string{"where"}),
-		duplicates: f.NewCounter(prometheus.CounterOpts{
-			Name: "engagiert_slack_duplicate_events_total",
-			Help: "Events Slack delivered again (retries, repeated event_id), not answered again.",
-		}),
-		reconnects: f.NewCounter(prometheus.CounterOpts{
-			Name: "engagiert_socketmode_reconnects_total",
-			Help: "Socket Mode connections opened after the first.",
-		}),
-		postErrors: f.NewCounter(prometheus.CounterOpts{
-			Name: "engagiert_slack_post_errors_total",
-			Help: "Failed Web API or response_url calls.",
-		}),
+		requests: f.counters("engagiert_slack_requests_total",
+			"Requests from Slack by kind (command, event, interaction) and outcome.", "kind", "outcome"),
+		questions: f.counters("engagiert_questions_total",
+			"Questions answered, by surface.", "surface"),
+		unanswered: f.counters("engagiert_unanswered_questions_total",
+			"Questions the knowledge base had no answer to, by surface.", "surface"),
+		feedback: f.counters("engagiert_feedback_total",
+			"Votes under answers, by vote (up, down): a user's first vote on an answer, or a changed one; a repeated click is not counted.", "vote"),
+		votes: f.gauges("engagiert_feedback_votes",
+			"Votes as they stand now, one per user and answer, by vote (up, down); a changed vote moves from one to the other. Sum over replicas.", "vote"),
+		forwarded: f.counter("engagiert_forwarded_questions_total",
+			"Unanswered questions forwarded to the curators' channel."),
+		relayed: f.counter("engagiert_curator_replies_relayed_total",
+			"Curators' replies to forwarded questions relayed to the askers."),
+		rateLimited: f.counter("engagiert_slack_app_rate_limited_total",
+			"app_rate_limited events: Slack dropped events for the app over its rate limit."),
+		shareFalls: f.counters("engagiert_share_fallbacks_total",
+			"Shares whose response_url failed, by how they were delivered instead (post, told_user, lost).", "via"),
+		panics: f.counters("engagiert_panics_total",
+			"Panics recovered, by where (answer, background, http, socket, reload); answer counts the engine's own recovered panics (Answer.Panicked) too.", "where"),
+		duplicates: f.counter("engagiert_slack_duplicate_events_total",
+			"Events Slack delivered again (retries, repeated event_id), not answered again."),
+		reconnects: f.counter("engagiert_socketmode_reconnects_total",
+			"Socket Mode connections opened after the first."),
+		postErrors: f.counter("engagiert_slack_post_errors_total",
+			"Failed Web API or response_url calls."),
 		duration: f.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "engagiert_answer_duration_seconds",
 			Help:    "Time to answer a question, by surface.",
@@ -430,4 +407,24 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 		m.panics.WithLabelValues(where)
 	}
 	return m
+}
+
+// factory declares the App's metrics, one call each: name, help, labels.
+// promauto registers them with the App's registry as they are made.
+type factory struct{ promauto.Factory }
+
+func (f factory) counter(name, help string) prometheus.Counter {
+	return f.NewCounter(prometheus.CounterOpts{Name: name, Help: help})
+}
+
+func (f factory) counters(name, help string, labels ...string) *prometheus.CounterVec {
+	return f.NewCounterVec(prometheus.CounterOpts{Name: name, Help: help}, labels)
+}
+
+func (f factory) gauge(name, help string) prometheus.Gauge {
+	return f.NewGauge(prometheus.GaugeOpts{Name: name, Help: help})
+}
+
+func (f factory) gauges(name, help string, labels ...string) *prometheus.GaugeVec {
+	return f.NewGaugeVec(prometheus.GaugeOpts{Name: name, Help: help}, labels)
 }

@@ -787,6 +787,36 @@ func marshal(v any) []byte {
 	return b.Bytes()
 }
 
+// TestSlashResponseCacheByDay: a remembered response is kept for its day
+// in Berlin; after German midnight the question is answered afresh.
+func TestSlashResponseCacheByDay(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 3, 1, 22, 30, 0, 0, time.UTC) // 23:30 in Berlin
+	var mu sync.Mutex
+	f := setup(t, func(c *Config) {
+		c.Clock = func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	})
+	ask := func() {
+		rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, "Bielefeld", f.slack.srv.URL+"/hooks/commands/1"), nil)
+		f.wait(t)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("/engagiert Bielefeld: status %d", rec.Code)
+		}
+	}
+	ask()
+	ask()
+	if n := f.app.responses.Len(); n != 1 {
+		t.Fatalf("%d responses remembered after two asks on one day, want 1", n)
+	}
+	mu.Lock()
+	now = now.Add(time.Hour) // 00:30 in Berlin, still 23:30 UTC
+	mu.Unlock()
+	ask()
+	if n := f.app.responses.Len(); n != 2 {
+		t.Errorf("%d responses remembered after German midnight, want 2 (a new day's)", n)
+	}
+}
+
 // A repeated slash command is answered from the remembered response, which
 // is the same as the first, and still counted and logged like the first.
 func TestSlashResponseCache(t *testing.T) {

@@ -64,10 +64,8 @@ type state struct {
 
 func newState(shared, local Store, reg prometheus.Registerer) *state {
 	s := &state{shared: shared, local: local, now: time.Now,
-		errors: promauto.With(reg).NewCounterVec(prometheus.CounterOpts{
-			Name: "engagiert_store_errors_total",
-			Help: "Failed calls of the shared store (Redis), by op (first_seen, get, set, swap, check at start); each was served from this replica's memory.",
-		}, []string{"op"})}
+		errors: factory{promauto.With(reg)}.counters("engagiert_store_errors_total",
+			"Failed calls of the shared store (Redis), by op (first_seen, get, set, swap, check at start); each was served from this replica's memory.", "op")}
 	for _, op := range []string{opFirstSeen, opGet, opSet, opSwap, opCheck} {
 		s.errors.WithLabelValues(op)
 	}

@@ -67,8 +67,9 @@ func (a *App) slash(ctx context.Context, log *slog.Logger, cmd slack.SlashComman
 }
 
 // slashResponse is slash's response as JSON. Answers given in time are
-// remembered per knowledge version and question, since they depend on
-// nothing else: rendering and encoding cost more than the (cached) answer,
+// remembered per knowledge version, day (Berlin) and question, since they
+// depend on nothing else: an answer about the next event changes at German
+// midnight. Rendering and encoding cost more than the (cached) answer,
 // and a team asks the same things again. A remembered response still counts
 // and logs its question, as the metrics and `engagiert misses` expect.
 func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) []byte {
@@ -79,7 +80,7 @@ func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.Sla
 	q := a.cutQuestion(Question(cmd.Text, ""))
 	key := ""
 	if base, _ := a.cfg.Knowledge(); base != nil && a.responses != nil {
-		key = base.Version + "\x00" + q
+		key = base.Version + "\x00" + a.cfg.Clock.Today().ISO() + "\x00" + q
 	}
 	if key == "" {
 		b, err := json.Marshal(a.slash(ctx, log, cmd))

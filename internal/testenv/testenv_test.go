@@ -34,10 +34,13 @@ func TestModuleRoot(t *testing.T) {
 	}
 }
 
-// TestOwnRedis: a server of the test's own stops and starts again, empty,
-// on the same port.
+// TestOwnRedis: a test's own Redis is another server than the shared
+// one, gone once stopped, and starts again, empty, on the same port.
 func TestOwnRedis(t *testing.T) {
 	r := OwnRedis(t)
+	if r.URL() == Redis(t) {
+		t.Fatalf("OwnRedis() = %q, want a server of its own", r.URL())
+	}
 	if err := ping(r.Addr()); err != nil {
 		t.Fatalf("PING %s: %v", r.Addr(), err)
 	}
@@ -45,6 +48,7 @@ func TestOwnRedis(t *testing.T) {
 	if err := ping(r.Addr()); err == nil {
 		t.Error("PING after Stop answered")
 	}
+	r.Stop() // again: nothing happens
 	r.Restart()
 	if err := ping(r.Addr()); err != nil || r.URL() != "redis://"+r.Addr()+"/0" {
 		t.Errorf("after Restart: PING %v, URL %s", err, r.URL())
