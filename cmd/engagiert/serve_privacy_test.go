@@ -286,3 +286,33 @@ func TestParseRetention(t *testing.T) {
 		}
 	}
 }
+
+// TestServeLogLinesBounded: what a signed request holds (a 200,000-digit
+// number, a 40 KB question, an unknown event type of 100 KB) leaves no
+// line of serve's log over 2 KB.
+func TestServeLogLinesBounded(t *testing.T) {
+	api := newFakeSlackAPI(t)
+	b := startServe(t, map[string]string{"SLACK_API_URL": api.URL + "/api/"}, nil)
+	digits := strings.Repeat("7", 200_000)
+	for _, body := range []string{
+		`{"type":"event_callback","event_id":"EvBIG1","event_time":` + digits + `,"event":{"type":"reaction_added","user":"U1","item":{"ts":` + digits + `}}}`,
+		`{"type":"event_callback","event_id":"EvBIG2","event_time":1,"event":{"type":"app_mention","user":"U1","channel":"C1","ts":"1600000000.000001","text":"<@UBOT> ` +
+			strings.Repeat("Wo gibt es Kuchen ", 2300) + `"}}`,
+		`{"type":"` + strings.Repeat("x", 100_000) + `","event_id":"` + strings.Repeat("E", 100_000) + `"}`,
+	} {
+		deliver(t, b, []byte(body), 0)
+	}
+	b.ask(t, strings.Repeat("Wer backt den Kuchen ", 2000))
+	waitPosts(t, api, 1)
+	if err := b.stop(); err != nil {
+		t.Fatal(err)
+	}
+	if len(b.records("unanswered")) != 2 {
+		t.Errorf("unanswered logs %v, want the mention and the slash command", b.records("unanswered"))
+	}
+	for _, line := range strings.Split(b.logs.String(), "\n") {
+		if len(line) > 2048 {
+			t.Errorf("log line of %d bytes: %.200s…", len(line), line)
+		}
+	}
+}
