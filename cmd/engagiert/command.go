@@ -53,6 +53,7 @@ func commands() []*command {
 		cmdManifest(),
 		cmdHealthcheck(),
 		cmdMisses(),
+		cmdForget(),
 		cmdVersion(),
 		cmdCompletion(),
 	}

@@ -251,7 +251,6 @@ type limitedConn struct {
 }
 
 func (c *limitedConn) Close() error {
-	err := c.Conn.Close()
-	c.once.Do(c.release)
-	return err
+	c.once.Do(c.release) // first: once the peer sees the close, the slot is free
+	return c.Conn.Close()
 }

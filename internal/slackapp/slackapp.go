@@ -86,6 +86,28 @@ type Config struct {
 	// forwarded questions: store.Memory for one replica, store.Redis shared
 	// between replicas. Required.
 	Store Store
+	// Fallback is a store of this replica's own (store.Memory) that takes
+	// over while Store fails (state.go); nil when Store is local itself.
+	Fallback Store
+	// UserKey keys the hash that names users in the Store's keys (UserRef):
+	// the same on every replica, secret (serve derives it from the bot
+	// token). Empty: a fixed key.
+	UserKey []byte
+	// Retention bounds how long threads, votes and forwards are kept.
+	Retention Retention
+	// RetryCheckWait is how long a Slack retry waits before it looks in
+	// Slack a second time for an answer (DefaultRetryCheckWait if zero).
+	RetryCheckWait time.Duration
+	// MaxQuestion is how many characters of a question the engine reads
+	// (answer.MaxQuestion; DefaultMaxQuestion if zero): questions are cut
+	// to it before they are asked, logged or remembered.
+	MaxQuestion int
+	// HideQuestions leaves the question out of the "unanswered" log line,
+	// the only place the bot logs what someone wrote.
+	HideQuestions bool
+	// HealthApart takes /healthz, /readyz and /metrics off Handler; they
+	// are served by HealthHandler on a listener of their own.
+	HealthApart bool
 	// CuratorChannel is the channel id unanswered questions are forwarded
 	// to; empty: no forward button.
 	CuratorChannel string
@@ -126,12 +148,14 @@ type App struct {
 	api     *slack.Client
 	reg     *prometheus.Registry
 	store   Store
+	state   *state
 	metrics *metrics
 	guard   *guard
 	client  *http.Client // response_url posts, with retries; the Web API goes through api
 
 	mu        sync.Mutex
 	botUserID string
+	botID     string // the bot's bot_id, from auth.test
 
 	// responses are encoded slash-command answers, per knowledge version and
 	// question (see slashResponse).
@@ -196,7 +220,18 @@ func New(cfg Config) (*App, error) {
 	if cfg.Build.Version == "" {
 		cfg.Build = buildinfo.Read()
 	}
+	if cfg.RetryCheckWait <= 0 {
+		cfg.RetryCheckWait = DefaultRetryCheckWait
+	}
+	if cfg.MaxQuestion <= 0 {
+		cfg.MaxQuestion = DefaultMaxQuestion
+	}
+	if len(cfg.UserKey) == 0 {
+		cfg.UserKey = []byte("engagiert user ids")
+	}
+	cfg.Retention = cfg.Retention.withDefaults()
 	m := newMetrics(cfg.Registry)
+	st := newState(cfg.Store, cfg.Fallback, cfg.Registry)
 	factory{promauto.With(cfg.Registry)}.gauges("engagiert_build_info",
 		"1, labelled with the module version and VCS revision of the running binary (engagiert version).",
 		"version", "revision").WithLabelValues(cfg.Build.Version, cfg.Build.Revision).Set(1)
@@ -219,6 +254,7 @@ func New(cfg Config) (*App, error) {
 		api:       slack.New(cfg.BotToken, opts...),
 		reg:       cfg.Registry,
 		store:     cfg.Store,
+		state:     st,
 		metrics:   m,
 		guard:     g,
 		client:    hooks,
@@ -262,40 +298,34 @@ func (a *App) Wait(ctx context.Context) error {
 	return ctx.Err()
 }
 
-// background runs f outside the request that asked for it (Slack wants an
-// ack within 3 seconds), with a context that outlives the request but not
-// forever.
-func (a *App) background(ctx context.Context, f func(ctx context.Context)) {
-	a.work.Add(1)
-	go func() {
-		defer a.work.Done()
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
-		defer cancel()
-		if a.stopCtx != nil {
-			defer context.AfterFunc(a.stopCtx, cancel)()
-		}
-		f(ctx)
-	}()
-}
-
 // ownUserID returns the bot's user id, asking auth.test once it is needed.
 func (a *App) ownUserID(ctx context.Context) string {
+	id, _ := a.ownIDs(ctx)
+	return id
+}
+
+// ownIDs returns the bot's user id and bot_id, asking auth.test once it is
+// needed. The bot_id may stay "" when the user id was configured.
+func (a *App) ownIDs(ctx context.Context) (user, bot string) {
 	a.mu.Lock()
-	id := a.botUserID
+	user, bot = a.botUserID, a.botID
 	a.mu.Unlock()
-	if id != "" {
-		return id
+	if user != "" {
+		return user, bot
 	}
 	res, err := a.api.AuthTestContext(ctx)
 	if err != nil {
 		a.log.Warn("auth.test failed; cannot tell own messages by user id", "err", err)
-		return ""
+		return "", ""
 	}
 	a.mu.Lock()
-	a.botUserID = res.UserID
+	a.botUserID, a.botID = res.UserID, res.BotID
 	a.mu.Unlock()
-	return res.UserID
+	return res.UserID, res.BotID
 }
+
+// user is how keys name user (UserRef with Config.UserKey).
+func (a *App) user(id string) string { return UserRef(a.cfg.UserKey, id) }
 
 // newRequestID returns a short random id that ties the logs of one Slack request together.
 func newRequestID() string {
@@ -322,6 +352,7 @@ type metrics struct {
 	relayed     prometheus.Counter
 	rateLimited prometheus.Counter
 	shareFalls  *prometheus.CounterVec
+	panics      *prometheus.CounterVec
 }
 
 // newMetrics registers the App's metrics with reg (promauto panics on a
@@ -347,6 +378,8 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			"app_rate_limited events: Slack dropped events for the app over its rate limit."),
 		shareFalls: f.counters("engagiert_share_fallbacks_total",
 			"Shares whose response_url failed, by how they were delivered instead (post, told_user, lost).", "via"),
+		panics: f.counters("engagiert_panics_total",
+			"Panics recovered, by where (answer, background, http, socket, reload); answer counts the engine's own recovered panics (Answer.Panicked) too.", "where"),
 		duplicates: f.counter("engagiert_slack_duplicate_events_total",
 			"Events Slack delivered again (retries, repeated event_id), not answered again."),
 		reconnects: f.counter("engagiert_socketmode_reconnects_total",
@@ -369,6 +402,9 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 	m.votes.WithLabelValues("down")
 	for _, via := range []string{"post", "told_user", "lost"} {
 		m.shareFalls.WithLabelValues(via)
+	}
+	for _, where := range panicPlaces {
+		m.panics.WithLabelValues(where)
 	}
 	return m
 }

@@ -173,6 +173,18 @@ type fakeSlack struct {
 	fail func(c call) (status int, body string)
 	// refused are the payloads Slack would refuse.
 	refused apicheck.Log
+	// answers are bodies for methods, instead of the defaults below.
+	answers map[string]string
+}
+
+// answer makes the fake Slack answer method with body.
+func (f *fakeSlack) answer(method, body string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.answers == nil {
+		f.answers = map[string]string{}
+	}
+	f.answers[method] = body
 }
 
 // failWith makes the fake Slack answer method with status and body.
@@ -209,6 +221,7 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		f.mu.Lock()
 		f.calls = append(f.calls, c)
 		fail := f.fail
+		canned, hasCanned := f.answers[c.Method]
 		f.mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
 		if fail != nil {
@@ -217,6 +230,10 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 				_, _ = io.WriteString(w, body)
 				return
 			}
+		}
+		if hasCanned {
+			_, _ = io.WriteString(w, canned)
+			return
 		}
 		switch c.Method {
 		case "auth.test":
@@ -622,7 +639,7 @@ func TestBlockActions(t *testing.T) {
 				t.Fatalf("feedback: response_url calls %v, want the answer with a thank-you in place", hooks)
 			}
 			logs := f.logs.Records("feedback")
-			if len(logs) != 1 || logs[0]["question"] != "Bielefeld" || logs[0]["vote"] != "down" {
+			if len(logs) != 1 || logs[0]["question"] != nil || logs[0]["vote"] != "down" {
 				t.Errorf("feedback log = %v", logs)
 			}
 			if got := counterValue(t, f.app.metrics.feedback.WithLabelValues("down")); got != 1 {
@@ -671,7 +688,7 @@ func TestHealthReadyMetrics(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil || rec.Code != 200 {
 		t.Fatalf("/readyz = %d %s", rec.Code, rec.Body)
 	}
-	want := Readiness{Ready: true, Version: "v-test", Networks: 1, Places: 1, LoadedAt: "2025-01-02T03:04:05Z", SlackToken: "unverified", Build: f.app.cfg.Build}
+	want := Readiness{Ready: true, Version: "v-test", Networks: 1, Places: 1, LoadedAt: "2025-01-02T03:04:05Z", SlackToken: "unverified", Store: "local", Build: f.app.cfg.Build}
 	if r != want {
 		t.Errorf("/readyz = %+v, want %+v", r, want)
 	}

@@ -34,19 +34,23 @@ func TestModuleRoot(t *testing.T) {
 	}
 }
 
-// TestOwnRedis: a test's own Redis is another server, and gone once killed.
+// TestOwnRedis: a test's own Redis is another server than the shared
+// one, gone once stopped, and starts again, empty, on the same port.
 func TestOwnRedis(t *testing.T) {
-	u, kill := OwnRedis(t)
-	parsed, err := url.Parse(u)
-	if err != nil || u == Redis(t) {
-		t.Fatalf("OwnRedis() = %q, want a server of its own", u)
+	r := OwnRedis(t)
+	if r.URL() == Redis(t) {
+		t.Fatalf("OwnRedis() = %q, want a server of its own", r.URL())
 	}
-	if err := ping(parsed.Host); err != nil {
-		t.Fatalf("PING %s: %v", parsed.Host, err)
+	if err := ping(r.Addr()); err != nil {
+		t.Fatalf("PING %s: %v", r.Addr(), err)
 	}
-	kill()
-	if err := ping(parsed.Host); err == nil {
-		t.Errorf("PING %s after kill answered", parsed.Host)
+	r.Stop()
+	if err := ping(r.Addr()); err == nil {
+		t.Error("PING after Stop answered")
 	}
-	kill() // again: nothing happens
+	r.Stop() // again: nothing happens
+	r.Restart()
+	if err := ping(r.Addr()); err != nil || r.URL() != "redis://"+r.Addr()+"/0" {
+		t.Errorf("after Restart: PING %v, URL %s", err, r.URL())
+	}
 }
