@@ -83,7 +83,7 @@ func (e *Engine) contrast(nets []domain.Network, f Frame) domain.Answer {
 			extra = append(extra, say(en, "founded", dateIn(en, d)))
 		}
 		if c, ok := newestCount(n); ok {
-			extra = append(extra, englishFigure(en, c.Value)+" "+countNounIn(en, c)+standSuffix(en, c.Stand))
+			extra = append(extra, strings.TrimSpace(englishFigure(en, c.Value)+" "+countNounIn(en, c))+standSuffix(en, c.Stand))
 		}
 		if len(extra) > 0 {
 			line += " " + strings.Join(extra, "; ") + "."

@@ -77,7 +77,7 @@ func (e *Engine) networkOverview(nets []domain.Network, en bool) domain.Answer {
 		n := &nets[i]
 		a.Hits = append(a.Hits, networkHit(n))
 		desc := e.fact(domain.FactRef{Network: n.ID, Part: "description"}, en)
-		lead := shortSentence(firstSentence(desc.Text), 220)
+		lead := shortSentence(firstSentence(desc.Text), 180)
 		if len(nets) > 1 {
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: n.Name + ": " + lead, Source: desc.Source})
 			continue
@@ -87,7 +87,7 @@ func (e *Engine) networkOverview(nets []domain.Network, en bool) domain.Answer {
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "founded", dateIn(en, d)), Source: e.base.Source(n.Founded.Source)})
 		}
 		if c, ok := newestCount(n); ok {
-			f := domain.AnswerFact{Text: say(en, "members.line", englishFigure(en, c.Value)+" "+countNounIn(en, c)+standSuffix(en, c.Stand)),
+			f := domain.AnswerFact{Text: say(en, "members.line", strings.TrimSpace(englishFigure(en, c.Value)+" "+countNounIn(en, c))+standSuffix(en, c.Stand)),
 				Source: e.base.Source(c.Source)}
 			// Two older figures: sources that disagree are all shown,
 			// dated; the whole history answers "Wie viele …?".

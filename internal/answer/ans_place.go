@@ -30,13 +30,17 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 			yes := (pl.District == "kreisfreie Stadt") == (f.Filters.Kreisfrei == "ja")
 			a.Lead = say(en, map[bool]string{true: "yes", false: "no"}[yes]) + ". " + a.Lead
 		}
+		// Only what the place's own facts say of where and what it is
+		// (its twinnings answer other questions), and its networks.
 		for _, x := range pl.Facts {
-			a.Facts = append(a.Facts, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
+			if x.Topic == domain.AttrPlace.String() {
+				a.Facts = append(a.Facts, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
+			}
 		}
 		a.Facts = a.Facts[:min(len(a.Facts), 2)]
 		if x, ok := e.otherMemberships(pl.ID, nil, en); ok {
 			x.Text = say(en, "networks.of", strings.SplitN(x.Text, ": ", 2)[1])
-			a.Facts = append(a.Facts, x)
+			a.Facts = append(a.Facts, x) // one short line: the networks it is in
 		}
 		return a, nil
 	case attrSpecific(f) && f.Attribute != domain.AttrActivities:
@@ -305,6 +309,8 @@ func inDistrict(en bool, d string) string {
 	case strings.HasPrefix(l, "regierungsbezirk"):
 		return "im " + d
 	}
+	// "im Märkischer Kreis": the official name stays as written, so that
+	// it can be found in the answer, though German would decline it.
 	return "im " + d
 }
 

@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/names"
+	"github.com/engagiert/engagiert/internal/recovery"
 	"github.com/engagiert/engagiert/internal/words"
 )
 
@@ -325,9 +325,11 @@ func (e *Engine) ask(ctx context.Context, question string, prev *Frame) (a domai
 		// cached), the log the stack. Surfaces recover too, for askers
 		// other than this engine.
 		if r := recover(); r != nil {
-			e.log.Error("answer panicked", "panic", fmt.Sprint(r), "question", clip(question, 500), "stack", string(debug.Stack()))
-			a = e.failed(question)
-			a.Panicked = true
+			e.log.Error("answer panicked", "panic", clip(fmt.Sprint(r), 300), "question", clip(question, 500), "stack", recovery.Stack(0))
+			a = domain.Apology(question)
+			if e.lex.isEnglish(tokenize(clean(question)), nil) {
+				a.Title, a.Lead, a.English = say(true, "apology.title"), say(true, "apology"), true
+			}
 		}
 	}()
 	f := e.frame(question, prev)
@@ -362,10 +364,9 @@ func clip(s string, n int) string {
 
 // failed is the answer when the index itself failed: an internal error is
 // logged, never shown.
-func (e *Engine) failed(q string) domain.Answer {
-	return domain.Answer{Query: q, Found: false, Kind: domain.KindNone, Failed: true,
-		Title: "Das hat gerade nicht geklappt",
-		Lead:  "Bei der Suche ist ein Fehler aufgetreten. Versuch es bitte gleich noch einmal."}
+func (e *Engine) failed(q string, english bool) domain.Answer {
+	return domain.Answer{Query: q, Found: false, Kind: domain.KindNone, Failed: true, English: english,
+		Title: say(english, "apology.title"), Lead: say(english, "failed")}
 }
 
 // sortKey orders names the German way: Ä with A, case ignored.

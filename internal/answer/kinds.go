@@ -230,7 +230,7 @@ func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
 			a, err := k.answer(e, ctx, f)
 			if err != nil {
 				e.log.Error("answer", "kind", k.Name, "err", err)
-				return e.failed(""), k.Name
+				return e.failed("", f.English), k.Name
 			}
 			return a, k.Name
 		}
