@@ -103,7 +103,7 @@ func TestPropertyPlaces(t *testing.T) {
 			ps = append(ps,
 				property{q: pl.Name, found: true, lead: pl.Name, all: []string{where}, max: 1200},
 				property{q: "Was weißt du über " + pl.Name + "?", found: true, lead: pl.Name, all: []string{where}, max: 1200},
-				property{q: "In welchem Kreis liegt " + pl.Name + "?", found: true, lead: where, max: 800},
+				property{q: "In welchem Kreis liegt " + pl.Name + "?", found: true, lead: where, max: 900},
 				property{q: "Tell me about " + pl.Name, found: true, lead: pl.Name, all: []string{where}, max: 1200},
 			)
 		case pl.Country != "":
