@@ -41,6 +41,16 @@ func CheckDir(dir string, opt Options) (*domain.Base, *Report, error) {
 	return Check(rootFS{root}, opt)
 }
 
+// OpenDir opens the knowledge directory dir as CheckDir reads it, for
+// callers that read it more than once (an Adder). Close the Closer.
+func OpenDir(dir string) (fs.FS, io.Closer, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rootFS{root}, root, nil
+}
+
 // rootFS is an fs.FS confined to an os.Root that opens regular files and
 // directories only. It checks the kind before opening, so opening a named
 // pipe never waits for a writer, and again on the open file, in case the
