@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"net/url"
 	"os"
@@ -68,7 +69,7 @@ address: an address not yet in sources.yaml is added as a source, with
 
 Dates are YYYY, YYYY-MM or YYYY-MM-DD. A curator without Go runs the same
 command in the container (see CONTRIBUTING.md):
-	docker run --rm -it --user "$(id -u):$(id -g)" -v "$PWD/knowledge:/knowledge" engagiert add twinning
+	docker run --rm -it --user "$(id -u):$(id -g)" -v ./knowledge:/knowledge -e ENGAGIERT_KNOWLEDGE=/knowledge engagiert add twinning
 
 Examples:
 	engagiert add source --url https://www.example.de/partnerstaedte --title "Partnerstädte" --publisher "Stadt Beispiel"
@@ -188,8 +189,9 @@ func add(ctx context.Context, e env, dir, kind string, f addFields, flags *flag.
 		fmt.Fprintln(e.stderr, w)
 	}
 	if *f.dryRun {
-		for name, data := range ad.Files() {
-			fmt.Fprintf(e.stdout, "--- %s (not written)\n%s", filepath.Join(dir, filepath.FromSlash(name)), data)
+		for _, name := range slices.Sorted(maps.Keys(ad.Files())) {
+			old, _ := fs.ReadFile(fsys, name)
+			fmt.Fprintf(e.stdout, "--- %s (not written)\n%s", filepath.Join(dir, filepath.FromSlash(name)), inserted(old, ad.Files()[name]))
 		}
 	} else {
 		for _, name := range slices.Sorted(maps.Keys(ad.Files())) {
@@ -215,6 +217,21 @@ func add(ctx context.Context, e env, dir, kind string, f addFields, flags *flag.
 	defer idx.Close()
 	fmt.Fprintf(e.stdout, "\n> %s\n", question)
 	return printAnswer(e.stdout, answer.New(base, idx, nil).Ask(ctx, question), false)
+}
+
+// inserted is what an addition put into a file: the lines between what
+// before and after have in common at their start and their end.
+func inserted(before, after []byte) string {
+	b, a := strings.SplitAfter(string(before), "\n"), strings.SplitAfter(string(after), "\n")
+	i := 0
+	for i < len(b) && i < len(a) && a[i] == b[i] {
+		i++
+	}
+	j := 0
+	for j < len(b)-i && j < len(a)-i && a[len(a)-1-j] == b[len(b)-1-j] {
+		j++
+	}
+	return strings.Join(a[i:len(a)-j], "")
 }
 
 func printProblems(e env, dir string, ps *yamlkb.Problems) {

@@ -293,3 +293,19 @@ func TestCoverage(t *testing.T) {
 		t.Errorf("coverage: %v\n%s", err, text)
 	}
 }
+
+// TestAddDryRun: --dry-run shows the entry and writes nothing.
+func TestAddDryRun(t *testing.T) {
+	dir := knowledgeCopy(t)
+	before, _ := os.ReadFile(filepath.Join(dir, "places.yaml"))
+	out, stderr, err := runIn(t, "", "add", "place", "--knowledge", dir, "--name", "Toulouse", "--country", "Frankreich", "--dry-run")
+	if err != nil {
+		t.Fatalf("add --dry-run: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(out, "places.yaml (not written)\n  - id: toulouse\n    name: Toulouse\n    kind: Stadt\n    country: Frankreich\nwould add place toulouse at ") {
+		t.Errorf("add --dry-run printed:\n%s", out)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "places.yaml")); !bytes.Equal(before, after) {
+		t.Errorf("add --dry-run wrote places.yaml")
+	}
+}
