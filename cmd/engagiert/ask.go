@@ -12,6 +12,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/answer"
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/recovery"
 	"github.com/engagiert/engagiert/internal/reload"
 	"github.com/engagiert/engagiert/internal/search"
 )
@@ -133,9 +134,9 @@ Examples:
 			return err
 		}
 		if len(args) == 1 && args[0] == "-" {
-			return askLines(ctx, asker, e.stdin, e.stdout, *asJSON, *thread)
+			return askLines(ctx, asker, e.stdin, e.stdout, e.stderr, *asJSON, *thread)
 		}
-		return printAnswer(e.stdout, asker.Ask(ctx, strings.Join(args, " ")), *asJSON)
+		return printAnswer(e.stdout, askRecovering(ctx, asker, strings.Join(args, " "), "", e.stderr, "the question"), *asJSON)
 	}
 	return c
 }
@@ -145,11 +146,13 @@ Examples:
 // first answer.MaxQuestion characters of it. In a thread each line follows
 // up on the answer before it, as a Slack thread does (domain.AskAfter with
 // the last frame), and an empty line ends the conversation with no answer.
-func askLines(ctx context.Context, asker domain.Asker, in io.Reader, out io.Writer, asJSON, thread bool) error {
+// A question whose answer panics gets domain.Apology in its place, and the
+// panic is reported on errOut; the next line is answered as usual.
+func askLines(ctx context.Context, asker domain.Asker, in io.Reader, out, errOut io.Writer, asJSON, thread bool) error {
 	r := bufio.NewReaderSize(in, 64*1024)
 	w := bufio.NewWriter(out)
 	prev := "" // the thread's last frame
-	for {
+	for n := 1; ; n++ {
 		line, err := r.ReadString('\n')
 		if err != nil && err != io.EOF {
 			return fmt.Errorf("read questions: %w", err)
@@ -170,12 +173,12 @@ func askLines(ctx context.Context, asker domain.Asker, in io.Reader, out io.Writ
 			}
 			continue
 		case thread:
-			a = domain.AskAfter(ctx, asker, q, prev)
+			a = askRecovering(ctx, asker, q, prev, errOut, fmt.Sprintf("line %d", n))
 			if a.Frame != "" {
 				prev = a.Frame
 			}
 		default:
-			a = asker.Ask(ctx, q)
+			a = askRecovering(ctx, asker, q, "", errOut, fmt.Sprintf("line %d", n))
 		}
 		if perr := printAnswer(w, a, asJSON); perr != nil {
 			return perr
@@ -190,6 +193,23 @@ func askLines(ctx context.Context, asker domain.Asker, in io.Reader, out io.Writ
 			return nil
 		}
 	}
+}
+
+// askRecovering asks q (after prev, if set) and turns a panic into
+// domain.Apology, reporting it and its stack on errOut with where it came
+// from: one bad question must not end a batch.
+func askRecovering(ctx context.Context, asker domain.Asker, q, prev string, errOut io.Writer, where string) (a domain.Answer) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(errOut, "engagiert: %s: answer panicked: %v\n%s\n", where, r, recovery.Stack(0))
+			a = domain.Apology(q)
+		}
+	}()
+	a = domain.AskAfter(ctx, asker, q, prev)
+	if a.Panicked {
+		fmt.Fprintf(errOut, "engagiert: %s: answer panicked (the engine recovered it)\n", where)
+	}
+	return a
 }
 
 func printAnswer(w io.Writer, a domain.Answer, asJSON bool) error {

@@ -6,6 +6,9 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/domain/domaintest"
 )
 
 func TestAskCommand(t *testing.T) {
@@ -76,5 +79,39 @@ func TestAskBrokenKnowledgeNamesFileAndLine(t *testing.T) {
 	}
 	if out.Len() != 0 {
 		t.Errorf("ask on a broken base printed an answer: %s", out.String())
+	}
+}
+
+// TestAskLinesSurvivesPanic: a question whose answer panics gets the
+// apology on its line, the panic and its stack go to stderr, and the next
+// lines are answered.
+func TestAskLinesSurvivesPanic(t *testing.T) {
+	asker := domaintest.AskerFunc(func(_ context.Context, q string) domain.Answer {
+		if q == "Boom" {
+			var words []string
+			_ = words[len(q)] // index out of range
+		}
+		return domain.Answer{Query: q, Found: true, Lead: "Antwort auf " + q}
+	})
+	for _, thread := range []bool{false, true} {
+		var out, errOut bytes.Buffer
+		if err := askLines(context.Background(), asker, strings.NewReader("Eins\nBoom\nZwei\n"), &out, &errOut, true, thread); err != nil {
+			t.Fatalf("askLines(thread=%v) = %v", thread, err)
+		}
+		var got []jsonAnswer
+		for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+			var a jsonAnswer
+			if err := json.Unmarshal([]byte(l), &a); err != nil {
+				t.Fatalf("line %q: %v", l, err)
+			}
+			got = append(got, a)
+		}
+		if len(got) != 3 || got[0].Text != "Antwort auf Eins" || got[1].Found || !strings.Contains(got[1].Text, "schiefgegangen") ||
+			got[1].Query != "Boom" || got[2].Text != "Antwort auf Zwei" {
+			t.Errorf("askLines(thread=%v) answered %+v, want the apology on line 2 and both others answered", thread, got)
+		}
+		if e := errOut.String(); !strings.Contains(e, "line 2: answer panicked: runtime error: index out of range [4] with length 0") || !strings.Contains(e, "TestAskLinesSurvivesPanic") {
+			t.Errorf("stderr = %q, want the panic with its line and stack", e)
+		}
 	}
 }

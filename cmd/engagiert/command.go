@@ -55,6 +55,7 @@ func commands() []*command {
 		cmdManifest(),
 		cmdHealthcheck(),
 		cmdMisses(),
+		cmdForget(),
 		cmdVersion(),
 		cmdCompletion(),
 	}

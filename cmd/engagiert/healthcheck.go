@@ -24,7 +24,9 @@ func cmdHealthcheck() *command {
 		Short:     "exit 0 when a local bot is alive",
 		Long: `
 Healthcheck asks the bot at --addr for /healthz and exits 0 when it answers
-200 within 2 s; otherwise it prints why and exits 1. The image's HEALTHCHECK
+200 within 2 s; otherwise it prints why and exits 1. Without --addr it asks
+ENGAGIERT_ADMIN_ADDR, where the bot serves its health routes when that is
+set, else ENGAGIERT_ADDR. The image's HEALTHCHECK
 runs it, since the image has no curl. A listener on all interfaces (":8080")
 is reached on loopback; a URL is used as given.
 
@@ -34,12 +36,12 @@ Examples:
 	engagiert healthcheck --addr http://bot.internal:8080/healthz
 `,
 	}
-	addrFlag := c.Flag.String("addr", "", "`ADDR` the bot listens on, or a URL (default: ENGAGIERT_ADDR, else :8080)")
+	addrFlag := c.Flag.String("addr", "", "`ADDR` the bot listens on, or a URL (default: ENGAGIERT_ADMIN_ADDR, else ENGAGIERT_ADDR, else :8080)")
 	c.Run = func(ctx context.Context, e env, args []string) error {
 		if err := noArgs(c, args, "use --addr ADDR"); err != nil {
 			return err
 		}
-		addr := cmp.Or(*addrFlag, e.getenv("ENGAGIERT_ADDR"), ":8080")
+		addr := cmp.Or(*addrFlag, e.getenv("ENGAGIERT_ADMIN_ADDR"), e.getenv("ENGAGIERT_ADDR"), ":8080")
 		return healthcheck(ctx, addr)
 	}
 	return c

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/url"
 	"os"
 	"path"
@@ -13,7 +14,6 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -193,12 +193,7 @@ func (s *schemaSet) object(file string, m map[string]any, v map[string]any, at s
 	}
 	props, _ := m["properties"].(map[string]any)
 	pats, _ := m["patternProperties"].(map[string]any)
-	keys := make([]string, 0, len(v))
-	for k := range v {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(v)) {
 		matched := false
 		if p, ok := props[k]; ok {
 			matched = true

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -15,7 +16,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"golang.org/x/text/cases"
+	"github.com/engagiert/engagiert/internal/lang"
 )
 
 // cmdMisses reads the bot's JSON logs and lists the questions it could not
@@ -28,7 +29,7 @@ func cmdMisses() *command {
 Misses reads the JSON log of engagiert serve (a file, or standard input) and
 lists the questions the bot could not answer, most frequent first, with when
 each was last seen and on which surfaces. Questions that differ only in case,
-spaces and trailing punctuation count as one.
+spaces, trailing punctuation and how umlauts are written count as one.
 
 Examples:
 	engagiert misses bot.log
@@ -94,7 +95,6 @@ type missReport struct {
 func readMisses(ctx context.Context, in io.Reader) (missReport, error) {
 	var rep missReport
 	byKey := map[string]*miss{}
-	fold := cases.Fold()
 	br := bufio.NewReaderSize(in, 64*1024)
 	for {
 		if err := ctx.Err(); err != nil {
@@ -105,7 +105,7 @@ func readMisses(ctx context.Context, in io.Reader) (missReport, error) {
 			rep.Lines++
 			if m, ok := parseUnanswered(line); ok {
 				rep.Total++
-				key := fold.String(m.question)
+				key := lang.Fold(m.question) // "Bürgermeister", "buergermeister": one question
 				it := byKey[key]
 				if it == nil {
 					it = &miss{Surfaces: map[string]int{}}
@@ -127,11 +127,9 @@ func readMisses(ctx context.Context, in io.Reader) (missReport, error) {
 			return rep, err
 		}
 	}
-	for _, m := range byKey {
-		rep.Misses = append(rep.Misses, m)
-	}
+	rep.Misses = slices.Collect(maps.Values(byKey))
 	slices.SortFunc(rep.Misses, func(a, b *miss) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), b.LastSeen.Compare(a.LastSeen), strings.Compare(a.Question, b.Question))
+		return cmp.Or(cmp.Compare(b.Count, a.Count), b.LastSeen.Compare(a.LastSeen), lang.Compare(a.Question, b.Question))
 	})
 	return rep, nil
 }
@@ -222,10 +220,7 @@ func surfaces(s map[string]int) string {
 	if len(s) == 0 {
 		return "-"
 	}
-	names := make([]string, 0, len(s))
-	for n := range s {
-		names = append(names, n)
-	}
+	names := slices.Collect(maps.Keys(s))
 	slices.SortFunc(names, func(a, b string) int { return cmp.Or(cmp.Compare(s[b], s[a]), strings.Compare(a, b)) })
 	parts := make([]string, len(names))
 	for i, n := range names {

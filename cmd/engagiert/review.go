@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
+	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/yamlkb"
 )
 
@@ -59,7 +59,7 @@ func review(e env, dir string, months int) error {
 	if err != nil {
 		return fmt.Errorf("review: %w", err)
 	}
-	now := time.Now()
+	now := domain.Clock(nil).Now()
 	var due []yamlkb.Dated
 	for _, d := range rep.Dated {
 		if yamlkb.MonthsBetween(d.Stand, now) > months {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -18,6 +20,8 @@ import (
 
 	"github.com/engagiert/engagiert/internal/answer"
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/privacy"
+	"github.com/engagiert/engagiert/internal/recovery"
 	"github.com/engagiert/engagiert/internal/reload"
 	"github.com/engagiert/engagiert/internal/slackapp"
 	"github.com/engagiert/engagiert/internal/store"
@@ -35,11 +39,18 @@ type serveConfig struct {
 	botToken, appToken, signingSecret string
 	addr, knowledge, apiURL, command  string
 	redisURL, curatorChannel          string
+	adminAddr, logSalt                string
 
 	// Limits, as given and parsed (parseLimits).
 	reloadTimeoutS, reloadDebounceS, maxConnsS, maxBodyReadsS string
 	reloadTimeout, reloadDebounce                             time.Duration
 	maxConns, maxBodyReads                                    int
+
+	// Privacy, as given and parsed (parsePrivacy).
+	logQuestionsS                                 string
+	retainThreadsS, retainVotesS, retainForwardsS string
+	logQuestions                                  bool
+	retention                                     slackapp.Retention
 }
 
 // serveSetting is one setting of serve: its flag and environment variable.
@@ -53,7 +64,8 @@ func (c *serveConfig) settings() []serveSetting {
 		{"bot-token", "SLACK_BOT_TOKEN", "", "bot token (xoxb-...)", &c.botToken},
 		{"app-token", "SLACK_APP_TOKEN", "", "app-level token (xapp-...); set: Socket Mode", &c.appToken},
 		{"signing-secret", "SLACK_SIGNING_SECRET", "", "signing secret for HTTP mode", &c.signingSecret},
-		{"addr", "ENGAGIERT_ADDR", ":8080", "address to listen on (Slack routes, health, metrics)", &c.addr},
+		{"addr", "ENGAGIERT_ADDR", ":8080", "address to listen on (Slack routes; health and metrics too unless ENGAGIERT_ADMIN_ADDR is set)", &c.addr},
+		{"admin-addr", "ENGAGIERT_ADMIN_ADDR", "", "address for /healthz, /readyz and /metrics on their own, away from the Slack routes; unset: on ENGAGIERT_ADDR", &c.adminAddr},
 		{"knowledge", "ENGAGIERT_KNOWLEDGE", "", "knowledge directory (default: the embedded base)", &c.knowledge},
 		{"api-url", "SLACK_API_URL", slackapp.DefaultAPIURL, "Slack Web API URL", &c.apiURL},
 		{"command", "ENGAGIERT_COMMAND", "/engagiert", "slash command name", &c.command},
@@ -63,6 +75,11 @@ func (c *serveConfig) settings() []serveSetting {
 		{"max-body-reads", "ENGAGIERT_MAX_BODY_READS", strconv.Itoa(slackapp.DefaultMaxBodyReads), "request bodies (up to 1 MiB each) read at once; past it requests wait 5 s, then 503", &c.maxBodyReadsS},
 		{"reload-timeout", "ENGAGIERT_RELOAD_TIMEOUT", reload.DefaultLoadTimeout.String(), "longest one knowledge load may take", &c.reloadTimeoutS},
 		{"reload-debounce", "ENGAGIERT_RELOAD_DEBOUNCE", reload.DefaultDebounce.String(), "how long knowledge files must be quiet, then unchanged, before a reload", &c.reloadDebounceS},
+		{"log-salt", "ENGAGIERT_LOG_SALT", "", "key of the hash that turns user ids in logs into pseudonyms, the same on replicas that share it; unset: random per start; prefer the variable", &c.logSalt},
+		{"log-questions", "ENGAGIERT_LOG_QUESTIONS", "true", "log the text of unanswered questions (cut to 500 characters) for engagiert misses; false: leave it out", &c.logQuestionsS},
+		{"retain-threads", "ENGAGIERT_RETAIN_THREADS", "24h", "how long a thread the bot answered in keeps its last question's frame for follow-ups", &c.retainThreadsS},
+		{"retain-votes", "ENGAGIERT_RETAIN_VOTES", "24h", "how long a vote is kept (under a hash of the voter), so a repeated click counts once", &c.retainVotesS},
+		{"retain-forwards", "ENGAGIERT_RETAIN_FORWARDS", "7d", "how long a forwarded question and its asker are kept, for relaying the curators' reply", &c.retainForwardsS},
 	}
 }
 
@@ -92,7 +109,59 @@ func (c *serveConfig) resolve(e env) error {
 	if err := c.check(); err != nil {
 		return err
 	}
-	return c.parseLimits()
+	if err := c.parseLimits(); err != nil {
+		return err
+	}
+	return c.parsePrivacy()
+}
+
+// parsePrivacy reads the privacy settings into c.
+func (c *serveConfig) parsePrivacy() error {
+	switch strings.ToLower(c.logQuestionsS) {
+	case "true", "1", "yes", "on":
+		c.logQuestions = true
+	case "false", "0", "no", "off":
+		c.logQuestions = false
+	default:
+		return fmt.Errorf("ENGAGIERT_LOG_QUESTIONS %q must be true or false", c.logQuestionsS)
+	}
+	for _, r := range []struct {
+		env, s string
+		dst    *time.Duration
+	}{
+		{"ENGAGIERT_RETAIN_THREADS", c.retainThreadsS, &c.retention.Threads},
+		{"ENGAGIERT_RETAIN_VOTES", c.retainVotesS, &c.retention.Votes},
+		{"ENGAGIERT_RETAIN_FORWARDS", c.retainForwardsS, &c.retention.Forwards},
+	} {
+		v, err := parseRetention(r.s)
+		if err != nil {
+			return fmt.Errorf("%s %q must be a duration such as 24h or 7d, from 1m to 365d", r.env, r.s)
+		}
+		*r.dst = v
+	}
+	return nil
+}
+
+// parseRetention reads a duration as Go writes it ("36h", "90m"), or in
+// whole days ("7d"), from a minute to a year.
+func parseRetention(s string) (time.Duration, error) {
+	var d time.Duration
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.Atoi(days)
+		if err != nil {
+			return 0, err
+		}
+		d = time.Duration(n) * 24 * time.Hour
+	} else {
+		var err error
+		if d, err = time.ParseDuration(s); err != nil {
+			return 0, err
+		}
+	}
+	if d < time.Minute || d > 365*24*time.Hour {
+		return 0, errors.New("out of range")
+	}
+	return d, nil
 }
 
 // check says which variable is missing or malformed, and how to fix it.
@@ -176,9 +245,12 @@ from the environment, and each also has a flag; pass tokens, the signing
 secret and a Redis URL with a password through the environment only: flags
 show up in ps. It logs JSON to stderr and never logs a secret.
 
-It serves /healthz, /readyz and /metrics in both modes, reloads a knowledge
-directory on SIGHUP and on file changes, and stops gracefully on SIGTERM.
-README.md ("Connect to Slack", "Operations") has the whole story.
+It serves /healthz, /readyz and /metrics in both modes (on
+ENGAGIERT_ADMIN_ADDR alone when that is set), reloads a knowledge directory
+on SIGHUP and on file changes, and stops gracefully on SIGTERM. User ids in
+its logs are pseudonyms; the only text of a person it logs is an unanswered
+question. README.md ("Connect to Slack", "Operations", "Datenschutz /
+privacy") has the whole story.
 
 Examples:
 	SLACK_BOT_TOKEN=xoxb-... SLACK_APP_TOKEN=xapp-... engagiert serve
@@ -213,7 +285,8 @@ func serveWith(ctx context.Context, e env, cfg serveConfig, deps serveDeps) erro
 	if err := cfg.resolve(e); err != nil {
 		return err
 	}
-	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
+	// User ids become pseudonyms and every field is bounded (privacy).
+	log := slog.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{ReplaceAttr: privacy.NewPseudonyms(cfg.logSalt).ReplaceAttr}))
 	limitMemory(e.getenv, cgroupRoot, log)
 
 	load := func(context.Context) (*reload.Snapshot, error) { return deps.load(cfg.knowledge, log) }
@@ -225,11 +298,25 @@ func serveWith(ctx context.Context, e env, cfg serveConfig, deps serveDeps) erro
 	kb := reload.NewHolder(snap, reload.Options{Debounce: cfg.reloadDebounce, LoadTimeout: cfg.reloadTimeout})
 
 	// Without a URL this is in-process memory; the URL is never logged, it
-	// may carry a password, and store.New's errors leave it out.
+	// may carry a password, and store's errors leave it out. A Redis that
+	// does not answer at start does not stop the bot: it starts with its
+	// own memory, as when Redis fails later, and /readyz says so.
 	store.SetLogger(log)
-	events, err := store.New(cfg.redisURL, 0)
-	if err != nil {
-		return fmt.Errorf("ENGAGIERT_REDIS_URL: %w", err)
+	var events store.Store = store.NewMemory(0, 0)
+	var redisDown error
+	if cfg.redisURL != "" {
+		r, err := store.OpenRedis(cfg.redisURL, 0)
+		if err != nil {
+			return fmt.Errorf("ENGAGIERT_REDIS_URL: %w", err)
+		}
+		cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		redisDown = r.Check(cctx)
+		cancel()
+		if errors.Is(redisDown, store.ErrTooOld) {
+			r.Close()
+			return fmt.Errorf("ENGAGIERT_REDIS_URL: %w", redisDown)
+		}
+		events = r
 	}
 	defer func() {
 		if err := events.Close(); err != nil {
@@ -255,15 +342,27 @@ func serveWith(ctx context.Context, e env, cfg serveConfig, deps serveDeps) erro
 		Logger:        log,
 		Registry:      reg,
 		Store:         events,
+		UserKey:       userKey(cfg.botToken),
+		MaxQuestion:   answer.MaxQuestion,
+		HideQuestions: !cfg.logQuestions,
+		Retention:     cfg.retention,
+		HealthApart:   cfg.adminAddr != "",
 		MaxBodyReads:  cfg.maxBodyReads,
+	}
+	if cfg.redisURL != "" {
+		// While Redis fails, this replica goes on with its own memory.
+		appCfg.Fallback = store.NewMemory(0, 0)
 	}
 	appCfg.CuratorChannel = cfg.curatorChannel
 	if cfg.knowledge != "" {
-		appCfg.Reloads = func() slackapp.ReloadStatus { return reloadStatus(kb.Status()) }
+		appCfg.Reloads = func() slackapp.ReloadStatus { return reloadStatus(kb.Status(), cfg.knowledge) }
 	}
 	app, err := slackapp.New(appCfg)
 	if err != nil {
 		return err
+	}
+	if redisDown != nil {
+		app.StoreUnavailable(fmt.Errorf("ENGAGIERT_REDIS_URL: %w", redisDown))
 	}
 	// A token Slack refuses stops start-up: nothing the bot posted would
 	// arrive. Slack unreachable does not: the bot retries, and /readyz says
@@ -280,6 +379,21 @@ func serveWith(ctx context.Context, e env, cfg serveConfig, deps serveDeps) erro
 	}
 	srv, ln := app.HTTPServer(raw, cfg.maxConns)
 	srv.ErrorLog = slog.NewLogLogger(log.Handler(), slog.LevelWarn)
+	servers := []*http.Server{srv}
+	listeners := []net.Listener{ln}
+	adminAddr := ""
+	if cfg.adminAddr != "" {
+		araw, err := net.Listen("tcp", cfg.adminAddr)
+		if err != nil {
+			raw.Close()
+			return fmt.Errorf("listen on ENGAGIERT_ADMIN_ADDR %s: %w", cfg.adminAddr, err)
+		}
+		admin, aln := app.HTTPServer(araw, cfg.maxConns)
+		admin.Handler = app.HealthHandler()
+		admin.ErrorLog = srv.ErrorLog
+		servers, listeners = append(servers, admin), append(listeners, aln)
+		adminAddr = aln.Addr().String()
+	}
 	mode := "http"
 	if cfg.appToken != "" {
 		mode = "socket"
@@ -291,6 +405,7 @@ func serveWith(ctx context.Context, e env, cfg serveConfig, deps serveDeps) erro
 
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
+	kb.SetOnPanic(func(any) { app.CountPanic(slackapp.PanicReload) })
 	watchDone := make(chan struct{})
 	go func() {
 		defer close(watchDone)
@@ -298,9 +413,9 @@ func serveWith(ctx context.Context, e env, cfg serveConfig, deps serveDeps) erro
 			ignoreHUP(runCtx, hup, log)
 			return
 		}
-		if err := kb.Watch(runCtx, cfg.knowledge, hup, load, log); err != nil {
-			log.Error("knowledge reload disabled", "err", err)
-		}
+		watchKnowledge(runCtx, kb, log, func(ctx context.Context) error {
+			return kb.Watch(ctx, cfg.knowledge, hup, load, log)
+		})
 	}()
 
 	tokenDone := make(chan struct{})
@@ -309,17 +424,21 @@ func serveWith(ctx context.Context, e env, cfg serveConfig, deps serveDeps) erro
 		app.WatchToken(runCtx, time.Minute)
 	}()
 
-	log.Info("serving", "addr", ln.Addr().String(), "mode", mode, "command", cfg.command, "dedup", dedupMode,
+	log.Info("serving", "addr", ln.Addr().String(), "admin_addr", adminAddr, "mode", mode, "command", cfg.command, "dedup", dedupMode,
+		"log_salt", cfg.logSalt != "", "log_questions", cfg.logQuestions, "retain_threads", cfg.retention.Threads.String(),
+		"retain_votes", cfg.retention.Votes.String(), "retain_forwards", cfg.retention.Forwards.String(),
 		"curator_channel", cfg.curatorChannel,
 		"knowledge", knowledgeFrom, "knowledge_version", base.Version, "networks", len(base.Networks), "places", len(base.Places),
 		"max_conns", cfg.maxConns, "max_body_reads", cfg.maxBodyReads)
 
-	errc := make(chan error, 2)
-	go func() {
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			errc <- fmt.Errorf("http: %w", err)
-		}
-	}()
+	errc := make(chan error, 3)
+	for i, s := range servers {
+		go func() {
+			if err := s.Serve(listeners[i]); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				errc <- fmt.Errorf("http: %w", err)
+			}
+		}()
+	}
 	socketDone := make(chan struct{})
 	if cfg.appToken != "" {
 		go func() {
@@ -343,8 +462,10 @@ func serveWith(ctx context.Context, e env, cfg serveConfig, deps serveDeps) erro
 	stop()
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
 	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
-		log.Warn("http shutdown", "err", err)
+	for _, s := range servers {
+		if err := s.Shutdown(sctx); err != nil {
+			log.Warn("http shutdown", "err", err)
+		}
 	}
 	<-socketDone
 	if err := app.Wait(sctx); err != nil {
@@ -354,6 +475,47 @@ func serveWith(ctx context.Context, e env, cfg serveConfig, deps serveDeps) erro
 	<-tokenDone
 	log.Info("stopped")
 	return runErr
+}
+
+// watchRestart is how long the knowledge watcher rests after a panic
+// before it starts again.
+var watchRestart = time.Second
+
+// watchKnowledge runs watch until ctx ends. A panic in it is recovered,
+// logged with its stack and counted (kb.Panicked), and the watcher starts
+// again: live reload must outlive a bug in it, and so must the bot.
+func watchKnowledge(ctx context.Context, kb *reload.Holder, log *slog.Logger, watch func(context.Context) error) {
+	for ctx.Err() == nil {
+		panicked := func() (panicked bool) {
+			defer func() {
+				if r := recover(); r != nil {
+					kb.Panicked(log, r, recovery.Stack(0))
+					panicked = true
+				}
+			}()
+			if err := watch(ctx); err != nil {
+				log.Error("knowledge reload disabled", "err", err)
+			}
+			return false
+		}()
+		if !panicked {
+			return
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(watchRestart):
+			log.Info("knowledge watcher restarted after a panic")
+		}
+	}
+}
+
+// userKey keys the hash that names users in the store's keys: secret and
+// the same on every replica of the app, so it comes from the bot token
+// (`engagiert forget` derives it the same way). A new token starts new
+// keys; the old ones expire.
+func userKey(botToken string) []byte {
+	k := sha256.Sum256([]byte("engagiert user ids\x00" + botToken))
+	return k[:]
 }
 
 // ignoreHUP takes SIGHUPs while the knowledge is the embedded base, which
@@ -376,10 +538,33 @@ func knowledgeOf(kb *reload.Holder) func() (*domain.Base, time.Time) {
 	return func() (*domain.Base, time.Time) { return kb.Base(), kb.LoadedAt() }
 }
 
+// relativeTo returns a function that drops dir (as given, and as an
+// absolute path) from the paths in a text.
+func relativeTo(dir string) func(string) string {
+	var prefixes []string
+	if dir != "" {
+		if abs, err := filepath.Abs(dir); err == nil {
+			prefixes = append(prefixes, abs+string(filepath.Separator))
+		}
+		prefixes = append(prefixes, filepath.Clean(dir)+string(filepath.Separator))
+	}
+	return func(text string) string {
+		for _, p := range prefixes {
+			text = strings.ReplaceAll(text, p, "")
+		}
+		return text
+	}
+}
+
 // reloadStatus is how /readyz shows reload.Status.
-func reloadStatus(s reload.Status) slackapp.ReloadStatus {
-	r := slackapp.ReloadStatus{Reloads: s.Reloads, Failures: s.Failures, LastError: s.LastError, LastProblems: s.LastProblems,
-		StuckLoads: s.StuckLoads}
+// Files are named relative to the knowledge directory dir: /readyz is not
+// authenticated, and the directory's place on the host is no one's business.
+func reloadStatus(s reload.Status, dir string) slackapp.ReloadStatus {
+	rel := relativeTo(dir)
+	r := slackapp.ReloadStatus{Reloads: s.Reloads, Failures: s.Failures, LastError: rel(s.LastError), StuckLoads: s.StuckLoads}
+	for _, p := range s.LastProblems {
+		r.LastProblems = append(r.LastProblems, rel(p))
+	}
 	if !s.LastErrorAt.IsZero() {
 		r.LastErrorAt = s.LastErrorAt.UTC().Format(time.RFC3339)
 	}

@@ -33,10 +33,16 @@ func threadReply(eventID, channel, user, text, ts, thread, parent string) []byte
 // click posts a block_actions payload to a bot like Slack does.
 func click(t *testing.T, b *servedBot, actionID, value string) {
 	t.Helper()
+	clickAs(t, b, "U2", "C1", actionID, value)
+}
+
+// clickAs is click by user in channel.
+func clickAs(t *testing.T, b *servedBot, user, channel, actionID, value string) {
+	t.Helper()
 	payload, _ := json.Marshal(map[string]any{
-		"type": "block_actions", "team": map[string]any{"id": "T1"}, "user": map[string]any{"id": "U2", "team_id": "T1"},
-		"api_app_id": "A1", "trigger_id": "1.2.3", "channel": map[string]any{"id": "C1"},
-		"container":    map[string]any{"type": "message", "message_ts": "1700000000.000200", "channel_id": "C1", "is_ephemeral": false},
+		"type": "block_actions", "team": map[string]any{"id": "T1"}, "user": map[string]any{"id": user, "team_id": "T1"},
+		"api_app_id": "A1", "trigger_id": "1.2.3", "channel": map[string]any{"id": channel},
+		"container":    map[string]any{"type": "message", "message_ts": "1700000000.000200", "channel_id": channel, "is_ephemeral": false},
 		"response_url": "http://127.0.0.1:1/hooks/1",
 		"actions":      []map[string]any{{"action_id": actionID, "block_id": "answer_actions", "type": "button", "value": value, "action_ts": "1700000001.0"}},
 	})

@@ -13,15 +13,20 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/engagiert/engagiert/internal/testenv"
+	"github.com/redis/go-redis/v9"
 )
 
-// fakeSlackAPI is the Slack Web API a bot posts its answers to.
+// fakeSlackAPI is the Slack Web API a bot posts its answers to. It keeps
+// what chat.postMessage posts and shows it again, with its metadata,
+// through conversations.replies, as Slack shows every replica the same
+// threads.
 type fakeSlackAPI struct {
 	*httptest.Server
 	mu    sync.Mutex
@@ -44,6 +49,21 @@ func newFakeSlackAPI(t *testing.T) *fakeSlackAPI {
 			f.posts = append(f.posts, r.PostForm)
 			f.mu.Unlock()
 			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000000.000200"}`, r.PostForm.Get("channel"))
+		case "/api/conversations.replies":
+			var msgs []map[string]any
+			for i, p := range f.postMessages() {
+				if p.Get("channel") == r.PostForm.Get("channel") && p.Get("thread_ts") == r.PostForm.Get("ts") {
+					m := map[string]any{"type": "message", "user": "UBOT", "bot_id": "BBOT", "text": p.Get("text"),
+						"ts": fmt.Sprintf("1700000001.%06d", i+1), "thread_ts": p.Get("thread_ts")}
+					var md any
+					if json.Unmarshal([]byte(p.Get("metadata")), &md) == nil {
+						m["metadata"] = md
+					}
+					msgs = append(msgs, m)
+				}
+			}
+			b, _ := json.Marshal(map[string]any{"ok": true, "messages": msgs})
+			w.Write(b)
 		default:
 			io.WriteString(w, `{"ok":false,"error":"unknown_method"}`)
 		}
@@ -165,7 +185,7 @@ func TestServeReplicasAnswerRetryOnce(t *testing.T) {
 					t.Errorf("bot %c ignored %d duplicates, want %d", 'A'+i, len(dups), tt.dups[i])
 				}
 				for _, r := range dups {
-					if bot, ok := ids[r.str("request_id")]; !ok || bot != i || r.str("retry_num") == "" {
+					if bot, ok := ids[r.str("request_id")]; !ok || bot != i || r["retry_num"] == nil {
 						t.Errorf("bot %c: duplicate logged as %v, want the request id of a retry it got", 'A'+i, r)
 					}
 				}
@@ -190,7 +210,6 @@ func waitPosts(t *testing.T, api *fakeSlackAPI, n int) {
 func TestServeRedisURLErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ url, want string }{
-		{"redis://:hunter2@127.0.0.1:1/0", "ENGAGIERT_REDIS_URL: redis at 127.0.0.1:1"},
 		{"http://user:hunter2@redis.example:6379/0", "ENGAGIERT_REDIS_URL: redis URL"},
 		{"redis://:hunter2@127.0.0.1:6379/notanumber", "ENGAGIERT_REDIS_URL: redis URL"},
 		{"redis://:hunter2@[::1/0", "ENGAGIERT_REDIS_URL: redis URL"},
@@ -209,6 +228,89 @@ func TestServeRedisURLErrors(t *testing.T) {
 		var ue usageError
 		if errors.As(err, &ue) {
 			t.Errorf("serve --redis-url %q = usage error %v, want a configuration error", tt.url, err)
+		}
+	}
+}
+
+// TestServeRedisDownAtStart: a Redis that does not answer at start (down,
+// or a wrong password) does not stop the bot: it serves from its own
+// memory, says so at WARN, naming the variable and not the password, and
+// /readyz is ready with a degraded store.
+func TestServeRedisDownAtStart(t *testing.T) {
+	locked := testenv.OwnRedis(t)
+	admin := redis.NewClient(&redis.Options{Addr: locked.Addr()})
+	if err := admin.ConfigSet(context.Background(), "requirepass", "right-one").Err(); err != nil {
+		t.Fatal(err)
+	}
+	admin.Close()
+	down := testenv.OwnRedis(t)
+	down.Stop()
+	for _, u := range []string{"redis://:hunter2@" + locked.Addr() + "/0", "redis://:hunter2@" + down.Addr() + "/0"} {
+		b := startServe(t, map[string]string{"ENGAGIERT_REDIS_URL": u}, nil)
+		if got := b.ask(t, "Bielefeld"); !strings.Contains(got, "Bielefeld") {
+			t.Errorf("Redis %s: /engagiert Bielefeld = %q", u, got)
+		}
+		r := b.ready(t)
+		if !r.Ready || !strings.HasPrefix(r.Store, "degraded: shared store ") {
+			t.Errorf("Redis %s: /readyz ready %v, store %q, want ready and degraded", u, r.Ready, r.Store)
+		}
+		w := b.waitRecord(t, "shared store failing; this replica goes on with its own memory, and answers Slack's retries only after looking at the thread in Slack", 0)
+		if !strings.Contains(w.str("err"), "ENGAGIERT_REDIS_URL: redis at 127.0.0.1:") || w.str("op") != "check" {
+			t.Errorf("Redis %s: WARN %v, want the variable, the address and op check", u, w)
+		}
+		if strings.Contains(b.logs.String(), "hunter2") {
+			t.Errorf("Redis %s: the logs carry the password", u)
+		}
+	}
+}
+
+// mentionIn is mentionEvent in a channel of its own, at ts.
+func mentionIn(eventID, channel, ts, text string) []byte {
+	return bytes.Replace(bytes.Replace(mentionEvent(eventID, text), []byte(`"C1"`), []byte(strconv.Quote(channel)), 1),
+		[]byte("1700000000.000100"), []byte(ts), 2)
+}
+
+// TestServeReplicasRedisKilled runs two whole bots on one Redis and kills
+// it: each event, delivered to A and as Slack's retry to B at once, is
+// answered exactly once (B looks at the thread in Slack, where A's answer
+// is), events keep being acked and answered, and /readyz and /metrics say
+// the store is degraded.
+func TestServeReplicasRedisKilled(t *testing.T) {
+	server := testenv.OwnRedis(t)
+	api := newFakeSlackAPI(t)
+	vars := map[string]string{"SLACK_API_URL": api.URL + "/api/", "ENGAGIERT_REDIS_URL": server.URL()}
+	bots := [2]*servedBot{startServe(t, vars, nil), startServe(t, vars, nil)}
+	deliverBoth := func(n int) {
+		body := mentionIn(fmt.Sprintf("EvKILL%d", n), fmt.Sprintf("CK%d", n), fmt.Sprintf("1600000000.%06d", n), "<@UBOT> Bielefeld")
+		var wg sync.WaitGroup
+		wg.Go(func() { deliver(t, bots[0], body, 0) })
+		wg.Go(func() { deliver(t, bots[1], body, 1) })
+		wg.Wait()
+	}
+	deliverBoth(0)
+	waitPosts(t, api, 1)
+	server.Stop()
+	for n := 1; n <= 5; n++ {
+		deliverBoth(n)
+	}
+	for _, b := range bots {
+		if err := b.stop(); err != nil { // waits for answers in flight
+			t.Fatal(err)
+		}
+	}
+	perChannel := map[string]int{}
+	for _, p := range api.postMessages() {
+		perChannel[p.Get("channel")]++
+	}
+	for n := 0; n <= 5; n++ {
+		if got := perChannel[fmt.Sprintf("CK%d", n)]; got != 1 {
+			t.Errorf("event %d answered %d times, want once", n, got)
+		}
+	}
+	for i, b := range bots {
+		warns := b.records("shared store failing; this replica goes on with its own memory, and answers Slack's retries only after looking at the thread in Slack")
+		if len(warns) != 1 || warns[0].str("reason") != "unreachable" {
+			t.Errorf("bot %c: WARNs %v, want one, unreachable", 'A'+i, warns)
 		}
 	}
 }

@@ -14,7 +14,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -193,7 +192,7 @@ var replies = []string{"chat.postMessage", "chat.postEphemeral", "response_url",
 func loadFixtures(t *testing.T) []fixture {
 	dir := testenv.Shared(t, "slack-fixtures")
 	names, _ := filepath.Glob(filepath.Join(dir, "*.json"))
-	sort.Strings(names)
+	slices.Sort(names)
 	var out []fixture
 	for _, n := range names {
 		b, err := os.ReadFile(n)

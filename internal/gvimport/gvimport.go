@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -116,11 +117,11 @@ func Places(rows []Row) ([]Place, error) {
 			District: r.Kreis, Region: r.Region, AGS: r.AGS})
 	}
 	var head []Place
-	for _, key := range slices.Sorted(mapsKeys(regions)) {
+	for _, key := range slices.Sorted(maps.Keys(regions)) {
 		head = append(head, Place{ID: Slug("Regierungsbezirk " + regions[key]), Name: "Regierungsbezirk " + regions[key],
 			Kind: "Regierungsbezirk", Region: regions[key], AGS: key})
 	}
-	for _, key := range slices.Sorted(mapsKeys(kreise)) {
+	for _, key := range slices.Sorted(maps.Keys(kreise)) {
 		head = append(head, kreise[key])
 	}
 	slices.SortStableFunc(out, func(a, b Place) int { return strings.Compare(a.AGS, b.AGS) })
@@ -133,16 +134,6 @@ func Places(rows []Row) ([]Place, error) {
 		ids[p.ID] = p.Name
 	}
 	return all, nil
-}
-
-func mapsKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // shortForms are the forms of a name people type without its addition:

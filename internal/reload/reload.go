@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/recovery"
 )
 
 // Snapshot is one loaded knowledge base with what was built from it: the
@@ -35,11 +36,17 @@ type Snapshot struct {
 	LoadedAt time.Time
 }
 
-// close frees s, logging a failure.
+// close frees s, logging a failure, a panic included: it runs on timers
+// and in goroutines of its own, where a panic would end the process.
 func (s *Snapshot) close(logger *slog.Logger) {
 	if s == nil || s.Close == nil {
 		return
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			logger.Error("panic recovered", "where", "reload", "panic", fmt.Sprint(r), "stack", recovery.Stack(0))
+		}
+	}()
 	if err := s.Close(); err != nil {
 		logger.Warn("close replaced knowledge", "err", err)
 	}
@@ -84,6 +91,8 @@ type Holder struct {
 	// noFileEvents makes Watch ignore file events, as on a file system
 	// without inotify: tests use it to drive reloads by SIGHUP alone.
 	noFileEvents bool
+	// onPanic is told of every panic the Holder recovers (SetOnPanic).
+	onPanic atomic.Pointer[func(v any)]
 }
 
 type failure struct {
@@ -341,7 +350,7 @@ func (h *Holder) run(ctx context.Context, load LoadFunc, logger *slog.Logger) (*
 	}
 	done := make(chan result, 1)
 	go func() {
-		s, err := safeLoad(lctx, load)
+		s, err := h.safeLoad(lctx, load, logger)
 		done <- result{s, err}
 	}()
 	select {
@@ -366,10 +375,11 @@ func (h *Holder) run(ctx context.Context, load LoadFunc, logger *slog.Logger) (*
 }
 
 // safeLoad turns a loader's panic into an error: a bad edit must not take the
-// running bot down with it.
-func safeLoad(ctx context.Context, load LoadFunc) (s *Snapshot, err error) {
+// running bot down with it. The panic is logged with its stack.
+func (h *Holder) safeLoad(ctx context.Context, load LoadFunc, logger *slog.Logger) (s *Snapshot, err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			h.Panicked(logger, r, recovery.Stack(0))
 			s, err = nil, fmt.Errorf("knowledge loader panicked: %v", r)
 		}
 	}()
@@ -379,6 +389,25 @@ func safeLoad(ctx context.Context, load LoadFunc) (s *Snapshot, err error) {
 		s, err = nil, errors.New("knowledge loader returned no knowledge")
 	}
 	return s, err
+}
+
+// SetOnPanic has f told of every panic the Holder recovers, for a metric
+// (engagiert_panics_total{where="reload"}); nil: none.
+func (h *Holder) SetOnPanic(f func(v any)) {
+	if f == nil {
+		h.onPanic.Store(nil)
+		return
+	}
+	h.onPanic.Store(&f)
+}
+
+// Panicked logs a panic v recovered in the knowledge's reloading, with
+// stack, at ERROR, and tells the SetOnPanic function.
+func (h *Holder) Panicked(logger *slog.Logger, v any, stack string) {
+	logger.Error("panic recovered", "where", "reload", "panic", fmt.Sprint(v), "stack", stack)
+	if f := h.onPanic.Load(); f != nil {
+		(*f)(v)
+	}
 }
 
 // Load runs load once, bounded by DefaultLoadTimeout (or timeout, if

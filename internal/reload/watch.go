@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/recovery"
 	"github.com/fsnotify/fsnotify"
 )
 
@@ -104,7 +105,7 @@ func (h *Holder) Watch(ctx context.Context, dir string, hup <-chan os.Signal, lo
 			logger.Warn("knowledge file watching", "err", err)
 			changed()
 		case <-debounce.C:
-			fp, err := h.fingerprintBounded(ctx, dir)
+			fp, err := h.fingerprintBounded(ctx, dir, logger)
 			if ctx.Err() != nil {
 				return nil
 			}
@@ -157,13 +158,19 @@ func (h *Holder) checked(dir, before string, load LoadFunc) LoadFunc {
 
 // fingerprintBounded is fingerprint within the load timeout: a hung file
 // system must not wedge the watcher.
-func (h *Holder) fingerprintBounded(ctx context.Context, dir string) (string, error) {
+func (h *Holder) fingerprintBounded(ctx context.Context, dir string, logger *slog.Logger) (string, error) {
 	type result struct {
 		fp  string
 		err error
 	}
 	done := make(chan result, 1)
 	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				h.Panicked(logger, r, recovery.Stack(0))
+				done <- result{"", fmt.Errorf("fingerprint of %s panicked: %v", dir, r)}
+			}
+		}()
 		fp, err := fingerprint(dir)
 		done <- result{fp, err}
 	}()

@@ -10,9 +10,11 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -31,6 +33,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/lang"
 )
 
 const (
@@ -191,7 +194,7 @@ func Build(base *domain.Base) (*Index, error) {
 	placeNames := map[string]bool{}
 	for _, p := range base.Places {
 		for _, n := range append([]string{p.Name}, p.Aliases...) {
-			placeNames[strings.ToLower(n)] = true
+			placeNames[lang.Fold(n)] = true
 		}
 	}
 	// "Freiburg" names Freiburg im Breisgau, "Mülheim" Mülheim an der Ruhr:
@@ -211,7 +214,7 @@ func Build(base *domain.Base) (*Index, error) {
 		// "Coesfeld" names "Kreis Coesfeld" when no place is called that.
 		if p.Kind == "Kreis" {
 			for _, prefix := range []string{"Kreis ", "Landkreis "} {
-				if short, ok := strings.CutPrefix(p.Name, prefix); ok && !placeNames[strings.ToLower(short)] {
+				if short, ok := strings.CutPrefix(p.Name, prefix); ok && !placeNames[lang.Fold(short)] {
 					names = append(names, short)
 				}
 			}
@@ -247,14 +250,14 @@ func Build(base *domain.Base) (*Index, error) {
 	return ix, nil
 }
 
-// firstWord is the first word of a name of several words, lower-cased, or
+// firstWord is the first word of a name of several words, folded (lang.Fold), or
 // "" when it is short or a word like "Bad" or "Kreis" that begins many.
 func firstWord(name string) string {
 	f := strings.Fields(name)
 	if len(f) < 2 {
 		return ""
 	}
-	w := strings.ToLower(strings.TrimRight(f[0], ",-"))
+	w := lang.Fold(strings.TrimRight(f[0], ",-"))
 	switch w {
 	case "kreis", "landkreis", "stadt", "gemeinde", "verbandsgemeinde", "bezirksregierung", "regierungsbezirk", "sankt", "hansestadt", "lutherstadt":
 		return ""
@@ -421,11 +424,7 @@ func (ix *Index) mentions(ctx context.Context, tokens, words []domain.Token, lim
 			docs[h.ID] = true
 		}
 	}
-	ids := make([]string, 0, len(docs))
-	for id := range docs {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids) // the same answer every time, whatever the map order
+	ids := slices.Sorted(maps.Keys(docs)) // the same answer every time, whatever the map order
 	var cands []domain.Mention
 	for _, id := range ids {
 		kind, ok := ix.kinds[id]
@@ -532,18 +531,12 @@ func weight(m domain.Mention) int { return len(m.Positions) - (span(m) - len(m.P
 func span(m domain.Mention) int { return m.Positions[len(m.Positions)-1] - m.Positions[0] + 1 }
 
 func resolve(cands []domain.Mention) []domain.Mention {
-	sort.SliceStable(cands, func(i, j int) bool {
-		a, b := cands[i], cands[j]
-		if wa, wb := weight(a), weight(b); wa != wb {
-			return wa > wb
-		}
-		if len(a.Positions) != len(b.Positions) {
-			return len(a.Positions) < len(b.Positions) // as heavy, fewer gaps
-		}
-		if a.Distance != b.Distance {
-			return a.Distance < b.Distance
-		}
-		return a.Positions[0] < b.Positions[0]
+	slices.SortStableFunc(cands, func(a, b domain.Mention) int {
+		return cmp.Or(
+			cmp.Compare(weight(b), weight(a)),
+			cmp.Compare(len(a.Positions), len(b.Positions)), // as heavy, fewer gaps
+			cmp.Compare(a.Distance, b.Distance),
+			cmp.Compare(a.Positions[0], b.Positions[0]))
 	})
 	used := map[int]bool{}
 	var out []domain.Mention
@@ -560,7 +553,7 @@ func resolve(cands []domain.Mention) []domain.Mention {
 		}
 		out = append(out, c)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Positions[0] < out[j].Positions[0] })
+	slices.SortStableFunc(out, func(a, b domain.Mention) int { return cmp.Compare(a.Positions[0], b.Positions[0]) })
 	return out
 }
 

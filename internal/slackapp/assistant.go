@@ -27,7 +27,7 @@ import (
 const assistantStatus = "sucht in der Wissensbasis …"
 
 // assistantKey keeps an assistant thread: the channel the user looks at
-// ("-" for none), for ThreadTTL.
+// ("-" for none), for Retention.Threads.
 func assistantKey(channel, thread string) string { return "a:" + channel + ":" + thread }
 
 // assistantStarted offers suggested prompts in a new assistant thread and
@@ -61,23 +61,14 @@ func (a *App) assistantContext(ctx context.Context, log *slog.Logger, t slackeve
 	if v == "" || !blocks.ValidID(v) {
 		v = noFrame
 	}
-	ctx, cancel := context.WithTimeout(ctx, storeTimeout)
-	defer cancel()
-	if err := a.store.Set(ctx, assistantKey(t.ChannelID, t.ThreadTimeStamp), v, ThreadTTL); err != nil {
-		log.Warn("store failed; the assistant thread loses its channel context", "err", err)
-	}
+	a.state.set(ctx, log, assistantKey(t.ChannelID, t.ThreadTimeStamp), v, a.cfg.Retention.Threads)
 }
 
 // imThread answers a reply in a thread of the bot's DM: an assistant
 // thread of the split view, or a thread in the Messages tab. The thread is
 // the conversation: follow-ups read against its last frame.
 func (a *App) imThread(ctx context.Context, log *slog.Logger, e *slackevents.MessageEvent, own string) {
-	ctx2, cancel := context.WithTimeout(ctx, storeTimeout)
-	contextChannel, err := a.store.Get(ctx2, assistantKey(e.Channel, e.ThreadTimeStamp))
-	cancel()
-	if err != nil {
-		log.Warn("store failed; answering without the assistant thread's context", "err", err)
-	}
+	contextChannel := a.state.get(ctx, log, assistantKey(e.Channel, e.ThreadTimeStamp))
 	assistant := e.AssistantThread != nil || contextChannel != ""
 	surface := SurfaceDM
 	if assistant {
@@ -100,8 +91,8 @@ func (a *App) imThread(ctx context.Context, log *slog.Logger, e *slackevents.Mes
 	m, ans, _ := a.answer(ctx, log, surface, q, prev, opt)
 	// Registered before the answer is posted: a follow-up sent meanwhile
 	// finds the thread and its frame.
-	a.remember(ctx, log, key, ans, ThreadTTL)
-	if a.post(ctx, log, e.Channel, e.ThreadTimeStamp, m) == "" && assistant {
+	a.remember(ctx, log, key, ans, a.cfg.Retention.Threads)
+	if a.post(ctx, log, e.Channel, e.ThreadTimeStamp, m, replyMetadata(e.TimeStamp)) == "" && assistant {
 		a.setStatus(ctx, log, e.Channel, e.ThreadTimeStamp, "") // no answer: no "sucht …" left behind
 	}
 	if assistant && !known && !isHelp(q) {
@@ -136,7 +127,7 @@ func (a *App) channelFrame(ctx context.Context, log *slog.Logger, channel string
 		return ""
 	}
 	name := strings.NewReplacer("-", " ", "_", " ", ".", " ").Replace(ch.Name)
-	ans := a.lookup(ctx, name, "")
+	ans := a.lookup(ctx, log, name, "")
 	if !ans.Found || ans.Frame == "" || !namesHit(name, ans.Hits) {
 		return ""
 	}

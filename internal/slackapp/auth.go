@@ -69,6 +69,9 @@ func (a *App) CheckToken(ctx context.Context) error {
 	if a.botUserID == "" {
 		a.botUserID = res.UserID
 	}
+	if a.botUserID == res.UserID {
+		a.botID = res.BotID
+	}
 	a.mu.Unlock()
 	return nil
 }

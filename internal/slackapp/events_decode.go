@@ -116,6 +116,7 @@ type lenientEvent struct {
 	EventTS     flexString      `json:"event_ts"`
 	Edited      present         `json:"edited"`
 	Hidden      present         `json:"hidden"`
+	Parent      flexString      `json:"parent_user_id"`
 	Message     json.RawMessage `json:"message"`
 }
 
@@ -140,8 +141,8 @@ func lenientInner(typ string, raw json.RawMessage) (slackevents.EventsAPIInnerEv
 		m := &slackevents.MessageEvent{Type: typ, User: string(e.User), Text: string(e.Text), ThreadTimeStamp: string(e.ThreadTS),
 			TimeStamp: string(e.TS), Channel: string(e.Channel), ChannelType: string(e.ChannelType), EventTimeStamp: string(e.EventTS),
 			SubType: string(e.SubType), BotID: string(e.BotID)}
-		if e.Edited || e.Hidden || len(e.Message) > 0 {
-			msg := &slack.Msg{Hidden: bool(e.Hidden)}
+		if e.Edited || e.Hidden || len(e.Message) > 0 || e.Parent != "" {
+			msg := &slack.Msg{Hidden: bool(e.Hidden), ParentUserId: string(e.Parent)}
 			if e.Edited {
 				msg.Edited = &slack.Edited{}
 			}
@@ -256,7 +257,8 @@ func (a *App) ackUndecoded(w http.ResponseWriter, log *slog.Logger, body []byte,
 		return
 	}
 	a.guard.undecoded.WithLabelValues(undecodedReason(err)).Inc()
-	log.Warn("event not decoded; acked", "type", env.Type, "event_type", env.innerType(), "event_id", env.EventID, "err", err)
+	log.Warn("event not decoded; acked", "type", clipBytes(env.Type, maxIDBytes), "event_type", clipBytes(env.innerType(), maxIDBytes),
+		"event_id", clipBytes(env.EventID, maxIDBytes), "err", errText(err))
 	w.WriteHeader(http.StatusOK)
 }
 
@@ -280,7 +282,7 @@ func (a *App) socketBadMessage(ctx context.Context, client *socketmode.Client, l
 		RetryAttempt int             `json:"retry_attempt"`
 	}
 	if bad == nil || json.Unmarshal(bad.Message, &env) != nil || env.EnvelopeID == "" {
-		log.Warn("socket mode message not decoded", "err", evt.Data)
+		log.Warn("socket mode message not decoded", "err", clipBytes(fmt.Sprint(evt.Data), maxErrBytes))
 		return
 	}
 	log = log.With("envelope_id", env.EnvelopeID)
@@ -288,7 +290,7 @@ func (a *App) socketBadMessage(ctx context.Context, client *socketmode.Client, l
 	if env.Type == string(socketmode.RequestTypeInteractive) {
 		ic, err := lenientInteractionJSON(env.Payload, bad.Cause)
 		if err != nil {
-			log.Warn("cannot parse interaction; acked", "err", err)
+			log.Warn("cannot parse interaction; acked", "err", errText(err))
 			return
 		}
 		a.metrics.requests.WithLabelValues("interaction", "ok").Inc()
@@ -304,13 +306,14 @@ func (a *App) socketBadMessage(ctx context.Context, client *socketmode.Client, l
 	if err != nil {
 		outer, _ := parseEnvelope(env.Payload)
 		a.guard.undecoded.WithLabelValues(undecodedReason(err)).Inc()
-		log.Warn("event not decoded; acked", "type", outer.Type, "event_type", outer.innerType(), "event_id", outer.EventID, "err", err)
+		log.Warn("event not decoded; acked", "type", clipBytes(outer.Type, maxIDBytes), "event_type", clipBytes(outer.innerType(), maxIDBytes),
+			"event_id", clipBytes(outer.EventID, maxIDBytes), "err", errText(err))
 		return
 	}
 	if env.RetryAttempt > 0 {
 		log = log.With("retry_num", env.RetryAttempt)
 	}
-	a.onEvent(ctx, log, ev)
+	a.onEvent(ctx, log, ev, env.RetryAttempt)
 }
 
 // lenientInteraction decodes an interaction payload that slack-go refused

@@ -278,6 +278,7 @@ func TestFaultResponseURL(t *testing.T) {
 		f := faultSetup(t, nil, func(c *Config) {
 			c.SlashDeadline = 10 * time.Millisecond
 			c.HTTPClient = &http.Client{Timeout: 300 * time.Millisecond}
+			c.APIURL = hooks.URL + "/api/" // so the bot allows response_urls there
 		})
 		answer := make(chan struct{})
 		f.asker.ask = func(ctx context.Context, q string) domain.Answer {
@@ -421,8 +422,14 @@ func TestFaultNotUTF8(t *testing.T) {
 				t.Errorf("/engagiert %q: log line is not valid UTF-8 JSON: %q", text, line)
 			}
 		}
-		if q := f.asker.asked(); len(q) != 1 {
-			t.Errorf("/engagiert %q: asked %q, want once", text, q)
+		// Stray bytes are dropped, as the engine drops them; nothing left is
+		// a request for help, which the engine is not asked for.
+		want := 1
+		if strings.ToValidUTF8(text, "") == "" {
+			want = 0
+		}
+		if q := f.asker.asked(); len(q) != want {
+			t.Errorf("/engagiert %q: asked %q, want %d times", text, q, want)
 		}
 		noSecrets(t, f)
 	}

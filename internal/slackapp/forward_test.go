@@ -75,11 +75,14 @@ func TestForwardAndRelay(t *testing.T) {
 		t.Fatalf("unanswered mention: %s, want the forward button", posts[0].Form.Get("blocks"))
 	}
 
-	f.post(t, "/slack/interactions", "application/x-www-form-urlencoded", forwardClick(t, f.slack.srv.URL+"/hooks", value), nil)
+	// Five clicks (an impatient asker, a slow Slack): one post.
+	for range 5 {
+		f.post(t, "/slack/interactions", "application/x-www-form-urlencoded", forwardClick(t, f.slack.srv.URL+"/hooks", value), nil)
+	}
 	f.wait(t)
 	posts = f.slack.get("chat.postMessage")
 	if len(posts) != 2 || posts[1].Form.Get("channel") != curators {
-		t.Fatalf("posts %v, want the question in the curators' channel", posts)
+		t.Fatalf("posts %v, want the question in the curators' channel once", posts)
 	}
 	text := posts[1].Form.Get("text")
 	for _, want := range []string{"Wer backt den Kuchen?", "<@UA8RXUSPL>", "<#" + mentionChannel + ">"} {
@@ -87,8 +90,15 @@ func TestForwardAndRelay(t *testing.T) {
 			t.Errorf("forwarded post %q lacks %q", text, want)
 		}
 	}
-	if hooks := f.slack.get("response_url"); len(hooks) != 1 || !strings.Contains(hooks[0].JSON["text"].(string), "an die Redaktion weitergegeben") {
-		t.Errorf("response_url calls %v, want the asker told", hooks)
+	// Each click replaces the answer's button with "weitergeleitet", in place.
+	for _, h := range f.slack.get("response_url") {
+		b := string(marshal(h.JSON["blocks"]))
+		if h.JSON["replace_original"] != true || !strings.Contains(b, "weitergeleitet") || strings.Contains(b, blocks.ActionForward) {
+			t.Errorf("response_url call %v, want the answer with the button replaced by the note", h.JSON)
+		}
+	}
+	if n := len(f.slack.get("response_url")); n != 5 {
+		t.Errorf("%d response_url calls, want one per click", n)
 	}
 	if got := counterValue(t, f.app.metrics.forwarded); got != 1 {
 		t.Errorf("forwarded_questions_total = %v, want 1", got)
@@ -107,9 +117,9 @@ func TestForwardAndRelay(t *testing.T) {
 	if relayed.Get("channel") != mentionChannel || relayed.Get("thread_ts") != mentionTS {
 		t.Errorf("relayed to %s thread %s, want the original thread %s %s", relayed.Get("channel"), relayed.Get("thread_ts"), mentionChannel, mentionTS)
 	}
-	if got := relayed.Get("text"); !strings.Contains(got, "Die Bäckerei Müller") || !strings.Contains(got, "<https://example.org/kuchen|Kuchenplan>") ||
-		strings.Contains(got, "<!channel>") || !strings.Contains(got, "Wer backt den Kuchen?") {
-		t.Errorf("relayed %q, want the reply with its link, the question, and no @channel", got)
+	if got := relayed.Get("text"); !strings.Contains(got, "Die Bäckerei Müller") || !strings.Contains(got, "siehe <https://example.org/kuchen|example.org>") ||
+		strings.Contains(got, "<!channel>") || strings.Contains(got, "Kuchenplan") || !strings.Contains(got, "Wer backt den Kuchen?") {
+		t.Errorf("relayed %q, want the reply with its link by its own address, the question, and no @channel", got)
 	}
 	if got := counterValue(t, f.app.metrics.relayed); got != 1 {
 		t.Errorf("curator_replies_relayed_total = %v, want 1", got)
@@ -148,5 +158,31 @@ func TestForwardFromSlashRelaysByDM(t *testing.T) {
 	}
 	if v, _ := f.app.store.Get(context.Background(), forwardKey(curators, "1700000000.000100")); !strings.Contains(v, `"u":"UA8RXUSPL"`) {
 		t.Errorf("forward state %q", v)
+	}
+}
+
+// TestRelayLost: a curator replies to a forwarded question the Store no
+// longer knows (expired, or Redis lost it): the reply is logged at WARN and
+// the curators are told in the thread, once; a thread someone else started
+// gets nothing.
+func TestRelayLost(t *testing.T) {
+	f := convSetup(t, framedAnswers(), func(c *Config) { c.CuratorChannel = curators })
+	const root = "1700000050.000100"
+	f.slack.answer("conversations.replies", `{"ok":true,"messages":[{"type":"message","user":"`+botID+`","text":"Frage ohne Antwort von <@U1> in <#C1>: „Kuchen?“","ts":"`+root+`",`+
+		`"metadata":{"event_type":"engagiert_forward","event_payload":{"v":1}}}]}`)
+	f.event(t, curatorReply(t, "EvL1", "Die Antwort", root))
+	f.event(t, curatorReply(t, "EvL2", "Noch eine Antwort", root))
+	posts := f.slack.get("chat.postMessage")
+	if len(posts) != 1 || posts[0].Form.Get("channel") != curators || posts[0].Form.Get("thread_ts") != root ||
+		!strings.Contains(posts[0].Form.Get("text"), "nicht mehr weitergeben") {
+		t.Fatalf("posts %v, want one notice in the curators' thread", posts)
+	}
+	if r := f.logs.Record("curator reply cannot be relayed: the forwarded question is no longer known (expired, or the store lost it)"); r == nil || r["level"] != "WARN" {
+		t.Errorf("no WARN for the lost relay:\n%s", f.logs.String())
+	}
+	// A thread a curator started is none of the bot's business.
+	f.event(t, bytes.Replace(channelMessage(t, "EvL3", "Kaffee?", "1700000060.000100", "UCURATOR2"), []byte(mentionChannel), []byte(curators), 1))
+	if n := len(f.slack.get("chat.postMessage")); n != 1 {
+		t.Errorf("%d posts, want nothing for a curator's own thread", n)
 	}
 }

@@ -37,7 +37,7 @@ func (a *App) homeOpened(ctx context.Context, log *slog.Logger, e *slackevents.A
 		if len(h.Messages) > 0 {
 			return
 		}
-		if first, err := a.store.FirstSeen(ctx, "w:"+e.User); err == nil && !first {
+		if first, _ := a.state.firstSeen(ctx, log, welcomeKey(a.user(e.User)), 0); !first {
 			return // another replica is welcoming right now
 		}
 		log = log.With("user", e.User, "channel", e.Channel)
@@ -71,6 +71,7 @@ func (a *App) openModal(ctx context.Context, log *slog.Logger, triggerID string,
 		a.lost(log, "views.open failed", err)
 		return false
 	}
+	markReplied(ctx)
 	return true
 }
 
@@ -79,7 +80,9 @@ func (a *App) updateModal(ctx context.Context, log *slog.Logger, ic slack.Intera
 	if _, err := a.api.UpdateViewContext(ctx, blocks.Modal(m), "", ic.View.Hash, ic.View.ID); err != nil {
 		a.metrics.postErrors.Inc()
 		a.lost(log, "views.update failed", err)
+		return
 	}
+	markReplied(ctx)
 }
 
 // shortcut answers the message shortcut "Frag engagiert": the message's

@@ -1,13 +1,13 @@
 package slackapp
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
 	"time"
 
 	"github.com/engagiert/engagiert/internal/buildinfo"
@@ -18,7 +18,8 @@ import (
 
 // Handler serves the routes: POST /slack/commands, /slack/events and
 // /slack/interactions (only with a signing secret), and GET /healthz,
-// /readyz and /metrics (always, Socket Mode included).
+// /readyz and /metrics (always, Socket Mode included), unless
+// Config.HealthApart moves those to HealthHandler.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	if a.cfg.SigningSecret != "" {
@@ -26,13 +27,27 @@ func (a *App) Handler() http.Handler {
 		mux.Handle("POST /slack/events", a.slackRoute("event", a.handleEvents))
 		mux.Handle("POST /slack/interactions", a.slackRoute("interaction", a.handleInteractions))
 	}
+	if !a.cfg.HealthApart {
+		a.healthRoutes(mux)
+	}
+	return a.recoverHTTP(mux)
+}
+
+// HealthHandler serves GET /healthz, /readyz and /metrics alone: for a
+// listener of their own (ENGAGIERT_ADMIN_ADDR), away from the public port.
+func (a *App) HealthHandler() http.Handler {
+	mux := http.NewServeMux()
+	a.healthRoutes(mux)
+	return a.recoverHTTP(mux)
+}
+
+func (a *App) healthRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = io.WriteString(w, "ok\n")
 	})
 	mux.HandleFunc("GET /readyz", a.handleReady)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(a.reg, promhttp.HandlerOpts{Registry: a.reg}))
-	return mux
 }
 
 // Readiness is the /readyz body.
@@ -46,6 +61,11 @@ type Readiness struct {
 	// "unverified" (auth.test not answered yet) or "rejected: ERROR"; while
 	// rejected, the bot is not ready: nothing it posts arrives.
 	SlackToken string `json:"slack_token"`
+	// Store is how the state between requests is kept: "local" (one
+	// replica), "ok" (the shared store works), "degraded: ..." while it
+	// fails (this replica goes on with its own memory; still ready, so
+	// Slack's traffic keeps flowing), "recovering: ..." for a while after.
+	Store string `json:"store"`
 	// Reload is there when the knowledge is reloaded live (Config.Reloads).
 	Reload *ReloadStatus `json:"reload,omitempty"`
 	// Build is the running binary: module version, VCS revision and time.
@@ -73,13 +93,14 @@ type ReloadStatus struct {
 func (a *App) handleReady(w http.ResponseWriter, r *http.Request) {
 	base, loadedAt := a.cfg.Knowledge()
 	token, tokenOK := a.guard.token.state()
-	body := Readiness{SlackToken: token, Build: a.cfg.Build}
+	body := Readiness{SlackToken: token, Store: a.state.readiness(), Build: a.cfg.Build}
 	status := http.StatusServiceUnavailable
 	if base != nil {
 		if tokenOK {
 			status = http.StatusOK
 		}
-		body = Readiness{Ready: tokenOK, Version: base.Version, Networks: len(base.Networks), Places: len(base.Places), SlackToken: token, Build: a.cfg.Build}
+		body = Readiness{Ready: tokenOK, Version: base.Version, Networks: len(base.Networks), Places: len(base.Places), SlackToken: token,
+			Store: body.Store, Build: a.cfg.Build}
 		if !loadedAt.IsZero() {
 			body.LoadedAt = loadedAt.UTC().Format(time.RFC3339)
 		}
@@ -142,7 +163,7 @@ func (a *App) slackRoute(kind string, h slackHandler) http.Handler {
 			return
 		}
 		a.metrics.requests.WithLabelValues(kind, "ok").Inc()
-		h(w, r, log, body)
+		a.recoverSlack(kind, w, log, func(w http.ResponseWriter) { h(w, r, log, body) })
 	})
 }
 
@@ -198,36 +219,16 @@ func (a *App) handleEvents(w http.ResponseWriter, r *http.Request, log *slog.Log
 		_, _ = io.WriteString(w, uv.Challenge)
 		return
 	}
+	retry := 0
 	if n := r.Header.Get("X-Slack-Retry-Num"); n != "" {
-		log = log.With("retry_num", n, "retry_reason", r.Header.Get("X-Slack-Retry-Reason"))
+		retry, _ = strconv.Atoi(n)
+		retry = max(retry, 1) // a retry, whatever the number says
+		log = log.With("retry_num", retry, "retry_reason", clipBytes(r.Header.Get("X-Slack-Retry-Reason"), 64))
 	}
 	// Ack first: Slack wants an answer within 3 seconds and retries
 	// otherwise, and a slow shared Store (Redis) must not cause retries.
 	w.WriteHeader(http.StatusOK)
-	a.onEvent(r.Context(), log, ev)
-}
-
-// dedupTimeout bounds one Store call: past it the event counts as new.
-const dedupTimeout = 2 * time.Second
-
-// firstSeen asks the Store whether the event is new. If the Store
-// fails, the event counts as new: answering twice beats never.
-func (a *App) firstSeen(ctx context.Context, log *slog.Logger, eventID string) bool {
-	if eventID == "" {
-		return true
-	}
-	ctx, cancel := context.WithTimeout(ctx, dedupTimeout)
-	defer cancel()
-	first, err := a.store.FirstSeen(ctx, "event:"+eventID)
-	if err != nil {
-		log.Warn("deduper failed; handling event anyway", "err", err)
-		return true
-	}
-	if !first {
-		a.metrics.duplicates.Inc()
-		log.Info("duplicate event ignored")
-	}
-	return first
+	a.onEvent(r.Context(), log, ev, retry)
 }
 
 func (a *App) handleInteractions(w http.ResponseWriter, r *http.Request, log *slog.Logger, body []byte) {
@@ -236,7 +237,7 @@ func (a *App) handleInteractions(w http.ResponseWriter, r *http.Request, log *sl
 		ic, err = lenientInteraction(body, err)
 	}
 	if err != nil {
-		log.Warn("cannot parse interaction", "err", err)
+		log.Warn("cannot parse interaction", "err", errText(err))
 		http.Error(w, "bad payload", http.StatusBadRequest)
 		return
 	}

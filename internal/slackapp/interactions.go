@@ -56,14 +56,14 @@ func (a *App) interaction(ctx context.Context, log *slog.Logger, ic slack.Intera
 // posts instead (chat:write.public: also in public channels the bot is not
 // in), and when that fails too the user is told.
 func (a *App) share(ctx context.Context, log *slog.Logger, ic slack.InteractionCallback, q string) {
-	ans := a.lookup(ctx, q, "")
+	ans := a.lookup(ctx, log, q, "")
 	opt := blocks.Options{Feedback: true}
 	if blocks.ValidID(ic.User.ID) {
 		opt.SharedBy = ic.User.ID
 	}
 	m := blocks.WithQuestion(a.render(SurfaceSlash, ans, opt), q, ic.User.ID)
 	if a.tryRespond(ctx, log, ic.ResponseURL, webhook(slack.ResponseTypeInChannel, m)) {
-		log.Info("answer shared", "question", q, "channel", ic.Channel.ID)
+		log.Info("answer shared", "channel", ic.Channel.ID)
 		a.respond(ctx, log, ic.ResponseURL, slack.WebhookMessage{DeleteOriginal: true})
 		return
 	}
@@ -74,9 +74,9 @@ func (a *App) share(ctx context.Context, log *slog.Logger, ic slack.InteractionC
 	ts, err := a.postErr(ctx, channel, "", m)
 	if err == nil {
 		a.metrics.shareFalls.WithLabelValues("post").Inc()
-		log.Info("answer shared by chat.postMessage", "question", q, "channel", channel)
+		log.Info("answer shared by chat.postMessage", "channel", channel)
 		// The shared answer opens a thread for follow-ups.
-		a.remember(ctx, log, threadKey(channel, ts), ans, ThreadTTL)
+		a.remember(ctx, log, threadKey(channel, ts), ans, a.cfg.Retention.Threads)
 		return
 	}
 	a.lost(log.With("channel", channel), "share failed: response_url and chat.postMessage", err)
@@ -98,6 +98,7 @@ func (a *App) tell(ctx context.Context, log *slog.Logger, channel, user string, 
 		_, err := a.api.PostEphemeralContext(ctx, channel, user,
 			slack.MsgOptionText(m.Text, false), slack.MsgOptionBlocks(m.Blocks...))
 		if err == nil {
+			markReplied(ctx)
 			return true
 		}
 		a.metrics.postErrors.Inc()
@@ -131,7 +132,7 @@ func (a *App) more(ctx context.Context, log *slog.Logger, ic slack.InteractionCa
 		log.Warn("bad more button", "err", err)
 		return
 	}
-	ans := a.lookup(ctx, ref.Question, "")
+	ans := a.lookup(ctx, log, ref.Question, "")
 	m := blocks.More(ans, ref)
 	if ic.View.ID != "" { // in the answer modal
 		a.updateModal(ctx, log, ic, m)

@@ -59,7 +59,7 @@ type guard struct {
 }
 
 func newGuard(cfg Config, reg prometheus.Registerer) *guard {
-	f := promauto.With(reg)
+	f := factory{promauto.With(reg)}
 	n := cfg.MaxBodyReads
 	if n <= 0 {
 		n = DefaultMaxBodyReads
@@ -71,26 +71,16 @@ func newGuard(cfg Config, reg prometheus.Registerer) *guard {
 	g := &guard{
 		bodySlots: make(chan struct{}, n),
 		bodyWait:  wait,
-		rejected: f.NewCounterVec(prometheus.CounterOpts{
-			Name: "engagiert_http_rejected_total",
-			Help: "Requests and connections refused by a limit before authentication, by reason (unsigned, stale_timestamp, body_slots, conn_limit).",
-		}, []string{"reason"}),
-		undecoded: f.NewCounterVec(prometheus.CounterOpts{
-			Name: "engagiert_slack_events_undecoded_total",
-			Help: "Signed events acked without acting on them, by reason (malformed, not_handled).",
-		}, []string{"reason"}),
-		lost: f.NewCounterVec(prometheus.CounterOpts{
-			Name: "engagiert_slack_replies_lost_total",
-			Help: "Replies finally not delivered to Slack after retries, by reason (rate_limited, timeout, shutdown, error).",
-		}, []string{"reason"}),
-		openConns: f.NewGauge(prometheus.GaugeOpts{
-			Name: "engagiert_http_open_connections",
-			Help: "HTTP connections open now.",
-		}),
-		tokenValid: f.NewGauge(prometheus.GaugeOpts{
-			Name: "engagiert_slack_token_valid",
-			Help: "1 while the Web API accepts the bot token, 0 after it rejected it.",
-		}),
+		rejected: f.counters("engagiert_http_rejected_total",
+			"Requests and connections refused by a limit before authentication, by reason (unsigned, stale_timestamp, body_slots, conn_limit).", "reason"),
+		undecoded: f.counters("engagiert_slack_events_undecoded_total",
+			"Signed events acked without acting on them, by reason (malformed, not_handled).", "reason"),
+		lost: f.counters("engagiert_slack_replies_lost_total",
+			"Replies finally not delivered to Slack after retries, by reason (rate_limited, timeout, shutdown, error).", "reason"),
+		openConns: f.gauge("engagiert_http_open_connections",
+			"HTTP connections open now."),
+		tokenValid: f.gauge("engagiert_slack_token_valid",
+			"1 while the Web API accepts the bot token, 0 after it rejected it."),
 	}
 	g.tokenValid.Set(1)
 	for _, r := range []string{"unsigned", "stale_timestamp", "body_slots", "conn_limit"} {
@@ -261,7 +251,6 @@ type limitedConn struct {
 }
 
 func (c *limitedConn) Close() error {
-	err := c.Conn.Close()
-	c.once.Do(c.release)
-	return err
+	c.once.Do(c.release) // first: once the peer sees the close, the slot is free
+	return c.Conn.Close()
 }

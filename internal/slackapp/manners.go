@@ -127,19 +127,14 @@ func (a *App) smallTalkHandled(ctx context.Context, log *slog.Logger, channel, t
 
 // firstAnswer reports whether the message channel/ts has not been answered
 // yet, and marks it answered: a message can come as app_mention and as
-// message.channels, and as retries with new event ids. A failing Store
-// counts as not answered: answering twice beats never.
+// message.channels, and as retries with new event ids. While the shared
+// Store fails, this replica's memory answers (a retry of the event was
+// checked in Slack already, see dedup.go).
 func (a *App) firstAnswer(ctx context.Context, log *slog.Logger, channel, ts string) bool {
 	if channel == "" || ts == "" {
 		return true
 	}
-	ctx, cancel := context.WithTimeout(ctx, storeTimeout)
-	defer cancel()
-	first, err := a.store.FirstSeen(ctx, "m:"+channel+":"+ts)
-	if err != nil {
-		log.Warn("store failed; answering the message anyway", "err", err)
-		return true
-	}
+	first, _ := a.state.firstSeen(ctx, log, "m:"+channel+":"+ts, EventTTL)
 	if !first {
 		log.Info("message already answered")
 	}

@@ -31,10 +31,10 @@ func (a *App) modalSubmission(ctx context.Context, log *slog.Logger, ic slack.In
 		return slack.NewErrorsViewSubmissionResponse(map[string]string{blocks.HomeQuestionBlockID: "Schreib bitte eine Frage."})
 	}
 	done := make(chan blocks.Message, 1)
-	a.background(ctx, func(ctx context.Context) {
+	a.background(ctx, log, func(ctx context.Context) {
 		m, _, _ := a.answer(ctx, log, SurfaceHome, q, "", blocks.Options{})
 		done <- m
-	})
+	}, func(context.Context) { done <- apologyMessage() })
 	timer := time.NewTimer(a.cfg.SlashDeadline)
 	defer timer.Stop()
 	select {
@@ -44,7 +44,7 @@ func (a *App) modalSubmission(ctx context.Context, log *slog.Logger, ic slack.In
 	case <-timer.C:
 	}
 	viewID := ic.View.ID
-	a.background(ctx, func(ctx context.Context) {
+	a.background(ctx, log, func(ctx context.Context) {
 		select {
 		case m := <-done:
 			if _, err := a.api.UpdateViewContext(ctx, blocks.Modal(m), "", "", viewID); err != nil {
@@ -53,7 +53,7 @@ func (a *App) modalSubmission(ctx context.Context, log *slog.Logger, ic slack.In
 			}
 		case <-ctx.Done():
 		}
-	})
+	}, nil)
 	v := blocks.Modal(blocks.Notice("Einen Moment, ich suche noch …"))
 	return slack.NewUpdateViewSubmissionResponse(&v)
 }

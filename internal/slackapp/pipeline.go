@@ -39,8 +39,9 @@ func (a *App) onCommand(ctx context.Context, log *slog.Logger, cmd slack.SlashCo
 }
 
 // onEvent handles an Events API envelope after it was acked: it logs
-// app_rate_limited, and answers each callback event once (Store.FirstSeen).
-func (a *App) onEvent(ctx context.Context, log *slog.Logger, ev slackevents.EventsAPIEvent) {
+// app_rate_limited, and answers each callback event once (firstSeen);
+// retry is Slack's retry number, 0 for the first delivery.
+func (a *App) onEvent(ctx context.Context, log *slog.Logger, ev slackevents.EventsAPIEvent, retry int) {
 	switch ev.Type {
 	case slackevents.AppRateLimited:
 		a.metrics.rateLimited.Inc()
@@ -69,11 +70,11 @@ func (a *App) onEvent(ctx context.Context, log *slog.Logger, ev slackevents.Even
 		log.Warn("event not handled; acked")
 		return
 	}
-	a.background(ctx, func(ctx context.Context) {
-		if a.firstSeen(ctx, log, eventID) {
+	a.background(ctx, log, func(ctx context.Context) {
+		if a.firstSeen(ctx, log, eventID, retry, ev) {
 			a.event(ctx, log, ev)
 		}
-	})
+	}, a.sorryEvent(log, ev))
 }
 
 // ignorable reports whether an event is certainly none of the bot's
@@ -90,7 +91,7 @@ func ignorable(inner any) bool {
 
 // onInteraction handles a parsed interaction payload after it was acked.
 func (a *App) onInteraction(ctx context.Context, log *slog.Logger, ic slack.InteractionCallback) {
-	a.background(ctx, func(ctx context.Context) { a.interaction(ctx, log, ic) })
+	a.background(ctx, log, func(ctx context.Context) { a.interaction(ctx, log, ic) }, a.sorryInteraction(log, ic))
 }
 
 // isHelp reports whether q asks for help rather than for knowledge.
@@ -118,20 +119,40 @@ func (a *App) help(surface string) blocks.Message {
 // reads. Every question a user asks goes through here.
 func (a *App) ask(ctx context.Context, log *slog.Logger, surface, q, prev string) domain.Answer {
 	start := time.Now()
-	ans := a.lookup(ctx, q, prev)
+	ans := a.lookup(ctx, log, q, prev)
 	a.metrics.duration.WithLabelValues(surface).Observe(time.Since(start).Seconds())
 	a.metrics.questions.WithLabelValues(surface).Inc()
 	if !ans.Found {
-		log.Info("unanswered", "question", q) // the caller's log carries the surface
+		// The caller's log carries the surface. The question is the one
+		// text of a person the bot logs, and only unanswered (for `engagiert
+		// misses`); Config.HideQuestions leaves it out.
+		if a.cfg.HideQuestions {
+			log.Info("unanswered")
+		} else {
+			log.Info("unanswered", "question", clipText(q))
+		}
 		a.metrics.unanswered.WithLabelValues(surface).Inc()
 	}
 	return ans
 }
 
 // lookup asks the core without counting: for answers shown again (shared,
-// paged, re-rendered after a vote).
-func (a *App) lookup(ctx context.Context, q, prev string) domain.Answer {
-	ans := domain.AskAfter(ctx, a.cfg.Asker, q, prev)
+// paged, re-rendered after a vote). It is the one call of the Asker, and
+// turns its panic into an apology (see recover.go).
+func (a *App) lookup(ctx context.Context, log *slog.Logger, q, prev string) (ans domain.Answer) {
+	defer func() {
+		if r := recover(); r != nil {
+			a.reportPanic(log, PanicAnswer, r)
+			ans = domain.Apology(q)
+		}
+	}()
+	ans = domain.AskAfter(ctx, a.cfg.Asker, q, prev)
+	if ans.Panicked {
+		// The engine recovered it and logged its stack; this line ties it
+		// to the request.
+		a.metrics.panics.WithLabelValues(PanicAnswer).Inc()
+		log.Error("answer panicked; the engine answered with an apology")
+	}
 	if ans.Query == "" {
 		ans.Query = q
 	}
@@ -142,6 +163,7 @@ func (a *App) lookup(ctx context.Context, q, prev string) domain.Answer {
 // answer to q read against prev, rendered with opt. ok is false when the
 // engine failed, so the result must not be remembered.
 func (a *App) answer(ctx context.Context, log *slog.Logger, surface, q, prev string, opt blocks.Options) (m blocks.Message, ans domain.Answer, ok bool) {
+	q = a.cutQuestion(q)
 	if isHelp(q) {
 		return a.help(surface), domain.Answer{Query: q, Found: true, Kind: domain.KindHelp}, true
 	}

@@ -106,6 +106,9 @@ func withRetries(base *http.Client, retries int, backoff time.Duration) (api, ho
 	c := *base
 	c.Timeout = 0
 	c.Transport = &retryTransport{next: next, retries: max(retries, 0), policy: retryPolicy{backoff}, perAttempt: base.Timeout}
+	// A response_url is allowed by its address (hooks.go); a redirect
+	// would lead elsewhere, so it is not followed: a 3xx fails the post.
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	return base, &c
 }
 
@@ -259,10 +262,15 @@ func (a *App) tryRespond(ctx context.Context, log *slog.Logger, responseURL stri
 	if responseURL == "" {
 		return false
 	}
+	if !a.responseURLAllowed(responseURL) {
+		a.refuseResponseURL(log, responseURL)
+		return false
+	}
 	if err := slack.PostWebhookCustomHTTPContext(ctx, responseURL, a.client, &msg); err != nil {
 		a.metrics.postErrors.Inc()
 		log.Warn("response_url post failed; answering another way", "err", hideURL(err))
 		return false
 	}
+	markReplied(ctx)
 	return true
 }

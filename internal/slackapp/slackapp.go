@@ -86,6 +86,28 @@ type Config struct {
 	// forwarded questions: store.Memory for one replica, store.Redis shared
 	// between replicas. Required.
 	Store Store
+	// Fallback is a store of this replica's own (store.Memory) that takes
+	// over while Store fails (state.go); nil when Store is local itself.
+	Fallback Store
+	// UserKey keys the hash that names users in the Store's keys (UserRef):
+	// the same on every replica, secret (serve derives it from the bot
+	// token). Empty: a fixed key.
+	UserKey []byte
+	// Retention bounds how long threads, votes and forwards are kept.
+	Retention Retention
+	// RetryCheckWait is how long a Slack retry waits before it looks in
+	// Slack a second time for an answer (DefaultRetryCheckWait if zero).
+	RetryCheckWait time.Duration
+	// MaxQuestion is how many characters of a question the engine reads
+	// (answer.MaxQuestion; DefaultMaxQuestion if zero): questions are cut
+	// to it before they are asked, logged or remembered.
+	MaxQuestion int
+	// HideQuestions leaves the question out of the "unanswered" log line,
+	// the only place the bot logs what someone wrote.
+	HideQuestions bool
+	// HealthApart takes /healthz, /readyz and /metrics off Handler; they
+	// are served by HealthHandler on a listener of their own.
+	HealthApart bool
 	// CuratorChannel is the channel id unanswered questions are forwarded
 	// to; empty: no forward button.
 	CuratorChannel string
@@ -112,6 +134,10 @@ type Config struct {
 	// Build is the running binary, for /readyz and engagiert_build_info
 	// (buildinfo.Read() if its Version is empty).
 	Build buildinfo.Info
+	// Clock tells the day in Berlin, which remembered slash responses are
+	// kept for (an answer about the next event changes with it); the zero
+	// Clock is the real one.
+	Clock domain.Clock
 }
 
 // App is the Slack bot: HTTP handlers, a Socket Mode runner and the work
@@ -122,12 +148,14 @@ type App struct {
 	api     *slack.Client
 	reg     *prometheus.Registry
 	store   Store
+	state   *state
 	metrics *metrics
 	guard   *guard
 	client  *http.Client // response_url posts, with retries; the Web API goes through api
 
 	mu        sync.Mutex
 	botUserID string
+	botID     string // the bot's bot_id, from auth.test
 
 	// responses are encoded slash-command answers, per knowledge version and
 	// question (see slashResponse).
@@ -192,11 +220,21 @@ func New(cfg Config) (*App, error) {
 	if cfg.Build.Version == "" {
 		cfg.Build = buildinfo.Read()
 	}
+	if cfg.RetryCheckWait <= 0 {
+		cfg.RetryCheckWait = DefaultRetryCheckWait
+	}
+	if cfg.MaxQuestion <= 0 {
+		cfg.MaxQuestion = DefaultMaxQuestion
+	}
+	if len(cfg.UserKey) == 0 {
+		cfg.UserKey = []byte("engagiert user ids")
+	}
+	cfg.Retention = cfg.Retention.withDefaults()
 	m := newMetrics(cfg.Registry)
-	promauto.With(cfg.Registry).NewGaugeVec(prometheus.GaugeOpts{
-		Name: "engagiert_build_info",
-		Help: "1, labelled with the module version and VCS revision of the running binary (engagiert version).",
-	}, []string{"version", "revision"}).WithLabelValues(cfg.Build.Version, cfg.Build.Revision).Set(1)
+	st := newState(cfg.Store, cfg.Fallback, cfg.Registry)
+	factory{promauto.With(cfg.Registry)}.gauges("engagiert_build_info",
+		"1, labelled with the module version and VCS revision of the running binary (engagiert version).",
+		"version", "revision").WithLabelValues(cfg.Build.Version, cfg.Build.Revision).Set(1)
 	g := newGuard(cfg, cfg.Registry)
 	api, hooks := withRetries(cfg.HTTPClient, cfg.APIRetries, cfg.RetryBackoff)
 	opts := []slack.Option{
@@ -216,6 +254,7 @@ func New(cfg Config) (*App, error) {
 		api:       slack.New(cfg.BotToken, opts...),
 		reg:       cfg.Registry,
 		store:     cfg.Store,
+		state:     st,
 		metrics:   m,
 		guard:     g,
 		client:    hooks,
@@ -259,40 +298,34 @@ func (a *App) Wait(ctx context.Context) error {
 	return ctx.Err()
 }
 
-// background runs f outside the request that asked for it (Slack wants an
-// ack within 3 seconds), with a context that outlives the request but not
-// forever.
-func (a *App) background(ctx context.Context, f func(ctx context.Context)) {
-	a.work.Add(1)
-	go func() {
-		defer a.work.Done()
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
-		defer cancel()
-		if a.stopCtx != nil {
-			defer context.AfterFunc(a.stopCtx, cancel)()
-		}
-		f(ctx)
-	}()
-}
-
 // ownUserID returns the bot's user id, asking auth.test once it is needed.
 func (a *App) ownUserID(ctx context.Context) string {
+	id, _ := a.ownIDs(ctx)
+	return id
+}
+
+// ownIDs returns the bot's user id and bot_id, asking auth.test once it is
+// needed. The bot_id may stay "" when the user id was configured.
+func (a *App) ownIDs(ctx context.Context) (user, bot string) {
 	a.mu.Lock()
-	id := a.botUserID
+	user, bot = a.botUserID, a.botID
 	a.mu.Unlock()
-	if id != "" {
-		return id
+	if user != "" {
+		return user, bot
 	}
 	res, err := a.api.AuthTestContext(ctx)
 	if err != nil {
 		a.log.Warn("auth.test failed; cannot tell own messages by user id", "err", err)
-		return ""
+		return "", ""
 	}
 	a.mu.Lock()
-	a.botUserID = res.UserID
+	a.botUserID, a.botID = res.UserID, res.BotID
 	a.mu.Unlock()
-	return res.UserID
+	return res.UserID, res.BotID
 }
+
+// user is how keys name user (UserRef with Config.UserKey).
+func (a *App) user(id string) string { return UserRef(a.cfg.UserKey, id) }
 
 // newRequestID returns a short random id that ties the logs of one Slack request together.
 func newRequestID() string {
@@ -319,61 +352,40 @@ type metrics struct {
 	relayed     prometheus.Counter
 	rateLimited prometheus.Counter
 	shareFalls  *prometheus.CounterVec
+	panics      *prometheus.CounterVec
 }
 
 // newMetrics registers the App's metrics with reg (promauto panics on a
 // second registration: one Registry per App).
 func newMetrics(reg prometheus.Registerer) *metrics {
-	f := promauto.With(reg)
+	f := factory{promauto.With(reg)}
 	m := &metrics{
-		requests: f.NewCounterVec(prometheus.CounterOpts{
-			Name: "engagiert_slack_requests_total",
-			Help: "Requests from Slack by kind (command, event, interaction) and outcome.",
-		}, []string{"kind", "outcome"}),
-		questions: f.NewCounterVec(prometheus.CounterOpts{
-			Name: "engagiert_questions_total",
-			Help: "Questions answered, by surface.",
-		}, []string{"surface"}),
-		unanswered: f.NewCounterVec(prometheus.CounterOpts{
-			Name: "engagiert_unanswered_questions_total",
-			Help: "Questions the knowledge base had no answer to, by surface.",
-		}, []string{"surface"}),
-		feedback: f.NewCounterVec(prometheus.CounterOpts{
-			Name: "engagiert_feedback_total",
-			Help: "Votes under answers, by vote (up, down): a user's first vote on an answer, or a changed one; a repeated click is not counted.",
-		}, []string{"vote"}),
-		votes: f.NewGaugeVec(prometheus.GaugeOpts{
-			Name: "engagiert_feedback_votes",
-			Help: "Votes as they stand now, one per user and answer, by vote (up, down); a changed vote moves from one to the other. Sum over replicas.",
-		}, []string{"vote"}),
-		forwarded: f.NewCounter(prometheus.CounterOpts{
-			Name: "engagiert_forwarded_questions_total",
-			Help: "Unanswered questions forwarded to the curators' channel.",
-		}),
-		relayed: f.NewCounter(prometheus.CounterOpts{
-			Name: "engagiert_curator_replies_relayed_total",
-			Help: "Curators' replies to forwarded questions relayed to the askers.",
-		}),
-		rateLimited: f.NewCounter(prometheus.CounterOpts{
-			Name: "engagiert_slack_app_rate_limited_total",
-			Help: "app_rate_limited events: Slack dropped events for the app over its rate limit.",
-		}),
-		shareFalls: f.NewCounterVec(prometheus.CounterOpts{
-			Name: "engagiert_share_fallbacks_total",
-			Help: "Shares whose response_url failed, by how they were delivered instead (post, told_user, lost).",
-		}, []string{"via"}),
-		duplicates: f.NewCounter(prometheus.CounterOpts{
-			Name: "engagiert_slack_duplicate_events_total",
-			Help: "Events Slack delivered again (retries, repeated event_id), not answered again.",
-		}),
-		reconnects: f.NewCounter(prometheus.CounterOpts{
-			Name: "engagiert_socketmode_reconnects_total",
-			Help: "Socket Mode connections opened after the first.",
-		}),
-		postErrors: f.NewCounter(prometheus.CounterOpts{
-			Name: "engagiert_slack_post_errors_total",
-			Help: "Failed Web API or response_url calls.",
-		}),
+		requests: f.counters("engagiert_slack_requests_total",
+			"Requests from Slack by kind (command, event, interaction) and outcome.", "kind", "outcome"),
+		questions: f.counters("engagiert_questions_total",
+			"Questions answered, by surface.", "surface"),
+		unanswered: f.counters("engagiert_unanswered_questions_total",
+			"Questions the knowledge base had no answer to, by surface.", "surface"),
+		feedback: f.counters("engagiert_feedback_total",
+			"Votes under answers, by vote (up, down): a user's first vote on an answer, or a changed one; a repeated click is not counted.", "vote"),
+		votes: f.gauges("engagiert_feedback_votes",
+			"Votes as they stand now, one per user and answer, by vote (up, down); a changed vote moves from one to the other. Sum over replicas.", "vote"),
+		forwarded: f.counter("engagiert_forwarded_questions_total",
+			"Unanswered questions forwarded to the curators' channel."),
+		relayed: f.counter("engagiert_curator_replies_relayed_total",
+			"Curators' replies to forwarded questions relayed to the askers."),
+		rateLimited: f.counter("engagiert_slack_app_rate_limited_total",
+			"app_rate_limited events: Slack dropped events for the app over its rate limit."),
+		shareFalls: f.counters("engagiert_share_fallbacks_total",
+			"Shares whose response_url failed, by how they were delivered instead (post, told_user, lost).", "via"),
+		panics: f.counters("engagiert_panics_total",
+			"Panics recovered, by where (answer, background, http, socket, reload); answer counts the engine's own recovered panics (Answer.Panicked) too.", "where"),
+		duplicates: f.counter("engagiert_slack_duplicate_events_total",
+			"Events Slack delivered again (retries, repeated event_id), not answered again."),
+		reconnects: f.counter("engagiert_socketmode_reconnects_total",
+			"Socket Mode connections opened after the first."),
+		postErrors: f.counter("engagiert_slack_post_errors_total",
+			"Failed Web API or response_url calls."),
 		duration: f.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "engagiert_answer_duration_seconds",
 			Help:    "Time to answer a question, by surface.",
@@ -391,5 +403,28 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 	for _, via := range []string{"post", "told_user", "lost"} {
 		m.shareFalls.WithLabelValues(via)
 	}
+	for _, where := range panicPlaces {
+		m.panics.WithLabelValues(where)
+	}
 	return m
+}
+
+// factory declares the App's metrics, one call each: name, help, labels.
+// promauto registers them with the App's registry as they are made.
+type factory struct{ promauto.Factory }
+
+func (f factory) counter(name, help string) prometheus.Counter {
+	return f.NewCounter(prometheus.CounterOpts{Name: name, Help: help})
+}
+
+func (f factory) counters(name, help string, labels ...string) *prometheus.CounterVec {
+	return f.NewCounterVec(prometheus.CounterOpts{Name: name, Help: help}, labels)
+}
+
+func (f factory) gauge(name, help string) prometheus.Gauge {
+	return f.NewGauge(prometheus.GaugeOpts{Name: name, Help: help})
+}
+
+func (f factory) gauges(name, help string, labels ...string) *prometheus.GaugeVec {
+	return f.NewGaugeVec(prometheus.GaugeOpts{Name: name, Help: help}, labels)
 }

@@ -173,6 +173,18 @@ type fakeSlack struct {
 	fail func(c call) (status int, body string)
 	// refused are the payloads Slack would refuse.
 	refused apicheck.Log
+	// answers are bodies for methods, instead of the defaults below.
+	answers map[string]string
+}
+
+// answer makes the fake Slack answer method with body.
+func (f *fakeSlack) answer(method, body string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.answers == nil {
+		f.answers = map[string]string{}
+	}
+	f.answers[method] = body
 }
 
 // failWith makes the fake Slack answer method with status and body.
@@ -209,6 +221,7 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		f.mu.Lock()
 		f.calls = append(f.calls, c)
 		fail := f.fail
+		canned, hasCanned := f.answers[c.Method]
 		f.mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
 		if fail != nil {
@@ -217,6 +230,10 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 				_, _ = io.WriteString(w, body)
 				return
 			}
+		}
+		if hasCanned {
+			_, _ = io.WriteString(w, canned)
+			return
 		}
 		switch c.Method {
 		case "auth.test":
@@ -622,7 +639,7 @@ func TestBlockActions(t *testing.T) {
 				t.Fatalf("feedback: response_url calls %v, want the answer with a thank-you in place", hooks)
 			}
 			logs := f.logs.Records("feedback")
-			if len(logs) != 1 || logs[0]["question"] != "Bielefeld" || logs[0]["vote"] != "down" {
+			if len(logs) != 1 || logs[0]["question"] != nil || logs[0]["vote"] != "down" {
 				t.Errorf("feedback log = %v", logs)
 			}
 			if got := counterValue(t, f.app.metrics.feedback.WithLabelValues("down")); got != 1 {
@@ -671,7 +688,7 @@ func TestHealthReadyMetrics(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil || rec.Code != 200 {
 		t.Fatalf("/readyz = %d %s", rec.Code, rec.Body)
 	}
-	want := Readiness{Ready: true, Version: "v-test", Networks: 1, Places: 1, LoadedAt: "2025-01-02T03:04:05Z", SlackToken: "unverified", Build: f.app.cfg.Build}
+	want := Readiness{Ready: true, Version: "v-test", Networks: 1, Places: 1, LoadedAt: "2025-01-02T03:04:05Z", SlackToken: "unverified", Store: "local", Build: f.app.cfg.Build}
 	if r != want {
 		t.Errorf("/readyz = %+v, want %+v", r, want)
 	}
@@ -768,6 +785,36 @@ func marshal(v any) []byte {
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(v)
 	return b.Bytes()
+}
+
+// TestSlashResponseCacheByDay: a remembered response is kept for its day
+// in Berlin; after German midnight the question is answered afresh.
+func TestSlashResponseCacheByDay(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 3, 1, 22, 30, 0, 0, time.UTC) // 23:30 in Berlin
+	var mu sync.Mutex
+	f := setup(t, func(c *Config) {
+		c.Clock = func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	})
+	ask := func() {
+		rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, "Bielefeld", f.slack.srv.URL+"/hooks/commands/1"), nil)
+		f.wait(t)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("/engagiert Bielefeld: status %d", rec.Code)
+		}
+	}
+	ask()
+	ask()
+	if n := f.app.responses.Len(); n != 1 {
+		t.Fatalf("%d responses remembered after two asks on one day, want 1", n)
+	}
+	mu.Lock()
+	now = now.Add(time.Hour) // 00:30 in Berlin, still 23:30 UTC
+	mu.Unlock()
+	ask()
+	if n := f.app.responses.Len(); n != 2 {
+		t.Errorf("%d responses remembered after German midnight, want 2 (a new day's)", n)
+	}
 }
 
 // A repeated slash command is answered from the remembered response, which

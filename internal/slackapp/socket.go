@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -36,7 +38,7 @@ func (a *App) RunSocketMode(ctx context.Context) error {
 			}
 			return err
 		case evt := <-client.Events:
-			a.socketEvent(ctx, client, evt)
+			a.recoverSocket(ctx, client, evt)
 		}
 	}
 }
@@ -58,7 +60,7 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 			log.Info("socket mode connected")
 		}
 	case socketmode.EventTypeConnectionError:
-		log.Warn("socket mode connection error", "err", evt.Data)
+		log.Warn("socket mode connection error", "err", clipBytes(fmt.Sprint(evt.Data), maxErrBytes))
 	case socketmode.EventTypeInvalidAuth:
 		log.Error("socket mode: invalid app token")
 	case socketmode.EventTypeDisconnect:
@@ -68,7 +70,7 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 	case socketmode.EventTypeErrorBadMessage:
 		a.socketBadMessage(ctx, client, log, evt)
 	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorWriteFailed:
-		log.Warn("socket mode error", "type", string(evt.Type), "err", evt.Data)
+		log.Warn("socket mode error", "type", string(evt.Type), "err", clipBytes(fmt.Sprint(evt.Data), maxErrBytes))
 	case socketmode.EventTypeEventsAPI:
 		_ = a.ack(ctx, client, log, evt.Request, nil)
 		a.metrics.requests.WithLabelValues("event", "ok").Inc()
@@ -76,10 +78,12 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 		if !ok {
 			return
 		}
+		retry := 0
 		if evt.Request != nil && evt.Request.RetryAttempt > 0 {
-			log = log.With("retry_num", evt.Request.RetryAttempt, "retry_reason", evt.Request.RetryReason)
+			retry = evt.Request.RetryAttempt
+			log = log.With("retry_num", retry, "retry_reason", clipBytes(evt.Request.RetryReason, 64))
 		}
-		a.onEvent(ctx, log, ev)
+		a.onEvent(ctx, log, ev, retry)
 	case socketmode.EventTypeSlashCommand:
 		a.metrics.requests.WithLabelValues("command", "ok").Inc()
 		cmd, ok := evt.Data.(slack.SlashCommand)
@@ -91,8 +95,10 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 		// slash returns within SlashDeadline, well inside Slack's 3 seconds;
 		// it runs aside so the events channel keeps draining meanwhile.
 		req := evt.Request
-		a.background(ctx, func(ctx context.Context) {
+		var acked atomic.Bool
+		a.background(ctx, log, func(ctx context.Context) {
 			resp := a.onCommand(ctx, log, cmd)
+			acked.Store(true)
 			if err := a.ack(ctx, client, log, req, json.RawMessage(resp)); err != nil {
 				// Too big for a Socket Mode response: ack empty, post via response_url.
 				_ = a.ack(ctx, client, log, req, nil)
@@ -101,6 +107,10 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 					a.respond(ctx, log, cmd.ResponseURL, msg)
 				}
 			}
+		}, func(ctx context.Context) {
+			if !acked.Load() {
+				_ = a.ack(ctx, client, log, req, ephemeral(apologyMessage()))
+			}
 		})
 	case socketmode.EventTypeInteractive:
 		a.metrics.requests.WithLabelValues("interaction", "ok").Inc()
@@ -108,7 +118,8 @@ func (a *App) socketEvent(ctx context.Context, client *socketmode.Client, evt so
 		if ok && isModalQuestion(ic) {
 			// The next view is the ack's payload, as over HTTP.
 			req := evt.Request
-			a.background(ctx, func(ctx context.Context) { _ = a.ack(ctx, client, log, req, a.modalSubmission(ctx, log, ic)) })
+			a.background(ctx, log, func(ctx context.Context) { _ = a.ack(ctx, client, log, req, a.modalSubmission(ctx, log, ic)) },
+				func(ctx context.Context) { _ = a.ack(ctx, client, log, req, nil) })
 			return
 		}
 		_ = a.ack(ctx, client, log, evt.Request, nil)

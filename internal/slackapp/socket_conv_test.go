@@ -99,7 +99,7 @@ func TestSocketModeConversations(t *testing.T) {
 	t.Run("vote in place", func(t *testing.T) {
 		for range 2 {
 			send("interactive", testdata(t, "block_actions.json",
-				"https://hooks.slack.com", s.fakeSlack.srv.URL+"/hooks",
+				"https://hooks.slack.com", s.hooks(),
 				`"ACTION_ID"`, strconv.Quote(blocks.ActionFeedbackUp), `"ACTION_VALUE"`, `"Bielefeld"`))
 		}
 		eventually(t, "two replacements", func() bool { return len(s.get("response_url")) == 2 })
@@ -117,7 +117,7 @@ func TestSocketModeConversations(t *testing.T) {
 		s.failWith("response_url", 404, "expired_url")
 		before := len(s.get("chat.postMessage"))
 		send("interactive", testdata(t, "block_actions.json",
-			"https://hooks.slack.com", s.fakeSlack.srv.URL+"/hooks",
+			"https://hooks.slack.com", s.hooks(),
 			`"ACTION_ID"`, strconv.Quote(blocks.ActionShare), `"ACTION_VALUE"`, `"Bielefeld"`))
 		posts := waitPosts(t, before+1)
 		if p := posts[before].Form; p.Get("channel") != "CBR2V3XEX" || !strings.Contains(p.Get("blocks"), "hat gefragt") {
@@ -136,7 +136,7 @@ func TestSocketModeConversations(t *testing.T) {
 
 	t.Run("message shortcut", func(t *testing.T) {
 		hooks := len(s.get("response_url"))
-		send("interactive", testdata(t, "message_action.json", "https://hooks.slack.com", s.fakeSlack.srv.URL+"/hooks"))
+		send("interactive", testdata(t, "message_action.json", "https://hooks.slack.com", s.hooks()))
 		eventually(t, "the shortcut's answer", func() bool { return len(s.get("response_url")) == hooks+1 })
 		if h := s.get("response_url")[hooks]; h.JSON["response_type"] != "ephemeral" || !strings.Contains(h.JSON["text"].(string), "Bielefeld") {
 			t.Errorf("shortcut answer %v", h.JSON)
@@ -147,7 +147,7 @@ func TestSocketModeConversations(t *testing.T) {
 		before := len(s.get("chat.postMessage"))
 		value := blocks.ForwardRef{Question: "Wer backt den Kuchen?", Channel: mentionChannel, Thread: mentionTS}.Encode()
 		send("interactive", testdata(t, "block_actions.json",
-			"https://hooks.slack.com", s.fakeSlack.srv.URL+"/hooks",
+			"https://hooks.slack.com", s.hooks(),
 			`"ACTION_ID"`, strconv.Quote(blocks.ActionForward), `"ACTION_VALUE"`, strconv.Quote(value)))
 		posts := waitPosts(t, before+1)
 		if posts[before].Form.Get("channel") != curators {

@@ -26,9 +26,10 @@ func newSocketSlack(t *testing.T) *socketSlack {
 	record := s.fakeSlack.srv.Config.Handler.ServeHTTP
 	s.srv = slacktest.NewTestServer(func(c slacktest.Customize) {
 		for _, m := range []string{"chat.postMessage", "chat.postEphemeral", "chat.update", "views.publish", "views.open", "views.update", "conversations.history",
-			"conversations.info", "chat.unfurl", "reactions.add", "assistant.threads.setSuggestedPrompts", "assistant.threads.setStatus", "assistant.threads.setTitle"} {
+			"conversations.info", "conversations.replies", "chat.unfurl", "reactions.add", "assistant.threads.setSuggestedPrompts", "assistant.threads.setStatus", "assistant.threads.setTitle"} {
 			c.Handle("/"+m, record)
 		}
+		c.Handle("/hooks/", record) // response_urls on the API's host, as the bot allows them
 		c.Handle("/ws", slacktest.Websocket(func(conn *websocket.Conn) {
 			hello := `{"type":"hello","num_connections":1,"debug_info":{"host":"applink-test","build_number":1,"approximate_connection_time":18060},"connection_info":{"app_id":"A123ABC456"}}`
 			if err := conn.WriteMessage(websocket.TextMessage, []byte(hello)); err != nil {
@@ -120,7 +121,7 @@ func TestSocketMode(t *testing.T) {
 
 	t.Run("slash_commands", func(t *testing.T) {
 		// Socket Mode carries the slash command's fields as JSON.
-		cmd := `{"token":"xyzz0WbapA4vBCDEFasx0q6G","team_id":"T1DC2JH3J","team_domain":"testteamnow","channel_id":"G8PSS9T3V","channel_name":"foobar","user_id":"U2CERLKJA","user_name":"roadrunner","command":"/engagiert","text":"Bielefeld","api_app_id":"A123ABC456","is_enterprise_install":"false","response_url":"` + s.fakeSlack.srv.URL + `/hooks/commands/1","trigger_id":"398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c"}`
+		cmd := `{"token":"xyzz0WbapA4vBCDEFasx0q6G","team_id":"T1DC2JH3J","team_domain":"testteamnow","channel_id":"G8PSS9T3V","channel_name":"foobar","user_id":"U2CERLKJA","user_name":"roadrunner","command":"/engagiert","text":"Bielefeld","api_app_id":"A123ABC456","is_enterprise_install":"false","response_url":"` + s.hooks() + `/commands/1","trigger_id":"398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c"}`
 		ack := s.send(t, "slash_commands", "env-5", []byte(cmd), `,"accepts_response_payload":true`)
 		payload, _ := ack["payload"].(map[string]any)
 		if payload["response_type"] != "ephemeral" || !strings.Contains(fmt.Sprint(payload["text"]), "Bielefeld ist") {
@@ -134,7 +135,7 @@ func TestSocketMode(t *testing.T) {
 
 	t.Run("block_actions", func(t *testing.T) {
 		payload := testdata(t, "block_actions.json",
-			"https://hooks.slack.com", s.fakeSlack.srv.URL+"/hooks",
+			"https://hooks.slack.com", s.hooks(),
 			`"ACTION_ID"`, `"`+blocks.ActionFeedbackUp+`"`,
 			`"ACTION_VALUE"`, `"Bielefeld"`)
 		s.send(t, "interactive", "env-6", payload, `,"accepts_response_payload":false`)
@@ -148,3 +149,7 @@ func TestSocketMode(t *testing.T) {
 		t.Errorf("connection not logged")
 	}
 }
+
+// hooks is where the response_urls of payloads sent to a Socket Mode App
+// point: the fake Web API's host, which the App allows.
+func (s *socketSlack) hooks() string { return strings.TrimSuffix(s.srv.GetAPIURL(), "/") + "/hooks" }

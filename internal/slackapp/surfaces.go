@@ -67,15 +67,20 @@ func (a *App) slash(ctx context.Context, log *slog.Logger, cmd slack.SlashComman
 }
 
 // slashResponse is slash's response as JSON. Answers given in time are
-// remembered per knowledge version and question, since they depend on
-// nothing else: rendering and encoding cost more than the (cached) answer,
+// remembered per knowledge version, day (Berlin) and question, since they
+// depend on nothing else: an answer about the next event changes at German
+// midnight. Rendering and encoding cost more than the (cached) answer,
 // and a team asks the same things again. A remembered response still counts
 // and logs its question, as the metrics and `engagiert misses` expect.
 func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) []byte {
-	q := Question(cmd.Text, "")
+	// The key is the question as the engine reads it (at most
+	// Config.MaxQuestion characters): a 40 KB paste costs the cache no
+	// more than any question, and what it adds beyond could not change
+	// the answer.
+	q := a.cutQuestion(Question(cmd.Text, ""))
 	key := ""
 	if base, _ := a.cfg.Knowledge(); base != nil && a.responses != nil {
-		key = base.Version + "\x00" + q
+		key = base.Version + "\x00" + a.cfg.Clock.Today().ISO() + "\x00" + q
 	}
 	if key == "" {
 		b, err := json.Marshal(a.slash(ctx, log, cmd))
@@ -108,7 +113,7 @@ func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.Sla
 // The answer is the same for everyone who asks q (the forward button relays
 // by DM to whoever clicks it), so it can be remembered.
 func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) (resp slack.WebhookMessage, cacheable bool) {
-	q := Question(cmd.Text, "")
+	q := a.cutQuestion(Question(cmd.Text, ""))
 	log = log.With("surface", SurfaceSlash, "user", cmd.UserID, "channel", cmd.ChannelID)
 	opt := blocks.Options{Share: true, Feedback: true, Forward: a.forwardButton(q, "", "")}
 	type result struct {
@@ -116,10 +121,10 @@ func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.Slash
 		ok bool
 	}
 	done := make(chan result, 1)
-	a.background(ctx, func(ctx context.Context) {
+	a.background(ctx, log, func(ctx context.Context) {
 		m, _, ok := a.answer(ctx, log, SurfaceSlash, q, "", opt)
 		done <- result{m, ok}
-	})
+	}, func(context.Context) { done <- result{apologyMessage(), false} })
 	timer := time.NewTimer(a.cfg.SlashDeadline)
 	defer timer.Stop()
 	select {
@@ -128,7 +133,7 @@ func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.Slash
 	case <-timer.C:
 	}
 	log.Warn("slow answer; following up via response_url")
-	a.background(ctx, func(ctx context.Context) {
+	a.background(ctx, log, func(ctx context.Context) {
 		select {
 		case r := <-done:
 			// The answer takes the place of the holding note.
@@ -137,14 +142,14 @@ func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.Slash
 			a.respond(ctx, log, cmd.ResponseURL, msg)
 		case <-ctx.Done():
 		}
-	})
+	}, nil)
 	return ephemeral(blocks.Notice("Einen Moment, ich suche noch …")), false
 }
 
-// post sends a message to a channel, in thread if thread is set, and
-// returns its ts ("" when it failed).
-func (a *App) post(ctx context.Context, log *slog.Logger, channel, thread string, m blocks.Message) string {
-	ts, err := a.postErr(ctx, channel, thread, m)
+// post sends a message to a channel, in thread if thread is set, with
+// more options (replyMetadata), and returns its ts ("" when it failed).
+func (a *App) post(ctx context.Context, log *slog.Logger, channel, thread string, m blocks.Message, more ...slack.MsgOption) string {
+	ts, err := a.postErr(ctx, channel, thread, m, more...)
 	if err != nil {
 		// The caller's log carries the channel (and event_id).
 		a.lost(log, "chat.postMessage failed", err)
@@ -153,13 +158,13 @@ func (a *App) post(ctx context.Context, log *slog.Logger, channel, thread string
 }
 
 // postErr is post that returns the error instead of logging it.
-func (a *App) postErr(ctx context.Context, channel, thread string, m blocks.Message) (string, error) {
-	opts := []slack.MsgOption{
+func (a *App) postErr(ctx context.Context, channel, thread string, m blocks.Message, more ...slack.MsgOption) (string, error) {
+	opts := append([]slack.MsgOption{
 		slack.MsgOptionText(m.Text, false),
 		slack.MsgOptionBlocks(m.Blocks...),
 		slack.MsgOptionDisableLinkUnfurl(),
 		slack.MsgOptionDisableMediaUnfurl(),
-	}
+	}, more...)
 	if thread != "" {
 		opts = append(opts, slack.MsgOptionTS(thread))
 	}
@@ -168,6 +173,7 @@ func (a *App) postErr(ctx context.Context, channel, thread string, m blocks.Mess
 		a.metrics.postErrors.Inc()
 		return "", err
 	}
+	markReplied(ctx)
 	return ts, nil
 }
 
@@ -177,11 +183,16 @@ func (a *App) respond(ctx context.Context, log *slog.Logger, responseURL string,
 		log.Warn("no response_url to answer to")
 		return false
 	}
+	if !a.responseURLAllowed(responseURL) {
+		a.refuseResponseURL(log, responseURL)
+		return false
+	}
 	if err := slack.PostWebhookCustomHTTPContext(ctx, responseURL, a.client, &msg); err != nil {
 		a.metrics.postErrors.Inc()
 		a.lost(log, "response_url post failed", err)
 		return false
 	}
+	markReplied(ctx)
 	return true
 }
 

@@ -49,7 +49,7 @@ func (a *App) mention(ctx context.Context, log *slog.Logger, e *slackevents.AppM
 	if thread == "" {
 		thread = e.TimeStamp
 	}
-	if e.Channel == a.cfg.CuratorChannel && e.ThreadTimeStamp != "" && a.relay(ctx, log, e.Channel, e.ThreadTimeStamp, e.TimeStamp, e.User, e.Text) {
+	if e.Channel == a.cfg.CuratorChannel && e.ThreadTimeStamp != "" && a.relay(ctx, log, e.Channel, e.ThreadTimeStamp, e.TimeStamp, e.User, e.Text, "") {
 		return // a curator's reply that mentions the bot
 	}
 	if !a.firstAnswer(ctx, log, e.Channel, e.TimeStamp) {
@@ -62,8 +62,8 @@ func (a *App) mention(ctx context.Context, log *slog.Logger, e *slackevents.AppM
 	m, ans, _ := a.answer(ctx, log, SurfaceMention, q, prev, opt)
 	// The thread is the mention's own ts (or its thread's): registered
 	// before the answer is posted, a follow-up sent meanwhile is not lost.
-	a.remember(ctx, log, key, ans, ThreadTTL)
-	a.post(ctx, log, e.Channel, thread, m)
+	a.remember(ctx, log, key, ans, a.cfg.Retention.Threads)
+	a.post(ctx, log, e.Channel, thread, m, replyMetadata(e.TimeStamp))
 }
 
 // answerableSubtypes are the message subtypes that carry a question: plain
@@ -98,7 +98,11 @@ func (a *App) message(ctx context.Context, log *slog.Logger, e *slackevents.Mess
 			return // app_mention answers it
 		}
 		if e.Channel == a.cfg.CuratorChannel {
-			a.relay(ctx, log, e.Channel, e.ThreadTimeStamp, e.TimeStamp, e.User, e.Text)
+			parent := ""
+			if e.Message != nil {
+				parent = e.Message.ParentUserId
+			}
+			a.relay(ctx, log, e.Channel, e.ThreadTimeStamp, e.TimeStamp, e.User, e.Text, parent)
 			return
 		}
 		a.followUp(ctx, log, e, own)
@@ -120,13 +124,13 @@ func (a *App) dm(ctx context.Context, log *slog.Logger, e *slackevents.MessageEv
 	if !a.firstAnswer(ctx, log, e.Channel, e.TimeStamp) {
 		return
 	}
-	key := dmKey(e.Channel)
+	key := dmKey(a.user(e.User))
 	prev, _ := a.recall(ctx, log, key)
 	q := Question(e.Text, own)
 	opt := blocks.Options{Feedback: true, Forward: a.forwardButton(q, "", "")}
 	m, ans, _ := a.answer(ctx, log, SurfaceDM, q, prev, opt)
 	a.remember(ctx, log, key, ans, DMTTL)
-	a.post(ctx, log, e.Channel, e.ThreadTimeStamp, m)
+	a.post(ctx, log, e.Channel, e.ThreadTimeStamp, m, replyMetadata(e.TimeStamp))
 }
 
 // followUp answers a reply without a mention in a thread the bot answered
@@ -135,7 +139,11 @@ func (a *App) dm(ctx context.Context, log *slog.Logger, e *slackevents.MessageEv
 func (a *App) followUp(ctx context.Context, log *slog.Logger, e *slackevents.MessageEvent, own string) {
 	key := threadKey(e.Channel, e.ThreadTimeStamp)
 	prev, known := a.recall(ctx, log, key)
-	if !known && (own == "" || e.Message == nil || e.Message.ParentUserId != own) {
+	if !known && (own == "" || e.Message == nil || e.Message.ParentUserId != own) &&
+		(!a.state.unsure() || !a.botInThread(ctx, log, e.Channel, e.ThreadTimeStamp)) {
+		// Neither the Store nor the thread's first message says the bot
+		// is in this thread; while the Store cannot be trusted, Slack
+		// itself is asked.
 		return
 	}
 	log = log.With("surface", SurfaceThread, "user", e.User, "channel", e.Channel)
@@ -145,21 +153,15 @@ func (a *App) followUp(ctx context.Context, log *slog.Logger, e *slackevents.Mes
 	q := Question(e.Text, own)
 	opt := blocks.Options{Feedback: true, Forward: a.forwardButton(q, e.Channel, e.ThreadTimeStamp)}
 	m, ans, _ := a.answer(ctx, log, SurfaceThread, q, prev, opt)
-	a.remember(ctx, log, key, ans, ThreadTTL)
-	a.post(ctx, log, e.Channel, e.ThreadTimeStamp, m)
+	a.remember(ctx, log, key, ans, a.cfg.Retention.Threads)
+	a.post(ctx, log, e.Channel, e.ThreadTimeStamp, m, replyMetadata(e.TimeStamp))
 }
 
 // recall returns the previous frame of a conversation, and whether the bot
-// answered there at all. A failing Store means no context: the question is
-// then answered on its own, or (a thread it cannot tell) not at all.
+// answered there at all. While the shared Store fails, this replica's own
+// memory answers (state.get).
 func (a *App) recall(ctx context.Context, log *slog.Logger, key string) (prev string, known bool) {
-	ctx, cancel := context.WithTimeout(ctx, storeTimeout)
-	defer cancel()
-	v, err := a.store.Get(ctx, key)
-	if err != nil {
-		log.Warn("store failed; answering without the conversation's context", "err", err)
-		return "", false
-	}
+	v := a.state.get(ctx, log, key)
 	if v == noFrame {
 		return "", true
 	}
@@ -173,9 +175,5 @@ func (a *App) remember(ctx context.Context, log *slog.Logger, key string, ans do
 	if v == "" {
 		v = noFrame
 	}
-	ctx, cancel := context.WithTimeout(ctx, storeTimeout)
-	defer cancel()
-	if err := a.store.Set(ctx, key, v, ttl); err != nil {
-		log.Warn("store failed; follow-ups here lose their context", "err", err)
-	}
+	a.state.set(ctx, log, key, v, ttl)
 }

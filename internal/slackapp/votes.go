@@ -2,7 +2,9 @@ package slackapp
 
 import (
 	"context"
+	"crypto/rand"
 	"log/slog"
+	"strings"
 
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
 	"github.com/slack-go/slack"
@@ -26,25 +28,24 @@ func (a *App) vote(ctx context.Context, log *slog.Logger, ic slack.InteractionCa
 	}
 	old := ""
 	if ts != "" && ic.User.ID != "" {
-		sctx, cancel := context.WithTimeout(ctx, storeTimeout)
-		var err error
-		old, err = a.store.Swap(sctx, voteKey(channel, ts, ic.User.ID), vote, VoteTTL)
-		cancel()
-		if err != nil {
-			log.Warn("store failed; vote counted as new", "err", err)
-			old = ""
+		// The value carries a token of this click: a Swap that go-redis
+		// repeats after a timeout finds its own value, not a vote before.
+		token := rand.Text()
+		prev, prevToken, _ := strings.Cut(a.state.swap(ctx, log, voteKey(channel, ts, a.user(ic.User.ID)), vote+":"+token, a.cfg.Retention.Votes), ":")
+		if prevToken != token {
+			old = prev
 		}
 	}
 	switch old {
 	case vote:
-		log.Info("feedback repeated", "vote", vote, "question", act.Value, "channel", channel)
+		log.Info("feedback repeated", "vote", vote, "channel", channel)
 	default:
 		a.metrics.feedback.WithLabelValues(vote).Inc()
 		a.metrics.votes.WithLabelValues(vote).Inc()
 		if old != "" {
 			a.metrics.votes.WithLabelValues(old).Dec()
 		}
-		log.Info("feedback", "vote", vote, "previous", old, "question", act.Value, "channel", channel)
+		log.Info("feedback", "vote", vote, "previous", old, "channel", channel)
 	}
 
 	// The answer with the thank-you in place of the buttons: from the
@@ -53,7 +54,7 @@ func (a *App) vote(ctx context.Context, log *slog.Logger, ic slack.InteractionCa
 	if bs, ok := blocks.Voted(ic.Message.Blocks.BlockSet, vote); ok {
 		m = blocks.Message{Text: ic.Message.Text, Blocks: bs}
 	} else {
-		ans := a.lookup(ctx, act.Value, "")
+		ans := a.lookup(ctx, log, act.Value, "")
 		opt := blocks.Options{Share: ic.Container.IsEphemeral, Feedback: true, Voted: vote}
 		if ic.Container.IsEphemeral {
 			opt.Forward = a.forwardButton(act.Value, "", "")

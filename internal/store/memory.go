@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"time"
 )
@@ -48,12 +49,21 @@ func NewMemory(ttl time.Duration, max int) *Memory {
 	return &Memory{ttl: ttl, max: max, now: time.Now, expires: map[string]time.Time{}, values: map[string]memValue{}}
 }
 
-// FirstSeen reports whether key is new within the TTL and remembers it. It
-// never fails; the error is there to satisfy Store.
-func (m *Memory) FirstSeen(_ context.Context, key string) (bool, error) {
+// FirstSeen reports whether key is new within ttl (the store's TTL if ttl
+// <= 0) and remembers it. It never fails; the error is there to satisfy
+// Store.
+func (m *Memory) FirstSeen(_ context.Context, key string, ttl time.Duration) (bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	now := m.now()
+	if ttl > 0 && ttl != m.ttl {
+		// Another expiry than the queue's: kept with the values.
+		if v, ok := m.values[key]; ok && now.Before(v.expires) {
+			return false, nil
+		}
+		m.putLocked(now, key, "1", ttl)
+		return true, nil
+	}
 	m.expireLocked(now)
 	if exp, ok := m.expires[key]; ok && now.Before(exp) {
 		return false, nil
@@ -84,8 +94,7 @@ func (m *Memory) Set(ctx context.Context, key, value string, ttl time.Duration) 
 	return err
 }
 
-// Swap sets key to value for ttl and returns the value it replaced. When
-// more than max values are live it forgets the expired ones, then any.
+// Swap sets key to value for ttl and returns the value it replaced.
 func (m *Memory) Swap(_ context.Context, key, value string, ttl time.Duration) (string, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -94,23 +103,94 @@ func (m *Memory) Swap(_ context.Context, key, value string, ttl time.Duration) (
 	if v, ok := m.values[key]; ok && now.Before(v.expires) {
 		old = v.v
 	}
+	m.putLocked(now, key, value, ttl)
+	return old, nil
+}
+
+// putLocked sets a value. When more than max values are live it forgets
+// the expired ones, then any.
+func (m *Memory) putLocked(now time.Time, key, value string, ttl time.Duration) {
 	m.values[key] = memValue{value, now.Add(ttl)}
-	if len(m.values) > m.max {
-		for k, v := range m.values {
-			if !now.Before(v.expires) {
-				delete(m.values, k)
+	if len(m.values) <= m.max {
+		return
+	}
+	for k, v := range m.values {
+		if !now.Before(v.expires) {
+			delete(m.values, k)
+		}
+	}
+	for k := range m.values {
+		if len(m.values) <= m.max {
+			break
+		}
+		if k != key {
+			delete(m.values, k)
+		}
+	}
+}
+
+// Keys returns the live keys matching pattern ("*": any run of characters).
+func (m *Memory) Keys(_ context.Context, pattern string) ([]string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	now := m.now()
+	var out []string
+	for k, exp := range m.expires {
+		if now.Before(exp) && matchKey(pattern, k) {
+			out = append(out, k)
+		}
+	}
+	for k, v := range m.values {
+		if now.Before(v.expires) && matchKey(pattern, k) {
+			out = append(out, k)
+		}
+	}
+	return out, nil
+}
+
+// Delete forgets keys.
+func (m *Memory) Delete(_ context.Context, keys ...string) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	now := m.now()
+	n := 0
+	for _, k := range keys {
+		if exp, ok := m.expires[k]; ok {
+			delete(m.expires, k) // its queue entry no longer matches and is skipped
+			if now.Before(exp) {
+				n++
 			}
 		}
-		for k := range m.values {
-			if len(m.values) <= m.max {
-				break
-			}
-			if k != key {
-				delete(m.values, k)
+		if v, ok := m.values[k]; ok {
+			delete(m.values, k)
+			if now.Before(v.expires) {
+				n++
 			}
 		}
 	}
-	return old, nil
+	return n, nil
+}
+
+// matchKey reports whether key matches pattern, where "*" matches any run
+// of characters and everything else itself.
+func matchKey(pattern, key string) bool {
+	parts := strings.Split(pattern, "*")
+	if len(parts) == 1 {
+		return key == pattern
+	}
+	if !strings.HasPrefix(key, parts[0]) {
+		return false
+	}
+	key = key[len(parts[0]):]
+	last := parts[len(parts)-1]
+	for _, p := range parts[1 : len(parts)-1] {
+		i := strings.Index(key, p)
+		if i < 0 {
+			return false
+		}
+		key = key[i+len(p):]
+	}
+	return strings.HasSuffix(key, last) && len(key) >= len(last)
 }
 
 // Len is the number of keys remembered, for tests and metrics.

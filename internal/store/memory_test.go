@@ -50,7 +50,7 @@ func TestMemoryFirstSeen(t *testing.T) {
 			m.now = clock.now
 			for i, s := range tt.steps {
 				clock.t = clock.t.Add(s.advance)
-				got, err := m.FirstSeen(context.Background(), s.key)
+				got, err := m.FirstSeen(context.Background(), s.key, 0)
 				if err != nil || got != s.want {
 					t.Fatalf("step %d: FirstSeen(%q) = %v, %v, want %v, nil", i, s.key, got, err, s.want)
 				}
@@ -68,7 +68,7 @@ func TestMemoryBounded(t *testing.T) {
 	m.now = clock.now
 	for i := range 100_000 {
 		clock.t = clock.t.Add(time.Millisecond)
-		if ok, _ := m.FirstSeen(context.Background(), fmt.Sprint("ev", i)); !ok {
+		if ok, _ := m.FirstSeen(context.Background(), fmt.Sprint("ev", i), 0); !ok {
 			t.Fatalf("FirstSeen(ev%d) = false, want true", i)
 		}
 	}
@@ -90,7 +90,7 @@ func TestMemoryConcurrent(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for k := range 50 {
-				if ok, _ := m.FirstSeen(context.Background(), fmt.Sprint("ev", k)); ok {
+				if ok, _ := m.FirstSeen(context.Background(), fmt.Sprint("ev", k), 0); ok {
 					first.Add(1)
 				}
 			}

@@ -43,7 +43,7 @@ func TestRedisFirstSeen(t *testing.T) {
 	ctx := context.Background()
 	key := uniqueKey("once")
 	for i, want := range []bool{true, false, false} {
-		got, err := s.FirstSeen(ctx, key)
+		got, err := s.FirstSeen(ctx, key, 0)
 		if err != nil || got != want {
 			t.Fatalf("call %d: FirstSeen(%q) = %v, %v, want %v, nil", i, key, got, err, want)
 		}
@@ -60,11 +60,11 @@ func TestRedisExpiry(t *testing.T) {
 	s := newRedisStore(t, 200*time.Millisecond)
 	ctx := context.Background()
 	key := uniqueKey("expiry")
-	if ok, err := s.FirstSeen(ctx, key); !ok || err != nil {
+	if ok, err := s.FirstSeen(ctx, key, 0); !ok || err != nil {
 		t.Fatalf("FirstSeen(%q) = %v, %v, want true, nil", key, ok, err)
 	}
 	time.Sleep(400 * time.Millisecond)
-	if ok, err := s.FirstSeen(ctx, key); !ok || err != nil {
+	if ok, err := s.FirstSeen(ctx, key, 0); !ok || err != nil {
 		t.Fatalf("after TTL: FirstSeen(%q) = %v, %v, want true, nil", key, ok, err)
 	}
 }
@@ -87,7 +87,7 @@ func TestRedisTwoReplicas(t *testing.T) {
 				go func() {
 					defer wg.Done()
 					<-start
-					ok, err := r.FirstSeen(context.Background(), key)
+					ok, err := r.FirstSeen(context.Background(), key, 0)
 					if err != nil {
 						errs.Add(1)
 						return
@@ -118,7 +118,7 @@ func TestRedisDownIsAnError(t *testing.T) {
 	l.Close() // nothing listens there now
 	s := NewRedis(redis.NewClient(&redis.Options{Addr: addr, MaxRetries: -1, DialTimeout: time.Second}), time.Minute)
 	defer s.Close()
-	if ok, err := s.FirstSeen(context.Background(), "x"); err == nil || ok {
+	if ok, err := s.FirstSeen(context.Background(), "x", 0); err == nil || ok {
 		t.Errorf("FirstSeen with Redis down = %v, %v, want false and an error", ok, err)
 	}
 	if _, err := New("redis://"+addr+"/0", time.Minute); err == nil {

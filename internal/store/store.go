@@ -11,10 +11,12 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -23,10 +25,11 @@ import (
 // Store is a small key-value store whose keys expire. Both implementations
 // are safe for concurrent use.
 type Store interface {
-	// FirstSeen is true exactly once per key within the store's TTL, across
-	// every caller sharing the store. On error the caller decides; answering
-	// twice is usually better than not answering at all.
-	FirstSeen(ctx context.Context, key string) (bool, error)
+	// FirstSeen is true exactly once per key within ttl (the store's TTL
+	// if ttl <= 0), across every caller sharing the store. A call that
+	// fails may have set the key or not: the caller decides what to do
+	// then (the Slack app asks Slack itself).
+	FirstSeen(ctx context.Context, key string, ttl time.Duration) (bool, error)
 	// Get returns the value of key, or "" when it is not set or expired.
 	Get(ctx context.Context, key string) (string, error)
 	// Set sets key to value for ttl.
@@ -34,6 +37,11 @@ type Store interface {
 	// Swap sets key to value for ttl and returns the value it replaced ("" if none),
 	// atomically: of two callers swapping at once, one sees the other's value.
 	Swap(ctx context.Context, key, value string, ttl time.Duration) (old string, err error)
+	// Keys returns the keys matching pattern, where "*" stands for any
+	// run of characters (as in Redis' SCAN MATCH), for `engagiert forget`.
+	Keys(ctx context.Context, pattern string) ([]string, error)
+	// Delete deletes keys and returns how many there were.
+	Delete(ctx context.Context, keys ...string) (int, error)
 	// Close releases the connection, if any.
 	Close() error
 }
@@ -47,16 +55,33 @@ const DefaultTTL = 15 * time.Minute
 const DefaultMaxKeys = 100_000
 
 // New returns a Redis store when redisURL is set ("redis://host:6379/0",
-// "rediss://..." or "unix:///path"), and a Memory store otherwise. It pings
-// Redis once, so a wrong URL fails at start-up rather than on the first event.
-// Errors never repeat the URL, which may carry a password.
+// "rediss://..." or "unix:///path"), and a Memory store otherwise. It checks
+// Redis once (Check), so a wrong URL fails at start-up rather than on the
+// first event. Errors never repeat the URL, which may carry a password.
 func New(redisURL string, ttl time.Duration) (Store, error) {
-	if ttl <= 0 {
-		ttl = DefaultTTL
-	}
 	if redisURL == "" {
 		return NewMemory(ttl, DefaultMaxKeys), nil
 	}
+	r, err := OpenRedis(redisURL, ttl)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := r.Check(ctx); err != nil {
+		r.Close()
+		return nil, err
+	}
+	return r, nil
+}
+
+// ErrTooOld means the Redis server lacks SET NX GET (Redis 7.0).
+var ErrTooOld = errors.New("Redis 7.0 or newer is needed (SET NX GET)")
+
+// OpenRedis returns a Redis store for redisURL without talking to it yet:
+// go-redis dials on first use, and again after each failure. Only a
+// malformed URL is an error.
+func OpenRedis(redisURL string, ttl time.Duration) (*Redis, error) {
 	opts, err := redis.ParseURL(redisURL)
 	if err != nil {
 		var ue *url.Error
@@ -80,14 +105,23 @@ func New(redisURL string, ttl time.Duration) (Store, error) {
 	if opts.MaxRetries == 0 {
 		opts.MaxRetries = 1
 	}
-	client := redis.NewClient(opts)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := client.Ping(ctx).Err(); err != nil {
-		client.Close()
-		return nil, fmt.Errorf("redis at %s: %w", opts.Addr, err)
+	r := NewRedis(redis.NewClient(opts), ttl)
+	r.addr = opts.Addr
+	return r, nil
+}
+
+// Check pings Redis, learns its epoch marker and tries a SET NX GET; the
+// error names the server's address, never the URL. An old Redis gives an
+// error wrapping ErrTooOld.
+func (r *Redis) Check(ctx context.Context) error {
+	if err := r.Ping(ctx); err != nil {
+		return fmt.Errorf("redis at %s: %w", r.addr, err)
 	}
-	return NewRedis(client, ttl), nil
+	// SET NX GET needs Redis 7.0; an older one says "syntax error".
+	if _, err := r.FirstSeen(ctx, "probe:"+rand.Text(), time.Second); err != nil && strings.Contains(err.Error(), "syntax error") {
+		return fmt.Errorf("redis at %s: %w: %w", r.addr, ErrTooOld, err)
+	}
+	return nil
 }
 
 // SetLogger sends go-redis's own messages (failed dials, pool trouble) to log

@@ -73,7 +73,7 @@ func Redis(t testing.TB) string {
 			redis.why = "redis-server is not on PATH (apt-get install redis-server) and ENGAGIERT_TEST_REDIS_URL is unset"
 			return
 		}
-		redis.url, redis.stop, err = startRedis(path)
+		redis.url, redis.stop, err = startRedis(path, "")
 		if err != nil {
 			redis.why = err.Error()
 		}
@@ -84,22 +84,80 @@ func Redis(t testing.TB) string {
 	return redis.url
 }
 
-// startRedis runs redis-server on a free loopback port and waits until it
-// answers PING.
-func startRedis(path string) (url string, stop func(), err error) {
+// RedisServer is a redis-server of one test's own, which the test may
+// stop, start again (empty, on the same port), stall or fill: for fault
+// tests. It is stopped when the test ends.
+type RedisServer struct {
+	t    testing.TB
+	path string
+	args []string
+	addr string
+	stop func()
+}
+
+// OwnRedis starts a redis-server for t alone, on a free loopback port,
+// without persistence, with args added ("--enable-debug-command", "yes").
+// Without redis-server the test is Missing (ENGAGIERT_TEST_REDIS_URL does
+// not help: a shared server must not be killed).
+func OwnRedis(t testing.TB, args ...string) *RedisServer {
+	t.Helper()
+	path, err := exec.LookPath("redis-server")
+	if err != nil {
+		Missing(t, "no redis-server on PATH (apt-get install redis-server) for a Redis of the test's own")
+	}
+	url, stop, err := startRedis(path, "", args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &RedisServer{t: t, path: path, args: args, addr: strings.TrimSuffix(strings.TrimPrefix(url, "redis://"), "/0"), stop: stop}
+	t.Cleanup(r.Stop)
+	return r
+}
+
+// URL is the server's redis:// URL.
+func (r *RedisServer) URL() string { return "redis://" + r.addr + "/0" }
+
+// Addr is the server's host:port.
+func (r *RedisServer) Addr() string { return r.addr }
+
+// Stop kills the server, as a crash would; it does nothing when stopped.
+func (r *RedisServer) Stop() {
+	if r.stop != nil {
+		r.stop()
+		r.stop = nil
+	}
+}
+
+// Restart starts the server again, empty, on the same port.
+func (r *RedisServer) Restart() {
+	r.t.Helper()
+	r.Stop()
+	_, stop, err := startRedis(r.path, r.addr, r.args...)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	r.stop = stop
+}
+
+// startRedis runs redis-server on addr (a free loopback port if "") and
+// waits until it answers PING.
+func startRedis(path, want string, args ...string) (url string, stop func(), err error) {
 	for range 3 { // the free port may be taken between Close and redis-server's bind
-		l, lerr := net.Listen("tcp", "127.0.0.1:0")
-		if lerr != nil {
-			return "", nil, lerr
+		addr := want
+		if addr == "" {
+			l, lerr := net.Listen("tcp", "127.0.0.1:0")
+			if lerr != nil {
+				return "", nil, lerr
+			}
+			addr = l.Addr().String()
+			l.Close()
 		}
-		addr := l.Addr().String()
-		l.Close()
 		dir, derr := os.MkdirTemp("", "engagiert-redis")
 		if derr != nil {
 			return "", nil, derr
 		}
 		_, port, _ := net.SplitHostPort(addr)
-		cmd := exec.Command(path, "--port", port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir)
+		cmd := exec.Command(path, append([]string{"--port", port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir}, args...)...)
 		var out strings.Builder
 		cmd.Stdout, cmd.Stderr = &out, &out
 		if err := cmd.Start(); err != nil {

@@ -33,3 +33,24 @@ func TestModuleRoot(t *testing.T) {
 		t.Errorf("ModuleRoot() = %q, want %q", root, want)
 	}
 }
+
+// TestOwnRedis: a test's own Redis is another server than the shared
+// one, gone once stopped, and starts again, empty, on the same port.
+func TestOwnRedis(t *testing.T) {
+	r := OwnRedis(t)
+	if r.URL() == Redis(t) {
+		t.Fatalf("OwnRedis() = %q, want a server of its own", r.URL())
+	}
+	if err := ping(r.Addr()); err != nil {
+		t.Fatalf("PING %s: %v", r.Addr(), err)
+	}
+	r.Stop()
+	if err := ping(r.Addr()); err == nil {
+		t.Error("PING after Stop answered")
+	}
+	r.Stop() // again: nothing happens
+	r.Restart()
+	if err := ping(r.Addr()); err != nil || r.URL() != "redis://"+r.Addr()+"/0" {
+		t.Errorf("after Restart: PING %v, URL %s", err, r.URL())
+	}
+}

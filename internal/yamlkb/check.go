@@ -3,6 +3,7 @@ package yamlkb
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/lang"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/unicode/norm"
 )
@@ -179,7 +181,7 @@ func MonthsBetween(d domain.Date, t time.Time) int {
 func stale(dated []Dated, opt Options) []Dated {
 	now, limit := opt.Now, opt.StaleAfter
 	if now.IsZero() {
-		now = time.Now()
+		now = domain.Clock(nil).Now()
 	}
 	if limit <= 0 {
 		limit = DefaultStaleAfter
@@ -278,10 +280,10 @@ func (l *loader) loadPartnerships() {
 		}
 		if p.Kind == "" {
 			p.Kind = domain.PartnershipKinds[0]
-		} else if !contains(domain.PartnershipKinds, p.Kind) {
+		} else if !slices.Contains(domain.PartnershipKinds, p.Kind) {
 			f.add(m.line("kind"), oneOf(p.Kind, domain.PartnershipKinds, nil), "unknown kind %q of %s", p.Kind, m.what)
 		}
-		if p.Status != "" && !contains(domain.PartnershipStatuses, p.Status) {
+		if p.Status != "" && !slices.Contains(domain.PartnershipStatuses, p.Status) {
 			f.add(m.line("status"), oneOf(p.Status, domain.PartnershipStatuses, nil)+"; leave it out for a living twinning", "unknown status %q of %s", p.Status, m.what)
 		}
 		for j, it := range m.list("facts") {
@@ -368,19 +370,16 @@ func (l *loader) checkPlaces() {
 	for _, p := range l.places {
 		switch p.Kind {
 		case "Kreis", "Städteregion":
-			kreise[fold(p.Name)] = true
+			kreise[lang.Fold(p.Name)] = true
 			for _, a := range p.Aliases {
-				kreise[fold(a)] = true
+				kreise[lang.Fold(a)] = true
 			}
 		case "Regierungsbezirk":
 			regions[strings.TrimPrefix(p.Name, "Regierungsbezirk ")] = true
 		}
 	}
-	var regionNames []string
-	for r := range regions {
-		regionNames = append(regionNames, r)
-	}
-	slices.Sort(regionNames)
+	regionNames := slices.Collect(maps.Keys(regions))
+	lang.SortStableBy(regionNames, func(s string) string { return s })
 	for i, p := range l.places {
 		f := &file{name: l.placeLine[i].file, probs: &l.probs}
 		line := l.placeLine[i].line
@@ -391,7 +390,7 @@ func (l *loader) checkPlaces() {
 			}
 			f.add(line, hint, "unknown Regierungsbezirk %q of place %q", p.Region, p.ID)
 		}
-		if p.State == "Nordrhein-Westfalen" && p.AGS != "" && agsLen(p.Kind) == 8 && p.District != "kreisfreie Stadt" && !kreise[fold(p.District)] {
+		if p.State == "Nordrhein-Westfalen" && p.AGS != "" && agsLen(p.Kind) == 8 && p.District != "kreisfreie Stadt" && !kreise[lang.Fold(p.District)] {
 			f.add(line, `write the name of a place of kind Kreis, or "kreisfreie Stadt"`, "unknown Kreis %q of place %q", p.District, p.ID)
 		}
 	}

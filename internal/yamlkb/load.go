@@ -14,8 +14,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -65,11 +66,7 @@ type ref struct {
 // version hashes file names and contents in name order, so the same files
 // give the same version on every machine.
 func (l *loader) version() string {
-	names := make([]string, 0, len(l.contents))
-	for n := range l.contents {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(l.contents))
 	h := sha256.New()
 	for _, n := range names {
 		fmt.Fprintf(h, "%s\x00%d\x00", n, len(l.contents[n]))

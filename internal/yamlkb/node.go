@@ -2,6 +2,7 @@ package yamlkb
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -98,7 +99,7 @@ func (f *file) object(n *yaml.Node, what string, known []string) *obj {
 	// easier to find than "place 17".
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], resolve(n.Content[i+1])
-		if k.Value == "id" && v.Kind == yaml.ScalarNode && v.Value != "" && contains(known, "id") {
+		if k.Value == "id" && v.Kind == yaml.ScalarNode && v.Value != "" && slices.Contains(known, "id") {
 			if words := strings.Fields(what); len(words) > 0 {
 				o.what = fmt.Sprintf("%s %q", words[0], v.Value)
 			}

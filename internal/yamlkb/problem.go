@@ -1,8 +1,9 @@
 package yamlkb
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -95,20 +96,17 @@ func (l *problemList) full() bool {
 // sortProblems orders problems by file and line, the order a curator
 // walks through them.
 func sortProblems(ps []Problem) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		if ps[i].File != ps[j].File {
-			return ps[i].File < ps[j].File
-		}
-		return ps[i].Line < ps[j].Line
-	})
+	slices.SortStableFunc(ps, func(a, b Problem) int { return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line)) })
 }
 
-// fold lowercases s and spells out umlauts, so "Würzburg", "wuerzburg" and
-// "WUERZBURG" compare equal when looking for what a curator meant.
-func fold(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	return strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "_", "-", " ", "-").Replace(s)
-}
+// keyFold is how a curator may have spelt a field name, a topic or an id:
+// lower case, umlauts written out as in ASCII keys ("vollstaendig"), "_"
+// and spaces as "-". It is for guessing what was meant (closest, synonyms);
+// names of places compare with lang.Fold, which also makes "ae" and "a" one
+// and would turn the typo "nmae" into "nma".
+func keyFold(s string) string { return keyFolder.Replace(strings.ToLower(strings.TrimSpace(s))) }
+
+var keyFolder = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "_", "-", " ", "-")
 
 // slug turns a name into the id form the base uses (domain.Slug).
 func slug(s string) string { return domain.Slug(s) }
@@ -116,7 +114,7 @@ func slug(s string) string { return domain.Slug(s) }
 // closest returns the candidate most like s, or "" when none is close enough
 // to be a plausible typo.
 func closest(s string, cands []string) string {
-	fs := fold(s)
+	fs := keyFold(s)
 	if fs == "" {
 		return ""
 	}
@@ -126,7 +124,7 @@ func closest(s string, cands []string) string {
 	}
 	best, bestD := "", limit+1
 	for _, c := range cands {
-		fc := fold(c)
+		fc := keyFold(c)
 		d := levenshtein(fs, fc)
 		if d > limit && len(fs) >= 4 && (strings.Contains(fc, fs) || strings.Contains(fs, fc)) {
 			d = limit // a prefix or part of the name counts as close
@@ -199,20 +197,12 @@ var synonyms = map[string][]string{
 
 // suggestField says which known field an unknown one probably meant.
 func suggestField(key string, known []string) string {
-	k := fold(key)
-	isKnown := func(f string) bool {
-		for _, c := range known {
-			if c == f {
-				return true
-			}
-		}
-		return false
-	}
-	if isKnown(strings.ReplaceAll(k, "-", "_")) {
-		return strings.ReplaceAll(k, "-", "_")
+	k := keyFold(key)
+	if f := strings.ReplaceAll(k, "-", "_"); slices.Contains(known, f) {
+		return f
 	}
 	for _, f := range synonyms[k] {
-		if isKnown(f) {
+		if slices.Contains(known, f) {
 			return f
 		}
 	}

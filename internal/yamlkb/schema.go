@@ -316,17 +316,17 @@ func (l *loader) loadPlace(f *file, it *yaml.Node, i int, known []string) {
 	if p.Country == "" {
 		o.require(placeHints, "state")
 	}
-	if p.Kind != "" && !contains(domain.PlaceKinds, p.Kind) {
+	if p.Kind != "" && !slices.Contains(domain.PlaceKinds, p.Kind) {
 		o.f.add(o.line("kind"), oneOf(p.Kind, domain.PlaceKinds, nil), "unknown place kind %q in %s", p.Kind, o.what)
 	}
-	if p.State != "" && !contains(domain.States, p.State) {
+	if p.State != "" && !slices.Contains(domain.States, p.State) {
 		o.f.add(o.line("state"), oneOf(p.State, domain.States, domain.StateAbbreviations), "unknown state %q in %s", p.State, o.what)
 	}
 	switch {
 	case p.Country == "":
 	case p.Country == "Deutschland":
 		o.f.add(o.line("country"), "leave country out for places in Germany and give the state", "country %q in %s", p.Country, o.what)
-	case !contains(domain.Countries, p.Country):
+	case !slices.Contains(domain.Countries, p.Country):
 		o.f.add(o.line("country"), oneOf(p.Country, domain.Countries, nil)+"; add a missing country to domain.Countries", "unknown country %q in %s", p.Country, o.what)
 	case p.State != "":
 		o.f.add(o.line("state"), "a place abroad has a country and no Bundesland", "place %s has both state and country", o.what)
@@ -414,15 +414,6 @@ func oneOf(got string, allowed []string, abbrev map[string]string) string {
 	return "allowed: " + strings.Join(allowed, ", ")
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func (l *loader) loadNetworks() {
 	entries, err := fs.ReadDir(l.fsys, NetworksDir)
 	dir := &file{name: NetworksDir + "/", probs: &l.probs}
@@ -471,7 +462,7 @@ func (l *loader) loadNetwork(name string) {
 		Website:         o.url("website"),
 		MembersComplete: o.boolean("members_complete"),
 	}
-	if nw.ShortName != "" && !contains(nw.Aliases, nw.ShortName) {
+	if nw.ShortName != "" && !slices.Contains(nw.Aliases, nw.ShortName) {
 		// The short name is also searched as a name. Until every reader
 		// uses ShortName, it leads the aliases, where they looked for it.
 		nw.Aliases = append([]string{nw.ShortName}, nw.Aliases...)
@@ -538,7 +529,7 @@ func (l *loader) fact(f *file, n *yaml.Node, what string) domain.Fact {
 	}
 	o.require(factHints, "text", "source")
 	fct := domain.Fact{Text: o.str("text"), Stand: o.date("stand"), Date: o.date("date"), Source: o.ref("source", "source"), Topic: o.str("topic")}
-	if fct.Topic != "" && !contains(topics(), fct.Topic) {
+	if fct.Topic != "" && !slices.Contains(topics(), fct.Topic) {
 		o.f.add(o.line("topic"), oneOf(fct.Topic, topics(), nil)+"; leave it out for a general fact", "unknown topic %q in %s", fct.Topic, what)
 	}
 	if fct.Topic == "" && fct.Text != "" && !strings.HasPrefix(what, "goal") {
@@ -565,7 +556,7 @@ func topics() []string {
 // suggesting the id the curator probably meant.
 func (l *loader) checkRefs() {
 	var placeIDs, sourceIDs []string
-	var byName map[string]string // folded name or alias -> place id, made for the first unknown place
+	var byName map[string]string // name or alias, written as an id (keyFold) -> place id, made for the first unknown place
 	names := func() map[string]string {
 		if byName == nil {
 			byName = map[string]string{}
@@ -574,9 +565,9 @@ func (l *loader) checkRefs() {
 					continue // never suggest an id that is itself wrong
 				}
 				placeIDs = append(placeIDs, p.ID)
-				byName[fold(p.Name)] = p.ID
+				byName[keyFold(p.Name)] = p.ID
 				for _, a := range p.Aliases {
-					byName[fold(a)] = p.ID
+					byName[keyFold(a)] = p.ID
 				}
 			}
 		}
@@ -596,7 +587,7 @@ func (l *loader) checkRefs() {
 				continue
 			}
 			hint := "add the place to " + PlacesFile + " (id, name, kind, state)"
-			if id, ok := names()[fold(r.id)]; ok {
+			if id, ok := names()[keyFold(r.id)]; ok {
 				hint = fmt.Sprintf("did you mean %q? places are referred to by id", id)
 			} else if s := closest(r.id, placeIDs); s != "" {
 				hint = fmt.Sprintf("did you mean %q? otherwise add the place to %s", s, PlacesFile)

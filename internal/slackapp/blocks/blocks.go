@@ -88,6 +88,8 @@ type Options struct {
 	Forward string
 	// Voted ("up" or "down") shows a thank-you line instead of the 👍/👎 buttons.
 	Voted string
+	// Forwarded shows ForwardedNote instead of the forward button.
+	Forwarded bool
 }
 
 // Escape makes text safe for Slack: &, < and > become entities, so it can

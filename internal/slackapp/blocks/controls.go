@@ -3,6 +3,8 @@ package blocks
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -34,7 +36,7 @@ func controls(a domain.Answer, opt Options) []slack.Block {
 	if opt.Share && a.Found && !a.Failed {
 		buttons = append(buttons, button(ActionShare, "Im Channel teilen", q).WithStyle(slack.StylePrimary))
 	}
-	if opt.Forward != "" && !a.Found && !a.Failed {
+	if opt.Forward != "" && !a.Found && !a.Failed && !opt.Forwarded {
 		buttons = append(buttons, button(ActionForward, "An die Redaktion weitergeben", opt.Forward))
 	}
 	if opt.Feedback && opt.Voted == "" {
@@ -48,7 +50,21 @@ func controls(a domain.Answer, opt Options) []slack.Block {
 	if opt.Voted != "" {
 		out = append(out, contextText(ThanksForVote(opt.Voted)))
 	}
+	if opt.Forwarded {
+		out = append(out, contextText(ForwardedNote))
+	}
 	return out
+}
+
+// ForwardedNote replaces the forward button once the question went to the
+// curators, so it is forwarded once.
+const ForwardedNote = "📨 An die Redaktion weitergeleitet. Sobald dort jemand antwortet, sage ich dir Bescheid."
+
+// MarkForwarded returns the blocks of a posted answer with its forward
+// button replaced by ForwardedNote; other buttons stay. ok is false when
+// the blocks carry no forward button.
+func MarkForwarded(bs []slack.Block) (out []slack.Block, ok bool) {
+	return replaceButtons(bs, ForwardedNote, ActionForward)
 }
 
 // ThanksForVote is the line that replaces the 👍/👎 buttons after a vote.
@@ -63,6 +79,13 @@ func ThanksForVote(vote string) string {
 // replaced by the thank-you line for vote; other buttons stay. ok is false
 // when the blocks carry no feedback buttons.
 func Voted(bs []slack.Block, vote string) (out []slack.Block, ok bool) {
+	return replaceButtons(bs, ThanksForVote(vote), ActionFeedbackUp, ActionFeedbackDown)
+}
+
+// replaceButtons returns bs with the buttons actionIDs taken out of the
+// answer's actions block and the line note put after it. ok is false when
+// there were none of them.
+func replaceButtons(bs []slack.Block, note string, actionIDs ...string) (out []slack.Block, ok bool) {
 	for _, b := range bs {
 		ab, isActions := b.(*slack.ActionBlock)
 		if !isActions || ab.BlockID != ActionsBlockID || ab.Elements == nil {
@@ -70,10 +93,10 @@ func Voted(bs []slack.Block, vote string) (out []slack.Block, ok bool) {
 			continue
 		}
 		var keep []slack.BlockElement
+		found := false
 		for _, e := range ab.Elements.ElementSet {
-			if btn, isButton := e.(*slack.ButtonBlockElement); isButton &&
-				(btn.ActionID == ActionFeedbackUp || btn.ActionID == ActionFeedbackDown) {
-				ok = true
+			if btn, isButton := e.(*slack.ButtonBlockElement); isButton && slices.Contains(actionIDs, btn.ActionID) {
+				found = true
 				continue
 			}
 			keep = append(keep, e)
@@ -81,7 +104,10 @@ func Voted(bs []slack.Block, vote string) (out []slack.Block, ok bool) {
 		if len(keep) > 0 {
 			out = append(out, slack.NewActionBlock(ActionsBlockID, keep...))
 		}
-		out = append(out, contextText(ThanksForVote(vote)))
+		if found {
+			out = append(out, contextText(note))
+		}
+		ok = ok || found
 	}
 	return out, ok
 }
@@ -138,17 +164,66 @@ func Forwarded(question, user, where string) Message {
 	}}
 }
 
-// Relayed is a curator's reply as the asker gets it. reply is Slack mrkdwn
-// that the caller made safe (no mentions that ping).
+// Relayed is a curator's reply as the asker gets it: reply is the
+// curator's Slack text, shown by RelayText.
 func Relayed(question, reply, curator string) Message {
 	who := "Die Redaktion"
 	if ValidID(curator) {
 		who = "<@" + curator + "> aus der Redaktion"
 	}
 	head := who + " hat auf deine Frage „" + esc(question, 300) + "“ geantwortet:"
-	body := cut(reply, MaxSectionText-10)
-	return Message{Text: cut(head+"\n"+body, maxFallback), Blocks: []slack.Block{
+	body := cut(RelayText(reply), MaxSectionText-10)
+	return Message{Text: cut(linkify(head+"\n"+body), maxFallback), Blocks: []slack.Block{
 		section(head),
 		section(">" + strings.ReplaceAll(body, "\n", "\n>")),
 	}}
 }
+
+// Slack's markup in message text: <@U123|name>, <#C123|name>, <!here>,
+// <https://…|label>, <mailto:…|label>.
+var slackMarkup = regexp.MustCompile(`<([@#!]?)([^<>|]*)(?:\|([^<>]*))?>`)
+
+// RelayText is a curator's Slack text as the asker reads it: links become
+// their plain URL (a label can hide where a link goes; rendering labels it
+// with its host), mentions of
+// people, groups and @here/@channel become plain names that ping nobody
+// (a word joiner after every "@"), channel links stay; the rest is escaped
+// like any text. Formatting (*bold*, _italic_, lists) is kept.
+func RelayText(text string) string {
+	var b strings.Builder
+	last := 0
+	// Slack sends text with &, < and > as entities; Escape writes them again.
+	plain := func(s string) string { return Escape(slackEntities.Replace(s)) }
+	for _, m := range slackMarkup.FindAllStringSubmatchIndex(text, -1) {
+		b.WriteString(plain(text[last:m[0]]))
+		last = m[1]
+		kind, target, label := text[m[2]:m[3]], text[m[4]:m[5]], ""
+		if m[6] >= 0 {
+			label = text[m[6]:m[7]]
+		}
+		switch kind {
+		case "#":
+			if ValidID(target) {
+				b.WriteString("<#" + target + ">")
+			} else {
+				b.WriteString(plain("#" + label))
+			}
+		case "@", "!":
+			name := label
+			if name == "" {
+				name = strings.SplitN(target, "^", 2)[0]
+			}
+			if kind == "!" && strings.HasPrefix(target, "date^") {
+				b.WriteString(plain(label)) // <!date^…|fallback>
+				continue
+			}
+			b.WriteString(plain("@" + strings.TrimPrefix(name, "@")))
+		default:
+			b.WriteString(plain(strings.TrimPrefix(target, "mailto:")))
+		}
+	}
+	b.WriteString(plain(text[last:]))
+	return strings.ReplaceAll(strings.ReplaceAll(b.String(), "@\u2060", "@"), "@", "@\u2060")
+}
+
+var slackEntities = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
