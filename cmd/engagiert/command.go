@@ -49,6 +49,8 @@ func commands() []*command {
 		cmdReview(),
 		cmdSchema(),
 		cmdImportPlaces(),
+		cmdAdd(),
+		cmdCoverage(),
 		cmdServe(),
 		cmdManifest(),
 		cmdHealthcheck(),

@@ -185,7 +185,7 @@ func TestCompletionBash(t *testing.T) {
 		want  string
 	}{
 		{"engagiert as", "ask"},
-		{"engagiert ''", "ask validate review schema import-places serve manifest healthcheck misses forget version completion help --help --version"},
+		{"engagiert ''", "ask validate review schema import-places add coverage serve manifest healthcheck misses forget version completion help --help --version"},
 		{"engagiert ask --fr", "--frame"},
 		{"engagiert validate --", "--knowledge --quiet --stale --help"},
 		{"engagiert ask --knowledge kn", "knowledge"},

@@ -12,8 +12,8 @@ import (
 	"github.com/engagiert/engagiert/internal/domain"
 )
 
-// Limits of one load. The shipped base is about 200 KB in all, its largest
-// file (places/nrw.yaml) 70 KB; these leave room for thirty times that, and
+// Limits of one load. The shipped base is about 330 KB in all, its largest
+// file (sources.yaml) 85 KB; these leave room for twenty times that, and
 // keep a mistaken or hostile file (a 50 MB dump, /dev/zero) from taking the
 // bot's memory: a 2 MiB file of broken YAML entries peaks at about 190 MB of
 // heap and takes a few seconds to parse and report.
@@ -39,6 +39,16 @@ func CheckDir(dir string, opt Options) (*domain.Base, *Report, error) {
 	}
 	defer root.Close()
 	return Check(rootFS{root}, opt)
+}
+
+// OpenDir opens the knowledge directory dir as CheckDir reads it, for
+// callers that read it more than once (an Adder). Close the Closer.
+func OpenDir(dir string) (fs.FS, io.Closer, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rootFS{root}, root, nil
 }
 
 // rootFS is an fs.FS confined to an os.Root that opens regular files and

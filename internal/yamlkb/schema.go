@@ -550,16 +550,22 @@ func topics() []string { return domain.AttributeNames() }
 // suggesting the id the curator probably meant.
 func (l *loader) checkRefs() {
 	var placeIDs, sourceIDs []string
-	byName := map[string]string{} // name or alias, written as an id (keyFold) -> place id
-	for _, p := range l.places {
-		if !validID.MatchString(p.ID) {
-			continue // never suggest an id that is itself wrong
+	var byName map[string]string // name or alias, written as an id (keyFold) -> place id, made for the first unknown place
+	names := func() map[string]string {
+		if byName == nil {
+			byName = map[string]string{}
+			for _, p := range l.places {
+				if !validID.MatchString(p.ID) {
+					continue // never suggest an id that is itself wrong
+				}
+				placeIDs = append(placeIDs, p.ID)
+				byName[keyFold(p.Name)] = p.ID
+				for _, a := range p.Aliases {
+					byName[keyFold(a)] = p.ID
+				}
+			}
 		}
-		placeIDs = append(placeIDs, p.ID)
-		byName[keyFold(p.Name)] = p.ID
-		for _, a := range p.Aliases {
-			byName[keyFold(a)] = p.ID
-		}
+		return byName
 	}
 	for _, s := range l.sources {
 		if !validID.MatchString(s.ID) {
@@ -575,7 +581,7 @@ func (l *loader) checkRefs() {
 				continue
 			}
 			hint := "add the place to " + PlacesFile + " (id, name, kind, state)"
-			if id, ok := byName[keyFold(r.id)]; ok {
+			if id, ok := names()[keyFold(r.id)]; ok {
 				hint = fmt.Sprintf("did you mean %q? places are referred to by id", id)
 			} else if s := closest(r.id, placeIDs); s != "" {
 				hint = fmt.Sprintf("did you mean %q? otherwise add the place to %s", s, PlacesFile)

@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/lang"
 	"github.com/engagiert/engagiert/internal/testenv"
 	"golang.org/x/text/unicode/norm"
 )
@@ -101,17 +102,18 @@ func Sourced(cell string) bool {
 
 var engagiertestadtYear = regexp.MustCompile(`^engagiertestadt\.de 20\d\d$`)
 
-// Fold compares names the way people read them: case, accents and
-// apostrophes do not matter.
+// Fold compares names the way people read them: lang.Fold (case, ä = ae =
+// a, ß = ss), and accents and apostrophes do not matter either ("Béthune",
+// "Bethune"; "Villeneuve-d’Ascq", "Villeneuve-d'Ascq").
 func Fold(s string) string {
-	s = strings.NewReplacer("ß", "ss", "ı", "i", "œ", "oe", "’", "'", "ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue").Replace(s)
+	s = strings.NewReplacer("ı", "i", "œ", "oe", "’", "'").Replace(s)
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(unicode.ToLower(r))
+			b.WriteRune(r)
 		}
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return strings.Join(strings.Fields(lang.Fold(b.String())), " ")
 }
 
 // Names are the folded forms a place answers to: its name, its name
