@@ -182,7 +182,7 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 		}
 		status := ""
 		if p.Status != "" {
-			status = say(en, "twin.pair.stat", p.Status) // "Ist Köln mit Wolgograd noch verbunden?"
+			status = statusPhrase(en, p.Status) // "Ist Köln mit Wolgograd noch verbunden?"
 		}
 		leadWith(&a, domain.AnswerFact{Text: say(en, "twin.pair", p1.Name, p2.Name, kind, since, status), Source: e.base.Source(p.Source)})
 		if p.Note != "" {
@@ -702,4 +702,14 @@ func (e *Engine) asAsked(pl *domain.Place, f Frame) *domain.Place {
 		return &c
 	}
 	return pl
+}
+
+// statusPhrase says a twinning's status in the answer's language: each
+// status its own verb ("ruht", "wurde beendet"), any other as it is
+// written.
+func statusPhrase(en bool, status string) string {
+	if _, ok := messages["status."+status]; ok {
+		return say(en, "status."+status)
+	}
+	return say(en, "twin.pair.stat", status)
 }

@@ -11,12 +11,13 @@ import (
 	"github.com/engagiert/engagiert/knowledge"
 )
 
-// shippedCopy is the shipped knowledge as a MapFS the tests may change.
+// shippedCopy is the shipped knowledge (YAML, word lists) as a MapFS the
+// tests may change.
 func shippedCopy(t *testing.T) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
 	err := fs.WalkDir(knowledge.FS, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(name, ".yaml") {
+		if err != nil || d.IsDir() {
 			return err
 		}
 		data, err := fs.ReadFile(knowledge.FS, name)
