@@ -171,7 +171,7 @@ func TestPackageDocs(t *testing.T) {
 
 // detachedDocsPending are packages whose detached doc comments their owner
 // fixes in a rewrite under way; remove a package once it passes.
-var detachedDocsPending = map[string]bool{"internal/answer": true}
+var detachedDocsPending = map[string]bool{}
 
 // TestNoDetachedDocs: a comment meant for an exported declaration stands
 // directly above it. One with a blank line between is not its doc comment:

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/lang"
 )
 
 // Answers that name no subject: help, chatter, nothing known, the
@@ -31,7 +32,7 @@ func (e *Engine) notFound(f Frame) domain.Answer {
 func (e *Engine) unknown(_ context.Context, f Frame) (domain.Answer, error) {
 	en := f.English
 	a := domain.Answer{Found: false, Kind: domain.KindNone, Title: say(en, "nothing.title"),
-		Lead:        say(en, "unknown", upperFirst(f.Unknown)) + " " + say(en, "nothing.scope"),
+		Lead:        say(en, "unknown", lang.UpperFirst(f.Unknown)) + " " + say(en, "nothing.scope"),
 		Suggestions: []string{say(en, "suggest.nets"), say(en, "suggest.help")}}
 	// "Mainz" is no member, but its district Mainz-Mombach is.
 	e.byFirstWordMembers(&a, f.Unknown, en)
@@ -421,7 +422,7 @@ const answerBudget = 700
 // „Einwohner“ nennen meine Quellen nichts".
 func quoteWords(f Frame) string {
 	if f.Unknown != "" {
-		return upperFirst(f.Unknown)
+		return lang.UpperFirst(f.Unknown)
 	}
 	return strings.Join(f.Words, " ")
 }

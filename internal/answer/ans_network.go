@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/lang"
 )
 
 // Answers about networks: in short, a property, a count, the founding,
@@ -92,7 +93,7 @@ func (e *Engine) networkOverview(nets []domain.Network, en bool) domain.Answer {
 			// Two older figures: sources that disagree are all shown,
 			// dated; the whole history answers "Wie viele …?".
 			if o, ok := e.olderCounts(n, 2, en); ok {
-				f.Text += "; " + lowerFirst(o.Text)
+				f.Text += "; " + lang.LowerFirst(o.Text)
 				f.Also = []*domain.Source{o.Source} // one source for the older ones: an overview is short
 			}
 			a.Facts = append(a.Facts, f)

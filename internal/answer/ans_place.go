@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/lang"
 )
 
 // Answers about places: what a place is, its networks and twinnings, what
@@ -452,7 +453,7 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 				if len(places) == 1 && len(networks) == 1 {
 					a.LeadSource = src
 					if m.Note != "" {
-						a.Facts = append(a.Facts, domain.AnswerFact{Text: upperFirst(m.Note), Source: src})
+						a.Facts = append(a.Facts, domain.AnswerFact{Text: lang.UpperFirst(m.Note), Source: src})
 					}
 				} else {
 					a.Facts = append(a.Facts, domain.AnswerFact{Text: pl.Name + " – " + n.Name + ": " + membershipText(en, m), Source: src})
@@ -491,7 +492,7 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 // found is false.
 func (e *Engine) unknownMember(_ context.Context, f Frame) (domain.Answer, error) {
 	en := f.English
-	name := upperFirst(f.Unknown)
+	name := lang.UpperFirst(f.Unknown)
 	a := domain.Answer{Found: false, Kind: domain.KindNone, English: en}
 	var leads []string
 	for _, id := range f.networks() {

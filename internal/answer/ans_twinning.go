@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/lang"
 )
 
 // Town twinnings: the partners of a place, in a country, the NRW places
@@ -186,7 +187,7 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 		}
 		leadWith(&a, domain.AnswerFact{Text: say(en, "twin.pair", p1.Name, p2.Name, kind, since, status), Source: e.base.Source(p.Source)})
 		if p.Note != "" {
-			a.Facts = append(a.Facts, domain.AnswerFact{Text: upperFirst(p.Note), Source: e.base.Source(p.Source)})
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: lang.UpperFirst(p.Note), Source: e.base.Source(p.Source)})
 		}
 		return a
 	}

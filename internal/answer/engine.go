@@ -16,7 +16,6 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -59,7 +58,7 @@ type Engine struct {
 	// is also the word for what it works on.
 	twinNetwork string
 	// now is the clock events are told past or coming by.
-	now func() time.Time
+	clock domain.Clock // Berlin's date decides what is past; tests set it
 }
 
 // memberRef is a membership with its place resolved once, at start.
@@ -78,7 +77,7 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	e := &Engine{base: base, search: s, lex: newLexicon(base.Lexicon), log: log, now: time.Now,
+	e := &Engine{base: base, search: s, lex: newLexicon(base.Lexicon), log: log,
 		statementWord: map[string]bool{}, factPlaces: map[domain.FactRef][]string{}, members: map[string][]memberRef{},
 		countryFacts: map[string][]domain.FactRef{},
 		siblings:     map[string][]*domain.Place{}, byFirstWord: map[string][]*domain.Place{}}

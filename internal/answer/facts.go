@@ -410,10 +410,7 @@ func countWords(text string, ws []string) int {
 }
 
 // today is the engine's date, for telling past events from coming ones.
-func (e *Engine) today() domain.Date {
-	t := e.now()
-	return domain.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
-}
+func (e *Engine) today() domain.Date { return e.clock.Today() }
 
 func dateKey(d domain.Date) int { return d.Year*10000 + d.Month*100 + d.Day }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/lang"
 )
 
 // kind is one kind of question: what it answers, examples people type, when
@@ -77,7 +78,7 @@ func init() {
 			},
 			answer: func(e *Engine, _ context.Context, f Frame) (domain.Answer, error) {
 				return domain.Answer{Found: false, Kind: domain.KindNone, English: f.English, Title: say(f.English, "nothing.title"),
-					Lead: say(f.English, "twin.none", upperFirst(f.Unknown), ""), Links: []domain.Link{rgre(f.English)}}, nil
+					Lead: say(f.English, "twin.none", lang.UpperFirst(f.Unknown), ""), Links: []domain.Link{rgre(f.English)}}, nil
 			}},
 		{Name: "twinnings", InHelp: true, ExampleEN: "Which twin towns does Bielefeld have?", What: "Städtepartnerschaften eines Orts, auch in einem Land, seit wann",
 			WhatEN:   "Town twinnings of a place, in a country, since when",
@@ -236,16 +237,6 @@ func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
 		}
 	}
 	return e.notFound(f), "none"
-}
-
-// kindOf names the kind a frame is routed to, for tests.
-func (e *Engine) kindOf(f Frame) string {
-	for _, k := range kinds {
-		if k.match(e, f) {
-			return k.Name
-		}
-	}
-	return "none"
 }
 
 // Commands lists the kinds of question worth showing in help, with

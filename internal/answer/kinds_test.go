@@ -31,3 +31,13 @@ func TestKindExamples(t *testing.T) {
 		}
 	}
 }
+
+// kindOf names the kind a frame is routed to.
+func (e *Engine) kindOf(f Frame) string {
+	for _, k := range kinds {
+		if k.match(e, f) {
+			return k.Name
+		}
+	}
+	return "none"
+}

@@ -3,7 +3,6 @@ package answer
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/engagiert/engagiert/internal/domain"
 )
@@ -394,12 +393,3 @@ func englishFigure(english bool, v string) string {
 }
 
 // upperFirst and lowerFirst change the case of a text's first letter.
-func upperFirst(s string) string { return withFirst(s, unicode.ToUpper) }
-func lowerFirst(s string) string { return withFirst(s, unicode.ToLower) }
-
-func withFirst(s string, f func(rune) rune) string {
-	for i, r := range s {
-		return string(f(r)) + s[i+len(string(r)):]
-	}
-	return s
-}

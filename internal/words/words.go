@@ -13,47 +13,32 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/engagiert/engagiert/internal/lang"
 )
 
 // Fold lower-cases a word and folds the German letters the way people
 // type them without a German keyboard: ä, ae and a are one letter (so are
-// ö/oe/o and ü/ue/u), ß is ss, and accents go (é is e). "Gütersloh",
-// "Guetersloh" and "Gutersloh" fold alike.
+// ö/oe/o and ü/ue/u), ß is ss — lang.Fold, the one folding the search and
+// the validator use too — and accents go as well (é is e), since people
+// type "Chateauroux" and "Grudziadz". "Gütersloh", "Guetersloh" and
+// "Gutersloh" fold alike.
 func Fold(s string) string {
 	if isPlainLower(s) && !strings.Contains(s, "e") {
 		return s
 	}
-	s = strings.ToValidUTF8(s, "")
+	f := lang.Fold(strings.ToValidUTF8(s, ""))
+	if isPlainLower(f) {
+		return f
+	}
 	var b strings.Builder
-	b.Grow(len(s))
-	var prev, before rune // the last two letters written
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue // the marks NFD split off: ä is a + ¨
+	b.Grow(len(f))
+	for _, r := range norm.NFD.String(f) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r) // the marks NFD split off go: é is e + ´
 		}
-		r = unicode.ToLower(r)
-		switch {
-		case r == 'ß':
-			b.WriteString("ss")
-			prev, before = 's', 's'
-			continue
-		case r == 'e' && (prev == 'a' || prev == 'o' || prev == 'u') && !isVowel(before) && before != 'q':
-			// ae, oe, ue: the umlaut written out ("Guetersloh"), but not
-			// after a vowel, where it is a diphthong ("neue", "Bauer").
-			continue
-		}
-		b.WriteRune(r)
-		prev, before = r, prev
 	}
 	return b.String()
-}
-
-func isVowel(r rune) bool {
-	switch r {
-	case 'a', 'e', 'i', 'o', 'u', 'y':
-		return true
-	}
-	return false
 }
 
 func isPlainLower(s string) bool {
