@@ -71,35 +71,103 @@ func TestEvalCases(t *testing.T) {
 			if got.Query != c.Q {
 				t.Errorf("line %d answers %q, want %q: answers out of order", i, got.Query, c.Q)
 			}
-			text := foldText(got.Text)
-			if c.Found != nil && got.Found != *c.Found {
-				t.Errorf("Ask(%q).found = %v, want %v\n%s", c.Q, got.Found, *c.Found, got.Text)
-			}
-			for _, s := range c.All {
-				if !strings.Contains(text, foldText(s)) {
-					t.Errorf("Ask(%q) lacks %q\n%s", c.Q, s, got.Text)
+			checkCase(t, c, got)
+		})
+	}
+}
+
+// checkCase checks one answer against its case, as ../shared/eval/run does.
+func checkCase(t *testing.T, c evalCase, got jsonAnswer) {
+	t.Helper()
+	text := foldText(got.Text)
+	if c.Found != nil && got.Found != *c.Found {
+		t.Errorf("Ask(%q).found = %v, want %v\n%s", c.Q, got.Found, *c.Found, got.Text)
+	}
+	for _, s := range c.All {
+		if !strings.Contains(text, foldText(s)) {
+			t.Errorf("Ask(%q) lacks %q\n%s", c.Q, s, got.Text)
+		}
+	}
+	if len(c.Any) > 0 {
+		ok := false
+		for _, s := range c.Any {
+			ok = ok || strings.Contains(text, foldText(s))
+		}
+		if !ok {
+			t.Errorf("Ask(%q) has none of %q\n%s", c.Q, c.Any, got.Text)
+		}
+	}
+	for _, s := range c.None {
+		if strings.Contains(text, foldText(s)) {
+			t.Errorf("Ask(%q) says %q, which it must not\n%s", c.Q, s, got.Text)
+		}
+	}
+	limit := c.MaxChars
+	if limit == 0 {
+		limit = 1500
+	}
+	if n := len([]rune(got.Text)); n > limit {
+		t.Errorf("Ask(%q) is %d characters, over %d", c.Q, n, limit)
+	}
+}
+
+// TestEvalConversations runs the conversations of testdata/eval-threads:
+// each is a thread, its turns asked in order through `ask --json --thread -`,
+// each turn a follow-up of the one before, as in Slack.
+func TestEvalConversations(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob("testdata/eval-threads/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no conversations found: %v", err)
+	}
+	type conversation struct {
+		Kind  string     `yaml:"kind"`
+		Turns []evalCase `yaml:"turns"`
+	}
+	var convs []conversation
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cs []conversation
+		if err := yaml.Unmarshal(b, &cs); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		convs = append(convs, cs...)
+	}
+	var in strings.Builder
+	n := 0
+	for _, cv := range convs {
+		for _, turn := range cv.Turns {
+			in.WriteString(turn.Q + "\n")
+			n++
+		}
+		in.WriteString("\n") // a new thread
+	}
+	var out, errOut bytes.Buffer
+	getenv := func(string) string { return "" }
+	if err := run(context.Background(), []string{"ask", "--json", "--thread", "-"}, getenv, strings.NewReader(in.String()), &out, &errOut); err != nil {
+		t.Fatalf("ask --json --thread -: %v\n%s", err, errOut.String())
+	}
+	lines := strings.Split(strings.TrimRight(out.String(), "\n"), "\n")
+	if len(lines) != n {
+		t.Fatalf("got %d JSON lines for %d turns", len(lines), n)
+	}
+	i := 0
+	for _, cv := range convs {
+		var qs []string
+		for _, turn := range cv.Turns {
+			qs = append(qs, turn.Q)
+		}
+		t.Run(strings.Join(qs, " → "), func(t *testing.T) {
+			for _, turn := range cv.Turns {
+				var got jsonAnswer
+				if err := json.Unmarshal([]byte(lines[i]), &got); err != nil {
+					t.Fatalf("Ask(%q): not JSON: %v", turn.Q, err)
 				}
-			}
-			if len(c.Any) > 0 {
-				ok := false
-				for _, s := range c.Any {
-					ok = ok || strings.Contains(text, foldText(s))
-				}
-				if !ok {
-					t.Errorf("Ask(%q) has none of %q\n%s", c.Q, c.Any, got.Text)
-				}
-			}
-			for _, s := range c.None {
-				if strings.Contains(text, foldText(s)) {
-					t.Errorf("Ask(%q) says %q, which it must not\n%s", c.Q, s, got.Text)
-				}
-			}
-			limit := c.MaxChars
-			if limit == 0 {
-				limit = 1500
-			}
-			if n := len([]rune(got.Text)); n > limit {
-				t.Errorf("Ask(%q) is %d characters, over %d", c.Q, n, limit)
+				i++
+				checkCase(t, turn, got)
 			}
 		})
 	}

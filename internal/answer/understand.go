@@ -393,6 +393,9 @@ func (e *Engine) placeContext(r *reading, m names.Mention) bool {
 			if t.upper {
 				return true // "zu Essen", but "was gibt's zu essen"
 			}
+			if r.toks[pos-1].fold == "about" && !e.lex.english[t.fold] {
+				return true // "tell me about siegen": no English word
+			}
 		}
 	}
 	if pos > 0 && !t.upper && !context {
