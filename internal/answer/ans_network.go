@@ -660,7 +660,7 @@ func (e *Engine) chairHistory(_ context.Context, f Frame) (domain.Answer, error)
 	if f.Rel.ID == "" && len(nets) > 0 {
 		return e.chairSequence(&nets[0], f), nil
 	}
-	if len(nets) == 0 {
+	if len(nets) == 0 && pl != nil {
 		for i := range e.base.Networks {
 			n := &e.base.Networks[i]
 			for j, x := range n.Facts {
@@ -675,6 +675,8 @@ func (e *Engine) chairHistory(_ context.Context, f Frame) (domain.Answer, error)
 		name := f.Rel.ID
 		if pl != nil {
 			name = pl.Name
+		} else if f.Rel.ID == RelNow {
+			name = say(en, "chair.now")
 		}
 		return domain.Answer{Found: false, Kind: domain.KindNone, English: en, Lead: say(en, "chair.none", name)}, nil
 	}

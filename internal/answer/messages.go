@@ -163,6 +163,7 @@ var messages = map[string][2]string{
 	"chair.sequence":  {"Den Vorsitz hatten nacheinander: %s.", "The chair went in turn to: %s."},
 	"apology.title":   {domain.Apology("").Title, "That did not work just now"},
 	"apology":         {domain.ApologyLead, "Something went wrong with this question. Please try again in a moment, perhaps asked a little differently."},
+	"chair.now":       {"der jetzigen Vorsitzstadt", "the current chair"},
 	"chair.first":     {"Als Erste hatte %s den Vorsitz.", "%s held the chair first."},
 	"chair.none":      {"Wer vor oder nach %s den Vorsitz hatte, nennen meine Quellen nicht.", "My sources do not say who chaired before or after %s."},
 
