@@ -28,9 +28,23 @@ func Fold(s string) string {
 		return s
 	}
 	f := lang.Fold(strings.ToValidUTF8(s, ""))
-	if isPlainLower(f) {
-		return f
+	if !isPlainLower(f) {
+		f = dropMarks(f)
 	}
+	// Folding again may fold more ("üe" is "ue", then "u"); the fixpoint is
+	// what every caller must get, whether its word was folded before or
+	// not. Each pass only drops letters, so this ends.
+	for {
+		g := lang.Fold(f)
+		if g == f {
+			return f
+		}
+		f = g
+	}
+}
+
+// dropMarks removes accents: é is e.
+func dropMarks(f string) string {
 	var b strings.Builder
 	b.Grow(len(f))
 	for _, r := range norm.NFD.String(f) {
