@@ -104,7 +104,15 @@ func HasBareURL(s string) bool {
 	if !strings.Contains(s, "://") {
 		return false
 	}
-	return bareURL.MatchString(slackLink.ReplaceAllString(s, ""))
+	for _, m := range bareURL.FindAllString(slackLink.ReplaceAllString(s, ""), -1) {
+		// Slack links an address with a host name ("example.org",
+		// "localhost"); "https://" and "https://*" alone are only text.
+		host := strings.TrimRight(m[strings.Index(m, "://")+3:], ".,;:!?)]}'“”„*_~`")
+		if host, _, _ = strings.Cut(host, "/"); strings.Contains(host, ".") || strings.HasPrefix(host, "localhost") {
+			return true
+		}
+	}
+	return false
 }
 
 // mrkdwnTexts calls f with the text of every mrkdwn text object under v
