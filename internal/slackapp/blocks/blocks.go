@@ -287,6 +287,11 @@ func linkBare(s string) string {
 			return linkLabel(strings.TrimSuffix(raw, "…")) + "…" + m[len(u):]
 		}
 		if !safeURL(raw) || !strings.Contains(raw[strings.Index(raw, "://")+3:], ".") && !strings.Contains(raw, "localhost") {
+			// Not an address to link: shown without its scheme, so that
+			// Slack does not link it either.
+			if rest := m[strings.Index(m, "://")+3:]; rest != "" && !safeURL(raw) {
+				return rest
+			}
 			return m
 		}
 		return link(raw, linkLabel(raw)) + m[len(u):]

@@ -107,7 +107,13 @@ func HasBareURL(s string) bool {
 	for _, m := range bareURL.FindAllString(slackLink.ReplaceAllString(s, ""), -1) {
 		// Slack links an address with a host name ("example.org",
 		// "localhost"); "https://" and "https://*" alone are only text.
-		host := strings.TrimRight(m[strings.Index(m, "://")+3:], ".,;:!?)]}'“”„*_~`")
+		host := m[strings.Index(m, "://")+3:]
+		for _, ent := range []string{"&lt;", "&gt;", "&quot;"} { // escaped text ends an address
+			if k := strings.Index(host, ent); k >= 0 {
+				host = host[:k]
+			}
+		}
+		host = strings.TrimRight(host, ".,;:!?)]}'“”„*_~`")
 		if host, _, _ = strings.Cut(host, "/"); strings.Contains(host, ".") || strings.HasPrefix(host, "localhost") {
 			return true
 		}
