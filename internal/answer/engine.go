@@ -308,9 +308,9 @@ func (e *Engine) frame(question string, prev *Frame) Frame {
 // "was kannst du?".
 func (l *lexicon) onlyHelp(text string) bool {
 	toks := tokenize(text)
-	all := func(int) bool { return true }
-	for _, p := range l.cues["help"] {
-		if n := p.match(toks, 0, all); n > 0 && n == len(toks) {
+	help := l.cueSpan["help"]
+	for _, id := range l.at(toks, 0) {
+		if n := l.phrases[id].match(toks, 0, all); help.has(id) && n > 0 && n == len(toks) {
 			return true
 		}
 	}

@@ -44,7 +44,27 @@ type lexicon struct {
 	lang map[string]int
 	// typos corrects a misspelt word of the lexicon: "wiviele".
 	typos *names.Words
+
+	// The phrase index: every phrase of the lists questions are read with
+	// has an id, each list a span of ids in its order, so a loop over a
+	// list's phrases visits only those whose first word is the question's
+	// word (at), in the list's order.
+	phrases []*phrase // by id
+	// byFirst finds the phrases by their first word; byPrefix the phrases
+	// of one word ending in "*" by that word, which a question word
+	// begins with.
+	byFirst, byPrefix                                                                        map[string][]int32
+	maxPrefix                                                                                int // the longest word of byPrefix, in bytes
+	maxWords                                                                                 int // the most words of a phrase
+	cueSpan                                                                                  map[string]span
+	questionSpans                                                                            []span // the cues that begin a question (startsQuestion)
+	attrSpan, countrySpan, compareSpan, compareAnySpan, mostSpan, measureSpan, placeKindSpan span
 }
+
+// span is the ids of one list of phrases, from lo up to hi.
+type span struct{ lo, hi int32 }
+
+func (s span) has(id int32) bool { return id >= s.lo && id < s.hi }
 
 // phrase is a lexicon entry as folded words; prefix marks an entry ending
 // in "*", whose last word matches every word that begins with it.
@@ -54,6 +74,10 @@ type phrase struct {
 	// lang is -1 for a German word of the lexicon, +1 for an English
 	// one, 0 where the lexicon does not say.
 	lang int
+	id   int32 // in lexicon.phrases
+	// owner is the index of what the phrase says: of its cue in
+	// domain.Cues, of its attribute in lexicon.attrs.
+	owner int
 }
 
 type phraseTo[T any] struct {
@@ -237,20 +261,151 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 			l.lang[w]--
 		}
 	}
+	l.indexPhrases()
 	return l
+}
+
+// indexPhrases numbers the phrases, list by list in the order the reading
+// loops visit them, and indexes them by their first word.
+func (l *lexicon) indexPhrases() {
+	l.byFirst, l.byPrefix, l.cueSpan = map[string][]int32{}, map[string][]int32{}, map[string]span{}
+	add := func(p *phrase, owner int) {
+		p.id, p.owner = int32(len(l.phrases)), owner
+		l.phrases = append(l.phrases, p)
+		l.maxWords = max(l.maxWords, len(p.words))
+		switch {
+		case len(p.words) == 0:
+		case len(p.words) == 1 && p.prefix:
+			l.byPrefix[p.words[0]] = append(l.byPrefix[p.words[0]], p.id)
+			l.maxPrefix = max(l.maxPrefix, len(p.words[0]))
+		default:
+			l.byFirst[p.words[0]] = append(l.byFirst[p.words[0]], p.id)
+		}
+	}
+	list := func(n int, at func(int) *phrase) span {
+		sp := span{lo: int32(len(l.phrases))}
+		for i := range n {
+			add(at(i), 0)
+		}
+		sp.hi = int32(len(l.phrases))
+		return sp
+	}
+	for ci, name := range domain.Cues {
+		ps := l.cues[name]
+		sp := span{lo: int32(len(l.phrases))}
+		for i := range ps {
+			add(&ps[i], ci)
+		}
+		sp.hi = int32(len(l.phrases))
+		l.cueSpan[name] = sp
+	}
+	for _, c := range []string{"question", "who", "when", "where", "which", "count", "what"} {
+		l.questionSpans = append(l.questionSpans, l.cueSpan[c])
+	}
+	l.attrSpan.lo = int32(len(l.phrases))
+	for ai := range l.attrs {
+		for i := range l.attrs[ai].phrases {
+			add(&l.attrs[ai].phrases[i], ai)
+		}
+	}
+	l.attrSpan.hi = int32(len(l.phrases))
+	l.countrySpan = list(len(l.countries), func(i int) *phrase { return &l.countries[i].phrase })
+	l.compareSpan = list(len(l.compare), func(i int) *phrase { return &l.compare[i].phrase })
+	l.compareAnySpan = list(len(l.compareAny), func(i int) *phrase { return &l.compareAny[i] })
+	l.mostSpan = list(len(l.most), func(i int) *phrase { return &l.most[i].phrase })
+	l.measureSpan = list(len(l.measures), func(i int) *phrase { return &l.measures[i].phrase })
+	l.placeKindSpan = list(len(l.placeKind), func(i int) *phrase { return &l.placeKind[i].phrase })
+}
+
+// at returns the ids of the phrases whose first word is the word at i,
+// ascending: the only ones that may match there. It remembers them in the
+// word until the word changes (a misspelt name or word read as spelt).
+func (l *lexicon) at(toks []tok, i int) []int32 {
+	if i < 0 || i >= len(toks) {
+		return nil
+	}
+	t := &toks[i]
+	if t.phrasesOK && t.phrasesOf == t.fold {
+		return t.phrases
+	}
+	out := l.byFirst[t.fold]
+	var more []int32
+	for k := 1; k <= len(t.fold) && k <= l.maxPrefix; k++ {
+		more = append(more, l.byPrefix[t.fold[:k]]...)
+	}
+	if len(more) > 0 {
+		out = append(more, out...) // a new slice: byFirst's stays as it is
+		slices.Sort(out)
+	}
+	t.phrases, t.phrasesOf, t.phrasesOK = out, t.fold, true
+	return out
+}
+
+// matchAt is the number of words the first phrase of sp that matches at
+// i covers, or 0. Only tokens free in use count.
+func (l *lexicon) matchAt(sp span, toks []tok, i int, free func(int) bool) int {
+	for _, id := range l.at(toks, i) {
+		if sp.has(id) {
+			if n := l.phrases[id].match(toks, i, free); n > 0 {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// anyIn reports whether a phrase of sp matches anywhere in toks.
+func (l *lexicon) anyIn(sp span, toks []tok) bool {
+	for i := range toks {
+		if l.matchAt(sp, toks, i, all) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// all is the free function that counts every token.
+func all(int) bool { return true }
+
+// pairsIn lists where the phrases of sp match the words (free or not), in
+// the order of a loop over the phrases with a loop over the words inside:
+// by phrase id, then position.
+func (l *lexicon) pairsIn(sp span, toks []tok) [][2]int32 {
+	var out [][2]int32
+	for i := range toks {
+		for _, id := range l.at(toks, i) {
+			if sp.has(id) && l.phrases[id].match(toks, i, all) > 0 {
+				out = append(out, [2]int32{id, int32(i)})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]int32) int {
+		if a[0] != b[0] {
+			return int(a[0] - b[0])
+		}
+		return int(a[1] - b[1])
+	})
+	return out
 }
 
 // countryIn is the first country a text names, or "".
 func (l *lexicon) countryIn(toks []tok) string {
-	all := func(int) bool { return true }
 	for i := range toks {
-		for _, c := range l.countries {
-			if c.match(toks, i, all) > 0 && c.to != "Deutschland" {
+		for _, id := range l.at(toks, i) {
+			if c := l.country(id); c != nil && c.match(toks, i, all) > 0 && c.to != "Deutschland" {
 				return c.to
 			}
 		}
 	}
 	return ""
+}
+
+// country is the country phrase with the id, or nil.
+func (l *lexicon) country(id int32) *phraseTo[string] {
+	if !l.countrySpan.has(id) {
+		return nil
+	}
+	return &l.countries[id-l.countrySpan.lo]
 }
 
 // englishCountry is a country's English name: "Poland" for Polen.
@@ -283,17 +438,19 @@ func (l *lexicon) label(a domain.Attribute, english bool) string {
 
 // match finds a phrase at token i: it returns the number of tokens it
 // covers, 0 when it does not start there. Only tokens free in use count.
-func (p phrase) match(toks []tok, i int, free func(int) bool) int {
+func (p *phrase) match(toks []tok, i int, free func(int) bool) int {
 	if len(p.words) == 0 || i+len(p.words) > len(toks) {
 		return 0
 	}
 	for j, w := range p.words {
-		t := toks[i+j]
-		if !free(i + j) {
-			return 0
-		}
+		t := &toks[i+j]
 		last := j == len(p.words)-1
 		if t.fold != w && !(last && p.prefix && strings.HasPrefix(t.fold, w)) {
+			return 0
+		}
+	}
+	for j := range p.words {
+		if !free(i + j) {
 			return 0
 		}
 	}

@@ -37,6 +37,11 @@ type tok struct {
 	// clause numbers the clauses of a message: a sentence mark (". ! ?"),
 	// a dash between words or a colon ends one.
 	clause int
+	// phrases are the ids of the lexicon's phrases whose first word is
+	// the word, as folded when phrasesOf (lexicon.at).
+	phrases   []int32
+	phrasesOf string
+	phrasesOK bool
 }
 
 var (

@@ -155,8 +155,9 @@ func renumber(ts []tok) []tok {
 
 // isCue reports whether a one-word phrase of the cue is the word at i.
 func (l *lexicon) isCue(cue string, toks []tok, i int) bool {
-	for _, p := range l.cues[cue] {
-		if len(p.words) == 1 && p.match(toks, i, func(int) bool { return true }) == 1 {
+	sp := l.cueSpan[cue]
+	for _, id := range l.at(toks, i) {
+		if p := l.phrases[id]; sp.has(id) && len(p.words) == 1 && p.match(toks, i, all) == 1 {
 			return true
 		}
 	}
@@ -170,8 +171,9 @@ func (l *lexicon) isCueIn(cue string, english bool, toks []tok, i int) bool {
 	if english {
 		want = +1
 	}
-	for _, p := range l.cues[cue] {
-		if p.lang == want && len(p.words) == 1 && p.match(toks, i, func(int) bool { return true }) == 1 {
+	sp := l.cueSpan[cue]
+	for _, id := range l.at(toks, i) {
+		if p := l.phrases[id]; sp.has(id) && p.lang == want && len(p.words) == 1 && p.match(toks, i, all) == 1 {
 			return true
 		}
 	}
@@ -180,9 +182,9 @@ func (l *lexicon) isCueIn(cue string, english bool, toks []tok, i int) bool {
 
 // startsQuestion reports whether a question word begins at i.
 func (l *lexicon) startsQuestion(toks []tok, i int) bool {
-	for _, c := range []string{"question", "who", "when", "where", "which", "count", "what"} {
-		for _, p := range l.cues[c] {
-			if p.match(toks, i, func(int) bool { return true }) > 0 {
+	for _, id := range l.at(toks, i) {
+		for _, sp := range l.questionSpans {
+			if sp.has(id) && l.phrases[id].match(toks, i, all) > 0 {
 				return true
 			}
 		}
@@ -426,28 +428,12 @@ func (e *Engine) memberOf(r *reading, m names.Mention, all []names.Mention) bool
 // inPhrase reports whether the word at pos is part of a lexicon phrase of
 // several words: "how much", "wie viel".
 func (e *Engine) inPhrase(r *reading, pos int) bool {
-	all := func(int) bool { return true }
-	check := func(p phrase) bool {
-		if len(p.words) < 2 {
-			return false
-		}
-		for i := max(0, pos-len(p.words)+1); i <= pos; i++ {
-			if p.match(r.toks, i, all) > 0 {
-				return true
-			}
-		}
-		return false
-	}
-	for _, ps := range e.lex.cues {
-		for _, p := range ps {
-			if check(p) {
-				return true
-			}
-		}
-	}
-	for _, a := range e.lex.attrs {
-		for _, p := range a.phrases {
-			if check(p) {
+	l := e.lex
+	cues := span{l.cueSpan[domain.Cues[0]].lo, l.cueSpan[domain.Cues[len(domain.Cues)-1]].hi}
+	for i := max(0, pos-l.maxWords+1); i <= pos; i++ {
+		for _, id := range l.at(r.toks, i) {
+			p := l.phrases[id]
+			if len(p.words) >= 2 && i+len(p.words) > pos && (cues.has(id) || l.attrSpan.has(id)) && p.match(r.toks, i, all) > 0 {
 				return true
 			}
 		}
@@ -473,28 +459,13 @@ func (e *Engine) eventName(r *reading, m names.Mention) bool {
 	return p > 0 && (r.toks[p-1].fold == "forum" || r.toks[p-1].fold == "der" && p >= 2 && r.toks[p-2].fold == "tag")
 }
 
-func (e *Engine) hasCountry(toks []tok) bool {
-	all := func(int) bool { return true }
-	for i := range toks {
-		for _, c := range e.lex.countries {
-			if c.match(toks, i, all) > 0 {
-				return true
-			}
-		}
-	}
-	return false
-}
+func (e *Engine) hasCountry(toks []tok) bool { return e.lex.anyIn(e.lex.countrySpan, toks) }
 
 // startsWith reports whether one of the cues occurs in the question.
 func (e *Engine) startsWith(r *reading, cues ...string) bool {
-	all := func(int) bool { return true }
-	for i := range r.toks {
-		for _, c := range cues {
-			for _, p := range e.lex.cues[c] {
-				if p.match(r.toks, i, all) > 0 {
-					return true
-				}
-			}
+	for _, c := range cues {
+		if e.lex.anyIn(e.lex.cueSpan[c], r.toks) {
+			return true
 		}
 	}
 	return false
@@ -503,35 +474,23 @@ func (e *Engine) startsWith(r *reading, cues ...string) bool {
 // ranks reports whether the words compare or rank: "die älteste
 // Städtepartnerschaft", "mehr Partnerstädte".
 func (e *Engine) ranks(toks []tok) bool {
-	all := func(int) bool { return true }
-	for i := range toks {
-		for _, c := range e.lex.most {
-			if c.match(toks, i, all) > 0 {
-				return true
-			}
-		}
-		for _, c := range e.lex.compare {
-			if c.match(toks, i, all) > 0 {
-				return true
-			}
-		}
-	}
-	return false
+	return e.lex.anyIn(e.lex.mostSpan, toks) || e.lex.anyIn(e.lex.compareSpan, toks)
 }
 
 // officeWords reports whether the question asks for something the
 // Netzwerkstelle itself has: its programmes, events, head.
 func (e *Engine) officeWords(r *reading) bool {
-	all := func(int) bool { return true }
-	for _, a := range e.lex.attrs {
-		switch a.attr {
-		case domain.AttrProgramme, domain.AttrFunding, domain.AttrEvent, domain.AttrServices, domain.AttrData, domain.AttrContact,
-			domain.AttrOffice, domain.AttrChair, domain.AttrCarrier, domain.AttrTerm:
-			for i := range r.toks {
-				for _, p := range a.phrases {
-					if p.match(r.toks, i, all) > 0 {
-						return true
-					}
+	l := e.lex
+	for i := range r.toks {
+		for _, id := range l.at(r.toks, i) {
+			if !l.attrSpan.has(id) {
+				continue
+			}
+			switch p := l.phrases[id]; l.attrs[p.owner].attr {
+			case domain.AttrProgramme, domain.AttrFunding, domain.AttrEvent, domain.AttrServices, domain.AttrData, domain.AttrContact,
+				domain.AttrOffice, domain.AttrChair, domain.AttrCarrier, domain.AttrTerm:
+				if p.match(r.toks, i, all) > 0 {
+					return true
 				}
 			}
 		}
@@ -544,15 +503,15 @@ func (e *Engine) officeWords(r *reading) bool {
 // no content.
 func (e *Engine) readCues(r *reading) {
 	var used []int
-	for _, name := range domain.Cues {
-		for _, p := range e.lex.cues[name] {
-			for i := range r.toks {
-				if n := p.match(r.toks, i, r.free); n > 0 {
-					for j := i; j < i+n; j++ {
-						r.cues[name] = append(r.cues[name], j)
-						used = append(used, j)
-					}
-				}
+	l := e.lex
+	cues := span{l.cueSpan[domain.Cues[0]].lo, l.cueSpan[domain.Cues[len(domain.Cues)-1]].hi}
+	for _, pi := range l.pairsIn(cues, r.toks) {
+		p, i := l.phrases[pi[0]], int(pi[1])
+		if n := p.match(r.toks, i, r.free); n > 0 {
+			name := domain.Cues[p.owner]
+			for j := i; j < i+n; j++ {
+				r.cues[name] = append(r.cues[name], j)
+				used = append(used, j)
 			}
 		}
 	}
@@ -579,19 +538,18 @@ func (r *reading) nearInclusive(p int) bool {
 // attributes whose words occur (the more specific come first there).
 func (e *Engine) readAttribute(r *reading, f *Frame) {
 	free := func(i int) bool { return !r.nameAt(i) }
-	for _, a := range e.lex.attrs {
-		for _, p := range a.phrases {
-			for i := range r.toks {
-				if n := p.match(r.toks, i, free); n > 0 {
-					if f.Attribute == domain.AttrNone {
-						f.Attribute = a.attr
-					}
-					if f.Attribute == a.attr {
-						for j := i; j < i+n; j++ {
-							r.attrPos = append(r.attrPos, j)
-							r.claimed[j] = true
-						}
-					}
+	l := e.lex
+	for _, pi := range l.pairsIn(l.attrSpan, r.toks) {
+		p, i := l.phrases[pi[0]], int(pi[1])
+		a := l.attrs[p.owner]
+		if n := p.match(r.toks, i, free); n > 0 {
+			if f.Attribute == domain.AttrNone {
+				f.Attribute = a.attr
+			}
+			if f.Attribute == a.attr {
+				for j := i; j < i+n; j++ {
+					r.attrPos = append(r.attrPos, j)
+					r.claimed[j] = true
 				}
 			}
 		}
@@ -618,18 +576,25 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 			r.claimed[j] = true
 		}
 	}
+	l := e.lex
 	for i := range r.toks {
-		for _, c := range e.lex.countries {
+		for _, id := range l.at(r.toks, i) {
 			// "German–Chinese": the other country is the one asked about.
-			if n := c.match(r.toks, i, free); n > 0 && (f.Filters.Country == "" || f.Filters.Country == "Deutschland") {
-				f.Filters.Country = c.to
-				claim(i, n)
+			if c := l.country(id); c != nil {
+				if n := c.match(r.toks, i, free); n > 0 && (f.Filters.Country == "" || f.Filters.Country == "Deutschland") {
+					f.Filters.Country = c.to
+					claim(i, n)
+				}
 			}
 		}
 	}
 	compared := false
 	for i := range r.toks {
-		for _, c := range e.lex.compare {
+		for _, id := range l.at(r.toks, i) {
+			if !l.compareSpan.has(id) {
+				continue
+			}
+			c := &l.compare[id-l.compareSpan.lo]
 			if n := c.match(r.toks, i, unclaimed); n > 0 {
 				compared = true
 				if f.Most == DirNone {
@@ -638,10 +603,12 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 				claim(i, n)
 			}
 		}
-		for _, c := range e.lex.compareAny {
-			if n := c.match(r.toks, i, unclaimed); n > 0 {
-				compared = true
-				claim(i, n)
+		for _, id := range l.at(r.toks, i) {
+			if l.compareAnySpan.has(id) {
+				if n := l.phrases[id].match(r.toks, i, unclaimed); n > 0 {
+					compared = true
+					claim(i, n)
+				}
 			}
 		}
 	}
@@ -649,7 +616,11 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 		r.cues["compare"] = []int{0}
 	} else {
 		for i := range r.toks {
-			for _, c := range e.lex.most {
+			for _, id := range l.at(r.toks, i) {
+				if !l.mostSpan.has(id) {
+					continue
+				}
+				c := &l.most[id-l.mostSpan.lo]
 				if n := c.match(r.toks, i, unclaimed); n > 0 && f.Most == DirNone {
 					f.Most = c.to
 					r.cues["most"] = []int{i}
@@ -663,7 +634,11 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 		nets = nets || m.Kind == names.Network
 	}
 	for i := range r.toks {
-		for _, m := range e.lex.measures {
+		for _, id := range l.at(r.toks, i) {
+			if !l.measureSpan.has(id) {
+				continue
+			}
+			m := &l.measures[id-l.measureSpan.lo]
 			// What is compared or ranked: only where something is; the
 			// word "Netzwerk" in a question about networks is what is
 			// compared, not a measure ("Welches Netzwerk ist älter?").
@@ -677,7 +652,11 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 				r.cues["measure:"+m.to.String()] = []int{i}
 			}
 		}
-		for _, k := range e.lex.placeKind {
+		for _, id := range l.at(r.toks, i) {
+			if !l.placeKindSpan.has(id) {
+				continue
+			}
+			k := &l.placeKind[id-l.placeKindSpan.lo]
 			if n := k.match(r.toks, i, free); n > 0 && f.Filters.Kind == "" {
 				f.Filters.Kind = k.to
 				claim(i, n)
