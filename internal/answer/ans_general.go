@@ -124,7 +124,7 @@ func (e *Engine) factsAnswer(hits []domain.FactHit, english bool) domain.Answer 
 		}
 	}
 	leadWith(&a, a.Facts[0])
-	a.Facts = dropRepeats(a.Lead, a.Facts[1:])
+	a.Facts = e.dropRepeats(a.Lead, a.Facts[1:])
 	return a
 }
 
@@ -144,7 +144,7 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 		var all []domain.FactHit
 		for _, h := range hits {
 			text := e.fact(h.Ref, f.English).Text
-			if h.Ref.Part == "fact" && countWords(text, ws) == len(ws) && (f.Op != OpWhen || yearRE.MatchString(text)) {
+			if h.Ref.Part == "fact" && e.countWords(text, ws) == len(ws) && (f.Op != OpWhen || yearRE.MatchString(text)) {
 				all = append(all, h) // for "Wann …?" one that says when
 			}
 		}
@@ -195,10 +195,10 @@ func (e *Engine) shortFacts(hits []domain.FactHit, f Frame) domain.Answer {
 		ws = append(ws, strconv.Itoa(f.Filters.Year))
 	}
 	all := append([]domain.AnswerFact{{Text: a.Lead, Source: a.LeadSource}}, a.Facts...)
-	slices.SortStableFunc(all, func(x, y domain.AnswerFact) int { return countWords(y.Text, ws) - countWords(x.Text, ws) })
+	slices.SortStableFunc(all, func(x, y domain.AnswerFact) int { return e.countWords(y.Text, ws) - e.countWords(x.Text, ws) })
 	leadWith(&a, all[0])
 	a.Facts = nil
-	if 2*countWords(all[0].Text, ws) < len(ws) && len(all) > 1 {
+	if 2*e.countWords(all[0].Text, ws) < len(ws) && len(all) > 1 {
 		a.Facts = all[1:2]
 	}
 	return a
@@ -224,7 +224,7 @@ func (e *Engine) foundingNamed(f Frame) *domain.Network {
 	score := 0
 	for i := range e.base.Networks {
 		n := &e.base.Networks[i]
-		s := 2 * countWords(n.Founded.Text+" "+n.Founded.Place, ws)
+		s := 2 * e.countWords(n.Founded.Text+" "+n.Founded.Place, ws)
 		if s > 0 && f.Op == OpWhere && n.Founded.Place != "" {
 			s++
 		}
@@ -348,7 +348,7 @@ func (e *Engine) networksSaying(ws []string) []domain.Network {
 		for _, x := range n.Facts {
 			text += " " + x.Text
 		}
-		if countWords(text, ws) == len(ws) {
+		if e.countWords(text, ws) == len(ws) {
 			out = append(out, n)
 		}
 	}
@@ -390,13 +390,13 @@ func joinAnswers(as []domain.Answer) domain.Answer {
 	return a
 }
 
-// finish keeps an answer short: a line the lead already says goes, and so
+// shorten keeps an answer short: a line the lead already says goes, and so
 // does an empty one.
-func finish(a domain.Answer) domain.Answer {
+func (e *Engine) shorten(a domain.Answer) domain.Answer {
 	var facts []domain.AnswerFact
-	lead := strings.Join(foldWords(a.Lead), " ")
+	lead := strings.Join(e.foldWords(a.Lead), " ")
 	for _, f := range a.Facts {
-		text := strings.Join(foldWords(f.Text), " ")
+		text := strings.Join(e.foldWords(f.Text), " ")
 		if text == "" || (lead != "" && strings.Contains(lead, text)) {
 			continue
 		}

@@ -171,7 +171,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 		var ms []memberRef
 		count := 0
 		for _, r := range e.members[n.ID] {
-			if !e.keep(f.Filters, r.p, &r.m, n.Founded.Date) || (byRole && !roleHas(r.m, f.Words)) {
+			if !e.keep(f.Filters, r.p, &r.m, n.Founded.Date) || (byRole && !e.roleHas(r.m, f.Words)) {
 				continue
 			}
 			if count < maxListed {
@@ -222,7 +222,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 func (e *Engine) anyRole(nets []domain.Network, ws []string) bool {
 	for i := range nets {
 		for _, m := range nets[i].Members {
-			if roleHas(m, ws) {
+			if e.roleHas(m, ws) {
 				return true
 			}
 		}
@@ -231,10 +231,10 @@ func (e *Engine) anyRole(nets []domain.Network, ws []string) bool {
 }
 
 // roleHas reports whether a membership's role or note has all the words.
-func roleHas(m domain.Membership, ws []string) bool {
+func (e *Engine) roleHas(m domain.Membership, ws []string) bool {
 	text := m.Role + " " + m.Note
 	for _, w := range ws {
-		if !hasWord(text, w) {
+		if !e.hasWord(text, w) {
 			return false
 		}
 	}

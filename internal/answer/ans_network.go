@@ -276,7 +276,7 @@ func (e *Engine) founding(ctx context.Context, f Frame) (domain.Answer, error) {
 		a.LeadSource = nil
 	}
 	a.Lead = strings.Join(leads, " ")
-	a.Facts = dropRepeats(a.Lead, a.Facts)
+	a.Facts = e.dropRepeats(a.Lead, a.Facts)
 	a.Facts = a.Facts[:min(len(a.Facts), 1)]
 	if attrSpecific(f) && attr != domain.AttrFounding && attr != domain.AttrFoundingPlace && attr != domain.AttrFounders &&
 		attr != domain.AttrInitiator {
@@ -361,7 +361,7 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 		// A fact on the topic counts one word more than a statement found
 		// by its words alone.
 		rank := func(x domain.AnswerFact) int {
-			n := countWords(x.Text, ws)
+			n := e.countWords(x.Text, ws)
 			if slices.ContainsFunc(topical, func(t domain.AnswerFact) bool { return t.Text == x.Text }) {
 				n++
 			}
@@ -370,7 +370,7 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 		slices.SortStableFunc(facts, func(x, y domain.AnswerFact) int { return rank(y) - rank(x) })
 	}
 	leadWith(&a, facts[0])
-	if len(f.Words) > 0 && countWords(facts[0].Text, ws) == len(ws) {
+	if len(f.Words) > 0 && e.countWords(facts[0].Text, ws) == len(ws) {
 		return a, nil // the lead has all the question asked for
 	}
 	a.Facts = facts[1:min(len(facts), 1+e.factLimit(f))]
@@ -494,7 +494,7 @@ func (e *Engine) leadFirst(a domain.Answer, n *domain.Network, f Frame) domain.A
 		return e.noInfo(n, f)
 	}
 	leadWith(&a, a.Facts[0])
-	a.Facts = dropRepeats(a.Lead, a.Facts[1:])
+	a.Facts = e.dropRepeats(a.Lead, a.Facts[1:])
 	a.Facts = a.Facts[:min(len(a.Facts), e.factLimit(f))]
 	return a
 }
@@ -521,7 +521,7 @@ func (e *Engine) eligibility(ctx context.Context, f Frame) (domain.Answer, error
 		}
 		if len(ranged) > 0 {
 			slices.SortStableFunc(ranged, func(x, y domain.AnswerFact) int { return dateKey(y.Stand) - dateKey(x.Stand) })
-			rest := dropRepeats(ranged[0].Text, append([]domain.AnswerFact{{Text: a.Lead, Source: a.LeadSource}}, a.Facts...))
+			rest := e.dropRepeats(ranged[0].Text, append([]domain.AnswerFact{{Text: a.Lead, Source: a.LeadSource}}, a.Facts...))
 			leadWith(&a, ranged[0])
 			a.Facts = rest[:min(len(rest), 1)]
 		}
@@ -593,7 +593,7 @@ func (e *Engine) events(n *domain.Network, f Frame) []domain.AnswerFact {
 		narrow(func(x domain.Fact) bool { return strings.Contains(x.Text, o+" ") })
 	}
 	for _, w := range append(append([]string(nil), f.Words...), f.Asked...) {
-		narrow(func(x domain.Fact) bool { return hasWord(x.Text, w) })
+		narrow(func(x domain.Fact) bool { return e.hasWord(x.Text, w) })
 	}
 	if y := f.Filters.Year; y != 0 {
 		narrow(func(x domain.Fact) bool { return x.Date.Year == y || strings.Contains(x.Text, strconv.Itoa(y)) })

@@ -481,7 +481,7 @@ func (e *Engine) twinningFigures(_ context.Context, f Frame) (domain.Answer, err
 		if n := e.base.Network(e.twinNetwork); n != nil {
 			if fs := e.topicFacts(n, en, "data", "contact"); len(fs) > 0 {
 				slices.SortStableFunc(fs, func(x, y domain.AnswerFact) int {
-					return countWords(y.Text, []string{"datenbank"}) - countWords(x.Text, []string{"datenbank"})
+					return e.countWords(y.Text, []string{"datenbank"}) - e.countWords(x.Text, []string{"datenbank"})
 				})
 				leadWith(&a, fs[0])
 				a.Facts = fs[1:min(len(fs), 2)]
@@ -501,7 +501,7 @@ func (e *Engine) twinningFigures(_ context.Context, f Frame) (domain.Answer, err
 	}
 	newest := cs[len(cs)-1]
 	text := newest.Text
-	if countWords(text, f.Words) == 0 {
+	if e.countWords(text, f.Words) == 0 {
 		text = shortSentence(text, 150) // the whole statement only when asked for what is in it
 	}
 	leadWith(&a, domain.AnswerFact{Text: newest.Value + " " + text, Stand: newest.Stand, Source: e.base.Source(newest.Source)})

@@ -57,6 +57,8 @@ type Engine struct {
 	// twinNetwork is the network named "Städtepartnerschaften", whose name
 	// is also the word for what it works on.
 	twinNetwork string
+	// folded holds the base's texts as folded words (foldTexts).
+	folded map[string][]string
 	// now is the clock events are told past or coming by.
 	clock domain.Clock // Berlin's date decides what is past; tests set it
 }
@@ -117,6 +119,7 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 		}
 	}
 	e.indexStatements()
+	e.foldTexts()
 	return e
 }
 
@@ -350,7 +353,7 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 		}
 		answers = append(answers, a)
 	}
-	return finish(joinAnswers(answers))
+	return e.shorten(joinAnswers(answers))
 }
 
 // clip shortens user text for a log line to at most n runes.

@@ -339,15 +339,15 @@ func shortSentence(s string, max int) string {
 
 // dropRepeats leaves out facts that say again what the lead says: most of
 // their words are in it.
-func dropRepeats(lead string, facts []domain.AnswerFact) []domain.AnswerFact {
+func (e *Engine) dropRepeats(lead string, facts []domain.AnswerFact) []domain.AnswerFact {
 	in := map[string]bool{}
-	for _, w := range foldWords(lead) {
+	for _, w := range e.foldWords(lead) {
 		in[w] = true
 	}
 	var out []domain.AnswerFact
 	for _, f := range facts {
 		shared, long := 0, 0
-		for _, w := range foldWords(f.Text) {
+		for _, w := range e.foldWords(f.Text) {
 			if len(w) >= 4 {
 				long++
 				if in[w] {
@@ -363,7 +363,16 @@ func dropRepeats(lead string, facts []domain.AnswerFact) []domain.AnswerFact {
 	return out
 }
 
-// foldWords splits text into folded words.
+// foldWords splits text into folded words: the base's texts were split
+// once, when the engine was built (foldTexts); the caller must not change
+// the slice.
+func (e *Engine) foldWords(s string) []string {
+	if ws, ok := e.folded[s]; ok {
+		return ws
+	}
+	return foldWords(s)
+}
+
 func foldWords(s string) []string {
 	ws := words.Split(s)
 	for i, w := range ws {
@@ -372,12 +381,49 @@ func foldWords(s string) []string {
 	return ws
 }
 
+// foldTexts splits the texts of the base that answers compare words with
+// (statements, roles, notes) into folded words, once per snapshot.
+func (e *Engine) foldTexts() {
+	e.folded = map[string][]string{}
+	add := func(s string) {
+		if _, ok := e.folded[s]; !ok {
+			e.folded[s] = foldWords(s)
+		}
+	}
+	addFacts := func(fs []domain.Fact) {
+		for _, f := range fs {
+			add(f.Text)
+		}
+	}
+	for _, n := range e.base.Networks {
+		add(n.Description.Text)
+		add(n.Founded.Text)
+		add(n.Founded.Text + " " + n.Founded.Place)
+		addFacts(n.Goals)
+		addFacts(n.Facts)
+		for _, c := range n.Counts {
+			add(c.Text)
+			add(c.Value + " " + c.Text)
+		}
+		for _, m := range n.Members {
+			add(m.Role + " " + m.Note)
+		}
+	}
+	for _, p := range e.base.Places {
+		addFacts(p.Facts)
+	}
+	for _, p := range e.base.Partnerships {
+		add(p.Note)
+		addFacts(p.Facts)
+	}
+}
+
 // hasWord reports whether a text has one of the words (folded), also at
 // the start of a longer word ("Datenbank" in "Datenbanken") or as another
 // form of it ("Unterzeichnung", "unterzeichneten": all but the last three
 // letters shared).
-func hasWord(text string, ws ...string) bool {
-	for _, tw := range foldWords(text) {
+func (e *Engine) hasWord(text string, ws ...string) bool {
+	for _, tw := range e.foldWords(text) {
 		for _, w := range ws {
 			if len(w) >= 3 && strings.HasPrefix(tw, w) {
 				return true
@@ -399,10 +445,10 @@ func commonPrefix(a, b string) int {
 }
 
 // countWords counts how many of the words a text contains, folded.
-func countWords(text string, ws []string) int {
+func (e *Engine) countWords(text string, ws []string) int {
 	n := 0
 	for _, w := range ws {
-		if hasWord(text, w) {
+		if e.hasWord(text, w) {
 			n++
 		}
 	}

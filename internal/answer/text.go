@@ -177,6 +177,14 @@ func (l *lexicon) stripChatter(q string) (string, bool) {
 // count ("hallo, zusammen").
 func cutPhrase(q string, list [][]string, start bool) string {
 	spans := wordSpans(q)
+	folds := make([]string, len(spans)) // each word folded once, when first compared
+	folded := make([]bool, len(spans))
+	fold := func(k int) string {
+		if !folded[k] {
+			folds[k], folded[k] = words.Fold(q[spans[k][0]:spans[k][1]]), true
+		}
+		return folds[k]
+	}
 	for _, p := range list {
 		if len(p) == 0 || len(p) > len(spans) {
 			continue
@@ -187,8 +195,7 @@ func cutPhrase(q string, list [][]string, start bool) string {
 		}
 		ok := true
 		for i, w := range p {
-			sp := spans[at+i]
-			if words.Fold(q[sp[0]:sp[1]]) != w {
+			if fold(at+i) != w {
 				ok = false
 				break
 			}

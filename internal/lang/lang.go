@@ -26,14 +26,75 @@ import (
 // to "gutersloh", as the search finds them. After a vowel, q, i or y an "e"
 // stays: "neue", "Quelle", "Bayern" keep theirs.
 func Fold(s string) string {
+	if ascii(s) {
+		return foldASCII(s)
+	}
+	return foldAny(s)
+}
+
+// The states of Fold's reading: whether an "e" is an umlaut's.
+const (
+	ordinary = iota
+	vowel    // after a vowel that stops an "u" from opening the umlaut state
+	umlaut   // after a, o or u: a following "e" is the umlaut's, and goes
+)
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldASCII is Fold of a word in ASCII, which is NFC already: most words
+// people type. It returns s itself when folding changes nothing.
+func foldASCII(s string) string {
+	var b []byte // nil until the first change
+	state := ordinary
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		drop := false
+		switch c {
+		case 'a', 'o':
+			state = umlaut
+		case 'u':
+			if state == ordinary {
+				state = umlaut
+			} else {
+				state = vowel
+			}
+		case 'e':
+			drop = state == umlaut
+			state = vowel
+		case 'i', 'q', 'y':
+			state = vowel
+		default:
+			state = ordinary
+		}
+		if b == nil && (drop || c != s[i]) {
+			b = make([]byte, i, len(s))
+			copy(b, s[:i])
+		}
+		if b != nil && !drop {
+			b = append(b, c)
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// foldAny is Fold of any text.
+func foldAny(s string) string {
 	s = strings.ToLower(norm.NFC.String(s))
 	var b strings.Builder
 	b.Grow(len(s))
-	const (
-		ordinary = iota
-		vowel    // after a vowel that stops an "u" from opening the umlaut state
-		umlaut   // after a, o or u: a following "e" is the umlaut's, and goes
-	)
 	state := ordinary
 	for _, r := range s {
 		switch r {

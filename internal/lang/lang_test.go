@@ -31,6 +31,40 @@ func TestFold(t *testing.T) {
 	}
 }
 
+// TestFoldASCII: the fast path for ASCII folds every word of a small
+// alphabet of the letters that matter (and their capitals) as the general
+// one does, up to five letters.
+func TestFoldASCII(t *testing.T) {
+	t.Parallel()
+	alphabet := "aeouiqyAEOUxX -"
+	words := []string{""}
+	for range 5 {
+		var next []string
+		for _, w := range words {
+			for _, c := range alphabet {
+				next = append(next, w+string(c))
+			}
+		}
+		for _, w := range next {
+			if got, want := foldASCII(w), foldAny(w); got != want {
+				t.Fatalf("foldASCII(%q) = %q, foldAny = %q", w, got, want)
+			}
+		}
+		words = next
+	}
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Guetersloh", "Mauer", "QUELLE", "Bayern", "aeoue"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if ascii(s) && foldASCII(s) != foldAny(s) {
+			t.Errorf("foldASCII(%q) = %q, foldAny = %q", s, foldASCII(s), foldAny(s))
+		}
+	})
+}
+
 // TestSortStableBy: German order puts Ä among the A, Ö among the O, and
 // keeps equal names in their order.
 func TestSortStableBy(t *testing.T) {
