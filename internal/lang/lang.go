@@ -48,6 +48,25 @@ func ascii(s string) bool {
 	return true
 }
 
+// next is the state after the letter r, and whether r is the "e" of an
+// umlaut, which goes.
+func next(state int, r rune) (int, bool) {
+	switch r {
+	case 'a', 'o':
+		return umlaut, false
+	case 'u':
+		if state == ordinary {
+			return umlaut, false
+		}
+		return vowel, false
+	case 'e':
+		return vowel, state == umlaut
+	case 'i', 'q', 'y':
+		return vowel, false
+	}
+	return ordinary, false
+}
+
 // foldASCII is Fold of a word in ASCII, which is NFC already: most words
 // people type. It returns s itself when folding changes nothing.
 func foldASCII(s string) string {
@@ -58,24 +77,8 @@ func foldASCII(s string) string {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		drop := false
-		switch c {
-		case 'a', 'o':
-			state = umlaut
-		case 'u':
-			if state == ordinary {
-				state = umlaut
-			} else {
-				state = vowel
-			}
-		case 'e':
-			drop = state == umlaut
-			state = vowel
-		case 'i', 'q', 'y':
-			state = vowel
-		default:
-			state = ordinary
-		}
+		var drop bool
+		state, drop = next(state, rune(c))
 		if b == nil && (drop || c != s[i]) {
 			b = make([]byte, i, len(s))
 			copy(b, s[:i])
@@ -98,22 +101,6 @@ func foldAny(s string) string {
 	state := ordinary
 	for _, r := range s {
 		switch r {
-		case 'a', 'o':
-			state = umlaut
-		case 'u':
-			if state == ordinary {
-				state = umlaut
-			} else {
-				state = vowel
-			}
-		case 'e':
-			if state == umlaut {
-				state = vowel
-				continue
-			}
-			state = vowel
-		case 'i', 'q', 'y':
-			state = vowel
 		case 'ä':
 			r, state = 'a', vowel
 		case 'ö':
@@ -125,7 +112,10 @@ func foldAny(s string) string {
 			state = ordinary
 			continue
 		default:
-			state = ordinary
+			var drop bool
+			if state, drop = next(state, r); drop {
+				continue
+			}
 		}
 		b.WriteRune(r)
 	}
