@@ -24,6 +24,9 @@ func (c areaCount) all() []*domain.Place {
 	return append(append([]*domain.Place(nil), c.towns...), c.villages...)
 }
 
+// n is how many municipalities the area has: len(all()).
+func (c areaCount) n() int { return len(c.towns) + len(c.villages) }
+
 // municipalitiesIn counts the municipalities of NRW in an area ("" is all
 // of NRW).
 func (e *Engine) municipalitiesIn(areaID string) areaCount {
@@ -33,6 +36,21 @@ func (e *Engine) municipalitiesIn(areaID string) areaCount {
 // municipalitiesOutside counts the municipalities of NRW in an area, or,
 // with not, outside it.
 func (e *Engine) municipalitiesOutside(areaID string, not bool) areaCount {
+	if areaID == "" {
+		return e.area.counts[""]
+	}
+	if in, ok := e.area.in[areaID]; ok {
+		if !not {
+			return e.area.counts[areaID]
+		}
+		k := 0 // in is sorted, as are the municipalities: one walk leaves it out
+		return e.countMunicipalities(e.area.nrw, func(i int32) bool {
+			for k < len(in) && in[k] < i {
+				k++
+			}
+			return k < len(in) && in[k] == i
+		})
+	}
 	var c areaCount
 	for _, pl := range e.places {
 		if pl.State != "Nordrhein-Westfalen" || (areaID != "" && e.inAreaID(pl, areaID) == not) {
@@ -55,7 +73,7 @@ func (e *Engine) municipalitiesOutside(areaID string, not bool) areaCount {
 // Regierungsbezirke, in an area.
 func (e *Engine) areasOf(kind, within string) []*domain.Place {
 	var out []*domain.Place
-	for _, pl := range e.places {
+	for _, pl := range e.area.areas {
 		if pl.State != "Nordrhein-Westfalen" || (within != "" && !e.inAreaID(pl, within)) || pl.ID == within {
 			continue
 		}
@@ -105,7 +123,7 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 		rbs := e.areasOf("Regierungsbezirk", "")
 		var parts []string
 		for _, rb := range rbs {
-			parts = append(parts, fmt.Sprintf("%s (%s)", strings.TrimPrefix(rb.Name, "Regierungsbezirk "), say(en, "areas.n", len(e.municipalitiesIn(rb.ID).all()))))
+			parts = append(parts, fmt.Sprintf("%s (%s)", strings.TrimPrefix(rb.Name, "Regierungsbezirk "), say(en, "areas.n", e.municipalitiesIn(rb.ID).n())))
 		}
 		a.Lead = say(en, "areas.rbs", subject, len(rbs), strings.Join(parts, ", "))
 	case fl.Kind == "Kreis":
@@ -136,9 +154,9 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 			}
 		}
 	case fl.Kreisfrei == "nein":
-		a.Lead = say(en, "areas.kreisang", subject, len(c.all())-len(c.free))
+		a.Lead = say(en, "areas.kreisang", subject, c.n()-len(c.free))
 	default:
-		n := len(c.all())
+		n := c.n()
 		if fl.Area == "" || fl.NotArea {
 			a.Lead = say(en, "areas.count.nrw", where, n, len(c.towns), len(c.free), len(c.villages), len(e.areasOf("Kreis", "")), len(e.areasOf("Regierungsbezirk", "")))
 		} else {
@@ -182,7 +200,7 @@ func (e *Engine) rankAreas(areas []*domain.Place, f Frame, src *domain.Source) d
 	}
 	count := map[string]int{}
 	for _, ar := range areas {
-		count[ar.ID] = len(e.municipalitiesIn(ar.ID).all())
+		count[ar.ID] = e.municipalitiesIn(ar.ID).n()
 	}
 	sorted := append([]*domain.Place(nil), areas...)
 	slices.SortStableFunc(sorted, func(x, y *domain.Place) int {

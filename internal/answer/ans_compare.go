@@ -117,7 +117,7 @@ func (e *Engine) networkSide(n *domain.Network, f Frame) compared {
 	switch measureOf(f) {
 	case MeasureMembers:
 		count := 0
-		for _, r := range e.members[n.ID] {
+		for r := range e.candidates(n.ID, f.Filters) {
 			if e.keep(f.Filters, r.p, &r.m, n.Founded.Date) {
 				count++
 			}

@@ -294,7 +294,7 @@ func (e *Engine) overviewIn(_ context.Context, f Frame) (domain.Answer, error) {
 	for i := range e.base.Networks {
 		n := &e.base.Networks[i]
 		count := 0
-		for _, r := range e.members[n.ID] {
+		for r := range e.candidates(n.ID, Filters{State: state}) {
 			if r.p.State == state && r.m.Until.IsZero() {
 				count++
 			}

@@ -170,12 +170,12 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 		n := &nets[i]
 		var ms []memberRef
 		count := 0
-		for _, r := range e.members[n.ID] {
+		for r := range e.candidates(n.ID, f.Filters) {
 			if !e.keep(f.Filters, r.p, &r.m, n.Founded.Date) || (byRole && !e.roleHas(r.m, f.Words)) {
 				continue
 			}
 			if count < maxListed {
-				ms = append(ms, r)
+				ms = append(ms, *r)
 			}
 			count++
 		}
@@ -221,8 +221,15 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 // anyRole reports whether some membership's role or note has all words.
 func (e *Engine) anyRole(nets []domain.Network, ws []string) bool {
 	for i := range nets {
-		for _, m := range nets[i].Members {
-			if e.roleHas(m, ws) {
+		if len(ws) == 0 && len(nets[i].Members) > 0 {
+			return true
+		}
+		mi, ms := e.memberIdx[nets[i].ID], e.members[nets[i].ID]
+		if mi == nil {
+			continue
+		}
+		for _, j := range mi.withRole { // a role without words has none of them
+			if e.roleHas(ms[j].m, ws) {
 				return true
 			}
 		}
@@ -304,7 +311,8 @@ func (e *Engine) states(_ context.Context, f Frame) (domain.Answer, error) {
 		n := &nets[i]
 		counts := map[string]int{}
 		var order []string
-		for _, r := range e.members[n.ID] {
+		for j := range e.members[n.ID] {
+			r := &e.members[n.ID][j]
 			if !r.m.Until.IsZero() || r.p.State == "" {
 				continue
 			}
@@ -342,22 +350,25 @@ func (e *Engine) shared(_ context.Context, f Frame) (domain.Answer, error) {
 	// The smallest list first, each of its places looked up in the others.
 	slices.SortStableFunc(nets, func(x, y domain.Network) int { return len(x.Members) - len(y.Members) })
 	total := 0
-	for _, r := range e.members[nets[0].ID] {
-		if !e.keep(f.Filters, r.p, nil, domain.Date{}) || !r.m.Until.IsZero() {
+	for r := range e.candidates(nets[0].ID, f.Filters) {
+		if !r.m.Until.IsZero() {
 			continue
 		}
-		parts := []string{shortName(&nets[0]) + since(en, r.m)}
-		in := true
+		// In all the others: the sets meet where every bit is set.
+		at, in := e.idx.pos[r.p.ID], true
 		for i := 1; i < len(nets) && in; i++ {
-			m, ok := e.base.MembershipIn(nets[i].ID, r.p.ID)
-			in = ok && m.Until.IsZero()
-			parts = append(parts, shortName(&nets[i])+since(en, m))
+			in = e.idx.isIn(nets[i].ID, at)
 		}
-		if !in {
+		if !in || !e.keep(f.Filters, r.p, nil, domain.Date{}) {
 			continue
 		}
 		total++
 		if len(l.Items) < maxListed {
+			parts := []string{shortName(&nets[0]) + since(en, r.m)}
+			for i := 1; i < len(nets); i++ {
+				m, _ := e.base.MembershipIn(nets[i].ID, r.p.ID)
+				parts = append(parts, shortName(&nets[i])+since(en, m))
+			}
 			l.Items = append(l.Items, domain.ListItem{Name: r.p.Name, Detail: strings.Join(parts, "; "), Source: e.base.Source(r.m.Source)})
 			a.Hits = append(a.Hits, placeHit(r.p))
 		}
@@ -393,7 +404,11 @@ func (e *Engine) cross(_ context.Context, f Frame) (domain.Answer, error) {
 	l := domain.List{Title: say(en, "cross.list")}
 	total := 0
 	for _, pl := range e.multi {
-		if !e.keep(f.Filters, pl, nil, domain.Date{}) {
+		if e.idx.current[e.idx.pos[pl.ID]] < 2 || !e.keep(f.Filters, pl, nil, domain.Date{}) {
+			continue // in fewer than two networks now
+		}
+		total++
+		if len(l.Items) == maxListed {
 			continue
 		}
 		var parts []string
@@ -407,14 +422,8 @@ func (e *Engine) cross(_ context.Context, f Frame) (domain.Answer, error) {
 				src = e.base.Source(m.Source)
 			}
 		}
-		if len(parts) < 2 {
-			continue
-		}
-		total++
-		if len(l.Items) < maxListed {
-			l.Items = append(l.Items, domain.ListItem{Name: pl.Name, Detail: strings.Join(parts, "; "), Source: src})
-			a.Hits = append(a.Hits, placeHit(pl))
-		}
+		l.Items = append(l.Items, domain.ListItem{Name: pl.Name, Detail: strings.Join(parts, "; "), Source: src})
+		a.Hits = append(a.Hits, placeHit(pl))
 	}
 	if total > len(l.Items) {
 		l.Note = moreNote(en, total-len(l.Items))
@@ -443,25 +452,23 @@ func (e *Engine) notMembers(_ context.Context, f Frame) (domain.Answer, error) {
 	}
 	l := domain.List{Title: say(en, "not.title", shortName(n))}
 	total := 0
-	for _, pl := range e.places {
-		ms := e.base.MembershipsOf(pl.ID)
-		if len(ms) == 0 || !e.keep(f.Filters, pl, nil, domain.Date{}) {
+	for _, at := range e.idx.withMemberships {
+		// Not in n now, in another network now.
+		if e.idx.isIn(n.ID, at) || !e.idx.inOther(n.ID, at) {
 			continue
 		}
-		if m, ok := e.base.MembershipIn(n.ID, pl.ID); ok && m.Until.IsZero() {
-			continue
-		}
-		var in []string
-		for _, m := range ms {
-			if m.Network != n.ID && m.Until.IsZero() {
-				in = append(in, shortName(e.base.Network(m.Network)))
-			}
-		}
-		if len(in) == 0 {
+		pl := e.places[at]
+		if !e.keep(f.Filters, pl, nil, domain.Date{}) {
 			continue
 		}
 		total++
 		if len(l.Items) < maxListed {
+			var in []string
+			for _, m := range e.base.MembershipsOf(pl.ID) {
+				if m.Network != n.ID && m.Until.IsZero() {
+					in = append(in, shortName(e.base.Network(m.Network)))
+				}
+			}
 			l.Items = append(l.Items, domain.ListItem{Name: pl.Name, Detail: strings.Join(in, ", ")})
 		}
 	}
@@ -501,17 +508,52 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 	if most != DirOldest && most != DirNewest {
 		return e.noInfo(n, f), nil
 	}
-	var dated []memberRef
-	undated := 0
-	for _, r := range e.members[n.ID] {
+	// The members with a date are sorted once per snapshot, oldest first:
+	// the first that passes the filters leads, with those of its year.
+	var dated []*memberRef
+	ms, mi := e.members[n.ID], e.memberIdx[n.ID]
+	take := func(j int32) bool {
+		r := &ms[j]
 		if !e.keep(f.Filters, r.p, &r.m, n.Founded.Date) {
-			continue
+			return true
 		}
-		if r.m.Since.IsZero() {
-			undated++
-			continue
+		if len(dated) > 0 && r.m.Since.Year != dated[0].m.Since.Year {
+			return false
 		}
 		dated = append(dated, r)
+		return true
+	}
+	if most == DirOldest {
+		for _, j := range mi.dated {
+			if !take(j) {
+				break
+			}
+		}
+	} else {
+		// Newest first: the dates from the end, members of one date in
+		// list order.
+	newest:
+		for end := len(mi.dated); end > 0; {
+			start := end - 1
+			for start > 0 && dateKey(ms[mi.dated[start-1]].m.Since) == dateKey(ms[mi.dated[end-1]].m.Since) {
+				start--
+			}
+			for _, j := range mi.dated[start:end] {
+				if !take(j) {
+					break newest
+				}
+			}
+			end = start
+		}
+	}
+	undated := mi.undated
+	if !f.Filters.IsZero() {
+		undated = 0
+		for r := range e.candidates(n.ID, f.Filters) {
+			if r.m.Since.IsZero() && e.keep(f.Filters, r.p, &r.m, n.Founded.Date) {
+				undated++
+			}
+		}
 	}
 	a := domain.Answer{Found: len(dated) > 0, Kind: domain.KindMembers, Title: n.Name, English: en}
 	a.Links = []domain.Link{{Title: n.Name, URL: n.Website}}
@@ -521,20 +563,11 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 		a.Lead = say(en, "nodates", n.Name)
 		return a, nil
 	}
-	slices.SortStableFunc(dated, func(x, y memberRef) int {
-		if most == DirOldest {
-			return dateKey(x.m.Since) - dateKey(y.m.Since)
-		}
-		return dateKey(y.m.Since) - dateKey(x.m.Since)
-	})
 	// Members joining in the same year count as tied: sources often give
 	// only the year.
 	best := dated[0].m.Since.Year
 	var tied []string
 	for _, r := range dated {
-		if r.m.Since.Year != best {
-			break
-		}
 		tied = append(tied, r.p.Name)
 	}
 	label := say(en, "longest")

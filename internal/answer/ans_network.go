@@ -197,20 +197,14 @@ func (e *Engine) count(ctx context.Context, f Frame) (domain.Answer, error) {
 // namedMembers says how many members the base knows by name, when that is
 // not all of them: "davon namentlich bekannt: 35 – u. a. Bonn, …".
 func (e *Engine) namedMembers(n *domain.Network, en bool) (string, bool) {
-	ms := e.members[n.ID]
-	if len(ms) == 0 {
+	mi := e.memberIdx[n.ID]
+	if mi == nil || len(e.members[n.ID]) == 0 {
 		return "", false
 	}
-	var names []string
-	for _, r := range ms {
-		if r.m.Until.IsZero() {
-			names = append(names, r.p.Name)
-		}
-	}
 	if n.MembersComplete {
-		return say(en, "named.all", strings.Join(names, ", ")), true
+		return say(en, "named.all", mi.names), true
 	}
-	return say(en, "named.members", len(names)), true
+	return say(en, "named.members", mi.current), true
 }
 
 // founding answers what is asked about a network's founding, or a

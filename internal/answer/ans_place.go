@@ -182,7 +182,7 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 				n := &e.base.Networks[i]
 				var names []string
 				var src *domain.Source
-				for _, r := range e.members[n.ID] {
+				for r := range e.candidates(n.ID, Filters{Area: pl.ID}) {
 					if r.m.Until.IsZero() && inArea(r.p, pl) {
 						names = append(names, r.p.Name)
 						if src == nil {
@@ -374,7 +374,7 @@ func (e *Engine) siblingMember(pl *domain.Place, n *domain.Network) (*domain.Pla
 // for a question that names the area; "" when pl is no area or none is.
 func (e *Engine) areaMembers(area *domain.Place, n *domain.Network, en bool) string {
 	var names []string
-	for _, r := range e.members[n.ID] {
+	for r := range e.candidates(n.ID, Filters{Area: area.ID}) {
 		if r.m.Until.IsZero() && inArea(r.p, area) {
 			name := r.p.Name
 			if !r.m.Since.IsZero() {

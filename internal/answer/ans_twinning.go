@@ -279,11 +279,8 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 // the country.
 func (e *Engine) partnershipsIn(country string) []domain.Partnership {
 	var out []domain.Partnership
-	for _, p := range e.base.Partnerships {
-		nrw, other := e.base.Place(p.Place), e.base.Place(p.Partner)
-		if nrw != nil && other != nil && countryOf(p, other, p.Place) == country {
-			out = append(out, p)
-		}
+	for _, i := range e.twins.in[country] {
+		out = append(out, e.base.Partnerships[i])
 	}
 	return out
 }
@@ -294,33 +291,35 @@ func (e *Engine) partnershipsIn(country string) []domain.Partnership {
 func (e *Engine) twinningRanks(_ context.Context, f Frame) (domain.Answer, error) {
 	en := f.English
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(en, "twin.figures"), English: en, Links: []domain.Link{rgre(en)}}
-	ps := e.base.Partnerships
-	if f.Filters.Country != "" {
-		ps = e.partnershipsIn(f.Filters.Country)
-	}
-	var keep []domain.Partnership
-	for _, p := range ps {
-		if pl := e.base.Place(p.Place); pl != nil && (f.Filters.Area == "" || e.inAreaID(pl, f.Filters.Area)) && (!f.Filters.Suspended || p.Status != "") {
-			keep = append(keep, p)
-		}
-	}
-	ps = keep
 	if f.Op == OpCompare {
 		return e.compare(context.Background(), f)
+	}
+	all := e.twins.all
+	if f.Filters.Country != "" {
+		all = e.twins.in[f.Filters.Country]
+	}
+	kept := make([]bool, len(e.base.Partnerships))
+	var ps []int32 // positions in base.Partnerships
+	for _, i := range all {
+		p := &e.base.Partnerships[i]
+		if pl := e.base.Place(p.Place); pl != nil && (f.Filters.Area == "" || e.inAreaID(pl, f.Filters.Area)) && (!f.Filters.Suspended || p.Status != "") {
+			ps = append(ps, i)
+			kept[i] = true
+		}
 	}
 	basis := domain.AnswerFact{Text: say(en, "twin.basis", len(ps))}
 	switch {
 	case f.Most == DirOldest || f.Most == DirNewest:
+		// The dated twinnings are sorted once per snapshot, oldest first.
 		var dated []domain.Partnership
-		for _, p := range ps {
-			if !p.Since.IsZero() {
-				dated = append(dated, p)
+		for _, i := range e.twins.sorted {
+			if kept[i] {
+				dated = append(dated, e.base.Partnerships[i])
 			}
 		}
 		if len(dated) == 0 {
 			return e.notFound(f), nil
 		}
-		sortPartnerships(dated)
 		p, key := dated[0], "twin.old.nrw"
 		if f.Most == DirNewest {
 			p, key = dated[len(dated)-1], "twin.new.nrw"
@@ -344,14 +343,14 @@ func (e *Engine) twinningRanks(_ context.Context, f Frame) (domain.Answer, error
 	}
 	// The city with the most (or fewest) twinnings.
 	count := map[string]int{}
-	for _, p := range ps {
-		count[p.Place]++
+	for _, i := range ps {
+		count[e.base.Partnerships[i].Place]++
 	}
 	ids := make([]string, 0, len(count))
 	for id := range count {
 		ids = append(ids, id)
 	}
-	slices.SortStableFunc(ids, func(x, y string) int {
+	ids = topN(ids, 5, func(x, y string) int {
 		if count[x] != count[y] {
 			if f.Most == DirSmallest {
 				return count[x] - count[y]
@@ -381,11 +380,11 @@ func (e *Engine) twinningRanks(_ context.Context, f Frame) (domain.Answer, error
 }
 
 // twinningsByYear answers in which year the most twinnings began.
-func (e *Engine) twinningsByYear(ps []domain.Partnership, f Frame, basis domain.AnswerFact) domain.Answer {
+func (e *Engine) twinningsByYear(ps []int32, f Frame, basis domain.AnswerFact) domain.Answer {
 	en := f.English
 	count := map[int]int{}
-	for _, p := range ps {
-		if !p.Since.IsZero() {
+	for _, i := range ps {
+		if p := &e.base.Partnerships[i]; !p.Since.IsZero() {
 			count[p.Since.Year]++
 		}
 	}
@@ -401,8 +400,8 @@ func (e *Engine) twinningsByYear(ps []domain.Partnership, f Frame, basis domain.
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(en, "twin.figures"), English: en, Links: []domain.Link{rgre(en)}}
 	a.Lead = say(en, "twin.most.year", best, count[best])
 	var names []string
-	for _, p := range ps {
-		if p.Since.Year == best && len(names) < 8 {
+	for _, i := range ps {
+		if p := &e.base.Partnerships[i]; p.Since.Year == best && len(names) < 8 {
 			names = append(names, e.base.Place(p.Place).Name+" – "+otherName(e.base.Place(p.Partner), en))
 		}
 	}
@@ -412,10 +411,11 @@ func (e *Engine) twinningsByYear(ps []domain.Partnership, f Frame, basis domain.
 
 // twinningsByCountry answers with which country NRW places have the most
 // twinnings.
-func (e *Engine) twinningsByCountry(ps []domain.Partnership, f Frame, basis domain.AnswerFact) domain.Answer {
+func (e *Engine) twinningsByCountry(ps []int32, f Frame, basis domain.AnswerFact) domain.Answer {
 	en := f.English
 	count := map[string]int{}
-	for _, p := range ps {
+	for _, i := range ps {
+		p := e.base.Partnerships[i]
 		if other := e.base.Place(p.Partner); other != nil {
 			count[countryOf(p, other, p.Place)]++
 		}

@@ -59,6 +59,11 @@ type Engine struct {
 	twinNetwork string
 	// folded holds the base's texts as folded words (foldTexts).
 	folded map[string][]string
+	// idx, area and memberIdx are the per-snapshot indexes (index.go).
+	idx       placeIndex
+	area      areaIndex
+	twins     twinIndex
+	memberIdx map[string]*memberIndex
 	// now is the clock events are told past or coming by.
 	clock domain.Clock // Berlin's date decides what is past; tests set it
 }
@@ -120,6 +125,7 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	}
 	e.indexStatements()
 	e.foldTexts()
+	e.buildIndexes()
 	return e
 }
 

@@ -1,0 +1,325 @@
+package answer
+
+import (
+	"iter"
+	"slices"
+	"strings"
+
+	"github.com/engagiert/engagiert/internal/domain"
+)
+
+// Per-snapshot indexes: what answers look up, computed once when the
+// engine is built, so that an answer costs about what it shows, not what
+// the base holds. Each index is a shortcut to the same result as the scan
+// it replaces: the candidates it yields still pass the full filter (keep),
+// in the order the scan visited them.
+
+// memberIndex indexes one network's members (positions in Engine.members).
+type memberIndex struct {
+	byState map[string][]int32
+	byYear  map[int][]int32 // by the year they joined
+	byArea  map[string][]int32
+	// dated are the members with a date, oldest first; members of the
+	// same date in the list's order.
+	dated []int32
+	// undated counts the current members without a date.
+	undated int
+	// current counts the current members; names lists them, ", "-joined.
+	current int
+	names   string
+	// withRole are the members whose role or note has words.
+	withRole []int32
+}
+
+// placeIndex is what answers need to know of every place at once.
+type placeIndex struct {
+	pos map[string]int32 // place id -> position in Engine.places
+	// curIn holds, per network (in base order), the places that are its
+	// current members (base.MembershipIn without Until), as a bit set.
+	curIn   map[string][]uint64
+	current []uint8 // current memberships in networks of each place, at most 255
+	// others reports whether a place is a current member of a network
+	// other than the one given, by its first such network and whether it
+	// has one more.
+	firstNet []string
+	moreNets []bool
+	// withMemberships are the places with a membership, in name order.
+	withMemberships []int32
+}
+
+// isIn reports whether place i is a current member of the network.
+func (x *placeIndex) isIn(network string, i int32) bool {
+	bits := x.curIn[network]
+	return bits != nil && bits[i/64]&(1<<(i%64)) != 0
+}
+
+// inOther reports whether place i is a current member of a network other
+// than the one given.
+func (x *placeIndex) inOther(network string, i int32) bool {
+	return x.firstNet[i] != "" && (x.firstNet[i] != network || x.moreNets[i])
+}
+
+// twinIndex holds the town twinnings (positions in base.Partnerships).
+type twinIndex struct {
+	all []int32
+	// in holds the twinnings of NRW places with partners in a country
+	// (partnershipsIn).
+	in map[string][]int32
+	// sorted are the dated twinnings, oldest first (sortPartnerships).
+	sorted []int32
+}
+
+// topN returns the first n of xs in cmp's order, which must be total:
+// what sorting all of them and taking n gives.
+func topN[T any](xs []T, n int, cmp func(a, b T) int) []T {
+	if len(xs) <= 4*n {
+		slices.SortStableFunc(xs, cmp)
+		return xs[:min(n, len(xs))]
+	}
+	top := make([]T, 0, n+1)
+	for _, x := range xs {
+		if len(top) == n && cmp(x, top[n-1]) >= 0 {
+			continue
+		}
+		at, _ := slices.BinarySearchFunc(top, x, cmp)
+		top = slices.Insert(top, at, x)
+		if len(top) > n {
+			top = top[:n]
+		}
+	}
+	return top
+}
+
+// areaIndex holds NRW's municipalities by area.
+type areaIndex struct {
+	// in holds, per area (Kreis, Städteregion, Regierungsbezirk), the
+	// places that lie in it, the area itself included (inAreaID), by
+	// position in Engine.places.
+	in map[string][]int32
+	// counts holds what municipalitiesIn returns, per area and for "".
+	counts map[string]areaCount
+	// areas are the NRW places that are areas, in name order.
+	areas []*domain.Place
+	// nrw are NRW's municipalities (Stadt, Gemeinde), by position.
+	nrw []int32
+}
+
+// buildIndexes computes the indexes; e.places and e.members are sorted.
+func (e *Engine) buildIndexes() {
+	x := &e.idx
+	x.pos = make(map[string]int32, len(e.places))
+	for i, pl := range e.places {
+		x.pos[pl.ID] = int32(i)
+	}
+	words := (len(e.places) + 63) / 64
+	x.curIn = map[string][]uint64{}
+	for _, n := range e.base.Networks {
+		bits := make([]uint64, words)
+		for _, m := range n.Members {
+			if i, ok := x.pos[m.Place]; ok {
+				if mm, _ := e.base.MembershipIn(n.ID, m.Place); mm.Until.IsZero() {
+					bits[i/64] |= 1 << (i % 64)
+				}
+			}
+		}
+		x.curIn[n.ID] = bits
+	}
+	x.current = make([]uint8, len(e.places))
+	x.firstNet = make([]string, len(e.places))
+	x.moreNets = make([]bool, len(e.places))
+	for i, pl := range e.places {
+		ms := e.base.MembershipsOf(pl.ID)
+		if len(ms) > 0 {
+			x.withMemberships = append(x.withMemberships, int32(i))
+		}
+		for _, m := range ms {
+			if !m.Until.IsZero() {
+				continue
+			}
+			if x.current[i] < 255 {
+				x.current[i]++
+			}
+			switch {
+			case x.firstNet[i] == "":
+				x.firstNet[i] = m.Network
+			case m.Network != x.firstNet[i]:
+				x.moreNets[i] = true
+			}
+		}
+	}
+	e.buildAreas()
+	e.buildTwins()
+	areasOf := map[int32][]string{} // place position -> the areas it lies in
+	for area, ps := range e.area.in {
+		for _, i := range ps {
+			areasOf[i] = append(areasOf[i], area)
+		}
+	}
+	for _, as := range areasOf {
+		slices.Sort(as) // the same lists every time, whatever the map order
+	}
+	e.memberIdx = map[string]*memberIndex{}
+	for _, n := range e.base.Networks {
+		e.memberIdx[n.ID] = e.indexMembers(n.ID, areasOf)
+	}
+}
+
+// buildAreas finds the places of every area, as inAreaID decides, by
+// grouping the places by Kreis and Regierungsbezirk first.
+func (e *Engine) buildAreas() {
+	a := &e.area
+	a.in, a.counts = map[string][]int32{}, map[string]areaCount{}
+	byDistrict, byRegion := map[string][]int32{}, map[string][]int32{}
+	for i, pl := range e.places {
+		byDistrict[pl.District] = append(byDistrict[pl.District], int32(i))
+		if pl.Region != "" {
+			byRegion[pl.Region] = append(byRegion[pl.Region], int32(i))
+		}
+		if pl.State == "Nordrhein-Westfalen" {
+			if pl.Kind == "Stadt" || pl.Kind == "Gemeinde" {
+				a.nrw = append(a.nrw, int32(i))
+			}
+			if pl.Kind == "Kreis" || pl.Kind == "Städteregion" || pl.Kind == "Regierungsbezirk" {
+				a.areas = append(a.areas, pl)
+			}
+		}
+	}
+	for i, area := range e.places {
+		if !isArea(area) {
+			continue
+		}
+		in := []int32{int32(i)}
+		switch area.Kind {
+		case "Kreis", "Städteregion":
+			for d, ps := range byDistrict {
+				if strings.EqualFold(d, area.Name) {
+					in = append(in, ps...)
+				}
+			}
+		case "Regierungsbezirk":
+			for r, ps := range byRegion {
+				if strings.HasSuffix(area.Name, r) {
+					in = append(in, ps...)
+				}
+			}
+		}
+		slices.Sort(in)
+		a.in[area.ID] = slices.Compact(in)
+		a.counts[area.ID] = e.countMunicipalities(a.in[area.ID], nil)
+	}
+	a.counts[""] = e.countMunicipalities(a.nrw, nil)
+}
+
+// buildTwins indexes the twinnings by country and sorts the dated ones.
+func (e *Engine) buildTwins() {
+	t := &e.twins
+	t.in = map[string][]int32{}
+	for i, p := range e.base.Partnerships {
+		t.all = append(t.all, int32(i))
+		if !p.Since.IsZero() {
+			t.sorted = append(t.sorted, int32(i))
+		}
+		nrw, other := e.base.Place(p.Place), e.base.Place(p.Partner)
+		if nrw != nil && other != nil {
+			c := countryOf(p, other, p.Place)
+			t.in[c] = append(t.in[c], int32(i))
+		}
+	}
+	ps := e.base.Partnerships
+	slices.SortStableFunc(t.sorted, func(a, b int32) int { return dateKey(ps[a].Since) - dateKey(ps[b].Since) })
+}
+
+// countMunicipalities sorts the NRW municipalities among the places (by
+// position) into towns, villages and kreisfreie Städte; skip leaves some
+// out.
+func (e *Engine) countMunicipalities(ps []int32, skip func(int32) bool) areaCount {
+	var c areaCount
+	for _, i := range ps {
+		pl := e.places[i]
+		if pl.State != "Nordrhein-Westfalen" || (skip != nil && skip(i)) {
+			continue
+		}
+		switch pl.Kind {
+		case "Stadt":
+			c.towns = append(c.towns, pl)
+			if pl.District == "kreisfreie Stadt" {
+				c.free = append(c.free, pl)
+			}
+		case "Gemeinde":
+			c.villages = append(c.villages, pl)
+		}
+	}
+	return c
+}
+
+// indexMembers indexes one network's members.
+func (e *Engine) indexMembers(network string, areasOf map[int32][]string) *memberIndex {
+	ms := e.members[network]
+	mi := &memberIndex{byState: map[string][]int32{}, byYear: map[int][]int32{}, byArea: map[string][]int32{}}
+	var names []string
+	for j := range ms {
+		r := &ms[j]
+		mi.byState[r.p.State] = append(mi.byState[r.p.State], int32(j))
+		mi.byYear[r.m.Since.Year] = append(mi.byYear[r.m.Since.Year], int32(j))
+		for _, area := range areasOf[e.idx.pos[r.p.ID]] {
+			mi.byArea[area] = append(mi.byArea[area], int32(j))
+		}
+		if !r.m.Since.IsZero() {
+			mi.dated = append(mi.dated, int32(j))
+		}
+		if len(e.foldWords(r.m.Role+" "+r.m.Note)) > 0 {
+			mi.withRole = append(mi.withRole, int32(j))
+		}
+		if r.m.Until.IsZero() {
+			mi.current++
+			names = append(names, r.p.Name)
+			if r.m.Since.IsZero() {
+				mi.undated++
+			}
+		}
+	}
+	slices.SortStableFunc(mi.dated, func(x, y int32) int { return dateKey(ms[x].m.Since) - dateKey(ms[y].m.Since) })
+	mi.names = strings.Join(names, ", ")
+	return mi
+}
+
+// candidates yields the members of a network that may pass the filters,
+// in list order: all of them, or those of the Bundesland, year or area the
+// filters ask for, whichever are fewest. The caller still keeps only those
+// that pass (keep).
+func (e *Engine) candidates(network string, fl Filters) iter.Seq[*memberRef] {
+	ms, mi := e.members[network], e.memberIdx[network]
+	var only []int32
+	restricted := false
+	narrow := func(c []int32) {
+		if !restricted || len(c) < len(only) {
+			only, restricted = c, true
+		}
+	}
+	if mi != nil {
+		if fl.State != "" && !fl.NotState {
+			narrow(mi.byState[fl.State])
+		}
+		if fl.Year != 0 && fl.YearOp == "" {
+			narrow(mi.byYear[fl.Year])
+		}
+		if _, isArea := e.area.in[fl.Area]; isArea && !fl.NotArea {
+			narrow(mi.byArea[fl.Area])
+		}
+	}
+	return func(yield func(*memberRef) bool) {
+		if !restricted {
+			for j := range ms {
+				if !yield(&ms[j]) {
+					return
+				}
+			}
+			return
+		}
+		for _, j := range only {
+			if !yield(&ms[j]) {
+				return
+			}
+		}
+	}
+}
