@@ -51,22 +51,8 @@ func (e *Engine) municipalitiesOutside(areaID string, not bool) areaCount {
 			return k < len(in) && in[k] == i
 		})
 	}
-	var c areaCount
-	for _, pl := range e.places {
-		if pl.State != "Nordrhein-Westfalen" || (areaID != "" && e.inAreaID(pl, areaID) == not) {
-			continue
-		}
-		switch pl.Kind {
-		case "Stadt":
-			c.towns = append(c.towns, pl)
-			if pl.District == "kreisfreie Stadt" {
-				c.free = append(c.free, pl)
-			}
-		case "Gemeinde":
-			c.villages = append(c.villages, pl)
-		}
-	}
-	return c
+	// Not an area: only the place itself is in it.
+	return e.countMunicipalities(e.area.nrw, func(i int32) bool { return e.inAreaID(e.places[i], areaID) == not })
 }
 
 // areasOf are the NRW places of a kind: Kreise (with the Städteregion) or
