@@ -170,7 +170,13 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 		n := &nets[i]
 		var ms []memberRef
 		count := 0
+		// Without filters, every current member counts: only the listed
+		// ones need a look.
+		counted := f.Filters.IsZero() && !byRole
 		for r := range e.candidates(n.ID, f.Filters) {
+			if counted && count == maxListed {
+				break
+			}
 			if !e.keep(f.Filters, r.p, &r.m, n.Founded.Date) || (byRole && !e.roleHas(r.m, f.Words)) {
 				continue
 			}
@@ -178,6 +184,9 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 				ms = append(ms, *r)
 			}
 			count++
+		}
+		if counted {
+			count = e.memberIdx[n.ID].current
 		}
 		if count == 0 {
 			if len(nets) == 1 {
@@ -355,9 +364,9 @@ func (e *Engine) shared(_ context.Context, f Frame) (domain.Answer, error) {
 			continue
 		}
 		// In all the others: the sets meet where every bit is set.
-		at, in := e.idx.pos[r.p.ID], true
+		in := true
 		for i := 1; i < len(nets) && in; i++ {
-			in = e.idx.isIn(nets[i].ID, at)
+			in = e.idx.isIn(nets[i].ID, r.at)
 		}
 		if !in || !e.keep(f.Filters, r.p, nil, domain.Date{}) {
 			continue
@@ -403,7 +412,12 @@ func (e *Engine) cross(_ context.Context, f Frame) (domain.Answer, error) {
 	a := domain.Answer{Found: true, Kind: domain.KindCross, Title: say(en, "cross.title"), English: en}
 	l := domain.List{Title: say(en, "cross.list")}
 	total := 0
+	counted := f.Filters.IsZero() // then every place counts: only the listed ones need a look
 	for _, pl := range e.multi {
+		if counted && len(l.Items) == maxListed {
+			total = e.idx.multi
+			break
+		}
 		if e.idx.current[e.idx.pos[pl.ID]] < 2 || !e.keep(f.Filters, pl, nil, domain.Date{}) {
 			continue // in fewer than two networks now
 		}
@@ -452,7 +466,12 @@ func (e *Engine) notMembers(_ context.Context, f Frame) (domain.Answer, error) {
 	}
 	l := domain.List{Title: say(en, "not.title", shortName(n))}
 	total := 0
+	counted := f.Filters.IsZero() // then every place counts: only the listed ones need a look
 	for _, at := range e.idx.withMemberships {
+		if counted && len(l.Items) == maxListed {
+			total = e.idx.notIn[n.ID]
+			break
+		}
 		// Not in n now, in another network now.
 		if e.idx.isIn(n.ID, at) || !e.idx.inOther(n.ID, at) {
 			continue

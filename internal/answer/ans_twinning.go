@@ -294,17 +294,20 @@ func (e *Engine) twinningRanks(_ context.Context, f Frame) (domain.Answer, error
 	if f.Op == OpCompare {
 		return e.compare(context.Background(), f)
 	}
-	all := e.twins.all
-	if f.Filters.Country != "" {
-		all = e.twins.in[f.Filters.Country]
-	}
-	kept := make([]bool, len(e.base.Partnerships))
-	var ps []int32 // positions in base.Partnerships
-	for _, i := range all {
-		p := &e.base.Partnerships[i]
-		if pl := e.base.Place(p.Place); pl != nil && (f.Filters.Area == "" || e.inAreaID(pl, f.Filters.Area)) && (!f.Filters.Suspended || p.Status != "") {
-			ps = append(ps, i)
-			kept[i] = true
+	ps, kept := e.twins.known, e.twins.isKnown // positions in base.Partnerships
+	unfiltered := f.Filters.Country == "" && f.Filters.Area == "" && !f.Filters.Suspended
+	if !unfiltered {
+		all := e.twins.all
+		if f.Filters.Country != "" {
+			all = e.twins.in[f.Filters.Country]
+		}
+		ps, kept = nil, make([]bool, len(e.base.Partnerships))
+		for _, i := range all {
+			p := &e.base.Partnerships[i]
+			if pl := e.base.Place(p.Place); pl != nil && (f.Filters.Area == "" || e.inAreaID(pl, f.Filters.Area)) && (!f.Filters.Suspended || p.Status != "") {
+				ps = append(ps, i)
+				kept[i] = true
+			}
 		}
 	}
 	basis := domain.AnswerFact{Text: say(en, "twin.basis", len(ps))}
@@ -342,23 +345,10 @@ func (e *Engine) twinningRanks(_ context.Context, f Frame) (domain.Answer, error
 		return e.twinningsByCountry(ps, f, basis), nil
 	}
 	// The city with the most (or fewest) twinnings.
-	count := map[string]int{}
-	for _, i := range ps {
-		count[e.base.Partnerships[i].Place]++
+	count, ids := e.twins.count, e.twins.top[f.Most == DirSmallest]
+	if !unfiltered {
+		count, ids = e.mostTwinned(ps, f.Most == DirSmallest)
 	}
-	ids := make([]string, 0, len(count))
-	for id := range count {
-		ids = append(ids, id)
-	}
-	ids = topN(ids, 5, func(x, y string) int {
-		if count[x] != count[y] {
-			if f.Most == DirSmallest {
-				return count[x] - count[y]
-			}
-			return count[y] - count[x]
-		}
-		return strings.Compare(x, y)
-	})
 	if len(ids) == 0 {
 		return e.notFound(f), nil
 	}
@@ -377,6 +367,28 @@ func (e *Engine) twinningRanks(_ context.Context, f Frame) (domain.Answer, error
 	}
 	a.Facts = append(a.Facts, basis)
 	return a, nil
+}
+
+// mostTwinned counts the twinnings per NRW place and returns the counts
+// and the five places with the most (fewest) of them, ties by id.
+func (e *Engine) mostTwinned(ps []int32, fewest bool) (map[string]int, []string) {
+	count := map[string]int{}
+	for _, i := range ps {
+		count[e.base.Partnerships[i].Place]++
+	}
+	ids := make([]string, 0, len(count))
+	for id := range count {
+		ids = append(ids, id)
+	}
+	return count, topN(ids, 5, func(x, y string) int {
+		if count[x] != count[y] {
+			if fewest {
+				return count[x] - count[y]
+			}
+			return count[y] - count[x]
+		}
+		return strings.Compare(x, y)
+	})
 }
 
 // twinningsByYear answers in which year the most twinnings began.

@@ -70,8 +70,9 @@ type Engine struct {
 
 // memberRef is a membership with its place resolved once, at start.
 type memberRef struct {
-	m domain.Membership
-	p *domain.Place
+	m  domain.Membership
+	p  *domain.Place
+	at int32 // the place's position in Engine.places (buildIndexes)
 }
 
 var (
@@ -108,7 +109,7 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 		ms := make([]memberRef, 0, len(n.Members))
 		for _, m := range n.Members {
 			if pl := base.Place(m.Place); pl != nil {
-				ms = append(ms, memberRef{m, pl})
+				ms = append(ms, memberRef{m: m, p: pl})
 			}
 		}
 		slices.SortStableFunc(ms, func(a, b memberRef) int { return strings.Compare(key[a.m.Place], key[b.m.Place]) })

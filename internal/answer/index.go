@@ -45,6 +45,11 @@ type placeIndex struct {
 	moreNets []bool
 	// withMemberships are the places with a membership, in name order.
 	withMemberships []int32
+	// notIn counts, per network, the places in another network now and
+	// not in it (notMembers without filters); multi counts the places in
+	// two networks or more now (cross without filters).
+	notIn map[string]int
+	multi int
 }
 
 // isIn reports whether place i is a current member of the network.
@@ -67,6 +72,12 @@ type twinIndex struct {
 	in map[string][]int32
 	// sorted are the dated twinnings, oldest first (sortPartnerships).
 	sorted []int32
+	// known are those whose NRW place the base knows, as positions and
+	// as a set; count and top are mostTwinned of them, top by fewest.
+	known   []int32
+	isKnown []bool
+	count   map[string]int
+	top     map[bool][]string
 }
 
 // topN returns the first n of xs in cmp's order, which must be total:
@@ -111,6 +122,11 @@ func (e *Engine) buildIndexes() {
 	for i, pl := range e.places {
 		x.pos[pl.ID] = int32(i)
 	}
+	for _, ms := range e.members {
+		for j := range ms {
+			ms[j].at = x.pos[ms[j].p.ID]
+		}
+	}
 	words := (len(e.places) + 63) / 64
 	x.curIn = map[string][]uint64{}
 	for _, n := range e.base.Networks {
@@ -144,6 +160,17 @@ func (e *Engine) buildIndexes() {
 				x.firstNet[i] = m.Network
 			case m.Network != x.firstNet[i]:
 				x.moreNets[i] = true
+			}
+		}
+	}
+	x.notIn = map[string]int{}
+	for _, i := range x.withMemberships {
+		if x.current[i] >= 2 {
+			x.multi++
+		}
+		for _, n := range e.base.Networks {
+			if !x.isIn(n.ID, i) && x.inOther(n.ID, i) {
+				x.notIn[n.ID]++
 			}
 		}
 	}
@@ -227,6 +254,17 @@ func (e *Engine) buildTwins() {
 	}
 	ps := e.base.Partnerships
 	slices.SortStableFunc(t.sorted, func(a, b int32) int { return dateKey(ps[a].Since) - dateKey(ps[b].Since) })
+	t.isKnown = make([]bool, len(ps))
+	for i, p := range ps {
+		if e.base.Place(p.Place) != nil {
+			t.known = append(t.known, int32(i))
+			t.isKnown[i] = true
+		}
+	}
+	t.top = map[bool][]string{}
+	for _, fewest := range []bool{false, true} {
+		t.count, t.top[fewest] = e.mostTwinned(t.known, fewest)
+	}
 }
 
 // countMunicipalities sorts the NRW municipalities among the places (by

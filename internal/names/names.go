@@ -126,11 +126,12 @@ func New(entries []Entry) *Index {
 	ix := &Index{entries: entries, postings: map[string][]int32{}, deletes: map[string][]int32{}, folds: map[string]int32{}, foldsOf: map[int32][]string{}}
 	termID := map[string]int32{}
 	for ei, e := range entries {
+		from := len(ix.variants) // where the entry's variants begin
 		for _, n := range e.Names {
-			ix.add(ei, n, false, termID)
+			ix.add(ei, n, false, termID, from)
 		}
 		for _, n := range e.Short {
-			ix.add(ei, n, true, termID)
+			ix.add(ei, n, true, termID, from)
 		}
 	}
 	index := func(w string, id int32) {
@@ -161,7 +162,8 @@ func New(entries []Entry) *Index {
 	return ix
 }
 
-func (ix *Index) add(entry int, name string, short bool, termID map[string]int32) {
+// add indexes one name of an entry whose variants begin at from.
+func (ix *Index) add(entry int, name string, short bool, termID map[string]int32, from int) {
 	ws := words.Split(name)
 	if len(ws) == 0 {
 		return
@@ -183,7 +185,7 @@ func (ix *Index) add(entry int, name string, short bool, termID map[string]int32
 		v.fold = words.Fold(ws[0])
 		v.single = utf8.RuneCountInString(v.fold)
 	}
-	for _, old := range ix.variants {
+	for _, old := range ix.variants[from:] {
 		if old.entry == entry && slices.Equal(old.terms, v.terms) {
 			return // "Gütersloh" and "Guetersloh" are one variant here
 		}
