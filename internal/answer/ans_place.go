@@ -26,7 +26,7 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 		// "In welchem Kreis liegt Hille?", "Ist Aachen kreisfrei?": where it
 		// lies leads; its own facts (both views of Aachen) follow.
 		a := domain.Answer{Found: true, Kind: domain.KindPlace, Title: pl.Name, English: en, Hits: []domain.Hit{placeHit(pl)}}
-		a.Lead = placeIs(pl, en)
+		a.Lead = e.placeIs(pl, en)
 		if f.Filters.Kreisfrei != "" && f.Op == OpYesNo {
 			yes := (pl.District == "kreisfreie Stadt") == (f.Filters.Kreisfrei == "ja")
 			a.Lead = say(en, map[bool]string{true: "yes", false: "no"}[yes]) + ". " + a.Lead
@@ -82,7 +82,7 @@ func (e *Engine) placeFacts(pl *domain.Place, facts []domain.AnswerFact, f Frame
 // asked, and the one line of what is: where the place lies.
 func (e *Engine) placeNoInfo(pl *domain.Place, f Frame, lead string) domain.Answer {
 	return domain.Answer{Found: false, Kind: domain.KindPlace, Title: pl.Name, English: f.English, Hits: []domain.Hit{placeHit(pl)},
-		Lead: germanContraction(lead) + " " + say(f.English, "known", placeIs(pl, f.English))}
+		Lead: germanContraction(lead) + " " + say(f.English, "known", e.placeIs(pl, f.English))}
 }
 
 // aboutPlaces finds statements that answer the question's words (or state
@@ -138,7 +138,7 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 				ms = append(ms, m)
 			}
 		}
-		lead := placeIs(pl, en) + " "
+		lead := e.placeIs(pl, en) + " "
 		switch len(ms) {
 		case 0:
 			lead += say(en, "place.none", pl.Name)
@@ -250,7 +250,7 @@ func (e *Engine) factsAbout(id string) []domain.FactRef {
 
 // placeIs says what a place is: "Lemgo ist eine Stadt im Kreis Lippe in
 // Nordrhein-Westfalen (Regierungsbezirk Detmold)."
-func placeIs(pl *domain.Place, en bool) string {
+func (e *Engine) placeIs(pl *domain.Place, en bool) string {
 	if pl.Kind == "Regierungsbezirk" {
 		return say(en, "place.rb", pl.Name, pl.State) + "."
 	}
@@ -265,7 +265,7 @@ func placeIs(pl *domain.Place, en bool) string {
 	}
 	switch {
 	case pl.Country != "":
-		s += say(en, "place.in", pl.Country)
+		s += " " + e.inCountry(en, pl.Country) // "im Vereinigten Königreich", "in the United Kingdom"
 	case pl.State != "":
 		s += say(en, "place.in", pl.State)
 	}

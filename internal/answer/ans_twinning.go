@@ -88,10 +88,6 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 			placeFacts = append(placeFacts, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
 		}
 	}
-	word := plural(en, len(ps), "twin.word", "twins.word")
-	if en {
-		word = plural(en, len(ps), "twin.word", "twins.word")
-	}
 	switch {
 	case len(ps) == 0 && len(placeFacts) > 0:
 		// "Hat Hattingen eine Partnerstadt?": what the sources say of it.
@@ -107,16 +103,12 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		a.Lead = say(en, "twin.none", pl.Name, in)
 		a.Found = false
 	case f.Op == OpCount:
-		a.Lead = say(en, "twin.count", pl.Name, len(ps), word, in)
+		a.Lead = say(en, "twin.count", pl.Name, e.twinCounts(en, ps), in)
 		if !pl.PartnersComplete {
 			a.Lead = strings.TrimSuffix(a.Lead, ".") + " (" + say(en, "member.partial") + ")"
 		}
 	case abroad:
-		if en {
-			a.Lead = say(en, "twin.abroad", pl.Name, pl.Country, len(ps), plural(en, len(ps), "municipality", "municipalities"))
-		} else {
-			a.Lead = say(en, "twin.abroad", pl.Name, pl.Country, plural(en, len(ps), "yesno.ist", "yesno.sind"), len(ps), plural(en, len(ps), "municipality", "municipalities"))
-		}
+		a.Lead = say(en, "twin.abroad", pl.Name, pl.Country, plural(en, len(ps), "yesno.ist", "yesno.sind"), len(ps), plural(en, len(ps), "municipality", "municipalities"))
 	case f.Op == OpYesNo:
 		names := make([]string, len(l.Items))
 		for i, it := range l.Items {
@@ -131,9 +123,9 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 			a.Lead = say(en, "twin.yes", pl.Name, in, joinAnd(en, names))
 		}
 	case pl.PartnersComplete:
-		a.Lead = say(en, "twin.complete", pl.Name, len(ps), word, in)
+		a.Lead = say(en, "twin.complete", pl.Name, e.twinCounts(en, ps), in)
 	default:
-		a.Lead = say(en, "twin.partial", pl.Name, len(ps), word, in)
+		a.Lead = say(en, "twin.partial", pl.Name, e.twinCounts(en, ps), in)
 	}
 	if len(ps) > 0 && f.Op != OpCount && f.Op != OpYesNo {
 		a.Lists = []domain.List{l}
@@ -345,7 +337,9 @@ func (e *Engine) twinningRanks(_ context.Context, f Frame) (domain.Answer, error
 	// The city with the most (or fewest) twinnings.
 	count := map[string]int{}
 	for _, p := range ps {
-		count[p.Place]++
+		if proper(p) {
+			count[p.Place]++ // Städtepartnerschaften: friendships and projects are not counted
+		}
 	}
 	ids := make([]string, 0, len(count))
 	for id := range count {
@@ -664,7 +658,7 @@ var countryArticles = map[string][2]string{
 // inCountry is "in Polen", "im Vereinigten Königreich"; in English "in Poland".
 func (e *Engine) inCountry(en bool, c string) string {
 	if en {
-		return "in " + e.lex.englishCountry(c)
+		return "in " + theCountry(e.lex.englishCountry(c))
 	}
 	if a, ok := countryArticles[c]; ok {
 		return a[0]
@@ -675,7 +669,7 @@ func (e *Engine) inCountry(en bool, c string) string {
 // withCountry is "mit Polen", "mit dem Vereinigten Königreich"; in English "with Poland".
 func (e *Engine) withCountry(en bool, c string) string {
 	if en {
-		return "with " + e.lex.englishCountry(c)
+		return "with " + theCountry(e.lex.englishCountry(c))
 	}
 	if a, ok := countryArticles[c]; ok {
 		return a[1]
@@ -713,4 +707,48 @@ func statusPhrase(en bool, status string) string {
 		return say(en, "status."+status)
 	}
 	return say(en, "twin.pair.stat", status)
+}
+
+// proper reports whether a twinning is a Städtepartnerschaft itself, not a
+// friendship, a project or a contact: those are listed, but not counted as
+// Partnerstädte.
+func proper(p domain.Partnership) bool { return p.Kind == "" || p.Kind == domain.PartnershipKinds[0] }
+
+// twinCounts says how many twinnings of each kind a place has: "9
+// Städtepartnerschaften und 1 Freundschaft".
+func (e *Engine) twinCounts(en bool, ps []domain.Partnership) string {
+	n := 0
+	others := map[string]int{}
+	var order []string
+	for _, p := range ps {
+		if proper(p) {
+			n++
+			continue
+		}
+		if others[p.Kind] == 0 {
+			order = append(order, p.Kind)
+		}
+		others[p.Kind]++
+	}
+	parts := []string{fmt.Sprintf("%d %s", n, plural(en, n, "twin.word", "twins.word"))}
+	if n == 0 && len(order) > 0 {
+		parts = nil
+	}
+	for _, k := range order {
+		word := k
+		if _, ok := messages["kind1."+k]; ok {
+			word = plural(en, others[k], "kind1."+k, "kindN."+k)
+		}
+		parts = append(parts, fmt.Sprintf("%d %s", others[k], word))
+	}
+	return joinAnd(en, parts)
+}
+
+// theCountry puts "the" before the English names that take it: "the United
+// Kingdom", "the Netherlands".
+func theCountry(name string) string {
+	if strings.HasPrefix(name, "United ") || name == "Netherlands" || name == "Philippines" {
+		return "the " + name
+	}
+	return name
 }

@@ -174,10 +174,14 @@ func (e *Engine) countLead(n *domain.Network, english bool) string {
 	if !ok {
 		return say(english, "nofigures", n.Name)
 	}
-	if english {
-		return say(true, "figure.lead", n.Name, englishFigure(true, c.Value), standSuffix(true, c.Stand))
-	}
-	return say(false, "figure.lead", n.Name, c.Value, countNoun(c), standSuffix(false, c.Stand))
+	return say(english, "figure.lead", n.Name, figureWithNoun(english, c), standSuffix(english, c.Stand))
+}
+
+// figureWithNoun is a figure with what it counts, in German ("112
+// Engagierte Städte"); in English the figure alone, which the sentence
+// names ("has 112 members").
+func figureWithNoun(english bool, c domain.Count) string {
+	return strings.TrimSpace(englishFigure(english, c.Value) + " " + countNounIn(english, c))
 }
 
 // olderCounts are the older figures in one line, newest first, each value

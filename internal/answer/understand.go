@@ -98,13 +98,15 @@ func (e *Engine) focus(toks []tok) []tok {
 	if len(clauses) < 2 {
 		return toks
 	}
-	asks := make([]bool, len(clauses))
+	// A clause about the asker may hold a question word that asks nothing
+	// ("wir planen was zu Nordeuropa"): it counts only where no other
+	// clause asks.
+	self := func(c []tok) bool { return len(c) >= 4 && e.lex.isCue("self", c, 0) }
 	any := false
-	for ci, c := range clauses {
+	for _, c := range clauses {
 		for i := range c {
-			if e.lex.startsQuestion(c, i) {
-				asks[ci], any = true, true
-				break
+			if !self(c) && e.lex.startsQuestion(c, i) {
+				any = true
 			}
 		}
 	}
@@ -112,8 +114,8 @@ func (e *Engine) focus(toks []tok) []tok {
 		return toks
 	}
 	var out []tok
-	for ci, c := range clauses {
-		if asks[ci] || len(c) < 4 || !e.lex.isCue("self", c, 0) {
+	for _, c := range clauses {
+		if !self(c) {
 			out = append(out, c...)
 		}
 	}
