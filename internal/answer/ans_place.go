@@ -507,3 +507,36 @@ func (e *Engine) unknownMember(_ context.Context, f Frame) (domain.Answer, error
 	e.byFirstWordMembers(&a, f.Unknown, en)
 	return a, nil
 }
+
+// placeAndArea are the place and the Kreis or Regierungsbezirk a frame
+// names together: "Liegt Goch im Regierungsbezirk Düsseldorf?".
+func (e *Engine) placeAndArea(f Frame) (pl, area *domain.Place, ok bool) {
+	ids := f.places()
+	if len(ids) != 2 {
+		return nil, nil, false
+	}
+	a, b := e.base.Place(ids[0]), e.base.Place(ids[1])
+	if a == nil || b == nil {
+		return nil, nil, false
+	}
+	switch {
+	case isArea(b) && !isArea(a):
+		return a, b, true
+	case isArea(a) && !isArea(b):
+		return b, a, true
+	}
+	return nil, nil, false
+}
+
+// placeInArea answers whether a place lies in an area: yes or no, then
+// where it lies.
+func (e *Engine) placeInArea(_ context.Context, f Frame) (domain.Answer, error) {
+	pl, area, _ := e.placeAndArea(f)
+	en := f.English
+	key := "no"
+	if inArea(pl, area) {
+		key = "yes"
+	}
+	return domain.Answer{Found: true, Kind: domain.KindPlace, Title: pl.Name, English: en,
+		Hits: []domain.Hit{placeHit(pl), placeHit(area)}, Lead: say(en, key) + ". " + e.placeIs(pl, en)}, nil
+}

@@ -105,10 +105,10 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	case f.Op == OpCount:
 		a.Lead = say(en, "twin.count", pl.Name, e.twinCounts(en, ps), in)
 		if !pl.PartnersComplete {
-			a.Lead = strings.TrimSuffix(a.Lead, ".") + " (" + say(en, "member.partial") + ")"
+			a.Lead = strings.TrimSuffix(a.Lead, ".") + " (" + say(en, "twin.partial.note") + ")."
 		}
 	case abroad:
-		a.Lead = say(en, "twin.abroad", pl.Name, pl.Country, plural(en, len(ps), "yesno.ist", "yesno.sind"), len(ps), plural(en, len(ps), "municipality", "municipalities"))
+		a.Lead = say(en, "twin.abroad", pl.Name, e.countryName(en, pl.Country), plural(en, len(ps), "yesno.ist", "yesno.sind"), len(ps), plural(en, len(ps), "municipality", "municipalities"))
 	case f.Op == OpYesNo:
 		names := make([]string, len(l.Items))
 		for i, it := range l.Items {
@@ -462,7 +462,13 @@ func (e *Engine) twinningFigures(_ context.Context, f Frame) (domain.Answer, err
 		}
 		// Statements that speak of the country: "Mit dem Vereinigten
 		// Königreich gibt es über 130 Partner- und Freundschaften".
-		for _, ref := range e.countryFacts[c] {
+		refs := slices.Clone(e.countryFacts[c])
+		score := func(r domain.FactRef) int { // a figure of partnerships answers "wie viele" first
+			t := e.fact(r, en).Text
+			return 2*b2i(countsTwinnings(t)) + b2i(hasFigure(t))
+		}
+		slices.SortStableFunc(refs, func(x, y domain.FactRef) int { return score(y) - score(x) })
+		for _, ref := range refs {
 			a.Facts = appendFact(a.Facts, e.fact(ref, en))
 		}
 		a.Facts = a.Facts[:min(len(a.Facts), 2)]
@@ -751,4 +757,60 @@ func theCountry(name string) string {
 		return "the " + name
 	}
 	return name
+}
+
+// hasFigure reports whether a text gives a number that is not a year or a
+// day: "167 formalisierte Partnerschaften", "über 120".
+func hasFigure(text string) bool {
+	for i := 0; i < len(text); {
+		if text[i] < '0' || text[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == '.' && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9') {
+			j++
+		}
+		n, err := strconv.Atoi(strings.ReplaceAll(text[i:j], ".", ""))
+		day := j < len(text) && text[j] == '.' // "29. März", "5. Tag"
+		if err == nil && !day && n >= 10 && (n < 1900 || n > 2100) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// countsTwinnings reports whether a text gives a number of twinnings: a
+// figure with a twinning word right after it ("über 130 Partner- und
+// Freundschaften", "167 formalisierte … Partnerschaften").
+func countsTwinnings(text string) bool {
+	ws := strings.Fields(strings.ToLower(text))
+	for i, w := range ws {
+		if !hasFigure(w) {
+			continue
+		}
+		for _, x := range ws[i+1 : min(len(ws), i+5)] {
+			if strings.Contains(x, "partner") || strings.Contains(x, "freundschaft") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countryName is a country's name in the answer's language: "Polen",
+// "Poland".
+func (e *Engine) countryName(en bool, c string) string {
+	if en {
+		return e.lex.englishCountry(c)
+	}
+	return c
 }

@@ -143,6 +143,17 @@ func nameEntries(base *domain.Base, lex *lexicon) []names.Entry {
 		if w := firstWord(p.Name); w != "" && firsts[w] == 1 && !taken[words.Fold(w)] && !isArea(&p) {
 			ns = append(ns, strings.Fields(p.Name)[0])
 		}
+		if (p.Kind == "Stadt" || p.Kind == "Gemeinde") && p.Country == "" {
+			// "Kölner Partnerstädte", "die Bielefelder": the place's people
+			// and things, where the word is no ordinary word ("Hammer").
+			w := strings.Fields(p.Name)[0]
+			if r := []rune(w); len(r) >= 4 && !strings.ContainsAny(w, "()-") && r[len(r)-1] != 'e' {
+				demonym := w + "er"
+				if f := words.Fold(demonym); !taken[f] && !lex.ordinary(f) {
+					ns = append(ns, demonym)
+				}
+			}
+		}
 		switch p.Kind {
 		case "Kreis":
 			// "Coesfeld" names the Kreis Coesfeld when no place is called so.
@@ -220,7 +231,7 @@ func (e *Engine) indexStatements() {
 		for i, f := range n.Facts {
 			ts := addWords(f.Text)
 			ref := domain.FactRef{Network: n.ID, Part: "fact", Index: i}
-			if c := e.lex.countryIn(tokenize(f.Text)); c != "" {
+			for _, c := range e.lex.countriesIn(tokenize(f.Text)) {
 				e.countryFacts[c] = append(e.countryFacts[c], ref)
 			}
 			for _, m := range e.names.Find(ts) {

@@ -97,6 +97,31 @@ func (e *Engine) statements(ctx context.Context, ws []string, network string) ([
 	return goodHits(hits), nil
 }
 
+// onTopic finds the facts on one of the topics that share at least one of
+// the words: where the question names what it asks for ("Förderung"), one
+// shared word ("Europawoche") is enough to tell which fact it means.
+func (e *Engine) onTopic(ctx context.Context, ws, topics []string) ([]domain.FactHit, error) {
+	if len(ws) == 0 {
+		return nil, nil
+	}
+	toks := e.search.Tokens(strings.Join(ws, " "))
+	if len(toks) == 0 {
+		return nil, nil
+	}
+	hits, err := e.search.Facts(ctx, toks, "")
+	if err != nil {
+		return nil, err
+	}
+	var out []domain.FactHit
+	for _, h := range hits {
+		if h.Matched > 0 && e.hitStates(h, topics) {
+			out = append(out, h)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b domain.FactHit) int { return b.Matched - a.Matched })
+	return out[:min(len(out), 2)], nil
+}
+
 // statementsEither searches statements with the question's own words,
 // and where they find nothing, with the words that named the attribute
 // too.
