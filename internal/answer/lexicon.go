@@ -262,18 +262,6 @@ func (l *lexicon) countriesIn(toks []tok) []string {
 	return out
 }
 
-func (l *lexicon) countryIn(toks []tok) string {
-	all := func(int) bool { return true }
-	for i := range toks {
-		for _, c := range l.countries {
-			if c.match(toks, i, all) > 0 && c.to != "Deutschland" {
-				return c.to
-			}
-		}
-	}
-	return ""
-}
-
 // englishCountry is a country's English name: "Poland" for Polen.
 func (l *lexicon) englishCountry(c string) string {
 	if en := l.countryEN[c]; en != "" {
