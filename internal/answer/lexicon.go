@@ -247,7 +247,6 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 	return l
 }
 
-// countryIn is the first country a text names, or "".
 // countriesIn are all the countries a text names, in order.
 func (l *lexicon) countriesIn(toks []tok) []string {
 	all := func(int) bool { return true }
