@@ -49,7 +49,11 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 		if err != nil || len(facts) > 0 {
 			return e.placeFacts(pl, facts, f), err
 		}
-		return e.placeNoInfo(pl, f, say(en, "noinfo.place", e.lex.label(f.Attribute, en), pl.Name)), nil
+		label := e.lex.label(f.Attribute, en)
+		if en {
+			label = "the " + strings.TrimPrefix(strings.TrimPrefix(label, "its "), "the ") // "the mayor of Paderborn"
+		}
+		return e.placeNoInfo(pl, f, say(en, "noinfo.place", label, pl.Name)), nil
 	case len(f.Words) > 0:
 		facts, err := e.aboutPlaces(ctx, places, f, nil)
 		if err != nil || len(facts) > 0 {
