@@ -34,7 +34,11 @@ type Engine struct {
 	search domain.Searcher
 	lex    *lexicon
 	names  *names.Index
-	log    *slog.Logger
+	// nameWords are the words of all names, to read a misspelt one as its
+	// spelling where the name is named already ("Netzwerkstelle …
+	// Städteparterschaften").
+	nameWords *names.Words
+	log       *slog.Logger
 	// statementWord holds the words (folded, and stemmed) of the base's
 	// statements: such a word is a topic, never a misspelt or unknown name.
 	statementWord map[string]bool
@@ -81,7 +85,9 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 		statementWord: map[string]bool{}, factPlaces: map[domain.FactRef][]string{}, members: map[string][]memberRef{},
 		countryFacts: map[string][]domain.FactRef{},
 		siblings:     map[string][]*domain.Place{}, byFirstWord: map[string][]*domain.Place{}}
-	e.names = names.New(nameEntries(base, e.lex))
+	entries := nameEntries(base, e.lex)
+	e.names = names.New(entries)
+	e.nameWords = nameWords(entries, e.lex)
 	for _, n := range base.Networks {
 		for _, name := range append([]string{n.Name, n.ShortName}, n.Aliases...) {
 			if strings.EqualFold(name, "Städtepartnerschaften") {
@@ -390,4 +396,21 @@ func coreName(name string) string {
 		n = strings.TrimPrefix(n, p)
 	}
 	return n
+}
+
+// nameWords are the words of every name that are no ordinary words, for
+// typo correction.
+func nameWords(entries []names.Entry, lex *lexicon) *names.Words {
+	var ws []string
+	for _, en := range entries {
+		for _, n := range en.Names {
+			for _, w := range words.Split(n) {
+				if f := words.Fold(w); !lex.ordinary(f) {
+					ws = append(ws, f)
+				}
+			}
+		}
+	}
+	slices.Sort(ws)
+	return names.NewWords(slices.Compact(ws))
 }

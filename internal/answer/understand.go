@@ -300,6 +300,8 @@ func (e *Engine) correctTypos(r *reading) {
 			r.toks[i].fold, r.toks[i].term = w, words.Stem(w)
 		} else if w, ok := e.lex.compoundTail(t.fold); ok {
 			r.toks[i].fold, r.toks[i].term = w, words.Stem(w)
+		} else if w, ok := e.nameWords.Correct(t.fold); ok {
+			r.toks[i].fold, r.toks[i].term = w, words.Stem(w) // a name named already, misspelt again
 		}
 	}
 }
@@ -334,7 +336,7 @@ func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool
 			return false
 		}
 		if len(m.Positions) == 1 && e.everyday(pl, r.toks[m.Positions[0]]) {
-			return m.Distance == 0 && (e.placeContext(r, m) || e.withItsKreis(pl, m, all) || e.memberOf(r, m, all))
+			return m.Distance == 0 && (e.placeContext(r, m) || e.withItsKreis(pl, m, all) || e.memberOf(r, m, all) || e.twinnedWith(r, pl, m, all))
 		}
 	case names.Network:
 		if m.ID == e.twinNetwork && e.onlyTwinWords(r, m) && !e.eventName(r, m) {
@@ -424,6 +426,27 @@ func (e *Engine) placeContext(r *reading, m names.Mention) bool {
 		return true // "Essen: Partnerstädte?"
 	}
 	return context
+}
+
+// twinnedWith reports whether a place in an everyday word stands right
+// after a place it is twinned with, alone or after "und": "düsseldorf und
+// moskau", "mülheim tours".
+func (e *Engine) twinnedWith(r *reading, pl *domain.Place, m names.Mention, all []names.Mention) bool {
+	pos := m.Positions[0]
+	for _, o := range all {
+		end := o.Positions[len(o.Positions)-1]
+		if o.Kind != names.Place || o.ID == pl.ID {
+			continue
+		}
+		if end == pos-1 || end == pos-2 && e.lex.isCue("and", r.toks, pos-1) {
+			for _, p := range e.base.PartnershipsOf(o.ID) {
+				if p.Place == pl.ID || p.Partner == pl.ID {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // memberOf reports whether a place is named as a member of a network
@@ -1183,6 +1206,17 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			f.Filters.Country = "" // "Mekelle in Ethiopia": where the place lies, no filter
 			f.About = AboutTwinnings
 		}
+	}
+	if f.Op == OpMost && f.Attribute == domain.AttrEvent && len(f.Subjects) == 0 && (f.Most == DirOldest || f.Most == DirNewest) {
+		// "Wann war der erste Fachaustausch im Reallabor?": the first (or
+		// latest) of those events, not the oldest network.
+		if f.Most == DirOldest {
+			f.Ordinal = 1
+		} else {
+			f.Time = WhenLast
+		}
+		f.Op, f.Most, f.Measure = OpWhen, DirNone, MeasureNone
+		f.Filters.Country, f.Filters.State = "", ""
 	}
 	if c := f.Filters.Country; c != "" && places && !nets && f.About == AboutSubjects && f.Attribute == domain.AttrNone {
 		f.About = AboutTwinnings // "Bocholt und Albanien – gibt's da was?": its twinnings there
