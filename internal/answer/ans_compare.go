@@ -179,8 +179,14 @@ func (e *Engine) placeSide(pl *domain.Place, f Frame) compared {
 			}
 			return c
 		}
-		c.key, c.known = len(ps), true
-		c.shown = strconv.Itoa(len(ps)) + " " + plural(en, len(ps), "twin.word", "twins.word")
+		n := 0
+		for _, p := range ps {
+			if proper(p) {
+				n++
+			}
+		}
+		c.key, c.known = n, true
+		c.shown = e.twinCounts(en, ps)
 		return c
 	}
 	nets := f.networks()

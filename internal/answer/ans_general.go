@@ -169,6 +169,11 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 			good = append(good, h)
 		}
 	}
+	if len(good) == 0 && len(f.Words) > 0 {
+		if good, err = e.onTopic(ctx, f.Words, topics); err != nil {
+			return domain.Answer{}, err
+		}
+	}
 	if len(good) == 0 {
 		return e.statementsKind(ctx, f)
 	}

@@ -302,10 +302,7 @@ func (e *Engine) membersLead(n *domain.Network, count int, filter []string, en b
 	case n.MembersComplete:
 		return say(en, "members.complete", n.Name, count, word, fs)
 	case hasTotal:
-		if en {
-			return say(en, "members.total", n.Name, englishFigure(en, c.Value), standSuffix(en, c.Stand), count)
-		}
-		return say(en, "members.total", n.Name, c.Value, countNoun(c), standSuffix(en, c.Stand), count)
+		return say(en, "members.total", n.Name, figureWithNoun(en, c), standSuffix(en, c.Stand), count)
 	}
 	return say(en, "members.partial", n.Name, fs, count, word)
 }

@@ -364,6 +364,9 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 		slices.SortStableFunc(facts, func(x, y domain.AnswerFact) int { return rank(y) - rank(x) })
 	}
 	leadWith(&a, facts[0])
+	if facts[0].Text == say(en, "no.coming") {
+		a.Found = false // no coming date known: the latest follows, but nothing answers "wann ist der nächste"
+	}
 	if len(f.Words) > 0 && e.countWords(facts[0].Text, ws) == len(ws) {
 		return a, nil // the lead has all the question asked for
 	}

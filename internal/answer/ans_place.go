@@ -26,7 +26,7 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 		// "In welchem Kreis liegt Hille?", "Ist Aachen kreisfrei?": where it
 		// lies leads; its own facts (both views of Aachen) follow.
 		a := domain.Answer{Found: true, Kind: domain.KindPlace, Title: pl.Name, English: en, Hits: []domain.Hit{placeHit(pl)}}
-		a.Lead = placeIs(pl, en)
+		a.Lead = e.placeIs(pl, en)
 		if f.Filters.Kreisfrei != "" && f.Op == OpYesNo {
 			yes := (pl.District == "kreisfreie Stadt") == (f.Filters.Kreisfrei == "ja")
 			a.Lead = say(en, map[bool]string{true: "yes", false: "no"}[yes]) + ". " + a.Lead
@@ -49,7 +49,11 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 		if err != nil || len(facts) > 0 {
 			return e.placeFacts(pl, facts, f), err
 		}
-		return e.placeNoInfo(pl, f, say(en, "noinfo.place", e.lex.label(f.Attribute, en), pl.Name)), nil
+		label := e.lex.label(f.Attribute, en)
+		if en {
+			label = "the " + strings.TrimPrefix(strings.TrimPrefix(label, "its "), "the ") // "the mayor of Paderborn"
+		}
+		return e.placeNoInfo(pl, f, say(en, "noinfo.place", label, pl.Name)), nil
 	case len(f.Words) > 0:
 		facts, err := e.aboutPlaces(ctx, places, f, nil)
 		if err != nil || len(facts) > 0 {
@@ -82,7 +86,7 @@ func (e *Engine) placeFacts(pl *domain.Place, facts []domain.AnswerFact, f Frame
 // asked, and the one line of what is: where the place lies.
 func (e *Engine) placeNoInfo(pl *domain.Place, f Frame, lead string) domain.Answer {
 	return domain.Answer{Found: false, Kind: domain.KindPlace, Title: pl.Name, English: f.English, Hits: []domain.Hit{placeHit(pl)},
-		Lead: germanContraction(lead) + " " + say(f.English, "known", placeIs(pl, f.English))}
+		Lead: germanContraction(lead) + " " + say(f.English, "known", e.placeIs(pl, f.English))}
 }
 
 // aboutPlaces finds statements that answer the question's words (or state
@@ -138,7 +142,7 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 				ms = append(ms, m)
 			}
 		}
-		lead := placeIs(pl, en) + " "
+		lead := e.placeIs(pl, en) + " "
 		switch len(ms) {
 		case 0:
 			lead += say(en, "place.none", pl.Name)
@@ -250,7 +254,7 @@ func (e *Engine) factsAbout(id string) []domain.FactRef {
 
 // placeIs says what a place is: "Lemgo ist eine Stadt im Kreis Lippe in
 // Nordrhein-Westfalen (Regierungsbezirk Detmold)."
-func placeIs(pl *domain.Place, en bool) string {
+func (e *Engine) placeIs(pl *domain.Place, en bool) string {
 	if pl.Kind == "Regierungsbezirk" {
 		return say(en, "place.rb", pl.Name, pl.State) + "."
 	}
@@ -265,7 +269,7 @@ func placeIs(pl *domain.Place, en bool) string {
 	}
 	switch {
 	case pl.Country != "":
-		s += say(en, "place.in", pl.Country)
+		s += " " + e.inCountry(en, pl.Country) // "im Vereinigten Königreich", "in the United Kingdom"
 	case pl.State != "":
 		s += say(en, "place.in", pl.State)
 	}
@@ -506,4 +510,37 @@ func (e *Engine) unknownMember(_ context.Context, f Frame) (domain.Answer, error
 	a.Lead = strings.Join(leads, " ")
 	e.byFirstWordMembers(&a, f.Unknown, en)
 	return a, nil
+}
+
+// placeAndArea are the place and the Kreis or Regierungsbezirk a frame
+// names together: "Liegt Goch im Regierungsbezirk Düsseldorf?".
+func (e *Engine) placeAndArea(f Frame) (pl, area *domain.Place, ok bool) {
+	ids := f.places()
+	if len(ids) != 2 {
+		return nil, nil, false
+	}
+	a, b := e.base.Place(ids[0]), e.base.Place(ids[1])
+	if a == nil || b == nil {
+		return nil, nil, false
+	}
+	switch {
+	case isArea(b) && !isArea(a):
+		return a, b, true
+	case isArea(a) && !isArea(b):
+		return b, a, true
+	}
+	return nil, nil, false
+}
+
+// placeInArea answers whether a place lies in an area: yes or no, then
+// where it lies.
+func (e *Engine) placeInArea(_ context.Context, f Frame) (domain.Answer, error) {
+	pl, area, _ := e.placeAndArea(f)
+	en := f.English
+	key := "no"
+	if inArea(pl, area) {
+		key = "yes"
+	}
+	return domain.Answer{Found: true, Kind: domain.KindPlace, Title: pl.Name, English: en,
+		Hits: []domain.Hit{placeHit(pl), placeHit(area)}, Lead: say(en, key) + ". " + e.placeIs(pl, en)}, nil
 }

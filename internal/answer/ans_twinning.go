@@ -88,10 +88,6 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 			placeFacts = append(placeFacts, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
 		}
 	}
-	word := plural(en, len(ps), "twin.word", "twins.word")
-	if en {
-		word = plural(en, len(ps), "twin.word", "twins.word")
-	}
 	switch {
 	case len(ps) == 0 && len(placeFacts) > 0:
 		// "Hat Hattingen eine Partnerstadt?": what the sources say of it.
@@ -107,16 +103,12 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		a.Lead = say(en, "twin.none", pl.Name, in)
 		a.Found = false
 	case f.Op == OpCount:
-		a.Lead = say(en, "twin.count", pl.Name, len(ps), word, in)
+		a.Lead = say(en, "twin.count", pl.Name, e.twinCounts(en, ps), in)
 		if !pl.PartnersComplete {
-			a.Lead = strings.TrimSuffix(a.Lead, ".") + " (" + say(en, "member.partial") + ")"
+			a.Lead = strings.TrimSuffix(a.Lead, ".") + " (" + say(en, "twin.partial.note") + ")."
 		}
 	case abroad:
-		if en {
-			a.Lead = say(en, "twin.abroad", pl.Name, pl.Country, len(ps), plural(en, len(ps), "municipality", "municipalities"))
-		} else {
-			a.Lead = say(en, "twin.abroad", pl.Name, pl.Country, plural(en, len(ps), "yesno.ist", "yesno.sind"), len(ps), plural(en, len(ps), "municipality", "municipalities"))
-		}
+		a.Lead = say(en, "twin.abroad", pl.Name, e.countryName(en, pl.Country), plural(en, len(ps), "yesno.ist", "yesno.sind"), len(ps), plural(en, len(ps), "municipality", "municipalities"))
 	case f.Op == OpYesNo:
 		names := make([]string, len(l.Items))
 		for i, it := range l.Items {
@@ -131,9 +123,9 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 			a.Lead = say(en, "twin.yes", pl.Name, in, joinAnd(en, names))
 		}
 	case pl.PartnersComplete:
-		a.Lead = say(en, "twin.complete", pl.Name, len(ps), word, in)
+		a.Lead = say(en, "twin.complete", pl.Name, e.twinCounts(en, ps), in)
 	default:
-		a.Lead = say(en, "twin.partial", pl.Name, len(ps), word, in)
+		a.Lead = say(en, "twin.partial", pl.Name, e.twinCounts(en, ps), in)
 	}
 	if len(ps) > 0 && f.Op != OpCount && f.Op != OpYesNo {
 		a.Lists = []domain.List{l}
@@ -374,7 +366,9 @@ func (e *Engine) twinningRanks(_ context.Context, f Frame) (domain.Answer, error
 func (e *Engine) mostTwinned(ps []int32, fewest bool) (map[string]int, []string) {
 	count := map[string]int{}
 	for _, i := range ps {
-		count[e.base.Partnerships[i].Place]++
+		if p := e.base.Partnerships[i]; proper(p) {
+			count[p.Place]++ // Städtepartnerschaften: friendships and projects are not counted
+		}
 	}
 	ids := make([]string, 0, len(count))
 	for id := range count {
@@ -480,7 +474,13 @@ func (e *Engine) twinningFigures(_ context.Context, f Frame) (domain.Answer, err
 		}
 		// Statements that speak of the country: "Mit dem Vereinigten
 		// Königreich gibt es über 130 Partner- und Freundschaften".
-		for _, ref := range e.countryFacts[c] {
+		refs := slices.Clone(e.countryFacts[c])
+		score := func(r domain.FactRef) int { // a figure of partnerships answers "wie viele" first
+			t := e.fact(r, en).Text
+			return 2*b2i(countsTwinnings(t)) + b2i(hasFigure(t))
+		}
+		slices.SortStableFunc(refs, func(x, y domain.FactRef) int { return score(y) - score(x) })
+		for _, ref := range refs {
 			a.Facts = appendFact(a.Facts, e.fact(ref, en))
 		}
 		a.Facts = a.Facts[:min(len(a.Facts), 2)]
@@ -676,7 +676,7 @@ var countryArticles = map[string][2]string{
 // inCountry is "in Polen", "im Vereinigten Königreich"; in English "in Poland".
 func (e *Engine) inCountry(en bool, c string) string {
 	if en {
-		return "in " + e.lex.englishCountry(c)
+		return "in " + theCountry(e.lex.englishCountry(c))
 	}
 	if a, ok := countryArticles[c]; ok {
 		return a[0]
@@ -687,7 +687,7 @@ func (e *Engine) inCountry(en bool, c string) string {
 // withCountry is "mit Polen", "mit dem Vereinigten Königreich"; in English "with Poland".
 func (e *Engine) withCountry(en bool, c string) string {
 	if en {
-		return "with " + e.lex.englishCountry(c)
+		return "with " + theCountry(e.lex.englishCountry(c))
 	}
 	if a, ok := countryArticles[c]; ok {
 		return a[1]
@@ -725,4 +725,104 @@ func statusPhrase(en bool, status string) string {
 		return say(en, "status."+status)
 	}
 	return say(en, "twin.pair.stat", status)
+}
+
+// proper reports whether a twinning is a Städtepartnerschaft itself, not a
+// friendship, a project or a contact: those are listed, but not counted as
+// Partnerstädte.
+func proper(p domain.Partnership) bool { return p.Kind == "" || p.Kind == domain.PartnershipKinds[0] }
+
+// twinCounts says how many twinnings of each kind a place has: "9
+// Städtepartnerschaften und 1 Freundschaft".
+func (e *Engine) twinCounts(en bool, ps []domain.Partnership) string {
+	n := 0
+	others := map[string]int{}
+	var order []string
+	for _, p := range ps {
+		if proper(p) {
+			n++
+			continue
+		}
+		if others[p.Kind] == 0 {
+			order = append(order, p.Kind)
+		}
+		others[p.Kind]++
+	}
+	parts := []string{fmt.Sprintf("%d %s", n, plural(en, n, "twin.word", "twins.word"))}
+	if n == 0 && len(order) > 0 {
+		parts = nil
+	}
+	for _, k := range order {
+		word := k
+		if _, ok := messages["kind1."+k]; ok {
+			word = plural(en, others[k], "kind1."+k, "kindN."+k)
+		}
+		parts = append(parts, fmt.Sprintf("%d %s", others[k], word))
+	}
+	return joinAnd(en, parts)
+}
+
+// theCountry puts "the" before the English names that take it: "the United
+// Kingdom", "the Netherlands".
+func theCountry(name string) string {
+	if strings.HasPrefix(name, "United ") || name == "Netherlands" || name == "Philippines" {
+		return "the " + name
+	}
+	return name
+}
+
+// hasFigure reports whether a text gives a number that is not a year or a
+// day: "167 formalisierte Partnerschaften", "über 120".
+func hasFigure(text string) bool {
+	for i := 0; i < len(text); {
+		if text[i] < '0' || text[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == '.' && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9') {
+			j++
+		}
+		n, err := strconv.Atoi(strings.ReplaceAll(text[i:j], ".", ""))
+		day := j < len(text) && text[j] == '.' // "29. März", "5. Tag"
+		if err == nil && !day && n >= 10 && (n < 1900 || n > 2100) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// countsTwinnings reports whether a text gives a number of twinnings: a
+// figure with a twinning word right after it ("über 130 Partner- und
+// Freundschaften", "167 formalisierte … Partnerschaften").
+func countsTwinnings(text string) bool {
+	ws := strings.Fields(strings.ToLower(text))
+	for i, w := range ws {
+		if !hasFigure(w) {
+			continue
+		}
+		for _, x := range ws[i+1 : min(len(ws), i+5)] {
+			if strings.Contains(x, "partner") || strings.Contains(x, "freundschaft") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countryName is a country's name in the answer's language: "Polen",
+// "Poland".
+func (e *Engine) countryName(en bool, c string) string {
+	if en {
+		return e.lex.englishCountry(c)
+	}
+	return c
 }

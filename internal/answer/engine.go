@@ -34,7 +34,11 @@ type Engine struct {
 	search domain.Searcher
 	lex    *lexicon
 	names  *names.Index
-	log    *slog.Logger
+	// nameWords are the words of all names, to read a misspelt one as its
+	// spelling where the name is named already ("Netzwerkstelle …
+	// Städteparterschaften").
+	nameWords *names.Words
+	log       *slog.Logger
 	// statementWord holds the words (folded, and stemmed) of the base's
 	// statements: such a word is a topic, never a misspelt or unknown name.
 	statementWord map[string]bool
@@ -89,7 +93,9 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 		statementWord: map[string]bool{}, factPlaces: map[domain.FactRef][]string{}, members: map[string][]memberRef{},
 		countryFacts: map[string][]domain.FactRef{},
 		siblings:     map[string][]*domain.Place{}, byFirstWord: map[string][]*domain.Place{}}
-	e.names = names.New(nameEntries(base, e.lex))
+	entries := nameEntries(base, e.lex)
+	e.names = names.New(entries)
+	e.nameWords = nameWords(entries, e.lex)
 	for _, n := range base.Networks {
 		for _, name := range append([]string{n.Name, n.ShortName}, n.Aliases...) {
 			if strings.EqualFold(name, "Städtepartnerschaften") {
@@ -152,6 +158,17 @@ func nameEntries(base *domain.Base, lex *lexicon) []names.Entry {
 		ns := append([]string{p.Name}, p.Aliases...)
 		if w := firstWord(p.Name); w != "" && firsts[w] == 1 && !taken[words.Fold(w)] && !isArea(&p) {
 			ns = append(ns, strings.Fields(p.Name)[0])
+		}
+		if (p.Kind == "Stadt" || p.Kind == "Gemeinde") && p.Country == "" {
+			// "Kölner Partnerstädte", "die Bielefelder": the place's people
+			// and things, where the word is no ordinary word ("Hammer").
+			w := strings.Fields(p.Name)[0]
+			if r := []rune(w); len(r) >= 4 && !strings.ContainsAny(w, "()-") && r[len(r)-1] != 'e' {
+				demonym := w + "er"
+				if f := words.Fold(demonym); !taken[f] && !lex.ordinary(f) {
+					ns = append(ns, demonym)
+				}
+			}
 		}
 		switch p.Kind {
 		case "Kreis":
@@ -230,7 +247,7 @@ func (e *Engine) indexStatements() {
 		for i, f := range n.Facts {
 			ts := addWords(f.Text)
 			ref := domain.FactRef{Network: n.ID, Part: "fact", Index: i}
-			if c := e.lex.countryIn(tokenize(f.Text)); c != "" {
+			for _, c := range e.lex.countriesIn(tokenize(f.Text)) {
 				e.countryFacts[c] = append(e.countryFacts[c], ref)
 			}
 			for _, m := range e.names.Find(ts) {
@@ -389,4 +406,21 @@ func coreName(name string) string {
 		n = strings.TrimPrefix(n, p)
 	}
 	return n
+}
+
+// nameWords are the words of every name that are no ordinary words, for
+// typo correction.
+func nameWords(entries []names.Entry, lex *lexicon) *names.Words {
+	var ws []string
+	for _, en := range entries {
+		for _, n := range en.Names {
+			for _, w := range words.Split(n) {
+				if f := words.Fold(w); !lex.ordinary(f) {
+					ws = append(ws, f)
+				}
+			}
+		}
+	}
+	slices.Sort(ws)
+	return names.NewWords(slices.Compact(ws))
 }

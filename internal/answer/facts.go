@@ -97,6 +97,31 @@ func (e *Engine) statements(ctx context.Context, ws []string, network string) ([
 	return goodHits(hits), nil
 }
 
+// onTopic finds the facts on one of the topics that share at least one of
+// the words: where the question names what it asks for ("Förderung"), one
+// shared word ("Europawoche") is enough to tell which fact it means.
+func (e *Engine) onTopic(ctx context.Context, ws, topics []string) ([]domain.FactHit, error) {
+	if len(ws) == 0 {
+		return nil, nil
+	}
+	toks := e.search.Tokens(strings.Join(ws, " "))
+	if len(toks) == 0 {
+		return nil, nil
+	}
+	hits, err := e.search.Facts(ctx, toks, "")
+	if err != nil {
+		return nil, err
+	}
+	var out []domain.FactHit
+	for _, h := range hits {
+		if h.Matched > 0 && e.hitStates(h, topics) {
+			out = append(out, h)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b domain.FactHit) int { return b.Matched - a.Matched })
+	return out[:min(len(out), 2)], nil
+}
+
 // statementsEither searches statements with the question's own words,
 // and where they find nothing, with the words that named the attribute
 // too.
@@ -174,10 +199,14 @@ func (e *Engine) countLead(n *domain.Network, english bool) string {
 	if !ok {
 		return say(english, "nofigures", n.Name)
 	}
-	if english {
-		return say(true, "figure.lead", n.Name, englishFigure(true, c.Value), standSuffix(true, c.Stand))
-	}
-	return say(false, "figure.lead", n.Name, c.Value, countNoun(c), standSuffix(false, c.Stand))
+	return say(english, "figure.lead", n.Name, figureWithNoun(english, c), standSuffix(english, c.Stand))
+}
+
+// figureWithNoun is a figure with what it counts, in German ("112
+// Engagierte Städte"); in English the figure alone, which the sentence
+// names ("has 112 members").
+func figureWithNoun(english bool, c domain.Count) string {
+	return strings.TrimSpace(englishFigure(english, c.Value) + " " + countNounIn(english, c))
 }
 
 // olderCounts are the older figures in one line, newest first, each value

@@ -62,6 +62,19 @@ func checkPipeline(t *testing.T, e *Engine, q string, a domain.Answer) {
 	if n := utf8.RuneCountInString(text); n > 6000 {
 		t.Fatalf("Ask(%q): answer of %d characters", q, n)
 	}
+	// An answer says each thing once: no URL twice, no lead repeated.
+	seen := map[string]bool{}
+	for _, w := range strings.Fields(text) {
+		if strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") {
+			if seen[w] {
+				t.Fatalf("Ask(%q): URL %s twice:\n%s", q, w, text)
+			}
+			seen[w] = true
+		}
+	}
+	if lead := strings.TrimSpace(a.Lead); utf8.RuneCountInString(lead) > 20 && strings.Count(text, lead) > 1 {
+		t.Fatalf("Ask(%q): lead repeated:\n%s", q, text)
+	}
 	for _, m := range []blocks.Message{blocks.Answer(a, blocks.Options{Share: true, Feedback: true}), blocks.More(a, blocks.MoreRef{Question: q})} {
 		if err := blockstest.Check(m); err != nil {
 			t.Fatalf("Ask(%q): Slack message: %v", q, err)

@@ -134,6 +134,13 @@ func init() {
 				return len(f.places()) > 0 && len(f.networks()) > 0 && (founding || !(attrSpecific(f) && f.Op != OpYesNo && f.Op != OpWhen))
 			},
 			answer: (*Engine).membership},
+		{Name: "place-in-area", What: "Ja/Nein: liegt ein Ort in einem Kreis oder Regierungsbezirk", WhatEN: "Yes/no: does a place lie in a Kreis or Regierungsbezirk",
+			Examples: []string{"Liegt Hille im Kreis Minden-Lübbecke?"},
+			match: func(e *Engine, f Frame) bool {
+				_, _, ok := e.placeAndArea(f)
+				return ok && f.Op == OpYesNo && !f.has(SubjectNetwork) && f.About == AboutSubjects
+			},
+			answer: (*Engine).placeInArea},
 		{Name: "place", InHelp: true, ExampleEN: "Bielefeld", What: "Ein Ort: wo er liegt, seine Netzwerke und Partnerstädte", WhatEN: "A place: where it is, its networks",
 			Examples: []string{"Bielefeld", "In welchem Kreis liegt Hille?"},
 			match: func(_ *Engine, f Frame) bool {

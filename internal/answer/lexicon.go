@@ -3,6 +3,7 @@ package answer
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -38,6 +39,9 @@ type lexicon struct {
 	// vocab holds every folded word of the lexicon: such a word is never a
 	// misspelt name, nor a content word of its own.
 	vocab map[string]bool
+	// prefixes are the one-word phrases written with "*" ("partner*"),
+	// for the ends of compounds.
+	prefixes []string
 	// german and english are the ordinary words of each language, folded.
 	german, english map[string]bool
 	// lang is +1 for a word only English uses, -1 for one only German does.
@@ -106,6 +110,9 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 		fillers: map[string]bool{}, thanks: map[string]bool{}, synonyms: map[string]string{}, numbers: map[string]int{},
 		vocab: map[string]bool{}, german: map[string]bool{}, english: map[string]bool{}, lang: map[string]int{}}
 	addVocab := func(p phrase, lang int) {
+		if p.prefix && len(p.words) == 1 && len(p.words[0]) >= 7 && !slices.Contains(l.prefixes, p.words[0]) {
+			l.prefixes = append(l.prefixes, p.words[0]) // "partner*": compounds end in it
+		}
 		for _, w := range p.words {
 			l.vocab[w] = true
 			if lang != 0 {
@@ -388,16 +395,17 @@ func (l *lexicon) pairsIn(sp span, toks []tok) [][2]int32 {
 	return out
 }
 
-// countryIn is the first country a text names, or "".
-func (l *lexicon) countryIn(toks []tok) string {
+// countriesIn are all the countries a text names, in order.
+func (l *lexicon) countriesIn(toks []tok) []string {
+	var out []string
 	for i := range toks {
 		for _, id := range l.at(toks, i) {
-			if c := l.country(id); c != nil && c.match(toks, i, all) > 0 && c.to != "Deutschland" {
-				return c.to
+			if c := l.country(id); c != nil && c.match(toks, i, all) > 0 && c.to != "Deutschland" && !slices.Contains(out, c.to) {
+				out = append(out, c.to)
 			}
 		}
 	}
-	return ""
+	return out
 }
 
 // country is the country phrase with the id, or nil.
@@ -455,4 +463,26 @@ func (p *phrase) match(toks []tok, i int, free func(int) bool) int {
 		}
 	}
 	return len(p.words)
+}
+
+// compoundTail is the longest word of the lexicon that ends a German
+// compound: "forderung" of "landesforderung". The tail has seven letters
+// at least and leaves three before it, so short words never split
+// ("Zugspitze" is no "Spitze").
+func (l *lexicon) compoundTail(fold string) (string, bool) {
+	for k := 3; k+7 <= len(fold); k++ {
+		if !utf8.RuneStart(fold[k]) {
+			continue
+		}
+		tail := fold[k:]
+		if l.vocab[tail] && !l.fillers[tail] {
+			return tail, true
+		}
+		for _, p := range l.prefixes {
+			if strings.HasPrefix(tail, p) {
+				return tail, true // "partnerschaften" of "kommunalpartnerschaften": "partner*"
+			}
+		}
+	}
+	return "", false
 }

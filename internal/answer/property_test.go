@@ -107,7 +107,7 @@ func TestPropertyPlaces(t *testing.T) {
 				property{q: "Tell me about " + pl.Name, found: true, lead: pl.Name, all: []string{where}, max: 1200},
 			)
 		case pl.Country != "":
-			ps = append(ps, property{q: pl.Name, found: true, lead: pl.Name, all: []string{pl.Country}, max: 1200})
+			ps = append(ps, property{q: pl.Name, found: true, lead: pl.Name, all: []string{e.inCountry(false, pl.Country)}, max: 1200})
 		}
 	}
 	checkProperties(t, e, ps)

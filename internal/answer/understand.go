@@ -83,8 +83,8 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 // focus leaves out the clauses of a message that only say why it asks
 // ("ich bereite ein Treffen mit der Bezirksregierung Münster vor – welche
 // Engagierten Städte liegen im Regierungsbezirk Münster?"): sentences
-// about the asker (they begin with "ich", "wir", "hab"), of four words or
-// more and without a question word, where another clause asks. Other
+// about the asker (they say "ich", "wir", "hab"), of four words or more,
+// where another clause asks. Other
 // clauses stay: "Lotte – sind die im Kommunen-Netzwerk?" asks about Lotte.
 func (e *Engine) focus(toks []tok) []tok {
 	var clauses [][]tok
@@ -98,13 +98,28 @@ func (e *Engine) focus(toks []tok) []tok {
 	if len(clauses) < 2 {
 		return toks
 	}
-	asks := make([]bool, len(clauses))
-	any := false
-	for ci, c := range clauses {
+	// A clause about the asker may hold a question word that asks nothing
+	// ("wir planen was zu Nordeuropa"): it counts only where no other
+	// clause asks.
+	asksFirst := func(c []tok) bool { // a question word that opens the clause
+		return e.lex.startsQuestion(c, 0) || len(c) > 1 && e.lex.startsQuestion(c, 1)
+	}
+	self := func(c []tok) bool {
+		if len(c) < 4 || asksFirst(c) {
+			return false
+		}
 		for i := range c {
-			if e.lex.startsQuestion(c, i) {
-				asks[ci], any = true, true
-				break
+			if e.lex.isCue("self", c, i) {
+				return true // "Für eine Vorlage im Rat brauche ich eine Zahl:"
+			}
+		}
+		return false
+	}
+	any := false
+	for _, c := range clauses {
+		for i := range c {
+			if !self(c) && e.lex.startsQuestion(c, i) {
+				any = true
 			}
 		}
 	}
@@ -112,8 +127,8 @@ func (e *Engine) focus(toks []tok) []tok {
 		return toks
 	}
 	var out []tok
-	for ci, c := range clauses {
-		if asks[ci] || len(c) < 4 || !e.lex.isCue("self", c, 0) {
+	for _, c := range clauses {
+		if !self(c) {
 			out = append(out, c...)
 		}
 	}
@@ -274,7 +289,9 @@ func (e *Engine) readNames(r *reading) {
 }
 
 // correctTypos reads a misspelt word of the lexicon as the word: "wiviele"
-// as "wieviele". Names come first, ordinary words and the base's own words
+// as "wieviele"; and a compound the lexicon does not list by its last
+// part: "Landesförderung" as "Förderung", "Kommunalpartnerschaften" as
+// "Partnerschaften". Names come first, ordinary words and the base's own words
 // are never corrected.
 func (e *Engine) correctTypos(r *reading) {
 	for i, t := range r.toks {
@@ -283,6 +300,10 @@ func (e *Engine) correctTypos(r *reading) {
 		}
 		if w, ok := e.lex.typos.Correct(t.fold); ok {
 			r.toks[i].fold, r.toks[i].term = w, words.Stem(w)
+		} else if w, ok := e.lex.compoundTail(t.fold); ok {
+			r.toks[i].fold, r.toks[i].term = w, words.Stem(w)
+		} else if w, ok := e.nameWords.Correct(t.fold); ok {
+			r.toks[i].fold, r.toks[i].term = w, words.Stem(w) // a name named already, misspelt again
 		}
 	}
 }
@@ -317,7 +338,7 @@ func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool
 			return false
 		}
 		if len(m.Positions) == 1 && e.everyday(pl, r.toks[m.Positions[0]]) {
-			return m.Distance == 0 && (e.placeContext(r, m) || e.withItsKreis(pl, m, all) || e.memberOf(r, m, all))
+			return m.Distance == 0 && (e.placeContext(r, m) || e.withItsKreis(pl, m, all) || e.memberOf(r, m, all) || e.twinnedWith(r, pl, m, all))
 		}
 	case names.Network:
 		if m.ID == e.twinNetwork && e.onlyTwinWords(r, m) && !e.eventName(r, m) {
@@ -407,6 +428,27 @@ func (e *Engine) placeContext(r *reading, m names.Mention) bool {
 		return true // "Essen: Partnerstädte?"
 	}
 	return context
+}
+
+// twinnedWith reports whether a place in an everyday word stands right
+// after a place it is twinned with, alone or after "und": "düsseldorf und
+// moskau", "mülheim tours".
+func (e *Engine) twinnedWith(r *reading, pl *domain.Place, m names.Mention, all []names.Mention) bool {
+	pos := m.Positions[0]
+	for _, o := range all {
+		end := o.Positions[len(o.Positions)-1]
+		if o.Kind != names.Place || o.ID == pl.ID {
+			continue
+		}
+		if end == pos-1 || end == pos-2 && e.lex.isCue("and", r.toks, pos-1) {
+			for _, p := range e.base.PartnershipsOf(o.ID) {
+				if p.Place == pl.ID || p.Partner == pl.ID {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // memberOf reports whether a place is named as a member of a network
@@ -755,8 +797,18 @@ func (e *Engine) looksLikeName(t tok) bool {
 			return false
 		}
 	}
+	// Adjectives are no names: "westdeutsche", "operativ", "kommunale".
+	for _, suf := range adjectiveEndings {
+		if rest, ok := strings.CutSuffix(t.fold, suf); ok && len(rest) >= 3 {
+			return false
+		}
+	}
 	return true
 }
+
+// adjectiveEndings end German adjectives and never a place's name.
+var adjectiveEndings = []string{"isch", "ische", "ischen", "ischer", "isches", "sche", "schen", "scher", "sches",
+	"lich", "liche", "lichen", "licher", "liches", "iv", "ive", "iven", "iver", "ives"}
 
 // readSubjects turns the names into subjects, a Bundesland into a filter
 // and a Kreis or Regierungsbezirk into an area filter where the question
@@ -1122,6 +1174,32 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
 	nets, places := f.has(SubjectNetwork), f.has(SubjectPlace)
+	if c := f.Filters.Country; c != "" && places {
+		own := true
+		for _, id := range f.places() {
+			if pl := e.base.Place(id); pl == nil || pl.Country != c {
+				own = false
+			}
+		}
+		if own {
+			f.Filters.Country = "" // "Mekelle in Ethiopia": where the place lies, no filter
+			f.About = AboutTwinnings
+		}
+	}
+	if f.Op == OpMost && f.Attribute == domain.AttrEvent && len(f.Subjects) == 0 && (f.Most == DirOldest || f.Most == DirNewest) {
+		// "Wann war der erste Fachaustausch im Reallabor?": the first (or
+		// latest) of those events, not the oldest network.
+		if f.Most == DirOldest {
+			f.Ordinal = 1
+		} else {
+			f.Time = WhenLast
+		}
+		f.Op, f.Most, f.Measure = OpWhen, DirNone, MeasureNone
+		f.Filters.Country, f.Filters.State = "", ""
+	}
+	if c := f.Filters.Country; c != "" && places && !nets && f.About == AboutSubjects && f.Attribute == domain.AttrNone {
+		f.About = AboutTwinnings // "Bocholt und Albanien – gibt's da was?": its twinnings there
+	}
 	if r.has("what") && places && !nets && f.Attribute == domain.AttrNone && f.About == AboutSubjects {
 		f.Words, f.Unknown = nil, "" // "Überblick über Bocholt, ich hab gleich ein Telefonat": the place
 	}
@@ -1157,7 +1235,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	r.bare = r.content == 0 && f.Attribute == domain.AttrNone || (r.content == 0 && len(r.attrPos) == 0)
 	for c := range r.cues {
 		switch c {
-		case "follow-up", "which", "also", "yesno", "and", "question", "pronoun", "members", "places", "belong", "earlier", "later", "inclusive", "before", "after",
+		case "follow-up", "which", "also", "yesno", "and", "question", "pronoun", "members", "places", "belong", "earlier", "later", "inclusive", "before", "after", "now",
 			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders":
 		default:
 			if !strings.HasPrefix(c, "measure:") {
@@ -1243,6 +1321,13 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		// davor?": the question before, with what this one changes.
 		g := prev
 		g.Parts, g.English = nil, f.English
+		if f.Op == OpYesNo && prev.Op != OpYesNo {
+			g.Op = OpYesNo // "Is it a kreisfreie Stadt?" after where Lemgo lies
+		}
+		if r.has("now") && f.Filters.Year == 0 {
+			g.Filters.Year, g.Filters.YearOp = 0, "" // "und heute?" after "Ende 2017"
+			g.Words = nil
+		}
 		if f.Op == OpList && prev.Op != OpList && prev.Op != OpMost {
 			// "…, und welche kamen 2022 dazu?": a list of its own.
 			g.Op, g.Attribute, g.Time = OpList, domain.AttrMembers, WhenAny
@@ -1268,9 +1353,18 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		g.Parts, g.English = nil, f.English
 		var subjects []Subject
 		for _, s := range f.Subjects {
-			if pl := e.base.Place(s.ID); s.Kind == SubjectPlace && pl != nil && isArea(pl) && prev.Filters.Area != "" {
-				g.Filters.Area = s.ID
-				continue
+			if pl := e.base.Place(s.ID); s.Kind == SubjectPlace && pl != nil && prev.Filters.Area != "" {
+				if !isArea(pl) {
+					// "und Münster?" after the Regierungsbezirk Detmold: the
+					// Regierungsbezirk Münster, not the city.
+					if a := e.areaNamed(pl, prev.Filters.Area); a != "" {
+						g.Filters.Area = a
+						continue
+					}
+				} else {
+					g.Filters.Area = s.ID
+					continue
+				}
 			}
 			subjects = append(subjects, s)
 		}
@@ -1402,6 +1496,23 @@ func (e *Engine) changeFilters(g *Frame, f Frame, r *reading) {
 	if f.Negate {
 		g.Negate = true
 	}
+}
+
+// areaNamed is the area of the same kind as the area like, named after the
+// place: the Regierungsbezirk Münster for Münster after a Regierungsbezirk,
+// the Kreis Olpe for Olpe after a Kreis; "" if there is none.
+func (e *Engine) areaNamed(pl *domain.Place, like string) string {
+	prev := e.base.Place(like)
+	if prev == nil {
+		return ""
+	}
+	for i := range e.base.Places {
+		a := &e.base.Places[i]
+		if a.Kind == prev.Kind && a.ID != pl.ID && (a.Name == pl.Name || strings.HasSuffix(a.Name, " "+pl.Name)) {
+			return a.ID
+		}
+	}
+	return ""
 }
 
 // whoElse turns "wer noch?" into the list the question before implies,

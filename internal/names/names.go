@@ -88,9 +88,10 @@ type variant struct {
 	// that shares its stem but is much shorter ("Geld", "Geldern") does not
 	// name it.
 	single int
-	// fold is the folded one-word name: an ordinary word that only shares
-	// its stem ("liegen", "Liège") does not name it.
-	fold  string
+	// folds are the folded spellings of a one-word name ("köln",
+	// "kolner"): an ordinary word that only shares its stem ("liegen",
+	// "Liège") does not name it.
+	folds []string
 	short bool
 }
 
@@ -182,12 +183,17 @@ func (ix *Index) add(entry int, name string, short bool, termID map[string]int32
 		}
 	}
 	if len(ws) == 1 {
-		v.fold = words.Fold(ws[0])
-		v.single = utf8.RuneCountInString(v.fold)
+		v.folds = []string{words.Fold(ws[0])}
+		v.single = utf8.RuneCountInString(v.folds[0])
 	}
-	for _, old := range ix.variants[from:] {
-		if old.entry == entry && slices.Equal(old.terms, v.terms) {
-			return // "Gütersloh" and "Guetersloh" are one variant here
+	for i := from; i < len(ix.variants); i++ {
+		if old := ix.variants[i]; old.entry == entry && slices.Equal(old.terms, v.terms) {
+			// "Gütersloh" and "Guetersloh" are one variant here; "Kölner"
+			// joins "Köln" as another spelling of its one word.
+			if len(v.folds) == 1 && !slices.Contains(old.folds, v.folds[0]) {
+				ix.variants[i].folds = append(ix.variants[i].folds, v.folds[0])
+			}
+			return
 		}
 	}
 	id := int32(len(ix.variants))
@@ -397,7 +403,7 @@ func (ix *Index) fits(v variant, t Token, dist int) bool {
 	if v.single > 0 && utf8.RuneCountInString(t.Fold)+3 <= v.single {
 		return false
 	}
-	if v.single > 0 && dist == 0 && t.Fold != v.fold && t.Fold != v.fold+"s" && ix.entries[v.entry].Kind == Place {
+	if v.single > 0 && dist == 0 && !slices.Contains(v.folds, t.Fold) && !slices.Contains(v.folds, strings.TrimSuffix(t.Fold, "s")) && ix.entries[v.entry].Kind == Place {
 		// Only the genitive ("Bielefelds") names a one-word place by its
 		// stem: "liegen" is not Liège, "Engern" not Enger. Networks are
 		// named in other forms too ("bei den Regiopolen").
