@@ -215,7 +215,7 @@ func benchAsk(b *testing.B, asker domain.Asker, qs, kindOf []string) {
 	}
 	b.ReportMetric(worst, "kind-p99-µs")
 	if b.N >= 1000 {
-		b.Logf("slowest kind: %s; per kind:\n%s", worstKind, strings.Join(lines, "\n"))
+		fmt.Fprintf(os.Stderr, "slowest kind: %s; per kind:\n%s\n", worstKind, strings.Join(lines, "\n"))
 	}
 }
 
