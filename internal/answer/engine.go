@@ -63,6 +63,8 @@ type Engine struct {
 	twinNetwork string
 	// folded holds the base's texts as folded words (foldTexts).
 	folded map[string][]string
+	// netText is each network's text for networksSaying, by position.
+	netText []string
 	// idx, area and memberIdx are the per-snapshot indexes (index.go).
 	idx       placeIndex
 	area      areaIndex
