@@ -232,8 +232,10 @@ func (ix *Index) Facts(ctx context.Context, tokens []domain.Token, network strin
 		// A long word's stem also finds the words it begins: "Unterzeichnung"
 		// (unterzeichn) finds "unterzeichneten" (unterzeichnet).
 		if utf8.RuneCountInString(t.Stem) >= minPrefix {
-			pq := query.NewPrefixQuery(t.Stem)
-			pq.SetField(fieldText)
+			pq, err := ix.prefix(t.Stem)
+			if err != nil {
+				return nil, fmt.Errorf("search facts: %w", err)
+			}
 			qs = append(qs, pq)
 		}
 		if f := fuzziness(t); f > 0 && utf8.RuneCountInString(t.Stem) >= 8 && !ix.textTerms[t.Stem] {

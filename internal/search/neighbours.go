@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -18,12 +19,31 @@ import (
 type neighbours struct {
 	once  sync.Once
 	byKey map[string][]string
+	terms []string // the dictionary, in byte order: prefix look-ups
 	err   error
 }
 
 // near returns the words of the statements one edit from q (q excluded),
 // in byte order as Bleve's dictionary lists them.
 func (ix *Index) near(q string) ([]string, error) {
+	nb, err := ix.dict()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, k := range deleteOne(q) {
+		for _, w := range nb.byKey[k] {
+			if w != q && oneEdit(q, w) && !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// dict builds the deletion index and the sorted dictionary once.
+func (ix *Index) dict() (*neighbours, error) {
 	nb := &ix.nb
 	nb.once.Do(func() {
 		nb.byKey = map[string][]string{}
@@ -42,24 +62,13 @@ func (ix *Index) near(q string) ([]string, error) {
 			if e == nil {
 				break
 			}
+			nb.terms = append(nb.terms, e.Term)
 			for _, k := range deleteOne(e.Term) {
 				nb.byKey[k] = append(nb.byKey[k], e.Term)
 			}
 		}
 	})
-	if nb.err != nil {
-		return nil, nb.err
-	}
-	var out []string
-	for _, k := range deleteOne(q) {
-		for _, w := range nb.byKey[k] {
-			if w != q && oneEdit(q, w) && !slices.Contains(out, w) {
-				out = append(out, w)
-			}
-		}
-	}
-	slices.Sort(out)
-	return out, nil
+	return nb, nb.err
 }
 
 // deleteOne is s and s with each of its runes deleted, without repeats.
@@ -119,6 +128,31 @@ func (ix *Index) fuzzy(stem string) (query.Query, error) {
 		tq.SetField(fieldText)
 		tq.SetBoost(0.5)
 		qs[i] = tq
+	}
+	return query.NewDisjunctionQuery(qs), nil
+}
+
+// prefix is the query Bleve's PrefixQuery makes of a stem: a disjunction
+// of the dictionary's words that begin with it, found by binary search
+// instead of walking Bleve's dictionary per question.
+func (ix *Index) prefix(stem string) (query.Query, error) {
+	nb, err := ix.dict()
+	if err != nil {
+		return nil, err
+	}
+	i, _ := slices.BinarySearch(nb.terms, stem)
+	if i == len(nb.terms) || !strings.HasPrefix(nb.terms[i], stem) {
+		// No word begins so: Bleve's own query, whose empty part of the
+		// disjunction scores unlike an empty DisjunctionQuery.
+		pq := query.NewPrefixQuery(stem)
+		pq.SetField(fieldText)
+		return pq, nil
+	}
+	var qs []query.Query
+	for ; i < len(nb.terms) && strings.HasPrefix(nb.terms[i], stem); i++ {
+		tq := query.NewTermQuery(nb.terms[i])
+		tq.SetField(fieldText)
+		qs = append(qs, tq)
 	}
 	return query.NewDisjunctionQuery(qs), nil
 }

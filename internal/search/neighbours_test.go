@@ -89,3 +89,37 @@ func TestOneEdit(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefixIsBlevesPrefixQuery: every prefix of every statement word, and
+// prefixes no word has, find the same statements with the same scores as
+// Bleve's PrefixQuery, alone and beside a term (which counts the prefix's
+// part of the disjunction).
+func TestPrefixIsBlevesPrefixQuery(t *testing.T) {
+	ix := build(t)
+	ctx := context.Background()
+	run := func(q query.Query) []*blevesearch.DocumentMatch {
+		res, err := ix.idx.SearchInContext(ctx, bleveRequest(query.NewDisjunctionQuery([]query.Query{q, query.NewTermQuery("stadt")})))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Hits
+	}
+	checked := 0
+	for term := range ix.textTerms {
+		for _, p := range []string{term, term[:len(term)/2], term[:1], term + "x", "x" + term} {
+			want := query.NewPrefixQuery(p)
+			want.SetField(fieldText)
+			got, err := ix.prefix(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a, b := run(want), run(got); !slices.EqualFunc(a, b, func(x, y *blevesearch.DocumentMatch) bool { return x.ID == y.ID && x.Score == y.Score }) {
+				t.Errorf("%q: PrefixQuery finds %v, the dictionary %v", p, ids(a), ids(b))
+			}
+			checked++
+		}
+	}
+	if checked < 50 {
+		t.Fatalf("only %d prefixes checked", checked)
+	}
+}
