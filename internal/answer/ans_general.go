@@ -404,6 +404,9 @@ func joinAnswers(as []domain.Answer) domain.Answer {
 // shorten keeps an answer short: a line the lead already says goes, and so
 // does an empty one.
 func (e *Engine) shorten(a domain.Answer) domain.Answer {
+	if len(a.Facts) == 0 {
+		return a
+	}
 	var facts []domain.AnswerFact
 	lead := strings.Join(e.foldWords(a.Lead), " ")
 	for _, f := range a.Facts {

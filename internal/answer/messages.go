@@ -407,7 +407,10 @@ func englishFigure(english bool, v string) string {
 	if !english {
 		return v
 	}
-	return strings.NewReplacer("über ", "over ", "rund ", "about ", "mehr als ", "more than ", "etwa ", "about ").Replace(v)
+	return englishFigures.Replace(v)
 }
+
+// englishFigures is built once: a Replacer builds its tables on first use.
+var englishFigures = strings.NewReplacer("über ", "over ", "rund ", "about ", "mehr als ", "more than ", "etwa ", "about ")
 
 // upperFirst and lowerFirst change the case of a text's first letter.
