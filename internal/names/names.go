@@ -16,6 +16,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/words"
@@ -112,7 +114,15 @@ type Index struct {
 	folds map[string]int32
 	// foldsOf lists the folded words of each term.
 	foldsOf map[int32][]string
+	// near remembers the fuzzy look-ups: a long word's two-edit look-up
+	// is the dearest step of reading a question, and words recur across
+	// questions. Bounded: past maxNear words it only reads.
+	near  sync.Map // Term+"\x00"+Fold -> []candidate
+	nNear atomic.Int32
 }
+
+// maxNear bounds the remembered look-ups (about 100 bytes each).
+const maxNear = 50_000
 
 // minFuzzy is the shortest word matched with an edit; maxOneEdit the
 // longest with one edit only. Shorter words match too many names by
@@ -256,6 +266,22 @@ func (ix *Index) lookup(t Token) []candidate {
 	if !t.Fuzzy || n < minFuzzy {
 		return nil
 	}
+	key := t.Term + "\x00" + t.Fold
+	if c, ok := ix.near.Load(key); ok {
+		return c.([]candidate)
+	}
+	out := ix.fuzzy(t, n)
+	if ix.nNear.Load() < maxNear {
+		if _, loaded := ix.near.LoadOrStore(key, out); !loaded {
+			ix.nNear.Add(1)
+		}
+	}
+	return out
+}
+
+// fuzzy returns the name terms one edit from a word of n runes (two for
+// long words), as a stem or as written. Callers only read the result.
+func (ix *Index) fuzzy(t Token, n int) []candidate {
 	k := 1
 	if n > maxOneEdit {
 		k = 2
