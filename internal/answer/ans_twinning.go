@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -246,7 +247,7 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 		}
 		r.partners = append(r.partners, name)
 	}
-	slices.SortStableFunc(order, func(x, y string) int { return strings.Compare(sortKey(rows[x].nrw.Name), sortKey(rows[y].nrw.Name)) })
+	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(e.keyRank[x], e.keyRank[y]) })
 	a := domain.Answer{Found: len(order) > 0, Kind: domain.KindMembers, Title: say(en, "twin.in.title", e.withCountry(en, country)), English: en,
 		Links: []domain.Link{rgre(en)}}
 	if len(order) == 0 {
