@@ -206,6 +206,13 @@ func webhook(responseType string, m blocks.Message) slack.WebhookMessage {
 	return w
 }
 
+// encodeResponse is the JSON of a response, as json.Marshal writes it,
+// written directly (blocks.AppendWebhook): encoding/json's way through
+// slack-go's types cost more than rendering the answer.
+func encodeResponse(w slack.WebhookMessage) ([]byte, error) {
+	return blocks.AppendWebhook(make([]byte, 0, 2048), w)
+}
+
 // formRequest is r with its body, already read and verified, to read again
 // by slack-go's parsers (they call r.ParseForm).
 func formRequest(r *http.Request, body []byte) *http.Request {

@@ -2,7 +2,6 @@ package slackapp
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"log/slog"
 	"net/url"
@@ -83,7 +82,7 @@ func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.Sla
 		key = base.Version + "\x00" + a.cfg.Clock.Today().ISO() + "\x00" + q
 	}
 	if key == "" {
-		b, err := json.Marshal(a.slash(ctx, log, cmd))
+		b, err := encodeResponse(a.slash(ctx, log, cmd))
 		if err != nil {
 			log.Error("encode slash response", "err", err)
 		}
@@ -96,10 +95,10 @@ func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.Sla
 		return b
 	}
 	resp, cacheable := a.slashInTime(ctx, log, cmd)
-	b, err := json.Marshal(resp)
+	b, err := encodeResponse(resp)
 	if err != nil {
 		log.Error("encode slash response", "err", err)
-		b, _ = json.Marshal(ephemeral(blocks.Notice("Das hat gerade nicht geklappt. Versuch es bitte noch einmal.")))
+		b, _ = encodeResponse(ephemeral(blocks.Notice("Das hat gerade nicht geklappt. Versuch es bitte noch einmal.")))
 		return b
 	}
 	if cacheable {
