@@ -128,7 +128,7 @@ type slackHandler func(w http.ResponseWriter, r *http.Request, log *slog.Logger,
 func (a *App) slackRoute(kind string, h slackHandler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := newRequestID()
-		log := a.log.With("request_id", id, "kind", kind)
+		log := a.httpLog.With("request_id", id, "kind", kind)
 		w.Header().Set("X-Request-Id", id)
 		if reason, err := precheck(r.Header, time.Now()); err != nil {
 			a.metrics.requests.WithLabelValues(kind, "unauthorized").Inc()
