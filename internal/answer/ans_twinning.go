@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -246,7 +247,7 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 		}
 		r.partners = append(r.partners, name)
 	}
-	slices.SortStableFunc(order, func(x, y string) int { return strings.Compare(sortKey(rows[x].nrw.Name), sortKey(rows[y].nrw.Name)) })
+	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(e.keyRank[x], e.keyRank[y]) })
 	a := domain.Answer{Found: len(order) > 0, Kind: domain.KindMembers, Title: say(en, "twin.in.title", e.withCountry(en, country)), English: en,
 		Links: []domain.Link{rgre(en)}}
 	if len(order) == 0 {
@@ -474,14 +475,20 @@ func (e *Engine) twinningFigures(_ context.Context, f Frame) (domain.Answer, err
 		}
 		// Statements that speak of the country: "Mit dem Vereinigten
 		// Königreich gibt es über 130 Partner- und Freundschaften".
-		refs := slices.Clone(e.countryFacts[c])
-		score := func(r domain.FactRef) int { // a figure of partnerships answers "wie viele" first
-			t := e.fact(r, en).Text
-			return 2*b2i(countsTwinnings(t)) + b2i(hasFigure(t))
+		// A figure of partnerships answers "wie viele" first; each fact is
+		// scored once, not in every comparison.
+		type scored struct {
+			f     domain.AnswerFact
+			score int
 		}
-		slices.SortStableFunc(refs, func(x, y domain.FactRef) int { return score(y) - score(x) })
-		for _, ref := range refs {
-			a.Facts = appendFact(a.Facts, e.fact(ref, en))
+		var fs []scored
+		for _, r := range e.countryFacts[c] {
+			f := e.fact(r, en)
+			fs = append(fs, scored{f, 2*b2i(countsTwinnings(f.Text)) + b2i(hasFigure(f.Text))})
+		}
+		slices.SortStableFunc(fs, func(x, y scored) int { return y.score - x.score })
+		for _, x := range fs {
+			a.Facts = appendFact(a.Facts, x.f)
 		}
 		a.Facts = a.Facts[:min(len(a.Facts), 2)]
 		a.Found = true

@@ -63,6 +63,10 @@ type Engine struct {
 	twinNetwork string
 	// folded holds the base's texts as folded words (foldTexts).
 	folded map[string][]string
+	// keyRank orders places by name as sortKey does (precomputed).
+	keyRank map[string]int32
+	// netText is each network's text for networksSaying, by position.
+	netText []string
 	// idx, area and memberIdx are the per-snapshot indexes (index.go).
 	idx       placeIndex
 	area      areaIndex
@@ -111,6 +115,16 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 		e.siblings[coreName(pl.Name)] = append(e.siblings[coreName(pl.Name)], pl)
 	}
 	slices.SortStableFunc(e.places, func(a, b *domain.Place) int { return strings.Compare(key[a.ID], key[b.ID]) })
+	// The rank of each place's sort key: lists sort by it without folding
+	// names in every comparison; places with the same key share a rank.
+	e.keyRank = make(map[string]int32, len(e.places))
+	for i, pl := range e.places {
+		if i > 0 && key[pl.ID] == key[e.places[i-1].ID] {
+			e.keyRank[pl.ID] = e.keyRank[e.places[i-1].ID]
+		} else {
+			e.keyRank[pl.ID] = int32(i)
+		}
+	}
 	for _, n := range base.Networks {
 		ms := make([]memberRef, 0, len(n.Members))
 		for _, m := range n.Members {

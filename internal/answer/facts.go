@@ -424,7 +424,10 @@ func (e *Engine) foldTexts() {
 			add(f.Text)
 		}
 	}
-	for _, n := range e.base.Networks {
+	e.netText = make([]string, len(e.base.Networks))
+	for i, n := range e.base.Networks {
+		e.netText[i] = networkText(n)
+		add(e.netText[i])
 		add(n.Description.Text)
 		add(n.Founded.Text)
 		add(n.Founded.Text + " " + n.Founded.Place)

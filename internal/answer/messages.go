@@ -361,6 +361,15 @@ func plural(english bool, n int, one, many string) string {
 	return say(english, many)
 }
 
+// joinMore joins the names shown of total: "A, B und C" when they are
+// all, else "A, B, C und 4 weitere" (the note brings its own "und").
+func joinMore(english bool, shown []string, total int) string {
+	if total <= len(shown) {
+		return joinAnd(english, shown)
+	}
+	return strings.Join(shown, ", ") + " " + moreNote(english, total-len(shown))
+}
+
 // moreNote ends a cut list: "und 16 weitere", "und ein weiteres".
 func moreNote(english bool, n int) string {
 	if n == 1 {
@@ -407,7 +416,10 @@ func englishFigure(english bool, v string) string {
 	if !english {
 		return v
 	}
-	return strings.NewReplacer("über ", "over ", "rund ", "about ", "mehr als ", "more than ", "etwa ", "about ").Replace(v)
+	return englishFigures.Replace(v)
 }
+
+// englishFigures is built once: a Replacer builds its tables on first use.
+var englishFigures = strings.NewReplacer("über ", "over ", "rund ", "about ", "mehr als ", "more than ", "etwa ", "about ")
 
 // upperFirst and lowerFirst change the case of a text's first letter.

@@ -16,6 +16,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/words"
@@ -112,7 +114,15 @@ type Index struct {
 	folds map[string]int32
 	// foldsOf lists the folded words of each term.
 	foldsOf map[int32][]string
+	// near remembers the fuzzy look-ups: a long word's two-edit look-up
+	// is the dearest step of reading a question, and words recur across
+	// questions. Bounded: past maxNear words it only reads.
+	near  sync.Map // Term+"\x00"+Fold -> []candidate
+	nNear atomic.Int32
 }
+
+// maxNear bounds the remembered look-ups (about 100 bytes each).
+const maxNear = 50_000
 
 // minFuzzy is the shortest word matched with an edit; maxOneEdit the
 // longest with one edit only. Shorter words match too many names by
@@ -218,13 +228,18 @@ func (ix *Index) IsName(term string) bool { _, ok := ix.postings[term]; return o
 func deletions(s string, n int) []string {
 	out := []string{s}
 	level := []string{s}
+	// seen makes the two-edit deletions of a long word linear: a list
+	// search over hundreds of them was half the time of such a question.
+	seen := map[string]bool{s: true}
+	var rs []rune
 	for range n {
 		var next []string
 		for _, w := range level {
-			rs := []rune(w)
+			rs = append(rs[:0], []rune(w)...)
 			for i := 1; i < len(rs); i++ {
 				d := string(rs[:i]) + string(rs[i+1:])
-				if !slices.Contains(out, d) {
+				if !seen[d] {
+					seen[d] = true
 					out = append(out, d)
 					next = append(next, d)
 				}
@@ -251,6 +266,22 @@ func (ix *Index) lookup(t Token) []candidate {
 	if !t.Fuzzy || n < minFuzzy {
 		return nil
 	}
+	key := t.Term + "\x00" + t.Fold
+	if c, ok := ix.near.Load(key); ok {
+		return c.([]candidate)
+	}
+	out := ix.fuzzy(t, n)
+	if ix.nNear.Load() < maxNear {
+		if _, loaded := ix.near.LoadOrStore(key, out); !loaded {
+			ix.nNear.Add(1)
+		}
+	}
+	return out
+}
+
+// fuzzy returns the name terms one edit from a word of n runes (two for
+// long words), as a stem or as written. Callers only read the result.
+func (ix *Index) fuzzy(t Token, n int) []candidate {
 	k := 1
 	if n > maxOneEdit {
 		k = 2
