@@ -233,9 +233,54 @@ func link(u, label string) string {
 	return "<" + strings.ReplaceAll(u, "&", "&amp;") + "|" + l + ">"
 }
 
-// bareURL finds web addresses in escaped text; a URL ends before white
-// space, "<", ">", "|" and quotes (see linkify for entities and punctuation).
-var bareURL = regexp.MustCompile(`https?://[^\s<>|"]+`)
+// replaceBareURLs replaces each web address in escaped text with f of it,
+// as the regexp `https?://[^\s<>|"]+` finds them: a URL ends before white
+// space, "<", ">", "|" and quotes (see linkify for entities and
+// punctuation). Written out, it costs a fraction of the regexp, which was
+// a tenth of rendering an answer (FuzzReplaceBareURLs holds it to the
+// regexp).
+func replaceBareURLs(s string, f func(string) string) string {
+	var b strings.Builder
+	last, found := 0, false
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], "http")
+		if j < 0 {
+			break
+		}
+		p := i + j
+		k := p + len("http")
+		switch {
+		case strings.HasPrefix(s[k:], "s://") && urlRun(s[k+4:]) > 0:
+			k += 4
+		case strings.HasPrefix(s[k:], "://") && urlRun(s[k+3:]) > 0:
+			k += 3
+		default:
+			i = p + 1
+			continue
+		}
+		e := k + urlRun(s[k:])
+		b.WriteString(s[last:p])
+		b.WriteString(f(s[p:e]))
+		last, found, i = e, true, e
+	}
+	if !found {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// urlRun is how many bytes at the start of s may belong to a bare URL:
+// anything but ASCII white space (\t \n \f \r and space), <, >, | and ".
+func urlRun(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t', '\n', '\f', '\r', ' ', '<', '>', '|', '"':
+			return i
+		}
+	}
+	return len(s)
+}
 
 // linkify writes every bare URL in escaped mrkdwn s as a link labelled with
 // its host ("<https://www.engagiertestadt.de/x|engagiertestadt.de>"), so a
@@ -273,7 +318,7 @@ func linkBare(s string) string {
 	if !strings.Contains(s, "://") {
 		return s
 	}
-	return bareURL.ReplaceAllStringFunc(s, func(m string) string {
+	return replaceBareURLs(s, func(m string) string {
 		u := m
 		for _, ent := range []string{"&lt;", "&gt;", "&quot;"} {
 			if k := strings.Index(u, ent); k >= 0 {
