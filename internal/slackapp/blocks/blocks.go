@@ -206,19 +206,25 @@ func cutBytes(s string, n int) string {
 // safeURL reports whether u may become a link or a button: http(s), with a
 // host, short, and free of characters that would end a Slack link early.
 func safeURL(u string) bool {
+	_, ok := parseSafeURL(u)
+	return ok
+}
+
+// parseSafeURL is safeURL that returns the parsed URL too.
+func parseSafeURL(u string) (*url.URL, bool) {
 	if u == "" || len(u) > maxURL || strings.ContainsAny(u, "<>| \"'`\\") {
-		return false
+		return nil, false
 	}
 	for _, r := range u {
 		if r < 0x21 || r == 0x7f {
-			return false
+			return nil, false
 		}
 	}
 	p, err := url.Parse(u)
 	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.User != nil {
-		return false
+		return nil, false
 	}
-	return true
+	return p, true
 }
 
 // link writes a mrkdwn link, or only the label when the URL is not safe.
@@ -331,15 +337,21 @@ func linkBare(s string) string {
 			// Cut short: a link would lead elsewhere, so only the host shows.
 			return linkLabel(strings.TrimSuffix(raw, "…")) + "…" + m[len(u):]
 		}
-		if !safeURL(raw) || !strings.Contains(raw[strings.Index(raw, "://")+3:], ".") && !strings.Contains(raw, "localhost") {
+		p, safe := parseSafeURL(raw)
+		if !safe || !strings.Contains(raw[strings.Index(raw, "://")+3:], ".") && !strings.Contains(raw, "localhost") {
 			// Not an address to link: shown without its scheme, so that
 			// Slack does not link it either.
-			if rest := m[strings.Index(m, "://")+3:]; rest != "" && !safeURL(raw) {
+			if rest := m[strings.Index(m, "://")+3:]; rest != "" && !safe {
 				return rest
 			}
 			return m
 		}
-		return link(raw, linkLabel(raw)) + m[len(u):]
+		// link(raw, linkLabel(raw)), with the URL parsed once.
+		label := strings.TrimPrefix(p.Host, "www.")
+		if label == "" {
+			label = raw
+		}
+		return "<" + strings.ReplaceAll(raw, "&", "&amp;") + "|" + esc(label, maxLabel) + ">" + m[len(u):]
 	})
 }
 
