@@ -16,6 +16,7 @@ import (
 	"github.com/engagiert/engagiert/internal/answer"
 	"github.com/engagiert/engagiert/internal/reload"
 	"github.com/engagiert/engagiert/internal/slackapp"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -62,7 +63,7 @@ func BenchmarkSlashLongQuestionsMemory(b *testing.B) {
 				"team_id": {"T1"}, "response_url": {"https://hooks.slack.com/commands/T1/1/x"}, "trigger_id": {"1.2.3"}}
 			body := form.Encode()
 			req := httptest.NewRequest("POST", "/slack/commands", strings.NewReader(body))
-			req.Header = signed(serveSecret, []byte(body))
+			req.Header = slackapptest.Signed(serveSecret, slackapptest.Form, []byte(body))
 			rec := httptest.NewRecorder()
 			h.ServeHTTP(rec, req)
 			if rec.Code != http.StatusOK {

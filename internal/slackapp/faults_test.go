@@ -69,8 +69,7 @@ func stillServes(t *testing.T, f *fixture, handler http.Handler) {
 	}
 	body := slackapptest.SlashBody("Bielefeld", f.slack.Hooks()+"/commands/9")
 	req := httptest.NewRequest("POST", "/slack/commands", strings.NewReader(string(body)))
-	req.Header = slackapptest.Sign(testSecret, time.Now(), body)
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header = slackapptest.Signed(testSecret, slackapptest.Form, body)
 	rec := httptest.NewRecorder()
 	start := time.Now()
 	handler.ServeHTTP(rec, req)
@@ -325,8 +324,7 @@ func TestFaultBadRequestsOverTCP(t *testing.T) {
 
 	// And the server still answers, over the same kind of connection.
 	req, _ = http.NewRequest("POST", srv.URL+"/slack/commands", strings.NewReader(string(body)))
-	req.Header = slackapptest.Sign(testSecret, time.Now(), body)
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header = slackapptest.Signed(testSecret, slackapptest.Form, body)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)

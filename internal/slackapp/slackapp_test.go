@@ -187,8 +187,7 @@ func (f *fixture) wait(t *testing.T) {
 func (f *fixture) post(t *testing.T, path, contentType string, body []byte, extra http.Header) *httptest.ResponseRecorder {
 	t.Helper()
 	req := httptest.NewRequest("POST", path, bytes.NewReader(body))
-	req.Header = slackapptest.Sign(testSecret, time.Now(), body)
-	req.Header.Set("Content-Type", contentType)
+	req.Header = slackapptest.Signed(testSecret, contentType, body)
 	for k, v := range extra {
 		req.Header[k] = v
 	}

@@ -177,6 +177,38 @@ func (s *Server) Calls(method string) []Call {
 	return out
 }
 
+// Posts returns the forms of the chat.postMessage calls, in order.
+func (s *Server) Posts() []url.Values {
+	var out []url.Values
+	for _, c := range s.Calls("chat.postMessage") {
+		out = append(out, c.Form)
+	}
+	return out
+}
+
+// WaitFor waits until the calls so far satisfy ok and returns them; the
+// test fails if they do not within 10 s. For an App that answers in the
+// background (a served bot, Socket Mode).
+func (s *Server) WaitFor(t testing.TB, what string, ok func([]Call) bool) []Call {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if cs := s.All(); ok(cs) {
+			return cs
+		}
+	}
+	t.Fatalf("the fake Slack never saw %s; it got %v", what, Methods(s.All()))
+	return nil
+}
+
+// Methods are the methods of calls, in order.
+func Methods(calls []Call) []string {
+	var out []string
+	for _, c := range calls {
+		out = append(out, c.Method)
+	}
+	return out
+}
+
 // All returns every call, in order.
 func (s *Server) All() []Call { return s.Since(0) }
 
