@@ -68,8 +68,7 @@ func stillServes(t *testing.T, f *fixture, handler http.Handler) {
 		handler = f.handler
 	}
 	body := slackapptest.SlashBody("Bielefeld", f.slack.Hooks()+"/commands/9")
-	req := httptest.NewRequest("POST", "/slack/commands", strings.NewReader(string(body)))
-	req.Header = slackapptest.Signed(testSecret, slackapptest.Form, body)
+	req := slackapptest.NewRequest(testSecret, "/slack/commands", slackapptest.Form, body)
 	rec := httptest.NewRecorder()
 	start := time.Now()
 	handler.ServeHTTP(rec, req)

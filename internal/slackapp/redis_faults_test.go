@@ -78,8 +78,8 @@ func newReplica(t *testing.T, redisURL string, slack *slackapptest.Server) *repl
 // returns how long the ack took.
 func (r *replica) deliver(t *testing.T, body []byte, retry int) time.Duration {
 	start := time.Now()
-	req := httptest.NewRequest("POST", "/slack/events", strings.NewReader(string(body)))
-	req.Header = slackapptest.Retry(slackapptest.Signed(testSecret, slackapptest.JSON, body), retry)
+	req := slackapptest.NewRequest(testSecret, "/slack/events", slackapptest.JSON, body)
+	slackapptest.Retry(req.Header, retry)
 	rec := httptest.NewRecorder()
 	r.h.ServeHTTP(rec, req)
 	if rec.Code != http.StatusOK {

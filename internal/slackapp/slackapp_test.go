@@ -186,8 +186,7 @@ func (f *fixture) wait(t *testing.T) {
 // post sends a signed request as Slack does.
 func (f *fixture) post(t *testing.T, path, contentType string, body []byte, extra http.Header) *httptest.ResponseRecorder {
 	t.Helper()
-	req := httptest.NewRequest("POST", path, bytes.NewReader(body))
-	req.Header = slackapptest.Signed(testSecret, contentType, body)
+	req := slackapptest.NewRequest(testSecret, path, contentType, body)
 	for k, v := range extra {
 		req.Header[k] = v
 	}

@@ -1,11 +1,13 @@
 package slackapptest
 
 import (
+	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"time"
@@ -43,6 +45,14 @@ func Signed(secret, contentType string, body []byte) http.Header {
 	h := Sign(secret, time.Now(), body)
 	h.Set("Content-Type", contentType)
 	return h
+}
+
+// NewRequest is a request as Slack sends it to path, signed with secret
+// now, for a handler served in process (httptest.NewRequest).
+func NewRequest(secret, path, contentType string, body []byte) *http.Request {
+	req := httptest.NewRequest(http.MethodPost, path, bytes.NewReader(body))
+	req.Header = Signed(secret, contentType, body)
+	return req
 }
 
 // Retry marks a request as Slack's n-th retry of an event (n > 0).
