@@ -490,6 +490,10 @@ func (e *Engine) countWords(text string, ws []string) int {
 // today is the engine's date, for telling past events from coming ones.
 func (e *Engine) today() domain.Date { return e.clock.Today() }
 
+// Today is the engine's date in Berlin: answers depend on it, so caches
+// in front of the engine key by it.
+func (e *Engine) Today() domain.Date { return e.today() }
+
 func dateKey(d domain.Date) int { return d.Year*10000 + d.Month*100 + d.Day }
 
 // thousands writes 250000 as "250.000".

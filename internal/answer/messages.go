@@ -36,8 +36,8 @@ var messages = map[string][2]string{
 
 	// Places.
 	"place.none":      {"Die Netzwerke, die ich kenne, führen %s nicht.", "The networks I know do not list %s."},
-	"place.in1":       {"Mitglied in einem Netzwerk:", "Member of one network:"},
-	"place.inN":       {"Mitglied in %d Netzwerken:", "Member of %d networks:"},
+	"place.in1":       {"Mitglied in einem Netzwerk.", "Member of one network."},
+	"place.inN":       {"Mitglied in %d Netzwerken.", "Member of %d networks."},
 	"place.rb":        {"Der %s ist einer von fünf Regierungsbezirken in %s.", "The %s is one of five Regierungsbezirke in %s."},
 	"place.kreisfrei": {"%s ist eine kreisfreie Stadt", "%s is a kreisfreie Stadt (independent city)"},
 	"place.is":        {"%s ist %s", "%s is %s"},
@@ -227,7 +227,7 @@ var messages = map[string][2]string{
 	"twin.title":                      {"Städtepartnerschaften: %s", "Town twinnings: %s"},
 	"twin.title.nrw":                  {"Partner in NRW: %s", "Partners in NRW: %s"},
 	"twin.partner":                    {"Partner", "Partners"},
-	"twin.complete":                   {"%s hat %s%s (laut der Website der Stadt vollständig):", "%s has %s%s (all of them, per the city's website):"},
+	"twin.complete":                   {"%s hat %s%s, laut meiner Quelle alle.", "%s has %s%s, all of them per my source."},
 	"twin.partial":                    {"%s: %s%s in meiner Wissensbasis, die nicht alle kennt:", "%s has %s%s that I know of; my list is not complete:"},
 	"twin.word":                       {"Städtepartnerschaft", "town twinning"},
 	"kind1.Freundschaft":              {"Freundschaft", "friendship"},
