@@ -3,9 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
@@ -14,7 +11,6 @@ import (
 	"net/url"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -24,6 +20,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/reload"
 	"github.com/engagiert/engagiert/internal/slackapp"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -224,7 +221,7 @@ type loadRequest struct {
 // slashRequests signs one slash command per question, in Slack's documented
 // form, now: a phase must end within Slack's five minutes.
 func slashRequests(qs []string, responseURL string) []loadRequest {
-	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	now := time.Now()
 	out := make([]loadRequest, len(qs))
 	for i, q := range qs {
 		form := url.Values{
@@ -245,12 +242,8 @@ func slashRequests(qs []string, responseURL string) []loadRequest {
 			"is_enterprise_install": {"false"},
 		}
 		body := []byte(form.Encode())
-		mac := hmac.New(sha256.New, []byte(loadSecret))
-		fmt.Fprintf(mac, "v0:%s:%s", ts, body)
-		h := http.Header{}
-		h.Set("Content-Type", "application/x-www-form-urlencoded")
-		h.Set("X-Slack-Request-Timestamp", ts)
-		h.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+		h := slackapptest.Sign(loadSecret, now, body)
+		h.Set("Content-Type", slackapptest.Form)
 		out[i] = loadRequest{body: body, header: h}
 	}
 	return out

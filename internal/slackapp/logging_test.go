@@ -10,6 +10,8 @@ import (
 	"testing"
 	"testing/slogtest"
 	"unicode/utf8"
+
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 )
 
 func TestCutQuestion(t *testing.T) {
@@ -39,7 +41,7 @@ func TestLongQuestionsShareOneCacheEntry(t *testing.T) {
 	var bodies []string
 	for i := range 2 {
 		q := head + strings.Repeat(fmt.Sprintf("tail%d ", i), 6000) // about 40 KB each
-		rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, q, f.slack.srv.URL+"/hooks/1"), nil)
+		rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slackapptest.SlashBody(q, f.slack.Hooks()+"/1"), nil)
 		bodies = append(bodies, rec.Body.String())
 	}
 	f.wait(t)
