@@ -5,13 +5,12 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -41,21 +40,12 @@ func BenchmarkSlashCommand(b *testing.B) {
 		b.Fatal(err)
 	}
 	h := app.Handler()
-	form, err := url.ParseQuery(exampleBody)
-	if err != nil {
-		b.Fatal(err)
-	}
-	form.Set("command", "/engagiert")
-	form.Set("response_url", "https://hooks.slack.com/commands/T1/1/x")
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
 		i++
-		form.Set("text", "Bielefeld "+strings.Repeat("und ", i%7)+"Frage "+strconv.Itoa(i))
-		body := []byte(form.Encode())
-		req := httptest.NewRequest(http.MethodPost, "/slack/commands", bytes.NewReader(body))
-		req.Header = sign(testSecret, time.Now(), body)
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		body := slackapptest.SlashBody("Bielefeld "+strings.Repeat("und ", i%7)+"Frage "+strconv.Itoa(i), "https://hooks.slack.com/commands/T1/1/x")
+		req := slackapptest.NewRequest(testSecret, "/slack/commands", slackapptest.Form, body)
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		if rec.Code != http.StatusOK || !bytes.Contains(rec.Body.Bytes(), []byte(`"blocks":[`)) {
