@@ -257,7 +257,7 @@ func (a Answer) PlainText() string {
 		b.WriteString(a.Lead + c.Ref(a.LeadSource) + "\n")
 	}
 	for _, f := range a.Facts {
-		b.WriteString("- " + f.Body() + c.FactRef(f) + "\n")
+		b.WriteString("- " + f.BodyIn(a.English) + c.FactRef(f) + "\n")
 	}
 	for _, l := range a.Lists {
 		b.WriteString(l.line(a.English) + c.ListRef(l) + "\n")
@@ -283,15 +283,29 @@ func (a Answer) PlainText() string {
 }
 
 // Body is the fact's text with its date: "113 Engagierte Städte (Stand Juni 2022)".
-func (f AnswerFact) Body() string {
+func (f AnswerFact) Body() string { return f.BodyIn(false) }
+
+// BodyIn is Body in the answer's language: "(as of June 2022)" in English.
+func (f AnswerFact) BodyIn(english bool) string {
 	if f.Stand.IsZero() {
 		return f.Text
 	}
-	return f.Text + " (Stand " + f.Stand.String() + ")"
+	return f.Text + " (" + f.StandIn(english) + ")"
+}
+
+// StandIn says when a fact was true: "Stand Juni 2022", "as of June 2022".
+func (f AnswerFact) StandIn(english bool) string {
+	if english {
+		return "as of " + f.Stand.English()
+	}
+	return "Stand " + f.Stand.String()
 }
 
 // Line renders a list as "Title: a, b (seit 2022), c".
 func (l List) Line() string { return l.line(false) }
+
+// LineIn is Line in the answer's language: "incl." for "u. a." in English.
+func (l List) LineIn(english bool) string { return l.line(english) }
 
 // line is Line in the answer's language.
 func (l List) line(english bool) string {

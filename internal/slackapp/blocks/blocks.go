@@ -433,9 +433,10 @@ func paragraphs(s string) []string {
 // limits (see Check): long member lists are cut and end in a "Mehr anzeigen"
 // button, and anything else too long is shortened.
 func Answer(a domain.Answer, opt Options) Message {
+	en := a.English
 	fallback := cut(linkify(esc(a.PlainText(), maxFallback)), maxFallback)
 	if strings.TrimSpace(fallback) == "" {
-		fallback = "Keine Antwort."
+		fallback = ui(en, "none")
 	}
 
 	// The same citations as the plain text: "[1]" after a statement, the
@@ -449,7 +450,7 @@ func Answer(a domain.Answer, opt Options) Message {
 		head = append(head, sections(paragraphs(esc(a.Lead, 2*MaxSectionText)+cites.Ref(a.LeadSource)))...)
 	}
 	if len(a.Facts) > 0 {
-		head = append(head, sections(factLines(a.Facts, cites))...)
+		head = append(head, sections(factLines(a.Facts, cites, en))...)
 	}
 
 	tail := footer(a, cites, opt)
@@ -458,18 +459,18 @@ func Answer(a domain.Answer, opt Options) Message {
 	charsLeft := MaxMessageChars - chars(fallback) - blockChars(head) - blockChars(tail)
 	var lists []slack.Block
 	for i, l := range a.Lists {
-		bs := listBlocks(a.Query, i, l, 0, blocksLeft, charsLeft)
+		bs := listBlocks(a.Query, en, i, l, 0, blocksLeft, charsLeft)
 		lists = append(lists, bs...)
 		blocksLeft -= len(bs)
 		charsLeft -= blockChars(bs)
 	}
 
 	all := append(append(head, lists...), tail...)
-	return fit(Message{Text: fallback, Blocks: all}, len(tail), MaxBlocks)
+	return fit(Message{Text: fallback, Blocks: all}, len(tail), MaxBlocks, en)
 }
 
 // factLines writes each fact as "• text (Stand …) [n]".
-func factLines(facts []domain.AnswerFact, cites domain.Citations) []string {
+func factLines(facts []domain.AnswerFact, cites domain.Citations, en bool) []string {
 	var lines []string
 	for _, f := range facts {
 		if strings.TrimSpace(f.Text) == "" {
@@ -477,7 +478,7 @@ func factLines(facts []domain.AnswerFact, cites domain.Citations) []string {
 		}
 		line := "• " + esc(strings.ReplaceAll(f.Text, "\n", " "), 2200)
 		if !f.Stand.IsZero() {
-			line += " _(Stand " + f.Stand.String() + ")_"
+			line += " _(" + f.StandIn(en) + ")_"
 		}
 		lines = append(lines, line+cites.FactRef(f))
 	}
@@ -524,7 +525,7 @@ func footer(a domain.Answer, cites domain.Citations, opt Options) []slack.Block 
 		src = append(src, entry)
 	}
 	if len(src) > 0 {
-		out = append(out, contextText("Quellen: "+strings.Join(src, " · ")))
+		out = append(out, contextText(ui(a.English, "sources")+strings.Join(src, " · ")))
 	}
 
 	var sugg []string
@@ -537,7 +538,7 @@ func footer(a domain.Answer, cites domain.Citations, opt Options) []slack.Block 
 		}
 	}
 	if len(sugg) > 0 {
-		out = append(out, contextText("Frag zum Beispiel: "+strings.Join(sugg, " · ")))
+		out = append(out, contextText(ui(a.English, "try")+strings.Join(sugg, " · ")))
 	}
 
 	if opt.SharedBy != "" && ValidID(opt.SharedBy) {
@@ -545,6 +546,27 @@ func footer(a domain.Answer, cites domain.Citations, opt Options) []slack.Block 
 	}
 
 	return append(out, controls(a, opt)...)
+}
+
+// uiTexts are the words the rendering adds around an answer, German and
+// English: an English question gets them in English.
+var uiTexts = map[string][2]string{
+	"none":      {"Keine Antwort.", "No answer."},
+	"sources":   {"Quellen: ", "Sources: "},
+	"try":       {"Frag zum Beispiel: ", "Try for example: "},
+	"continued": {" (Fortsetzung)", " (continued)"},
+	"partial":   {" – u. a.", " – incl."},
+	"more":      {" und %d weitere", " and %d more"},
+	"show":      {"Mehr anzeigen", "Show more"},
+	"shortened": {"_Antwort gekürzt._", "_Answer shortened._"},
+}
+
+// ui is a rendering word in the answer's language.
+func ui(en bool, key string) string {
+	if en {
+		return uiTexts[key][1]
+	}
+	return uiTexts[key][0]
 }
 
 // ValidID reports whether s looks like a Slack id (U123ABC), safe inside <@…>.
@@ -590,16 +612,16 @@ func DecodeMoreRef(v string) (MoreRef, error) {
 
 // listBlocks renders list l from item offset on, within the blocks and
 // characters left: one section, plus a "Mehr anzeigen" button if cut.
-func listBlocks(question string, index int, l domain.List, offset, blocksLeft, charsLeft int) []slack.Block {
+func listBlocks(question string, en bool, index int, l domain.List, offset, blocksLeft, charsLeft int) []slack.Block {
 	if blocksLeft < 1 || charsLeft < 200 {
 		return nil
 	}
 	title := "*" + esc(strings.ReplaceAll(l.Title, "\n", " "), 200) + "*"
 	if offset > 0 {
-		title += " (Fortsetzung)"
+		title += ui(en, "continued")
 	}
 	if l.Partial {
-		title += " – u. a."
+		title += ui(en, "partial")
 	}
 	// The engine's own "und N weitere" (items it left out) and the cut here
 	// make one count, not two.
@@ -637,16 +659,16 @@ func listBlocks(question string, index int, l domain.List, offset, blocksLeft, c
 	rest := len(items) - shown
 	switch {
 	case rest+omitted > 0 && rest == 0:
-		fmt.Fprintf(&b, " und %d weitere", omitted)
+		fmt.Fprintf(&b, ui(en, "more"), omitted)
 	case rest+omitted > 0:
-		fmt.Fprintf(&b, " … und %d weitere", rest+omitted)
+		fmt.Fprintf(&b, " …"+ui(en, "more"), rest+omitted)
 	}
 	b.WriteString(note)
 	out := []slack.Block{section(b.String())}
 	if rest > 0 && blocksLeft >= 2 && len(question) <= maxQuestion {
 		ref := MoreRef{Question: question, List: index, Offset: offset + shown}
 		out = append(out, slack.NewActionBlock("",
-			button(ActionMore, "Mehr anzeigen", ref.Encode())))
+			button(ActionMore, ui(en, "show"), ref.Encode())))
 	}
 	return out
 }
@@ -656,6 +678,9 @@ func listBlocks(question string, index int, l domain.List, offset, blocksLeft, c
 func omittedCount(note string) (n int, ok bool) {
 	var rest string
 	if c, _ := fmt.Sscanf(note, "und %d weitere%s", &n, &rest); c >= 1 && n > 0 && strings.TrimSpace(rest) == "" && strings.HasSuffix(strings.TrimSpace(note), "weitere") {
+		return n, true
+	}
+	if c, _ := fmt.Sscanf(note, "and %d more%s", &n, &rest); c >= 1 && n > 0 && strings.TrimSpace(rest) == "" && strings.HasSuffix(strings.TrimSpace(note), "more") {
 		return n, true
 	}
 	return 0, false
@@ -668,9 +693,9 @@ func More(a domain.Answer, ref MoreRef) Message {
 		return Notice("Diese Liste gibt es nicht mehr; frag bitte noch einmal.")
 	}
 	l := a.Lists[ref.List]
-	text := cut(linkify(esc(l.Line(), maxFallback)), maxFallback)
-	bs := listBlocks(a.Query, ref.List, l, ref.Offset, MaxBlocks, MaxMessageChars-chars(text))
-	return fit(Message{Text: text, Blocks: bs}, 0, MaxBlocks)
+	text := cut(linkify(esc(l.LineIn(a.English), maxFallback)), maxFallback)
+	bs := listBlocks(a.Query, a.English, ref.List, l, ref.Offset, MaxBlocks, MaxMessageChars-chars(text))
+	return fit(Message{Text: text, Blocks: bs}, 0, MaxBlocks, a.English)
 }
 
 // Notice renders a short note, such as a thank-you for feedback.
@@ -682,7 +707,7 @@ func Notice(text string) Message {
 // fit enforces the limits on a rendered message: at most maxBlocks blocks and
 // MaxMessageChars characters. It drops blocks before the last keep blocks
 // (the footer with its buttons) and says that the answer was shortened.
-func fit(m Message, keep, maxBlocks int) Message {
+func fit(m Message, keep, maxBlocks int, en bool) Message {
 	over := func() bool {
 		return len(m.Blocks) > maxBlocks || chars(m.Text)+blockChars(m.Blocks) > MaxMessageChars
 	}
@@ -694,7 +719,7 @@ func fit(m Message, keep, maxBlocks int) Message {
 	}
 	body := m.Blocks[:len(m.Blocks)-keep]
 	tail := m.Blocks[len(m.Blocks)-keep:]
-	note := contextText("_Antwort gekürzt._")
+	note := contextText(ui(en, "shortened"))
 	for len(body) > 0 {
 		m.Blocks = append(append(append([]slack.Block{}, body...), note), tail...)
 		if !over() {

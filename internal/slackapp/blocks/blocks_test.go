@@ -297,3 +297,50 @@ func TestCard(t *testing.T) {
 		t.Errorf("card %q: want one line of what it is", all)
 	}
 }
+
+// TestRenderingSpeaksTheAnswersLanguage: what the rendering adds around an
+// answer (sources, dates, partial lists, the rest of a list, the "more"
+// button, suggestions) is English for an English question and German for
+// a German one, on the first page and on the next.
+func TestRenderingSpeaksTheAnswersLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		english   bool
+		want, not []string
+	}{
+		{false, []string{"Quellen: ", "Stand März 2024", "– u. a.", "weitere", "Mehr anzeigen", "Frag zum Beispiel", "(Fortsetzung)"},
+			[]string{"Sources: ", "as of", "incl.", " more", "Show more", "Try for example", "(continued)"}},
+		{true, []string{"Sources: ", "as of March 2024", "– incl.", " more", "Show more", "Try for example", "(continued)"},
+			[]string{"Quellen", "Stand ", "u. a.", "weitere", "Mehr anzeigen", "Frag zum Beispiel", "Fortsetzung"}},
+	} {
+		a := blocks.BigAnswer(500, 1, 0, 50)
+		a.English = tt.english
+		a.Lists[0].Partial, a.Lists[0].Note = true, ""
+		first := blocks.Answer(a, blocks.Options{})
+		more := buttons(t, first, blocks.ActionMore)
+		if len(more) != 1 {
+			t.Fatalf("english=%v: %d more buttons, want 1", tt.english, len(more))
+		}
+		ref, err := blocks.DecodeMoreRef(more[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all strings.Builder
+		for _, m := range []blocks.Message{first, blocks.More(a, ref)} {
+			js, err := json.Marshal(m.Blocks)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all.Write(js)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(all.String(), w) {
+				t.Errorf("english=%v: the blocks lack %q", tt.english, w)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(all.String(), w) {
+				t.Errorf("english=%v: the blocks say %q", tt.english, w)
+			}
+		}
+	}
+}

@@ -146,7 +146,7 @@ func WithQuestion(m Message, question, user string) Message {
 		line = "<@" + user + "> hat gefragt: „" + esc(question, 300) + "“"
 	}
 	m.Blocks = append([]slack.Block{contextText(line)}, m.Blocks...)
-	return fit(m, 1, MaxBlocks)
+	return fit(m, 1, MaxBlocks, false)
 }
 
 // Forwarded is the post in the curators' channel: the question, who asked

@@ -55,7 +55,7 @@ func HelpFor(command, where string, cmds []domain.Command) Message {
 	}
 	bs = append(bs, sections(lines)...)
 	bs = append(bs, contextText("Jede Antwort nennt ihre Quelle und den Stand der Angabe."))
-	return fit(Message{Text: cut(strings.TrimSpace(plainText.String()), maxFallback), Blocks: bs}, 1, MaxBlocks)
+	return fit(Message{Text: cut(strings.TrimSpace(plainText.String()), maxFallback), Blocks: bs}, 1, MaxBlocks, false)
 }
 
 // Welcome is the first message in the app's Messages tab: what the bot does,
@@ -131,7 +131,7 @@ func Home(base *domain.Base, command string, cmds []domain.Command) slack.HomeTa
 			bs = append(bs, slack.NewActionBlock("", btns...))
 		}
 	}
-	m := fit(Message{Blocks: bs}, 0, MaxViewBlocks)
+	m := fit(Message{Blocks: bs}, 0, MaxViewBlocks, false)
 	return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: m.Blocks}}
 }
 
@@ -142,7 +142,7 @@ func Home(base *domain.Base, command string, cmds []domain.Command) slack.HomeTa
 // the field (view_submission, CallbackModal), Enter in it asks at once.
 func Modal(m Message) slack.ModalViewRequest {
 	bs := append(append([]slack.Block{}, m.Blocks...), slack.NewDividerBlock(), questionInput("Noch eine Frage"))
-	bs = fit(Message{Blocks: bs}, 1, MaxViewBlocks).Blocks
+	bs = fit(Message{Blocks: bs}, 1, MaxViewBlocks, false).Blocks
 	return slack.ModalViewRequest{
 		Type:       slack.VTModal,
 		CallbackID: CallbackModal,
