@@ -762,6 +762,7 @@ func (e *Engine) chairSequence(n *domain.Network, f Frame) domain.Answer {
 			name = pl.Name
 		}
 		a.Lead = say(en, "chair.first", name)
+		a.LeadSource = cs[0].fact.Source // what the lead reads from the fact below
 		a.Facts = []domain.AnswerFact{cs[0].fact}
 		return a
 	case f.Most == DirOldest:
