@@ -953,6 +953,9 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		f.Op = OpList
 	case r.has("who") && (f.Filters.Year != 0 || r.has("new")):
 		f.Op = OpList
+	case r.has("who") && nets && areas && f.Attribute == domain.AttrNone:
+		// "Wer ist aus dem Rhein-Sieg-Kreis dabei?": the members there.
+		f.Op = OpList
 	case r.has("when"):
 		f.Op = OpWhen
 	case r.has("where") && !r.has("link"), places && r.has("which") && r.has("district-words", "region-words") && !nets:
