@@ -103,22 +103,43 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 			}
 		}
 	}
-	key := map[string]string{}
+	// Sort with the keys computed once: a place's key, then its rank
+	// (places of one key share it), so no comparison looks anything up.
+	type keyed struct {
+		key string
+		pl  *domain.Place
+	}
+	ks := make([]keyed, len(base.Places))
 	for i := range base.Places {
 		pl := &base.Places[i]
-		e.places = append(e.places, pl)
-		key[pl.ID] = sortKey(pl.Name)
+		ks[i] = keyed{sortKey(pl.Name), pl}
 		e.siblings[coreName(pl.Name)] = append(e.siblings[coreName(pl.Name)], pl)
 	}
-	slices.SortStableFunc(e.places, func(a, b *domain.Place) int { return strings.Compare(key[a.ID], key[b.ID]) })
+	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	e.places = make([]*domain.Place, len(ks))
+	rank := make(map[string]int32, len(ks)) // place id -> rank of its key
+	for i, k := range ks {
+		e.places[i] = k.pl
+		r := int32(i)
+		if i > 0 && k.key == ks[i-1].key {
+			r = rank[ks[i-1].pl.ID]
+		}
+		rank[k.pl.ID] = r
+	}
 	for _, n := range base.Networks {
-		ms := make([]memberRef, 0, len(n.Members))
-		for _, m := range n.Members {
-			if pl := base.Place(m.Place); pl != nil {
-				ms = append(ms, memberRef{m: m, p: pl})
+		type ranked struct{ rank, at int32 }
+		order := make([]ranked, 0, len(n.Members))
+		for j, m := range n.Members {
+			if r, ok := rank[m.Place]; ok {
+				order = append(order, ranked{r, int32(j)})
 			}
 		}
-		slices.SortStableFunc(ms, func(a, b memberRef) int { return strings.Compare(key[a.m.Place], key[b.m.Place]) })
+		slices.SortStableFunc(order, func(a, b ranked) int { return int(a.rank - b.rank) })
+		ms := make([]memberRef, len(order))
+		for i, o := range order {
+			m := n.Members[o.at]
+			ms[i] = memberRef{m: m, p: base.Place(m.Place)}
+		}
 		e.members[n.ID] = ms
 	}
 	for _, pl := range e.places {
