@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -89,13 +90,10 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	e := &Engine{base: base, search: s, lex: newLexicon(base.Lexicon), log: log,
+	e := &Engine{base: base, search: s, log: log,
 		statementWord: map[string]bool{}, factPlaces: map[domain.FactRef][]string{}, members: map[string][]memberRef{},
 		countryFacts: map[string][]domain.FactRef{},
 		siblings:     map[string][]*domain.Place{}, byFirstWord: map[string][]*domain.Place{}}
-	entries := nameEntries(base, e.lex)
-	e.names = names.New(entries)
-	e.nameWords = nameWords(entries, e.lex)
 	for _, n := range base.Networks {
 		for _, name := range append([]string{n.Name, n.ShortName}, n.Aliases...) {
 			if strings.EqualFold(name, "Städtepartnerschaften") {
@@ -103,6 +101,24 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 			}
 		}
 	}
+	// Two independent halves, on two cores: the words (lexicon, names,
+	// statements) here, the places and their indexes in placesAndIndexes.
+	// Each writes fields of its own.
+	var wg sync.WaitGroup
+	wg.Go(e.placesAndIndexes)
+	e.lex = newLexicon(base.Lexicon)
+	entries := nameEntries(base, e.lex)
+	e.names = names.New(entries)
+	e.nameWords = nameWords(entries, e.lex)
+	e.indexStatements()
+	wg.Wait()
+	return e
+}
+
+// placesAndIndexes sorts the places and the members of every network by
+// name and builds the per-snapshot indexes (index.go).
+func (e *Engine) placesAndIndexes() {
+	base := e.base
 	// Sort with the keys computed once: a place's key, then its rank
 	// (places of one key share it), so no comparison looks anything up.
 	type keyed struct {
@@ -151,10 +167,8 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 			e.byFirstWord[first] = append(e.byFirstWord[first], pl)
 		}
 	}
-	e.indexStatements()
 	e.foldTexts()
 	e.buildIndexes()
-	return e
 }
 
 // nameEntries lists everything questions may name, with all its names.
