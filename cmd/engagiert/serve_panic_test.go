@@ -143,8 +143,10 @@ func TestServeSurvivesEvalQuestions(t *testing.T) {
 	if testing.Short() {
 		t.Skip("sends about a thousand questions")
 	}
+	// The project's own eval files, ../shared's when it is there (the
+	// test runs without it), and the fuzz corpora's questions.
 	files, _ := filepath.Glob("testdata/eval*/*.yaml")
-	if shared, err := filepath.Glob(filepath.Join(testenv.Shared(t, "eval"), "*.yaml")); err == nil {
+	if shared, err := filepath.Glob(filepath.Join(filepath.Dir(testenv.ModuleRoot(t)), "shared", "eval", "*.yaml")); err == nil {
 		files = append(files, shared...)
 	}
 	var questions []string
@@ -159,6 +161,20 @@ func TestServeSurvivesEvalQuestions(t *testing.T) {
 		}
 		for _, c := range cs {
 			questions = append(questions, c.Q)
+		}
+	}
+	corpus, _ := filepath.Glob(filepath.Join(testenv.ModuleRoot(t), "internal", "*", "testdata", "fuzz", "*", "*"))
+	for _, f := range corpus {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if v, ok := strings.CutPrefix(line, "string("); ok {
+				if q, err := strconv.Unquote(strings.TrimSuffix(v, ")")); err == nil {
+					questions = append(questions, q)
+				}
+			}
 		}
 	}
 	if len(questions) < 500 {

@@ -348,16 +348,22 @@ func (e *Engine) networksSaying(ws []string) []domain.Network {
 		return nil
 	}
 	var out []domain.Network
-	for _, n := range e.base.Networks {
-		text := n.Description.Text + " " + n.Founded.Text
-		for _, x := range n.Facts {
-			text += " " + x.Text
-		}
-		if e.countWords(text, ws) == len(ws) {
+	for i, n := range e.base.Networks {
+		if e.countWords(e.netText[i], ws) == len(ws) {
 			out = append(out, n)
 		}
 	}
 	return out
+}
+
+// networkText is what networksSaying searches in a network: its
+// description, founding and facts, as one text (folded once per snapshot).
+func networkText(n domain.Network) string {
+	text := n.Description.Text + " " + n.Founded.Text
+	for _, x := range n.Facts {
+		text += " " + x.Text
+	}
+	return text
 }
 
 // joinAnswers makes one answer of the answers to a question's parts: the
@@ -398,6 +404,9 @@ func joinAnswers(as []domain.Answer) domain.Answer {
 // shorten keeps an answer short: a line the lead already says goes, and so
 // does an empty one.
 func (e *Engine) shorten(a domain.Answer) domain.Answer {
+	if len(a.Facts) == 0 {
+		return a
+	}
 	var facts []domain.AnswerFact
 	lead := strings.Join(e.foldWords(a.Lead), " ")
 	for _, f := range a.Facts {

@@ -526,7 +526,10 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 	}
 	// The members with a date are sorted once per snapshot, oldest first:
 	// the first that passes the filters leads, with those of its year.
+	// dated keeps the first maxTied of the year, ties counts them all.
+	const maxTied = 12
 	var dated []*memberRef
+	ties := 0
 	ms, mi := e.members[n.ID], e.memberIdx[n.ID]
 	take := func(j int32) bool {
 		r := &ms[j]
@@ -536,8 +539,12 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 		if len(dated) > 0 && r.m.Since.Year != dated[0].m.Since.Year {
 			return false
 		}
-		dated = append(dated, r)
-		return true
+		if ties++; len(dated) < maxTied {
+			dated = append(dated, r)
+		}
+		// Without filters only former members drop out: the index counts
+		// the year's current members, no need to walk them all.
+		return len(dated) < maxTied || !f.Filters.IsZero()
 	}
 	if most == DirOldest {
 		for _, j := range mi.dated {
@@ -561,6 +568,9 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 			}
 			end = start
 		}
+	}
+	if len(dated) == maxTied && f.Filters.IsZero() {
+		ties = mi.curYear[dated[0].m.Since.Year]
 	}
 	undated := mi.undated
 	if !f.Filters.IsZero() {
@@ -590,13 +600,10 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 	if most == DirNewest {
 		label = say(en, "newest")
 	}
-	if len(tied) == 1 {
+	if ties == 1 {
 		a.Lead = say(en, "most.one", label, n.Name, tied[0], dateIn(en, dated[0].m.Since))
 	} else {
-		if len(tied) > 12 {
-			tied = append(tied[:12], moreNote(en, len(tied)-12))
-		}
-		a.Lead = say(en, "most.tied", label, n.Name, best, joinAnd(en, tied))
+		a.Lead = say(en, "most.tied", label, n.Name, best, joinMore(en, tied, ties))
 	}
 	a.LeadSource = e.base.Source(dated[0].m.Source)
 	if undated > 0 {

@@ -550,10 +550,13 @@ func (e *Engine) eligibility(ctx context.Context, f Frame) (domain.Answer, error
 	return a, nil
 }
 
+// sizeSeparators are the marks between figures, built once.
+var sizeSeparators = strings.NewReplacer(",", " ", "(", " ", ")", " ")
+
 // sizes reads the inhabitant figures of a text: "10.000 bis 250.000".
 func sizes(s string) []int {
 	var out []int
-	for _, w := range strings.Fields(strings.NewReplacer(",", " ", "(", " ", ")", " ").Replace(s)) {
+	for _, w := range strings.Fields(sizeSeparators.Replace(s)) {
 		d := strings.ReplaceAll(strings.TrimRight(w, ".;:"), ".", "")
 		if v, err := strconv.Atoi(d); err == nil && v >= 1000 && (v < 1900 || v > 2100) {
 			out = append(out, v)

@@ -195,10 +195,7 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 					}
 				}
 				if len(names) > 0 {
-					if len(names) > 8 {
-						names = append(names[:8], moreNote(en, len(names)-8))
-					}
-					a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "place.members", shortName(n), joinAnd(en, names)), Source: src})
+					a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "place.members", shortName(n), joinMore(en, names[:min(len(names), 8)], len(names))), Source: src})
 				}
 			}
 		}

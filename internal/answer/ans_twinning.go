@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/lang"
+	"github.com/engagiert/engagiert/internal/words"
 )
 
 // Town twinnings: the partners of a place, in a country, the NRW places
@@ -107,6 +109,11 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		if !pl.PartnersComplete {
 			a.Lead = strings.TrimSuffix(a.Lead, ".") + " (" + say(en, "twin.partial.note") + ")."
 		}
+		// The count is the base's: its source is the one that lists them
+		// all, else the one most of them come from; the place's own counts
+		// follow, also where they disagree ("sechs Partnerschaften").
+		a.LeadSource = e.twinSource(pl, ps)
+		a.Facts = placeFacts[:min(len(placeFacts), 2)]
 	case abroad:
 		a.Lead = say(en, "twin.abroad", pl.Name, e.countryName(en, pl.Country), plural(en, len(ps), "yesno.ist", "yesno.sind"), len(ps), plural(en, len(ps), "municipality", "municipalities"))
 	case f.Op == OpYesNo:
@@ -124,6 +131,7 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		}
 	case pl.PartnersComplete:
 		a.Lead = say(en, "twin.complete", pl.Name, e.twinCounts(en, ps), in)
+		a.LeadSource = e.twinSource(pl, ps) // the source that says the list is complete
 	default:
 		a.Lead = say(en, "twin.partial", pl.Name, e.twinCounts(en, ps), in)
 	}
@@ -137,6 +145,22 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		a.Links = []domain.Link{rgre(en)}
 	}
 	return a, nil
+}
+
+// twinSource is the source of what the base knows of a place's
+// twinnings: the one that lists them all, else the one most of them
+// come from.
+func (e *Engine) twinSource(pl *domain.Place, ps []domain.Partnership) *domain.Source {
+	if src := e.base.Source(pl.PartnersSource); pl.PartnersComplete && src != nil {
+		return src
+	}
+	n, best := map[string]int{}, ""
+	for _, p := range ps {
+		if n[p.Source]++; best == "" || n[p.Source] > n[best] {
+			best = p.Source
+		}
+	}
+	return e.base.Source(best)
 }
 
 // twinningText reports whether a text speaks of twinnings.
@@ -246,7 +270,7 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 		}
 		r.partners = append(r.partners, name)
 	}
-	slices.SortStableFunc(order, func(x, y string) int { return strings.Compare(sortKey(rows[x].nrw.Name), sortKey(rows[y].nrw.Name)) })
+	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(e.keyRank[x], e.keyRank[y]) })
 	a := domain.Answer{Found: len(order) > 0, Kind: domain.KindMembers, Title: say(en, "twin.in.title", e.withCountry(en, country)), English: en,
 		Links: []domain.Link{rgre(en)}}
 	if len(order) == 0 {
@@ -474,14 +498,20 @@ func (e *Engine) twinningFigures(_ context.Context, f Frame) (domain.Answer, err
 		}
 		// Statements that speak of the country: "Mit dem Vereinigten
 		// Königreich gibt es über 130 Partner- und Freundschaften".
-		refs := slices.Clone(e.countryFacts[c])
-		score := func(r domain.FactRef) int { // a figure of partnerships answers "wie viele" first
-			t := e.fact(r, en).Text
-			return 2*b2i(countsTwinnings(t)) + b2i(hasFigure(t))
+		// A figure of partnerships answers "wie viele" first; each fact is
+		// scored once, not in every comparison.
+		type scored struct {
+			f     domain.AnswerFact
+			score int
 		}
-		slices.SortStableFunc(refs, func(x, y domain.FactRef) int { return score(y) - score(x) })
-		for _, ref := range refs {
-			a.Facts = appendFact(a.Facts, e.fact(ref, en))
+		var fs []scored
+		for _, r := range e.countryFacts[c] {
+			f := e.fact(r, en)
+			fs = append(fs, scored{f, 2*b2i(countsTwinnings(f.Text)) + b2i(hasFigure(f.Text))})
+		}
+		slices.SortStableFunc(fs, func(x, y scored) int { return y.score - x.score })
+		for _, x := range fs {
+			a.Facts = appendFact(a.Facts, x.f)
 		}
 		a.Facts = a.Facts[:min(len(a.Facts), 2)]
 		a.Found = true
@@ -698,8 +728,9 @@ func (e *Engine) withCountry(en bool, c string) string {
 // withAlias is a place abroad with its other spelling, once: "Rschew
 // (Rshew)", so people find the name they know.
 func (e *Engine) withAlias(pl *domain.Place) *domain.Place {
-	if pl.Name != e.base.Place(pl.ID).Name || len(pl.Aliases) == 0 || pl.Country == "" {
-		return pl
+	if pl.Name != e.base.Place(pl.ID).Name || len(pl.Aliases) == 0 || pl.Country == "" ||
+		strings.Contains(words.Fold(pl.Name), words.Fold(pl.Aliases[0])) {
+		return pl // "Saint Paul (Minnesota)" needs no "(Saint Paul)"
 	}
 	c := *pl
 	c.Name += " (" + pl.Aliases[0] + ")"

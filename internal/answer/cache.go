@@ -9,13 +9,16 @@ import (
 )
 
 // Cache remembers the answers of an Asker for the questions asked most
-// recently. An answer depends only on the question and the knowledge, and a
-// reload builds a new engine with a new Cache, so a cached answer is never
-// stale. Teams ask the same things again ("Bielefeld", "hilfe"); the cache
-// spares the search for those. Cached answers share their slices: callers
-// treat an Answer as read-only, as every surface does.
+// recently. An answer depends on the question, the knowledge and the day
+// (the next event, a term of office: what is coming turns into what was).
+// A reload builds a new engine with a new Cache, and the key holds the
+// day of the asker's clock, so a cached answer is never stale. Teams ask
+// the same things again ("Bielefeld", "hilfe"); the cache spares the
+// search for those. Cached answers share their slices: callers treat an
+// Answer as read-only, as every surface does.
 type Cache struct {
 	next    domain.Asker
+	today   func() domain.Date
 	answers *memo.Map[string, domain.Answer]
 }
 
@@ -24,19 +27,28 @@ var (
 	_ domain.FollowUpAsker = (*Cache)(nil)
 )
 
-// NewCache wraps next with a cache of at most size answers.
+// dated is an asker whose answers depend on its day, as the Engine's do.
+type dated interface{ Today() domain.Date }
+
+// NewCache wraps next with a cache of at most size answers. The day is
+// next's (Today), or Berlin's.
 func NewCache(next domain.Asker, size int) *Cache {
-	return &Cache{next: next, answers: memo.New[string, domain.Answer](size)}
+	c := &Cache{next: next, answers: memo.New[string, domain.Answer](size), today: domain.Clock(nil).Today}
+	if d, ok := next.(dated); ok {
+		c.today = d.Today
+	}
+	return c
 }
 
 // Ask answers from the cache, or asks next and remembers the answer.
 func (c *Cache) Ask(ctx context.Context, q string) domain.Answer {
-	if a, ok := c.answers.Get(q); ok {
+	key := c.today().ISO() + "\x00" + q
+	if a, ok := c.answers.Get(key); ok {
 		return a
 	}
 	a := c.next.Ask(ctx, q)
 	if len(q) <= MaxQuestion && !a.Failed { // long pastes are rarely repeated
-		c.answers.Put(q, a)
+		c.answers.Put(key, a)
 	}
 	return a
 }
@@ -46,7 +58,7 @@ func (c *Cache) AskFollowUp(ctx context.Context, q, prev string) domain.Answer {
 	if prev == "" {
 		return c.Ask(ctx, q)
 	}
-	key := prev + "\x00" + q
+	key := c.today().ISO() + "\x00" + prev + "\x00" + q
 	if a, ok := c.answers.Get(key); ok {
 		return a
 	}

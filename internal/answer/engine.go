@@ -64,6 +64,10 @@ type Engine struct {
 	twinNetwork string
 	// folded holds the base's texts as folded words (foldTexts).
 	folded map[string][]string
+	// keyRank orders places by name as sortKey does (precomputed).
+	keyRank map[string]int32
+	// netText is each network's text for networksSaying, by position.
+	netText []string
 	// idx, area and memberIdx are the per-snapshot indexes (index.go).
 	idx       placeIndex
 	area      areaIndex
@@ -132,21 +136,23 @@ func (e *Engine) placesAndIndexes() {
 		e.siblings[coreName(pl.Name)] = append(e.siblings[coreName(pl.Name)], pl)
 	}
 	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	// The rank of each place's sort key: lists sort by it without folding
+	// names in every comparison; places with the same key share a rank.
 	e.places = make([]*domain.Place, len(ks))
-	rank := make(map[string]int32, len(ks)) // place id -> rank of its key
+	e.keyRank = make(map[string]int32, len(ks))
 	for i, k := range ks {
 		e.places[i] = k.pl
 		r := int32(i)
 		if i > 0 && k.key == ks[i-1].key {
-			r = rank[ks[i-1].pl.ID]
+			r = e.keyRank[ks[i-1].pl.ID]
 		}
-		rank[k.pl.ID] = r
+		e.keyRank[k.pl.ID] = r
 	}
 	for _, n := range base.Networks {
 		type ranked struct{ rank, at int32 }
 		order := make([]ranked, 0, len(n.Members))
 		for j, m := range n.Members {
-			if r, ok := rank[m.Place]; ok {
+			if r, ok := e.keyRank[m.Place]; ok {
 				order = append(order, ranked{r, int32(j)})
 			}
 		}

@@ -424,7 +424,10 @@ func (e *Engine) foldTexts() {
 			add(f.Text)
 		}
 	}
-	for _, n := range e.base.Networks {
+	e.netText = make([]string, len(e.base.Networks))
+	for i, n := range e.base.Networks {
+		e.netText[i] = networkText(n)
+		add(e.netText[i])
 		add(n.Description.Text)
 		add(n.Founded.Text)
 		add(n.Founded.Text + " " + n.Founded.Place)
@@ -486,6 +489,10 @@ func (e *Engine) countWords(text string, ws []string) int {
 
 // today is the engine's date, for telling past events from coming ones.
 func (e *Engine) today() domain.Date { return e.clock.Today() }
+
+// Today is the engine's date in Berlin: answers depend on it, so caches
+// in front of the engine key by it.
+func (e *Engine) Today() domain.Date { return e.today() }
 
 func dateKey(d domain.Date) int { return d.Year*10000 + d.Month*100 + d.Day }
 

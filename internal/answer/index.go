@@ -22,8 +22,10 @@ type memberIndex struct {
 	// dated are the members with a date, oldest first; members of the
 	// same date in the list's order.
 	dated []int32
-	// undated counts the current members without a date.
+	// undated counts the current members without a date; curYear the
+	// current ones per year they joined.
 	undated int
+	curYear map[int]int
 	// current counts the current members; names lists them, ", "-joined.
 	current int
 	names   string
@@ -293,7 +295,7 @@ func (e *Engine) countMunicipalities(ps []int32, skip func(int32) bool) areaCoun
 // indexMembers indexes one network's members.
 func (e *Engine) indexMembers(network string, areasOf map[int32][]string) *memberIndex {
 	ms := e.members[network]
-	mi := &memberIndex{byState: map[string][]int32{}, byYear: map[int][]int32{}, byArea: map[string][]int32{}}
+	mi := &memberIndex{byState: map[string][]int32{}, byYear: map[int][]int32{}, byArea: map[string][]int32{}, curYear: map[int]int{}}
 	var names []string
 	for j := range ms {
 		r := &ms[j]
@@ -310,6 +312,7 @@ func (e *Engine) indexMembers(network string, areasOf map[int32][]string) *membe
 		}
 		if r.m.Until.IsZero() {
 			mi.current++
+			mi.curYear[r.m.Since.Year]++
 			names = append(names, r.p.Name)
 			if r.m.Since.IsZero() {
 				mi.undated++

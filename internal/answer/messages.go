@@ -36,8 +36,8 @@ var messages = map[string][2]string{
 
 	// Places.
 	"place.none":      {"Die Netzwerke, die ich kenne, führen %s nicht.", "The networks I know do not list %s."},
-	"place.in1":       {"Mitglied in einem Netzwerk:", "Member of one network:"},
-	"place.inN":       {"Mitglied in %d Netzwerken:", "Member of %d networks:"},
+	"place.in1":       {"Mitglied in einem Netzwerk.", "Member of one network."},
+	"place.inN":       {"Mitglied in %d Netzwerken.", "Member of %d networks."},
 	"place.rb":        {"Der %s ist einer von fünf Regierungsbezirken in %s.", "The %s is one of five Regierungsbezirke in %s."},
 	"place.kreisfrei": {"%s ist eine kreisfreie Stadt", "%s is a kreisfreie Stadt (independent city)"},
 	"place.is":        {"%s ist %s", "%s is %s"},
@@ -227,7 +227,7 @@ var messages = map[string][2]string{
 	"twin.title":                      {"Städtepartnerschaften: %s", "Town twinnings: %s"},
 	"twin.title.nrw":                  {"Partner in NRW: %s", "Partners in NRW: %s"},
 	"twin.partner":                    {"Partner", "Partners"},
-	"twin.complete":                   {"%s hat %s%s (laut der Website der Stadt vollständig):", "%s has %s%s (all of them, per the city's website):"},
+	"twin.complete":                   {"%s hat %s%s, laut meiner Quelle alle.", "%s has %s%s, all of them per my source."},
 	"twin.partial":                    {"%s: %s%s in meiner Wissensbasis, die nicht alle kennt:", "%s has %s%s that I know of; my list is not complete:"},
 	"twin.word":                       {"Städtepartnerschaft", "town twinning"},
 	"kind1.Freundschaft":              {"Freundschaft", "friendship"},
@@ -361,6 +361,15 @@ func plural(english bool, n int, one, many string) string {
 	return say(english, many)
 }
 
+// joinMore joins the names shown of total: "A, B und C" when they are
+// all, else "A, B, C und 4 weitere" (the note brings its own "und").
+func joinMore(english bool, shown []string, total int) string {
+	if total <= len(shown) {
+		return joinAnd(english, shown)
+	}
+	return strings.Join(shown, ", ") + " " + moreNote(english, total-len(shown))
+}
+
 // moreNote ends a cut list: "und 16 weitere", "und ein weiteres".
 func moreNote(english bool, n int) string {
 	if n == 1 {
@@ -407,7 +416,10 @@ func englishFigure(english bool, v string) string {
 	if !english {
 		return v
 	}
-	return strings.NewReplacer("über ", "over ", "rund ", "about ", "mehr als ", "more than ", "etwa ", "about ").Replace(v)
+	return englishFigures.Replace(v)
 }
+
+// englishFigures is built once: a Replacer builds its tables on first use.
+var englishFigures = strings.NewReplacer("über ", "over ", "rund ", "about ", "mehr als ", "more than ", "etwa ", "about ")
 
 // upperFirst and lowerFirst change the case of a text's first letter.

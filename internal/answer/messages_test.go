@@ -92,3 +92,23 @@ func TestMessageKeys(t *testing.T) {
 		t.Errorf("only %d message keys found in the code", n)
 	}
 }
+
+func TestJoinMore(t *testing.T) {
+	for _, tt := range []struct {
+		en    bool
+		shown []string
+		total int
+		want  string
+	}{
+		{false, []string{"A"}, 1, "A"},
+		{false, []string{"A", "B", "C"}, 3, "A, B und C"},
+		{false, []string{"A", "B"}, 3, "A, B und ein weiteres"},
+		{false, []string{"A", "B"}, 9, "A, B und 7 weitere"},
+		{true, []string{"A", "B"}, 9, "A, B and 7 more"},
+		{true, []string{"A", "B"}, 2, "A and B"},
+	} {
+		if got := joinMore(tt.en, tt.shown, tt.total); got != tt.want {
+			t.Errorf("joinMore(%v, %q, %d) = %q, want %q", tt.en, tt.shown, tt.total, got, tt.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -11,7 +12,9 @@ import (
 	"golang.org/x/text/language/display"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/search"
 	"github.com/engagiert/engagiert/internal/words"
+	"github.com/engagiert/engagiert/internal/yamlkb/yamlkbtest"
 )
 
 // The property tests ask generated questions: templates × every place,
@@ -271,5 +274,62 @@ func TestPropertyHonest(t *testing.T) {
 	}
 	if bad > 0 {
 		t.Errorf("%d of %d nothing-known answers are too long", bad, honest)
+	}
+}
+
+// TestPropertyNewestTies: with more members joining in the newest year
+// than an answer names, the answer names the first twelve and counts the
+// rest, former members left out, with and without a filter (which walks
+// the members instead of the per-year count).
+func TestPropertyNewestTies(t *testing.T) {
+	shipped := yamlkbtest.Shipped(t)
+	nw := slices.Clone(shipped.Networks)
+	n := &nw[0]
+	n.Members = slices.Clone(n.Members)
+	places := slices.Clone(shipped.Places)
+	year := 1
+	for _, m := range n.Members {
+		year = max(year, m.Since.Year+1)
+	}
+	for _, tt := range []struct{ joined, former int }{{1, 0}, {12, 0}, {13, 0}, {20, 1}, {40, 5}} {
+		t.Run(fmt.Sprint(tt.joined, "-", tt.former), func(t *testing.T) {
+			members, ps := slices.Clone(n.Members), slices.Clone(places)
+			for i := range tt.joined {
+				id := fmt.Sprintf("probestadt-%02d", i)
+				ps = append(ps, domain.Place{ID: id, Name: fmt.Sprintf("Probestadt %02d", i), Kind: "Stadt", State: "Nordrhein-Westfalen"})
+				m := domain.Membership{Place: id, Network: n.ID, Since: domain.Date{Year: year}, Source: n.Members[0].Source}
+				if i < tt.former {
+					m.Until = domain.Date{Year: year}
+				}
+				members = append(members, m)
+			}
+			g := slices.Clone(nw)
+			g[0].Members = members
+			base := domain.NewBaseParts(domain.Parts{Networks: g, Places: ps, Sources: shipped.Sources, Partnerships: shipped.Partnerships,
+				PartnershipCounts: shipped.PartnershipCounts, Lexicon: shipped.Lexicon, Figures: shipped.Figures, Version: "ties"})
+			ix, err := search.Build(base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			e := New(base, ix, nil)
+			current := tt.joined - tt.former
+			for _, q := range []string{"Wer ist zuletzt zu " + shortName(n) + " dazugekommen?", "Welches NRW-Mitglied ist zuletzt zu " + shortName(n) + " dazugekommen?"} {
+				lead := e.Ask(context.Background(), q).Lead
+				named := strings.Count(lead, "Probestadt")
+				switch {
+				case current == 1 && (named != 1 || strings.Contains(lead, "weitere")):
+					t.Errorf("%q: %q, want the one new member", q, lead)
+				case current > 1 && named != min(current, 12):
+					t.Errorf("%q: %q names %d new members, want %d", q, lead, named, min(current, 12))
+				case current > 13 && !strings.Contains(lead, fmt.Sprintf("und %d weitere", current-12)):
+					t.Errorf("%q: %q, want „und %d weitere“", q, lead, current-12)
+				case current == 13 && !strings.Contains(lead, "und ein weiteres"):
+					t.Errorf("%q: %q, want „und ein weiteres“", q, lead)
+				case strings.Contains(lead, "und und"):
+					t.Errorf("%q: %q says „und und“", q, lead)
+				}
+			}
+		})
 	}
 }

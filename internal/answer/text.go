@@ -93,7 +93,7 @@ func clean(q string) string {
 // code (":pray:"), which clean removes: a thumbs-up is chatter, not a
 // question.
 func hasEmoji(q string) bool {
-	if shortcodes.MatchString(q) {
+	if strings.Contains(q, ":") && shortcodes.MatchString(q) {
 		return true
 	}
 	return strings.ContainsFunc(q, func(r rune) bool {

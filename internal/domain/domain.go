@@ -450,11 +450,14 @@ func (d Date) Before(e Date) bool {
 	return d.Day < e.Day
 }
 
+// umlauts spells the German letters as ids do, built once.
+var umlauts = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss")
+
 // Slug writes a name in the id form the base uses: "Gütersloh" becomes
 // "guetersloh", "Wetter (Ruhr)" "wetter-ruhr". The loader suggests it for
 // bad ids and the place importer writes it, so both agree.
 func Slug(s string) string {
-	s = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss").Replace(strings.ToLower(s))
+	s = umlauts.Replace(strings.ToLower(s))
 	var b strings.Builder
 	dash := false
 	for _, r := range s {

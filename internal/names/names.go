@@ -19,6 +19,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/words"
@@ -109,7 +111,15 @@ type Index struct {
 	// misspelling is near the word as written ("Salzufeln", "Salzuflen")
 	// even where the stems are not.
 	byTerm, byFold nearList
+	// near remembers the fuzzy look-ups: a long word's two-edit look-up
+	// is the dearest step of reading a question, and words recur across
+	// questions. Bounded: past maxNear words it only reads.
+	near  sync.Map // Term+"\x00"+Fold -> []candidate
+	nNear atomic.Int32
 }
+
+// maxNear bounds the remembered look-ups (about 100 bytes each).
+const maxNear = 50_000
 
 // minFuzzy is the shortest word matched with an edit; maxOneEdit the
 // longest with one edit only. Shorter words match too many names by
@@ -219,6 +229,24 @@ func (ix *Index) lookup(t Token) []candidate {
 	if !t.Fuzzy || n < minFuzzy {
 		return nil
 	}
+	key := t.Term + "\x00" + t.Fold
+	if c, ok := ix.near.Load(key); ok {
+		return c.([]candidate)
+	}
+	out := ix.fuzzy(t, n)
+	if ix.nNear.Load() < maxNear {
+		if _, loaded := ix.near.LoadOrStore(key, out); !loaded {
+			ix.nNear.Add(1)
+		}
+	}
+	return out
+}
+
+// fuzzy returns the name terms with the word's first letter one edit from
+// a word of n runes (two for long words), as stems or as written (the
+// nearest folded word of the term counts then). Callers only read the
+// result.
+func (ix *Index) fuzzy(t Token, n int) []candidate {
 	k := edits(n)
 	first := firstRune(t.Term)
 	byTerm := map[int32]int{}

@@ -54,8 +54,30 @@ func TestFind(t *testing.T) {
 		{"so", true, "[]"},
 		{"tamale damals", true, "[]"},
 	} {
-		if got := fmt.Sprint(ix.Find(tokens(tt.q, tt.fuzzy))); got != tt.want {
-			t.Errorf("Find(%q, fuzzy=%v) = %s, want %s", tt.q, tt.fuzzy, got, tt.want)
+		// Twice: the second look-up is the remembered one.
+		for range 2 {
+			if got := fmt.Sprint(ix.Find(tokens(tt.q, tt.fuzzy))); got != tt.want {
+				t.Errorf("Find(%q, fuzzy=%v) = %s, want %s", tt.q, tt.fuzzy, got, tt.want)
+			}
 		}
+	}
+}
+
+// TestLookupRemembersBounded: a remembered look-up is the computed one,
+// and past maxNear words the index stops remembering.
+func TestLookupRemembersBounded(t *testing.T) {
+	ix := testIndex()
+	for _, w := range []string{"gelsenkrischen", "bilefeld", "Koenigswintre", "Gelsenkirchener"} {
+		tok := tokens(w, true)[0]
+		first, again := fmt.Sprint(ix.lookup(tok)), fmt.Sprint(ix.lookup(tok))
+		if want := fmt.Sprint(ix.fuzzy(tok, len([]rune(tok.Term)))); first != want || again != want {
+			t.Errorf("lookup(%q) = %s, then %s; want %s", w, first, again, want)
+		}
+	}
+	ix.nNear.Store(maxNear)
+	before := ix.nNear.Load()
+	ix.lookup(tokens("bielefelder", true)[0])
+	if _, ok := ix.near.Load("bielefeld\x00bielefelder"); ok || ix.nNear.Load() != before {
+		t.Error("a full index still remembers new words")
 	}
 }

@@ -72,6 +72,7 @@ type Index struct {
 	// typed is matched exactly.
 	textTerms map[string]bool
 	facts     map[string]domain.FactRef
+	nb        neighbours
 }
 
 // errClosed is what searching an index closed before it was built says.
@@ -270,14 +271,17 @@ func (ix *Index) Facts(ctx context.Context, tokens []domain.Token, network strin
 		// A long word's stem also finds the words it begins: "Unterzeichnung"
 		// (unterzeichn) finds "unterzeichneten" (unterzeichnet).
 		if utf8.RuneCountInString(t.Stem) >= minPrefix {
-			pq := query.NewPrefixQuery(t.Stem)
-			pq.SetField(fieldText)
+			pq, err := ix.prefix(t.Stem)
+			if err != nil {
+				return nil, fmt.Errorf("search facts: %w", err)
+			}
 			qs = append(qs, pq)
 		}
 		if f := fuzziness(t); f > 0 && utf8.RuneCountInString(t.Stem) >= 8 && !ix.textTerms[t.Stem] {
-			fq := query.NewFuzzyQuery(t.Stem)
-			fq.SetField(fieldText)
-			fq.SetFuzziness(f)
+			fq, err := ix.fuzzy(t.Stem)
+			if err != nil {
+				return nil, fmt.Errorf("search facts: %w", err)
+			}
 			qs = append(qs, fq)
 		} else {
 			tq := query.NewTermQuery(t.Stem)
@@ -291,9 +295,7 @@ func (ix *Index) Facts(ctx context.Context, tokens []domain.Token, network strin
 		nq.SetField(fieldNetwork)
 		q = query.NewConjunctionQuery([]query.Query{q, nq})
 	}
-	req := bleve.NewSearchRequestOptions(q, maxFactHits, 0, false)
-	req.IncludeLocations = true
-	res, err := ix.idx.SearchInContext(ctx, req)
+	res, err := ix.idx.SearchInContext(ctx, bleveRequest(q))
 	if err != nil {
 		return nil, fmt.Errorf("search facts: %w", err)
 	}
@@ -316,6 +318,13 @@ func (ix *Index) Facts(ctx context.Context, tokens []domain.Token, network strin
 		out = append(out, domain.FactHit{Ref: ref, Matched: matched, Total: len(terms), Score: h.Score})
 	}
 	return out, nil
+}
+
+// bleveRequest asks for the best statements and where the words matched.
+func bleveRequest(q query.Query) *bleve.SearchRequest {
+	req := bleve.NewSearchRequestOptions(q, maxFactHits, 0, false)
+	req.IncludeLocations = true
+	return req
 }
 
 // levenshtein returns the edit distance of a and b, or -1 when it exceeds max.

@@ -33,6 +33,7 @@ func testBase() *domain.Base {
 	return domaintest.NewBase(networks, places, []domain.Source{{ID: "s", URL: "https://example.org/"}}, "test")
 }
 
+// build is the test base's index, its statements indexed already.
 func build(t *testing.T) *Index {
 	t.Helper()
 	ix, err := Build(testBase())
@@ -40,6 +41,9 @@ func build(t *testing.T) *Index {
 		t.Fatalf("Build: %v", err)
 	}
 	t.Cleanup(func() { ix.Close() })
+	if err := ix.Prepare(); err != nil {
+		t.Fatalf("Prepare: %v", err)
+	}
 	return ix
 }
 
@@ -114,7 +118,11 @@ func TestLevenshtein(t *testing.T) {
 // (or Prepare) does, once, and an index closed before it was built is
 // never built and says so.
 func TestIndexBuiltOnFirstSearch(t *testing.T) {
-	ix := build(t)
+	ix, err := Build(testBase())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
 	if ix.idx != nil {
 		t.Fatal("Build indexed the statements already")
 	}
