@@ -274,3 +274,29 @@ func TestOSA(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFuzzy100k: a fuzzy look-up (not remembered) among 100,000
+// invented names, with one or two typos.
+func BenchmarkFuzzy100k(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 4))
+	pre := []string{"Al", "Ber", "Cor", "Dal", "Eb", "Fal", "Gor", "Hal", "Im", "Jor", "Kal", "Lor", "Mar", "Nor", "Ol", "Pal", "Ros", "Sal", "Tor", "Wal"}
+	mid := []string{"a", "e", "i", "o", "u", "en", "ar", "ing", "ol", "ur", "am", "el", "is", "or", "an", "er", "il", "om", "un", "ad"}
+	suf := []string{"hausen", "dorf", "berg", "feld", "heim", "bach", "burg", "hagen", "rode", "stedt", "furt", "brück", "au", "wald", "horst", "beck", "büttel", "kirchen", "ingen", "leben"}
+	var entries []Entry
+	var words_ []string
+	for i := range 100_000 {
+		n := pre[i%len(pre)] + mid[(i/len(pre))%len(mid)] + suf[(i/(len(pre)*len(mid)))%len(suf)] + []string{"", "er", "ow", "itz", "sen"}[(i/8000)%5]
+		entries = append(entries, Entry{Kind: Place, ID: fmt.Sprint(i), Names: []string{n}})
+		words_ = append(words_, n)
+	}
+	ix := New(entries)
+	var toks []Token
+	for range 1000 {
+		w := typos(r, words_[r.IntN(len(words_))], 1+r.IntN(2))
+		toks = append(toks, Token{Fold: words.Fold(w), Term: words.Term(w), Fuzzy: true})
+	}
+	for i := 0; b.Loop(); i++ {
+		t := toks[i%len(toks)]
+		ix.fuzzy(t, utf8.RuneCountInString(t.Term))
+	}
+}
