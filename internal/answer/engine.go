@@ -112,8 +112,8 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	wg.Go(e.placesAndIndexes)
 	e.lex = newLexicon(base.Lexicon)
 	entries := nameEntries(base, e.lex)
+	wg.Go(func() { e.nameWords = nameWords(entries, e.lex) })
 	e.names = names.New(entries)
-	e.nameWords = nameWords(entries, e.lex)
 	e.indexStatements()
 	wg.Wait()
 	return e
