@@ -133,6 +133,7 @@ Examples:
 		if err != nil {
 			return err
 		}
+		tuneGC(e.getenv)
 		if *frame {
 			fr, ok := asker.(interface {
 				Frame(context.Context, string) (answer.Frame, error)

@@ -464,7 +464,7 @@ func TestLoadSmoke(t *testing.T) {
 // figures are the same bot with every question searched: the gap between
 // the two ratios is the answer engine's share.
 func BenchmarkLoadSlashCommands(b *testing.B) {
-	tuneGC(os.Getenv) // as run does for every command
+	tuneGC(os.Getenv) // as ask and serve do once the knowledge is loaded
 	var bots, yards, nocaches []loadResult
 	var botT *loadTarget
 	for b.Loop() {
