@@ -323,7 +323,7 @@ func (l *loader) wordList(f *file, o *obj, lang string) []string {
 		switch {
 		case w == "" || strings.HasPrefix(w, "#"):
 			continue
-		case len(w) > ordinaryLineLimit || strings.ContainsAny(w, " \t"):
+		case len(w) > ordinaryLineLimit || strings.IndexByte(w, ' ') >= 0 || strings.IndexByte(w, '\t') >= 0: // not ContainsAny: 2 ms for 40,000 words
 			wf.add(line, "one word a line", "not a word: %.40q", w)
 			continue
 		case len(out) == maxOrdinaryWords:
