@@ -61,6 +61,7 @@ var modules = []struct{ prefix, label string }{
 	{"github.com/redis/go-redis/", "go-redis"},
 	{"github.com/prometheus/client_golang/", "prometheus"},
 	{"github.com/fsnotify/fsnotify", "fsnotify"},
+	{"github.com/gorilla/websocket", "websocket"},
 	{"golang.org/x/text/", "x/text"},
 	{"go.yaml.in/yaml/", "yaml"},
 }

@@ -3,9 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
@@ -14,15 +11,16 @@ import (
 	"net/url"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/engagiert/engagiert/internal/reload"
 	"github.com/engagiert/engagiert/internal/slackapp"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -123,29 +121,20 @@ func hookSink(tb testing.TB) (string, *atomic.Int64) {
 	return u, &n
 }
 
-// startBot serves the real App over the embedded knowledge, as serve does
-// (with its answer and response caches), or with every question searched
-// and rendered (cached false).
-func startBot(tb testing.TB, cached bool) *loadTarget {
+// startBot serves the real App over the embedded knowledge, as serve does,
+// with its answer and response caches.
+func startBot(tb testing.TB) *loadTarget {
 	tb.Helper()
 	logs := &leakWriter{}
 	log := slog.New(slog.NewJSONHandler(logs, nil))
-	load := loadSnapshot
-	if cached {
-		load = loadServing
-	}
-	snap, err := load("", log)
+	snap, err := loadServing("", log)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	kb := reload.NewHolder(snap, reload.Options{})
 	sink, hooks := hookSink(tb)
-	responseCache := 0 // serve's default
-	if !cached {
-		responseCache = -1
-	}
 	app, err := slackapp.New(slackapp.Config{
-		ResponseCache: responseCache,
+		ResponseCache: 0, // serve's default
 		Asker:         kb,
 		Knowledge:     knowledgeOf(kb),
 		BotToken:      loadToken,
@@ -232,7 +221,7 @@ type loadRequest struct {
 // slashRequests signs one slash command per question, in Slack's documented
 // form, now: a phase must end within Slack's five minutes.
 func slashRequests(qs []string, responseURL string) []loadRequest {
-	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	now := time.Now()
 	out := make([]loadRequest, len(qs))
 	for i, q := range qs {
 		form := url.Values{
@@ -253,12 +242,8 @@ func slashRequests(qs []string, responseURL string) []loadRequest {
 			"is_enterprise_install": {"false"},
 		}
 		body := []byte(form.Encode())
-		mac := hmac.New(sha256.New, []byte(loadSecret))
-		fmt.Fprintf(mac, "v0:%s:%s", ts, body)
-		h := http.Header{}
-		h.Set("Content-Type", "application/x-www-form-urlencoded")
-		h.Set("X-Slack-Request-Timestamp", ts)
-		h.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+		h := slackapptest.Sign(loadSecret, now, body)
+		h.Set("Content-Type", slackapptest.Form)
 		out[i] = loadRequest{body: body, header: h}
 	}
 	return out
@@ -373,9 +358,51 @@ func loadPhase(client *http.Client, t *loadTarget, reqs []loadRequest, n, worker
 	return r
 }
 
+// distinctQuestions returns the questions from..from+n-1 of a sequence no
+// cache has seen: the g-th is the g-th of qs (repeats left out) with the
+// case of its letters changed after the bits of 1+g/len(qs) (bit j changes
+// the j-th letter). The engine folds case, so it reads each as the
+// question it varies; the bot's caches key by the text, so each is new to
+// them, as every question of a team that never asks the same thing twice
+// is. Only a question of few letters can come round again, after
+// 2^letters of its variants.
+func distinctQuestions(qs []string, from, n int) []string {
+	seen := map[string]bool{}
+	var uniq []string
+	for _, q := range qs {
+		if k := strings.ToLower(q); !seen[k] {
+			seen[k] = true
+			uniq = append(uniq, q)
+		}
+	}
+	out := make([]string, n)
+	for i := range out {
+		g := from + i
+		pattern := 1 + g/len(uniq)
+		letter := 0
+		out[i] = strings.Map(func(r rune) rune {
+			if !unicode.IsLetter(r) {
+				return r
+			}
+			flip := pattern>>letter&1 == 1
+			letter++
+			switch {
+			case !flip:
+				return r
+			case unicode.IsUpper(r):
+				return unicode.ToLower(r)
+			}
+			return unicode.ToUpper(r)
+		}, uniq[g%len(uniq)])
+	}
+	return out
+}
+
 // loadBoth loads the yardstick, then the bot, with the same signed questions
 // and the same client, after a warm-up of each. With nocache, a third phase
-// loads a bot without the answer cache, which searches every question.
+// loads the bot (a second one, as serve runs it) with distinctQuestions:
+// every request a question it has not seen, so it searches and renders
+// every one, and its caches only take what they will not give back.
 func loadBoth(tb testing.TB, n, workers int, nocache bool) (bot, yard, nocacheBot loadResult, botT *loadTarget) {
 	tb.Helper()
 	qs := evalQuestions(tb)
@@ -383,7 +410,7 @@ func loadBoth(tb testing.TB, n, workers int, nocache bool) (bot, yard, nocacheBo
 	// typo, markup, a long text, and bytes that are not UTF-8.
 	qs = append(qs, "hilfe", "", "Bielefled", "<@U123> Wie wird das Wetter?", strings.Repeat("Lemgo ", 40),
 		"M\xfcnchen", "\xff\xfe Bielefeld \xc3")
-	botT = startBot(tb, true)
+	botT = startBot(tb)
 	client := newLoadClient()
 	defer client.CloseIdleConnections()
 	fixed := typicalAnswer(tb, client, botT, slashRequests(qs, botT.hookURL))
@@ -391,7 +418,7 @@ func loadBoth(tb testing.TB, n, workers int, nocache bool) (bot, yard, nocacheBo
 	targets := []*loadTarget{yardT, botT}
 	var nocacheT *loadTarget
 	if nocache {
-		nocacheT = startBot(tb, false)
+		nocacheT = startBot(tb)
 		targets = append(targets, nocacheT)
 	}
 	sinkURL := botT.hookURL // used only when an answer misses the slash deadline
@@ -411,7 +438,8 @@ func loadBoth(tb testing.TB, n, workers int, nocache bool) (bot, yard, nocacheBo
 		yards = append(yards, loadPhase(client, yardT, slashRequests(qs, sinkURL), m, workers, stop))
 		bots = append(bots, loadPhase(client, botT, slashRequests(qs, sinkURL), m, workers, stop))
 		if nocache {
-			nocaches = append(nocaches, loadPhase(client, nocacheT, slashRequests(qs, sinkURL), m, workers, stop))
+			distinct := distinctQuestions(qs, round*per, m)
+			nocaches = append(nocaches, loadPhase(client, nocacheT, slashRequests(distinct, sinkURL), m, workers, stop))
 		}
 	}
 	bot, yard, nocacheBot = mergeLoad(bots), mergeLoad(yards), mergeLoad(nocaches)
@@ -461,8 +489,10 @@ func TestLoadSmoke(t *testing.T) {
 // latency percentiles of each, ratio = bot-rps / yard-rps, errors. The bot
 // runs as serve runs it, with its answer cache; the question mix repeats, as
 // a team's questions do, so most answers come from the cache. The nocache-*
-// figures are the same bot with every question searched: the gap between
-// the two ratios is the answer engine's share.
+// figures are the same bot with every request a distinct question
+// (distinctQuestions), none answered from a cache: nocache-ratio =
+// nocache-rps / yard-rps. The gap between the two ratios is the cost of
+// answering and rendering a new question.
 func BenchmarkLoadSlashCommands(b *testing.B) {
 	tuneGC(os.Getenv) // as ask and serve do once the knowledge is loaded
 	var bots, yards, nocaches []loadResult
@@ -511,3 +541,31 @@ func mergeLoad(rs []loadResult) loadResult {
 }
 
 func millis(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// TestDistinctQuestions: the uncached phase of the load benchmark asks
+// 20,000 questions the bot's caches have not seen, each a question of the
+// eval in other letter case.
+func TestDistinctQuestions(t *testing.T) {
+	t.Parallel()
+	qs := evalQuestions(t)
+	seen := map[string]bool{}
+	for _, q := range qs {
+		seen[slackapp.Question(q, "")] = true
+	}
+	const n = loadRequests
+	repeats := 0
+	for i, q := range distinctQuestions(qs, 0, n) {
+		if !slices.ContainsFunc(qs, func(orig string) bool { return strings.EqualFold(q, orig) }) {
+			t.Fatalf("question %d = %q, want an eval question in other letter case", i, q)
+		}
+		if key := slackapp.Question(q, ""); seen[key] {
+			repeats++
+		} else {
+			seen[key] = true
+		}
+	}
+	if repeats > n/100 {
+		t.Errorf("%d of %d questions asked before, want at most 1%%", repeats, n)
+	}
+	t.Logf("%d of %d questions asked before", repeats, n)
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/engagiert/engagiert/internal/answer"
 	"github.com/engagiert/engagiert/internal/reload"
 	"github.com/engagiert/engagiert/internal/slackapp"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -61,8 +62,7 @@ func BenchmarkSlashLongQuestionsMemory(b *testing.B) {
 			form := url.Values{"command": {"/engagiert"}, "text": {q.String()}, "user_id": {"U1"}, "channel_id": {"C1"},
 				"team_id": {"T1"}, "response_url": {"https://hooks.slack.com/commands/T1/1/x"}, "trigger_id": {"1.2.3"}}
 			body := form.Encode()
-			req := httptest.NewRequest("POST", "/slack/commands", strings.NewReader(body))
-			req.Header = signed(serveSecret, []byte(body))
+			req := slackapptest.NewRequest(serveSecret, "/slack/commands", slackapptest.Form, []byte(body))
 			rec := httptest.NewRecorder()
 			h.ServeHTTP(rec, req)
 			if rec.Code != http.StatusOK {

@@ -6,12 +6,11 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"net/http"
-	"net/url"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 	"github.com/engagiert/engagiert/internal/testenv"
 	"github.com/redis/go-redis/v9"
 )
@@ -42,21 +41,11 @@ func clickAs(t *testing.T, b *servedBot, user, channel, actionID, value string) 
 	payload, _ := json.Marshal(map[string]any{
 		"type": "block_actions", "team": map[string]any{"id": "T1"}, "user": map[string]any{"id": user, "team_id": "T1"},
 		"api_app_id": "A1", "trigger_id": "1.2.3", "channel": map[string]any{"id": channel},
-		"container":    map[string]any{"type": "message", "message_ts": "1700000000.000200", "channel_id": channel, "is_ephemeral": false},
+		"container":    map[string]any{"type": "message", "message_ts": answerTS, "channel_id": channel, "is_ephemeral": false},
 		"response_url": "http://127.0.0.1:1/hooks/1",
 		"actions":      []map[string]any{{"action_id": actionID, "block_id": "answer_actions", "type": "button", "value": value, "action_ts": "1700000001.0"}},
 	})
-	body := []byte(url.Values{"payload": {string(payload)}}.Encode())
-	req, _ := http.NewRequest("POST", b.url+"/slack/interactions", bytes.NewReader(body))
-	req.Header = signed(serveSecret, body)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("POST /slack/interactions = %d", resp.StatusCode)
-	}
+	b.send(t, "/slack/interactions", slackapptest.Form, slackapptest.Interaction(payload), 0)
 }
 
 // waitKey waits until Redis holds key.
@@ -81,19 +70,19 @@ func TestServeReplicasShareConversations(t *testing.T) {
 	opts, _ := redis.ParseURL(redisURL)
 	rc := redis.NewClient(opts)
 	defer rc.Close()
-	api := newFakeSlackAPI(t)
+	api := newSlack(t)
 	var id [6]byte
 	rand.Read(id[:])
 	run := strings.ToUpper(hex.EncodeToString(id[:])) // keeps runs on a shared Redis apart
 	curators := "CCUR" + run
-	vars := map[string]string{"SLACK_API_URL": api.URL + "/api/", "ENGAGIERT_REDIS_URL": redisURL, "ENGAGIERT_CURATOR_CHANNEL": curators}
+	vars := map[string]string{"SLACK_API_URL": api.APIURL(), "ENGAGIERT_REDIS_URL": redisURL, "ENGAGIERT_CURATOR_CHANNEL": curators}
 	a, b := startServe(t, vars, nil), startServe(t, vars, nil)
 	channel, thread := "C"+run, "1700000000.000100"
 
 	// A answers a mention and remembers the thread in Redis.
 	body := mentionEvent("EvM"+run, "<@UBOT> Ist Lemgo eine Engagierte Stadt?")
 	body = bytes.ReplaceAll(body, []byte(`"C1"`), []byte(`"`+channel+`"`))
-	deliver(t, a, body, 0)
+	a.deliver(t, body, 0)
 	waitPosts(t, api, 1)
 	first := waitKey(t, rc, "engagiert:t:"+channel+":"+thread)
 	if first == "" || first == "-" {
@@ -102,10 +91,10 @@ func TestServeReplicasShareConversations(t *testing.T) {
 
 	// B gets a reply in a foreign thread (ignored), then "seit wann?" in A's
 	// thread: its subject comes from A's answer, through Redis.
-	deliver(t, b, threadReply("EvF"+run, channel, "U1", "Geheimnis", "1700000005.000001", "1699999999.000001", "U3"), 0)
-	deliver(t, b, threadReply("EvR"+run, channel, "U1", "seit wann?", "1700000006.000001", thread, "U1"), 0)
+	b.deliver(t, threadReply("EvF"+run, channel, "U1", "Geheimnis", "1700000005.000001", "1699999999.000001", "U3"), 0)
+	b.deliver(t, threadReply("EvR"+run, channel, "U1", "seit wann?", "1700000006.000001", thread, "U1"), 0)
 	waitPosts(t, api, 2)
-	posts := api.postMessages()
+	posts := api.Posts()
 	if p := posts[1]; p.Get("channel") != channel || p.Get("thread_ts") != thread || !strings.Contains(p.Get("text"), "Lemgo") || !strings.Contains(p.Get("text"), "2020") {
 		t.Errorf("bot B's follow-up answer %v, want since when Lemgo is an Engagierte Stadt (2020), in A's thread", p)
 	}
@@ -116,9 +105,9 @@ func TestServeReplicasShareConversations(t *testing.T) {
 			break
 		}
 	}
-	deliver(t, a, threadReply("EvR2"+run, channel, "U1", "und Bielefeld?", "1700000007.000001", thread, "U1"), 0)
+	a.deliver(t, threadReply("EvR2"+run, channel, "U1", "und Bielefeld?", "1700000007.000001", thread, "U1"), 0)
 	waitPosts(t, api, 3)
-	if p := api.postMessages()[2]; p.Get("thread_ts") != thread || !strings.Contains(p.Get("text"), "Bielefeld") || !strings.Contains(p.Get("text"), "Engagierte Stadt") {
+	if p := api.Posts()[2]; p.Get("thread_ts") != thread || !strings.Contains(p.Get("text"), "Bielefeld") || !strings.Contains(p.Get("text"), "Engagierte Stadt") {
 		t.Errorf("bot A's second follow-up %q, want Bielefeld as an Engagierte Stadt", p.Get("text"))
 	}
 	if strings.Contains(b.logs.String(), "Geheimnis") {
@@ -127,25 +116,27 @@ func TestServeReplicasShareConversations(t *testing.T) {
 
 	// A forwards a question; the curator's reply reaches B, and A too.
 	fwd, _ := json.Marshal(map[string]string{"q": "Wer backt den Kuchen?", "c": channel, "t": thread})
+	// The click's response_url is not Slack's, and chat.postEphemeral
+	// fails: A tells U2 "weitergegeben" by DM.
+	api.Refuse("chat.postEphemeral", "unknown_method")
 	click(t, a, "engagiert_forward", string(fwd))
-	// (The fake has no response_url: A tells U2 "weitergegeben" by DM.)
 	waitPosts(t, api, 5)
-	if p := api.postMessages()[3]; p.Get("channel") != curators || !strings.Contains(p.Get("text"), "Wer backt den Kuchen?") {
+	if p := api.Posts()[3]; p.Get("channel") != curators || !strings.Contains(p.Get("text"), "Wer backt den Kuchen?") {
 		t.Fatalf("forwarded %v, want the question in the curators' channel", p)
 	}
-	waitKey(t, rc, "engagiert:f:"+curators+":1700000000.000200")
+	waitKey(t, rc, "engagiert:f:"+curators+":"+answerTS)
 	reply := func(eventID string) []byte {
-		return threadReply(eventID, curators, "UCURATOR", "Die Bäckerei Müller.", "1700000010.000001", "1700000000.000200", "UBOT")
+		return threadReply(eventID, curators, "UCURATOR", "Die Bäckerei Müller.", "1700000010.000001", answerTS, "UBOT")
 	}
-	deliver(t, b, reply("EvC1"+run), 0)
+	b.deliver(t, reply("EvC1"+run), 0)
 	waitPosts(t, api, 6)
-	deliver(t, a, reply("EvC2"+run), 0) // the same reply as another event
+	a.deliver(t, reply("EvC2"+run), 0) // the same reply as another event
 	for i, bot := range []*servedBot{a, b} {
 		if err := bot.stop(); err != nil {
 			t.Fatalf("bot %c: %v", 'A'+i, err)
 		}
 	}
-	posts = api.postMessages()
+	posts = api.Posts()
 	var relayed int
 	for _, p := range posts {
 		if strings.Contains(p.Get("text"), "Bäckerei") {

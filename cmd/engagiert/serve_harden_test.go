@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -24,6 +23,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/reload"
 	"github.com/engagiert/engagiert/internal/slackapp"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 )
 
 // Hardening (issue 10), whole-program: memory under stalled connections,
@@ -145,16 +145,13 @@ func TestServeStalledConnectionsMemory(t *testing.T) {
 // with a message naming SLACK_BOT_TOKEN, before anything listens.
 func TestServeInvalidToken(t *testing.T) {
 	t.Parallel()
-	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = io.WriteString(w, `{"ok":false,"error":"invalid_auth"}`)
-	}))
-	defer api.Close()
+	api := slackapptest.New(t)
+	api.Refuse("*", "invalid_auth")
 	vars := map[string]string{
 		"SLACK_BOT_TOKEN":      "xoxb-revoked-bot-token",
 		"SLACK_SIGNING_SECRET": "secret-signing",
 		"ENGAGIERT_ADDR":       "127.0.0.1:0",
-		"SLACK_API_URL":        api.URL + "/api/",
+		"SLACK_API_URL":        api.APIURL(),
 	}
 	var stderr syncWriter
 	e := env{getenv: func(k string) string { return vars[k] }, stdout: io.Discard, stderr: &stderr}

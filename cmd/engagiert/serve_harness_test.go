@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/engagiert/engagiert/internal/slackapp"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 )
 
 // serveSecret signs the requests the harness sends to a bot.
@@ -50,14 +50,9 @@ func startServeDeps(t *testing.T, vars map[string]string, deps serveDeps) *serve
 		"ENGAGIERT_ADDR":       "127.0.0.1:0",
 	}
 	if _, ok := vars["SLACK_API_URL"]; !ok {
-		// A Web API that accepts the token and every call; a test that
+		// A Slack that accepts the token and every call; a test that
 		// looks at the calls passes its own.
-		api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Type", "application/json")
-			_, _ = io.WriteString(w, `{"ok":true,"user_id":"UBOT","team_id":"T1"}`)
-		}))
-		t.Cleanup(api.Close)
-		all["SLACK_API_URL"] = api.URL + "/api/"
+		all["SLACK_API_URL"] = slackapptest.New(t).APIURL()
 	}
 	for k, v := range vars {
 		all[k] = v
@@ -138,18 +133,45 @@ func (b *servedBot) waitRecord(t *testing.T, msg string, n int) logRecord {
 	return nil
 }
 
+// post sends body to the bot at path as Slack does: signed, of its content
+// type, as Slack's retry-th retry (0: the first delivery). The caller
+// closes the response.
+func (b *servedBot) post(t *testing.T, path, contentType string, body []byte, retry int) *http.Response {
+	t.Helper()
+	req, _ := http.NewRequest("POST", b.url+path, bytes.NewReader(body))
+	req.Header = slackapptest.Retry(slackapptest.Signed(serveSecret, contentType, body), retry)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("POST %s: %v", path, err)
+	}
+	return resp
+}
+
+// deliver posts an event to the bot like Slack does; retry > 0 marks a retry.
+// It returns the X-Request-Id the bot answered with.
+func (b *servedBot) deliver(t *testing.T, body []byte, retry int) string {
+	t.Helper()
+	return b.send(t, "/slack/events", slackapptest.JSON, body, retry)
+}
+
+// send posts body like post, checks that the bot took it (200) and returns
+// the X-Request-Id it answered with.
+func (b *servedBot) send(t *testing.T, path, contentType string, body []byte, retry int) string {
+	t.Helper()
+	resp := b.post(t, path, contentType, body, retry)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("POST %s = %d, want 200", path, resp.StatusCode)
+	}
+	return resp.Header.Get("X-Request-Id")
+}
+
 // ask sends q as a signed /engagiert slash command and returns the answer's text.
 func (b *servedBot) ask(t *testing.T, q string) string {
 	t.Helper()
 	form := url.Values{"command": {"/engagiert"}, "text": {q}, "user_id": {"U1"}, "channel_id": {"C1"},
 		"response_url": {"http://127.0.0.1:1/hooks/1"}, "team_id": {"T1"}, "trigger_id": {"1.2.3"}}
-	body := []byte(form.Encode())
-	req, _ := http.NewRequest("POST", b.url+"/slack/commands", bytes.NewReader(body))
-	req.Header = signed(serveSecret, body)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatalf("/engagiert %s: %v", q, err)
-	}
+	resp := b.post(t, "/slack/commands", slackapptest.Form, []byte(form.Encode()), 0)
 	defer resp.Body.Close()
 	var msg struct {
 		ResponseType string `json:"response_type"`

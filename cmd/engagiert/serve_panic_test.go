@@ -64,8 +64,8 @@ func TestServeSurvivesPanics(t *testing.T) {
 	copyKnowledge(t, dir)
 	var loads atomic.Int32
 	hup := make(chan os.Signal, 1)
-	api := newFakeSlackAPI(t)
-	b := startServeDeps(t, map[string]string{"ENGAGIERT_KNOWLEDGE": dir, "SLACK_API_URL": api.URL + "/api/"}, serveDeps{hup: hup,
+	api := newSlack(t)
+	b := startServeDeps(t, map[string]string{"ENGAGIERT_KNOWLEDGE": dir, "SLACK_API_URL": api.APIURL()}, serveDeps{hup: hup,
 		load: func(dir string, log *slog.Logger) (*reload.Snapshot, error) {
 			if loads.Add(1) > 1 {
 				panic("loader bug")
@@ -84,11 +84,11 @@ func TestServeSurvivesPanics(t *testing.T) {
 	if got := b.ask(t, "Bielefeld"); !strings.Contains(got, "Bielefeld") {
 		t.Errorf("/engagiert Bielefeld after a panic = %q", got)
 	}
-	deliver(t, b, mentionIn("EvBOOM1", "C1", "1600000000.000001", "<@UBOT> Boom"), 0)
+	b.deliver(t, mentionIn("EvBOOM1", "C1", "1600000000.000001", "<@UBOT> Boom"), 0)
 	waitPosts(t, api, 1)
-	deliver(t, b, mentionIn("EvBOOM2", "C1", "1600000000.000002", "<@UBOT> Bielefeld"), 0)
+	b.deliver(t, mentionIn("EvBOOM2", "C1", "1600000000.000002", "<@UBOT> Bielefeld"), 0)
 	waitPosts(t, api, 2)
-	posts := api.postMessages()
+	posts := api.Posts()
 	if !strings.Contains(posts[0].Get("text"), "schiefgegangen") || !strings.Contains(posts[1].Get("text"), "Bielefeld") {
 		t.Errorf("posts %v, want the apology, then the answer", posts)
 	}
@@ -180,13 +180,13 @@ func TestServeSurvivesEvalQuestions(t *testing.T) {
 	if len(questions) < 500 {
 		t.Fatalf("%d eval questions from %v, want the files' hundreds", len(questions), files)
 	}
-	api := newFakeSlackAPI(t)
-	b := startServe(t, map[string]string{"SLACK_API_URL": api.URL + "/api/"}, nil)
+	api := newSlack(t)
+	b := startServe(t, map[string]string{"SLACK_API_URL": api.APIURL()}, nil)
 	for i, q := range questions {
 		if got := b.ask(t, q); got == "" {
 			t.Errorf("/engagiert %q: empty answer", q)
 		}
-		deliver(t, b, mentionIn(fmt.Sprintf("EvEVAL%d", i), "C1", fmt.Sprintf("1600000000.%06d", i), "<@UBOT> "+q), 0)
+		b.deliver(t, mentionIn(fmt.Sprintf("EvEVAL%d", i), "C1", fmt.Sprintf("1600000000.%06d", i), "<@UBOT> "+q), 0)
 	}
 	waitPosts(t, api, len(questions))
 	if got := b.ask(t, "Bielefeld"); !strings.Contains(got, "Bielefeld") {

@@ -38,11 +38,11 @@ func dmEvent(eventID, channel, user, text, ts string) []byte {
 // ENGAGIERT_LOG_QUESTIONS=false.
 func TestServeLogsPrivacy(t *testing.T) {
 	for _, logQuestions := range []string{"", "false"} {
-		api := newFakeSlackAPI(t)
-		b := startServe(t, map[string]string{"SLACK_API_URL": api.URL + "/api/", "ENGAGIERT_LOG_SALT": "test-salt",
+		api := newSlack(t)
+		b := startServe(t, map[string]string{"SLACK_API_URL": api.APIURL(), "ENGAGIERT_LOG_SALT": "test-salt",
 			"ENGAGIERT_LOG_QUESTIONS": logQuestions}, nil)
-		deliver(t, b, mentionIn("EvP1", "C1", "1600000000.000001", "<@UBOT> Bielefeld"), 0)
-		deliver(t, b, dmEvent("EvP2", "D0PRIVATE1", "U0SECRET42", "Wer backt den Geheimkuchen?", "1600000000.000002"), 0)
+		b.deliver(t, mentionIn("EvP1", "C1", "1600000000.000001", "<@UBOT> Bielefeld"), 0)
+		b.deliver(t, dmEvent("EvP2", "D0PRIVATE1", "U0SECRET42", "Wer backt den Geheimkuchen?", "1600000000.000002"), 0)
 		waitPosts(t, api, 2)
 		b.ask(t, "Bielefeld")
 		if err := b.stop(); err != nil {
@@ -136,16 +136,16 @@ func TestServeRetentionAndForget(t *testing.T) {
 	ctx := context.Background()
 	run := strings.ToUpper(rand.Text()[:10]) // keeps runs on a shared Redis apart
 	alice, bob, channel, curators := "U0A"+run, "U0B"+run, "C0"+run, "CCUR"+run
-	api := newFakeSlackAPI(t)
-	vars := map[string]string{"SLACK_API_URL": api.URL + "/api/", "ENGAGIERT_REDIS_URL": redisURL, "ENGAGIERT_CURATOR_CHANNEL": curators,
+	api := newSlack(t)
+	vars := map[string]string{"SLACK_API_URL": api.APIURL(), "ENGAGIERT_REDIS_URL": redisURL, "ENGAGIERT_CURATOR_CHANNEL": curators,
 		"ENGAGIERT_RETAIN_VOTES": "2h", "ENGAGIERT_RETAIN_THREADS": "3h", "ENGAGIERT_RETAIN_FORWARDS": "2d"}
 	b := startServe(t, vars, nil)
-	deliver(t, b, mentionIn("EvT"+run, channel, "1600000000.000001", "<@UBOT> Bielefeld"), 0)
+	b.deliver(t, mentionIn("EvT"+run, channel, "1600000000.000001", "<@UBOT> Bielefeld"), 0)
 	for i, u := range []string{alice, bob} {
 		clickAs(t, b, u, channel, "engagiert_feedback_up", "Bielefeld")
 		fwd, _ := json.Marshal(map[string]string{"q": "Wer backt den Kuchen von " + u + "?", "c": channel, "t": "1600000000.000001"})
 		clickAs(t, b, u, channel, "engagiert_forward", string(fwd))
-		deliver(t, b, dmEvent(fmt.Sprintf("EvD%d%s", i, run), "D"+u[1:], u, "Bielefeld", "1600000000.000009"), 0)
+		b.deliver(t, dmEvent(fmt.Sprintf("EvD%d%s", i, run), "D"+u[1:], u, "Bielefeld", "1600000000.000009"), 0)
 	}
 	if err := b.stop(); err != nil {
 		t.Fatal(err)
@@ -222,12 +222,12 @@ func TestServeRetentionAndForget(t *testing.T) {
 	if out := forget(alice); !strings.Contains(out, fmt.Sprintf("forgot %s: %d keys deleted", alice, want(alice))) {
 		t.Errorf("forget alice: %q, want %d keys", out, want(alice))
 	}
-	for _, k := range []string{"engagiert:d:" + ref(alice), "engagiert:v:" + channel + ":1700000000.000200:" + ref(alice)} {
+	for _, k := range []string{"engagiert:d:" + ref(alice), "engagiert:v:" + channel + ":" + answerTS + ":" + ref(alice)} {
 		if n := rc.Exists(ctx, k).Val(); n != 0 {
 			t.Errorf("%s still there after forget", k)
 		}
 	}
-	for _, k := range []string{"engagiert:d:" + ref(bob), "engagiert:v:" + channel + ":1700000000.000200:" + ref(bob)} {
+	for _, k := range []string{"engagiert:d:" + ref(bob), "engagiert:v:" + channel + ":" + answerTS + ":" + ref(bob)} {
 		if n := rc.Exists(ctx, k).Val(); n != 1 {
 			t.Errorf("%s of another user gone after forgetting alice", k)
 		}
@@ -291,8 +291,8 @@ func TestParseRetention(t *testing.T) {
 // number, a 40 KB question, an unknown event type of 100 KB) leaves no
 // line of serve's log over 2 KB.
 func TestServeLogLinesBounded(t *testing.T) {
-	api := newFakeSlackAPI(t)
-	b := startServe(t, map[string]string{"SLACK_API_URL": api.URL + "/api/"}, nil)
+	api := newSlack(t)
+	b := startServe(t, map[string]string{"SLACK_API_URL": api.APIURL()}, nil)
 	digits := strings.Repeat("7", 200_000)
 	for _, body := range []string{
 		`{"type":"event_callback","event_id":"EvBIG1","event_time":` + digits + `,"event":{"type":"reaction_added","user":"U1","item":{"ts":` + digits + `}}}`,
@@ -300,7 +300,7 @@ func TestServeLogLinesBounded(t *testing.T) {
 			strings.Repeat("Wo gibt es Kuchen ", 2300) + `"}}`,
 		`{"type":"` + strings.Repeat("x", 100_000) + `","event_id":"` + strings.Repeat("E", 100_000) + `"}`,
 	} {
-		deliver(t, b, []byte(body), 0)
+		b.deliver(t, []byte(body), 0)
 	}
 	b.ask(t, strings.Repeat("Wer backt den Kuchen ", 2000))
 	waitPosts(t, api, 1)

@@ -10,72 +10,27 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 	"github.com/engagiert/engagiert/internal/testenv"
 	"github.com/redis/go-redis/v9"
 )
 
-// fakeSlackAPI is the Slack Web API a bot posts its answers to. It keeps
+// answerTS is the ts of every message a bot posts to the fake Slack of
+// serve's tests (newSlack).
+const answerTS = "1700000000.000200"
+
+// newSlack is the Slack that whole bots post their answers to: it keeps
 // what chat.postMessage posts and shows it again, with its metadata,
 // through conversations.replies, as Slack shows every replica the same
 // threads.
-type fakeSlackAPI struct {
-	*httptest.Server
-	mu    sync.Mutex
-	posts []url.Values // chat.postMessage calls
-}
-
-func newFakeSlackAPI(t *testing.T) *fakeSlackAPI {
-	f := &fakeSlackAPI{}
-	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := r.ParseForm(); err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		switch r.URL.Path {
-		case "/api/auth.test":
-			io.WriteString(w, `{"ok":true,"user_id":"UBOT","bot_id":"BBOT","team_id":"T1"}`)
-		case "/api/chat.postMessage":
-			f.mu.Lock()
-			f.posts = append(f.posts, r.PostForm)
-			f.mu.Unlock()
-			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000000.000200"}`, r.PostForm.Get("channel"))
-		case "/api/conversations.replies":
-			var msgs []map[string]any
-			for i, p := range f.postMessages() {
-				if p.Get("channel") == r.PostForm.Get("channel") && p.Get("thread_ts") == r.PostForm.Get("ts") {
-					m := map[string]any{"type": "message", "user": "UBOT", "bot_id": "BBOT", "text": p.Get("text"),
-						"ts": fmt.Sprintf("1700000001.%06d", i+1), "thread_ts": p.Get("thread_ts")}
-					var md any
-					if json.Unmarshal([]byte(p.Get("metadata")), &md) == nil {
-						m["metadata"] = md
-					}
-					msgs = append(msgs, m)
-				}
-			}
-			b, _ := json.Marshal(map[string]any{"ok": true, "messages": msgs})
-			w.Write(b)
-		default:
-			io.WriteString(w, `{"ok":false,"error":"unknown_method"}`)
-		}
-	}))
-	t.Cleanup(f.Close)
-	return f
-}
-
-func (f *fakeSlackAPI) postMessages() []url.Values {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]url.Values(nil), f.posts...)
+func newSlack(t *testing.T) *slackapptest.Server {
+	return slackapptest.New(t, slackapptest.WithThreads(), slackapptest.WithPostTS(func(int) string { return answerTS }))
 }
 
 // mentionEvent is an app_mention event callback as Slack sends it.
@@ -89,28 +44,6 @@ func mentionEvent(eventID, text string) []byte {
 		},
 	})
 	return b
-}
-
-// deliver posts an event to a bot like Slack does; retry > 0 marks a retry.
-// It returns the X-Request-Id the bot answered with.
-func deliver(t *testing.T, b *servedBot, body []byte, retry int) string {
-	t.Helper()
-	req, _ := http.NewRequest("POST", b.url+"/slack/events", bytes.NewReader(body))
-	req.Header = signed(serveSecret, body)
-	req.Header.Set("Content-Type", "application/json")
-	if retry > 0 {
-		req.Header.Set("X-Slack-Retry-Num", fmt.Sprint(retry))
-		req.Header.Set("X-Slack-Retry-Reason", "http_timeout")
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("POST /slack/events = %d, want 200", resp.StatusCode)
-	}
-	return resp.Header.Get("X-Request-Id")
 }
 
 // TestServeReplicasAnswerRetryOnce runs two whole bots in HTTP mode and
@@ -136,8 +69,8 @@ func TestServeReplicasAnswerRetryOnce(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			api := newFakeSlackAPI(t)
-			vars := map[string]string{"SLACK_API_URL": api.URL + "/api/"}
+			api := newSlack(t)
+			vars := map[string]string{"SLACK_API_URL": api.APIURL()}
 			if tt.redis {
 				vars["ENGAGIERT_REDIS_URL"] = testenv.Redis(t)
 			}
@@ -158,7 +91,7 @@ func TestServeReplicasAnswerRetryOnce(t *testing.T) {
 			body = bytes.ReplaceAll(body, []byte("1700000000.000100"), []byte(ts))
 			ids := map[string]int{} // X-Request-Id -> bot
 			for _, d := range tt.deliveries {
-				ids[deliver(t, bots[d.bot], body, d.retry)] = d.bot
+				ids[bots[d.bot].deliver(t, body, d.retry)] = d.bot
 				if d.retry == 0 {
 					// Slack retries after its 3 s timeout; the answer is on its way by then.
 					waitPosts(t, api, 1)
@@ -170,7 +103,7 @@ func TestServeReplicasAnswerRetryOnce(t *testing.T) {
 				}
 			}
 
-			posts := api.postMessages()
+			posts := api.Posts()
 			if len(posts) != tt.want {
 				t.Errorf("chat.postMessage calls = %d, want %d: %v", len(posts), tt.want, posts)
 			}
@@ -195,14 +128,9 @@ func TestServeReplicasAnswerRetryOnce(t *testing.T) {
 }
 
 // waitPosts waits until the fake Slack has at least n chat.postMessage calls.
-func waitPosts(t *testing.T, api *fakeSlackAPI, n int) {
+func waitPosts(t *testing.T, api *slackapptest.Server, n int) {
 	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if len(api.postMessages()) >= n {
-			return
-		}
-	}
-	t.Fatalf("no chat.postMessage after %d", n)
+	api.WaitFor(t, fmt.Sprintf("%d chat.postMessage calls", n), func([]slackapptest.Call) bool { return len(api.Posts()) >= n })
 }
 
 // TestServeRedisURLErrors: a bad ENGAGIERT_REDIS_URL stops serve at start
@@ -277,14 +205,14 @@ func mentionIn(eventID, channel, ts, text string) []byte {
 // the store is degraded.
 func TestServeReplicasRedisKilled(t *testing.T) {
 	server := testenv.OwnRedis(t)
-	api := newFakeSlackAPI(t)
-	vars := map[string]string{"SLACK_API_URL": api.URL + "/api/", "ENGAGIERT_REDIS_URL": server.URL()}
+	api := newSlack(t)
+	vars := map[string]string{"SLACK_API_URL": api.APIURL(), "ENGAGIERT_REDIS_URL": server.URL()}
 	bots := [2]*servedBot{startServe(t, vars, nil), startServe(t, vars, nil)}
 	deliverBoth := func(n int) {
 		body := mentionIn(fmt.Sprintf("EvKILL%d", n), fmt.Sprintf("CK%d", n), fmt.Sprintf("1600000000.%06d", n), "<@UBOT> Bielefeld")
 		var wg sync.WaitGroup
-		wg.Go(func() { deliver(t, bots[0], body, 0) })
-		wg.Go(func() { deliver(t, bots[1], body, 1) })
+		wg.Go(func() { bots[0].deliver(t, body, 0) })
+		wg.Go(func() { bots[1].deliver(t, body, 1) })
 		wg.Wait()
 	}
 	deliverBoth(0)
@@ -299,7 +227,7 @@ func TestServeReplicasRedisKilled(t *testing.T) {
 		}
 	}
 	perChannel := map[string]int{}
-	for _, p := range api.postMessages() {
+	for _, p := range api.Posts() {
 		perChannel[p.Get("channel")]++
 	}
 	for n := 0; n <= 5; n++ {

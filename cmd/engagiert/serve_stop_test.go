@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 )
 
 // SIGTERM stops gracefully: a request that is in flight when the stop
@@ -26,7 +28,7 @@ func TestServeGracefulStopFinishesInFlight(t *testing.T) {
 	defer conn.Close()
 	// Headers and the first half of the body: the request is in flight.
 	fmt.Fprintf(conn, "POST /slack/commands HTTP/1.1\r\nHost: bot\r\nContent-Length: %d\r\n", len(body))
-	for k, vs := range signed(serveSecret, []byte(body)) {
+	for k, vs := range slackapptest.Signed(serveSecret, slackapptest.Form, []byte(body)) {
 		fmt.Fprintf(conn, "%s: %s\r\n", k, vs[0])
 	}
 	fmt.Fprintf(conn, "\r\n%s", body[:len(body)/2])

@@ -3,16 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -23,6 +17,7 @@ import (
 	"github.com/engagiert/engagiert/internal/slackapp"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks/blockstest"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 	"github.com/slack-go/slack"
 	"go.yaml.in/yaml/v3"
 )
@@ -89,30 +84,16 @@ func waitServing(t *testing.T, logs *syncWriter, done <-chan error) string {
 	return ""
 }
 
-func signed(secret string, body []byte) http.Header {
-	ts := strconv.FormatInt(time.Now().Unix(), 10)
-	mac := hmac.New(sha256.New, []byte(secret))
-	fmt.Fprintf(mac, "v0:%s:%s", ts, body)
-	h := http.Header{}
-	h.Set("X-Slack-Request-Timestamp", ts)
-	h.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-	h.Set("Content-Type", "application/x-www-form-urlencoded")
-	return h
-}
-
 // TestServeHTTP starts the whole program on port 0 against a fake Slack and
 // stops it like SIGTERM does.
 func TestServeHTTP(t *testing.T) {
 	t.Parallel()
-	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.WriteString(w, `{"ok":true}`)
-	}))
-	defer api.Close()
+	api := slackapptest.New(t)
 	vars := map[string]string{
 		"SLACK_BOT_TOKEN":      "xoxb-secret-bot-token",
 		"SLACK_SIGNING_SECRET": "secret-signing",
 		"ENGAGIERT_ADDR":       "127.0.0.1:0",
-		"SLACK_API_URL":        api.URL + "/api/",
+		"SLACK_API_URL":        api.APIURL(),
 	}
 	logs := &syncWriter{}
 	e := env{getenv: func(k string) string { return vars[k] }, stdout: io.Discard, stderr: logs}
@@ -137,10 +118,10 @@ func TestServeHTTP(t *testing.T) {
 	}
 
 	form := url.Values{"command": {"/engagiert"}, "text": {"Bielefeld"}, "user_id": {"U1"}, "channel_id": {"C1"},
-		"response_url": {api.URL + "/hooks/1"}, "team_id": {"T1"}, "trigger_id": {"1.2.3"}}
+		"response_url": {api.Hooks() + "/1"}, "team_id": {"T1"}, "trigger_id": {"1.2.3"}}
 	body := []byte(form.Encode())
 	req, _ := http.NewRequest("POST", base+"/slack/commands", bytes.NewReader(body))
-	req.Header = signed("secret-signing", body)
+	req.Header = slackapptest.Signed("secret-signing", slackapptest.Form, body)
 	resp, err = http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -159,7 +140,7 @@ func TestServeHTTP(t *testing.T) {
 		t.Error(err)
 	}
 	req, _ = http.NewRequest("POST", base+"/slack/commands", bytes.NewReader(body))
-	req.Header = signed("wrong", body)
+	req.Header = slackapptest.Signed("wrong", slackapptest.Form, body)
 	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("unsigned command: %v %v, want 401", resp, err)
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -15,7 +14,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -24,6 +22,7 @@ import (
 	"github.com/engagiert/engagiert/internal/slackapp"
 	"github.com/engagiert/engagiert/internal/slackapp/apicheck"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 	"github.com/engagiert/engagiert/internal/store"
 	"github.com/engagiert/engagiert/internal/testenv"
 	"github.com/prometheus/client_golang/prometheus"
@@ -39,83 +38,26 @@ const (
 	fixtureBotID = "BBOT0ENG"
 )
 
-// recorder is a recording fake Slack Web API and response_url host.
-type recorder struct {
-	srv     *httptest.Server
-	mu      sync.Mutex
-	calls   []recorded
-	refused apicheck.Log
+// newFixtureSlack is the fake Slack the published payloads expect: the
+// bot is fixtureBot in team T111, and each message it posts has its own ts.
+func newFixtureSlack(t *testing.T) *slackapptest.Server {
+	return slackapptest.New(t, slackapptest.WithBot(fixtureBot, fixtureBotID, "T111"),
+		slackapptest.WithPostTS(func(n int) string { return fmt.Sprintf("1800000000.%06d", n) }))
 }
 
-type recorded struct {
-	Method string
-	Form   url.Values
-	Body   []byte
-}
-
-// text is what a call shows: its form, or its JSON body.
-func (c recorded) text() string {
+// callText is what a call shows: its form, or its JSON body.
+func callText(c slackapptest.Call) string {
 	if c.Form != nil {
 		return c.Form.Encode() + " " + c.Form.Get("text") + c.Form.Get("blocks") + c.Form.Get("unfurls")
 	}
 	return string(c.Body)
 }
 
-func newRecorder(t *testing.T) *recorder {
-	r := &recorder{}
-	r.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		body, _ := io.ReadAll(req.Body)
-		c := recorded{Method: strings.TrimPrefix(req.URL.Path, "/api/"), Body: body}
-		if strings.HasPrefix(req.URL.Path, "/hooks/") {
-			c.Method = "response_url"
-		}
-		if !strings.HasPrefix(req.Header.Get("Content-Type"), "application/json") {
-			c.Form, _ = url.ParseQuery(string(body))
-		}
-		r.refused.Check(c.Method, c.Form, body)
-		r.mu.Lock()
-		n := len(r.calls)
-		r.calls = append(r.calls, c)
-		r.mu.Unlock()
-		w.Header().Set("Content-Type", "application/json")
-		switch c.Method {
-		case "auth.test":
-			fmt.Fprintf(w, `{"ok":true,"user_id":%q,"bot_id":%q,"team_id":"T111"}`, fixtureBot, fixtureBotID)
-		case "chat.postMessage":
-			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1800000000.%06d"}`, c.Form.Get("channel"), n)
-		case "conversations.history":
-			io.WriteString(w, `{"ok":true,"messages":[],"has_more":false}`)
-		case "conversations.info":
-			names := map[string]string{"CBIELEFELD": "bielefeld", "CES": "engagierte-stadt"}
-			fmt.Fprintf(w, `{"ok":true,"channel":{"id":%q,"name":%q}}`, c.Form.Get("channel"), cmp.Or(names[c.Form.Get("channel")], "allgemein"))
-		case "views.open", "views.update", "views.publish":
-			io.WriteString(w, `{"ok":true,"view":{"id":"VMODAL1","type":"modal"}}`)
-		default:
-			io.WriteString(w, `{"ok":true}`)
-		}
-	}))
-	t.Cleanup(r.srv.Close)
-	r.refused.ReportAtEnd(t)
-	return r
-}
-
-func (r *recorder) since(n int) []recorded {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]recorded(nil), r.calls[n:]...)
-}
-
-func (r *recorder) count() int {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return len(r.calls)
-}
-
 // fixtureBotApp is the bot in HTTP mode with the shipped knowledge, in process.
 type fixtureBotApp struct {
 	app     *slackapp.App
 	handler http.Handler
-	api     *recorder
+	api     *slackapptest.Server
 }
 
 func newFixtureBot(t *testing.T) *fixtureBotApp {
@@ -125,11 +67,11 @@ func newFixtureBot(t *testing.T) *fixtureBotApp {
 	if err != nil {
 		t.Fatal(err)
 	}
-	api := newRecorder(t)
+	api := newFixtureSlack(t)
 	app, err := slackapp.New(slackapp.Config{
 		Asker: snap.Asker, Commands: answer.Commands(),
 		Knowledge: func() (*domain.Base, time.Time) { return snap.Base, time.Now() },
-		BotToken:  "xoxb-fixtures", SigningSecret: serveSecret, APIURL: api.srv.URL + "/api/",
+		BotToken:  "xoxb-fixtures", SigningSecret: serveSecret, APIURL: api.APIURL(),
 		Store: store.NewMemory(0, 0), Logger: log, Registry: prometheus.NewRegistry(), APIRetries: -1,
 	})
 	if err != nil {
@@ -144,7 +86,7 @@ func (b *fixtureBotApp) send(t *testing.T, path, contentType string, body []byte
 	t.Helper()
 	req := httptest.NewRequest("POST", path, bytes.NewReader(body))
 	if sign {
-		req.Header = signed(serveSecret, body)
+		req.Header = slackapptest.Signed(serveSecret, contentType, body)
 	}
 	req.Header.Set("Content-Type", contentType)
 	for k, v := range extra {
@@ -215,19 +157,19 @@ func (b *fixtureBotApp) deliver(t *testing.T, f fixture) *httptest.ResponseRecor
 	for from, to := range f.Adapt {
 		p = strings.ReplaceAll(p, from, to)
 	}
-	p = strings.NewReplacer("{BOT}", fixtureBot, "{BOTID}", fixtureBotID, "{HOOK}", b.api.srv.URL+"/hooks").Replace(p)
+	p = strings.NewReplacer("{BOT}", fixtureBot, "{BOTID}", fixtureBotID, "{HOOK}", b.api.Hooks()).Replace(p)
 	sign := f.Signed == nil || *f.Signed
 	switch f.Kind {
 	case "event":
 		return b.send(t, "/slack/events", "application/json", []byte(p), sign, f.Headers)
 	case "interaction":
-		return b.send(t, "/slack/interactions", "application/x-www-form-urlencoded", []byte(url.Values{"payload": {p}}.Encode()), sign, f.Headers)
+		return b.send(t, "/slack/interactions", "application/x-www-form-urlencoded", slackapptest.Interaction([]byte(p)), sign, f.Headers)
 	case "command":
 		var form string
 		if err := json.Unmarshal(f.Payload, &form); err != nil {
 			t.Fatalf("%s: command payload is no string", f.ID)
 		}
-		form = strings.NewReplacer("%7BHOOK%7D", url.QueryEscape(b.api.srv.URL+"/hooks"), "{HOOK}", b.api.srv.URL+"/hooks").Replace(form)
+		form = strings.NewReplacer("%7BHOOK%7D", url.QueryEscape(b.api.Hooks()), "{HOOK}", b.api.Hooks()).Replace(form)
 		return b.send(t, "/slack/commands", "application/x-www-form-urlencoded", []byte(form), sign, f.Headers)
 	}
 	t.Fatalf("%s: unknown kind %q", f.ID, f.Kind)
@@ -235,9 +177,9 @@ func (b *fixtureBotApp) deliver(t *testing.T, f fixture) *httptest.ResponseRecor
 }
 
 // check compares what the bot did (calls, response) with f.Expect.
-func check(t *testing.T, f fixture, rec *httptest.ResponseRecorder, calls []recorded) {
+func check(t *testing.T, f fixture, rec *httptest.ResponseRecorder, calls []slackapptest.Call) {
 	t.Helper()
-	var shown []recorded
+	var shown []slackapptest.Call
 	for _, c := range calls {
 		if slices.Contains(replies, c.Method) {
 			shown = append(shown, c)
@@ -245,7 +187,7 @@ func check(t *testing.T, f fixture, rec *httptest.ResponseRecorder, calls []reco
 	}
 	all := ""
 	for _, c := range shown {
-		all += c.text() + "\n"
+		all += callText(c) + "\n"
 	}
 	body := rec.Body.String()
 	if rec.Code != http.StatusOK {
@@ -253,10 +195,10 @@ func check(t *testing.T, f fixture, rec *httptest.ResponseRecorder, calls []reco
 	}
 	e := f.Expect
 	if e["none"] == true && len(shown) > 0 {
-		t.Errorf("%s (%s): the bot replied: %v", f.ID, f.Notes, methodsOf(shown))
+		t.Errorf("%s (%s): the bot replied: %v", f.ID, f.Notes, slackapptest.Methods(shown))
 	}
 	if post, ok := e["post"].(map[string]any); ok {
-		var posts []recorded
+		var posts []slackapptest.Call
 		for _, c := range shown {
 			if c.Method == "chat.postMessage" {
 				posts = append(posts, c)
@@ -267,11 +209,11 @@ func check(t *testing.T, f fixture, rec *httptest.ResponseRecorder, calls []reco
 			t.Errorf("%s: posts %v, want one in %v thread %q", f.ID, posts, post["channel"], wantThread)
 		}
 	}
-	if m, ok := e["call"].(string); ok && !slices.ContainsFunc(shown, func(c recorded) bool { return c.Method == m }) {
-		t.Errorf("%s: calls %v, want %s", f.ID, methodsOf(shown), m)
+	if m, ok := e["call"].(string); ok && !slices.ContainsFunc(shown, func(c slackapptest.Call) bool { return c.Method == m }) {
+		t.Errorf("%s: calls %v, want %s", f.ID, slackapptest.Methods(shown), m)
 	}
 	if e["respond"] == true {
-		var hooks []recorded
+		var hooks []slackapptest.Call
 		for _, c := range shown {
 			if c.Method == "response_url" {
 				hooks = append(hooks, c)
@@ -309,17 +251,9 @@ func check(t *testing.T, f fixture, rec *httptest.ResponseRecorder, calls []reco
 	if e["body_empty_or_json"] == true && body != "" && !json.Valid(rec.Body.Bytes()) {
 		t.Errorf("%s: body %q, want empty or JSON", f.ID, body)
 	}
-	if m, ok := moreExpected[f.ID]; ok && !slices.ContainsFunc(calls, func(c recorded) bool { return c.Method == m }) {
-		t.Errorf("%s: calls %v, want %s too", f.ID, methodsOf(calls), m)
+	if m, ok := moreExpected[f.ID]; ok && !slices.ContainsFunc(calls, func(c slackapptest.Call) bool { return c.Method == m }) {
+		t.Errorf("%s: calls %v, want %s too", f.ID, slackapptest.Methods(calls), m)
 	}
-}
-
-func methodsOf(cs []recorded) []string {
-	var out []string
-	for _, c := range cs {
-		out = append(out, c.Method)
-	}
-	return out
 }
 
 // runFixtures sends every fixture to one bot, in order, and checks each.
@@ -327,11 +261,11 @@ func runFixtures(t *testing.T, b *fixtureBotApp) int {
 	fs := loadFixtures(t)
 	for _, f := range fs {
 		for _, pre := range f.Before {
-			n := b.api.count()
-			check(t, pre, b.deliver(t, pre), b.api.since(n))
+			n := b.api.Count()
+			check(t, pre, b.deliver(t, pre), b.api.Since(n))
 		}
-		n := b.api.count()
-		check(t, f, b.deliver(t, f), b.api.since(n))
+		n := b.api.Count()
+		check(t, f, b.deliver(t, f), b.api.Since(n))
 	}
 	return len(fs)
 }
@@ -378,7 +312,7 @@ func TestEveryViewIsValid(t *testing.T) {
 		t.Errorf("view_submission response %s, want the next modal", rec.Body)
 	}
 	opened := 0
-	for _, c := range b.api.since(0) {
+	for _, c := range b.api.Since(0) {
 		if strings.HasPrefix(c.Method, "views.") {
 			opened++
 		}
@@ -412,7 +346,7 @@ func TestManifestScopesUsed(t *testing.T) {
 	ev("EvU4", `{"type":"link_shared","channel":"C9","user":"W1","message_ts":"9.4","links":[{"domain":"regiopole.de","url":"https://www.regiopole.de/"}]}`)
 
 	called := map[string]bool{}
-	for _, c := range b.api.since(0) {
+	for _, c := range b.api.Since(0) {
 		called[c.Method] = true
 	}
 	m := buildManifest("/engagiert", "", nil, answer.Commands())

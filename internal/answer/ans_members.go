@@ -298,7 +298,11 @@ func (e *Engine) membersLead(n *domain.Network, count int, filter []string, en b
 	case len(filter) > 0 && n.MembersComplete:
 		return say(en, "members.n", count, word, fs)
 	case len(filter) > 0:
-		return say(en, "members.named", count, word, fs)
+		key := "members.named"
+		if count == 1 {
+			key = "members.named1" // "ist mir 1 Mitglied"
+		}
+		return say(en, key, count, word, fs)
 	case n.MembersComplete:
 		return say(en, "members.complete", n.Name, count, word, fs)
 	case hasTotal:

@@ -38,6 +38,7 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	for _, p := range e.base.PartnershipsOf(pl.ID) {
 		other := e.base.Place(otherSide(p, pl.ID))
 		if other == nil || (country != "" && countryOf(p, other, pl.ID) != country) || (f.Filters.Suspended && p.Status == "") ||
+			slices.Contains(f.Filters.Except, other.ID) ||
 			(f.Filters.Year != 0 && !yearKeeps(p.Since.Year, f.Filters.Year, f.Filters.YearOp)) {
 			continue
 		}
@@ -82,7 +83,7 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		if len(ps) <= 12 {
 			other = e.withAlias(other)
 		}
-		l.Items = append(l.Items, domain.ListItem{Name: other.Name, Detail: partnershipShort(en, p, other, pl.ID), Source: e.base.Source(p.Source)})
+		l.Items = append(l.Items, domain.ListItem{Name: other.Name, Detail: e.partnershipShort(en, p, other, pl.ID), Source: e.base.Source(p.Source)})
 	}
 	var placeFacts []domain.AnswerFact
 	for _, x := range pl.Facts {
@@ -97,6 +98,16 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		a.Facts = placeFacts[1:min(len(placeFacts), 2)]
 	case len(ps) == 0 && f.Filters.Suspended:
 		a.Lead = say(en, "twin.suspnone", pl.Name)
+		a.Found = false
+	case len(ps) == 0 && len(f.Filters.Except) > 0:
+		// "wer noch?" after the only one: say so, not "none at all".
+		var names []string
+		for _, id := range f.Filters.Except {
+			if x := e.base.Place(id); x != nil {
+				names = append(names, x.Name)
+			}
+		}
+		a.Lead = say(en, "twin.none.else", joinAnd(en, names), pl.Name)
 		a.Found = false
 	case len(ps) == 0 && f.Op == OpYesNo:
 		a.Lead = say(en, "twin.none.yes", pl.Name, in)
@@ -661,21 +672,30 @@ func partnershipDetail(en bool, p domain.Partnership, other *domain.Place, id st
 
 // partnershipShort is partnershipDetail for a list: country, year, kind
 // and status, no notes ("Frankreich, 1960").
-func partnershipShort(en bool, p domain.Partnership, other *domain.Place, id string) string {
+func (e *Engine) partnershipShort(en bool, p domain.Partnership, other *domain.Place, id string) string {
 	var parts []string
 	if c := countryOf(p, other, id); c != "" && !(c == "Deutschland" && other.State == "Nordrhein-Westfalen") {
-		parts = append(parts, c)
+		parts = append(parts, e.countryName(en, c))
 	}
 	if !p.Since.IsZero() {
 		parts = append(parts, strconv.Itoa(p.Since.Year))
 	}
 	if p.Kind != "" && p.Kind != "Partnerschaft" {
-		parts = append(parts, p.Kind)
+		parts = append(parts, sayIfKnown(en, "kind1."+p.Kind, p.Kind))
 	}
 	if p.Status != "" {
-		parts = append(parts, p.Status)
+		parts = append(parts, sayIfKnown(en, "short."+p.Status, p.Status))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// sayIfKnown is say for a key the table may lack (a kind or status the
+// curators added): then the word as written.
+func sayIfKnown(en bool, key, word string) string {
+	if _, ok := messages[key]; ok {
+		return say(en, key)
+	}
+	return word
 }
 
 // sortPartnerships orders twinnings oldest first, undated last.

@@ -19,7 +19,13 @@ import (
 type Cache struct {
 	next    domain.Asker
 	today   func() domain.Date
-	answers *memo.Map[string, domain.Answer]
+	answers *memo.Map[cacheKey, domain.Answer]
+}
+
+// cacheKey is what an answer depends on besides the knowledge.
+type cacheKey struct {
+	day     domain.Date
+	prev, q string
 }
 
 var (
@@ -33,7 +39,7 @@ type dated interface{ Today() domain.Date }
 // NewCache wraps next with a cache of at most size answers. The day is
 // next's (Today), or Berlin's.
 func NewCache(next domain.Asker, size int) *Cache {
-	c := &Cache{next: next, answers: memo.New[string, domain.Answer](size), today: domain.Clock(nil).Today}
+	c := &Cache{next: next, answers: memo.New[cacheKey, domain.Answer](size), today: domain.Clock(nil).Today}
 	if d, ok := next.(dated); ok {
 		c.today = d.Today
 	}
@@ -42,7 +48,7 @@ func NewCache(next domain.Asker, size int) *Cache {
 
 // Ask answers from the cache, or asks next and remembers the answer.
 func (c *Cache) Ask(ctx context.Context, q string) domain.Answer {
-	key := c.today().ISO() + "\x00" + q
+	key := cacheKey{day: c.today(), q: q}
 	if a, ok := c.answers.Get(key); ok {
 		return a
 	}
@@ -58,7 +64,7 @@ func (c *Cache) AskFollowUp(ctx context.Context, q, prev string) domain.Answer {
 	if prev == "" {
 		return c.Ask(ctx, q)
 	}
-	key := c.today().ISO() + "\x00" + prev + "\x00" + q
+	key := cacheKey{day: c.today(), prev: prev, q: q}
 	if a, ok := c.answers.Get(key); ok {
 		return a
 	}

@@ -456,8 +456,14 @@ func nameWords(entries []names.Entry, lex *lexicon) *names.Words {
 	for _, en := range entries {
 		for _, n := range en.Names {
 			for _, w := range words.Split(n) {
-				if f := words.Fold(w); !lex.ordinary(f) {
+				f := words.Fold(w)
+				if !lex.ordinary(f) {
 					ws = append(ws, f)
+				}
+				if utf8.RuneCountInString(f) >= 8 && strings.HasSuffix(f, "e") {
+					// "engagerten" for the "Engagierten Städte": a long word
+					// of a name as the question declines it.
+					ws = append(ws, f, f+"n")
 				}
 			}
 		}

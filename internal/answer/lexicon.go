@@ -162,8 +162,11 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 		names := append([]string{c.Name}, c.Words...)
 		if r, err := language.ParseRegion(c.Region); err == nil {
 			// Unicode's names of the country, in German and in English.
-			names = append(names, display.German.Regions().Name(r), display.English.Regions().Name(r))
-			l.countryEN[c.Name] = display.English.Regions().Name(r)
+			de, en := display.German.Regions().Name(r), display.English.Regions().Name(r)
+			names = append(names, de, en)
+			l.countryEN[c.Name] = en
+			// CLDR writes "Bosnia & Herzegovina"; people write "and".
+			names = append(names, strings.ReplaceAll(de, " & ", " und "), strings.ReplaceAll(en, " & ", " and "))
 		}
 		for _, n := range names {
 			if n == "" {

@@ -836,6 +836,45 @@ func (e *Engine) readSubjects(r *reading, f *Frame) {
 	}
 }
 
+// inPrevArea reads a follow-up about the area of the question before:
+// "In welchem Kreis liegt Attendorn?" … "welche Gemeinden gehören da noch
+// dazu?" lists the municipalities of its Kreis; "Welche Gemeinden gehören
+// zum Ennepe-Ruhr-Kreis?" … "welche davon sind Engagierte Stadt?" lists
+// the network's members there.
+func (e *Engine) inPrevArea(f, prev Frame, r *reading) (Frame, bool) {
+	if f.Filters.Area != "" || prev.About == AboutTwinnings {
+		return f, false
+	}
+	switch {
+	case !f.has(SubjectNetwork) && !f.has(SubjectPlace) && f.Op == OpList && r.has("places") && len(prev.places()) == 1:
+		if area := e.areaOf(prev.places()[0]); area != "" {
+			f.About, f.Filters.Area = AboutAreas, area
+			return f, true
+		}
+	case f.has(SubjectNetwork) && !f.has(SubjectPlace) && prev.About == AboutAreas && prev.Filters.Area != "" && (r.pronoun || r.bare):
+		f.Filters.Area = prev.Filters.Area
+		if f.Op != OpYesNo && f.Op != OpCount {
+			f.Op, f.Attribute = OpList, domain.AttrMembers
+		}
+		return f, true
+	}
+	return f, false
+}
+
+// areaOf is the Kreis (or Städteregion) an NRW place lies in, or "".
+func (e *Engine) areaOf(id string) string {
+	pl := e.base.Place(id)
+	if pl == nil || isArea(pl) || pl.District == "" {
+		return ""
+	}
+	for _, a := range e.siblings[coreName(pl.District)] {
+		if isArea(a) && strings.EqualFold(a.Name, pl.District) {
+			return a.ID
+		}
+	}
+	return ""
+}
+
 // kreisOf is the Kreis named like a town ("Kreis Borken" for Borken), or "".
 func (e *Engine) kreisOf(id string) string {
 	pl := e.base.Place(id)
@@ -890,6 +929,16 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		// "Welche Kommunen haben als erste unterschrieben?": the founders.
 		f.Op, f.Most = OpList, DirNone
 		r.cues["founders"] = []int{0}
+	case r.has("most", "earlier", "later") && r.has("or") && len(f.ids(SubjectPlace)) >= 2 && !r.has("cross"):
+		// "Wer war zuerst Engagierte Stadt, Bielefeld oder Lemgo?", "Who
+		// joined earlier, Würzburg or Kassel?": the first of the two, a
+		// comparison.
+		f.Op, f.YesNo = OpCompare, yesNo
+		if f.Most == DirNone && r.has("earlier") {
+			f.Most = DirOldest
+		} else if f.Most == DirNone && r.has("later") {
+			f.Most = DirNewest
+		}
 	case r.has("most") && !r.has("cross"):
 		f.Op = OpMost
 	case r.has("count"):
@@ -1315,6 +1364,9 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 // continued is continueFrom without the relation in time.
 func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	named := f.has(SubjectNetwork) || f.has(SubjectPlace)
+	if g, ok := e.inPrevArea(f, prev, r); ok {
+		return g
+	}
 	switch {
 	case r.bare && !named && f.Unknown == "":
 		// "und in Frankreich?", "und 2023?", "wer noch aus NRW?", "und
@@ -1522,6 +1574,21 @@ func (e *Engine) whoElse(g, prev Frame) Frame {
 	places := prev.places()
 	if len(places) == 0 {
 		return g
+	}
+	if prev.About == AboutTwinnings && len(places) == 2 && !g.has(SubjectNetwork) {
+		// "Ist Dortmund mit Leeds verpartnert?" … "wer noch aus NRW?": the
+		// other partners of the place abroad.
+		for i, p := range places {
+			if pl := e.base.Place(p); pl != nil && pl.Country != "" {
+				other := places[1-i]
+				g.Subjects = []Subject{{Kind: SubjectPlace, ID: p}}
+				g.Op, g.YesNo = OpList, false
+				if !slices.Contains(g.Filters.Except, other) {
+					g.Filters.Except = append(g.Filters.Except, other)
+				}
+				return g
+			}
+		}
 	}
 	if g.has(SubjectNetwork) {
 		g.Subjects = slices.DeleteFunc(g.Subjects, func(s Subject) bool { return s.Kind == SubjectPlace })

@@ -306,7 +306,9 @@ func (l List) line(english bool) string {
 		n += len(label) + 2
 	}
 	s := l.Title + ": "
-	if l.Partial {
+	if l.Partial && english {
+		s += "incl. "
+	} else if l.Partial {
 		s += "u. a. "
 	}
 	s += strings.Join(names, ", ")

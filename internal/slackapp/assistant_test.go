@@ -17,6 +17,7 @@ import (
 	"github.com/engagiert/engagiert/internal/domain/domaintest"
 	"github.com/engagiert/engagiert/internal/slackapp/apicheck"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 )
 
 // The AI-app split view, link cards and manners in threads, driven the same
@@ -25,7 +26,7 @@ import (
 // driver sends Slack's payloads to an App and waits until they are handled.
 type driver struct {
 	app   *App
-	slack *fakeSlack
+	slack *slackapptest.Server
 	asker *convAsker
 	// event delivers an Events API body and waits for its work.
 	event func(t *testing.T, body []byte)
@@ -78,14 +79,14 @@ func httpDriver(t *testing.T) *driver {
 }
 
 func socketDriver(t *testing.T) *driver {
-	s := newSocketSlack(t)
+	s := slackapptest.NewSocket(t)
 	asker := framedAnswers()
 	app := socketApp(t, s, asker, nil, assistantConfig)
 	var n atomic.Int64
 	wait := func(t *testing.T) {
 		// Envelopes are dispatched one after the other: once a later one
 		// is acked, the work of the earlier ones has been started.
-		s.send(t, "events_api", "env-barrier-"+strconv.FormatInt(n.Add(1), 10),
+		s.Send(t, "events_api", "env-barrier-"+strconv.FormatInt(n.Add(1), 10),
 			[]byte(`{"type":"event_callback","event_id":"EvBarrier`+strconv.FormatInt(n.Load(), 10)+`","event":{"type":"reaction_added"}}`), "")
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -93,13 +94,13 @@ func socketDriver(t *testing.T) *driver {
 			t.Fatalf("background work did not finish: %v", err)
 		}
 	}
-	return &driver{app: app, slack: s.fakeSlack, asker: asker,
+	return &driver{app: app, slack: s.Server, asker: asker,
 		event: func(t *testing.T, body []byte) {
-			s.send(t, "events_api", "env-"+strconv.FormatInt(n.Add(1), 10), body, "")
+			s.Send(t, "events_api", "env-"+strconv.FormatInt(n.Add(1), 10), body, "")
 			wait(t)
 		},
 		interact: func(t *testing.T, payload []byte) []byte {
-			ack := s.send(t, "interactive", "env-"+strconv.FormatInt(n.Add(1), 10), payload, `,"accepts_response_payload":true`)
+			ack := s.Send(t, "interactive", "env-"+strconv.FormatInt(n.Add(1), 10), payload, `,"accepts_response_payload":true`)
 			wait(t)
 			if ack["payload"] == nil {
 				return nil
@@ -137,7 +138,7 @@ func imThreadMessage(eventID, channel, thread, ts, text string) []byte {
 }
 
 // methods are the methods called, but conversations.info (a look-up, no reply).
-func methods(calls []call) []string {
+func methods(calls []slackapptest.Call) []string {
 	var out []string
 	for _, c := range calls {
 		if c.Method != "conversations.info" {
@@ -147,18 +148,12 @@ func methods(calls []call) []string {
 	return out
 }
 
-func (f *fakeSlack) all() []call {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]call(nil), f.calls...)
-}
-
 func TestAssistantThread(t *testing.T) {
 	t.Parallel()
 	forBoth(t, func(t *testing.T, d *driver) {
 		const dm, thread = "D111", "1726133698.626339"
 		d.event(t, assistantThreadEvent("EvA1", "assistant_thread_started", dm, thread, "C222"))
-		prompts := d.slack.get("assistant.threads.setSuggestedPrompts")
+		prompts := d.slack.Calls("assistant.threads.setSuggestedPrompts")
 		if len(prompts) != 1 {
 			t.Fatalf("setSuggestedPrompts calls %v, want one", prompts)
 		}
@@ -176,14 +171,14 @@ func TestAssistantThread(t *testing.T) {
 		}
 
 		// A question: the status first, then the answer in the thread, then the title.
-		before := len(d.slack.all())
+		before := len(d.slack.All())
 		d.event(t, imThreadMessage("EvA2", dm, thread, "1726133700.000025", "Ist Bielefeld dabei?"))
-		got := methods(d.slack.all()[before:])
+		got := methods(d.slack.All()[before:])
 		want := []string{"assistant.threads.setStatus", "chat.postMessage", "assistant.threads.setTitle"}
 		if !slices.Equal(got, want) {
 			t.Fatalf("calls %v, want %v", got, want)
 		}
-		calls := slices.DeleteFunc(d.slack.all()[before:], func(c call) bool { return c.Method == "conversations.info" })
+		calls := slices.DeleteFunc(d.slack.All()[before:], func(c slackapptest.Call) bool { return c.Method == "conversations.info" })
 		if s := calls[0].Form; s.Get("status") != assistantStatus || s.Get("thread_ts") != thread {
 			t.Errorf("status %v, want %q in the thread", s, assistantStatus)
 		}
@@ -198,9 +193,9 @@ func TestAssistantThread(t *testing.T) {
 		}
 
 		// "seit wann?" keeps the thread's subject; no second title.
-		before = len(d.slack.all())
+		before = len(d.slack.All())
 		d.event(t, imThreadMessage("EvA3", dm, thread, "1726133701.000026", "seit wann?"))
-		got = methods(d.slack.all()[before:])
+		got = methods(d.slack.All()[before:])
 		if !slices.Equal(got, []string{"assistant.threads.setStatus", "chat.postMessage"}) {
 			t.Errorf("follow-up calls %v, want status and answer", got)
 		}
@@ -208,14 +203,14 @@ func TestAssistantThread(t *testing.T) {
 		if last := asked[len(asked)-1]; last != (askCall{"seit wann?", "subject=Bielefeld", true}) {
 			t.Errorf("asked %+v, want the follow-up after the thread's frame", last)
 		}
-		if p := d.slack.get("chat.postMessage"); !strings.Contains(p[len(p)-1].Form.Get("text"), "Antwort zu Bielefeld: seit wann?") {
+		if p := d.slack.Calls("chat.postMessage"); !strings.Contains(p[len(p)-1].Form.Get("text"), "Antwort zu Bielefeld: seit wann?") {
 			t.Errorf("follow-up answer %q, want Bielefeld's", p[len(p)-1].Form.Get("text"))
 		}
 
 		// Thanks in the assistant thread: a reaction, no answer.
-		before = len(d.slack.all())
+		before = len(d.slack.All())
 		d.event(t, imThreadMessage("EvA4", dm, thread, "1726133702.000027", "Danke!"))
-		if got := methods(d.slack.all()[before:]); !slices.Equal(got, []string{"reactions.add"}) {
+		if got := methods(d.slack.All()[before:]); !slices.Equal(got, []string{"reactions.add"}) {
 			t.Errorf("thanks: calls %v, want only a reaction", got)
 		}
 	})
@@ -237,7 +232,7 @@ func TestAssistantChannelContext(t *testing.T) {
 		// A question that names its own subject stands alone.
 		d.event(t, assistantThreadEvent("EvC4", "assistant_thread_started", dm, "1726133900.000001", "CPADERBORN"))
 		d.event(t, imThreadMessage("EvC5", dm, "1726133900.000001", "1726133901.000001", "Ist Lemgo dabei?"))
-		p := d.slack.get("chat.postMessage")
+		p := d.slack.Calls("chat.postMessage")
 		if got := p[len(p)-1].Form.Get("text"); !strings.Contains(got, "Antwort zu Lemgo") {
 			t.Errorf("answer %q, want Lemgo's: the channel must not override the question", got)
 		}
@@ -266,7 +261,7 @@ func TestLinkCards(t *testing.T) {
 	forBoth(t, func(t *testing.T, d *driver) {
 		const es, sp = "https://www.engagiertestadt.de/2022/06/14/wir-wachsen/", "https://staedtepartnerschaftennrw.org/tag-der-staedtepartnerschaften"
 		d.event(t, linkShared("EvL1", es, sp, "https://example.org/x"))
-		calls := d.slack.get("chat.unfurl")
+		calls := d.slack.Calls("chat.unfurl")
 		if len(calls) != 1 {
 			t.Fatalf("chat.unfurl calls %v, want one", calls)
 		}
@@ -292,7 +287,7 @@ func TestLinkCards(t *testing.T) {
 			}
 		}
 		d.event(t, linkShared("EvL2", "https://example.org/engagiertestadt.de"))
-		if n := len(d.slack.get("chat.unfurl")); n != 1 {
+		if n := len(d.slack.Calls("chat.unfurl")); n != 1 {
 			t.Errorf("a link to an unknown domain got a card (%d unfurls)", n)
 		}
 	})
@@ -304,7 +299,7 @@ func TestThreadManners(t *testing.T) {
 	t.Parallel()
 	forBoth(t, func(t *testing.T, d *driver) {
 		d.event(t, testdata(t, "app_mention.json"))
-		if n := len(d.slack.get("chat.postMessage")); n != 1 {
+		if n := len(d.slack.Calls("chat.postMessage")); n != 1 {
 			t.Fatalf("mention: %d posts", n)
 		}
 		silent := []struct{ kind, text string }{
@@ -315,13 +310,13 @@ func TestThreadManners(t *testing.T) {
 		for i, s := range silent {
 			d.event(t, channelMessage(t, fmt.Sprintf("EvM%d", i), s.text, mentionTS, "U061F7AUR"))
 		}
-		if n := len(d.slack.get("chat.postMessage")); n != 1 {
+		if n := len(d.slack.Calls("chat.postMessage")); n != 1 {
 			t.Errorf("%d posts after small talk, want no reply to any of %v", n-1, silent)
 		}
 		if n := len(d.asker.got()); n != 1 {
 			t.Errorf("asked %d times, want small talk never asked", n)
 		}
-		if rs := d.slack.get("reactions.add"); len(rs) != 2 || rs[0].Form.Get("name") == "" || rs[0].Form.Get("channel") != mentionChannel {
+		if rs := d.slack.Calls("reactions.add"); len(rs) != 2 || rs[0].Form.Get("name") == "" || rs[0].Form.Get("channel") != mentionChannel {
 			t.Errorf("reactions %v, want one to each thank-you", rs)
 		}
 		// A real follow-up in the same thread is still answered, once.
@@ -329,7 +324,7 @@ func TestThreadManners(t *testing.T) {
 		d.event(t, body)
 		again := []byte(strings.Replace(string(body), "EvM-q", "EvM-q-again", 1))
 		d.event(t, again)
-		posts := d.slack.get("chat.postMessage")
+		posts := d.slack.Calls("chat.postMessage")
 		if len(posts) != 2 || !strings.Contains(posts[1].Form.Get("text"), "Antwort zu Bielefeld: seit wann?") {
 			t.Errorf("posts %d, want the follow-up answered once with the thread's subject", len(posts))
 		}
@@ -363,11 +358,7 @@ func TestFollowUpWhileAnswerPosts(t *testing.T) {
 	f := convSetup(t, asker, nil)
 	release := make(chan struct{})
 	var posts atomic.Int64
-	f.slack.mu.Lock()
-	f.slack.fail = func(c call) (int, string) {
-		if c.Method != "chat.postMessage" {
-			return 0, ""
-		}
+	f.slack.Handle("chat.postMessage", func(w http.ResponseWriter, r *http.Request, c slackapptest.Call) bool {
 		if posts.Add(1) == 1 {
 			select { // the first answer hangs until the follow-up's answer came
 			case <-release:
@@ -376,9 +367,8 @@ func TestFollowUpWhileAnswerPosts(t *testing.T) {
 		} else {
 			close(release)
 		}
-		return 0, ""
-	}
-	f.slack.mu.Unlock()
+		return false
+	})
 	if rec := f.post(t, "/slack/events", "application/json", testdata(t, "app_mention.json"), nil); rec.Code != http.StatusOK {
 		t.Fatal(rec.Code)
 	}

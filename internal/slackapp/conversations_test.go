@@ -18,6 +18,7 @@ import (
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks/blockstest"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
 )
@@ -158,7 +159,7 @@ func TestThreadFollowUps(t *testing.T) {
 	asker := framedAnswers()
 	f := convSetup(t, asker, nil)
 	f.event(t, testdata(t, "app_mention.json"))
-	if posts := f.slack.get("chat.postMessage"); len(posts) != 1 || posts[0].Form.Get("thread_ts") != mentionTS {
+	if posts := f.slack.Calls("chat.postMessage"); len(posts) != 1 || posts[0].Form.Get("thread_ts") != mentionTS {
 		t.Fatalf("mention: posts %v, want the answer in the mention's thread", posts)
 	}
 
@@ -180,9 +181,9 @@ func TestThreadFollowUps(t *testing.T) {
 			&askCall{"seit wann?", "", false}, "Dazu weiß ich nichts"},
 	}
 	for i, s := range steps {
-		before, posts := len(asker.got()), len(f.slack.get("chat.postMessage"))
+		before, posts := len(asker.got()), len(f.slack.Calls("chat.postMessage"))
 		f.event(t, channelMessage(t, fmt.Sprintf("EvF%d", i), s.text, s.thread, s.parent))
-		calls, newPosts := asker.got()[before:], f.slack.get("chat.postMessage")[posts:]
+		calls, newPosts := asker.got()[before:], f.slack.Calls("chat.postMessage")[posts:]
 		if s.want == nil {
 			if len(calls) != 0 || len(newPosts) != 0 {
 				t.Errorf("%s: asked %v, posted %d, want it ignored", s.name, calls, len(newPosts))
@@ -235,7 +236,7 @@ func TestThreadFollowUpWithoutFrame(t *testing.T) {
 	if len(calls) != 2 || calls[1] != (askCall{"Lemgo?", "", false}) {
 		t.Errorf("asked %+v, want the follow-up asked on its own", calls)
 	}
-	if n := len(f.slack.get("chat.postMessage")); n != 2 {
+	if n := len(f.slack.Calls("chat.postMessage")); n != 2 {
 		t.Errorf("%d posts, want the follow-up answered", n)
 	}
 }
@@ -268,7 +269,7 @@ func TestDMConversation(t *testing.T) {
 			t.Fatalf("DM %d: asked %+v, want %+v", i, calls, s.want)
 		}
 	}
-	if posts := f.slack.get("chat.postMessage"); len(posts) != 3 {
+	if posts := f.slack.Calls("chat.postMessage"); len(posts) != 3 {
 		t.Errorf("%d DM answers, want 3", len(posts))
 	}
 }
@@ -280,7 +281,7 @@ func TestHelpPerSurface(t *testing.T) {
 	f.event(t, []byte(mention))
 	im := strings.Replace(string(testdata(t, "message_im.json")), "Hello hello can you hear me?", "hilfe", 1)
 	f.event(t, []byte(im))
-	posts := f.slack.get("chat.postMessage")
+	posts := f.slack.Calls("chat.postMessage")
 	if len(posts) != 2 {
 		t.Fatalf("posts %v, want two help texts", posts)
 	}
@@ -315,13 +316,13 @@ func TestVotesInPlace(t *testing.T) {
 	}
 	for _, c := range clicks {
 		rec := f.post(t, "/slack/interactions", "application/x-www-form-urlencoded",
-			voteClick(t, f.slack.srv.URL+"/hooks", c.action, c.user), nil)
+			voteClick(t, f.slack.Hooks(), c.action, c.user), nil)
 		if rec.Code != http.StatusOK {
 			t.Fatalf("vote: %d", rec.Code)
 		}
 		f.wait(t)
 	}
-	hooks := f.slack.get("response_url")
+	hooks := f.slack.Calls("response_url")
 	if len(hooks) != len(clicks) {
 		t.Fatalf("%d response_url calls, want one per click", len(hooks))
 	}
@@ -333,7 +334,7 @@ func TestVotesInPlace(t *testing.T) {
 		}
 		checkMessage(t, "voted answer", fmt.Sprint(h.JSON["text"]), h.JSON["blocks"])
 	}
-	if n := len(f.slack.get("chat.postEphemeral")); n != 0 {
+	if n := len(f.slack.Calls("chat.postEphemeral")); n != 0 {
 		t.Errorf("%d new ephemeral messages, want none", n)
 	}
 	for vote, want := range map[string][2]float64{"up": {2, 1}, "down": {1, 1}} {
@@ -358,14 +359,14 @@ func TestVoteKeepsMessage(t *testing.T) {
 	ans := blocks.Answer(answerFor(context.Background(), "Kuchen"), blocks.Options{Feedback: true, Forward: `{"q":"Kuchen"}`})
 	msg, _ := json.Marshal(map[string]any{"type": "message", "ts": "1548261231.000200", "text": ans.Text, "blocks": ans.Blocks})
 	payload := strings.Replace(string(testdata(t, "block_actions.json",
-		"https://hooks.slack.com", f.slack.srv.URL+"/hooks",
+		"https://hooks.slack.com", f.slack.Hooks(),
 		`"ACTION_ID"`, strconv.Quote(blocks.ActionFeedbackDown),
 		`"ACTION_VALUE"`, `"Kuchen"`,
 		`"is_ephemeral": true`, `"is_ephemeral": false`)),
 		`"trigger_id"`, `"message": `+string(msg)+`, "trigger_id"`, 1)
 	f.post(t, "/slack/interactions", "application/x-www-form-urlencoded", []byte(url.Values{"payload": {payload}}.Encode()), nil)
 	f.wait(t)
-	hooks := f.slack.get("response_url")
+	hooks := f.slack.Calls("response_url")
 	if len(hooks) != 1 {
 		t.Fatalf("response_url calls %v", hooks)
 	}
@@ -389,14 +390,14 @@ func TestShareSurvivesExpiredResponseURL(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := setup(t, nil)
-			f.slack.failWith("response_url", http.StatusNotFound, "expired_url")
+			f.slack.Fail("response_url", http.StatusNotFound, "expired_url")
 			if tt.failPost {
-				f.slack.failWith("chat.postMessage", http.StatusOK, `{"ok":false,"error":"channel_not_found"}`)
+				f.slack.Refuse("chat.postMessage", "channel_not_found")
 			}
 			f.post(t, "/slack/interactions", "application/x-www-form-urlencoded",
-				blockActions(t, f.slack.srv.URL+"/hooks", blocks.ActionShare, "Bielefeld"), nil)
+				blockActions(t, f.slack.Hooks(), blocks.ActionShare, "Bielefeld"), nil)
 			f.wait(t)
-			posts := f.slack.get("chat.postMessage")
+			posts := f.slack.Calls("chat.postMessage")
 			if tt.wantPosted {
 				if len(posts) != 1 || posts[0].Form.Get("channel") != "CBR2V3XEX" {
 					t.Fatalf("posts %v, want the shared answer in CBR2V3XEX", posts)
@@ -411,7 +412,7 @@ func TestShareSurvivesExpiredResponseURL(t *testing.T) {
 					t.Error("the shared answer's thread is not remembered")
 				}
 			} else {
-				eph := f.slack.get("chat.postEphemeral")
+				eph := f.slack.Calls("chat.postEphemeral")
 				if len(eph) != 1 || eph[0].Form.Get("user") != "UA8RXUSPL" || !strings.Contains(eph[0].Form.Get("text"), "channel_not_found") {
 					t.Errorf("chat.postEphemeral %v, want the user told what went wrong", eph)
 				}
@@ -427,7 +428,7 @@ func TestUnansweredHasNoShareButton(t *testing.T) {
 	t.Parallel()
 	f := setup(t, nil)
 	rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded",
-		slashBody(t, "Kuchen", f.slack.srv.URL+"/hooks/commands/1"), nil)
+		slackapptest.SlashBody("Kuchen", f.slack.Hooks()+"/commands/1"), nil)
 	f.wait(t)
 	if strings.Contains(rec.Body.String(), blocks.ActionShare) || strings.Contains(rec.Body.String(), blocks.ActionForward) {
 		t.Errorf("unanswered slash response %s, want no share button (and no forward button without a curators' channel)", rec.Body)
@@ -464,7 +465,7 @@ func TestHomeOpensModal(t *testing.T) {
 				t.Fatalf("block_actions: %d %s", rec.Code, rec.Body)
 			}
 			f.wait(t)
-			calls := f.slack.get(tt.wantMethod)
+			calls := f.slack.Calls(tt.wantMethod)
 			if len(calls) != 1 {
 				t.Fatalf("%s calls %v, want one", tt.wantMethod, calls)
 			}
@@ -487,7 +488,7 @@ func TestHomeOpensModal(t *testing.T) {
 			if q := f.asker.asked(); len(q) != 1 || q[0] != tt.wantQuestion {
 				t.Errorf("asked %q, want %q", q, tt.wantQuestion)
 			}
-			if n := len(f.slack.get("chat.postMessage")); n != 0 {
+			if n := len(f.slack.Calls("chat.postMessage")); n != 0 {
 				t.Errorf("%d messages posted, want the answer only in the modal", n)
 			}
 		})
@@ -498,7 +499,7 @@ func TestHomeHasNoVersionHash(t *testing.T) {
 	t.Parallel()
 	f := setup(t, nil)
 	f.event(t, testdata(t, "app_home_opened.json"))
-	pubs := f.slack.get("views.publish")
+	pubs := f.slack.Calls("views.publish")
 	if len(pubs) != 1 {
 		t.Fatalf("views.publish %v", pubs)
 	}
@@ -516,14 +517,14 @@ func TestFirstDMWelcome(t *testing.T) {
 	messages := strings.Replace(string(testdata(t, "app_home_opened.json")), `"tab": "home"`, `"tab": "messages"`, 1)
 	f := setup(t, nil)
 	f.event(t, []byte(messages))
-	posts := f.slack.get("chat.postMessage")
+	posts := f.slack.Calls("chat.postMessage")
 	if len(posts) != 1 || posts[0].Form.Get("channel") != "D0LAN2Q65" || !strings.Contains(posts[0].Form.Get("text"), "Hallo") {
 		t.Fatalf("posts %v, want a welcome in D0LAN2Q65", posts)
 	}
 	// A later visit finds the welcome in the history and says nothing.
-	f.slack.failWith("conversations.history", http.StatusOK, `{"ok":true,"messages":[{"type":"message","text":"Hallo","ts":"1.2"}]}`)
+	f.slack.Fail("conversations.history", http.StatusOK, `{"ok":true,"messages":[{"type":"message","text":"Hallo","ts":"1.2"}]}`)
 	f.event(t, []byte(strings.Replace(messages, "Ev08MFMKH6", "Ev08MFMKH7", 1)))
-	if n := len(f.slack.get("chat.postMessage")); n != 1 {
+	if n := len(f.slack.Calls("chat.postMessage")); n != 1 {
 		t.Errorf("%d posts after a second visit, want no second welcome", n)
 	}
 }
@@ -531,7 +532,7 @@ func TestFirstDMWelcome(t *testing.T) {
 func TestMessageShortcut(t *testing.T) {
 	t.Parallel()
 	f := setup(t, func(c *Config) { c.BotUserID = botID })
-	payload := testdata(t, "message_action.json", "https://hooks.slack.com", f.slack.srv.URL+"/hooks")
+	payload := testdata(t, "message_action.json", "https://hooks.slack.com", f.slack.Hooks())
 	rec := f.post(t, "/slack/interactions", "application/x-www-form-urlencoded", []byte(url.Values{"payload": {string(payload)}}.Encode()), nil)
 	if rec.Code != http.StatusOK || rec.Body.Len() != 0 {
 		t.Fatalf("message_action ack = %d %q, want 200 and empty", rec.Code, rec.Body)
@@ -540,7 +541,7 @@ func TestMessageShortcut(t *testing.T) {
 	if q := f.asker.asked(); len(q) != 1 || q[0] != "Ist Bielefeld eigentlich dabei?" {
 		t.Errorf("asked %q, want the message's text", q)
 	}
-	hooks := f.slack.get("response_url")
+	hooks := f.slack.Calls("response_url")
 	if len(hooks) != 1 || hooks[0].JSON["response_type"] != "ephemeral" || !strings.Contains(fmt.Sprint(hooks[0].JSON["text"]), "Bielefeld ist") {
 		t.Fatalf("response_url calls %v, want the answer, ephemeral", hooks)
 	}
@@ -550,11 +551,11 @@ func TestMessageShortcut(t *testing.T) {
 
 	// Without a working response_url the answer opens in a modal.
 	f2 := setup(t, nil)
-	f2.slack.failWith("response_url", http.StatusNotFound, "expired_url")
-	payload = testdata(t, "message_action.json", "https://hooks.slack.com", f2.slack.srv.URL+"/hooks")
+	f2.slack.Fail("response_url", http.StatusNotFound, "expired_url")
+	payload = testdata(t, "message_action.json", "https://hooks.slack.com", f2.slack.Hooks())
 	f2.post(t, "/slack/interactions", "application/x-www-form-urlencoded", []byte(url.Values{"payload": {string(payload)}}.Encode()), nil)
 	f2.wait(t)
-	if opens := f2.slack.get("views.open"); len(opens) != 1 || !strings.Contains(string(marshal(opens[0].JSON["view"])), "Bielefeld ist") {
+	if opens := f2.slack.Calls("views.open"); len(opens) != 1 || !strings.Contains(string(marshal(opens[0].JSON["view"])), "Bielefeld ist") {
 		t.Errorf("views.open %v, want the answer in a modal", opens)
 	}
 }
@@ -597,9 +598,9 @@ func TestMorePagesReachEveryItem(t *testing.T) {
 	seen := map[string]bool{}
 	for page := 0; value != "" && page < 20; page++ {
 		f.post(t, "/slack/interactions", "application/x-www-form-urlencoded",
-			blockActions(t, f.slack.srv.URL+"/hooks", blocks.ActionMore, value), nil)
+			blockActions(t, f.slack.Hooks(), blocks.ActionMore, value), nil)
 		f.wait(t)
-		hooks := f.slack.get("response_url")
+		hooks := f.slack.Calls("response_url")
 		h := hooks[len(hooks)-1]
 		if h.JSON["replace_original"] != true {
 			t.Fatalf("page %d: %v, want it in place of the list", page, h.JSON)

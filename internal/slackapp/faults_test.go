@@ -10,12 +10,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 )
 
 // Faults (issue "Ship and run it", item 7): Slack's Web API rate-limits,
@@ -25,61 +25,25 @@ import (
 
 const faultToken = "xoxb-fault-test-7d1c0ffee"
 
-// webAPI is a fake Slack Web API whose chat.postMessage answers with post,
-// called with the attempt number (1, 2, ...).
-type webAPI struct {
-	srv  *httptest.Server
-	post func(w http.ResponseWriter, r *http.Request, attempt int)
-
-	mu       sync.Mutex
-	attempts []time.Time
-	tokens   []string
-}
-
-func newWebAPI(t *testing.T, post func(w http.ResponseWriter, r *http.Request, attempt int)) *webAPI {
-	api := &webAPI{post: post}
-	api.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_ = r.ParseForm()
-		w.Header().Set("Content-Type", "application/json")
-		if !strings.HasSuffix(r.URL.Path, "/chat.postMessage") {
-			_, _ = io.WriteString(w, `{"ok":true}`)
-			return
-		}
-		api.mu.Lock()
-		api.attempts = append(api.attempts, time.Now())
-		api.tokens = append(api.tokens, strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")+r.PostForm.Get("token"))
-		n := len(api.attempts)
-		api.mu.Unlock()
-		api.post(w, r, n)
-	}))
-	t.Cleanup(api.srv.Close)
-	return api
-}
-
-func (api *webAPI) calls() []time.Time {
-	api.mu.Lock()
-	defer api.mu.Unlock()
-	return append([]time.Time(nil), api.attempts...)
-}
-
-func postOK(w http.ResponseWriter, r *http.Request) {
-	_, _ = fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000000.000100"}`, r.PostForm.Get("channel"))
-}
-
-// faultSetup is setup against api, with a token the logs are searched for.
-func faultSetup(t *testing.T, api *webAPI, change func(*Config)) *fixture {
+// faultSetup is setup with a token the logs are searched for; post, if
+// set, answers chat.postMessage in place of the fake Slack.
+func faultSetup(t *testing.T, post slackapptest.Handler, change func(*Config)) *fixture {
 	t.Helper()
-	return setup(t, func(c *Config) {
+	f := setup(t, func(c *Config) {
 		c.BotToken = faultToken
 		c.BotUserID = "U0LAN0Z89"
-		if api != nil {
-			c.APIURL = api.srv.URL + "/api/"
-		}
 		if change != nil {
 			change(c)
 		}
 	})
+	if post != nil {
+		f.slack.Handle("chat.postMessage", post)
+	}
+	return f
 }
+
+// posts are the attempts of chat.postMessage f's Slack got.
+func (f *fixture) posts() []slackapptest.Call { return f.slack.Calls("chat.postMessage") }
 
 // mention is the documented app_mention event with its own event_id.
 func mention(t *testing.T, eventID string) []byte {
@@ -103,10 +67,8 @@ func stillServes(t *testing.T, f *fixture, handler http.Handler) {
 	if handler == nil {
 		handler = f.handler
 	}
-	body := slashBody(t, "Bielefeld", f.slack.srv.URL+"/hooks/commands/9")
-	req := httptest.NewRequest("POST", "/slack/commands", strings.NewReader(string(body)))
-	req.Header = sign(testSecret, time.Now(), body)
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	body := slackapptest.SlashBody("Bielefeld", f.slack.Hooks()+"/commands/9")
+	req := slackapptest.NewRequest(testSecret, "/slack/commands", slackapptest.Form, body)
 	rec := httptest.NewRecorder()
 	start := time.Now()
 	handler.ServeHTTP(rec, req)
@@ -123,25 +85,16 @@ func stillServes(t *testing.T, f *fixture, handler http.Handler) {
 // again, so the answer is posted once and no failure is logged.
 func TestFaultRateLimited(t *testing.T) {
 	t.Parallel()
-	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
-		if attempt == 1 {
-			w.Header().Set("Retry-After", "1")
-			w.WriteHeader(http.StatusTooManyRequests)
-			_, _ = io.WriteString(w, `{"ok":false,"error":"ratelimited"}`)
-			return
-		}
-		postOK(w, r)
-	})
-	f := faultSetup(t, api, func(c *Config) { c.APIRetries = 0 }) // the default: 2 retries
+	f := faultSetup(t, slackapptest.First(slackapptest.RateLimited(1)), func(c *Config) { c.APIRetries = 0 }) // the default: 2 retries
 	if rec := f.post(t, "/slack/events", "application/json", mention(t, "EvRate1"), nil); rec.Code != 200 {
 		t.Fatalf("app_mention: %d", rec.Code)
 	}
 	f.wait(t)
-	calls := api.calls()
+	calls := f.posts()
 	if len(calls) != 2 {
 		t.Fatalf("chat.postMessage attempts = %d, want 2 (429, then the post)", len(calls))
 	}
-	if gap := calls[1].Sub(calls[0]); gap < time.Second {
+	if gap := calls[1].At.Sub(calls[0].At); gap < time.Second {
 		t.Errorf("retried after %v, want at least Retry-After: 1s", gap)
 	}
 	if got := counterValue(t, f.app.metrics.postErrors); got != 0 {
@@ -150,9 +103,9 @@ func TestFaultRateLimited(t *testing.T) {
 	if r := f.logs.Records("chat.postMessage failed"); len(r) != 0 {
 		t.Errorf("failure logged although the retry posted: %v", r)
 	}
-	for _, tok := range api.tokens {
-		if tok != faultToken {
-			t.Errorf("chat.postMessage authorised with %q, want the bot token", tok)
+	for _, c := range calls {
+		if c.Token != faultToken {
+			t.Errorf("chat.postMessage authorised with %q, want the bot token", c.Token)
 		}
 	}
 	noSecrets(t, f)
@@ -164,21 +117,21 @@ func TestFaultRateLimited(t *testing.T) {
 // event id, and the next requests are served.
 func TestFaultServerError(t *testing.T) {
 	t.Parallel()
-	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
-		if attempt == 1 || attempt == 3 {
+	post := func(w http.ResponseWriter, r *http.Request, c slackapptest.Call) bool {
+		if c.Attempt == 1 || c.Attempt == 3 {
 			http.Error(w, "internal_error", http.StatusInternalServerError)
-			return
+			return true
 		}
-		postOK(w, r)
-	})
-	f := faultSetup(t, api, func(c *Config) { c.APIRetries = 0; c.RetryBackoff = 20 * time.Millisecond }) // the default retries
+		return false
+	}
+	f := faultSetup(t, post, func(c *Config) { c.APIRetries = 0; c.RetryBackoff = 20 * time.Millisecond }) // the default retries
 	if rec := f.post(t, "/slack/events", "application/json", mention(t, "EvFail1"), nil); rec.Code != 200 {
 		t.Fatalf("app_mention: %d", rec.Code)
 	}
 	f.wait(t)
-	if calls := api.calls(); len(calls) != 2 {
+	if calls := f.posts(); len(calls) != 2 {
 		t.Fatalf("chat.postMessage attempts = %d, want 2 (500, then the post)", len(calls))
-	} else if gap := calls[1].Sub(calls[0]); gap < 10*time.Millisecond {
+	} else if gap := calls[1].At.Sub(calls[0].At); gap < 10*time.Millisecond {
 		t.Errorf("retried after %v, want a backoff of at least half of 20ms", gap)
 	}
 	if r := f.logs.Records("chat.postMessage failed"); len(r) != 0 {
@@ -186,7 +139,7 @@ func TestFaultServerError(t *testing.T) {
 	}
 
 	// Without retries the 500 is final.
-	g := faultSetup(t, api, nil) // setup turns retries off
+	g := faultSetup(t, post, nil) // setup turns retries off
 	if rec := g.post(t, "/slack/events", "application/json", mention(t, "EvFail2"), nil); rec.Code != 200 {
 		t.Fatalf("app_mention: %d", rec.Code)
 	}
@@ -217,15 +170,9 @@ func TestFaultServerError(t *testing.T) {
 func TestFaultHangingAPI(t *testing.T) {
 	t.Parallel()
 	release := make(chan struct{})
-	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
-		select {
-		case <-r.Context().Done():
-		case <-release:
-		}
-	})
-	t.Cleanup(func() { close(release) }) // before api.srv.Close
 	const timeout = 300 * time.Millisecond
-	f := faultSetup(t, api, func(c *Config) { c.HTTPClient = &http.Client{Timeout: timeout} })
+	f := faultSetup(t, slackapptest.Hang(release), func(c *Config) { c.HTTPClient = &http.Client{Timeout: timeout} })
+	t.Cleanup(func() { close(release) }) // before the fake Slack closes
 	start := time.Now()
 	if rec := f.post(t, "/slack/events", "application/json", mention(t, "EvHang1"), nil); rec.Code != 200 {
 		t.Fatalf("app_mention: %d", rec.Code)
@@ -262,30 +209,23 @@ func TestDefaultHTTPClientTimesOut(t *testing.T) {
 func TestFaultResponseURL(t *testing.T) {
 	t.Parallel()
 	release := make(chan struct{})
-	hooks := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.Contains(r.URL.Path, "hang") {
-			select {
-			case <-r.Context().Done():
-			case <-release:
-			}
-			return
-		}
-		http.Error(w, "no_service", http.StatusInternalServerError)
-	}))
-	t.Cleanup(hooks.Close)
-	t.Cleanup(func() { close(release) })
+	defer close(release) // before the fake Slacks close
 	for _, path := range []string{"/commands/T1/111/fail-sEcReT", "/commands/T1/222/hang-sEcReT"} {
 		f := faultSetup(t, nil, func(c *Config) {
 			c.SlashDeadline = 10 * time.Millisecond
 			c.HTTPClient = &http.Client{Timeout: 300 * time.Millisecond}
-			c.APIURL = hooks.URL + "/api/" // so the bot allows response_urls there
 		})
+		if strings.Contains(path, "hang") {
+			f.slack.Handle("response_url", slackapptest.Hang(release))
+		} else {
+			f.slack.Fail("response_url", http.StatusInternalServerError, "no_service")
+		}
 		answer := make(chan struct{})
 		f.asker.ask = func(ctx context.Context, q string) domain.Answer {
 			<-answer
 			return answerFor(ctx, q)
 		}
-		rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, "Bielefeld", hooks.URL+path), nil)
+		rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slackapptest.SlashBody("Bielefeld", f.slack.Hooks()+path), nil)
 		if rec.Code != 200 || !strings.Contains(rec.Body.String(), "Einen Moment") {
 			t.Fatalf("%s: slow slash command = %d %s, want a holding note", path, rec.Code, rec.Body)
 		}
@@ -331,7 +271,7 @@ func rawRequest(t *testing.T, addr string, head string, body []byte, cut int, cl
 func signedHead(addr string, body []byte, contentLength int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "POST /slack/commands HTTP/1.1\r\nHost: %s\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n", addr, contentLength)
-	for k, v := range sign(testSecret, time.Now(), body) {
+	for k, v := range slackapptest.Sign(testSecret, time.Now(), body) {
 		fmt.Fprintf(&b, "%s: %s\r\n", k, v[0])
 	}
 	b.WriteString("\r\n")
@@ -347,7 +287,7 @@ func TestFaultBadRequestsOverTCP(t *testing.T) {
 	srv := httptest.NewServer(f.handler)
 	t.Cleanup(srv.Close)
 	addr := srv.Listener.Addr().String()
-	body := slashBody(t, "Bielefeld", f.slack.srv.URL+"/hooks/commands/1")
+	body := slackapptest.SlashBody("Bielefeld", f.slack.Hooks()+"/commands/1")
 	big := append(append([]byte{}, body...), strings.Repeat("&x=y", MaxBodyBytes/4)...)
 
 	// A client that drops mid-request: headers and half the body, then gone.
@@ -364,7 +304,7 @@ func TestFaultBadRequestsOverTCP(t *testing.T) {
 	}
 	// Bad signature: signed with another secret.
 	req, _ := http.NewRequest("POST", srv.URL+"/slack/commands", strings.NewReader(string(body)))
-	req.Header = sign("not-the-secret", time.Now(), body)
+	req.Header = slackapptest.Sign("not-the-secret", time.Now(), body)
 	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("bad signature: %v %v, want 401", resp, err)
 	} else {
@@ -374,7 +314,7 @@ func TestFaultBadRequestsOverTCP(t *testing.T) {
 	if q := f.asker.asked(); len(q) != 0 {
 		t.Errorf("broken requests were asked: %q", q)
 	}
-	if n := len(f.slack.calls); n != 0 {
+	if n := f.slack.Count(); n != 0 {
 		t.Errorf("broken requests reached Slack %d times", n)
 	}
 	if r := f.logs.Records("rejected request: bad signature"); len(r) != 1 {
@@ -383,8 +323,7 @@ func TestFaultBadRequestsOverTCP(t *testing.T) {
 
 	// And the server still answers, over the same kind of connection.
 	req, _ = http.NewRequest("POST", srv.URL+"/slack/commands", strings.NewReader(string(body)))
-	req.Header = sign(testSecret, time.Now(), body)
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header = slackapptest.Signed(testSecret, slackapptest.Form, body)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -404,7 +343,7 @@ func TestFaultNotUTF8(t *testing.T) {
 	for _, text := range []string{"M\xfcnchen", "\xff\xfe\xfd", "Biele\xc3feld", "\xc3\x28 <@U1|\xe2\x82> &amp;\x00"} {
 		f := faultSetup(t, nil, nil)
 		rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded",
-			slashBody(t, text, f.slack.srv.URL+"/hooks/commands/1"), nil)
+			slackapptest.SlashBody(text, f.slack.Hooks()+"/commands/1"), nil)
 		f.wait(t)
 		if rec.Code != http.StatusOK {
 			t.Fatalf("/engagiert %q: status %d: %s", text, rec.Code, rec.Body)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 )
 
 const curators = "CCURATOR1"
@@ -66,7 +67,7 @@ func TestForwardAndRelay(t *testing.T) {
 	f := convSetup(t, framedAnswers(), func(c *Config) { c.CuratorChannel = curators })
 	mention := strings.Replace(string(testdata(t, "app_mention.json")), "is it everything a river should be?", "Wer backt den Kuchen?", 1)
 	f.event(t, []byte(mention))
-	posts := f.slack.get("chat.postMessage")
+	posts := f.slack.Calls("chat.postMessage")
 	if len(posts) != 1 {
 		t.Fatalf("posts %v", posts)
 	}
@@ -77,10 +78,10 @@ func TestForwardAndRelay(t *testing.T) {
 
 	// Five clicks (an impatient asker, a slow Slack): one post.
 	for range 5 {
-		f.post(t, "/slack/interactions", "application/x-www-form-urlencoded", forwardClick(t, f.slack.srv.URL+"/hooks", value), nil)
+		f.post(t, "/slack/interactions", "application/x-www-form-urlencoded", forwardClick(t, f.slack.Hooks(), value), nil)
 	}
 	f.wait(t)
-	posts = f.slack.get("chat.postMessage")
+	posts = f.slack.Calls("chat.postMessage")
 	if len(posts) != 2 || posts[1].Form.Get("channel") != curators {
 		t.Fatalf("posts %v, want the question in the curators' channel once", posts)
 	}
@@ -91,13 +92,13 @@ func TestForwardAndRelay(t *testing.T) {
 		}
 	}
 	// Each click replaces the answer's button with "weitergeleitet", in place.
-	for _, h := range f.slack.get("response_url") {
+	for _, h := range f.slack.Calls("response_url") {
 		b := string(marshal(h.JSON["blocks"]))
 		if h.JSON["replace_original"] != true || !strings.Contains(b, "weitergeleitet") || strings.Contains(b, blocks.ActionForward) {
 			t.Errorf("response_url call %v, want the answer with the button replaced by the note", h.JSON)
 		}
 	}
-	if n := len(f.slack.get("response_url")); n != 5 {
+	if n := len(f.slack.Calls("response_url")); n != 5 {
 		t.Errorf("%d response_url calls, want one per click", n)
 	}
 	if got := counterValue(t, f.app.metrics.forwarded); got != 1 {
@@ -109,7 +110,7 @@ func TestForwardAndRelay(t *testing.T) {
 	forwardTS := "1700000000.000100" // the fake Slack's ts of every post
 	f.event(t, curatorReply(t, "EvCUR1", "Die Bäckerei Müller <!channel>, siehe <https://example.org/kuchen|Kuchenplan>", forwardTS))
 	f.event(t, curatorReply(t, "EvCUR2", "Die Bäckerei Müller <!channel>, siehe <https://example.org/kuchen|Kuchenplan>", forwardTS))
-	posts = f.slack.get("chat.postMessage")
+	posts = f.slack.Calls("chat.postMessage")
 	if len(posts) != 3 {
 		t.Fatalf("%d posts, want the reply relayed once: %v", len(posts), posts)
 	}
@@ -127,7 +128,7 @@ func TestForwardAndRelay(t *testing.T) {
 	// A message in another thread of the curators' channel is not relayed,
 	// nor answered as a follow-up.
 	f.event(t, curatorReply(t, "EvCUR3", "Kaffee?", "1700000099.000001"))
-	if n := len(f.slack.get("chat.postMessage")); n != 3 {
+	if n := len(f.slack.Calls("chat.postMessage")); n != 3 {
 		t.Errorf("%d posts, want nothing for an unrelated thread", n)
 	}
 }
@@ -136,7 +137,7 @@ func TestForwardAndRelay(t *testing.T) {
 func TestForwardFromSlashRelaysByDM(t *testing.T) {
 	t.Parallel()
 	f := setup(t, func(c *Config) { c.CuratorChannel = curators; c.BotUserID = botID })
-	rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, "Kuchen", f.slack.srv.URL+"/hooks/commands/1"), nil)
+	rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slackapptest.SlashBody("Kuchen", f.slack.Hooks()+"/commands/1"), nil)
 	f.wait(t)
 	var r struct {
 		Blocks json.RawMessage `json:"blocks"`
@@ -146,13 +147,13 @@ func TestForwardFromSlashRelaysByDM(t *testing.T) {
 	if value == "" || strings.Contains(string(r.Blocks), blocks.ActionShare) {
 		t.Fatalf("unanswered slash response %s, want a forward button and no share button", r.Blocks)
 	}
-	f.post(t, "/slack/interactions", "application/x-www-form-urlencoded", forwardClick(t, f.slack.srv.URL+"/hooks", value), nil)
+	f.post(t, "/slack/interactions", "application/x-www-form-urlencoded", forwardClick(t, f.slack.Hooks(), value), nil)
 	f.wait(t)
-	if text := f.slack.get("chat.postMessage")[0].Form.Get("text"); !strings.Contains(text, "in <#CBR2V3XEX>") {
+	if text := f.slack.Calls("chat.postMessage")[0].Form.Get("text"); !strings.Contains(text, "in <#CBR2V3XEX>") {
 		t.Errorf("forwarded %q, want where it was asked", text)
 	}
 	f.event(t, curatorReply(t, "EvCUR9", "Gibt es nicht.", "1700000000.000100"))
-	posts := f.slack.get("chat.postMessage")
+	posts := f.slack.Calls("chat.postMessage")
 	if len(posts) != 2 || posts[1].Form.Get("channel") != "UA8RXUSPL" || posts[1].Form.Get("thread_ts") != "" {
 		t.Errorf("posts %v, want the reply by DM to UA8RXUSPL", posts)
 	}
@@ -168,11 +169,11 @@ func TestForwardFromSlashRelaysByDM(t *testing.T) {
 func TestRelayLost(t *testing.T) {
 	f := convSetup(t, framedAnswers(), func(c *Config) { c.CuratorChannel = curators })
 	const root = "1700000050.000100"
-	f.slack.answer("conversations.replies", `{"ok":true,"messages":[{"type":"message","user":"`+botID+`","text":"Frage ohne Antwort von <@U1> in <#C1>: „Kuchen?“","ts":"`+root+`",`+
+	f.slack.Answer("conversations.replies", `{"ok":true,"messages":[{"type":"message","user":"`+botID+`","text":"Frage ohne Antwort von <@U1> in <#C1>: „Kuchen?“","ts":"`+root+`",`+
 		`"metadata":{"event_type":"engagiert_forward","event_payload":{"v":1}}}]}`)
 	f.event(t, curatorReply(t, "EvL1", "Die Antwort", root))
 	f.event(t, curatorReply(t, "EvL2", "Noch eine Antwort", root))
-	posts := f.slack.get("chat.postMessage")
+	posts := f.slack.Calls("chat.postMessage")
 	if len(posts) != 1 || posts[0].Form.Get("channel") != curators || posts[0].Form.Get("thread_ts") != root ||
 		!strings.Contains(posts[0].Form.Get("text"), "nicht mehr weitergeben") {
 		t.Fatalf("posts %v, want one notice in the curators' thread", posts)
@@ -182,7 +183,7 @@ func TestRelayLost(t *testing.T) {
 	}
 	// A thread a curator started is none of the bot's business.
 	f.event(t, bytes.Replace(channelMessage(t, "EvL3", "Kaffee?", "1700000060.000100", "UCURATOR2"), []byte(mentionChannel), []byte(curators), 1))
-	if n := len(f.slack.get("chat.postMessage")); n != 1 {
+	if n := len(f.slack.Calls("chat.postMessage")); n != 1 {
 		t.Errorf("%d posts, want nothing for a curator's own thread", n)
 	}
 }

@@ -13,12 +13,12 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 	"github.com/prometheus/client_golang/prometheus/testutil"
 )
 
@@ -60,7 +60,7 @@ func TestSignedEventsAlwaysAcked(t *testing.T) {
 				t.Fatalf("POST /slack/events (%s) = %d %s, want 200", tt.name, rec.Code, rec.Body)
 			}
 			var calls []string
-			for _, c := range f.slack.calls {
+			for _, c := range f.slack.All() {
 				calls = append(calls, c.Method)
 			}
 			if tt.wantCall == "" && len(calls) != 0 || tt.wantCall != "" && (len(calls) != 1 || calls[0] != tt.wantCall) {
@@ -104,7 +104,7 @@ func (b *failingBody) Read(p []byte) (int, error) {
 func TestRefusedBeforeBody(t *testing.T) {
 	t.Parallel()
 	f := setup(t, nil)
-	good := sign(testSecret, time.Now(), []byte("x"))
+	good := slackapptest.Sign(testSecret, time.Now(), []byte("x"))
 	tests := []struct {
 		name   string
 		header http.Header
@@ -112,7 +112,7 @@ func TestRefusedBeforeBody(t *testing.T) {
 	}{
 		{"no headers", http.Header{}, "unsigned"},
 		{"no timestamp", http.Header{"X-Slack-Signature": good["X-Slack-Signature"]}, "stale_timestamp"},
-		{"stale timestamp", sign(testSecret, time.Now().Add(-10*time.Minute), []byte("x")), "stale_timestamp"},
+		{"stale timestamp", slackapptest.Sign(testSecret, time.Now().Add(-10*time.Minute), []byte("x")), "stale_timestamp"},
 		{"no signature", http.Header{"X-Slack-Request-Timestamp": good["X-Slack-Request-Timestamp"]}, "unsigned"},
 		{"malformed signature", http.Header{"X-Slack-Request-Timestamp": good["X-Slack-Request-Timestamp"], "X-Slack-Signature": {"v0=abc"}}, "unsigned"},
 	}
@@ -140,12 +140,12 @@ func TestBodySlots(t *testing.T) {
 	f := setup(t, func(c *Config) { c.MaxBodyReads = 1; c.BodyWait = 100 * time.Millisecond })
 	srv := httptest.NewServer(f.handler)
 	t.Cleanup(srv.Close)
-	body := slashBody(t, "Bielefeld", f.slack.srv.URL+"/hooks/commands/1")
+	body := slackapptest.SlashBody("Bielefeld", f.slack.Hooks()+"/commands/1")
 
 	pr, pw := io.Pipe()
 	t.Cleanup(func() { pw.Close() })
 	slow, _ := http.NewRequest("POST", srv.URL+"/slack/commands", pr)
-	slow.Header = sign(testSecret, time.Now(), body)
+	slow.Header = slackapptest.Sign(testSecret, time.Now(), body)
 	slow.ContentLength = int64(len(body))
 	go func() {
 		if resp, err := http.DefaultClient.Do(slow); err == nil {
@@ -156,7 +156,7 @@ func TestBodySlots(t *testing.T) {
 	time.Sleep(50 * time.Millisecond)
 
 	req, _ := http.NewRequest("POST", srv.URL+"/slack/commands", bytes.NewReader(body))
-	req.Header = sign(testSecret, time.Now(), body)
+	req.Header = slackapptest.Sign(testSecret, time.Now(), body)
 	start := time.Now()
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -270,22 +270,22 @@ func mustListen(t *testing.T) net.Listener {
 // post is retried and delivered.
 func TestRetryConnectionError(t *testing.T) {
 	t.Parallel()
-	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
-		if attempt == 1 {
-			c, _, err := http.NewResponseController(w).Hijack()
+	post := func(w http.ResponseWriter, r *http.Request, c slackapptest.Call) bool {
+		if c.Attempt == 1 {
+			conn, _, err := http.NewResponseController(w).Hijack()
 			if err == nil {
-				c.Close()
+				conn.Close()
 			}
-			return
+			return true
 		}
-		postOK(w, r)
-	})
-	f := faultSetup(t, api, func(c *Config) { c.APIRetries = 0; c.RetryBackoff = 10 * time.Millisecond })
+		return false
+	}
+	f := faultSetup(t, post, func(c *Config) { c.APIRetries = 0; c.RetryBackoff = 10 * time.Millisecond })
 	if rec := f.post(t, "/slack/events", "application/json", mention(t, "EvDrop1"), nil); rec.Code != 200 {
 		t.Fatalf("app_mention: %d", rec.Code)
 	}
 	f.wait(t)
-	if n := len(api.calls()); n != 2 {
+	if n := len(f.posts()); n != 2 {
 		t.Errorf("chat.postMessage attempts = %d, want 2 (dropped, then the post)", n)
 	}
 	if r := f.logs.Records("chat.postMessage failed"); len(r) != 0 {
@@ -297,12 +297,7 @@ func TestRetryConnectionError(t *testing.T) {
 // given up at once and logged as rate limited, not as a deadline.
 func TestRateLimitedLost(t *testing.T) {
 	t.Parallel()
-	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
-		w.Header().Set("Retry-After", "30")
-		w.WriteHeader(http.StatusTooManyRequests)
-		_, _ = io.WriteString(w, `{"ok":false,"error":"ratelimited"}`)
-	})
-	f := faultSetup(t, api, func(c *Config) { c.APIRetries = 0 })
+	f := faultSetup(t, slackapptest.RateLimited(30), func(c *Config) { c.APIRetries = 0 })
 	start := time.Now()
 	if rec := f.post(t, "/slack/events", "application/json", mention(t, "EvRate30"), nil); rec.Code != 200 {
 		t.Fatalf("app_mention: %d", rec.Code)
@@ -331,18 +326,12 @@ func TestRateLimitedLost(t *testing.T) {
 func TestLostAtShutdown(t *testing.T) {
 	t.Parallel()
 	release := make(chan struct{})
-	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
-		select {
-		case <-r.Context().Done():
-		case <-release:
-		}
-	})
-	t.Cleanup(func() { close(release) })
-	f := faultSetup(t, api, nil)
+	f := faultSetup(t, slackapptest.Hang(release), nil)
+	t.Cleanup(func() { close(release) }) // before the fake Slack closes
 	if rec := f.post(t, "/slack/events", "application/json", mention(t, "EvStop1"), nil); rec.Code != 200 {
 		t.Fatalf("app_mention: %d", rec.Code)
 	}
-	for len(api.calls()) == 0 {
+	for len(f.posts()) == 0 {
 		time.Sleep(5 * time.Millisecond)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
@@ -357,37 +346,6 @@ func TestLostAtShutdown(t *testing.T) {
 	if got := counterValue(t, f.app.guard.lost.WithLabelValues(LostShutdown)); got != 1 {
 		t.Errorf("engagiert_slack_replies_lost_total{reason=shutdown} = %v, want 1", got)
 	}
-}
-
-// authAPI is a Web API whose auth.test and chat.postMessage answer with the
-// current error ("" = ok).
-type authAPI struct {
-	srv *httptest.Server
-	mu  sync.Mutex
-	err string
-}
-
-func newAuthAPI(t *testing.T, err string) *authAPI {
-	a := &authAPI{err: err}
-	a.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		a.mu.Lock()
-		e := a.err
-		a.mu.Unlock()
-		w.Header().Set("Content-Type", "application/json")
-		if e != "" {
-			fmt.Fprintf(w, `{"ok":false,"error":%q}`, e)
-			return
-		}
-		_, _ = io.WriteString(w, `{"ok":true,"user_id":"UBOT","channel":"C1","ts":"1.2"}`)
-	}))
-	t.Cleanup(a.srv.Close)
-	return a
-}
-
-func (a *authAPI) set(err string) {
-	a.mu.Lock()
-	a.err = err
-	a.mu.Unlock()
 }
 
 func readyz(t *testing.T, f *fixture) (int, Readiness) {
@@ -406,8 +364,8 @@ func readyz(t *testing.T, f *fixture) (int, Readiness) {
 // post refused for the token does the same.
 func TestTokenRejected(t *testing.T) {
 	t.Parallel()
-	api := newAuthAPI(t, "invalid_auth")
-	f := setup(t, func(c *Config) { c.APIURL = api.srv.URL + "/api/" })
+	f := setup(t, nil)
+	f.slack.Refuse("*", "invalid_auth")
 	if code, r := readyz(t, f); code != 200 || r.SlackToken != "unverified" {
 		t.Errorf("/readyz before auth.test = %d %+v, want 200, unverified", code, r)
 	}
@@ -419,7 +377,7 @@ func TestTokenRejected(t *testing.T) {
 		t.Errorf("/readyz with the token rejected = %d %+v, want 503, rejected: invalid_auth", code, r)
 	}
 
-	api.set("")
+	f.slack.Reset("*")
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { f.app.WatchToken(ctx, 10*time.Millisecond); close(done) }()
@@ -435,7 +393,7 @@ func TestTokenRejected(t *testing.T) {
 	}
 
 	// Revoked while serving: the post says so, and /readyz follows.
-	api.set("token_revoked")
+	f.slack.Refuse("*", "token_revoked")
 	if rec := f.post(t, "/slack/events", "application/json", mention(t, "EvRevoked1"), nil); rec.Code != 200 {
 		t.Fatalf("app_mention: %d", rec.Code)
 	}
@@ -485,12 +443,10 @@ func noDuplicateKeys(t *testing.T, logs string) {
 // questions and failed posts among them, and checks every line.
 func TestLogsNoDuplicateKeys(t *testing.T) {
 	t.Parallel()
-	api := newWebAPI(t, func(w http.ResponseWriter, r *http.Request, attempt int) {
-		http.Error(w, "internal_error", http.StatusInternalServerError)
-	})
-	f := faultSetup(t, api, nil)
-	f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, "Kuchen", f.slack.srv.URL+"/hooks/commands/1"), nil)
-	f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, "Kuchen", f.slack.srv.URL+"/hooks/commands/1"), nil)
+	f := faultSetup(t, nil, nil)
+	f.slack.Fail("chat.postMessage", http.StatusInternalServerError, "internal_error")
+	f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slackapptest.SlashBody("Kuchen", f.slack.Hooks()+"/commands/1"), nil)
+	f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slackapptest.SlashBody("Kuchen", f.slack.Hooks()+"/commands/1"), nil)
 	f.post(t, "/slack/events", "application/json", mention(t, "EvDup1"), nil)
 	f.post(t, "/slack/events", "application/json", testdata(t, "message_im.json"), nil)
 	f.wait(t)
@@ -504,17 +460,17 @@ func TestLogsNoDuplicateKeys(t *testing.T) {
 // decode is acked, and a mention with ts as a number still answered.
 func TestSocketModeUndecodable(t *testing.T) {
 	t.Parallel()
-	s := newSocketSlack(t)
+	s := slackapptest.NewSocket(t)
 	logs := &syncBuffer{}
 	socketApp(t, s, &fakeAsker{ask: answerFor}, logs, nil)
-	s.send(t, "events_api", "env-home-943", event("EvHome943", `{"type":"app_home_opened","user":"U061F7AUR","channel":"D0LAN2Q65","tab":"home","view":{"id":"V1","type":"home","blocks":[],"state":{"values":[]}}}`), "")
-	eventually(t, "views.publish", func() bool { return len(s.get("views.publish")) == 1 })
-	s.send(t, "events_api", "env-num-ts", event("EvNumTS2", `{"type":"app_mention","user":"U061F7AUR","text":"<@U0LAN0Z89> Bielefeld","ts":1515449522.000016,"channel":"C123ABC456"}`), "")
-	eventually(t, "the mention answer", func() bool { return len(s.get("chat.postMessage")) == 1 })
-	if p := s.get("chat.postMessage")[0].Form; p.Get("thread_ts") != "1515449522.000016" {
+	s.Send(t, "events_api", "env-home-943", event("EvHome943", `{"type":"app_home_opened","user":"U061F7AUR","channel":"D0LAN2Q65","tab":"home","view":{"id":"V1","type":"home","blocks":[],"state":{"values":[]}}}`), "")
+	eventually(t, "views.publish", func() bool { return len(s.Calls("views.publish")) == 1 })
+	s.Send(t, "events_api", "env-num-ts", event("EvNumTS2", `{"type":"app_mention","user":"U061F7AUR","text":"<@U0LAN0Z89> Bielefeld","ts":1515449522.000016,"channel":"C123ABC456"}`), "")
+	eventually(t, "the mention answer", func() bool { return len(s.Calls("chat.postMessage")) == 1 })
+	if p := s.Calls("chat.postMessage")[0].Form; p.Get("thread_ts") != "1515449522.000016" {
 		t.Errorf("answer posted to thread %q, want the mention's ts 1515449522.000016", p.Get("thread_ts"))
 	}
-	s.send(t, "events_api", "env-unknown", event("EvUnknown2", `{"type":"brand_new_event"}`), "")
+	s.Send(t, "events_api", "env-unknown", event("EvUnknown2", `{"type":"brand_new_event"}`), "")
 	eventually(t, "the WARN for the unknown event", func() bool {
 		r := logs.Record("event not decoded; acked")
 		return r != nil && r["event_id"] == "EvUnknown2" && r["event_type"] == "brand_new_event"
@@ -527,7 +483,7 @@ func TestInteractionWithEmptyStateValues(t *testing.T) {
 	t.Parallel()
 	f := setup(t, nil)
 	payload := strings.Replace(string(testdata(t, "block_actions.json",
-		"https://hooks.slack.com", f.slack.srv.URL+"/hooks",
+		"https://hooks.slack.com", f.slack.Hooks(),
 		`"ACTION_ID"`, `"`+blocks.ActionFeedbackUp+`"`,
 		`"ACTION_VALUE"`, `"Bielefeld"`)),
 		`"type": "block_actions",`, `"type": "block_actions", "view": {"id": "V1", "type": "home", "state": {"values": []}},`, 1)
@@ -547,13 +503,13 @@ func TestInteractionWithEmptyStateValues(t *testing.T) {
 // TestSocketModeInteractionEmptyStateValues: the same click over Socket Mode.
 func TestSocketModeInteractionEmptyStateValues(t *testing.T) {
 	t.Parallel()
-	s := newSocketSlack(t)
+	s := slackapptest.NewSocket(t)
 	app := socketApp(t, s, &fakeAsker{ask: answerFor}, nil, nil)
 	payload := strings.Replace(string(testdata(t, "block_actions.json",
-		"https://hooks.slack.com", s.fakeSlack.srv.URL+"/hooks",
+		"https://hooks.slack.com", s.Hooks(),
 		`"ACTION_ID"`, `"`+blocks.ActionFeedbackUp+`"`,
 		`"ACTION_VALUE"`, `"Bielefeld"`)),
 		`"type": "block_actions",`, `"type": "block_actions", "view": {"id": "V1", "type": "home", "state": {"values": []}},`, 1)
-	s.send(t, "interactive", "env-click-943", []byte(payload), `,"accepts_response_payload":false`)
+	s.Send(t, "interactive", "env-click-943", []byte(payload), `,"accepts_response_payload":false`)
 	eventually(t, "the click counted", func() bool { return counterValue(t, app.metrics.feedback.WithLabelValues("up")) == 1 })
 }

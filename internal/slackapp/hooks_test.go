@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 )
 
 func TestResponseURLAllowed(t *testing.T) {
@@ -54,18 +55,12 @@ func TestResponseURLRefused(t *testing.T) {
 
 	// The fake Slack's host answers the Web API, and redirects its hooks
 	// to the victim.
-	var slack *fakeSlack
-	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, "/hooks/") {
-			http.Redirect(w, r, victim.URL+"/internal", http.StatusTemporaryRedirect)
-			return
-		}
-		slack.srv.Config.Handler.ServeHTTP(w, r)
-	}))
-	t.Cleanup(api.Close)
-	f := setup(t, func(c *Config) { c.APIURL = api.URL + "/api/" })
-	slack = f.slack
-	for _, hook := range []string{victim.URL + "/hooks", api.URL + "/hooks"} {
+	f := setup(t, nil)
+	f.slack.Handle("response_url", func(w http.ResponseWriter, r *http.Request, _ slackapptest.Call) bool {
+		http.Redirect(w, r, victim.URL+"/internal", http.StatusTemporaryRedirect)
+		return true
+	})
+	for _, hook := range []string{victim.URL + "/hooks", f.slack.Hooks()} {
 		payload := testdata(t, "block_actions.json", "https://hooks.slack.com", hook,
 			`"ACTION_ID"`, `"`+blocks.ActionFeedbackUp+`"`, `"ACTION_VALUE"`, `"Bielefeld"`, `"is_ephemeral": true`, `"is_ephemeral": false`)
 		f.post(t, "/slack/interactions", "application/x-www-form-urlencoded", []byte(url.Values{"payload": {string(payload)}}.Encode()), nil)
@@ -74,7 +69,7 @@ func TestResponseURLRefused(t *testing.T) {
 	if n := hits.Load(); n != 0 {
 		t.Errorf("the loopback service got %d requests, want none", n)
 	}
-	if n := len(f.slack.get("chat.update")); n != 2 {
+	if n := len(f.slack.Calls("chat.update")); n != 2 {
 		t.Errorf("%d chat.update calls, want the vote shown that way both times", n)
 	}
 	if r := f.logs.Record("response_url refused: not a Slack address; answering another way"); r == nil || !strings.HasPrefix(r["host"].(string), "127.0.0.1:") {

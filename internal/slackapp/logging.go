@@ -1,6 +1,9 @@
 package slackapp
 
 import (
+	"context"
+	"log/slog"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -59,4 +62,53 @@ func (a *App) cutQuestion(q string) string {
 		q = q[:i]
 	}
 	return q
+}
+
+// deferredAttrs is a slog.Handler that keeps what Logger.With adds and
+// hands it to the handler under it only when a record is written. Every
+// request gets a logger with its ids, and slog's JSON and text handlers
+// format those attributes at once, in With: for a request that logs
+// nothing, as most do, that was work for nothing (issue 17). What is
+// written is the same, the attributes are only formatted later.
+type deferredAttrs struct {
+	h     slog.Handler
+	attrs []slog.Attr
+}
+
+// deferAttrs wraps log's handler in deferredAttrs, once.
+func deferAttrs(log *slog.Logger) *slog.Logger {
+	if _, ok := log.Handler().(*deferredAttrs); ok {
+		return log
+	}
+	return slog.New(&deferredAttrs{h: log.Handler()})
+}
+
+func (d *deferredAttrs) Enabled(ctx context.Context, l slog.Level) bool { return d.h.Enabled(ctx, l) }
+
+func (d *deferredAttrs) WithAttrs(as []slog.Attr) slog.Handler {
+	if len(as) == 0 {
+		return d
+	}
+	return &deferredAttrs{h: d.h, attrs: slices.Concat(d.attrs, as)}
+}
+
+// WithGroup hands the attributes kept so far on first: they belong
+// outside the group.
+func (d *deferredAttrs) WithGroup(name string) slog.Handler {
+	if name == "" {
+		return d
+	}
+	return &deferredAttrs{h: d.handler().WithGroup(name)}
+}
+
+func (d *deferredAttrs) Handle(ctx context.Context, r slog.Record) error {
+	return d.handler().Handle(ctx, r)
+}
+
+// handler is the handler under d with d's attributes.
+func (d *deferredAttrs) handler() slog.Handler {
+	if len(d.attrs) == 0 {
+		return d.h
+	}
+	return d.h.WithAttrs(d.attrs)
 }

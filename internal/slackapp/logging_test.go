@@ -1,10 +1,17 @@
 package slackapp
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
+	"log/slog"
 	"strings"
 	"testing"
+	"testing/slogtest"
 	"unicode/utf8"
+
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 )
 
 func TestCutQuestion(t *testing.T) {
@@ -34,7 +41,7 @@ func TestLongQuestionsShareOneCacheEntry(t *testing.T) {
 	var bodies []string
 	for i := range 2 {
 		q := head + strings.Repeat(fmt.Sprintf("tail%d ", i), 6000) // about 40 KB each
-		rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, q, f.slack.srv.URL+"/hooks/1"), nil)
+		rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slackapptest.SlashBody(q, f.slack.Hooks()+"/1"), nil)
 		bodies = append(bodies, rec.Body.String())
 	}
 	f.wait(t)
@@ -77,6 +84,57 @@ func TestLogLinesBounded(t *testing.T) {
 	for _, line := range strings.Split(f.logs.String(), "\n") {
 		if len(line) > 2048 {
 			t.Errorf("log line of %d bytes: %.300s…", len(line), line)
+		}
+	}
+}
+
+// TestDeferredAttrs: the handler that formats a logger's attributes only
+// when a record is written passes slog's own handler tests, and writes
+// what the handler under it writes without it, for loggers made with any
+// mix of With and WithGroup.
+func TestDeferredAttrs(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	h := &deferredAttrs{h: slog.NewJSONHandler(&buf, nil)}
+	if err := slogtest.TestHandler(h, func() []map[string]any {
+		var out []map[string]any
+		for line := range bytes.Lines(buf.Bytes()) {
+			var m map[string]any
+			if err := json.Unmarshal(line, &m); err != nil {
+				t.Fatalf("%s: %v", line, err)
+			}
+			out = append(out, m)
+		}
+		return out
+	}); err != nil {
+		t.Error(err)
+	}
+
+	noTime := func(groups []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey && len(groups) == 0 {
+			return slog.Attr{}
+		}
+		return a
+	}
+	for _, mk := range []func(io.Writer) slog.Handler{
+		func(w io.Writer) slog.Handler {
+			return slog.NewJSONHandler(w, &slog.HandlerOptions{ReplaceAttr: noTime})
+		},
+		func(w io.Writer) slog.Handler {
+			return slog.NewTextHandler(w, &slog.HandlerOptions{ReplaceAttr: noTime})
+		},
+	} {
+		var plain, deferred bytes.Buffer
+		for _, log := range []*slog.Logger{slog.New(mk(&plain)), deferAttrs(deferAttrs(slog.New(mk(&deferred))))} {
+			l := log.With("request_id", "r1", "kind", "command")
+			l.Info("one", "n", 1)
+			l = l.With("surface", "slash").WithGroup("g").With("user", "U1", slog.Group("inner", "a", 1))
+			l.Warn("two", "n", 2)
+			l.WithGroup("").With().WithGroup("h").Error("three", "err", "x")
+			log.Info("plain")
+		}
+		if plain.String() != deferred.String() {
+			t.Errorf("deferred attributes wrote\n%s\nwant\n%s", deferred.String(), plain.String())
 		}
 	}
 }

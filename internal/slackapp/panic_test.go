@@ -14,6 +14,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/domain/domaintest"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 	"github.com/engagiert/engagiert/internal/store"
 )
 
@@ -69,7 +70,7 @@ func TestPanicsOverHTTP(t *testing.T) {
 
 	// A slash command gets the apology as its response, and is not cached.
 	for range 2 {
-		rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, "Boom", f.slack.srv.URL+"/hooks/1"), nil)
+		rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slackapptest.SlashBody("Boom", f.slack.Hooks()+"/1"), nil)
 		if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "schiefgegangen") {
 			t.Fatalf("/engagiert Boom = %d %s, want the apology", rec.Code, rec.Body)
 		}
@@ -84,13 +85,13 @@ func TestPanicsOverHTTP(t *testing.T) {
 	boom := strings.Replace(string(testdata(t, "app_mention.json")), "is it everything a river should be?", "Boom", 1)
 	f.event(t, []byte(boom))
 	f.event(t, []byte(nextMention(t)))
-	posts := f.slack.get("chat.postMessage")
+	posts := f.slack.Calls("chat.postMessage")
 	if len(posts) != 2 || !strings.Contains(posts[0].Form.Get("text"), "schiefgegangen") || posts[0].Form.Get("thread_ts") != mentionTS ||
 		!strings.Contains(posts[1].Form.Get("text"), "Bielefeld ist") {
 		t.Fatalf("posts %v, want the apology in the thread, then the next answer", posts)
 	}
 	checkPanicLogged(t, f.logs, 2, PanicAnswer, "panicky", "request_id", "event_id")
-	rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, "Bielefeld", f.slack.srv.URL+"/hooks/1"), nil)
+	rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slackapptest.SlashBody("Bielefeld", f.slack.Hooks()+"/1"), nil)
 	if !strings.Contains(rec.Body.String(), "Bielefeld ist") {
 		t.Errorf("/engagiert Bielefeld after the panics = %s", rec.Body)
 	}
@@ -125,7 +126,7 @@ func TestPanicsInBackground(t *testing.T) {
 	f.event(t, testdata(t, "message_channels.json")) // not the bot's business: no apology
 	st.boom.Store(false)
 	f.event(t, []byte(nextMention(t)))
-	posts := f.slack.get("chat.postMessage")
+	posts := f.slack.Calls("chat.postMessage")
 	if len(posts) != 2 || !strings.Contains(posts[0].Form.Get("text"), "schiefgegangen") || !strings.Contains(posts[1].Form.Get("text"), "Bielefeld ist") {
 		t.Fatalf("posts %v, want the apology, then the next answer", posts)
 	}
@@ -150,7 +151,7 @@ func TestPanicsInHTTPHandler(t *testing.T) {
 		}
 	})
 	boom.Store(true)
-	rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, "Bielefeld", f.slack.srv.URL+"/hooks/1"), nil)
+	rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slackapptest.SlashBody("Bielefeld", f.slack.Hooks()+"/1"), nil)
 	var msg slashResponse
 	if err := json.Unmarshal(rec.Body.Bytes(), &msg); err != nil || rec.Code != http.StatusOK || msg.ResponseType != "ephemeral" || !strings.Contains(msg.Text, "schiefgegangen") {
 		t.Errorf("/engagiert while the handler panics = %d %s, want the ephemeral apology", rec.Code, rec.Body)
@@ -165,7 +166,7 @@ func TestPanicsInHTTPHandler(t *testing.T) {
 	}
 	checkPanicLogged(t, f.logs, 0, PanicHTTP, "TestPanicsInHTTPHandler", "request_id")
 	boom.Store(false)
-	rec = f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, "Bielefeld", f.slack.srv.URL+"/hooks/1"), nil)
+	rec = f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slackapptest.SlashBody("Bielefeld", f.slack.Hooks()+"/1"), nil)
 	if !strings.Contains(rec.Body.String(), "Bielefeld ist") {
 		t.Errorf("/engagiert after the panic = %s, want the answer", rec.Body)
 	}
@@ -176,21 +177,21 @@ func TestPanicsInHTTPHandler(t *testing.T) {
 // ack carries the apology, a mention gets it in its thread, and the next
 // envelope is answered.
 func TestPanicsOverSocketMode(t *testing.T) {
-	s := newSocketSlack(t)
+	s := slackapptest.NewSocket(t)
 	logs := &syncBuffer{}
 	app := socketApp(t, s, &fakeAsker{ask: panicky}, logs, nil)
 	cmd := `{"team_id":"T1","channel_id":"G8PSS9T3V","user_id":"U2CERLKJA","command":"/engagiert","text":"Boom","response_url":"` +
-		s.hooks() + `/commands/1","trigger_id":"1.2.3"}`
-	ack := s.send(t, "slash_commands", "env-p1", []byte(cmd), `,"accepts_response_payload":true`)
+		s.Hooks() + `/commands/1","trigger_id":"1.2.3"}`
+	ack := s.Send(t, "slash_commands", "env-p1", []byte(cmd), `,"accepts_response_payload":true`)
 	if payload, _ := ack["payload"].(map[string]any); !strings.Contains(fmt.Sprint(payload["text"]), "schiefgegangen") {
 		t.Errorf("slash ack = %v, want the apology", ack)
 	}
 	boom := strings.Replace(string(testdata(t, "app_mention.json")), "is it everything a river should be?", "Boom", 1)
-	s.send(t, "events_api", "env-p2", []byte(boom), "")
-	eventually(t, "the apology", func() bool { return len(s.get("chat.postMessage")) == 1 })
-	s.send(t, "events_api", "env-p3", []byte(nextMention(t)), "")
-	eventually(t, "the next answer", func() bool { return len(s.get("chat.postMessage")) == 2 })
-	posts := s.get("chat.postMessage")
+	s.Send(t, "events_api", "env-p2", []byte(boom), "")
+	eventually(t, "the apology", func() bool { return len(s.Calls("chat.postMessage")) == 1 })
+	s.Send(t, "events_api", "env-p3", []byte(nextMention(t)), "")
+	eventually(t, "the next answer", func() bool { return len(s.Calls("chat.postMessage")) == 2 })
+	posts := s.Calls("chat.postMessage")
 	if !strings.Contains(posts[0].Form.Get("text"), "schiefgegangen") || !strings.Contains(posts[1].Form.Get("text"), "Bielefeld ist") {
 		t.Errorf("posts %v, want the apology, then the answer", posts)
 	}
@@ -229,7 +230,7 @@ func (h boomHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
 // is recovered: the envelope is acked (a slash command with the apology),
 // and the next one is answered.
 func TestPanicInSocketHandler(t *testing.T) {
-	s := newSocketSlack(t)
+	s := slackapptest.NewSocket(t)
 	logs := &syncBuffer{}
 	boom := &atomic.Bool{}
 	app := socketApp(t, s, &fakeAsker{ask: answerFor}, logs, func(c *Config) {
@@ -237,12 +238,12 @@ func TestPanicInSocketHandler(t *testing.T) {
 	})
 	boom.Store(true)
 	cmd := `{"team_id":"T1","channel_id":"G8PSS9T3V","user_id":"U2CERLKJA","command":"/engagiert","text":"Bielefeld","response_url":"` +
-		s.hooks() + `/commands/1","trigger_id":"1.2.3"}`
-	ack := s.send(t, "slash_commands", "env-h1", []byte(cmd), `,"accepts_response_payload":true`)
+		s.Hooks() + `/commands/1","trigger_id":"1.2.3"}`
+	ack := s.Send(t, "slash_commands", "env-h1", []byte(cmd), `,"accepts_response_payload":true`)
 	if payload, _ := ack["payload"].(map[string]any); !strings.Contains(fmt.Sprint(payload["text"]), "schiefgegangen") {
 		t.Errorf("slash ack = %v, want the apology", ack)
 	}
-	ack = s.send(t, "slash_commands", "env-h2", []byte(cmd), `,"accepts_response_payload":true`)
+	ack = s.Send(t, "slash_commands", "env-h2", []byte(cmd), `,"accepts_response_payload":true`)
 	if payload, _ := ack["payload"].(map[string]any); !strings.Contains(fmt.Sprint(payload["text"]), "Bielefeld ist") {
 		t.Errorf("next slash ack = %v, want the answer", ack)
 	}

@@ -20,14 +20,16 @@ import (
 //
 //	verify   HTTP: slackRoute checks the signature (Socket Mode: the
 //	         connection is authenticated by the app token)
-//	parse    slack.SlashCommandParse, slack.InteractionCallbackParse,
-//	         slackevents.ParseEvent (Socket Mode: socketmode parses the same)
+//	parse    parseSlashCommand (slack.SlashCommandParse's fields, one
+//	         pass), slack.InteractionCallbackParse, slackevents.ParseEvent
+//	         (Socket Mode: socketmode parses the same)
 //	ack      at once; a slash command's ack carries its answer
 //	dispatch onCommand, onEvent, onInteraction: the only entry points, shared
 //	         by http.go and socket.go
 //	answer   answer(): the one call of domain.AskAfter with the conversation's
 //	         previous frame, help, metrics and the unanswered log
 //	render   package blocks, posted or returned as a slack.WebhookMessage
+//	         (a slash command's response encoded by blocks.AppendWebhook)
 //
 // slack.WebhookMessage (not slack.Msg) is the response type: it is what
 // slack-go posts to a response_url, and it leaves out what a response must
@@ -204,6 +206,13 @@ func webhook(responseType string, m blocks.Message) slack.WebhookMessage {
 		w.Blocks = &slack.Blocks{BlockSet: m.Blocks}
 	}
 	return w
+}
+
+// encodeResponse is the JSON of a response, as json.Marshal writes it,
+// written directly (blocks.AppendWebhook): encoding/json's way through
+// slack-go's types cost more than rendering the answer.
+func encodeResponse(w slack.WebhookMessage) ([]byte, error) {
+	return blocks.AppendWebhook(make([]byte, 0, 2048), w)
 }
 
 // formRequest is r with its body, already read and verified, to read again

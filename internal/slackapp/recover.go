@@ -2,7 +2,6 @@ package slackapp
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -160,7 +159,7 @@ func (a *App) recoverSlack(kind string, w http.ResponseWriter, log *slog.Logger,
 			w.WriteHeader(http.StatusOK)
 			return
 		}
-		b, _ := json.Marshal(ephemeral(apologyMessage()))
+		b, _ := encodeResponse(ephemeral(apologyMessage()))
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(b)
 	})

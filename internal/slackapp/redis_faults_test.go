@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/domain/domaintest"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 	"github.com/engagiert/engagiert/internal/store"
 	"github.com/engagiert/engagiert/internal/testenv"
 	"github.com/prometheus/client_golang/prometheus"
@@ -31,78 +31,11 @@ func redisAdmin(t *testing.T, r *testenv.RedisServer, args ...any) {
 	}
 }
 
-// slackThreads is a Slack workspace as far as the bot's answers go: it
-// keeps what chat.postMessage posts (with its metadata) and shows it again
-// through conversations.replies and conversations.history, to every
-// replica, as Slack does.
-type slackThreads struct {
-	srv  *httptest.Server
-	mu   sync.Mutex
-	n    int
-	msgs []map[string]any
-}
-
-func newSlackThreads(t *testing.T) *slackThreads {
-	s := &slackThreads{}
-	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_ = r.ParseForm()
-		w.Header().Set("Content-Type", "application/json")
-		f := r.PostForm
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		switch strings.TrimPrefix(r.URL.Path, "/api/") {
-		case "auth.test":
-			io.WriteString(w, `{"ok":true,"user_id":"`+botID+`","bot_id":"B0BOT"}`)
-		case "chat.postMessage":
-			s.n++
-			ts := fmt.Sprintf("1700000000.%06d", s.n)
-			m := map[string]any{"type": "message", "user": botID, "bot_id": "B0BOT", "text": f.Get("text"), "ts": ts,
-				"channel": f.Get("channel"), "thread_ts": f.Get("thread_ts")}
-			var md map[string]any
-			if json.Unmarshal([]byte(f.Get("metadata")), &md) == nil {
-				m["metadata"] = md
-			}
-			s.msgs = append(s.msgs, m)
-			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":%q}`, f.Get("channel"), ts)
-		case "conversations.replies":
-			var out []map[string]any
-			for _, m := range s.msgs {
-				if m["channel"] == f.Get("channel") && m["thread_ts"] == f.Get("ts") && tsAfter(m["ts"].(string), f.Get("oldest")) {
-					out = append(out, m)
-				}
-			}
-			b, _ := json.Marshal(map[string]any{"ok": true, "messages": out})
-			w.Write(b)
-		case "conversations.history":
-			var out []map[string]any
-			for _, m := range s.msgs {
-				if m["channel"] == f.Get("channel") && m["thread_ts"] == "" && tsAfter(m["ts"].(string), f.Get("oldest")) {
-					out = append(out, m)
-				}
-			}
-			b, _ := json.Marshal(map[string]any{"ok": true, "messages": out})
-			w.Write(b)
-		default:
-			io.WriteString(w, `{"ok":true}`)
-		}
-	}))
-	t.Cleanup(s.srv.Close)
-	return s
-}
-
-// repliesTo counts the bot's answers to the message ts in channel.
-func (s *slackThreads) repliesTo(channel, ts string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	n := 0
-	for _, m := range s.msgs {
-		md, _ := m["metadata"].(map[string]any)
-		p, _ := md["event_payload"].(map[string]any)
-		if m["channel"] == channel && p["reply_to"] == ts {
-			n++
-		}
-	}
-	return n
+// workspace is a Slack workspace as far as the bot's answers go: every
+// replica sees the answers of the others in the threads, as in Slack.
+func workspace(t *testing.T) *slackapptest.Server {
+	return slackapptest.New(t, slackapptest.WithThreads(), slackapptest.WithBot(botID, "B0BOT", "T1"),
+		slackapptest.WithPostTS(func(n int) string { return fmt.Sprintf("1700000000.%06d", n+1) }))
 }
 
 // replica is one App of two on the same Redis and the same Slack.
@@ -113,7 +46,7 @@ type replica struct {
 	reg  *prometheus.Registry
 }
 
-func newReplica(t *testing.T, redisURL string, slackURL string) *replica {
+func newReplica(t *testing.T, redisURL string, slack *slackapptest.Server) *replica {
 	t.Helper()
 	shared, err := store.New(redisURL, 0)
 	if err != nil {
@@ -126,7 +59,7 @@ func newReplica(t *testing.T, redisURL string, slackURL string) *replica {
 		Knowledge:      func() (*domain.Base, time.Time) { return domaintest.NewBase(nil, nil, nil, "v"), time.Now() },
 		BotToken:       "xoxb-test",
 		SigningSecret:  testSecret,
-		APIURL:         slackURL + "/api/",
+		APIURL:         slack.APIURL(),
 		Store:          shared,
 		Fallback:       store.NewMemory(0, 0),
 		Logger:         slog.New(slog.NewJSONHandler(r.logs, nil)),
@@ -145,13 +78,8 @@ func newReplica(t *testing.T, redisURL string, slackURL string) *replica {
 // returns how long the ack took.
 func (r *replica) deliver(t *testing.T, body []byte, retry int) time.Duration {
 	start := time.Now()
-	req := httptest.NewRequest("POST", "/slack/events", strings.NewReader(string(body)))
-	req.Header = sign(testSecret, time.Now(), body)
-	req.Header.Set("Content-Type", "application/json")
-	if retry > 0 {
-		req.Header.Set("X-Slack-Retry-Num", fmt.Sprint(retry))
-		req.Header.Set("X-Slack-Retry-Reason", "http_timeout")
-	}
+	req := slackapptest.NewRequest(testSecret, "/slack/events", slackapptest.JSON, body)
+	slackapptest.Retry(req.Header, retry)
 	rec := httptest.NewRecorder()
 	r.h.ServeHTTP(rec, req)
 	if rec.Code != http.StatusOK {
@@ -212,8 +140,8 @@ func TestRedisFaultsTwoReplicas(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 			defer cancel()
 			rs := testenv.OwnRedis(t, "--enable-debug-command", "yes")
-			slack := newSlackThreads(t)
-			a, b := newReplica(t, rs.URL(), slack.srv.URL), newReplica(t, rs.URL(), slack.srv.URL)
+			slack := workspace(t)
+			a, b := newReplica(t, rs.URL(), slack), newReplica(t, rs.URL(), slack)
 			run := fmt.Sprintf("F%d", fi)
 
 			type ev struct {
@@ -259,7 +187,7 @@ func TestRedisFaultsTwoReplicas(t *testing.T) {
 				t.Errorf("slowest ack took %v, want well under Slack's 3 s", slowest)
 			}
 			for i, e := range evs {
-				if n := slack.repliesTo(e.channel, e.ts); n != 1 {
+				if n := slack.RepliesTo(e.channel, e.ts); n != 1 {
 					t.Errorf("event %d: answered %d times, want once", i, n)
 				}
 			}

@@ -44,14 +44,14 @@ func TestReplicasShareThreads(t *testing.T) {
 	if len(calls) != 2 || calls[1] != (askCall{"seit wann?", "subject=Bielefeld", true}) {
 		t.Fatalf("asked %+v, want replica B to ask the follow-up after A's frame", calls)
 	}
-	if posts := apps[1].slack.get("chat.postMessage"); len(posts) != 1 || posts[0].Form.Get("thread_ts") != mentionTS {
+	if posts := apps[1].slack.Calls("chat.postMessage"); len(posts) != 1 || posts[0].Form.Get("thread_ts") != mentionTS {
 		t.Errorf("replica B posted %v, want the answer in the thread", posts)
 	}
 
 	// One user votes 👍 on replica A and again on B: counted once.
 	for _, f := range apps {
 		f.post(t, "/slack/interactions", "application/x-www-form-urlencoded",
-			voteClick(t, f.slack.srv.URL+"/hooks", "engagiert_feedback_up", "U"+run), nil)
+			voteClick(t, f.slack.Hooks(), "engagiert_feedback_up", "U"+run), nil)
 		f.wait(t)
 	}
 	total := counterValue(t, apps[0].app.metrics.feedback.WithLabelValues("up")) + counterValue(t, apps[1].app.metrics.feedback.WithLabelValues("up"))

@@ -143,8 +143,11 @@ type Config struct {
 // App is the Slack bot: HTTP handlers, a Socket Mode runner and the work
 // they start in the background.
 type App struct {
-	cfg     Config
-	log     *slog.Logger
+	cfg Config
+	log *slog.Logger
+	// httpLog is log for the Slack routes' requests, each logger made for
+	// one formatting its attributes only when it writes (deferredAttrs).
+	httpLog *slog.Logger
 	api     *slack.Client
 	reg     *prometheus.Registry
 	store   Store
@@ -251,6 +254,7 @@ func New(cfg Config) (*App, error) {
 		stopWork:  stopWork,
 		cfg:       cfg,
 		log:       cfg.Logger,
+		httpLog:   deferAttrs(cfg.Logger),
 		api:       slack.New(cfg.BotToken, opts...),
 		reg:       cfg.Registry,
 		store:     cfg.Store,

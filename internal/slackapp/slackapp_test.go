@@ -3,12 +3,8 @@ package slackapp
 import (
 	"bytes"
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -26,26 +22,19 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/domain/domaintest"
-	"github.com/engagiert/engagiert/internal/slackapp/apicheck"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks/blockstest"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 	"github.com/engagiert/engagiert/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
 )
 
-// Slack's published example from "Verifying requests from Slack".
-const (
-	exampleSecret    = "8f742231b10e8888abcd99yyyzzz85a5"
-	exampleTimestamp = "1531420618"
-	exampleBody      = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c"
-	exampleSignature = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503"
-)
-
+// exampleHeader are the headers of Slack's published example of a signed request.
 func exampleHeader() http.Header {
 	h := http.Header{}
-	h.Set("X-Slack-Request-Timestamp", exampleTimestamp)
-	h.Set("X-Slack-Signature", exampleSignature)
+	h.Set("X-Slack-Request-Timestamp", slackapptest.ExampleTimestamp)
+	h.Set("X-Slack-Signature", slackapptest.ExampleSignature)
 	return h
 }
 
@@ -54,26 +43,26 @@ func exampleHeader() http.Header {
 func TestVerifySlackExample(t *testing.T) {
 	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
-		ts, _ := strconv.ParseInt(exampleTimestamp, 10, 64)
+		ts, _ := strconv.ParseInt(slackapptest.ExampleTimestamp, 10, 64)
 		time.Sleep(time.Until(time.Unix(ts, 0).Add(30 * time.Second)))
-		if err := Verify(exampleHeader(), []byte(exampleBody), exampleSecret); err != nil {
+		if err := Verify(exampleHeader(), []byte(slackapptest.ExampleBody), slackapptest.ExampleSecret); err != nil {
 			t.Errorf("Verify(Slack's example at its time) = %v, want nil", err)
 		}
-		changed := []byte(exampleBody)
+		changed := []byte(slackapptest.ExampleBody)
 		changed[len(changed)-1] ^= 1
-		if err := Verify(exampleHeader(), changed, exampleSecret); err == nil {
+		if err := Verify(exampleHeader(), changed, slackapptest.ExampleSecret); err == nil {
 			t.Error("Verify(example with one byte changed) = nil, want error")
 		}
-		if err := Verify(exampleHeader(), []byte(exampleBody), exampleSecret+"x"); err == nil {
+		if err := Verify(exampleHeader(), []byte(slackapptest.ExampleBody), slackapptest.ExampleSecret+"x"); err == nil {
 			t.Error("Verify(example, wrong secret) = nil, want error")
 		}
 
 		// The same through the HTTP route, which must not answer a changed body.
-		f := setup(t, func(c *Config) { c.SigningSecret = exampleSecret })
+		f := setup(t, func(c *Config) { c.SigningSecret = slackapptest.ExampleSecret })
 		for _, tt := range []struct {
 			body string
 			want int
-		}{{exampleBody, http.StatusOK}, {string(changed), http.StatusUnauthorized}} {
+		}{{slackapptest.ExampleBody, http.StatusOK}, {string(changed), http.StatusUnauthorized}} {
 			req := httptest.NewRequest("POST", "/slack/commands", strings.NewReader(tt.body))
 			req.Header = exampleHeader()
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
@@ -89,28 +78,8 @@ func TestVerifySlackExample(t *testing.T) {
 		}
 	})
 	// At today's time the example is long expired.
-	if err := Verify(exampleHeader(), []byte(exampleBody), exampleSecret); err == nil {
+	if err := Verify(exampleHeader(), []byte(slackapptest.ExampleBody), slackapptest.ExampleSecret); err == nil {
 		t.Error("Verify(Slack's example today) = nil, want expired")
-	}
-}
-
-// sign signs body as Slack does, at time at.
-func sign(secret string, at time.Time, body []byte) http.Header {
-	ts := strconv.FormatInt(at.Unix(), 10)
-	mac := hmac.New(sha256.New, []byte(secret))
-	fmt.Fprintf(mac, "v0:%s:%s", ts, body)
-	h := http.Header{}
-	h.Set("X-Slack-Request-Timestamp", ts)
-	h.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-	return h
-}
-
-func TestSignHelperMatchesSlackExample(t *testing.T) {
-	t.Parallel()
-	ts, _ := strconv.ParseInt(exampleTimestamp, 10, 64)
-	h := sign(exampleSecret, time.Unix(ts, 0), []byte(exampleBody))
-	if got := h.Get("X-Slack-Signature"); got != exampleSignature {
-		t.Fatalf("sign(example) = %s, want %s", got, exampleSignature)
 	}
 }
 
@@ -157,132 +126,13 @@ func answerFor(_ context.Context, q string) domain.Answer {
 		Links: []domain.Link{{Title: "Engagierte Stadt", URL: "https://www.engagiertestadt.de"}}}
 }
 
-// call is one request the fake Slack received.
-type call struct {
-	Method string
-	Form   url.Values
-	JSON   map[string]any
-}
-
-// fakeSlack is Slack's Web API and its response_url hooks, recording calls.
-type fakeSlack struct {
-	srv   *httptest.Server
-	mu    sync.Mutex
-	calls []call
-	// fail, if set, may answer a call instead: a status code and a body.
-	fail func(c call) (status int, body string)
-	// refused are the payloads Slack would refuse.
-	refused apicheck.Log
-	// answers are bodies for methods, instead of the defaults below.
-	answers map[string]string
-}
-
-// answer makes the fake Slack answer method with body.
-func (f *fakeSlack) answer(method, body string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.answers == nil {
-		f.answers = map[string]string{}
-	}
-	f.answers[method] = body
-}
-
-// failWith makes the fake Slack answer method with status and body.
-func (f *fakeSlack) failWith(method string, status int, body string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	prev := f.fail
-	f.fail = func(c call) (int, string) {
-		if c.Method == method {
-			return status, body
-		}
-		if prev != nil {
-			return prev(c)
-		}
-		return 0, ""
-	}
-}
-
-func newFakeSlack(t *testing.T) *fakeSlack {
-	f := &fakeSlack{}
-	f.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		c := call{Method: strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, "/api"), "/")}
-		if strings.HasPrefix(r.URL.Path, "/hooks/") {
-			c.Method = "response_url"
-		}
-		if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
-			_ = json.Unmarshal(body, &c.JSON)
-		} else {
-			c.Form, _ = url.ParseQuery(string(body))
-		}
-		// Every payload the bot sends must be one Slack takes.
-		f.refused.Check(c.Method, c.Form, body)
-		f.mu.Lock()
-		f.calls = append(f.calls, c)
-		fail := f.fail
-		canned, hasCanned := f.answers[c.Method]
-		f.mu.Unlock()
-		w.Header().Set("Content-Type", "application/json")
-		if fail != nil {
-			if status, body := fail(c); status != 0 {
-				w.WriteHeader(status)
-				_, _ = io.WriteString(w, body)
-				return
-			}
-		}
-		if hasCanned {
-			_, _ = io.WriteString(w, canned)
-			return
-		}
-		switch c.Method {
-		case "auth.test":
-			_, _ = io.WriteString(w, `{"ok":true,"url":"https://x.slack.com/","team":"T","user":"engagiert","team_id":"T1","user_id":"UBOT","bot_id":"BBOT"}`)
-		case "chat.postMessage":
-			_, _ = fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000000.000100"}`, c.Form.Get("channel"))
-		case "views.publish":
-			_, _ = io.WriteString(w, `{"ok":true,"view":{"id":"V1","type":"home"}}`)
-		case "views.open", "views.update":
-			_, _ = io.WriteString(w, `{"ok":true,"view":{"id":"VMODAL1","type":"modal"}}`)
-		case "conversations.history":
-			_, _ = io.WriteString(w, `{"ok":true,"messages":[],"has_more":false}`)
-		case "conversations.info":
-			// Channels beside an assistant thread: CPADERBORN is #paderborn.
-			name := "allgemein"
-			if c.Form.Get("channel") == "CPADERBORN" {
-				name = "paderborn"
-			}
-			_, _ = fmt.Fprintf(w, `{"ok":true,"channel":{"id":%q,"name":%q}}`, c.Form.Get("channel"), name)
-		case "chat.postEphemeral":
-			_, _ = io.WriteString(w, `{"ok":true,"message_ts":"1700000000.000900"}`)
-		default:
-			_, _ = io.WriteString(w, `{"ok":true}`)
-		}
-	}))
-	t.Cleanup(f.srv.Close)
-	f.refused.ReportAtEnd(t)
-	return f
-}
-
-func (f *fakeSlack) get(method string) []call {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	var out []call
-	for _, c := range f.calls {
-		if c.Method == method {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
 // syncBuffer collects logs from several goroutines.
 type syncBuffer = logtest.Buffer
 
 type fixture struct {
 	app     *App
 	handler http.Handler
-	slack   *fakeSlack
+	slack   *slackapptest.Server
 	asker   *fakeAsker
 	logs    *syncBuffer
 	reg     *prometheus.Registry
@@ -309,8 +159,8 @@ func testConfig(asker domain.Asker, apiURL string, logs *syncBuffer, reg *promet
 // setup builds an App in HTTP mode against a fake Slack (go-github's setup pattern).
 func setup(t *testing.T, change func(*Config)) *fixture {
 	t.Helper()
-	f := &fixture{slack: newFakeSlack(t), asker: &fakeAsker{ask: answerFor}, logs: &syncBuffer{}, reg: prometheus.NewRegistry()}
-	cfg := testConfig(f.asker, f.slack.srv.URL+"/api/", f.logs, f.reg)
+	f := &fixture{slack: slackapptest.New(t), asker: &fakeAsker{ask: answerFor}, logs: &syncBuffer{}, reg: prometheus.NewRegistry()}
+	cfg := testConfig(f.asker, f.slack.APIURL(), f.logs, f.reg)
 	cfg.SigningSecret = testSecret
 	if change != nil {
 		change(&cfg)
@@ -336,27 +186,13 @@ func (f *fixture) wait(t *testing.T) {
 // post sends a signed request as Slack does.
 func (f *fixture) post(t *testing.T, path, contentType string, body []byte, extra http.Header) *httptest.ResponseRecorder {
 	t.Helper()
-	req := httptest.NewRequest("POST", path, bytes.NewReader(body))
-	req.Header = sign(testSecret, time.Now(), body)
-	req.Header.Set("Content-Type", contentType)
+	req := slackapptest.NewRequest(testSecret, path, contentType, body)
 	for k, v := range extra {
 		req.Header[k] = v
 	}
 	rec := httptest.NewRecorder()
 	f.handler.ServeHTTP(rec, req)
 	return rec
-}
-
-// slashBody is Slack's documented slash command form, with our command, text and response_url.
-func slashBody(t *testing.T, text, responseURL string) []byte {
-	form, err := url.ParseQuery(exampleBody)
-	if err != nil {
-		t.Fatal(err)
-	}
-	form.Set("command", "/engagiert")
-	form.Set("text", text)
-	form.Set("response_url", responseURL)
-	return []byte(form.Encode())
 }
 
 func testdata(t *testing.T, name string, replace ...string) []byte {
@@ -398,7 +234,7 @@ func TestSlashCommand(t *testing.T) {
 	for _, tt := range tests {
 		f := setup(t, nil)
 		rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded",
-			slashBody(t, tt.text, f.slack.srv.URL+"/hooks/commands/1"), nil)
+			slackapptest.SlashBody(tt.text, f.slack.Hooks()+"/commands/1"), nil)
 		f.wait(t)
 		if rec.Code != http.StatusOK {
 			t.Fatalf("/engagiert %q: status %d: %s", tt.text, rec.Code, rec.Body)
@@ -444,13 +280,13 @@ func TestSlowSlashFollowsUp(t *testing.T) {
 		return answerFor(ctx, q)
 	}
 	rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded",
-		slashBody(t, "Bielefeld", f.slack.srv.URL+"/hooks/commands/1"), nil)
+		slackapptest.SlashBody("Bielefeld", f.slack.Hooks()+"/commands/1"), nil)
 	if !strings.Contains(rec.Body.String(), "Einen Moment") {
 		t.Errorf("slow answer: response %s, want a holding note", rec.Body)
 	}
 	close(release)
 	f.wait(t)
-	hooks := f.slack.get("response_url")
+	hooks := f.slack.Calls("response_url")
 	if len(hooks) != 1 || !strings.Contains(fmt.Sprint(hooks[0].JSON["text"]), "Bielefeld ist") || hooks[0].JSON["replace_original"] != true {
 		t.Fatalf("response_url calls = %v, want the answer replacing the note", hooks)
 	}
@@ -459,8 +295,8 @@ func TestSlowSlashFollowsUp(t *testing.T) {
 func TestRejectsUnsignedAndLarge(t *testing.T) {
 	t.Parallel()
 	f := setup(t, nil)
-	body := slashBody(t, "Bielefeld", "https://hooks.example/x")
-	old := sign(testSecret, time.Now().Add(-6*time.Minute), body)
+	body := slackapptest.SlashBody("Bielefeld", "https://hooks.example/x")
+	old := slackapptest.Sign(testSecret, time.Now().Add(-6*time.Minute), body)
 	tests := []struct {
 		name   string
 		header http.Header
@@ -468,11 +304,11 @@ func TestRejectsUnsignedAndLarge(t *testing.T) {
 		want   int
 	}{
 		{"no signature", http.Header{}, body, http.StatusUnauthorized},
-		{"wrong secret", sign("other", time.Now(), body), body, http.StatusUnauthorized},
+		{"wrong secret", slackapptest.Sign("other", time.Now(), body), body, http.StatusUnauthorized},
 		{"expired", old, body, http.StatusUnauthorized},
-		{"future", sign(testSecret, time.Now().Add(6*time.Minute), body), body, http.StatusUnauthorized},
-		{"changed body", sign(testSecret, time.Now(), body), append([]byte("x"), body...), http.StatusUnauthorized},
-		{"too large", sign(testSecret, time.Now(), make([]byte, MaxBodyBytes+1)), make([]byte, MaxBodyBytes+1), http.StatusRequestEntityTooLarge},
+		{"future", slackapptest.Sign(testSecret, time.Now().Add(6*time.Minute), body), body, http.StatusUnauthorized},
+		{"changed body", slackapptest.Sign(testSecret, time.Now(), body), append([]byte("x"), body...), http.StatusUnauthorized},
+		{"too large", slackapptest.Sign(testSecret, time.Now(), make([]byte, MaxBodyBytes+1)), make([]byte, MaxBodyBytes+1), http.StatusRequestEntityTooLarge},
 	}
 	for _, path := range []string{"/slack/commands", "/slack/events", "/slack/interactions"} {
 		for _, tt := range tests {
@@ -489,7 +325,7 @@ func TestRejectsUnsignedAndLarge(t *testing.T) {
 	if q := f.asker.asked(); len(q) > 0 {
 		t.Errorf("rejected requests were asked: %q", q)
 	}
-	if n := len(f.slack.calls); n > 0 {
+	if n := len(f.slack.All()); n > 0 {
 		t.Errorf("rejected requests reached Slack %d times", n)
 	}
 }
@@ -519,7 +355,7 @@ func TestMentionAnsweredInThreadOnce(t *testing.T) {
 	if q := f.asker.asked(); len(q) != 1 || q[0] != "is it everything a river should be?" {
 		t.Errorf("asked %q, want the mention stripped, once", q)
 	}
-	posts := f.slack.get("chat.postMessage")
+	posts := f.slack.Calls("chat.postMessage")
 	if len(posts) != 1 {
 		t.Fatalf("chat.postMessage called %d times, want 1", len(posts))
 	}
@@ -563,7 +399,7 @@ func TestDirectMessages(t *testing.T) {
 			t.Fatalf("%s: %d", tt.name, rec.Code)
 		}
 		f.wait(t)
-		posts := f.slack.get("chat.postMessage")
+		posts := f.slack.Calls("chat.postMessage")
 		if !tt.answer {
 			if len(posts) != 0 || len(f.asker.asked()) != 0 {
 				t.Errorf("%s: answered (%d posts), want ignored", tt.name, len(posts))
@@ -586,7 +422,7 @@ func TestAppHomeOpened(t *testing.T) {
 		t.Fatalf("app_home_opened: %d", rec.Code)
 	}
 	f.wait(t)
-	pubs := f.slack.get("views.publish")
+	pubs := f.slack.Calls("views.publish")
 	if len(pubs) != 1 || pubs[0].JSON["user_id"] != "U061F7AUR" {
 		t.Fatalf("views.publish calls %v, want one for U061F7AUR", pubs)
 	}
@@ -612,9 +448,9 @@ func TestBlockActions(t *testing.T) {
 	more := blocks.MoreRef{Question: "Bielefeld", List: 0, Offset: 40}.Encode()
 	tests := []struct {
 		action, value string
-		check         func(t *testing.T, f *fixture, hooks []call)
+		check         func(t *testing.T, f *fixture, hooks []slackapptest.Call)
 	}{
-		{blocks.ActionShare, "Bielefeld", func(t *testing.T, f *fixture, hooks []call) {
+		{blocks.ActionShare, "Bielefeld", func(t *testing.T, f *fixture, hooks []slackapptest.Call) {
 			if len(hooks) != 2 || hooks[0].JSON["response_type"] != "in_channel" || hooks[1].JSON["delete_original"] != true {
 				t.Fatalf("share: response_url calls %v, want in_channel post and delete_original", hooks)
 			}
@@ -624,7 +460,7 @@ func TestBlockActions(t *testing.T) {
 			}
 			checkMessage(t, "shared answer", fmt.Sprint(hooks[0].JSON["text"]), hooks[0].JSON["blocks"])
 		}},
-		{blocks.ActionMore, more, func(t *testing.T, f *fixture, hooks []call) {
+		{blocks.ActionMore, more, func(t *testing.T, f *fixture, hooks []slackapptest.Call) {
 			if len(hooks) != 1 || hooks[0].JSON["replace_original"] != true {
 				t.Fatalf("more: response_url calls %v, want the list replaced by its next page", hooks)
 			}
@@ -634,7 +470,7 @@ func TestBlockActions(t *testing.T) {
 			}
 			checkMessage(t, "more", fmt.Sprint(hooks[0].JSON["text"]), hooks[0].JSON["blocks"])
 		}},
-		{blocks.ActionFeedbackDown, "Bielefeld", func(t *testing.T, f *fixture, hooks []call) {
+		{blocks.ActionFeedbackDown, "Bielefeld", func(t *testing.T, f *fixture, hooks []slackapptest.Call) {
 			if len(hooks) != 1 || hooks[0].JSON["replace_original"] != true || !strings.Contains(string(marshal(hooks[0].JSON["blocks"])), "Danke") {
 				t.Fatalf("feedback: response_url calls %v, want the answer with a thank-you in place", hooks)
 			}
@@ -646,14 +482,14 @@ func TestBlockActions(t *testing.T) {
 				t.Errorf("engagiert_feedback_total{vote=down} = %v, want 1", got)
 			}
 		}},
-		{blocks.ActionAskPrefix + "0", "Bielefeld", func(t *testing.T, f *fixture, hooks []call) {
-			opens := f.slack.get("views.open")
-			if len(opens) != 1 || len(f.slack.get("chat.postMessage")) != 0 {
+		{blocks.ActionAskPrefix + "0", "Bielefeld", func(t *testing.T, f *fixture, hooks []slackapptest.Call) {
+			opens := f.slack.Calls("views.open")
+			if len(opens) != 1 || len(f.slack.Calls("chat.postMessage")) != 0 {
 				t.Fatalf("home question: views.open %v, want one modal and no message", opens)
 			}
 		}},
-		{blocks.ActionLinkPrefix + "0", "", func(t *testing.T, f *fixture, hooks []call) {
-			if len(hooks) != 0 || len(f.slack.get("chat.postMessage")) != 0 {
+		{blocks.ActionLinkPrefix + "0", "", func(t *testing.T, f *fixture, hooks []slackapptest.Call) {
+			if len(hooks) != 0 || len(f.slack.Calls("chat.postMessage")) != 0 {
 				t.Errorf("link button: Slack called")
 			}
 		}},
@@ -662,12 +498,12 @@ func TestBlockActions(t *testing.T) {
 		t.Run(tt.action, func(t *testing.T) {
 			f := setup(t, nil)
 			rec := f.post(t, "/slack/interactions", "application/x-www-form-urlencoded",
-				blockActions(t, f.slack.srv.URL+"/hooks", tt.action, tt.value), nil)
+				blockActions(t, f.slack.Hooks(), tt.action, tt.value), nil)
 			if rec.Code != 200 {
 				t.Fatalf("block_actions %s: %d %s", tt.action, rec.Code, rec.Body)
 			}
 			f.wait(t)
-			tt.check(t, f, f.slack.get("response_url"))
+			tt.check(t, f, f.slack.Calls("response_url"))
 		})
 	}
 }
@@ -719,7 +555,7 @@ func TestHealthReadyMetrics(t *testing.T) {
 func TestNoSlackRoutesWithoutSigningSecret(t *testing.T) {
 	t.Parallel()
 	f := setup(t, func(c *Config) { c.SigningSecret = ""; c.AppToken = "xapp-test" })
-	rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, "x", "y"), nil)
+	rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slackapptest.SlashBody("x", "y"), nil)
 	if rec.Code != http.StatusNotFound {
 		t.Errorf("Socket Mode: POST /slack/commands = %d, want 404", rec.Code)
 	}
@@ -797,7 +633,7 @@ func TestSlashResponseCacheByDay(t *testing.T) {
 		c.Clock = func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
 	})
 	ask := func() {
-		rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slashBody(t, "Bielefeld", f.slack.srv.URL+"/hooks/commands/1"), nil)
+		rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded", slackapptest.SlashBody("Bielefeld", f.slack.Hooks()+"/commands/1"), nil)
 		f.wait(t)
 		if rec.Code != http.StatusOK {
 			t.Fatalf("/engagiert Bielefeld: status %d", rec.Code)
@@ -841,7 +677,7 @@ func TestSlashResponseCache(t *testing.T) {
 		var first string
 		for i := 0; i < 3; i++ {
 			rec := f.post(t, "/slack/commands", "application/x-www-form-urlencoded",
-				slashBody(t, tt.text, f.slack.srv.URL+"/hooks/commands/1"), nil)
+				slackapptest.SlashBody(tt.text, f.slack.Hooks()+"/commands/1"), nil)
 			f.wait(t)
 			if rec.Code != http.StatusOK {
 				t.Fatalf("/engagiert %q: status %d", tt.text, rec.Code)

@@ -9,18 +9,19 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
 // socketApp runs an App in Socket Mode against s until the test ends, with
 // testConfig's settings; its logs go to logs (nil: kept nowhere). The test
 // fails if the App does not stop, or stops with an error, when it ends.
-func socketApp(t *testing.T, s *socketSlack, asker domain.Asker, logs *syncBuffer, change func(*Config)) *App {
+func socketApp(t *testing.T, s *slackapptest.Socket, asker domain.Asker, logs *syncBuffer, change func(*Config)) *App {
 	t.Helper()
 	if logs == nil {
 		logs = &syncBuffer{}
 	}
-	cfg := testConfig(asker, s.srv.GetAPIURL(), logs, prometheus.NewRegistry())
+	cfg := testConfig(asker, s.APIURL(), logs, prometheus.NewRegistry())
 	cfg.AppToken = "xapp-test"
 	cfg.BotUserID = botID
 	if change != nil {
@@ -51,19 +52,19 @@ func socketApp(t *testing.T, s *socketSlack, asker domain.Asker, logs *syncBuffe
 // Mode with the same documented payloads as the HTTP tests.
 func TestSocketModeConversations(t *testing.T) {
 	t.Parallel()
-	s := newSocketSlack(t)
+	s := slackapptest.NewSocket(t)
 	asker := framedAnswers()
 	app := socketApp(t, s, asker, nil, func(c *Config) { c.CuratorChannel = curators })
 	n := 0
 	send := func(typ string, payload []byte) {
 		t.Helper()
 		n++
-		s.send(t, typ, "env-c"+strconv.Itoa(n), payload, "")
+		s.Send(t, typ, "env-c"+strconv.Itoa(n), payload, "")
 	}
-	waitPosts := func(t *testing.T, want int) []call {
+	waitPosts := func(t *testing.T, want int) []slackapptest.Call {
 		t.Helper()
-		eventually(t, strconv.Itoa(want)+" posts", func() bool { return len(s.get("chat.postMessage")) >= want })
-		return s.get("chat.postMessage")
+		eventually(t, strconv.Itoa(want)+" posts", func() bool { return len(s.Calls("chat.postMessage")) >= want })
+		return s.Calls("chat.postMessage")
 	}
 
 	t.Run("follow-up in the bot's thread", func(t *testing.T) {
@@ -99,11 +100,11 @@ func TestSocketModeConversations(t *testing.T) {
 	t.Run("vote in place", func(t *testing.T) {
 		for range 2 {
 			send("interactive", testdata(t, "block_actions.json",
-				"https://hooks.slack.com", s.hooks(),
+				"https://hooks.slack.com", s.Hooks(),
 				`"ACTION_ID"`, strconv.Quote(blocks.ActionFeedbackUp), `"ACTION_VALUE"`, `"Bielefeld"`))
 		}
-		eventually(t, "two replacements", func() bool { return len(s.get("response_url")) == 2 })
-		for _, h := range s.get("response_url") {
+		eventually(t, "two replacements", func() bool { return len(s.Calls("response_url")) == 2 })
+		for _, h := range s.Calls("response_url") {
 			if h.JSON["replace_original"] != true {
 				t.Errorf("vote answered with %v, want replace_original", h.JSON)
 			}
@@ -114,40 +115,38 @@ func TestSocketModeConversations(t *testing.T) {
 	})
 
 	t.Run("share with an expired response_url", func(t *testing.T) {
-		s.failWith("response_url", 404, "expired_url")
-		before := len(s.get("chat.postMessage"))
+		s.Fail("response_url", 404, "expired_url")
+		before := len(s.Calls("chat.postMessage"))
 		send("interactive", testdata(t, "block_actions.json",
-			"https://hooks.slack.com", s.hooks(),
+			"https://hooks.slack.com", s.Hooks(),
 			`"ACTION_ID"`, strconv.Quote(blocks.ActionShare), `"ACTION_VALUE"`, `"Bielefeld"`))
 		posts := waitPosts(t, before+1)
 		if p := posts[before].Form; p.Get("channel") != "CBR2V3XEX" || !strings.Contains(p.Get("blocks"), "hat gefragt") {
 			t.Errorf("shared by chat.postMessage: %v", p)
 		}
-		s.mu.Lock()
-		s.fail = nil
-		s.mu.Unlock()
+		s.Reset("response_url")
 	})
 
 	t.Run("Home button opens a modal", func(t *testing.T) {
 		send("interactive", testdata(t, "block_actions_view.json", "VIEW_ID", "VHOME0001", "VIEW_TYPE", "home",
 			"ACTION_ID", blocks.ActionAskPrefix+"0", `"ACTION_FIELDS"`, `"type": "button", "value": "Bielefeld"`))
-		eventually(t, "views.open", func() bool { return len(s.get("views.open")) == 1 })
+		eventually(t, "views.open", func() bool { return len(s.Calls("views.open")) == 1 })
 	})
 
 	t.Run("message shortcut", func(t *testing.T) {
-		hooks := len(s.get("response_url"))
-		send("interactive", testdata(t, "message_action.json", "https://hooks.slack.com", s.hooks()))
-		eventually(t, "the shortcut's answer", func() bool { return len(s.get("response_url")) == hooks+1 })
-		if h := s.get("response_url")[hooks]; h.JSON["response_type"] != "ephemeral" || !strings.Contains(h.JSON["text"].(string), "Bielefeld") {
+		hooks := len(s.Calls("response_url"))
+		send("interactive", testdata(t, "message_action.json", "https://hooks.slack.com", s.Hooks()))
+		eventually(t, "the shortcut's answer", func() bool { return len(s.Calls("response_url")) == hooks+1 })
+		if h := s.Calls("response_url")[hooks]; h.JSON["response_type"] != "ephemeral" || !strings.Contains(h.JSON["text"].(string), "Bielefeld") {
 			t.Errorf("shortcut answer %v", h.JSON)
 		}
 	})
 
 	t.Run("forward and relay", func(t *testing.T) {
-		before := len(s.get("chat.postMessage"))
+		before := len(s.Calls("chat.postMessage"))
 		value := blocks.ForwardRef{Question: "Wer backt den Kuchen?", Channel: mentionChannel, Thread: mentionTS}.Encode()
 		send("interactive", testdata(t, "block_actions.json",
-			"https://hooks.slack.com", s.hooks(),
+			"https://hooks.slack.com", s.Hooks(),
 			`"ACTION_ID"`, strconv.Quote(blocks.ActionForward), `"ACTION_VALUE"`, strconv.Quote(value)))
 		posts := waitPosts(t, before+1)
 		if posts[before].Form.Get("channel") != curators {

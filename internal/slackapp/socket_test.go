@@ -8,69 +8,8 @@ import (
 	"time"
 
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
-	"github.com/gorilla/websocket"
-	"github.com/slack-go/slack/slacktest"
+	"github.com/engagiert/engagiert/internal/slackapp/slackapptest"
 )
-
-// socketSlack is a Socket Mode server (slacktest serves apps.connections.open
-// and the websocket) whose Web API calls land in a fakeSlack.
-type socketSlack struct {
-	*fakeSlack
-	srv       *slacktest.Server
-	envelopes chan string
-	acks      chan map[string]any
-}
-
-func newSocketSlack(t *testing.T) *socketSlack {
-	s := &socketSlack{fakeSlack: newFakeSlack(t), envelopes: make(chan string, 10), acks: make(chan map[string]any, 10)}
-	record := s.fakeSlack.srv.Config.Handler.ServeHTTP
-	s.srv = slacktest.NewTestServer(func(c slacktest.Customize) {
-		for _, m := range []string{"chat.postMessage", "chat.postEphemeral", "chat.update", "views.publish", "views.open", "views.update", "conversations.history",
-			"conversations.info", "conversations.replies", "chat.unfurl", "reactions.add", "assistant.threads.setSuggestedPrompts", "assistant.threads.setStatus", "assistant.threads.setTitle"} {
-			c.Handle("/"+m, record)
-		}
-		c.Handle("/hooks/", record) // response_urls on the API's host, as the bot allows them
-		c.Handle("/ws", slacktest.Websocket(func(conn *websocket.Conn) {
-			hello := `{"type":"hello","num_connections":1,"debug_info":{"host":"applink-test","build_number":1,"approximate_connection_time":18060},"connection_info":{"app_id":"A123ABC456"}}`
-			if err := conn.WriteMessage(websocket.TextMessage, []byte(hello)); err != nil {
-				return
-			}
-			go func() {
-				for {
-					var ack map[string]any
-					if err := conn.ReadJSON(&ack); err != nil {
-						return
-					}
-					s.acks <- ack
-				}
-			}()
-			for env := range s.envelopes {
-				if err := conn.WriteMessage(websocket.TextMessage, []byte(env)); err != nil {
-					return
-				}
-			}
-		}))
-	})
-	s.srv.Start()
-	t.Cleanup(func() { close(s.envelopes); s.srv.Stop() })
-	return s
-}
-
-// send sends an envelope and returns Slack's view of its ack.
-func (s *socketSlack) send(t *testing.T, typ, id string, payload []byte, extra string) map[string]any {
-	t.Helper()
-	s.envelopes <- fmt.Sprintf(`{"envelope_id":%q,"type":%q,"payload":%s%s}`, id, typ, payload, extra)
-	select {
-	case ack := <-s.acks:
-		if ack["envelope_id"] != id {
-			t.Fatalf("ack for %v, want %s", ack["envelope_id"], id)
-		}
-		return ack
-	case <-time.After(5 * time.Second):
-		t.Fatalf("no ack for envelope %s", id)
-	}
-	return nil
-}
 
 func eventually(t *testing.T, what string, ok func() bool) {
 	t.Helper()
@@ -84,45 +23,45 @@ func eventually(t *testing.T, what string, ok func() bool) {
 
 func TestSocketMode(t *testing.T) {
 	t.Parallel()
-	s := newSocketSlack(t)
+	s := slackapptest.NewSocket(t)
 	logs := &syncBuffer{}
 	asker := &fakeAsker{ask: answerFor}
 	app := socketApp(t, s, asker, logs, nil)
 
 	t.Run("app_mention", func(t *testing.T) {
 		mention := testdata(t, "app_mention.json")
-		s.send(t, "events_api", "env-1", mention, `,"accepts_response_payload":false,"retry_attempt":0,"retry_reason":""`)
-		eventually(t, "the mention answer", func() bool { return len(s.get("chat.postMessage")) == 1 })
-		p := s.get("chat.postMessage")[0].Form
+		s.Send(t, "events_api", "env-1", mention, `,"accepts_response_payload":false,"retry_attempt":0,"retry_reason":""`)
+		eventually(t, "the mention answer", func() bool { return len(s.Calls("chat.postMessage")) == 1 })
+		p := s.Calls("chat.postMessage")[0].Form
 		if p.Get("channel") != "C123ABC456" || p.Get("thread_ts") != "1515449522.000016" || !strings.Contains(p.Get("blocks"), "Bielefeld") {
 			t.Errorf("posted %v, want the answer in the mention's thread", p)
 		}
 		checkMessage(t, "socket mention", p.Get("text"), json.RawMessage(p.Get("blocks")))
 		// A retry of the same event is acked but not answered again.
-		s.send(t, "events_api", "env-2", mention, `,"accepts_response_payload":false,"retry_attempt":1,"retry_reason":"timeout"`)
+		s.Send(t, "events_api", "env-2", mention, `,"accepts_response_payload":false,"retry_attempt":1,"retry_reason":"timeout"`)
 		eventually(t, "the duplicate counted", func() bool { return counterValue(t, app.metrics.duplicates) == 1 })
-		if n := len(s.get("chat.postMessage")); n != 1 {
+		if n := len(s.Calls("chat.postMessage")); n != 1 {
 			t.Errorf("retry answered: %d posts", n)
 		}
 	})
 
 	t.Run("message.im", func(t *testing.T) {
-		s.send(t, "events_api", "env-3", testdata(t, "message_im.json"), "")
-		eventually(t, "the DM answer", func() bool { return len(s.get("chat.postMessage")) == 2 })
-		if p := s.get("chat.postMessage")[1].Form; p.Get("channel") != "D024BE91L" {
+		s.Send(t, "events_api", "env-3", testdata(t, "message_im.json"), "")
+		eventually(t, "the DM answer", func() bool { return len(s.Calls("chat.postMessage")) == 2 })
+		if p := s.Calls("chat.postMessage")[1].Form; p.Get("channel") != "D024BE91L" {
 			t.Errorf("DM answer went to %s", p.Get("channel"))
 		}
 	})
 
 	t.Run("app_home_opened", func(t *testing.T) {
-		s.send(t, "events_api", "env-4", testdata(t, "app_home_opened.json"), "")
-		eventually(t, "views.publish", func() bool { return len(s.get("views.publish")) == 1 })
+		s.Send(t, "events_api", "env-4", testdata(t, "app_home_opened.json"), "")
+		eventually(t, "views.publish", func() bool { return len(s.Calls("views.publish")) == 1 })
 	})
 
 	t.Run("slash_commands", func(t *testing.T) {
 		// Socket Mode carries the slash command's fields as JSON.
-		cmd := `{"token":"xyzz0WbapA4vBCDEFasx0q6G","team_id":"T1DC2JH3J","team_domain":"testteamnow","channel_id":"G8PSS9T3V","channel_name":"foobar","user_id":"U2CERLKJA","user_name":"roadrunner","command":"/engagiert","text":"Bielefeld","api_app_id":"A123ABC456","is_enterprise_install":"false","response_url":"` + s.hooks() + `/commands/1","trigger_id":"398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c"}`
-		ack := s.send(t, "slash_commands", "env-5", []byte(cmd), `,"accepts_response_payload":true`)
+		cmd := `{"token":"xyzz0WbapA4vBCDEFasx0q6G","team_id":"T1DC2JH3J","team_domain":"testteamnow","channel_id":"G8PSS9T3V","channel_name":"foobar","user_id":"U2CERLKJA","user_name":"roadrunner","command":"/engagiert","text":"Bielefeld","api_app_id":"A123ABC456","is_enterprise_install":"false","response_url":"` + s.Hooks() + `/commands/1","trigger_id":"398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c"}`
+		ack := s.Send(t, "slash_commands", "env-5", []byte(cmd), `,"accepts_response_payload":true`)
 		payload, _ := ack["payload"].(map[string]any)
 		if payload["response_type"] != "ephemeral" || !strings.Contains(fmt.Sprint(payload["text"]), "Bielefeld ist") {
 			t.Fatalf("slash ack payload = %v, want the ephemeral answer", payload)
@@ -135,11 +74,11 @@ func TestSocketMode(t *testing.T) {
 
 	t.Run("block_actions", func(t *testing.T) {
 		payload := testdata(t, "block_actions.json",
-			"https://hooks.slack.com", s.hooks(),
+			"https://hooks.slack.com", s.Hooks(),
 			`"ACTION_ID"`, `"`+blocks.ActionFeedbackUp+`"`,
 			`"ACTION_VALUE"`, `"Bielefeld"`)
-		s.send(t, "interactive", "env-6", payload, `,"accepts_response_payload":false`)
-		eventually(t, "the feedback thank-you", func() bool { return len(s.get("response_url")) == 1 })
+		s.Send(t, "interactive", "env-6", payload, `,"accepts_response_payload":false`)
+		eventually(t, "the feedback thank-you", func() bool { return len(s.Calls("response_url")) == 1 })
 		if got := counterValue(t, app.metrics.feedback.WithLabelValues("up")); got != 1 {
 			t.Errorf("feedback up = %v, want 1", got)
 		}
@@ -149,7 +88,3 @@ func TestSocketMode(t *testing.T) {
 		t.Errorf("connection not logged")
 	}
 }
-
-// hooks is where the response_urls of payloads sent to a Socket Mode App
-// point: the fake Web API's host, which the App allows.
-func (s *socketSlack) hooks() string { return strings.TrimSuffix(s.srv.GetAPIURL(), "/") + "/hooks" }

@@ -185,17 +185,17 @@ func TestFollowUpWhileStoreFails(t *testing.T) {
 	shared := &flakyStore{Store: store.NewMemory(0, 0)}
 	f := convSetup(t, framedAnswers(), func(c *Config) { c.Store = shared; c.Fallback = store.NewMemory(0, 0) })
 	shared.fail(errors.New("dial tcp: connection refused"))
-	f.slack.answer("conversations.replies", `{"ok":true,"messages":[{"type":"message","user":"U061F7AUR","text":"Ist Bielefeld dabei?","ts":"`+mentionTS+`"},`+
+	f.slack.Answer("conversations.replies", `{"ok":true,"messages":[{"type":"message","user":"U061F7AUR","text":"Ist Bielefeld dabei?","ts":"`+mentionTS+`"},`+
 		`{"type":"message","user":"`+botID+`","text":"Ja","ts":"1515449523.000001","thread_ts":"`+mentionTS+`"}]}`)
 	f.event(t, channelMessage(t, "EvFU1", "seit wann?", mentionTS, "U061F7AUR"))
-	posts := f.slack.get("chat.postMessage")
+	posts := f.slack.Calls("chat.postMessage")
 	if len(posts) != 1 || posts[0].Form.Get("thread_ts") != mentionTS {
 		t.Fatalf("posts %v, want the follow-up answered in the thread", posts)
 	}
 	// A thread without the bot stays none of its business.
-	f.slack.answer("conversations.replies", `{"ok":true,"messages":[{"type":"message","user":"U061F7AUR","text":"Kaffee?","ts":"1515449600.000001"}]}`)
+	f.slack.Answer("conversations.replies", `{"ok":true,"messages":[{"type":"message","user":"U061F7AUR","text":"Kaffee?","ts":"1515449600.000001"}]}`)
 	f.event(t, channelMessage(t, "EvFU2", "und Tee?", "1515449600.000001", "U061F7AUR"))
-	if n := len(f.slack.get("chat.postMessage")); n != 1 {
+	if n := len(f.slack.Calls("chat.postMessage")); n != 1 {
 		t.Errorf("%d posts, want none in a thread without the bot", n)
 	}
 }
@@ -223,7 +223,7 @@ func TestAnsweredInSlack(t *testing.T) {
 	}
 	for _, tt := range tests {
 		f := setup(t, func(c *Config) { c.BotUserID = botID })
-		f.slack.answer("conversations.replies", `{"ok":true,"messages":[`+tt.messages+`]}`)
+		f.slack.Answer("conversations.replies", `{"ok":true,"messages":[`+tt.messages+`]}`)
 		if got := f.app.answeredInSlack(context.Background(), f.app.log, eventRef{channel: "C1", ts: q, thread: tt.thread, ok: true}); got != tt.want {
 			t.Errorf("%s: answeredInSlack = %v, want %v", tt.name, got, tt.want)
 		}

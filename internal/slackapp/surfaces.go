@@ -2,7 +2,6 @@ package slackapp
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"log/slog"
 	"net/url"
@@ -21,9 +20,25 @@ var markup = regexp.MustCompile(`<([@#!]?)([^<>|]*)(?:\|([^<>]*))?>`)
 // mention of the bot (botUserID, or any mention that opens the text) is
 // dropped, other markup becomes its readable form, and Slack's escaping is undone.
 func Question(text, botUserID string) string {
-	first := true
 	text = strings.TrimSpace(text)
-	out := markup.ReplaceAllStringFunc(text, func(m string) string {
+	out := text
+	if strings.IndexByte(text, '<') >= 0 {
+		out = replaceMarkup(text, botUserID)
+	}
+	if strings.IndexByte(out, '&') >= 0 {
+		out = slackEntities.Replace(out)
+	}
+	return strings.Join(strings.Fields(out), " ")
+}
+
+// slackEntities undoes Slack's escaping of &, < and > in message text.
+var slackEntities = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
+
+// replaceMarkup is Question's markup step: each piece of Slack's markup in
+// text as the question reads it.
+func replaceMarkup(text, botUserID string) string {
+	first := true
+	return markup.ReplaceAllStringFunc(text, func(m string) string {
 		leading := first && strings.HasPrefix(text, m)
 		first = false
 		p := markup.FindStringSubmatch(m)
@@ -54,8 +69,6 @@ func Question(text, botUserID string) string {
 		}
 		return id
 	})
-	out = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(out)
-	return strings.Join(strings.Fields(out), " ")
 }
 
 // slash answers a slash command within SlashDeadline. It returns the
@@ -83,7 +96,7 @@ func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.Sla
 		key = base.Version + "\x00" + a.cfg.Clock.Today().ISO() + "\x00" + q
 	}
 	if key == "" {
-		b, err := json.Marshal(a.slash(ctx, log, cmd))
+		b, err := encodeResponse(a.slash(ctx, log, cmd))
 		if err != nil {
 			log.Error("encode slash response", "err", err)
 		}
@@ -96,10 +109,10 @@ func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.Sla
 		return b
 	}
 	resp, cacheable := a.slashInTime(ctx, log, cmd)
-	b, err := json.Marshal(resp)
+	b, err := encodeResponse(resp)
 	if err != nil {
 		log.Error("encode slash response", "err", err)
-		b, _ = json.Marshal(ephemeral(blocks.Notice("Das hat gerade nicht geklappt. Versuch es bitte noch einmal.")))
+		b, _ = encodeResponse(ephemeral(blocks.Notice("Das hat gerade nicht geklappt. Versuch es bitte noch einmal.")))
 		return b
 	}
 	if cacheable {
