@@ -35,15 +35,22 @@ func loadAskerLog(dir string, log *slog.Logger) (domain.Asker, *domain.Base, err
 // loadSnapshot is loadAskerLog as the unit a reload swaps: with the
 // function that frees the index once the snapshot is replaced.
 func loadSnapshot(dir string, log *slog.Logger) (*reload.Snapshot, error) {
+	s, _, err := loadIndexed(dir, log)
+	return s, err
+}
+
+// loadIndexed is loadSnapshot with the statement index, which indexes the
+// statements when they are first searched, or when asked to (Prepare).
+func loadIndexed(dir string, log *slog.Logger) (*reload.Snapshot, *search.Index, error) {
 	base, err := loadBase(dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	idx, err := search.Build(base)
 	if err != nil {
-		return nil, fmt.Errorf("build index: %w", err)
+		return nil, nil, fmt.Errorf("build index: %w", err)
 	}
-	return &reload.Snapshot{Base: base, Asker: answer.New(base, idx, log), Close: idx.Close}, nil
+	return &reload.Snapshot{Base: base, Asker: answer.New(base, idx, log), Close: idx.Close}, idx, nil
 }
 
 // serveCacheSize is how many answers a serving bot remembers per knowledge
@@ -52,11 +59,18 @@ const serveCacheSize = 4096
 
 // loadServing is loadSnapshot for the bot: the engine behind an answer cache.
 // `ask` and the benchmarks use the engine itself, so that they measure it.
+// The bot indexes the statements in the background at once, so that no
+// question waits for it.
 func loadServing(dir string, log *slog.Logger) (*reload.Snapshot, error) {
-	s, err := loadSnapshot(dir, log)
+	s, idx, err := loadIndexed(dir, log)
 	if err != nil {
 		return nil, err
 	}
+	go func() {
+		if err := idx.Prepare(); err != nil && log != nil {
+			log.Error("index statements", "err", err)
+		}
+	}()
 	s.Asker = answer.NewCache(s.Asker, serveCacheSize)
 	return s, nil
 }
@@ -119,6 +133,7 @@ Examples:
 		if err != nil {
 			return err
 		}
+		tuneGC(e.getenv)
 		if *frame {
 			fr, ok := asker.(interface {
 				Frame(context.Context, string) (answer.Frame, error)

@@ -181,7 +181,7 @@ func TestBenchCoversEveryKind(t *testing.T) {
 // (shared-members aside, which and-p99-µs reports: "Welche Städte sind in
 // A und B?").
 func benchAsk(b *testing.B, asker domain.Asker, qs, kindOf []string) {
-	tuneGC(os.Getenv) // as run does for every command
+	tuneGC(os.Getenv) // as ask and serve do once the knowledge is loaded
 	ctx := context.Background()
 	durs := make([]time.Duration, 0, b.N)
 	perKind := map[string][]time.Duration{}

@@ -494,7 +494,7 @@ func TestLoadSmoke(t *testing.T) {
 // nocache-rps / yard-rps. The gap between the two ratios is the cost of
 // answering and rendering a new question.
 func BenchmarkLoadSlashCommands(b *testing.B) {
-	tuneGC(os.Getenv) // as run does for every command
+	tuneGC(os.Getenv) // as ask and serve do once the knowledge is loaded
 	var bots, yards, nocaches []loadResult
 	var botT *loadTarget
 	for b.Loop() {

@@ -294,6 +294,7 @@ func serveWith(ctx context.Context, e env, cfg serveConfig, deps serveDeps) erro
 	if err != nil {
 		return fmt.Errorf("load knowledge: %w", err)
 	}
+	tuneGC(e.getenv)
 	base := snap.Base
 	kb := reload.NewHolder(snap, reload.Options{Debounce: cfg.reloadDebounce, LoadTimeout: cfg.reloadTimeout})
 

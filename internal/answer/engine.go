@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -93,13 +94,10 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	e := &Engine{base: base, search: s, lex: newLexicon(base.Lexicon), log: log,
+	e := &Engine{base: base, search: s, log: log,
 		statementWord: map[string]bool{}, factPlaces: map[domain.FactRef][]string{}, members: map[string][]memberRef{},
 		countryFacts: map[string][]domain.FactRef{},
 		siblings:     map[string][]*domain.Place{}, byFirstWord: map[string][]*domain.Place{}}
-	entries := nameEntries(base, e.lex)
-	e.names = names.New(entries)
-	e.nameWords = nameWords(entries, e.lex)
 	for _, n := range base.Networks {
 		for _, name := range append([]string{n.Name, n.ShortName}, n.Aliases...) {
 			if strings.EqualFold(name, "Städtepartnerschaften") {
@@ -107,32 +105,63 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 			}
 		}
 	}
-	key := map[string]string{}
+	// Two independent halves, on two cores: the words (lexicon, names,
+	// statements) here, the places and their indexes in placesAndIndexes.
+	// Each writes fields of its own.
+	var wg sync.WaitGroup
+	wg.Go(e.placesAndIndexes)
+	e.lex = newLexicon(base.Lexicon)
+	entries := nameEntries(base, e.lex)
+	wg.Go(func() { e.nameWords = nameWords(entries, e.lex) })
+	e.names = names.New(entries)
+	e.indexStatements()
+	wg.Wait()
+	return e
+}
+
+// placesAndIndexes sorts the places and the members of every network by
+// name and builds the per-snapshot indexes (index.go).
+func (e *Engine) placesAndIndexes() {
+	base := e.base
+	// Sort with the keys computed once: a place's key, then its rank
+	// (places of one key share it), so no comparison looks anything up.
+	type keyed struct {
+		key string
+		pl  *domain.Place
+	}
+	ks := make([]keyed, len(base.Places))
 	for i := range base.Places {
 		pl := &base.Places[i]
-		e.places = append(e.places, pl)
-		key[pl.ID] = sortKey(pl.Name)
+		ks[i] = keyed{sortKey(pl.Name), pl}
 		e.siblings[coreName(pl.Name)] = append(e.siblings[coreName(pl.Name)], pl)
 	}
-	slices.SortStableFunc(e.places, func(a, b *domain.Place) int { return strings.Compare(key[a.ID], key[b.ID]) })
+	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
 	// The rank of each place's sort key: lists sort by it without folding
 	// names in every comparison; places with the same key share a rank.
-	e.keyRank = make(map[string]int32, len(e.places))
-	for i, pl := range e.places {
-		if i > 0 && key[pl.ID] == key[e.places[i-1].ID] {
-			e.keyRank[pl.ID] = e.keyRank[e.places[i-1].ID]
-		} else {
-			e.keyRank[pl.ID] = int32(i)
+	e.places = make([]*domain.Place, len(ks))
+	e.keyRank = make(map[string]int32, len(ks))
+	for i, k := range ks {
+		e.places[i] = k.pl
+		r := int32(i)
+		if i > 0 && k.key == ks[i-1].key {
+			r = e.keyRank[ks[i-1].pl.ID]
 		}
+		e.keyRank[k.pl.ID] = r
 	}
 	for _, n := range base.Networks {
-		ms := make([]memberRef, 0, len(n.Members))
-		for _, m := range n.Members {
-			if pl := base.Place(m.Place); pl != nil {
-				ms = append(ms, memberRef{m: m, p: pl})
+		type ranked struct{ rank, at int32 }
+		order := make([]ranked, 0, len(n.Members))
+		for j, m := range n.Members {
+			if r, ok := e.keyRank[m.Place]; ok {
+				order = append(order, ranked{r, int32(j)})
 			}
 		}
-		slices.SortStableFunc(ms, func(a, b memberRef) int { return strings.Compare(key[a.m.Place], key[b.m.Place]) })
+		slices.SortStableFunc(order, func(a, b ranked) int { return int(a.rank - b.rank) })
+		ms := make([]memberRef, len(order))
+		for i, o := range order {
+			m := n.Members[o.at]
+			ms[i] = memberRef{m: m, p: base.Place(m.Place)}
+		}
 		e.members[n.ID] = ms
 	}
 	for _, pl := range e.places {
@@ -144,10 +173,8 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 			e.byFirstWord[first] = append(e.byFirstWord[first], pl)
 		}
 	}
-	e.indexStatements()
 	e.foldTexts()
 	e.buildIndexes()
-	return e
 }
 
 // nameEntries lists everything questions may name, with all its names.

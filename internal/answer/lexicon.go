@@ -42,9 +42,12 @@ type lexicon struct {
 	// prefixes are the one-word phrases written with "*" ("partner*"),
 	// for the ends of compounds.
 	prefixes []string
-	// german and english are the ordinary words of each language, folded.
-	german, english map[string]bool
-	// lang is +1 for a word only English uses, -1 for one only German does.
+	// everyday holds the ordinary words of both languages, folded: which
+	// language has each (german, english bits). One map, not a set per
+	// language and a third for their difference: 50,000 words.
+	everyday map[string]uint8
+	// lang is +1 for a word of the lexicon's English lists, -1 for one of
+	// its German lists (langOf adds the ordinary words).
 	lang map[string]int
 	// typos corrects a misspelt word of the lexicon: "wiviele".
 	typos *names.Words
@@ -108,7 +111,8 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 	}
 	l := &lexicon{cues: map[string][]phrase{}, labels: map[domain.Attribute][2]string{}, topics: map[domain.Attribute][]string{},
 		fillers: map[string]bool{}, thanks: map[string]bool{}, synonyms: map[string]string{}, numbers: map[string]int{},
-		vocab: map[string]bool{}, german: map[string]bool{}, english: map[string]bool{}, lang: map[string]int{}}
+		vocab: map[string]bool{}, lang: map[string]int{},
+		everyday: make(map[string]uint8, len(lx.Ordinary.DE)+len(lx.Ordinary.EN))}
 	addVocab := func(p phrase, lang int) {
 		if p.prefix && len(p.words) == 1 && len(p.words[0]) >= 7 && !slices.Contains(l.prefixes, p.words[0]) {
 			l.prefixes = append(l.prefixes, p.words[0]) // "partner*": compounds end in it
@@ -248,10 +252,10 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 		}
 	}
 	for _, w := range lx.Ordinary.DE {
-		l.german[words.Fold(w)] = true
+		l.everyday[words.Fold(w)] |= german
 	}
 	for _, w := range lx.Ordinary.EN {
-		l.english[words.Fold(w)] = true
+		l.everyday[words.Fold(w)] |= english
 	}
 	var single []string
 	for w := range l.vocab {
@@ -261,16 +265,6 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 	}
 	slices.Sort(single)
 	l.typos = names.NewWords(single)
-	for w := range l.english {
-		if !l.german[w] {
-			l.lang[w]++
-		}
-	}
-	for w := range l.german {
-		if !l.english[w] {
-			l.lang[w]--
-		}
-	}
 	l.indexPhrases()
 	return l
 }
@@ -430,7 +424,32 @@ func (l *lexicon) englishCountry(c string) string {
 // ordinary reports whether a folded word is an everyday word of either
 // language, or one of the lexicon's: never a misspelt name.
 func (l *lexicon) ordinary(fold string) bool {
-	return l.german[fold] || l.english[fold] || l.vocab[fold] || l.fillers[fold]
+	return l.everyday[fold] != 0 || l.vocab[fold] || l.fillers[fold]
+}
+
+// The bits of lexicon.everyday.
+const (
+	german uint8 = 1 << iota
+	english
+)
+
+// isGermanWord and isEnglishWord report whether a folded word is an ordinary
+// word of the language.
+func (l *lexicon) isGermanWord(fold string) bool  { return l.everyday[fold]&german != 0 }
+func (l *lexicon) isEnglishWord(fold string) bool { return l.everyday[fold]&english != 0 }
+
+// langOf is +1 for a word only English uses, -1 for one only German does
+// (the lexicon's words as its lists say, the ordinary words as only one
+// language has them), 0 where both or neither do.
+func (l *lexicon) langOf(fold string) int {
+	w := l.lang[fold]
+	switch l.everyday[fold] {
+	case english:
+		w++
+	case german:
+		w--
+	}
+	return w
 }
 
 // label names an attribute in an answer.

@@ -236,7 +236,7 @@ func (l *lexicon) isEnglish(toks []tok, names []bool) bool {
 		if names != nil && names[i] {
 			continue // "Engagierte Stadt" in an English question is a name
 		}
-		w := l.lang[t.fold]
+		w := l.langOf(t.fold)
 		switch {
 		case w > 0:
 			score++
@@ -365,7 +365,7 @@ func (e *Engine) everyday(pl *domain.Place, t tok) bool {
 	if e.lex.vocab[t.fold] || e.lex.fillers[t.fold] {
 		return true
 	}
-	return !t.upper && (e.lex.german[t.fold] || e.lex.english[t.fold])
+	return !t.upper && (e.lex.isGermanWord(t.fold) || e.lex.isEnglishWord(t.fold))
 }
 
 // withItsKreis reports whether the place's own Kreis is named right after
@@ -416,7 +416,7 @@ func (e *Engine) placeContext(r *reading, m names.Mention) bool {
 			if t.upper {
 				return true // "zu Essen", but "was gibt's zu essen"
 			}
-			if r.toks[pos-1].fold == "about" && !e.lex.english[t.fold] {
+			if r.toks[pos-1].fold == "about" && !e.lex.isEnglishWord(t.fold) {
 				return true // "tell me about siegen": no English word
 			}
 		}

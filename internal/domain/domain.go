@@ -40,9 +40,11 @@ type Base struct {
 	placeByID   map[string]*Place
 	sourceByID  map[string]*Source
 	byPlace     map[string][]Membership
-	membership  map[[2]string]Membership // network id, place id
-	titlesOf    map[string][]Membership
-	partnersOf  map[string][]Partnership
+	// membership points into the networks' member lists: a copy per
+	// membership would double what 100,000 places take.
+	membership map[[2]string]*Membership // network id, place id
+	titlesOf   map[string][]Membership
+	partnersOf map[string][]Partnership
 }
 
 // Network is a network, programme or office that municipalities belong to or
@@ -279,7 +281,7 @@ func NewBaseParts(p Parts) *Base {
 	b := &Base{Networks: p.Networks, Places: p.Places, Sources: p.Sources, Version: p.Version,
 		Partnerships: p.Partnerships, PartnershipCounts: p.PartnershipCounts, Lexicon: p.Lexicon, Figures: p.Figures,
 		networkByID: map[string]*Network{}, placeByID: map[string]*Place{}, sourceByID: map[string]*Source{},
-		byPlace: map[string][]Membership{}, membership: map[[2]string]Membership{}, titlesOf: map[string][]Membership{},
+		byPlace: map[string][]Membership{}, membership: map[[2]string]*Membership{}, titlesOf: map[string][]Membership{},
 		partnersOf: map[string][]Partnership{}}
 	for i := range b.Networks {
 		n := &b.Networks[i]
@@ -287,7 +289,7 @@ func NewBaseParts(p Parts) *Base {
 		for j := range n.Members {
 			n.Members[j].Network = n.ID
 			m := n.Members[j]
-			b.membership[[2]string{n.ID, m.Place}] = m
+			b.membership[[2]string{n.ID, m.Place}] = &n.Members[j]
 			if n.IsTitle() {
 				b.titlesOf[m.Place] = append(b.titlesOf[m.Place], m)
 			} else {
@@ -326,7 +328,10 @@ func (b *Base) MembershipsOf(placeID string) []Membership { return b.byPlace[pla
 // MembershipIn returns the place's membership in the network, if it has one.
 func (b *Base) MembershipIn(network, place string) (Membership, bool) {
 	m, ok := b.membership[[2]string{network, place}]
-	return m, ok
+	if !ok {
+		return Membership{}, false
+	}
+	return *m, true
 }
 
 // TitlesOf lists the titles the Land awarded a place (networks of kind

@@ -1,7 +1,8 @@
 // Package names finds the places, networks and Bundesländer a question
 // names, typos included. It owns the name index: every name and alias as
 // words (folded and lightly stemmed, see package words), built once per
-// knowledge snapshot, with a deletion index for misspellings.
+// knowledge snapshot, with the words sorted for an edit-distance search
+// of misspellings.
 //
 // A word is taken for a name when it spells a word of the name, or when it
 // is a plausible misspelling of one: the same first letter, one edit away
@@ -14,7 +15,9 @@ package names
 
 import (
 	"cmp"
+	"maps"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -102,18 +105,12 @@ type Index struct {
 	entries  []Entry
 	variants []variant
 	postings map[string][]int32 // term -> variants that have it
-	// deletes maps each name term, and each term with one letter after the
-	// first deleted (two for long terms), to the terms it stands for: a
-	// query word and its own deletions meet a misspelt name's term here
-	// (SymSpell).
-	deletes map[string][]int32
-	terms   []string // distinct name terms, by id
-	// folds holds the folded name words and the term each stands for: a
+	terms    []string           // distinct name terms, by id
+	// byTerm and byFold are the name terms, and the folded name words
+	// with the term each stands for, sorted for edit-distance search: a
 	// misspelling is near the word as written ("Salzufeln", "Salzuflen")
 	// even where the stems are not.
-	folds map[string]int32
-	// foldsOf lists the folded words of each term.
-	foldsOf map[int32][]string
+	byTerm, byFold nearList
 	// near remembers the fuzzy look-ups: a long word's two-edit look-up
 	// is the dearest step of reading a question, and words recur across
 	// questions. Bounded: past maxNear words it only reads.
@@ -132,49 +129,44 @@ const (
 	maxOneEdit = 10
 )
 
-// New indexes the entries.
+// edits is how many edits a word of n letters may be off a name.
+func edits(n int) int {
+	if n > maxOneEdit {
+		return 2 // two substitutions meet only at two deletions on each side
+	}
+	return 1
+}
+
+// New indexes the entries. It costs about a sort of the names' words:
+// no structure grows with the typos a word may have.
 func New(entries []Entry) *Index {
-	ix := &Index{entries: entries, postings: map[string][]int32{}, deletes: map[string][]int32{}, folds: map[string]int32{}, foldsOf: map[int32][]string{}}
+	ix := &Index{entries: entries, postings: map[string][]int32{}}
 	termID := map[string]int32{}
+	foldOf := map[string]int32{} // folded name word -> its term
 	for ei, e := range entries {
 		from := len(ix.variants) // where the entry's variants begin
 		for _, n := range e.Names {
-			ix.add(ei, n, false, termID, from)
+			ix.add(ei, n, false, termID, foldOf, from)
 		}
 		for _, n := range e.Short {
-			ix.add(ei, n, true, termID, from)
+			ix.add(ei, n, true, termID, foldOf, from)
 		}
 	}
-	index := func(w string, id int32) {
-		n := utf8.RuneCountInString(w)
-		if n < minFuzzy-1 {
-			return
-		}
-		depth := 1
-		if n > maxOneEdit {
-			depth = 2 // two substitutions meet only at two deletions on each side
-		}
-		for _, d := range deletions(w, depth) {
-			if ids := ix.deletes[d]; len(ids) == 0 || ids[len(ids)-1] != id {
-				ix.deletes[d] = append(ids, id)
-			}
-		}
+	ids := make([]int32, len(ix.terms))
+	for i := range ids {
+		ids[i] = int32(i)
 	}
-	for id, t := range ix.terms {
-		index(t, int32(id))
+	ix.byTerm = newNearList(slices.Clone(ix.terms), ids)
+	folds, fids := make([]string, 0, len(foldOf)), make([]int32, 0, len(foldOf))
+	for f, id := range foldOf {
+		folds, fids = append(folds, f), append(fids, id)
 	}
-	for id, fs := range ix.foldsOf {
-		for _, f := range fs {
-			if ix.terms[id] != f {
-				index(f, id)
-			}
-		}
-	}
+	ix.byFold = newNearList(folds, fids)
 	return ix
 }
 
 // add indexes one name of an entry whose variants begin at from.
-func (ix *Index) add(entry int, name string, short bool, termID map[string]int32, from int) {
+func (ix *Index) add(entry int, name string, short bool, termID, foldOf map[string]int32, from int) {
 	ws := words.Split(name)
 	if len(ws) == 0 {
 		return
@@ -187,10 +179,7 @@ func (ix *Index) add(entry int, name string, short bool, termID map[string]int32
 			termID[t] = int32(len(ix.terms))
 			ix.terms = append(ix.terms, t)
 		}
-		if f := words.Fold(w); !slices.Contains(ix.foldsOf[termID[t]], f) {
-			ix.folds[f] = termID[t]
-			ix.foldsOf[termID[t]] = append(ix.foldsOf[termID[t]], f)
-		}
+		foldOf[words.Fold(w)] = termID[t] // a folded word has one stem: one term
 	}
 	if len(ws) == 1 {
 		v.folds = []string{words.Fold(ws[0])}
@@ -222,34 +211,6 @@ func (ix *Index) Entries() []Entry { return ix.entries }
 // IsName reports whether a term is a word of some name, exactly.
 func (ix *Index) IsName(term string) bool { _, ok := ix.postings[term]; return ok }
 
-// deletions returns s with up to n runes deleted, never the first: a
-// misspelt name almost always keeps its first letter, and requiring it
-// keeps "damals" from Tamale. s itself comes first.
-func deletions(s string, n int) []string {
-	out := []string{s}
-	level := []string{s}
-	// seen makes the two-edit deletions of a long word linear: a list
-	// search over hundreds of them was half the time of such a question.
-	seen := map[string]bool{s: true}
-	var rs []rune
-	for range n {
-		var next []string
-		for _, w := range level {
-			rs = append(rs[:0], []rune(w)...)
-			for i := 1; i < len(rs); i++ {
-				d := string(rs[:i]) + string(rs[i+1:])
-				if !seen[d] {
-					seen[d] = true
-					out = append(out, d)
-					next = append(next, d)
-				}
-			}
-		}
-		level = next
-	}
-	return out
-}
-
 // candidate is a name term a question word may stand for.
 type candidate struct {
 	term string
@@ -257,7 +218,9 @@ type candidate struct {
 }
 
 // lookup returns the name terms a token may stand for: itself when it is
-// one, else the terms one edit away (two for long words), if it may be fuzzy.
+// one, else, if it may be fuzzy, the terms with its first letter that are
+// one edit away (two for long words), as stems or as written (the
+// nearest folded word of the term counts then).
 func (ix *Index) lookup(t Token) []candidate {
 	if _, ok := ix.postings[t.Term]; ok {
 		return []candidate{{t.Term, 0}}
@@ -279,50 +242,33 @@ func (ix *Index) lookup(t Token) []candidate {
 	return out
 }
 
-// fuzzy returns the name terms one edit from a word of n runes (two for
-// long words), as a stem or as written. Callers only read the result.
+// fuzzy returns the name terms with the word's first letter one edit from
+// a word of n runes (two for long words), as stems or as written (the
+// nearest folded word of the term counts then). Callers only read the
+// result.
 func (ix *Index) fuzzy(t Token, n int) []candidate {
-	k := 1
-	if n > maxOneEdit {
-		k = 2
-	}
-	var out []candidate
-	seen := map[int32]bool{}
-	for _, q := range []string{t.Term, t.Fold} {
-		for _, d := range deletions(q, k) {
-			for _, id := range ix.deletes[d] {
-				if seen[id] {
-					continue
-				}
-				term := ix.terms[id]
-				if firstRune(term) != firstRune(t.Term) {
-					continue
-				}
-				// Near the name word as a stem, or as written.
-				dist := osa(t.Term, term, k)
-				if dist < 0 {
-					dist = ix.foldDistance(t.Fold, id, k)
-				}
-				if dist >= 0 {
-					seen[id] = true
-					out = append(out, candidate{term, dist})
-				}
+	k := edits(n)
+	first := firstRune(t.Term)
+	byTerm := map[int32]int{}
+	ix.byTerm.near([]rune(t.Term), k, func(id int32, d int) { byTerm[id] = d })
+	byFold := map[int32]int{}
+	if firstRune(t.Fold) == first { // Term is Fold stemmed: always so
+		ix.byFold.near([]rune(t.Fold), k, func(id int32, d int) {
+			if old, seen := byFold[id]; !seen || d < old {
+				byFold[id] = d
 			}
+		})
+	}
+	for id, d := range byFold {
+		if _, ok := byTerm[id]; !ok {
+			byTerm[id] = d
 		}
+	}
+	out := make([]candidate, 0, len(byTerm))
+	for _, id := range slices.Sorted(maps.Keys(byTerm)) {
+		out = append(out, candidate{ix.terms[id], byTerm[id]})
 	}
 	return out
-}
-
-// foldDistance is the distance of a folded word to the nearest folded name
-// word that stands for the term id, or -1.
-func (ix *Index) foldDistance(fold string, id int32, k int) int {
-	best := -1
-	for _, f := range ix.foldsOf[id] {
-		if d := osa(fold, f, k); d >= 0 && (best < 0 || d < best) {
-			best = d
-		}
-	}
-	return best
 }
 
 func firstRune(s string) rune {
@@ -505,45 +451,6 @@ func resolve(cands []Mention) []Mention {
 	return out
 }
 
-// osa is the optimal string alignment distance of a and b (Levenshtein
-// with transpositions: "Gütesrloh" is one edit from "Gütersloh"), or -1
-// when it exceeds max.
-func osa(a, b string, max int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > max || -d > max {
-		return -1
-	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		low := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-			low = min(low, cur[j])
-		}
-		if low > max {
-			return -1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	if prev[len(rb)] > max {
-		return -1
-	}
-	return prev[len(rb)]
-}
-
 // String is a mention for tests and logs: "place:bielefeld@2".
 func (m Mention) String() string {
 	var b strings.Builder
@@ -564,27 +471,24 @@ func itoa(n int) string {
 
 // Words is a set of words to correct typos against: the engine's own
 // vocabulary, so "wiviele" reads as "wieviele". It uses the name index's
-// rules: one edit, the first letter kept, words of five letters or more.
+// rules: one edit, the first letter kept, words of six letters or more.
 type Words struct {
-	words   map[string]bool
-	deletes map[string][]string
+	words map[string]bool
+	near  nearList
 }
 
 // NewWords indexes the folded words.
 func NewWords(ws []string) *Words {
-	w := &Words{words: map[string]bool{}, deletes: map[string][]string{}}
+	w := &Words{words: map[string]bool{}}
+	var list []string
 	for _, x := range ws {
 		if w.words[x] || utf8.RuneCountInString(x) < minFuzzy {
 			continue
 		}
 		w.words[x] = true
-		for _, d := range deletions(x, 1) {
-			w.deletes[d] = append(w.deletes[d], x)
-		}
+		list = append(list, x)
 	}
-	for _, ds := range w.deletes {
-		slices.Sort(ds)
-	}
+	w.near = newNearList(list, nil)
 	return w
 }
 
@@ -594,17 +498,116 @@ func (w *Words) Correct(word string) (string, bool) {
 	if w.words[word] || utf8.RuneCountInString(word) < minFuzzy+1 {
 		return "", false
 	}
-	found := ""
-	for _, d := range deletions(word, 1) {
-		for _, x := range w.deletes[d] {
-			if x == found || firstRune(x) != firstRune(word) || osa(word, x, 1) < 0 {
-				continue
-			}
-			if found != "" {
-				return "", false // two words are as close: no guess
-			}
-			found = x
-		}
+	found, n := "", 0
+	w.near.near([]rune(word), 1, func(id int32, _ int) {
+		found = w.near.words[id]
+		n++
+	})
+	if n != 1 {
+		return "", false // none, or two words are as close: no guess
 	}
-	return found, found != ""
+	return found, true
+}
+
+// nearList is a sorted list of words searched by edit distance: a trie
+// walked in order. Each word shares the rows of its distance table with
+// the word before it for their common prefix, and the words below a
+// prefix no word of which can come near enough are skipped at once.
+type nearList struct {
+	words []string // sorted
+	ids   []int32  // what each word stands for; nil: its position
+}
+
+// newNearList sorts the words, and ids with them.
+func newNearList(ws []string, ids []int32) nearList {
+	if ids == nil {
+		slices.Sort(ws)
+		return nearList{words: ws}
+	}
+	order := make([]int, len(ws))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(ws[a], ws[b]) })
+	l := nearList{words: make([]string, len(ws)), ids: make([]int32, len(ws))}
+	for i, o := range order {
+		l.words[i], l.ids[i] = ws[o], ids[o]
+	}
+	return l
+}
+
+// near calls found with every word that begins with q's first letter and
+// is at most k edits from q: the optimal string alignment distance
+// (Levenshtein with transpositions: "Gütesrloh" is one edit from
+// "Gütersloh"), in the words' order.
+func (l *nearList) near(q []rune, k int, found func(id int32, dist int)) {
+	if len(q) == 0 {
+		return
+	}
+	prefix := string(q[0])
+	lo, _ := slices.BinarySearch(l.words, prefix)
+	hi := lo + sort.Search(len(l.words)-lo, func(i int) bool { return !strings.HasPrefix(l.words[lo+i], prefix) })
+	m := len(q)
+	// rows[d] is the table's row after the first d runes of the word at
+	// hand, path[d-1] its d-th rune, ends[d] where that rune ends in it.
+	rows := [][]int{make([]int, m+1)}
+	for j := range rows[0] {
+		rows[0][j] = j
+	}
+	var path []rune
+	ends := []int{0}
+	valid, prev := 0, "" // rows[:valid+1] are those of prev's first runes
+	for i := lo; i < hi; {
+		w := l.words[i]
+		c := 0
+		for c < valid && ends[c+1] <= len(w) && w[ends[c]:ends[c+1]] == prev[ends[c]:ends[c+1]] {
+			c++
+		}
+		valid, prev = c, w
+		pruned := false
+		for off := ends[valid]; off < len(w); {
+			r, size := utf8.DecodeRuneInString(w[off:])
+			d := valid + 1
+			if len(rows) <= d {
+				rows = append(rows, make([]int, m+1))
+				path, ends = append(path, 0), append(ends, 0)
+			}
+			path[d-1], ends[d] = r, off+size
+			cur, up := rows[d], rows[d-1]
+			cur[0] = d
+			low := d
+			for j := 1; j <= m; j++ {
+				cost := 1
+				if r == q[j-1] {
+					cost = 0
+				}
+				v := min(up[j]+1, cur[j-1]+1, up[j-1]+cost)
+				if d > 1 && j > 1 && r == q[j-2] && path[d-2] == q[j-1] {
+					v = min(v, rows[d-2][j-2]+1)
+				}
+				cur[j] = v
+				low = min(low, v)
+			}
+			valid, off = d, off+size
+			if low > k {
+				// Every row after this one is further still: no word
+				// that begins so comes near.
+				pre := w[:off]
+				i += sort.Search(hi-i, func(x int) bool { return !strings.HasPrefix(l.words[i+x], pre) })
+				pruned = true
+				break
+			}
+		}
+		if pruned {
+			continue
+		}
+		if d := rows[valid][m]; d <= k {
+			id := int32(i)
+			if l.ids != nil {
+				id = l.ids[i]
+			}
+			found(id, d)
+		}
+		i++
+	}
 }

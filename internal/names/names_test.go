@@ -81,18 +81,3 @@ func TestLookupRemembersBounded(t *testing.T) {
 		t.Error("a full index still remembers new words")
 	}
 }
-
-func TestOSA(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		max  int
-		want int
-	}{
-		{"bielefeld", "bielefeld", 2, 0}, {"bilefeld", "bielefeld", 2, 1}, {"gutesrloh", "gutersloh", 1, 1},
-		{"abc", "xyz", 2, -1}, {"", "ab", 2, 2}, {"paderbon", "paderborn", 1, 1},
-	} {
-		if got := osa(tt.a, tt.b, tt.max); got != tt.want {
-			t.Errorf("osa(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.max, got, tt.want)
-		}
-	}
-}

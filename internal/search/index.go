@@ -12,9 +12,11 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -51,18 +53,30 @@ const (
 // Index is an in-memory Bleve index over the statements of one knowledge
 // base. It is safe for concurrent use; a reload builds a new Index rather
 // than mutating one.
+//
+// The statements are indexed when they are first searched (or Prepare
+// asks for it): a process that answers one question about a place never
+// pays for the index, and a bot builds it in the background.
 type Index struct {
-	idx   bleve.Index
+	base  *domain.Base
 	plain analysis.Analyzer
 	stem  analysis.Analyzer
 	text  analysis.Analyzer
 	stop  analysis.TokenMap
+	m     *mapping.IndexMappingImpl
+
+	once sync.Once
+	idx  bleve.Index // nil until built, or when it failed or was closed first
+	err  error
 	// textTerms holds every word of the statements: a word found here as
 	// typed is matched exactly.
 	textTerms map[string]bool
 	facts     map[string]domain.FactRef
 	nb        neighbours
 }
+
+// errClosed is what searching an index closed before it was built says.
+var errClosed = errors.New("index closed")
 
 var _ domain.Searcher = (*Index)(nil)
 
@@ -104,25 +118,39 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	return m, nil
 }
 
-// Build indexes the base's statements in one batch, so the index is one
-// segment: a search then visits one dictionary, not one per batch. The
-// index lives in memory only.
+// Build prepares the index of the base's statements: its analysers now,
+// the statements when they are first searched (see Index).
 func Build(base *domain.Base) (*Index, error) {
 	m, err := newMapping()
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
-	idx, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
-	if err != nil {
-		return nil, fmt.Errorf("open index: %w", err)
-	}
-	ix := &Index{idx: idx, plain: m.AnalyzerNamed(plainAnalyzer), stem: m.AnalyzerNamed(stemAnalyzer), text: m.AnalyzerNamed(textAnalyzer),
-		textTerms: map[string]bool{}, facts: map[string]domain.FactRef{}}
+	ix := &Index{base: base, m: m, plain: m.AnalyzerNamed(plainAnalyzer), stem: m.AnalyzerNamed(stemAnalyzer), text: m.AnalyzerNamed(textAnalyzer)}
 	if ix.stop, err = stopWords(); err != nil {
 		return nil, err
 	}
+	return ix, nil
+}
+
+// Prepare indexes the statements now, if nothing has yet: a bot calls it
+// in the background after a load, so that its first search finds the index
+// built. It returns what building the index returned.
+func (ix *Index) Prepare() error {
+	ix.once.Do(func() { ix.idx, ix.err = ix.build() })
+	return ix.err
+}
+
+// build indexes the statements in one batch, so the index is one segment:
+// a search then visits one dictionary, not one per batch. The index lives
+// in memory only.
+func (ix *Index) build() (bleve.Index, error) {
+	idx, err := bleve.NewUsing("", ix.m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	ix.textTerms, ix.facts = map[string]bool{}, map[string]domain.FactRef{}
 	batch := idx.NewBatch()
-	for _, n := range base.Networks {
+	for _, n := range ix.base.Networks {
 		for _, st := range statements(n) {
 			if strings.TrimSpace(st.text) == "" {
 				continue
@@ -133,14 +161,16 @@ func Build(base *domain.Base) (*Index, error) {
 				ix.textTerms[t] = true
 			}
 			if err := batch.Index(docID, factDoc{Text: norm.NFC.String(st.text), Network: n.ID}); err != nil {
+				idx.Close()
 				return nil, err
 			}
 		}
 	}
 	if err := idx.Batch(batch); err != nil {
+		idx.Close()
 		return nil, fmt.Errorf("index batch: %w", err)
 	}
-	return ix, nil
+	return idx, nil
 }
 
 // statement is one searchable text of a network.
@@ -168,8 +198,14 @@ func statements(n domain.Network) []statement {
 	return out
 }
 
-// Close releases the index.
-func (ix *Index) Close() error { return ix.idx.Close() }
+// Close releases the index; an index not built yet is never built then.
+func (ix *Index) Close() error {
+	ix.once.Do(func() { ix.err = errClosed })
+	if ix.idx == nil {
+		return nil
+	}
+	return ix.idx.Close()
+}
 
 func stopWords() (analysis.TokenMap, error) {
 	tm := analysis.NewTokenMap()
@@ -226,6 +262,9 @@ func (ix *Index) Facts(ctx context.Context, tokens []domain.Token, network strin
 	}
 	if len(terms) == 0 {
 		return nil, nil
+	}
+	if err := ix.Prepare(); err != nil {
+		return nil, fmt.Errorf("search facts: %w", err)
 	}
 	var qs []query.Query
 	for _, t := range terms {

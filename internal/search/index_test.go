@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -32,6 +33,7 @@ func testBase() *domain.Base {
 	return domaintest.NewBase(networks, places, []domain.Source{{ID: "s", URL: "https://example.org/"}}, "test")
 }
 
+// build is the test base's index, its statements indexed already.
 func build(t *testing.T) *Index {
 	t.Helper()
 	ix, err := Build(testBase())
@@ -39,6 +41,9 @@ func build(t *testing.T) *Index {
 		t.Fatalf("Build: %v", err)
 	}
 	t.Cleanup(func() { ix.Close() })
+	if err := ix.Prepare(); err != nil {
+		t.Fatalf("Prepare: %v", err)
+	}
 	return ix
 }
 
@@ -106,5 +111,38 @@ func TestLevenshtein(t *testing.T) {
 		if got := levenshtein(tt.a, tt.b, tt.max); got != tt.want {
 			t.Errorf("levenshtein(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.max, got, tt.want)
 		}
+	}
+}
+
+// TestIndexBuiltOnFirstSearch: Build indexes nothing yet; the first search
+// (or Prepare) does, once, and an index closed before it was built is
+// never built and says so.
+func TestIndexBuiltOnFirstSearch(t *testing.T) {
+	ix, err := Build(testBase())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if ix.idx != nil {
+		t.Fatal("Build indexed the statements already")
+	}
+	ctx := context.Background()
+	hits, err := ix.Facts(ctx, ix.Tokens("bewerben"), "")
+	if err != nil || len(hits) != 1 || ix.idx == nil {
+		t.Fatalf("first search = %v, %v (index built: %v), want one hit from an index built for it", hits, err, ix.idx != nil)
+	}
+	if err := ix.Prepare(); err != nil {
+		t.Errorf("Prepare after the first search = %v", err)
+	}
+
+	closed, err := Build(testBase())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := closed.Close(); err != nil {
+		t.Fatalf("Close before the first search = %v", err)
+	}
+	if _, err := closed.Facts(ctx, closed.Tokens("bewerben"), ""); !errors.Is(err, errClosed) || closed.idx != nil {
+		t.Errorf("search after Close = %v (index built: %v), want errClosed and no index", err, closed.idx != nil)
 	}
 }

@@ -47,6 +47,9 @@ func (ix *Index) dict() (*neighbours, error) {
 	nb := &ix.nb
 	nb.once.Do(func() {
 		nb.byKey = map[string][]string{}
+		if nb.err = ix.Prepare(); nb.err != nil {
+			return
+		}
 		dict, err := ix.idx.FieldDict(fieldText)
 		if err != nil {
 			nb.err = err

@@ -28,6 +28,9 @@ func Fold(s string) string {
 		return s
 	}
 	f := lang.Fold(strings.ToValidUTF8(s, ""))
+	if f == s && isPlainLower(f) {
+		return f // folded already: folding again changes nothing either
+	}
 	if !isPlainLower(f) {
 		f = dropMarks(f)
 	}

@@ -94,6 +94,7 @@ func Check(fsys fs.FS, opt Options) (*domain.Base, *Report, error) {
 		sourceAt: map[string]string{}, placeAt: map[string]string{}, networkAt: map[string]string{},
 		more: more{agsAt: map[string]string{}},
 	}
+	l.prefetch()
 	l.loadLexicon()
 	l.loadSources()
 	l.loadPlaces()

@@ -1,8 +1,6 @@
 package yamlkb
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"path"
 	"slices"
@@ -314,16 +312,18 @@ func (l *loader) wordList(f *file, o *obj, lang string) []string {
 		return nil
 	}
 	l.contents[p] = data
-	var out []string
-	sc := bufio.NewScanner(bytes.NewReader(data))
+	// One string for the whole file, the words slices of it: a list of
+	// 40,000 words is one allocation, not 40,000.
+	text := string(data)
+	out := make([]string, 0, strings.Count(text, "\n")+1)
 	line := 0
-	for sc.Scan() {
+	for raw := range strings.Lines(text) {
 		line++
-		w := strings.TrimSpace(sc.Text())
+		w := strings.TrimSpace(raw)
 		switch {
 		case w == "" || strings.HasPrefix(w, "#"):
 			continue
-		case len(w) > ordinaryLineLimit || strings.ContainsAny(w, " \t"):
+		case len(w) > ordinaryLineLimit || strings.IndexByte(w, ' ') >= 0 || strings.IndexByte(w, '\t') >= 0: // not ContainsAny: 2 ms for 40,000 words
 			wf.add(line, "one word a line", "not a word: %.40q", w)
 			continue
 		case len(out) == maxOrdinaryWords:

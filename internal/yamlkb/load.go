@@ -38,8 +38,9 @@ const (
 type loader struct {
 	fsys     fs.FS
 	probs    problemList
-	contents map[string][]byte // file name -> content, for the version
-	total    int64             // bytes read so far, for MaxTotalBytes
+	contents map[string][]byte       // file name -> content, for the version
+	pre      map[string]chan *parsed // files being decoded ahead (prefetch)
+	total    int64                   // bytes read so far, for MaxTotalBytes
 
 	sources  []domain.Source
 	places   []domain.Place
@@ -85,9 +86,9 @@ func (l *loader) read(name string) (*file, *yaml.Node) {
 		return f, nil
 	}
 	l.contents[name] = data
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
+	p := l.parsedFor(name, data)
+	doc := &p.doc
+	if err := p.err; err != nil {
 		if errors.Is(err, io.EOF) {
 			f.add(0, "", "file is empty")
 			return f, nil
@@ -99,9 +100,8 @@ func (l *loader) read(name string) (*file, *yaml.Node) {
 		f.add(line, hint, "YAML syntax error: %s", msg)
 		return f, nil
 	}
-	var more yaml.Node
-	if err := dec.Decode(&more); err == nil {
-		f.add(more.Line, "remove the \"---\" line; each file holds one document", "file holds more than one YAML document")
+	if err := p.moreErr; err == nil {
+		f.add(p.more.Line, "remove the \"---\" line; each file holds one document", "file holds more than one YAML document")
 	} else if !errors.Is(err, io.EOF) {
 		line, msg, hint := syntaxError(err)
 		f.add(line, hint, "YAML syntax error: %s", msg)

@@ -1,6 +1,7 @@
 package yamlkb
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -112,11 +113,12 @@ func kindOf(m fs.FileMode) string {
 // cannot and returns false. Problems name the file, never its content.
 func (l *loader) readFile(f *file) ([]byte, bool) {
 	in, err := l.fsys.Open(f.name)
+	size := int64(0) // as Stat says: the buffer to read into
 	if err == nil {
 		defer in.Close()
 		var fi fs.FileInfo
 		if fi, err = in.Stat(); err == nil {
-			err = regular(f.name, fi)
+			err, size = regular(f.name, fi), fi.Size()
 		}
 	}
 	switch {
@@ -134,7 +136,12 @@ func (l *loader) readFile(f *file) ([]byte, bool) {
 		return nil, false
 	}
 	left := min(MaxFileBytes, MaxTotalBytes-l.total)
-	data, err := io.ReadAll(io.LimitReader(in, left+1))
+	// Read into a buffer of the file's size (and the room bytes.Buffer
+	// wants to see the end), not one doubled from 512 bytes: a word list
+	// is 360 KB.
+	buf := bytes.NewBuffer(make([]byte, 0, max(0, min(size, left))+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(in, left+1))
+	data := buf.Bytes()
 	if err != nil {
 		f.add(0, "check the file's permissions", "cannot read file: %v", err)
 		return nil, false
