@@ -10,6 +10,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/lang"
+	"github.com/engagiert/engagiert/internal/words"
 )
 
 // Answers that name no subject: help, chatter, nothing known, the
@@ -101,7 +102,7 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 	for _, w := range ws {
 		long = long || len([]rune(w)) >= 5
 	}
-	if len(ws) == 0 || (!long && len(ws) < 2) || f.Unknown != "" {
+	if len(ws) == 0 || (!long && len(ws) < 2) || f.Unknown != "" || e.allEverydayPlaces(ws) {
 		return e.notFound(f), nil
 	}
 	hits, err := e.statements(ctx, ws, "")
@@ -109,6 +110,22 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 		return e.notFound(f), err
 	}
 	return e.shortFacts(hits, f), nil
+}
+
+// allEverydayPlaces reports whether every word is the name of a place
+// that is also an everyday word and was not read as the place ("Was gibt
+// es zum Essen?"): a statement that names the city does not answer it.
+func (e *Engine) allEverydayPlaces(ws []string) bool {
+	for _, w := range ws {
+		found := false
+		for _, pl := range e.siblings[w] {
+			found = found || (pl.Everyday && words.Fold(pl.Name) == w)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // factsAnswer shows statements with their networks' links: the best

@@ -158,6 +158,25 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	return a, nil
 }
 
+// twinWordsFact answers a question over all twinnings that names what
+// the base has no area for ("im Ruhrgebiet") from the statement of the
+// twinning network that says all its words, if there is one.
+func (e *Engine) twinWordsFact(f Frame) (domain.Answer, bool) {
+	n := e.base.Network(e.twinNetwork)
+	if len(f.Words) == 0 || n == nil || !f.Filters.IsZero() {
+		return domain.Answer{}, false
+	}
+	for i, x := range n.Facts {
+		if e.countWords(x.Text, f.Words) == len(f.Words) {
+			a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(f.English, "twin.figures"), English: f.English,
+				Links: []domain.Link{rgre(f.English)}}
+			leadWith(&a, e.fact(domain.FactRef{Network: n.ID, Part: "fact", Index: i}, f.English))
+			return a, true
+		}
+	}
+	return domain.Answer{}, false
+}
+
 // twinSource is the source of what the base knows of a place's
 // twinnings: the one that lists them all, else the one most of them
 // come from.
@@ -320,6 +339,9 @@ func (e *Engine) twinningRanks(_ context.Context, f Frame) (domain.Answer, error
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(en, "twin.figures"), English: en, Links: []domain.Link{rgre(en)}}
 	if f.Op == OpCompare {
 		return e.compare(context.Background(), f)
+	}
+	if b, ok := e.twinWordsFact(f); ok {
+		return b, nil
 	}
 	ps, kept := e.twins.known, e.twins.isKnown // positions in base.Partnerships
 	unfiltered := f.Filters.Country == "" && f.Filters.Area == "" && !f.Filters.Suspended
@@ -499,6 +521,9 @@ func (e *Engine) twinningFigures(_ context.Context, f Frame) (domain.Answer, err
 	en := f.English
 	cs := e.base.PartnershipCounts
 	a := domain.Answer{Found: len(cs) > 0, Kind: domain.KindFacts, Title: say(en, "twin.figures"), English: en, Links: []domain.Link{rgre(en)}}
+	if b, ok := e.twinWordsFact(f); ok {
+		return b, nil
+	}
 	if c := f.Filters.Country; c != "" {
 		// "Wie viele NRW-Partnerschaften gibt es mit Frankreich?": the
 		// figures that name the country, then the ones the base names.

@@ -341,7 +341,7 @@ func appendFact(fs []domain.AnswerFact, f domain.AnswerFact) []domain.AnswerFact
 // leadWith makes a sourced statement the lead of a: its text (with its
 // date) answers, and its source is cited with the lead, not again below.
 func leadWith(a *domain.Answer, f domain.AnswerFact) {
-	a.Lead, a.LeadSource = f.Body(), f.Source
+	a.Lead, a.LeadSource = f.BodyIn(a.English), f.Source
 }
 
 // firstSentence is a text's first sentence.
