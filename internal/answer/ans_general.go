@@ -407,7 +407,11 @@ func joinAnswers(as []domain.Answer) domain.Answer {
 				a.Facts = appendFact(a.Facts, f)
 			}
 		}
-		a.Lists = append(a.Lists, b.Lists...)
+		for _, l := range b.Lists {
+			if !slices.ContainsFunc(a.Lists, func(x domain.List) bool { return sameList(x, l) }) {
+				a.Lists = append(a.Lists, l) // a part that lists the same again adds nothing
+			}
+		}
 		for _, l := range b.Links {
 			a.Links = appendLink(a.Links, l)
 		}
@@ -416,6 +420,13 @@ func joinAnswers(as []domain.Answer) domain.Answer {
 	}
 	a.Lead = strings.TrimSpace(strings.Join(leads, " "))
 	return a
+}
+
+// sameList reports whether two lists show the same items.
+func sameList(x, y domain.List) bool {
+	return x.Title == y.Title && slices.EqualFunc(x.Items, y.Items, func(a, b domain.ListItem) bool {
+		return a.Name == b.Name && a.Detail == b.Detail
+	})
 }
 
 // shorten keeps an answer short: a line the lead already says goes, and so

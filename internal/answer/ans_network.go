@@ -769,6 +769,10 @@ func (e *Engine) chairSequence(n *domain.Network, f Frame) domain.Answer {
 		leadWith(&a, cs[0].fact)
 		return a
 	case f.Filters.Year != 0:
+		if c, ok := chairIn(cs, f.Filters.Year); ok {
+			leadWith(&a, c.fact)
+			return a
+		}
 		y := f.Filters.Year * 10000
 		for i := len(cs) - 1; i >= 0; i-- {
 			if cs[i].when/10000*10000 <= y {
@@ -836,6 +840,56 @@ func (e *Engine) chairBefore(text string, places []string) string {
 
 // chairYear orders chair facts: the year a fact's date, stand or text
 // gives, the earliest one it names.
+// chairIn is the chair of the year: the one whose term, as its fact
+// gives it ("2018 bis 2020", "bis Ende 2022", "seit 2025"), holds it. A
+// term without a start begins after the one before ends; one without an
+// end lasts until the next begins.
+func chairIn(cs []chair, year int) (chair, bool) {
+	from, to := make([]int, len(cs)), make([]int, len(cs))
+	for i, c := range cs {
+		from[i], to[i] = chairSpan(c.fact.Text)
+		if from[i] == 0 && to[i] == 0 && c.when%10000 == 0 {
+			from[i] = c.when / 10000 // the fact's date
+		}
+	}
+	for i := range cs {
+		if from[i] == 0 && i > 0 && to[i-1] != 0 {
+			from[i] = to[i-1] + 1
+		}
+	}
+	for i := len(cs) - 1; i >= 0; i-- {
+		if to[i] == 0 && i+1 < len(cs) && from[i+1] != 0 {
+			to[i] = from[i+1] - 1
+		}
+	}
+	for i := len(cs) - 1; i >= 0; i-- {
+		if from[i] != 0 && from[i] <= year && (to[i] == 0 || year <= to[i]) {
+			return cs[i], true
+		}
+	}
+	return chair{}, false
+}
+
+// chairSpan reads the years of a term from a chair's fact: a year after
+// "bis" ends it, the first other year begins it; 0 where the text says
+// nothing.
+func chairSpan(text string) (from, to int) {
+	prev := ""
+	for _, w := range strings.Fields(text) {
+		w = strings.Trim(w, ".,;:()")
+		if y, err := strconv.Atoi(w); err == nil && y > 1900 && y < 2100 {
+			switch {
+			case prev == "bis" || prev == "Ende" || prev == "until":
+				to = y
+			case from == 0:
+				from = y
+			}
+		}
+		prev = w
+	}
+	return from, to
+}
+
 func chairYear(x domain.Fact) int {
 	if !x.Date.IsZero() {
 		return dateKey(x.Date)

@@ -1493,7 +1493,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		if f.Op == OpWhen && f.Attribute == domain.AttrFounding && len(r.attrPos) == 0 && len(f.ids(SubjectPlace)) > 0 {
 			f.Attribute = domain.AttrNone // "seit wann?" after a membership: since when it is one
 		}
-		if f.Filters.IsZero() && (f.Op == OpList || f.Op == OpCount) {
+		if f.Filters.IsZero() && (f.Op == OpList || f.Op == OpCount || (f.Op == OpWhen && prev.About == AboutTwinnings)) {
 			f.Filters = prev.Filters
 		}
 		if f.Op == OpCount && f.About == AboutAreas && f.Measure == MeasureNone {
