@@ -294,9 +294,21 @@ func urlRun(s string) int {
 // only "<" escaped text has) stay as they are. A URL someone typed becomes a
 // link too, as Slack would show it, but always labelled with its real host.
 func linkify(s string) string {
-	if !strings.Contains(s, "://") {
-		return s
+	// Until nothing changes: an address shown without its scheme can join
+	// the text before it into a new one ("hthttp://tp://x" → "http://x").
+	// Each round links (markup the next round skips) or shortens the text.
+	for strings.Contains(s, "://") {
+		next := linkifyOnce(s)
+		if next == s {
+			break
+		}
+		s = next
 	}
+	return s
+}
+
+// linkifyOnce links the bare URLs outside Slack's markup once.
+func linkifyOnce(s string) string {
 	var b strings.Builder
 	for s != "" {
 		i := strings.IndexByte(s, '<')
