@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/lang"
@@ -288,6 +289,20 @@ func (e *Engine) founding(ctx context.Context, f Frame) (domain.Answer, error) {
 // the sources say nothing on it.
 func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 	nets, en := e.nets(f.networks()), f.English
+	if f.Attribute == domain.AttrEvent && f.Ordinal > 0 && !hasOrdinalEvent(nets, f.Ordinal) {
+		// "Wann ist der 6. Tag der Städtepartnerschaften?" where the sources
+		// name five: say so, then the latest they name.
+		g := f
+		g.Ordinal, g.Time = 0, WhenLast
+		b, err := e.topic(ctx, g)
+		if err != nil || !b.Found {
+			return b, err
+		}
+		b.Found = false
+		b.Facts = append([]domain.AnswerFact{{Text: b.Lead, Source: b.LeadSource}}, b.Facts...)
+		b.Lead, b.LeadSource = say(en, "event.no.ordinal", f.Ordinal), nil
+		return b, nil
+	}
 	topics := e.topicsOf(f.Attribute)
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: en}
 	var facts, topical []domain.AnswerFact
@@ -565,6 +580,41 @@ func sizes(s string) []int {
 	return out
 }
 
+// hasOrdinalEvent reports whether an event fact of the networks names the
+// numbered event ("5. Tag").
+func hasOrdinalEvent(nets []domain.Network, ordinal int) bool {
+	for _, n := range nets {
+		for _, x := range n.Facts {
+			if x.Topic == "event" && namesOrdinal(x.Text, ordinal) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesOrdinal reports whether a text numbers something with the ordinal
+// ("der 5. Tag"), not a day of a month ("am 7. Juni").
+func namesOrdinal(text string, ordinal int) bool {
+	o := strconv.Itoa(ordinal) + ". "
+	for i := strings.Index(text, o); i >= 0; {
+		if i == 0 || !unicode.IsDigit(rune(text[i-1])) {
+			next, _, _ := strings.Cut(text[i+len(o):], " ")
+			if !slices.Contains(germanMonths, strings.ToLower(strings.Trim(next, ".,;:"))) {
+				return true
+			}
+		}
+		j := strings.Index(text[i+1:], o)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+var germanMonths = []string{"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"}
+
 // events are the network's events, oldest first, narrowed by the
 // question: its ordinal ("der 5. Tag"), its words, its year; the next or
 // the last one. A question for the next one is answered honestly when no
@@ -589,8 +639,7 @@ func (e *Engine) events(n *domain.Network, f Frame) []domain.AnswerFact {
 		}
 	}
 	if f.Ordinal > 0 {
-		o := strconv.Itoa(f.Ordinal) + "."
-		narrow(func(x domain.Fact) bool { return strings.Contains(x.Text, o+" ") })
+		narrow(func(x domain.Fact) bool { return namesOrdinal(x.Text, f.Ordinal) })
 	}
 	for _, w := range append(append([]string(nil), f.Words...), f.Asked...) {
 		narrow(func(x domain.Fact) bool { return e.hasWord(x.Text, w) })

@@ -67,6 +67,13 @@ func init() {
 				return f.Unknown != "" && len(f.networks()) > 0 && len(f.places()) == 0 && f.Op == OpYesNo && !attrSpecific(f)
 			},
 			answer: (*Engine).unknownMember},
+		{Name: "unknown-in-network", // "Wer ist Maria Schneidermann von der Netzwerkstelle?"
+			match: func(_ *Engine, f Frame) bool {
+				return f.Unknown != "" && len(f.networks()) > 0 && len(f.places()) == 0 && f.Op == OpWho && !attrSpecific(f)
+			},
+			answer: func(e *Engine, _ context.Context, f Frame) (domain.Answer, error) {
+				return e.noInfoWords(e.base.Network(f.networks()[0]), f), nil
+			}},
 		{Name: "unknown", // "Musterhausen", "klimafreundliche Kommunen"
 			match: func(_ *Engine, f Frame) bool {
 				return f.Unknown != "" && len(f.Subjects) == 0 && f.About != AboutTwinnings && f.About != AboutAreas && f.Filters.IsZero()
