@@ -600,7 +600,7 @@ func namesOrdinal(text string, ordinal int) bool {
 	for i := strings.Index(text, o); i >= 0; {
 		if i == 0 || !unicode.IsDigit(rune(text[i-1])) {
 			next, _, _ := strings.Cut(text[i+len(o):], " ")
-			if !slices.Contains(germanMonths, strings.ToLower(strings.Trim(next, ".,;:"))) {
+			if !domain.IsGermanMonth(strings.Trim(next, ".,;:")) {
 				return true
 			}
 		}
@@ -612,8 +612,6 @@ func namesOrdinal(text string, ordinal int) bool {
 	}
 	return false
 }
-
-var germanMonths = []string{"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"}
 
 // events are the network's events, oldest first, narrowed by the
 // question: its ordinal ("der 5. Tag"), its words, its year; the next or

@@ -9,6 +9,7 @@ package domain
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -406,6 +407,12 @@ var germanMonths = []string{"Januar", "Februar", "März", "April", "Mai", "Juni"
 
 // String writes the date the German way: "16. März 2016", "Juni 2022", "2019".
 func (d Date) String() string { return d.format(germanMonths, "%d. %s %d") }
+
+// IsGermanMonth reports whether a word names a month in German ("Juni",
+// "juni"): "am 7. Juni" is a date, not a seventh something.
+func IsGermanMonth(w string) bool {
+	return slices.ContainsFunc(germanMonths, func(m string) bool { return strings.EqualFold(m, w) })
+}
 
 // format writes a date with month names and a day-month-year layout.
 func (d Date) format(months []string, day string) string {

@@ -294,28 +294,25 @@ func urlRun(s string) int {
 // only "<" escaped text has) stay as they are. A URL someone typed becomes a
 // link too, as Slack would show it, but always labelled with its real host.
 func linkify(s string) string {
-	// Until nothing changes: an address shown without its scheme can join
-	// the text before it into a new one ("hthttp://tp://x" → "http://x").
-	// Each round links (markup the next round skips) or shortens the text.
-	for strings.Contains(s, "://") {
-		next := linkifyOnce(s)
-		if next == s {
-			break
-		}
-		s = next
+	// Again only where a scheme was dropped: an address shown without it
+	// can join the text before it into a new one ("hthttp://tp://x" →
+	// "http://x"). Each such round shortens the text.
+	for stripped := true; stripped && strings.Contains(s, "://"); {
+		s, stripped = linkifyOnce(s)
 	}
 	return s
 }
 
-// linkifyOnce links the bare URLs outside Slack's markup once.
-func linkifyOnce(s string) string {
+// linkifyOnce links the bare URLs outside Slack's markup once; stripped
+// reports whether it showed an address without its scheme.
+func linkifyOnce(s string) (out string, stripped bool) {
 	var b strings.Builder
 	for s != "" {
 		i := strings.IndexByte(s, '<')
 		if i < 0 {
 			i = len(s)
 		}
-		b.WriteString(linkBare(s[:i]))
+		b.WriteString(linkBare(s[:i], &stripped))
 		s = s[i:]
 		if s == "" {
 			break
@@ -328,11 +325,11 @@ func linkifyOnce(s string) string {
 		b.WriteString(s[:j+1])
 		s = s[j+1:]
 	}
-	return b.String()
+	return b.String(), stripped
 }
 
 // linkBare links the bare URLs of escaped text without markup.
-func linkBare(s string) string {
+func linkBare(s string, stripped *bool) string {
 	if !strings.Contains(s, "://") {
 		return s
 	}
@@ -354,6 +351,7 @@ func linkBare(s string) string {
 			// Not an address to link: shown without its scheme, so that
 			// Slack does not link it either.
 			if rest := m[strings.Index(m, "://")+3:]; rest != "" && !safe {
+				*stripped = true
 				return rest
 			}
 			return m
