@@ -35,8 +35,18 @@ func (e *Engine) keep(fl Filters, pl *domain.Place, m *domain.Membership, founde
 		return false // a former member is no member
 	case m != nil && fl.Founders && !isFounder(m, founded):
 		return false
+	case m != nil && fl.NotFounders && isFounder(m, founded):
+		return false
+	case fl.NotIn != "" && e.isMember(fl.NotIn, pl.ID):
+		return false
 	}
 	return true
+}
+
+// isMember reports whether a place is a current member of the network.
+func (e *Engine) isMember(network, place string) bool {
+	m, ok := e.base.MembershipIn(network, place)
+	return ok && m.Until.IsZero()
 }
 
 // twinned reports whether a place has a town twinning (in the country,
@@ -121,6 +131,12 @@ func (e *Engine) filterNames(fl Filters, en bool) []string {
 	}
 	if fl.Founders {
 		out = append(out, say(en, "founders"))
+	}
+	if fl.NotFounders {
+		out = append(out, say(en, "not.founders"))
+	}
+	if n := e.base.Network(fl.NotIn); n != nil {
+		out = append(out, say(en, "not.in", n.Name))
 	}
 	switch {
 	case fl.Twinned == "ja" && fl.Country != "":

@@ -43,8 +43,9 @@ func (e *Engine) network(ctx context.Context, f Frame) (domain.Answer, error) {
 			a.Facts = a.Facts[:min(len(a.Facts), 1)]
 			return a, nil
 		}
-		if f.Unknown != "" || len(f.Words) > 1 {
-			// "Was sagt RegioPole zum Klimaschutz?": nothing on that.
+		if f.Unknown != "" || len(f.Words) > 1 || f.Op != OpDescribe {
+			// "Was sagt RegioPole zum Klimaschutz?", "Welches Budget hat die
+			// Netzwerkstelle?": nothing on that.
 			return e.noInfoWords(&nets[0], f), nil
 		}
 	}

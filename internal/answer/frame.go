@@ -160,11 +160,15 @@ type Filters struct {
 	Kreisfrei string // "ja": kreisfreie Städte only; "nein": kreisangehörige only
 	Kind      string // kind of place: "Kreis"
 	Founders  bool   // founding members only
-	Year      int    // joined (founded, twinned) in, before or after Year
-	YearOp    string // "", "before", "after"
-	New       bool   // the newest members
-	Country   string // partners in that country
-	Suspended bool   // twinnings that rest or ended
+	// NotFounders leaves the founding members out; NotIn the members of
+	// the network with that id.
+	NotFounders bool
+	NotIn       string
+	Year        int    // joined (founded, twinned) in, before or after Year
+	YearOp      string // "", "before", "after"
+	New         bool   // the newest members
+	Country     string // partners in that country
+	Suspended   bool   // twinnings that rest or ended
 	// Except are places to leave out: "wer noch?" after one was named.
 	Except []string
 	// Twinned is "ja" for places with a town twinning, "nein" for those
@@ -175,7 +179,7 @@ type Filters struct {
 // IsZero reports whether no filter is set.
 func (f Filters) IsZero() bool {
 	return f.State == "" && !f.NotState && f.Area == "" && !f.NotArea && f.Kreisfrei == "" && f.Kind == "" && !f.Founders &&
-		f.Year == 0 && !f.New && f.Country == "" && !f.Suspended && len(f.Except) == 0 && f.Twinned == ""
+		f.Year == 0 && !f.New && f.Country == "" && !f.Suspended && len(f.Except) == 0 && f.Twinned == "" && !f.NotFounders && f.NotIn == ""
 }
 
 // Relation places the answer relative to a subject: "vor Paderborn".
@@ -277,6 +281,10 @@ func (f Frame) String() string {
 	if fl.Founders {
 		b.WriteString(" founders")
 	}
+	if fl.NotFounders {
+		b.WriteString(" founders!")
+	}
+	kv("network!", fl.NotIn)
 	if fl.Year != 0 {
 		b.WriteString(" year" + map[string]string{"": "=", "before": "<", "after": ">"}[fl.YearOp] + strconv.Itoa(fl.Year))
 	}
@@ -377,20 +385,22 @@ type wire struct {
 }
 
 type wireFilter struct {
-	State     string   `json:"state,omitempty"`
-	NotState  bool     `json:"nstate,omitempty"`
-	Area      string   `json:"area,omitempty"`
-	NotArea   bool     `json:"narea,omitempty"`
-	Kreisfrei string   `json:"kfrei,omitempty"`
-	Kind      string   `json:"kind,omitempty"`
-	Founders  bool     `json:"founders,omitempty"`
-	Year      int      `json:"year,omitempty"`
-	YearOp    string   `json:"yop,omitempty"`
-	New       bool     `json:"new,omitempty"`
-	Country   string   `json:"country,omitempty"`
-	Suspended bool     `json:"susp,omitempty"`
-	Except    []string `json:"except,omitempty"`
-	Twinned   string   `json:"twinned,omitempty"`
+	State       string   `json:"state,omitempty"`
+	NotState    bool     `json:"nstate,omitempty"`
+	Area        string   `json:"area,omitempty"`
+	NotArea     bool     `json:"narea,omitempty"`
+	Kreisfrei   string   `json:"kfrei,omitempty"`
+	Kind        string   `json:"kind,omitempty"`
+	Founders    bool     `json:"founders,omitempty"`
+	NotFounders bool     `json:"nfounders,omitempty"`
+	NotIn       string   `json:"notin,omitempty"`
+	Year        int      `json:"year,omitempty"`
+	YearOp      string   `json:"yop,omitempty"`
+	New         bool     `json:"new,omitempty"`
+	Country     string   `json:"country,omitempty"`
+	Suspended   bool     `json:"susp,omitempty"`
+	Except      []string `json:"except,omitempty"`
+	Twinned     string   `json:"twinned,omitempty"`
 }
 
 // encode writes the frame for Answer.Frame; parts and an unknown word are

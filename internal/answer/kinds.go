@@ -204,8 +204,10 @@ func init() {
 			answer:   (*Engine).count},
 		{Name: "members", InHelp: true, ExampleEN: "Which NRW cities are Engagierte Stadt?", What: "Mitgliederlisten, auch nach Bundesland, Kreis, kreisfrei oder Jahr", WhatEN: "Member lists, by Bundesland, Kreis or year",
 			Examples: []string{"Welche NRW-Städte sind Engagierte Stadt?", "Welche NRW-Städte kamen 2022 zur Engagierten Stadt?", "Welche kreisfreien Städte sind Engagierte Stadt?"},
-			match:    func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Op == OpList },
-			answer:   (*Engine).membersKind},
+			match: func(_ *Engine, f Frame) bool {
+				return len(f.networks()) > 0 && f.Op == OpList && (f.Attribute != domain.AttrNone || len(f.Words) == 0)
+			},
+			answer: (*Engine).membersKind},
 		{Name: "network", What: "Ein Netzwerk in Kürze: was es ist, Gründung, Größe, Mitglieder", WhatEN: "A network in short",
 			Examples: []string{"RegioPole", "Was ist die Engagierte Stadt?"},
 			match:    func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 },

@@ -124,6 +124,8 @@ var messages = map[string][2]string{
 	"joined.before":     {"dazugekommen vor %d", "joined before %d"},
 	"joined.after":      {"dazugekommen nach %d", "joined after %d"},
 	"founders":          {"Gründungsmitglieder", "founding members"},
+	"not.founders":      {"ohne die Gründungsmitglieder", "other than the founding members"},
+	"not.in":            {"nicht bei %s", "not in %s"},
 	"with.twinning.in":  {"mit Partnerstadt %s", "twinned with a town %s"},
 	"with.twinning":     {"mit Städtepartnerschaft", "with a town twinning"},
 	"without.twinning":  {"ohne Städtepartnerschaft in meiner Wissensbasis", "without a town twinning in my knowledge base"},

@@ -113,7 +113,9 @@ func tokenize(q string) []tok {
 			continue
 		}
 		at := offset + i
-		if strings.ContainsAny(rest[:i], ".!?;") || strings.Contains(rest[:i], " – ") || strings.Contains(rest[:i], " - ") || strings.Contains(rest[:i], ":") {
+		ordinalDot := len(out) > 0 && out[len(out)-1].ordinal && strings.TrimSpace(rest[:i]) == "."
+		// "der 5. Tag" is one clause.
+		if strings.ContainsAny(rest[:i], ".!?;") && !ordinalDot || strings.Contains(rest[:i], " – ") || strings.Contains(rest[:i], " - ") || strings.Contains(rest[:i], ":") {
 			clause++
 		}
 		rest, offset = rest[i+len(w):], at+len(w)
@@ -155,7 +157,11 @@ func (l *lexicon) stripChatter(q string) (string, bool) {
 		before := q
 		q = strings.TrimLeft(q, " ,.:;!?-–—")
 		q = cutPhrase(q, l.starts, true)
-		q = strings.TrimRight(q, " ,.:;!?-–—()")
+		trimmed := strings.TrimRight(q, " ,.:;!?-–—()")
+		if n := len(trimmed); n > 0 && n < len(q) && q[n] == '.' && trimmed[n-1] >= '0' && trimmed[n-1] <= '9' {
+			trimmed = q[:n+1] // "und der 5.?": the point makes an ordinal
+		}
+		q = trimmed
 		q = cutPhrase(q, l.ends, false)
 		// "engagiert Lemgo", "hallo engagiert, …" name the bot; "engagiert
 		// in NRW" names a network.

@@ -58,6 +58,18 @@ func (r *reading) has(cues ...string) bool {
 
 func (r *reading) free(i int) bool { return !r.claimed[i] }
 
+// asksWord reports whether "welche" asks for one of the content words:
+// "Welches Budget …?" asks for the budget, "gib mir die komplette Liste
+// …" for no word of its own.
+func (r *reading) asksWord(words []string) bool {
+	for _, p := range r.cues["which"] {
+		if p+1 < len(r.toks) && slices.Contains(words, r.toks[p+1].fold) {
+			return true
+		}
+	}
+	return false
+}
+
 // understand reads a question, chatter already removed, as the next of a
 // conversation whose last frame is prev (nil: a question of its own).
 func (e *Engine) understand(text string, prev *Frame) Frame {
@@ -1147,6 +1159,24 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 		fl.Kreisfrei = map[string]string{"ja": "nein", "nein": "ja"}[fl.Kreisfrei] // "nicht kreisfrei"
 	}
 	fl.Founders = r.has("founders")
+	if f.Negate && fl.Founders && r.negatedBefore(r.cues["founders"]) {
+		// "Welche Engagierten Städte in NRW sind keine
+		// Gründungsmitglieder?": the members, without the founders.
+		fl.Founders, fl.NotFounders, f.Negate = false, true, false
+	}
+	if nets := f.networks(); f.Negate && len(nets) == 2 {
+		// "Welche Erstunterzeichner vom Kommunen-Netzwerk sind keine
+		// Engagierte Stadt?": the one network's members without the
+		// other's.
+		for i, id := range nets {
+			if r.negatedBefore(r.positionsOf(id)) {
+				fl.NotIn, f.Negate = id, false
+				keep := nets[1-i]
+				f.Subjects = slices.DeleteFunc(f.Subjects, func(s Subject) bool { return s.Kind == SubjectNetwork && s.ID != keep })
+				break
+			}
+		}
+	}
 	fl.New = r.has("new") && f.Op == OpList && f.Filters.Year == 0 && !r.has("which")
 	areaNot := false
 	listing := r.has("which", "members", "count", "places", "member-who", "belong") || f.About == AboutAreas || f.Op == OpList || f.Op == OpMost
@@ -1319,6 +1349,10 @@ func (e *Engine) impliedAttribute(r *reading, f *Frame) domain.Attribute {
 		return domain.AttrWebsite
 	case f.Op == OpCount:
 		return domain.AttrCount
+	case f.Op == OpList && nets && r.asksWord(f.Words) && !r.has("members", "member-who", "places", "new", "founders", "join"):
+		// "Welches Budget hat die Netzwerkstelle?": a word the attributes
+		// don't know is what it asks, not the members.
+		return domain.AttrNone
 	case f.Op == OpList:
 		return domain.AttrMembers
 	case f.Op == OpJoin:
@@ -1368,6 +1402,16 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	named := f.has(SubjectNetwork) || f.has(SubjectPlace)
 	if g, ok := e.inPrevArea(f, prev, r); ok {
+		return g
+	}
+	if places := prev.places(); !named && len(places) > 0 && f.About == AboutAreas && f.Filters.Kind != "" &&
+		f.Filters.Area == "" && f.Filters.State == "" && (f.Op == OpList || f.Op == OpWhere) {
+		// "und in welchem Kreis?" after where Siegen lies: where Siegen
+		// lies, not every Kreis.
+		g := Frame{Op: OpWhere, English: f.English}
+		for _, id := range places {
+			g.Subjects = append(g.Subjects, Subject{Kind: SubjectPlace, ID: id})
+		}
 		return g
 	}
 	switch {
@@ -1498,6 +1542,12 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		}
 		if f.Op == OpCount && f.About == AboutAreas && f.Measure == MeasureNone {
 			f.Measure = prev.Measure
+		}
+		if prev.Attribute == domain.AttrEvent && f.Op == OpCount && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrCount) && len(f.Words) == 0 {
+			// "wie viele waren da?" after a Tag der Städtepartnerschaften:
+			// the same event, whose report gives its attendance.
+			f.Attribute, f.Ordinal, f.Time, f.Words, f.Asked = domain.AttrEvent, prev.Ordinal, prev.Time, prev.Words, prev.Asked
+			f.Filters.Year = prev.Filters.Year
 		}
 		if f.Attribute == domain.AttrNone && prev.Attribute != domain.AttrNone && (f.Op == prev.Op || f.Op == OpWho || f.Op == OpWhen) {
 			f.Attribute = prev.Attribute // "und wer davor?" after the chair
