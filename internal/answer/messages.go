@@ -41,6 +41,7 @@ var messages = map[string][2]string{
 	"place.rb":        {"Der %s ist einer von fünf Regierungsbezirken in %s.", "The %s is one of five Regierungsbezirke in %s."},
 	"place.kreisfrei": {"%s ist eine kreisfreie Stadt", "%s is a kreisfreie Stadt (independent city)"},
 	"place.is":        {"%s ist %s", "%s is %s"},
+	"place.key":       {"Der Amtliche Gemeindeschlüssel (AGS) von %s ist %s.", "The official municipality key (AGS) of %s is %s."},
 	"place.in":        {" in %s", " in %s"},
 	"place.region":    {" (Regierungsbezirk %s)", " (Regierungsbezirk %s)"},
 	"place.district":  {" %s", " in the %s"},

@@ -47,6 +47,9 @@ const (
 	AttrPopulation
 	AttrMayor
 	AttrActivities
+	AttrKey     // the Amtlicher Gemeindeschlüssel of a place
+	AttrSurface // a place's area in km², which the base does not hold
+	AttrPostcode
 	numAttributes
 )
 
@@ -58,7 +61,7 @@ var attributeNames = [numAttributes]string{
 	AttrCount: "count", AttrWebsite: "website", AttrContact: "contact", AttrServices: "services",
 	AttrEvent: "event", AttrProgramme: "programme", AttrData: "data", AttrTerm: "term", AttrPlace: "place",
 	AttrDate: "date", AttrPeople: "people", AttrStates: "states", AttrPopulation: "population", AttrMayor: "mayor",
-	AttrActivities: "activities",
+	AttrActivities: "activities", AttrKey: "key", AttrSurface: "surface", AttrPostcode: "postcode",
 }
 
 // String is the attribute's name as facts and the lexicon write it: "chair".
