@@ -27,6 +27,9 @@ type compared struct {
 // compare answers "Was ist älter, X oder Y?", "Welches Netzwerk ist
 // größer?", "Ist Paderborn in mehr Netzwerken als Bielefeld?".
 func (e *Engine) compare(_ context.Context, f Frame) (domain.Answer, error) {
+	if places := f.places(); len(places) >= 2 && (f.Measure == MeasureArea || f.Measure == MeasureRegion) {
+		return e.sameArea(places, f), nil
+	}
 	if places := f.places(); len(places) >= 2 {
 		var sides []compared
 		for _, id := range places {
@@ -64,6 +67,54 @@ func (e *Engine) compare(_ context.Context, f Frame) (domain.Answer, error) {
 		most = DirOldest
 	}
 	return e.ranked(sides, f, most, "cmp.networks", ""), nil
+}
+
+// sameArea answers whether places lie in the same Kreis (or
+// Regierungsbezirk): yes and which, or where each lies.
+func (e *Engine) sameArea(ids []string, f Frame) domain.Answer {
+	en := f.English
+	a := domain.Answer{Found: true, Kind: domain.KindPlace, Title: say(en, "cmp.places"), English: en}
+	var names, wheres []string
+	areaOf := func(pl *domain.Place) string {
+		if f.Measure == MeasureRegion {
+			if pl.Region == "" {
+				return ""
+			}
+			return "Regierungsbezirk " + pl.Region
+		}
+		if pl.District == "kreisfreie Stadt" {
+			return "" // a kreisfreie Stadt lies in no Kreis
+		}
+		return pl.District
+	}
+	first, same := "", true
+	for i, id := range ids {
+		pl := e.base.Place(id)
+		if pl == nil {
+			continue
+		}
+		a.Hits = append(a.Hits, placeHit(pl))
+		area := areaOf(pl)
+		names = append(names, pl.Name)
+		w := area
+		if w == "" {
+			w = say(en, "kreisfrei.none")
+		} else {
+			w = inDistrict(en, area)
+		}
+		wheres = append(wheres, say(en, "lies.in", pl.Name, w))
+		if i == 0 {
+			first = area
+		}
+		same = same && area != "" && area == first
+	}
+	if same {
+		a.Lead = say(en, "yes") + ": " + say(en, "same.area", joinAnd(en, names), inDistrict(en, first))
+	} else {
+		a.Lead = say(en, "no") + ": " + strings.Join(wheres, ", ") + "."
+	}
+	a.LeadSource = e.base.Source("destatis-gemeindeverzeichnis")
+	return a
 }
 
 // contrast puts two networks side by side: what each is, its reach,

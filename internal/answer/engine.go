@@ -204,8 +204,11 @@ func nameEntries(base *domain.Base, lex *lexicon) []names.Entry {
 			// "Kölner Partnerstädte", "die Bielefelder": the place's people
 			// and things, where the word is no ordinary word ("Hammer").
 			w := strings.Fields(p.Name)[0]
-			if r := []rune(w); len(r) >= 4 && !strings.ContainsAny(w, "()-") && r[len(r)-1] != 'e' {
+			if r := []rune(w); len(r) >= 4 && !strings.ContainsAny(w, "()-") {
 				demonym := w + "er"
+				if r[len(r)-1] == 'e' {
+					demonym = w + "r" // a name ending in e adds only r: Herne → Herner
+				}
 				if f := words.Fold(demonym); !taken[f] && !lex.ordinary(f) {
 					ns = append(ns, demonym)
 				}

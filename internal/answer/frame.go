@@ -126,10 +126,12 @@ const (
 	MeasureEvents                 // how many took part in an event
 	MeasureYears                  // the year with the most ("In welchem Jahr …")
 	MeasureCountries              // the country with the most
+	MeasureArea                   // whether places lie in the same Kreis
+	MeasureRegion                 // whether places lie in the same Regierungsbezirk
 	numMeasures
 )
 
-var measureNames = [numMeasures]string{"", "founding", "size", "joined", "networks", "twinnings", "municipalities", "members", "events", "years", "countries"}
+var measureNames = [numMeasures]string{"", "founding", "size", "joined", "networks", "twinnings", "municipalities", "members", "events", "years", "countries", "area", "region"}
 
 func (m Measure) String() string { return enumName(measureNames[:], int(m)) }
 

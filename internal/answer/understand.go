@@ -935,6 +935,12 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 	switch {
 	case r.has("help") && len(f.Subjects) == 0 && len(f.Words) == 0:
 		f.Op = OpHelp
+	case r.has("same") && len(f.ids(SubjectPlace)) >= 2 && !nets:
+		// "Liegen Burbach und Siegen im selben Kreis?": where each lies.
+		f.Op, f.YesNo, f.Measure = OpCompare, true, MeasureArea
+		if r.has("region-words") {
+			f.Measure = MeasureRegion
+		}
 	case r.has("compare") && !r.has("cross") && e.comparable(r, f):
 		f.Op, f.YesNo = OpCompare, yesNo
 	case r.has("most") && r.has("founding") && f.Most == DirOldest && r.has("places", "who") && !nets:
@@ -970,7 +976,7 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		f.Op = OpList
 	case r.has("when"):
 		f.Op = OpWhen
-	case r.has("where") && !r.has("link"), places && r.has("which") && r.has("district-words", "region-words") && !nets:
+	case r.has("where") && !r.has("link"), places && (r.has("which") || r.english && r.has("what") || e.asksWhat(r)) && r.has("district-words", "region-words") && !nets:
 		// "hallenberg, welcher kreis?": where it lies.
 		f.Op = OpWhere
 	case r.has("who"):
@@ -985,6 +991,13 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 	if e.negated(r) && (f.Op == OpList || f.Op == OpCount) {
 		f.Negate = true
 	}
+}
+
+// asksWhat reports whether the question opens with an English "what"
+// followed by a district word: "What Regierungsbezirk is Gladbeck in?".
+func (e *Engine) asksWhat(r *reading) bool {
+	return len(r.toks) > 1 && r.toks[0].fold == "what" &&
+		(slices.Contains(r.cues["district-words"], 1) || slices.Contains(r.cues["region-words"], 1))
 }
 
 // negated reports whether the question negates: a negation word that is
