@@ -36,13 +36,18 @@ func (e *Engine) unknown(_ context.Context, f Frame) (domain.Answer, error) {
 		Lead:        say(en, "unknown", lang.UpperFirst(f.Unknown)) + " " + say(en, "nothing.scope"),
 		Suggestions: []string{say(en, "suggest.nets"), say(en, "suggest.help")}}
 	// "Mainz" is no member, but its district Mainz-Mombach is.
-	e.byFirstWordMembers(&a, f.Unknown, en)
+	e.byFirstWordMembers(&a, f.Unknown, f.Words, en)
 	return a, nil
 }
 
-// byFirstWordMembers adds the members whose name begins with word.
-func (e *Engine) byFirstWordMembers(a *domain.Answer, word string, en bool) {
+// byFirstWordMembers adds the members whose name begins with word, unless
+// the question's other words name another place of that first word:
+// "Neustadt am Rübenberge" is not Neustadt an der Aisch.
+func (e *Engine) byFirstWordMembers(a *domain.Answer, word string, others []string, en bool) {
 	for _, pl := range e.byFirstWord[sortKey(word)] {
+		if !namesAll(pl.Name, word, others) {
+			continue
+		}
 		for _, m := range e.base.MembershipsOf(pl.ID) {
 			if !m.Until.IsZero() {
 				continue
@@ -52,6 +57,18 @@ func (e *Engine) byFirstWordMembers(a *domain.Answer, word string, en bool) {
 			a.Found, a.Kind = true, domain.KindMembership
 		}
 	}
+}
+
+// namesAll reports whether a name holds each of the other words; word
+// itself is the first.
+func namesAll(name, word string, others []string) bool {
+	in := words.Split(words.Fold(name))
+	for _, w := range others {
+		if w != word && !slices.Contains(in, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // help is generated from the kinds table.

@@ -510,7 +510,7 @@ func (e *Engine) unknownMember(_ context.Context, f Frame) (domain.Answer, error
 	leads = append(leads, say(en, "member.unknown2", name))
 	a.Title = name + " – " + e.base.Network(f.networks()[0]).Name
 	a.Lead = strings.Join(leads, " ")
-	e.byFirstWordMembers(&a, f.Unknown, en)
+	e.byFirstWordMembers(&a, f.Unknown, f.Words, en)
 	return a, nil
 }
 

@@ -1445,6 +1445,14 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			g.Op, g.Attribute, g.Time = OpList, domain.AttrMembers, WhenAny
 		}
 		e.changeFilters(&g, f, r)
+		if r.has("earlier", "later") && g.Attribute == domain.AttrEvent && g.Ordinal > 0 && f.Ordinal == 0 {
+			// "und der davor?" after the 5. Tag: the 4.
+			if r.has("earlier") {
+				g.Ordinal = max(1, g.Ordinal-1)
+			} else {
+				g.Ordinal++
+			}
+		}
 		if r.has("earlier", "later") && (g.Attribute == domain.AttrChair || g.Attribute == domain.AttrSpeakers) {
 			op := map[bool]string{true: "before", false: "after"}[r.has("earlier")]
 			switch {
@@ -1520,7 +1528,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			f.Attribute = domain.AttrNone // about the place's membership now
 		}
 		return f
-	case !named && f.Unknown == "" && (f.Op != OpDescribe || f.Attribute != domain.AttrNone || len(f.Words) > 0 || !f.Filters.IsZero()):
+	case !named && f.Unknown == "" && (f.Op != OpDescribe || f.Attribute != domain.AttrNone || len(f.Words) > 0 || !f.Filters.IsZero() || f.About == AboutTwinnings):
 		// "seit wann?", "wer hat den Vorsitz?", "wie viele?": the subjects
 		// before.
 		var keep []Subject
@@ -1536,6 +1544,13 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		}
 		if len(keep) == 0 && prev.About == AboutSubjects && prev.Filters.Area == "" {
 			return f
+		}
+		if f.About == AboutTwinnings {
+			// "und was sind die Partnerstädte?" after "Liegt Goch im Kreis
+			// Kleve?": the town's, not the Kreis's.
+			if towns := slices.DeleteFunc(slices.Clone(keep), func(s Subject) bool { pl := e.base.Place(s.ID); return pl == nil || isArea(pl) }); len(towns) > 0 {
+				keep = towns
+			}
 		}
 		f.Subjects = keep
 		if f.About == AboutSubjects && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrMembers || f.Attribute == domain.AttrCount) {

@@ -126,7 +126,7 @@ func (a Answer) Sources() []*Source { return a.Citations().Sources }
 // maxListSources bounds the sources a rendering cites for list entries:
 // a list of twenty members may have a dozen pages behind it, and an answer
 // stays readable. Facts always cite theirs.
-const maxListSources = 2
+const maxListSources = 1
 
 // Citations numbers an answer's sources, so every rendering cites each once
 // and the same way: "[1]" after a statement, the URLs at the end.
@@ -353,7 +353,7 @@ func (l List) line(english bool) string {
 
 // MaxListLine is about how many bytes of names a list line shows before
 // "… und N weitere".
-const MaxListLine = 1000
+const MaxListLine = 700
 
 // Label is the item's name with its detail in brackets.
 func (it ListItem) Label() string {
