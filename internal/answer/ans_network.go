@@ -488,6 +488,17 @@ func (e *Engine) join(ctx context.Context, f Frame) (domain.Answer, error) {
 			a.Facts = appendFact(a.Facts, x)
 		}
 	}
+	// A word the question asks with ("Bewerbungsschluss", read as
+	// "Bewerbungsfrist") puts the statements that say it first.
+	shares := func(x domain.AnswerFact) int {
+		for _, w := range f.Asked {
+			if e.hasWord(x.Text, w) {
+				return 1
+			}
+		}
+		return 0
+	}
+	slices.SortStableFunc(a.Facts, func(x, y domain.AnswerFact) int { return shares(y) - shares(x) })
 	if len(a.Facts) == 0 {
 		hits, err := e.statementsEither(ctx, f, nets[0].ID)
 		if err != nil {

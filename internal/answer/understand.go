@@ -1350,6 +1350,19 @@ func (e *Engine) impliedAttribute(r *reading, f *Frame) domain.Attribute {
 	founding := r.has("founding")
 	nets := f.has(SubjectNetwork) && !f.has(SubjectPlace)
 	switch {
+	case f.Op == OpWhen && !founding && nets && r.has("join"):
+		// "Wann ist Bewerbungsschluss?": the call, not the founding; its
+		// word picks the statement.
+		for _, p := range r.cues["join"] {
+			w := r.toks[p].fold
+			if s, ok := e.lex.synonyms[w]; ok {
+				w = strings.ToLower(s)
+			}
+			if !slices.Contains(f.Asked, w) {
+				f.Asked = append(f.Asked, w)
+			}
+		}
+		return domain.AttrJoin
 	case f.Op == OpWhen && (founding || nets && r.content == 0 && !r.has("members", "new")):
 		return domain.AttrFounding
 	case f.Op == OpWhere && founding:
