@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -122,11 +123,34 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 	if len(ws) == 0 || (!long && len(ws) < 2) || f.Unknown != "" || e.allEverydayPlaces(ws) {
 		return e.notFound(f), nil
 	}
-	hits, err := e.statements(ctx, ws, "")
+	hits, err := e.statementsNumbered(ctx, ws, "", f.Number)
 	if err != nil || len(hits) == 0 {
 		return e.notFound(f), err
 	}
 	return e.shortFacts(hits, f), nil
+}
+
+// numberedFirst puts first the statements that give the number the
+// question names after a name: "EWS 3", "Entwicklungswerkstatt 3" for
+// "Welche Kommunen waren in der EWS 3?".
+func (e *Engine) numberedFirst(hits []domain.FactHit, n int) []domain.FactHit {
+	if n <= 0 || len(hits) < 2 {
+		return hits
+	}
+	num := strconv.Itoa(n)
+	names := func(h domain.FactHit) int {
+		text := e.fact(h.Ref, false).Text
+		ws := words.Split(text)
+		for i := 1; i < len(ws); i++ {
+			if ws[i] == num && i+1 < len(ws) && ws[i+1] != "." && !unicode.IsDigit([]rune(ws[i-1])[0]) {
+				return 1
+			}
+		}
+		return 0
+	}
+	out := slices.Clone(hits)
+	slices.SortStableFunc(out, func(a, b domain.FactHit) int { return names(b) - names(a) })
+	return out
 }
 
 // allEverydayPlaces reports whether every word is the name of a place

@@ -97,6 +97,23 @@ func (e *Engine) statements(ctx context.Context, ws []string, network string) ([
 	return goodHits(hits), nil
 }
 
+// statementsNumbered is statements for a question that names a number
+// after a name ("EWS 3"): the statements that give it lead.
+func (e *Engine) statementsNumbered(ctx context.Context, ws []string, network string, n int) ([]domain.FactHit, error) {
+	if n <= 0 {
+		return e.statements(ctx, ws, network)
+	}
+	toks := e.search.Tokens(strings.Join(ws, " "))
+	if len(toks) == 0 {
+		return nil, nil
+	}
+	hits, err := e.search.Facts(ctx, toks, network)
+	if err != nil {
+		return nil, err
+	}
+	return goodHits(e.numberedFirst(hits, n)), nil
+}
+
 // onTopic finds the facts on one of the topics that share at least one of
 // the words: where the question names what it asks for ("Förderung"), one
 // shared word ("Europawoche") is enough to tell which fact it means.
@@ -155,7 +172,8 @@ func goodHits(hits []domain.FactHit) []domain.FactHit {
 			out = append(out, h)
 		}
 	}
-	// Bleve gives hits best first; keep that order among equal matches.
+	// Bleve gives hits best first (or numberedFirst reordered them); keep
+	// that order among equal matches.
 	slices.SortStableFunc(out, func(a, b domain.FactHit) int { return b.Matched - a.Matched })
 	if len(out) > 3 {
 		out = out[:3]
