@@ -139,6 +139,17 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 				}
 			}
 		}
+	case fl.Kind == "Gemeinde" || fl.Kind == "Stadt" && fl.Kreisfrei == "nein":
+		// "Gemeinden ohne Stadtrecht" (all kreisangehörig), "kreisangehörige
+		// Städte".
+		n, key := len(c.villages), "areas.villages"
+		if fl.Kind == "Stadt" {
+			n, key = len(c.towns)-len(c.free), "areas.towns.kreisang"
+		}
+		a.Lead = say(en, key, subject, n)
+		if f.Op != OpCount && fl.Kind == "Gemeinde" {
+			list(say(en, "areas.gemeinden"), c.villages)
+		}
 	case fl.Kreisfrei == "nein":
 		a.Lead = say(en, "areas.kreisang", subject, c.n()-len(c.free))
 	default:

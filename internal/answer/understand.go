@@ -711,9 +711,15 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 				continue
 			}
 			k := &l.placeKind[id-l.placeKindSpan.lo]
-			if n := k.match(r.toks, i, free); n > 0 && f.Filters.Kind == "" {
+			if n := k.match(r.toks, i, all); n > 0 && f.Filters.Kind == "" {
 				f.Filters.Kind = k.to
 				claim(i, n)
+				// "Gemeinden ohne Stadtrecht": the "ohne" is the kind's, no
+				// filter's.
+				r.cues["outside"] = slices.DeleteFunc(r.cues["outside"], func(p int) bool { return p >= i && p < i+n })
+				if len(r.cues["outside"]) == 0 {
+					delete(r.cues, "outside")
+				}
 			}
 		}
 	}
