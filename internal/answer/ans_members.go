@@ -53,7 +53,7 @@ func (e *Engine) isMember(network, place string) bool {
 // when one is given).
 func (e *Engine) twinned(id, country string) bool {
 	for _, p := range e.base.PartnershipsOf(id) {
-		if other := e.base.Place(otherSide(p, id)); country == "" || (other != nil && countryOf(p, other, id) == country) {
+		if other := e.base.Place(otherSide(p, id)); country == "" || (other != nil && e.lex.regions.within(countryOf(p, other, id), country)) {
 			return true
 		}
 	}

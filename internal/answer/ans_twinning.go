@@ -37,7 +37,7 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	var ps []domain.Partnership
 	for _, p := range e.base.PartnershipsOf(pl.ID) {
 		other := e.base.Place(otherSide(p, pl.ID))
-		if other == nil || (country != "" && countryOf(p, other, pl.ID) != country) || (f.Filters.Suspended && p.Status == "") ||
+		if other == nil || (country != "" && !e.lex.regions.within(countryOf(p, other, pl.ID), country)) || (f.Filters.Suspended && p.Status == "") ||
 			slices.Contains(f.Filters.Except, other.ID) ||
 			(f.Filters.Year != 0 && !yearKeeps(p.Since.Year, f.Filters.Year, f.Filters.YearOp)) {
 			continue

@@ -243,6 +243,7 @@ func (e *Engine) buildAreas() {
 func (e *Engine) buildTwins() {
 	t := &e.twins
 	t.in = map[string][]int32{}
+	rs := countryRegions(e.base.Lexicon.Countries) // the lexicon is built alongside
 	for i, p := range e.base.Partnerships {
 		t.all = append(t.all, int32(i))
 		if !p.Since.IsZero() {
@@ -252,6 +253,11 @@ func (e *Engine) buildTwins() {
 		if nrw != nil && other != nil {
 			c := countryOf(p, other, p.Place)
 			t.in[c] = append(t.in[c], int32(i))
+			for _, g := range rs.groups {
+				if g != c && rs.within(c, g) {
+					t.in[g] = append(t.in[g], int32(i)) // "Partnerstädte in Afrika"
+				}
+			}
 		}
 	}
 	ps := e.base.Partnerships

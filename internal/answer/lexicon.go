@@ -24,6 +24,7 @@ type lexicon struct {
 	countries []phraseTo[string]
 	// countryEN are the countries' English names, by the base's name.
 	countryEN  map[string]string
+	regions regions
 	compare    []phraseTo[Direction]
 	compareAny []phrase
 	most       []phraseTo[Direction]
@@ -158,6 +159,7 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 		}
 	}
 	l.countryEN = map[string]string{}
+	l.regions = countryRegions(lx.Countries)
 	for _, c := range lx.Countries {
 		names := append([]string{c.Name}, c.Words...)
 		if r, err := language.ParseRegion(c.Region); err == nil {
@@ -450,6 +452,42 @@ func (l *lexicon) langOf(fold string) int {
 		w--
 	}
 	return w
+}
+
+// regions are the lexicon's countries and continents by their CLDR
+// regions; groups names the continents and their parts, which contain
+// countries.
+type regions struct {
+	of     map[string]language.Region
+	groups []string
+}
+
+func countryRegions(cs []domain.CountryWords) regions {
+	rs := regions{of: map[string]language.Region{"Deutschland": language.MustParseRegion("DE")}}
+	for _, c := range cs {
+		if r, err := language.ParseRegion(c.Region); err == nil {
+			rs.of[c.Name] = r
+			if r.IsGroup() {
+				rs.groups = append(rs.groups, c.Name)
+			}
+		}
+	}
+	return rs
+}
+
+// within reports whether a country lies in a place of the filter: the
+// country itself, or a continent or part of one that contains it (CLDR's
+// containment: "Afrika" contains Togo).
+func (rs regions) within(country, filter string) bool {
+	if country == filter {
+		return true
+	}
+	g, ok := rs.of[filter]
+	if !ok || !g.IsGroup() {
+		return false
+	}
+	c, ok := rs.of[country]
+	return ok && g.Contains(c)
 }
 
 // label names an attribute in an answer.

@@ -337,3 +337,44 @@ func TestPropertyNewestTies(t *testing.T) {
 		})
 	}
 }
+
+// TestPropertyContinents asks for the NRW places twinned in each continent
+// (or part of one) of the lexicon: the answer states as many as CLDR's
+// containment of the partners' countries gives.
+func TestPropertyContinents(t *testing.T) {
+	e := shippedEngine(t)
+	region := map[string]language.Region{"Deutschland": language.MustParseRegion("DE")}
+	var groups []domain.CountryWords
+	for _, c := range e.base.Lexicon.Countries {
+		r, err := language.ParseRegion(c.Region)
+		if err != nil {
+			t.Fatalf("lexicon region %q: %v", c.Region, err)
+		}
+		region[c.Name] = r
+		if r.IsGroup() {
+			groups = append(groups, c)
+		}
+	}
+	if len(groups) < 5 {
+		t.Fatalf("only %d continents in the lexicon", len(groups))
+	}
+	var ps []property
+	for _, g := range groups {
+		n := 0
+		for _, pl := range e.base.Places {
+			if pl.State != "Nordrhein-Westfalen" {
+				continue
+			}
+			for _, p := range e.base.PartnershipsOf(pl.ID) {
+				if o := e.base.Place(otherSide(p, pl.ID)); o != nil && p.Place == pl.ID && region[g.Name].Contains(region[countryOf(p, o, pl.ID)]) {
+					n++
+					break
+				}
+			}
+		}
+		if n > 0 {
+			ps = append(ps, property{q: "Welche NRW-Städte haben Partnerstädte in " + g.Name + "?", found: true, all: []string{strconv.Itoa(n)}, max: 1800})
+		}
+	}
+	checkProperties(t, e, ps)
+}

@@ -164,8 +164,11 @@ func (l *loader) loadLexicon() {
 		c.require(map[string]string{"name": "the country as the base writes it: Frankreich", "region": "its ISO 3166 code: FR"}, "name", "region")
 		cw := domain.CountryWords{Name: c.str("name"), Region: c.str("region")}
 		if cw.Region != "" {
-			if _, err := language.ParseRegion(cw.Region); err != nil || len(cw.Region) != 2 {
-				f.add(c.line("region"), "write the two-letter ISO 3166 code, like FR or GB", "unknown region %q of country %q", cw.Region, cw.Name)
+			// A country by its ISO 3166 code, or a continent or part of one
+			// by its UN M.49 code ("002" Afrika), which contains countries.
+			r, err := language.ParseRegion(cw.Region)
+			if err != nil || len(cw.Region) != 2 && !(len(cw.Region) == 3 && r.IsGroup()) {
+				f.add(c.line("region"), "write the two-letter ISO 3166 code, like FR or GB, or the UN M.49 code of a continent, like 002", "unknown region %q of country %q", cw.Region, cw.Name)
 			}
 		}
 		owner := "country " + strconv.Quote(cw.Name)
