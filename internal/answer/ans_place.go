@@ -39,7 +39,8 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 			}
 		}
 		a.Facts = a.Facts[:min(len(a.Facts), 2)]
-		if x, ok := e.otherMemberships(pl.ID, nil, en); ok {
+		if x, ok := e.otherMemberships(pl.ID, nil, en); ok && f.Op != OpYesNo {
+			// A yes or no stays short: its networks are another question.
 			x.Text = say(en, "networks.of", strings.SplitN(x.Text, ": ", 2)[1])
 			a.Facts = append(a.Facts, x) // one short line: the networks it is in
 		}
