@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/lang"
@@ -138,6 +139,7 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 	en := f.English
 	a := domain.Answer{Found: true, Kind: domain.KindPlace, English: en}
 	var titles, leads []string
+	var optional []string // statements the answer may do without
 	for _, id := range ids {
 		pl := e.base.Place(id)
 		titles = append(titles, pl.Name)
@@ -170,6 +172,7 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 		for _, x := range pl.Facts[:min(len(pl.Facts), 1)] {
 			if len(x.Text) <= 160 {
 				a.Facts = appendFact(a.Facts, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
+				optional = append(optional, x.Text)
 			}
 		}
 		if about := e.factsAbout(pl.ID); len(about) > 0 && len(ids) == 1 {
@@ -177,6 +180,7 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 			// Vorsitz"), not the lists that merely include it — if short.
 			if x := e.fact(about[0], en); len(x.Text) <= 120 {
 				a.Facts = appendFact(a.Facts, x)
+				optional = append(optional, x.Text)
 			}
 		}
 		for _, m := range e.base.TitlesOf(id) {
@@ -221,8 +225,17 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 	}
 	a.Lead = strings.Join(leads, " ")
 	a.Title = joinAnd(en, titles) // the lead says where
+	// An overview stays short: what the place is, its networks and its
+	// twinnings come first; a statement about it goes when room is short.
+	for i := len(optional) - 1; i >= 0 && utf8.RuneCountInString(a.PlainText()) > maxOverview; i-- {
+		a.Facts = slices.DeleteFunc(a.Facts, func(x domain.AnswerFact) bool { return x.Text == optional[i] })
+	}
 	return a
 }
+
+// maxOverview is the length a place's overview keeps to, in characters,
+// where it can by leaving out statements.
+const maxOverview = 800
 
 // titleText is "ausgezeichnet 2019, dauerhaft" for a title a place holds.
 func titleText(en bool, m domain.Membership) string {

@@ -628,7 +628,7 @@ func (e *Engine) partnersLine(pl *domain.Place, en bool) (domain.AnswerFact, boo
 			continue
 		}
 		name := other.Name
-		if c := countryOf(p, other, pl.ID); c != "" && c != "Deutschland" {
+		if c := countryOf(p, other, pl.ID); c != "" && c != "Deutschland" && !strings.HasSuffix(name, "("+c+")") {
 			if strings.HasSuffix(name, ")") {
 				name = strings.TrimSuffix(name, ")") + ", " + c + ")" // "Enniskillen (Fermanagh, Vereinigtes Königreich)"
 			} else {
@@ -774,12 +774,24 @@ func (e *Engine) withCountry(en bool, c string) string {
 // (Rshew)", so people find the name they know.
 func (e *Engine) withAlias(pl *domain.Place) *domain.Place {
 	if pl.Name != e.base.Place(pl.ID).Name || len(pl.Aliases) == 0 || pl.Country == "" ||
-		strings.Contains(words.Fold(pl.Name), words.Fold(pl.Aliases[0])) {
+		strings.Contains(words.Fold(pl.Name), words.Fold(pl.Aliases[0])) || restates(pl.Name, pl.Aliases[0]) {
 		return pl // "Saint Paul (Minnesota)" needs no "(Saint Paul)"
 	}
 	c := *pl
 	c.Name += " (" + pl.Aliases[0] + ")"
 	return &c
+}
+
+// restates reports whether an alias only says the name's words again:
+// "Bocholt in Belgien" for "Bocholt (Belgien)".
+func restates(name, alias string) bool {
+	in := words.Split(words.Fold(name))
+	for _, w := range words.Split(words.Fold(alias)) {
+		if len(w) >= 3 && !slices.Contains(in, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // asAsked is the place with the other name the question used for it
