@@ -315,12 +315,7 @@ func (e *Engine) overviewIn(_ context.Context, f Frame) (domain.Answer, error) {
 	a := domain.Answer{Found: true, Kind: domain.KindOverview, Title: say(en, "overview.in.title", state), English: en}
 	for i := range e.base.Networks {
 		n := &e.base.Networks[i]
-		count := 0
-		for r := range e.candidates(n.ID, Filters{State: state}) {
-			if r.p.State == state && r.m.Until.IsZero() {
-				count++
-			}
-		}
+		count := e.currentIn(n.ID, state)
 		if n.Scope != state && count == 0 {
 			continue
 		}

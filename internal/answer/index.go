@@ -26,6 +26,8 @@ type memberIndex struct {
 	// current ones per year they joined.
 	undated int
 	curYear map[int]int
+	// curState counts the current members per Bundesland (overviewIn).
+	curState map[string]int
 	// current counts the current members; names lists them, ", "-joined.
 	current int
 	names   string
@@ -289,13 +291,15 @@ func (e *Engine) countMunicipalities(ps []int32, skip func(int32) bool) areaCoun
 			c.villages = append(c.villages, pl)
 		}
 	}
+	c.nTowns, c.nVillages = len(c.towns), len(c.villages)
 	return c
 }
 
 // indexMembers indexes one network's members.
 func (e *Engine) indexMembers(network string, areasOf map[int32][]string) *memberIndex {
 	ms := e.members[network]
-	mi := &memberIndex{byState: map[string][]int32{}, byYear: map[int][]int32{}, byArea: map[string][]int32{}, curYear: map[int]int{}}
+	mi := &memberIndex{byState: map[string][]int32{}, byYear: map[int][]int32{}, byArea: map[string][]int32{},
+		curYear: map[int]int{}, curState: map[string]int{}}
 	var names []string
 	for j := range ms {
 		r := &ms[j]
@@ -313,6 +317,7 @@ func (e *Engine) indexMembers(network string, areasOf map[int32][]string) *membe
 		if r.m.Until.IsZero() {
 			mi.current++
 			mi.curYear[r.m.Since.Year]++
+			mi.curState[r.p.State]++
 			names = append(names, r.p.Name)
 			if r.m.Since.IsZero() {
 				mi.undated++
@@ -322,6 +327,14 @@ func (e *Engine) indexMembers(network string, areasOf map[int32][]string) *membe
 	slices.SortStableFunc(mi.dated, func(x, y int32) int { return dateKey(ms[x].m.Since) - dateKey(ms[y].m.Since) })
 	mi.names = strings.Join(names, ", ")
 	return mi
+}
+
+// currentIn counts the network's current members in a Bundesland.
+func (e *Engine) currentIn(network, state string) int {
+	if mi := e.memberIdx[network]; mi != nil {
+		return mi.curState[state]
+	}
+	return 0
 }
 
 // candidates yields the members of a network that may pass the filters,
