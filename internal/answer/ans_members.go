@@ -177,7 +177,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 			if counted && count == maxListed {
 				break
 			}
-			if !e.keep(f.Filters, r.p, &r.m, n.Founded.Date) || (byRole && !e.roleHas(r.m, f.Words)) {
+			if !e.keep(f.Filters, r.p, r.m, n.Founded.Date) || (byRole && !e.roleHas(*r.m, f.Words)) {
 				continue
 			}
 			if count < maxListed {
@@ -238,7 +238,7 @@ func (e *Engine) anyRole(nets []domain.Network, ws []string) bool {
 			continue
 		}
 		for _, j := range mi.withRole { // a role without words has none of them
-			if e.roleHas(ms[j].m, ws) {
+			if e.roleHas(*ms[j].m, ws) {
 				return true
 			}
 		}
@@ -374,7 +374,7 @@ func (e *Engine) shared(_ context.Context, f Frame) (domain.Answer, error) {
 		}
 		total++
 		if len(l.Items) < maxListed {
-			parts := []string{shortName(&nets[0]) + since(en, r.m)}
+			parts := []string{shortName(&nets[0]) + since(en, *r.m)}
 			for i := 1; i < len(nets); i++ {
 				m, _ := e.base.MembershipIn(nets[i].ID, r.p.ID)
 				parts = append(parts, shortName(&nets[i])+since(en, m))
@@ -537,7 +537,7 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 	ms, mi := e.members[n.ID], e.memberIdx[n.ID]
 	take := func(j int32) bool {
 		r := &ms[j]
-		if !e.keep(f.Filters, r.p, &r.m, n.Founded.Date) {
+		if !e.keep(f.Filters, r.p, r.m, n.Founded.Date) {
 			return true
 		}
 		if len(dated) > 0 && r.m.Since.Year != dated[0].m.Since.Year {
@@ -580,7 +580,7 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 	if !f.Filters.IsZero() {
 		undated = 0
 		for r := range e.candidates(n.ID, f.Filters) {
-			if r.m.Since.IsZero() && e.keep(f.Filters, r.p, &r.m, n.Founded.Date) {
+			if r.m.Since.IsZero() && e.keep(f.Filters, r.p, r.m, n.Founded.Date) {
 				undated++
 			}
 		}
