@@ -47,7 +47,7 @@ func (e *Engine) municipalitiesOutside(areaID string, not bool) areaCount {
 	if !isArea {
 		// Not an area: only the place itself is in it.
 		in = nil
-		if i, ok := e.idx.pos[areaID]; ok {
+		if i, ok := e.at(areaID); ok {
 			in = []int32{i}
 		}
 		inside = e.countMunicipalities(in, nil)
@@ -60,7 +60,7 @@ func (e *Engine) municipalitiesOutside(areaID string, not bool) areaCount {
 	all := e.area.counts[""]
 	out := areaCount{nTowns: all.nTowns - inside.nTowns, nVillages: all.nVillages - inside.nVillages}
 	for _, pl := range all.free {
-		if _, found := slices.BinarySearch(in, e.idx.pos[pl.ID]); !found {
+		if _, found := slices.BinarySearch(in, e.posOf(pl.ID)); !found {
 			out.free = append(out.free, pl)
 		}
 	}

@@ -118,7 +118,7 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 func (e *Engine) allEverydayPlaces(ws []string) bool {
 	for _, w := range ws {
 		found := false
-		for _, pl := range e.siblings[w] {
+		for _, pl := range e.siblingsOf(w) {
 			found = found || (pl.Everyday && words.Fold(pl.Name) == w)
 		}
 		if !found {

@@ -419,7 +419,7 @@ func (e *Engine) cross(_ context.Context, f Frame) (domain.Answer, error) {
 			total = e.idx.multi
 			break
 		}
-		if e.idx.current[e.idx.pos[pl.ID]] < 2 || !e.keep(f.Filters, pl, nil, domain.Date{}) {
+		if e.idx.current[e.posOf(pl.ID)] < 2 || !e.keep(f.Filters, pl, nil, domain.Date{}) {
 			continue // in fewer than two networks now
 		}
 		total++

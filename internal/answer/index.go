@@ -37,7 +37,9 @@ type memberIndex struct {
 
 // placeIndex is what answers need to know of every place at once.
 type placeIndex struct {
-	pos map[string]int32 // place id -> position in Engine.places
+	// pos holds each place's position in Engine.places, by its position
+	// in base.Places (Engine.at looks it up by id).
+	pos []int32
 	// curIn holds, per network (in base order), the places that are its
 	// current members (base.MembershipIn without Until), as a bit set.
 	curIn   map[string][]uint64
@@ -54,6 +56,29 @@ type placeIndex struct {
 	// two networks or more now (cross without filters).
 	notIn map[string]int
 	multi int
+}
+
+// at returns the position of the place with the id in e.places.
+func (e *Engine) at(id string) (int32, bool) {
+	if i, ok := e.base.PlaceIndex(id); ok {
+		return e.idx.pos[i], true
+	}
+	return 0, false
+}
+
+// posOf is at without ok: 0 for an id the base lacks, as a map gave.
+func (e *Engine) posOf(id string) int32 {
+	i, _ := e.at(id)
+	return i
+}
+
+// rank is the rank of a place's name among all places' (keyRank), 0 for
+// an id the base lacks.
+func (e *Engine) rank(id string) int32 {
+	if i, ok := e.base.PlaceIndex(id); ok {
+		return e.keyRank[i]
+	}
+	return 0
 }
 
 // isIn reports whether place i is a current member of the network.
@@ -122,21 +147,12 @@ type areaIndex struct {
 // buildIndexes computes the indexes; e.places and e.members are sorted.
 func (e *Engine) buildIndexes() {
 	x := &e.idx
-	x.pos = make(map[string]int32, len(e.places))
-	for i, pl := range e.places {
-		x.pos[pl.ID] = int32(i)
-	}
-	for _, ms := range e.members {
-		for j := range ms {
-			ms[j].at = x.pos[ms[j].p.ID]
-		}
-	}
 	words := (len(e.places) + 63) / 64
 	x.curIn = map[string][]uint64{}
 	for _, n := range e.base.Networks {
 		bits := make([]uint64, words)
 		for _, m := range n.Members {
-			if i, ok := x.pos[m.Place]; ok {
+			if i, ok := e.at(m.Place); ok {
 				if mm, _ := e.base.MembershipIn(n.ID, m.Place); mm.Until.IsZero() {
 					bits[i/64] |= 1 << (i % 64)
 				}
@@ -148,11 +164,12 @@ func (e *Engine) buildIndexes() {
 	x.firstNet = make([]string, len(e.places))
 	x.moreNets = make([]bool, len(e.places))
 	for i, pl := range e.places {
-		ms := e.base.MembershipsOf(pl.ID)
-		if len(ms) > 0 {
-			x.withMemberships = append(x.withMemberships, int32(i))
-		}
-		for _, m := range ms {
+		with := false
+		for m := range e.base.PlaceMemberships(pl.ID) {
+			if !with {
+				x.withMemberships = append(x.withMemberships, int32(i))
+				with = true
+			}
 			if !m.Until.IsZero() {
 				continue
 			}
@@ -305,7 +322,7 @@ func (e *Engine) indexMembers(network string, areasOf map[int32][]string) *membe
 		r := &ms[j]
 		mi.byState[r.p.State] = append(mi.byState[r.p.State], int32(j))
 		mi.byYear[r.m.Since.Year] = append(mi.byYear[r.m.Since.Year], int32(j))
-		for _, area := range areasOf[e.idx.pos[r.p.ID]] {
+		for _, area := range areasOf[r.at] {
 			mi.byArea[area] = append(mi.byArea[area], int32(j))
 		}
 		if !r.m.Since.IsZero() {

@@ -215,15 +215,19 @@ func (ix *Index) add(entry int, name string, short bool, termID map[string]int32
 		return
 	}
 	v := variant{entry: int32(entry), name: name, short: short}
+	var f string
 	for _, w := range ws {
-		t := words.Term(w)
+		// One folding per word: the term is a prefix of it (words.Term),
+		// so the word, its term and its spelling share their bytes.
+		f = words.Fold(w)
+		t := words.Stem(f)
 		v.terms = append(v.terms, t)
 		termID[t] = 0
-		foldOf[words.Fold(w)] = t // a folded word has one stem: one term
+		foldOf[f] = t // a folded word has one stem: one term
 	}
 	if len(ws) == 1 {
-		v.folds = []string{words.Fold(ws[0])}
-		v.single = int32(utf8.RuneCountInString(v.folds[0]))
+		v.folds = []string{f}
+		v.single = int32(utf8.RuneCountInString(f))
 	}
 	for i := from; i < len(ix.variants); i++ {
 		if old := ix.variants[i]; int(old.entry) == entry && slices.Equal(old.terms, v.terms) {
