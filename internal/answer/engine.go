@@ -103,7 +103,7 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	e := &Engine{base: base, search: s, log: log,
 		statementWord: map[string]bool{}, factPlaces: map[domain.FactRef][]string{}, members: map[string][]memberRef{},
 		countryFacts: map[string][]domain.FactRef{},
-		byFirstWord: map[string][]*domain.Place{}}
+		byFirstWord:  map[string][]*domain.Place{}}
 	for _, n := range base.Networks {
 		for _, name := range append([]string{n.Name, n.ShortName}, n.Aliases...) {
 			if strings.EqualFold(name, "Städtepartnerschaften") {
@@ -168,7 +168,8 @@ func (e *Engine) placesAndIndexes() {
 		}
 		e.keyRank[k.at] = r
 	}
-	for _, n := range base.Networks {
+	byNet := make([][]memberRef, len(base.Networks))
+	for ni, n := range base.Networks {
 		type ranked struct{ rank, at, place int32 }
 		order := make([]ranked, 0, len(n.Members))
 		for j, m := range n.Members {
@@ -181,23 +182,16 @@ func (e *Engine) placesAndIndexes() {
 		for i, o := range order {
 			ms[i] = memberRef{m: &n.Members[o.at], p: &base.Places[o.place], at: e.idx.pos[o.place]}
 		}
-		e.members[n.ID] = ms
+		e.members[n.ID], byNet[ni] = ms, ms
 	}
 	for _, pl := range e.places {
-		n := 0
-		for range base.PlaceMemberships(pl.ID) {
-			n++
-		}
-		if n > 1 {
-			e.multi = append(e.multi, pl)
-		}
 		if i := strings.IndexAny(pl.Name, "- "); i > 0 {
 			first := words.Fold(pl.Name[:i])
 			e.byFirstWord[first] = append(e.byFirstWord[first], pl)
 		}
 	}
 	e.foldTexts()
-	e.buildIndexes()
+	e.buildIndexes(byNet)
 }
 
 // nameEntries lists everything questions may name, with all its names.

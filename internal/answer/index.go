@@ -144,33 +144,40 @@ type areaIndex struct {
 	nrw []int32
 }
 
-// buildIndexes computes the indexes; e.places and e.members are sorted.
-func (e *Engine) buildIndexes() {
+// buildIndexes computes the indexes; e.places and e.members are sorted,
+// byNet holds the members of each network by its position.
+func (e *Engine) buildIndexes(byNet [][]memberRef) {
 	x := &e.idx
 	words := (len(e.places) + 63) / 64
 	x.curIn = map[string][]uint64{}
-	for _, n := range e.base.Networks {
-		bits := make([]uint64, words)
-		for _, m := range n.Members {
-			if i, ok := e.at(m.Place); ok {
-				if mm, _ := e.base.MembershipIn(n.ID, m.Place); mm.Until.IsZero() {
-					bits[i/64] |= 1 << (i % 64)
-				}
-			}
-		}
-		x.curIn[n.ID] = bits
-	}
 	x.current = make([]uint8, len(e.places))
 	x.firstNet = make([]string, len(e.places))
 	x.moreNets = make([]bool, len(e.places))
-	for i, pl := range e.places {
-		with := false
-		for m := range e.base.PlaceMemberships(pl.ID) {
-			if !with {
-				x.withMemberships = append(x.withMemberships, int32(i))
-				with = true
+	listed := make([]uint8, len(e.places)) // memberships in networks, at most 255
+	// One walk over the members, network by network: a place's
+	// memberships come in the networks' order, as MembershipsOf lists them.
+	for ni := range e.base.Networks {
+		n := &e.base.Networks[ni]
+		bits := make([]uint64, words)
+		for _, r := range byNet[ni] {
+			// A place listed twice: its last entry decides, as in
+			// MembershipIn (the refs of one place keep the list's order).
+			if r.m.Until.IsZero() {
+				bits[r.at/64] |= 1 << (r.at % 64)
+			} else {
+				bits[r.at/64] &^= 1 << (r.at % 64)
 			}
-			if !m.Until.IsZero() {
+		}
+		x.curIn[n.ID] = bits
+		if n.IsTitle() {
+			continue
+		}
+		for _, r := range byNet[ni] {
+			i := r.at
+			if listed[i] < 255 {
+				listed[i]++
+			}
+			if !r.m.Until.IsZero() {
 				continue
 			}
 			if x.current[i] < 255 {
@@ -178,10 +185,18 @@ func (e *Engine) buildIndexes() {
 			}
 			switch {
 			case x.firstNet[i] == "":
-				x.firstNet[i] = m.Network
-			case m.Network != x.firstNet[i]:
+				x.firstNet[i] = n.ID
+			case n.ID != x.firstNet[i]:
 				x.moreNets[i] = true
 			}
+		}
+	}
+	for i, k := range listed {
+		if k > 0 {
+			x.withMemberships = append(x.withMemberships, int32(i))
+		}
+		if k > 1 {
+			e.multi = append(e.multi, e.places[i])
 		}
 	}
 	x.notIn = map[string]int{}
@@ -197,7 +212,7 @@ func (e *Engine) buildIndexes() {
 	}
 	e.buildAreas()
 	e.buildTwins()
-	areasOf := map[int32][]string{} // place position -> the areas it lies in
+	areasOf := make([][]string, len(e.places)) // by place position: the areas it lies in
 	for area, ps := range e.area.in {
 		for _, i := range ps {
 			areasOf[i] = append(areasOf[i], area)
@@ -313,7 +328,7 @@ func (e *Engine) countMunicipalities(ps []int32, skip func(int32) bool) areaCoun
 }
 
 // indexMembers indexes one network's members.
-func (e *Engine) indexMembers(network string, areasOf map[int32][]string) *memberIndex {
+func (e *Engine) indexMembers(network string, areasOf [][]string) *memberIndex {
 	ms := e.members[network]
 	mi := &memberIndex{byState: map[string][]int32{}, byYear: map[int][]int32{}, byArea: map[string][]int32{},
 		curYear: map[int]int{}, curState: map[string]int{}}
@@ -328,7 +343,7 @@ func (e *Engine) indexMembers(network string, areasOf map[int32][]string) *membe
 		if !r.m.Since.IsZero() {
 			mi.dated = append(mi.dated, int32(j))
 		}
-		if len(e.foldWords(r.m.Role+" "+r.m.Note)) > 0 {
+		if (r.m.Role != "" || r.m.Note != "") && len(e.foldWords(r.m.Role+" "+r.m.Note)) > 0 {
 			mi.withRole = append(mi.withRole, int32(j))
 		}
 		if r.m.Until.IsZero() {

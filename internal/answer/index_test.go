@@ -69,3 +69,44 @@ func TestIndexCurrentInAsScan(t *testing.T) {
 		t.Error("no current members in any Bundesland")
 	}
 }
+
+func TestIndexPlacesAsScan(t *testing.T) {
+	t.Parallel()
+	e := shippedEngine(t)
+	var with []int32
+	var multi []*domain.Place
+	for i, pl := range e.places {
+		ms := e.base.MembershipsOf(pl.ID)
+		if len(ms) > 0 {
+			with = append(with, int32(i))
+		}
+		if len(ms) > 1 {
+			multi = append(multi, pl)
+		}
+		current, first, more := 0, "", false
+		for _, m := range ms {
+			if m.Until.IsZero() {
+				current++
+				if first == "" {
+					first = m.Network
+				}
+				more = more || m.Network != first
+			}
+		}
+		if int(e.idx.current[i]) != current || e.idx.firstNet[i] != first || e.idx.moreNets[i] != more {
+			t.Errorf("%s: current %d, first %q, more %v; the scan: %d, %q, %v", pl.ID, e.idx.current[i], e.idx.firstNet[i], e.idx.moreNets[i], current, first, more)
+		}
+		for _, n := range e.base.Networks {
+			m, ok := e.base.MembershipIn(n.ID, pl.ID)
+			if want := ok && m.Until.IsZero(); e.idx.isIn(n.ID, int32(i)) != want {
+				t.Errorf("isIn(%s, %s) = %v, the scan %v", n.ID, pl.ID, !want, want)
+			}
+		}
+	}
+	if !slices.Equal(e.idx.withMemberships, with) || !slices.Equal(placeNames(e.multi), placeNames(multi)) {
+		t.Errorf("withMemberships or multi differ from the scan: %d/%d, %d/%d", len(e.idx.withMemberships), len(with), len(e.multi), len(multi))
+	}
+	if len(multi) == 0 {
+		t.Error("no place in two networks in the shipped base")
+	}
+}

@@ -9,7 +9,6 @@ package domain
 
 import (
 	"fmt"
-	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -390,18 +389,6 @@ func (b *Base) membershipsOf(placeID string, titles bool) []Membership {
 		}
 	}
 	return out
-}
-
-// PlaceMemberships yields what MembershipsOf lists, without copying: each
-// membership where its network lists it. Callers only read them.
-func (b *Base) PlaceMemberships(placeID string) iter.Seq[*Membership] {
-	return func(yield func(*Membership) bool) {
-		for _, r := range b.memberRefs(placeID) {
-			if n := &b.Networks[r.net]; !n.IsTitle() && !yield(&n.Members[r.at]) {
-				return
-			}
-		}
-	}
 }
 
 // memberRefs are the memberships of a place, titles included.
