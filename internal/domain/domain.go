@@ -290,6 +290,12 @@ func NewBaseParts(p Parts) *Base {
 		Partnerships: p.Partnerships, PartnershipCounts: p.PartnershipCounts, Lexicon: p.Lexicon, Figures: p.Figures,
 		networkByID: make(map[string]*Network, len(p.Networks)), placeAt: make(map[string]int32, len(p.Places)),
 		sourceByID: make(map[string]*Source, len(p.Sources)), partnersOf: map[string][]Partnership{}}
+	// The base keeps its lists without the spare room appending leaves
+	// (up to a quarter more than they hold: 5 MB at 100,000 places).
+	b.Places = clip(b.Places)
+	for i := range b.Networks {
+		b.Networks[i].Members = clip(b.Networks[i].Members)
+	}
 	for i := range b.Places {
 		b.placeAt[b.Places[i].ID] = int32(i)
 	}
@@ -334,6 +340,14 @@ func NewBaseParts(p Parts) *Base {
 		b.sourceByID[b.Sources[i].ID] = &b.Sources[i]
 	}
 	return b
+}
+
+// clip returns xs, or a copy without spare room where it has much.
+func clip[S ~[]E, E any](xs S) S {
+	if cap(xs)-len(xs) <= len(xs)/16 {
+		return xs
+	}
+	return slices.Clone(xs)
 }
 
 // Network returns the network with the id, or nil.

@@ -529,7 +529,7 @@ func NewWords(ws []string) *Words {
 		}
 	}
 	slices.Sort(list)
-	return &Words{near: nearList{words: slices.Clip(slices.Compact(list))}}
+	return &Words{near: nearList{words: slices.Clone(slices.Compact(list))}}
 }
 
 // Correct returns the one word of the set a folded word is a typo of, or
