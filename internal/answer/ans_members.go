@@ -323,7 +323,7 @@ func (e *Engine) states(_ context.Context, f Frame) (domain.Answer, error) {
 		var order []string
 		for j := range e.members[n.ID] {
 			r := &e.members[n.ID][j]
-			if !r.m.Until.IsZero() || r.p.State == "" {
+			if !r.current || r.p.State == "" {
 				continue
 			}
 			if counts[r.p.State] == 0 {
@@ -361,7 +361,7 @@ func (e *Engine) shared(_ context.Context, f Frame) (domain.Answer, error) {
 	slices.SortStableFunc(nets, func(x, y domain.Network) int { return len(x.Members) - len(y.Members) })
 	total := 0
 	for r := range e.candidates(nets[0].ID, f.Filters) {
-		if !r.m.Until.IsZero() {
+		if !r.current {
 			continue
 		}
 		// In all the others: the sets meet where every bit is set.

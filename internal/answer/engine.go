@@ -88,6 +88,9 @@ type memberRef struct {
 	m  *domain.Membership
 	p  *domain.Place
 	at int32 // the place's position in Engine.places
+	// current is m.Until.IsZero(): loops over all of a network's members
+	// test it here, in order, without a look into the member list.
+	current bool
 }
 
 var (
@@ -180,7 +183,8 @@ func (e *Engine) placesAndIndexes() {
 		slices.SortStableFunc(order, func(a, b ranked) int { return int(a.rank - b.rank) })
 		ms := make([]memberRef, len(order))
 		for i, o := range order {
-			ms[i] = memberRef{m: &n.Members[o.at], p: &base.Places[o.place], at: e.idx.pos[o.place]}
+			m := &n.Members[o.at]
+			ms[i] = memberRef{m: m, p: &base.Places[o.place], at: e.idx.pos[o.place], current: m.Until.IsZero()}
 		}
 		e.members[n.ID], byNet[ni] = ms, ms
 	}

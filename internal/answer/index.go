@@ -162,7 +162,7 @@ func (e *Engine) buildIndexes(byNet [][]memberRef) {
 		for _, r := range byNet[ni] {
 			// A place listed twice: its last entry decides, as in
 			// MembershipIn (the refs of one place keep the list's order).
-			if r.m.Until.IsZero() {
+			if r.current {
 				bits[r.at/64] |= 1 << (r.at % 64)
 			} else {
 				bits[r.at/64] &^= 1 << (r.at % 64)
@@ -177,7 +177,7 @@ func (e *Engine) buildIndexes(byNet [][]memberRef) {
 			if listed[i] < 255 {
 				listed[i]++
 			}
-			if !r.m.Until.IsZero() {
+			if !r.current {
 				continue
 			}
 			if x.current[i] < 255 {

@@ -396,10 +396,19 @@ func (b *Base) TitlesOf(placeID string) []Membership { return b.membershipsOf(pl
 
 // membershipsOf copies a place's memberships in titles or in networks.
 func (b *Base) membershipsOf(placeID string, titles bool) []Membership {
-	var out []Membership
-	for _, r := range b.memberRefs(placeID) {
-		if n := &b.Networks[r.net]; n.IsTitle() == titles {
-			out = append(out, n.Members[r.at])
+	refs, n := b.memberRefs(placeID), 0
+	for _, r := range refs {
+		if b.Networks[r.net].IsTitle() == titles {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Membership, 0, n)
+	for _, r := range refs {
+		if nw := &b.Networks[r.net]; nw.IsTitle() == titles {
+			out = append(out, nw.Members[r.at])
 		}
 	}
 	return out
