@@ -558,16 +558,22 @@ type nearList struct {
 	ids   []int32  // what each word stands for; nil: its position
 }
 
-// newNearList sorts the words, and ids with them.
+// newNearList sorts the words, and ids with them: as pairs, which a sort
+// moves together (a sort of positions compares through them, out of
+// cache).
 func newNearList(ws []string, ids []int32) nearList {
-	order := make([]int, len(ws))
-	for i := range order {
-		order[i] = i
+	type pair struct {
+		w  string
+		id int32
 	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(ws[a], ws[b]) })
-	l := nearList{words: make([]string, len(ws)), ids: make([]int32, len(ws))}
-	for i, o := range order {
-		l.words[i], l.ids[i] = ws[o], ids[o]
+	ps := make([]pair, len(ws))
+	for i := range ws {
+		ps[i] = pair{ws[i], ids[i]}
+	}
+	slices.SortFunc(ps, func(a, b pair) int { return cmp.Or(strings.Compare(a.w, b.w), cmp.Compare(a.id, b.id)) })
+	l := nearList{words: ws[:0], ids: ids[:0]}
+	for _, p := range ps {
+		l.words, l.ids = append(l.words, p.w), append(l.ids, p.id)
 	}
 	return l
 }
