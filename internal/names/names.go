@@ -98,13 +98,17 @@ type variant struct {
 	// name it.
 	single int32
 	name   string
-	terms  []string
-	// folds are the folded spellings of a one-word name ("köln",
-	// "kolner"): an ordinary word that only shares its stem ("liegen",
-	// "Liège") does not name it.
-	folds []string
-	short bool
+	// words are the name's terms, nTerms of them, then, for a one-word
+	// name, its folded spellings ("köln", "kolner"): an ordinary word that
+	// only shares its stem ("liegen", "Liège") does not name it. One list,
+	// cut from one array for all variants.
+	words  []string
+	nTerms int32
+	short  bool
 }
+
+func (v *variant) terms() []string { return v.words[:v.nTerms] }
+func (v *variant) folds() []string { return v.words[v.nTerms:] }
 
 // Index is an immutable name index; safe for concurrent use.
 type Index struct {
@@ -167,6 +171,16 @@ func New(entries []Entry) *Index {
 		}
 	}
 	ix.variants = slices.Clone(ix.variants) // without the spare room of appending
+	n := 0
+	for _, v := range ix.variants {
+		n += len(v.words)
+	}
+	arena := make([]string, 0, n)
+	for i := range ix.variants {
+		at := len(arena)
+		arena = append(arena, ix.variants[i].words...)
+		ix.variants[i].words = arena[at:len(arena):len(arena)]
+	}
 	ix.terms = slices.Sorted(maps.Keys(termID))
 	for i, t := range ix.terms {
 		termID[t] = int32(i)
@@ -181,7 +195,7 @@ func New(entries []Entry) *Index {
 	}
 	each := func(f func(term, variant int32)) {
 		for vi := range ix.variants {
-			for _, t := range ix.variants[vi].terms {
+			for _, t := range ix.variants[vi].terms() {
 				if id := termID[t]; last[id] != int32(vi) {
 					last[id] = int32(vi)
 					f(id, int32(vi))
@@ -214,27 +228,27 @@ func (ix *Index) add(entry int, name string, short bool, termID map[string]int32
 	if len(ws) == 0 {
 		return
 	}
-	v := variant{entry: int32(entry), name: name, short: short}
+	v := variant{entry: int32(entry), name: name, short: short, nTerms: int32(len(ws)), words: make([]string, 0, len(ws)+1)}
 	var f string
 	for _, w := range ws {
 		// One folding per word: the term is a prefix of it (words.Term),
 		// so the word, its term and its spelling share their bytes.
 		f = words.Fold(w)
 		t := words.Stem(f)
-		v.terms = append(v.terms, t)
+		v.words = append(v.words, t)
 		termID[t] = 0
 		foldOf[f] = t // a folded word has one stem: one term
 	}
 	if len(ws) == 1 {
-		v.folds = []string{f}
+		v.words = append(v.words, f)
 		v.single = int32(utf8.RuneCountInString(f))
 	}
 	for i := from; i < len(ix.variants); i++ {
-		if old := ix.variants[i]; int(old.entry) == entry && slices.Equal(old.terms, v.terms) {
+		if old := &ix.variants[i]; int(old.entry) == entry && slices.Equal(old.terms(), v.terms()) {
 			// "Gütersloh" and "Guetersloh" are one variant here; "Kölner"
 			// joins "Köln" as another spelling of its one word.
-			if len(v.folds) == 1 && !slices.Contains(old.folds, v.folds[0]) {
-				ix.variants[i].folds = append(ix.variants[i].folds, v.folds[0])
+			if len(ws) == 1 && !slices.Contains(old.folds(), f) {
+				old.words = append(old.words, f)
 			}
 			return
 		}
@@ -384,14 +398,14 @@ func (ix *Index) match(v variant, tokens []Token, cands [][]candidate) (Mention,
 	var best Mention
 	found := false
 	for i := range tokens {
-		d, ok := distTo(cands[i], v.terms[0])
-		if !ok || !ix.fits(v, tokens[i], d) || (utf8.RuneCountInString(tokens[i].Fold) <= 2 && !v.short && len(v.terms) == 1) {
+		d, ok := distTo(cands[i], v.words[0])
+		if !ok || !ix.fits(v, tokens[i], d) || (utf8.RuneCountInString(tokens[i].Fold) <= 2 && !v.short && v.nTerms == 1) {
 			continue
 		}
 		m := Mention{Kind: ix.entries[v.entry].kind, ID: ix.entries[v.entry].id, Positions: []int{tokens[i].Pos}, Distance: d, Name: v.name}
 		j := i
 		ok = true
-		for _, term := range v.terms[1:] {
+		for _, term := range v.terms()[1:] {
 			next := -1
 			nd := 0
 			for k := j + 1; k < len(tokens) && tokens[k].Pos <= tokens[j].Pos+3; k++ {
@@ -419,12 +433,12 @@ func (ix *Index) match(v variant, tokens []Token, cands [][]candidate) (Mention,
 // a short name only as written.
 func (ix *Index) fits(v variant, t Token, dist int) bool {
 	if v.short {
-		return dist == 0 && len(v.terms) == 1
+		return dist == 0 && v.nTerms == 1
 	}
 	if v.single > 0 && utf8.RuneCountInString(t.Fold)+3 <= int(v.single) {
 		return false
 	}
-	if v.single > 0 && dist == 0 && !slices.Contains(v.folds, t.Fold) && !slices.Contains(v.folds, strings.TrimSuffix(t.Fold, "s")) && ix.entries[v.entry].kind == Place {
+	if v.single > 0 && dist == 0 && !slices.Contains(v.folds(), t.Fold) && !slices.Contains(v.folds(), strings.TrimSuffix(t.Fold, "s")) && ix.entries[v.entry].kind == Place {
 		// Only the genitive ("Bielefelds") names a one-word place by its
 		// stem: "liegen" is not Liège, "Engern" not Enger. Networks are
 		// named in other forms too ("bei den Regiopolen").
