@@ -47,7 +47,8 @@ type placeIndex struct {
 	// others reports whether a place is a current member of a network
 	// other than the one given, by its first such network and whether it
 	// has one more.
-	firstNet []string
+	firstNet []int32  // 1 + the network's position in netIDs; 0: none
+	netIDs   []string // the networks' ids, in base order
 	moreNets []bool
 	// withMemberships are the places with a membership, in name order.
 	withMemberships []int32
@@ -90,7 +91,16 @@ func (x *placeIndex) isIn(network string, i int32) bool {
 // inOther reports whether place i is a current member of a network other
 // than the one given.
 func (x *placeIndex) inOther(network string, i int32) bool {
-	return x.firstNet[i] != "" && (x.firstNet[i] != network || x.moreNets[i])
+	first := x.first(i)
+	return first != "" && (first != network || x.moreNets[i])
+}
+
+// first is the id of the first network place i is a current member of, or "".
+func (x *placeIndex) first(i int32) string {
+	if f := x.firstNet[i]; f > 0 {
+		return x.netIDs[f-1]
+	}
+	return ""
 }
 
 // twinIndex holds the town twinnings (positions in base.Partnerships).
@@ -151,7 +161,10 @@ func (e *Engine) buildIndexes(byNet [][]memberRef) {
 	words := (len(e.places) + 63) / 64
 	x.curIn = map[string][]uint64{}
 	x.current = make([]uint8, len(e.places))
-	x.firstNet = make([]string, len(e.places))
+	x.firstNet = make([]int32, len(e.places))
+	for _, n := range e.base.Networks {
+		x.netIDs = append(x.netIDs, n.ID)
+	}
 	x.moreNets = make([]bool, len(e.places))
 	listed := make([]uint8, len(e.places)) // memberships in networks, at most 255
 	// One walk over the members, network by network: a place's
@@ -184,9 +197,9 @@ func (e *Engine) buildIndexes(byNet [][]memberRef) {
 				x.current[i]++
 			}
 			switch {
-			case x.firstNet[i] == "":
-				x.firstNet[i] = n.ID
-			case n.ID != x.firstNet[i]:
+			case x.firstNet[i] == 0:
+				x.firstNet[i] = int32(ni + 1)
+			case n.ID != x.first(i):
 				x.moreNets[i] = true
 			}
 		}

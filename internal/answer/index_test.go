@@ -93,8 +93,8 @@ func TestIndexPlacesAsScan(t *testing.T) {
 				more = more || m.Network != first
 			}
 		}
-		if int(e.idx.current[i]) != current || e.idx.firstNet[i] != first || e.idx.moreNets[i] != more {
-			t.Errorf("%s: current %d, first %q, more %v; the scan: %d, %q, %v", pl.ID, e.idx.current[i], e.idx.firstNet[i], e.idx.moreNets[i], current, first, more)
+		if int(e.idx.current[i]) != current || e.idx.first(int32(i)) != first || e.idx.moreNets[i] != more {
+			t.Errorf("%s: current %d, first %q, more %v; the scan: %d, %q, %v", pl.ID, e.idx.current[i], e.idx.first(int32(i)), e.idx.moreNets[i], current, first, more)
 		}
 		for _, n := range e.base.Networks {
 			m, ok := e.base.MembershipIn(n.ID, pl.ID)
