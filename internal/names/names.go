@@ -61,7 +61,7 @@ type Entry struct {
 // Token is a word of a question as the index reads it.
 type Token struct {
 	Fold string // words.Fold of the word
-	Term string // words.Term of the word
+	Term string // the word folded, then stemmed: words.Stem(words.Fold(w))
 	Pos  int
 	// Fuzzy allows the word to match a name with edits. The caller sets it
 	// false for ordinary words and words of its own vocabulary.
@@ -231,7 +231,7 @@ func (ix *Index) add(entry int, name string, short bool, termID map[string]int32
 	v := variant{entry: int32(entry), name: name, short: short, nTerms: int32(len(ws)), words: make([]string, 0, len(ws)+1)}
 	var f string
 	for _, w := range ws {
-		// One folding per word: the term is a prefix of it (words.Term),
+		// One folding per word: the term is a prefix of it (words.Stem),
 		// so the word, its term and its spelling share their bytes.
 		f = words.Fold(w)
 		t := words.Stem(f)
