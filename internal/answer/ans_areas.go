@@ -15,9 +15,12 @@ import (
 // meisten Gemeinden?". They are answered from the official list the
 // places come from (Destatis), counted, never guessed.
 
-// areaCount is what an area holds.
+// areaCount is what an area holds. nTowns and nVillages count towns and
+// villages; the lists hold them too, except outside an area, where they
+// are counted only (an answer about all of NRW but one Kreis lists none).
 type areaCount struct {
 	towns, villages, free []*domain.Place
+	nTowns, nVillages     int
 }
 
 func (c areaCount) all() []*domain.Place {
@@ -25,7 +28,7 @@ func (c areaCount) all() []*domain.Place {
 }
 
 // n is how many municipalities the area has: len(all()).
-func (c areaCount) n() int { return len(c.towns) + len(c.villages) }
+func (c areaCount) n() int { return c.nTowns + c.nVillages }
 
 // municipalitiesIn counts the municipalities of NRW in an area ("" is all
 // of NRW).
@@ -39,20 +42,29 @@ func (e *Engine) municipalitiesOutside(areaID string, not bool) areaCount {
 	if areaID == "" {
 		return e.area.counts[""]
 	}
-	if in, ok := e.area.in[areaID]; ok {
-		if !not {
-			return e.area.counts[areaID]
+	in, isArea := e.area.in[areaID]
+	inside := e.area.counts[areaID]
+	if !isArea {
+		// Not an area: only the place itself is in it.
+		in = nil
+		if i, ok := e.at(areaID); ok {
+			in = []int32{i}
 		}
-		k := 0 // in is sorted, as are the municipalities: one walk leaves it out
-		return e.countMunicipalities(e.area.nrw, func(i int32) bool {
-			for k < len(in) && in[k] < i {
-				k++
-			}
-			return k < len(in) && in[k] == i
-		})
+		inside = e.countMunicipalities(in, nil)
 	}
-	// Not an area: only the place itself is in it.
-	return e.countMunicipalities(e.area.nrw, func(i int32) bool { return e.inAreaID(e.places[i], areaID) == not })
+	if !not {
+		return inside
+	}
+	// All of NRW less the area: counted by difference, the few kreisfreie
+	// Städte listed (in is sorted by position).
+	all := e.area.counts[""]
+	out := areaCount{nTowns: all.nTowns - inside.nTowns, nVillages: all.nVillages - inside.nVillages}
+	for _, pl := range all.free {
+		if _, found := slices.BinarySearch(in, e.posOf(pl.ID)); !found {
+			out.free = append(out.free, pl)
+		}
+	}
+	return out
 }
 
 // areasOf are the NRW places of a kind: Kreise (with the Städteregion) or
@@ -155,9 +167,9 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 	default:
 		n := c.n()
 		if fl.Area == "" || fl.NotArea {
-			a.Lead = say(en, "areas.count.nrw", where, n, len(c.towns), len(c.free), len(c.villages), len(e.areasOf("Kreis", "")), len(e.areasOf("Regierungsbezirk", "")))
+			a.Lead = say(en, "areas.count.nrw", where, n, c.nTowns, len(c.free), c.nVillages, len(e.areasOf("Kreis", "")), len(e.areasOf("Regierungsbezirk", "")))
 		} else {
-			a.Lead = say(en, "areas.count", subject, n, len(c.towns), len(c.villages))
+			a.Lead = say(en, "areas.count", subject, n, c.nTowns, c.nVillages)
 			if f.Op != OpCount {
 				list(say(en, "areas.gemeinden"), c.all())
 			}

@@ -159,7 +159,7 @@ func (e *Engine) numberedFirst(hits []domain.FactHit, n int) []domain.FactHit {
 func (e *Engine) allEverydayPlaces(ws []string) bool {
 	for _, w := range ws {
 		found := false
-		for _, pl := range e.siblings[w] {
+		for _, pl := range e.siblingsOf(w) {
 			found = found || (pl.Everyday && words.Fold(pl.Name) == w)
 		}
 		if !found {
@@ -356,12 +356,7 @@ func (e *Engine) overviewIn(_ context.Context, f Frame) (domain.Answer, error) {
 	a := domain.Answer{Found: true, Kind: domain.KindOverview, Title: say(en, "overview.in.title", state), English: en}
 	for i := range e.base.Networks {
 		n := &e.base.Networks[i]
-		count := 0
-		for r := range e.candidates(n.ID, Filters{State: state}) {
-			if r.p.State == state && r.m.Until.IsZero() {
-				count++
-			}
-		}
+		count := e.currentIn(n.ID, state)
 		if n.Scope != state && count == 0 {
 			continue
 		}

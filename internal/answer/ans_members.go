@@ -193,7 +193,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 			if counted && count == maxListed {
 				break
 			}
-			if !e.keep(f.Filters, r.p, &r.m, n.Founded.Date) || (byRole && !e.roleHas(r.m, f.Words)) {
+			if !e.keep(f.Filters, r.p, r.m, n.Founded.Date) || (byRole && !e.roleHas(*r.m, f.Words)) {
 				continue
 			}
 			if count < maxListed {
@@ -254,7 +254,7 @@ func (e *Engine) anyRole(nets []domain.Network, ws []string) bool {
 			continue
 		}
 		for _, j := range mi.withRole { // a role without words has none of them
-			if e.roleHas(ms[j].m, ws) {
+			if e.roleHas(*ms[j].m, ws) {
 				return true
 			}
 		}
@@ -339,7 +339,7 @@ func (e *Engine) states(_ context.Context, f Frame) (domain.Answer, error) {
 		var order []string
 		for j := range e.members[n.ID] {
 			r := &e.members[n.ID][j]
-			if !r.m.Until.IsZero() || r.p.State == "" {
+			if !r.current || r.p.State == "" {
 				continue
 			}
 			if counts[r.p.State] == 0 {
@@ -377,7 +377,7 @@ func (e *Engine) shared(_ context.Context, f Frame) (domain.Answer, error) {
 	slices.SortStableFunc(nets, func(x, y domain.Network) int { return len(x.Members) - len(y.Members) })
 	total := 0
 	for r := range e.candidates(nets[0].ID, f.Filters) {
-		if !r.m.Until.IsZero() {
+		if !r.current {
 			continue
 		}
 		// In all the others: the sets meet where every bit is set.
@@ -390,7 +390,7 @@ func (e *Engine) shared(_ context.Context, f Frame) (domain.Answer, error) {
 		}
 		total++
 		if len(l.Items) < maxListed {
-			parts := []string{shortName(&nets[0]) + since(en, r.m)}
+			parts := []string{shortName(&nets[0]) + since(en, *r.m)}
 			for i := 1; i < len(nets); i++ {
 				m, _ := e.base.MembershipIn(nets[i].ID, r.p.ID)
 				parts = append(parts, shortName(&nets[i])+since(en, m))
@@ -435,7 +435,7 @@ func (e *Engine) cross(_ context.Context, f Frame) (domain.Answer, error) {
 			total = e.idx.multi
 			break
 		}
-		if e.idx.current[e.idx.pos[pl.ID]] < 2 || !e.keep(f.Filters, pl, nil, domain.Date{}) {
+		if e.idx.current[e.posOf(pl.ID)] < 2 || !e.keep(f.Filters, pl, nil, domain.Date{}) {
 			continue // in fewer than two networks now
 		}
 		total++
@@ -553,7 +553,7 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 	ms, mi := e.members[n.ID], e.memberIdx[n.ID]
 	take := func(j int32) bool {
 		r := &ms[j]
-		if !e.keep(f.Filters, r.p, &r.m, n.Founded.Date) {
+		if !e.keep(f.Filters, r.p, r.m, n.Founded.Date) {
 			return true
 		}
 		if len(dated) > 0 && r.m.Since.Year != dated[0].m.Since.Year {
@@ -596,7 +596,7 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 	if !f.Filters.IsZero() {
 		undated = 0
 		for r := range e.candidates(n.ID, f.Filters) {
-			if r.m.Since.IsZero() && e.keep(f.Filters, r.p, &r.m, n.Founded.Date) {
+			if r.m.Since.IsZero() && e.keep(f.Filters, r.p, r.m, n.Founded.Date) {
 				undated++
 			}
 		}

@@ -209,7 +209,7 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 				}
 			}
 		}
-		for _, sib := range e.siblings[coreName(pl.Name)] {
+		for _, sib := range e.siblingsOf(coreName(pl.Name)) {
 			if sib.ID == pl.ID || inArea(sib, pl) {
 				continue
 			}
@@ -379,7 +379,7 @@ func (e *Engine) otherMemberships(pid string, except []string, en bool) (domain.
 // siblingMember finds a place of the same name (the Kreis of a Stadt) that
 // is a member of n.
 func (e *Engine) siblingMember(pl *domain.Place, n *domain.Network) (*domain.Place, domain.Membership, bool) {
-	for _, sib := range e.siblings[coreName(pl.Name)] {
+	for _, sib := range e.siblingsOf(coreName(pl.Name)) {
 		if sib.ID == pl.ID {
 			continue
 		}

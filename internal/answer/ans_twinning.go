@@ -300,7 +300,7 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 		}
 		r.partners = append(r.partners, name)
 	}
-	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(e.keyRank[x], e.keyRank[y]) })
+	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(e.rank(x), e.rank(y)) })
 	a := domain.Answer{Found: len(order) > 0, Kind: domain.KindMembers, Title: say(en, "twin.in.title", e.withCountry(en, country)), English: en,
 		Links: []domain.Link{rgre(en)}}
 	if len(order) == 0 {

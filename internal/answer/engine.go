@@ -10,6 +10,7 @@
 package answer
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -53,9 +54,11 @@ type Engine struct {
 	members map[string][]memberRef
 	// multi are the places in more than one network, sorted by name.
 	multi []*domain.Place
-	// siblings are places that share a name: the Stadt Coesfeld and the
-	// Kreis Coesfeld, keyed by the folded name without "Kreis".
-	siblings map[string][]*domain.Place
+	// sibKeys and sibPlaces are the places by their folded name without
+	// "Kreis" (coreName), sorted, for siblingsOf: a sorted list takes half
+	// of what a map of lists takes at 100,000 places.
+	sibKeys   []string
+	sibPlaces []*domain.Place
 	// byFirstWord finds places by the first word of a longer name:
 	// "mainz" finds Mainz-Mombach.
 	byFirstWord map[string][]*domain.Place
@@ -64,8 +67,9 @@ type Engine struct {
 	twinNetwork string
 	// folded holds the base's texts as folded words (foldTexts).
 	folded map[string][]string
-	// keyRank orders places by name as sortKey does (precomputed).
-	keyRank map[string]int32
+	// keyRank orders places by name as sortKey does (precomputed), by
+	// position in base.Places (rank).
+	keyRank []int32
 	// netText is each network's text for networksSaying, by position.
 	netText []string
 	// idx, area and memberIdx are the per-snapshot indexes (index.go).
@@ -77,11 +81,16 @@ type Engine struct {
 	clock domain.Clock // Berlin's date decides what is past; tests set it
 }
 
-// memberRef is a membership with its place resolved once, at start.
+// memberRef is a membership with its place resolved once, at start. It
+// points into the network's member list: a copy of each membership
+// would take 130 bytes a member more (15 MB at 100,000 places).
 type memberRef struct {
-	m  domain.Membership
+	m  *domain.Membership
 	p  *domain.Place
-	at int32 // the place's position in Engine.places (buildIndexes)
+	at int32 // the place's position in Engine.places
+	// current is m.Until.IsZero(): loops over all of a network's members
+	// test it here, in order, without a look into the member list.
+	current bool
 }
 
 var (
@@ -97,7 +106,7 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	e := &Engine{base: base, search: s, log: log,
 		statementWord: map[string]bool{}, factPlaces: map[domain.FactRef][]string{}, members: map[string][]memberRef{},
 		countryFacts: map[string][]domain.FactRef{},
-		siblings:     map[string][]*domain.Place{}, byFirstWord: map[string][]*domain.Place{}}
+		byFirstWord:  map[string][]*domain.Place{}}
 	for _, n := range base.Networks {
 		for _, name := range append([]string{n.Name, n.ShortName}, n.Aliases...) {
 			if strings.EqualFold(name, "Städtepartnerschaften") {
@@ -127,54 +136,66 @@ func (e *Engine) placesAndIndexes() {
 	// (places of one key share it), so no comparison looks anything up.
 	type keyed struct {
 		key string
-		pl  *domain.Place
+		at  int32 // position in base.Places
 	}
 	ks := make([]keyed, len(base.Places))
 	for i := range base.Places {
 		pl := &base.Places[i]
-		ks[i] = keyed{sortKey(pl.Name), pl}
-		e.siblings[coreName(pl.Name)] = append(e.siblings[coreName(pl.Name)], pl)
+		ks[i] = keyed{sortKey(pl.Name), int32(i)}
 	}
 	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	// The core names are the sort keys but for a few prefixes: nearly
+	// sorted already, and sharing their bytes.
+	cores := make([]keyed, len(ks))
+	for i, k := range ks {
+		cores[i] = keyed{coreOf(k.key), k.at}
+	}
+	slices.SortFunc(cores, func(a, b keyed) int { return cmp.Or(strings.Compare(a.key, b.key), cmp.Compare(a.at, b.at)) })
+	e.sibKeys, e.sibPlaces = make([]string, len(cores)), make([]*domain.Place, len(cores))
+	for i, c := range cores {
+		e.sibKeys[i], e.sibPlaces[i] = c.key, &base.Places[c.at]
+	}
 	// The rank of each place's sort key: lists sort by it without folding
 	// names in every comparison; places with the same key share a rank.
+	// keyRank and idx.pos are by position in base.Places: slices, where
+	// maps by id would take 7 MB more at 100,000 places.
 	e.places = make([]*domain.Place, len(ks))
-	e.keyRank = make(map[string]int32, len(ks))
+	e.keyRank = make([]int32, len(ks))
+	e.idx.pos = make([]int32, len(ks))
 	for i, k := range ks {
-		e.places[i] = k.pl
+		e.places[i] = &base.Places[k.at]
+		e.idx.pos[k.at] = int32(i)
 		r := int32(i)
 		if i > 0 && k.key == ks[i-1].key {
-			r = e.keyRank[ks[i-1].pl.ID]
+			r = e.keyRank[ks[i-1].at]
 		}
-		e.keyRank[k.pl.ID] = r
+		e.keyRank[k.at] = r
 	}
-	for _, n := range base.Networks {
-		type ranked struct{ rank, at int32 }
+	byNet := make([][]memberRef, len(base.Networks))
+	for ni, n := range base.Networks {
+		type ranked struct{ rank, at, place int32 }
 		order := make([]ranked, 0, len(n.Members))
 		for j, m := range n.Members {
-			if r, ok := e.keyRank[m.Place]; ok {
-				order = append(order, ranked{r, int32(j)})
+			if b, ok := base.PlaceIndex(m.Place); ok {
+				order = append(order, ranked{e.keyRank[b], int32(j), int32(b)})
 			}
 		}
 		slices.SortStableFunc(order, func(a, b ranked) int { return int(a.rank - b.rank) })
 		ms := make([]memberRef, len(order))
 		for i, o := range order {
-			m := n.Members[o.at]
-			ms[i] = memberRef{m: m, p: base.Place(m.Place)}
+			m := &n.Members[o.at]
+			ms[i] = memberRef{m: m, p: &base.Places[o.place], at: e.idx.pos[o.place], current: m.Until.IsZero()}
 		}
-		e.members[n.ID] = ms
+		e.members[n.ID], byNet[ni] = ms, ms
 	}
 	for _, pl := range e.places {
-		if len(base.MembershipsOf(pl.ID)) > 1 {
-			e.multi = append(e.multi, pl)
-		}
 		if i := strings.IndexAny(pl.Name, "- "); i > 0 {
 			first := words.Fold(pl.Name[:i])
 			e.byFirstWord[first] = append(e.byFirstWord[first], pl)
 		}
 	}
 	e.foldTexts()
-	e.buildIndexes()
+	e.buildIndexes(byNet)
 }
 
 // nameEntries lists everything questions may name, with all its names.
@@ -439,13 +460,27 @@ func (e *Engine) failed(q string, english bool) domain.Answer {
 		Title: say(english, "apology.title"), Lead: say(english, "failed")}
 }
 
+// siblingsOf are the places that share a core name (coreName): the Stadt
+// Coesfeld and the Kreis Coesfeld, in the order of the base. The list is
+// the engine's.
+func (e *Engine) siblingsOf(core string) []*domain.Place {
+	lo, _ := slices.BinarySearch(e.sibKeys, core)
+	hi := lo
+	for hi < len(e.sibKeys) && e.sibKeys[hi] == core {
+		hi++
+	}
+	return e.sibPlaces[lo:hi:hi]
+}
+
 // sortKey orders names the German way: Ä with A, case ignored.
 func sortKey(s string) string { return words.Fold(s) }
 
 // coreName is a place's name without "Kreis", folded: "Kreis Coesfeld"
 // and "Coesfeld" share it.
-func coreName(name string) string {
-	n := words.Fold(name)
+func coreName(name string) string { return coreOf(words.Fold(name)) }
+
+// coreOf is coreName of a folded name.
+func coreOf(n string) string {
 	for _, p := range []string{"kreis ", "landkreis ", "stadt ", "gemeinde "} {
 		n = strings.TrimPrefix(n, p)
 	}

@@ -26,6 +26,8 @@ type memberIndex struct {
 	// current ones per year they joined.
 	undated int
 	curYear map[int]int
+	// curState counts the current members per Bundesland (overviewIn).
+	curState map[string]int
 	// current counts the current members; names lists them, ", "-joined.
 	current int
 	names   string
@@ -35,7 +37,9 @@ type memberIndex struct {
 
 // placeIndex is what answers need to know of every place at once.
 type placeIndex struct {
-	pos map[string]int32 // place id -> position in Engine.places
+	// pos holds each place's position in Engine.places, by its position
+	// in base.Places (Engine.at looks it up by id).
+	pos []int32
 	// curIn holds, per network (in base order), the places that are its
 	// current members (base.MembershipIn without Until), as a bit set.
 	curIn   map[string][]uint64
@@ -43,7 +47,8 @@ type placeIndex struct {
 	// others reports whether a place is a current member of a network
 	// other than the one given, by its first such network and whether it
 	// has one more.
-	firstNet []string
+	firstNet []int32  // 1 + the network's position in netIDs; 0: none
+	netIDs   []string // the networks' ids, in base order
 	moreNets []bool
 	// withMemberships are the places with a membership, in name order.
 	withMemberships []int32
@@ -52,6 +57,29 @@ type placeIndex struct {
 	// two networks or more now (cross without filters).
 	notIn map[string]int
 	multi int
+}
+
+// at returns the position of the place with the id in e.places.
+func (e *Engine) at(id string) (int32, bool) {
+	if i, ok := e.base.PlaceIndex(id); ok {
+		return e.idx.pos[i], true
+	}
+	return 0, false
+}
+
+// posOf is at without ok: 0 for an id the base lacks, as a map gave.
+func (e *Engine) posOf(id string) int32 {
+	i, _ := e.at(id)
+	return i
+}
+
+// rank is the rank of a place's name among all places' (keyRank), 0 for
+// an id the base lacks.
+func (e *Engine) rank(id string) int32 {
+	if i, ok := e.base.PlaceIndex(id); ok {
+		return e.keyRank[i]
+	}
+	return 0
 }
 
 // isIn reports whether place i is a current member of the network.
@@ -63,7 +91,16 @@ func (x *placeIndex) isIn(network string, i int32) bool {
 // inOther reports whether place i is a current member of a network other
 // than the one given.
 func (x *placeIndex) inOther(network string, i int32) bool {
-	return x.firstNet[i] != "" && (x.firstNet[i] != network || x.moreNets[i])
+	first := x.first(i)
+	return first != "" && (first != network || x.moreNets[i])
+}
+
+// first is the id of the first network place i is a current member of, or "".
+func (x *placeIndex) first(i int32) string {
+	if f := x.firstNet[i]; f > 0 {
+		return x.netIDs[f-1]
+	}
+	return ""
 }
 
 // twinIndex holds the town twinnings (positions in base.Partnerships).
@@ -117,52 +154,62 @@ type areaIndex struct {
 	nrw []int32
 }
 
-// buildIndexes computes the indexes; e.places and e.members are sorted.
-func (e *Engine) buildIndexes() {
+// buildIndexes computes the indexes; e.places and e.members are sorted,
+// byNet holds the members of each network by its position.
+func (e *Engine) buildIndexes(byNet [][]memberRef) {
 	x := &e.idx
-	x.pos = make(map[string]int32, len(e.places))
-	for i, pl := range e.places {
-		x.pos[pl.ID] = int32(i)
-	}
-	for _, ms := range e.members {
-		for j := range ms {
-			ms[j].at = x.pos[ms[j].p.ID]
-		}
-	}
 	words := (len(e.places) + 63) / 64
 	x.curIn = map[string][]uint64{}
+	x.current = make([]uint8, len(e.places))
+	x.firstNet = make([]int32, len(e.places))
 	for _, n := range e.base.Networks {
+		x.netIDs = append(x.netIDs, n.ID)
+	}
+	x.moreNets = make([]bool, len(e.places))
+	listed := make([]uint8, len(e.places)) // memberships in networks, at most 255
+	// One walk over the members, network by network: a place's
+	// memberships come in the networks' order, as MembershipsOf lists them.
+	for ni := range e.base.Networks {
+		n := &e.base.Networks[ni]
 		bits := make([]uint64, words)
-		for _, m := range n.Members {
-			if i, ok := x.pos[m.Place]; ok {
-				if mm, _ := e.base.MembershipIn(n.ID, m.Place); mm.Until.IsZero() {
-					bits[i/64] |= 1 << (i % 64)
-				}
+		for _, r := range byNet[ni] {
+			// A place listed twice: its last entry decides, as in
+			// MembershipIn (the refs of one place keep the list's order).
+			if r.current {
+				bits[r.at/64] |= 1 << (r.at % 64)
+			} else {
+				bits[r.at/64] &^= 1 << (r.at % 64)
 			}
 		}
 		x.curIn[n.ID] = bits
-	}
-	x.current = make([]uint8, len(e.places))
-	x.firstNet = make([]string, len(e.places))
-	x.moreNets = make([]bool, len(e.places))
-	for i, pl := range e.places {
-		ms := e.base.MembershipsOf(pl.ID)
-		if len(ms) > 0 {
-			x.withMemberships = append(x.withMemberships, int32(i))
+		if n.IsTitle() {
+			continue
 		}
-		for _, m := range ms {
-			if !m.Until.IsZero() {
+		for _, r := range byNet[ni] {
+			i := r.at
+			if listed[i] < 255 {
+				listed[i]++
+			}
+			if !r.current {
 				continue
 			}
 			if x.current[i] < 255 {
 				x.current[i]++
 			}
 			switch {
-			case x.firstNet[i] == "":
-				x.firstNet[i] = m.Network
-			case m.Network != x.firstNet[i]:
+			case x.firstNet[i] == 0:
+				x.firstNet[i] = int32(ni + 1)
+			case n.ID != x.first(i):
 				x.moreNets[i] = true
 			}
+		}
+	}
+	for i, k := range listed {
+		if k > 0 {
+			x.withMemberships = append(x.withMemberships, int32(i))
+		}
+		if k > 1 {
+			e.multi = append(e.multi, e.places[i])
 		}
 	}
 	x.notIn = map[string]int{}
@@ -178,7 +225,7 @@ func (e *Engine) buildIndexes() {
 	}
 	e.buildAreas()
 	e.buildTwins()
-	areasOf := map[int32][]string{} // place position -> the areas it lies in
+	areasOf := make([][]string, len(e.places)) // by place position: the areas it lies in
 	for area, ps := range e.area.in {
 		for _, i := range ps {
 			areasOf[i] = append(areasOf[i], area)
@@ -295,30 +342,33 @@ func (e *Engine) countMunicipalities(ps []int32, skip func(int32) bool) areaCoun
 			c.villages = append(c.villages, pl)
 		}
 	}
+	c.nTowns, c.nVillages = len(c.towns), len(c.villages)
 	return c
 }
 
 // indexMembers indexes one network's members.
-func (e *Engine) indexMembers(network string, areasOf map[int32][]string) *memberIndex {
+func (e *Engine) indexMembers(network string, areasOf [][]string) *memberIndex {
 	ms := e.members[network]
-	mi := &memberIndex{byState: map[string][]int32{}, byYear: map[int][]int32{}, byArea: map[string][]int32{}, curYear: map[int]int{}}
+	mi := &memberIndex{byState: map[string][]int32{}, byYear: map[int][]int32{}, byArea: map[string][]int32{},
+		curYear: map[int]int{}, curState: map[string]int{}}
 	var names []string
 	for j := range ms {
 		r := &ms[j]
 		mi.byState[r.p.State] = append(mi.byState[r.p.State], int32(j))
 		mi.byYear[r.m.Since.Year] = append(mi.byYear[r.m.Since.Year], int32(j))
-		for _, area := range areasOf[e.idx.pos[r.p.ID]] {
+		for _, area := range areasOf[r.at] {
 			mi.byArea[area] = append(mi.byArea[area], int32(j))
 		}
 		if !r.m.Since.IsZero() {
 			mi.dated = append(mi.dated, int32(j))
 		}
-		if len(e.foldWords(r.m.Role+" "+r.m.Note)) > 0 {
+		if (r.m.Role != "" || r.m.Note != "") && len(e.foldWords(r.m.Role+" "+r.m.Note)) > 0 {
 			mi.withRole = append(mi.withRole, int32(j))
 		}
 		if r.m.Until.IsZero() {
 			mi.current++
 			mi.curYear[r.m.Since.Year]++
+			mi.curState[r.p.State]++
 			names = append(names, r.p.Name)
 			if r.m.Since.IsZero() {
 				mi.undated++
@@ -328,6 +378,14 @@ func (e *Engine) indexMembers(network string, areasOf map[int32][]string) *membe
 	slices.SortStableFunc(mi.dated, func(x, y int32) int { return dateKey(ms[x].m.Since) - dateKey(ms[y].m.Since) })
 	mi.names = strings.Join(names, ", ")
 	return mi
+}
+
+// currentIn counts the network's current members in a Bundesland.
+func (e *Engine) currentIn(network, state string) int {
+	if mi := e.memberIdx[network]; mi != nil {
+		return mi.curState[state]
+	}
+	return 0
 }
 
 // candidates yields the members of a network that may pass the filters,

@@ -23,7 +23,7 @@ type tok struct {
 	raw   string // as typed
 	lower string
 	fold  string // words.Fold
-	term  string // words.Term: folded and stemmed
+	term  string // folded, then stemmed (words.Stem)
 	pos   int
 	upper bool // begins with a capital letter
 	// num is the word's value when it is a number written in digits

@@ -885,7 +885,7 @@ func (e *Engine) areaOf(id string) string {
 	if pl == nil || isArea(pl) || pl.District == "" {
 		return ""
 	}
-	for _, a := range e.siblings[coreName(pl.District)] {
+	for _, a := range e.siblingsOf(coreName(pl.District)) {
 		if isArea(a) && strings.EqualFold(a.Name, pl.District) {
 			return a.ID
 		}
@@ -899,7 +899,7 @@ func (e *Engine) kreisOf(id string) string {
 	if pl == nil || isArea(pl) {
 		return ""
 	}
-	for _, sib := range e.siblings[coreName(pl.Name)] {
+	for _, sib := range e.siblingsOf(coreName(pl.Name)) {
 		if sib.Kind == "Kreis" && sib.ID != id {
 			return sib.ID
 		}

@@ -38,15 +38,22 @@ type Base struct {
 	Figures []Figure
 
 	networkByID map[string]*Network
-	placeByID   map[string]*Place
+	placeAt     map[string]int32 // place id -> position in Places
 	sourceByID  map[string]*Source
-	byPlace     map[string][]Membership
-	// membership points into the networks' member lists: a copy per
-	// membership would double what 100,000 places take.
-	membership map[[2]string]*Membership // network id, place id
-	titlesOf   map[string][]Membership
-	partnersOf map[string][]Partnership
+	// The memberships of the place at position i, titles included, are
+	// memberOf[memberStart[i]:memberStart[i+1]], in the order of the
+	// networks: positions in the networks' member lists, not copies
+	// (a copy per membership would double what 100,000 places take).
+	memberStart []int32
+	memberOf    []memberAt
+	// strayMembers are the memberships of ids no place has (a base the
+	// loader has not checked).
+	strayMembers map[string][]memberAt
+	partnersOf   map[string][]Partnership
 }
+
+// memberAt is a membership by position: Networks[net].Members[at].
+type memberAt struct{ net, at int32 }
 
 // Network is a network, programme or office that municipalities belong to or
 // work with, such as "Engagierte Stadt" or the RegioPole-Netzwerk.
@@ -281,21 +288,46 @@ type Parts struct {
 func NewBaseParts(p Parts) *Base {
 	b := &Base{Networks: p.Networks, Places: p.Places, Sources: p.Sources, Version: p.Version,
 		Partnerships: p.Partnerships, PartnershipCounts: p.PartnershipCounts, Lexicon: p.Lexicon, Figures: p.Figures,
-		networkByID: map[string]*Network{}, placeByID: map[string]*Place{}, sourceByID: map[string]*Source{},
-		byPlace: map[string][]Membership{}, membership: map[[2]string]*Membership{}, titlesOf: map[string][]Membership{},
-		partnersOf: map[string][]Partnership{}}
+		networkByID: make(map[string]*Network, len(p.Networks)), placeAt: make(map[string]int32, len(p.Places)),
+		sourceByID: make(map[string]*Source, len(p.Sources)), partnersOf: map[string][]Partnership{}}
+	// The base keeps its lists without the spare room appending leaves
+	// (up to a quarter more than they hold: 5 MB at 100,000 places).
+	b.Places = clip(b.Places)
+	for i := range b.Networks {
+		b.Networks[i].Members = clip(b.Networks[i].Members)
+	}
+	for i := range b.Places {
+		b.placeAt[b.Places[i].ID] = int32(i)
+	}
+	// Count each place's memberships, then lay them out place by place.
+	b.memberStart = make([]int32, len(b.Places)+1)
 	for i := range b.Networks {
 		n := &b.Networks[i]
 		b.networkByID[n.ID] = n
 		for j := range n.Members {
 			n.Members[j].Network = n.ID
-			m := n.Members[j]
-			b.membership[[2]string{n.ID, m.Place}] = &n.Members[j]
-			if n.IsTitle() {
-				b.titlesOf[m.Place] = append(b.titlesOf[m.Place], m)
-			} else {
-				b.byPlace[m.Place] = append(b.byPlace[m.Place], m)
+			if at, ok := b.placeAt[n.Members[j].Place]; ok {
+				b.memberStart[at+1]++
 			}
+		}
+	}
+	for i := range b.Places {
+		b.memberStart[i+1] += b.memberStart[i]
+	}
+	b.memberOf = make([]memberAt, b.memberStart[len(b.Places)])
+	next := slices.Clone(b.memberStart[:len(b.Places)])
+	for i := range b.Networks {
+		for j, m := range b.Networks[i].Members {
+			ref := memberAt{int32(i), int32(j)}
+			if at, ok := b.placeAt[m.Place]; ok {
+				b.memberOf[next[at]] = ref
+				next[at]++
+				continue
+			}
+			if b.strayMembers == nil {
+				b.strayMembers = map[string][]memberAt{}
+			}
+			b.strayMembers[m.Place] = append(b.strayMembers[m.Place], ref)
 		}
 	}
 	for _, p := range b.Partnerships {
@@ -304,41 +336,91 @@ func NewBaseParts(p Parts) *Base {
 			b.partnersOf[p.Partner] = append(b.partnersOf[p.Partner], p)
 		}
 	}
-	for i := range b.Places {
-		b.placeByID[b.Places[i].ID] = &b.Places[i]
-	}
 	for i := range b.Sources {
 		b.sourceByID[b.Sources[i].ID] = &b.Sources[i]
 	}
 	return b
 }
 
+// clip returns xs, or a copy without spare room where it has much.
+func clip[S ~[]E, E any](xs S) S {
+	if cap(xs)-len(xs) <= len(xs)/16 {
+		return xs
+	}
+	return slices.Clone(xs)
+}
+
 // Network returns the network with the id, or nil.
 func (b *Base) Network(id string) *Network { return b.networkByID[id] }
 
 // Place returns the place with the id, or nil.
-func (b *Base) Place(id string) *Place { return b.placeByID[id] }
+func (b *Base) Place(id string) *Place {
+	if i, ok := b.placeAt[id]; ok {
+		return &b.Places[i]
+	}
+	return nil
+}
+
+// PlaceIndex returns the position of the place with the id in Places, so
+// that callers can keep what they know of every place in a slice rather
+// than in a map of their own.
+func (b *Base) PlaceIndex(id string) (int, bool) {
+	i, ok := b.placeAt[id]
+	return int(i), ok
+}
 
 // Source returns the source with the id, or nil.
 func (b *Base) Source(id string) *Source { return b.sourceByID[id] }
 
 // MembershipsOf lists the memberships of a place in networks, in the order
 // of the networks. Titles the place holds are no memberships: see TitlesOf.
-func (b *Base) MembershipsOf(placeID string) []Membership { return b.byPlace[placeID] }
+// The list is the caller's.
+func (b *Base) MembershipsOf(placeID string) []Membership { return b.membershipsOf(placeID, false) }
 
-// MembershipIn returns the place's membership in the network, if it has one.
+// MembershipIn returns the place's membership in the network, if it has one
+// (the last one listed, if the network lists the place twice).
 func (b *Base) MembershipIn(network, place string) (Membership, bool) {
-	m, ok := b.membership[[2]string{network, place}]
-	if !ok {
-		return Membership{}, false
+	refs := b.memberRefs(place)
+	for i := len(refs) - 1; i >= 0; i-- {
+		if n := &b.Networks[refs[i].net]; n.ID == network {
+			return n.Members[refs[i].at], true
+		}
 	}
-	return *m, true
+	return Membership{}, false
 }
 
 // TitlesOf lists the titles the Land awarded a place (networks of kind
 // KindTitle), as memberships: the network is the title, Since when it was
-// awarded, Role whether it was made permanent.
-func (b *Base) TitlesOf(placeID string) []Membership { return b.titlesOf[placeID] }
+// awarded, Role whether it was made permanent. The list is the caller's.
+func (b *Base) TitlesOf(placeID string) []Membership { return b.membershipsOf(placeID, true) }
+
+// membershipsOf copies a place's memberships in titles or in networks.
+func (b *Base) membershipsOf(placeID string, titles bool) []Membership {
+	refs, n := b.memberRefs(placeID), 0
+	for _, r := range refs {
+		if b.Networks[r.net].IsTitle() == titles {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Membership, 0, n)
+	for _, r := range refs {
+		if nw := &b.Networks[r.net]; nw.IsTitle() == titles {
+			out = append(out, nw.Members[r.at])
+		}
+	}
+	return out
+}
+
+// memberRefs are the memberships of a place, titles included.
+func (b *Base) memberRefs(placeID string) []memberAt {
+	if i, ok := b.placeAt[placeID]; ok {
+		return b.memberOf[b.memberStart[i]:b.memberStart[i+1]]
+	}
+	return b.strayMembers[placeID]
+}
 
 // PartnershipsOf lists the twinnings a place is on either side of.
 func (b *Base) PartnershipsOf(placeID string) []Partnership { return b.partnersOf[placeID] }

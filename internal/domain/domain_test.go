@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -100,5 +101,53 @@ func TestFiguresOf(t *testing.T) {
 	}
 	if b.FiguresOf("none") != nil {
 		t.Errorf("FiguresOf(none) = %+v, want nil", b.FiguresOf("none"))
+	}
+}
+
+// TestMembershipLookups: a place's memberships come in the order of the
+// networks, those of an id no place has too (a base the loader has not
+// checked), and a network that lists a place twice answers with the
+// last entry, as it did when the look-up was a map.
+func TestMembershipLookups(t *testing.T) {
+	b := NewBaseParts(Parts{Networks: []Network{
+		{ID: "a", Members: []Membership{{Place: "p2", Role: "first"}, {Place: "p1"}, {Place: "p2", Role: "last"}, {Place: "ghost"}}},
+		{ID: "t", Kind: KindTitle, Members: []Membership{{Place: "p1", Role: "title"}}},
+		{ID: "b", Members: []Membership{{Place: "p1", Role: "in b"}, {Place: "ghost", Role: "ghost in b"}}},
+	}, Places: []Place{{ID: "p1", Name: "Eins"}, {ID: "p2", Name: "Zwei"}, {ID: "p3", Name: "Drei"}}})
+	nets := func(ms []Membership) (out []string) {
+		for _, m := range ms {
+			out = append(out, m.Network+":"+m.Role)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		place string
+		want  []string
+	}{
+		{"p1", []string{"a:", "b:in b"}},
+		{"p2", []string{"a:first", "a:last"}},
+		{"p3", nil},
+		{"ghost", []string{"a:", "b:ghost in b"}},
+		{"nowhere", nil},
+	} {
+		if got := nets(b.MembershipsOf(c.place)); !slices.Equal(got, c.want) {
+			t.Errorf("MembershipsOf(%s) = %v, want %v", c.place, got, c.want)
+		}
+	}
+	for _, c := range []struct{ network, place, role string }{
+		{"a", "p2", "last"}, {"b", "p1", "in b"}, {"t", "p1", "title"}, {"b", "ghost", "ghost in b"},
+	} {
+		if m, ok := b.MembershipIn(c.network, c.place); !ok || m.Role != c.role || m.Network != c.network {
+			t.Errorf("MembershipIn(%s, %s) = %+v, %v, want role %q", c.network, c.place, m, ok, c.role)
+		}
+	}
+	if _, ok := b.MembershipIn("b", "p2"); ok {
+		t.Error("MembershipIn(b, p2) found a membership the base lacks")
+	}
+	if got := nets(b.TitlesOf("p1")); !slices.Equal(got, []string{"t:title"}) {
+		t.Errorf("TitlesOf(p1) = %v", got)
+	}
+	if i, ok := b.PlaceIndex("p3"); !ok || b.Places[i].Name != "Drei" || b.Place("p3") != &b.Places[i] {
+		t.Errorf("PlaceIndex(p3) = %d, %v", i, ok)
 	}
 }

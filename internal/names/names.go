@@ -61,7 +61,7 @@ type Entry struct {
 // Token is a word of a question as the index reads it.
 type Token struct {
 	Fold string // words.Fold of the word
-	Term string // words.Term of the word
+	Term string // the word folded, then stemmed: words.Stem(words.Fold(w))
 	Pos  int
 	// Fuzzy allows the word to match a name with edits. The caller sets it
 	// false for ordinary words and words of its own vocabulary.
@@ -84,28 +84,44 @@ type Mention struct {
 	Name string
 }
 
+// entryRef is what the index keeps of an entry: what it names.
+type entryRef struct {
+	kind Kind
+	id   string
+}
+
 // variant is one name of an entry as words.
 type variant struct {
-	entry int
-	name  string
-	terms []string
+	entry int32
 	// single is the folded length of a one-word name, 0 otherwise: a word
 	// that shares its stem but is much shorter ("Geld", "Geldern") does not
 	// name it.
-	single int
-	// folds are the folded spellings of a one-word name ("köln",
-	// "kolner"): an ordinary word that only shares its stem ("liegen",
-	// "Liège") does not name it.
-	folds []string
-	short bool
+	single int32
+	name   string
+	// words are the name's terms, nTerms of them, then, for a one-word
+	// name, its folded spellings ("köln", "kolner"): an ordinary word that
+	// only shares its stem ("liegen", "Liège") does not name it. One list,
+	// cut from one array for all variants.
+	words  []string
+	nTerms int32
+	short  bool
 }
+
+func (v *variant) terms() []string { return v.words[:v.nTerms] }
+func (v *variant) folds() []string { return v.words[v.nTerms:] }
 
 // Index is an immutable name index; safe for concurrent use.
 type Index struct {
-	entries  []Entry
+	entries  []entryRef
 	variants []variant
-	postings map[string][]int32 // term -> variants that have it
-	terms    []string           // distinct name terms, by id
+	// terms are the distinct name terms, sorted; a term's id is its
+	// position. The variants that have the term of id i are
+	// postings[postStart[i]:postStart[i+1]], in order: a sorted list and
+	// one array take a third of what a map of lists takes at 100,000
+	// names.
+	terms     []string
+	postStart []int32
+	postings  []int32
 	// byTerm and byFold are the name terms, and the folded name words
 	// with the term each stands for, sorted for edit-distance search: a
 	// misspelling is near the word as written ("Salzufeln", "Salzuflen")
@@ -138,12 +154,14 @@ func edits(n int) int {
 }
 
 // New indexes the entries. It costs about a sort of the names' words:
-// no structure grows with the typos a word may have.
+// no structure grows with the typos a word may have. It keeps what the
+// entries name, not their names.
 func New(entries []Entry) *Index {
-	ix := &Index{entries: entries, postings: map[string][]int32{}}
-	termID := map[string]int32{}
-	foldOf := map[string]int32{} // folded name word -> its term
+	ix := &Index{entries: make([]entryRef, len(entries))}
+	termID := map[string]int32{}  // the terms; their ids once sorted
+	foldOf := map[string]string{} // folded name word -> its term
 	for ei, e := range entries {
+		ix.entries[ei] = entryRef{e.Kind, e.ID}
 		from := len(ix.variants) // where the entry's variants begin
 		for _, n := range e.Names {
 			ix.add(ei, n, false, termID, foldOf, from)
@@ -152,64 +170,104 @@ func New(entries []Entry) *Index {
 			ix.add(ei, n, true, termID, foldOf, from)
 		}
 	}
-	ids := make([]int32, len(ix.terms))
-	for i := range ids {
-		ids[i] = int32(i)
+	ix.variants = slices.Clone(ix.variants) // without the spare room of appending
+	n := 0
+	for _, v := range ix.variants {
+		n += len(v.words)
 	}
-	ix.byTerm = newNearList(slices.Clone(ix.terms), ids)
+	arena := make([]string, 0, n)
+	for i := range ix.variants {
+		at := len(arena)
+		arena = append(arena, ix.variants[i].words...)
+		ix.variants[i].words = arena[at:len(arena):len(arena)]
+	}
+	ix.terms = slices.Sorted(maps.Keys(termID))
+	for i, t := range ix.terms {
+		termID[t] = int32(i)
+	}
+	ix.byTerm = nearList{words: ix.terms}
+	// The postings: count each term's variants (a term twice in one
+	// variant once), then place them.
+	ix.postStart = make([]int32, len(ix.terms)+1)
+	last := make([]int32, len(ix.terms))
+	for i := range last {
+		last[i] = -1
+	}
+	each := func(f func(term, variant int32)) {
+		for vi := range ix.variants {
+			for _, t := range ix.variants[vi].terms() {
+				if id := termID[t]; last[id] != int32(vi) {
+					last[id] = int32(vi)
+					f(id, int32(vi))
+				}
+			}
+		}
+	}
+	each(func(t, _ int32) { ix.postStart[t+1]++ })
+	for i := range ix.terms {
+		ix.postStart[i+1] += ix.postStart[i]
+	}
+	ix.postings = make([]int32, ix.postStart[len(ix.terms)])
+	next := slices.Clone(ix.postStart[:len(ix.terms)])
+	clear(last)
+	for i := range last {
+		last[i] = -1
+	}
+	each(func(t, v int32) { ix.postings[next[t]] = v; next[t]++ })
 	folds, fids := make([]string, 0, len(foldOf)), make([]int32, 0, len(foldOf))
-	for f, id := range foldOf {
-		folds, fids = append(folds, f), append(fids, id)
+	for f, t := range foldOf {
+		folds, fids = append(folds, f), append(fids, termID[t])
 	}
 	ix.byFold = newNearList(folds, fids)
 	return ix
 }
 
 // add indexes one name of an entry whose variants begin at from.
-func (ix *Index) add(entry int, name string, short bool, termID, foldOf map[string]int32, from int) {
+func (ix *Index) add(entry int, name string, short bool, termID map[string]int32, foldOf map[string]string, from int) {
 	ws := words.Split(name)
 	if len(ws) == 0 {
 		return
 	}
-	v := variant{entry: entry, name: name, short: short}
+	v := variant{entry: int32(entry), name: name, short: short, nTerms: int32(len(ws)), words: make([]string, 0, len(ws)+1)}
+	var f string
 	for _, w := range ws {
-		t := words.Term(w)
-		v.terms = append(v.terms, t)
-		if _, ok := termID[t]; !ok {
-			termID[t] = int32(len(ix.terms))
-			ix.terms = append(ix.terms, t)
-		}
-		foldOf[words.Fold(w)] = termID[t] // a folded word has one stem: one term
+		// One folding per word: the term is a prefix of it (words.Stem),
+		// so the word, its term and its spelling share their bytes.
+		f = words.Fold(w)
+		t := words.Stem(f)
+		v.words = append(v.words, t)
+		termID[t] = 0
+		foldOf[f] = t // a folded word has one stem: one term
 	}
 	if len(ws) == 1 {
-		v.folds = []string{words.Fold(ws[0])}
-		v.single = utf8.RuneCountInString(v.folds[0])
+		v.words = append(v.words, f)
+		v.single = int32(utf8.RuneCountInString(f))
 	}
 	for i := from; i < len(ix.variants); i++ {
-		if old := ix.variants[i]; old.entry == entry && slices.Equal(old.terms, v.terms) {
+		if old := &ix.variants[i]; int(old.entry) == entry && slices.Equal(old.terms(), v.terms()) {
 			// "Gütersloh" and "Guetersloh" are one variant here; "Kölner"
 			// joins "Köln" as another spelling of its one word.
-			if len(v.folds) == 1 && !slices.Contains(old.folds, v.folds[0]) {
-				ix.variants[i].folds = append(ix.variants[i].folds, v.folds[0])
+			if len(ws) == 1 && !slices.Contains(old.folds(), f) {
+				old.words = append(old.words, f)
 			}
 			return
 		}
 	}
-	id := int32(len(ix.variants))
 	ix.variants = append(ix.variants, v)
-	for _, t := range v.terms {
-		if ps := ix.postings[t]; len(ps) == 0 || ps[len(ps)-1] != id {
-			ix.postings[t] = append(ps, id)
-		}
-	}
 }
 
-// Entry returns the entry of a mention's kind and id, for callers that
-// indexed more than they keep.
-func (ix *Index) Entries() []Entry { return ix.entries }
+// posting lists the variants that have the term, in order; nil when no
+// name has it.
+func (ix *Index) posting(term string) []int32 {
+	i, ok := slices.BinarySearch(ix.terms, term)
+	if !ok {
+		return nil
+	}
+	return ix.postings[ix.postStart[i]:ix.postStart[i+1]]
+}
 
 // IsName reports whether a term is a word of some name, exactly.
-func (ix *Index) IsName(term string) bool { _, ok := ix.postings[term]; return ok }
+func (ix *Index) IsName(term string) bool { _, ok := slices.BinarySearch(ix.terms, term); return ok }
 
 // candidate is a name term a question word may stand for.
 type candidate struct {
@@ -222,7 +280,7 @@ type candidate struct {
 // one edit away (two for long words), as stems or as written (the
 // nearest folded word of the term counts then).
 func (ix *Index) lookup(t Token) []candidate {
-	if _, ok := ix.postings[t.Term]; ok {
+	if ix.IsName(t.Term) {
 		return []candidate{{t.Term, 0}}
 	}
 	n := utf8.RuneCountInString(t.Term)
@@ -290,7 +348,7 @@ func (ix *Index) Find(tokens []Token) []Mention {
 			continue // "an" of "Mülheim an der Ruhr" joins a name, never starts a look at one
 		}
 		for _, c := range cands[i] {
-			for _, v := range ix.postings[c.term] {
+			for _, v := range ix.posting(c.term) {
 				vs[v] = true
 			}
 		}
@@ -303,8 +361,8 @@ func (ix *Index) Find(tokens []Token) []Mention {
 		ids = append(ids, v)
 	}
 	slices.Sort(ids) // the same answer every time, whatever the map order
-	best := map[int]Mention{}
-	var order []int
+	best := map[int32]Mention{}
+	var order []int32
 	for _, id := range ids {
 		v := ix.variants[id]
 		m, ok := ix.match(v, tokens, cands)
@@ -327,7 +385,7 @@ func (ix *Index) Find(tokens []Token) []Mention {
 
 // shortName reports whether a short word is a short name: "SH".
 func (ix *Index) shortName(term string) bool {
-	for _, v := range ix.postings[term] {
+	for _, v := range ix.posting(term) {
 		if ix.variants[v].short {
 			return true
 		}
@@ -340,14 +398,14 @@ func (ix *Index) match(v variant, tokens []Token, cands [][]candidate) (Mention,
 	var best Mention
 	found := false
 	for i := range tokens {
-		d, ok := distTo(cands[i], v.terms[0])
-		if !ok || !ix.fits(v, tokens[i], d) || (utf8.RuneCountInString(tokens[i].Fold) <= 2 && !v.short && len(v.terms) == 1) {
+		d, ok := distTo(cands[i], v.words[0])
+		if !ok || !ix.fits(v, tokens[i], d) || (utf8.RuneCountInString(tokens[i].Fold) <= 2 && !v.short && v.nTerms == 1) {
 			continue
 		}
-		m := Mention{Kind: ix.entries[v.entry].Kind, ID: ix.entries[v.entry].ID, Positions: []int{tokens[i].Pos}, Distance: d, Name: v.name}
+		m := Mention{Kind: ix.entries[v.entry].kind, ID: ix.entries[v.entry].id, Positions: []int{tokens[i].Pos}, Distance: d, Name: v.name}
 		j := i
 		ok = true
-		for _, term := range v.terms[1:] {
+		for _, term := range v.terms()[1:] {
 			next := -1
 			nd := 0
 			for k := j + 1; k < len(tokens) && tokens[k].Pos <= tokens[j].Pos+3; k++ {
@@ -375,12 +433,12 @@ func (ix *Index) match(v variant, tokens []Token, cands [][]candidate) (Mention,
 // a short name only as written.
 func (ix *Index) fits(v variant, t Token, dist int) bool {
 	if v.short {
-		return dist == 0 && len(v.terms) == 1
+		return dist == 0 && v.nTerms == 1
 	}
-	if v.single > 0 && utf8.RuneCountInString(t.Fold)+3 <= v.single {
+	if v.single > 0 && utf8.RuneCountInString(t.Fold)+3 <= int(v.single) {
 		return false
 	}
-	if v.single > 0 && dist == 0 && !slices.Contains(v.folds, t.Fold) && !slices.Contains(v.folds, strings.TrimSuffix(t.Fold, "s")) && ix.entries[v.entry].Kind == Place {
+	if v.single > 0 && dist == 0 && !slices.Contains(v.folds(), t.Fold) && !slices.Contains(v.folds(), strings.TrimSuffix(t.Fold, "s")) && ix.entries[v.entry].kind == Place {
 		// Only the genitive ("Bielefelds") names a one-word place by its
 		// stem: "liegen" is not Liège, "Engern" not Enger. Networks are
 		// named in other forms too ("bei den Regiopolen").
@@ -473,29 +531,25 @@ func itoa(n int) string {
 // vocabulary, so "wiviele" reads as "wieviele". It uses the name index's
 // rules: one edit, the first letter kept, words of six letters or more.
 type Words struct {
-	words map[string]bool
-	near  nearList
+	near nearList // the words, sorted
 }
 
 // NewWords indexes the folded words.
 func NewWords(ws []string) *Words {
-	w := &Words{words: map[string]bool{}}
 	var list []string
 	for _, x := range ws {
-		if w.words[x] || utf8.RuneCountInString(x) < minFuzzy {
-			continue
+		if utf8.RuneCountInString(x) >= minFuzzy {
+			list = append(list, x)
 		}
-		w.words[x] = true
-		list = append(list, x)
 	}
-	w.near = newNearList(list, nil)
-	return w
+	slices.Sort(list)
+	return &Words{near: nearList{words: slices.Clone(slices.Compact(list))}}
 }
 
 // Correct returns the one word of the set a folded word is a typo of, or
 // false when it is none or more than one.
 func (w *Words) Correct(word string) (string, bool) {
-	if w.words[word] || utf8.RuneCountInString(word) < minFuzzy+1 {
+	if _, known := slices.BinarySearch(w.near.words, word); known || utf8.RuneCountInString(word) < minFuzzy+1 {
 		return "", false
 	}
 	found, n := "", 0
@@ -518,20 +572,22 @@ type nearList struct {
 	ids   []int32  // what each word stands for; nil: its position
 }
 
-// newNearList sorts the words, and ids with them.
+// newNearList sorts the words, and ids with them: as pairs, which a sort
+// moves together (a sort of positions compares through them, out of
+// cache).
 func newNearList(ws []string, ids []int32) nearList {
-	if ids == nil {
-		slices.Sort(ws)
-		return nearList{words: ws}
+	type pair struct {
+		w  string
+		id int32
 	}
-	order := make([]int, len(ws))
-	for i := range order {
-		order[i] = i
+	ps := make([]pair, len(ws))
+	for i := range ws {
+		ps[i] = pair{ws[i], ids[i]}
 	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(ws[a], ws[b]) })
-	l := nearList{words: make([]string, len(ws)), ids: make([]int32, len(ws))}
-	for i, o := range order {
-		l.words[i], l.ids[i] = ws[o], ids[o]
+	slices.SortFunc(ps, func(a, b pair) int { return cmp.Or(strings.Compare(a.w, b.w), cmp.Compare(a.id, b.id)) })
+	l := nearList{words: ws[:0], ids: ids[:0]}
+	for _, p := range ps {
+		l.words, l.ids = append(l.words, p.w), append(l.ids, p.id)
 	}
 	return l
 }

@@ -10,7 +10,7 @@ import (
 func tokens(q string, fuzzy bool) []Token {
 	var out []Token
 	for i, w := range words.Split(q) {
-		out = append(out, Token{Fold: words.Fold(w), Term: words.Term(w), Pos: i, Fuzzy: fuzzy, Ordinary: !fuzzy})
+		out = append(out, Token{Fold: words.Fold(w), Term: words.Stem(words.Fold(w)), Pos: i, Fuzzy: fuzzy, Ordinary: !fuzzy})
 	}
 	return out
 }

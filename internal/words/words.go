@@ -116,9 +116,6 @@ func step2(s string, n int) int {
 	return n
 }
 
-// Term is a word as the engine compares it: folded, then stemmed.
-func Term(s string) string { return Stem(Fold(s)) }
-
 // Split cuts text into words: runs of letters and digits, with dots
 // between digits ("1.000") and apostrophes kept ("what's"). Hyphens
 // separate words, as spaces do: "Kommunen-Netzwerk" is two words, so
