@@ -8,6 +8,7 @@
 package words
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -152,4 +153,37 @@ func Split(text string) []string {
 		}
 	}
 	return out
+}
+
+// FoldedSet is the words folded, sorted and each once: a set of words to
+// look folded words up in by halving (InFoldedSet). The lexicon's lists of
+// ordinary words are kept so from loading on, so that no start of the
+// program folds 50,000 words or builds a map of them.
+func FoldedSet(ws []string) []string {
+	if ws == nil {
+		return nil
+	}
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = Fold(w)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// IsFoldedSet reports whether ws is what FoldedSet makes of it: folded,
+// sorted, each word once.
+func IsFoldedSet(ws []string) bool {
+	for i, w := range ws {
+		if (i > 0 && ws[i-1] >= w) || Fold(w) != w {
+			return false
+		}
+	}
+	return true
+}
+
+// InFoldedSet reports whether the folded word is in a FoldedSet.
+func InFoldedSet(set []string, fold string) bool {
+	_, ok := slices.BinarySearch(set, fold)
+	return ok
 }
