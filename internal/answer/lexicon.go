@@ -423,10 +423,10 @@ func (l *lexicon) ordinary(fold string) bool {
 }
 
 // foldedSet is a list of ordinary words as the engine looks words up in
-// it: the list itself when the loader made it so, else a folded copy (a
-// lexicon built by hand).
+// it: the list itself when it is a set (the loader's words.FoldedSet),
+// else a folded copy (a lexicon built by hand).
 func foldedSet(ws []string) []string {
-	if words.IsFoldedSet(ws) {
+	if words.IsSet(ws) {
 		return ws
 	}
 	return words.FoldedSet(ws)
