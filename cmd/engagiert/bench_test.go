@@ -484,8 +484,10 @@ func BenchmarkBuild100k(b *testing.B) {
 }
 
 // BenchmarkStartPhases is a start-up in its parts, in one process: reading
-// and validating the YAML, building the statement index, building the
-// engine (lexicon, names, per-snapshot indexes), the first answer.
+// the embedded base (yaml-ms: decoding knowledge/base.frozen while it is
+// current, else reading and validating the YAML), building the statement
+// index, building the engine (lexicon, names, per-snapshot indexes), the
+// first answer.
 func BenchmarkStartPhases(b *testing.B) {
 	var yamlT, indexT, engineT, askT time.Duration
 	for b.Loop() {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/frozen"
 	"github.com/engagiert/engagiert/internal/yamlkb"
 	"github.com/engagiert/engagiert/knowledge"
 )
@@ -22,7 +23,16 @@ func knowledgeDir(flagValue string, e env) string {
 // name files relative to the working directory, so that terminals and
 // editors can jump to FILE:LINE; the embedded base keeps its own paths. A
 // directory is read through yamlkb.CheckDir: regular files inside it only.
+//
+// The embedded base is decoded from its frozen form (knowledge.Frozen),
+// checked when it was generated, while that was made from exactly the
+// embedded files; else, and for every directory, the YAML is read.
 func loadBase(dir string) (*domain.Base, error) {
+	if dir == "" {
+		if base, err := frozen.Decode(knowledge.Frozen, knowledge.FS); err == nil {
+			return base, nil
+		}
+	}
 	base, _, err := checkBase(dir, yamlkb.Options{})
 	return base, err
 }

@@ -43,10 +43,11 @@ type lexicon struct {
 	// prefixes are the one-word phrases written with "*" ("partner*"),
 	// for the ends of compounds.
 	prefixes []string
-	// everyday holds the ordinary words of both languages, folded: which
-	// language has each (german, english bits). One map, not a set per
-	// language and a third for their difference: 50,000 words.
-	everyday map[string]uint8
+	// everyday holds the ordinary words of each language (german,
+	// english), folded, sorted, each once: the lists as the loader gives
+	// them (domain.Lexicon.Ordinary). A question looks up some 15 words,
+	// by halving; a map of their 50,000 was the dearest part of a start.
+	everyday [2][]string
 	// lang is +1 for a word of the lexicon's English lists, -1 for one of
 	// its German lists (langOf adds the ordinary words).
 	lang map[string]int
@@ -113,7 +114,7 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 	l := &lexicon{cues: map[string][]phrase{}, labels: map[domain.Attribute][2]string{}, topics: map[domain.Attribute][]string{},
 		fillers: map[string]bool{}, thanks: map[string]bool{}, synonyms: map[string]string{}, numbers: map[string]int{},
 		vocab: map[string]bool{}, lang: map[string]int{},
-		everyday: make(map[string]uint8, len(lx.Ordinary.DE)+len(lx.Ordinary.EN))}
+		everyday: [2][]string{foldedSet(lx.Ordinary.DE), foldedSet(lx.Ordinary.EN)}}
 	addVocab := func(p phrase, lang int) {
 		if p.prefix && len(p.words) == 1 && len(p.words[0]) >= 7 && !slices.Contains(l.prefixes, p.words[0]) {
 			l.prefixes = append(l.prefixes, p.words[0]) // "partner*": compounds end in it
@@ -252,12 +253,6 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 		for _, n := range append([]string{st}, lx.StateNames[st]...) {
 			l.states = append(l.states, phraseTo[string]{toPhrase(n), st})
 		}
-	}
-	for _, w := range lx.Ordinary.DE {
-		l.everyday[words.Fold(w)] |= german
-	}
-	for _, w := range lx.Ordinary.EN {
-		l.everyday[words.Fold(w)] |= english
 	}
 	var single []string
 	for w := range l.vocab {
@@ -426,10 +421,32 @@ func (l *lexicon) englishCountry(c string) string {
 // ordinary reports whether a folded word is an everyday word of either
 // language, or one of the lexicon's: never a misspelt name.
 func (l *lexicon) ordinary(fold string) bool {
-	return l.everyday[fold] != 0 || l.vocab[fold] || l.fillers[fold]
+	return l.vocab[fold] || l.fillers[fold] || l.isGermanWord(fold) || l.isEnglishWord(fold)
 }
 
-// The bits of lexicon.everyday.
+// foldedSet is a list of ordinary words as the engine looks words up in
+// it: the list itself when it is a set (the loader's words.FoldedSet),
+// else a folded copy (a lexicon built by hand).
+func foldedSet(ws []string) []string {
+	if words.IsSet(ws) {
+		return ws
+	}
+	return words.FoldedSet(ws)
+}
+
+// ordinaryIn says which languages have the folded word as an ordinary word.
+func (l *lexicon) ordinaryIn(fold string) uint8 {
+	var b uint8
+	if words.InFoldedSet(l.everyday[0], fold) {
+		b |= german
+	}
+	if words.InFoldedSet(l.everyday[1], fold) {
+		b |= english
+	}
+	return b
+}
+
+// The bits of lexicon.ordinaryIn.
 const (
 	german uint8 = 1 << iota
 	english
@@ -437,15 +454,15 @@ const (
 
 // isGermanWord and isEnglishWord report whether a folded word is an ordinary
 // word of the language.
-func (l *lexicon) isGermanWord(fold string) bool  { return l.everyday[fold]&german != 0 }
-func (l *lexicon) isEnglishWord(fold string) bool { return l.everyday[fold]&english != 0 }
+func (l *lexicon) isGermanWord(fold string) bool  { return words.InFoldedSet(l.everyday[0], fold) }
+func (l *lexicon) isEnglishWord(fold string) bool { return words.InFoldedSet(l.everyday[1], fold) }
 
 // langOf is +1 for a word only English uses, -1 for one only German does
 // (the lexicon's words as its lists say, the ordinary words as only one
 // language has them), 0 where both or neither do.
 func (l *lexicon) langOf(fold string) int {
 	w := l.lang[fold]
-	switch l.everyday[fold] {
+	switch l.ordinaryIn(fold) {
 	case english:
 		w++
 	case german:

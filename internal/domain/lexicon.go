@@ -49,7 +49,10 @@ type Lexicon struct {
 	StateNames map[string][]string
 	// Ordinary are ordinary words of each language, from a frequency list:
 	// a word among them is never taken for a misspelt name, and they tell
-	// English questions from German ones.
+	// English questions from German ones. Unlike the other words here they
+	// are kept folded, sorted and each once (words.FoldedSet), as the
+	// loader reads them: the engine looks words up in the lists as they
+	// are, so that no start folds 50,000 words or builds a map of them.
 	Ordinary LangWords
 }
 

@@ -8,6 +8,7 @@
 package words
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -149,4 +150,39 @@ func Split(text string) []string {
 		}
 	}
 	return out
+}
+
+// FoldedSet is the words folded, sorted and each once: a set of words to
+// look folded words up in by halving (InFoldedSet). The lexicon's lists of
+// ordinary words are kept so from loading on, so that no start of the
+// program folds 50,000 words or builds a map of them.
+func FoldedSet(ws []string) []string {
+	if ws == nil {
+		return nil
+	}
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = Fold(w)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// IsSet reports whether ws is sorted with each word once, as FoldedSet
+// leaves it. That its words are folded it does not check: that is the
+// promise of whoever made the list (folding 50,000 words to check would
+// cost what FoldedSet saves).
+func IsSet(ws []string) bool {
+	for i := 1; i < len(ws); i++ {
+		if ws[i-1] >= ws[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// InFoldedSet reports whether the folded word is in a FoldedSet.
+func InFoldedSet(set []string, fold string) bool {
+	_, ok := slices.BinarySearch(set, fold)
+	return ok
 }

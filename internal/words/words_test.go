@@ -66,3 +66,34 @@ func FuzzTerm(f *testing.F) {
 		}
 	})
 }
+
+// TestFoldedSet: the set holds every word's folding once, in order, and
+// finds exactly the words some list entry folds to.
+func TestFoldedSet(t *testing.T) {
+	list := []string{"Straße", "über", "Ueber", "aber", "Köln", "koeln", "and", "Zebra", "aber"}
+	set := FoldedSet(list)
+	if want := []string{"aber", "and", "koln", "strasse", "uber", "zebra"}; !slices.Equal(set, want) {
+		t.Fatalf("FoldedSet(%q) = %q, want %q", list, set, want)
+	}
+	if !IsSet(set) {
+		t.Errorf("IsSet(%q) = false", set)
+	}
+	for _, w := range list {
+		if !InFoldedSet(set, Fold(w)) {
+			t.Errorf("InFoldedSet(set, Fold(%q)) = false", w)
+		}
+	}
+	for _, w := range []string{"", "abe", "abers", "strase", "Köln", "zz"} {
+		if InFoldedSet(set, w) {
+			t.Errorf("InFoldedSet(set, %q) = true", w)
+		}
+	}
+	for _, ws := range [][]string{{"b", "a"}, {"a", "a"}, {"a", "c", "b"}} {
+		if IsSet(ws) {
+			t.Errorf("IsSet(%q) = true", ws)
+		}
+	}
+	if !IsSet(nil) || FoldedSet(nil) != nil {
+		t.Error("the empty list is no empty set")
+	}
+}

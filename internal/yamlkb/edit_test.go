@@ -1,34 +1,14 @@
 package yamlkb_test
 
 import (
-	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/yamlkb"
-	"github.com/engagiert/engagiert/knowledge"
+	"github.com/engagiert/engagiert/internal/yamlkb/yamlkbtest"
 )
-
-// shippedCopy is the shipped knowledge (YAML, word lists) as a MapFS the
-// tests may change.
-func shippedCopy(t *testing.T) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	err := fs.WalkDir(knowledge.FS, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(knowledge.FS, name)
-		m[name] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
 
 func date(t *testing.T, s string) domain.Date {
 	t.Helper()
@@ -64,7 +44,7 @@ func onlyInserted(t *testing.T, name string, before, after []byte) []string {
 // shipped base: the files change by the inserted lines only, the base is
 // valid, and the twinning is there with the partner's country.
 func TestAdderRoundTrip(t *testing.T) {
-	fsys := shippedCopy(t)
+	fsys := yamlkbtest.ShippedFiles(t)
 	ad, err := yamlkb.NewAdder(fsys)
 	if err != nil {
 		t.Fatal(err)
@@ -131,7 +111,7 @@ func TestAdderRoundTrip(t *testing.T) {
 // entry, or to a generated place's additions under "nrw:", created in id
 // order where missing; members to an empty list.
 func TestAdderPlaces(t *testing.T) {
-	fsys := shippedCopy(t)
+	fsys := yamlkbtest.ShippedFiles(t)
 	ad, err := yamlkb.NewAdder(fsys)
 	if err != nil {
 		t.Fatal(err)
@@ -189,7 +169,7 @@ func TestAdderPlaces(t *testing.T) {
 // TestAdderRefuses: what exists is not added twice, and a broken base is
 // not edited.
 func TestAdderRefuses(t *testing.T) {
-	ad, err := yamlkb.NewAdder(shippedCopy(t))
+	ad, err := yamlkb.NewAdder(yamlkbtest.ShippedFiles(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +194,7 @@ func TestAdderRefuses(t *testing.T) {
 			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
 		}
 	}
-	broken := shippedCopy(t)
+	broken := yamlkbtest.ShippedFiles(t)
 	broken["sources.yaml"] = &fstest.MapFile{Data: []byte("sources:\n  - id: x\n")}
 	if _, err := yamlkb.NewAdder(broken); err == nil {
 		t.Errorf("NewAdder(broken base) = nil error, want its problems")

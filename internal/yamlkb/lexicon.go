@@ -237,8 +237,10 @@ func (l *loader) loadLexicon() {
 		}
 	}
 	if ord := o.sub("ordinary", "ordinary", langFields); ord != nil {
-		lex.Ordinary.DE = l.wordList(f, ord, "de")
-		lex.Ordinary.EN = l.wordList(f, ord, "en")
+		// Folded, sorted, each once (domain.Lexicon.Ordinary): the
+		// engine looks question words up in them as they are.
+		lex.Ordinary.DE = words.FoldedSet(l.wordList(f, ord, "de"))
+		lex.Ordinary.EN = words.FoldedSet(l.wordList(f, ord, "en"))
 	}
 	l.lexicon = lex
 }

@@ -3,7 +3,9 @@
 package yamlkbtest
 
 import (
+	"io/fs"
 	"testing"
+	"testing/fstest"
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/yamlkb"
@@ -18,4 +20,23 @@ func Shipped(t testing.TB) *domain.Base {
 		t.Fatalf("embedded knowledge: %v", err)
 	}
 	return base
+}
+
+// ShippedFiles is a copy of the embedded knowledge's files (YAML, word
+// lists) as a MapFS the test may change.
+func ShippedFiles(t testing.TB) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(knowledge.FS, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(knowledge.FS, name)
+		m[name] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
