@@ -24,7 +24,7 @@ type lexicon struct {
 	countries []phraseTo[string]
 	// countryEN are the countries' English names, by the base's name.
 	countryEN  map[string]string
-	regions regions
+	regions    regions
 	compare    []phraseTo[Direction]
 	compareAny []phrase
 	most       []phraseTo[Direction]
