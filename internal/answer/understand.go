@@ -593,13 +593,19 @@ func (r *reading) nearInclusive(p int) bool {
 func (e *Engine) readAttribute(r *reading, f *Frame) {
 	free := func(i int) bool { return !r.nameAt(i) }
 	l := e.lex
+	// The longest phrase names the attribute, the first of equal ones:
+	// "how much money" asks for funding, not for what "how much" costs.
+	longest := 0
+	for _, pi := range l.pairsIn(l.attrSpan, r.toks) {
+		p, i := l.phrases[pi[0]], int(pi[1])
+		if n := p.match(r.toks, i, free); n > longest {
+			longest, f.Attribute = n, l.attrs[p.owner].attr
+		}
+	}
 	for _, pi := range l.pairsIn(l.attrSpan, r.toks) {
 		p, i := l.phrases[pi[0]], int(pi[1])
 		a := l.attrs[p.owner]
 		if n := p.match(r.toks, i, free); n > 0 {
-			if f.Attribute == domain.AttrNone {
-				f.Attribute = a.attr
-			}
 			if f.Attribute == a.attr {
 				for j := i; j < i+n; j++ {
 					r.attrPos = append(r.attrPos, j)
@@ -821,7 +827,49 @@ func (e *Engine) looksLikeName(t tok) bool {
 			return false
 		}
 	}
-	return true
+	return !e.ordinaryCompound(t.fold)
+}
+
+// ordinaryCompound reports whether a folded word joins two ordinary
+// words, the second none that place names end with: "Kriegsbeginn" (Krieg,
+// s, Beginn) is a German compound, "Musterstadt" may be a town.
+func (e *Engine) ordinaryCompound(w string) bool {
+	ends := e.nameEndings()
+	for i := 3; i <= len(w)-4; i++ {
+		tail := w[i:]
+		if ends[tail] || !e.lex.ordinary(tail) {
+			continue
+		}
+		head := w[:i]
+		for _, link := range []string{"", "s", "es", "n", "en"} {
+			if h, ok := strings.CutSuffix(head, link); ok && len(h) >= 4 && e.lex.ordinary(h) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countNameEndings finds the ordinary words that end two or more place
+// names of the base: "dorf", "stadt", "kirchen".
+func (e *Engine) countNameEndings() map[string]bool {
+	n := map[string]int{}
+	for i := range e.base.Places {
+		for _, w := range words.Split(words.Fold(e.base.Places[i].Name)) {
+			for j := 2; j <= len(w)-3; j++ {
+				if e.lex.ordinary(w[j:]) {
+					n[w[j:]]++
+				}
+			}
+		}
+	}
+	ends := map[string]bool{}
+	for w, c := range n {
+		if c >= 2 {
+			ends[w] = true
+		}
+	}
+	return ends
 }
 
 // adjectiveEndings end German adjectives and never a place's name.
@@ -1285,6 +1333,15 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		if own {
 			f.Filters.Country = "" // "Mekelle in Ethiopia": where the place lies, no filter
 			f.About = AboutTwinnings
+		}
+	}
+	if f.Op == OpMost && f.Attribute == domain.AttrNone && len(f.Subjects) == 0 && f.Measure == MeasureNone && f.About == AboutSubjects &&
+		len(f.Words) >= 2 && !r.has("networks") && (f.Most == DirOldest || f.Most == DirNewest) {
+		// "Wann wurde die Gemeinsame Erklärung zum ersten Mal
+		// unterschrieben?": the statements on it, not the oldest network.
+		f.Op, f.Most = OpDescribe, DirNone
+		if r.has("when") {
+			f.Op = OpWhen
 		}
 	}
 	if f.Op == OpMost && f.Attribute == domain.AttrEvent && len(f.Subjects) == 0 && (f.Most == DirOldest || f.Most == DirNewest) {
