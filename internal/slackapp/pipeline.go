@@ -122,8 +122,9 @@ func (a *App) help(surface string) blocks.Message {
 func (a *App) ask(ctx context.Context, log *slog.Logger, surface, q, prev string) domain.Answer {
 	start := time.Now()
 	ans := a.lookup(ctx, log, q, prev)
-	a.metrics.duration.WithLabelValues(surface).Observe(time.Since(start).Seconds())
-	a.metrics.questions.WithLabelValues(surface).Inc()
+	m := a.metrics.surface(surface)
+	m.duration.Observe(time.Since(start).Seconds())
+	m.questions.Inc()
 	if !ans.Found {
 		// The caller's log carries the surface. The question is the one
 		// text of a person the bot logs, and only unanswered (for `engagiert
@@ -133,7 +134,7 @@ func (a *App) ask(ctx context.Context, log *slog.Logger, surface, q, prev string
 		} else {
 			log.Info("unanswered", "question", clipText(q))
 		}
-		a.metrics.unanswered.WithLabelValues(surface).Inc()
+		m.unanswered.Inc()
 	}
 	return ans
 }
