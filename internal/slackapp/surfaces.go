@@ -72,18 +72,12 @@ func replaceMarkup(text, botUserID string) string {
 	})
 }
 
-// slash answers a slash command within SlashDeadline. It returns the
-// response; when the answer takes longer, the response says so and the
-// answer follows in the background via response_url, in its place.
-func (a *App) slash(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) slack.WebhookMessage {
-	resp, _ := a.slashInTime(ctx, log, cmd, a.cutQuestion(Question(cmd.Text, "")))
-	return resp
-}
-
-// slashResponse is slash's response as JSON. Answers given in time are
-// remembered per knowledge version, day (Berlin) and question, since they
-// depend on nothing else: an answer about the next event changes at German
-// midnight. Rendering and encoding cost more than the (cached) answer,
+// slashResponse answers a slash command within SlashDeadline, as JSON:
+// when the answer takes longer, the response says so and the answer
+// follows in the background via response_url, in its place. Answers given
+// in time are remembered per knowledge version, day (Berlin) and question,
+// since they depend on nothing else: an answer about the next event changes
+// at German midnight. Rendering and encoding cost more than the (cached) answer,
 // and a team asks the same things again. A remembered response still counts
 // and logs its question, as the metrics and `engagiert misses` expect.
 func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) []byte {
