@@ -439,7 +439,9 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 	for _, part := range append([]Frame{f}, f.Parts...) {
 		part.Parts = nil
 		a, name := e.route(ctx, part)
-		e.log.Debug("routed", "frame", part.String(), "kind", name)
+		if e.log.Enabled(ctx, slog.LevelDebug) { // printing a frame costs more than many answers
+			e.log.Debug("routed", "frame", part.String(), "kind", name)
+		}
 		a.English = a.English || part.English
 		if part.Op != OpHelp && part.Op != OpChatter {
 			a.Frame = part.encode()

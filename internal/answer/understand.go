@@ -168,6 +168,9 @@ func (e *Engine) splitParts(toks []tok) [][]tok {
 			start = next
 		}
 	}
+	if start == 0 {
+		return [][]tok{toks} // one part, numbered already: tokenize and focus number the words
+	}
 	return append(parts, renumber(toks[start:]))
 }
 

@@ -121,33 +121,50 @@ func step2(s string, n int) int {
 // between digits ("1.000") and apostrophes kept ("what's"). Hyphens
 // separate words, as spaces do: "Kommunen-Netzwerk" is two words, so
 // "NRW-Städte" names NRW and "RegioPole-Netzwerk" RegioPole, however a
-// question joins them.
+// question joins them. The words are slices of text, not copies: every
+// question is split, some parts of it several times (FuzzSplit holds it to
+// splitting a copy of the text as runes).
 func Split(text string) []string {
-	var out []string
-	start := -1
-	rs := []rune(text)
-	isWord := func(i int) bool { return unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]) }
-	for i := 0; i <= len(rs); i++ {
-		if i < len(rs) && (rs[i] == '+' || rs[i] == '&') && start < 0 && (i+1 == len(rs) || !isWord(i+1)) {
-			out = append(out, string(rs[i])) // "Partnerstädte + seit wann?": a joint, like "und"
-			continue
+	out := make([]string, 0, 1+len(text)/6)
+	start := -1      // where the word being read begins, or -1
+	prev := rune(-1) // the character before i
+	for i := 0; i <= len(text); {
+		r, size := rune(-1), 0 // -1 after the end
+		if i < len(text) {
+			r, size = utf8.DecodeRuneInString(text[i:])
 		}
-		in := i < len(rs) && isWord(i)
-		if !in && i < len(rs) && start >= 0 && i+1 < len(rs) && isWord(i+1) {
-			switch rs[i] {
-			case '\'', '’':
-				in = true
-			case '.':
-				in = unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])
-			}
+		next := rune(-1)
+		if i+size < len(text) {
+			next, _ = utf8.DecodeRuneInString(text[i+size:])
 		}
 		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			out = append(out, string(rs[start:i]))
-			start = -1
+		case (r == '+' || r == '&') && start < 0 && (next < 0 || !isWord(next)):
+			out = append(out, text[i:i+size]) // "Partnerstädte + seit wann?": a joint, like "und"
+		default:
+			in := r >= 0 && isWord(r)
+			if !in && r >= 0 && start >= 0 && next >= 0 && isWord(next) {
+				switch r {
+				case '\'', '’':
+					in = true
+				case '.':
+					in = unicode.IsDigit(prev) && unicode.IsDigit(next)
+				}
+			}
+			switch {
+			case in && start < 0:
+				start = i
+			case !in && start >= 0:
+				out = append(out, text[start:i])
+				start = -1
+			}
 		}
+		if r < 0 {
+			break
+		}
+		prev, i = r, i+size
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -186,3 +203,5 @@ func InFoldedSet(set []string, fold string) bool {
 	_, ok := slices.BinarySearch(set, fold)
 	return ok
 }
+
+func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

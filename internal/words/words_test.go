@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestFold(t *testing.T) {
@@ -47,6 +48,50 @@ func TestSplit(t *testing.T) {
 			t.Errorf("Split(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// FuzzSplit holds Split to the words of the text read as runes, the way
+// it split them before it sliced the text.
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{"Ist Lemgo dabei?", "Kommunen-Netzwerk: 1.000 Städte, what's up", "a + b & c+", "\xff1.2\xfe'x’y", "5. Tag", "Gu\u0308tersloh"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Split(s), splitRunes(s); !slices.Equal(got, want) {
+			t.Fatalf("Split(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// splitRunes is Split as it was written first, over the text's runes.
+func splitRunes(text string) []string {
+	var out []string
+	start := -1
+	rs := []rune(text)
+	isWord := func(i int) bool { return unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]) }
+	for i := 0; i <= len(rs); i++ {
+		if i < len(rs) && (rs[i] == '+' || rs[i] == '&') && start < 0 && (i+1 == len(rs) || !isWord(i+1)) {
+			out = append(out, string(rs[i]))
+			continue
+		}
+		in := i < len(rs) && isWord(i)
+		if !in && i < len(rs) && start >= 0 && i+1 < len(rs) && isWord(i+1) {
+			switch rs[i] {
+			case '\'', '’':
+				in = true
+			case '.':
+				in = unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])
+			}
+		}
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, string(rs[start:i]))
+			start = -1
+		}
+	}
+	return out
 }
 
 // FuzzTerm checks that folding is idempotent and that a stem is a prefix
