@@ -1624,6 +1624,17 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		if len(keep) == 0 && prev.About == AboutSubjects && prev.Filters.Area == "" {
 			return f
 		}
+		if r.has("district-words") && !r.has("which") {
+			// "und welche Partner hat der Kreis?" after Kirchlengern: the
+			// Kreis it lies in.
+			for i, s := range keep {
+				if pl := e.base.Place(s.ID); s.Kind == SubjectPlace && pl != nil && !isArea(pl) {
+					if k := e.areaOf(pl.ID); k != "" {
+						keep[i] = Subject{Kind: SubjectPlace, ID: k}
+					}
+				}
+			}
+		}
 		if f.About == AboutTwinnings {
 			// "und was sind die Partnerstädte?" after "Liegt Goch im Kreis
 			// Kleve?": the town's, not the Kreis's.
