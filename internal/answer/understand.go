@@ -353,7 +353,8 @@ func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool
 			return false
 		}
 		if len(m.Positions) == 1 && e.everyday(pl, r.toks[m.Positions[0]]) {
-			return m.Distance == 0 && (e.placeContext(r, m) || e.withItsKreis(pl, m, all) || e.memberOf(r, m, all) || e.twinnedWith(r, pl, m, all))
+			return m.Distance == 0 && (e.placeContext(r, m) || e.withItsKreis(pl, m, all) || e.memberOf(r, m, all) || e.twinnedWith(r, pl, m, all) ||
+				e.withPlace(r, m, all))
 		}
 	case names.Network:
 		if m.ID == e.twinNetwork && e.onlyTwinWords(r, m) && !e.eventName(r, m) {
@@ -443,6 +444,25 @@ func (e *Engine) placeContext(r *reading, m names.Mention) bool {
 		return true // "Essen: Partnerstädte?"
 	}
 	return context
+}
+
+// withPlace reports whether the word is joined by "und" or "oder" to a
+// place whose name is no everyday word: "liegen burbach und siegen im
+// selben kreis?".
+func (e *Engine) withPlace(r *reading, m names.Mention, all []names.Mention) bool {
+	pos := m.Positions[0]
+	for _, o := range all {
+		pl := e.base.Place(o.ID)
+		if o.Kind != names.Place || o.ID == m.ID || pl == nil || pl.Everyday {
+			continue
+		}
+		first, end := o.Positions[0], o.Positions[len(o.Positions)-1]
+		joined := func(i int) bool { return e.lex.isCue("and", r.toks, i) || e.lex.isCue("or", r.toks, i) }
+		if end == pos-2 && joined(pos-1) || first == pos+2 && joined(pos+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // twinnedWith reports whether a place in an everyday word stands right
@@ -596,19 +616,13 @@ func (r *reading) nearInclusive(p int) bool {
 func (e *Engine) readAttribute(r *reading, f *Frame) {
 	free := func(i int) bool { return !r.nameAt(i) }
 	l := e.lex
-	// The longest phrase names the attribute, the first of equal ones:
-	// "how much money" asks for funding, not for what "how much" costs.
-	longest := 0
-	for _, pi := range l.pairsIn(l.attrSpan, r.toks) {
-		p, i := l.phrases[pi[0]], int(pi[1])
-		if n := p.match(r.toks, i, free); n > longest {
-			longest, f.Attribute = n, l.attrs[p.owner].attr
-		}
-	}
 	for _, pi := range l.pairsIn(l.attrSpan, r.toks) {
 		p, i := l.phrases[pi[0]], int(pi[1])
 		a := l.attrs[p.owner]
 		if n := p.match(r.toks, i, free); n > 0 {
+			if f.Attribute == domain.AttrNone {
+				f.Attribute = a.attr
+			}
 			if f.Attribute == a.attr {
 				for j := i; j < i+n; j++ {
 					r.attrPos = append(r.attrPos, j)
@@ -843,6 +857,9 @@ func (e *Engine) ordinaryCompound(w string) bool {
 		if ends[tail] || !e.lex.ordinary(tail) {
 			continue
 		}
+		if t := tokenize(tail); e.lex.isCue("places", t, 0) || e.lex.isCue("networks", t, 0) {
+			return false // "Klimakommunen", "Fairtrade-Netzwerk": the name of something
+		}
 		head := w[:i]
 		for _, link := range []string{"", "s", "es", "n", "en"} {
 			if h, ok := strings.CutSuffix(head, link); ok && len(h) >= 4 && e.lex.ordinary(h) {
@@ -887,6 +904,14 @@ func (e *Engine) readSubjects(r *reading, f *Frame) {
 	for _, m := range r.mentions {
 		switch m.Kind {
 		case names.Network:
+			first, last := m.Positions[0], m.Positions[len(m.Positions)-1]
+			if apart := last-first != len(m.Positions)-1; apart && f.Unknown != "" && last+1 < len(r.toks) && r.toks[last+1].fold == f.Unknown {
+				// "Welche Kommunen sind im Netzwerk Klimaschutz?": the word
+				// after "Netzwerk" names a network the base does not know,
+				// not the one its scattered words ("Kommunen … Netzwerk")
+				// resemble.
+				continue
+			}
 			f.Subjects = appendSubject(f.Subjects, Subject{Kind: SubjectNetwork, ID: m.ID})
 		case names.Place:
 			s := Subject{Kind: SubjectPlace, ID: m.ID}
