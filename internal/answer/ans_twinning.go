@@ -33,6 +33,12 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		return e.twinningPair(places[0], places[1], f), nil
 	}
 	pl := e.base.Place(places[0])
+	if f.Op == OpYesNo && f.Unknown != "" {
+		// "Ist Bielefeld mit Paris verpartnert?", where the base knows no Paris.
+		return domain.Answer{Found: false, Kind: domain.KindNone, Title: say(en, "twin.title", pl.Name), English: en,
+			Hits: []domain.Hit{placeHit(pl)}, Lead: say(en, "twin.not.with", pl.Name, lang.UpperFirst(f.Unknown)),
+			Links: []domain.Link{rgre(en)}}, nil
+	}
 	country := f.Filters.Country
 	var ps []domain.Partnership
 	for _, p := range e.base.PartnershipsOf(pl.ID) {

@@ -255,6 +255,7 @@ var messages = map[string][2]string{
 	"kindN.Kontakt":                   {"Kontakte", "contacts"},
 	"twins.word":                      {"Städtepartnerschaften", "town twinnings"},
 	"twin.abroad":                     {"Mit %s (%s) %s in meiner Wissensbasis %d NRW-%s verbunden:", "%s (%s) %s twinned with %d NRW %s that I know of:"},
+	"twin.not.with":                   {"Nein: eine Städtepartnerschaft von %s mit „%s“ führt meine Wissensbasis nicht.", "No: my knowledge base lists no twinning of %s with “%s”."},
 	"twin.yes":                        {"Ja, %s hat eine Partnerstadt%s: %s.", "Yes, %s is twinned with %s%s."},
 	"twin.none":                       {"Zu Städtepartnerschaften von %s%s nennen meine Quellen nichts.", "My sources name no town twinnings of %s%s."},
 	"twin.none.yes":                   {"Nein: eine Partnerstadt von %s%s führt meine Wissensbasis nicht.", "No: my knowledge base lists no twin town of %s%s."},

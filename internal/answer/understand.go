@@ -1350,6 +1350,7 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // finish sets what the frame implies: the attribute of a question word
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
+	defer e.unknownPartner(r, f)
 	nets, places := f.has(SubjectNetwork), f.has(SubjectPlace)
 	if c := f.Filters.Country; c != "" && places {
 		own := true
@@ -1698,6 +1699,21 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		return f
 	}
 	return f
+}
+
+// unknownPartner marks the word after "mit" in a yes-or-no question about
+// one place's twinnings as the partner asked about, which the base does
+// not know: "Ist Bielefeld mit Paris verpartnert?".
+func (e *Engine) unknownPartner(r *reading, f *Frame) {
+	if f.About != AboutTwinnings || f.Op != OpYesNo || len(f.places()) != 1 || f.Filters.Country != "" || f.Unknown != "" {
+		return
+	}
+	for i, t := range r.toks[:len(r.toks)-1] {
+		if next := r.toks[i+1]; (t.fold == "mit" || t.fold == "with") && slices.Contains(f.Words, next.fold) {
+			f.Unknown = next.fold
+			return
+		}
+	}
 }
 
 // allAbroad reports whether every place is abroad (and there is one).
