@@ -462,7 +462,7 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 				a.LeadSource = e.base.Source(m.Source)
 			default:
 				key := "member.is"
-				if f.Op == OpYesNo || en {
+				if f.Op == OpYesNo {
 					key = "member.yes"
 				}
 				if (n).IsTitle() {
