@@ -1390,6 +1390,12 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if r.has("what") && places && !nets && f.Attribute == domain.AttrNone && f.About == AboutSubjects {
 		f.Words, f.Unknown = nil, "" // "Überblick über Bocholt, ich hab gleich ein Telefonat": the place
 	}
+	if f.Filters.Founders && f.Attribute == domain.AttrFounding && len(r.attrPos) > 0 && slices.Contains(r.cues["founders"], r.attrPos[0]) {
+		f.Attribute, f.Asked = domain.AttrNone, nil // "founding members": who they are, not when
+	}
+	if f.Op == OpWhen && (f.Attribute == domain.AttrInitiator || f.Attribute == domain.AttrFounders) && nets {
+		f.Attribute = domain.AttrFounding // "Wann wurde X ins Leben gerufen?": when, not by whom
+	}
 	if f.Attribute == domain.AttrPopulation && nets && !places {
 		f.Attribute = domain.AttrEligibility // "mit 300.000 Einwohnern" asks who may join
 	}
