@@ -1678,6 +1678,16 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		if f.About == AboutSubjects && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrMembers || f.Attribute == domain.AttrCount) {
 			f.About = prev.About
 		}
+		if f.About == AboutTwinnings && r.has("suspended") {
+			f.Filters.Suspended = true // "welche davon ruhen?"
+		}
+		if f.About == AboutAreas && len(keep) == 1 && f.Filters.Area == "" && prev.Op == OpWhere {
+			// "In welchem Kreis liegt Hille?" … "wie viele Gemeinden hat
+			// der?": the Kreis the answer named.
+			if a := e.areaOf(keep[0].ID); a != "" {
+				f.Subjects, f.Filters.Area = nil, a
+			}
+		}
 		if f.Filters.Area == "" {
 			f.Filters.Area = prev.Filters.Area
 		}
@@ -1759,7 +1769,7 @@ func (e *Engine) changeFilters(g *Frame, f Frame, r *reading) {
 		fl.Kind = nf.Kind
 	}
 	fl.Founders = fl.Founders || nf.Founders
-	fl.Suspended = fl.Suspended || nf.Suspended
+	fl.Suspended = fl.Suspended || nf.Suspended || g.About == AboutTwinnings && r.has("suspended") // "welche davon ruhen?"
 	if f.Ordinal != 0 {
 		g.Ordinal = f.Ordinal // "und der fünfte?"
 	}
