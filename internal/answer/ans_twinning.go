@@ -288,7 +288,18 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 	}
 	rows := map[string]*row{}
 	var order []string
-	for _, p := range e.partnershipsIn(country) {
+	ps := e.partnershipsIn(country)
+	if country == "" {
+		// "Welche Städte im Ennepe-Ruhr-Kreis haben Partnerstädte?": all
+		// twinnings, in the area.
+		for _, i := range e.twins.all {
+			ps = append(ps, e.base.Partnerships[i])
+		}
+	}
+	for _, p := range ps {
+		if e.base.Place(p.Place) == nil || e.base.Place(p.Partner) == nil {
+			continue
+		}
 		if (f.Filters.Suspended && p.Status == "") || (f.Filters.Area != "" && !e.inAreaID(e.base.Place(p.Place), f.Filters.Area)) ||
 			(f.Filters.Year != 0 && !yearKeeps(p.Since.Year, f.Filters.Year, f.Filters.YearOp)) {
 			continue
@@ -307,11 +318,18 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 		r.partners = append(r.partners, name)
 	}
 	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(e.rank(x), e.rank(y)) })
-	a := domain.Answer{Found: len(order) > 0, Kind: domain.KindMembers, Title: say(en, "twin.in.title", e.withCountry(en, country)), English: en,
+	where := e.withCountry(en, country)
+	if country == "" {
+		where = say(en, "in.area", inDistrict(en, e.base.Place(f.Filters.Area).Name))
+	}
+	a := domain.Answer{Found: len(order) > 0, Kind: domain.KindMembers, Title: say(en, "twin.in.title", where), English: en,
 		Links: []domain.Link{rgre(en)}}
 	if len(order) == 0 {
 		a.Kind = domain.KindNone
-		a.Lead = say(en, "twin.in.none", e.withCountry(en, country))
+		a.Lead = say(en, "twin.in.none", where)
+		if country == "" {
+			a.Lead = say(en, "twin.area.none", where)
+		}
 		return a, nil
 	}
 	l := domain.List{Title: say(en, "twin.nrwlist"), Partial: true}
@@ -323,6 +341,10 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 		l.Note = moreNote(en, len(order)-maxListed)
 	}
 	a.Lists = []domain.List{l}
+	if country == "" {
+		a.Lead = say(en, "twin.area", len(order), plural(en, len(order), "municipality", "municipalities"), where, plural(en, len(order), "has", "have"))
+		return a, nil
+	}
 	a.Lead = say(en, "twin.in", len(order), plural(en, len(order), "municipality", "municipalities"), plural(en, len(order), "has", "have"), e.inCountry(en, country))
 	return a, nil
 }

@@ -97,7 +97,8 @@ func init() {
 		{Name: "twinned-in", What: "NRW-Kommunen mit Partnern in einem Land", WhatEN: "NRW places twinned with a country",
 			Examples: []string{"Welche NRW-Städte haben Partner in Frankreich?"},
 			match: func(_ *Engine, f Frame) bool {
-				return f.About == AboutTwinnings && len(f.places()) == 0 && f.Filters.Country != "" && f.Op != OpCount && f.Op != OpMost
+				return f.About == AboutTwinnings && len(f.places()) == 0 && (f.Filters.Country != "" || f.Filters.Area != "" && f.Op == OpList) &&
+					f.Op != OpCount && f.Op != OpMost
 			},
 			answer: (*Engine).twinnedIn},
 		{Name: "twinning-ranks", What: "Städtepartnerschaften: die meisten, die älteste, Vergleiche", WhatEN: "Twinnings: the most, the oldest, comparisons",

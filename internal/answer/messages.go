@@ -281,6 +281,8 @@ var messages = map[string][2]string{
 	"twin.shared.no":                  {"Eine NRW-Kommune, die mit %s und mit %s verbunden ist, führt meine Wissensbasis nicht.", "My knowledge base lists no NRW municipality twinned with both %s and %s."},
 	"twin.in":                         {"%d NRW-%s %s in meiner Wissensbasis Partner %s (die Liste ist nicht vollständig):", "%d NRW %s %s partners %s in my knowledge base (the list is not complete):"},
 	"twin.in.none":                    {"Städtepartnerschaften von NRW-Kommunen %s führt meine Wissensbasis nicht.", "My knowledge base lists no twinnings of NRW municipalities %s."},
+	"twin.area":                       {"%d %s %s %s in meiner Wissensbasis Partnerstädte (die Liste ist nicht vollständig):", "%d %s %s %s twin towns in my knowledge base (the list is not complete):"},
+	"twin.area.none":                  {"Städtepartnerschaften von Kommunen %s nennen meine Quellen nicht.", "My sources name no town twinnings of municipalities %s."},
 	"twin.in.title":                   {"Städtepartnerschaften %s", "Town twinnings %s"},
 	"twin.nrwlist":                    {"NRW-Kommunen", "NRW municipalities"},
 	"municipality":                    {"Kommune", "municipality"},

@@ -1387,6 +1387,22 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if c := f.Filters.Country; c != "" && places && !nets && f.About == AboutSubjects && f.Attribute == domain.AttrNone {
 		f.About = AboutTwinnings // "Bocholt und Albanien – gibt's da was?": its twinnings there
 	}
+	townsAsked := slices.ContainsFunc(r.cues["places"], func(p int) bool { return !slices.Contains(r.cues["twinning"], p-1) }) // not "twin towns"
+	if ps := f.places(); f.About == AboutTwinnings && f.Op == OpList && townsAsked && len(ps) == 1 && f.Filters.Area == "" {
+		// "Welche Städte im Kreis Lippe haben Partnerstädte?": the towns
+		// there, not the Kreis's own partners.
+		if pl := e.base.Place(ps[0]); pl != nil && isArea(pl) && pl.State == "Nordrhein-Westfalen" {
+			f.Subjects, f.Filters.Area = nil, pl.ID
+		}
+	}
+	if ps := f.places(); f.Op == OpWhere && f.About == AboutAreas && len(ps) == 0 && !nets && f.Filters.Kind == "Regierungsbezirk" {
+		// "Zu welchem Regierungsbezirk gehört der Kreis Soest?": where
+		// the Kreis lies.
+		if pl := e.base.Place(f.Filters.Area); pl != nil && pl.Kind != "Regierungsbezirk" {
+			f.Subjects = []Subject{{Kind: SubjectPlace, ID: pl.ID}}
+			f.About, f.Filters.Area, f.Filters.Kind = AboutSubjects, "", ""
+		}
+	}
 	if r.has("what") && places && !nets && f.Attribute == domain.AttrNone && f.About == AboutSubjects {
 		f.Words, f.Unknown = nil, "" // "Überblick über Bocholt, ich hab gleich ein Telefonat": the place
 	}
