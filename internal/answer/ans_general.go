@@ -190,6 +190,18 @@ func (e *Engine) factsAnswer(hits []domain.FactHit, english bool) domain.Answer 
 // leitet das?", "Wie viel Geld gibt es bei Europa bei uns zuhause?"):
 // the statements on that attribute that share the question's other words.
 func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, error) {
+	if f.Attribute == domain.AttrEvent && (f.Ordinal > 0 || f.Time != WhenAny) {
+		// "Wann war der erste Fachaustausch im Reallabor?": the events of
+		// the network whose statements name it, numbered and dated.
+		hits, err := e.statementsEither(ctx, f, "")
+		if err != nil {
+			return domain.Answer{}, err
+		}
+		if len(hits) > 0 && hits[0].Ref.Network != "" {
+			f.Subjects = []Subject{{Kind: SubjectNetwork, ID: hits[0].Ref.Network}}
+			return e.topic(ctx, f)
+		}
+	}
 	if len(f.Words) > 0 && len(f.Asked) > 0 {
 		// A statement with all the question's words and those that asked
 		// ("die Auslandsgesellschaft … gegründet") answers before any
