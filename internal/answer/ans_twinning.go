@@ -98,8 +98,9 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		}
 	}
 	switch {
-	case len(ps) == 0 && len(placeFacts) > 0:
-		// "Hat Hattingen eine Partnerstadt?": what the sources say of it.
+	case len(ps) == 0 && len(placeFacts) > 0 && country == "" && !f.Filters.Suspended && f.Filters.Year == 0:
+		// "Hat Hattingen eine Partnerstadt?": what the sources say of it
+		// (of its twinnings at all, so not for a country or a year).
 		leadWith(&a, placeFacts[0])
 		a.Facts = placeFacts[1:min(len(placeFacts), 2)]
 	case len(ps) == 0 && f.Filters.Suspended:

@@ -655,14 +655,20 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 	}
 	l := e.lex
 	for i := range r.toks {
+		// The longest name at a word: "Französisch-Polynesien" is no
+		// "französisch". "German–Chinese": the other country is the one
+		// asked about.
+		best, bestN := "", 0
 		for _, id := range l.at(r.toks, i) {
-			// "German–Chinese": the other country is the one asked about.
 			if c := l.country(id); c != nil {
-				if n := c.match(r.toks, i, free); n > 0 && (f.Filters.Country == "" || f.Filters.Country == "Deutschland") {
-					f.Filters.Country = c.to
-					claim(i, n)
+				if n := c.match(r.toks, i, free); n > bestN {
+					best, bestN = c.to, n
 				}
 			}
+		}
+		if bestN > 0 && (f.Filters.Country == "" || f.Filters.Country == "Deutschland") {
+			f.Filters.Country = best
+			claim(i, bestN)
 		}
 	}
 	compared := false
