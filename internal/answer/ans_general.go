@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
-	"github.com/engagiert/engagiert/internal/lang"
 	"github.com/engagiert/engagiert/internal/words"
 )
 
@@ -34,7 +33,7 @@ func (e *Engine) notFound(f Frame) domain.Answer {
 func (e *Engine) unknown(_ context.Context, f Frame) (domain.Answer, error) {
 	en := f.English
 	a := domain.Answer{Found: false, Kind: domain.KindNone, Title: say(en, "nothing.title"),
-		Lead:        say(en, "unknown", lang.UpperFirst(f.Unknown)) + " " + say(en, "nothing.scope"),
+		Lead:        say(en, "unknown", f.unknownName()) + " " + say(en, "nothing.scope"),
 		Suggestions: []string{say(en, "suggest.nets"), say(en, "suggest.help")}}
 	// "Mainz" is no member, but its district Mainz-Mombach is.
 	e.byFirstWordMembers(&a, f.Unknown, f.Words, en)
@@ -512,7 +511,7 @@ const answerBudget = 700
 // „Einwohner“ nennen meine Quellen nichts".
 func quoteWords(f Frame) string {
 	if f.Unknown != "" {
-		return lang.UpperFirst(f.Unknown)
+		return f.unknownName()
 	}
 	return strings.Join(f.Words, " ")
 }

@@ -512,7 +512,7 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 // found is false.
 func (e *Engine) unknownMember(_ context.Context, f Frame) (domain.Answer, error) {
 	en := f.English
-	name := lang.UpperFirst(f.Unknown)
+	name := f.unknownName()
 	a := domain.Answer{Found: false, Kind: domain.KindNone, English: en}
 	var leads []string
 	for _, id := range f.networks() {

@@ -36,7 +36,7 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	if f.Op == OpYesNo && f.Unknown != "" {
 		// "Ist Bielefeld mit Paris verpartnert?", where the base knows no Paris.
 		return domain.Answer{Found: false, Kind: domain.KindNone, Title: say(en, "twin.title", pl.Name), English: en,
-			Hits: []domain.Hit{placeHit(pl)}, Lead: say(en, "twin.not.with", pl.Name, lang.UpperFirst(f.Unknown)),
+			Hits: []domain.Hit{placeHit(pl)}, Lead: say(en, "twin.not.with", pl.Name, f.unknownName()),
 			Links: []domain.Link{rgre(en)}}, nil
 	}
 	country := f.Filters.Country

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/engagiert/engagiert/internal/domain"
-	"github.com/engagiert/engagiert/internal/lang"
 )
 
 // kind is one kind of question: what it answers, examples people type, when
@@ -85,7 +84,7 @@ func init() {
 			},
 			answer: func(e *Engine, _ context.Context, f Frame) (domain.Answer, error) {
 				return domain.Answer{Found: false, Kind: domain.KindNone, English: f.English, Title: say(f.English, "nothing.title"),
-					Lead: say(f.English, "twin.none", lang.UpperFirst(f.Unknown), ""), Links: []domain.Link{rgre(f.English)}}, nil
+					Lead: say(f.English, "twin.none", f.unknownName(), ""), Links: []domain.Link{rgre(f.English)}}, nil
 			}},
 		{Name: "twinnings", InHelp: true, ExampleEN: "Which twin towns does Bielefeld have?", What: "Städtepartnerschaften eines Orts, auch in einem Land, seit wann",
 			WhatEN:   "Town twinnings of a place, in a country, since when",

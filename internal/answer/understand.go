@@ -827,7 +827,7 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 			f.Words = append(f.Words, w)
 		}
 		if f.Unknown == "" && e.looksLikeName(t) {
-			f.Unknown = t.fold // folded, so "Musterhausen" and "musterhausen" read alike
+			f.Unknown, f.unknownAs = t.fold, t.raw // folded, so "Musterhausen" and "musterhausen" read alike
 		}
 	}
 }
@@ -1747,8 +1747,8 @@ func (e *Engine) unknownPartner(r *reading, f *Frame) {
 		return
 	}
 	for i, t := range r.toks[:len(r.toks)-1] {
-		if next := r.toks[i+1]; (t.fold == "mit" || t.fold == "with") && slices.Contains(f.Words, next.fold) {
-			f.Unknown = next.fold
+		if next := r.toks[i+1]; (t.fold == "mit" || t.fold == "with" || t.fold == "und" || t.fold == "and") && slices.Contains(f.Words, next.fold) {
+			f.Unknown, f.unknownAs = next.fold, next.raw
 			return
 		}
 	}
