@@ -1412,6 +1412,11 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if r.has("what") && places && !nets && f.Attribute == domain.AttrNone && f.About == AboutSubjects {
 		f.Words, f.Unknown = nil, "" // "Überblick über Bocholt, ich hab gleich ein Telefonat": the place
 	}
+	if f.Op == OpYesNo && nets && !places && f.Unknown != "" && len(r.toks) > 1 && slices.Contains([]string{"hat", "haben", "has", "have"}, r.toks[0].fold) {
+		// "Hat die Netzwerkstelle einen Instagram-Account?": something the
+		// network has, not a member it lacks.
+		f.Unknown, f.unknownAs = "", ""
+	}
 	if f.Filters.Founders && f.Attribute == domain.AttrFounding && len(r.attrPos) > 0 && slices.Contains(r.cues["founders"], r.attrPos[0]) {
 		f.Attribute, f.Asked = domain.AttrNone, nil // "founding members": who they are, not when
 	}
