@@ -1059,7 +1059,7 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		f.Op = OpList
 	case r.has("who") && (f.Filters.Year != 0 || r.has("new")):
 		f.Op = OpList
-	case r.has("who") && nets && areas && f.Attribute == domain.AttrNone:
+	case r.has("who") && areas && (nets || r.has("members")) && f.Attribute == domain.AttrNone:
 		// "Wer ist aus dem Rhein-Sieg-Kreis dabei?": the members there.
 		f.Op = OpList
 	case r.has("when"):
