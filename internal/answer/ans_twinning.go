@@ -472,6 +472,47 @@ func (e *Engine) mostTwinned(ps []int32, fewest bool) (map[string]int, []string)
 }
 
 // twinningsByYear answers in which year the most twinnings began.
+// twinningsInYear answers "Welche Städtepartnerschaften wurden 2022
+// geschlossen?": the twinnings of NRW places the base dates to that year
+// (or before or after it), in the order of time.
+func (e *Engine) twinningsInYear(_ context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	a := domain.Answer{Found: true, Kind: domain.KindMembers, Title: say(en, "twin.figures"), English: en, Links: []domain.Link{rgre(en)}}
+	l := domain.List{Title: say(en, "twin.list"), Partial: true}
+	n := 0
+	for _, i := range e.twins.sorted {
+		p := &e.base.Partnerships[i]
+		pl, other := e.base.Place(p.Place), e.base.Place(p.Partner)
+		if pl == nil || other == nil || !yearKeeps(p.Since.Year, f.Filters.Year, f.Filters.YearOp) ||
+			(f.Filters.Country != "" && !e.lex.regions.within(countryOf(*p, other, pl.ID), f.Filters.Country)) ||
+			(f.Filters.Area != "" && !e.inAreaID(pl, f.Filters.Area)) || (f.Filters.Suspended && p.Status == "") {
+			continue
+		}
+		n++
+		if len(l.Items) < maxListed {
+			l.Items = append(l.Items, domain.ListItem{Name: pl.Name + " – " + other.Name, Detail: e.partnershipShort(en, *p, other, pl.ID), Source: e.base.Source(p.Source)})
+		}
+	}
+	when := say(en, "twin.in.year", f.Filters.Year)
+	switch f.Filters.YearOp {
+	case "before":
+		when = say(en, "twin.before.year", f.Filters.Year)
+	case "after":
+		when = say(en, "twin.after.year", f.Filters.Year)
+	}
+	if n == 0 {
+		a.Found, a.Kind = false, domain.KindNone
+		a.Lead = say(en, "twin.year.none", when)
+		return a, nil
+	}
+	if n > len(l.Items) {
+		l.Note = moreNote(en, n-len(l.Items))
+	}
+	a.Lead = say(en, "twin.year", n, when)
+	a.Lists = []domain.List{l}
+	return a, nil
+}
+
 func (e *Engine) twinningsByYear(ps []int32, f Frame, basis domain.AnswerFact) domain.Answer {
 	en := f.English
 	count := map[int]int{}

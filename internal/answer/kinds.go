@@ -106,6 +106,12 @@ func init() {
 				return f.About == AboutTwinnings && (f.Op == OpMost && len(f.places()) == 0 || f.Op == OpCompare)
 			},
 			answer: (*Engine).twinningRanks},
+		{Name: "twinnings-in-year", What: "Städtepartnerschaften eines Jahres", WhatEN: "Town twinnings of a year",
+			Examples: []string{"Welche Städtepartnerschaften wurden 2022 geschlossen?"},
+			match: func(_ *Engine, f Frame) bool {
+				return f.About == AboutTwinnings && len(f.places()) == 0 && len(f.networks()) == 0 && f.Filters.Year != 0 && f.Op == OpList
+			},
+			answer: (*Engine).twinningsInYear},
 		{Name: "twinning-figures", What: "Städtepartnerschaften in NRW: Zahlen", WhatEN: "Town twinnings in NRW: figures",
 			Examples: []string{"Wie viele Städtepartnerschaften gibt es in NRW?"},
 			match: func(_ *Engine, f Frame) bool {
