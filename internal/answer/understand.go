@@ -850,6 +850,12 @@ func (e *Engine) looksLikeName(t tok) bool {
 			return false
 		}
 	}
+	for _, end := range []string{"es", "s"} {
+		// "wegen des Kriegs": an ordinary word in the genitive.
+		if stem, ok := strings.CutSuffix(t.fold, end); ok && len(stem) >= 4 && e.lex.ordinary(stem) {
+			return false
+		}
+	}
 	return !e.ordinaryCompound(t.fold)
 }
 
