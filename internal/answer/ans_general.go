@@ -119,7 +119,8 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 	for _, w := range ws {
 		long = long || len([]rune(w)) >= 5
 	}
-	if len(ws) == 0 || (!long && len(ws) < 2) || f.Unknown != "" || e.allEverydayPlaces(ws) {
+	abbrev := len(ws) == 1 && len(ws[0]) >= 3 && !e.lex.ordinary(ws[0]) // "Was ist der RGRE?"
+	if len(ws) == 0 || (!long && len(ws) < 2 && !abbrev) || f.Unknown != "" || e.allEverydayPlaces(ws) {
 		return e.notFound(f), nil
 	}
 	hits, err := e.statementsNumbered(ctx, ws, "", f.Number)

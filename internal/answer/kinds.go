@@ -201,9 +201,10 @@ func init() {
 			WhatEN:   "A network's founding: when, where, by whom",
 			Examples: []string{"Wann wurde das RegioPole-Netzwerk gegründet?", "Wo wurde RegioPole gegründet?"},
 			match: func(_ *Engine, f Frame) bool {
-				// "Wo war das Netzwerktreffen West?" names what it asks about:
-				// the statements, not where the network was founded.
-				return len(f.networks()) > 0 && (attrSpecific(f) || f.Op == OpWhen || f.Op == OpWho || f.Op == OpWhere && len(f.Words) == 0)
+				// "Wo war das Netzwerktreffen West?", "Wer ist Referent bei der
+				// Netzwerkstelle?" name what they ask about: the statements,
+				// not where or by whom the network was founded.
+				return len(f.networks()) > 0 && (attrSpecific(f) || f.Op == OpWhen && f.Unknown == "" || (f.Op == OpWho || f.Op == OpWhere) && len(f.Words) == 0)
 			},
 			answer: (*Engine).founding},
 		{Name: "count", What: "Zahlen, auch frühere", WhatEN: "Figures, older ones too",

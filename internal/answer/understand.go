@@ -1376,6 +1376,14 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			f.About = AboutTwinnings
 		}
 	}
+	if f.Op == OpMost && f.Attribute == domain.AttrNone && nets && !places && f.Unknown != "" && !r.has("members", "member-who", "places", "join") {
+		// "Wann endete die erste Förderphase der Netzwerkstelle?": a word
+		// the base does not know, not its first member.
+		f.Op, f.Most = OpDescribe, DirNone
+		if r.has("when") {
+			f.Op = OpWhen
+		}
+	}
 	if f.Op == OpMost && f.Attribute == domain.AttrNone && len(f.Subjects) == 0 && f.Measure == MeasureNone && f.About == AboutSubjects &&
 		len(f.Words) >= 2 && !r.has("networks") && (f.Most == DirOldest || f.Most == DirNewest) {
 		// "Wann wurde die Gemeinsame Erklärung zum ersten Mal
