@@ -952,7 +952,7 @@ func (e *Engine) inPrevArea(f, prev Frame, r *reading) (Frame, bool) {
 		return f, false
 	}
 	switch {
-	case !f.has(SubjectNetwork) && !f.has(SubjectPlace) && f.Op == OpList && r.has("places") && len(prev.places()) == 1:
+	case !f.has(SubjectNetwork) && !f.has(SubjectPlace) && f.Op == OpList && r.has("places") && len(prev.places()) == 1 && f.About != AboutTwinnings:
 		if area := e.areaOf(prev.places()[0]); area != "" {
 			f.About, f.Filters.Area = AboutAreas, area
 			return f, true
@@ -1657,6 +1657,14 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		}
 		e.changeFilters(&g, f, r)
 		return g
+	case f.has(SubjectPlace) && !f.has(SubjectNetwork) && len(prev.networks()) > 0 && len(prev.places()) == 0 && r.has("members", "join") &&
+		f.About == AboutSubjects && f.Attribute == domain.AttrNone:
+		// "Welche Städte sind bei RegioPole?" … "und seit wann ist Koblenz
+		// dabei?": Koblenz in that network.
+		for _, id := range prev.networks() {
+			f.Subjects = append(f.Subjects, Subject{Kind: SubjectNetwork, ID: id})
+		}
+		return f
 	case named && !f.has(SubjectNetwork) && prev.About == AboutTwinnings && e.allAbroad(f.places()):
 		// "seit wann die mit Gouda?" after Solingen's twinnings: the pair.
 		var subjects []Subject
@@ -1744,10 +1752,11 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		if f.Op == OpCount && f.About == AboutAreas && f.Measure == MeasureNone {
 			f.Measure = prev.Measure
 		}
-		if prev.Attribute == domain.AttrEvent && f.Op == OpCount && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrCount) && len(f.Words) == 0 {
-			// "wie viele waren da?" after a Tag der Städtepartnerschaften:
-			// the same event, whose report gives its attendance.
-			f.Attribute, f.Ordinal, f.Time, f.Words, f.Asked = domain.AttrEvent, prev.Ordinal, prev.Time, prev.Words, prev.Asked
+		if prev.Attribute == domain.AttrEvent && (f.Op == OpCount || f.Op == OpWho || f.Op == OpWhere || f.Op == OpWhen) &&
+			(f.Attribute == domain.AttrNone || f.Attribute == domain.AttrCount) && f.Ordinal == 0 && f.Unknown == "" {
+			// "wie viele waren da?", "wer hat da gesprochen?" after a Tag der
+			// Städtepartnerschaften: the same event, whose report says it.
+			f.Attribute, f.Ordinal, f.Time, f.Asked = domain.AttrEvent, prev.Ordinal, prev.Time, prev.Asked
 			f.Filters.Year = prev.Filters.Year
 		}
 		if f.Attribute == domain.AttrNone && prev.Attribute != domain.AttrNone && (f.Op == prev.Op || f.Op == OpWho || f.Op == OpWhen) {
