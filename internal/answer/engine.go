@@ -104,7 +104,7 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 		log = slog.New(slog.DiscardHandler)
 	}
 	e := &Engine{base: base, search: s, log: log,
-		statementWord: map[string]bool{}, factPlaces: map[domain.FactRef][]string{}, members: map[string][]memberRef{},
+		factPlaces: map[domain.FactRef][]string{}, members: map[string][]memberRef{},
 		countryFacts: map[string][]domain.FactRef{},
 		byFirstWord:  map[string][]*domain.Place{}}
 	for _, n := range base.Networks {
@@ -117,13 +117,19 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	// Two independent halves, on two cores: the words (lexicon, names,
 	// statements) here, the places and their indexes in placesAndIndexes.
 	// Each writes fields of its own.
-	var wg sync.WaitGroup
+	// The statements' words need neither the lexicon nor the names: they
+	// are read on a third goroutine at once, and only linked to places and
+	// countries (linkStatements) once the names are built.
+	var wg, read sync.WaitGroup
 	wg.Go(e.placesAndIndexes)
+	var st statementWords
+	read.Go(func() { st = readStatements(base) })
 	e.lex = newLexicon(base.Lexicon)
 	entries := nameEntries(base, e.lex)
 	wg.Go(func() { e.nameWords = nameWords(entries, e.lex) })
 	e.names = names.New(entries)
-	e.indexStatements()
+	read.Wait()
+	e.linkStatements(&st)
 	wg.Wait()
 	return e
 }
@@ -290,48 +296,83 @@ func firstWord(name string) string {
 	return w
 }
 
-// indexStatements notes the words of the base's statements and the places
-// each statement names.
-func (e *Engine) indexStatements() {
+// statementWords are the base's statements read as words: what
+// linkStatements needs of them before the lexicon and the names exist.
+type statementWords struct {
+	// words holds the words (folded, and stemmed) of all statements
+	// (Engine.statementWord).
+	words map[string]bool
+	// facts holds each network fact as the name index reads it and as
+	// tokenize reads it, the networks' facts in base order.
+	facts []statementFact
+}
+
+type statementFact struct {
+	ref  domain.FactRef
+	ts   []names.Token
+	toks []tok
+}
+
+// readStatements splits, folds and stems the base's statements. A word is
+// folded once however often the statements use it.
+func readStatements(base *domain.Base) statementWords {
+	st := statementWords{words: map[string]bool{}}
+	type folded struct{ fold, term string }
+	seen := map[string]folded{}
 	addWords := func(text string) []names.Token {
-		var ts []names.Token
-		for i, w := range words.Split(text) {
-			f := words.Fold(w)
-			t := words.Stem(f)
-			e.statementWord[f], e.statementWord[t] = true, true
-			ts = append(ts, names.Token{Fold: f, Term: t, Pos: i})
+		ws := words.Split(text)
+		ts := make([]names.Token, len(ws))
+		for i, w := range ws {
+			f, ok := seen[w]
+			if !ok {
+				f.fold = words.Fold(w)
+				f.term = words.Stem(f.fold)
+				seen[w] = f
+				st.words[f.fold], st.words[f.term] = true, true
+			}
+			ts[i] = names.Token{Fold: f.fold, Term: f.term, Pos: i}
 		}
 		return ts
 	}
-	for _, n := range e.base.Networks {
+	for _, n := range base.Networks {
 		addWords(n.Description.Text)
 		for _, g := range n.Goals {
 			addWords(g.Text)
 		}
 		addWords(n.Founded.Text)
 		for i, f := range n.Facts {
-			ts := addWords(f.Text)
-			ref := domain.FactRef{Network: n.ID, Part: "fact", Index: i}
-			for _, c := range e.lex.countriesIn(tokenize(f.Text)) {
-				e.countryFacts[c] = append(e.countryFacts[c], ref)
-			}
-			for _, m := range e.names.Find(ts) {
-				if m.Kind == names.Place && !slices.Contains(e.factPlaces[ref], m.ID) {
-					e.factPlaces[ref] = append(e.factPlaces[ref], m.ID)
-				}
-			}
+			st.facts = append(st.facts, statementFact{
+				ref: domain.FactRef{Network: n.ID, Part: "fact", Index: i},
+				ts:  addWords(f.Text), toks: tokenize(f.Text)})
 		}
 		for _, c := range n.Counts {
 			addWords(c.Text)
 		}
 	}
-	for _, p := range e.base.Places {
+	for _, p := range base.Places {
 		for _, f := range p.Facts {
 			addWords(f.Text)
 		}
 	}
-	for _, c := range e.base.PartnershipCounts {
+	for _, c := range base.PartnershipCounts {
 		addWords(c.Text)
+	}
+	return st
+}
+
+// linkStatements notes the words of the base's statements, the places
+// each network fact names and the countries it speaks of.
+func (e *Engine) linkStatements(st *statementWords) {
+	e.statementWord = st.words
+	for _, f := range st.facts {
+		for _, c := range e.lex.countriesIn(f.toks) {
+			e.countryFacts[c] = append(e.countryFacts[c], f.ref)
+		}
+		for _, m := range e.names.Find(f.ts) {
+			if m.Kind == names.Place && !slices.Contains(e.factPlaces[f.ref], m.ID) {
+				e.factPlaces[f.ref] = append(e.factPlaces[f.ref], m.ID)
+			}
+		}
 	}
 }
 
