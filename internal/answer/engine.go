@@ -341,9 +341,19 @@ func readStatements(base *domain.Base) statementWords {
 		}
 		addWords(n.Founded.Text)
 		for i, f := range n.Facts {
-			st.facts = append(st.facts, statementFact{
-				ref: domain.FactRef{Network: n.ID, Part: "fact", Index: i},
-				ts:  addWords(f.Text), toks: tokenize(f.Text)})
+			sf := statementFact{ref: domain.FactRef{Network: n.ID, Part: "fact", Index: i}, toks: tokenize(f.Text)}
+			if utf8.ValidString(f.Text) && !strings.ContainsAny(f.Text, "'’") {
+				// tokenize read the same words (it cuts only a "'s"), folded
+				// and stemmed: the text is not split a second time.
+				sf.ts = make([]names.Token, len(sf.toks))
+				for j, t := range sf.toks {
+					sf.ts[j] = names.Token{Fold: t.fold, Term: t.term, Pos: j}
+					st.words[t.fold], st.words[t.term] = true, true
+				}
+			} else {
+				sf.ts = addWords(f.Text)
+			}
+			st.facts = append(st.facts, sf)
 		}
 		for _, c := range n.Counts {
 			addWords(c.Text)
@@ -532,9 +542,16 @@ func coreOf(n string) string {
 // typo correction.
 func nameWords(entries []names.Entry, lex *lexicon) *names.Words {
 	var ws []string
+	// Names share many words ("Kreis", "Regierungsbezirk", a place's name
+	// in its aliases): each is read once, the list is a set.
+	seen := map[string]bool{}
 	for _, en := range entries {
 		for _, n := range en.Names {
 			for _, w := range words.Split(n) {
+				if seen[w] {
+					continue
+				}
+				seen[w] = true
 				f := words.Fold(w)
 				if !lex.ordinary(f) {
 					ws = append(ws, f)
