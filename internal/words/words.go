@@ -122,32 +122,49 @@ func step2(s string, n int) int {
 // separate words, as spaces do: "Kommunen-Netzwerk" is two words, so
 // "NRW-Städte" names NRW and "RegioPole-Netzwerk" RegioPole, however a
 // question joins them.
+//
+// The words are slices of text, not copies: splitting a question or a
+// statement allocates the list only.
 func Split(text string) []string {
 	var out []string
-	start := -1
-	rs := []rune(text)
-	isWord := func(i int) bool { return unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]) }
-	for i := 0; i <= len(rs); i++ {
-		if i < len(rs) && (rs[i] == '+' || rs[i] == '&') && start < 0 && (i+1 == len(rs) || !isWord(i+1)) {
-			out = append(out, string(rs[i])) // "Partnerstädte + seit wann?": a joint, like "und"
-			continue
+	start := -1 // byte offset of the word begun, or -1
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	// cur is the rune at i, size bytes long; next the rune after it, if
+	// hasNext; prev the rune before it. An invalid byte reads as
+	// utf8.RuneError, one byte long, as converting to runes reads it.
+	prev := utf8.RuneError
+	cur, size := utf8.DecodeRuneInString(text)
+	for i := 0; i < len(text); {
+		hasNext := i+size < len(text)
+		next, nextSize := utf8.RuneError, 0
+		if hasNext {
+			next, nextSize = utf8.DecodeRuneInString(text[i+size:])
 		}
-		in := i < len(rs) && isWord(i)
-		if !in && i < len(rs) && start >= 0 && i+1 < len(rs) && isWord(i+1) {
-			switch rs[i] {
-			case '\'', '’':
-				in = true
-			case '.':
-				in = unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])
+		if (cur == '+' || cur == '&') && start < 0 && (!hasNext || !isWord(next)) {
+			out = append(out, text[i:i+1]) // "Partnerstädte + seit wann?": a joint, like "und"
+		} else {
+			in := isWord(cur)
+			if !in && start >= 0 && hasNext && isWord(next) {
+				switch cur {
+				case '\'', '’':
+					in = true
+				case '.':
+					in = unicode.IsDigit(prev) && unicode.IsDigit(next)
+				}
+			}
+			switch {
+			case in && start < 0:
+				start = i
+			case !in && start >= 0:
+				out = append(out, text[start:i])
+				start = -1
 			}
 		}
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			out = append(out, string(rs[start:i]))
-			start = -1
-		}
+		i += size
+		prev, cur, size = cur, next, nextSize
+	}
+	if start >= 0 {
+		out = append(out, text[start:])
 	}
 	return out
 }

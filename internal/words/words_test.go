@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestFold(t *testing.T) {
@@ -47,6 +48,62 @@ func TestSplit(t *testing.T) {
 			t.Errorf("Split(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// FuzzSplit holds Split, which slices its text, to the plain reading of
+// the rules over the text's runes (splitRunes): the same words, also for
+// text that is no valid UTF-8. The words are slices of the text.
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{"Ist Lemgo dabei?", "Kommunen-Netzwerk: 1.000 Städte, what's up", "- Bonn -", "5. Tag",
+		"Partnerstädte + seit wann?", "A&B", "a & b&", "+", "x+", "Köln’s Partner", "'a' b'", "1.2.3 .5 5.", "a\xffb", "\xff",
+		"é\u0301x", "\ufffdabc", "Bonn.", "Minden's"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := Split(s), splitRunes(s)
+		if !slices.Equal(got, want) {
+			t.Fatalf("Split(%q) = %q, want %q", s, got, want)
+		}
+		rest := s
+		for _, w := range got {
+			i := strings.Index(rest, w)
+			if i < 0 {
+				t.Fatalf("Split(%q): %q is not in the text after the words before it", s, w)
+			}
+			rest = rest[i+len(w):]
+		}
+	})
+}
+
+// splitRunes is the rules of Split, read over the text as runes.
+func splitRunes(text string) []string {
+	var out []string
+	start := -1
+	rs := []rune(text)
+	isWord := func(i int) bool { return unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]) }
+	for i := 0; i <= len(rs); i++ {
+		if i < len(rs) && (rs[i] == '+' || rs[i] == '&') && start < 0 && (i+1 == len(rs) || !isWord(i+1)) {
+			out = append(out, string(rs[i]))
+			continue
+		}
+		in := i < len(rs) && isWord(i)
+		if !in && i < len(rs) && start >= 0 && i+1 < len(rs) && isWord(i+1) {
+			switch rs[i] {
+			case '\'', '’':
+				in = true
+			case '.':
+				in = unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])
+			}
+		}
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, string(rs[start:i]))
+			start = -1
+		}
+	}
+	return out
 }
 
 // FuzzTerm checks that folding is idempotent and that a stem is a prefix
