@@ -114,19 +114,23 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 			}
 		}
 	}
-	// Two independent halves, on two cores: the words (lexicon, names,
-	// statements) here, the places and their indexes in placesAndIndexes.
-	// Each writes fields of its own.
-	// The statements' words need neither the lexicon nor the names: they
-	// are read on a third goroutine at once, and only linked to places and
-	// countries (linkStatements) once the names are built.
+	// Independent parts, on two cores: the words (lexicon, names) here,
+	// the places and their indexes in placesAndIndexes, the statements'
+	// words, which need neither the lexicon nor the names, in
+	// readStatements; they are linked to places and countries
+	// (linkStatements) once the names are built. Each writes fields of its
+	// own.
 	var wg, read sync.WaitGroup
 	wg.Go(e.placesAndIndexes)
 	var st statementWords
 	read.Go(func() { st = readStatements(base) })
 	e.lex = newLexicon(base.Lexicon)
 	entries := nameEntries(base, e.lex)
-	wg.Go(func() { e.nameWords = nameWords(entries, e.lex) })
+	// The names' words correct a typo only in a word that is no name, no
+	// ordinary word and no word of the statements: they are read at the
+	// first such word, from the base again (keeping the entries would
+	// hold several MB at 100,000 places).
+	e.nameWords = names.LazyWords(func() []string { return nameWords(nameEntries(base, e.lex), e.lex) })
 	e.names = names.New(entries)
 	read.Wait()
 	e.linkStatements(&st)
@@ -539,8 +543,8 @@ func coreOf(n string) string {
 }
 
 // nameWords are the words of every name that are no ordinary words, for
-// typo correction.
-func nameWords(entries []names.Entry, lex *lexicon) *names.Words {
+// typo correction, sorted, each once.
+func nameWords(entries []names.Entry, lex *lexicon) []string {
 	var ws []string
 	// Names share many words ("Kreis", "Regierungsbezirk", a place's name
 	// in its aliases): each is read once, the list is a set.
@@ -565,5 +569,5 @@ func nameWords(entries []names.Entry, lex *lexicon) *names.Words {
 		}
 	}
 	slices.Sort(ws)
-	return names.NewWords(slices.Compact(ws))
+	return slices.Compact(ws)
 }

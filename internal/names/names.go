@@ -542,10 +542,24 @@ func itoa(n int) string {
 // rules: one edit, the first letter kept, words of six letters or more.
 type Words struct {
 	near nearList // the words, sorted
+	// list, when set, gives the words at the first Correct (LazyWords).
+	once sync.Once
+	list func() []string
 }
 
 // NewWords indexes the folded words.
 func NewWords(ws []string) *Words {
+	return &Words{near: newWordList(ws)}
+}
+
+// LazyWords is NewWords of the words list returns, called at the first
+// Correct: most questions correct no typo, and a process that answers one
+// question ("engagiert ask") need not build the set at all.
+func LazyWords(list func() []string) *Words {
+	return &Words{list: list}
+}
+
+func newWordList(ws []string) nearList {
 	var list []string
 	for _, x := range ws {
 		if utf8.RuneCountInString(x) >= minFuzzy {
@@ -553,12 +567,15 @@ func NewWords(ws []string) *Words {
 		}
 	}
 	slices.Sort(list)
-	return &Words{near: nearList{words: slices.Clone(slices.Compact(list))}}
+	return nearList{words: slices.Clone(slices.Compact(list))}
 }
 
 // Correct returns the one word of the set a folded word is a typo of, or
 // false when it is none or more than one.
 func (w *Words) Correct(word string) (string, bool) {
+	if w.list != nil {
+		w.once.Do(func() { w.near = newWordList(w.list()) })
+	}
 	if _, known := slices.BinarySearch(w.near.words, word); known || utf8.RuneCountInString(word) < minFuzzy+1 {
 		return "", false
 	}
