@@ -117,14 +117,20 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	// Independent parts, on two cores: the words (lexicon, names) here,
 	// the places and their indexes in placesAndIndexes, the statements'
 	// words, which need neither the lexicon nor the names, in
-	// readStatements; they are linked to places and countries
-	// (linkStatements) once the names are built. Each writes fields of its
-	// own.
+	// readStatements, then linked to countries once the lexicon is built
+	// (linkCountries), and to places once the names are (linkStatements).
+	// Each writes fields of its own.
 	var wg, read sync.WaitGroup
 	wg.Go(e.placesAndIndexes)
 	var st statementWords
-	read.Go(func() { st = readStatements(base) })
+	lexicon := make(chan struct{}) // closed once e.lex is built
+	read.Go(func() {
+		st = readStatements(base)
+		<-lexicon
+		e.linkCountries(&st)
+	})
 	e.lex = newLexicon(base.Lexicon)
+	close(lexicon)
 	entries := nameEntries(base, e.lex)
 	// The names' words correct a typo only in a word that is no name, no
 	// ordinary word and no word of the statements: they are read at the
@@ -301,7 +307,8 @@ func firstWord(name string) string {
 }
 
 // statementWords are the base's statements read as words: what
-// linkStatements needs of them before the lexicon and the names exist.
+// linkCountries and linkStatements need of them before the lexicon and
+// the names exist.
 type statementWords struct {
 	// words holds the words (folded, and stemmed) of all statements
 	// (Engine.statementWord).
@@ -374,14 +381,20 @@ func readStatements(base *domain.Base) statementWords {
 	return st
 }
 
-// linkStatements notes the words of the base's statements, the places
-// each network fact names and the countries it speaks of.
-func (e *Engine) linkStatements(st *statementWords) {
-	e.statementWord = st.words
+// linkCountries notes the countries each network fact speaks of.
+func (e *Engine) linkCountries(st *statementWords) {
 	for _, f := range st.facts {
 		for _, c := range e.lex.countriesIn(f.toks) {
 			e.countryFacts[c] = append(e.countryFacts[c], f.ref)
 		}
+	}
+}
+
+// linkStatements notes the words of the base's statements and the places
+// each network fact names.
+func (e *Engine) linkStatements(st *statementWords) {
+	e.statementWord = st.words
+	for _, f := range st.facts {
 		for _, m := range e.names.Find(f.ts) {
 			if m.Kind == names.Place && !slices.Contains(e.factPlaces[f.ref], m.ID) {
 				e.factPlaces[f.ref] = append(e.factPlaces[f.ref], m.ID)
