@@ -154,9 +154,9 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 	case fl.Kind == "Gemeinde" || fl.Kind == "Stadt" && fl.Kreisfrei == "nein":
 		// "Gemeinden ohne Stadtrecht" (all kreisangehörig), "kreisangehörige
 		// Städte".
-		n, key := len(c.villages), "areas.villages"
+		n, key := c.nVillages, "areas.villages"
 		if fl.Kind == "Stadt" {
-			n, key = len(c.towns)-len(c.free), "areas.towns.kreisang"
+			n, key = c.nTowns-len(c.free), "areas.towns.kreisang"
 		}
 		a.Lead = say(en, key, subject, n)
 		if f.Op != OpCount && fl.Kind == "Gemeinde" {
@@ -164,6 +164,9 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 		}
 	case fl.Kreisfrei == "nein":
 		a.Lead = say(en, "areas.kreisang", subject, c.n()-len(c.free))
+		if f.Op != OpCount {
+			list(say(en, "areas.gemeinden"), slices.DeleteFunc(c.all(), func(pl *domain.Place) bool { return slices.Contains(c.free, pl) }))
+		}
 	default:
 		n := c.n()
 		if fl.Area == "" || fl.NotArea {

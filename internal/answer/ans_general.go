@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
-	"github.com/engagiert/engagiert/internal/lang"
 	"github.com/engagiert/engagiert/internal/words"
 )
 
@@ -34,7 +33,7 @@ func (e *Engine) notFound(f Frame) domain.Answer {
 func (e *Engine) unknown(_ context.Context, f Frame) (domain.Answer, error) {
 	en := f.English
 	a := domain.Answer{Found: false, Kind: domain.KindNone, Title: say(en, "nothing.title"),
-		Lead:        say(en, "unknown", lang.UpperFirst(f.Unknown)) + " " + say(en, "nothing.scope"),
+		Lead:        say(en, "unknown", f.unknownName()) + " " + say(en, "nothing.scope"),
 		Suggestions: []string{say(en, "suggest.nets"), say(en, "suggest.help")}}
 	// "Mainz" is no member, but its district Mainz-Mombach is.
 	e.byFirstWordMembers(&a, f.Unknown, f.Words, en)
@@ -190,6 +189,18 @@ func (e *Engine) factsAnswer(hits []domain.FactHit, english bool) domain.Answer 
 // leitet das?", "Wie viel Geld gibt es bei Europa bei uns zuhause?"):
 // the statements on that attribute that share the question's other words.
 func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, error) {
+	if f.Attribute == domain.AttrEvent && (f.Ordinal > 0 || f.Time != WhenAny) {
+		// "Wann war der erste Fachaustausch im Reallabor?": the events of
+		// the network whose statements name it, numbered and dated.
+		hits, err := e.statementsEither(ctx, f, "")
+		if err != nil {
+			return domain.Answer{}, err
+		}
+		if len(hits) > 0 && hits[0].Ref.Network != "" {
+			f.Subjects = []Subject{{Kind: SubjectNetwork, ID: hits[0].Ref.Network}}
+			return e.topic(ctx, f)
+		}
+	}
 	if len(f.Words) > 0 && len(f.Asked) > 0 {
 		// A statement with all the question's words and those that asked
 		// ("die Auslandsgesellschaft … gegründet") answers before any
@@ -500,7 +511,7 @@ const answerBudget = 700
 // „Einwohner“ nennen meine Quellen nichts".
 func quoteWords(f Frame) string {
 	if f.Unknown != "" {
-		return lang.UpperFirst(f.Unknown)
+		return f.unknownName()
 	}
 	return strings.Join(f.Words, " ")
 }

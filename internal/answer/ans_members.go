@@ -329,9 +329,17 @@ func (e *Engine) membersLead(n *domain.Network, count int, filter []string, en b
 
 // states answers "Welche Bundesländer sind im Netzwerk vertreten?": the
 // Bundesländer of the members, with how many each.
-func (e *Engine) states(_ context.Context, f Frame) (domain.Answer, error) {
+func (e *Engine) states(ctx context.Context, f Frame) (domain.Answer, error) {
 	en := f.English
 	nets := e.nets(f.networks())
+	if len(f.Words) > 0 {
+		// "Welche Bundesländer sind Länderpartner?": the statements that
+		// say so, where there are any, not where the members come from.
+		hits, err := e.statements(ctx, f.Words, nets[0].ID)
+		if err != nil || len(hits) > 0 {
+			return e.shortFacts(hits, f), err
+		}
+	}
 	a := domain.Answer{Found: true, Kind: domain.KindMembers, Title: say(en, "states.title", nets[0].Name), English: en}
 	for i := range nets {
 		n := &nets[i]

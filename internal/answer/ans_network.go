@@ -414,7 +414,11 @@ func (e *Engine) factLimit(f Frame) int {
 // false, and no member list or overview stands in for the answer.
 func (e *Engine) noInfo(n *domain.Network, f Frame) domain.Answer {
 	a := domain.Answer{Found: false, Kind: domain.KindNone, Title: n.Name, English: f.English, Hits: []domain.Hit{networkHit(n)}}
-	a.Lead = germanContraction(say(f.English, "noinfo", e.lex.label(f.Attribute, f.English), n.Name))
+	label := e.lex.label(f.Attribute, f.English)
+	if f.English {
+		label = "the " + strings.TrimPrefix(strings.TrimPrefix(label, "its "), "the ") // "the office of X"
+	}
+	a.Lead = germanContraction(say(f.English, "noinfo", label, n.Name))
 	if d := shortSentence(firstSentence(n.Description.Text), 140); d != "" && !f.English {
 		a.Lead += " " + say(f.English, "known", d)
 	}

@@ -462,7 +462,7 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 				a.LeadSource = e.base.Source(m.Source)
 			default:
 				key := "member.is"
-				if f.Op == OpYesNo || en {
+				if f.Op == OpYesNo {
 					key = "member.yes"
 				}
 				if (n).IsTitle() {
@@ -512,7 +512,7 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 // found is false.
 func (e *Engine) unknownMember(_ context.Context, f Frame) (domain.Answer, error) {
 	en := f.English
-	name := lang.UpperFirst(f.Unknown)
+	name := f.unknownName()
 	a := domain.Answer{Found: false, Kind: domain.KindNone, English: en}
 	var leads []string
 	for _, id := range f.networks() {

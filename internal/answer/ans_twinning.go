@@ -33,6 +33,12 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		return e.twinningPair(places[0], places[1], f), nil
 	}
 	pl := e.base.Place(places[0])
+	if f.Op == OpYesNo && f.Unknown != "" {
+		// "Ist Bielefeld mit Paris verpartnert?", where the base knows no Paris.
+		return domain.Answer{Found: false, Kind: domain.KindNone, Title: say(en, "twin.title", pl.Name), English: en,
+			Hits: []domain.Hit{placeHit(pl)}, Lead: say(en, "twin.not.with", pl.Name, f.unknownName()),
+			Links: []domain.Link{rgre(en)}}, nil
+	}
 	country := f.Filters.Country
 	var ps []domain.Partnership
 	for _, p := range e.base.PartnershipsOf(pl.ID) {
@@ -92,8 +98,9 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		}
 	}
 	switch {
-	case len(ps) == 0 && len(placeFacts) > 0:
-		// "Hat Hattingen eine Partnerstadt?": what the sources say of it.
+	case len(ps) == 0 && len(placeFacts) > 0 && country == "" && !f.Filters.Suspended && f.Filters.Year == 0:
+		// "Hat Hattingen eine Partnerstadt?": what the sources say of it
+		// (of its twinnings at all, so not for a country or a year).
 		leadWith(&a, placeFacts[0])
 		a.Facts = placeFacts[1:min(len(placeFacts), 2)]
 	case len(ps) == 0 && f.Filters.Suspended:
@@ -282,7 +289,18 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 	}
 	rows := map[string]*row{}
 	var order []string
-	for _, p := range e.partnershipsIn(country) {
+	ps := e.partnershipsIn(country)
+	if country == "" {
+		// "Welche Städte im Ennepe-Ruhr-Kreis haben Partnerstädte?": all
+		// twinnings, in the area.
+		for _, i := range e.twins.all {
+			ps = append(ps, e.base.Partnerships[i])
+		}
+	}
+	for _, p := range ps {
+		if e.base.Place(p.Place) == nil || e.base.Place(p.Partner) == nil {
+			continue
+		}
 		if (f.Filters.Suspended && p.Status == "") || (f.Filters.Area != "" && !e.inAreaID(e.base.Place(p.Place), f.Filters.Area)) ||
 			(f.Filters.Year != 0 && !yearKeeps(p.Since.Year, f.Filters.Year, f.Filters.YearOp)) {
 			continue
@@ -301,11 +319,18 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 		r.partners = append(r.partners, name)
 	}
 	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(e.rank(x), e.rank(y)) })
-	a := domain.Answer{Found: len(order) > 0, Kind: domain.KindMembers, Title: say(en, "twin.in.title", e.withCountry(en, country)), English: en,
+	where := e.withCountry(en, country)
+	if country == "" {
+		where = say(en, "in.area", inDistrict(en, e.base.Place(f.Filters.Area).Name))
+	}
+	a := domain.Answer{Found: len(order) > 0, Kind: domain.KindMembers, Title: say(en, "twin.in.title", where), English: en,
 		Links: []domain.Link{rgre(en)}}
 	if len(order) == 0 {
 		a.Kind = domain.KindNone
-		a.Lead = say(en, "twin.in.none", e.withCountry(en, country))
+		a.Lead = say(en, "twin.in.none", where)
+		if country == "" {
+			a.Lead = say(en, "twin.area.none", where)
+		}
 		return a, nil
 	}
 	l := domain.List{Title: say(en, "twin.nrwlist"), Partial: true}
@@ -317,6 +342,10 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 		l.Note = moreNote(en, len(order)-maxListed)
 	}
 	a.Lists = []domain.List{l}
+	if country == "" {
+		a.Lead = say(en, "twin.area", len(order), plural(en, len(order), "municipality", "municipalities"), where, plural(en, len(order), "has", "have"))
+		return a, nil
+	}
 	a.Lead = say(en, "twin.in", len(order), plural(en, len(order), "municipality", "municipalities"), plural(en, len(order), "has", "have"), e.inCountry(en, country))
 	return a, nil
 }

@@ -44,6 +44,9 @@ type Engine struct {
 	// statementWord holds the words (folded, and stemmed) of the base's
 	// statements: such a word is a topic, never a misspelt or unknown name.
 	statementWord map[string]bool
+	// nameEndings are the ordinary words place names end with ("dorf",
+	// "stadt"), counted once, when a question first needs them.
+	nameEndings func() map[string]bool
 	// factPlaces lists the places each fact names, so a place's answer can
 	// show the facts about it without the lists that merely include it.
 	factPlaces map[domain.FactRef][]string
@@ -107,6 +110,7 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 		factPlaces: map[domain.FactRef][]string{}, members: map[string][]memberRef{},
 		countryFacts: map[string][]domain.FactRef{},
 		byFirstWord:  map[string][]*domain.Place{}}
+	e.nameEndings = sync.OnceValue(e.countNameEndings)
 	for _, n := range base.Networks {
 		for _, name := range append([]string{n.Name, n.ShortName}, n.Aliases...) {
 			if strings.EqualFold(name, "Städtepartnerschaften") {
@@ -503,7 +507,9 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 	for _, part := range append([]Frame{f}, f.Parts...) {
 		part.Parts = nil
 		a, name := e.route(ctx, part)
-		e.log.Debug("routed", "frame", part.String(), "kind", name)
+		if e.log.Enabled(ctx, slog.LevelDebug) { // printing a frame costs more than many answers
+			e.log.Debug("routed", "frame", part.String(), "kind", name)
+		}
 		a.English = a.English || part.English
 		if part.Op != OpHelp && part.Op != OpChatter {
 			a.Frame = part.encode()

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/lang"
+	"github.com/engagiert/engagiert/internal/words"
 )
 
 // A Frame is a question as the engine understood it, and the one thing
@@ -230,7 +232,10 @@ type Frame struct {
 	// ("Musterhausen", "klimafreundliche Kommunen"), as typed: nothing is
 	// known of it, and no list stands in for an answer.
 	Unknown string
-	English bool
+	// unknownAs is the unknown word as the question wrote it ("München"),
+	// for answers; Unknown is folded, for comparing.
+	unknownAs string
+	English   bool
 	// Parts are the further questions of a question that asks two things
 	// ("Wann wurde X gegründet und wer hat den Vorsitz?"), answered in turn.
 	Parts []Frame
@@ -471,4 +476,13 @@ func parseEnum[T ~uint8](names []string, s string) (T, bool) {
 		}
 	}
 	return 0, false
+}
+
+// unknownName is the unknown word as the question wrote it, with a
+// capital: "„München“ kenne ich nicht", not "Munchen".
+func (f Frame) unknownName() string {
+	if f.unknownAs != "" && words.Fold(f.unknownAs) == f.Unknown {
+		return lang.UpperFirst(f.unknownAs)
+	}
+	return lang.UpperFirst(f.Unknown)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/engagiert/engagiert/internal/domain"
-	"github.com/engagiert/engagiert/internal/lang"
 )
 
 // kind is one kind of question: what it answers, examples people type, when
@@ -85,7 +84,7 @@ func init() {
 			},
 			answer: func(e *Engine, _ context.Context, f Frame) (domain.Answer, error) {
 				return domain.Answer{Found: false, Kind: domain.KindNone, English: f.English, Title: say(f.English, "nothing.title"),
-					Lead: say(f.English, "twin.none", lang.UpperFirst(f.Unknown), ""), Links: []domain.Link{rgre(f.English)}}, nil
+					Lead: say(f.English, "twin.none", f.unknownName(), ""), Links: []domain.Link{rgre(f.English)}}, nil
 			}},
 		{Name: "twinnings", InHelp: true, ExampleEN: "Which twin towns does Bielefeld have?", What: "Städtepartnerschaften eines Orts, auch in einem Land, seit wann",
 			WhatEN:   "Town twinnings of a place, in a country, since when",
@@ -97,7 +96,8 @@ func init() {
 		{Name: "twinned-in", What: "NRW-Kommunen mit Partnern in einem Land", WhatEN: "NRW places twinned with a country",
 			Examples: []string{"Welche NRW-Städte haben Partner in Frankreich?"},
 			match: func(_ *Engine, f Frame) bool {
-				return f.About == AboutTwinnings && len(f.places()) == 0 && f.Filters.Country != "" && f.Op != OpCount && f.Op != OpMost
+				return f.About == AboutTwinnings && len(f.places()) == 0 && (f.Filters.Country != "" || f.Filters.Area != "" && f.Op == OpList) &&
+					f.Op != OpCount && f.Op != OpMost
 			},
 			answer: (*Engine).twinnedIn},
 		{Name: "twinning-ranks", What: "Städtepartnerschaften: die meisten, die älteste, Vergleiche", WhatEN: "Twinnings: the most, the oldest, comparisons",

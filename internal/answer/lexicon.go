@@ -180,6 +180,7 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 			addVocab(p, 0)
 		}
 	}
+	l.otherCountries()
 	for _, dir := range []struct {
 		name string
 		d    Direction
@@ -469,6 +470,41 @@ func (l *lexicon) langOf(fold string) int {
 		w--
 	}
 	return w
+}
+
+// otherCountries adds every country CLDR names that the lexicon does not
+// list, by its German and English name, so that "Partnerstädte in
+// Australien" asks about Australia and is answered plainly, though the base
+// knows no twinning there. A name that is an ordinary English word
+// ("Island", German for Iceland; "Jersey") is left out: it would turn words
+// into filters. German word lists count country names as words, so only
+// the English list decides.
+func (l *lexicon) otherCountries() {
+	known := map[string]bool{}
+	for _, r := range l.regions.of {
+		known[r.String()] = true
+	}
+	code := []byte{'A', 'A'}
+	for a := byte('A'); a <= 'Z'; a++ {
+		for b := byte('A'); b <= 'Z'; b++ {
+			code[0], code[1] = a, b
+			r, err := language.ParseRegion(string(code))
+			if err != nil || !r.IsCountry() || known[r.String()] {
+				continue
+			}
+			known[r.String()] = true
+			de, en := display.German.Regions().Name(r), display.English.Regions().Name(r)
+			if de == "" || en == "" || l.isEnglishWord(words.Fold(de)) || l.isEnglishWord(words.Fold(en)) {
+				continue
+			}
+			l.regions.of[de] = r
+			l.countryEN[de] = en
+			for _, n := range []string{de, en} {
+				p := toPhrase(n)
+				l.countries = append(l.countries, phraseTo[string]{p, de})
+			}
+		}
+	}
 }
 
 // regions are the lexicon's countries and continents by their CLDR

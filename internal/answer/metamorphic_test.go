@@ -176,7 +176,13 @@ func TestMetamorphic(t *testing.T) {
 				n++
 				f1 := e.frame(r, nil)
 				a0, a1 := e.Ask(ctx, q), e.Ask(ctx, r)
-				if f0.String() != f1.String() || answerText(a0) != answerText(a1) {
+				same := answerText(a0) == answerText(a1)
+				if f0.Unknown != "" {
+					// A name the base does not know is echoed as the question
+					// wrote it ("München", "Munchen"): the same but for that.
+					same = words.Fold(answerText(a0)) == words.Fold(answerText(a1))
+				}
+				if f0.String() != f1.String() || !same {
 					bad++
 					if bad <= 20 {
 						t.Errorf("%q\n   frame %s\n%q\n   frame %s\n--- answer\n%s\n--- rewritten answer\n%s",

@@ -378,3 +378,26 @@ func TestPropertyContinents(t *testing.T) {
 	}
 	checkProperties(t, e, ps)
 }
+
+// TestPropertyOtherCountries asks whether a town has a twin town in each
+// country CLDR names that no twinning of the base lies in: the answer says
+// no, plainly, and names the country it understood.
+func TestPropertyOtherCountries(t *testing.T) {
+	e := shippedEngine(t)
+	listed := map[string]bool{}
+	for _, c := range e.base.Lexicon.Countries {
+		listed[c.Name] = true
+	}
+	var ps []property
+	for name, r := range e.lex.regions.of {
+		if listed[name] || r.IsGroup() || name == "Deutschland" || strings.Contains(name, " ") {
+			continue // names of one word: "Südgeorgien und die Südlichen Sandwichinseln" is two parts
+		}
+		ps = append(ps, property{q: "Hat Bonn eine Partnerstadt in " + name + "?", found: false, all: []string{name}, max: 300})
+	}
+	if len(ps) < 100 {
+		t.Fatalf("only %d other countries from CLDR", len(ps))
+	}
+	slices.SortFunc(ps, func(a, b property) int { return strings.Compare(a.q, b.q) })
+	checkProperties(t, e, ps)
+}

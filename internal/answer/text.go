@@ -104,10 +104,14 @@ func hasEmoji(q string) bool {
 // tokenize cuts a cleaned question into words.
 func tokenize(q string) []tok {
 	firstQ := strings.Index(q, "?")
-	var out []tok
+	ws := words.Split(q)
+	if len(ws) == 0 {
+		return nil
+	}
+	out := make([]tok, 0, len(ws))
 	clause := 0
 	rest, offset := q, 0
-	for _, w := range words.Split(q) {
+	for _, w := range ws {
 		i := strings.Index(rest, w)
 		if i < 0 {
 			continue
@@ -165,7 +169,8 @@ func (l *lexicon) stripChatter(q string) (string, bool) {
 		q = cutPhrase(q, l.ends, false)
 		// "engagiert Lemgo", "hallo engagiert, …" name the bot; "engagiert
 		// in NRW" names a network.
-		if sp := wordSpans(q); len(sp) > 1 && sp[0][0] == 0 && strings.EqualFold(q[:sp[0][1]], "engagiert") &&
+		var two [2][2]int
+		if sp := appendWordSpans(two[:0], q, 2); len(sp) > 1 && sp[0][0] == 0 && strings.EqualFold(q[:sp[0][1]], "engagiert") &&
 			!strings.EqualFold(q[sp[1][0]:sp[1][1]], "in") {
 			q = q[sp[0][1]:]
 		}
@@ -182,9 +187,16 @@ func (l *lexicon) stripChatter(q string) (string, bool) {
 // is the chatter "thx für die hilfe"; punctuation between them does not
 // count ("hallo, zusammen").
 func cutPhrase(q string, list [][]string, start bool) string {
-	spans := wordSpans(q)
-	folds := make([]string, len(spans)) // each word folded once, when first compared
-	folded := make([]bool, len(spans))
+	// Every question is cut twice or more: the words' spans and folds live
+	// on the stack unless the question is long.
+	var spanBuf [32][2]int
+	var foldBuf [32]string
+	var foldedBuf [32]bool
+	spans := appendWordSpans(spanBuf[:0], q, -1)
+	folds, folded := foldBuf[:], foldedBuf[:] // each word folded once, when first compared
+	if len(spans) > len(foldBuf) {
+		folds, folded = make([]string, len(spans)), make([]bool, len(spans))
+	}
 	fold := func(k int) string {
 		if !folded[k] {
 			folds[k], folded[k] = words.Fold(q[spans[k][0]:spans[k][1]]), true
@@ -219,9 +231,12 @@ func cutPhrase(q string, list [][]string, start bool) string {
 
 // wordSpans finds the words of q as byte ranges: runs of word bytes and
 // inner apostrophes ("gibt's").
-func wordSpans(q string) [][2]int {
-	var out [][2]int
-	for i := 0; i < len(q); {
+func wordSpans(q string) [][2]int { return appendWordSpans(nil, q, -1) }
+
+// appendWordSpans appends the spans of q's first max words (all for a
+// negative max) to out.
+func appendWordSpans(out [][2]int, q string, max int) [][2]int {
+	for i := 0; i < len(q) && max != 0; {
 		if !isWordByte(q[i]) {
 			i++
 			continue
@@ -232,6 +247,7 @@ func wordSpans(q string) [][2]int {
 		}
 		out = append(out, [2]int{i, j})
 		i = j
+		max--
 	}
 	return out
 }

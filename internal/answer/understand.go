@@ -168,6 +168,9 @@ func (e *Engine) splitParts(toks []tok) [][]tok {
 			start = next
 		}
 	}
+	if start == 0 {
+		return [][]tok{toks} // one part, numbered already: tokenize and focus number the words
+	}
 	return append(parts, renumber(toks[start:]))
 }
 
@@ -350,7 +353,8 @@ func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool
 			return false
 		}
 		if len(m.Positions) == 1 && e.everyday(pl, r.toks[m.Positions[0]]) {
-			return m.Distance == 0 && (e.placeContext(r, m) || e.withItsKreis(pl, m, all) || e.memberOf(r, m, all) || e.twinnedWith(r, pl, m, all))
+			return m.Distance == 0 && (e.placeContext(r, m) || e.withItsKreis(pl, m, all) || e.memberOf(r, m, all) || e.twinnedWith(r, pl, m, all) ||
+				e.withPlace(r, m, all))
 		}
 	case names.Network:
 		if m.ID == e.twinNetwork && e.onlyTwinWords(r, m) && !e.eventName(r, m) {
@@ -440,6 +444,25 @@ func (e *Engine) placeContext(r *reading, m names.Mention) bool {
 		return true // "Essen: Partnerstädte?"
 	}
 	return context
+}
+
+// withPlace reports whether the word is joined by "und" or "oder" to a
+// place whose name is no everyday word: "liegen burbach und siegen im
+// selben kreis?".
+func (e *Engine) withPlace(r *reading, m names.Mention, all []names.Mention) bool {
+	pos := m.Positions[0]
+	for _, o := range all {
+		pl := e.base.Place(o.ID)
+		if o.Kind != names.Place || o.ID == m.ID || pl == nil || pl.Everyday {
+			continue
+		}
+		first, end := o.Positions[0], o.Positions[len(o.Positions)-1]
+		joined := func(i int) bool { return e.lex.isCue("and", r.toks, i) || e.lex.isCue("or", r.toks, i) }
+		if end == pos-2 && joined(pos-1) || first == pos+2 && joined(pos+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // twinnedWith reports whether a place in an everyday word stands right
@@ -632,14 +655,20 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 	}
 	l := e.lex
 	for i := range r.toks {
+		// The longest name at a word: "Französisch-Polynesien" is no
+		// "französisch". "German–Chinese": the other country is the one
+		// asked about.
+		best, bestN := "", 0
 		for _, id := range l.at(r.toks, i) {
-			// "German–Chinese": the other country is the one asked about.
 			if c := l.country(id); c != nil {
-				if n := c.match(r.toks, i, free); n > 0 && (f.Filters.Country == "" || f.Filters.Country == "Deutschland") {
-					f.Filters.Country = c.to
-					claim(i, n)
+				if n := c.match(r.toks, i, free); n > bestN {
+					best, bestN = c.to, n
 				}
 			}
+		}
+		if bestN > 0 && (f.Filters.Country == "" || f.Filters.Country == "Deutschland") {
+			f.Filters.Country = best
+			claim(i, bestN)
 		}
 	}
 	compared := false
@@ -798,7 +827,7 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 			f.Words = append(f.Words, w)
 		}
 		if f.Unknown == "" && e.looksLikeName(t) {
-			f.Unknown = t.fold // folded, so "Musterhausen" and "musterhausen" read alike
+			f.Unknown, f.unknownAs = t.fold, t.raw // folded, so "Musterhausen" and "musterhausen" read alike
 		}
 	}
 }
@@ -821,7 +850,52 @@ func (e *Engine) looksLikeName(t tok) bool {
 			return false
 		}
 	}
-	return true
+	return !e.ordinaryCompound(t.fold)
+}
+
+// ordinaryCompound reports whether a folded word joins two ordinary
+// words, the second none that place names end with: "Kriegsbeginn" (Krieg,
+// s, Beginn) is a German compound, "Musterstadt" may be a town.
+func (e *Engine) ordinaryCompound(w string) bool {
+	ends := e.nameEndings()
+	for i := 3; i <= len(w)-4; i++ {
+		tail := w[i:]
+		if ends[tail] || !e.lex.ordinary(tail) {
+			continue
+		}
+		if t := tokenize(tail); e.lex.isCue("places", t, 0) || e.lex.isCue("networks", t, 0) {
+			return false // "Klimakommunen", "Fairtrade-Netzwerk": the name of something
+		}
+		head := w[:i]
+		for _, link := range []string{"", "s", "es", "n", "en"} {
+			if h, ok := strings.CutSuffix(head, link); ok && len(h) >= 4 && e.lex.ordinary(h) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countNameEndings finds the ordinary words that end two or more place
+// names of the base: "dorf", "stadt", "kirchen".
+func (e *Engine) countNameEndings() map[string]bool {
+	n := map[string]int{}
+	for i := range e.base.Places {
+		for _, w := range words.Split(words.Fold(e.base.Places[i].Name)) {
+			for j := 2; j <= len(w)-3; j++ {
+				if e.lex.ordinary(w[j:]) {
+					n[w[j:]]++
+				}
+			}
+		}
+	}
+	ends := map[string]bool{}
+	for w, c := range n {
+		if c >= 2 {
+			ends[w] = true
+		}
+	}
+	return ends
 }
 
 // adjectiveEndings end German adjectives and never a place's name.
@@ -836,6 +910,14 @@ func (e *Engine) readSubjects(r *reading, f *Frame) {
 	for _, m := range r.mentions {
 		switch m.Kind {
 		case names.Network:
+			first, last := m.Positions[0], m.Positions[len(m.Positions)-1]
+			if apart := last-first != len(m.Positions)-1; apart && f.Unknown != "" && last+1 < len(r.toks) && r.toks[last+1].fold == f.Unknown {
+				// "Welche Kommunen sind im Netzwerk Klimaschutz?": the word
+				// after "Netzwerk" names a network the base does not know,
+				// not the one its scattered words ("Kommunen … Netzwerk")
+				// resemble.
+				continue
+			}
 			f.Subjects = appendSubject(f.Subjects, Subject{Kind: SubjectNetwork, ID: m.ID})
 		case names.Place:
 			s := Subject{Kind: SubjectPlace, ID: m.ID}
@@ -1274,6 +1356,7 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // finish sets what the frame implies: the attribute of a question word
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
+	defer e.unknownPartner(r, f)
 	nets, places := f.has(SubjectNetwork), f.has(SubjectPlace)
 	if c := f.Filters.Country; c != "" && places {
 		own := true
@@ -1285,6 +1368,15 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		if own {
 			f.Filters.Country = "" // "Mekelle in Ethiopia": where the place lies, no filter
 			f.About = AboutTwinnings
+		}
+	}
+	if f.Op == OpMost && f.Attribute == domain.AttrNone && len(f.Subjects) == 0 && f.Measure == MeasureNone && f.About == AboutSubjects &&
+		len(f.Words) >= 2 && !r.has("networks") && (f.Most == DirOldest || f.Most == DirNewest) {
+		// "Wann wurde die Gemeinsame Erklärung zum ersten Mal
+		// unterschrieben?": the statements on it, not the oldest network.
+		f.Op, f.Most = OpDescribe, DirNone
+		if r.has("when") {
+			f.Op = OpWhen
 		}
 	}
 	if f.Op == OpMost && f.Attribute == domain.AttrEvent && len(f.Subjects) == 0 && (f.Most == DirOldest || f.Most == DirNewest) {
@@ -1301,8 +1393,35 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if c := f.Filters.Country; c != "" && places && !nets && f.About == AboutSubjects && f.Attribute == domain.AttrNone {
 		f.About = AboutTwinnings // "Bocholt und Albanien – gibt's da was?": its twinnings there
 	}
+	townsAsked := slices.ContainsFunc(r.cues["places"], func(p int) bool { return !slices.Contains(r.cues["twinning"], p-1) }) // not "twin towns"
+	if ps := f.places(); f.About == AboutTwinnings && f.Op == OpList && townsAsked && len(ps) == 1 && f.Filters.Area == "" {
+		// "Welche Städte im Kreis Lippe haben Partnerstädte?": the towns
+		// there, not the Kreis's own partners.
+		if pl := e.base.Place(ps[0]); pl != nil && isArea(pl) && pl.State == "Nordrhein-Westfalen" {
+			f.Subjects, f.Filters.Area = nil, pl.ID
+		}
+	}
+	if ps := f.places(); f.Op == OpWhere && f.About == AboutAreas && len(ps) == 0 && !nets && f.Filters.Kind == "Regierungsbezirk" {
+		// "Zu welchem Regierungsbezirk gehört der Kreis Soest?": where
+		// the Kreis lies.
+		if pl := e.base.Place(f.Filters.Area); pl != nil && pl.Kind != "Regierungsbezirk" {
+			f.Subjects = []Subject{{Kind: SubjectPlace, ID: pl.ID}}
+			f.About, f.Filters.Area, f.Filters.Kind = AboutSubjects, "", ""
+		}
+	}
 	if r.has("what") && places && !nets && f.Attribute == domain.AttrNone && f.About == AboutSubjects {
 		f.Words, f.Unknown = nil, "" // "Überblick über Bocholt, ich hab gleich ein Telefonat": the place
+	}
+	if f.Op == OpYesNo && nets && !places && f.Unknown != "" && len(r.toks) > 1 && slices.Contains([]string{"hat", "haben", "has", "have"}, r.toks[0].fold) {
+		// "Hat die Netzwerkstelle einen Instagram-Account?": something the
+		// network has, not a member it lacks.
+		f.Unknown, f.unknownAs = "", ""
+	}
+	if f.Filters.Founders && f.Attribute == domain.AttrFounding && len(r.attrPos) > 0 && slices.Contains(r.cues["founders"], r.attrPos[0]) {
+		f.Attribute, f.Asked = domain.AttrNone, nil // "founding members": who they are, not when
+	}
+	if f.Op == OpWhen && (f.Attribute == domain.AttrInitiator || f.Attribute == domain.AttrFounders) && nets {
+		f.Attribute = domain.AttrFounding // "Wann wurde X ins Leben gerufen?": when, not by whom
 	}
 	if f.Attribute == domain.AttrPopulation && nets && !places {
 		f.Attribute = domain.AttrEligibility // "mit 300.000 Einwohnern" asks who may join
@@ -1564,6 +1683,17 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		if len(keep) == 0 && prev.About == AboutSubjects && prev.Filters.Area == "" {
 			return f
 		}
+		if r.has("district-words") && !r.has("which") {
+			// "und welche Partner hat der Kreis?" after Kirchlengern: the
+			// Kreis it lies in.
+			for i, s := range keep {
+				if pl := e.base.Place(s.ID); s.Kind == SubjectPlace && pl != nil && !isArea(pl) {
+					if k := e.areaOf(pl.ID); k != "" {
+						keep[i] = Subject{Kind: SubjectPlace, ID: k}
+					}
+				}
+			}
+		}
 		if f.About == AboutTwinnings {
 			// "und was sind die Partnerstädte?" after "Liegt Goch im Kreis
 			// Kleve?": the town's, not the Kreis's.
@@ -1574,6 +1704,16 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		f.Subjects = keep
 		if f.About == AboutSubjects && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrMembers || f.Attribute == domain.AttrCount) {
 			f.About = prev.About
+		}
+		if f.About == AboutTwinnings && r.has("suspended") {
+			f.Filters.Suspended = true // "welche davon ruhen?"
+		}
+		if f.About == AboutAreas && len(keep) == 1 && f.Filters.Area == "" && prev.Op == OpWhere {
+			// "In welchem Kreis liegt Hille?" … "wie viele Gemeinden hat
+			// der?": the Kreis the answer named.
+			if a := e.areaOf(keep[0].ID); a != "" {
+				f.Subjects, f.Filters.Area = nil, a
+			}
 		}
 		if f.Filters.Area == "" {
 			f.Filters.Area = prev.Filters.Area
@@ -1602,6 +1742,21 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		return f
 	}
 	return f
+}
+
+// unknownPartner marks the word after "mit" in a yes-or-no question about
+// one place's twinnings as the partner asked about, which the base does
+// not know: "Ist Bielefeld mit Paris verpartnert?".
+func (e *Engine) unknownPartner(r *reading, f *Frame) {
+	if f.About != AboutTwinnings || f.Op != OpYesNo || len(f.places()) != 1 || f.Filters.Country != "" || f.Unknown != "" {
+		return
+	}
+	for i, t := range r.toks[:len(r.toks)-1] {
+		if next := r.toks[i+1]; (t.fold == "mit" || t.fold == "with" || t.fold == "und" || t.fold == "and") && slices.Contains(f.Words, next.fold) {
+			f.Unknown, f.unknownAs = next.fold, next.raw
+			return
+		}
+	}
 }
 
 // allAbroad reports whether every place is abroad (and there is one).
@@ -1641,7 +1796,7 @@ func (e *Engine) changeFilters(g *Frame, f Frame, r *reading) {
 		fl.Kind = nf.Kind
 	}
 	fl.Founders = fl.Founders || nf.Founders
-	fl.Suspended = fl.Suspended || nf.Suspended
+	fl.Suspended = fl.Suspended || nf.Suspended || g.About == AboutTwinnings && r.has("suspended") // "welche davon ruhen?"
 	if f.Ordinal != 0 {
 		g.Ordinal = f.Ordinal // "und der fünfte?"
 	}

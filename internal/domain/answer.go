@@ -248,28 +248,37 @@ func (a Answer) LinksNotCited(c Citations) []Link {
 // terminal output and the notification fallback of Slack messages. The lead
 // answers; the lines after it add to it; sources come once, at the end.
 func (a Answer) PlainText() string {
+	// Written piece by piece into one buffer sized for a typical answer:
+	// every slash command's response carries it as its fallback text.
 	var b strings.Builder
+	b.Grow(512 + len(a.Title) + len(a.Lead))
+	line := func(parts ...string) {
+		for _, p := range parts {
+			b.WriteString(p)
+		}
+		b.WriteByte('\n')
+	}
 	c := a.Citations()
 	if a.Title != "" {
-		b.WriteString(a.Title + "\n")
+		line(a.Title)
 	}
 	if a.Lead != "" {
-		b.WriteString(a.Lead + c.Ref(a.LeadSource) + "\n")
+		line(a.Lead, c.Ref(a.LeadSource))
 	}
 	for _, f := range a.Facts {
-		b.WriteString("- " + f.BodyIn(a.English) + c.FactRef(f) + "\n")
+		line("- ", f.BodyIn(a.English), c.FactRef(f))
 	}
 	for _, l := range a.Lists {
-		b.WriteString(l.line(a.English) + c.ListRef(l) + "\n")
+		line(l.line(a.English), c.ListRef(l))
 	}
-	if line := c.Line(a.English); line != "" {
-		b.WriteString(line + "\n")
+	if cl := c.Line(a.English); cl != "" {
+		line(cl)
 	}
 	// The website follows when nothing else is cited, or the answer is
 	// about the network as a whole: an answer shows a URL once and is short.
 	if len(c.Sources) == 0 || a.Kind == KindNetwork || a.Kind == KindNone {
 		for _, l := range a.LinksNotCited(c) {
-			b.WriteString(l.Title + ": " + l.URL + "\n")
+			line(l.Title, ": ", l.URL)
 		}
 	}
 	if len(a.Suggestions) > 0 {
@@ -277,7 +286,7 @@ func (a Answer) PlainText() string {
 		if a.English {
 			label = "Try for example: "
 		}
-		b.WriteString(label + strings.Join(a.Suggestions, " · ") + "\n")
+		line(label, strings.Join(a.Suggestions, " · "))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

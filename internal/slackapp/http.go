@@ -126,6 +126,7 @@ type slackHandler func(w http.ResponseWriter, r *http.Request, log *slog.Logger,
 // body slots, see readBody), verifies Slack's signature on it before
 // anything parses it, and hands it on with a logger that carries a request id.
 func (a *App) slackRoute(kind string, h slackHandler) http.Handler {
+	verified := a.metrics.requests.WithLabelValues(kind, "ok")
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := newRequestID()
 		log := a.httpLog.With("request_id", id, "kind", kind)
@@ -166,7 +167,7 @@ func (a *App) slackRoute(kind string, h slackHandler) http.Handler {
 			http.Error(w, "invalid signature", http.StatusUnauthorized)
 			return
 		}
-		a.metrics.requests.WithLabelValues(kind, "ok").Inc()
+		verified.Inc()
 		a.recoverSlack(kind, w, log, func(w http.ResponseWriter) { h(w, r, log, body) })
 	})
 }

@@ -136,16 +136,14 @@ func (a *App) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	if r.ContentLength > MaxBodyBytes {
 		return nil, &http.MaxBytesError{Limit: MaxBodyBytes}
 	}
-	t := time.NewTimer(a.guard.bodyWait)
-	defer t.Stop()
 	select {
-	case a.guard.bodySlots <- struct{}{}:
-		defer func() { <-a.guard.bodySlots }()
-	case <-t.C:
-		return nil, errBusy
-	case <-r.Context().Done():
-		return nil, r.Context().Err()
+	case a.guard.bodySlots <- struct{}{}: // mostly a slot is free: no timer then
+	default:
+		if err := a.waitBodySlot(r); err != nil {
+			return nil, err
+		}
 	}
+	defer func() { <-a.guard.bodySlots }()
 	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(bodyReadTimeout))
 	var buf bytes.Buffer
 	if r.ContentLength > 0 {
@@ -153,6 +151,20 @@ func (a *App) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	}
 	_, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
 	return buf.Bytes(), err
+}
+
+// waitBodySlot waits up to the guard's bodyWait for a body slot.
+func (a *App) waitBodySlot(r *http.Request) error {
+	t := time.NewTimer(a.guard.bodyWait)
+	defer t.Stop()
+	select {
+	case a.guard.bodySlots <- struct{}{}:
+		return nil
+	case <-t.C:
+		return errBusy
+	case <-r.Context().Done():
+		return r.Context().Err()
+	}
 }
 
 // healthRoute reports whether path is answered on a connection past the

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -122,8 +123,9 @@ func (a *App) help(surface string) blocks.Message {
 func (a *App) ask(ctx context.Context, log *slog.Logger, surface, q, prev string) domain.Answer {
 	start := time.Now()
 	ans := a.lookup(ctx, log, q, prev)
-	a.metrics.duration.WithLabelValues(surface).Observe(time.Since(start).Seconds())
-	a.metrics.questions.WithLabelValues(surface).Inc()
+	m := a.metrics.surface(surface)
+	m.duration.Observe(time.Since(start).Seconds())
+	m.questions.Inc()
 	if !ans.Found {
 		// The caller's log carries the surface. The question is the one
 		// text of a person the bot logs, and only unanswered (for `engagiert
@@ -133,7 +135,7 @@ func (a *App) ask(ctx context.Context, log *slog.Logger, surface, q, prev string
 		} else {
 			log.Info("unanswered", "question", clipText(q))
 		}
-		a.metrics.unanswered.WithLabelValues(surface).Inc()
+		m.unanswered.Inc()
 	}
 	return ans
 }
@@ -210,10 +212,26 @@ func webhook(responseType string, m blocks.Message) slack.WebhookMessage {
 
 // encodeResponse is the JSON of a response, as json.Marshal writes it,
 // written directly (blocks.AppendWebhook): encoding/json's way through
-// slack-go's types cost more than rendering the answer.
+// slack-go's types cost more than rendering the answer. It is written into
+// a buffer kept for the next response and copied out at its size: a
+// response is remembered (slashResponse), and growing a new buffer to a
+// few KB for each cost twice its size.
 func encodeResponse(w slack.WebhookMessage) ([]byte, error) {
-	return blocks.AppendWebhook(make([]byte, 0, 2048), w)
+	buf := responseBufs.Get().(*[]byte)
+	b, err := blocks.AppendWebhook((*buf)[:0], w)
+	out := bytes.Clone(b)
+	if cap(b) <= maxKeptResponseBuf {
+		*buf = b
+		responseBufs.Put(buf)
+	}
+	return out, err
 }
+
+// responseBufs are encodeResponse's buffers; one larger than
+// maxKeptResponseBuf (a long answer) is not kept.
+var responseBufs = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
+const maxKeptResponseBuf = 64 << 10
 
 // formRequest is r with its body, already read and verified, to read again
 // by slack-go's parsers (they call r.ParseForm).

@@ -83,7 +83,7 @@ func markReplied(ctx context.Context) {
 // f had replied already.
 func (a *App) background(ctx context.Context, log *slog.Logger, f func(ctx context.Context), sorry func(ctx context.Context)) {
 	a.work.Add(1)
-	go func() {
+	a.workers.do(func() {
 		defer a.work.Done()
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 		defer cancel()
@@ -103,8 +103,40 @@ func (a *App) background(ctx context.Context, log *slog.Logger, f func(ctx conte
 			}
 		}()
 		f(ctx)
-	}()
+	})
 }
+
+// aside runs f on a worker for a request that waits for it (a slash
+// command's answer, see slashInTime), with ctx's values but not its end: a
+// request Slack gave up on still gets its answer, which follows via
+// response_url. Unlike background, it sets no timer of its own and
+// registers nothing with ctx: the work is the engine's, which reads no
+// network, and it ends at the latest when the App stops waiting (stopCtx).
+// A panic in f is recovered and reported; then sorry runs.
+func (a *App) aside(ctx context.Context, log *slog.Logger, f func(ctx context.Context), sorry func()) {
+	a.work.Add(1)
+	a.workers.do(func() {
+		defer a.work.Done()
+		defer func() {
+			if r := recover(); r != nil {
+				a.reportPanic(log, PanicBackground, r)
+				a.safely(log, sorry)
+			}
+		}()
+		f(detached{Context: context.WithoutCancel(ctx), stop: a.stopCtx})
+	})
+}
+
+// detached is a context with the values of Context (a context.WithoutCancel)
+// that ends with stop.
+type detached struct {
+	context.Context
+	stop context.Context
+}
+
+func (d detached) Deadline() (time.Time, bool) { return d.stop.Deadline() }
+func (d detached) Done() <-chan struct{}       { return d.stop.Done() }
+func (d detached) Err() error                  { return d.stop.Err() }
 
 // safely runs f, logging (not counting again) a panic in it: for apologies
 // made after a panic, which must not panic the process themselves.
@@ -169,7 +201,7 @@ func (a *App) recoverSlack(kind string, w http.ResponseWriter, log *slog.Logger,
 // health routes; Slack's routes recover in recoverSlack).
 func (a *App) recoverHTTP(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		a.guardHTTP(w, a.log.With("path", r.URL.Path), func(w http.ResponseWriter) { h.ServeHTTP(w, r) },
+		a.guardHTTP(w, a.httpLog.With("path", r.URL.Path), func(w http.ResponseWriter) { h.ServeHTTP(w, r) },
 			func(w http.ResponseWriter) { http.Error(w, "internal error", http.StatusInternalServerError) })
 	})
 }

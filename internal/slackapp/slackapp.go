@@ -170,6 +170,8 @@ type App struct {
 	stopCtx  context.Context
 	stopWork context.CancelFunc
 	stopping atomic.Bool
+	// workers run the background work (workers.go).
+	workers *workers
 }
 
 // New checks cfg and builds an App. It makes no network calls.
@@ -252,6 +254,7 @@ func New(cfg Config) (*App, error) {
 	return &App{
 		stopCtx:   stopCtx,
 		stopWork:  stopWork,
+		workers:   newWorkers(),
 		cfg:       cfg,
 		log:       cfg.Logger,
 		httpLog:   deferAttrs(cfg.Logger),
@@ -285,9 +288,11 @@ func responseCache(size int) *memo.Map[string, []byte] {
 // ctx ends. Call it after http.Server.Shutdown so nothing in flight is lost.
 // When ctx ends first, the work still running is cancelled, and each reply
 // it loses is logged with reason "shutdown"; Wait gives it a moment for that.
+// The App's idle workers end when it returns.
 func (a *App) Wait(ctx context.Context) error {
 	done := make(chan struct{})
 	go func() { a.work.Wait(); close(done) }()
+	defer a.workers.release()
 	select {
 	case <-done:
 		return nil
@@ -357,6 +362,24 @@ type metrics struct {
 	rateLimited prometheus.Counter
 	shareFalls  *prometheus.CounterVec
 	panics      *prometheus.CounterVec
+
+	// surfaces are the children of questions, unanswered and duration for
+	// each surface, looked up once rather than on every question.
+	surfaces map[string]surfaceMetrics
+}
+
+// surfaceMetrics are the metrics of one surface's questions.
+type surfaceMetrics struct {
+	questions, unanswered prometheus.Counter
+	duration              prometheus.Observer
+}
+
+// surface returns the metrics of surface s.
+func (m *metrics) surface(s string) surfaceMetrics {
+	if sm, ok := m.surfaces[s]; ok {
+		return sm
+	}
+	return surfaceMetrics{m.questions.WithLabelValues(s), m.unanswered.WithLabelValues(s), m.duration.WithLabelValues(s)}
 }
 
 // newMetrics registers the App's metrics with reg (promauto panics on a
@@ -396,9 +419,9 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Buckets: []float64{.001, .005, .01, .05, .1, .25, .5, 1, 2.5},
 		}, []string{"surface"}),
 	}
+	m.surfaces = map[string]surfaceMetrics{}
 	for _, s := range surfaces {
-		m.questions.WithLabelValues(s)
-		m.unanswered.WithLabelValues(s)
+		m.surfaces[s] = surfaceMetrics{m.questions.WithLabelValues(s), m.unanswered.WithLabelValues(s), m.duration.WithLabelValues(s)}
 	}
 	m.feedback.WithLabelValues("up")
 	m.feedback.WithLabelValues("down")

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
@@ -71,18 +72,12 @@ func replaceMarkup(text, botUserID string) string {
 	})
 }
 
-// slash answers a slash command within SlashDeadline. It returns the
-// response; when the answer takes longer, the response says so and the
-// answer follows in the background via response_url, in its place.
-func (a *App) slash(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) slack.WebhookMessage {
-	resp, _ := a.slashInTime(ctx, log, cmd)
-	return resp
-}
-
-// slashResponse is slash's response as JSON. Answers given in time are
-// remembered per knowledge version, day (Berlin) and question, since they
-// depend on nothing else: an answer about the next event changes at German
-// midnight. Rendering and encoding cost more than the (cached) answer,
+// slashResponse answers a slash command within SlashDeadline, as JSON:
+// when the answer takes longer, the response says so and the answer
+// follows in the background via response_url, in its place. Answers given
+// in time are remembered per knowledge version, day (Berlin) and question,
+// since they depend on nothing else: an answer about the next event changes
+// at German midnight. Rendering and encoding cost more than the (cached) answer,
 // and a team asks the same things again. A remembered response still counts
 // and logs its question, as the metrics and `engagiert misses` expect.
 func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) []byte {
@@ -96,7 +91,8 @@ func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.Sla
 		key = base.Version + "\x00" + a.cfg.Clock.Today().ISO() + "\x00" + q
 	}
 	if key == "" {
-		b, err := encodeResponse(a.slash(ctx, log, cmd))
+		resp, _ := a.slashInTime(ctx, log, cmd, q)
+		b, err := encodeResponse(resp)
 		if err != nil {
 			log.Error("encode slash response", "err", err)
 		}
@@ -108,7 +104,7 @@ func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.Sla
 		}
 		return b
 	}
-	resp, cacheable := a.slashInTime(ctx, log, cmd)
+	resp, cacheable := a.slashInTime(ctx, log, cmd, q)
 	b, err := encodeResponse(resp)
 	if err != nil {
 		log.Error("encode slash response", "err", err)
@@ -121,29 +117,34 @@ func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.Sla
 	return b
 }
 
-// slashInTime answers a slash command; cacheable is false when the answer
-// missed SlashDeadline and follows via response_url, or when it failed.
-// The answer is the same for everyone who asks q (the forward button relays
-// by DM to whoever clicks it), so it can be remembered.
-func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) (resp slack.WebhookMessage, cacheable bool) {
-	q := a.cutQuestion(Question(cmd.Text, ""))
+// slashResult is the answer to a slash command, made aside.
+type slashResult struct {
+	m  blocks.Message
+	ok bool
+}
+
+// slashInTime answers slash command cmd, which asks q (cut as cutQuestion
+// cuts it); cacheable is false when the answer missed SlashDeadline and
+// follows via response_url, or when it failed. The answer is the same for
+// everyone who asks q (the forward button relays by DM to whoever clicks
+// it), so it can be remembered.
+func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand, q string) (resp slack.WebhookMessage, cacheable bool) {
 	log = log.With("surface", SurfaceSlash, "user", cmd.UserID, "channel", cmd.ChannelID)
 	opt := blocks.Options{Share: true, Feedback: true, Forward: a.forwardButton(q, "", "")}
-	type result struct {
-		m  blocks.Message
-		ok bool
-	}
-	done := make(chan result, 1)
-	a.background(ctx, log, func(ctx context.Context) {
+	done := make(chan slashResult, 1)
+	a.aside(ctx, log, func(ctx context.Context) {
 		m, _, ok := a.answer(ctx, log, SurfaceSlash, q, "", opt)
-		done <- result{m, ok}
-	}, func(context.Context) { done <- result{apologyMessage(), false} })
-	timer := time.NewTimer(a.cfg.SlashDeadline)
-	defer timer.Stop()
+		done <- slashResult{m, ok}
+	}, func() { done <- slashResult{apologyMessage(), false} })
+	timer := slashTimers.Get().(*time.Timer)
+	timer.Reset(a.cfg.SlashDeadline)
 	select {
 	case r := <-done:
+		timer.Stop()
+		slashTimers.Put(timer)
 		return ephemeral(r.m), r.ok
 	case <-timer.C:
+		slashTimers.Put(timer) // fired and drained: ready for Reset
 	}
 	log.Warn("slow answer; following up via response_url")
 	a.background(ctx, log, func(ctx context.Context) {
@@ -158,6 +159,14 @@ func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.Slash
 	}, nil)
 	return ephemeral(blocks.Notice("Einen Moment, ich suche noch …")), false
 }
+
+// slashTimers are the stopped timers of slashInTime's deadline, one per
+// slash command answered at once rather than one per slash command.
+var slashTimers = sync.Pool{New: func() any {
+	t := time.NewTimer(time.Hour)
+	t.Stop()
+	return t
+}}
 
 // post sends a message to a channel, in thread if thread is set, with
 // more options (replyMetadata), and returns its ts ("" when it failed).

@@ -121,31 +121,29 @@ func step2(s string, n int) int {
 // between digits ("1.000") and apostrophes kept ("what's"). Hyphens
 // separate words, as spaces do: "Kommunen-Netzwerk" is two words, so
 // "NRW-Städte" names NRW and "RegioPole-Netzwerk" RegioPole, however a
-// question joins them.
-//
-// The words are slices of text, not copies: splitting a question or a
-// statement allocates the list only.
+// question joins them. The words are slices of text, not copies: every
+// question is split, some parts of it several times (FuzzSplit holds it to
+// splitting a copy of the text as runes).
 func Split(text string) []string {
-	var out []string
-	start := -1 // byte offset of the word begun, or -1
-	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-	// cur is the rune at i, size bytes long; next the rune after it, if
-	// hasNext; prev the rune before it. An invalid byte reads as
-	// utf8.RuneError, one byte long, as converting to runes reads it.
-	prev := utf8.RuneError
-	cur, size := utf8.DecodeRuneInString(text)
-	for i := 0; i < len(text); {
-		hasNext := i+size < len(text)
-		next, nextSize := utf8.RuneError, 0
-		if hasNext {
-			next, nextSize = utf8.DecodeRuneInString(text[i+size:])
+	out := make([]string, 0, 1+len(text)/6)
+	start := -1      // where the word being read begins, or -1
+	prev := rune(-1) // the character before i
+	for i := 0; i <= len(text); {
+		r, size := rune(-1), 0 // -1 after the end
+		if i < len(text) {
+			r, size = utf8.DecodeRuneInString(text[i:])
 		}
-		if (cur == '+' || cur == '&') && start < 0 && (!hasNext || !isWord(next)) {
-			out = append(out, text[i:i+1]) // "Partnerstädte + seit wann?": a joint, like "und"
-		} else {
-			in := isWord(cur)
-			if !in && start >= 0 && hasNext && isWord(next) {
-				switch cur {
+		next := rune(-1)
+		if i+size < len(text) {
+			next, _ = utf8.DecodeRuneInString(text[i+size:])
+		}
+		switch {
+		case (r == '+' || r == '&') && start < 0 && (next < 0 || !isWord(next)):
+			out = append(out, text[i:i+size]) // "Partnerstädte + seit wann?": a joint, like "und"
+		default:
+			in := r >= 0 && isWord(r)
+			if !in && r >= 0 && start >= 0 && next >= 0 && isWord(next) {
+				switch r {
 				case '\'', '’':
 					in = true
 				case '.':
@@ -160,11 +158,13 @@ func Split(text string) []string {
 				start = -1
 			}
 		}
-		i += size
-		prev, cur, size = cur, next, nextSize
+		if r < 0 {
+			break
+		}
+		prev, i = r, i+size
 	}
-	if start >= 0 {
-		out = append(out, text[start:])
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -203,3 +203,5 @@ func InFoldedSet(set []string, fold string) bool {
 	_, ok := slices.BinarySearch(set, fold)
 	return ok
 }
+
+func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -248,6 +248,7 @@ func link(u, label string) string {
 func replaceBareURLs(s string, f func(string) string) string {
 	var b strings.Builder
 	last, found := 0, false
+	grown := false
 	for i := 0; i < len(s); {
 		j := strings.Index(s[i:], "http")
 		if j < 0 {
@@ -265,6 +266,10 @@ func replaceBareURLs(s string, f func(string) string) string {
 			continue
 		}
 		e := k + urlRun(s[k:])
+		if !grown {
+			b.Grow(len(s) + 64) // a link adds its label to the address
+			grown = true
+		}
 		b.WriteString(s[last:p])
 		b.WriteString(f(s[p:e]))
 		last, found, i = e, true, e
@@ -306,6 +311,9 @@ func linkify(s string) string {
 // linkifyOnce links the bare URLs outside Slack's markup once; stripped
 // reports whether it showed an address without its scheme.
 func linkifyOnce(s string) (out string, stripped bool) {
+	if strings.IndexByte(s, '<') < 0 {
+		return linkBare(s, &stripped), stripped // no markup: escaped text, such as an answer's fallback
+	}
 	var b strings.Builder
 	for s != "" {
 		i := strings.IndexByte(s, '<')

@@ -120,11 +120,19 @@ type ForwardRef struct {
 	Thread   string `json:"t,omitempty"`
 }
 
-// Encode writes the reference as a button value.
+// Encode writes the reference as a button value: what json.Marshal writes
+// (FuzzAppendJSON holds it to that), written directly, since every slash
+// command's answer that may be forwarded carries one.
 func (r ForwardRef) Encode() string {
-	r.Question = cutBytes(r.Question, maxQuestion)
-	b, _ := json.Marshal(r) // strings always marshal
-	return string(b)
+	b := make([]byte, 0, 24+len(r.Question)+len(r.Channel)+len(r.Thread))
+	b = AppendString(append(b, `{"q":`...), cutBytes(r.Question, maxQuestion))
+	if r.Channel != "" {
+		b = AppendString(append(b, `,"c":`...), r.Channel)
+	}
+	if r.Thread != "" {
+		b = AppendString(append(b, `,"t":`...), r.Thread)
+	}
+	return string(append(b, '}'))
 }
 
 // DecodeForwardRef reads a button value written by Encode.

@@ -124,6 +124,13 @@ func FuzzAppendJSON(f *testing.F) {
 		if got := AppendString(nil, text); !bytes.Equal(got, want) {
 			t.Fatalf("AppendString(%q) = %s, want %s", text, got, want)
 		}
+		for _, ref := range []ForwardRef{{Question: text}, {Question: other, Channel: text, Thread: other}} {
+			cut := ref
+			cut.Question = cutBytes(ref.Question, maxQuestion)
+			if want, _ := json.Marshal(cut); ref.Encode() != string(want) {
+				t.Fatalf("%#v.Encode() = %s, want %s", ref, ref.Encode(), want)
+			}
+		}
 		a := domain.Answer{Query: text, Found: found, Title: text, Lead: other + " " + text, Suggestions: []string{text},
 			Facts: []domain.AnswerFact{{Text: text, Source: &domain.Source{Title: other, URL: "https://example.org/" + other}}},
 			Lists: []domain.List{{Title: other, Items: []domain.ListItem{{Name: text}, {Name: other, Detail: text}}, Note: text}},
