@@ -107,7 +107,7 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 		log = slog.New(slog.DiscardHandler)
 	}
 	e := &Engine{base: base, search: s, log: log,
-		statementWord: map[string]bool{}, factPlaces: map[domain.FactRef][]string{}, members: map[string][]memberRef{},
+		factPlaces: map[domain.FactRef][]string{}, members: map[string][]memberRef{},
 		countryFacts: map[string][]domain.FactRef{},
 		byFirstWord:  map[string][]*domain.Place{}}
 	e.nameEndings = sync.OnceValue(e.countNameEndings)
@@ -118,16 +118,32 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 			}
 		}
 	}
-	// Two independent halves, on two cores: the words (lexicon, names,
-	// statements) here, the places and their indexes in placesAndIndexes.
+	// Independent parts, on two cores: the words (lexicon, names) here,
+	// the places and their indexes in placesAndIndexes, the statements'
+	// words, which need neither the lexicon nor the names, in
+	// readStatements, then linked to countries once the lexicon is built
+	// (linkCountries), and to places once the names are (linkStatements).
 	// Each writes fields of its own.
-	var wg sync.WaitGroup
+	var wg, read sync.WaitGroup
 	wg.Go(e.placesAndIndexes)
+	var st statementWords
+	lexicon := make(chan struct{}) // closed once e.lex is built
+	read.Go(func() {
+		st = readStatements(base)
+		<-lexicon
+		e.linkCountries(&st)
+	})
 	e.lex = newLexicon(base.Lexicon)
+	close(lexicon)
 	entries := nameEntries(base, e.lex)
-	wg.Go(func() { e.nameWords = nameWords(entries, e.lex) })
+	// The names' words correct a typo only in a word that is no name, no
+	// ordinary word and no word of the statements: they are read at the
+	// first such word, from the base again (keeping the entries would
+	// hold several MB at 100,000 places).
+	e.nameWords = names.LazyWords(func() []string { return nameWords(nameEntries(base, e.lex), e.lex) })
 	e.names = names.New(entries)
-	e.indexStatements()
+	read.Wait()
+	e.linkStatements(&st)
 	wg.Wait()
 	return e
 }
@@ -294,48 +310,100 @@ func firstWord(name string) string {
 	return w
 }
 
-// indexStatements notes the words of the base's statements and the places
-// each statement names.
-func (e *Engine) indexStatements() {
+// statementWords are the base's statements read as words: what
+// linkCountries and linkStatements need of them before the lexicon and
+// the names exist.
+type statementWords struct {
+	// words holds the words (folded, and stemmed) of all statements
+	// (Engine.statementWord).
+	words map[string]bool
+	// facts holds each network fact as the name index reads it and as
+	// tokenize reads it, the networks' facts in base order.
+	facts []statementFact
+}
+
+type statementFact struct {
+	ref  domain.FactRef
+	ts   []names.Token
+	toks []tok
+}
+
+// readStatements splits, folds and stems the base's statements. A word is
+// folded once however often the statements use it.
+func readStatements(base *domain.Base) statementWords {
+	st := statementWords{words: map[string]bool{}}
+	type folded struct{ fold, term string }
+	seen := map[string]folded{}
 	addWords := func(text string) []names.Token {
-		var ts []names.Token
-		for i, w := range words.Split(text) {
-			f := words.Fold(w)
-			t := words.Stem(f)
-			e.statementWord[f], e.statementWord[t] = true, true
-			ts = append(ts, names.Token{Fold: f, Term: t, Pos: i})
+		ws := words.Split(text)
+		ts := make([]names.Token, len(ws))
+		for i, w := range ws {
+			f, ok := seen[w]
+			if !ok {
+				f.fold = words.Fold(w)
+				f.term = words.Stem(f.fold)
+				seen[w] = f
+				st.words[f.fold], st.words[f.term] = true, true
+			}
+			ts[i] = names.Token{Fold: f.fold, Term: f.term, Pos: i}
 		}
 		return ts
 	}
-	for _, n := range e.base.Networks {
+	for _, n := range base.Networks {
 		addWords(n.Description.Text)
 		for _, g := range n.Goals {
 			addWords(g.Text)
 		}
 		addWords(n.Founded.Text)
 		for i, f := range n.Facts {
-			ts := addWords(f.Text)
-			ref := domain.FactRef{Network: n.ID, Part: "fact", Index: i}
-			for _, c := range e.lex.countriesIn(tokenize(f.Text)) {
-				e.countryFacts[c] = append(e.countryFacts[c], ref)
-			}
-			for _, m := range e.names.Find(ts) {
-				if m.Kind == names.Place && !slices.Contains(e.factPlaces[ref], m.ID) {
-					e.factPlaces[ref] = append(e.factPlaces[ref], m.ID)
+			sf := statementFact{ref: domain.FactRef{Network: n.ID, Part: "fact", Index: i}, toks: tokenize(f.Text)}
+			if utf8.ValidString(f.Text) && !strings.ContainsAny(f.Text, "'’") {
+				// tokenize read the same words (it cuts only a "'s"), folded
+				// and stemmed: the text is not split a second time.
+				sf.ts = make([]names.Token, len(sf.toks))
+				for j, t := range sf.toks {
+					sf.ts[j] = names.Token{Fold: t.fold, Term: t.term, Pos: j}
+					st.words[t.fold], st.words[t.term] = true, true
 				}
+			} else {
+				sf.ts = addWords(f.Text)
 			}
+			st.facts = append(st.facts, sf)
 		}
 		for _, c := range n.Counts {
 			addWords(c.Text)
 		}
 	}
-	for _, p := range e.base.Places {
+	for _, p := range base.Places {
 		for _, f := range p.Facts {
 			addWords(f.Text)
 		}
 	}
-	for _, c := range e.base.PartnershipCounts {
+	for _, c := range base.PartnershipCounts {
 		addWords(c.Text)
+	}
+	return st
+}
+
+// linkCountries notes the countries each network fact speaks of.
+func (e *Engine) linkCountries(st *statementWords) {
+	for _, f := range st.facts {
+		for _, c := range e.lex.countriesIn(f.toks) {
+			e.countryFacts[c] = append(e.countryFacts[c], f.ref)
+		}
+	}
+}
+
+// linkStatements notes the words of the base's statements and the places
+// each network fact names.
+func (e *Engine) linkStatements(st *statementWords) {
+	e.statementWord = st.words
+	for _, f := range st.facts {
+		for _, m := range e.names.Find(f.ts) {
+			if m.Kind == names.Place && !slices.Contains(e.factPlaces[f.ref], m.ID) {
+				e.factPlaces[f.ref] = append(e.factPlaces[f.ref], m.ID)
+			}
+		}
 	}
 }
 
@@ -494,12 +562,19 @@ func coreOf(n string) string {
 }
 
 // nameWords are the words of every name that are no ordinary words, for
-// typo correction.
-func nameWords(entries []names.Entry, lex *lexicon) *names.Words {
+// typo correction, sorted, each once.
+func nameWords(entries []names.Entry, lex *lexicon) []string {
 	var ws []string
+	// Names share many words ("Kreis", "Regierungsbezirk", a place's name
+	// in its aliases): each is read once, the list is a set.
+	seen := map[string]bool{}
 	for _, en := range entries {
 		for _, n := range en.Names {
 			for _, w := range words.Split(n) {
+				if seen[w] {
+					continue
+				}
+				seen[w] = true
 				f := words.Fold(w)
 				if !lex.ordinary(f) {
 					ws = append(ws, f)
@@ -513,5 +588,5 @@ func nameWords(entries []names.Entry, lex *lexicon) *names.Words {
 		}
 	}
 	slices.Sort(ws)
-	return names.NewWords(slices.Compact(ws))
+	return slices.Compact(ws)
 }

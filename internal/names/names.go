@@ -160,14 +160,17 @@ func New(entries []Entry) *Index {
 	ix := &Index{entries: make([]entryRef, len(entries))}
 	termID := map[string]int32{}  // the terms; their ids once sorted
 	foldOf := map[string]string{} // folded name word -> its term
+	// folded holds each name word as written, folded: names share many
+	// words ("Kreis", a place's name in its aliases), each folded once.
+	folded := map[string]string{}
 	for ei, e := range entries {
 		ix.entries[ei] = entryRef{e.Kind, e.ID}
 		from := len(ix.variants) // where the entry's variants begin
 		for _, n := range e.Names {
-			ix.add(ei, n, false, termID, foldOf, from)
+			ix.add(ei, n, false, termID, foldOf, folded, from)
 		}
 		for _, n := range e.Short {
-			ix.add(ei, n, true, termID, foldOf, from)
+			ix.add(ei, n, true, termID, foldOf, folded, from)
 		}
 	}
 	ix.variants = slices.Clone(ix.variants) // without the spare room of appending
@@ -223,7 +226,7 @@ func New(entries []Entry) *Index {
 }
 
 // add indexes one name of an entry whose variants begin at from.
-func (ix *Index) add(entry int, name string, short bool, termID map[string]int32, foldOf map[string]string, from int) {
+func (ix *Index) add(entry int, name string, short bool, termID map[string]int32, foldOf, folded map[string]string, from int) {
 	ws := words.Split(name)
 	if len(ws) == 0 {
 		return
@@ -233,11 +236,18 @@ func (ix *Index) add(entry int, name string, short bool, termID map[string]int32
 	for _, w := range ws {
 		// One folding per word: the term is a prefix of it (words.Stem),
 		// so the word, its term and its spelling share their bytes.
-		f = words.Fold(w)
-		t := words.Stem(f)
+		var ok bool
+		if f, ok = folded[w]; !ok {
+			f = words.Fold(w)
+			folded[w] = f
+		}
+		t, ok := foldOf[f]
+		if !ok {
+			t = words.Stem(f)
+			termID[t] = 0
+			foldOf[f] = t // a folded word has one stem: one term
+		}
 		v.words = append(v.words, t)
-		termID[t] = 0
-		foldOf[f] = t // a folded word has one stem: one term
 	}
 	if len(ws) == 1 {
 		v.words = append(v.words, f)
@@ -532,10 +542,24 @@ func itoa(n int) string {
 // rules: one edit, the first letter kept, words of six letters or more.
 type Words struct {
 	near nearList // the words, sorted
+	// list, when set, gives the words at the first Correct (LazyWords).
+	once sync.Once
+	list func() []string
 }
 
 // NewWords indexes the folded words.
 func NewWords(ws []string) *Words {
+	return &Words{near: newWordList(ws)}
+}
+
+// LazyWords is NewWords of the words list returns, called at the first
+// Correct: most questions correct no typo, and a process that answers one
+// question ("engagiert ask") need not build the set at all.
+func LazyWords(list func() []string) *Words {
+	return &Words{list: list}
+}
+
+func newWordList(ws []string) nearList {
 	var list []string
 	for _, x := range ws {
 		if utf8.RuneCountInString(x) >= minFuzzy {
@@ -543,12 +567,15 @@ func NewWords(ws []string) *Words {
 		}
 	}
 	slices.Sort(list)
-	return &Words{near: nearList{words: slices.Clone(slices.Compact(list))}}
+	return nearList{words: slices.Clone(slices.Compact(list))}
 }
 
 // Correct returns the one word of the set a folded word is a typo of, or
 // false when it is none or more than one.
 func (w *Words) Correct(word string) (string, bool) {
+	if w.list != nil {
+		w.once.Do(func() { w.near = newWordList(w.list()) })
+	}
 	if _, known := slices.BinarySearch(w.near.words, word); known || utf8.RuneCountInString(word) < minFuzzy+1 {
 		return "", false
 	}

@@ -235,6 +235,13 @@ func TestLookupMatchesDeletionIndex(t *testing.T) {
 		}
 	}
 	ws, oldCorrect := NewWords(vocab), correct(vocab)
+	// LazyWords reads its words once, at the first Correct, and corrects
+	// as NewWords does.
+	lists := 0
+	lazy := LazyWords(func() []string { lists++; return vocab })
+	if lists != 0 {
+		t.Fatalf("LazyWords read its words before the first Correct")
+	}
 	checked := 0
 	for range 20000 {
 		n := names[r.IntN(len(names))]
@@ -254,9 +261,15 @@ func TestLookupMatchesDeletionIndex(t *testing.T) {
 		if gw != ww || gok != wok {
 			t.Fatalf("Correct(%q) = %q, %v; the deletion index gives %q, %v", f, gw, gok, ww, wok)
 		}
+		if lw, lok := lazy.Correct(f); lw != gw || lok != gok {
+			t.Fatalf("lazy Correct(%q) = %q, %v; NewWords gives %q, %v", f, lw, lok, gw, gok)
+		}
 	}
 	if checked < 10000 {
 		t.Fatalf("only %d words checked", checked)
+	}
+	if lists != 1 {
+		t.Fatalf("LazyWords read its words %d times, want once", lists)
 	}
 }
 
