@@ -304,6 +304,10 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 		b.Lead, b.LeadSource = say(en, "event.no.ordinal", f.Ordinal), nil
 		return b, nil
 	}
+	if f.Attribute == domain.AttrPopulation {
+		// "Wie viele Einwohner haben die zusammen?": no network states it.
+		return e.noInfo(&nets[0], f), nil
+	}
 	topics := e.topicsOf(f.Attribute)
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: en}
 	var facts, topical []domain.AnswerFact

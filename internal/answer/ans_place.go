@@ -120,6 +120,18 @@ func (e *Engine) aboutPlaces(ctx context.Context, places []string, f Frame, topi
 			out = appendFact(out, e.fact(h.Ref, f.English))
 		}
 	}
+	if len(out) == 0 && len(f.Words) > 0 {
+		// "In welcher EWS war Jülich?": a statement that names the place
+		// among others and says the word, though search ranks it low.
+		for i := range e.base.Networks {
+			n := &e.base.Networks[i]
+			for j, x := range n.Facts {
+				if ref := (domain.FactRef{Network: n.ID, Part: "fact", Index: j}); anyIn(e.factPlaces[ref], places) && e.hasWord(x.Text, f.Words...) {
+					out = appendFact(out, e.fact(ref, f.English))
+				}
+			}
+		}
+	}
 	return out, nil
 }
 

@@ -138,8 +138,15 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		names := make([]string, len(l.Items))
 		for i, it := range l.Items {
 			names[i] = it.Name
+			var detail []string
 			if !ps[i].Since.IsZero() && len(l.Items) <= 4 {
-				names[i] += " (" + say(en, "since", dateIn(en, ps[i].Since)) + ")"
+				detail = append(detail, say(en, "since", dateIn(en, ps[i].Since)))
+			}
+			if ps[i].Status != "" {
+				detail = append(detail, sayIfKnown(en, "short."+ps[i].Status, ps[i].Status)) // "Wolgograd (ausgesetzt)": a yes with its catch
+			}
+			if len(detail) > 0 {
+				names[i] += " (" + strings.Join(detail, ", ") + ")"
 			}
 		}
 		if en {

@@ -1437,7 +1437,9 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if f.Op == OpWhen && (f.Attribute == domain.AttrInitiator || f.Attribute == domain.AttrFounders) && nets {
 		f.Attribute = domain.AttrFounding // "Wann wurde X ins Leben gerufen?": when, not by whom
 	}
-	if f.Attribute == domain.AttrPopulation && nets && !places {
+	// "mit 300.000 Einwohnern", "Welche Einwohnerzahl mussten …?": who may
+	// join; "wie viele Einwohner haben die zusammen?" is no such question.
+	if f.Attribute == domain.AttrPopulation && nets && !places && (f.Number > 0 || f.Op == OpYesNo || r.has("modal", "join")) {
 		f.Attribute = domain.AttrEligibility // "mit 300.000 Einwohnern" asks who may join
 	}
 	if f.Attribute == domain.AttrNone {
@@ -1592,7 +1594,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			g.Filters.Year, g.Filters.YearOp = 0, "" // "und heute?" after "Ende 2017"
 			g.Words = nil
 		}
-		if f.Op == OpList && prev.Op != OpList && prev.Op != OpMost {
+		if f.Op == OpList && prev.Op != OpList && prev.Op != OpMost && r.has("which", "new", "members", "member-who") {
 			// "…, und welche kamen 2022 dazu?": a list of its own.
 			g.Op, g.Attribute, g.Time = OpList, domain.AttrMembers, WhenAny
 		}
