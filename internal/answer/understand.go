@@ -426,7 +426,7 @@ func (e *Engine) placeContext(r *reading, m names.Mention) bool {
 	}
 	if pos > 0 {
 		switch r.toks[pos-1].fold {
-		case "in", "aus", "nach", "vor", "bei", "von", "fur", "stadt", "gemeinde", "kommune", "of", "from":
+		case "in", "aus", "nach", "vor", "bei", "von", "fur", "stadt", "gemeinde", "kommune", "of", "from", "for":
 			return true // "gemeinde much", "Partnerstadt von Cognac", "für Siegen", "vor siegen"
 		case "mit", "zu", "about":
 			if t.upper {
