@@ -487,7 +487,22 @@ func (e *Engine) twinningsInYear(_ context.Context, f Frame) (domain.Answer, err
 	a := domain.Answer{Found: true, Kind: domain.KindMembers, Title: say(en, "twin.figures"), English: en, Links: []domain.Link{rgre(en)}}
 	l := domain.List{Title: say(en, "twin.list"), Partial: true}
 	n := 0
-	for _, i := range e.twins.sorted {
+	// The dated twinnings are sorted by date: the year's are one run of
+	// them, found by halving, so the answer does not grow with the base.
+	sorted, y := e.twins.sorted, f.Filters.Year
+	at := func(year int) int {
+		i, _ := slices.BinarySearchFunc(sorted, year, func(x int32, year int) int { return cmp.Compare(e.base.Partnerships[x].Since.Year, year) })
+		return i
+	}
+	switch f.Filters.YearOp {
+	case "before":
+		sorted = sorted[:at(y)]
+	case "after":
+		sorted = sorted[at(y):]
+	default:
+		sorted = sorted[at(y):at(y+1)]
+	}
+	for _, i := range sorted {
 		p := &e.base.Partnerships[i]
 		pl, other := e.base.Place(p.Place), e.base.Place(p.Partner)
 		if pl == nil || other == nil || !yearKeeps(p.Since.Year, f.Filters.Year, f.Filters.YearOp) ||
