@@ -83,25 +83,15 @@ func (e *Engine) topicsOf(a domain.Attribute) []string {
 // statements finds statements that share the words, in one network or in
 // all (""), best first; only those covering most of the words count.
 func (e *Engine) statements(ctx context.Context, ws []string, network string) ([]domain.FactHit, error) {
-	if len(ws) == 0 {
-		return nil, nil
-	}
-	toks := e.search.Tokens(strings.Join(ws, " "))
-	if len(toks) == 0 {
-		return nil, nil
-	}
-	hits, err := e.search.Facts(ctx, toks, network)
-	if err != nil {
-		return nil, err
-	}
-	return goodHits(hits), nil
+	return e.statementsNumbered(ctx, ws, network, 0)
 }
 
 // statementsNumbered is statements for a question that names a number
-// after a name ("EWS 3"): the statements that give it lead.
+// after a name ("EWS 3"): the statements that give it lead. n is 0 for
+// none.
 func (e *Engine) statementsNumbered(ctx context.Context, ws []string, network string, n int) ([]domain.FactHit, error) {
-	if n <= 0 {
-		return e.statements(ctx, ws, network)
+	if len(ws) == 0 {
+		return nil, nil
 	}
 	toks := e.search.Tokens(strings.Join(ws, " "))
 	if len(toks) == 0 {
