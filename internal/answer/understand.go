@@ -1426,7 +1426,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if r.has("what") && places && !nets && f.Attribute == domain.AttrNone && f.About == AboutSubjects {
 		f.Words, f.Unknown = nil, "" // "Überblick über Bocholt, ich hab gleich ein Telefonat": the place
 	}
-	if f.Op == OpYesNo && nets && !places && f.Unknown != "" && len(r.toks) > 1 && slices.Contains([]string{"hat", "haben", "has", "have"}, r.toks[0].fold) {
+	if f.Op == OpYesNo && nets && !places && f.Unknown != "" && len(r.toks) > 1 && e.lex.isCue("have", r.toks, 0) {
 		// "Hat die Netzwerkstelle einen Instagram-Account?": something the
 		// network has, not a member it lacks.
 		f.Unknown, f.unknownAs = "", ""
@@ -1472,7 +1472,8 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	for c := range r.cues {
 		switch c {
 		case "follow-up", "which", "also", "yesno", "and", "question", "pronoun", "members", "places", "belong", "earlier", "later", "inclusive", "before", "after", "now",
-			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders":
+			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders",
+			"have", "with":
 		default:
 			if !strings.HasPrefix(c, "measure:") {
 				r.bare = false
@@ -1776,8 +1777,8 @@ func (e *Engine) unknownPartner(r *reading, f *Frame) {
 	if f.About != AboutTwinnings || f.Op != OpYesNo || len(f.places()) != 1 || f.Filters.Country != "" || f.Unknown != "" {
 		return
 	}
-	for i, t := range r.toks[:len(r.toks)-1] {
-		if next := r.toks[i+1]; (t.fold == "mit" || t.fold == "with" || t.fold == "und" || t.fold == "and") && slices.Contains(f.Words, next.fold) {
+	for i := range r.toks[:len(r.toks)-1] {
+		if next := r.toks[i+1]; (e.lex.isCue("with", r.toks, i) || e.lex.isCue("and", r.toks, i)) && slices.Contains(f.Words, next.fold) {
 			f.Unknown, f.unknownAs = next.fold, next.raw
 			return
 		}

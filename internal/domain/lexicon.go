@@ -88,6 +88,6 @@ var Cues = []string{
 	"help", "count", "when", "where", "who", "what", "which", "members", "belong", "link", "cross", "networks", "new",
 	"join", "founding", "founders", "member-who", "yesno", "negation", "outside", "history", "earlier", "later", "next", "last",
 	"before", "after", "inclusive", "twinning", "suspended", "kreisfrei", "kreisangehoerig", "places",
-	"region-words", "district-words", "same", "modal", "pronoun", "follow-up", "also", "and", "question", "self", "anniversary", "title",
+	"region-words", "district-words", "same", "modal", "have", "with", "pronoun", "follow-up", "also", "and", "question", "self", "anniversary", "title",
 	"now", "or",
 }
