@@ -44,6 +44,9 @@ type Engine struct {
 	// statementWord holds the words (folded, and stemmed) of the base's
 	// statements: such a word is a topic, never a misspelt or unknown name.
 	statementWord map[string]bool
+	// statementRefs lists the networks' statements that have a word
+	// (folded or stemmed): a word few statements share picks them out.
+	statementRefs map[string][]domain.FactRef
 	// nameEndings are the ordinary words place names end with ("dorf",
 	// "stadt"), counted once, when a question first needs them.
 	nameEndings func() map[string]bool
@@ -320,6 +323,10 @@ type statementWords struct {
 	// facts holds each network fact as the name index reads it and as
 	// tokenize reads it, the networks' facts in base order.
 	facts []statementFact
+	// refs lists, for each word folded or stemmed, the networks'
+	// statements (the texts questions are searched in) that have it
+	// (Engine.statementRefs).
+	refs map[string][]domain.FactRef
 }
 
 type statementFact struct {
@@ -331,7 +338,17 @@ type statementFact struct {
 // readStatements splits, folds and stems the base's statements. A word is
 // folded once however often the statements use it.
 func readStatements(base *domain.Base) statementWords {
-	st := statementWords{words: map[string]bool{}}
+	st := statementWords{words: map[string]bool{}, refs: map[string][]domain.FactRef{}}
+	// counted notes the words of one network statement in refs, each once.
+	counted := func(ref domain.FactRef, ts []names.Token) {
+		for _, t := range ts {
+			for _, w := range [2]string{t.Fold, t.Term} {
+				if rs := st.refs[w]; len(rs) == 0 || rs[len(rs)-1] != ref {
+					st.refs[w] = append(rs, ref)
+				}
+			}
+		}
+	}
 	type folded struct{ fold, term string }
 	seen := map[string]folded{}
 	addWords := func(text string) []names.Token {
@@ -350,11 +367,12 @@ func readStatements(base *domain.Base) statementWords {
 		return ts
 	}
 	for _, n := range base.Networks {
-		addWords(n.Description.Text)
-		for _, g := range n.Goals {
-			addWords(g.Text)
+		ref := func(part string, i int) domain.FactRef { return domain.FactRef{Network: n.ID, Part: part, Index: i} }
+		counted(ref("description", 0), addWords(n.Description.Text))
+		for i, g := range n.Goals {
+			counted(ref("goal", i), addWords(g.Text))
 		}
-		addWords(n.Founded.Text)
+		counted(ref("founding", 0), addWords(n.Founded.Text))
 		for i, f := range n.Facts {
 			sf := statementFact{ref: domain.FactRef{Network: n.ID, Part: "fact", Index: i}, toks: tokenize(f.Text)}
 			if utf8.ValidString(f.Text) && !strings.ContainsAny(f.Text, "'’") {
@@ -368,10 +386,11 @@ func readStatements(base *domain.Base) statementWords {
 			} else {
 				sf.ts = addWords(f.Text)
 			}
+			counted(sf.ref, sf.ts)
 			st.facts = append(st.facts, sf)
 		}
-		for _, c := range n.Counts {
-			addWords(c.Text)
+		for i, c := range n.Counts {
+			counted(ref("count", i), addWords(c.Text))
 		}
 	}
 	for _, p := range base.Places {
@@ -397,7 +416,7 @@ func (e *Engine) linkCountries(st *statementWords) {
 // linkStatements notes the words of the base's statements and the places
 // each network fact names.
 func (e *Engine) linkStatements(st *statementWords) {
-	e.statementWord = st.words
+	e.statementWord, e.statementRefs = st.words, st.refs
 	for _, f := range st.facts {
 		for _, m := range e.names.Find(f.ts) {
 			if m.Kind == names.Place && !slices.Contains(e.factPlaces[f.ref], m.ID) {
@@ -516,7 +535,11 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 		}
 		answers = append(answers, a)
 	}
-	return e.shorten(joinAnswers(answers))
+	a := e.shorten(joinAnswers(answers))
+	for len(answers) > 1 && len(a.Facts) > 0 && utf8.RuneCountInString(a.PlainText()) > answerBudget {
+		a.Facts = a.Facts[:len(a.Facts)-1] // two questions in one: their leads first
+	}
+	return a
 }
 
 // clip shortens user text for a log line to at most n runes.

@@ -856,6 +856,12 @@ func (e *Engine) looksLikeName(t tok) bool {
 			return false
 		}
 	}
+	for _, end := range []string{"et", "t"} {
+		// "der RGRE listet": a verb whose infinitive is an ordinary word.
+		if stem, ok := strings.CutSuffix(t.fold, end); ok && len(stem) >= 3 && e.lex.ordinary(stem+"en") {
+			return false
+		}
+	}
 	return !e.ordinaryCompound(t.fold)
 }
 
@@ -1085,6 +1091,25 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 	if e.negated(r) && (f.Op == OpList || f.Op == OpCount) {
 		f.Negate = true
 	}
+}
+
+// firstOfStated reports whether "erste" stands before a word that picks
+// out statements: "die erste EWS", "der erste Fachaustausch".
+func (e *Engine) firstOfStated(r *reading, f Frame) bool {
+	spec := e.specificWords(f)
+	for _, p := range r.cues["most"] {
+		if p+1 >= len(r.toks) {
+			continue
+		}
+		w := r.toks[p+1].fold
+		if s, ok := e.lex.synonyms[w]; ok {
+			w = strings.ToLower(s)
+		}
+		if slices.Contains(spec, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // asksWhat reports whether the question opens with an English "what"
@@ -1391,6 +1416,19 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		f.Op, f.Most = OpDescribe, DirNone
 		if r.has("when") {
 			f.Op = OpWhen
+		}
+	}
+	if f.Op == OpMost && f.Most == DirOldest && len(f.Subjects) == 0 && e.firstOfStated(r, *f) {
+		// "Welche Kommunen waren in der ersten EWS?": the first of what
+		// statements number (EWS 1), not the oldest of anything.
+		f.Ordinal, f.Most, f.Measure = 1, DirNone, MeasureNone
+		switch {
+		case r.has("when"):
+			f.Op = OpWhen
+		case r.has("which", "member-who", "places", "who"):
+			f.Op = OpList
+		default:
+			f.Op = OpDescribe
 		}
 	}
 	if f.Op == OpMost && f.Attribute == domain.AttrEvent && len(f.Subjects) == 0 && (f.Most == DirOldest || f.Most == DirNewest) {
