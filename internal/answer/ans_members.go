@@ -164,7 +164,7 @@ func (e *Engine) membersKind(ctx context.Context, f Frame) (domain.Answer, error
 		if err != nil {
 			return domain.Answer{}, err
 		}
-		if len(hits) > 0 && f.Filters.IsZero() {
+		if len(hits) > 0 && (f.Filters.IsZero() || e.yearStated(hits[0], f.Filters)) {
 			return e.shortFacts(hits, f), nil
 		}
 	}
@@ -638,4 +638,14 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 		a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "most.undated", undated)})
 	}
 	return a, nil
+}
+
+// yearStated reports whether the only filter is a year the statement
+// gives: "Welche Stadt ist 2017 aus der Engagierten Stadt ausgetreten?"
+// is answered by the statement that says so, not by the members who
+// joined in 2017.
+func (e *Engine) yearStated(h domain.FactHit, fl Filters) bool {
+	year := fl.Year
+	fl.Year, fl.YearOp = 0, ""
+	return year != 0 && fl.IsZero() && e.hasWord(e.fact(h.Ref, false).Text, strconv.Itoa(year))
 }

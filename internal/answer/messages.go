@@ -222,6 +222,8 @@ var messages = map[string][2]string{
 	"top.twinnings.smallest":      {"Die wenigsten Städtepartnerschaften hat %s (%s).", "%s has the fewest town twinnings (%s)."},
 	"top.municipalities.largest":  {"Die meisten Gemeinden hat %s (%s).", "%s has the most municipalities (%s)."},
 	"top.municipalities.smallest": {"Die wenigsten Gemeinden hat %s (%s).", "%s has the fewest municipalities (%s)."},
+	"top.any":                     {"Vorn liegt %s (%s).", "First comes %s (%s)."},
+	"cmp.any":                     {"%s (%s) liegt vor %s (%s).", "%s (%s) comes before %s (%s)."},
 	"cmp.tie":                     {"%s und %s sind gleichauf: %s.", "%s and %s are level: %s."},
 	"cmp.tie2":                    {"%s (%s) und %s (%s) sind gleichauf.", "%s (%s) and %s (%s) are level."},
 	"cmp.first":                   {"%s ist %s (%s).", "%s comes first: %s (%s)."},

@@ -1030,7 +1030,11 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 	}
 	wh := r.has("who", "when", "where", "which", "count", "member-who", "what")
 	yesNo := len(r.toks) > 0 && (e.lex.isCueIn("yesno", r.english, r.toks, 0) || e.startsYesNo(r)) && !wh && !r.has("which")
-	filtered := f.Filters.State != "" || f.Filters.Year != 0 || f.Filters.Kind != "" || r.has("founders", "kreisfrei", "kreisangehoerig") ||
+	// A year narrows a list, unless the question asks something else of
+	// a network in that year: "Wie hoch ist das Budget der Netzwerkstelle
+	// 2025?", "Was hat die Netzwerkstelle 2023 gemacht?".
+	yearList := f.Filters.Year != 0 && !(nets && len(f.Words) > 0 && !r.has("members", "member-who", "new", "founders", "join", "places"))
+	filtered := f.Filters.State != "" || yearList || f.Filters.Kind != "" || r.has("founders", "kreisfrei", "kreisangehoerig") ||
 		(areas && nets)
 	switch {
 	case r.has("help") && len(f.Subjects) == 0 && len(f.Words) == 0:
@@ -1046,6 +1050,11 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 	case r.has("most") && r.has("founding") && f.Most == DirOldest && r.has("places", "who") && !nets:
 		// "Welche Kommunen haben als erste unterschrieben?": the founders.
 		f.Op, f.Most = OpList, DirNone
+		r.cues["founders"] = []int{0}
+	case r.has("founding") && r.has("places") && r.has("which") && nets && !places && !r.has("when", "where", "count", "most"):
+		// "Welche Städte haben RegioPole gegründet?", "Which cities
+		// founded it?": the founders, not the founding.
+		f.Op = OpList
 		r.cues["founders"] = []int{0}
 	case r.has("most", "earlier", "later") && r.has("or") && len(f.ids(SubjectPlace)) >= 2 && !r.has("cross"):
 		// "Wer war zuerst Engagierte Stadt, Bielefeld oder Lemgo?", "Who
@@ -1469,8 +1478,11 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		// network has, not a member it lacks.
 		f.Unknown, f.unknownAs = "", ""
 	}
-	if f.Filters.Founders && f.Attribute == domain.AttrFounding && len(r.attrPos) > 0 && slices.Contains(r.cues["founders"], r.attrPos[0]) {
-		f.Attribute, f.Asked = domain.AttrNone, nil // "founding members": who they are, not when
+	if f.Filters.Founders && f.Attribute == domain.AttrFounding && len(r.attrPos) > 0 &&
+		(slices.Contains(r.cues["founders"], r.attrPos[0]) || f.Op == OpList) {
+		// "founding members", "Welche Städte haben X gegründet?": who
+		// they are, not when.
+		f.Attribute, f.Asked = domain.AttrMembers, nil
 	}
 	if f.Op == OpWhen && (f.Attribute == domain.AttrInitiator || f.Attribute == domain.AttrFounders) && nets {
 		f.Attribute = domain.AttrFounding // "Wann wurde X ins Leben gerufen?": when, not by whom
