@@ -963,6 +963,22 @@ func (e *Engine) inPrevArea(f, prev Frame, r *reading) (Frame, bool) {
 			f.About, f.Filters.Area = AboutAreas, area
 			return f, true
 		}
+	case f.has(SubjectNetwork) && !f.has(SubjectPlace) && r.has("district-words") && len(prev.places()) == 1 && prev.Filters.Area == "" && f.Op != OpWhere:
+		// "In welchem Kreis liegt Lemgo?" … "welche andere Engagierte
+		// Stadt liegt noch in dem Kreis?": the network's members in
+		// Lemgo's Kreis, Lemgo left out where others are asked for.
+		area := e.areaOf(prev.places()[0])
+		if area == "" {
+			return f, false
+		}
+		f.Filters.Area = area
+		if r.also {
+			f.Filters.Except = append(f.Filters.Except, prev.places()[0])
+		}
+		if f.Op != OpYesNo && f.Op != OpCount {
+			f.Op, f.Attribute = OpList, domain.AttrMembers
+		}
+		return f, true
 	case f.has(SubjectNetwork) && !f.has(SubjectPlace) && prev.About == AboutAreas && prev.Filters.Area != "" && (r.pronoun || r.bare):
 		f.Filters.Area = prev.Filters.Area
 		if f.Op != OpYesNo && f.Op != OpCount {
