@@ -29,9 +29,11 @@ func (e *Engine) keep(fl Filters, pl *domain.Place, m *domain.Membership, founde
 		return false
 	case fl.Twinned != "" && e.twinned(pl.ID, fl.Country) != (fl.Twinned == "ja"):
 		return false
-	case m != nil && fl.Year != 0 && !yearKeeps(m.Since.Year, fl.Year, fl.YearOp):
+	case m != nil && fl.Year != 0 && !fl.Former && !yearKeeps(m.Since.Year, fl.Year, fl.YearOp):
 		return false
-	case m != nil && !m.Until.IsZero():
+	case m != nil && fl.Former && (m.Until.IsZero() || fl.Year != 0 && !yearKeeps(m.Until.Year, fl.Year, fl.YearOp)):
+		return false // "ausgetreten (2017)": those who left (then)
+	case m != nil && !m.Until.IsZero() && !fl.Former:
 		return false // a former member is no member
 	case m != nil && fl.Founders && !isFounder(m, founded):
 		return false
@@ -122,6 +124,10 @@ func (e *Engine) filterNames(fl Filters, en bool) []string {
 		out = append(out, say(en, "only.kreisangeh"))
 	}
 	switch {
+	case fl.Former && fl.Year != 0:
+		out = append(out, say(en, "left.in", fl.Year))
+	case fl.Former:
+		out = append(out, say(en, "left.any"))
 	case fl.Year != 0 && fl.YearOp == "before":
 		out = append(out, say(en, "joined.before", fl.Year))
 	case fl.Year != 0 && fl.YearOp == "after":
@@ -205,7 +211,10 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 			count = e.memberIdx[n.ID].current
 		}
 		if count == 0 {
-			if len(nets) == 1 {
+			switch {
+			case len(nets) == 1 && f.Filters.Former:
+				leads = append(leads, say(en, "left.none", n.Name, parenthesised(formerFilters(filter, en))))
+			case len(nets) == 1:
 				leads = append(leads, say(en, "members.none", n.Name, strings.Join(filter, ", ")))
 			}
 			continue
@@ -221,10 +230,17 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 		}
 		a.Lists = append(a.Lists, l)
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
-		if len(nets) == 1 {
+		switch {
+		case len(nets) == 1 && f.Filters.Former:
+			// "Ausgetreten sind …": who left, not how many members there are.
+			leads = append(leads, say(en, "left.lead", n.Name, count, parenthesised(formerFilters(filter, en))))
+		case len(nets) == 1:
 			leads = append(leads, e.membersLead(n, count, filter, en))
 		}
 	}
+	// None that pass the filters: of a complete list that is an answer
+	// ("keine aus Hessen"), of a partial one nothing known.
+	a.Found = total > 0 || len(nets) == 1 && nets[0].MembersComplete && !f.Filters.Former
 	if total == 0 && len(nets) > 1 {
 		return e.notFound(f)
 	}
@@ -280,7 +296,10 @@ func (e *Engine) memberList(n *domain.Network, ms []memberRef, total int, en boo
 	for _, r := range ms {
 		// In a list, the year is enough and only short roles fit.
 		var detail []string
-		if !r.m.Since.IsZero() {
+		switch {
+		case !r.m.Since.IsZero() && !r.m.Until.IsZero():
+			detail = append(detail, strconv.Itoa(r.m.Since.Year)+"–"+strconv.Itoa(r.m.Until.Year))
+		case !r.m.Since.IsZero():
 			detail = append(detail, strconv.Itoa(r.m.Since.Year))
 		}
 		if r.m.Role != "" && utf8.RuneCountInString(r.m.Role) <= 25 {
@@ -648,4 +667,18 @@ func (e *Engine) yearStated(h domain.FactHit, fl Filters) bool {
 	year := fl.Year
 	fl.Year, fl.YearOp = 0, ""
 	return year != 0 && fl.IsZero() && e.hasWord(e.fact(h.Ref, false).Text, strconv.Itoa(year))
+}
+
+// formerFilters are the filters of a list of former members without the
+// one that says they are former: the lead says it.
+func formerFilters(filter []string, en bool) []string {
+	return slices.DeleteFunc(slices.Clone(filter), func(s string) bool { return s == say(en, "left.any") })
+}
+
+// parenthesised is " (a, b)", or "" for none.
+func parenthesised(parts []string) string {
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }

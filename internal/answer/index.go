@@ -405,7 +405,7 @@ func (e *Engine) candidates(network string, fl Filters) iter.Seq[*memberRef] {
 		if fl.State != "" && !fl.NotState {
 			narrow(mi.byState[fl.State])
 		}
-		if fl.Year != 0 && fl.YearOp == "" {
+		if fl.Year != 0 && fl.YearOp == "" && !fl.Former { // a former member's year is when it left
 			narrow(mi.byYear[fl.Year])
 		}
 		if _, isArea := e.area.in[fl.Area]; isArea && !fl.NotArea {

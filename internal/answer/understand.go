@@ -1086,6 +1086,10 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		f.Op = OpMost
 	case r.has("count"):
 		f.Op = OpCount
+	case r.has("left") && !places && !r.has("when", "count"):
+		// "Wer hat die Engagierte Stadt verlassen?", "Gibt es ehemalige
+		// Mitglieder?": the members who left.
+		f.Op = OpList
 	case yesNo:
 		f.Op = OpYesNo
 	case nets && r.has("new") && f.Filters.Year == 0 && !r.has("when"):
@@ -1316,6 +1320,9 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 		fl.Kreisfrei = map[string]string{"ja": "nein", "nein": "ja"}[fl.Kreisfrei] // "nicht kreisfrei"
 	}
 	fl.Founders = r.has("founders")
+	// "aus der Engagierten Stadt ausgetreten"; of a place alone ("Ist
+	// Gießen ausgetreten?") its membership says it.
+	fl.Former = r.has("left") && !(f.has(SubjectPlace) && !f.has(SubjectNetwork))
 	if f.Negate && fl.Founders && r.negatedBefore(r.cues["founders"]) {
 		// "Welche Engagierten Städte in NRW sind keine
 		// Gründungsmitglieder?": the members, without the founders.
@@ -1538,7 +1545,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	for c := range r.cues {
 		switch c {
 		case "follow-up", "which", "also", "yesno", "and", "question", "pronoun", "members", "places", "belong", "earlier", "later", "inclusive", "before", "after", "now",
-			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders",
+			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders", "left",
 			"have", "with":
 		default:
 			if !strings.HasPrefix(c, "measure:") {
@@ -1888,6 +1895,7 @@ func (e *Engine) changeFilters(g *Frame, f Frame, r *reading) {
 		fl.Kind = nf.Kind
 	}
 	fl.Founders = fl.Founders || nf.Founders
+	fl.Former = fl.Former || nf.Former
 	fl.Suspended = fl.Suspended || nf.Suspended || g.About == AboutTwinnings && r.has("suspended") // "welche davon ruhen?"
 	if f.Ordinal != 0 {
 		g.Ordinal = f.Ordinal // "und der fünfte?"
