@@ -128,7 +128,7 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 	if err != nil || len(hits) == 0 {
 		return e.notFound(f), err
 	}
-	return e.shortFacts(hits, f), nil
+	return e.shortFacts(e.placesFirst(hits, f), f), nil
 }
 
 // numberedFirst puts first the statements that give the number the
@@ -146,6 +146,18 @@ func (e *Engine) numberedFirst(hits []domain.FactHit, n int) []domain.FactHit {
 	}
 	out := slices.Clone(hits)
 	slices.SortStableFunc(out, func(a, b domain.FactHit) int { return names(b) - names(a) })
+	return out
+}
+
+// placesFirst puts first, for a question that asks which places or who,
+// the statements that name the most places: "Wer war in der EWS 1?" is
+// answered by the one that lists them, not by the one on its partner.
+func (e *Engine) placesFirst(hits []domain.FactHit, f Frame) []domain.FactHit {
+	if f.Op != OpList && f.Op != OpWho || len(hits) < 2 {
+		return hits
+	}
+	out := slices.Clone(hits)
+	slices.SortStableFunc(out, func(a, b domain.FactHit) int { return len(e.factPlaces[b.Ref]) - len(e.factPlaces[a.Ref]) })
 	return out
 }
 

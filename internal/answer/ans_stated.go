@@ -84,6 +84,9 @@ func (e *Engine) statesSpecific(_ context.Context, f Frame) (domain.Answer, erro
 			continue
 		}
 		score := 2 * e.countWords(text, ws)
+		if (f.Op == OpList || f.Op == OpWho) && len(e.factPlaces[r]) > 1 {
+			score++ // "Wer war in der ersten EWS?": the statement that names them
+		}
 		if n := max(f.Number, f.Ordinal); n > 0 && namesNumber(text, n) {
 			score += 4 // "die EWS 3", "die erste EWS": the statement that numbers it
 		}
