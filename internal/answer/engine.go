@@ -401,6 +401,9 @@ func readStatements(base *domain.Base) statementWords {
 	for _, c := range base.PartnershipCounts {
 		addWords(c.Text)
 	}
+	for _, x := range base.Figures {
+		addWords(x.Text)
+	}
 	return st
 }
 

@@ -126,6 +126,7 @@ var messages = map[string][2]string{
 	"only.kreisangeh":   {"nur kreisangehörige", "towns in a Kreis only"},
 	"left.lead":         {"Ehemalige Mitglieder von %s laut meiner Wissensbasis: %d%s.", "Former members of %s in my knowledge base: %d%s."},
 	"left.none":         {"Ehemalige Mitglieder von %s nennt meine Wissensbasis nicht%s.", "My knowledge base names no former members of %s%s."},
+	"land.figure":       {"In Nordrhein-Westfalen gibt es %s %s.", "Nordrhein-Westfalen has %s: %s."},
 	"left.in":           {"ausgetreten %d", "left in %d"},
 	"left.any":          {"ehemalige Mitglieder", "former members"},
 	"joined.in":         {"dazugekommen %d", "joined in %d"},
@@ -322,7 +323,7 @@ var messages = map[string][2]string{
 	"twin.count.all":                  {"%d Städtepartnerschaften von NRW-Kommunen führt meine Wissensbasis namentlich (nicht vollständig).", "My knowledge base names %d twinnings of NRW municipalities (not complete)."},
 
 	// Areas.
-	"areas.title":          {"Kommunen %s", "Municipalities %s"},
+	"areas.title":          {"Kommunen %s", "Municipalities in %s"},
 	"areas.count":          {"%s hat %d Gemeinden: %d Städte und %d Gemeinden ohne Stadtrecht.", "%s has %d municipalities: %d towns and %d municipalities without town rights."},
 	"areas.count.nrw":      {"%s hat %d Gemeinden: %d Städte (%d davon kreisfrei) und %d Gemeinden ohne Stadtrecht, in %d Kreisen und %d Regierungsbezirken.", "%s has %d municipalities: %d towns (%d of them kreisfrei) and %d without town rights, in %d Kreise and %d Regierungsbezirke."},
 	"areas.rbs":            {"%s hat %d Regierungsbezirke: %s.", "%s has %d Regierungsbezirke: %s."},

@@ -1276,7 +1276,7 @@ func (e *Engine) pairAbroad(f *Frame) bool {
 // asksAreas reports whether a question asks about NRW's municipalities as
 // such: how many, which, in which Kreis — not about membership or twinnings.
 func (e *Engine) asksAreas(r *reading, f *Frame) bool {
-	if r.has("members", "twinning", "new", "founders") || f.Filters.Year != 0 || r.content > 0 {
+	if r.has("members", "twinning", "new", "founders") || f.Filters.Year != 0 || r.content > 0 && e.landFigure(f.Words) == nil {
 		return false
 	}
 	area := false
