@@ -53,6 +53,12 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	sortPartnerships(ps)
 	a := domain.Answer{Found: true, Kind: domain.KindMembers, Title: say(en, "twin.title", pl.Name), English: en,
 		Hits: []domain.Hit{placeHit(pl)}}
+	if lead, src, ok := e.twinningSaying(pl, ps, f); ok {
+		// "die erste deutsch-deutsche Städtepartnerschaft": the twinning
+		// whose note or statements say what the question asks.
+		a.Kind, a.Lead, a.LeadSource = domain.KindFacts, lead, src
+		return a, nil
+	}
 	abroad := pl.Country != ""
 	if abroad {
 		a.Title = say(en, "twin.title.nrw", pl.Name)
@@ -1008,4 +1014,33 @@ func (e *Engine) countryName(en bool, c string) string {
 		return e.lex.englishCountry(c)
 	}
 	return c
+}
+
+// twinningSaying is the twinning of a place whose note or statements have
+// all of the question's content words ("erste deutsch-deutsche"), as a
+// lead with its source: the pair and what is said of it.
+func (e *Engine) twinningSaying(pl *domain.Place, ps []domain.Partnership, f Frame) (string, *domain.Source, bool) {
+	if len(f.Words) == 0 || f.Filters.Suspended || f.Op == OpList || f.Op == OpCount {
+		return "", nil, false // a list stays a list ("Welche ruhen wegen des Kriegs?")
+	}
+	lead, src, best := "", (*domain.Source)(nil), 0
+	consider := func(text, l string, s *domain.Source) {
+		// All the words, and of two that do, the one that has more as
+		// written: "deutsch-deutsche" over "deutsch-israelische".
+		if e.countWords(text, f.Words) == len(f.Words) {
+			if n := 1 + e.countExact(text, f.Words); n > best {
+				lead, src, best = l, s, n
+			}
+		}
+	}
+	for _, p := range ps {
+		other := e.base.Place(otherSide(p, pl.ID))
+		if p.Note != "" {
+			consider(p.Note, say(f.English, "twin.said", pl.Name, other.Name, partnershipDetail(f.English, p, other, pl.ID)), e.base.Source(p.Source))
+		}
+		for _, x := range p.Facts {
+			consider(x.Text, say(f.English, "twin.said.fact", pl.Name, other.Name, x.Text), e.base.Source(x.Source))
+		}
+	}
+	return lead, src, best > 0
 }

@@ -306,6 +306,8 @@ var messages = map[string][2]string{
 	"twin.fig.none":                   {"Zur Zahl der Städtepartnerschaften in NRW nennen meine Quellen nichts.", "My sources give no number of town twinnings in NRW."},
 	"twin.fig.named":                  {"Namentlich kenne ich %d Städtepartnerschaften von NRW-Kommunen; alle führt die RGRE-Datenbank.", "I know %d twinnings of NRW municipalities by name; the RGRE database has them all."},
 	"twin.fig.cty":                    {"Städtepartnerschaften von NRW-Kommunen %s: %d nennt meine Wissensbasis namentlich.", "Town twinnings of NRW municipalities %s: my knowledge base names %d."},
+	"twin.said":                       {"%s – %s (%s).", "%s – %s (%s)."},
+	"twin.said.fact":                  {"%s – %s: %s", "%s – %s: %s"},
 	"twin.oldest":                     {"Die älteste Städtepartnerschaft von %s in meiner Wissensbasis: %s (%s).", "The oldest twinning of %s in my knowledge base: %s (%s)."},
 	"twin.newest":                     {"Die jüngste Städtepartnerschaft von %s in meiner Wissensbasis: %s (%s).", "The newest twinning of %s in my knowledge base: %s (%s)."},
 	"twin.count":                      {"%s hat %s%s.", "%s has %s%s."},
