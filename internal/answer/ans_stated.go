@@ -35,8 +35,10 @@ func (e *Engine) specificWords(f Frame) []string {
 		if utf8.RuneCountInString(w) < 4 || e.lex.fillers[w] {
 			continue
 		}
-		df := len(e.refsOf(w))
-		if df > 0 && (df <= rareStatements || !e.lex.ordinary(w)) {
+		// An ordinary word counts when it is rare and long: "ausgetreten",
+		// not "aller".
+		df, long := len(e.refsOf(w)), utf8.RuneCountInString(w) >= 7
+		if df > 0 && (df <= rareStatements && long || !e.lex.ordinary(w)) {
 			out = append(out, w)
 		}
 	}

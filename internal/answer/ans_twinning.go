@@ -1016,18 +1016,48 @@ func (e *Engine) countryName(en bool, c string) string {
 	return c
 }
 
+// twinningsSaying answers a question about twinnings that names no
+// place from the twinning whose note or statements have all its words:
+// "Was war die erste deutsch-deutsche Städtepartnerschaft?".
+func (e *Engine) twinningsSaying(f Frame) (domain.Answer, bool) {
+	best, bestScore := domain.Answer{}, 0
+	for i := range e.base.Places {
+		pl := &e.base.Places[i]
+		if pl.State != "Nordrhein-Westfalen" {
+			continue // each twinning once, from its NRW side
+		}
+		ps := e.base.PartnershipsOf(pl.ID)
+		if len(ps) == 0 {
+			continue
+		}
+		if lead, src, score := e.twinningSayingScored(pl, ps, f); score > bestScore {
+			best = domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(f.English, "twin.figures"), English: f.English, Lead: lead, LeadSource: src,
+				Hits: []domain.Hit{placeHit(pl)}}
+			bestScore = score
+		}
+	}
+	return best, bestScore > 0
+}
+
 // twinningSaying is the twinning of a place whose note or statements have
 // all of the question's content words ("erste deutsch-deutsche"), as a
 // lead with its source: the pair and what is said of it.
 func (e *Engine) twinningSaying(pl *domain.Place, ps []domain.Partnership, f Frame) (string, *domain.Source, bool) {
+	lead, src, score := e.twinningSayingScored(pl, ps, f)
+	return lead, src, score > 0
+}
+
+// twinningSayingScored is twinningSaying with how well the words fit.
+func (e *Engine) twinningSayingScored(pl *domain.Place, ps []domain.Partnership, f Frame) (string, *domain.Source, int) {
 	if len(f.Words) == 0 || f.Filters.Suspended || f.Op == OpList || f.Op == OpCount {
-		return "", nil, false // a list stays a list ("Welche ruhen wegen des Kriegs?")
+		return "", nil, 0 // a list stays a list ("Welche ruhen wegen des Kriegs?")
 	}
 	lead, src, best := "", (*domain.Source)(nil), 0
 	consider := func(text, l string, s *domain.Source) {
 		// All the words, and of two that do, the one that has more as
-		// written: "deutsch-deutsche" over "deutsch-israelische".
-		if e.countWords(text, f.Words) == len(f.Words) {
+		// written: "deutsch-deutsche" over "deutsch-israelische". "Die
+		// erste …" asks for a note that says "erste", not "jüngste".
+		if e.countWords(text, f.Words) == len(f.Words) && (f.Most == DirNone || e.lex.saysMost(text, f.Most)) {
 			if n := 1 + e.countExact(text, f.Words); n > best {
 				lead, src, best = l, s, n
 			}
@@ -1035,6 +1065,9 @@ func (e *Engine) twinningSaying(pl *domain.Place, ps []domain.Partnership, f Fra
 	}
 	for _, p := range ps {
 		other := e.base.Place(otherSide(p, pl.ID))
+		if other == nil || f.Filters.Country != "" && !e.lex.regions.within(countryOf(p, other, pl.ID), f.Filters.Country) {
+			continue
+		}
 		if p.Note != "" {
 			consider(p.Note, say(f.English, "twin.said", pl.Name, other.Name, partnershipDetail(f.English, p, other, pl.ID)), e.base.Source(p.Source))
 		}
@@ -1042,5 +1075,5 @@ func (e *Engine) twinningSaying(pl *domain.Place, ps []domain.Partnership, f Fra
 			consider(x.Text, say(f.English, "twin.said.fact", pl.Name, other.Name, x.Text), e.base.Source(x.Source))
 		}
 	}
-	return lead, src, best > 0
+	return lead, src, best
 }

@@ -420,9 +420,23 @@ func (e *Engine) linkCountries(st *statementWords) {
 // each network fact names.
 func (e *Engine) linkStatements(st *statementWords) {
 	e.statementWord, e.statementRefs = st.words, st.refs
+	var genitive []names.Token
 	for _, f := range st.facts {
 		for _, m := range e.names.Find(f.ts) {
 			if m.Kind == names.Place && !slices.Contains(e.factPlaces[f.ref], m.ID) {
+				e.factPlaces[f.ref] = append(e.factPlaces[f.ref], m.ID)
+			}
+		}
+		// "Paderborns Bürgermeister": a name in the genitive names the
+		// place too. Only words whose "s" was cut are looked up again.
+		genitive = genitive[:0]
+		for _, t := range f.ts {
+			if fold, ok := strings.CutSuffix(t.Fold, "s"); ok && len(fold) >= 4 && !e.statementWord[fold] {
+				genitive = append(genitive, names.Token{Fold: fold, Term: words.Stem(fold), Pos: t.Pos})
+			}
+		}
+		for _, m := range e.names.Find(genitive) {
+			if m.Kind == names.Place && m.Distance == 0 && !slices.Contains(e.factPlaces[f.ref], m.ID) {
 				e.factPlaces[f.ref] = append(e.factPlaces[f.ref], m.ID)
 			}
 		}

@@ -258,6 +258,11 @@ func init() {
 func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
 	for _, k := range kinds {
 		if k.match(e, f) {
+			if k.Stated && f.About == AboutTwinnings && len(f.places()) == 0 {
+				if a, ok := e.twinningsSaying(f); ok {
+					return a, k.Name + "/twinning" // "die erste deutsch-deutsche Städtepartnerschaft"
+				}
+			}
 			if k.Stated && len(e.specificWords(f)) > 0 {
 				if a, err := e.statesSpecific(ctx, f); err == nil {
 					return a, k.Name + "/stated"

@@ -814,7 +814,7 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 		}
 		w := t.fold
 		if s, ok := e.lex.synonyms[w]; ok {
-			w = strings.ToLower(s)
+			w = words.Fold(s)
 		}
 		if attr {
 			if !slices.Contains(f.Asked, w) {
@@ -1132,7 +1132,7 @@ func (e *Engine) firstOfStated(r *reading, f Frame) bool {
 		}
 		w := r.toks[p+1].fold
 		if s, ok := e.lex.synonyms[w]; ok {
-			w = strings.ToLower(s)
+			w = words.Fold(s)
 		}
 		if slices.Contains(spec, w) {
 			return true
@@ -1571,7 +1571,7 @@ func (e *Engine) impliedAttribute(r *reading, f *Frame) domain.Attribute {
 		for _, p := range r.cues["join"] {
 			w := r.toks[p].fold
 			if s, ok := e.lex.synonyms[w]; ok {
-				w = strings.ToLower(s)
+				w = words.Fold(s)
 			}
 			if !slices.Contains(f.Asked, w) {
 				f.Asked = append(f.Asked, w)
