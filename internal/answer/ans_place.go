@@ -58,7 +58,7 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 		}
 		label := e.lex.label(f.Attribute, en)
 		if en {
-			label = "the " + strings.TrimPrefix(strings.TrimPrefix(label, "its "), "the ") // "the mayor of Paderborn"
+			label = theLabel(label) // "the mayor of Paderborn"
 		}
 		return e.placeNoInfo(pl, f, say(en, "noinfo.place", label, pl.Name)), nil
 	case len(f.Words) > 0:
