@@ -49,7 +49,13 @@ type Base struct {
 	// strayMembers are the memberships of ids no place has (a base the
 	// loader has not checked).
 	strayMembers map[string][]memberAt
-	partnersOf   map[string][]Partnership
+	// The twinnings of the place at position i are, as positions in
+	// Partnerships, partnerOf[partnerStart[i]:partnerStart[i+1]]; those of
+	// ids no place has are strayPartners. A list of Partnerships per place
+	// kept each twinning twice (2.8 MB at 100,000 places).
+	partnerStart  []int32
+	partnerOf     []int32
+	strayPartners map[string][]int32
 }
 
 // memberAt is a membership by position: Networks[net].Members[at].
@@ -289,7 +295,7 @@ func NewBaseParts(p Parts) *Base {
 	b := &Base{Networks: p.Networks, Places: p.Places, Sources: p.Sources, Version: p.Version,
 		Partnerships: p.Partnerships, PartnershipCounts: p.PartnershipCounts, Lexicon: p.Lexicon, Figures: p.Figures,
 		networkByID: make(map[string]*Network, len(p.Networks)), placeAt: make(map[string]int32, len(p.Places)),
-		sourceByID: make(map[string]*Source, len(p.Sources)), partnersOf: map[string][]Partnership{}}
+		sourceByID: make(map[string]*Source, len(p.Sources))}
 	// The base keeps its lists without the spare room appending leaves
 	// (up to a quarter more than they hold: 5 MB at 100,000 places).
 	b.Places = clip(b.Places)
@@ -330,16 +336,54 @@ func NewBaseParts(p Parts) *Base {
 			b.strayMembers[m.Place] = append(b.strayMembers[m.Place], ref)
 		}
 	}
-	for _, p := range b.Partnerships {
-		b.partnersOf[p.Place] = append(b.partnersOf[p.Place], p)
-		if p.Partner != p.Place {
-			b.partnersOf[p.Partner] = append(b.partnersOf[p.Partner], p)
-		}
-	}
+	b.indexPartners()
 	for i := range b.Sources {
 		b.sourceByID[b.Sources[i].ID] = &b.Sources[i]
 	}
 	return b
+}
+
+// indexPartners lays the twinnings out by place, as the memberships.
+func (b *Base) indexPartners() {
+	b.partnerStart = make([]int32, len(b.Places)+1)
+	// each calls f with every side of every twinning: the place's
+	// position (-1 for an id no place has), its id, the twinning's position.
+	each := func(f func(place int32, id string, twinning int32)) {
+		side := func(id string, i int) {
+			at, ok := b.placeAt[id]
+			if !ok {
+				at = -1
+			}
+			f(at, id, int32(i))
+		}
+		for i, p := range b.Partnerships {
+			side(p.Place, i)
+			if p.Partner != p.Place {
+				side(p.Partner, i)
+			}
+		}
+	}
+	each(func(place int32, _ string, _ int32) {
+		if place >= 0 {
+			b.partnerStart[place+1]++
+		}
+	})
+	for i := range b.Places {
+		b.partnerStart[i+1] += b.partnerStart[i]
+	}
+	b.partnerOf = make([]int32, b.partnerStart[len(b.Places)])
+	next := slices.Clone(b.partnerStart[:len(b.Places)])
+	each(func(place int32, id string, at int32) {
+		if place < 0 {
+			if b.strayPartners == nil {
+				b.strayPartners = map[string][]int32{}
+			}
+			b.strayPartners[id] = append(b.strayPartners[id], at)
+			return
+		}
+		b.partnerOf[next[place]] = at
+		next[place]++
+	})
 }
 
 // clip returns xs, or a copy without spare room where it has much.
@@ -422,8 +466,22 @@ func (b *Base) memberRefs(placeID string) []memberAt {
 	return b.strayMembers[placeID]
 }
 
-// PartnershipsOf lists the twinnings a place is on either side of.
-func (b *Base) PartnershipsOf(placeID string) []Partnership { return b.partnersOf[placeID] }
+// PartnershipsOf lists the twinnings a place is on either side of, in the
+// order of Partnerships. The list is the caller's.
+func (b *Base) PartnershipsOf(placeID string) []Partnership {
+	at := b.strayPartners[placeID]
+	if i, ok := b.placeAt[placeID]; ok {
+		at = b.partnerOf[b.partnerStart[i]:b.partnerStart[i+1]]
+	}
+	if len(at) == 0 {
+		return nil
+	}
+	out := make([]Partnership, len(at))
+	for j, i := range at {
+		out[j] = b.Partnerships[i]
+	}
+	return out
+}
 
 // Memberships counts all memberships of the base, title holders included.
 func (b *Base) Memberships() int {

@@ -151,3 +151,36 @@ func TestMembershipLookups(t *testing.T) {
 		t.Errorf("PlaceIndex(p3) = %d, %v", i, ok)
 	}
 }
+
+// TestPartnershipsOf: a place's twinnings, on either side, in the order
+// of the base, those of an id no place has too, a twinning of a place
+// with itself once; the list is the caller's.
+func TestPartnershipsOf(t *testing.T) {
+	b := NewBaseParts(Parts{Places: []Place{{ID: "p1"}, {ID: "p2"}, {ID: "p3"}},
+		Partnerships: []Partnership{{Place: "p1", Partner: "p2", Note: "1"}, {Place: "p2", Partner: "ghost", Note: "2"},
+			{Place: "p3", Partner: "p3", Note: "3"}, {Place: "p1", Partner: "ghost", Note: "4"}, {Place: "p2", Partner: "p1", Note: "5"}}})
+	notes := func(ps []Partnership) (out []string) {
+		for _, p := range ps {
+			out = append(out, p.Note)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		place string
+		want  []string
+	}{
+		{"p1", []string{"1", "4", "5"}},
+		{"p2", []string{"1", "2", "5"}},
+		{"p3", []string{"3"}},
+		{"ghost", []string{"2", "4"}},
+		{"nowhere", nil},
+	} {
+		if got := notes(b.PartnershipsOf(c.place)); !slices.Equal(got, c.want) {
+			t.Errorf("PartnershipsOf(%s) = %v, want %v", c.place, got, c.want)
+		}
+	}
+	b.PartnershipsOf("p1")[0].Note = "changed"
+	if b.Partnerships[0].Note != "1" {
+		t.Error("changing the list PartnershipsOf returned changed the base")
+	}
+}
