@@ -29,7 +29,7 @@ func (e *Engine) keep(fl Filters, pl *domain.Place, m *domain.Membership, founde
 		return false
 	case fl.Twinned != "" && e.twinned(pl.ID, fl.Country) != (fl.Twinned == "ja"):
 		return false
-	case m != nil && fl.Year != 0 && !yearKeeps(m.Since.Year, fl.Year, fl.YearOp):
+	case m != nil && fl.Year != 0 && !yearKeeps(int(m.Since.Year), fl.Year, fl.YearOp):
 		return false
 	case m != nil && !m.Until.IsZero():
 		return false // a former member is no member
@@ -281,7 +281,7 @@ func (e *Engine) memberList(n *domain.Network, ms []memberRef, total int, en boo
 		// In a list, the year is enough and only short roles fit.
 		var detail []string
 		if !r.m.Since.IsZero() {
-			detail = append(detail, strconv.Itoa(r.m.Since.Year))
+			detail = append(detail, strconv.Itoa(int(r.m.Since.Year)))
 		}
 		if r.m.Role != "" && utf8.RuneCountInString(r.m.Role) <= 25 {
 			detail = append(detail, r.m.Role)
@@ -428,7 +428,7 @@ func since(en bool, m domain.Membership) string {
 	if m.Since.IsZero() {
 		return ""
 	}
-	return " " + say(en, "since", strconv.Itoa(m.Since.Year))
+	return " " + say(en, "since", strconv.Itoa(int(m.Since.Year)))
 }
 
 // cross lists places that belong to more than one network.
@@ -598,7 +598,7 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 		}
 	}
 	if len(dated) == maxTied && f.Filters.IsZero() {
-		ties = mi.curYear[dated[0].m.Since.Year]
+		ties = mi.curYear[int(dated[0].m.Since.Year)]
 	}
 	undated := mi.undated
 	if !f.Filters.IsZero() {

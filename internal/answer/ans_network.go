@@ -140,13 +140,13 @@ func (e *Engine) count(ctx context.Context, f Frame) (domain.Answer, error) {
 	}
 	year := f.Filters.Year
 	if year == 0 && f.Attribute == domain.AttrFounding && len(nets) == 1 && !nets[0].Founded.Date.IsZero() {
-		year = nets[0].Founded.Date.Year // "Wie viele Mitglieder hatte X bei der Gründung?"
+		year = int(nets[0].Founded.Date.Year) // "Wie viele Mitglieder hatte X bei der Gründung?"
 	}
 	if year != 0 {
 		var fs []domain.AnswerFact
 		for i := range nets {
 			for j, c := range nets[i].Counts {
-				if c.Stand.Year == year {
+				if int(c.Stand.Year) == year {
 					fs = append(fs, e.fact(domain.FactRef{Network: nets[i].ID, Part: "count", Index: j}, en))
 				}
 			}
@@ -663,7 +663,7 @@ func (e *Engine) events(n *domain.Network, f Frame) []domain.AnswerFact {
 		narrow(func(x domain.Fact) bool { return e.hasWord(x.Text, w) })
 	}
 	if y := f.Filters.Year; y != 0 {
-		narrow(func(x domain.Fact) bool { return x.Date.Year == y || strings.Contains(x.Text, strconv.Itoa(y)) })
+		narrow(func(x domain.Fact) bool { return int(x.Date.Year) == y || strings.Contains(x.Text, strconv.Itoa(y)) })
 	}
 	today := e.today()
 	var past, coming []domain.AnswerFact

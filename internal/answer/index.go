@@ -355,7 +355,7 @@ func (e *Engine) indexMembers(network string, areasOf [][]string) *memberIndex {
 	for j := range ms {
 		r := &ms[j]
 		mi.byState[r.p.State] = append(mi.byState[r.p.State], int32(j))
-		mi.byYear[r.m.Since.Year] = append(mi.byYear[r.m.Since.Year], int32(j))
+		mi.byYear[int(r.m.Since.Year)] = append(mi.byYear[int(r.m.Since.Year)], int32(j))
 		for _, area := range areasOf[r.at] {
 			mi.byArea[area] = append(mi.byArea[area], int32(j))
 		}
@@ -367,7 +367,7 @@ func (e *Engine) indexMembers(network string, areasOf [][]string) *memberIndex {
 		}
 		if r.m.Until.IsZero() {
 			mi.current++
-			mi.curYear[r.m.Since.Year]++
+			mi.curYear[int(r.m.Since.Year)]++
 			mi.curState[r.p.State]++
 			names = append(names, r.p.Name)
 			if r.m.Since.IsZero() {

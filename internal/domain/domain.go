@@ -145,10 +145,11 @@ type Membership struct {
 	Place   string // place id
 	Network string // network id
 	Since   Date
-	Role    string // "Gründungsmitglied", "Vorsitz seit 2025", ...
 	// Until is set for a former member: the year it left ("ausgetreten 2017").
-	// A former member is never answered as a member.
+	// A former member is never answered as a member. (Next to Since, the
+	// two dates take one word.)
 	Until  Date
+	Role   string // "Gründungsmitglied", "Vorsitz seit 2025", ...
 	Note   string
 	Source string // source id
 }
@@ -495,8 +496,19 @@ func (b *Base) Memberships() int {
 // Date is a calendar date that may be partial: a year, a month or a day.
 // Sources often say only "seit 2019" or "Juni 2022", and the base keeps what
 // they say rather than inventing a day.
+//
+// It takes four bytes, not the 24 of three ints: every membership holds
+// two dates (9 MB of 100,000 places' memberships were dates). Years are
+// 1800 to 2200 (ParseDate); compute with int(d.Year).
 type Date struct {
-	Year, Month, Day int
+	Year       int16
+	Month, Day uint8
+}
+
+// NewDate is the date of a year, month and day (0 where unknown), for
+// callers computing with ints.
+func NewDate(year, month, day int) Date {
+	return Date{Year: int16(year), Month: uint8(month), Day: uint8(day)}
 }
 
 // IsZero reports whether the date is unset.
@@ -516,17 +528,17 @@ func ParseDate(s string) (Date, error) {
 		}
 		n[i] = v
 	}
-	d := Date{n[0], n[1], n[2]}
-	if d.Year < 1800 || d.Year > 2200 {
+	year, month, day := n[0], n[1], n[2]
+	if year < 1800 || year > 2200 {
 		return Date{}, fmt.Errorf("date %q: year out of range", s)
 	}
-	if len(parts) > 1 && (d.Month < 1 || d.Month > 12) {
+	if len(parts) > 1 && (month < 1 || month > 12) {
 		return Date{}, fmt.Errorf("date %q: month must be 01 to 12", s)
 	}
-	if len(parts) > 2 && (d.Day < 1 || d.Day > daysIn(d.Year, d.Month)) {
+	if len(parts) > 2 && (day < 1 || day > daysIn(year, month)) {
 		return Date{}, fmt.Errorf("date %q: no such day", s)
 	}
-	return d, nil
+	return NewDate(year, month, day), nil
 }
 
 func daysIn(year, month int) int {
@@ -560,9 +572,9 @@ func (d Date) format(months []string, day string) string {
 	case d.Year == 0:
 		return ""
 	case d.Month == 0:
-		return strconv.Itoa(d.Year)
+		return strconv.Itoa(int(d.Year))
 	case d.Day == 0:
-		return months[d.Month-1] + " " + strconv.Itoa(d.Year)
+		return months[d.Month-1] + " " + strconv.Itoa(int(d.Year))
 	}
 	return fmt.Sprintf(day, d.Day, months[d.Month-1], d.Year)
 }

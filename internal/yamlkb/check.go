@@ -176,8 +176,8 @@ func (l *loader) countDated() {
 
 // MonthsBetween is how many whole months lie between the start of d and t.
 func MonthsBetween(d domain.Date, t time.Time) int {
-	m := max(d.Month, 1)
-	return (t.Year()-d.Year)*12 + int(t.Month()) - m
+	m := max(int(d.Month), 1)
+	return (t.Year()-int(d.Year))*12 + int(t.Month()) - m
 }
 
 // stale returns the dated statements older than the limit of opt.
