@@ -28,7 +28,8 @@ type memberIndex struct {
 	curYear map[int]int
 	// curState counts the current members per Bundesland (overviewIn).
 	curState map[string]int
-	// current counts the current members; names lists them, ", "-joined.
+	// current counts the current members; names lists them, ", "-joined,
+	// for a network whose list is complete (MembersComplete).
 	current int
 	names   string
 	// withRole are the members whose role or note has words.
@@ -352,6 +353,9 @@ func (e *Engine) indexMembers(network string, areasOf [][]string) *memberIndex {
 	mi := &memberIndex{byState: map[string][]int32{}, byYear: map[int][]int32{}, byArea: map[string][]int32{},
 		curYear: map[int]int{}, curState: map[string]int{}}
 	var names []string
+	// Only a complete list is said in full (namedMembers); the others'
+	// names would be kept for nothing (1.4 MB at 100,000 places).
+	complete := e.base.Network(network).MembersComplete
 	for j := range ms {
 		r := &ms[j]
 		mi.byState[r.p.State] = append(mi.byState[r.p.State], int32(j))
@@ -369,7 +373,9 @@ func (e *Engine) indexMembers(network string, areasOf [][]string) *memberIndex {
 			mi.current++
 			mi.curYear[int(r.m.Since.Year)]++
 			mi.curState[r.p.State]++
-			names = append(names, r.p.Name)
+			if complete {
+				names = append(names, r.p.Name)
+			}
 			if r.m.Since.IsZero() {
 				mi.undated++
 			}
