@@ -122,9 +122,9 @@ func (ix *Index) hasFold(v *variant, f string) bool {
 // places a string header and an allocation per word took more than the
 // letters, and the index three times what it keeps now.
 type Index struct {
-	// kinds and ids are what each entry names.
+	// kinds are what each entry names; id gives its id (New).
 	kinds    []Kind
-	ids      []string
+	id       func(entry int) string
 	variants []variant
 	// words are the variants' words, each variant's cut from it (variant.at).
 	words []int32
@@ -136,10 +136,10 @@ type Index struct {
 	terms     strs
 	postStart []int32
 	postings  []int32
-	// byTerm and byFold are the name terms, and the folded name words
-	// with the term each stands for, sorted for edit-distance search: a
-	// misspelling is near the word as written ("Salzufeln", "Salzuflen")
-	// even where the stems are not.
+	// byTerm and byFold are the name terms, and the folded name words,
+	// sorted for edit-distance search: a misspelling is near the word as
+	// written ("Salzufeln", "Salzuflen") even where the stems are not. A
+	// folded word stands for its stem (termOfFold).
 	byTerm, byFold nearList
 	// near remembers the fuzzy look-ups: a long word's two-edit look-up
 	// is the dearest step of reading a question, and words recur across
@@ -183,12 +183,21 @@ type builder struct {
 
 // New indexes the entries. It costs about a sort of the names' words:
 // no structure grows with the typos a word may have. It keeps what the
-// entries name, not their names.
-func New(entries []Entry) *Index {
-	ix := &Index{kinds: make([]Kind, len(entries)), ids: make([]string, len(entries))}
+// entries name, not their names; nor their ids when id gives the id of
+// entry i (as the caller keeps them: 1.6 MB at 100,000 places), else
+// it keeps those.
+func New(entries []Entry, id func(entry int) string) *Index {
+	ix := &Index{kinds: make([]Kind, len(entries)), id: id}
+	if id == nil {
+		ids := make([]string, len(entries))
+		for i, e := range entries {
+			ids[i] = e.ID
+		}
+		ix.id = func(i int) string { return ids[i] }
+	}
 	b := &builder{termID: map[string]int32{}, foldID: map[string]int32{}, folded: map[string]string{}}
 	for ei, e := range entries {
-		ix.kinds[ei], ix.ids[ei] = e.Kind, e.ID
+		ix.kinds[ei] = e.Kind
 		from := len(ix.variants) // where the entry's variants begin
 		for _, n := range e.Names {
 			ix.add(b, ei, n, false, from)
@@ -203,11 +212,7 @@ func New(entries []Entry) *Index {
 	foldRank := rank(b.folds)
 	ix.terms = packSorted(b.terms, termRank)
 	ix.byTerm = nearList{words: ix.terms}
-	foldTerms := make([]int32, len(b.folds))
-	for f, r := range foldRank {
-		foldTerms[r] = termRank[b.termOf[f]]
-	}
-	ix.byFold = nearList{words: packSorted(b.folds, foldRank), ids: foldTerms}
+	ix.byFold = nearList{words: packSorted(b.folds, foldRank)}
 	n := 0
 	for _, ws := range b.words {
 		n += len(ws)
@@ -374,7 +379,8 @@ func (ix *Index) fuzzy(t Token, n int) []candidate {
 	ix.byTerm.near([]rune(t.Term), k, func(id int32, d int) { byTerm[id] = d })
 	byFold := map[int32]int{}
 	if firstRune(t.Fold) == first { // Term is Fold stemmed: always so
-		ix.byFold.near([]rune(t.Fold), k, func(id int32, d int) {
+		ix.byFold.near([]rune(t.Fold), k, func(f int32, d int) {
+			id := ix.termOfFold(f)
 			if old, seen := byFold[id]; !seen || d < old {
 				byFold[id] = d
 			}
@@ -390,6 +396,13 @@ func (ix *Index) fuzzy(t Token, n int) []candidate {
 		out = append(out, candidate{id, int32(byTerm[id])})
 	}
 	return out
+}
+
+// termOfFold is the term a folded name word (its position in byFold)
+// stands for: its stem, as New took it.
+func (ix *Index) termOfFold(f int32) int32 {
+	id, _ := ix.terms.search(words.Stem(ix.byFold.words.at(int(f))))
+	return int32(id)
 }
 
 func firstRune(s string) rune {
@@ -470,7 +483,7 @@ func (ix *Index) match(v *variant, tokens []Token, cands [][]candidate) (Mention
 		if !ok || !ix.fits(v, tokens[i], d) || (utf8.RuneCountInString(tokens[i].Fold) <= 2 && !v.short && v.nTerms == 1) {
 			continue
 		}
-		m := Mention{Kind: ix.kinds[v.entry], ID: ix.ids[v.entry], Positions: []int{tokens[i].Pos}, Distance: d, Name: v.name}
+		m := Mention{Kind: ix.kinds[v.entry], ID: ix.id(int(v.entry)), Positions: []int{tokens[i].Pos}, Distance: d, Name: v.name}
 		j := i
 		ok = true
 		for _, term := range terms[1:] {

@@ -25,7 +25,8 @@ func newDeletionIndex(ix *Index) *deletionIndex {
 		d.terms = append(d.terms, ix.terms.at(i))
 	}
 	for i := range ix.byFold.words.len() {
-		d.foldsOf[ix.byFold.ids[i]] = append(d.foldsOf[ix.byFold.ids[i]], ix.byFold.words.at(i))
+		t := ix.termOfFold(int32(i))
+		d.foldsOf[t] = append(d.foldsOf[t], ix.byFold.words.at(i))
 	}
 	index := func(w string, id int32) {
 		n := utf8.RuneCountInString(w)
@@ -225,7 +226,7 @@ func TestLookupMatchesDeletionIndex(t *testing.T) {
 		names = append(names, name)
 		entries = append(entries, Entry{Kind: Place, ID: fmt.Sprint(i), Names: []string{name}})
 	}
-	ix := New(entries)
+	ix := New(entries, nil)
 	old := newDeletionIndex(ix)
 	var vocab []string
 	for _, n := range names {
@@ -301,7 +302,7 @@ func BenchmarkFuzzy100k(b *testing.B) {
 		entries = append(entries, Entry{Kind: Place, ID: fmt.Sprint(i), Names: []string{n}})
 		words_ = append(words_, n)
 	}
-	ix := New(entries)
+	ix := New(entries, nil)
 	var toks []Token
 	for range 1000 {
 		w := typos(r, words_[r.IntN(len(words_))], 1+r.IntN(2))
