@@ -10,6 +10,7 @@ package domain
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -46,6 +47,7 @@ type Base struct {
 	// (a copy per membership would double what 100,000 places take).
 	memberStart []int32
 	memberOf    []memberAt
+	firstMember []int32 // per network, the number of its first member
 	// strayMembers are the memberships of ids no place has (a base the
 	// loader has not checked).
 	strayMembers map[string][]memberAt
@@ -58,8 +60,10 @@ type Base struct {
 	strayPartners map[string][]int32
 }
 
-// memberAt is a membership by position: Networks[net].Members[at].
-type memberAt struct{ net, at int32 }
+// memberAt is a membership by its number among all networks' members:
+// Networks[net].Members[at] is number firstMember[net]+at (4 bytes a
+// membership, not 8).
+type memberAt int32
 
 // Network is a network, programme or office that municipalities belong to or
 // work with, such as "Engagierte Stadt" or the RegioPole-Netzwerk.
@@ -300,6 +304,7 @@ func NewBaseParts(p Parts) *Base {
 	// The base keeps its lists without the spare room appending leaves
 	// (up to a quarter more than they hold: 5 MB at 100,000 places).
 	b.Places = clip(b.Places)
+	b.Partnerships = clip(b.Partnerships)
 	for i := range b.Networks {
 		b.Networks[i].Members = clip(b.Networks[i].Members)
 	}
@@ -322,10 +327,14 @@ func NewBaseParts(p Parts) *Base {
 		b.memberStart[i+1] += b.memberStart[i]
 	}
 	b.memberOf = make([]memberAt, b.memberStart[len(b.Places)])
+	b.firstMember = make([]int32, len(b.Networks))
+	for i := 1; i < len(b.Networks); i++ {
+		b.firstMember[i] = b.firstMember[i-1] + int32(len(b.Networks[i-1].Members))
+	}
 	next := slices.Clone(b.memberStart[:len(b.Places)])
 	for i := range b.Networks {
 		for j, m := range b.Networks[i].Members {
-			ref := memberAt{int32(i), int32(j)}
+			ref := memberAt(b.firstMember[i] + int32(j))
 			if at, ok := b.placeAt[m.Place]; ok {
 				b.memberOf[next[at]] = ref
 				next[at]++
@@ -427,8 +436,8 @@ func (b *Base) MembershipsOf(placeID string) []Membership { return b.memberships
 func (b *Base) MembershipIn(network, place string) (Membership, bool) {
 	refs := b.memberRefs(place)
 	for i := len(refs) - 1; i >= 0; i-- {
-		if n := &b.Networks[refs[i].net]; n.ID == network {
-			return n.Members[refs[i].at], true
+		if n, at := b.member(refs[i]); n.ID == network {
+			return n.Members[at], true
 		}
 	}
 	return Membership{}, false
@@ -443,7 +452,7 @@ func (b *Base) TitlesOf(placeID string) []Membership { return b.membershipsOf(pl
 func (b *Base) membershipsOf(placeID string, titles bool) []Membership {
 	refs, n := b.memberRefs(placeID), 0
 	for _, r := range refs {
-		if b.Networks[r.net].IsTitle() == titles {
+		if nw, _ := b.member(r); nw.IsTitle() == titles {
 			n++
 		}
 	}
@@ -452,11 +461,19 @@ func (b *Base) membershipsOf(placeID string, titles bool) []Membership {
 	}
 	out := make([]Membership, 0, n)
 	for _, r := range refs {
-		if nw := &b.Networks[r.net]; nw.IsTitle() == titles {
-			out = append(out, nw.Members[r.at])
+		if nw, at := b.member(r); nw.IsTitle() == titles {
+			out = append(out, nw.Members[at])
 		}
 	}
 	return out
+}
+
+// member returns the network of a membership and its position there.
+func (b *Base) member(r memberAt) (*Network, int32) {
+	// The network is the last whose first member is not after r (one
+	// with no members shares its number with the next).
+	i := sort.Search(len(b.firstMember), func(i int) bool { return b.firstMember[i] > int32(r) }) - 1
+	return &b.Networks[i], int32(r) - b.firstMember[i]
 }
 
 // memberRefs are the memberships of a place, titles included.

@@ -110,8 +110,10 @@ func TestFiguresOf(t *testing.T) {
 // last entry, as it did when the look-up was a map.
 func TestMembershipLookups(t *testing.T) {
 	b := NewBaseParts(Parts{Networks: []Network{
+		{ID: "empty"},
 		{ID: "a", Members: []Membership{{Place: "p2", Role: "first"}, {Place: "p1"}, {Place: "p2", Role: "last"}, {Place: "ghost"}}},
 		{ID: "t", Kind: KindTitle, Members: []Membership{{Place: "p1", Role: "title"}}},
+		{ID: "none"},
 		{ID: "b", Members: []Membership{{Place: "p1", Role: "in b"}, {Place: "ghost", Role: "ghost in b"}}},
 	}, Places: []Place{{ID: "p1", Name: "Eins"}, {ID: "p2", Name: "Zwei"}, {ID: "p3", Name: "Drei"}}})
 	nets := func(ms []Membership) (out []string) {
