@@ -282,9 +282,9 @@ func (e *Engine) buildAreas() {
 		}
 		slices.Sort(in)
 		a.in[area.ID] = slices.Compact(in)
-		a.counts[area.ID] = e.countMunicipalities(a.in[area.ID], nil)
+		a.counts[area.ID] = e.countMunicipalities(a.in[area.ID], nil).exact()
 	}
-	a.counts[""] = e.countMunicipalities(a.nrw, nil)
+	a.counts[""] = e.countMunicipalities(a.nrw, nil).exact()
 }
 
 // buildTwins indexes the twinnings by country and sorts the dated ones.
@@ -347,6 +347,13 @@ func (e *Engine) countMunicipalities(ps []int32, skip func(int32) bool) areaCoun
 	return c
 }
 
+// exact is c with its lists without the spare room appending left, for
+// the counts kept per snapshot.
+func (c areaCount) exact() areaCount {
+	c.towns, c.villages, c.free = slices.Clone(c.towns), slices.Clone(c.villages), slices.Clone(c.free)
+	return c
+}
+
 // indexMembers indexes one network's members.
 func (e *Engine) indexMembers(network string, areasOf [][]string) *memberIndex {
 	ms := e.members[network]
@@ -382,6 +389,17 @@ func (e *Engine) indexMembers(network string, areasOf [][]string) *memberIndex {
 		}
 	}
 	slices.SortStableFunc(mi.dated, func(x, y int32) int { return dateKey(ms[x].m.Since) - dateKey(ms[y].m.Since) })
+	// The lists kept without the spare room appending left (a quarter at
+	// most, 0.3 MB at 100,000 places).
+	for _, m := range []map[string][]int32{mi.byState, mi.byArea} {
+		for k, v := range m {
+			m[k] = slices.Clone(v)
+		}
+	}
+	for k, v := range mi.byYear {
+		mi.byYear[k] = slices.Clone(v)
+	}
+	mi.dated, mi.withRole = slices.Clone(mi.dated), slices.Clone(mi.withRole)
 	mi.names = strings.Join(names, ", ")
 	return mi
 }
