@@ -188,13 +188,13 @@ type Place struct {
 	Kind     string   // see PlaceKinds
 	State    string   // Bundesland, written out: "Nordrhein-Westfalen"
 	District string   // Kreis, or "kreisfreie Stadt"
-	// AGS is the Amtlicher Gemeindeschlüssel (8 digits; Kreise 5 digits),
-	// where the official list gives one.
-	AGS string
 	// Region is the Regierungsbezirk of an NRW place: "Detmold".
 	Region string
 	// Country is empty for places in Germany, else the country in German.
 	Country string
+	// AGS is the Amtlicher Gemeindeschlüssel, where the official list
+	// gives one. (Beside the flags below, the three take one word.)
+	AGS AGS
 	// Everyday marks a name that is also an everyday word ("Wetter",
 	// "Lage", "Essen"): it is read as the place only where the question
 	// treats it as one.
@@ -207,6 +207,35 @@ type Place struct {
 	// Facts are sourced statements about the place itself ("Aachen zählt
 	// das Innenministerium als kreisfreie Stadt").
 	Facts []Fact
+}
+
+// AGS is an Amtlicher Gemeindeschlüssel: 8 digits for a municipality, 5
+// for a Kreis, 3 for a Regierungsbezirk. It is kept as the number of its
+// digits after a 1, which keeps leading zeros and length, in four bytes
+// where a string took sixteen (1.6 MB at 100,000 places); 0 is none.
+type AGS uint32
+
+// ParseAGS reads a key of 1 to 9 digits; false for anything else.
+func ParseAGS(s string) (AGS, bool) {
+	if len(s) == 0 || len(s) > 9 {
+		return 0, false
+	}
+	n := uint64(1)
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return AGS(n), true
+}
+
+// String writes the key as the official list does: "05711000"; "" for none.
+func (k AGS) String() string {
+	if k == 0 {
+		return ""
+	}
+	return strconv.FormatUint(uint64(k), 10)[1:]
 }
 
 // PlaceKinds are the kinds of place the base knows.

@@ -186,3 +186,22 @@ func TestPartnershipsOf(t *testing.T) {
 		t.Error("changing the list PartnershipsOf returned changed the base")
 	}
 }
+
+// TestAGS: a key reads back as written, leading zeros and length kept;
+// anything but 1 to 9 digits is no key.
+func TestAGS(t *testing.T) {
+	for _, s := range []string{"05711000", "05711", "053", "0", "000000000", "999999999", "12345678"} {
+		k, ok := ParseAGS(s)
+		if !ok || k == 0 || k.String() != s {
+			t.Errorf("ParseAGS(%q) = %d, %v; String() = %q", s, k, ok, k.String())
+		}
+	}
+	for _, s := range []string{"", "0571100a", "1234567890", "-5711", " 05711"} {
+		if k, ok := ParseAGS(s); ok || k != 0 {
+			t.Errorf("ParseAGS(%q) = %d, %v, want none", s, k, ok)
+		}
+	}
+	if got := AGS(0).String(); got != "" {
+		t.Errorf("AGS(0).String() = %q", got)
+	}
+}

@@ -393,7 +393,7 @@ func (l *loader) checkPlaces() {
 			}
 			f.add(line, hint, "unknown Regierungsbezirk %q of place %q", p.Region, p.ID)
 		}
-		if p.State == "Nordrhein-Westfalen" && p.AGS != "" && agsLen(p.Kind) == 8 && p.District != "kreisfreie Stadt" && !kreise[lang.Fold(p.District)] {
+		if p.State == "Nordrhein-Westfalen" && p.AGS != 0 && agsLen(p.Kind) == 8 && p.District != "kreisfreie Stadt" && !kreise[lang.Fold(p.District)] {
 			f.add(line, `write the name of a place of kind Kreis, or "kreisfreie Stadt"`, "unknown Kreis %q of place %q", p.District, p.ID)
 		}
 	}
