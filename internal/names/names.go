@@ -210,9 +210,9 @@ func New(entries []Entry, id func(entry int) string) *Index {
 	// Sort the terms and the folded words; their ids become positions.
 	termRank := rank(b.terms)
 	foldRank := rank(b.folds)
-	ix.terms = packSorted(b.terms, termRank)
-	ix.byTerm = nearList{words: ix.terms}
 	ix.byFold = nearList{words: packSorted(b.folds, foldRank)}
+	ix.terms = b.termsIn(ix.byFold.words, termRank, foldRank)
+	ix.byTerm = nearList{words: ix.terms}
 	n := 0
 	for _, ws := range b.words {
 		n += len(ws)
@@ -270,6 +270,26 @@ func rank(ws []string) []int32 {
 		r[i] = int32(at)
 	}
 	return r
+}
+
+// termsIn lays the terms out in the order termRank gives them, each as
+// the prefix of a folded word it is the stem of (words.Stem keeps a
+// prefix), sharing folds' letters; packed apart should one not be.
+func (b *builder) termsIn(folds strs, termRank, foldRank []int32) strs {
+	t := strs{data: folds.data, off: make([]uint32, len(b.terms)), n: make([]uint16, len(b.terms))}
+	done := make([]bool, len(b.terms))
+	for f, tid := range b.termOf {
+		if done[tid] {
+			continue
+		}
+		done[tid] = true
+		term, at := b.terms[tid], folds.off[foldRank[f]]
+		if !strings.HasPrefix(b.folds[f], term) || len(term) > 1<<16-1 {
+			return packSorted(b.terms, termRank)
+		}
+		t.off[termRank[tid]], t.n[termRank[tid]] = at, uint16(len(term))
+	}
+	return t
 }
 
 // packSorted packs the words in the order rank gives them.
@@ -671,11 +691,14 @@ type nearList struct {
 }
 
 // strs is a list of strings kept in one: string i is
-// data[off[i]:off[i+1]]. At 100,000 names a string header (16 bytes) and
-// an allocation per word take more than the words' letters.
+// data[off[i]:off[i+1]], or, where n is set, data[off[i]:off[i]+n[i]]
+// (prefixes of another list's strings, sharing their letters). At 100,000
+// names a string header (16 bytes) and an allocation per word take more
+// than the words' letters.
 type strs struct {
 	data string
 	off  []uint32
+	n    []uint16
 }
 
 // packStrs packs the strings.
@@ -696,13 +719,18 @@ func packStrs(ws []string) strs {
 }
 
 func (s strs) len() int {
-	if len(s.off) == 0 {
-		return 0
+	if s.n != nil || len(s.off) == 0 {
+		return len(s.n)
 	}
 	return len(s.off) - 1
 }
 
-func (s strs) at(i int) string { return s.data[s.off[i]:s.off[i+1]] }
+func (s strs) at(i int) string {
+	if s.n != nil {
+		return s.data[s.off[i] : s.off[i]+uint32(s.n[i])]
+	}
+	return s.data[s.off[i]:s.off[i+1]]
+}
 
 // search finds w in sorted strings: where it is, or would be.
 func (s strs) search(w string) (int, bool) {
