@@ -64,7 +64,7 @@ type Engine struct {
 	// eight bytes of each such name to halve on; siblingsOf compares the
 	// few names that share them in full (the names took 3 MB more).
 	sibPrefix []uint64
-	sibPlaces []*domain.Place
+	sibPlaces []int32 // positions in base.Places
 	// byFirstWord finds places by the first word of a longer name:
 	// "mainz" finds Mainz-Mombach.
 	byFirstWord map[string][]*domain.Place
@@ -174,9 +174,9 @@ func (e *Engine) placesAndIndexes() {
 		cores[i] = keyed{coreOf(k.key), k.at}
 	}
 	slices.SortFunc(cores, func(a, b keyed) int { return cmp.Or(strings.Compare(a.key, b.key), cmp.Compare(a.at, b.at)) })
-	e.sibPrefix, e.sibPlaces = make([]uint64, len(cores)), make([]*domain.Place, len(cores))
+	e.sibPrefix, e.sibPlaces = make([]uint64, len(cores)), make([]int32, len(cores))
 	for i, c := range cores {
-		e.sibPrefix[i], e.sibPlaces[i] = prefix8(c.key), &base.Places[c.at]
+		e.sibPrefix[i], e.sibPlaces[i] = prefix8(c.key), c.at
 	}
 	// The rank of each place's sort key: lists sort by it without folding
 	// names in every comparison; places with the same key share a rank.
@@ -568,21 +568,21 @@ func (e *Engine) failed(q string, english bool) domain.Answer {
 }
 
 // siblingsOf are the places that share a core name (coreName): the Stadt
-// Coesfeld and the Kreis Coesfeld, in the order of the base. The list is
-// the engine's.
+// Coesfeld and the Kreis Coesfeld, in the order of the base.
 func (e *Engine) siblingsOf(core string) []*domain.Place {
 	p := prefix8(core)
 	lo, _ := slices.BinarySearch(e.sibPrefix, p)
 	// The names that share the prefix are sorted: those equal to core
 	// are one run among them.
-	for lo < len(e.sibPrefix) && e.sibPrefix[lo] == p && coreName(e.sibPlaces[lo].Name) < core {
+	name := func(i int) string { return e.base.Places[e.sibPlaces[i]].Name }
+	for lo < len(e.sibPrefix) && e.sibPrefix[lo] == p && coreName(name(lo)) < core {
 		lo++
 	}
-	hi := lo
-	for hi < len(e.sibPrefix) && e.sibPrefix[hi] == p && coreName(e.sibPlaces[hi].Name) == core {
-		hi++
+	var out []*domain.Place
+	for i := lo; i < len(e.sibPrefix) && e.sibPrefix[i] == p && coreName(name(i)) == core; i++ {
+		out = append(out, &e.base.Places[e.sibPlaces[i]])
 	}
-	return e.sibPlaces[lo:hi:hi]
+	return out
 }
 
 // prefix8 is the first eight bytes of s as a number, in the order of

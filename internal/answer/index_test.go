@@ -132,8 +132,8 @@ func TestEntryIDsFromBase(t *testing.T) {
 	for _, pl := range e.base.Places {
 		core := coreName(pl.Name)
 		var want []string
-		for _, p := range e.sibPlaces {
-			if coreName(p.Name) == core {
+		for _, i := range e.sibPlaces {
+			if p := &e.base.Places[i]; coreName(p.Name) == core {
 				want = append(want, p.ID)
 			}
 		}
