@@ -88,22 +88,48 @@ type Mention struct {
 type variant struct {
 	name  string
 	entry int32
-	// at is where the variant's words begin in Index.words: nTerms term
-	// ids, then nFolds positions in byFold, for a one-word name its folded
-	// spellings ("köln", "kolner"): an ordinary word that only shares its
-	// stem ("liegen", "Liège") does not name it.
-	at             int32
-	nTerms, nFolds uint8
-	// single is the folded length of a one-word name, 0 otherwise: a word
-	// that shares its stem but is much shorter ("Geld", "Geldern") does not
-	// name it.
-	single uint16
-	short  bool
+	// at is where the variant's words begin in Index.words: a head (its
+	// shape, see head), its terms' ids, then, for a one-word name,
+	// positions in byFold of its folded spellings ("köln", "kolner"): an
+	// ordinary word that only shares its stem ("liegen", "Liège") does
+	// not name it. (The shape kept beside the name took a quarter more.)
+	at int32
 }
 
-func (ix *Index) termsOf(v *variant) []int32 { return ix.words[v.at : v.at+int32(v.nTerms)] }
+// head packs a variant's shape into the word before its words.
+func head(nTerms, nFolds int, short bool) int32 {
+	h := int32(nTerms) | int32(nFolds)<<8
+	if short {
+		h |= 1 << 16
+	}
+	return h
+}
+
+// shape reads a variant's head: how many terms and folded spellings it
+// has, and whether it is a short name ("SH").
+func (ix *Index) shape(v *variant) (nTerms, nFolds int, short bool) {
+	h := ix.words[v.at]
+	return int(h & 0xff), int(h >> 8 & 0xff), h&(1<<16) != 0
+}
+
+func (ix *Index) termsOf(v *variant) []int32 {
+	n, _, _ := ix.shape(v)
+	return ix.words[v.at+1 : v.at+1+int32(n)]
+}
+
 func (ix *Index) foldsOf(v *variant) []int32 {
-	return ix.words[v.at+int32(v.nTerms) : v.at+int32(v.nTerms)+int32(v.nFolds)]
+	n, nf, _ := ix.shape(v)
+	return ix.words[v.at+1+int32(n) : v.at+1+int32(n+nf)]
+}
+
+// single is the folded length of a one-word name (that of its first
+// spelling), 0 otherwise: a word that shares its stem but is much shorter
+// ("Geld", "Geldern") does not name it.
+func (ix *Index) single(v *variant) int {
+	if fs := ix.foldsOf(v); len(fs) > 0 {
+		return utf8.RuneCountInString(ix.byFold.words.at(int(fs[0])))
+	}
+	return 0
 }
 
 // hasFold reports whether the variant is spelt f, folded.
@@ -179,6 +205,13 @@ type builder struct {
 	// words ("Kreis", a place's name in its aliases), each folded once.
 	folded map[string]string
 	words  [][]int32 // per variant: its terms, then its folds
+	shapes []shape   // per variant
+}
+
+// shape is what a variant's head says while the index is built.
+type shape struct {
+	nTerms int
+	short  bool
 }
 
 // New indexes the entries. It costs about a sort of the names' words:
@@ -215,20 +248,20 @@ func New(entries []Entry, id func(entry int) string) *Index {
 	ix.byTerm = nearList{words: ix.terms}
 	n := 0
 	for _, ws := range b.words {
-		n += len(ws)
+		n += 1 + len(ws)
 	}
 	ix.words = make([]int32, 0, n)
 	for vi := range ix.variants {
-		v := &ix.variants[vi]
+		v, sh := &ix.variants[vi], b.shapes[vi]
 		v.at = int32(len(ix.words))
+		ix.words = append(ix.words, head(sh.nTerms, len(b.words[vi])-sh.nTerms, sh.short))
 		for i, id := range b.words[vi] {
-			if i < int(v.nTerms) {
+			if i < sh.nTerms {
 				ix.words = append(ix.words, termRank[id])
 			} else {
 				ix.words = append(ix.words, foldRank[id])
 			}
 		}
-		v.nFolds = uint8(len(b.words[vi]) - int(v.nTerms))
 	}
 	// The postings: count each term's variants (a term twice in one
 	// variant once), then place them.
@@ -314,10 +347,11 @@ func (ix *Index) add(b *builder, entry int, name string, short bool, from int) {
 	if len(ws) == 0 {
 		return
 	}
-	v := variant{entry: int32(entry), name: name, short: short, nTerms: uint8(min(len(ws), 255))}
+	v := variant{entry: int32(entry), name: name}
+	sh := shape{nTerms: min(len(ws), 255), short: short}
 	ids := make([]int32, 0, len(ws)+1)
 	var fid int32
-	for _, w := range ws[:v.nTerms] {
+	for _, w := range ws[:sh.nTerms] {
 		f, ok := b.folded[w]
 		if !ok {
 			f = words.Fold(w)
@@ -339,11 +373,10 @@ func (ix *Index) add(b *builder, entry int, name string, short bool, from int) {
 	}
 	if len(ws) == 1 {
 		ids = append(ids, fid)
-		v.single = uint16(min(utf8.RuneCountInString(b.folds[fid]), 1<<16-1))
 	}
 	for i := from; i < len(ix.variants); i++ {
-		old := &ix.variants[i]
-		if int(old.entry) == entry && slices.Equal(b.words[i][:old.nTerms], ids[:v.nTerms]) {
+		old := b.shapes[i]
+		if int(ix.variants[i].entry) == entry && slices.Equal(b.words[i][:old.nTerms], ids[:sh.nTerms]) {
 			// "Gütersloh" and "Guetersloh" are one variant here; "Kölner"
 			// joins "Köln" as another spelling of its one word.
 			if len(ws) == 1 && !slices.Contains(b.words[i][old.nTerms:], fid) && len(b.words[i]) < 255 {
@@ -353,7 +386,7 @@ func (ix *Index) add(b *builder, entry int, name string, short bool, from int) {
 		}
 	}
 	ix.variants = append(ix.variants, v)
-	b.words = append(b.words, ids)
+	b.words, b.shapes = append(b.words, ids), append(b.shapes, sh)
 }
 
 // posting lists the variants that have the term of the id, in order.
@@ -493,7 +526,7 @@ func (ix *Index) shortName(term string) bool {
 		return false
 	}
 	for _, v := range ix.posting(int32(id)) {
-		if ix.variants[v].short {
+		if _, _, short := ix.shape(&ix.variants[v]); short {
 			return true
 		}
 	}
@@ -505,9 +538,10 @@ func (ix *Index) match(v *variant, tokens []Token, cands [][]candidate) (Mention
 	var best Mention
 	found := false
 	terms := ix.termsOf(v)
+	_, _, short := ix.shape(v)
 	for i := range tokens {
 		d, ok := distTo(cands[i], terms[0])
-		if !ok || !ix.fits(v, tokens[i], d) || (utf8.RuneCountInString(tokens[i].Fold) <= 2 && !v.short && v.nTerms == 1) {
+		if !ok || !ix.fits(v, tokens[i], d) || (utf8.RuneCountInString(tokens[i].Fold) <= 2 && !short && len(terms) == 1) {
 			continue
 		}
 		m := Mention{Kind: ix.kinds[v.entry], ID: ix.id(int(v.entry)), Positions: []int{tokens[i].Pos}, Distance: d, Name: v.name}
@@ -540,13 +574,15 @@ func (ix *Index) match(v *variant, tokens []Token, cands [][]candidate) (Mention
 // by three letters or more (the stem of "Geld" is that of "Geldern"), and
 // a short name only as written.
 func (ix *Index) fits(v *variant, t Token, dist int) bool {
-	if v.short {
-		return dist == 0 && v.nTerms == 1
+	nTerms, _, short := ix.shape(v)
+	if short {
+		return dist == 0 && nTerms == 1
 	}
-	if v.single > 0 && utf8.RuneCountInString(t.Fold)+3 <= int(v.single) {
+	single := ix.single(v)
+	if single > 0 && utf8.RuneCountInString(t.Fold)+3 <= single {
 		return false
 	}
-	if v.single > 0 && dist == 0 && !ix.hasFold(v, t.Fold) && !ix.hasFold(v, strings.TrimSuffix(t.Fold, "s")) && ix.kinds[v.entry] == Place {
+	if single > 0 && dist == 0 && !ix.hasFold(v, t.Fold) && !ix.hasFold(v, strings.TrimSuffix(t.Fold, "s")) && ix.kinds[v.entry] == Place {
 		// Only the genitive ("Bielefelds") names a one-word place by its
 		// stem: "liegen" is not Liège, "Engern" not Enger. Networks are
 		// named in other forms too ("bei den Regiopolen").
