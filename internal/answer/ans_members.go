@@ -29,9 +29,9 @@ func (e *Engine) keep(fl Filters, pl *domain.Place, m *domain.Membership, founde
 		return false
 	case fl.Twinned != "" && e.twinned(pl.ID, fl.Country) != (fl.Twinned == "ja"):
 		return false
-	case m != nil && fl.Year != 0 && !fl.Former && !yearKeeps(m.Since.Year, fl.Year, fl.YearOp):
+	case m != nil && fl.Year != 0 && !fl.Former && !yearKeeps(int(m.Since.Year), fl.Year, fl.YearOp):
 		return false
-	case m != nil && fl.Former && (m.Until.IsZero() || fl.Year != 0 && !yearKeeps(m.Until.Year, fl.Year, fl.YearOp)):
+	case m != nil && fl.Former && (m.Until.IsZero() || fl.Year != 0 && !yearKeeps(int(m.Until.Year), fl.Year, fl.YearOp)):
 		return false // "ausgetreten (2017)": those who left (then)
 	case m != nil && !m.Until.IsZero() && !fl.Former:
 		return false // a former member is no member
@@ -298,9 +298,9 @@ func (e *Engine) memberList(n *domain.Network, ms []memberRef, total int, en boo
 		var detail []string
 		switch {
 		case !r.m.Since.IsZero() && !r.m.Until.IsZero():
-			detail = append(detail, strconv.Itoa(r.m.Since.Year)+"–"+strconv.Itoa(r.m.Until.Year))
+			detail = append(detail, strconv.Itoa(int(r.m.Since.Year))+"–"+strconv.Itoa(int(r.m.Until.Year)))
 		case !r.m.Since.IsZero():
-			detail = append(detail, strconv.Itoa(r.m.Since.Year))
+			detail = append(detail, strconv.Itoa(int(r.m.Since.Year)))
 		}
 		if r.m.Role != "" && utf8.RuneCountInString(r.m.Role) <= 25 {
 			detail = append(detail, r.m.Role)
@@ -447,7 +447,7 @@ func since(en bool, m domain.Membership) string {
 	if m.Since.IsZero() {
 		return ""
 	}
-	return " " + say(en, "since", strconv.Itoa(m.Since.Year))
+	return " " + say(en, "since", strconv.Itoa(int(m.Since.Year)))
 }
 
 // cross lists places that belong to more than one network.
@@ -617,7 +617,7 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 		}
 	}
 	if len(dated) == maxTied && f.Filters.IsZero() {
-		ties = mi.curYear[dated[0].m.Since.Year]
+		ties = mi.curYear[int(dated[0].m.Since.Year)]
 	}
 	undated := mi.undated
 	if !f.Filters.IsZero() {

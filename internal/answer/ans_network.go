@@ -140,7 +140,7 @@ func (e *Engine) count(ctx context.Context, f Frame) (domain.Answer, error) {
 	}
 	year := f.Filters.Year
 	if year == 0 && f.Attribute == domain.AttrFounding && len(nets) == 1 && !nets[0].Founded.Date.IsZero() {
-		year = nets[0].Founded.Date.Year // "Wie viele Mitglieder hatte X bei der Gründung?"
+		year = int(nets[0].Founded.Date.Year) // "Wie viele Mitglieder hatte X bei der Gründung?"
 	}
 	if year != 0 {
 		// A figure that names the year ("66 … seit 2013 erhalten") first,
@@ -151,7 +151,7 @@ func (e *Engine) count(ctx context.Context, f Frame) (domain.Answer, error) {
 				switch ref := (domain.FactRef{Network: nets[i].ID, Part: "count", Index: j}); {
 				case e.hasWord(c.Text, strconv.Itoa(year)):
 					fs = append(fs, e.fact(ref, en))
-				case c.Stand.Year == year:
+				case int(c.Stand.Year) == year:
 					ofYear = append(ofYear, e.fact(ref, en))
 				}
 			}
@@ -669,7 +669,7 @@ func (e *Engine) events(n *domain.Network, f Frame) []domain.AnswerFact {
 		narrow(func(x domain.Fact) bool { return e.hasWord(x.Text, w) })
 	}
 	if y := f.Filters.Year; y != 0 {
-		narrow(func(x domain.Fact) bool { return x.Date.Year == y || strings.Contains(x.Text, strconv.Itoa(y)) })
+		narrow(func(x domain.Fact) bool { return int(x.Date.Year) == y || strings.Contains(x.Text, strconv.Itoa(y)) })
 	}
 	today := e.today()
 	var past, coming []domain.AnswerFact

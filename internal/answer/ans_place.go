@@ -46,10 +46,10 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 			a.Facts = append(a.Facts, x) // one short line: the networks it is in
 		}
 		return a, nil
-	case f.Attribute == domain.AttrKey && pl.AGS != "" && len(places) == 1:
+	case f.Attribute == domain.AttrKey && pl.AGS != 0 && len(places) == 1:
 		// "Gemeindeschlüssel von Lemgo?": the key the place list comes with.
 		a := domain.Answer{Found: true, Kind: domain.KindPlace, Title: pl.Name, English: en, Hits: []domain.Hit{placeHit(pl)}}
-		a.Lead, a.LeadSource = say(en, "place.key", pl.Name, pl.AGS), e.base.Source("destatis-gemeindeverzeichnis")
+		a.Lead, a.LeadSource = say(en, "place.key", pl.Name, pl.AGS.String()), e.base.Source("destatis-gemeindeverzeichnis")
 		return a, nil
 	case attrSpecific(f) && f.Attribute != domain.AttrActivities:
 		facts, err := e.aboutPlaces(ctx, places, f, e.topicsOf(f.Attribute))

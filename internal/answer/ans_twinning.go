@@ -45,7 +45,7 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		other := e.base.Place(otherSide(p, pl.ID))
 		if other == nil || (country != "" && !e.lex.regions.within(countryOf(p, other, pl.ID), country)) || (f.Filters.Suspended && p.Status == "") ||
 			slices.Contains(f.Filters.Except, other.ID) ||
-			(f.Filters.Year != 0 && !yearKeeps(p.Since.Year, f.Filters.Year, f.Filters.YearOp)) {
+			(f.Filters.Year != 0 && !yearKeeps(int(p.Since.Year), f.Filters.Year, f.Filters.YearOp)) {
 			continue
 		}
 		ps = append(ps, p)
@@ -318,7 +318,7 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 			continue
 		}
 		if (f.Filters.Suspended && p.Status == "") || (f.Filters.Area != "" && !e.inAreaID(e.base.Place(p.Place), f.Filters.Area)) ||
-			(f.Filters.Year != 0 && !yearKeeps(p.Since.Year, f.Filters.Year, f.Filters.YearOp)) {
+			(f.Filters.Year != 0 && !yearKeeps(int(p.Since.Year), f.Filters.Year, f.Filters.YearOp)) {
 			continue
 		}
 		nrw, other := e.base.Place(p.Place), e.base.Place(p.Partner)
@@ -500,7 +500,7 @@ func (e *Engine) twinningsInYear(_ context.Context, f Frame) (domain.Answer, err
 	// them, found by halving, so the answer does not grow with the base.
 	sorted, y := e.twins.sorted, f.Filters.Year
 	at := func(year int) int {
-		i, _ := slices.BinarySearchFunc(sorted, year, func(x int32, year int) int { return cmp.Compare(e.base.Partnerships[x].Since.Year, year) })
+		i, _ := slices.BinarySearchFunc(sorted, year, func(x int32, year int) int { return cmp.Compare(int(e.base.Partnerships[x].Since.Year), year) })
 		return i
 	}
 	switch f.Filters.YearOp {
@@ -514,7 +514,7 @@ func (e *Engine) twinningsInYear(_ context.Context, f Frame) (domain.Answer, err
 	for _, i := range sorted {
 		p := &e.base.Partnerships[i]
 		pl, other := e.base.Place(p.Place), e.base.Place(p.Partner)
-		if pl == nil || other == nil || !yearKeeps(p.Since.Year, f.Filters.Year, f.Filters.YearOp) ||
+		if pl == nil || other == nil || !yearKeeps(int(p.Since.Year), f.Filters.Year, f.Filters.YearOp) ||
 			(f.Filters.Country != "" && !e.lex.regions.within(countryOf(*p, other, pl.ID), f.Filters.Country)) ||
 			(f.Filters.Area != "" && !e.inAreaID(pl, f.Filters.Area)) || (f.Filters.Suspended && p.Status == "") {
 			continue
@@ -549,7 +549,7 @@ func (e *Engine) twinningsByYear(ps []int32, f Frame, basis domain.AnswerFact) d
 	count := map[int]int{}
 	for _, i := range ps {
 		if p := &e.base.Partnerships[i]; !p.Since.IsZero() {
-			count[p.Since.Year]++
+			count[int(p.Since.Year)]++
 		}
 	}
 	best := 0
@@ -565,7 +565,7 @@ func (e *Engine) twinningsByYear(ps []int32, f Frame, basis domain.AnswerFact) d
 	a.Lead = say(en, "twin.most.year", best, count[best])
 	var names []string
 	for _, i := range ps {
-		if p := &e.base.Partnerships[i]; p.Since.Year == best && len(names) < 8 {
+		if p := &e.base.Partnerships[i]; int(p.Since.Year) == best && len(names) < 8 {
 			names = append(names, e.base.Place(p.Place).Name+" – "+otherName(e.base.Place(p.Partner), en))
 		}
 	}
@@ -804,7 +804,7 @@ func (e *Engine) partnershipShort(en bool, p domain.Partnership, other *domain.P
 		parts = append(parts, e.countryName(en, c))
 	}
 	if !p.Since.IsZero() {
-		parts = append(parts, strconv.Itoa(p.Since.Year))
+		parts = append(parts, strconv.Itoa(int(p.Since.Year)))
 	}
 	if p.Kind != "" && p.Kind != "Partnerschaft" {
 		parts = append(parts, sayIfKnown(en, "kind1."+p.Kind, p.Kind))

@@ -12,6 +12,7 @@ package answer
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"log/slog"
@@ -60,11 +61,13 @@ type Engine struct {
 	members map[string][]memberRef
 	// multi are the places in more than one network, sorted by name.
 	multi []*domain.Place
-	// sibKeys and sibPlaces are the places by their folded name without
-	// "Kreis" (coreName), sorted, for siblingsOf: a sorted list takes half
-	// of what a map of lists takes at 100,000 places.
-	sibKeys   []string
-	sibPlaces []*domain.Place
+	// sibPlaces are the places by their folded name without "Kreis"
+	// (coreName), sorted, for siblingsOf: a sorted list takes half of what
+	// a map of lists takes at 100,000 places. sibPrefix holds the first
+	// eight bytes of each such name to halve on; siblingsOf compares the
+	// few names that share them in full (the names took 3 MB more).
+	sibPrefix []uint64
+	sibPlaces []int32 // positions in base.Places
 	// byFirstWord finds places by the first word of a longer name:
 	// "mainz" finds Mainz-Mombach.
 	byFirstWord map[string][]*domain.Place
@@ -144,7 +147,7 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	// first such word, from the base again (keeping the entries would
 	// hold several MB at 100,000 places).
 	e.nameWords = names.LazyWords(func() []string { return nameWords(nameEntries(base, e.lex), e.lex) })
-	e.names = names.New(entries)
+	e.names = names.New(entries, entryIDs(base, e.lex, entries))
 	read.Wait()
 	e.linkStatements(&st)
 	wg.Wait()
@@ -174,9 +177,9 @@ func (e *Engine) placesAndIndexes() {
 		cores[i] = keyed{coreOf(k.key), k.at}
 	}
 	slices.SortFunc(cores, func(a, b keyed) int { return cmp.Or(strings.Compare(a.key, b.key), cmp.Compare(a.at, b.at)) })
-	e.sibKeys, e.sibPlaces = make([]string, len(cores)), make([]*domain.Place, len(cores))
+	e.sibPrefix, e.sibPlaces = make([]uint64, len(cores)), make([]int32, len(cores))
 	for i, c := range cores {
-		e.sibKeys[i], e.sibPlaces[i] = c.key, &base.Places[c.at]
+		e.sibPrefix[i], e.sibPlaces[i] = prefix8(c.key), c.at
 	}
 	// The rank of each place's sort key: lists sort by it without folding
 	// names in every comparison; places with the same key share a rank.
@@ -293,6 +296,36 @@ func nameEntries(base *domain.Base, lex *lexicon) []names.Entry {
 		out = append(out, e)
 	}
 	return out
+}
+
+// entryIDs gives the id of each of nameEntries' entries from the base
+// itself, so that the name index keeps no copy of 100,000 ids (1.6 MB);
+// nil, and the index keeps them, should the entries ever come in
+// another order.
+func entryIDs(base *domain.Base, lex *lexicon, entries []names.Entry) func(int) string {
+	places, nets := len(base.Places), len(base.Networks)
+	states := make([]string, len(lex.states))
+	for i, st := range lex.states {
+		states[i] = st.to
+	}
+	id := func(i int) string {
+		switch {
+		case i < places:
+			return base.Places[i].ID
+		case i < places+nets:
+			return base.Networks[i-places].ID
+		}
+		return states[i-places-nets]
+	}
+	if len(entries) != places+nets+len(states) {
+		return nil
+	}
+	for i := range entries {
+		if entries[i].ID != id(i) {
+			return nil
+		}
+	}
+	return id
 }
 
 // firstWord is the first word of a name of several words, lower-cased, or
@@ -575,15 +608,29 @@ func (e *Engine) failed(q string, english bool) domain.Answer {
 }
 
 // siblingsOf are the places that share a core name (coreName): the Stadt
-// Coesfeld and the Kreis Coesfeld, in the order of the base. The list is
-// the engine's.
+// Coesfeld and the Kreis Coesfeld, in the order of the base.
 func (e *Engine) siblingsOf(core string) []*domain.Place {
-	lo, _ := slices.BinarySearch(e.sibKeys, core)
-	hi := lo
-	for hi < len(e.sibKeys) && e.sibKeys[hi] == core {
-		hi++
+	p := prefix8(core)
+	lo, _ := slices.BinarySearch(e.sibPrefix, p)
+	// The names that share the prefix are sorted: those equal to core
+	// are one run among them.
+	name := func(i int) string { return e.base.Places[e.sibPlaces[i]].Name }
+	for lo < len(e.sibPrefix) && e.sibPrefix[lo] == p && coreName(name(lo)) < core {
+		lo++
 	}
-	return e.sibPlaces[lo:hi:hi]
+	var out []*domain.Place
+	for i := lo; i < len(e.sibPrefix) && e.sibPrefix[i] == p && coreName(name(i)) == core; i++ {
+		out = append(out, &e.base.Places[e.sibPlaces[i]])
+	}
+	return out
+}
+
+// prefix8 is the first eight bytes of s as a number, in the order of
+// the strings (a shorter string pads with zeros, which no name holds).
+func prefix8(s string) uint64 {
+	var b [8]byte
+	copy(b[:], s)
+	return binary.BigEndian.Uint64(b[:])
 }
 
 // sortKey orders names the German way: Ä with A, case ignored.

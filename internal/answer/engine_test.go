@@ -11,7 +11,7 @@ import (
 	"github.com/engagiert/engagiert/internal/yamlkb/yamlkbtest"
 )
 
-func d(y, m int) domain.Date { return domain.Date{Year: y, Month: m} }
+func d(y, m int) domain.Date { return domain.NewDate(y, m, 0) }
 
 // fixture is a small invented base, so these tests check the engine's rules
 // rather than the shipped content (which cmd/engagiert/testdata/eval covers).

@@ -523,7 +523,7 @@ func (e *Engine) today() domain.Date { return e.clock.Today() }
 // in front of the engine key by it.
 func (e *Engine) Today() domain.Date { return e.today() }
 
-func dateKey(d domain.Date) int { return d.Year*10000 + d.Month*100 + d.Day }
+func dateKey(d domain.Date) int { return int(d.Year)*10000 + int(d.Month)*100 + int(d.Day) }
 
 // thousands writes 250000 as "250.000".
 func thousands(n int) string {
