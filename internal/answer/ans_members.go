@@ -649,6 +649,7 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 	}
 	if ties == 1 {
 		a.Lead = say(en, "most.one", label, n.Name, tied[0], dateIn(en, dated[0].m.Since))
+		a.Focus = dated[0].p.ID
 	} else {
 		a.Lead = say(en, "most.tied", label, n.Name, best, joinMore(en, tied, ties))
 	}

@@ -45,6 +45,9 @@ type Engine struct {
 	// statementWord holds the words (folded, and stemmed) of the base's
 	// statements: such a word is a topic, never a misspelt or unknown name.
 	statementWord map[string]bool
+	// statementPlaces lists the places each network fact names, by its
+	// text: what an answer that leads with it is about (focusOf).
+	statementPlaces map[string][]string
 	// statementRefs lists the networks' statements that have a word
 	// (folded or stemmed): a word few statements share picks them out.
 	statementRefs map[string][]domain.FactRef
@@ -113,7 +116,7 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 		log = slog.New(slog.DiscardHandler)
 	}
 	e := &Engine{base: base, search: s, log: log,
-		factPlaces: map[domain.FactRef][]string{}, members: map[string][]memberRef{},
+		factPlaces: map[domain.FactRef][]string{}, statementPlaces: map[string][]string{}, members: map[string][]memberRef{},
 		countryFacts: map[string][]domain.FactRef{},
 		byFirstWord:  map[string][]*domain.Place{}}
 	e.nameEndings = sync.OnceValue(e.countNameEndings)
@@ -473,6 +476,9 @@ func (e *Engine) linkStatements(st *statementWords) {
 				e.factPlaces[f.ref] = append(e.factPlaces[f.ref], m.ID)
 			}
 		}
+		if ps := e.factPlaces[f.ref]; len(ps) > 0 {
+			e.statementPlaces[e.base.Network(f.ref.Network).Facts[f.ref.Index].Text] = ps
+		}
 	}
 }
 
@@ -581,6 +587,10 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 		}
 		a.English = a.English || part.English
 		if part.Op != OpHelp && part.Op != OpChatter {
+			if a.Focus == "" {
+				a.Focus = e.focusOf(a.Lead)
+			}
+			part.Focus = a.Focus
 			a.Frame = part.encode()
 		}
 		answers = append(answers, a)
@@ -676,4 +686,22 @@ func nameWords(entries []names.Entry, lex *lexicon) []string {
 	}
 	slices.Sort(ws)
 	return slices.Compact(ws)
+}
+
+// focusOf is the first place a statement leading an answer names, looked
+// up by its text (statementPlaces, built once): "Paderborn hat den
+// Vorsitz …" focuses on Paderborn.
+func (e *Engine) focusOf(lead string) string {
+	if ps := e.statementPlaces[lead]; len(ps) > 0 {
+		return ps[0]
+	}
+	// A dated statement leads with its date after it: "… (Stand 1. Januar 2025)".
+	for _, mark := range []string{" (Stand ", " (as of "} {
+		if i := strings.LastIndex(lead, mark); i > 0 {
+			if ps := e.statementPlaces[lead[:i]]; len(ps) > 0 {
+				return ps[0]
+			}
+		}
+	}
+	return ""
 }

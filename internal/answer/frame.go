@@ -239,6 +239,10 @@ type Frame struct {
 	// for answers; Unknown is folded, for comparing.
 	unknownAs string
 	English   bool
+	// Focus is the place the answer to this frame named as its answer
+	// (domain.Answer.Focus): set after answering, carried to the next
+	// question of a conversation, never read from a question.
+	Focus string
 	// Parts are the further questions of a question that asks two things
 	// ("Wann wurde X gegründet und wer hat den Vorsitz?"), answered in turn.
 	Parts []Frame
@@ -324,6 +328,7 @@ func (f Frame) String() string {
 		kv("asked", strings.Join(f.Asked, ","))
 	}
 	kv("unknown", f.Unknown)
+	kv("focus", f.Focus)
 	if f.English {
 		b.WriteString(" lang=en")
 	}
@@ -395,6 +400,7 @@ type wire struct {
 	Words    []string   `json:"w,omitempty"`
 	Asked    []string   `json:"aw,omitempty"`
 	English  bool       `json:"en,omitempty"`
+	Focus    string     `json:"focus,omitempty"`
 }
 
 type wireFilter struct {
@@ -422,7 +428,7 @@ type wireFilter struct {
 func (f Frame) encode() string {
 	w := wire{Op: f.Op.String(), YesNo: f.YesNo, Attr: f.Attribute.String(), About: f.About.String(), Negate: f.Negate,
 		Most: f.Most.String(), Measure: f.Measure.String(), Time: f.Time.String(), Rel: f.Rel, Ordinal: f.Ordinal,
-		Number: f.Number, Words: f.Words, Asked: f.Asked, English: f.English, Filters: wireFilter(f.Filters)}
+		Number: f.Number, Words: f.Words, Asked: f.Asked, English: f.English, Filters: wireFilter(f.Filters), Focus: f.Focus}
 	for _, s := range f.Subjects {
 		w.Subjects = append(w.Subjects, s.Kind.String()+":"+s.ID)
 		w.As = append(w.As, s.As)
@@ -473,6 +479,7 @@ func decodeFrame(s string) (Frame, bool) {
 	f.Filters = Filters(w.Filters)
 	f.YesNo = w.YesNo
 	f.Negate, f.Rel, f.Ordinal, f.Number, f.Words, f.Asked, f.English = w.Negate, w.Rel, w.Ordinal, w.Number, w.Words, w.Asked, w.English
+	f.Focus = w.Focus
 	return f, true
 }
 

@@ -948,6 +948,34 @@ func (e *Engine) readSubjects(r *reading, f *Frame) {
 	}
 }
 
+// onFocus reads a follow-up about the place the answer before named as
+// its answer (Frame.Focus): after "Wer hat den Vorsitz bei RegioPole?"
+// (Paderborn), "wer ist da Bürgermeister?" and "in welchem Kreis liegt
+// die Stadt?" ask about Paderborn; after "Which city joined RegioPole
+// most recently?" (Kassel), "since when?" asks since when Kassel is in.
+func (e *Engine) onFocus(f, prev Frame, r *reading) (Frame, bool) {
+	if prev.Focus == "" || f.Unknown != "" || !(prev.Op == OpMost || prev.Attribute == domain.AttrChair || prev.Rel.ID != "") {
+		return f, false
+	}
+	place := Subject{Kind: SubjectPlace, ID: prev.Focus}
+	switch {
+	case f.Attribute == domain.AttrMayor || f.Attribute == domain.AttrPopulation || f.Attribute == domain.AttrKey ||
+		f.Attribute == domain.AttrPostcode || f.Attribute == domain.AttrSurface || f.Attribute == domain.AttrPlace:
+		g := Frame{Op: f.Op, Attribute: f.Attribute, Asked: f.Asked, Words: f.Words, English: f.English, Subjects: []Subject{place}}
+		return g, true
+	case f.Op == OpWhere || f.About == AboutAreas && (f.Filters.Kind == "Kreis" || f.Filters.Kind == "Regierungsbezirk") && len(f.places()) == 0:
+		return Frame{Op: OpWhere, English: f.English, Subjects: []Subject{place}}, true // "in welchem Kreis liegt die Stadt?"
+	case f.Op == OpWhen && len(f.Words) == 0 && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrFounding) && len(prev.networks()) > 0:
+		g := Frame{Op: OpWhen, English: f.English}
+		for _, id := range prev.networks() {
+			g.Subjects = append(g.Subjects, Subject{Kind: SubjectNetwork, ID: id})
+		}
+		g.Subjects = append(g.Subjects, place) // "since when?": since when it is in
+		return g, true
+	}
+	return f, false
+}
+
 // inPrevArea reads a follow-up about the area of the question before:
 // "In welchem Kreis liegt Attendorn?" … "welche Gemeinden gehören da noch
 // dazu?" lists the municipalities of its Kreis; "Welche Gemeinden gehören
@@ -1642,6 +1670,9 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 // continued is continueFrom without the relation in time.
 func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	named := f.has(SubjectNetwork) || f.has(SubjectPlace)
+	if g, ok := e.onFocus(f, prev, r); ok && !named {
+		return g
+	}
 	if g, ok := e.inPrevArea(f, prev, r); ok {
 		return g
 	}

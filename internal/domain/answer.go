@@ -73,6 +73,10 @@ type Answer struct {
 	// Panicked marks a Failed answer whose making panicked: surfaces count
 	// it (engagiert_panics_total) besides showing the apology.
 	Panicked bool
+	// Focus is the id of the one place the answer names as its answer
+	// ("Kassel" for the newest member, "Paderborn" for the chair), or "":
+	// a follow-up's "da", "dort" or "since when?" may mean it.
+	Focus string
 	// Frame is the question as the engine understood it, encoded: a surface
 	// that keeps a conversation passes it back to FollowUpAsker as prev.
 	// Empty when there is nothing to follow up on (help, chatter).
