@@ -1686,8 +1686,11 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		}
 		return g
 	}
+	// "who else founded it?" after a list of founders: the same list, asked
+	// for the others.
+	sameList := r.also && prev.Filters.Founders && (f.Attribute == domain.AttrFounding || f.Attribute == domain.AttrFounders) && len(f.Words) == 0
 	switch {
-	case r.bare && !named && f.Unknown == "":
+	case (r.bare || sameList) && !named && f.Unknown == "":
 		// "und in Frankreich?", "und 2023?", "wer noch aus NRW?", "und
 		// davor?": the question before, with what this one changes.
 		g := prev
@@ -1958,6 +1961,18 @@ func (e *Engine) areaNamed(pl *domain.Place, like string) string {
 // the other members.
 func (e *Engine) whoElse(g, prev Frame) Frame {
 	places := prev.places()
+	if len(places) == 0 && len(g.networks()) > 0 && g.Filters.State == prev.Filters.State && g.Filters.NotState == prev.Filters.NotState &&
+		g.Filters.Area == prev.Filters.Area && g.Filters.NotArea == prev.Filters.NotArea {
+		// "Welche Gründungsmitglieder liegen in NRW?" … "und die
+		// anderen?", "who else?": those outside where the list was.
+		switch {
+		case g.Filters.State != "":
+			g.Filters.NotState = !g.Filters.NotState
+		case g.Filters.Area != "":
+			g.Filters.NotArea = !g.Filters.NotArea
+		}
+		return g
+	}
 	if len(places) == 0 {
 		return g
 	}
