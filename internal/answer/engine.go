@@ -537,6 +537,11 @@ func (e *Engine) frame(question string, prev *Frame) Frame {
 		return Frame{Op: OpHelp}
 	}
 	f := e.understand(text, prev)
+	if f.Op == OpDescribe && len(f.Subjects) > 0 && e.lex.tagged(q) {
+		// "Paderborn ist doch kreisfrei, oder?": a statement with a tag
+		// asks yes or no (the tag itself went with the chatter).
+		f.Op = OpYesNo
+	}
 	if f.Op == OpHelp || (len(f.Subjects) == 0 && f.Filters.IsZero() && e.lex.onlyHelp(text)) {
 		return Frame{Op: OpHelp, English: f.English}
 	}

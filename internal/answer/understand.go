@@ -194,6 +194,37 @@ func (l *lexicon) isCue(cue string, toks []tok, i int) bool {
 	return false
 }
 
+// endsWithCue reports whether the last words are a phrase of one of the
+// cues: "…, oder?", "…, right?".
+func (l *lexicon) endsWithCue(toks []tok, cues ...string) bool {
+	for i := max(0, len(toks)-3); i < len(toks); i++ {
+		for _, id := range l.at(toks, i) {
+			for _, c := range cues {
+				if l.cueSpan[c].has(id) && l.phrases[id].match(toks, i, all) == len(toks)-i {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// tagged reports whether a question ends with a tag that asks yes or no
+// ("…, oder?", "…, right?"), before closing chatter ("…, oder? danke").
+func (l *lexicon) tagged(q string) bool {
+	for range 3 {
+		if l.endsWithCue(tokenize(q), "or", "tag") {
+			return true
+		}
+		cut := strings.TrimRight(cutPhrase(q, l.ends, false), " ,.:;!?-–—()")
+		if cut == q {
+			return false
+		}
+		q = cut
+	}
+	return false
+}
+
 // isCueIn is isCue for the words of one language: a German "Was …?" is no
 // English "was".
 func (l *lexicon) isCueIn(cue string, english bool, toks []tok, i int) bool {
