@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -45,6 +46,10 @@ type Engine struct {
 	// statementWord holds the words (folded, and stemmed) of the base's
 	// statements: such a word is a topic, never a misspelt or unknown name.
 	statementWord map[string]bool
+	// titles are the names the statements quote („Europa bei uns
+	// zuhause“, „Who is who“), as folded words, by their first word: a
+	// country inside one is no country asked about.
+	titles map[string][][]string
 	// statementPlaces lists the places each network fact names, by its
 	// text: what an answer that leads with it is about (focusOf).
 	statementPlaces map[string][]string
@@ -456,6 +461,7 @@ func (e *Engine) linkCountries(st *statementWords) {
 // each network fact names.
 func (e *Engine) linkStatements(st *statementWords) {
 	e.statementWord, e.statementRefs = st.words, st.refs
+	e.titles = quotedTitles(e.base)
 	var genitive []names.Token
 	for _, f := range st.facts {
 		for _, m := range e.names.Find(f.ts) {
@@ -537,6 +543,14 @@ func (e *Engine) frame(question string, prev *Frame) Frame {
 		return Frame{Op: OpHelp}
 	}
 	f := e.understand(text, prev)
+	if !f.English && e.lex.taggedIn(q, true) {
+		// "Gütersloh is kreisfrei, right?": an English tag makes the
+		// question English where its own words do not tell.
+		f.English = true
+		for i := range f.Parts {
+			f.Parts[i].English = true
+		}
+	}
 	if f.Op == OpDescribe && len(f.Subjects) > 0 && e.lex.tagged(q) {
 		// "Paderborn ist doch kreisfrei, oder?": a statement with a tag
 		// asks yes or no (the tag itself went with the chatter).
@@ -709,4 +723,38 @@ func (e *Engine) focusOf(lead string) string {
 		}
 	}
 	return ""
+}
+
+// quotedTitles collects the titles the networks' statements quote: two to
+// six words in „…“ that begin with a capital and hold no figure.
+func quotedTitles(base *domain.Base) map[string][][]string {
+	out := map[string][][]string{}
+	for _, n := range base.Networks {
+		for _, x := range n.Facts {
+			for rest := x.Text; ; {
+				_, after, ok := strings.Cut(rest, "„")
+				if !ok {
+					break
+				}
+				title, tail, ok := strings.Cut(after, "“")
+				if !ok {
+					break
+				}
+				rest = tail
+				r, _ := utf8.DecodeRuneInString(title)
+				toks := tokenize(title)
+				if !unicode.IsUpper(r) || len(toks) < 2 || len(toks) > 6 || strings.ContainsAny(title, "0123456789") {
+					continue
+				}
+				ws := make([]string, len(toks))
+				for i, t := range toks {
+					ws[i] = t.fold
+				}
+				if !slices.ContainsFunc(out[ws[0]], func(o []string) bool { return slices.Equal(o, ws) }) {
+					out[ws[0]] = append(out[ws[0]], ws)
+				}
+			}
+		}
+	}
+	return out
 }

@@ -194,6 +194,27 @@ func (l *lexicon) isCue(cue string, toks []tok, i int) bool {
 	return false
 }
 
+// titled marks the words of a question that spell a title the
+// statements quote (Engine.titles).
+func (e *Engine) titled(toks []tok) []bool {
+	out := make([]bool, len(toks))
+	for i, t := range toks {
+		for _, title := range e.titles[t.fold] {
+			if i+len(title) > len(toks) {
+				continue
+			}
+			match := true
+			for j, w := range title {
+				match = match && toks[i+j].fold == w
+			}
+			for j := range title {
+				out[i+j] = out[i+j] || match
+			}
+		}
+	}
+	return out
+}
+
 // endsWithCue reports whether the last words are a phrase of one of the
 // cues: "…, oder?", "…, right?".
 func (l *lexicon) endsWithCue(toks []tok, cues ...string) bool {
@@ -214,6 +235,22 @@ func (l *lexicon) endsWithCue(toks []tok, cues ...string) bool {
 func (l *lexicon) tagged(q string) bool {
 	for range 3 {
 		if l.endsWithCue(tokenize(q), "or", "tag") {
+			return true
+		}
+		cut := strings.TrimRight(cutPhrase(q, l.ends, false), " ,.:;!?-–—()")
+		if cut == q {
+			return false
+		}
+		q = cut
+	}
+	return false
+}
+
+// taggedIn reports whether a question ends with a one-word tag of the
+// language: "…, right?" is English.
+func (l *lexicon) taggedIn(q string, english bool) bool {
+	for range 3 {
+		if toks := tokenize(q); len(toks) > 1 && l.isCueIn("tag", english, toks, len(toks)-1) {
 			return true
 		}
 		cut := strings.TrimRight(cutPhrase(q, l.ends, false), " ,.:;!?-–—()")
@@ -677,7 +714,10 @@ func (r *reading) nameAt(i int) bool {
 // readModifiers reads countries, comparisons, superlatives, measures and
 // kinds of place.
 func (e *Engine) readModifiers(r *reading, f *Frame) {
-	free := func(i int) bool { return !r.nameAt(i) }
+	// A country inside a title the statements quote ("Europa bei uns
+	// zuhause", "Regiopolen für Deutschland") is part of the title.
+	titled := e.titled(r.toks)
+	free := func(i int) bool { return !r.nameAt(i) && !titled[i] }
 	unclaimed := r.free // a cue's words ("nicht mehr aktiv", "mehr als einem") compare nothing
 	claim := func(i, n int) {
 		for j := i; j < i+n; j++ {
