@@ -233,24 +233,20 @@ func (l *lexicon) endsWithCue(toks []tok, cues ...string) bool {
 // tagged reports whether a question ends with a tag that asks yes or no
 // ("…, oder?", "…, right?"), before closing chatter ("…, oder? danke").
 func (l *lexicon) tagged(q string) bool {
-	for range 3 {
-		if l.endsWithCue(tokenize(q), "or", "tag") {
-			return true
-		}
-		cut := strings.TrimRight(cutPhrase(q, l.ends, false), " ,.:;!?-–—()")
-		if cut == q {
-			return false
-		}
-		q = cut
-	}
-	return false
+	return l.beforeClosing(q, func(toks []tok) bool { return l.endsWithCue(toks, "or", "tag") })
 }
 
 // taggedIn reports whether a question ends with a one-word tag of the
 // language: "…, right?" is English.
 func (l *lexicon) taggedIn(q string, english bool) bool {
+	return l.beforeClosing(q, func(toks []tok) bool { return len(toks) > 1 && l.isCueIn("tag", english, toks, len(toks)-1) })
+}
+
+// beforeClosing reports whether the question, or it without up to two
+// closing phrases of chatter ("danke", "lg"), satisfies ok.
+func (l *lexicon) beforeClosing(q string, ok func([]tok) bool) bool {
 	for range 3 {
-		if toks := tokenize(q); len(toks) > 1 && l.isCueIn("tag", english, toks, len(toks)-1) {
+		if ok(tokenize(q)) {
 			return true
 		}
 		cut := strings.TrimRight(cutPhrase(q, l.ends, false), " ,.:;!?-–—()")
