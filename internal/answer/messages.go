@@ -131,7 +131,7 @@ var messages = map[string][2]string{
 	"left.any":          {"ehemalige Mitglieder", "former members"},
 	"joined.in":         {"dazugekommen %d", "joined in %d"},
 	"joined.before":     {"dazugekommen vor %d", "joined before %d"},
-	"joined.after":      {"dazugekommen nach %d", "joined after %d"},
+	"joined.after":      {"dazugekommen ab %d", "joined in %d or later"},
 	"founders":          {"Gründungsmitglieder", "founding members"},
 	"not.founders":      {"ohne die Gründungsmitglieder", "other than the founding members"},
 	"not.in":            {"nicht bei %s", "not in %s"},

@@ -1874,10 +1874,14 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 				keep = append(keep, s)
 			}
 		}
-		if len(keep) == 0 && prev.Filters.Area != "" && attrSpecific(f) {
-			// "und wer ist da Landrat?" after the Kreis Steinfurt: the Kreis.
+		if len(keep) == 0 && prev.Filters.Area != "" && (attrSpecific(f) || r.has("district-words") && (f.About == AboutSubjects || f.About == AboutNetworks)) {
+			// "und wer ist da Landrat?" after the Kreis Steinfurt, "ist der
+			// Kreis selbst in einem Netzwerk?": the Kreis.
 			keep = []Subject{{Kind: SubjectPlace, ID: prev.Filters.Area}}
-			prev.Filters.Area = ""
+			prev.Filters.Area, f.Filters.Area = "", ""
+			if f.About == AboutNetworks {
+				f.About, prev.About = AboutSubjects, AboutSubjects
+			}
 		}
 		if len(keep) == 0 && prev.About == AboutSubjects && prev.Filters.Area == "" {
 			return f
@@ -1901,8 +1905,8 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			}
 		}
 		f.Subjects = keep
-		if f.About == AboutSubjects && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrMembers || f.Attribute == domain.AttrCount) {
-			f.About = prev.About
+		if f.About == AboutSubjects && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrMembers || f.Attribute == domain.AttrCount) && !r.has("networks") {
+			f.About = prev.About // not "Ist der Kreis selbst in einem Netzwerk?"
 		}
 		if f.About == AboutTwinnings && r.has("suspended") {
 			f.Filters.Suspended = true // "welche davon ruhen?"
@@ -1979,8 +1983,16 @@ func (e *Engine) changeFilters(g *Frame, f Frame, r *reading) {
 			g.About = AboutTwinnings
 		}
 	}
-	if nf.Year != 0 {
+	switch {
+	case nf.Year != 0:
 		fl.Year, fl.YearOp = nf.Year, nf.YearOp
+	case fl.Year != 0 && fl.YearOp == "" && g.Attribute != domain.AttrChair && g.Attribute != domain.AttrSpeakers && g.Attribute != domain.AttrEvent && r.has("later", "earlier"):
+		// "Wer kam 2019 dazu?" … "wer kam danach noch dazu?": after 2019.
+		if r.has("later") {
+			fl.Year, fl.YearOp = fl.Year+1, "after" // from the year after on
+		} else {
+			fl.YearOp = "before"
+		}
 	}
 	if nf.State != "" {
 		fl.State, fl.NotState = nf.State, nf.NotState
