@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/names"
@@ -165,7 +164,7 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 		names := append([]string{c.Name}, c.Words...)
 		if r, err := language.ParseRegion(c.Region); err == nil {
 			// Unicode's names of the country, in German and in English.
-			de, en := display.German.Regions().Name(r), display.English.Regions().Name(r)
+			de, en := regionNames(r)
 			names = append(names, de, en)
 			l.countryEN[c.Name] = en
 			// CLDR writes "Bosnia & Herzegovina"; people write "and".
@@ -493,7 +492,7 @@ func (l *lexicon) otherCountries() {
 				continue
 			}
 			known[r.String()] = true
-			de, en := display.German.Regions().Name(r), display.English.Regions().Name(r)
+			de, en := regionNames(r)
 			if de == "" || en == "" || l.isEnglishWord(words.Fold(de)) || l.isEnglishWord(words.Fold(en)) {
 				continue
 			}
