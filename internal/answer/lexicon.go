@@ -256,14 +256,18 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 			l.states = append(l.states, phraseTo[string]{toPhrase(n), st})
 		}
 	}
-	var single []string
-	for w := range l.vocab {
-		if !strings.Contains(w, " ") {
-			single = append(single, w)
+	// The list of words a typo is read as is made at the first word that
+	// may be one, as the names' words are (Engine.nameWords): a process
+	// that answers one question about a place never needs it.
+	l.typos = names.LazyWords(func() []string {
+		var single []string
+		for w := range l.vocab {
+			if !strings.Contains(w, " ") {
+				single = append(single, w)
+			}
 		}
-	}
-	slices.Sort(single)
-	l.typos = names.NewWords(single)
+		return single
+	})
 	l.indexPhrases()
 	return l
 }
