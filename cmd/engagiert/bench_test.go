@@ -315,7 +315,7 @@ func generatedBase(tb testing.TB, n, k int) *domain.Base {
 		}
 		if nrw++; nrw%10 == 0 {
 			partnerships = append(partnerships, domain.Partnership{Place: pl.ID, Partner: abroad[i%len(abroad)],
-				Country: countries[(i%len(abroad))%len(countries)], Since: domain.Date{Year: 1950 + i%70}, Kind: "Partnerschaft", Source: "gen"})
+				Country: countries[(i%len(abroad))%len(countries)], Since: domain.NewDate(1950+i%70, 0, 0), Kind: "Partnerschaft", Source: "gen"})
 		}
 	}
 	sources := append(slices.Clone(shipped.Sources), domain.Source{ID: "gen", URL: "https://example.org/generated"})
@@ -333,13 +333,13 @@ func generatedBase(tb testing.TB, n, k int) *domain.Base {
 			Aliases: []string{g + "-Netz"}, Website: "https://example.org/" + g,
 			Description: domain.Fact{Text: "Ein erfundenes Netzwerk für Benchmarks mit vielen Kommunen.", Source: "gen"},
 			Goals:       []domain.Fact{{Text: "Viele Mitglieder verwalten, ohne langsam zu werden.", Source: "gen"}},
-			Founded:     domain.Founding{Date: domain.Date{Year: 2000 + j}, Text: "Gegründet in einem Benchmark.", Source: "gen"},
+			Founded:     domain.Founding{Date: domain.NewDate(2000+j, 0, 0), Text: "Gegründet in einem Benchmark.", Source: "gen"},
 			Counts: []domain.Count{{Value: "9000", Text: "Mitglieder", Stand: domain.Date{Year: 2020}, Source: "gen"},
 				{Value: "10000", Text: "Mitglieder", Stand: domain.Date{Year: 2024}, Source: "gen"}}})
 	}
 	first := len(shipped.Networks)
 	for i, pl := range generated {
-		since := domain.Date{Year: 2000 + i%25, Month: 1 + i%12}
+		since := domain.NewDate(2000+i%25, 1+i%12, 0)
 		add := func(nw int, m domain.Membership) { networks[nw].Members = append(networks[nw].Members, m) }
 		add(first+i%k, domain.Membership{Place: pl.ID, Since: since, Source: "gen"})
 		if i%7 == 0 {

@@ -131,7 +131,7 @@ func coverageOf(base *domain.Base) coverage {
 	}
 	cov.Summary = map[string]int{listComplete: 0, listPartial: 0, listUnknown: 0}
 	for _, p := range base.Places {
-		municipality := p.AGS != "" && (p.Kind == "Stadt" || p.Kind == "Gemeinde")
+		municipality := p.AGS != 0 && (p.Kind == "Stadt" || p.Kind == "Gemeinde")
 		if p.State != "Nordrhein-Westfalen" || (!municipality && twinnings[p.ID] == 0 && !p.PartnersComplete) {
 			continue
 		}

@@ -262,7 +262,7 @@ func TestCoverage(t *testing.T) {
 	}
 	want := map[string]int{}
 	for _, p := range base.Places {
-		if p.State != "Nordrhein-Westfalen" || (p.Kind != "Stadt" && p.Kind != "Gemeinde") || p.AGS == "" {
+		if p.State != "Nordrhein-Westfalen" || (p.Kind != "Stadt" && p.Kind != "Gemeinde") || p.AGS == 0 {
 			continue
 		}
 		s := "unknown"

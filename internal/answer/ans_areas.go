@@ -112,6 +112,12 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 		}
 		a.Lists = append(a.Lists, l)
 	}
+	if x := e.landFigure(f.Words); x != nil && fl.Area == "" {
+		// "Wie viele mittlere kreisangehörige Städte hat NRW?": a figure
+		// the Land gives, which the list of places does not.
+		a.Lead, a.LeadSource = say(en, "land.figure", x.Value, x.Text), e.base.Source(x.Source)
+		return a, nil
+	}
 	if areas := e.areaSubjects(f); len(areas) >= 2 || f.Op == OpCompare || f.Op == OpMost {
 		return e.rankAreas(areas, f, src), nil
 	}
@@ -145,11 +151,7 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 		}
 		if fl.Area == "" && !fl.NotArea {
 			// The Land counts Aachen too: both views, each with its source.
-			for _, x := range e.base.Figures {
-				if x.Key == "kreisfreie-staedte" {
-					a.Facts = append(a.Facts, domain.AnswerFact{Text: x.Value + " " + x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
-				}
-			}
+			a.Facts = append(a.Facts, e.landFacts("kreisfreie-staedte")...)
 		}
 	case fl.Kind == "Gemeinde" || fl.Kind == "Stadt" && fl.Kreisfrei == "nein":
 		// "Gemeinden ohne Stadtrecht" (all kreisangehörig), "kreisangehörige
@@ -164,6 +166,9 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 		}
 	case fl.Kreisfrei == "nein":
 		a.Lead = say(en, "areas.kreisang", subject, c.n()-len(c.free))
+		if fl.Area == "" && !fl.NotArea {
+			a.Facts = append(a.Facts, e.landFacts("kreisangehoerige-gemeinden")...) // the Land's count, without Aachen
+		}
 		if f.Op != OpCount {
 			list(say(en, "areas.gemeinden"), slices.DeleteFunc(c.all(), func(pl *domain.Place) bool { return slices.Contains(c.free, pl) }))
 		}
@@ -250,4 +255,30 @@ func (e *Engine) rankAreas(areas []*domain.Place, f Frame, src *domain.Source) d
 	}
 	a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "destatis"), Source: src})
 	return a
+}
+
+// landFigure is the Land's figure whose text has all the words, or nil:
+// "mittlere" picks "mittlere kreisangehörige Städte".
+func (e *Engine) landFigure(ws []string) *domain.Figure {
+	if len(ws) == 0 {
+		return nil
+	}
+	for i := range e.base.Figures {
+		if x := &e.base.Figures[i]; e.countWords(x.Text, ws) == len(ws) {
+			return x
+		}
+	}
+	return nil
+}
+
+// landFacts are the Land's figures under a key, as lines with their
+// sources.
+func (e *Engine) landFacts(key string) []domain.AnswerFact {
+	var out []domain.AnswerFact
+	for _, x := range e.base.Figures {
+		if x.Key == key {
+			out = append(out, domain.AnswerFact{Text: x.Value + " " + x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
+		}
+	}
+	return out
 }

@@ -299,9 +299,9 @@ func (e *Engine) ranked(sides []compared, f Frame, most Direction, titleKey, _ s
 	case len(known) == 2 && known[0].key == known[1].key:
 		a.Lead = say(en, "cmp.tie", top.name, known[1].name, top.shown)
 	case len(known) == 2:
-		a.Lead = say(en, "cmp."+measure.String()+"."+most.String(), top.name, top.shown, known[1].name, known[1].shown)
+		a.Lead = say(en, rankKey("cmp", measure, most), top.name, top.shown, known[1].name, known[1].shown)
 	default:
-		a.Lead = say(en, "top."+measure.String()+"."+most.String(), top.name, top.shown)
+		a.Lead = say(en, rankKey("top", measure, most), top.name, top.shown)
 		for _, s := range known[1:] {
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: s.name + ": " + s.shown, Source: s.src})
 		}
@@ -335,4 +335,15 @@ func figure(s string) (int, bool) {
 	}
 	v, err := strconv.Atoi(strings.ReplaceAll(m, ".", ""))
 	return v, err == nil
+}
+
+// rankKey is the message that states a comparison ("cmp") or the first of
+// several ("top") on a measure in a direction, and a plain "comes first"
+// where the measure has no words for that direction: a message key never
+// reaches the reader.
+func rankKey(prefix string, m Measure, d Direction) string {
+	if k := prefix + "." + m.String() + "." + d.String(); messages[k] != ([2]string{}) {
+		return k
+	}
+	return prefix + ".any"
 }

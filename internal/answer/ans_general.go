@@ -123,11 +123,12 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 	if len(ws) == 0 || (!long && len(ws) < 2 && !abbrev) || f.Unknown != "" || e.allEverydayPlaces(ws) {
 		return e.notFound(f), nil
 	}
-	hits, err := e.statementsNumbered(ctx, ws, "", f.Number)
+	// "EWS 3" and "die dritte EWS" both number the statement.
+	hits, err := e.statementsNumbered(ctx, ws, "", max(f.Number, f.Ordinal))
 	if err != nil || len(hits) == 0 {
 		return e.notFound(f), err
 	}
-	return e.shortFacts(hits, f), nil
+	return e.shortFacts(e.placesFirst(hits, f), f), nil
 }
 
 // numberedFirst puts first the statements that give the number the
@@ -137,20 +138,40 @@ func (e *Engine) numberedFirst(hits []domain.FactHit, n int) []domain.FactHit {
 	if n <= 0 || len(hits) < 2 {
 		return hits
 	}
-	num := strconv.Itoa(n)
 	names := func(h domain.FactHit) int {
-		text := e.fact(h.Ref, false).Text
-		ws := words.Split(text)
-		for i := 1; i < len(ws); i++ {
-			if ws[i] == num && i+1 < len(ws) && ws[i+1] != "." && !unicode.IsDigit([]rune(ws[i-1])[0]) {
-				return 1
-			}
+		if namesNumber(e.fact(h.Ref, false).Text, n) {
+			return 1
 		}
 		return 0
 	}
 	out := slices.Clone(hits)
 	slices.SortStableFunc(out, func(a, b domain.FactHit) int { return names(b) - names(a) })
 	return out
+}
+
+// placesFirst puts first, for a question that asks which places or who,
+// the statements that name the most places: "Wer war in der EWS 1?" is
+// answered by the one that lists them, not by the one on its partner.
+func (e *Engine) placesFirst(hits []domain.FactHit, f Frame) []domain.FactHit {
+	if f.Op != OpList && f.Op != OpWho || len(hits) < 2 {
+		return hits
+	}
+	out := slices.Clone(hits)
+	slices.SortStableFunc(out, func(a, b domain.FactHit) int { return len(e.factPlaces[b.Ref]) - len(e.factPlaces[a.Ref]) })
+	return out
+}
+
+// namesNumber reports whether a text gives the number after a name:
+// "EWS 3", "Entwicklungswerkstatt 3", not "3." or "2013".
+func namesNumber(text string, n int) bool {
+	num := strconv.Itoa(n)
+	ws := words.Split(text)
+	for i := 1; i < len(ws); i++ {
+		if ws[i] == num && i+1 < len(ws) && ws[i+1] != "." && !unicode.IsDigit([]rune(ws[i-1])[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // allEverydayPlaces reports whether every word is the name of a place

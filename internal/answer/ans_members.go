@@ -29,9 +29,11 @@ func (e *Engine) keep(fl Filters, pl *domain.Place, m *domain.Membership, founde
 		return false
 	case fl.Twinned != "" && e.twinned(pl.ID, fl.Country) != (fl.Twinned == "ja"):
 		return false
-	case m != nil && fl.Year != 0 && !yearKeeps(m.Since.Year, fl.Year, fl.YearOp):
+	case m != nil && fl.Year != 0 && !fl.Former && !yearKeeps(int(m.Since.Year), fl.Year, fl.YearOp):
 		return false
-	case m != nil && !m.Until.IsZero():
+	case m != nil && fl.Former && (m.Until.IsZero() || fl.Year != 0 && !yearKeeps(int(m.Until.Year), fl.Year, fl.YearOp)):
+		return false // "ausgetreten (2017)": those who left (then)
+	case m != nil && !m.Until.IsZero() && !fl.Former:
 		return false // a former member is no member
 	case m != nil && fl.Founders && !isFounder(m, founded):
 		return false
@@ -122,6 +124,10 @@ func (e *Engine) filterNames(fl Filters, en bool) []string {
 		out = append(out, say(en, "only.kreisangeh"))
 	}
 	switch {
+	case fl.Former && fl.Year != 0:
+		out = append(out, say(en, "left.in", fl.Year))
+	case fl.Former:
+		out = append(out, say(en, "left.any"))
 	case fl.Year != 0 && fl.YearOp == "before":
 		out = append(out, say(en, "joined.before", fl.Year))
 	case fl.Year != 0 && fl.YearOp == "after":
@@ -164,7 +170,7 @@ func (e *Engine) membersKind(ctx context.Context, f Frame) (domain.Answer, error
 		if err != nil {
 			return domain.Answer{}, err
 		}
-		if len(hits) > 0 && f.Filters.IsZero() {
+		if len(hits) > 0 && (f.Filters.IsZero() || e.yearStated(hits[0], f.Filters)) {
 			return e.shortFacts(hits, f), nil
 		}
 	}
@@ -205,7 +211,10 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 			count = e.memberIdx[n.ID].current
 		}
 		if count == 0 {
-			if len(nets) == 1 {
+			switch {
+			case len(nets) == 1 && f.Filters.Former:
+				leads = append(leads, say(en, "left.none", n.Name, parenthesised(formerFilters(filter, en))))
+			case len(nets) == 1:
 				leads = append(leads, say(en, "members.none", n.Name, strings.Join(filter, ", ")))
 			}
 			continue
@@ -221,10 +230,17 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 		}
 		a.Lists = append(a.Lists, l)
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
-		if len(nets) == 1 {
+		switch {
+		case len(nets) == 1 && f.Filters.Former:
+			// "Ausgetreten sind …": who left, not how many members there are.
+			leads = append(leads, say(en, "left.lead", n.Name, count, parenthesised(formerFilters(filter, en))))
+		case len(nets) == 1:
 			leads = append(leads, e.membersLead(n, count, filter, en))
 		}
 	}
+	// None that pass the filters: of a complete list that is an answer
+	// ("keine aus Hessen"), of a partial one nothing known.
+	a.Found = total > 0 || len(nets) == 1 && nets[0].MembersComplete && !f.Filters.Former
 	if total == 0 && len(nets) > 1 {
 		return e.notFound(f)
 	}
@@ -280,8 +296,11 @@ func (e *Engine) memberList(n *domain.Network, ms []memberRef, total int, en boo
 	for _, r := range ms {
 		// In a list, the year is enough and only short roles fit.
 		var detail []string
-		if !r.m.Since.IsZero() {
-			detail = append(detail, strconv.Itoa(r.m.Since.Year))
+		switch {
+		case !r.m.Since.IsZero() && !r.m.Until.IsZero():
+			detail = append(detail, strconv.Itoa(int(r.m.Since.Year))+"–"+strconv.Itoa(int(r.m.Until.Year)))
+		case !r.m.Since.IsZero():
+			detail = append(detail, strconv.Itoa(int(r.m.Since.Year)))
 		}
 		if r.m.Role != "" && utf8.RuneCountInString(r.m.Role) <= 25 {
 			detail = append(detail, r.m.Role)
@@ -428,7 +447,7 @@ func since(en bool, m domain.Membership) string {
 	if m.Since.IsZero() {
 		return ""
 	}
-	return " " + say(en, "since", strconv.Itoa(m.Since.Year))
+	return " " + say(en, "since", strconv.Itoa(int(m.Since.Year)))
 }
 
 // cross lists places that belong to more than one network.
@@ -598,7 +617,7 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 		}
 	}
 	if len(dated) == maxTied && f.Filters.IsZero() {
-		ties = mi.curYear[dated[0].m.Since.Year]
+		ties = mi.curYear[int(dated[0].m.Since.Year)]
 	}
 	undated := mi.undated
 	if !f.Filters.IsZero() {
@@ -638,4 +657,28 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 		a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "most.undated", undated)})
 	}
 	return a, nil
+}
+
+// yearStated reports whether the only filter is a year the statement
+// gives: "Welche Stadt ist 2017 aus der Engagierten Stadt ausgetreten?"
+// is answered by the statement that says so, not by the members who
+// joined in 2017.
+func (e *Engine) yearStated(h domain.FactHit, fl Filters) bool {
+	year := fl.Year
+	fl.Year, fl.YearOp = 0, ""
+	return year != 0 && fl.IsZero() && e.hasWord(e.fact(h.Ref, false).Text, strconv.Itoa(year))
+}
+
+// formerFilters are the filters of a list of former members without the
+// one that says they are former: the lead says it.
+func formerFilters(filter []string, en bool) []string {
+	return slices.DeleteFunc(slices.Clone(filter), func(s string) bool { return s == say(en, "left.any") })
+}
+
+// parenthesised is " (a, b)", or "" for none.
+func parenthesised(parts []string) string {
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }

@@ -140,17 +140,23 @@ func (e *Engine) count(ctx context.Context, f Frame) (domain.Answer, error) {
 	}
 	year := f.Filters.Year
 	if year == 0 && f.Attribute == domain.AttrFounding && len(nets) == 1 && !nets[0].Founded.Date.IsZero() {
-		year = nets[0].Founded.Date.Year // "Wie viele Mitglieder hatte X bei der Gründung?"
+		year = int(nets[0].Founded.Date.Year) // "Wie viele Mitglieder hatte X bei der Gründung?"
 	}
 	if year != 0 {
-		var fs []domain.AnswerFact
+		// A figure that names the year ("66 … seit 2013 erhalten") first,
+		// then the figures of that year.
+		var fs, ofYear []domain.AnswerFact
 		for i := range nets {
 			for j, c := range nets[i].Counts {
-				if c.Stand.Year == year {
-					fs = append(fs, e.fact(domain.FactRef{Network: nets[i].ID, Part: "count", Index: j}, en))
+				switch ref := (domain.FactRef{Network: nets[i].ID, Part: "count", Index: j}); {
+				case e.hasWord(c.Text, strconv.Itoa(year)):
+					fs = append(fs, e.fact(ref, en))
+				case int(c.Stand.Year) == year:
+					ofYear = append(ofYear, e.fact(ref, en))
 				}
 			}
 		}
+		fs = append(fs, ofYear...)
 		if len(fs) > 0 {
 			// "Wie viele Städte hatte RegioPole 2019?": the figure of that year.
 			a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: en, Facts: fs[1:]}
@@ -420,7 +426,7 @@ func (e *Engine) noInfo(n *domain.Network, f Frame) domain.Answer {
 	a := domain.Answer{Found: false, Kind: domain.KindNone, Title: n.Name, English: f.English, Hits: []domain.Hit{networkHit(n)}}
 	label := e.lex.label(f.Attribute, f.English)
 	if f.English {
-		label = "the " + strings.TrimPrefix(strings.TrimPrefix(label, "its "), "the ") // "the office of X"
+		label = theLabel(label) // "the office of X"
 	}
 	a.Lead = germanContraction(say(f.English, "noinfo", label, n.Name))
 	if d := shortSentence(firstSentence(n.Description.Text), 140); d != "" && !f.English {
@@ -663,7 +669,7 @@ func (e *Engine) events(n *domain.Network, f Frame) []domain.AnswerFact {
 		narrow(func(x domain.Fact) bool { return e.hasWord(x.Text, w) })
 	}
 	if y := f.Filters.Year; y != 0 {
-		narrow(func(x domain.Fact) bool { return x.Date.Year == y || strings.Contains(x.Text, strconv.Itoa(y)) })
+		narrow(func(x domain.Fact) bool { return int(x.Date.Year) == y || strings.Contains(x.Text, strconv.Itoa(y)) })
 	}
 	today := e.today()
 	var past, coming []domain.AnswerFact
@@ -975,3 +981,12 @@ func chairYear(x domain.Fact) int {
 }
 
 var _ = fmt.Sprint
+
+// theLabel is an English attribute label with "the": "its office" and "a
+// phone number" become "the office", "the phone number".
+func theLabel(label string) string {
+	for _, art := range []string{"its ", "the ", "a "} {
+		label = strings.TrimPrefix(label, art)
+	}
+	return "the " + label
+}

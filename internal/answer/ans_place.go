@@ -46,10 +46,10 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 			a.Facts = append(a.Facts, x) // one short line: the networks it is in
 		}
 		return a, nil
-	case f.Attribute == domain.AttrKey && pl.AGS != "" && len(places) == 1:
+	case f.Attribute == domain.AttrKey && pl.AGS != 0 && len(places) == 1:
 		// "Gemeindeschlüssel von Lemgo?": the key the place list comes with.
 		a := domain.Answer{Found: true, Kind: domain.KindPlace, Title: pl.Name, English: en, Hits: []domain.Hit{placeHit(pl)}}
-		a.Lead, a.LeadSource = say(en, "place.key", pl.Name, pl.AGS), e.base.Source("destatis-gemeindeverzeichnis")
+		a.Lead, a.LeadSource = say(en, "place.key", pl.Name, pl.AGS.String()), e.base.Source("destatis-gemeindeverzeichnis")
 		return a, nil
 	case attrSpecific(f) && f.Attribute != domain.AttrActivities:
 		facts, err := e.aboutPlaces(ctx, places, f, e.topicsOf(f.Attribute))
@@ -58,7 +58,7 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 		}
 		label := e.lex.label(f.Attribute, en)
 		if en {
-			label = "the " + strings.TrimPrefix(strings.TrimPrefix(label, "its "), "the ") // "the mayor of Paderborn"
+			label = theLabel(label) // "the mayor of Paderborn"
 		}
 		return e.placeNoInfo(pl, f, say(en, "noinfo.place", label, pl.Name)), nil
 	case len(f.Words) > 0:
@@ -120,16 +120,28 @@ func (e *Engine) aboutPlaces(ctx context.Context, places []string, f Frame, topi
 			out = appendFact(out, e.fact(h.Ref, f.English))
 		}
 	}
-	if len(out) == 0 && len(f.Words) > 0 {
+	ws, few := f.Words, len(e.base.Places)
+	if len(ws) == 0 {
+		// "Wer ist Bürgermeister von Paderborn?": a statement on this
+		// place, not one that lists it among others' mayors.
+		ws, few = f.Asked, 2
+	}
+	if len(out) == 0 && len(ws) > 0 {
 		// "In welcher EWS war Jülich?": a statement that names the place
-		// among others and says the word, though search ranks it low.
+		// among others and says the word, though search ranks it low;
+		// those that name fewer places first, as more about this one.
+		var refs []domain.FactRef
 		for i := range e.base.Networks {
 			n := &e.base.Networks[i]
 			for j, x := range n.Facts {
-				if ref := (domain.FactRef{Network: n.ID, Part: "fact", Index: j}); anyIn(e.factPlaces[ref], places) && e.hasWord(x.Text, f.Words...) {
-					out = appendFact(out, e.fact(ref, f.English))
+				if ref := (domain.FactRef{Network: n.ID, Part: "fact", Index: j}); anyIn(e.factPlaces[ref], places) && len(e.factPlaces[ref]) <= few && e.hasWord(x.Text, ws...) {
+					refs = append(refs, ref)
 				}
 			}
+		}
+		slices.SortStableFunc(refs, func(a, b domain.FactRef) int { return len(e.factPlaces[a]) - len(e.factPlaces[b]) })
+		for _, ref := range refs {
+			out = appendFact(out, e.fact(ref, f.English))
 		}
 	}
 	return out, nil

@@ -45,7 +45,7 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		other := e.base.Place(otherSide(p, pl.ID))
 		if other == nil || (country != "" && !e.lex.regions.within(countryOf(p, other, pl.ID), country)) || (f.Filters.Suspended && p.Status == "") ||
 			slices.Contains(f.Filters.Except, other.ID) ||
-			(f.Filters.Year != 0 && !yearKeeps(p.Since.Year, f.Filters.Year, f.Filters.YearOp)) {
+			(f.Filters.Year != 0 && !yearKeeps(int(p.Since.Year), f.Filters.Year, f.Filters.YearOp)) {
 			continue
 		}
 		ps = append(ps, p)
@@ -53,6 +53,12 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	sortPartnerships(ps)
 	a := domain.Answer{Found: true, Kind: domain.KindMembers, Title: say(en, "twin.title", pl.Name), English: en,
 		Hits: []domain.Hit{placeHit(pl)}}
+	if lead, src, ok := e.twinningSaying(pl, ps, f); ok {
+		// "die erste deutsch-deutsche Städtepartnerschaft": the twinning
+		// whose note or statements say what the question asks.
+		a.Kind, a.Lead, a.LeadSource = domain.KindFacts, lead, src
+		return a, nil
+	}
 	abroad := pl.Country != ""
 	if abroad {
 		a.Title = say(en, "twin.title.nrw", pl.Name)
@@ -139,6 +145,9 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		for i, it := range l.Items {
 			names[i] = it.Name
 			var detail []string
+			if c := countryOf(ps[i], e.base.Place(otherSide(ps[i], pl.ID)), pl.ID); country != "" && c != "" && c != country {
+				detail = append(detail, e.countryName(en, c)) // "in Afrika: Lomé (Togo, seit 1973)"
+			}
 			if !ps[i].Since.IsZero() && len(l.Items) <= 4 {
 				detail = append(detail, say(en, "since", dateIn(en, ps[i].Since)))
 			}
@@ -309,7 +318,7 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 			continue
 		}
 		if (f.Filters.Suspended && p.Status == "") || (f.Filters.Area != "" && !e.inAreaID(e.base.Place(p.Place), f.Filters.Area)) ||
-			(f.Filters.Year != 0 && !yearKeeps(p.Since.Year, f.Filters.Year, f.Filters.YearOp)) {
+			(f.Filters.Year != 0 && !yearKeeps(int(p.Since.Year), f.Filters.Year, f.Filters.YearOp)) {
 			continue
 		}
 		nrw, other := e.base.Place(p.Place), e.base.Place(p.Partner)
@@ -491,7 +500,7 @@ func (e *Engine) twinningsInYear(_ context.Context, f Frame) (domain.Answer, err
 	// them, found by halving, so the answer does not grow with the base.
 	sorted, y := e.twins.sorted, f.Filters.Year
 	at := func(year int) int {
-		i, _ := slices.BinarySearchFunc(sorted, year, func(x int32, year int) int { return cmp.Compare(e.base.Partnerships[x].Since.Year, year) })
+		i, _ := slices.BinarySearchFunc(sorted, year, func(x int32, year int) int { return cmp.Compare(int(e.base.Partnerships[x].Since.Year), year) })
 		return i
 	}
 	switch f.Filters.YearOp {
@@ -505,7 +514,7 @@ func (e *Engine) twinningsInYear(_ context.Context, f Frame) (domain.Answer, err
 	for _, i := range sorted {
 		p := &e.base.Partnerships[i]
 		pl, other := e.base.Place(p.Place), e.base.Place(p.Partner)
-		if pl == nil || other == nil || !yearKeeps(p.Since.Year, f.Filters.Year, f.Filters.YearOp) ||
+		if pl == nil || other == nil || !yearKeeps(int(p.Since.Year), f.Filters.Year, f.Filters.YearOp) ||
 			(f.Filters.Country != "" && !e.lex.regions.within(countryOf(*p, other, pl.ID), f.Filters.Country)) ||
 			(f.Filters.Area != "" && !e.inAreaID(pl, f.Filters.Area)) || (f.Filters.Suspended && p.Status == "") {
 			continue
@@ -540,7 +549,7 @@ func (e *Engine) twinningsByYear(ps []int32, f Frame, basis domain.AnswerFact) d
 	count := map[int]int{}
 	for _, i := range ps {
 		if p := &e.base.Partnerships[i]; !p.Since.IsZero() {
-			count[p.Since.Year]++
+			count[int(p.Since.Year)]++
 		}
 	}
 	best := 0
@@ -556,7 +565,7 @@ func (e *Engine) twinningsByYear(ps []int32, f Frame, basis domain.AnswerFact) d
 	a.Lead = say(en, "twin.most.year", best, count[best])
 	var names []string
 	for _, i := range ps {
-		if p := &e.base.Partnerships[i]; p.Since.Year == best && len(names) < 8 {
+		if p := &e.base.Partnerships[i]; int(p.Since.Year) == best && len(names) < 8 {
 			names = append(names, e.base.Place(p.Place).Name+" – "+otherName(e.base.Place(p.Partner), en))
 		}
 	}
@@ -795,7 +804,7 @@ func (e *Engine) partnershipShort(en bool, p domain.Partnership, other *domain.P
 		parts = append(parts, e.countryName(en, c))
 	}
 	if !p.Since.IsZero() {
-		parts = append(parts, strconv.Itoa(p.Since.Year))
+		parts = append(parts, strconv.Itoa(int(p.Since.Year)))
 	}
 	if p.Kind != "" && p.Kind != "Partnerschaft" {
 		parts = append(parts, sayIfKnown(en, "kind1."+p.Kind, p.Kind))
@@ -1005,4 +1014,66 @@ func (e *Engine) countryName(en bool, c string) string {
 		return e.lex.englishCountry(c)
 	}
 	return c
+}
+
+// twinningsSaying answers a question about twinnings that names no
+// place from the twinning whose note or statements have all its words:
+// "Was war die erste deutsch-deutsche Städtepartnerschaft?".
+func (e *Engine) twinningsSaying(f Frame) (domain.Answer, bool) {
+	best, bestScore := domain.Answer{}, 0
+	for i := range e.base.Places {
+		pl := &e.base.Places[i]
+		if pl.State != "Nordrhein-Westfalen" {
+			continue // each twinning once, from its NRW side
+		}
+		ps := e.base.PartnershipsOf(pl.ID)
+		if len(ps) == 0 {
+			continue
+		}
+		if lead, src, score := e.twinningSayingScored(pl, ps, f); score > bestScore {
+			best = domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(f.English, "twin.figures"), English: f.English, Lead: lead, LeadSource: src,
+				Hits: []domain.Hit{placeHit(pl)}}
+			bestScore = score
+		}
+	}
+	return best, bestScore > 0
+}
+
+// twinningSaying is the twinning of a place whose note or statements have
+// all of the question's content words ("erste deutsch-deutsche"), as a
+// lead with its source: the pair and what is said of it.
+func (e *Engine) twinningSaying(pl *domain.Place, ps []domain.Partnership, f Frame) (string, *domain.Source, bool) {
+	lead, src, score := e.twinningSayingScored(pl, ps, f)
+	return lead, src, score > 0
+}
+
+// twinningSayingScored is twinningSaying with how well the words fit.
+func (e *Engine) twinningSayingScored(pl *domain.Place, ps []domain.Partnership, f Frame) (string, *domain.Source, int) {
+	if len(f.Words) == 0 || f.Filters.Suspended || f.Op == OpList || f.Op == OpCount {
+		return "", nil, 0 // a list stays a list ("Welche ruhen wegen des Kriegs?")
+	}
+	lead, src, best := "", (*domain.Source)(nil), 0
+	consider := func(text, l string, s *domain.Source) {
+		// All the words, and of two that do, the one that has more as
+		// written: "deutsch-deutsche" over "deutsch-israelische". "Die
+		// erste …" asks for a note that says "erste", not "jüngste".
+		if e.countWords(text, f.Words) == len(f.Words) && (f.Most == DirNone || e.lex.saysMost(text, f.Most)) {
+			if n := 1 + e.countExact(text, f.Words); n > best {
+				lead, src, best = l, s, n
+			}
+		}
+	}
+	for _, p := range ps {
+		other := e.base.Place(otherSide(p, pl.ID))
+		if other == nil || f.Filters.Country != "" && !e.lex.regions.within(countryOf(p, other, pl.ID), f.Filters.Country) {
+			continue
+		}
+		if p.Note != "" {
+			consider(p.Note, say(f.English, "twin.said", pl.Name, other.Name, partnershipDetail(f.English, p, other, pl.ID)), e.base.Source(p.Source))
+		}
+		for _, x := range p.Facts {
+			consider(x.Text, say(f.English, "twin.said.fact", pl.Name, other.Name, x.Text), e.base.Source(x.Source))
+		}
+	}
+	return lead, src, best
 }

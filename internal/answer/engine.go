@@ -12,6 +12,7 @@ package answer
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"log/slog"
@@ -44,6 +45,9 @@ type Engine struct {
 	// statementWord holds the words (folded, and stemmed) of the base's
 	// statements: such a word is a topic, never a misspelt or unknown name.
 	statementWord map[string]bool
+	// statementRefs lists the networks' statements that have a word
+	// (folded or stemmed): a word few statements share picks them out.
+	statementRefs map[string][]domain.FactRef
 	// nameEndings are the ordinary words place names end with ("dorf",
 	// "stadt"), counted once, when a question first needs them.
 	nameEndings func() map[string]bool
@@ -57,11 +61,13 @@ type Engine struct {
 	members map[string][]memberRef
 	// multi are the places in more than one network, sorted by name.
 	multi []*domain.Place
-	// sibKeys and sibPlaces are the places by their folded name without
-	// "Kreis" (coreName), sorted, for siblingsOf: a sorted list takes half
-	// of what a map of lists takes at 100,000 places.
-	sibKeys   []string
-	sibPlaces []*domain.Place
+	// sibPlaces are the places by their folded name without "Kreis"
+	// (coreName), sorted, for siblingsOf: a sorted list takes half of what
+	// a map of lists takes at 100,000 places. sibPrefix holds the first
+	// eight bytes of each such name to halve on; siblingsOf compares the
+	// few names that share them in full (the names took 3 MB more).
+	sibPrefix []uint64
+	sibPlaces []int32 // positions in base.Places
 	// byFirstWord finds places by the first word of a longer name:
 	// "mainz" finds Mainz-Mombach.
 	byFirstWord map[string][]*domain.Place
@@ -141,7 +147,7 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	// first such word, from the base again (keeping the entries would
 	// hold several MB at 100,000 places).
 	e.nameWords = names.LazyWords(func() []string { return nameWords(nameEntries(base, e.lex), e.lex) })
-	e.names = names.New(entries)
+	e.names = names.New(entries, entryIDs(base, e.lex, entries))
 	read.Wait()
 	e.linkStatements(&st)
 	wg.Wait()
@@ -171,9 +177,9 @@ func (e *Engine) placesAndIndexes() {
 		cores[i] = keyed{coreOf(k.key), k.at}
 	}
 	slices.SortFunc(cores, func(a, b keyed) int { return cmp.Or(strings.Compare(a.key, b.key), cmp.Compare(a.at, b.at)) })
-	e.sibKeys, e.sibPlaces = make([]string, len(cores)), make([]*domain.Place, len(cores))
+	e.sibPrefix, e.sibPlaces = make([]uint64, len(cores)), make([]int32, len(cores))
 	for i, c := range cores {
-		e.sibKeys[i], e.sibPlaces[i] = c.key, &base.Places[c.at]
+		e.sibPrefix[i], e.sibPlaces[i] = prefix8(c.key), c.at
 	}
 	// The rank of each place's sort key: lists sort by it without folding
 	// names in every comparison; places with the same key share a rank.
@@ -292,6 +298,36 @@ func nameEntries(base *domain.Base, lex *lexicon) []names.Entry {
 	return out
 }
 
+// entryIDs gives the id of each of nameEntries' entries from the base
+// itself, so that the name index keeps no copy of 100,000 ids (1.6 MB);
+// nil, and the index keeps them, should the entries ever come in
+// another order.
+func entryIDs(base *domain.Base, lex *lexicon, entries []names.Entry) func(int) string {
+	places, nets := len(base.Places), len(base.Networks)
+	states := make([]string, len(lex.states))
+	for i, st := range lex.states {
+		states[i] = st.to
+	}
+	id := func(i int) string {
+		switch {
+		case i < places:
+			return base.Places[i].ID
+		case i < places+nets:
+			return base.Networks[i-places].ID
+		}
+		return states[i-places-nets]
+	}
+	if len(entries) != places+nets+len(states) {
+		return nil
+	}
+	for i := range entries {
+		if entries[i].ID != id(i) {
+			return nil
+		}
+	}
+	return id
+}
+
 // firstWord is the first word of a name of several words, lower-cased, or
 // "" when it is short or a word like "Bad" or "Kreis" that begins many.
 func firstWord(name string) string {
@@ -320,6 +356,10 @@ type statementWords struct {
 	// facts holds each network fact as the name index reads it and as
 	// tokenize reads it, the networks' facts in base order.
 	facts []statementFact
+	// refs lists, for each word folded or stemmed, the networks'
+	// statements (the texts questions are searched in) that have it
+	// (Engine.statementRefs).
+	refs map[string][]domain.FactRef
 }
 
 type statementFact struct {
@@ -331,7 +371,17 @@ type statementFact struct {
 // readStatements splits, folds and stems the base's statements. A word is
 // folded once however often the statements use it.
 func readStatements(base *domain.Base) statementWords {
-	st := statementWords{words: map[string]bool{}}
+	st := statementWords{words: map[string]bool{}, refs: map[string][]domain.FactRef{}}
+	// counted notes the words of one network statement in refs, each once.
+	counted := func(ref domain.FactRef, ts []names.Token) {
+		for _, t := range ts {
+			for _, w := range [2]string{t.Fold, t.Term} {
+				if rs := st.refs[w]; len(rs) == 0 || rs[len(rs)-1] != ref {
+					st.refs[w] = append(rs, ref)
+				}
+			}
+		}
+	}
 	type folded struct{ fold, term string }
 	seen := map[string]folded{}
 	addWords := func(text string) []names.Token {
@@ -350,11 +400,12 @@ func readStatements(base *domain.Base) statementWords {
 		return ts
 	}
 	for _, n := range base.Networks {
-		addWords(n.Description.Text)
-		for _, g := range n.Goals {
-			addWords(g.Text)
+		ref := func(part string, i int) domain.FactRef { return domain.FactRef{Network: n.ID, Part: part, Index: i} }
+		counted(ref("description", 0), addWords(n.Description.Text))
+		for i, g := range n.Goals {
+			counted(ref("goal", i), addWords(g.Text))
 		}
-		addWords(n.Founded.Text)
+		counted(ref("founding", 0), addWords(n.Founded.Text))
 		for i, f := range n.Facts {
 			sf := statementFact{ref: domain.FactRef{Network: n.ID, Part: "fact", Index: i}, toks: tokenize(f.Text)}
 			if utf8.ValidString(f.Text) && !strings.ContainsAny(f.Text, "'’") {
@@ -368,10 +419,11 @@ func readStatements(base *domain.Base) statementWords {
 			} else {
 				sf.ts = addWords(f.Text)
 			}
+			counted(sf.ref, sf.ts)
 			st.facts = append(st.facts, sf)
 		}
-		for _, c := range n.Counts {
-			addWords(c.Text)
+		for i, c := range n.Counts {
+			counted(ref("count", i), addWords(c.Text))
 		}
 	}
 	for _, p := range base.Places {
@@ -381,6 +433,9 @@ func readStatements(base *domain.Base) statementWords {
 	}
 	for _, c := range base.PartnershipCounts {
 		addWords(c.Text)
+	}
+	for _, x := range base.Figures {
+		addWords(x.Text)
 	}
 	return st
 }
@@ -397,10 +452,24 @@ func (e *Engine) linkCountries(st *statementWords) {
 // linkStatements notes the words of the base's statements and the places
 // each network fact names.
 func (e *Engine) linkStatements(st *statementWords) {
-	e.statementWord = st.words
+	e.statementWord, e.statementRefs = st.words, st.refs
+	var genitive []names.Token
 	for _, f := range st.facts {
 		for _, m := range e.names.Find(f.ts) {
 			if m.Kind == names.Place && !slices.Contains(e.factPlaces[f.ref], m.ID) {
+				e.factPlaces[f.ref] = append(e.factPlaces[f.ref], m.ID)
+			}
+		}
+		// "Paderborns Bürgermeister": a name in the genitive names the
+		// place too. Only words whose "s" was cut are looked up again.
+		genitive = genitive[:0]
+		for _, t := range f.ts {
+			if fold, ok := strings.CutSuffix(t.Fold, "s"); ok && len(fold) >= 4 && !e.statementWord[fold] {
+				genitive = append(genitive, names.Token{Fold: fold, Term: words.Stem(fold), Pos: t.Pos})
+			}
+		}
+		for _, m := range e.names.Find(genitive) {
+			if m.Kind == names.Place && m.Distance == 0 && !slices.Contains(e.factPlaces[f.ref], m.ID) {
 				e.factPlaces[f.ref] = append(e.factPlaces[f.ref], m.ID)
 			}
 		}
@@ -516,7 +585,11 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 		}
 		answers = append(answers, a)
 	}
-	return e.shorten(joinAnswers(answers))
+	a := e.shorten(joinAnswers(answers))
+	for len(answers) > 1 && len(a.Facts) > 0 && utf8.RuneCountInString(a.PlainText()) > answerBudget {
+		a.Facts = a.Facts[:len(a.Facts)-1] // two questions in one: their leads first
+	}
+	return a
 }
 
 // clip shortens user text for a log line to at most n runes.
@@ -535,15 +608,29 @@ func (e *Engine) failed(q string, english bool) domain.Answer {
 }
 
 // siblingsOf are the places that share a core name (coreName): the Stadt
-// Coesfeld and the Kreis Coesfeld, in the order of the base. The list is
-// the engine's.
+// Coesfeld and the Kreis Coesfeld, in the order of the base.
 func (e *Engine) siblingsOf(core string) []*domain.Place {
-	lo, _ := slices.BinarySearch(e.sibKeys, core)
-	hi := lo
-	for hi < len(e.sibKeys) && e.sibKeys[hi] == core {
-		hi++
+	p := prefix8(core)
+	lo, _ := slices.BinarySearch(e.sibPrefix, p)
+	// The names that share the prefix are sorted: those equal to core
+	// are one run among them.
+	name := func(i int) string { return e.base.Places[e.sibPlaces[i]].Name }
+	for lo < len(e.sibPrefix) && e.sibPrefix[lo] == p && coreName(name(lo)) < core {
+		lo++
 	}
-	return e.sibPlaces[lo:hi:hi]
+	var out []*domain.Place
+	for i := lo; i < len(e.sibPrefix) && e.sibPrefix[i] == p && coreName(name(i)) == core; i++ {
+		out = append(out, &e.base.Places[e.sibPlaces[i]])
+	}
+	return out
+}
+
+// prefix8 is the first eight bytes of s as a number, in the order of
+// the strings (a shorter string pads with zeros, which no name holds).
+func prefix8(s string) uint64 {
+	var b [8]byte
+	copy(b[:], s)
+	return binary.BigEndian.Uint64(b[:])
 }
 
 // sortKey orders names the German way: Ä with A, case ignored.

@@ -484,6 +484,27 @@ func commonPrefix(a, b string) int {
 	return n
 }
 
+// countExact weighs how many of the words a text has as written (2) or
+// with the same stem (1), not merely as a prefix: "deutsche" is in
+// "deutsch-deutsche" as written, in "deutsch-israelische" only by its stem.
+func (e *Engine) countExact(text string, ws []string) int {
+	n := 0
+	var tws []string
+	for _, tw := range e.foldWords(text) {
+		tws = append(tws, strings.Split(tw, "-")...) // as questions are read: "deutsch", "deutsche"
+	}
+	for _, w := range ws {
+		stem := words.Stem(w)
+		switch {
+		case slices.Contains(tws, w):
+			n += 2
+		case slices.ContainsFunc(tws, func(tw string) bool { return words.Stem(tw) == stem }):
+			n++
+		}
+	}
+	return n
+}
+
 // countWords counts how many of the words a text contains, folded.
 func (e *Engine) countWords(text string, ws []string) int {
 	n := 0
@@ -502,7 +523,7 @@ func (e *Engine) today() domain.Date { return e.clock.Today() }
 // in front of the engine key by it.
 func (e *Engine) Today() domain.Date { return e.today() }
 
-func dateKey(d domain.Date) int { return d.Year*10000 + d.Month*100 + d.Day }
+func dateKey(d domain.Date) int { return int(d.Year)*10000 + int(d.Month)*100 + int(d.Day) }
 
 // thousands writes 250000 as "250.000".
 func thousands(n int) string {

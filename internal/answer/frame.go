@@ -178,12 +178,15 @@ type Filters struct {
 	// Twinned is "ja" for places with a town twinning, "nein" for those
 	// without: "Welche Engagierten Städte haben keine Partnerstadt?".
 	Twinned string
+	// Former asks for the members who left, Year then being the year they
+	// left: "Welche Stadt ist 2017 aus der Engagierten Stadt ausgetreten?".
+	Former bool
 }
 
 // IsZero reports whether no filter is set.
 func (f Filters) IsZero() bool {
 	return f.State == "" && !f.NotState && f.Area == "" && !f.NotArea && f.Kreisfrei == "" && f.Kind == "" && !f.Founders &&
-		f.Year == 0 && !f.New && f.Country == "" && !f.Suspended && len(f.Except) == 0 && f.Twinned == "" && !f.NotFounders && f.NotIn == ""
+		f.Year == 0 && !f.New && f.Country == "" && !f.Suspended && len(f.Except) == 0 && f.Twinned == "" && !f.NotFounders && f.NotIn == "" && !f.Former
 }
 
 // Relation places the answer relative to a subject: "vor Paderborn".
@@ -292,6 +295,9 @@ func (f Frame) String() string {
 		b.WriteString(" founders!")
 	}
 	kv("network!", fl.NotIn)
+	if fl.Former {
+		b.WriteString(" former")
+	}
 	if fl.Year != 0 {
 		b.WriteString(" year" + map[string]string{"": "=", "before": "<", "after": ">"}[fl.YearOp] + strconv.Itoa(fl.Year))
 	}
@@ -408,6 +414,7 @@ type wireFilter struct {
 	Suspended   bool     `json:"susp,omitempty"`
 	Except      []string `json:"except,omitempty"`
 	Twinned     string   `json:"twinned,omitempty"`
+	Former      bool     `json:"former,omitempty"`
 }
 
 // encode writes the frame for Answer.Frame; parts and an unknown word are

@@ -110,3 +110,39 @@ func TestIndexPlacesAsScan(t *testing.T) {
 		t.Error("no place in two networks in the shipped base")
 	}
 }
+
+// TestEntryIDsFromBase: the name index reads the ids of the shipped base's
+// places, networks and Länder from the base, in nameEntries' order (nil
+// would keep a copy of each), and the siblings found by prefix are those
+// a scan finds.
+func TestEntryIDsFromBase(t *testing.T) {
+	t.Parallel()
+	e := shippedEngine(t)
+	entries := nameEntries(e.base, e.lex)
+	id := entryIDs(e.base, e.lex, entries)
+	if id == nil {
+		t.Fatal("entryIDs = nil for the shipped base: nameEntries changed its order")
+	}
+	if id(len(entries)-1) != entries[len(entries)-1].ID {
+		t.Errorf("the last entry's id is %q, want %q", id(len(entries)-1), entries[len(entries)-1].ID)
+	}
+	if entryIDs(e.base, e.lex, entries[1:]) != nil {
+		t.Error("entryIDs took entries in another order")
+	}
+	for _, pl := range e.base.Places {
+		core := coreName(pl.Name)
+		var want []string
+		for _, i := range e.sibPlaces {
+			if p := &e.base.Places[i]; coreName(p.Name) == core {
+				want = append(want, p.ID)
+			}
+		}
+		var got []string
+		for _, p := range e.siblingsOf(core) {
+			got = append(got, p.ID)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("siblingsOf(%q) = %v, the scan %v", core, got, want)
+		}
+	}
+}

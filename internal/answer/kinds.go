@@ -21,6 +21,11 @@ type kind struct {
 	// InHelp puts the kind into the short help answer; every kind with
 	// examples is in the README and on App Home.
 	InHelp bool
+	// Stated kinds answer from the base's structure (lists, counts,
+	// ranks), which has no place for a word only statements have: where
+	// the question has such words and a statement has them all, the
+	// statement answers ("Wie viele Partnerschaften listet der RGRE?").
+	Stated bool
 	match  func(e *Engine, f Frame) bool
 	answer func(e *Engine, ctx context.Context, f Frame) (domain.Answer, error)
 }
@@ -78,7 +83,7 @@ func init() {
 				return f.Unknown != "" && len(f.Subjects) == 0 && f.About != AboutTwinnings && f.About != AboutAreas && f.Filters.IsZero()
 			},
 			answer: (*Engine).unknown},
-		{Name: "twinnings-unknown", // "What are Hamburg's twin cities?"
+		{Name: "twinnings-unknown", Stated: true, // "What are Hamburg's twin cities?"
 			match: func(_ *Engine, f Frame) bool {
 				return f.About == AboutTwinnings && f.Unknown != "" && len(f.places()) == 0
 			},
@@ -93,26 +98,26 @@ func init() {
 				return f.About == AboutTwinnings && len(f.places()) > 0 && f.Op != OpCompare
 			},
 			answer: (*Engine).twinnings},
-		{Name: "twinned-in", What: "NRW-Kommunen mit Partnern in einem Land", WhatEN: "NRW places twinned with a country",
+		{Name: "twinned-in", Stated: true, What: "NRW-Kommunen mit Partnern in einem Land", WhatEN: "NRW places twinned with a country",
 			Examples: []string{"Welche NRW-Städte haben Partner in Frankreich?"},
 			match: func(_ *Engine, f Frame) bool {
 				return f.About == AboutTwinnings && len(f.places()) == 0 && (f.Filters.Country != "" || f.Filters.Area != "" && f.Op == OpList) &&
 					f.Op != OpCount && f.Op != OpMost
 			},
 			answer: (*Engine).twinnedIn},
-		{Name: "twinning-ranks", What: "Städtepartnerschaften: die meisten, die älteste, Vergleiche", WhatEN: "Twinnings: the most, the oldest, comparisons",
+		{Name: "twinning-ranks", Stated: true, What: "Städtepartnerschaften: die meisten, die älteste, Vergleiche", WhatEN: "Twinnings: the most, the oldest, comparisons",
 			Examples: []string{"Welche Stadt hat die meisten Partnerstädte?", "Welches ist die älteste Städtepartnerschaft in NRW?", "Hat Köln mehr Partnerstädte als Bonn?"},
 			match: func(_ *Engine, f Frame) bool {
 				return f.About == AboutTwinnings && (f.Op == OpMost && len(f.places()) == 0 || f.Op == OpCompare)
 			},
 			answer: (*Engine).twinningRanks},
-		{Name: "twinnings-in-year", What: "Städtepartnerschaften eines Jahres", WhatEN: "Town twinnings of a year",
+		{Name: "twinnings-in-year", Stated: true, What: "Städtepartnerschaften eines Jahres", WhatEN: "Town twinnings of a year",
 			Examples: []string{"Welche Städtepartnerschaften wurden 2022 geschlossen?"},
 			match: func(_ *Engine, f Frame) bool {
 				return f.About == AboutTwinnings && len(f.places()) == 0 && len(f.networks()) == 0 && f.Filters.Year != 0 && f.Op == OpList
 			},
 			answer: (*Engine).twinningsInYear},
-		{Name: "twinning-figures", What: "Städtepartnerschaften in NRW: Zahlen", WhatEN: "Town twinnings in NRW: figures",
+		{Name: "twinning-figures", Stated: true, What: "Städtepartnerschaften in NRW: Zahlen", WhatEN: "Town twinnings in NRW: figures",
 			Examples: []string{"Wie viele Städtepartnerschaften gibt es in NRW?"},
 			match: func(_ *Engine, f Frame) bool {
 				return f.About == AboutTwinnings && len(f.places()) == 0 && len(f.networks()) == 0
@@ -133,7 +138,7 @@ func init() {
 					(f.Time == WhenHistory || f.Most == DirOldest || f.Filters.Year != 0))
 			},
 			answer: (*Engine).chairHistory},
-		{Name: "superlative", What: "Das älteste, jüngste, größte", WhatEN: "The oldest, newest, biggest",
+		{Name: "superlative", Stated: true, What: "Das älteste, jüngste, größte", WhatEN: "The oldest, newest, biggest",
 			Examples: []string{"Welches ist das jüngste Mitglied bei RegioPole?", "Welches Netzwerk ist das älteste?"},
 			match:    func(_ *Engine, f Frame) bool { return f.Op == OpMost },
 			answer:   (*Engine).superlative},
@@ -253,6 +258,16 @@ func init() {
 func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
 	for _, k := range kinds {
 		if k.match(e, f) {
+			if k.Stated && f.About == AboutTwinnings && len(f.places()) == 0 {
+				if a, ok := e.twinningsSaying(f); ok {
+					return a, k.Name + "/twinning" // "die erste deutsch-deutsche Städtepartnerschaft"
+				}
+			}
+			if k.Stated && len(e.specificWords(f)) > 0 {
+				if a, err := e.statesSpecific(ctx, f); err == nil {
+					return a, k.Name + "/stated"
+				}
+			}
 			a, err := k.answer(e, ctx, f)
 			if err != nil {
 				e.log.Error("answer", "kind", k.Name, "err", err)

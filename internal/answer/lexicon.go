@@ -604,3 +604,19 @@ func (l *lexicon) compoundTail(fold string) (string, bool) {
 	}
 	return "", false
 }
+
+// saysMost reports whether a text has a superlative of the direction:
+// "die erste" for the oldest, "die jüngste" for the newest.
+func (l *lexicon) saysMost(text string, d Direction) bool {
+	toks := tokenize(text)
+	for i := range toks {
+		for _, id := range l.at(toks, i) {
+			if l.mostSpan.has(id) {
+				if c := &l.most[id-l.mostSpan.lo]; c.to == d && c.match(toks, i, all) > 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

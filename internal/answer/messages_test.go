@@ -112,3 +112,18 @@ func TestJoinMore(t *testing.T) {
 		}
 	}
 }
+
+// TestRankKeys: every measure in every direction has words, its own or
+// the plain "comes first", so a comparison never shows a message key
+// ("top.municipalities.oldest" once did).
+func TestRankKeys(t *testing.T) {
+	for m := range numMeasures {
+		for d := range numDirections {
+			for _, prefix := range []string{"top", "cmp"} {
+				if k := rankKey(prefix, m, d); messages[k] == ([2]string{}) {
+					t.Errorf("rankKey(%q, %v, %v) = %q, no message", prefix, m, d, k)
+				}
+			}
+		}
+	}
+}

@@ -291,7 +291,7 @@ func TestPropertyNewestTies(t *testing.T) {
 	n := &nw[0]
 	n.Members = slices.Clone(n.Members)
 	places := slices.Clone(shipped.Places)
-	year := 1
+	year := int16(1)
 	for _, m := range n.Members {
 		year = max(year, m.Since.Year+1)
 	}

@@ -814,7 +814,7 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 		}
 		w := t.fold
 		if s, ok := e.lex.synonyms[w]; ok {
-			w = strings.ToLower(s)
+			w = words.Fold(s)
 		}
 		if attr {
 			if !slices.Contains(f.Asked, w) {
@@ -853,6 +853,12 @@ func (e *Engine) looksLikeName(t tok) bool {
 	for _, end := range []string{"es", "s"} {
 		// "wegen des Kriegs": an ordinary word in the genitive.
 		if stem, ok := strings.CutSuffix(t.fold, end); ok && len(stem) >= 4 && e.lex.ordinary(stem) {
+			return false
+		}
+	}
+	for _, end := range []string{"et", "t"} {
+		// "der RGRE listet": a verb whose infinitive is an ordinary word.
+		if stem, ok := strings.CutSuffix(t.fold, end); ok && len(stem) >= 3 && e.lex.ordinary(stem+"en") {
 			return false
 		}
 	}
@@ -957,6 +963,22 @@ func (e *Engine) inPrevArea(f, prev Frame, r *reading) (Frame, bool) {
 			f.About, f.Filters.Area = AboutAreas, area
 			return f, true
 		}
+	case f.has(SubjectNetwork) && !f.has(SubjectPlace) && r.has("district-words") && len(prev.places()) == 1 && prev.Filters.Area == "" && f.Op != OpWhere:
+		// "In welchem Kreis liegt Lemgo?" … "welche andere Engagierte
+		// Stadt liegt noch in dem Kreis?": the network's members in
+		// Lemgo's Kreis, Lemgo left out where others are asked for.
+		area := e.areaOf(prev.places()[0])
+		if area == "" {
+			return f, false
+		}
+		f.Filters.Area = area
+		if r.also {
+			f.Filters.Except = append(f.Filters.Except, prev.places()[0])
+		}
+		if f.Op != OpYesNo && f.Op != OpCount {
+			f.Op, f.Attribute = OpList, domain.AttrMembers
+		}
+		return f, true
 	case f.has(SubjectNetwork) && !f.has(SubjectPlace) && prev.About == AboutAreas && prev.Filters.Area != "" && (r.pronoun || r.bare):
 		f.Filters.Area = prev.Filters.Area
 		if f.Op != OpYesNo && f.Op != OpCount {
@@ -1024,7 +1046,11 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 	}
 	wh := r.has("who", "when", "where", "which", "count", "member-who", "what")
 	yesNo := len(r.toks) > 0 && (e.lex.isCueIn("yesno", r.english, r.toks, 0) || e.startsYesNo(r)) && !wh && !r.has("which")
-	filtered := f.Filters.State != "" || f.Filters.Year != 0 || f.Filters.Kind != "" || r.has("founders", "kreisfrei", "kreisangehoerig") ||
+	// A year narrows a list, unless the question asks something else of
+	// a network in that year: "Wie hoch ist das Budget der Netzwerkstelle
+	// 2025?", "Was hat die Netzwerkstelle 2023 gemacht?".
+	yearList := f.Filters.Year != 0 && !(nets && len(f.Words) > 0 && !r.has("members", "member-who", "new", "founders", "join", "places"))
+	filtered := f.Filters.State != "" || yearList || f.Filters.Kind != "" || r.has("founders", "kreisfrei", "kreisangehoerig") ||
 		(areas && nets)
 	switch {
 	case r.has("help") && len(f.Subjects) == 0 && len(f.Words) == 0:
@@ -1041,6 +1067,11 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		// "Welche Kommunen haben als erste unterschrieben?": the founders.
 		f.Op, f.Most = OpList, DirNone
 		r.cues["founders"] = []int{0}
+	case r.has("founding") && r.has("places") && r.has("which") && nets && !places && !r.has("when", "where", "count", "most"):
+		// "Welche Städte haben RegioPole gegründet?", "Which cities
+		// founded it?": the founders, not the founding.
+		f.Op = OpList
+		r.cues["founders"] = []int{0}
 	case r.has("most", "earlier", "later") && r.has("or") && len(f.ids(SubjectPlace)) >= 2 && !r.has("cross"):
 		// "Wer war zuerst Engagierte Stadt, Bielefeld oder Lemgo?", "Who
 		// joined earlier, Würzburg or Kassel?": the first of the two, a
@@ -1055,6 +1086,10 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		f.Op = OpMost
 	case r.has("count"):
 		f.Op = OpCount
+	case r.has("left") && !places && !r.has("when", "count"):
+		// "Wer hat die Engagierte Stadt verlassen?", "Gibt es ehemalige
+		// Mitglieder?": the members who left.
+		f.Op = OpList
 	case yesNo:
 		f.Op = OpYesNo
 	case nets && r.has("new") && f.Filters.Year == 0 && !r.has("when"):
@@ -1085,6 +1120,25 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 	if e.negated(r) && (f.Op == OpList || f.Op == OpCount) {
 		f.Negate = true
 	}
+}
+
+// firstOfStated reports whether "erste" stands before a word that picks
+// out statements: "die erste EWS", "der erste Fachaustausch".
+func (e *Engine) firstOfStated(r *reading, f Frame) bool {
+	spec := e.specificWords(f)
+	for _, p := range r.cues["most"] {
+		if p+1 >= len(r.toks) {
+			continue
+		}
+		w := r.toks[p+1].fold
+		if s, ok := e.lex.synonyms[w]; ok {
+			w = words.Fold(s)
+		}
+		if slices.Contains(spec, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // asksWhat reports whether the question opens with an English "what"
@@ -1222,7 +1276,7 @@ func (e *Engine) pairAbroad(f *Frame) bool {
 // asksAreas reports whether a question asks about NRW's municipalities as
 // such: how many, which, in which Kreis — not about membership or twinnings.
 func (e *Engine) asksAreas(r *reading, f *Frame) bool {
-	if r.has("members", "twinning", "new", "founders") || f.Filters.Year != 0 || r.content > 0 {
+	if r.has("members", "twinning", "new", "founders") || f.Filters.Year != 0 || r.content > 0 && e.landFigure(f.Words) == nil {
 		return false
 	}
 	area := false
@@ -1266,6 +1320,9 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 		fl.Kreisfrei = map[string]string{"ja": "nein", "nein": "ja"}[fl.Kreisfrei] // "nicht kreisfrei"
 	}
 	fl.Founders = r.has("founders")
+	// "aus der Engagierten Stadt ausgetreten"; of a place alone ("Ist
+	// Gießen ausgetreten?") its membership says it.
+	fl.Former = r.has("left") && !(f.has(SubjectPlace) && !f.has(SubjectNetwork))
 	if f.Negate && fl.Founders && r.negatedBefore(r.cues["founders"]) {
 		// "Welche Engagierten Städte in NRW sind keine
 		// Gründungsmitglieder?": the members, without the founders.
@@ -1393,6 +1450,19 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			f.Op = OpWhen
 		}
 	}
+	if f.Op == OpMost && f.Most == DirOldest && len(f.Subjects) == 0 && e.firstOfStated(r, *f) {
+		// "Welche Kommunen waren in der ersten EWS?": the first of what
+		// statements number (EWS 1), not the oldest of anything.
+		f.Ordinal, f.Most, f.Measure = 1, DirNone, MeasureNone
+		switch {
+		case r.has("when"):
+			f.Op = OpWhen
+		case r.has("which", "member-who", "places", "who"):
+			f.Op = OpList
+		default:
+			f.Op = OpDescribe
+		}
+	}
 	if f.Op == OpMost && f.Attribute == domain.AttrEvent && len(f.Subjects) == 0 && (f.Most == DirOldest || f.Most == DirNewest) {
 		// "Wann war der erste Fachaustausch im Reallabor?": the first (or
 		// latest) of those events, not the oldest network.
@@ -1431,8 +1501,11 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		// network has, not a member it lacks.
 		f.Unknown, f.unknownAs = "", ""
 	}
-	if f.Filters.Founders && f.Attribute == domain.AttrFounding && len(r.attrPos) > 0 && slices.Contains(r.cues["founders"], r.attrPos[0]) {
-		f.Attribute, f.Asked = domain.AttrNone, nil // "founding members": who they are, not when
+	if f.Filters.Founders && f.Attribute == domain.AttrFounding && len(r.attrPos) > 0 &&
+		(slices.Contains(r.cues["founders"], r.attrPos[0]) || f.Op == OpList) {
+		// "founding members", "Welche Städte haben X gegründet?": who
+		// they are, not when.
+		f.Attribute, f.Asked = domain.AttrMembers, nil
 	}
 	if f.Op == OpWhen && (f.Attribute == domain.AttrInitiator || f.Attribute == domain.AttrFounders) && nets {
 		f.Attribute = domain.AttrFounding // "Wann wurde X ins Leben gerufen?": when, not by whom
@@ -1472,7 +1545,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	for c := range r.cues {
 		switch c {
 		case "follow-up", "which", "also", "yesno", "and", "question", "pronoun", "members", "places", "belong", "earlier", "later", "inclusive", "before", "after", "now",
-			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders",
+			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders", "left",
 			"have", "with":
 		default:
 			if !strings.HasPrefix(c, "measure:") {
@@ -1498,7 +1571,7 @@ func (e *Engine) impliedAttribute(r *reading, f *Frame) domain.Attribute {
 		for _, p := range r.cues["join"] {
 			w := r.toks[p].fold
 			if s, ok := e.lex.synonyms[w]; ok {
-				w = strings.ToLower(s)
+				w = words.Fold(s)
 			}
 			if !slices.Contains(f.Asked, w) {
 				f.Asked = append(f.Asked, w)
@@ -1822,6 +1895,7 @@ func (e *Engine) changeFilters(g *Frame, f Frame, r *reading) {
 		fl.Kind = nf.Kind
 	}
 	fl.Founders = fl.Founders || nf.Founders
+	fl.Former = fl.Former || nf.Former
 	fl.Suspended = fl.Suspended || nf.Suspended || g.About == AboutTwinnings && r.has("suspended") // "welche davon ruhen?"
 	if f.Ordinal != 0 {
 		g.Ordinal = f.Ordinal // "und der fünfte?"

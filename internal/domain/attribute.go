@@ -50,6 +50,7 @@ const (
 	AttrKey     // the Amtlicher Gemeindeschlüssel of a place
 	AttrSurface // a place's area in km², which the base does not hold
 	AttrPostcode
+	AttrPhone // a telephone number, which the base does not hold
 	numAttributes
 )
 
@@ -61,7 +62,7 @@ var attributeNames = [numAttributes]string{
 	AttrCount: "count", AttrWebsite: "website", AttrContact: "contact", AttrServices: "services",
 	AttrEvent: "event", AttrProgramme: "programme", AttrData: "data", AttrTerm: "term", AttrPlace: "place",
 	AttrDate: "date", AttrPeople: "people", AttrStates: "states", AttrPopulation: "population", AttrMayor: "mayor",
-	AttrActivities: "activities", AttrKey: "key", AttrSurface: "surface", AttrPostcode: "postcode",
+	AttrActivities: "activities", AttrKey: "key", AttrSurface: "surface", AttrPostcode: "postcode", AttrPhone: "phone",
 }
 
 // String is the attribute's name as facts and the lexicon write it: "chair".

@@ -39,5 +39,5 @@ func (c Clock) Now() time.Time {
 // yesterday is past, also at 00:30 when UTC still has yesterday.
 func (c Clock) Today() Date {
 	t := c.Now()
-	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+	return NewDate(t.Year(), int(t.Month()), t.Day())
 }

@@ -110,8 +110,10 @@ func TestFiguresOf(t *testing.T) {
 // last entry, as it did when the look-up was a map.
 func TestMembershipLookups(t *testing.T) {
 	b := NewBaseParts(Parts{Networks: []Network{
+		{ID: "empty"},
 		{ID: "a", Members: []Membership{{Place: "p2", Role: "first"}, {Place: "p1"}, {Place: "p2", Role: "last"}, {Place: "ghost"}}},
 		{ID: "t", Kind: KindTitle, Members: []Membership{{Place: "p1", Role: "title"}}},
+		{ID: "none"},
 		{ID: "b", Members: []Membership{{Place: "p1", Role: "in b"}, {Place: "ghost", Role: "ghost in b"}}},
 	}, Places: []Place{{ID: "p1", Name: "Eins"}, {ID: "p2", Name: "Zwei"}, {ID: "p3", Name: "Drei"}}})
 	nets := func(ms []Membership) (out []string) {
@@ -149,5 +151,57 @@ func TestMembershipLookups(t *testing.T) {
 	}
 	if i, ok := b.PlaceIndex("p3"); !ok || b.Places[i].Name != "Drei" || b.Place("p3") != &b.Places[i] {
 		t.Errorf("PlaceIndex(p3) = %d, %v", i, ok)
+	}
+}
+
+// TestPartnershipsOf: a place's twinnings, on either side, in the order
+// of the base, those of an id no place has too, a twinning of a place
+// with itself once; the list is the caller's.
+func TestPartnershipsOf(t *testing.T) {
+	b := NewBaseParts(Parts{Places: []Place{{ID: "p1"}, {ID: "p2"}, {ID: "p3"}},
+		Partnerships: []Partnership{{Place: "p1", Partner: "p2", Note: "1"}, {Place: "p2", Partner: "ghost", Note: "2"},
+			{Place: "p3", Partner: "p3", Note: "3"}, {Place: "p1", Partner: "ghost", Note: "4"}, {Place: "p2", Partner: "p1", Note: "5"}}})
+	notes := func(ps []Partnership) (out []string) {
+		for _, p := range ps {
+			out = append(out, p.Note)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		place string
+		want  []string
+	}{
+		{"p1", []string{"1", "4", "5"}},
+		{"p2", []string{"1", "2", "5"}},
+		{"p3", []string{"3"}},
+		{"ghost", []string{"2", "4"}},
+		{"nowhere", nil},
+	} {
+		if got := notes(b.PartnershipsOf(c.place)); !slices.Equal(got, c.want) {
+			t.Errorf("PartnershipsOf(%s) = %v, want %v", c.place, got, c.want)
+		}
+	}
+	b.PartnershipsOf("p1")[0].Note = "changed"
+	if b.Partnerships[0].Note != "1" {
+		t.Error("changing the list PartnershipsOf returned changed the base")
+	}
+}
+
+// TestAGS: a key reads back as written, leading zeros and length kept;
+// anything but 1 to 9 digits is no key.
+func TestAGS(t *testing.T) {
+	for _, s := range []string{"05711000", "05711", "053", "0", "000000000", "999999999", "12345678"} {
+		k, ok := ParseAGS(s)
+		if !ok || k == 0 || k.String() != s {
+			t.Errorf("ParseAGS(%q) = %d, %v; String() = %q", s, k, ok, k.String())
+		}
+	}
+	for _, s := range []string{"", "0571100a", "1234567890", "-5711", " 05711"} {
+		if k, ok := ParseAGS(s); ok || k != 0 {
+			t.Errorf("ParseAGS(%q) = %d, %v, want none", s, k, ok)
+		}
+	}
+	if got := AGS(0).String(); got != "" {
+		t.Errorf("AGS(0).String() = %q", got)
 	}
 }

@@ -84,48 +84,88 @@ type Mention struct {
 	Name string
 }
 
-// entryRef is what the index keeps of an entry: what it names.
-type entryRef struct {
-	kind Kind
-	id   string
-}
-
 // variant is one name of an entry as words.
 type variant struct {
+	name  string
 	entry int32
-	// single is the folded length of a one-word name, 0 otherwise: a word
-	// that shares its stem but is much shorter ("Geld", "Geldern") does not
-	// name it.
-	single int32
-	name   string
-	// words are the name's terms, nTerms of them, then, for a one-word
-	// name, its folded spellings ("köln", "kolner"): an ordinary word that
-	// only shares its stem ("liegen", "Liège") does not name it. One list,
-	// cut from one array for all variants.
-	words  []string
-	nTerms int32
-	short  bool
+	// at is where the variant's words begin in Index.words: a head (its
+	// shape, see head), its terms' ids, then, for a one-word name,
+	// positions in byFold of its folded spellings ("köln", "kolner"): an
+	// ordinary word that only shares its stem ("liegen", "Liège") does
+	// not name it. (The shape kept beside the name took a quarter more.)
+	at int32
 }
 
-func (v *variant) terms() []string { return v.words[:v.nTerms] }
-func (v *variant) folds() []string { return v.words[v.nTerms:] }
+// head packs a variant's shape into the word before its words.
+func head(nTerms, nFolds int, short bool) int32 {
+	h := int32(nTerms) | int32(nFolds)<<8
+	if short {
+		h |= 1 << 16
+	}
+	return h
+}
+
+// shape reads a variant's head: how many terms and folded spellings it
+// has, and whether it is a short name ("SH").
+func (ix *Index) shape(v *variant) (nTerms, nFolds int, short bool) {
+	h := ix.words[v.at]
+	return int(h & 0xff), int(h >> 8 & 0xff), h&(1<<16) != 0
+}
+
+func (ix *Index) termsOf(v *variant) []int32 {
+	n, _, _ := ix.shape(v)
+	return ix.words[v.at+1 : v.at+1+int32(n)]
+}
+
+func (ix *Index) foldsOf(v *variant) []int32 {
+	n, nf, _ := ix.shape(v)
+	return ix.words[v.at+1+int32(n) : v.at+1+int32(n+nf)]
+}
+
+// single is the folded length of a one-word name (that of its first
+// spelling), 0 otherwise: a word that shares its stem but is much shorter
+// ("Geld", "Geldern") does not name it.
+func (ix *Index) single(v *variant) int {
+	if fs := ix.foldsOf(v); len(fs) > 0 {
+		return utf8.RuneCountInString(ix.byFold.words.at(int(fs[0])))
+	}
+	return 0
+}
+
+// hasFold reports whether the variant is spelt f, folded.
+func (ix *Index) hasFold(v *variant, f string) bool {
+	for _, id := range ix.foldsOf(v) {
+		if ix.byFold.words.at(int(id)) == f {
+			return true
+		}
+	}
+	return false
+}
 
 // Index is an immutable name index; safe for concurrent use.
+//
+// It keeps words as numbers and letters in one string (strs): at 100,000
+// places a string header and an allocation per word took more than the
+// letters, and the index three times what it keeps now.
 type Index struct {
-	entries  []entryRef
+	// kinds are what each entry names; id gives its id (New).
+	kinds    []Kind
+	id       func(entry int) string
 	variants []variant
+	// words are the variants' words, each variant's cut from it (variant.at).
+	words []int32
 	// terms are the distinct name terms, sorted; a term's id is its
 	// position. The variants that have the term of id i are
 	// postings[postStart[i]:postStart[i+1]], in order: a sorted list and
 	// one array take a third of what a map of lists takes at 100,000
 	// names.
-	terms     []string
+	terms     strs
 	postStart []int32
 	postings  []int32
-	// byTerm and byFold are the name terms, and the folded name words
-	// with the term each stands for, sorted for edit-distance search: a
-	// misspelling is near the word as written ("Salzufeln", "Salzuflen")
-	// even where the stems are not.
+	// byTerm and byFold are the name terms, and the folded name words,
+	// sorted for edit-distance search: a misspelling is near the word as
+	// written ("Salzufeln", "Salzuflen") even where the stems are not. A
+	// folded word stands for its stem (termOfFold).
 	byTerm, byFold nearList
 	// near remembers the fuzzy look-ups: a long word's two-edit look-up
 	// is the dearest step of reading a question, and words recur across
@@ -153,53 +193,88 @@ func edits(n int) int {
 	return 1
 }
 
-// New indexes the entries. It costs about a sort of the names' words:
-// no structure grows with the typos a word may have. It keeps what the
-// entries name, not their names.
-func New(entries []Entry) *Index {
-	ix := &Index{entries: make([]entryRef, len(entries))}
-	termID := map[string]int32{}  // the terms; their ids once sorted
-	foldOf := map[string]string{} // folded name word -> its term
+// builder holds what New needs only while it builds: the words by
+// number, numbered as they come, renumbered once sorted.
+type builder struct {
+	termID map[string]int32 // term -> number
+	terms  []string
+	foldID map[string]int32 // folded name word -> number
+	folds  []string
+	termOf []int32 // the term of each folded word (a folded word has one stem)
 	// folded holds each name word as written, folded: names share many
 	// words ("Kreis", a place's name in its aliases), each folded once.
-	folded := map[string]string{}
+	folded map[string]string
+	words  [][]int32 // per variant: its terms, then its folds
+	shapes []shape   // per variant
+}
+
+// shape is what a variant's head says while the index is built.
+type shape struct {
+	nTerms int
+	short  bool
+}
+
+// New indexes the entries. It costs about a sort of the names' words:
+// no structure grows with the typos a word may have. It keeps what the
+// entries name, not their names; nor their ids when id gives the id of
+// entry i (as the caller keeps them: 1.6 MB at 100,000 places), else
+// it keeps those.
+func New(entries []Entry, id func(entry int) string) *Index {
+	ix := &Index{kinds: make([]Kind, len(entries)), id: id}
+	if id == nil {
+		ids := make([]string, len(entries))
+		for i, e := range entries {
+			ids[i] = e.ID
+		}
+		ix.id = func(i int) string { return ids[i] }
+	}
+	b := &builder{termID: map[string]int32{}, foldID: map[string]int32{}, folded: map[string]string{}}
 	for ei, e := range entries {
-		ix.entries[ei] = entryRef{e.Kind, e.ID}
+		ix.kinds[ei] = e.Kind
 		from := len(ix.variants) // where the entry's variants begin
 		for _, n := range e.Names {
-			ix.add(ei, n, false, termID, foldOf, folded, from)
+			ix.add(b, ei, n, false, from)
 		}
 		for _, n := range e.Short {
-			ix.add(ei, n, true, termID, foldOf, folded, from)
+			ix.add(b, ei, n, true, from)
 		}
 	}
 	ix.variants = slices.Clone(ix.variants) // without the spare room of appending
-	n := 0
-	for _, v := range ix.variants {
-		n += len(v.words)
-	}
-	arena := make([]string, 0, n)
-	for i := range ix.variants {
-		at := len(arena)
-		arena = append(arena, ix.variants[i].words...)
-		ix.variants[i].words = arena[at:len(arena):len(arena)]
-	}
-	ix.terms = slices.Sorted(maps.Keys(termID))
-	for i, t := range ix.terms {
-		termID[t] = int32(i)
-	}
+	// Sort the terms and the folded words; their ids become positions.
+	termRank := rank(b.terms)
+	foldRank := rank(b.folds)
+	ix.byFold = nearList{words: packSorted(b.folds, foldRank)}
+	ix.terms = b.termsIn(ix.byFold.words, termRank, foldRank)
 	ix.byTerm = nearList{words: ix.terms}
+	n := 0
+	for _, ws := range b.words {
+		n += 1 + len(ws)
+	}
+	ix.words = make([]int32, 0, n)
+	for vi := range ix.variants {
+		v, sh := &ix.variants[vi], b.shapes[vi]
+		v.at = int32(len(ix.words))
+		ix.words = append(ix.words, head(sh.nTerms, len(b.words[vi])-sh.nTerms, sh.short))
+		for i, id := range b.words[vi] {
+			if i < sh.nTerms {
+				ix.words = append(ix.words, termRank[id])
+			} else {
+				ix.words = append(ix.words, foldRank[id])
+			}
+		}
+	}
 	// The postings: count each term's variants (a term twice in one
 	// variant once), then place them.
-	ix.postStart = make([]int32, len(ix.terms)+1)
-	last := make([]int32, len(ix.terms))
-	for i := range last {
-		last[i] = -1
-	}
+	nTerms := ix.terms.len()
+	ix.postStart = make([]int32, nTerms+1)
+	last := make([]int32, nTerms)
 	each := func(f func(term, variant int32)) {
+		for i := range last {
+			last[i] = -1
+		}
 		for vi := range ix.variants {
-			for _, t := range ix.variants[vi].terms() {
-				if id := termID[t]; last[id] != int32(vi) {
+			for _, id := range ix.termsOf(&ix.variants[vi]) {
+				if last[id] != int32(vi) {
 					last[id] = int32(vi)
 					f(id, int32(vi))
 				}
@@ -207,82 +282,125 @@ func New(entries []Entry) *Index {
 		}
 	}
 	each(func(t, _ int32) { ix.postStart[t+1]++ })
-	for i := range ix.terms {
+	for i := range nTerms {
 		ix.postStart[i+1] += ix.postStart[i]
 	}
-	ix.postings = make([]int32, ix.postStart[len(ix.terms)])
-	next := slices.Clone(ix.postStart[:len(ix.terms)])
-	clear(last)
-	for i := range last {
-		last[i] = -1
-	}
+	ix.postings = make([]int32, ix.postStart[nTerms])
+	next := slices.Clone(ix.postStart[:nTerms])
 	each(func(t, v int32) { ix.postings[next[t]] = v; next[t]++ })
-	folds, fids := make([]string, 0, len(foldOf)), make([]int32, 0, len(foldOf))
-	for f, t := range foldOf {
-		folds, fids = append(folds, f), append(fids, termID[t])
-	}
-	ix.byFold = newNearList(folds, fids)
 	return ix
 }
 
+// rank returns the position of each word in the sorted words. It sorts
+// the words with their numbers, as pairs: a sort of numbers compares
+// through them, out of cache (a third of the sort's time at 100,000
+// places).
+func rank(ws []string) []int32 {
+	type pair struct {
+		w string
+		i int32
+	}
+	ps := make([]pair, len(ws))
+	for i, w := range ws {
+		ps[i] = pair{w, int32(i)}
+	}
+	slices.SortFunc(ps, func(a, b pair) int { return strings.Compare(a.w, b.w) })
+	r := make([]int32, len(ws))
+	for at, p := range ps {
+		r[p.i] = int32(at)
+	}
+	return r
+}
+
+// termsIn lays the terms out in the order termRank gives them, each as
+// the prefix of a folded word it is the stem of (words.Stem keeps a
+// prefix), sharing folds' letters; packed apart should one not be.
+func (b *builder) termsIn(folds strs, termRank, foldRank []int32) strs {
+	t := strs{data: folds.data, off: make([]uint32, len(b.terms)), n: make([]uint16, len(b.terms))}
+	done := make([]bool, len(b.terms))
+	for f, tid := range b.termOf {
+		if done[tid] {
+			continue
+		}
+		done[tid] = true
+		term, at := b.terms[tid], folds.off[foldRank[f]]
+		if !strings.HasPrefix(b.folds[f], term) || len(term) > 1<<16-1 {
+			return packSorted(b.terms, termRank)
+		}
+		t.off[termRank[tid]], t.n[termRank[tid]] = at, uint16(len(term))
+	}
+	return t
+}
+
+// packSorted packs the words in the order rank gives them.
+func packSorted(ws []string, rank []int32) strs {
+	sorted := make([]string, len(ws))
+	for i, w := range ws {
+		sorted[rank[i]] = w
+	}
+	return packStrs(sorted)
+}
+
 // add indexes one name of an entry whose variants begin at from.
-func (ix *Index) add(entry int, name string, short bool, termID map[string]int32, foldOf, folded map[string]string, from int) {
+func (ix *Index) add(b *builder, entry int, name string, short bool, from int) {
 	ws := words.Split(name)
 	if len(ws) == 0 {
 		return
 	}
-	v := variant{entry: int32(entry), name: name, short: short, nTerms: int32(len(ws)), words: make([]string, 0, len(ws)+1)}
-	var f string
-	for _, w := range ws {
-		// One folding per word: the term is a prefix of it (words.Stem),
-		// so the word, its term and its spelling share their bytes.
-		var ok bool
-		if f, ok = folded[w]; !ok {
-			f = words.Fold(w)
-			folded[w] = f
-		}
-		t, ok := foldOf[f]
+	v := variant{entry: int32(entry), name: name}
+	sh := shape{nTerms: min(len(ws), 255), short: short}
+	ids := make([]int32, 0, len(ws)+1)
+	var fid int32
+	for _, w := range ws[:sh.nTerms] {
+		f, ok := b.folded[w]
 		if !ok {
-			t = words.Stem(f)
-			termID[t] = 0
-			foldOf[f] = t // a folded word has one stem: one term
+			f = words.Fold(w)
+			b.folded[w] = f
 		}
-		v.words = append(v.words, t)
+		if fid, ok = b.foldID[f]; !ok {
+			t := words.Stem(f)
+			tid, ok := b.termID[t]
+			if !ok {
+				tid = int32(len(b.terms))
+				b.termID[t] = tid
+				b.terms = append(b.terms, t)
+			}
+			fid = int32(len(b.folds))
+			b.foldID[f] = fid
+			b.folds, b.termOf = append(b.folds, f), append(b.termOf, tid)
+		}
+		ids = append(ids, b.termOf[fid])
 	}
 	if len(ws) == 1 {
-		v.words = append(v.words, f)
-		v.single = int32(utf8.RuneCountInString(f))
+		ids = append(ids, fid)
 	}
 	for i := from; i < len(ix.variants); i++ {
-		if old := &ix.variants[i]; int(old.entry) == entry && slices.Equal(old.terms(), v.terms()) {
+		old := b.shapes[i]
+		if int(ix.variants[i].entry) == entry && slices.Equal(b.words[i][:old.nTerms], ids[:sh.nTerms]) {
 			// "Gütersloh" and "Guetersloh" are one variant here; "Kölner"
 			// joins "Köln" as another spelling of its one word.
-			if len(ws) == 1 && !slices.Contains(old.folds(), f) {
-				old.words = append(old.words, f)
+			if len(ws) == 1 && !slices.Contains(b.words[i][old.nTerms:], fid) && len(b.words[i]) < 255 {
+				b.words[i] = append(b.words[i], fid)
 			}
 			return
 		}
 	}
 	ix.variants = append(ix.variants, v)
+	b.words, b.shapes = append(b.words, ids), append(b.shapes, sh)
 }
 
-// posting lists the variants that have the term, in order; nil when no
-// name has it.
-func (ix *Index) posting(term string) []int32 {
-	i, ok := slices.BinarySearch(ix.terms, term)
-	if !ok {
-		return nil
-	}
-	return ix.postings[ix.postStart[i]:ix.postStart[i+1]]
+// posting lists the variants that have the term of the id, in order.
+func (ix *Index) posting(id int32) []int32 {
+	return ix.postings[ix.postStart[id]:ix.postStart[id+1]]
 }
 
 // IsName reports whether a term is a word of some name, exactly.
-func (ix *Index) IsName(term string) bool { _, ok := slices.BinarySearch(ix.terms, term); return ok }
+func (ix *Index) IsName(term string) bool { _, ok := ix.terms.search(term); return ok }
 
-// candidate is a name term a question word may stand for.
+// candidate is a name term (its id) a question word may stand for.
 type candidate struct {
-	term string
-	dist int
+	term int32
+	dist int32
 }
 
 // lookup returns the name terms a token may stand for: itself when it is
@@ -290,8 +408,8 @@ type candidate struct {
 // one edit away (two for long words), as stems or as written (the
 // nearest folded word of the term counts then).
 func (ix *Index) lookup(t Token) []candidate {
-	if ix.IsName(t.Term) {
-		return []candidate{{t.Term, 0}}
+	if id, ok := ix.terms.search(t.Term); ok {
+		return []candidate{{int32(id), 0}}
 	}
 	n := utf8.RuneCountInString(t.Term)
 	if !t.Fuzzy || n < minFuzzy {
@@ -321,7 +439,8 @@ func (ix *Index) fuzzy(t Token, n int) []candidate {
 	ix.byTerm.near([]rune(t.Term), k, func(id int32, d int) { byTerm[id] = d })
 	byFold := map[int32]int{}
 	if firstRune(t.Fold) == first { // Term is Fold stemmed: always so
-		ix.byFold.near([]rune(t.Fold), k, func(id int32, d int) {
+		ix.byFold.near([]rune(t.Fold), k, func(f int32, d int) {
+			id := ix.termOfFold(f)
 			if old, seen := byFold[id]; !seen || d < old {
 				byFold[id] = d
 			}
@@ -334,9 +453,16 @@ func (ix *Index) fuzzy(t Token, n int) []candidate {
 	}
 	out := make([]candidate, 0, len(byTerm))
 	for _, id := range slices.Sorted(maps.Keys(byTerm)) {
-		out = append(out, candidate{ix.terms[id], byTerm[id]})
+		out = append(out, candidate{id, int32(byTerm[id])})
 	}
 	return out
+}
+
+// termOfFold is the term a folded name word (its position in byFold)
+// stands for: its stem, as New took it.
+func (ix *Index) termOfFold(f int32) int32 {
+	id, _ := ix.terms.search(words.Stem(ix.byFold.words.at(int(f))))
+	return int32(id)
 }
 
 func firstRune(s string) rune {
@@ -374,7 +500,7 @@ func (ix *Index) Find(tokens []Token) []Mention {
 	best := map[int32]Mention{}
 	var order []int32
 	for _, id := range ids {
-		v := ix.variants[id]
+		v := &ix.variants[id]
 		m, ok := ix.match(v, tokens, cands)
 		if !ok {
 			continue
@@ -395,8 +521,12 @@ func (ix *Index) Find(tokens []Token) []Mention {
 
 // shortName reports whether a short word is a short name: "SH".
 func (ix *Index) shortName(term string) bool {
-	for _, v := range ix.posting(term) {
-		if ix.variants[v].short {
+	id, ok := ix.terms.search(term)
+	if !ok {
+		return false
+	}
+	for _, v := range ix.posting(int32(id)) {
+		if _, _, short := ix.shape(&ix.variants[v]); short {
 			return true
 		}
 	}
@@ -404,18 +534,20 @@ func (ix *Index) shortName(term string) bool {
 }
 
 // match finds the variant's words among the tokens.
-func (ix *Index) match(v variant, tokens []Token, cands [][]candidate) (Mention, bool) {
+func (ix *Index) match(v *variant, tokens []Token, cands [][]candidate) (Mention, bool) {
 	var best Mention
 	found := false
+	terms := ix.termsOf(v)
+	_, _, short := ix.shape(v)
 	for i := range tokens {
-		d, ok := distTo(cands[i], v.words[0])
-		if !ok || !ix.fits(v, tokens[i], d) || (utf8.RuneCountInString(tokens[i].Fold) <= 2 && !v.short && v.nTerms == 1) {
+		d, ok := distTo(cands[i], terms[0])
+		if !ok || !ix.fits(v, tokens[i], d) || (utf8.RuneCountInString(tokens[i].Fold) <= 2 && !short && len(terms) == 1) {
 			continue
 		}
-		m := Mention{Kind: ix.entries[v.entry].kind, ID: ix.entries[v.entry].id, Positions: []int{tokens[i].Pos}, Distance: d, Name: v.name}
+		m := Mention{Kind: ix.kinds[v.entry], ID: ix.id(int(v.entry)), Positions: []int{tokens[i].Pos}, Distance: d, Name: v.name}
 		j := i
 		ok = true
-		for _, term := range v.terms()[1:] {
+		for _, term := range terms[1:] {
 			next := -1
 			nd := 0
 			for k := j + 1; k < len(tokens) && tokens[k].Pos <= tokens[j].Pos+3; k++ {
@@ -441,14 +573,16 @@ func (ix *Index) match(v variant, tokens []Token, cands [][]candidate) (Mention,
 // fits checks a one-word name against the word that took it: no shorter
 // by three letters or more (the stem of "Geld" is that of "Geldern"), and
 // a short name only as written.
-func (ix *Index) fits(v variant, t Token, dist int) bool {
-	if v.short {
-		return dist == 0 && v.nTerms == 1
+func (ix *Index) fits(v *variant, t Token, dist int) bool {
+	nTerms, _, short := ix.shape(v)
+	if short {
+		return dist == 0 && nTerms == 1
 	}
-	if v.single > 0 && utf8.RuneCountInString(t.Fold)+3 <= int(v.single) {
+	single := ix.single(v)
+	if single > 0 && utf8.RuneCountInString(t.Fold)+3 <= single {
 		return false
 	}
-	if v.single > 0 && dist == 0 && !slices.Contains(v.folds(), t.Fold) && !slices.Contains(v.folds(), strings.TrimSuffix(t.Fold, "s")) && ix.entries[v.entry].kind == Place {
+	if single > 0 && dist == 0 && !ix.hasFold(v, t.Fold) && !ix.hasFold(v, strings.TrimSuffix(t.Fold, "s")) && ix.kinds[v.entry] == Place {
 		// Only the genitive ("Bielefelds") names a one-word place by its
 		// stem: "liegen" is not Liège, "Engern" not Enger. Networks are
 		// named in other forms too ("bei den Regiopolen").
@@ -457,10 +591,10 @@ func (ix *Index) fits(v variant, t Token, dist int) bool {
 	return true
 }
 
-func distTo(cs []candidate, term string) (int, bool) {
+func distTo(cs []candidate, term int32) (int, bool) {
 	for _, c := range cs {
 		if c.term == term {
-			return c.dist, true
+			return int(c.dist), true
 		}
 	}
 	return 0, false
@@ -562,7 +696,7 @@ func newWordList(ws []string) nearList {
 		}
 	}
 	slices.Sort(list)
-	return nearList{words: slices.Clone(slices.Compact(list))}
+	return nearList{words: packStrs(slices.Compact(list))}
 }
 
 // Correct returns the one word of the set a folded word is a typo of, or
@@ -571,12 +705,12 @@ func (w *Words) Correct(word string) (string, bool) {
 	if w.list != nil {
 		w.once.Do(func() { w.near = newWordList(w.list()) })
 	}
-	if _, known := slices.BinarySearch(w.near.words, word); known || utf8.RuneCountInString(word) < minFuzzy+1 {
+	if _, known := w.near.words.search(word); known || utf8.RuneCountInString(word) < minFuzzy+1 {
 		return "", false
 	}
 	found, n := "", 0
 	w.near.near([]rune(word), 1, func(id int32, _ int) {
-		found = w.near.words[id]
+		found = w.near.words.at(int(id))
 		n++
 	})
 	if n != 1 {
@@ -590,28 +724,57 @@ func (w *Words) Correct(word string) (string, bool) {
 // the word before it for their common prefix, and the words below a
 // prefix no word of which can come near enough are skipped at once.
 type nearList struct {
-	words []string // sorted
-	ids   []int32  // what each word stands for; nil: its position
+	words strs    // sorted
+	ids   []int32 // what each word stands for; nil: its position
 }
 
-// newNearList sorts the words, and ids with them: as pairs, which a sort
-// moves together (a sort of positions compares through them, out of
-// cache).
-func newNearList(ws []string, ids []int32) nearList {
-	type pair struct {
-		w  string
-		id int32
+// strs is a list of strings kept in one: string i is
+// data[off[i]:off[i+1]], or, where n is set, data[off[i]:off[i]+n[i]]
+// (prefixes of another list's strings, sharing their letters). At 100,000
+// names a string header (16 bytes) and an allocation per word take more
+// than the words' letters.
+type strs struct {
+	data string
+	off  []uint32
+	n    []uint16
+}
+
+// packStrs packs the strings.
+func packStrs(ws []string) strs {
+	n := 0
+	for _, w := range ws {
+		n += len(w)
 	}
-	ps := make([]pair, len(ws))
-	for i := range ws {
-		ps[i] = pair{ws[i], ids[i]}
+	var b strings.Builder
+	b.Grow(n)
+	off := make([]uint32, 0, len(ws)+1)
+	off = append(off, 0)
+	for _, w := range ws {
+		b.WriteString(w)
+		off = append(off, uint32(b.Len()))
 	}
-	slices.SortFunc(ps, func(a, b pair) int { return cmp.Or(strings.Compare(a.w, b.w), cmp.Compare(a.id, b.id)) })
-	l := nearList{words: ws[:0], ids: ids[:0]}
-	for _, p := range ps {
-		l.words, l.ids = append(l.words, p.w), append(l.ids, p.id)
+	return strs{data: b.String(), off: off}
+}
+
+func (s strs) len() int {
+	if s.n != nil || len(s.off) == 0 {
+		return len(s.n)
 	}
-	return l
+	return len(s.off) - 1
+}
+
+func (s strs) at(i int) string {
+	if s.n != nil {
+		return s.data[s.off[i] : s.off[i]+uint32(s.n[i])]
+	}
+	return s.data[s.off[i]:s.off[i+1]]
+}
+
+// search finds w in sorted strings: where it is, or would be.
+func (s strs) search(w string) (int, bool) {
+	n := s.len()
+	i := sort.Search(n, func(i int) bool { return s.at(i) >= w })
+	return i, i < n && s.at(i) == w
 }
 
 // near calls found with every word that begins with q's first letter and
@@ -623,8 +786,8 @@ func (l *nearList) near(q []rune, k int, found func(id int32, dist int)) {
 		return
 	}
 	prefix := string(q[0])
-	lo, _ := slices.BinarySearch(l.words, prefix)
-	hi := lo + sort.Search(len(l.words)-lo, func(i int) bool { return !strings.HasPrefix(l.words[lo+i], prefix) })
+	lo, _ := l.words.search(prefix)
+	hi := lo + sort.Search(l.words.len()-lo, func(i int) bool { return !strings.HasPrefix(l.words.at(lo+i), prefix) })
 	m := len(q)
 	// rows[d] is the table's row after the first d runes of the word at
 	// hand, path[d-1] its d-th rune, ends[d] where that rune ends in it.
@@ -636,7 +799,7 @@ func (l *nearList) near(q []rune, k int, found func(id int32, dist int)) {
 	ends := []int{0}
 	valid, prev := 0, "" // rows[:valid+1] are those of prev's first runes
 	for i := lo; i < hi; {
-		w := l.words[i]
+		w := l.words.at(i)
 		c := 0
 		for c < valid && ends[c+1] <= len(w) && w[ends[c]:ends[c+1]] == prev[ends[c]:ends[c+1]] {
 			c++
@@ -671,7 +834,7 @@ func (l *nearList) near(q []rune, k int, found func(id int32, dist int)) {
 				// Every row after this one is further still: no word
 				// that begins so comes near.
 				pre := w[:off]
-				i += sort.Search(hi-i, func(x int) bool { return !strings.HasPrefix(l.words[i+x], pre) })
+				i += sort.Search(hi-i, func(x int) bool { return !strings.HasPrefix(l.words.at(i+x), pre) })
 				pruned = true
 				break
 			}

@@ -27,7 +27,7 @@ func testIndex() *Index {
 		{Kind: Network, ID: "es", Names: []string{"Engagierte Stadt", "Netzwerk Engagierte Stadt"}},
 		{Kind: Network, ID: "kn", Names: []string{"Kommunen-Netzwerk", "engagiert in NRW"}},
 		{Kind: State, ID: "Schleswig-Holstein", Names: []string{"Schleswig-Holstein"}, Short: []string{"SH"}},
-	})
+	}, nil)
 }
 
 func TestFind(t *testing.T) {
@@ -79,5 +79,14 @@ func TestLookupRemembersBounded(t *testing.T) {
 	ix.lookup(tokens("bielefelder", true)[0])
 	if _, ok := ix.near.Load("bielefeld\x00bielefelder"); ok || ix.nNear.Load() != before {
 		t.Error("a full index still remembers new words")
+	}
+}
+
+// TestIDsFromCaller: given the ids, the index names entries by them.
+func TestIDsFromCaller(t *testing.T) {
+	ix := New([]Entry{{Kind: Place, ID: "a", Names: []string{"Bielefeld"}}, {Kind: Place, ID: "b", Names: []string{"Lemgo"}}},
+		func(i int) string { return fmt.Sprint("id-", i) })
+	if got := fmt.Sprint(ix.Find(tokens("Lemgo und Bielefeld", true))); got != "[place:id-1@0 place:id-0@2]" {
+		t.Errorf("Find = %s, want the ids the caller gave", got)
 	}
 }

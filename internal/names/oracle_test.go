@@ -17,16 +17,16 @@ type deletionIndex struct {
 	terms   []string
 	deletes map[string][]int32
 	foldsOf map[int32][]string
-	id      map[string]int // term -> id
 }
 
 func newDeletionIndex(ix *Index) *deletionIndex {
-	d := &deletionIndex{terms: ix.terms, deletes: map[string][]int32{}, foldsOf: map[int32][]string{}, id: map[string]int{}}
-	for i, t := range ix.terms {
-		d.id[t] = i
+	d := &deletionIndex{deletes: map[string][]int32{}, foldsOf: map[int32][]string{}}
+	for i := range ix.terms.len() {
+		d.terms = append(d.terms, ix.terms.at(i))
 	}
-	for i, f := range ix.byFold.words {
-		d.foldsOf[ix.byFold.ids[i]] = append(d.foldsOf[ix.byFold.ids[i]], f)
+	for i := range ix.byFold.words.len() {
+		t := ix.termOfFold(int32(i))
+		d.foldsOf[t] = append(d.foldsOf[t], ix.byFold.words.at(i))
 	}
 	index := func(w string, id int32) {
 		n := utf8.RuneCountInString(w)
@@ -100,12 +100,12 @@ func (d *deletionIndex) lookup(t Token) []candidate {
 				}
 				if dist >= 0 {
 					seen[id] = true
-					out = append(out, candidate{term, dist})
+					out = append(out, candidate{id, int32(dist)})
 				}
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b candidate) int { return d.id[a.term] - d.id[b.term] })
+	slices.SortFunc(out, func(a, b candidate) int { return int(a.term - b.term) })
 	return out
 }
 
@@ -226,7 +226,7 @@ func TestLookupMatchesDeletionIndex(t *testing.T) {
 		names = append(names, name)
 		entries = append(entries, Entry{Kind: Place, ID: fmt.Sprint(i), Names: []string{name}})
 	}
-	ix := New(entries)
+	ix := New(entries, nil)
 	old := newDeletionIndex(ix)
 	var vocab []string
 	for _, n := range names {
@@ -302,7 +302,7 @@ func BenchmarkFuzzy100k(b *testing.B) {
 		entries = append(entries, Entry{Kind: Place, ID: fmt.Sprint(i), Names: []string{n}})
 		words_ = append(words_, n)
 	}
-	ix := New(entries)
+	ix := New(entries, nil)
 	var toks []Token
 	for range 1000 {
 		w := typos(r, words_[r.IntN(len(words_))], 1+r.IntN(2))

@@ -176,8 +176,8 @@ func (l *loader) countDated() {
 
 // MonthsBetween is how many whole months lie between the start of d and t.
 func MonthsBetween(d domain.Date, t time.Time) int {
-	m := max(d.Month, 1)
-	return (t.Year()-d.Year)*12 + int(t.Month()) - m
+	m := max(int(d.Month), 1)
+	return (t.Year()-int(d.Year))*12 + int(t.Month()) - m
 }
 
 // stale returns the dated statements older than the limit of opt.
@@ -393,7 +393,7 @@ func (l *loader) checkPlaces() {
 			}
 			f.add(line, hint, "unknown Regierungsbezirk %q of place %q", p.Region, p.ID)
 		}
-		if p.State == "Nordrhein-Westfalen" && p.AGS != "" && agsLen(p.Kind) == 8 && p.District != "kreisfreie Stadt" && !kreise[lang.Fold(p.District)] {
+		if p.State == "Nordrhein-Westfalen" && p.AGS != 0 && agsLen(p.Kind) == 8 && p.District != "kreisfreie Stadt" && !kreise[lang.Fold(p.District)] {
 			f.add(line, `write the name of a place of kind Kreis, or "kreisfreie Stadt"`, "unknown Kreis %q of place %q", p.District, p.ID)
 		}
 	}

@@ -144,7 +144,7 @@ func (a *Adder) AddPlaceFact(place string, f domain.Fact) (Added, error) {
 		return Added{}, fmt.Errorf("no place %q", place)
 	}
 	list := "places"
-	if pl.State == "Nordrhein-Westfalen" && pl.AGS != "" {
+	if pl.State == "Nordrhein-Westfalen" && pl.AGS != 0 {
 		list = OverlayKey
 	}
 	return a.appendInEntry(PlacesFile, list, place, "facts", factNode(f))

@@ -306,7 +306,6 @@ func (l *loader) loadPlace(f *file, it *yaml.Node, i int, known []string) {
 		State:            o.str("state"),
 		District:         o.str("district"),
 		Region:           o.str("region"),
-		AGS:              o.str("ags"),
 		Country:          o.str("country"),
 		Everyday:         o.boolean("everyday"),
 		PartnersComplete: o.boolean("partners_complete"),
@@ -331,8 +330,8 @@ func (l *loader) loadPlace(f *file, it *yaml.Node, i int, known []string) {
 	case p.State != "":
 		o.f.add(o.line("state"), "a place abroad has a country and no Bundesland", "place %s has both state and country", o.what)
 	}
-	if p.AGS != "" {
-		l.checkAGS(o, p)
+	if ags := o.str("ags"); ags != "" {
+		p.AGS = l.checkAGS(o, p, ags)
 	}
 	for j, it := range o.list("facts") {
 		p.Facts = append(p.Facts, l.fact(f, it, fmt.Sprintf("fact %d of %s", j+1, o.what)))
@@ -374,22 +373,24 @@ var stateAGS = map[string]string{
 	"Sachsen": "14", "Sachsen-Anhalt": "15", "Thüringen": "16",
 }
 
-func (l *loader) checkAGS(o *obj, p domain.Place) {
+// checkAGS checks the key a place gives (ags) and returns it read.
+func (l *loader) checkAGS(o *obj, p domain.Place, ags string) domain.AGS {
 	want := agsLen(p.Kind)
-	digits := strings.Trim(p.AGS, "0123456789") == ""
+	key, digits := domain.ParseAGS(ags)
 	switch {
-	case !digits || len(p.AGS) != want:
-		o.f.add(o.line("ags"), fmt.Sprintf("a %s has a key of %d digits, quoted: ags: \"%s\"", p.Kind, want, strings.Repeat("0", want)), "malformed Gemeindeschlüssel %q in %s", p.AGS, o.what)
-		return
-	case p.State != "" && !strings.HasPrefix(p.AGS, stateAGS[p.State]):
-		o.f.add(o.line("ags"), fmt.Sprintf("keys in %s start with %s", p.State, stateAGS[p.State]), "Gemeindeschlüssel %q of %s does not belong to %s", p.AGS, o.what, p.State)
+	case !digits || len(ags) != want:
+		o.f.add(o.line("ags"), fmt.Sprintf("a %s has a key of %d digits, quoted: ags: \"%s\"", p.Kind, want, strings.Repeat("0", want)), "malformed Gemeindeschlüssel %q in %s", ags, o.what)
+		return key
+	case p.State != "" && !strings.HasPrefix(ags, stateAGS[p.State]):
+		o.f.add(o.line("ags"), fmt.Sprintf("keys in %s start with %s", p.State, stateAGS[p.State]), "Gemeindeschlüssel %q of %s does not belong to %s", ags, o.what, p.State)
 	}
 	where := fmt.Sprintf("%s:%d", o.f.name, o.line("ags"))
-	if first, dup := l.agsAt[p.AGS]; dup {
-		o.f.add(o.line("ags"), "first given at "+first, "Gemeindeschlüssel %q given twice", p.AGS)
-		return
+	if first, dup := l.agsAt[ags]; dup {
+		o.f.add(o.line("ags"), "first given at "+first, "Gemeindeschlüssel %q given twice", ags)
+		return key
 	}
-	l.agsAt[p.AGS] = where
+	l.agsAt[ags] = where
+	return key
 }
 
 // generatedOr widens the fields of a generated file to all place fields for

@@ -1,0 +1,127 @@
+package answer
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/words"
+)
+
+// errNoStatement is statesSpecific's answer where no statement has all
+// the specific words: the kind answers from the base's structure.
+var errNoStatement = errors.New("answer: no statement has the words")
+
+// rareStatements is how many of the networks' statements may share an
+// ordinary word for it to pick them out: an ordinary word in more of them
+// ("Kommunen", "Titel") is the base's common vocabulary.
+const rareStatements = 4
+
+// specificWords are the question's content words that pick out statements:
+// words the networks' statements use, and of those the ones that no more
+// than rareStatements statements share, or that are no ordinary word
+// ("RGRE", "Städtetag", "ausgetreten"). A structured answer (a member list,
+// a count of twinnings) has no place for such a word; a statement that has
+// them all answers what was asked ("Wie viele Partnerschaften listet der
+// RGRE?"). The words come from the frame and the statements' vocabulary,
+// so the match stays a function of the frame and the base.
+func (e *Engine) specificWords(f Frame) []string {
+	var out []string
+	for _, w := range f.Words {
+		if utf8.RuneCountInString(w) < 4 || e.lex.fillers[w] {
+			continue
+		}
+		// An ordinary word counts when it is rare and long: "ausgetreten",
+		// not "aller".
+		df, long := len(e.refsOf(w)), utf8.RuneCountInString(w) >= 7
+		if df > 0 && (df <= rareStatements && long || !e.lex.ordinary(w)) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// refsOf are the statements that have the word, as typed or stemmed.
+func (e *Engine) refsOf(w string) []domain.FactRef {
+	if rs := e.statementRefs[w]; len(rs) > 0 {
+		return rs
+	}
+	return e.statementRefs[words.Stem(w)]
+}
+
+// statesSpecific answers from the statements that have all the question's
+// specific words and say what its subjects, year and country narrow it to:
+// "Wie viele deutsch-ukrainische Partnerschaften zählt der Städtetag?"
+// quotes the Städtetag's figure rather than counting the base's twinnings.
+// Where none has them all, the kind answers as it would without.
+func (e *Engine) statesSpecific(_ context.Context, f Frame) (domain.Answer, error) {
+	spec := e.specificWords(f)
+	if f.Unknown != "" && !slices.Contains(spec, f.Unknown) {
+		return domain.Answer{}, errNoStatement // "Partnerstädte von Kleinkleckersdorf am Rhein": nothing known of it
+	}
+	// The rare words must all be there ("RGRE"); a word more statements
+	// share ("bundesweit") only ranks them, unless no word is rare.
+	need := slices.DeleteFunc(slices.Clone(spec), func(w string) bool { return len(e.refsOf(w)) > rareStatements })
+	if len(need) == 0 {
+		need = spec
+	}
+	refs := e.refsOf(need[0])
+	for _, w := range need[1:] {
+		other := e.refsOf(w)
+		refs = slices.DeleteFunc(slices.Clone(refs), func(r domain.FactRef) bool { return !slices.Contains(other, r) })
+	}
+	ws := append(append([]string(nil), f.Words...), f.Asked...)
+	type scored struct {
+		hit   domain.FactHit
+		score int
+	}
+	var good []scored
+	for _, r := range refs {
+		text := e.fact(r, false).Text
+		if !e.statedFor(r, text, f) {
+			continue
+		}
+		score := 2 * e.countWords(text, ws)
+		if (f.Op == OpList || f.Op == OpWho) && len(e.factPlaces[r]) > 1 {
+			score++ // "Wer war in der ersten EWS?": the statement that names them
+		}
+		if n := max(f.Number, f.Ordinal); n > 0 && namesNumber(text, n) {
+			score += 4 // "die EWS 3", "die erste EWS": the statement that numbers it
+		}
+		if (f.Op == OpCount || f.Op == OpWhen) && strings.ContainsAny(text, "0123456789") {
+			score++ // "Wie viele …?", "Wann …?": one that gives a figure or a date
+		}
+		good = append(good, scored{domain.FactHit{Ref: r, Matched: len(spec), Total: len(ws)}, score})
+	}
+	if len(good) == 0 {
+		return domain.Answer{}, errNoStatement
+	}
+	slices.SortStableFunc(good, func(a, b scored) int { return b.score - a.score })
+	hits := make([]domain.FactHit, 0, 3)
+	for _, g := range good[:min(len(good), 3)] {
+		hits = append(hits, g.hit)
+	}
+	return e.shortFacts(hits, f), nil
+}
+
+// statedFor reports whether a statement says what the frame narrows the
+// question to: one of its networks or places, its year, its country.
+func (e *Engine) statedFor(r domain.FactRef, text string, f Frame) bool {
+	if nets := f.networks(); len(nets) > 0 && !slices.Contains(nets, r.Network) {
+		return false
+	}
+	if pls := f.places(); len(pls) > 0 && !anyIn(e.factPlaces[r], pls) {
+		return false
+	}
+	if f.Filters.Year != 0 && f.Filters.YearOp == "" && !e.hasWord(text, strconv.Itoa(f.Filters.Year)) {
+		return false
+	}
+	if c := f.Filters.Country; c != "" && !slices.Contains(e.countryFacts[c], r) {
+		return false
+	}
+	return true
+}
