@@ -129,7 +129,9 @@ Examples:
 	frame := c.Flag.Bool("frame", false, "print how the question is understood (its frame) instead of the answer")
 	thread := c.Flag.Bool("thread", false, "with -: read the lines as one conversation, each a follow-up of the one before, as in a Slack thread; an empty line starts a new one")
 	c.Run = func(ctx context.Context, e env, args []string) error {
+		restore := collectorOffWhileLoading(e.getenv)
 		asker, _, err := loadAsker(knowledgeDir(*dir, e))
+		restore()
 		if err != nil {
 			return err
 		}

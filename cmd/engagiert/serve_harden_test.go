@@ -312,6 +312,45 @@ func TestLimitMemory(t *testing.T) {
 	}
 }
 
+// TestCollectorOffWhileLoading: ask's load runs with the collector off
+// and a memory limit, overlapping loads restore the settings only when the
+// last ends, a second restore changes nothing, and GOGC set leaves both
+// alone. Not parallel: the settings are the process's.
+func TestCollectorOffWhileLoading(t *testing.T) {
+	prevGC, prevLimit := debug.SetGCPercent(150), debug.SetMemoryLimit(1<<40)
+	t.Cleanup(func() { debug.SetGCPercent(prevGC); debug.SetMemoryLimit(prevLimit) })
+	settings := func() (int, int64) {
+		gc := debug.SetGCPercent(-1)
+		debug.SetGCPercent(gc)
+		return gc, debug.SetMemoryLimit(-1)
+	}
+	check := func(what string, wantGC int, wantLimit int64) {
+		t.Helper()
+		if gc, limit := settings(); gc != wantGC || limit != wantLimit {
+			t.Errorf("%s: GOGC %d, limit %d; want %d, %d", what, gc, limit, wantGC, wantLimit)
+		}
+	}
+	noEnv := func(string) string { return "" }
+	first := collectorOffWhileLoading(noEnv)
+	check("loading", -1, loadMemoryLimit)
+	second := collectorOffWhileLoading(noEnv)
+	first()
+	first()
+	check("one load still running", -1, loadMemoryLimit)
+	second()
+	check("after the loads", 150, 1<<40)
+	debug.SetMemoryLimit(100 << 20)
+	collectorOffWhileLoading(noEnv)()
+	check("a lower limit stays", 150, 100<<20)
+	collectorOffWhileLoading(func(k string) string {
+		if k == "GOGC" {
+			return "50"
+		}
+		return ""
+	})
+	check("GOGC set", 150, 100<<20)
+}
+
 // TestServeLimitSettings: the limits come from flags and variables, and bad
 // values are refused with the variable's name.
 func TestServeLimitSettings(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/names"
@@ -46,8 +45,10 @@ type lexicon struct {
 	// everyday holds the ordinary words of each language (german,
 	// english), folded, sorted, each once: the lists as the loader gives
 	// them (domain.Lexicon.Ordinary). A question looks up some 15 words,
-	// by halving; a map of their 50,000 was the dearest part of a start.
-	everyday [2][]string
+	// by halving (among the words of the same first two letters,
+	// words.SetIndex); a map of their 50,000 was the dearest part of a
+	// start.
+	everyday [2]*words.SetIndex
 	// lang is +1 for a word of the lexicon's English lists, -1 for one of
 	// its German lists (langOf adds the ordinary words).
 	lang map[string]int
@@ -114,7 +115,7 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 	l := &lexicon{cues: map[string][]phrase{}, labels: map[domain.Attribute][2]string{}, topics: map[domain.Attribute][]string{},
 		fillers: map[string]bool{}, thanks: map[string]bool{}, synonyms: map[string]string{}, numbers: map[string]int{},
 		vocab: map[string]bool{}, lang: map[string]int{},
-		everyday: [2][]string{foldedSet(lx.Ordinary.DE), foldedSet(lx.Ordinary.EN)}}
+		everyday: [2]*words.SetIndex{words.NewSetIndex(foldedSet(lx.Ordinary.DE)), words.NewSetIndex(foldedSet(lx.Ordinary.EN))}}
 	addVocab := func(p phrase, lang int) {
 		if p.prefix && len(p.words) == 1 && len(p.words[0]) >= 7 && !slices.Contains(l.prefixes, p.words[0]) {
 			l.prefixes = append(l.prefixes, p.words[0]) // "partner*": compounds end in it
@@ -165,7 +166,7 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 		names := append([]string{c.Name}, c.Words...)
 		if r, err := language.ParseRegion(c.Region); err == nil {
 			// Unicode's names of the country, in German and in English.
-			de, en := display.German.Regions().Name(r), display.English.Regions().Name(r)
+			de, en := regionNames(r)
 			names = append(names, de, en)
 			l.countryEN[c.Name] = en
 			// CLDR writes "Bosnia & Herzegovina"; people write "and".
@@ -255,14 +256,18 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 			l.states = append(l.states, phraseTo[string]{toPhrase(n), st})
 		}
 	}
-	var single []string
-	for w := range l.vocab {
-		if !strings.Contains(w, " ") {
-			single = append(single, w)
+	// The list of words a typo is read as is made at the first word that
+	// may be one, as the names' words are (Engine.nameWords): a process
+	// that answers one question about a place never needs it.
+	l.typos = names.LazyWords(func() []string {
+		var single []string
+		for w := range l.vocab {
+			if !strings.Contains(w, " ") {
+				single = append(single, w)
+			}
 		}
-	}
-	slices.Sort(single)
-	l.typos = names.NewWords(single)
+		return single
+	})
 	l.indexPhrases()
 	return l
 }
@@ -438,10 +443,10 @@ func foldedSet(ws []string) []string {
 // ordinaryIn says which languages have the folded word as an ordinary word.
 func (l *lexicon) ordinaryIn(fold string) uint8 {
 	var b uint8
-	if words.InFoldedSet(l.everyday[0], fold) {
+	if l.everyday[0].Has(fold) {
 		b |= german
 	}
-	if words.InFoldedSet(l.everyday[1], fold) {
+	if l.everyday[1].Has(fold) {
 		b |= english
 	}
 	return b
@@ -455,8 +460,8 @@ const (
 
 // isGermanWord and isEnglishWord report whether a folded word is an ordinary
 // word of the language.
-func (l *lexicon) isGermanWord(fold string) bool  { return words.InFoldedSet(l.everyday[0], fold) }
-func (l *lexicon) isEnglishWord(fold string) bool { return words.InFoldedSet(l.everyday[1], fold) }
+func (l *lexicon) isGermanWord(fold string) bool  { return l.everyday[0].Has(fold) }
+func (l *lexicon) isEnglishWord(fold string) bool { return l.everyday[1].Has(fold) }
 
 // langOf is +1 for a word only English uses, -1 for one only German does
 // (the lexicon's words as its lists say, the ordinary words as only one
@@ -493,7 +498,7 @@ func (l *lexicon) otherCountries() {
 				continue
 			}
 			known[r.String()] = true
-			de, en := display.German.Regions().Name(r), display.English.Regions().Name(r)
+			de, en := regionNames(r)
 			if de == "" || en == "" || l.isEnglishWord(words.Fold(de)) || l.isEnglishWord(words.Fold(en)) {
 				continue
 			}

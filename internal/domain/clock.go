@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"sync"
 	"time"
 	_ "time/tzdata" // Europe/Berlin also in a scratch image without /usr/share/zoneinfo
 )
@@ -8,8 +9,10 @@ import (
 // Berlin is the time zone the bot reckons in: its users are in Germany, so
 // "today", "this year" and whether an event is still to come follow German
 // time, also in a container whose clock and zone are UTC. The zone data is
-// built into the binary (time/tzdata).
-var Berlin = mustLoadLocation("Europe/Berlin")
+// built into the binary (time/tzdata). It is read at the first use, not at
+// every start: half a millisecond that `engagiert ask` about a place does
+// not spend.
+var Berlin = sync.OnceValue(func() *time.Location { return mustLoadLocation("Europe/Berlin") })
 
 func mustLoadLocation(name string) *time.Location {
 	loc, err := time.LoadLocation(name)
@@ -27,9 +30,9 @@ type Clock func() time.Time
 // Now is the time in Berlin.
 func (c Clock) Now() time.Time {
 	if c == nil {
-		return time.Now().In(Berlin)
+		return time.Now().In(Berlin())
 	}
-	return c().In(Berlin)
+	return c().In(Berlin())
 }
 
 // Today is the date in Berlin: from midnight German time on, an event of

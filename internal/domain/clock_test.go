@@ -22,7 +22,7 @@ func TestClockIsBerlin(t *testing.T) {
 		if got := c.Today(); got != tt.want {
 			t.Errorf("Clock(%v).Today() = %v, want %v", tt.utc, got.ISO(), tt.want.ISO())
 		}
-		if got := c.Now().Location(); got != Berlin {
+		if got := c.Now().Location(); got != Berlin() {
 			t.Errorf("Clock(%v).Now() in %v, want Europe/Berlin", tt.utc, got)
 		}
 	}

@@ -681,12 +681,7 @@ type Words struct {
 	list func() []string
 }
 
-// NewWords indexes the folded words.
-func NewWords(ws []string) *Words {
-	return &Words{near: newWordList(ws)}
-}
-
-// LazyWords is NewWords of the words list returns, called at the first
+// LazyWords indexes the folded words list returns, called at the first
 // Correct: most questions correct no typo, and a process that answers one
 // question ("engagiert ask") need not build the set at all.
 func LazyWords(list func() []string) *Words {

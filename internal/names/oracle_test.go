@@ -234,9 +234,9 @@ func TestLookupMatchesDeletionIndex(t *testing.T) {
 			vocab = append(vocab, words.Fold(w))
 		}
 	}
-	ws, oldCorrect := NewWords(vocab), correct(vocab)
+	ws, oldCorrect := &Words{near: newWordList(vocab)}, correct(vocab)
 	// LazyWords reads its words once, at the first Correct, and corrects
-	// as NewWords does.
+	// as the words indexed at once do.
 	lists := 0
 	lazy := LazyWords(func() []string { lists++; return vocab })
 	if lists != 0 {
@@ -262,7 +262,7 @@ func TestLookupMatchesDeletionIndex(t *testing.T) {
 			t.Fatalf("Correct(%q) = %q, %v; the deletion index gives %q, %v", f, gw, gok, ww, wok)
 		}
 		if lw, lok := lazy.Correct(f); lw != gw || lok != gok {
-			t.Fatalf("lazy Correct(%q) = %q, %v; NewWords gives %q, %v", f, lw, lok, gw, gok)
+			t.Fatalf("lazy Correct(%q) = %q, %v; indexed at once: %q, %v", f, lw, lok, gw, gok)
 		}
 	}
 	if checked < 10000 {

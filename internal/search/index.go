@@ -14,6 +14,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -266,6 +267,14 @@ func (ix *Index) Facts(ctx context.Context, tokens []domain.Token, network strin
 	if err := ix.Prepare(); err != nil {
 		return nil, fmt.Errorf("search facts: %w", err)
 	}
+	if can, err := ix.anyCanMatch(terms); err != nil || !can {
+		return nil, err
+	}
+	return ix.search(ctx, terms, network)
+}
+
+// search asks Bleve for the statements that match the terms.
+func (ix *Index) search(ctx context.Context, terms []domain.Token, network string) ([]domain.FactHit, error) {
 	var qs []query.Query
 	for _, t := range terms {
 		// A long word's stem also finds the words it begins: "Unterzeichnung"
@@ -318,6 +327,40 @@ func (ix *Index) Facts(ctx context.Context, tokens []domain.Token, network strin
 		out = append(out, domain.FactHit{Ref: ref, Matched: matched, Total: len(terms), Score: h.Score})
 	}
 	return out, nil
+}
+
+// anyCanMatch reports whether a statement word can match one of the terms
+// as the query Facts builds matches them: the word itself, a word it
+// begins (a long stem), a word one edit away (a fuzzy one). When none can,
+// the query would find nothing, and Bleve is not asked: a question whose
+// words no statement has costs a few map and dictionary look-ups instead
+// of a search.
+func (ix *Index) anyCanMatch(terms []domain.Token) (bool, error) {
+	for _, t := range terms {
+		if ix.textTerms[t.Stem] {
+			return true, nil
+		}
+	}
+	for _, t := range terms {
+		n := utf8.RuneCountInString(t.Stem)
+		if n < minPrefix {
+			continue
+		}
+		nb, err := ix.dict()
+		if err != nil {
+			return false, err
+		}
+		if i, _ := slices.BinarySearch(nb.terms, t.Stem); i < len(nb.terms) && strings.HasPrefix(nb.terms[i], t.Stem) {
+			return true, nil
+		}
+		if fuzziness(t) > 0 && n >= 8 {
+			ws, err := ix.near(t.Stem)
+			if err != nil || len(ws) > 0 {
+				return err == nil, err
+			}
+		}
+	}
+	return false, nil
 }
 
 // bleveRequest asks for the best statements and where the words matched.

@@ -4,9 +4,12 @@ import (
 	"context"
 	"slices"
 	"testing"
+	"unicode/utf8"
 
 	blevesearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/engagiert/engagiert/internal/domain"
 )
 
 // edits are words one and two edits from w: each rune deleted, replaced
@@ -121,5 +124,51 @@ func TestPrefixIsBlevesPrefixQuery(t *testing.T) {
 	}
 	if checked < 50 {
 		t.Fatalf("only %d prefixes checked", checked)
+	}
+}
+
+// TestAnyCanMatchKeepsEveryHit: where anyCanMatch says no statement word
+// can match the terms, Bleve finds no statement either, for the words of
+// the statements, words one and two edits away, their beginnings and
+// their pairs, so that Facts may skip the search. It says yes for some of
+// them too (the check is not vacuous).
+func TestAnyCanMatchKeepsEveryHit(t *testing.T) {
+	ix := build(t)
+	ctx := context.Background()
+	var words []string
+	for term := range ix.textTerms {
+		rs := []rune(term)
+		words = append(append(words, term, string(rs[:len(rs)-1]), term+"ung"), edits(term)...)
+	}
+	words = append(words, "pizza", "rezept", "wetter", "unterzeichnungsurkunde")
+	slices.Sort(words)
+	yes, no := 0, 0
+	for i, w := range words {
+		for _, q := range []string{w, w + " " + words[(i*7+3)%len(words)]} {
+			var terms []domain.Token
+			for _, tk := range ix.Tokens(q) {
+				if !tk.Stop && utf8.RuneCountInString(tk.Stem) >= 2 {
+					terms = append(terms, tk)
+				}
+			}
+			if len(terms) == 0 {
+				continue
+			}
+			can, err := ix.anyCanMatch(terms)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if can {
+				yes++
+				continue
+			}
+			no++
+			if hits, err := ix.search(ctx, terms, ""); err != nil || len(hits) > 0 {
+				t.Errorf("%q: anyCanMatch says no statement can match, Bleve finds %+v (%v)", q, hits, err)
+			}
+		}
+	}
+	if yes < 50 || no < 50 {
+		t.Errorf("anyCanMatch said yes %d times and no %d times: want both often", yes, no)
 	}
 }

@@ -123,14 +123,15 @@ func TestFoldedSet(t *testing.T) {
 	if !IsSet(set) {
 		t.Errorf("IsSet(%q) = false", set)
 	}
+	x := NewSetIndex(set)
 	for _, w := range list {
-		if !InFoldedSet(set, Fold(w)) {
-			t.Errorf("InFoldedSet(set, Fold(%q)) = false", w)
+		if !x.Has(Fold(w)) {
+			t.Errorf("Has(Fold(%q)) = false", w)
 		}
 	}
 	for _, w := range []string{"", "abe", "abers", "strase", "Köln", "zz"} {
-		if InFoldedSet(set, w) {
-			t.Errorf("InFoldedSet(set, %q) = true", w)
+		if x.Has(w) {
+			t.Errorf("Has(%q) = true", w)
 		}
 	}
 	for _, ws := range [][]string{{"b", "a"}, {"a", "a"}, {"a", "c", "b"}} {
@@ -141,4 +142,33 @@ func TestFoldedSet(t *testing.T) {
 	if !IsSet(nil) || FoldedSet(nil) != nil {
 		t.Error("the empty list is no empty set")
 	}
+}
+
+// FuzzSetIndex: the index finds a word in a set exactly when halving the
+// whole set does (inSet), for sets of words with and without letters a to z at
+// their start (digits, umlauts, one letter) and words in and out of them.
+func FuzzSetIndex(f *testing.F) {
+	f.Add("aber and koln strasse uber zebra 2022 a b ärger zz", "ab")
+	f.Add("aa ab ba bb", "b")
+	f.Add("", "")
+	f.Fuzz(func(t *testing.T, list, word string) {
+		set := FoldedSet(strings.Fields(list))
+		x := NewSetIndex(set)
+		for _, w := range append([]string{word, Fold(word), word + "a", "a" + word}, set...) {
+			if got, want := x.Has(w), inSet(set, w); got != want {
+				t.Fatalf("set %q: Has(%q) = %v, halving the set: %v", set, w, got, want)
+			}
+		}
+		for _, w := range set {
+			if !x.Has(w) {
+				t.Fatalf("set %q: Has(%q) = false", set, w)
+			}
+		}
+	})
+}
+
+// inSet halves the whole set.
+func inSet(set []string, w string) bool {
+	_, ok := slices.BinarySearch(set, w)
+	return ok
 }
