@@ -1020,17 +1020,21 @@ func (e *Engine) countryName(en bool, c string) string {
 // place from the twinning whose note or statements have all its words:
 // "Was war die erste deutsch-deutsche Städtepartnerschaft?".
 func (e *Engine) twinningsSaying(f Frame) (domain.Answer, bool) {
+	// Only the twinnings whose note or statements have one of the words
+	// (twinWords): the answer does not grow with the base.
+	var cand []int32
+	for _, w := range f.Words {
+		cand = append(append(cand, e.twinWords[w]...), e.twinWords[words.Stem(w)]...)
+	}
+	slices.Sort(cand)
 	best, bestScore := domain.Answer{}, 0
-	for i := range e.base.Places {
-		pl := &e.base.Places[i]
-		if pl.State != "Nordrhein-Westfalen" {
-			continue // each twinning once, from its NRW side
-		}
-		ps := e.base.PartnershipsOf(pl.ID)
-		if len(ps) == 0 {
+	for _, i := range slices.Compact(cand) {
+		p := e.base.Partnerships[i]
+		pl := e.base.Place(p.Place)
+		if pl == nil {
 			continue
 		}
-		if lead, src, score := e.twinningSayingScored(pl, ps, f); score > bestScore {
+		if lead, src, score := e.twinningSayingScored(pl, []domain.Partnership{p}, f); score > bestScore {
 			best = domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(f.English, "twin.figures"), English: f.English, Lead: lead, LeadSource: src,
 				Hits: []domain.Hit{placeHit(pl)}}
 			bestScore = score

@@ -46,6 +46,10 @@ type Engine struct {
 	// statementWord holds the words (folded, and stemmed) of the base's
 	// statements: such a word is a topic, never a misspelt or unknown name.
 	statementWord map[string]bool
+	// twinWords lists, for each word (folded or stemmed) of a twinning's
+	// note or statements, the twinnings (positions in base.Partnerships)
+	// that have it: "die erste deutsch-deutsche" looks at those only.
+	twinWords map[string][]int32
 	// titles are the names the statements quote („Europa bei uns
 	// zuhause“, „Who is who“), as folded words, by their first word: a
 	// country inside one is no country asked about.
@@ -462,6 +466,7 @@ func (e *Engine) linkCountries(st *statementWords) {
 func (e *Engine) linkStatements(st *statementWords) {
 	e.statementWord, e.statementRefs = st.words, st.refs
 	e.titles = quotedTitles(e.base)
+	e.twinWords = twinningWords(e.base)
 	var genitive []names.Token
 	for _, f := range st.facts {
 		for _, m := range e.names.Find(f.ts) {
@@ -752,6 +757,27 @@ func quotedTitles(base *domain.Base) map[string][][]string {
 				}
 				if !slices.ContainsFunc(out[ws[0]], func(o []string) bool { return slices.Equal(o, ws) }) {
 					out[ws[0]] = append(out[ws[0]], ws)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// twinningWords indexes the words of the twinnings' notes and statements.
+func twinningWords(base *domain.Base) map[string][]int32 {
+	out := map[string][]int32{}
+	for i, p := range base.Partnerships {
+		texts := []string{p.Note}
+		for _, x := range p.Facts {
+			texts = append(texts, x.Text)
+		}
+		for _, text := range texts {
+			for _, t := range tokenize(text) {
+				for _, w := range [2]string{t.fold, t.term} {
+					if rs := out[w]; len(rs) == 0 || rs[len(rs)-1] != int32(i) {
+						out[w] = append(rs, int32(i))
+					}
 				}
 			}
 		}
