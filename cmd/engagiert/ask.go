@@ -66,9 +66,13 @@ func loadServing(dir string, log *slog.Logger) (*reload.Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
+	engine := s.Asker
 	go func() {
 		if err := idx.Prepare(); err != nil && log != nil {
 			log.Error("index statements", "err", err)
+		}
+		if e, ok := engine.(interface{ Prepare() }); ok {
+			e.Prepare() // the word indexes some questions need
 		}
 	}()
 	s.Asker = answer.NewCache(s.Asker, serveCacheSize)

@@ -47,10 +47,11 @@ func (e *Engine) specificWords(f Frame) []string {
 
 // refsOf are the statements that have the word, as typed or stemmed.
 func (e *Engine) refsOf(w string) []domain.FactRef {
-	if rs := e.statementRefs[w]; len(rs) > 0 {
+	refs := e.statementRefs()
+	if rs := refs[w]; len(rs) > 0 {
 		return rs
 	}
-	return e.statementRefs[words.Stem(w)]
+	return refs[words.Stem(w)]
 }
 
 // statesSpecific answers from the statements that have all the question's

@@ -1024,7 +1024,7 @@ func (e *Engine) twinningsSaying(f Frame) (domain.Answer, bool) {
 	// (twinWords): the answer does not grow with the base.
 	var cand []int32
 	for _, w := range f.Words {
-		cand = append(append(cand, e.twinWords[w]...), e.twinWords[words.Stem(w)]...)
+		cand = append(append(cand, e.twinWords()[w]...), e.twinWords()[words.Stem(w)]...)
 	}
 	slices.Sort(cand)
 	best, bestScore := domain.Answer{}, 0

@@ -49,7 +49,7 @@ type Engine struct {
 	// twinWords lists, for each word (folded or stemmed) of a twinning's
 	// note or statements, the twinnings (positions in base.Partnerships)
 	// that have it: "die erste deutsch-deutsche" looks at those only.
-	twinWords map[string][]int32
+	twinWords func() map[string][]int32
 	// titles are the names the statements quote („Europa bei uns
 	// zuhause“, „Who is who“), as folded words, by their first word: a
 	// country inside one is no country asked about.
@@ -59,7 +59,7 @@ type Engine struct {
 	statementPlaces map[string][]string
 	// statementRefs lists the networks' statements that have a word
 	// (folded or stemmed): a word few statements share picks them out.
-	statementRefs map[string][]domain.FactRef
+	statementRefs func() map[string][]domain.FactRef
 	// nameEndings are the ordinary words place names end with ("dorf",
 	// "stadt"), counted once, when a question first needs them.
 	nameEndings func() map[string]bool
@@ -368,10 +368,30 @@ type statementWords struct {
 	// facts holds each network fact as the name index reads it and as
 	// tokenize reads it, the networks' facts in base order.
 	facts []statementFact
-	// refs lists, for each word folded or stemmed, the networks'
-	// statements (the texts questions are searched in) that have it
-	// (Engine.statementRefs).
-	refs map[string][]domain.FactRef
+	// refs are the networks' statements (the texts questions are searched
+	// in) with their words, for Engine.statementRefs.
+	refs []refWords
+}
+
+type refWords struct {
+	ref domain.FactRef
+	ts  []names.Token
+}
+
+// byWord lists, for each word folded or stemmed, the statements that
+// have it, each once.
+func byWord(rws []refWords) map[string][]domain.FactRef {
+	out := map[string][]domain.FactRef{}
+	for _, rw := range rws {
+		for _, t := range rw.ts {
+			for _, w := range [2]string{t.Fold, t.Term} {
+				if rs := out[w]; len(rs) == 0 || rs[len(rs)-1] != rw.ref {
+					out[w] = append(rs, rw.ref)
+				}
+			}
+		}
+	}
+	return out
 }
 
 type statementFact struct {
@@ -383,17 +403,8 @@ type statementFact struct {
 // readStatements splits, folds and stems the base's statements. A word is
 // folded once however often the statements use it.
 func readStatements(base *domain.Base) statementWords {
-	st := statementWords{words: map[string]bool{}, refs: map[string][]domain.FactRef{}}
-	// counted notes the words of one network statement in refs, each once.
-	counted := func(ref domain.FactRef, ts []names.Token) {
-		for _, t := range ts {
-			for _, w := range [2]string{t.Fold, t.Term} {
-				if rs := st.refs[w]; len(rs) == 0 || rs[len(rs)-1] != ref {
-					st.refs[w] = append(rs, ref)
-				}
-			}
-		}
-	}
+	st := statementWords{words: map[string]bool{}}
+	counted := func(ref domain.FactRef, ts []names.Token) { st.refs = append(st.refs, refWords{ref, ts}) }
 	type folded struct{ fold, term string }
 	seen := map[string]folded{}
 	addWords := func(text string) []names.Token {
@@ -464,9 +475,11 @@ func (e *Engine) linkCountries(st *statementWords) {
 // linkStatements notes the words of the base's statements and the places
 // each network fact names.
 func (e *Engine) linkStatements(st *statementWords) {
-	e.statementWord, e.statementRefs = st.words, st.refs
+	// The word indexes serve some questions only: built when one first
+	// needs them, not at every start.
+	e.statementWord, e.statementRefs = st.words, sync.OnceValue(func() map[string][]domain.FactRef { return byWord(st.refs) })
 	e.titles = quotedTitles(e.base)
-	e.twinWords = twinningWords(e.base)
+	e.twinWords = sync.OnceValue(func() map[string][]int32 { return twinningWords(e.base) })
 	var genitive []names.Token
 	for _, f := range st.facts {
 		for _, m := range e.names.Find(f.ts) {
@@ -500,6 +513,14 @@ func (e *Engine) Close() error {
 		return c.Close()
 	}
 	return nil
+}
+
+// Prepare builds what the engine otherwise builds for the first question
+// that needs it (the statements' and twinnings' word indexes): a bot calls
+// it in the background after a load, `ask` never.
+func (e *Engine) Prepare() {
+	e.statementRefs()
+	e.twinWords()
 }
 
 // Base is the knowledge base the engine answers from.
