@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -86,8 +87,9 @@ type Engine struct {
 	// twinNetwork is the network named "Städtepartnerschaften", whose name
 	// is also the word for what it works on.
 	twinNetwork string
-	// folded holds the base's texts as folded words (foldTexts).
-	folded map[string][]string
+	// folded holds the base's texts as folded words (foldTexts), once
+	// Prepare built it; until then each text is folded when asked.
+	folded atomic.Pointer[map[string][]string]
 	// keyRank orders places by name as sortKey does (precomputed), by
 	// position in base.Places (rank).
 	keyRank []int32
@@ -232,7 +234,10 @@ func (e *Engine) placesAndIndexes() {
 			e.byFirstWord[first] = append(e.byFirstWord[first], pl)
 		}
 	}
-	e.foldTexts()
+	e.netText = make([]string, len(e.base.Networks))
+	for i, n := range e.base.Networks {
+		e.netText[i] = networkText(n)
+	}
 	e.buildIndexes(byNet)
 }
 
@@ -521,6 +526,7 @@ func (e *Engine) Close() error {
 func (e *Engine) Prepare() {
 	e.statementRefs()
 	e.twinWords()
+	e.foldTexts()
 }
 
 // Base is the knowledge base the engine answers from.

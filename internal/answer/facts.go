@@ -404,8 +404,10 @@ func (e *Engine) dropRepeats(lead string, facts []domain.AnswerFact) []domain.An
 // once, when the engine was built (foldTexts); the caller must not change
 // the slice.
 func (e *Engine) foldWords(s string) []string {
-	if ws, ok := e.folded[s]; ok {
-		return ws
+	if m := e.folded.Load(); m != nil {
+		if ws, ok := (*m)[s]; ok {
+			return ws
+		}
 	}
 	return foldWords(s)
 }
@@ -419,12 +421,17 @@ func foldWords(s string) []string {
 }
 
 // foldTexts splits the texts of the base that answers compare words with
-// (statements, roles, notes) into folded words, once per snapshot.
+// (statements, roles, notes) into folded words, once per snapshot, when
+// Prepare asks: a bot does, in the background after a load; a single `ask`
+// folds the few texts its answer needs instead.
 func (e *Engine) foldTexts() {
-	e.folded = map[string][]string{}
+	if e.folded.Load() != nil {
+		return
+	}
+	folded := map[string][]string{}
 	add := func(s string) {
-		if _, ok := e.folded[s]; !ok {
-			e.folded[s] = foldWords(s)
+		if _, ok := folded[s]; !ok {
+			folded[s] = foldWords(s)
 		}
 	}
 	addFacts := func(fs []domain.Fact) {
@@ -432,9 +439,7 @@ func (e *Engine) foldTexts() {
 			add(f.Text)
 		}
 	}
-	e.netText = make([]string, len(e.base.Networks))
 	for i, n := range e.base.Networks {
-		e.netText[i] = networkText(n)
 		add(e.netText[i])
 		add(n.Description.Text)
 		add(n.Founded.Text)
@@ -456,6 +461,7 @@ func (e *Engine) foldTexts() {
 		add(p.Note)
 		addFacts(p.Facts)
 	}
+	e.folded.Store(&folded)
 }
 
 // hasWord reports whether a text has one of the words (folded), also at
