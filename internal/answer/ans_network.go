@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -167,6 +168,16 @@ func (e *Engine) count(ctx context.Context, f Frame) (domain.Answer, error) {
 			return a, nil
 		}
 	}
+	if len(f.Words) > 0 && len(nets) == 1 && !e.countSays(&nets[0], f.Words) {
+		// "Wie viele Regiopolen wurden bestimmt?": no figure of the
+		// network counts that, a statement that has the words and a
+		// number does.
+		for j, x := range nets[0].Facts {
+			if e.countWords(x.Text, f.Words) == len(f.Words) && strings.ContainsAny(x.Text, "0123456789") {
+				return e.shortFacts([]domain.FactHit{{Ref: domain.FactRef{Network: nets[0].ID, Part: "fact", Index: j}}}, f), nil
+			}
+		}
+	}
 	fl := f.Filters
 	fl.Year, fl.YearOp = 0, ""
 	if !fl.IsZero() || f.Filters.Year != 0 {
@@ -219,6 +230,23 @@ func (e *Engine) namedMembers(n *domain.Network, en bool) (string, bool) {
 // property asked with who, when or where that no topic covers.
 func (e *Engine) founding(ctx context.Context, f Frame) (domain.Answer, error) {
 	nets, en := e.nets(f.networks()), f.English
+	if f.Op == OpWhen && len(f.Words) > 1 && len(nets) == 1 {
+		// "Wann wurde die Gemeinsame Erklärung zum ersten Mal
+		// unterzeichnet?": the statement that dates what the words name,
+		// to the day where one does.
+		var dated []domain.FactHit
+		for j, x := range nets[0].Facts {
+			if e.countWords(x.Text, f.Words) == len(f.Words) && yearRE.MatchString(x.Text) {
+				dated = append(dated, domain.FactHit{Ref: domain.FactRef{Network: nets[0].ID, Part: "fact", Index: j}})
+			}
+		}
+		slices.SortStableFunc(dated, func(a, b domain.FactHit) int {
+			return b2i(dayRE.MatchString(e.fact(b.Ref, en).Text)) - b2i(dayRE.MatchString(e.fact(a.Ref, en).Text))
+		})
+		if len(dated) > 0 {
+			return e.shortFacts(dated[:1], f), nil
+		}
+	}
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: en}
 	attr := f.Attribute
 	var leads []string
@@ -989,4 +1017,18 @@ func theLabel(label string) string {
 		label = strings.TrimPrefix(label, art)
 	}
 	return "the " + label
+}
+
+// dayRE finds a date to the day: "5. Dezember 2012".
+var dayRE = regexp.MustCompile(`\b\d{1,2}\. ?[A-ZÄÖÜ][a-zäöü]+ (19|20)\d\d\b`)
+
+// countSays reports whether one of the network's figures has the words:
+// "bundesweit" in "Engagierte Städte bundesweit".
+func (e *Engine) countSays(n *domain.Network, ws []string) bool {
+	for _, c := range n.Counts {
+		if e.countWords(c.Text, ws) == len(ws) {
+			return true
+		}
+	}
+	return false
 }

@@ -222,7 +222,7 @@ func init() {
 				return len(f.networks()) > 0 && f.Op == OpList && (f.Attribute != domain.AttrNone || len(f.Words) == 0)
 			},
 			answer: (*Engine).membersKind},
-		{Name: "network", What: "Ein Netzwerk in Kürze: was es ist, Gründung, Größe, Mitglieder", WhatEN: "A network in short",
+		{Name: "network", Stated: true, What: "Ein Netzwerk in Kürze: was es ist, Gründung, Größe, Mitglieder", WhatEN: "A network in short",
 			Examples: []string{"RegioPole", "Was ist die Engagierte Stadt?"},
 			match:    func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 },
 			answer:   (*Engine).network},

@@ -1140,7 +1140,7 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		}
 	}
 	wh := r.has("who", "when", "where", "which", "count", "member-who", "what")
-	yesNo := len(r.toks) > 0 && (e.lex.isCueIn("yesno", r.english, r.toks, 0) || e.startsYesNo(r)) && !wh && !r.has("which")
+	yesNo := len(r.toks) > 0 && (e.lex.isCueIn("yesno", r.english, r.toks, 0) || slices.Contains(r.cues["exists"], 0) || e.startsYesNo(r)) && !wh && !r.has("which")
 	// A year narrows a list, unless the question asks something else of
 	// a network in that year: "Wie hoch ist das Budget der Netzwerkstelle
 	// 2025?", "Was hat die Netzwerkstelle 2023 gemacht?".
@@ -1158,6 +1158,10 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		}
 	case r.has("compare") && !r.has("cross") && e.comparable(r, f):
 		f.Op, f.YesNo = OpCompare, yesNo
+	case r.has("most") && r.has("founding") && r.has("when") && f.Most == DirOldest && !r.has("places", "who", "which"):
+		// "Wann wurde die Gemeinsame Erklärung zum ersten Mal
+		// unterzeichnet?": when it was founded, not its oldest member.
+		f.Op, f.Most = OpWhen, DirNone
 	case r.has("most") && r.has("founding") && f.Most == DirOldest && r.has("places", "who") && !nets:
 		// "Welche Kommunen haben als erste unterschrieben?": the founders.
 		f.Op, f.Most = OpList, DirNone
@@ -1181,6 +1185,11 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		f.Op = OpMost
 	case r.has("count"):
 		f.Op = OpCount
+	case yesNo && slices.Contains(r.cues["exists"], 0) && nets && !places && (f.Filters.State != "" || f.Filters.Year != 0 || r.has("kreisfrei", "kreisangehoerig")) &&
+		f.Attribute == domain.AttrNone && len(f.Words) == 0:
+		// "Gibt es Engagierte Städte im Saarland?": the list there
+		// answers yes (with them) or no.
+		f.Op = OpList
 	case r.has("left") && !places && !r.has("when", "count"):
 		// "Wer hat die Engagierte Stadt verlassen?", "Gibt es ehemalige
 		// Mitglieder?": the members who left.
@@ -1640,7 +1649,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	for c := range r.cues {
 		switch c {
 		case "follow-up", "which", "also", "yesno", "and", "question", "pronoun", "members", "places", "belong", "earlier", "later", "inclusive", "before", "after", "now",
-			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders", "left",
+			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders", "left", "exists",
 			"have", "with":
 		default:
 			if !strings.HasPrefix(c, "measure:") {
