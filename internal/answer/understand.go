@@ -1448,7 +1448,11 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 	fl.New = r.has("new") && f.Op == OpList && f.Filters.Year == 0 && !r.has("which")
 	areaNot := false
 	listing := r.has("which", "members", "count", "places", "member-who", "belong") || f.About == AboutAreas || f.Op == OpList || f.Op == OpMost
-	if (listing || f.has(SubjectNetwork)) && !(f.Op == OpYesNo && !r.has("which")) && f.About != AboutTwinnings && f.Op != OpCompare {
+	// "Wie viele Einwohner hat der Kreis Olpe?" asks about the Kreis, not
+	// about what lies in it.
+	placeAttr := f.Attribute == domain.AttrPopulation || f.Attribute == domain.AttrMayor || f.Attribute == domain.AttrSurface ||
+		f.Attribute == domain.AttrPostcode || f.Attribute == domain.AttrKey || f.Attribute == domain.AttrPhone
+	if (listing || f.has(SubjectNetwork)) && !(f.Op == OpYesNo && !r.has("which")) && f.About != AboutTwinnings && f.Op != OpCompare && !placeAttr {
 		var keep []Subject
 		for _, s := range f.Subjects {
 			if pl := e.base.Place(s.ID); s.Kind == SubjectPlace && pl != nil && isArea(pl) && fl.Area == "" &&
