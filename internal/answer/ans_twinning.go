@@ -254,7 +254,11 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 		if p.Status != "" {
 			status = statusPhrase(en, p.Status) // "Ist Köln mit Wolgograd noch verbunden?"
 		}
-		leadWith(&a, domain.AnswerFact{Text: say(en, "twin.pair", p1.Name, p2.Name, kind, since, status), Source: e.base.Source(p.Source)})
+		name2 := p2.Name
+		if c := countryOf(p, p2, a1); c != "" && p2.Country != "" && !strings.HasSuffix(name2, ")") {
+			name2 += " (" + e.countryName(en, c) + ")" // "Chipata (Sambia)": where the partner lies
+		}
+		leadWith(&a, domain.AnswerFact{Text: say(en, "twin.pair", p1.Name, name2, kind, since, status), Source: e.base.Source(p.Source)})
 		if p.Note != "" {
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: lang.UpperFirst(p.Note), Source: e.base.Source(p.Source)})
 		}

@@ -1367,6 +1367,9 @@ func (e *Engine) readAbout(r *reading, f *Frame) {
 // pairAbroad reports whether a question names an NRW place and a place
 // abroad: it asks about their twinning.
 func (e *Engine) pairAbroad(f *Frame) bool {
+	if ps := f.places(); len(ps) == 2 && slices.ContainsFunc(e.base.PartnershipsOf(ps[0]), func(p domain.Partnership) bool { return otherSide(p, ps[0]) == ps[1] }) {
+		return true // "Wuppertal und Schwerin – seit wann?": the two are twinned
+	}
 	nrw, abroad := false, false
 	for _, id := range f.places() {
 		if pl := e.base.Place(id); pl != nil {
