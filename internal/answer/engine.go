@@ -575,18 +575,15 @@ func (e *Engine) frame(question string, prev *Frame) Frame {
 		return Frame{Op: OpHelp}
 	}
 	f := e.understand(text, prev)
-	if !f.English && e.lex.taggedIn(q, true) {
-		// "Gütersloh is kreisfrei, right?": an English tag makes the
-		// question English where its own words do not tell.
-		f.English = true
-		for i := range f.Parts {
-			f.Parts[i].English = true
-		}
-	}
 	if f.Op == OpDescribe && len(f.Subjects) > 0 && e.lex.tagged(q) {
 		// "Paderborn ist doch kreisfrei, oder?": a statement with a tag
-		// asks yes or no (the tag itself went with the chatter).
+		// asks yes or no (the tag itself went with the chatter). An
+		// English tag makes it English where its own words do not tell
+		// ("Gütersloh is kreisfrei, right?").
 		f.Op = OpYesNo
+		if !f.English && e.lex.taggedIn(q, true) {
+			f.English = true
+		}
 	}
 	if f.Op == OpHelp || (len(f.Subjects) == 0 && f.Filters.IsZero() && e.lex.onlyHelp(text)) {
 		return Frame{Op: OpHelp, English: f.English}

@@ -32,6 +32,7 @@ type lexicon struct {
 	fillers    map[string]bool
 	starts     [][]string // chatter, as folded words, longest first
 	ends       [][]string
+	closing    map[string]bool // last words of tags and closing chatter
 	thanks     map[string]bool
 	synonyms   map[string]string
 	numbers    map[string]int
@@ -269,6 +270,21 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 		return single
 	})
 	l.indexPhrases()
+	// The last words a tag or closing chatter can end with: a question
+	// that ends otherwise has no tag, and is not tokenized to find out.
+	l.closing = map[string]bool{}
+	for _, c := range []string{"or", "tag"} {
+		for id := l.cueSpan[c].lo; id < l.cueSpan[c].hi; id++ {
+			if ws := l.phrases[id].words; len(ws) > 0 {
+				l.closing[ws[len(ws)-1]] = true
+			}
+		}
+	}
+	for _, ws := range l.ends {
+		if len(ws) > 0 {
+			l.closing[ws[len(ws)-1]] = true
+		}
+	}
 	return l
 }
 

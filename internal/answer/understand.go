@@ -245,6 +245,9 @@ func (l *lexicon) taggedIn(q string, english bool) bool {
 // beforeClosing reports whether the question, or it without up to two
 // closing phrases of chatter ("danke", "lg"), satisfies ok.
 func (l *lexicon) beforeClosing(q string, ok func([]tok) bool) bool {
+	if sp := wordSpans(q); len(sp) == 0 || !l.closing[words.Fold(q[sp[len(sp)-1][0]:sp[len(sp)-1][1]])] {
+		return false
+	}
 	for range 3 {
 		if ok(tokenize(q)) {
 			return true
