@@ -168,12 +168,12 @@ func (e *Engine) count(ctx context.Context, f Frame) (domain.Answer, error) {
 			return a, nil
 		}
 	}
-	if len(f.Words) > 0 && len(nets) == 1 && !e.countSays(&nets[0], f.Words) {
-		// "Wie viele Regiopolen wurden bestimmt?": no figure of the
-		// network counts that, a statement that has the words and a
-		// number does.
+	if ws := e.statedWords(f.Words); len(ws) > 0 && len(nets) == 1 && !e.countSays(&nets[0], f.Words) {
+		// "Wie viele Regiopolen wurden bestimmt?", "Wie viele Leute sitzen
+		// im Beirat?": no figure of the network counts that, a statement
+		// that has the words the statements use and a number does.
 		for j, x := range nets[0].Facts {
-			if e.countWords(x.Text, f.Words) == len(f.Words) && strings.ContainsAny(x.Text, "0123456789") {
+			if e.countWords(x.Text, ws) == len(ws) && e.hasNumber(x.Text) {
 				return e.shortFacts([]domain.FactHit{{Ref: domain.FactRef{Network: nets[0].ID, Part: "fact", Index: j}}}, f), nil
 			}
 		}
@@ -230,22 +230,8 @@ func (e *Engine) namedMembers(n *domain.Network, en bool) (string, bool) {
 // property asked with who, when or where that no topic covers.
 func (e *Engine) founding(ctx context.Context, f Frame) (domain.Answer, error) {
 	nets, en := e.nets(f.networks()), f.English
-	if f.Op == OpWhen && len(f.Words) > 1 && len(nets) == 1 {
-		// "Wann wurde die Gemeinsame Erklärung zum ersten Mal
-		// unterzeichnet?": the statement that dates what the words name,
-		// to the day where one does.
-		var dated []domain.FactHit
-		for j, x := range nets[0].Facts {
-			if e.countWords(x.Text, f.Words) == len(f.Words) && yearRE.MatchString(x.Text) {
-				dated = append(dated, domain.FactHit{Ref: domain.FactRef{Network: nets[0].ID, Part: "fact", Index: j}})
-			}
-		}
-		slices.SortStableFunc(dated, func(a, b domain.FactHit) int {
-			return b2i(dayRE.MatchString(e.fact(b.Ref, en).Text)) - b2i(dayRE.MatchString(e.fact(a.Ref, en).Text))
-		})
-		if len(dated) > 0 {
-			return e.shortFacts(dated[:1], f), nil
-		}
+	if a, ok := e.datedStatement(f); ok {
+		return a, nil // a founding named by its words ("die Gemeinsame Erklärung")
 	}
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: en}
 	attr := f.Attribute
@@ -1031,4 +1017,57 @@ func (e *Engine) countSays(n *domain.Network, ws []string) bool {
 		}
 	}
 	return false
+}
+
+// statedWords are the words the networks' statements use at all: "sitzen"
+// in "Wie viele Leute sitzen im Beirat?" is no word a statement must have.
+func (e *Engine) statedWords(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if len(e.refsOf(w)) > 0 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// hasNumber reports whether a text gives a number, in figures or in words
+// ("zehn Mitglieder").
+func (e *Engine) hasNumber(text string) bool {
+	if strings.ContainsAny(text, "0123456789") {
+		return true
+	}
+	for _, w := range e.foldWords(text) {
+		if _, ok := e.lex.numbers[w]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// datedStatement answers "Wann …?" about one network from the statement
+// that has the question's words (those the statements use, two or more)
+// and a year, one dated to the day first: "Wann wurde die Gemeinsame
+// Erklärung zum ersten Mal unterzeichnet?", "Seit wann arbeitet die
+// Auslandsgesellschaft zu Städtepartnerschaften?".
+func (e *Engine) datedStatement(f Frame) (domain.Answer, bool) {
+	nets := f.networks()
+	ws := e.statedWords(f.Words)
+	if f.Op != OpWhen || len(ws) < 2 || len(nets) != 1 || len(f.places()) > 0 {
+		return domain.Answer{}, false
+	}
+	n := e.base.Network(nets[0])
+	var dated []domain.FactHit
+	for j, x := range n.Facts {
+		if e.countWords(x.Text, ws) == len(ws) && yearRE.MatchString(x.Text) {
+			dated = append(dated, domain.FactHit{Ref: domain.FactRef{Network: n.ID, Part: "fact", Index: j}})
+		}
+	}
+	if len(dated) == 0 {
+		return domain.Answer{}, false
+	}
+	slices.SortStableFunc(dated, func(a, b domain.FactHit) int {
+		return b2i(dayRE.MatchString(e.fact(b.Ref, false).Text)) - b2i(dayRE.MatchString(e.fact(a.Ref, false).Text))
+	})
+	return e.shortFacts(dated[:1], f), true
 }

@@ -256,6 +256,12 @@ func init() {
 
 // route answers a frame with the first kind that matches it.
 func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
+	if a, ok := e.datedStatement(f); ok {
+		// "Wann …?" about one network whose statements have the
+		// question's words and a year: that statement, before any kind
+		// answers with the network's own founding or activities.
+		return a, "dated-statement"
+	}
 	for _, k := range kinds {
 		if k.match(e, f) {
 			if k.Stated && f.About == AboutTwinnings && len(f.places()) == 0 {

@@ -118,7 +118,11 @@ func tokenize(q string) []tok {
 		}
 		at := offset + i
 		ordinalDot := len(out) > 0 && out[len(out)-1].ordinal && strings.TrimSpace(rest[:i]) == "."
-		// "der 5. Tag" is one clause.
+		// "der 5. Tag" is one clause, and so is "max. pro Projekt": a point
+		// before a word in lower case ends an abbreviation, not a sentence.
+		if r, _ := utf8.DecodeRuneInString(w); len(out) > 0 && strings.TrimSpace(rest[:i]) == "." && unicode.IsLower(r) {
+			ordinalDot = true
+		}
 		if strings.ContainsAny(rest[:i], ".!?;") && !ordinalDot || strings.Contains(rest[:i], " – ") || strings.Contains(rest[:i], " - ") || strings.Contains(rest[:i], ":") {
 			clause++
 		}

@@ -928,7 +928,7 @@ func (e *Engine) looksLikeName(t tok) bool {
 	}
 	for _, end := range []string{"et", "t"} {
 		// "der RGRE listet": a verb whose infinitive is an ordinary word.
-		if stem, ok := strings.CutSuffix(t.fold, end); ok && len(stem) >= 3 && e.lex.ordinary(stem+"en") {
+		if stem, ok := strings.CutSuffix(t.fold, end); ok && len(stem) >= 3 && (e.lex.ordinary(stem+"en") || e.lex.ordinary(stem+"n")) {
 			return false
 		}
 	}
