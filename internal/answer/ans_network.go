@@ -240,7 +240,7 @@ func (e *Engine) founding(ctx context.Context, f Frame) (domain.Answer, error) {
 		n := &nets[i]
 		a.Hits = append(a.Hits, networkHit(n))
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
-		if attr == domain.AttrInitiator || attr == domain.AttrFounders || (f.Op == OpWho && attr == domain.AttrNone) {
+		if attr == domain.AttrInitiator || attr == domain.AttrFounders || (f.Op == OpWho && attr == domain.AttrNone) || (f.Op == OpList && attr == domain.AttrFounding) {
 			if fs := e.topicFacts(n, en, "initiator", "founders"); len(fs) > 0 {
 				leads = append(leads, fs[0].Text)
 				if a.LeadSource == nil {
@@ -257,6 +257,16 @@ func (e *Engine) founding(ctx context.Context, f Frame) (domain.Answer, error) {
 				leads = append(leads, firstSentence(d.Text))
 				a.LeadSource = e.base.Source(d.Source)
 				continue
+			}
+			if attr != domain.AttrInitiator && len(nets) == 1 {
+				// "Who founded the RegioPole network?": a network of cities
+				// no organisation founded was founded by its founding members.
+				g := f
+				// The year and place are the founding's ("in Berlin", "2016").
+				g.Op, g.Attribute, g.Filters, g.Words = OpList, domain.AttrMembers, Filters{Founders: true}, nil
+				if m := e.membersAnswer(nets, g); m.Found {
+					return m, nil
+				}
 			}
 		}
 		fd, ok := e.foundingFact(n, en)
