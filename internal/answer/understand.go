@@ -1248,6 +1248,21 @@ func (e *Engine) firstOfStated(r *reading, f Frame) bool {
 	return false
 }
 
+// foundedByMembers reports whether the base names no organisation that
+// founded or initiated the network, but founding members.
+func (e *Engine) foundedByMembers(id string) bool {
+	n := e.base.Network(id)
+	if n == nil || len(n.Founded.By) > 0 || len(e.topicFacts(n, false, "initiator", "founders")) > 0 {
+		return false
+	}
+	for i := range n.Members {
+		if isFounder(&n.Members[i], n.Founded.Date) {
+			return true
+		}
+	}
+	return false
+}
+
 // asksWhat reports whether the question opens with an English "what"
 // followed by a district word: "What Regierungsbezirk is Gladbeck in?".
 func (e *Engine) asksWhat(r *reading) bool {
@@ -1621,6 +1636,13 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		// they are, not when.
 		f.Attribute, f.Asked = domain.AttrMembers, nil
 	}
+	if nets := f.networks(); len(nets) == 1 && !places && (f.Attribute == domain.AttrFounders || f.Attribute == domain.AttrFounding && (f.Op == OpList || f.Op == OpWho)) &&
+		f.Op != OpWhen && f.Op != OpWhere && e.foundedByMembers(nets[0]) {
+		// "Who founded the RegioPole network (in 2016)?": a network no
+		// organisation founded was founded by its founding members.
+		// A year or place is the founding's ("in 2016", "in Berlin").
+		f.Op, f.Attribute, f.Asked, f.Filters = OpList, domain.AttrMembers, nil, Filters{Founders: true}
+	}
 	if f.Op == OpWhen && (f.Attribute == domain.AttrInitiator || f.Attribute == domain.AttrFounders) && nets {
 		f.Attribute = domain.AttrFounding // "Wann wurde X ins Leben gerufen?": when, not by whom
 	}
@@ -1757,6 +1779,15 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	named := f.has(SubjectNetwork) || f.has(SubjectPlace)
 	if g, ok := e.onFocus(f, prev, r); ok && !named {
+		return g
+	}
+	if !named && prev.Filters.Founders && (r.has("later") || f.Most == DirNewest) && f.Unknown == "" {
+		// "Who founded RegioPole?" … "and who joined later?": the members
+		// who are no founders.
+		g := prev
+		g.Parts, g.English = nil, f.English
+		g.Op, g.Attribute, g.Most, g.Measure = OpList, domain.AttrMembers, DirNone, MeasureNone
+		g.Filters.Founders, g.Filters.NotFounders, g.Filters.Year, g.Filters.YearOp = false, true, 0, ""
 		return g
 	}
 	if g, ok := e.inPrevArea(f, prev, r); ok {
