@@ -18,7 +18,9 @@ import (
 // thread in Slack, the record every replica shares: if the bot's reply to
 // that message is there, the retry is not answered again. The look is
 // repeated once after RetryCheckWait, for an answer still on its way from
-// the replica that got the first delivery.
+// the replica that got the first delivery. The first delivery looks once
+// too, without waiting: the store may have died after a retry on another
+// replica claimed the event and before this one could.
 
 // DefaultRetryCheckWait is how long a retry waits, when Slack shows no
 // answer to it yet, before looking again: longer than another replica
@@ -72,7 +74,18 @@ func (a *App) firstSeen(ctx context.Context, log *slog.Logger, eventID string, r
 		return false
 	}
 	ref := refOf(ev)
-	if sure || retry < 1 || !ref.ok || ref.ts == "" {
+	if sure || !ref.ok || ref.ts == "" {
+		return true
+	}
+	if retry < 1 {
+		// The first delivery, while the store cannot vouch: a retry that
+		// reached another replica first may have been answered already
+		// (the store died between the two claims). One look, no wait.
+		if a.answeredInSlack(ctx, log, ref) {
+			a.metrics.duplicates.Inc()
+			log.Info("duplicate event ignored", "seen_in", "slack")
+			return false
+		}
 		return true
 	}
 	answered := a.answeredInSlack(ctx, log, ref)
