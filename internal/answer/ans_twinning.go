@@ -1026,9 +1026,13 @@ func (e *Engine) countryName(en bool, c string) string {
 func (e *Engine) twinningsSaying(f Frame) (domain.Answer, bool) {
 	// Only the twinnings whose note or statements have one of the words
 	// (twinWords): the answer does not grow with the base.
+	if !asksOneTwinning(f) {
+		return domain.Answer{}, false
+	}
 	var cand []int32
+	index := e.twinWords()
 	for _, w := range f.Words {
-		cand = append(append(cand, e.twinWords()[w]...), e.twinWords()[words.Stem(w)]...)
+		cand = append(append(cand, index[w]...), index[words.Stem(w)]...)
 	}
 	slices.Sort(cand)
 	best, bestScore := domain.Answer{}, 0
@@ -1057,8 +1061,8 @@ func (e *Engine) twinningSaying(pl *domain.Place, ps []domain.Partnership, f Fra
 
 // twinningSayingScored is twinningSaying with how well the words fit.
 func (e *Engine) twinningSayingScored(pl *domain.Place, ps []domain.Partnership, f Frame) (string, *domain.Source, int) {
-	if len(f.Words) == 0 || f.Filters.Suspended || f.Op == OpList || f.Op == OpCount {
-		return "", nil, 0 // a list stays a list ("Welche ruhen wegen des Kriegs?")
+	if !asksOneTwinning(f) {
+		return "", nil, 0
 	}
 	lead, src, best := "", (*domain.Source)(nil), 0
 	consider := func(text, l string, s *domain.Source) {
@@ -1084,4 +1088,11 @@ func (e *Engine) twinningSayingScored(pl *domain.Place, ps []domain.Partnership,
 		}
 	}
 	return lead, src, best
+}
+
+// asksOneTwinning reports whether a question's words may pick one twinning
+// by what its note says; a list stays a list ("Welche ruhen wegen des
+// Kriegs?").
+func asksOneTwinning(f Frame) bool {
+	return len(f.Words) > 0 && !f.Filters.Suspended && f.Op != OpList && f.Op != OpCount
 }

@@ -743,12 +743,11 @@ func (e *Engine) focusOf(lead string) string {
 	if ps := e.statementPlaces[lead]; len(ps) > 0 {
 		return ps[0]
 	}
-	// A dated statement leads with its date after it: "… (Stand 1. Januar 2025)".
-	for _, mark := range []string{" (Stand ", " (as of "} {
-		if i := strings.LastIndex(lead, mark); i > 0 {
-			if ps := e.statementPlaces[lead[:i]]; len(ps) > 0 {
-				return ps[0]
-			}
+	// A dated statement leads with its date after it (AnswerFact.BodyIn:
+	// "… (Stand 1. Januar 2025)").
+	if i := strings.LastIndex(lead, " ("); i > 0 {
+		if ps := e.statementPlaces[lead[:i]]; len(ps) > 0 {
+			return ps[0]
 		}
 	}
 	return ""
