@@ -259,6 +259,32 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 	return a
 }
 
+// listedPlaces is what the answer to a member list names, in its order,
+// for a follow-up about the listed ones ("in welchen Kreisen liegen
+// die?"): the members of one network that pass the frame's filters, as
+// far as the answer lists them. Other frames list no places.
+func (e *Engine) listedPlaces(f Frame) []string {
+	nets := f.networks()
+	if f.Op != OpList || f.Attribute != domain.AttrMembers || len(nets) != 1 || f.Negate {
+		return nil
+	}
+	n := e.base.Network(nets[0])
+	if n == nil {
+		return nil
+	}
+	byRole := len(f.Words) > 0 && e.anyRole([]domain.Network{*n}, f.Words)
+	var ids []string
+	for r := range e.candidates(n.ID, f.Filters) {
+		if len(ids) == maxListed {
+			break
+		}
+		if e.keep(f.Filters, r.p, r.m, n.Founded.Date) && (!byRole || e.roleHas(*r.m, f.Words)) {
+			ids = append(ids, r.p.ID)
+		}
+	}
+	return ids
+}
+
 // anyRole reports whether some membership's role or note has all words.
 func (e *Engine) anyRole(nets []domain.Network, ws []string) bool {
 	for i := range nets {

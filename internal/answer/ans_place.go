@@ -27,7 +27,7 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 		// "In welchem Kreis liegt Hille?", "Ist Aachen kreisfrei?": where it
 		// lies leads; its own facts (both views of Aachen) follow.
 		a := domain.Answer{Found: true, Kind: domain.KindPlace, Title: pl.Name, English: en, Hits: []domain.Hit{placeHit(pl)}}
-		a.Lead = e.placeIs(pl, en)
+		a.Lead, a.LeadSource = e.placeIs(pl, en), e.placeSource(pl)
 		if f.Filters.Kreisfrei != "" && f.Op == OpYesNo {
 			yes := (pl.District == "kreisfreie Stadt") == (f.Filters.Kreisfrei == "ja")
 			a.Lead = say(en, map[bool]string{true: "yes", false: "no"}[yes]) + ". " + a.Lead
@@ -45,6 +45,24 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 			x.Text = say(en, "networks.of", strings.SplitN(x.Text, ": ", 2)[1])
 			a.Facts = append(a.Facts, x) // one short line: the networks it is in
 		}
+		return a, nil
+	case len(places) > 1 && f.Op == OpWhere && !attrSpecific(f) && onlyNames(f):
+		// "In welchen Kreisen liegen Herford, Goch und Bad Salzuflen?":
+		// where each lies, one sentence each; their networks are another
+		// question.
+		a := domain.Answer{Found: true, Kind: domain.KindPlace, English: en}
+		var titles, leads []string
+		a.LeadSource = e.placeSource(pl)
+		for _, id := range places {
+			p := e.base.Place(id)
+			titles = append(titles, p.Name)
+			leads = append(leads, e.placeIs(p, en))
+			a.Hits = append(a.Hits, placeHit(p))
+			if e.placeSource(p) == nil {
+				a.LeadSource = nil // one source for all, or none
+			}
+		}
+		a.Title, a.Lead = joinAnd(en, titles), strings.Join(leads, " ")
 		return a, nil
 	case f.Attribute == domain.AttrKey && pl.AGS != 0 && len(places) == 1:
 		// "Gemeindeschlüssel von Lemgo?": the key the place list comes with.
@@ -72,6 +90,16 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 		return e.placeNoInfo(pl, f, say(en, "noinfo.words", quoteWords(f))), nil
 	}
 	return e.placesAnswer(places, f), nil
+}
+
+// placeSource is where a place's Kreis and Regierungsbezirk come from:
+// the Gemeindeverzeichnis its record was imported from. Places outside NRW
+// carry no key and no such source.
+func (e *Engine) placeSource(pl *domain.Place) *domain.Source {
+	if pl.AGS == 0 {
+		return nil
+	}
+	return e.base.Source("destatis-gemeindeverzeichnis")
 }
 
 // onlyNames reports whether the question's words, if any, are one name the

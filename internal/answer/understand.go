@@ -1793,6 +1793,18 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	if g, ok := e.inPrevArea(f, prev, r); ok {
 		return g
 	}
+	if asksWhere := f.Op == OpWhere || f.About == AboutAreas && (f.Filters.Kind == "Kreis" || f.Filters.Kind == "Regierungsbezirk"); !named && asksWhere &&
+		f.Filters.Area == "" && f.Filters.State == "" && f.Unknown == "" && len(prev.places()) == 0 {
+		if listed := e.listedPlaces(prev); len(listed) > 0 {
+			// "Welche NRW-Städte sind 2024 Engagierte Stadt geworden?" …
+			// "in welchen Kreisen liegen die?": where each listed one lies.
+			g := Frame{Op: OpWhere, English: f.English}
+			for _, id := range listed {
+				g.Subjects = append(g.Subjects, Subject{Kind: SubjectPlace, ID: id})
+			}
+			return g
+		}
+	}
 	if places := prev.places(); !named && len(places) > 0 && f.About == AboutAreas && f.Filters.Kind != "" &&
 		f.Filters.Area == "" && f.Filters.State == "" && (f.Op == OpList || f.Op == OpWhere) {
 		// "und in welchem Kreis?" after where Siegen lies: where Siegen
