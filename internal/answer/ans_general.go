@@ -128,7 +128,7 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 	if err != nil || len(hits) == 0 {
 		return e.notFound(f), err
 	}
-	return e.shortFacts(e.placesFirst(hits, f), f), nil
+	return e.shortFacts(e.numberedFirst(e.placesFirst(hits, f), max(f.Number, f.Ordinal)), f), nil
 }
 
 // numberedFirst puts first the statements that give the number the
@@ -151,7 +151,8 @@ func (e *Engine) numberedFirst(hits []domain.FactHit, n int) []domain.FactHit {
 
 // placesFirst puts first, for a question that asks which places or who,
 // the statements that name the most places: "Wer war in der EWS 1?" is
-// answered by the one that lists them, not by the one on its partner.
+// answered by the one that lists them, not by the one on its partner. The
+// number a question names still comes first (numberedFirst after this).
 func (e *Engine) placesFirst(hits []domain.FactHit, f Frame) []domain.FactHit {
 	if f.Op != OpList && f.Op != OpWho || len(hits) < 2 {
 		return hits

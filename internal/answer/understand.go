@@ -1790,6 +1790,36 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		g.Filters.Founders, g.Filters.NotFounders, g.Filters.Year, g.Filters.YearOp = false, true, 0, ""
 		return g
 	}
+	if r.also && !named && f.Unknown == "" && len(prev.places()) == 1 && len(prev.Words) > 0 && prev.About != AboutTwinnings &&
+		(f.Op == OpWho || f.Op == OpList) && f.Filters.IsZero() {
+		// "In which EWS round did Jülich take part?" … "who else was in
+		// that round?": who else the statement about it names. The place's
+		// own name is one of the words, so that the statement naming it
+		// among others leads; words no statement has ("round") go.
+		g := Frame{Op: OpWho, Asked: prev.Asked, Number: prev.Number, Ordinal: prev.Ordinal, English: f.English}
+		for _, w := range prev.Words {
+			if len(e.refsOf(w)) > 0 {
+				g.Words = append(g.Words, w)
+			}
+		}
+		if len(g.Words) > 0 {
+			for _, w := range words.Split(words.Fold(e.base.Place(prev.places()[0]).Name)) {
+				if len(e.refsOf(w)) > 0 {
+					g.Words = append(g.Words, w)
+				}
+			}
+			return g
+		}
+	}
+	if people := prev.Op == OpWho && (prev.Attribute == domain.AttrChair || prev.Attribute == domain.AttrSpeakers || prev.Attribute == domain.AttrPeople); people && !named &&
+		f.Unknown == "" && len(f.Words) == 0 && (f.Op == OpWhere || f.Op == OpList && f.Attribute == domain.AttrMembers && (f.About == AboutCross || f.About == AboutAreas) && f.Filters.IsZero()) {
+		// "Wer sind die Sprecher?" … "und wo kommen die her?", "aus
+		// welchen Kommunen kommen die beiden?": the statement that named
+		// them says where they come from.
+		g := prev
+		g.Parts, g.English, g.Focus = nil, f.English, ""
+		return g
+	}
 	if g, ok := e.inPrevArea(f, prev, r); ok {
 		return g
 	}
@@ -1996,7 +2026,8 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			f.Measure = prev.Measure
 		}
 		if prev.Attribute == domain.AttrEvent && (f.Op == OpCount || f.Op == OpWho || f.Op == OpWhere || f.Op == OpWhen) &&
-			(f.Attribute == domain.AttrNone || f.Attribute == domain.AttrCount) && f.Ordinal == 0 && f.Unknown == "" {
+			(f.Attribute == domain.AttrNone || f.Attribute == domain.AttrCount || f.Attribute == domain.AttrPeople && f.Op == OpCount) && f.Ordinal == 0 && f.Unknown == "" {
+			// "how many people came?" counts guests, not the team.
 			// "wie viele waren da?", "wer hat da gesprochen?" after a Tag der
 			// Städtepartnerschaften: the same event, whose report says it.
 			f.Attribute, f.Ordinal, f.Time, f.Asked = domain.AttrEvent, prev.Ordinal, prev.Time, prev.Asked
