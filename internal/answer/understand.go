@@ -44,6 +44,9 @@ type reading struct {
 	bare    bool
 	pronoun bool
 	also    bool
+	// counted marks a figure followed by what it counts: "90 Kommunen",
+	// "9 members".
+	counted bool
 	content int // content words, counted before synonyms
 }
 
@@ -861,6 +864,7 @@ func (e *Engine) readNumbers(r *reading, f *Frame) {
 			f.Ordinal = n // "der fünfte Tag"
 		case n > 0:
 			f.Number = n
+			r.counted = slices.Contains(r.cues["places"], i+1) || slices.Contains(r.cues["members"], i+1)
 		}
 	}
 }
@@ -1645,6 +1649,13 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	}
 	if f.Op == OpWhen && (f.Attribute == domain.AttrInitiator || f.Attribute == domain.AttrFounders) && nets {
 		f.Attribute = domain.AttrFounding // "Wann wurde X ins Leben gerufen?": when, not by whom
+	}
+	if r.counted && nets && !places && f.Attribute == domain.AttrNone && f.Filters.IsZero() &&
+		(f.Op == OpYesNo || f.Op == OpList || f.Op == OpDescribe) {
+		// "Hat RegioPole 9 Mitglieder?", "… dass im Netzwerk 90 Kommunen
+		// sind. Stimmt das noch?": the figure checked, so the count with
+		// the figures the sources gave over time.
+		f.Op, f.Attribute, f.Number, f.Words = OpCount, domain.AttrCount, 0, nil
 	}
 	// "mit 300.000 Einwohnern", "Welche Einwohnerzahl mussten …?": who may
 	// join; "wie viele Einwohner haben die zusammen?" is no such question.
