@@ -1056,17 +1056,21 @@ func (e *Engine) hasNumber(text string) bool {
 }
 
 // datedStatement answers "Wann …?" about one network from the statement
-// that has the question's words (those the statements use, two or more)
+// that has the question's words (those the statements use, two or more,
+// or one rare one)
 // and a year, one dated to the day first: "Wann wurde die Gemeinsame
 // Erklärung zum ersten Mal unterzeichnet?", "Seit wann arbeitet die
 // Auslandsgesellschaft zu Städtepartnerschaften?".
 func (e *Engine) datedStatement(f Frame) (domain.Answer, bool) {
 	nets := f.networks()
-	if f.Op != OpWhen || len(f.Words) < 2 || len(nets) != 1 || len(f.places()) > 0 {
+	if f.Op != OpWhen || len(f.Words) == 0 || len(nets) != 1 || len(f.places()) > 0 {
 		return domain.Answer{}, false // before the word index is read: it is built on first use
 	}
 	ws := e.statedWords(f.Words)
-	if len(ws) < 2 {
+	// One word will do where one or two statements use it: "Ab wann hat
+	// sich die Engagierte Stadt geöffnet?".
+	rare := len(ws) == 1 && len(f.Words) == 1 && f.Attribute == domain.AttrNone && len(f.Asked) == 0 && len(e.refsOf(ws[0])) <= 2
+	if len(ws) < 2 && !rare {
 		return domain.Answer{}, false
 	}
 	n := e.base.Network(nets[0])

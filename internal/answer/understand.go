@@ -889,6 +889,10 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 		w := t.fold
 		if s, ok := e.lex.synonyms[w]; ok {
 			w = words.Fold(s)
+		} else if bare, ok := strings.CutPrefix(w, "ge"); ok && len(bare) >= 5 && strings.HasSuffix(bare, "t") && len(e.refsOf(w)) == 0 && len(e.refsOf(bare)) > 0 {
+			// A weak participle the statements say in the present:
+			// "geöffnet" for "öffnet sich".
+			w = bare
 		}
 		if attr {
 			if !slices.Contains(f.Asked, w) {
@@ -1203,9 +1207,9 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		f.Op = OpList
 	case yesNo:
 		f.Op = OpYesNo
-	case nets && r.has("new") && f.Filters.Year == 0 && !r.has("when"):
+	case nets && r.has("new") && f.Filters.Year == 0 && !r.has("when", "join"):
 		// "Wer ist neu bei RegioPole?", "Welche Städte sind neu dabei?":
-		// the newest members.
+		// the newest members; "um aufgenommen zu werden" asks how to join.
 		f.Op, f.Most = OpMost, DirNewest
 	case r.has("member-who", "founders"):
 		f.Op = OpList
