@@ -146,7 +146,23 @@ func (e *Engine) numberedFirst(hits []domain.FactHit, n int) []domain.FactHit {
 	}
 	out := slices.Clone(hits)
 	slices.SortStableFunc(out, func(a, b domain.FactHit) int { return names(b) - names(a) })
+	if names(out[0]) == 0 {
+		// None gives the number: those that give another ("EWS 4" for
+		// "EWS 5") answer another question.
+		out = slices.DeleteFunc(out, func(h domain.FactHit) bool { return namesOtherNumber(e.fact(h.Ref, false).Text, n) })
+	}
 	return out
+}
+
+// namesOtherNumber reports whether a text gives a small number other than
+// n after a name: "EWS 4" when "EWS 5" is asked.
+func namesOtherNumber(text string, n int) bool {
+	for m := 1; m <= 20; m++ {
+		if m != n && namesNumber(text, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // placesFirst puts first, for a question that asks which places or who,
