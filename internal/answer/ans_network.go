@@ -68,6 +68,12 @@ func (e *Engine) activities(n *domain.Network, f Frame) domain.Answer {
 		a.Facts = append(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "goal"}, en))
 	}
 	if fs := e.topicFacts(n, en, "services"); len(fs) > 0 {
+		// What it does is best said by the statement that lists the most
+		// of it: "Sprechstunden und Beratung, Ideenbörsen, …".
+		fs = slices.Clone(fs)
+		slices.SortStableFunc(fs, func(x, y domain.AnswerFact) int {
+			return strings.Count(y.Text, ", ") - strings.Count(x.Text, ", ")
+		})
 		a.Facts = appendFact(a.Facts, fs[0])
 	}
 	a.Links = []domain.Link{{Title: n.Name, URL: n.Website}}
@@ -544,6 +550,18 @@ func (e *Engine) join(ctx context.Context, f Frame) (domain.Answer, error) {
 		}
 		for _, h := range hits[:min(len(hits), 2)] {
 			a.Facts = appendFact(a.Facts, e.fact(h.Ref, f.English))
+		}
+	}
+	if len(a.Facts) == 0 {
+		// No statement on joining as such: those of the network that use
+		// a word of joining ("Beitrittsvereinbarung … unterzeichnet") show
+		// how members came in.
+		for _, w := range e.lex.attrWordsOf(domain.AttrJoin) {
+			for _, ref := range e.refsOf(w) {
+				if ref.Network == nets[0].ID && len(a.Facts) < 2 {
+					a.Facts = appendFact(a.Facts, e.fact(ref, f.English))
+				}
+			}
 		}
 	}
 	return e.leadFirst(a, &nets[0], f), nil

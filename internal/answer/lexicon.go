@@ -101,6 +101,23 @@ type attrWords struct {
 	phrases []phrase
 }
 
+// attrWordsOf are the one-word phrases that name an attribute, folded:
+// the words a statement on it is likely to use ("beitritt", "aufnahme").
+func (l *lexicon) attrWordsOf(a domain.Attribute) []string {
+	var out []string
+	for _, aw := range l.attrs {
+		if aw.attr != a {
+			continue
+		}
+		for _, p := range aw.phrases {
+			if len(p.words) == 1 && !p.prefix {
+				out = append(out, p.words[0])
+			}
+		}
+	}
+	return out
+}
+
 func toPhrase(s string) phrase {
 	p := phrase{prefix: strings.HasSuffix(s, "*")}
 	for _, w := range words.Split(strings.TrimSuffix(s, "*")) {
