@@ -407,13 +407,16 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 	if f.Filters.Year != 0 {
 		ws = append(ws, strconv.Itoa(f.Filters.Year))
 	}
-	if len(ws) > 0 && f.Time == WhenAny {
+	if (len(ws) > 0 || f.Period) && f.Time == WhenAny {
 		// A fact on the topic counts one word more than a statement found
 		// by its words alone.
 		rank := func(x domain.AnswerFact) int {
 			n := e.countWords(x.Text, ws)
 			if slices.ContainsFunc(topical, func(t domain.AnswerFact) bool { return t.Text == x.Text }) {
 				n++
+			}
+			if f.Period && e.statesSpan(x.Text) {
+				n += 2 // "Wie lange …?": "alle zwei Jahre" answers it
 			}
 			return n
 		}
@@ -428,6 +431,18 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 	}
 	a.Facts = facts[1:min(len(facts), 1+e.factLimit(f))]
 	return a, nil
+}
+
+// statesSpan reports whether a text gives a span or a frequency in the
+// lexicon's words for them ("alle zwei Jahre", "halbjährlich").
+func (e *Engine) statesSpan(text string) bool {
+	toks := tokenize(text)
+	for i := range toks {
+		if e.lex.isCue("span", toks, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // allCounts are every figure of a network, newest first.

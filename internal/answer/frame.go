@@ -214,6 +214,10 @@ type Frame struct {
 	// Negate asks for the complement of a list: "Welche Städte sind nicht
 	// bei RegioPole?"
 	Negate bool
+	// Period asks how long or how often ("Wie lange dauert ein Vorsitz?",
+	// "Wie oft findet der Tag statt?"): the statements that give a span
+	// answer it.
+	Period bool
 	Most   Direction
 	// Measure is what Most, a comparison or a count is about.
 	Measure Measure
@@ -268,6 +272,9 @@ func (f Frame) String() string {
 	kv("about", f.About.String())
 	if f.Negate {
 		b.WriteString(" not")
+	}
+	if f.Period {
+		b.WriteString(" period")
 	}
 	kv("most", f.Most.String())
 	kv("measure", f.Measure.String())
@@ -391,6 +398,7 @@ type wire struct {
 	About    string     `json:"about,omitempty"`
 	Filters  wireFilter `json:"f,omitzero"`
 	Negate   bool       `json:"not,omitempty"`
+	Period   bool       `json:"per,omitempty"`
 	Most     string     `json:"most,omitempty"`
 	Measure  string     `json:"m,omitempty"`
 	Time     string     `json:"t,omitempty"`
@@ -426,7 +434,7 @@ type wireFilter struct {
 // encode writes the frame for Answer.Frame; parts and an unknown word are
 // left out, since a follow-up continues from what was last asked.
 func (f Frame) encode() string {
-	w := wire{Op: f.Op.String(), YesNo: f.YesNo, Attr: f.Attribute.String(), About: f.About.String(), Negate: f.Negate,
+	w := wire{Op: f.Op.String(), YesNo: f.YesNo, Attr: f.Attribute.String(), About: f.About.String(), Negate: f.Negate, Period: f.Period,
 		Most: f.Most.String(), Measure: f.Measure.String(), Time: f.Time.String(), Rel: f.Rel, Ordinal: f.Ordinal,
 		Number: f.Number, Words: f.Words, Asked: f.Asked, English: f.English, Filters: wireFilter(f.Filters), Focus: f.Focus}
 	for _, s := range f.Subjects {
@@ -478,7 +486,7 @@ func decodeFrame(s string) (Frame, bool) {
 	}
 	f.Filters = Filters(w.Filters)
 	f.YesNo = w.YesNo
-	f.Negate, f.Rel, f.Ordinal, f.Number, f.Words, f.Asked, f.English = w.Negate, w.Rel, w.Ordinal, w.Number, w.Words, w.Asked, w.English
+	f.Negate, f.Period, f.Rel, f.Ordinal, f.Number, f.Words, f.Asked, f.English = w.Negate, w.Period, w.Rel, w.Ordinal, w.Number, w.Words, w.Asked, w.English
 	f.Focus = w.Focus
 	return f, true
 }

@@ -1557,6 +1557,7 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
 	defer e.unknownPartner(r, f)
+	f.Period = r.has("period")
 	nets, places := f.has(SubjectNetwork), f.has(SubjectPlace)
 	if c := f.Filters.Country; c != "" && places {
 		own := true
