@@ -605,10 +605,24 @@ func (e *Engine) eligibility(ctx context.Context, f Frame) (domain.Answer, error
 		return a, err
 	}
 	if f.Number == 0 {
-		// Who may join: the newest statement with a size range leads.
+		// Who may join: the newest statement with a size range leads; of a
+		// year asked ("2015"), the one with a range that names the year,
+		// whatever its topic.
 		var ranged []domain.AnswerFact
 		for _, n := range e.nets(f.networks()) {
-			for _, x := range e.topicFacts(&n, f.English, "eligibility", "join") {
+			fs := e.topicFacts(&n, f.English, "eligibility", "join")
+			if y := f.Filters.Year; y != 0 {
+				var ofYear []domain.AnswerFact
+				for j, x := range n.Facts {
+					if len(sizes(x.Text)) >= 2 && strings.Contains(x.Text, strconv.Itoa(y)) {
+						ofYear = append(ofYear, e.fact(domain.FactRef{Network: n.ID, Part: "fact", Index: j}, f.English))
+					}
+				}
+				if len(ofYear) > 0 {
+					fs = ofYear
+				}
+			}
+			for _, x := range fs {
 				if len(sizes(x.Text)) >= 2 {
 					ranged = append(ranged, x)
 				}
