@@ -123,8 +123,15 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		a.Lead = say(en, "twin.none.else", joinAnd(en, names), pl.Name)
 		a.Found = false
 	case len(ps) == 0 && f.Op == OpYesNo:
+		// "Hat Bochum eine Partnerstadt in Polen?": where the base knows
+		// the place's twinnings, "no" is an answer from them (hedged when
+		// the list is partial); where it knows none, nothing is known.
 		a.Lead = say(en, "twin.none.yes", pl.Name, in)
-		a.Found = false
+		known := len(e.base.PartnershipsOf(pl.ID))
+		a.Found = known > 0 && (country != "" || f.Filters.Year != 0)
+		if a.Found && !pl.PartnersComplete && !abroad {
+			a.Lead = strings.TrimSuffix(a.Lead, ".") + " (" + say(en, "twin.known.n", known) + ")."
+		}
 	case len(ps) == 0:
 		a.Lead = say(en, "twin.none", pl.Name, in)
 		a.Found = false

@@ -265,6 +265,7 @@ var messages = map[string][2]string{
 	"twin.not.with":                   {"Nein: eine Städtepartnerschaft von %s mit „%s“ führt meine Wissensbasis nicht.", "No: my knowledge base lists no twinning of %s with “%s”."},
 	"twin.yes":                        {"Ja, %s hat eine Partnerstadt%s: %s.", "Yes, %s is twinned with %s%s."},
 	"twin.none":                       {"Zu Städtepartnerschaften von %s%s nennen meine Quellen nichts.", "My sources name no town twinnings of %s%s."},
+	"twin.known.n":                    {"ich kenne %d ihrer Partnerschaften, nicht unbedingt alle", "I know %d of its twinnings, not necessarily all"},
 	"twin.none.yes":                   {"Nein: eine Partnerstadt von %s%s führt meine Wissensbasis nicht.", "No: my knowledge base lists no twin town of %s%s."},
 	"twin.suspended":                  {" (ruhend, ausgesetzt oder beendet)", " (suspended or ended)"},
 	"twin.suspnone":                   {"Eine ruhende, ausgesetzte oder beendete Städtepartnerschaft von %s führt meine Wissensbasis nicht.", "My knowledge base lists no suspended or ended twinning of %s."},

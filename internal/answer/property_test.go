@@ -381,7 +381,8 @@ func TestPropertyContinents(t *testing.T) {
 
 // TestPropertyOtherCountries asks whether a town has a twin town in each
 // country CLDR names that no twinning of the base lies in: the answer says
-// no, plainly, and names the country it understood.
+// no, plainly, and names the country it understood. The "no" is an answer
+// from Bonn's twinnings, which the base knows: found.
 func TestPropertyOtherCountries(t *testing.T) {
 	e := shippedEngine(t)
 	listed := map[string]bool{}
@@ -393,7 +394,7 @@ func TestPropertyOtherCountries(t *testing.T) {
 		if listed[name] || r.IsGroup() || name == "Deutschland" || strings.Contains(name, " ") {
 			continue // names of one word: "Südgeorgien und die Südlichen Sandwichinseln" is two parts
 		}
-		ps = append(ps, property{q: "Hat Bonn eine Partnerstadt in " + name + "?", found: false, all: []string{name}, max: 300})
+		ps = append(ps, property{q: "Hat Bonn eine Partnerstadt in " + name + "?", found: true, all: []string{"Nein", name}, max: 300})
 	}
 	if len(ps) < 100 {
 		t.Fatalf("only %d other countries from CLDR", len(ps))
