@@ -557,7 +557,7 @@ func (e *Engine) Frame(_ context.Context, question string) (Frame, error) {
 // frame is the one way from text to a Frame: chatter and help first, then
 // understand.
 func (e *Engine) frame(question string, prev *Frame) Frame {
-	q := clean(question)
+	q := e.lex.expand(clean(question))
 	text, _ := e.lex.stripChatter(q)
 	switch {
 	case text == "" && (strings.Trim(q, " ?!.,;:-") != "" || hasEmoji(question)):

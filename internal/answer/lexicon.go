@@ -3,6 +3,7 @@ package answer
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -35,6 +36,7 @@ type lexicon struct {
 	closing    map[string]bool // last words of tags and closing chatter
 	thanks     map[string]bool
 	synonyms   map[string]string
+	abbrevs    map[string]string // "ES": "Engagierte Stadt", as written
 	numbers    map[string]int
 	states     []phraseTo[string]
 	// vocab holds every folded word of the lexicon: such a word is never a
@@ -116,6 +118,41 @@ func (l *lexicon) attrWordsOf(a domain.Attribute) []string {
 		}
 	}
 	return out
+}
+
+// expand writes out the abbreviations a question uses in capitals ("ES
+// mitglieder nrw" → "Engagierte Stadt mitglieder nrw"); a question all in
+// capitals has none, since there "ES" may be the pronoun.
+func (l *lexicon) expand(q string) string {
+	if len(l.abbrevs) == 0 || !strings.ContainsFunc(q, unicode.IsLower) {
+		return q
+	}
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for short, long := range l.abbrevs {
+		var b strings.Builder
+		from := 0
+		for {
+			i := strings.Index(q[from:], short)
+			if i < 0 {
+				break
+			}
+			i += from
+			before, _ := utf8.DecodeLastRuneInString(q[:i])
+			after, _ := utf8.DecodeRuneInString(q[i+len(short):])
+			if (i == 0 || !isWord(before)) && !isWord(after) {
+				b.WriteString(q[from:i])
+				b.WriteString(long)
+			} else {
+				b.WriteString(q[from : i+len(short)])
+			}
+			from = i + len(short)
+		}
+		if from > 0 {
+			b.WriteString(q[from:])
+			q = b.String()
+		}
+	}
+	return q
 }
 
 func toPhrase(s string) phrase {
@@ -265,6 +302,7 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 	for k, v := range lx.Synonyms {
 		l.synonyms[words.Fold(k)] = v
 	}
+	l.abbrevs = lx.Abbreviations
 	for k, v := range lx.Numbers {
 		l.numbers[words.Fold(k)] = v
 		l.vocab[words.Fold(k)] = true

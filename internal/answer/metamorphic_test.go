@@ -84,7 +84,12 @@ var rewrites = []rewrite{
 		r := strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss").Replace(q)
 		return r, r != q
 	}},
-	{"lower case", func(_ *Engine, q string) (string, bool) {
+	{"lower case", func(e *Engine, q string) (string, bool) {
+		// An abbreviation is a name only in capitals ("ES", not "es"):
+		// lower case changes such a question on purpose.
+		if e.lex.expand(q) != q {
+			return q, false
+		}
 		r := strings.ToLower(q)
 		return r, r != q
 	}},

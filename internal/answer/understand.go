@@ -1655,6 +1655,12 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if f.Op == OpWhen && (f.Attribute == domain.AttrInitiator || f.Attribute == domain.AttrFounders) && nets {
 		f.Attribute = domain.AttrFounding // "Wann wurde X ins Leben gerufen?": when, not by whom
 	}
+	if f.Op == OpList && (f.Attribute == domain.AttrMembers || f.Attribute == domain.AttrNone) && nets && !places && f.Unknown != "" && f.Filters.IsZero() &&
+		len(f.Words) == 1 && f.Words[0] == f.Unknown {
+		// "ES mitglied kleinkleckersdorf": whether the unknown place is a
+		// member, not the members.
+		f.Op = OpYesNo
+	}
 	if r.counted && nets && !places && f.Attribute == domain.AttrNone && f.Filters.IsZero() &&
 		(f.Op == OpYesNo || f.Op == OpList || f.Op == OpDescribe) {
 		// "Hat RegioPole 9 Mitglieder?", "… dass im Netzwerk 90 Kommunen

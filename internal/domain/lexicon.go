@@ -39,6 +39,10 @@ type Lexicon struct {
 	// Synonyms map a question word to the word statements use:
 	// "unterschrieben" to "unterzeichnet".
 	Synonyms map[string]string
+	// Abbreviations are short forms in capitals that only capitals make
+	// names: "ES" is Engagierte Stadt, "es" a pronoun. A question's word
+	// written exactly so reads as the long form.
+	Abbreviations map[string]string
 	// Numbers are numbers and ordinals written as words: "zehn", "vierte".
 	Numbers map[string]int
 	// PlaceKinds map words to kinds of place a list may be narrowed to:

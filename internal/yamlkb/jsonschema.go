@@ -86,19 +86,20 @@ func lexiconSchema() map[string]any {
 		return map[string]any{"type": "object", "additionalProperties": value}
 	}
 	props := map[string]any{
-		"cues":        byName(domain.Cues, defRef("words")),
-		"attributes":  map[string]any{"type": "array", "items": defRef("attribute")},
-		"countries":   map[string]any{"type": "array", "items": defRef("country")},
-		"comparative": byName(directions, texts),
-		"superlative": byName(directions, texts),
-		"measures":    byName(measureNames, texts),
-		"fillers":     defRef("words"),
-		"chatter":     byName(chatterFields, texts),
-		"synonyms":    open(text),
-		"numbers":     open(map[string]any{"type": "integer"}),
-		"place_kinds": open(enum(domain.PlaceKinds)),
-		"state_names": byName(domain.States, texts),
-		"ordinary":    byName(langFields, map[string]any{"type": "string", "description": "a word list beside lexicon.yaml, one word per line"}),
+		"cues":          byName(domain.Cues, defRef("words")),
+		"attributes":    map[string]any{"type": "array", "items": defRef("attribute")},
+		"countries":     map[string]any{"type": "array", "items": defRef("country")},
+		"comparative":   byName(directions, texts),
+		"superlative":   byName(directions, texts),
+		"measures":      byName(measureNames, texts),
+		"fillers":       defRef("words"),
+		"chatter":       byName(chatterFields, texts),
+		"synonyms":      open(text),
+		"abbreviations": open(text),
+		"numbers":       open(map[string]any{"type": "integer"}),
+		"place_kinds":   open(enum(domain.PlaceKinds)),
+		"state_names":   byName(domain.States, texts),
+		"ordinary":      byName(langFields, map[string]any{"type": "string", "description": "a word list beside lexicon.yaml, one word per line"}),
 	}
 	return map[string]any{"type": "object", "additionalProperties": false, "properties": props}
 }

@@ -22,7 +22,7 @@ const (
 )
 
 var (
-	lexiconTop        = []string{"cues", "attributes", "countries", "comparative", "superlative", "measures", "fillers", "chatter", "synonyms", "numbers", "place_kinds", "state_names", "ordinary"}
+	lexiconTop        = []string{"cues", "attributes", "countries", "comparative", "superlative", "measures", "fillers", "chatter", "synonyms", "abbreviations", "numbers", "place_kinds", "state_names", "ordinary"}
 	langFields        = []string{"de", "en"}
 	lexAttrFields     = []string{"name", "label", "words", "topics"}
 	countryFields     = []string{"name", "region", "words"}
@@ -102,7 +102,7 @@ func (l *loader) loadLexicon() {
 		return
 	}
 	lex := &domain.Lexicon{Cues: map[string]domain.LangWords{}, Comparative: map[string][]string{},
-		Superlative: map[string][]string{}, Measures: map[string][]string{}, Synonyms: map[string]string{},
+		Superlative: map[string][]string{}, Measures: map[string][]string{}, Synonyms: map[string]string{}, Abbreviations: map[string]string{},
 		Numbers: map[string]int{}, PlaceKinds: map[string]string{}, StateNames: map[string][]string{}}
 
 	// A word may signal several cues ("dabei" asks about members and
@@ -212,6 +212,13 @@ func (l *loader) loadLexicon() {
 			f.add(line, "remove it: a synonym of itself does nothing", "synonym %q maps to itself", k)
 		}
 		lex.Synonyms[k] = v
+	})
+	l.stringMap(f, o, "abbreviations", func(k, v string, line int) {
+		if k != strings.ToUpper(k) || len([]rune(k)) < 2 || strings.ContainsAny(k, " \t") {
+			f.add(line, "write the short form in capitals, one word: ES: Engagierte Stadt", "abbreviation %q is no word in capitals", k)
+			return
+		}
+		lex.Abbreviations[k] = v
 	})
 	l.stringMap(f, o, "numbers", func(k, v string, line int) {
 		n, err := strconv.Atoi(v)
