@@ -44,11 +44,11 @@ func (e *Engine) network(ctx context.Context, f Frame) (domain.Answer, error) {
 			a.Facts = a.Facts[:min(len(a.Facts), 1)]
 			return a, nil
 		}
-		if f.Unknown != "" || len(f.Words) > 1 || f.Op != OpDescribe {
-			// "Was sagt RegioPole zum Klimaschutz?", "Welches Budget hat die
-			// Netzwerkstelle?": nothing on that.
-			return e.noInfoWords(&nets[0], f), nil
-		}
+		// "Was sagt RegioPole zum Klimaschutz?", "Welches Budget hat die
+		// Netzwerkstelle?", "budget netzwerkstelle": nothing on that. A
+		// word that asks for nothing in particular is a filler of the
+		// lexicon ("infos", "überblick") and never gets here.
+		return e.noInfoWords(&nets[0], f), nil
 	}
 	if f.Attribute == domain.AttrActivities && len(nets) == 1 {
 		return e.activities(&nets[0], f), nil
