@@ -308,13 +308,31 @@ func (e *Engine) shortFacts(hits []domain.FactHit, f Frame) domain.Answer {
 		ws = append(ws, strconv.Itoa(f.Filters.Year))
 	}
 	all := append([]domain.AnswerFact{{Text: a.Lead, Source: a.LeadSource}}, a.Facts...)
-	slices.SortStableFunc(all, func(x, y domain.AnswerFact) int { return e.countWords(y.Text, ws) - e.countWords(x.Text, ws) })
+	rank := func(x domain.AnswerFact) int { return e.countWords(x.Text, ws) + 3*e.fromSource(x, f) }
+	slices.SortStableFunc(all, func(x, y domain.AnswerFact) int { return rank(y) - rank(x) })
 	leadWith(&a, all[0])
 	a.Facts = nil
 	if 2*e.countWords(all[0].Text, ws) < len(ws) && len(all) > 1 {
 		a.Facts = all[1:2]
 	}
 	return a
+}
+
+// fromSource is 1 where a statement comes from the source the question
+// goes by (Frame.From: "laut Landtag"), by its source's publisher, title
+// or address, or says so itself ("Der Landtag berichtet …"); else 0.
+func (e *Engine) fromSource(x domain.AnswerFact, f Frame) int {
+	if f.From == "" {
+		return 0
+	}
+	if s := x.Source; s != nil && strings.Contains(words.Fold(s.Publisher+" "+s.Title+" "+s.URL), f.From) {
+		return 1
+	}
+	ws := e.foldWords(x.Text)
+	if slices.Contains(ws[:min(len(ws), 6)], f.From) {
+		return 1
+	}
+	return 0
 }
 
 // yearRE finds a year in a text.

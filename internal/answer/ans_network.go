@@ -407,7 +407,7 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 	if f.Filters.Year != 0 {
 		ws = append(ws, strconv.Itoa(f.Filters.Year))
 	}
-	if (len(ws) > 0 || f.Period) && f.Time == WhenAny {
+	if (len(ws) > 0 || f.Period || f.From != "") && f.Time == WhenAny {
 		// A fact on the topic counts one word more than a statement found
 		// by its words alone.
 		rank := func(x domain.AnswerFact) int {
@@ -418,6 +418,7 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 			if f.Period && e.statesSpan(x.Text) {
 				n += 2 // "Wie lange …?": "alle zwei Jahre" answers it
 			}
+			n += 3 * e.fromSource(x, f) // "laut Landtag": the Landtag's own words
 			return n
 		}
 		slices.SortStableFunc(facts, func(x, y domain.AnswerFact) int { return rank(y) - rank(x) })
@@ -460,6 +461,8 @@ func (e *Engine) factLimit(f Frame) int {
 	switch {
 	case f.Attribute == domain.AttrJoin || f.Attribute == domain.AttrEligibility:
 		return 3
+	case f.Attribute == domain.AttrEvent && f.Op == OpCount:
+		return 2 // how many came, as each source counted
 	}
 	return 1
 }
@@ -734,9 +737,29 @@ func (e *Engine) events(n *domain.Network, f Frame) []domain.AnswerFact {
 		}
 	}
 	if f.Ordinal > 0 {
-		narrow(func(x domain.Fact) bool { return namesOrdinal(x.Text, f.Ordinal) })
+		// The numbered event, and what other sources said of it on its
+		// day ("knapp 200 Gäste" on the 5. Tag, in the Landtag's words).
+		var days []domain.Date
+		for _, i := range refs {
+			if d := eventDate(n.Facts[i]); namesOrdinal(n.Facts[i].Text, f.Ordinal) && !d.IsZero() {
+				days = append(days, d)
+			}
+		}
+		narrow(func(x domain.Fact) bool {
+			return namesOrdinal(x.Text, f.Ordinal) || slices.Contains(days, eventDate(x)) && !eventDate(x).IsZero()
+		})
 	}
-	for _, w := range append(append([]string(nil), f.Words...), f.Asked...) {
+	ws := append(append([]string(nil), f.Words...), f.Asked...)
+	if f.Ordinal > 0 && f.Op == OpCount {
+		// How many came to a numbered event: every source's count, the
+		// one that shares most of the question's words ("laut Landtag")
+		// first.
+		slices.SortStableFunc(refs, func(a, b int) int {
+			return e.countWords(n.Facts[b].Text, ws) - e.countWords(n.Facts[a].Text, ws)
+		})
+		ws = nil
+	}
+	for _, w := range ws {
 		narrow(func(x domain.Fact) bool { return e.hasWord(x.Text, w) })
 	}
 	if y := f.Filters.Year; y != 0 {

@@ -689,6 +689,20 @@ func (e *Engine) twinningFigures(_ context.Context, f Frame) (domain.Answer, err
 		}
 		return a, nil
 	}
+	if f.From != "" || f.Filters.Year != 0 {
+		// "laut Netzwerkstelle (Umfrage 2021)": that source's figure of
+		// that year leads, the others follow as they would.
+		fits := func(c domain.Count) bool {
+			return (f.From == "" || e.fromSource(domain.AnswerFact{Text: c.Text, Source: e.base.Source(c.Source)}, f) == 1) &&
+				(f.Filters.Year == 0 || int(c.Stand.Year) == f.Filters.Year)
+		}
+		for i := len(cs) - 1; i >= 0; i-- {
+			if c := cs[i]; fits(c) {
+				cs = append(slices.Delete(slices.Clone(cs), i, i+1), c)
+				break
+			}
+		}
+	}
 	newest := cs[len(cs)-1]
 	text := newest.Text
 	if e.countWords(text, f.Words) == 0 {

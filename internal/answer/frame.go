@@ -218,7 +218,11 @@ type Frame struct {
 	// "Wie oft findet der Tag statt?"): the statements that give a span
 	// answer it.
 	Period bool
-	Most   Direction
+	// From is the source a question goes by, folded: "laut Landtag",
+	// "according to IT.NRW". The statements that source gives, or that
+	// quote it, lead.
+	From string
+	Most Direction
 	// Measure is what Most, a comparison or a count is about.
 	Measure Measure
 	Time    When
@@ -276,6 +280,7 @@ func (f Frame) String() string {
 	if f.Period {
 		b.WriteString(" period")
 	}
+	kv("from", f.From)
 	kv("most", f.Most.String())
 	kv("measure", f.Measure.String())
 	kv("time", f.Time.String())
@@ -399,6 +404,7 @@ type wire struct {
 	Filters  wireFilter `json:"f,omitzero"`
 	Negate   bool       `json:"not,omitempty"`
 	Period   bool       `json:"per,omitempty"`
+	From     string     `json:"from,omitempty"`
 	Most     string     `json:"most,omitempty"`
 	Measure  string     `json:"m,omitempty"`
 	Time     string     `json:"t,omitempty"`
@@ -434,7 +440,7 @@ type wireFilter struct {
 // encode writes the frame for Answer.Frame; parts and an unknown word are
 // left out, since a follow-up continues from what was last asked.
 func (f Frame) encode() string {
-	w := wire{Op: f.Op.String(), YesNo: f.YesNo, Attr: f.Attribute.String(), About: f.About.String(), Negate: f.Negate, Period: f.Period,
+	w := wire{Op: f.Op.String(), YesNo: f.YesNo, Attr: f.Attribute.String(), About: f.About.String(), Negate: f.Negate, Period: f.Period, From: f.From,
 		Most: f.Most.String(), Measure: f.Measure.String(), Time: f.Time.String(), Rel: f.Rel, Ordinal: f.Ordinal,
 		Number: f.Number, Words: f.Words, Asked: f.Asked, English: f.English, Filters: wireFilter(f.Filters), Focus: f.Focus}
 	for _, s := range f.Subjects {
@@ -486,7 +492,7 @@ func decodeFrame(s string) (Frame, bool) {
 	}
 	f.Filters = Filters(w.Filters)
 	f.YesNo = w.YesNo
-	f.Negate, f.Period, f.Rel, f.Ordinal, f.Number, f.Words, f.Asked, f.English = w.Negate, w.Period, w.Rel, w.Ordinal, w.Number, w.Words, w.Asked, w.English
+	f.Negate, f.Period, f.From, f.Rel, f.Ordinal, f.Number, f.Words, f.Asked, f.English = w.Negate, w.Period, w.From, w.Rel, w.Ordinal, w.Number, w.Words, w.Asked, w.English
 	f.Focus = w.Focus
 	return f, true
 }

@@ -3,6 +3,7 @@ package answer
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -290,6 +291,32 @@ func (l *lexicon) startsQuestion(toks []tok, i int) bool {
 		}
 	}
 	return false
+}
+
+// sourceAsked is the source a question goes by: the first word after
+// "laut" or "according to" that is no article or other lexicon word
+// ("laut dem Landtag": "landtag"); before "zufolge" the word before.
+func (e *Engine) sourceAsked(r *reading) string {
+	ps := r.cues["according"]
+	if len(ps) == 0 {
+		return ""
+	}
+	plain := func(i int) bool {
+		w := r.toks[i].fold
+		return w != "" && !e.lex.vocab[w] && !e.lex.fillers[w] && unicode.IsLetter([]rune(w)[0])
+	}
+	last := ps[len(ps)-1]
+	for i := last + 1; i < len(r.toks) && i <= last+3; i++ {
+		if plain(i) {
+			return r.toks[i].fold
+		}
+	}
+	for i := ps[0] - 1; i >= 0 && i >= ps[0]-3; i-- {
+		if plain(i) {
+			return r.toks[i].fold
+		}
+	}
+	return ""
 }
 
 // read turns one question's words into a frame.
@@ -1558,6 +1585,20 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 func (e *Engine) finish(r *reading, f *Frame) {
 	defer e.unknownPartner(r, f)
 	f.Period = r.has("period")
+	f.From = e.sourceAsked(r)
+	if f.From != "" && r.has("twinning") {
+		// "Wie viele Städtepartnerschaften gibt es laut Netzwerkstelle?":
+		// the network named as the source is no subject.
+		last := r.cues["according"][len(r.cues["according"])-1]
+		for _, m := range r.mentions {
+			if m.Kind == names.Network && len(m.Positions) > 0 && m.Positions[0] > last && m.Positions[0] <= last+3 {
+				f.Subjects = slices.DeleteFunc(f.Subjects, func(s Subject) bool { return s.Kind == SubjectNetwork && s.ID == m.ID })
+				if len(f.Subjects) == 0 {
+					f.About = AboutTwinnings
+				}
+			}
+		}
+	}
 	nets, places := f.has(SubjectNetwork), f.has(SubjectPlace)
 	if c := f.Filters.Country; c != "" && places {
 		own := true
