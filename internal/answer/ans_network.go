@@ -391,6 +391,18 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 			}
 		}
 	}
+	if len(facts) == 0 && f.Attribute == domain.AttrOffice {
+		// Where it sits, where no office is named: at its carrier, where
+		// a statement on the carrier names the place ("… in Dortmund").
+		for i := range nets {
+			for j, x := range nets[i].Facts {
+				ref := domain.FactRef{Network: nets[i].ID, Part: "fact", Index: j}
+				if x.Topic == "carrier" && len(e.factPlaces[ref]) > 0 {
+					facts = appendFact(facts, e.fact(ref, en))
+				}
+			}
+		}
+	}
 	if len(facts) == 0 {
 		return e.noInfo(&nets[0], f), nil
 	}
