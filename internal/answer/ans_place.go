@@ -70,7 +70,11 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 		a.Lead, a.LeadSource = say(en, "place.key", pl.Name, pl.AGS.String()), e.base.Source("destatis-gemeindeverzeichnis")
 		return a, nil
 	case attrSpecific(f) && f.Attribute != domain.AttrActivities:
-		facts, err := e.aboutPlaces(ctx, places, f, e.topicsOf(f.Attribute))
+		var facts []domain.AnswerFact
+		var err error
+		if !f.Attribute.Unheld() {
+			facts, err = e.aboutPlaces(ctx, places, f, e.topicsOf(f.Attribute))
+		}
 		if err != nil || len(facts) > 0 {
 			return e.placeFacts(pl, facts, f), err
 		}

@@ -51,6 +51,7 @@ const (
 	AttrSurface // a place's area in km², which the base does not hold
 	AttrPostcode
 	AttrPhone // a telephone number, which the base does not hold
+	AttrHours // opening or office hours, which the base does not hold
 	numAttributes
 )
 
@@ -63,6 +64,7 @@ var attributeNames = [numAttributes]string{
 	AttrEvent: "event", AttrProgramme: "programme", AttrData: "data", AttrTerm: "term", AttrPlace: "place",
 	AttrDate: "date", AttrPeople: "people", AttrStates: "states", AttrPopulation: "population", AttrMayor: "mayor",
 	AttrActivities: "activities", AttrKey: "key", AttrSurface: "surface", AttrPostcode: "postcode", AttrPhone: "phone",
+	AttrHours: "hours",
 }
 
 // String is the attribute's name as facts and the lexicon write it: "chair".
@@ -71,6 +73,13 @@ func (a Attribute) String() string {
 		return attributeNames[a]
 	}
 	return "attribute(?)"
+}
+
+// Unheld reports whether the base never holds the attribute (a place's
+// area, a telephone number, opening hours): a statement that shares the
+// question's other words does not answer it.
+func (a Attribute) Unheld() bool {
+	return a == AttrSurface || a == AttrPhone || a == AttrHours
 }
 
 // ParseAttribute returns the attribute with the name, or false.
