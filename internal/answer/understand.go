@@ -1586,6 +1586,17 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	defer e.unknownPartner(r, f)
 	f.Period = r.has("period")
 	f.From = e.sourceAsked(r)
+	if f.Attribute == domain.AttrFounding && len(f.places()) == 1 && !f.has(SubjectNetwork) && len(f.Words) > 0 {
+		// "Wann wurde die Auslandsgesellschaft in Dortmund gegründet?":
+		// the place says where what the words name is, not whose founding.
+		for _, m := range r.mentions {
+			if m.Kind == names.Place && m.ID == f.places()[0] && len(m.Positions) > 0 && m.Positions[0] > 0 &&
+				r.toks[m.Positions[0]-1].fold == "in" {
+				f.Subjects = slices.DeleteFunc(f.Subjects, func(s Subject) bool { return s.Kind == SubjectPlace })
+				break
+			}
+		}
+	}
 	if f.From != "" && r.has("twinning") {
 		// "Wie viele Städtepartnerschaften gibt es laut Netzwerkstelle?":
 		// the network named as the source is no subject.
