@@ -70,10 +70,25 @@ func (e *Engine) statesSpecific(_ context.Context, f Frame) (domain.Answer, erro
 	if len(need) == 0 {
 		need = spec
 	}
-	refs := e.refsOf(need[0])
-	for _, w := range need[1:] {
-		other := e.refsOf(w)
-		refs = slices.DeleteFunc(slices.Clone(refs), func(r domain.FactRef) bool { return !slices.Contains(other, r) })
+	// Of three or more rare words one may miss: the question's own verb
+	// ("erhalten") need not be the statement's.
+	has := map[domain.FactRef]int{}
+	for _, w := range need {
+		for _, r := range e.refsOf(w) {
+			has[r]++
+		}
+	}
+	enough := len(need)
+	if enough >= 3 {
+		enough--
+	}
+	var refs []domain.FactRef
+	for _, w := range need {
+		for _, r := range e.refsOf(w) {
+			if has[r] >= enough && !slices.Contains(refs, r) {
+				refs = append(refs, r)
+			}
+		}
 	}
 	ws := append(append([]string(nil), f.Words...), f.Asked...)
 	type scored struct {
@@ -86,7 +101,7 @@ func (e *Engine) statesSpecific(_ context.Context, f Frame) (domain.Answer, erro
 		if !e.statedFor(r, text, f) {
 			continue
 		}
-		score := 2 * e.countWords(text, ws)
+		score := 2*e.countWords(text, ws) + 2*has[r]
 		if (f.Op == OpList || f.Op == OpWho) && len(e.factPlaces[r]) > 1 {
 			score++ // "Wer war in der ersten EWS?": the statement that names them
 		}
