@@ -380,6 +380,13 @@ func (e *Engine) foundingRank(h domain.FactHit, f Frame) int {
 // joinAny answers "Wie wird man Mitglied?" without a network: how to join
 // each network that says.
 func (e *Engine) joinAny(ctx context.Context, f Frame) (domain.Answer, error) {
+	if len(f.Words) > 0 {
+		// "europa bei uns zuhause bewerbungsfrist 2019": the statements
+		// on what the words name, not how to join a network.
+		if a, err := e.statementsKind(ctx, f); err != nil || a.Found {
+			return a, err
+		}
+	}
 	var fs []domain.AnswerFact
 	for i := range e.base.Networks {
 		if js := e.topicFacts(&e.base.Networks[i], f.English, "join"); len(js) > 0 {
