@@ -42,6 +42,13 @@ func (e *Engine) specificWords(f Frame) []string {
 			out = append(out, w)
 		}
 	}
+	// A rare word that named the attribute is specific too: "Reallabor"
+	// asks for an event, and for that one.
+	for _, w := range f.Asked {
+		if df := len(e.refsOf(w)); df > 0 && df <= rareStatements && utf8.RuneCountInString(w) >= 7 && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
 	return out
 }
 
