@@ -905,6 +905,22 @@ func (e *Engine) chairAround(n *domain.Network, place string, f Frame) domain.An
 		}
 		// The neighbour in time leads; the fact on the place's chair (it
 		// often names the one before: "…, nach Würzburg") follows.
+		if f.Op == OpList && f.Rel.Op == "before" && i > 0 {
+			// "Which cities chaired RegioPole before Paderborn?": all of
+			// them, in turn, the first one's predecessor first.
+			l := domain.List{Title: say(en, "chair.list")}
+			if b := cs[0].before; b != "" && b != cs[0].holder {
+				l.Items = append(l.Items, domain.ListItem{Name: e.placeName(b), Source: cs[0].fact.Source})
+			}
+			for _, c := range cs[:i] {
+				if !slices.ContainsFunc(l.Items, func(it domain.ListItem) bool { return it.Name == e.placeName(c.holder) }) {
+					l.Items = append(l.Items, domain.ListItem{Name: e.placeName(c.holder), Source: c.fact.Source})
+				}
+			}
+			a.Lead = say(en, "chair.before.all", e.placeName(place), len(l.Items))
+			a.Lists = []domain.List{l}
+			return a
+		}
 		j := i - 1 - f.Rel.Step
 		if f.Rel.Op == "after" {
 			j = i + 1 + f.Rel.Step
@@ -922,6 +938,15 @@ func (e *Engine) chairAround(n *domain.Network, place string, f Frame) domain.An
 		name = pl.Name
 	}
 	return domain.Answer{Found: false, Kind: domain.KindNone, English: en, Lead: say(en, "chair.none", name)}
+}
+
+// placeName is a place's name by its id, or the id where the base has no
+// such place.
+func (e *Engine) placeName(id string) string {
+	if pl := e.base.Place(id); pl != nil {
+		return pl.Name
+	}
+	return id
 }
 
 // chairSequence answers who chaired first, in a year, or all of them in

@@ -179,6 +179,8 @@ var messages = map[string][2]string{
 	"apology":          {domain.ApologyLead, "Something went wrong with this question. Please try again in a moment, perhaps asked a little differently."},
 	"chair.now":        {"der jetzigen Vorsitzstadt", "the current chair"},
 	"event.no.ordinal": {"Einen %d. Termin dieser Reihe nennen meine Quellen nicht; zuletzt:", "My sources name no event no. %d of this series; the latest they name:"},
+	"chair.list":       {"Vorsitz, in zeitlicher Folge", "Chair, in order of time"},
+	"chair.before.all": {"Vor %s hatten %d Städte den Vorsitz, soweit meine Quellen sie nennen:", "Before %s, %d cities held the chair, as far as my sources name them:"},
 	"chair.first":      {"Als Erste hatte %s den Vorsitz.", "%s held the chair first."},
 	"chair.none":       {"Wer vor oder nach %s den Vorsitz hatte, nennen meine Quellen nicht.", "My sources do not say who chaired before or after %s."},
 
