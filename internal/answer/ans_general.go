@@ -128,6 +128,9 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 	if err != nil || len(hits) == 0 {
 		return e.notFound(f), err
 	}
+	if in := e.inAreaHits(f); len(in) > 0 {
+		hits = in // "Welche Kommunen aus dem Kreis Olpe …?": the statements on the Kreis's places
+	}
 	return e.shortFacts(e.numberedFirst(e.placesFirst(hits, f), max(f.Number, f.Ordinal)), f), nil
 }
 
@@ -176,6 +179,41 @@ func (e *Engine) placesFirst(hits []domain.FactHit, f Frame) []domain.FactHit {
 	out := slices.Clone(hits)
 	slices.SortStableFunc(out, func(a, b domain.FactHit) int { return len(e.factPlaces[b.Ref]) - len(e.factPlaces[a.Ref]) })
 	return out
+}
+
+// inAreaHits are, for a question narrowed to an area, the statements
+// that have one of its words (one the statements use) and name places in
+// the area, those that name the most first.
+func (e *Engine) inAreaHits(f Frame) []domain.FactHit {
+	area := f.Filters.Area
+	if area == "" {
+		return nil
+	}
+	in := map[domain.FactRef]int{}
+	var refs []domain.FactRef
+	for _, w := range f.Words {
+		for _, r := range e.refsOf(w) {
+			if _, seen := in[r]; seen {
+				continue
+			}
+			n := 0
+			for _, id := range e.factPlaces[r] {
+				if pl := e.base.Place(id); pl != nil && e.inAreaID(pl, area) {
+					n++
+				}
+			}
+			in[r] = n
+			if n > 0 {
+				refs = append(refs, r)
+			}
+		}
+	}
+	slices.SortStableFunc(refs, func(a, b domain.FactRef) int { return in[b] - in[a] })
+	hits := make([]domain.FactHit, 0, 3)
+	for _, r := range refs[:min(len(refs), 3)] {
+		hits = append(hits, domain.FactHit{Ref: r, Matched: 1, Total: len(f.Words)})
+	}
+	return hits
 }
 
 // namesNumber reports whether a text gives the number after a name:

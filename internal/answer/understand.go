@@ -1885,6 +1885,29 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			return g
 		}
 	}
+	if r.bare && len(f.places()) == 1 && !f.has(SubjectNetwork) && prev.Op == OpMost && len(prev.networks()) == 1 && prev.About != AboutTwinnings {
+		// "Which NRW cities were among the first Engagierte Städte?" …
+		// "and Aachen?": since when Aachen is one.
+		return Frame{Op: OpWhen, English: f.English, Subjects: []Subject{{Kind: SubjectNetwork, ID: prev.networks()[0]}, f.Subjects[0]}}
+	}
+	if !named && len(prev.Subjects) == 0 && len(prev.Words) > 0 && prev.About != AboutTwinnings && f.Unknown == "" &&
+		f.About != AboutTwinnings && f.Filters.Country == "" && f.Filters.State == "" && f.Filters.Kind == "" && f.Filters.Area == "" && len(f.Words) <= 2 {
+		// "Was ist der Wettbewerb „Europa bei uns zuhause“?" … "wie viele
+		// Projekte gab es 2017?": a question about what the statements
+		// before were on keeps their words (and area).
+		g := f
+		g.Words = slices.Clone(prev.Words)
+		for _, w := range f.Words {
+			if !slices.Contains(g.Words, w) {
+				g.Words = append(g.Words, w)
+			}
+		}
+		g.Filters.Area = prev.Filters.Area
+		if g.Attribute == domain.AttrNone || g.Attribute == domain.AttrMembers {
+			g.Asked = slices.Clone(prev.Asked)
+		}
+		return g
+	}
 	if people := prev.Op == OpWho && (prev.Attribute == domain.AttrChair || prev.Attribute == domain.AttrSpeakers || prev.Attribute == domain.AttrPeople); people && !named &&
 		f.Unknown == "" && len(f.Words) == 0 && (f.Op == OpWhere || f.Op == OpList && f.Attribute == domain.AttrMembers && (f.About == AboutCross || f.About == AboutAreas) && f.Filters.IsZero()) {
 		// "Wer sind die Sprecher?" … "und wo kommen die her?", "aus
