@@ -40,6 +40,13 @@ func (e *Engine) network(ctx context.Context, f Frame) (domain.Answer, error) {
 			return domain.Answer{}, err
 		}
 		if len(hits) > 0 {
+			if f.Period {
+				// "How often does the steering committee meet?": the
+				// statement that gives a frequency.
+				slices.SortStableFunc(hits, func(x, y domain.FactHit) int {
+					return b2i(e.statesSpan(e.fact(y.Ref, false).Text)) - b2i(e.statesSpan(e.fact(x.Ref, false).Text))
+				})
+			}
 			a := e.factsAnswer(hits, f.English)
 			a.Facts = a.Facts[:min(len(a.Facts), 1)]
 			return a, nil
@@ -296,6 +303,18 @@ func (e *Engine) founding(ctx context.Context, f Frame) (domain.Answer, error) {
 			}
 			leads = append(leads, say(en, "founded.since", n.Name, when))
 			a.LeadSource = fd.Source
+			if len(nets) == 1 {
+				// Where sources give another year, that says so first:
+				// "Swisttal schrieb 2020, … „seit 2014“".
+				year := strconv.Itoa(int(n.Founded.Date.Year))
+				for _, x := range e.topicFacts(n, en, "founding") {
+					if ys := yearRE.FindAllString(x.Text, -1); len(ys) > 0 && slices.ContainsFunc(ys, func(y string) bool { return y != year }) &&
+						!strings.Contains(x.Text, n.Founded.Text) {
+						a.Facts = append(a.Facts, x)
+						break
+					}
+				}
+			}
 			if len(nets) == 1 && n.Founded.Text != "" && !en {
 				a.Facts = append(a.Facts, domain.AnswerFact{Text: n.Founded.Text, Source: fd.Source})
 			}

@@ -115,6 +115,12 @@ func (e *Engine) statesSpecific(_ context.Context, f Frame) (domain.Answer, erro
 		if n := max(f.Number, f.Ordinal); n > 0 && namesNumber(text, n) {
 			score += 4 // "die EWS 3", "die erste EWS": the statement that numbers it
 		}
+		if f.Period && e.statesSpan(text) {
+			score += 3 // "how often …?": the statement with a frequency
+		}
+		if f.From != "" {
+			score += 3 * e.fromSource(e.fact(r, false), f) // "laut Landtag"
+		}
 		if (f.Op == OpCount || f.Op == OpWhen) && strings.ContainsAny(text, "0123456789") {
 			score++ // "Wie viele …?", "Wann …?": one that gives a figure or a date
 		}

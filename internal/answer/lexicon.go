@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -37,6 +38,10 @@ type lexicon struct {
 	thanks     map[string]bool
 	synonyms   map[string]string
 	abbrevs    map[string]string // "ES": "Engagierte Stadt", as written
+	// phraseSyns are the synonyms of more than one word ("ruhr area":
+	// "ruhrgebiet"), in lower case, the longest first: expand writes them
+	// as the word they stand for.
+	phraseSyns []phraseTo[string]
 	numbers    map[string]int
 	states     []phraseTo[string]
 	// vocab holds every folded word of the lexicon: such a word is never a
@@ -124,10 +129,34 @@ func (l *lexicon) attrWordsOf(a domain.Attribute) []string {
 // mitglieder nrw" → "Engagierte Stadt mitglieder nrw"); a question all in
 // capitals has none, since there "ES" may be the pronoun.
 func (l *lexicon) expand(q string) string {
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	if lower := strings.ToLower(q); len(lower) == len(q) {
+		for _, ps := range l.phraseSyns {
+			phrase, one := ps.words[0], ps.to
+			for from := 0; ; {
+				i := strings.Index(lower[from:], phrase)
+				if i < 0 {
+					break
+				}
+				i += from
+				before, _ := utf8.DecodeLastRuneInString(lower[:i])
+				after, _ := utf8.DecodeRuneInString(lower[i+len(phrase):])
+				if (i == 0 || !isWord(before)) && !isWord(after) {
+					q = q[:i] + one + q[i+len(phrase):]
+					lower = lower[:i] + strings.ToLower(one) + lower[i+len(phrase):]
+					if len(lower) != len(q) {
+						break
+					}
+					from = i + len(one)
+				} else {
+					from = i + len(phrase)
+				}
+			}
+		}
+	}
 	if len(l.abbrevs) == 0 || !strings.ContainsFunc(q, unicode.IsLower) {
 		return q
 	}
-	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 	for short, long := range l.abbrevs {
 		var b strings.Builder
 		from := 0
@@ -301,7 +330,13 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 	}
 	for k, v := range lx.Synonyms {
 		l.synonyms[words.Fold(k)] = v
+		if strings.Contains(strings.TrimSpace(k), " ") {
+			l.phraseSyns = append(l.phraseSyns, phraseTo[string]{phrase{words: []string{strings.ToLower(k)}}, v})
+		}
 	}
+	slices.SortFunc(l.phraseSyns, func(a, b phraseTo[string]) int {
+		return cmp.Or(len(b.words[0])-len(a.words[0]), strings.Compare(a.words[0], b.words[0]))
+	})
 	l.abbrevs = lx.Abbreviations
 	for k, v := range lx.Numbers {
 		l.numbers[words.Fold(k)] = v
