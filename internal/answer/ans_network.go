@@ -345,7 +345,7 @@ func (e *Engine) founding(ctx context.Context, f Frame) (domain.Answer, error) {
 // the sources say nothing on it.
 func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 	nets, en := e.nets(f.networks()), f.English
-	if f.Attribute == domain.AttrEvent && f.Ordinal > 0 && !hasOrdinalEvent(nets, f.Ordinal) {
+	if f.Attribute == domain.AttrEvent && f.Ordinal > 0 && !e.hasOrdinalEvent(nets, f.Ordinal, f.Asked) {
 		// "Wann ist der 6. Tag der Städtepartnerschaften?" where the sources
 		// name five: say so, then the latest they name.
 		g := f
@@ -712,11 +712,12 @@ func sizes(s string) []int {
 }
 
 // hasOrdinalEvent reports whether an event fact of the networks names the
-// numbered event ("5. Tag").
-func hasOrdinalEvent(nets []domain.Network, ordinal int) bool {
+// numbered event ("5. Tag"), with a word that asked for it where one did:
+// the "1. Austauschveranstaltung" is no "1. Tag".
+func (e *Engine) hasOrdinalEvent(nets []domain.Network, ordinal int, asked []string) bool {
 	for _, n := range nets {
 		for _, x := range n.Facts {
-			if x.Topic == "event" && namesOrdinal(x.Text, ordinal) {
+			if x.Topic == "event" && namesOrdinal(x.Text, ordinal) && (len(asked) == 0 || e.countWords(x.Text, asked) > 0) {
 				return true
 			}
 		}
