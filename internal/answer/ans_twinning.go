@@ -361,12 +361,12 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 		return a, nil
 	}
 	l := domain.List{Title: say(en, "twin.nrwlist"), Partial: true}
-	for _, id := range order[:min(len(order), maxListed)] {
+	for _, id := range order[:min(len(order), twinnedListed)] {
 		r := rows[id]
 		l.Items = append(l.Items, domain.ListItem{Name: r.nrw.Name, Detail: strings.Join(r.partners, ", "), Source: r.src})
 	}
-	if len(order) > maxListed {
-		l.Note = moreNote(en, len(order)-maxListed)
+	if len(order) > twinnedListed {
+		l.Note = moreNote(en, len(order)-twinnedListed)
 	}
 	a.Lists = []domain.List{l}
 	if country == "" {
@@ -376,6 +376,11 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 	a.Lead = say(en, "twin.in", len(order), plural(en, len(order), "municipality", "municipalities"), plural(en, len(order), "has", "have"), e.inCountry(en, country))
 	return a, nil
 }
+
+// twinnedListed is how many NRW places a list of those twinned in a
+// country names, each with its partners: enough to answer, short enough
+// to read (the count in the lead says how many there are).
+const twinnedListed = 15
 
 // partnershipsIn are the base's twinnings of NRW places with partners in
 // the country.
