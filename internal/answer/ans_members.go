@@ -357,6 +357,9 @@ func (e *Engine) membersLead(n *domain.Network, count int, filter []string, en b
 	}
 	switch {
 	case len(filter) > 0 && n.MembersComplete:
+		if noun := countNounIn(en, c); hasTotal && count > 1 && noun != "" {
+			word = noun // "3 Städte (aus Nordrhein-Westfalen)", as the network counts them
+		}
 		return say(en, "members.n", count, word, fs)
 	case len(filter) > 0:
 		key := "members.named"
