@@ -125,6 +125,14 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 	}
 	// "EWS 3" and "die dritte EWS" both number the statement.
 	hits, err := e.statementsNumbered(ctx, ws, "", max(f.Number, f.Ordinal))
+	if err == nil && len(hits) == 0 && e.namesTwo(f) && !f.Attribute.Unheld() && f.Attribute != domain.AttrContact {
+		// No statement has most of the words; one that has two names of
+		// the question ("Klaus Wegener") and its other rare words but one
+		// still answers.
+		if a, err := e.statesSpecific(ctx, f); err == nil {
+			return a, nil
+		}
+	}
 	if err != nil || len(hits) == 0 {
 		return e.notFound(f), err
 	}
@@ -179,6 +187,18 @@ func (e *Engine) placesFirst(hits []domain.FactHit, f Frame) []domain.FactHit {
 	out := slices.Clone(hits)
 	slices.SortStableFunc(out, func(a, b domain.FactHit) int { return len(e.factPlaces[b.Ref]) - len(e.factPlaces[a.Ref]) })
 	return out
+}
+
+// namesTwo reports whether at least two of the question's words are no
+// ordinary words but words statements have: names ("Klaus", "Wegener").
+func (e *Engine) namesTwo(f Frame) bool {
+	n := 0
+	for _, w := range f.Words {
+		if !e.lex.ordinary(w) && len(e.refsOf(w)) > 0 {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // inAreaHits are, for a question narrowed to an area, the statements

@@ -293,6 +293,25 @@ func (l *lexicon) startsQuestion(toks []tok, i int) bool {
 	return false
 }
 
+// separable are the prefixes a German verb leaves at the end of a clause
+// ("kündigte … an"), which its participle keeps in front ("angekündigt").
+var separable = []string{"", "ab", "an", "auf", "aus", "bei", "ein", "mit", "nach", "vor", "zu", "zuruck", "weiter"}
+
+// participleStem is, for a weak participle no statement has ("geöffnet",
+// "angekündigt"), the verb's form without "ge" and its separable prefix
+// where statements have that ("öffnet", "kündigt"); else "".
+func (e *Engine) participleStem(w string) string {
+	if !strings.HasSuffix(w, "t") || len(e.refsOf(w)) > 0 {
+		return ""
+	}
+	for _, p := range separable {
+		if bare, ok := strings.CutPrefix(w, p+"ge"); ok && len(bare) >= 5 && len(e.refsOf(bare)) > 0 {
+			return bare
+		}
+	}
+	return ""
+}
+
 // sourceAsked is the source a question goes by: the first word after
 // "laut" or "according to" that is no article or other lexicon word
 // ("laut dem Landtag": "landtag"); before "zufolge" the word before.
@@ -916,9 +935,9 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 		w := t.fold
 		if s, ok := e.lex.synonyms[w]; ok {
 			w = words.Fold(s)
-		} else if bare, ok := strings.CutPrefix(w, "ge"); ok && len(bare) >= 5 && strings.HasSuffix(bare, "t") && len(e.refsOf(w)) == 0 && len(e.refsOf(bare)) > 0 {
-			// A weak participle the statements say in the present:
-			// "geöffnet" for "öffnet sich".
+		} else if bare := e.participleStem(w); bare != "" {
+			// A weak participle the statements say in the present or past:
+			// "geöffnet" for "öffnet sich", "angekündigt" for "kündigte … an".
 			w = bare
 		}
 		if attr {
