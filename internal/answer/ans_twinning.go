@@ -18,6 +18,11 @@ import (
 // figures. The base's list is partial: answers say for which places it is
 // complete and point to the RGRE database for the rest.
 
+// pairTwinned reports whether the base has a twinning between the places.
+func (e *Engine) pairTwinned(a, b string) bool {
+	return slices.ContainsFunc(e.base.PartnershipsOf(a), func(p domain.Partnership) bool { return otherSide(p, a) == b })
+}
+
 // rgre is where all German town twinnings are listed (RGRE, Deutsche Sektion).
 func rgre(en bool) domain.Link {
 	return domain.Link{Title: say(en, "rgre"), URL: "https://www.rgre.de/partnerschaft/datenbank/"}
@@ -237,6 +242,9 @@ func (e *Engine) twinningText(text string) bool {
 // twinningPair answers about the twinning of two named places.
 func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 	en := f.English
+	if k := e.kreisOf(a1); k != "" && !e.pairTwinned(a1, a2) && e.pairTwinned(k, a2) {
+		a1 = k // "Herford und Voiron": the Kreis Herford's partner, not the town's
+	}
 	p1, p2 := e.asAsked(e.base.Place(a1), f), e.asAsked(e.base.Place(a2), f)
 	if p1.Country != "" && p2.Country != "" {
 		return e.sharedPartner(p1, p2, f)
