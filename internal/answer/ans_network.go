@@ -398,7 +398,14 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 	}
 	if f.Time != WhenNext && f.Time != WhenLast && f.Ordinal == 0 {
 		for _, h := range hits {
-			facts = appendFact(facts, e.fact(h.Ref, en))
+			x := e.fact(h.Ref, en)
+			if len(topical) == 0 && f.Attribute == domain.AttrCost && e.countWords(x.Text, f.Asked) == 0 {
+				// Nothing on what it costs: a statement that shares the
+				// other words but not the one that asked ("Was kostet die
+				// Teilnahme?" and a statement on taking part) is no answer.
+				continue
+			}
+			facts = appendFact(facts, x)
 		}
 	}
 	if len(facts) == 0 && f.Attribute == domain.AttrCarrier {

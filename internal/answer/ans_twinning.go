@@ -365,6 +365,9 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 		a.Lead = say(en, "twin.in.none", where)
 		if country == "" {
 			a.Lead = say(en, "twin.area.none", where)
+		} else if ar := e.base.Place(f.Filters.Area); ar != nil {
+			// "Welche Kommunen im Kreis Lippe haben Partner in Polen?"
+			a.Lead = say(en, "twin.in.none.area", inDistrict(en, ar.Name), e.inCountry(en, country))
 		}
 		return a, nil
 	}

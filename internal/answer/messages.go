@@ -289,6 +289,7 @@ var messages = map[string][2]string{
 	"twin.pair.none":                  {"Eine Städtepartnerschaft zwischen %s und %s führt meine Wissensbasis nicht.", "My knowledge base lists no twinning between %s and %s."},
 	"twin.shared":                     {"Mit %s und %s verbunden: %s.", "Twinned with both %s and %s: %s."},
 	"twin.shared.no":                  {"Eine NRW-Kommune, die mit %s und mit %s verbunden ist, führt meine Wissensbasis nicht.", "My knowledge base lists no NRW municipality twinned with both %s and %s."},
+	"twin.in.none.area":               {"Eine Kommune %s mit Partnern %s führt meine Wissensbasis nicht.", "My knowledge base lists no municipality in %s with partners %s."},
 	"twin.in":                         {"%d NRW-%s %s in meiner Wissensbasis Partner %s (die Liste ist nicht vollständig):", "%d NRW %s %s partners %s in my knowledge base (the list is not complete):"},
 	"twin.in.none":                    {"Städtepartnerschaften von NRW-Kommunen %s führt meine Wissensbasis nicht.", "My knowledge base lists no twinnings of NRW municipalities %s."},
 	"twin.area":                       {"%d %s %s %s in meiner Wissensbasis Partnerstädte (die Liste ist nicht vollständig):", "%d %s %s %s twin towns in my knowledge base (the list is not complete):"},
