@@ -1687,7 +1687,8 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		f.About = AboutTwinnings // "Bocholt und Albanien – gibt's da was?": its twinnings there
 	}
 	townsAsked := slices.ContainsFunc(r.cues["places"], func(p int) bool { return !slices.Contains(r.cues["twinning"], p-1) }) // not "twin towns"
-	withWhich := slices.Contains(r.cues["with"], 0)                                                                            // "Mit welchen Städten ist der Kreis Herford verbunden?": its partners
+	// "Mit welchen Städten ist der Kreis Herford verbunden?": its partners.
+	withWhich := slices.Contains(r.cues["with"], 0)
 	if ps := f.places(); f.About == AboutTwinnings && f.Op == OpList && townsAsked && len(ps) == 1 && f.Filters.Area == "" && !withWhich {
 		// "Welche Städte im Kreis Lippe haben Partnerstädte?": the towns
 		// there, not the Kreis's own partners.
