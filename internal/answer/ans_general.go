@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -139,7 +140,10 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 	if in := e.inAreaHits(f); len(in) > 0 {
 		hits = in // "Welche Kommunen aus dem Kreis Olpe …?": the statements on the Kreis's places
 	}
-	return e.shortFacts(e.numberedFirst(e.placesFirst(hits, f), max(f.Number, f.Ordinal)), f), nil
+	if hits = e.numberedFirst(e.placesFirst(hits, f), max(f.Number, f.Ordinal)); len(hits) == 0 {
+		return e.notFound(f), nil // all give another number than the one asked
+	}
+	return e.shortFacts(hits, f), nil
 }
 
 // numberedFirst puts first the statements that give the number the
@@ -211,9 +215,14 @@ func (e *Engine) inAreaHits(f Frame) []domain.FactHit {
 	}
 	in := map[domain.FactRef]int{}
 	var refs []domain.FactRef
+	num := max(f.Number, f.Ordinal)
 	for _, w := range f.Words {
 		for _, r := range e.refsOf(w) {
 			if _, seen := in[r]; seen {
+				continue
+			}
+			if num > 0 && !namesNumber(e.fact(r, false).Text, num) && namesOtherNumber(e.fact(r, false).Text, num) {
+				in[r] = 0 // "in der EWS 1": not the statement on the EWS 3
 				continue
 			}
 			n := 0
@@ -268,6 +277,9 @@ func (e *Engine) allEverydayPlaces(ws []string) bool {
 // factsAnswer shows statements with their networks' links: the best
 // answers, the next ones add to it.
 func (e *Engine) factsAnswer(hits []domain.FactHit, english bool) domain.Answer {
+	if len(hits) == 0 {
+		return domain.Answer{Kind: domain.KindNone, English: english, Lead: say(english, "nothing")}
+	}
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: e.base.Network(hits[0].Ref.Network).Name, English: english}
 	for _, h := range hits {
 		a.Facts = appendFact(a.Facts, e.fact(h.Ref, english))
@@ -383,7 +395,7 @@ func (e *Engine) fromSource(x domain.AnswerFact, f Frame) int {
 	if f.From == "" {
 		return 0
 	}
-	if s := x.Source; s != nil && strings.Contains(words.Fold(s.Publisher+" "+s.Title+" "+s.URL), f.From) {
+	if s := x.Source; s != nil && slices.Contains(e.foldWords(s.Publisher+" "+s.Title+" "+hostOf(s.URL)), f.From) {
 		return 1
 	}
 	ws := e.foldWords(x.Text)
@@ -391,6 +403,15 @@ func (e *Engine) fromSource(x domain.AnswerFact, f Frame) int {
 		return 1
 	}
 	return 0
+}
+
+// hostOf is the host of an address, with its dots as word breaks:
+// "www.landtag.nrw.de" says "landtag".
+func hostOf(u string) string {
+	if p, err := url.Parse(u); err == nil {
+		return strings.ReplaceAll(p.Hostname(), ".", " ")
+	}
+	return ""
 }
 
 // yearRE finds a year in a text.

@@ -52,9 +52,9 @@ func (e *Engine) network(ctx context.Context, f Frame) (domain.Answer, error) {
 			return a, nil
 		}
 		// "Was sagt RegioPole zum Klimaschutz?", "Welches Budget hat die
-		// Netzwerkstelle?", "budget netzwerkstelle": nothing on that. A
-		// word that asks for nothing in particular is a filler of the
-		// lexicon ("infos", "überblick") and never gets here.
+		// Netzwerkstelle?", "budget netzwerkstelle": nothing on that.
+		// Words that ask for nothing in particular ("erzählen", "gib",
+		// "überblick") are fillers of the lexicon and never get here.
 		return e.noInfoWords(&nets[0], f), nil
 	}
 	if f.Attribute == domain.AttrActivities && len(nets) == 1 {
@@ -309,7 +309,7 @@ func (e *Engine) founding(ctx context.Context, f Frame) (domain.Answer, error) {
 				year := strconv.Itoa(int(n.Founded.Date.Year))
 				for _, x := range e.topicFacts(n, en, "founding") {
 					if ys := yearRE.FindAllString(x.Text, -1); len(ys) > 0 && slices.ContainsFunc(ys, func(y string) bool { return y != year }) &&
-						!strings.Contains(x.Text, n.Founded.Text) {
+						(n.Founded.Text == "" || !strings.Contains(x.Text, n.Founded.Text)) {
 						a.Facts = append(a.Facts, x)
 						break
 					}
@@ -949,6 +949,9 @@ func (e *Engine) chairAround(n *domain.Network, place string, f Frame) domain.An
 				}
 			}
 			a.Lead = say(en, "chair.before.all", e.placeName(place), len(l.Items))
+			if len(l.Items) == 1 {
+				a.Lead = say(en, "chair.before.one", e.placeName(place))
+			}
 			a.Lists = []domain.List{l}
 			return a
 		}

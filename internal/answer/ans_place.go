@@ -55,6 +55,9 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 		a.LeadSource = e.placeSource(pl)
 		for _, id := range places {
 			p := e.base.Place(id)
+			if p == nil {
+				continue // a follow-up's place a reload removed
+			}
 			titles = append(titles, p.Name)
 			leads = append(leads, e.placeIs(p, en))
 			a.Hits = append(a.Hits, placeHit(p))

@@ -61,8 +61,9 @@ func (e *Engine) refsOf(w string) []domain.FactRef {
 	return refs[words.Stem(w)]
 }
 
-// statesSpecific answers from the statements that have all the question's
-// specific words and say what its subjects, year and country narrow it to:
+// statesSpecific answers from the statements that have the question's
+// specific words (of three or more, all but one) and say what its
+// subjects, year and country narrow it to:
 // "Wie viele deutsch-ukrainische Partnerschaften zählt der Städtetag?"
 // quotes the Städtetag's figure rather than counting the base's twinnings.
 // Where none has them all, the kind answers as it would without.

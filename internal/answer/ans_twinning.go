@@ -135,7 +135,7 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		known := len(e.base.PartnershipsOf(pl.ID))
 		a.Found = known > 0 && (country != "" || f.Filters.Year != 0)
 		if a.Found && !pl.PartnersComplete && !abroad {
-			a.Lead = strings.TrimSuffix(a.Lead, ".") + " (" + say(en, "twin.known.n", known) + ")."
+			a.Lead = strings.TrimSuffix(a.Lead, ".") + " (" + say(en, "twin.known.n", known, pl.Name) + ")."
 		}
 	case len(ps) == 0:
 		a.Lead = say(en, "twin.none", pl.Name, in)
@@ -242,8 +242,14 @@ func (e *Engine) twinningText(text string) bool {
 // twinningPair answers about the twinning of two named places.
 func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 	en := f.English
-	if k := e.kreisOf(a1); k != "" && !e.pairTwinned(a1, a2) && e.pairTwinned(k, a2) {
-		a1 = k // "Herford und Voiron": the Kreis Herford's partner, not the town's
+	if !e.pairTwinned(a1, a2) {
+		// "Herford und Voiron", "Voiron und Herford": the Kreis Herford's
+		// partner, not the town's.
+		if k := e.kreisOf(a1); k != "" && e.pairTwinned(k, a2) {
+			a1 = k
+		} else if k := e.kreisOf(a2); k != "" && e.pairTwinned(a1, k) {
+			a2 = k
+		}
 	}
 	p1, p2 := e.asAsked(e.base.Place(a1), f), e.asAsked(e.base.Place(a2), f)
 	if p1.Country != "" && p2.Country != "" {

@@ -218,6 +218,9 @@ type Frame struct {
 	// "Wie oft findet der Tag statt?"): the statements that give a span
 	// answer it.
 	Period bool
+	// In is a place the question names as where what it asks about is,
+	// not as its subject: "die Auslandsgesellschaft in Dortmund".
+	In string
 	// From is the source a question goes by, folded: "laut Landtag",
 	// "according to IT.NRW". The statements that source gives, or that
 	// quote it, lead.
@@ -281,6 +284,7 @@ func (f Frame) String() string {
 		b.WriteString(" period")
 	}
 	kv("from", f.From)
+	kv("in", f.In)
 	kv("most", f.Most.String())
 	kv("measure", f.Measure.String())
 	kv("time", f.Time.String())
@@ -405,6 +409,7 @@ type wire struct {
 	Negate   bool       `json:"not,omitempty"`
 	Period   bool       `json:"per,omitempty"`
 	From     string     `json:"from,omitempty"`
+	In       string     `json:"in,omitempty"`
 	Most     string     `json:"most,omitempty"`
 	Measure  string     `json:"m,omitempty"`
 	Time     string     `json:"t,omitempty"`
@@ -440,7 +445,7 @@ type wireFilter struct {
 // encode writes the frame for Answer.Frame; parts and an unknown word are
 // left out, since a follow-up continues from what was last asked.
 func (f Frame) encode() string {
-	w := wire{Op: f.Op.String(), YesNo: f.YesNo, Attr: f.Attribute.String(), About: f.About.String(), Negate: f.Negate, Period: f.Period, From: f.From,
+	w := wire{Op: f.Op.String(), YesNo: f.YesNo, Attr: f.Attribute.String(), About: f.About.String(), Negate: f.Negate, Period: f.Period, From: f.From, In: f.In,
 		Most: f.Most.String(), Measure: f.Measure.String(), Time: f.Time.String(), Rel: f.Rel, Ordinal: f.Ordinal,
 		Number: f.Number, Words: f.Words, Asked: f.Asked, English: f.English, Filters: wireFilter(f.Filters), Focus: f.Focus}
 	for _, s := range f.Subjects {
@@ -492,7 +497,7 @@ func decodeFrame(s string) (Frame, bool) {
 	}
 	f.Filters = Filters(w.Filters)
 	f.YesNo = w.YesNo
-	f.Negate, f.Period, f.From, f.Rel, f.Ordinal, f.Number, f.Words, f.Asked, f.English = w.Negate, w.Period, w.From, w.Rel, w.Ordinal, w.Number, w.Words, w.Asked, w.English
+	f.Negate, f.Period, f.From, f.In, f.Rel, f.Ordinal, f.Number, f.Words, f.Asked, f.English = w.Negate, w.Period, w.From, w.In, w.Rel, w.Ordinal, w.Number, w.Words, w.Asked, w.English
 	f.Focus = w.Focus
 	return f, true
 }

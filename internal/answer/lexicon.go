@@ -2,6 +2,7 @@ package answer
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -125,63 +126,74 @@ func (l *lexicon) attrWordsOf(a domain.Attribute) []string {
 	return out
 }
 
-// expand writes out the abbreviations a question uses in capitals ("ES
-// mitglieder nrw" → "Engagierte Stadt mitglieder nrw"); a question all in
-// capitals has none, since there "ES" may be the pronoun.
+// expand writes out what a question says in short: the synonyms of
+// several words ("ruhr area" → "ruhrgebiet", any case) and the
+// abbreviations in capitals ("ES mitglieder nrw" → "Engagierte Stadt
+// mitglieder nrw"; a question all in capitals has none, since there "ES"
+// may be the pronoun).
 func (l *lexicon) expand(q string) string {
-	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-	if lower := strings.ToLower(q); len(lower) == len(q) {
-		for _, ps := range l.phraseSyns {
-			phrase, one := ps.words[0], ps.to
-			for from := 0; ; {
-				i := strings.Index(lower[from:], phrase)
-				if i < 0 {
-					break
-				}
-				i += from
-				before, _ := utf8.DecodeLastRuneInString(lower[:i])
-				after, _ := utf8.DecodeRuneInString(lower[i+len(phrase):])
-				if (i == 0 || !isWord(before)) && !isWord(after) {
-					q = q[:i] + one + q[i+len(phrase):]
-					lower = lower[:i] + strings.ToLower(one) + lower[i+len(phrase):]
-					if len(lower) != len(q) {
-						break
-					}
-					from = i + len(one)
-				} else {
-					from = i + len(phrase)
-				}
-			}
-		}
+	for _, ps := range l.phraseSyns {
+		q = replaceWord(q, ps.words[0], ps.to, true)
 	}
+	return l.expandAbbrevs(q)
+}
+
+// expandAbbrevs writes out the abbreviations in capitals, in a fixed
+// order (the shortest last, so that no short form cuts into a longer one).
+func (l *lexicon) expandAbbrevs(q string) string {
 	if len(l.abbrevs) == 0 || !strings.ContainsFunc(q, unicode.IsLower) {
 		return q
 	}
-	for short, long := range l.abbrevs {
-		var b strings.Builder
-		from := 0
-		for {
-			i := strings.Index(q[from:], short)
-			if i < 0 {
-				break
-			}
-			i += from
-			before, _ := utf8.DecodeLastRuneInString(q[:i])
-			after, _ := utf8.DecodeRuneInString(q[i+len(short):])
-			if (i == 0 || !isWord(before)) && !isWord(after) {
-				b.WriteString(q[from:i])
-				b.WriteString(long)
-			} else {
-				b.WriteString(q[from : i+len(short)])
-			}
-			from = i + len(short)
-		}
-		if from > 0 {
-			b.WriteString(q[from:])
-			q = b.String()
-		}
+	shorts := slices.SortedFunc(maps.Keys(l.abbrevs), func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	for _, short := range shorts {
+		q = replaceWord(q, short, l.abbrevs[short], false)
 	}
 	return q
+}
+
+// replaceWord replaces old by new in s wherever old stands as a whole
+// word (no letter or digit on either side); with fold, old is matched in
+// any case (old is in lower case then).
+func replaceWord(s, old, new string, fold bool) string {
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	var b strings.Builder
+	from := 0
+	for from < len(s) {
+		rest := s[from:]
+		i := strings.Index(rest, old)
+		if fold {
+			i = indexFold(rest, old)
+		}
+		if i < 0 {
+			break
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+len(old):])
+		b.WriteString(s[from:i])
+		if (i == 0 || !isWord(before)) && !isWord(after) {
+			b.WriteString(new)
+		} else {
+			b.WriteString(s[i : i+len(old)])
+		}
+		from = i + len(old)
+	}
+	if from == 0 {
+		return s
+	}
+	b.WriteString(s[from:])
+	return b.String()
+}
+
+// indexFold is strings.Index for an old in lower case that matches s in
+// any case, where s's letters keep their byte length in lower case (else
+// -1: no match is better than a cut one).
+func indexFold(s, old string) int {
+	lower := strings.ToLower(s)
+	if len(lower) != len(s) {
+		return -1
+	}
+	return strings.Index(lower, old)
 }
 
 func toPhrase(s string) phrase {

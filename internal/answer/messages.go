@@ -181,6 +181,7 @@ var messages = map[string][2]string{
 	"event.no.ordinal": {"Einen %d. Termin dieser Reihe nennen meine Quellen nicht; zuletzt:", "My sources name no event no. %d of this series; the latest they name:"},
 	"chair.list":       {"Vorsitz, in zeitlicher Folge", "Chair, in order of time"},
 	"chair.before.all": {"Vor %s hatten %d Städte den Vorsitz, soweit meine Quellen sie nennen:", "Before %s, %d cities held the chair, as far as my sources name them:"},
+	"chair.before.one": {"Vor %s hatte, soweit meine Quellen sie nennen, eine Stadt den Vorsitz:", "Before %s, one city held the chair, as far as my sources name it:"},
 	"chair.first":      {"Als Erste hatte %s den Vorsitz.", "%s held the chair first."},
 	"chair.none":       {"Wer vor oder nach %s den Vorsitz hatte, nennen meine Quellen nicht.", "My sources do not say who chaired before or after %s."},
 
@@ -267,7 +268,7 @@ var messages = map[string][2]string{
 	"twin.not.with":                   {"Nein: eine Städtepartnerschaft von %s mit „%s“ führt meine Wissensbasis nicht.", "No: my knowledge base lists no twinning of %s with “%s”."},
 	"twin.yes":                        {"Ja, %s hat eine Partnerstadt%s: %s.", "Yes, %s is twinned with %s%s."},
 	"twin.none":                       {"Zu Städtepartnerschaften von %s%s nennen meine Quellen nichts.", "My sources name no town twinnings of %s%s."},
-	"twin.known.n":                    {"ich kenne %d ihrer Partnerschaften, nicht unbedingt alle", "I know %d of its twinnings, not necessarily all"},
+	"twin.known.n":                    {"ich kenne %d Partnerschaften von %s, vielleicht nicht alle", "I know %d twinnings of %s, maybe not all"},
 	"twin.none.yes":                   {"Nein: eine Partnerstadt von %s%s führt meine Wissensbasis nicht.", "No: my knowledge base lists no twin town of %s%s."},
 	"twin.suspended":                  {" (ruhend, ausgesetzt oder beendet)", " (suspended or ended)"},
 	"twin.suspnone":                   {"Eine ruhende, ausgesetzte oder beendete Städtepartnerschaft von %s führt meine Wissensbasis nicht.", "My knowledge base lists no suspended or ended twinning of %s."},

@@ -87,7 +87,7 @@ var rewrites = []rewrite{
 	{"lower case", func(e *Engine, q string) (string, bool) {
 		// An abbreviation is a name only in capitals ("ES", not "es"):
 		// lower case changes such a question on purpose.
-		if e.lex.expand(q) != q {
+		if e.lex.expandAbbrevs(q) != q {
 			return q, false
 		}
 		r := strings.ToLower(q)

@@ -1607,10 +1607,12 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	f.From = e.sourceAsked(r)
 	if f.Attribute == domain.AttrFounding && len(f.places()) == 1 && !f.has(SubjectNetwork) && len(f.Words) > 0 {
 		// "Wann wurde die Auslandsgesellschaft in Dortmund gegründet?":
-		// the place says where what the words name is, not whose founding.
+		// the place says where what the words name is (Frame.In), not
+		// whose founding.
 		for _, m := range r.mentions {
 			if m.Kind == names.Place && m.ID == f.places()[0] && len(m.Positions) > 0 && m.Positions[0] > 0 &&
 				r.toks[m.Positions[0]-1].fold == "in" {
+				f.In = f.places()[0]
 				f.Subjects = slices.DeleteFunc(f.Subjects, func(s Subject) bool { return s.Kind == SubjectPlace })
 				break
 			}
@@ -1735,10 +1737,11 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		f.Op = OpYesNo
 	}
 	if r.counted && nets && !places && f.Attribute == domain.AttrNone && f.Filters.IsZero() &&
-		(f.Op == OpYesNo || f.Op == OpList || f.Op == OpDescribe) {
+		(f.Op == OpYesNo || f.Op == OpDescribe || f.Op == OpList && r.has("check")) {
 		// "Hat RegioPole 9 Mitglieder?", "… dass im Netzwerk 90 Kommunen
 		// sind. Stimmt das noch?": the figure checked, so the count with
-		// the figures the sources gave over time.
+		// the figures the sources gave over time. "Nenne 3 Mitglieder"
+		// asks for a list.
 		f.Op, f.Attribute, f.Number, f.Words = OpCount, domain.AttrCount, 0, nil
 	}
 	// "mit 300.000 Einwohnern", "Welche Einwohnerzahl mussten …?": who may
@@ -1898,21 +1901,25 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			}
 		}
 		if len(g.Words) > 0 {
-			for _, w := range words.Split(words.Fold(e.base.Place(prev.places()[0]).Name)) {
-				if len(e.refsOf(w)) > 0 {
-					g.Words = append(g.Words, w)
+			if pl := e.base.Place(prev.places()[0]); pl != nil { // a place a reload removed is none
+				for _, w := range words.Split(words.Fold(pl.Name)) {
+					if len(e.refsOf(w)) > 0 {
+						g.Words = append(g.Words, w)
+					}
 				}
 			}
 			return g
 		}
 	}
-	if r.bare && len(f.places()) == 1 && !f.has(SubjectNetwork) && prev.Op == OpMost && len(prev.networks()) == 1 && prev.About != AboutTwinnings {
+	if r.bare && len(f.places()) == 1 && !f.has(SubjectNetwork) && prev.Op == OpMost && len(prev.networks()) == 1 && prev.About != AboutTwinnings &&
+		prev.Measure == MeasureJoined {
 		// "Which NRW cities were among the first Engagierte Städte?" …
 		// "and Aachen?": since when Aachen is one.
 		return Frame{Op: OpWhen, English: f.English, Subjects: []Subject{{Kind: SubjectNetwork, ID: prev.networks()[0]}, f.Subjects[0]}}
 	}
 	if !named && len(prev.Subjects) == 0 && len(prev.Words) > 0 && prev.About != AboutTwinnings && f.Unknown == "" &&
-		f.About != AboutTwinnings && f.Filters.Country == "" && f.Filters.State == "" && f.Filters.Kind == "" && f.Filters.Area == "" && len(f.Words) <= 2 {
+		f.About != AboutTwinnings && f.Filters.Country == "" && f.Filters.State == "" && f.Filters.Kind == "" && f.Filters.Area == "" && len(f.Words) <= 2 &&
+		(len(f.Words) > 0 || f.Op == OpWhen || r.pronoun || r.bare) && !(len(f.Words) == 0 && (f.Attribute == domain.AttrMembers || f.Op == OpCount)) {
 		// "Was ist der Wettbewerb „Europa bei uns zuhause“?" … "wie viele
 		// Projekte gab es 2017?": a question about what the statements
 		// before were on keeps their words (and area).
