@@ -199,7 +199,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 			if counted && count == maxListed {
 				break
 			}
-			if !e.keep(f.Filters, r.p, r.m, n.Founded.Date) || (byRole && !e.roleHas(*r.m, f.Words)) {
+			if !e.listed(n, f, byRole, r) {
 				continue
 			}
 			if count < maxListed {
@@ -259,6 +259,12 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 	return a
 }
 
+// listed reports whether a member list of n for the frame names the
+// member: it passes the filters and, where the words name a role, has it.
+func (e *Engine) listed(n *domain.Network, f Frame, byRole bool, r *memberRef) bool {
+	return e.keep(f.Filters, r.p, r.m, n.Founded.Date) && (!byRole || e.roleHas(*r.m, f.Words))
+}
+
 // listedPlaces is what the answer to a member list names, in its order,
 // for a follow-up about the listed ones ("in welchen Kreisen liegen
 // die?"): the members of one network that pass the frame's filters, as
@@ -278,7 +284,7 @@ func (e *Engine) listedPlaces(f Frame) []string {
 		if len(ids) == maxListed {
 			break
 		}
-		if e.keep(f.Filters, r.p, r.m, n.Founded.Date) && (!byRole || e.roleHas(*r.m, f.Words)) {
+		if e.listed(n, f, byRole, r) {
 			ids = append(ids, r.p.ID)
 		}
 	}
