@@ -516,9 +516,9 @@ func (e *Engine) shorten(a domain.Answer) domain.Answer {
 		return a
 	}
 	var facts []domain.AnswerFact
-	lead := strings.Join(e.foldWords(a.Lead), " ")
+	lead := e.foldedText(a.Lead)
 	for _, f := range a.Facts {
-		text := strings.Join(e.foldWords(f.Text), " ")
+		text := e.foldedText(f.Text)
 		if text == "" || (lead != "" && strings.Contains(lead, text)) {
 			continue
 		}
