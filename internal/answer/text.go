@@ -42,6 +42,12 @@ type tok struct {
 	phrases   []int32
 	phrasesOf string
 	phrasesOK bool
+	// everyday is lexicon.ordinaryIn of the word, as folded when
+	// everydayOf (lexicon.everydayIn): reading a question asks it of every
+	// word several times, each a search of two word lists.
+	everyday   uint8
+	everydayOf string
+	everydayOK bool
 }
 
 var (

@@ -314,11 +314,11 @@ func (e *Engine) read(toks []tok) (Frame, *reading) {
 // double at the start.
 func (l *lexicon) isEnglish(toks []tok, names []bool) bool {
 	score := 0
-	for i, t := range toks {
+	for i := range toks {
 		if names != nil && names[i] {
 			continue // "Engagierte Stadt" in an English question is a name
 		}
-		w := l.langOf(t.fold)
+		w := l.langOf(&toks[i])
 		switch {
 		case w > 0:
 			score++
@@ -336,7 +336,7 @@ func (l *lexicon) isEnglish(toks []tok, names []bool) bool {
 func (e *Engine) readNames(r *reading) {
 	nts := make([]names.Token, len(r.toks))
 	for i, t := range r.toks {
-		ordinary := e.lex.ordinary(t.fold)
+		ordinary := e.lex.ordinaryTok(&r.toks[i])
 		nts[i] = names.Token{Fold: t.fold, Term: t.term, Pos: t.pos, Ordinary: ordinary,
 			Fuzzy: t.num < 0 && !ordinary && !e.statementWord[t.term] && !e.statementWord[t.fold]}
 	}
@@ -377,7 +377,7 @@ func (e *Engine) readNames(r *reading) {
 // are never corrected.
 func (e *Engine) correctTypos(r *reading) {
 	for i, t := range r.toks {
-		if r.claimed[i] || t.num >= 0 || e.lex.ordinary(t.fold) || e.statementWord[t.fold] || e.statementWord[t.term] {
+		if r.claimed[i] || t.num >= 0 || e.lex.ordinaryTok(&t) || e.statementWord[t.fold] || e.statementWord[t.term] {
 			continue
 		}
 		if w, ok := e.lex.typos.Correct(t.fold); ok {
@@ -448,7 +448,7 @@ func (e *Engine) everyday(pl *domain.Place, t tok) bool {
 	if e.lex.vocab[t.fold] || e.lex.fillers[t.fold] {
 		return true
 	}
-	return !t.upper && (e.lex.isGermanWord(t.fold) || e.lex.isEnglishWord(t.fold))
+	return !t.upper && e.lex.everydayIn(&t) != 0
 }
 
 // withItsKreis reports whether the place's own Kreis is named right after
@@ -906,7 +906,7 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 // network the base does not know: no ordinary word, no word of the
 // lexicon or of the base's statements, letters only.
 func (e *Engine) looksLikeName(t tok) bool {
-	if utf8.RuneCountInString(t.fold) < 4 || t.num >= 0 || e.lex.ordinary(t.fold) || e.statementWord[t.term] || e.statementWord[t.fold] {
+	if utf8.RuneCountInString(t.fold) < 4 || t.num >= 0 || e.lex.ordinaryTok(&t) || e.statementWord[t.term] || e.statementWord[t.fold] {
 		return false
 	}
 	for _, c := range t.fold {
