@@ -85,6 +85,14 @@ func clean(q string) string {
 		}
 	}
 	q = strings.Map(func(r rune) rune {
+		if r < utf8.RuneSelf {
+			// Of ASCII, only ^ and ` are symbols (Sk); every question is
+			// cleaned, most of it ASCII, and the tables are searched by rune.
+			if r == '^' || r == '`' {
+				return ' '
+			}
+			return r
+		}
 		// Emoji and other pictographs, their variation selectors and joiners.
 		if unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || r == 0xFE0F || r == 0x200D || unicode.Is(unicode.Cs, r) ||
 			(r >= 0x1F000 && r <= 0x1FAFF) {
@@ -92,7 +100,24 @@ func clean(q string) string {
 		}
 		return r
 	}, q)
+	if singleSpaced(q) {
+		return q // as Fields and Join would give it back, without two copies
+	}
 	return strings.Join(strings.Fields(q), " ")
+}
+
+// singleSpaced reports whether strings.Join(strings.Fields(q), " ") is q:
+// no space at either end, none but ' ' between words, and one at a time.
+func singleSpaced(q string) bool {
+	prevSpace := true // a space at the start is one too many
+	for _, r := range q {
+		space := unicode.IsSpace(r)
+		if space && (r != ' ' || prevSpace) {
+			return false
+		}
+		prevSpace = space
+	}
+	return !prevSpace || q == ""
 }
 
 // hasEmoji reports whether a question holds an emoji or a Slack emoji
