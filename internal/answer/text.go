@@ -159,8 +159,15 @@ func tokenize(q string) []tok {
 		}
 		rest, offset = rest[i+len(w):], at+len(w)
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") // "Minden's twin towns"
-		t := tok{raw: w, lower: strings.ToLower(w), fold: words.Fold(w), pos: len(out), num: -1,
-			afterQ: firstQ >= 0 && at > firstQ, clause: clause}
+		t := tok{raw: w, lower: strings.ToLower(w), pos: len(out), num: -1, afterQ: firstQ >= 0 && at > firstQ, clause: clause}
+		if isASCII(w) {
+			// The same folding, which of ASCII only lowers letters and
+			// drops an umlaut's e: from the lower-case word it is that
+			// word itself when there is no e to drop, not another copy.
+			t.fold = words.Fold(t.lower)
+		} else {
+			t.fold = words.Fold(w)
+		}
 		t.term = words.Stem(t.fold)
 		r, _ := utf8.DecodeRuneInString(w)
 		t.upper = unicode.IsUpper(r)
@@ -173,6 +180,15 @@ func tokenize(q string) []tok {
 		out = append(out, t)
 	}
 	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // englishOrdinal reads "1st", "2nd", "3rd", "9th".
