@@ -637,13 +637,11 @@ func (e *Engine) shorten(a domain.Answer) domain.Answer {
 		return a
 	}
 	var facts []domain.AnswerFact
-	lead := strings.Join(e.foldWords(a.Lead), " ")
+	lead := e.foldedText(a.Lead)
 	for _, f := range a.Facts {
-		text := strings.Join(e.foldWords(f.Text), " ")
-		if text == "" || (lead != "" && strings.Contains(lead, text)) {
-			continue
+		if !e.saysAgain(lead, f.Text) {
+			facts = append(facts, f)
 		}
-		facts = append(facts, f)
 	}
 	a.Facts = facts
 	// Short answers: statements that only add to the answer (the facts
@@ -656,6 +654,23 @@ func (e *Engine) shorten(a domain.Answer) domain.Answer {
 		}
 	}
 	return a
+}
+
+// saysAgain reports whether a fact adds nothing to a lead (foldedText of
+// it): it has no words, or all of them stand in the lead, in order. Most
+// facts differ from their lead at the first word, and an answer's own
+// text is not folded beyond it then.
+func (e *Engine) saysAgain(lead, text string) bool {
+	if m := e.folded.Load(); lead != "" && (m == nil || (*m)[text] == nil) {
+		if ws := words.Split(text); len(ws) > 0 {
+			var buf [64]byte
+			if first := words.AppendFold(buf[:0], ws[0]); len(first) > 0 && !strings.Contains(lead, string(first)) {
+				return false
+			}
+		}
+	}
+	t := e.foldedText(text)
+	return t == "" || (lead != "" && strings.Contains(lead, t))
 }
 
 // answerBudget is the length an answer with statements to spare keeps to.

@@ -1204,7 +1204,7 @@ func (e *Engine) hasNumber(text string) bool {
 // Auslandsgesellschaft zu Städtepartnerschaften?".
 func (e *Engine) datedStatement(f Frame) (domain.Answer, bool) {
 	nets := f.networks()
-	if f.Op != OpWhen || len(f.Words) == 0 || len(nets) != 1 || len(f.places()) > 0 {
+	if f.Op != OpWhen || len(f.Words) == 0 || len(nets) != 1 || f.count(SubjectPlace) > 0 {
 		return domain.Answer{}, false // before the word index is read: it is built on first use
 	}
 	ws := e.statedWords(f.Words)

@@ -10,6 +10,7 @@
 package answer
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/binary"
@@ -672,15 +673,29 @@ func (e *Engine) siblingsOf(core string) []*domain.Place {
 	lo, _ := slices.BinarySearch(e.sibPrefix, p)
 	// The names that share the prefix are sorted: those equal to core
 	// are one run among them.
-	name := func(i int) string { return e.base.Places[e.sibPlaces[i]].Name }
-	for lo < len(e.sibPrefix) && e.sibPrefix[lo] == p && coreName(name(lo)) < core {
+	// The run's core names are folded into one buffer on the stack, not a
+	// string each: every question about a place asks for its siblings.
+	var buf [64]byte
+	name := func(i int) []byte { return appendCoreName(buf[:0], e.base.Places[e.sibPlaces[i]].Name) }
+	for lo < len(e.sibPrefix) && e.sibPrefix[lo] == p && string(name(lo)) < core {
 		lo++
 	}
 	var out []*domain.Place
-	for i := lo; i < len(e.sibPrefix) && e.sibPrefix[i] == p && coreName(name(i)) == core; i++ {
+	for i := lo; i < len(e.sibPrefix) && e.sibPrefix[i] == p && string(name(i)) == core; i++ {
 		out = append(out, &e.base.Places[e.sibPlaces[i]])
 	}
 	return out
+}
+
+// appendCoreName appends coreName(name) to dst.
+func appendCoreName(dst []byte, name string) []byte {
+	n := len(dst)
+	dst = words.AppendFold(dst, name)
+	core := dst[n:]
+	for _, p := range corePrefixes {
+		core = bytes.TrimPrefix(core, []byte(p))
+	}
+	return append(dst[:n], core...)
 }
 
 // prefix8 is the first eight bytes of s as a number, in the order of
@@ -700,11 +715,14 @@ func coreName(name string) string { return coreOf(words.Fold(name)) }
 
 // coreOf is coreName of a folded name.
 func coreOf(n string) string {
-	for _, p := range []string{"kreis ", "landkreis ", "stadt ", "gemeinde "} {
+	for _, p := range corePrefixes {
 		n = strings.TrimPrefix(n, p)
 	}
 	return n
 }
+
+// corePrefixes are what coreOf takes off, in this order.
+var corePrefixes = [...]string{"kreis ", "landkreis ", "stadt ", "gemeinde "}
 
 // nameWords are the words of every name that are no ordinary words, for
 // typo correction, sorted, each once.

@@ -412,6 +412,27 @@ func (e *Engine) foldWords(s string) []string {
 	return foldWords(s)
 }
 
+// foldedText is s's folded words joined by spaces, as
+// strings.Join(e.foldWords(s), " ") writes them: the text of an answer,
+// which no snapshot folded before, folded into one string rather than a
+// string per word (shorten compares every answer's lead and facts so).
+func (e *Engine) foldedText(s string) string {
+	if m := e.folded.Load(); m != nil {
+		if ws, ok := (*m)[s]; ok {
+			return strings.Join(ws, " ")
+		}
+	}
+	var buf [256]byte
+	b := buf[:0]
+	for i, w := range words.Split(s) {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = words.AppendFold(b, w)
+	}
+	return string(b)
+}
+
 func foldWords(s string) []string {
 	ws := words.Split(s)
 	for i, w := range ws {
@@ -421,7 +442,7 @@ func foldWords(s string) []string {
 }
 
 // foldTexts splits the texts of the base that answers compare words with
-// (statements, roles, notes) into folded words, once per snapshot, when
+// (statements, roles, notes, the Land's figures) into folded words, once per snapshot, when
 // Prepare asks: a bot does, in the background after a load; a single `ask`
 // folds the few texts its answer needs instead.
 func (e *Engine) foldTexts() {
@@ -460,6 +481,9 @@ func (e *Engine) foldTexts() {
 	for _, p := range e.base.Partnerships {
 		add(p.Note)
 		addFacts(p.Facts)
+	}
+	for _, x := range e.base.Figures {
+		add(x.Text) // landFigure reads them for every question that might ask about NRW's areas
 	}
 	e.folded.Store(&folded)
 }

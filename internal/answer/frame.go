@@ -371,6 +371,19 @@ func (f Frame) has(kind SubjectKind) bool {
 	return false
 }
 
+// count is how many subjects of the kind the frame names: len(f.ids(kind))
+// without the list, for the matches of the kinds, which ask it of every
+// question.
+func (f Frame) count(kind SubjectKind) int {
+	n := 0
+	for _, s := range f.Subjects {
+		if s.Kind == kind {
+			n++
+		}
+	}
+	return n
+}
+
 // ids lists the ids of the frame's subjects of one kind, in order.
 func (f Frame) ids(kind SubjectKind) []string {
 	var out []string

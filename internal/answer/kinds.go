@@ -68,12 +68,12 @@ func init() {
 			answer: func(e *Engine, _ context.Context, f Frame) (domain.Answer, error) { return e.chatter(f), nil }},
 		{Name: "unknown-member", // "Ist Musterhausen eine Engagierte Stadt?"
 			match: func(_ *Engine, f Frame) bool {
-				return f.Unknown != "" && len(f.networks()) > 0 && len(f.places()) == 0 && f.Op == OpYesNo && !attrSpecific(f)
+				return f.Unknown != "" && f.count(SubjectNetwork) > 0 && f.count(SubjectPlace) == 0 && f.Op == OpYesNo && !attrSpecific(f)
 			},
 			answer: (*Engine).unknownMember},
 		{Name: "unknown-in-network", // "Wer ist Maria Schneidermann von der Netzwerkstelle?"
 			match: func(_ *Engine, f Frame) bool {
-				return f.Unknown != "" && len(f.networks()) > 0 && len(f.places()) == 0 && f.Op == OpWho && !attrSpecific(f)
+				return f.Unknown != "" && f.count(SubjectNetwork) > 0 && f.count(SubjectPlace) == 0 && f.Op == OpWho && !attrSpecific(f)
 			},
 			answer: func(e *Engine, _ context.Context, f Frame) (domain.Answer, error) {
 				return e.noInfoWords(e.base.Network(f.networks()[0]), f), nil
@@ -85,7 +85,7 @@ func init() {
 			answer: (*Engine).unknown},
 		{Name: "twinnings-unknown", Stated: true, // "What are Hamburg's twin cities?"
 			match: func(_ *Engine, f Frame) bool {
-				return f.About == AboutTwinnings && f.Unknown != "" && len(f.places()) == 0
+				return f.About == AboutTwinnings && f.Unknown != "" && f.count(SubjectPlace) == 0
 			},
 			answer: func(e *Engine, _ context.Context, f Frame) (domain.Answer, error) {
 				return domain.Answer{Found: false, Kind: domain.KindNone, English: f.English, Title: say(f.English, "nothing.title"),
@@ -95,32 +95,32 @@ func init() {
 			WhatEN:   "Town twinnings of a place, in a country, since when",
 			Examples: []string{"Welche Partnerstädte hat Bielefeld?", "Hat Gladbeck eine Partnerstadt in Polen?", "Welche Partnerschaft von Münster ist die älteste?"},
 			match: func(_ *Engine, f Frame) bool {
-				return f.About == AboutTwinnings && len(f.places()) > 0 && f.Op != OpCompare
+				return f.About == AboutTwinnings && f.count(SubjectPlace) > 0 && f.Op != OpCompare
 			},
 			answer: (*Engine).twinnings},
 		{Name: "twinned-in", Stated: true, What: "NRW-Kommunen mit Partnern in einem Land", WhatEN: "NRW places twinned with a country",
 			Examples: []string{"Welche NRW-Städte haben Partner in Frankreich?"},
 			match: func(_ *Engine, f Frame) bool {
-				return f.About == AboutTwinnings && len(f.places()) == 0 && (f.Filters.Country != "" || f.Filters.Area != "" && f.Op == OpList) &&
+				return f.About == AboutTwinnings && f.count(SubjectPlace) == 0 && (f.Filters.Country != "" || f.Filters.Area != "" && f.Op == OpList) &&
 					f.Op != OpCount && f.Op != OpMost
 			},
 			answer: (*Engine).twinnedIn},
 		{Name: "twinning-ranks", Stated: true, What: "Städtepartnerschaften: die meisten, die älteste, Vergleiche", WhatEN: "Twinnings: the most, the oldest, comparisons",
 			Examples: []string{"Welche Stadt hat die meisten Partnerstädte?", "Welches ist die älteste Städtepartnerschaft in NRW?", "Hat Köln mehr Partnerstädte als Bonn?"},
 			match: func(_ *Engine, f Frame) bool {
-				return f.About == AboutTwinnings && (f.Op == OpMost && len(f.places()) == 0 || f.Op == OpCompare)
+				return f.About == AboutTwinnings && (f.Op == OpMost && f.count(SubjectPlace) == 0 || f.Op == OpCompare)
 			},
 			answer: (*Engine).twinningRanks},
 		{Name: "twinnings-in-year", Stated: true, What: "Städtepartnerschaften eines Jahres", WhatEN: "Town twinnings of a year",
 			Examples: []string{"Welche Städtepartnerschaften wurden 2022 geschlossen?"},
 			match: func(_ *Engine, f Frame) bool {
-				return f.About == AboutTwinnings && len(f.places()) == 0 && len(f.networks()) == 0 && f.Filters.Year != 0 && f.Op == OpList
+				return f.About == AboutTwinnings && f.count(SubjectPlace) == 0 && f.count(SubjectNetwork) == 0 && f.Filters.Year != 0 && f.Op == OpList
 			},
 			answer: (*Engine).twinningsInYear},
 		{Name: "twinning-figures", Stated: true, What: "Städtepartnerschaften in NRW: Zahlen", WhatEN: "Town twinnings in NRW: figures",
 			Examples: []string{"Wie viele Städtepartnerschaften gibt es in NRW?"},
 			match: func(_ *Engine, f Frame) bool {
-				return f.About == AboutTwinnings && len(f.places()) == 0 && len(f.networks()) == 0
+				return f.About == AboutTwinnings && f.count(SubjectPlace) == 0 && f.count(SubjectNetwork) == 0
 			},
 			answer: (*Engine).twinningFigures},
 		{Name: "areas", What: "Kommunen, Kreise und Regierungsbezirke in NRW", WhatEN: "Municipalities, Kreise and Regierungsbezirke of NRW",
@@ -134,7 +134,7 @@ func init() {
 		{Name: "chair-history", What: "Vorsitz: wer vor oder nach einer Stadt, wer zuerst, alle nacheinander", WhatEN: "Chairs: before or after a city, the first, all in turn",
 			Examples: []string{"Wer hatte den Vorsitz vor Paderborn?", "Welche Städte hatten bisher den Vorsitz bei RegioPole?"},
 			match: func(_ *Engine, f Frame) bool {
-				return f.Rel.ID != "" || (f.Attribute == domain.AttrChair && len(f.networks()) == 1 &&
+				return f.Rel.ID != "" || (f.Attribute == domain.AttrChair && f.count(SubjectNetwork) == 1 &&
 					(f.Time == WhenHistory || f.Most == DirOldest || f.Filters.Year != 0))
 			},
 			answer: (*Engine).chairHistory},
@@ -149,7 +149,7 @@ func init() {
 				// chair; "Wer hat für Siegen unterschrieben?" about Siegen's
 				// membership.
 				founding := f.Attribute == domain.AttrFounders || f.Attribute == domain.AttrFounding
-				return len(f.places()) > 0 && len(f.networks()) > 0 && (founding || !(attrSpecific(f) && f.Op != OpYesNo && f.Op != OpWhen))
+				return f.count(SubjectPlace) > 0 && f.count(SubjectNetwork) > 0 && (founding || !(attrSpecific(f) && f.Op != OpYesNo && f.Op != OpWhen))
 			},
 			answer: (*Engine).membership},
 		{Name: "place-in-area", What: "Ja/Nein: liegt ein Ort in einem Kreis oder Regierungsbezirk", WhatEN: "Yes/no: does a place lie in a Kreis or Regierungsbezirk",
@@ -162,37 +162,39 @@ func init() {
 		{Name: "place", InHelp: true, ExampleEN: "Bielefeld", What: "Ein Ort: wo er liegt, seine Netzwerke und Partnerstädte", WhatEN: "A place: where it is, its networks",
 			Examples: []string{"Bielefeld", "In welchem Kreis liegt Hille?"},
 			match: func(_ *Engine, f Frame) bool {
-				return len(f.places()) > 0 && !(len(f.networks()) > 0 && attrSpecific(f))
+				return f.count(SubjectPlace) > 0 && !(f.count(SubjectNetwork) > 0 && attrSpecific(f))
 			},
 			answer: (*Engine).place},
 		{Name: "states", // "Welche Bundesländer sind im RegioPole-Netzwerk vertreten?"
-			match:  func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Attribute == domain.AttrStates },
+			match:  func(_ *Engine, f Frame) bool { return f.count(SubjectNetwork) > 0 && f.Attribute == domain.AttrStates },
 			answer: (*Engine).states},
 		{Name: "not-members", What: "Wer nicht dabei ist", WhatEN: "Who is not a member",
 			Examples: []string{"Welche Städte sind nicht bei RegioPole?"},
-			match:    func(_ *Engine, f Frame) bool { return len(f.networks()) == 1 && f.Negate },
+			match:    func(_ *Engine, f Frame) bool { return f.count(SubjectNetwork) == 1 && f.Negate },
 			answer:   (*Engine).notMembers},
 		{Name: "shared-members", // "Welche Städte sind in RegioPole und Engagierte Stadt?"
 			match: func(_ *Engine, f Frame) bool {
-				return len(f.networks()) > 1 && f.Op == OpList && !attrSpecific(f)
+				return f.count(SubjectNetwork) > 1 && f.Op == OpList && !attrSpecific(f)
 			},
 			answer: (*Engine).shared},
 		{Name: "eligibility", // "Darf eine Stadt mit 300.000 Einwohnern Engagierte Stadt werden?"
-			match:  func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Attribute == domain.AttrEligibility },
+			match: func(_ *Engine, f Frame) bool {
+				return f.count(SubjectNetwork) > 0 && f.Attribute == domain.AttrEligibility
+			},
 			answer: (*Engine).eligibility},
 		{Name: "network-website", // "Link zum Kommunen-Netzwerk"
-			match:  func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Attribute == domain.AttrWebsite },
+			match:  func(_ *Engine, f Frame) bool { return f.count(SubjectNetwork) > 0 && f.Attribute == domain.AttrWebsite },
 			answer: (*Engine).website},
 		{Name: "network-goal", // "Was ist das Ziel von RegioPole?"
-			match:  func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Attribute == domain.AttrGoal },
+			match:  func(_ *Engine, f Frame) bool { return f.count(SubjectNetwork) > 0 && f.Attribute == domain.AttrGoal },
 			answer: (*Engine).goal},
 		{Name: "network-join", What: "Mitmachen: Weg und Voraussetzungen", WhatEN: "How to join, and who may",
 			Examples: []string{"Wie kann man beim Kommunen-Netzwerk mitmachen?"},
-			match:    func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Attribute == domain.AttrJoin },
+			match:    func(_ *Engine, f Frame) bool { return f.count(SubjectNetwork) > 0 && f.Attribute == domain.AttrJoin },
 			answer:   (*Engine).join},
 		{Name: "network-activities", // "Was macht das Kommunen-Netzwerk?"
 			match: func(_ *Engine, f Frame) bool {
-				return len(f.networks()) == 1 && f.Attribute == domain.AttrActivities
+				return f.count(SubjectNetwork) == 1 && f.Attribute == domain.AttrActivities
 			},
 			answer: func(e *Engine, _ context.Context, f Frame) (domain.Answer, error) {
 				return e.activities(e.base.Network(f.networks()[0]), f), nil
@@ -200,7 +202,7 @@ func init() {
 		{Name: "network-topic", InHelp: true, ExampleEN: "Who chairs RegioPole?", What: "Zu einem Netzwerk: Vorsitz, Sprecher, Träger, Förderung, Kosten, Veranstaltungen …",
 			WhatEN:   "About a network: chair, speakers, carrier, funding, cost, events …",
 			Examples: []string{"Wer hat den Vorsitz bei RegioPole?", "Wer leitet die Netzwerkstelle?", "Wann war der 5. Tag der Städtepartnerschaften?"},
-			match:    func(e *Engine, f Frame) bool { return len(f.networks()) > 0 && e.isTopic(f.Attribute) },
+			match:    func(e *Engine, f Frame) bool { return f.count(SubjectNetwork) > 0 && e.isTopic(f.Attribute) },
 			answer:   (*Engine).topic},
 		{Name: "network-founding", What: "Gründung eines Netzwerks: wann, wo, von wem",
 			WhatEN:   "A network's founding: when, where, by whom",
@@ -209,22 +211,22 @@ func init() {
 				// "Wo war das Netzwerktreffen West?", "Wer ist Referent bei der
 				// Netzwerkstelle?" name what they ask about: the statements,
 				// not where or by whom the network was founded.
-				return len(f.networks()) > 0 && (attrSpecific(f) || f.Op == OpWhen && f.Unknown == "" || (f.Op == OpWho || f.Op == OpWhere) && len(f.Words) == 0)
+				return f.count(SubjectNetwork) > 0 && (attrSpecific(f) || f.Op == OpWhen && f.Unknown == "" || (f.Op == OpWho || f.Op == OpWhere) && len(f.Words) == 0)
 			},
 			answer: (*Engine).founding},
 		{Name: "count", What: "Zahlen, auch frühere", WhatEN: "Figures, older ones too",
 			Examples: []string{"Wie viele Engagierte Städte gibt es?"},
-			match:    func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 && f.Op == OpCount },
+			match:    func(_ *Engine, f Frame) bool { return f.count(SubjectNetwork) > 0 && f.Op == OpCount },
 			answer:   (*Engine).count},
 		{Name: "members", InHelp: true, ExampleEN: "Which NRW cities are Engagierte Stadt?", What: "Mitgliederlisten, auch nach Bundesland, Kreis, kreisfrei oder Jahr", WhatEN: "Member lists, by Bundesland, Kreis or year",
 			Examples: []string{"Welche NRW-Städte sind Engagierte Stadt?", "Welche NRW-Städte kamen 2022 zur Engagierten Stadt?", "Welche kreisfreien Städte sind Engagierte Stadt?"},
 			match: func(_ *Engine, f Frame) bool {
-				return len(f.networks()) > 0 && f.Op == OpList && (f.Attribute != domain.AttrNone || len(f.Words) == 0)
+				return f.count(SubjectNetwork) > 0 && f.Op == OpList && (f.Attribute != domain.AttrNone || len(f.Words) == 0)
 			},
 			answer: (*Engine).membersKind},
 		{Name: "network", Stated: true, What: "Ein Netzwerk in Kürze: was es ist, Gründung, Größe, Mitglieder", WhatEN: "A network in short",
 			Examples: []string{"RegioPole", "Was ist die Engagierte Stadt?"},
-			match:    func(_ *Engine, f Frame) bool { return len(f.networks()) > 0 },
+			match:    func(_ *Engine, f Frame) bool { return f.count(SubjectNetwork) > 0 },
 			answer:   (*Engine).network},
 		{Name: "cross", What: "Netzwerkübergreifend", WhatEN: "Across networks",
 			Examples: []string{"Welche Städte sind in mehreren Netzwerken?"},
@@ -264,7 +266,7 @@ func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
 	}
 	for _, k := range kinds {
 		if k.match(e, f) {
-			if k.Stated && f.About == AboutTwinnings && len(f.places()) == 0 {
+			if k.Stated && f.About == AboutTwinnings && f.count(SubjectPlace) == 0 {
 				if a, ok := e.twinningsSaying(f); ok {
 					return a, k.Name + "/twinning" // "die erste deutsch-deutsche Städtepartnerschaft"
 				}

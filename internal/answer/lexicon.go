@@ -570,6 +570,20 @@ func (l *lexicon) ordinaryIn(fold string) uint8 {
 	return b
 }
 
+// everydayIn is ordinaryIn of the token's word, remembered in the token
+// until the word changes (a misspelt word read as spelt).
+func (l *lexicon) everydayIn(t *tok) uint8 {
+	if !t.everydayOK || t.everydayOf != t.fold {
+		t.everyday, t.everydayOf, t.everydayOK = l.ordinaryIn(t.fold), t.fold, true
+	}
+	return t.everyday
+}
+
+// ordinaryTok is ordinary of the token's word.
+func (l *lexicon) ordinaryTok(t *tok) bool {
+	return l.vocab[t.fold] || l.fillers[t.fold] || l.everydayIn(t) != 0
+}
+
 // The bits of lexicon.ordinaryIn.
 const (
 	german uint8 = 1 << iota
@@ -584,9 +598,9 @@ func (l *lexicon) isEnglishWord(fold string) bool { return l.everyday[1].Has(fol
 // langOf is +1 for a word only English uses, -1 for one only German does
 // (the lexicon's words as its lists say, the ordinary words as only one
 // language has them), 0 where both or neither do.
-func (l *lexicon) langOf(fold string) int {
-	w := l.lang[fold]
-	switch l.ordinaryIn(fold) {
+func (l *lexicon) langOf(t *tok) int {
+	w := l.lang[t.fold]
+	switch l.everydayIn(t) {
 	case english:
 		w++
 	case german:

@@ -42,6 +42,12 @@ type tok struct {
 	phrases   []int32
 	phrasesOf string
 	phrasesOK bool
+	// everyday is lexicon.ordinaryIn of the word, as folded when
+	// everydayOf (lexicon.everydayIn): reading a question asks it of every
+	// word several times, each a search of two word lists.
+	everyday   uint8
+	everydayOf string
+	everydayOK bool
 }
 
 var (
@@ -79,6 +85,14 @@ func clean(q string) string {
 		}
 	}
 	q = strings.Map(func(r rune) rune {
+		if r < utf8.RuneSelf {
+			// Of ASCII, only ^ and ` are symbols (Sk); every question is
+			// cleaned, most of it ASCII, and the tables are searched by rune.
+			if r == '^' || r == '`' {
+				return ' '
+			}
+			return r
+		}
 		// Emoji and other pictographs, their variation selectors and joiners.
 		if unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || r == 0xFE0F || r == 0x200D || unicode.Is(unicode.Cs, r) ||
 			(r >= 0x1F000 && r <= 0x1FAFF) {
@@ -86,7 +100,24 @@ func clean(q string) string {
 		}
 		return r
 	}, q)
+	if singleSpaced(q) {
+		return q // as Fields and Join would give it back, without two copies
+	}
 	return strings.Join(strings.Fields(q), " ")
+}
+
+// singleSpaced reports whether strings.Join(strings.Fields(q), " ") is q:
+// no space at either end, none but ' ' between words, and one at a time.
+func singleSpaced(q string) bool {
+	prevSpace := true // a space at the start is one too many
+	for _, r := range q {
+		space := unicode.IsSpace(r)
+		if space && (r != ' ' || prevSpace) {
+			return false
+		}
+		prevSpace = space
+	}
+	return !prevSpace || q == ""
 }
 
 // hasEmoji reports whether a question holds an emoji or a Slack emoji
@@ -128,8 +159,15 @@ func tokenize(q string) []tok {
 		}
 		rest, offset = rest[i+len(w):], at+len(w)
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") // "Minden's twin towns"
-		t := tok{raw: w, lower: strings.ToLower(w), fold: words.Fold(w), pos: len(out), num: -1,
-			afterQ: firstQ >= 0 && at > firstQ, clause: clause}
+		t := tok{raw: w, lower: strings.ToLower(w), pos: len(out), num: -1, afterQ: firstQ >= 0 && at > firstQ, clause: clause}
+		if isASCII(w) {
+			// The same folding, which of ASCII only lowers letters and
+			// drops an umlaut's e: from the lower-case word it is that
+			// word itself when there is no e to drop, not another copy.
+			t.fold = words.Fold(t.lower)
+		} else {
+			t.fold = words.Fold(w)
+		}
 		t.term = words.Stem(t.fold)
 		r, _ := utf8.DecodeRuneInString(w)
 		t.upper = unicode.IsUpper(r)
@@ -142,6 +180,15 @@ func tokenize(q string) []tok {
 		out = append(out, t)
 	}
 	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // englishOrdinal reads "1st", "2nd", "3rd", "9th".

@@ -363,11 +363,11 @@ func (e *Engine) read(toks []tok) (Frame, *reading) {
 // double at the start.
 func (l *lexicon) isEnglish(toks []tok, names []bool) bool {
 	score := 0
-	for i, t := range toks {
+	for i := range toks {
 		if names != nil && names[i] {
 			continue // "Engagierte Stadt" in an English question is a name
 		}
-		w := l.langOf(t.fold)
+		w := l.langOf(&toks[i])
 		switch {
 		case w > 0:
 			score++
@@ -385,7 +385,7 @@ func (l *lexicon) isEnglish(toks []tok, names []bool) bool {
 func (e *Engine) readNames(r *reading) {
 	nts := make([]names.Token, len(r.toks))
 	for i, t := range r.toks {
-		ordinary := e.lex.ordinary(t.fold)
+		ordinary := e.lex.ordinaryTok(&r.toks[i])
 		nts[i] = names.Token{Fold: t.fold, Term: t.term, Pos: t.pos, Ordinary: ordinary,
 			Fuzzy: t.num < 0 && !ordinary && !e.statementWord[t.term] && !e.statementWord[t.fold]}
 	}
@@ -426,7 +426,7 @@ func (e *Engine) readNames(r *reading) {
 // are never corrected.
 func (e *Engine) correctTypos(r *reading) {
 	for i, t := range r.toks {
-		if r.claimed[i] || t.num >= 0 || e.lex.ordinary(t.fold) || e.statementWord[t.fold] || e.statementWord[t.term] {
+		if r.claimed[i] || t.num >= 0 || e.lex.ordinaryTok(&t) || e.statementWord[t.fold] || e.statementWord[t.term] {
 			continue
 		}
 		if w, ok := e.lex.typos.Correct(t.fold); ok {
@@ -497,7 +497,7 @@ func (e *Engine) everyday(pl *domain.Place, t tok) bool {
 	if e.lex.vocab[t.fold] || e.lex.fillers[t.fold] {
 		return true
 	}
-	return !t.upper && (e.lex.isGermanWord(t.fold) || e.lex.isEnglishWord(t.fold))
+	return !t.upper && e.lex.everydayIn(&t) != 0
 }
 
 // withItsKreis reports whether the place's own Kreis is named right after
@@ -960,7 +960,7 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 // network the base does not know: no ordinary word, no word of the
 // lexicon or of the base's statements, letters only.
 func (e *Engine) looksLikeName(t tok) bool {
-	if utf8.RuneCountInString(t.fold) < 4 || t.num >= 0 || e.lex.ordinary(t.fold) || e.statementWord[t.term] || e.statementWord[t.fold] {
+	if utf8.RuneCountInString(t.fold) < 4 || t.num >= 0 || e.lex.ordinaryTok(&t) || e.statementWord[t.term] || e.statementWord[t.fold] {
 		return false
 	}
 	for _, c := range t.fold {
@@ -1087,9 +1087,9 @@ func (e *Engine) onFocus(f, prev Frame, r *reading) (Frame, bool) {
 		f.Attribute == domain.AttrPostcode || f.Attribute == domain.AttrSurface || f.Attribute == domain.AttrPlace:
 		g := Frame{Op: f.Op, Attribute: f.Attribute, Asked: f.Asked, Words: f.Words, English: f.English, Subjects: []Subject{place}}
 		return g, true
-	case f.Op == OpWhere || f.About == AboutAreas && (f.Filters.Kind == "Kreis" || f.Filters.Kind == "Regierungsbezirk") && len(f.places()) == 0:
+	case f.Op == OpWhere || f.About == AboutAreas && (f.Filters.Kind == "Kreis" || f.Filters.Kind == "Regierungsbezirk") && f.count(SubjectPlace) == 0:
 		return Frame{Op: OpWhere, English: f.English, Subjects: []Subject{place}}, true // "in welchem Kreis liegt die Stadt?"
-	case f.Op == OpWhen && len(f.Words) == 0 && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrFounding) && len(prev.networks()) > 0:
+	case f.Op == OpWhen && len(f.Words) == 0 && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrFounding) && prev.count(SubjectNetwork) > 0:
 		g := Frame{Op: OpWhen, English: f.English}
 		for _, id := range prev.networks() {
 			g.Subjects = append(g.Subjects, Subject{Kind: SubjectNetwork, ID: id})
@@ -1110,12 +1110,12 @@ func (e *Engine) inPrevArea(f, prev Frame, r *reading) (Frame, bool) {
 		return f, false
 	}
 	switch {
-	case !f.has(SubjectNetwork) && !f.has(SubjectPlace) && f.Op == OpList && r.has("places") && len(prev.places()) == 1 && f.About != AboutTwinnings:
+	case !f.has(SubjectNetwork) && !f.has(SubjectPlace) && f.Op == OpList && r.has("places") && prev.count(SubjectPlace) == 1 && f.About != AboutTwinnings:
 		if area := e.areaOf(prev.places()[0]); area != "" {
 			f.About, f.Filters.Area = AboutAreas, area
 			return f, true
 		}
-	case f.has(SubjectNetwork) && !f.has(SubjectPlace) && r.has("district-words") && len(prev.places()) == 1 && prev.Filters.Area == "" && f.Op != OpWhere:
+	case f.has(SubjectNetwork) && !f.has(SubjectPlace) && r.has("district-words") && prev.count(SubjectPlace) == 1 && prev.Filters.Area == "" && f.Op != OpWhere:
 		// "In welchem Kreis liegt Lemgo?" … "welche andere Engagierte
 		// Stadt liegt noch in dem Kreis?": the network's members in
 		// Lemgo's Kreis, Lemgo left out where others are asked for.
@@ -1845,7 +1845,7 @@ func (e *Engine) impliedMeasure(r *reading, f *Frame) Measure {
 		return MeasureMunicipalities
 	case f.About == AboutTwinnings:
 		return MeasureTwinnings
-	case len(f.places()) >= 2:
+	case f.count(SubjectPlace) >= 2:
 		return MeasureJoined
 	case f.Most == DirLargest || f.Most == DirSmallest:
 		if f.has(SubjectNetwork) && f.Op == OpMost {
@@ -2051,7 +2051,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		}
 		e.changeFilters(&g, f, r)
 		return g
-	case f.has(SubjectPlace) && !f.has(SubjectNetwork) && len(prev.networks()) > 0 && len(prev.places()) == 0 && r.has("members", "join") &&
+	case f.has(SubjectPlace) && !f.has(SubjectNetwork) && prev.count(SubjectNetwork) > 0 && prev.count(SubjectPlace) == 0 && r.has("members", "join") &&
 		f.About == AboutSubjects && f.Attribute == domain.AttrNone:
 		// "Welche Städte sind bei RegioPole?" … "und seit wann ist Koblenz
 		// dabei?": Koblenz in that network.
@@ -2170,7 +2170,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 // one place's twinnings as the partner asked about, which the base does
 // not know: "Ist Bielefeld mit Paris verpartnert?".
 func (e *Engine) unknownPartner(r *reading, f *Frame) {
-	if f.About != AboutTwinnings || f.Op != OpYesNo || len(f.places()) != 1 || f.Filters.Country != "" || f.Unknown != "" {
+	if f.About != AboutTwinnings || f.Op != OpYesNo || f.count(SubjectPlace) != 1 || f.Filters.Country != "" || f.Unknown != "" {
 		return
 	}
 	for i := range r.toks[:len(r.toks)-1] {
@@ -2258,7 +2258,7 @@ func (e *Engine) areaNamed(pl *domain.Place, like string) string {
 // the other members.
 func (e *Engine) whoElse(g, prev Frame) Frame {
 	places := prev.places()
-	if len(places) == 0 && len(g.networks()) > 0 && g.Filters.State == prev.Filters.State && g.Filters.NotState == prev.Filters.NotState &&
+	if len(places) == 0 && g.count(SubjectNetwork) > 0 && g.Filters.State == prev.Filters.State && g.Filters.NotState == prev.Filters.NotState &&
 		g.Filters.Area == prev.Filters.Area && g.Filters.NotArea == prev.Filters.NotArea {
 		// "Welche Gründungsmitglieder liegen in NRW?" … "und die
 		// anderen?", "who else?": those outside where the list was.

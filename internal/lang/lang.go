@@ -93,6 +93,27 @@ func foldASCII(s string) string {
 	return string(b)
 }
 
+// FoldASCIIInPlace folds b, ASCII only, as Fold folds it, in b's own
+// bytes (folding only lowers letters and drops an umlaut's "e", so it
+// never writes ahead of what it reads), and returns the folded part: for
+// callers that fold many words into one buffer (words.AppendFold), where a
+// string per word is the cost.
+func FoldASCIIInPlace(b []byte) []byte {
+	state, n := ordinary, 0
+	for _, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		var drop bool
+		state, drop = next(state, rune(c))
+		if !drop {
+			b[n] = c
+			n++
+		}
+	}
+	return b[:n]
+}
+
 // foldAny is Fold of any text.
 func foldAny(s string) string {
 	s = strings.ToLower(norm.NFC.String(s))

@@ -477,26 +477,21 @@ func firstRune(s string) rune {
 func (ix *Index) Find(tokens []Token) []Mention {
 	// What each token may stand for, and the variants that are worth a look.
 	cands := make([][]candidate, len(tokens))
-	vs := map[int32]bool{}
+	var ids []int32 // the variants, each once when sorted: a question's words have few
 	for i, t := range tokens {
 		cands[i] = ix.lookup(t)
 		if utf8.RuneCountInString(t.Fold) <= 2 && !ix.shortName(t.Term) {
 			continue // "an" of "Mülheim an der Ruhr" joins a name, never starts a look at one
 		}
 		for _, c := range cands[i] {
-			for _, v := range ix.posting(c.term) {
-				vs[v] = true
-			}
+			ids = append(ids, ix.posting(c.term)...)
 		}
 	}
-	if len(vs) == 0 {
+	if len(ids) == 0 {
 		return nil
 	}
-	ids := make([]int32, 0, len(vs))
-	for v := range vs {
-		ids = append(ids, v)
-	}
-	slices.Sort(ids) // the same answer every time, whatever the map order
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
 	best := map[int32]Mention{}
 	var order []int32
 	for _, id := range ids {

@@ -264,7 +264,7 @@ func (a *App) handleInteractions(w http.ResponseWriter, r *http.Request, log *sl
 // request's cost under load (issue 17). FuzzParseSlashCommand holds the
 // two to the same result.
 func parseSlashCommand(contentType, body string) (cmd slack.SlashCommand, sslCheck bool, err error) {
-	if contentType != "" {
+	if contentType != "" && contentType != "application/x-www-form-urlencoded" { // Slack's own, exactly: nothing to parse
 		mt, _, err := mime.ParseMediaType(contentType)
 		if err != nil {
 			return cmd, false, err

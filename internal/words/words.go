@@ -47,6 +47,29 @@ func Fold(s string) string {
 	}
 }
 
+// AppendFold appends Fold(s) to dst. An ASCII word, which most words of
+// a question and of an answer are, folds in dst's own bytes: folding the
+// text of an answer word by word into one buffer (answer's foldedText)
+// then allocates nothing per word.
+func AppendFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, Fold(s)...)
+		}
+	}
+	start := len(dst)
+	dst = append(dst, s...)
+	for {
+		// Fold's fixpoint: after the first pass every letter is lower
+		// case, and a pass that drops nothing changes nothing.
+		n := len(dst)
+		dst = dst[:start+len(lang.FoldASCIIInPlace(dst[start:]))]
+		if len(dst) == n {
+			return dst
+		}
+	}
+}
+
 // dropMarks removes accents: é is e.
 func dropMarks(f string) string {
 	var b strings.Builder

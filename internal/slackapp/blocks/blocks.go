@@ -536,7 +536,7 @@ func footer(a domain.Answer, cites domain.Citations, opt Options) []slack.Block 
 		if label == "" {
 			label = s.Publisher
 		}
-		entry := fmt.Sprintf("[%d] ", i+1) + link(s.URL, label)
+		entry := "[" + strconv.Itoa(i+1) + "] " + link(s.URL, label)
 		if !s.Published.IsZero() {
 			entry += " (" + s.Published.String() + ")"
 		}
@@ -694,12 +694,19 @@ func listBlocks(question string, en bool, index int, l domain.List, offset, bloc
 // omittedCount reads a list note of the form "und N weitere" (the items the
 // engine left out); ok is false for any other note.
 func omittedCount(note string) (n int, ok bool) {
+	// Most lists have no note, or another one: the ending is checked before
+	// Sscanf, which costs more than the rest of the list's rendering.
 	var rest string
-	if c, _ := fmt.Sscanf(note, "und %d weitere%s", &n, &rest); c >= 1 && n > 0 && strings.TrimSpace(rest) == "" && strings.HasSuffix(strings.TrimSpace(note), "weitere") {
-		return n, true
+	end := strings.TrimSpace(note)
+	if strings.HasSuffix(end, "weitere") {
+		if c, _ := fmt.Sscanf(note, "und %d weitere%s", &n, &rest); c >= 1 && n > 0 && strings.TrimSpace(rest) == "" {
+			return n, true
+		}
 	}
-	if c, _ := fmt.Sscanf(note, "and %d more%s", &n, &rest); c >= 1 && n > 0 && strings.TrimSpace(rest) == "" && strings.HasSuffix(strings.TrimSpace(note), "more") {
-		return n, true
+	if strings.HasSuffix(end, "more") {
+		if c, _ := fmt.Sscanf(note, "and %d more%s", &n, &rest); c >= 1 && n > 0 && strings.TrimSpace(rest) == "" {
+			return n, true
+		}
 	}
 	return 0, false
 }

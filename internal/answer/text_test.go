@@ -1,0 +1,32 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// FuzzSingleSpaced holds clean's shortcut to what it stands for: a text
+// that Fields and Join would give back as it is.
+func FuzzSingleSpaced(f *testing.F) {
+	for _, s := range []string{"", " ", "a b", "a  b", " a", "a ", "a\tb", "a\u00a0b", "a\u0085b", "Wer ist dabei?"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		if got, want := singleSpaced(q), strings.Join(strings.Fields(q), " ") == q; got != want {
+			t.Fatalf("singleSpaced(%q) = %v, want %v", q, got, want)
+		}
+	})
+}
+
+// TestCleanASCIISymbols: clean takes of ASCII only ^ and ` for symbols,
+// without asking the tables; they must agree.
+func TestCleanASCIISymbols(t *testing.T) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		symbol := unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || unicode.Is(unicode.Cs, r)
+		if symbol != (r == '^' || r == '`') {
+			t.Errorf("%q: a symbol is %v to the tables", r, symbol)
+		}
+	}
+}
