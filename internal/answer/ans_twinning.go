@@ -77,11 +77,19 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	}
 	if (f.Most == DirOldest || f.Most == DirNewest) && len(ps) > 1 {
 		// "Welche Partnerschaft von Münster ist die älteste?"
-		var dated []domain.Partnership
+		// Of the partnerships, where the place has dated ones: a
+		// Patenschaft or a mere Kontakt is another bond.
+		var dated, proper []domain.Partnership
 		for _, p := range ps {
 			if !p.Since.IsZero() {
 				dated = append(dated, p)
+				if p.Kind != "Patenschaft" && p.Kind != "Kontakt" {
+					proper = append(proper, p)
+				}
 			}
+		}
+		if len(proper) > 0 {
+			dated = proper
 		}
 		if len(dated) > 0 {
 			p, key := dated[0], "twin.oldest"

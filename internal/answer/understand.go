@@ -1603,6 +1603,19 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
 	defer e.unknownPartner(r, f)
+	if f.Unknown != "" {
+		// "Musterstadt an der Lippe": a place name after the unknown name
+		// and "an der" is part of it, not a subject of its own.
+		for _, m := range r.mentions {
+			if m.Kind != names.Place || len(m.Positions) == 0 || m.Positions[0] < 2 {
+				continue
+			}
+			p := m.Positions[0]
+			if slices.Contains(r.cues["along"], p-1) && (r.toks[p-2].fold == f.Unknown || p >= 3 && r.toks[p-3].fold == f.Unknown) {
+				f.Subjects = slices.DeleteFunc(f.Subjects, func(s Subject) bool { return s.Kind == SubjectPlace && s.ID == m.ID })
+			}
+		}
+	}
 	f.Period = r.has("period")
 	f.From = e.sourceAsked(r)
 	if f.Attribute == domain.AttrFounding && len(f.places()) == 1 && !f.has(SubjectNetwork) && len(f.Words) > 0 {
