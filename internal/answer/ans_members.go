@@ -165,12 +165,23 @@ func (e *Engine) filterNames(fl Filters, en bool) []string {
 // are searched in the network's statements.
 func (e *Engine) membersKind(ctx context.Context, f Frame) (domain.Answer, error) {
 	nets := e.nets(f.networks())
-	if len(f.Words) > 0 && !e.anyRole(nets, f.Words) {
+	byRole := len(f.Words) > 0 && e.anyRole(nets, f.Words)
+	if byRole {
+		// Members whose role has the words ("Landesnetzwerk"); where none
+		// passes the other filters, the statements say more.
+		if a := e.membersAnswer(nets, f); len(a.Lists) > 0 {
+			return a, nil
+		}
+	}
+	if len(f.Words) > 0 {
 		hits, err := e.statements(ctx, f.Words, nets[0].ID)
 		if err != nil {
 			return domain.Answer{}, err
 		}
-		if len(hits) > 0 && (f.Filters.IsZero() || e.yearStated(hits[0], f.Filters)) {
+		if in := slices.DeleteFunc(slices.Clone(hits), func(h domain.FactHit) bool { return !e.stateStated(h, f.Filters) }); len(in) > 0 {
+			hits = e.placesFirst(in, f) // "Landesnetzwerk … NRW": the statement on NRW's that names them, not Baden-Württemberg's
+		}
+		if len(hits) > 0 && (f.Filters.IsZero() || e.yearStated(hits[0], f.Filters) || e.stateStated(hits[0], f.Filters)) {
 			return e.shortFacts(hits, f), nil
 		}
 	}
@@ -326,7 +337,8 @@ func (e *Engine) roleHas(m domain.Membership, ws []string) bool {
 func (e *Engine) memberList(n *domain.Network, ms []memberRef, total int, en bool) domain.List {
 	l := domain.List{Title: n.Name, Partial: !n.MembersComplete}
 	for _, r := range ms {
-		// In a list, the year is enough and only short roles fit.
+		// In a list, the year is enough and only short roles fit; in a
+		// long one (more than 20) no roles: the list itself stays readable.
 		var detail []string
 		switch {
 		case !r.m.Since.IsZero() && !r.m.Until.IsZero():
@@ -334,7 +346,7 @@ func (e *Engine) memberList(n *domain.Network, ms []memberRef, total int, en boo
 		case !r.m.Since.IsZero():
 			detail = append(detail, strconv.Itoa(int(r.m.Since.Year)))
 		}
-		if r.m.Role != "" && utf8.RuneCountInString(r.m.Role) <= 25 {
+		if r.m.Role != "" && utf8.RuneCountInString(r.m.Role) <= 25 && len(ms) <= 20 {
 			detail = append(detail, r.m.Role)
 		}
 		l.Items = append(l.Items, domain.ListItem{Name: r.p.Name, Detail: strings.Join(detail, ", "), Source: e.base.Source(r.m.Source)})
@@ -703,6 +715,29 @@ func (e *Engine) yearStated(h domain.FactHit, fl Filters) bool {
 	year := fl.Year
 	fl.Year, fl.YearOp = 0, ""
 	return year != 0 && fl.IsZero() && e.hasWord(e.fact(h.Ref, false).Text, strconv.Itoa(year))
+}
+
+// stateStated reports whether a statement names the Bundesland a list is
+// narrowed to and nothing else narrows it: "Wer gehört zum Landesnetzwerk
+// Engagierte Stadt NRW?" is answered by the statement on it.
+func (e *Engine) stateStated(h domain.FactHit, fl Filters) bool {
+	state := fl.State
+	fl.State = ""
+	if state == "" || !fl.IsZero() {
+		return false
+	}
+	ws := e.foldWords(e.fact(h.Ref, false).Text)
+	for _, st := range e.lex.states {
+		if st.to != state {
+			continue
+		}
+		for i := range ws {
+			if i+len(st.words) <= len(ws) && slices.Equal(ws[i:i+len(st.words)], st.words) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // formerFilters are the filters of a list of former members without the
