@@ -732,9 +732,23 @@ func (r *reading) nearInclusive(p int) bool {
 func (e *Engine) readAttribute(r *reading, f *Frame) {
 	free := func(i int) bool { return !r.nameAt(i) }
 	l := e.lex
-	for _, pi := range l.pairsIn(l.attrSpan, r.toks) {
+	// What follows a question of its own ("welche nrw städte sind
+	// engagierte stadt? brauch die liste fürs meeting") is context: its
+	// words ask for no other attribute.
+	asked := 0
+	for _, t := range r.toks {
+		if !t.afterQ {
+			asked++
+		}
+	}
+	pairs := l.pairsIn(l.attrSpan, r.toks)
+	slices.SortStableFunc(pairs, func(x, y [2]int32) int { return b2i(r.toks[x[1]].afterQ) - b2i(r.toks[y[1]].afterQ) })
+	for _, pi := range pairs {
 		p, i := l.phrases[pi[0]], int(pi[1])
 		a := l.attrs[p.owner]
+		if r.toks[i].afterQ && asked >= 4 && f.Attribute != a.attr {
+			continue // the same attribute said again ("… erreichen? kontakt?") is fine
+		}
 		if n := p.match(r.toks, i, free); n > 0 {
 			if f.Attribute == domain.AttrNone {
 				f.Attribute = a.attr
