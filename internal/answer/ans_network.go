@@ -478,15 +478,7 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 
 // statesSpan reports whether a text gives a span or a frequency in the
 // lexicon's words for them ("alle zwei Jahre", "halbjährlich").
-func (e *Engine) statesSpan(text string) bool {
-	toks := tokenize(text)
-	for i := range toks {
-		if e.lex.isCue("span", toks, i) {
-			return true
-		}
-	}
-	return false
-}
+func (e *Engine) statesSpan(text string) bool { return e.saysCue(text, "span") }
 
 // allCounts are every figure of a network, newest first.
 func (e *Engine) allCounts(n *domain.Network, en bool) []domain.AnswerFact {
@@ -967,11 +959,7 @@ func (e *Engine) chairAround(n *domain.Network, place string, f Frame) domain.An
 		a.Facts = []domain.AnswerFact{c.fact}
 		return a
 	}
-	name := place
-	if pl := e.base.Place(place); pl != nil {
-		name = pl.Name
-	}
-	return domain.Answer{Found: false, Kind: domain.KindNone, English: en, Lead: say(en, "chair.none", name)}
+	return domain.Answer{Found: false, Kind: domain.KindNone, English: en, Lead: say(en, "chair.none", e.placeName(place))}
 }
 
 // placeName is a place's name by its id, or the id where the base has no
@@ -995,11 +983,7 @@ func (e *Engine) chairSequence(n *domain.Network, f Frame) domain.Answer {
 	switch {
 	case f.Most == DirOldest && cs[0].before != "":
 		// "Nach Rostock hatte Trier …": the first is the one before.
-		name := cs[0].before
-		if pl := e.base.Place(name); pl != nil {
-			name = pl.Name
-		}
-		a.Lead = say(en, "chair.first", name)
+		a.Lead = say(en, "chair.first", e.placeName(cs[0].before))
 		a.LeadSource = cs[0].fact.Source // what the lead reads from the fact below
 		a.Facts = []domain.AnswerFact{cs[0].fact}
 		return a

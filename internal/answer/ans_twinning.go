@@ -237,10 +237,14 @@ func (e *Engine) twinSource(pl *domain.Place, ps []domain.Partnership) *domain.S
 }
 
 // twinningText reports whether a text speaks of twinnings.
-func (e *Engine) twinningText(text string) bool {
+func (e *Engine) twinningText(text string) bool { return e.saysCue(text, "twinning") }
+
+// saysCue reports whether a text (a statement, not a question) has one of
+// the cue's phrases.
+func (e *Engine) saysCue(text, cue string) bool {
 	toks := tokenize(text)
 	for i := range toks {
-		if e.lex.isCue("twinning", toks, i) {
+		if e.lex.isCue(cue, toks, i) {
 			return true
 		}
 	}

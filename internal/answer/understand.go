@@ -1635,7 +1635,9 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if f.Attribute == domain.AttrFounding && len(f.places()) == 1 && !f.has(SubjectNetwork) && len(f.Words) > 0 {
 		// "Wann wurde die Auslandsgesellschaft in Dortmund gegründet?":
 		// the place says where what the words name is (Frame.In), not
-		// whose founding.
+		// whose founding. "in" is grammar here, like the separable
+		// prefixes: as a lexicon cue it would weigh as German in every
+		// English question.
 		for _, m := range r.mentions {
 			if m.Kind == names.Place && m.ID == f.places()[0] && len(m.Positions) > 0 && m.Positions[0] > 0 &&
 				r.toks[m.Positions[0]-1].fold == "in" {
