@@ -40,6 +40,16 @@ func (e *Engine) network(ctx context.Context, f Frame) (domain.Answer, error) {
 			return domain.Answer{}, err
 		}
 		if len(hits) > 0 {
+			if f.Latest {
+				// "Wie heißt das Ministerium inzwischen?": of statements
+				// with as many of the words, the newest.
+				slices.SortStableFunc(hits, func(x, y domain.FactHit) int {
+					if x.Matched != y.Matched {
+						return y.Matched - x.Matched
+					}
+					return dateKey(e.fact(y.Ref, false).Stand) - dateKey(e.fact(x.Ref, false).Stand)
+				})
+			}
 			if f.Period {
 				// "How often does the steering committee meet?": the
 				// statement that gives a frequency.
@@ -444,6 +454,10 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 	ws := append(append([]string(nil), f.Words...), f.Asked...)
 	if f.Filters.Year != 0 {
 		ws = append(ws, strconv.Itoa(f.Filters.Year))
+	}
+	if f.Latest && f.Time == WhenAny {
+		// "inzwischen", "aktuell": of facts that rank alike, the newest.
+		slices.SortStableFunc(facts, func(x, y domain.AnswerFact) int { return dateKey(y.Stand) - dateKey(x.Stand) })
 	}
 	if (len(ws) > 0 || f.Period || f.From != "") && f.Time == WhenAny {
 		// A fact on the topic counts one word more than a statement found

@@ -130,7 +130,13 @@ func (e *Engine) statesSpecific(_ context.Context, f Frame) (domain.Answer, erro
 	if len(good) == 0 {
 		return domain.Answer{}, errNoStatement
 	}
-	slices.SortStableFunc(good, func(a, b scored) int { return b.score - a.score })
+	slices.SortStableFunc(good, func(a, b scored) int {
+		if a.score == b.score && f.Latest {
+			// "inzwischen": the newest of those that answer alike
+			return dateKey(e.fact(b.hit.Ref, false).Stand) - dateKey(e.fact(a.hit.Ref, false).Stand)
+		}
+		return b.score - a.score
+	})
 	hits := make([]domain.FactHit, 0, 3)
 	for _, g := range good[:min(len(good), 3)] {
 		hits = append(hits, g.hit)

@@ -218,6 +218,10 @@ type Frame struct {
 	// "Wie oft findet der Tag statt?"): the statements that give a span
 	// answer it.
 	Period bool
+	// Latest asks for what is true now ("Wie heißt das Ministerium
+	// inzwischen?", "aktuell"): of statements that answer alike, the
+	// newest leads.
+	Latest bool
 	// In is a place the question names as where what it asks about is,
 	// not as its subject: "die Auslandsgesellschaft in Dortmund".
 	In string
@@ -282,6 +286,9 @@ func (f Frame) String() string {
 	}
 	if f.Period {
 		b.WriteString(" period")
+	}
+	if f.Latest {
+		b.WriteString(" latest")
 	}
 	kv("from", f.From)
 	kv("in", f.In)
@@ -421,6 +428,7 @@ type wire struct {
 	Filters  wireFilter `json:"f,omitzero"`
 	Negate   bool       `json:"not,omitempty"`
 	Period   bool       `json:"per,omitempty"`
+	Latest   bool       `json:"now,omitempty"`
 	From     string     `json:"from,omitempty"`
 	In       string     `json:"in,omitempty"`
 	Most     string     `json:"most,omitempty"`
@@ -458,7 +466,7 @@ type wireFilter struct {
 // encode writes the frame for Answer.Frame; parts and an unknown word are
 // left out, since a follow-up continues from what was last asked.
 func (f Frame) encode() string {
-	w := wire{Op: f.Op.String(), YesNo: f.YesNo, Attr: f.Attribute.String(), About: f.About.String(), Negate: f.Negate, Period: f.Period, From: f.From, In: f.In,
+	w := wire{Op: f.Op.String(), YesNo: f.YesNo, Attr: f.Attribute.String(), About: f.About.String(), Negate: f.Negate, Period: f.Period, Latest: f.Latest, From: f.From, In: f.In,
 		Most: f.Most.String(), Measure: f.Measure.String(), Time: f.Time.String(), Rel: f.Rel, Ordinal: f.Ordinal,
 		Number: f.Number, Words: f.Words, Asked: f.Asked, English: f.English, Filters: wireFilter(f.Filters), Focus: f.Focus}
 	for _, s := range f.Subjects {
@@ -510,7 +518,7 @@ func decodeFrame(s string) (Frame, bool) {
 	}
 	f.Filters = Filters(w.Filters)
 	f.YesNo = w.YesNo
-	f.Negate, f.Period, f.From, f.In, f.Rel, f.Ordinal, f.Number, f.Words, f.Asked, f.English = w.Negate, w.Period, w.From, w.In, w.Rel, w.Ordinal, w.Number, w.Words, w.Asked, w.English
+	f.Negate, f.Period, f.Latest, f.From, f.In, f.Rel, f.Ordinal, f.Number, f.Words, f.Asked, f.English = w.Negate, w.Period, w.Latest, w.From, w.In, w.Rel, w.Ordinal, w.Number, w.Words, w.Asked, w.English
 	f.Focus = w.Focus
 	return f, true
 }

@@ -1631,6 +1631,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		}
 	}
 	f.Period = r.has("period")
+	f.Latest = r.has("now")
 	f.From = e.sourceAsked(r)
 	if f.Attribute == domain.AttrFounding && len(f.places()) == 1 && !f.has(SubjectNetwork) && len(f.Words) > 0 {
 		// "Wann wurde die Auslandsgesellschaft in Dortmund gegründet?":
@@ -1772,6 +1773,12 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		// the figures the sources gave over time. "Nenne 3 Mitglieder"
 		// asks for a list.
 		f.Op, f.Attribute, f.Number, f.Words = OpCount, domain.AttrCount, 0, nil
+	}
+	// "Wie groß ist das Kommunen-Netzwerk?": the size of a network is its
+	// members, not its inhabitants; "wie viele Einwohner …" stays.
+	if f.Attribute == domain.AttrPopulation && nets && !places && f.Number == 0 &&
+		slices.ContainsFunc(r.attrPos, func(i int) bool { return slices.Contains(r.cues["count"], i) }) {
+		f.Op, f.Attribute, f.Asked = OpCount, domain.AttrCount, nil
 	}
 	// "mit 300.000 Einwohnern", "Welche Einwohnerzahl mussten …?": who may
 	// join; "wie viele Einwohner haben die zusammen?" is no such question.
