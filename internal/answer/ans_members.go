@@ -248,6 +248,10 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 		case len(nets) == 1:
 			leads = append(leads, e.membersLead(n, count, filter, en))
 		}
+		if len(nets) == 1 && f.Filters.Founders && !n.Founded.Date.IsZero() {
+			// "Wie viele waren bei der Gründung dabei?": and when that was.
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "founded", dateIn(en, n.Founded.Date)), Source: e.base.Source(n.Founded.Source)})
+		}
 	}
 	// None that pass the filters: of a complete list that is an answer
 	// ("keine aus Hessen"), of a partial one nothing known.
@@ -347,7 +351,7 @@ func (e *Engine) memberList(n *domain.Network, ms []memberRef, total int, en boo
 			detail = append(detail, strconv.Itoa(int(r.m.Since.Year)))
 		}
 		if r.m.Role != "" && utf8.RuneCountInString(r.m.Role) <= 25 && len(ms) <= 20 {
-			detail = append(detail, r.m.Role)
+			detail = append(detail, roleIn(en, r.m.Role))
 		}
 		l.Items = append(l.Items, domain.ListItem{Name: r.p.Name, Detail: strings.Join(detail, ", "), Source: e.base.Source(r.m.Source)})
 	}

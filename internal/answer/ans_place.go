@@ -303,7 +303,7 @@ func titleText(en bool, m domain.Membership) string {
 		parts = append(parts, say(en, "awarded", dateIn(en, m.Since)))
 	}
 	if m.Role != "" {
-		parts = append(parts, m.Role)
+		parts = append(parts, roleIn(en, m.Role))
 	}
 	if len(parts) == 0 {
 		return say(en, "awarded.undated")

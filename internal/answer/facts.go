@@ -283,7 +283,7 @@ const maxOlderCounts = 4
 func memberDetail(english bool, m domain.Membership) string {
 	var parts []string
 	if m.Role != "" {
-		parts = append(parts, m.Role)
+		parts = append(parts, roleIn(english, m.Role))
 	}
 	if !m.Since.IsZero() {
 		parts = append(parts, say(english, "since", dateIn(english, m.Since)))
@@ -298,7 +298,7 @@ func memberDetail(english bool, m domain.Membership) string {
 func membershipText(english bool, m domain.Membership) string {
 	var parts []string
 	if m.Role != "" {
-		parts = append(parts, m.Role)
+		parts = append(parts, roleIn(english, m.Role))
 	}
 	if !m.Since.IsZero() {
 		parts = append(parts, say(english, "member.since", dateIn(english, m.Since)))

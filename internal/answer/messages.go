@@ -249,6 +249,9 @@ var messages = map[string][2]string{
 	"twin.complete":                   {"%s hat %s%s, laut meiner Quelle alle.", "%s has %s%s, all of them per my source."},
 	"twin.partial":                    {"%s: %s%s in meiner Wissensbasis, die nicht alle kennt:", "%s has %s%s that I know of; my list is not complete:"},
 	"twin.word":                       {"Städtepartnerschaft", "town twinning"},
+	"role.Gründungsmitglied":          {"Gründungsmitglied", "founding member"},
+	"role.Erstunterzeichner":          {"Erstunterzeichner", "first signatory"},
+	"role.dauerhaft ausgezeichnet":    {"dauerhaft ausgezeichnet", "awarded for good"},
 	"kind1.Freundschaft":              {"Freundschaft", "friendship"},
 	"kindN.Freundschaft":              {"Freundschaften", "friendships"},
 	"kind1.Patenschaft":               {"Patenschaft", "sponsorship"},
@@ -377,6 +380,23 @@ func say(english bool, key string, args ...any) string {
 		return s
 	}
 	return fmt.Sprintf(s, args...)
+}
+
+// roleIn is a member's role as the base words it ("Gründungsmitglied",
+// "dauerhaft ausgezeichnet (2019)"), in English where the messages know
+// the role; a role they don't know stays as the source put it.
+func roleIn(english bool, role string) string {
+	if !english {
+		return role
+	}
+	head, tail, _ := strings.Cut(role, " (")
+	if _, ok := messages["role."+head]; !ok {
+		return role
+	}
+	if tail != "" {
+		tail = " (" + tail
+	}
+	return say(true, "role."+head) + tail
 }
 
 // Language-dependent small words.

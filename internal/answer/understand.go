@@ -1780,6 +1780,13 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		slices.ContainsFunc(r.attrPos, func(i int) bool { return slices.Contains(r.cues["count"], i) }) {
 		f.Op, f.Attribute, f.Asked = OpCount, domain.AttrCount, nil
 	}
+	// "Mit wie vielen Kommunen ist das Netzwerk gestartet?", "Wie viele
+	// Städte waren bei der Gründung dabei?": how many founded it. "Wie
+	// viele Jahre besteht es?" asks its age.
+	if f.Op == OpCount && nets && !places && r.has("founding") && !r.has("anniversary") && !f.Period && f.Filters.Year == 0 &&
+		(f.Attribute == domain.AttrNone || f.Attribute == domain.AttrCount || f.Attribute == domain.AttrFounding) {
+		f.Attribute, f.Filters.Founders, f.Asked = domain.AttrCount, true, nil
+	}
 	// "mit 300.000 Einwohnern", "Welche Einwohnerzahl mussten …?": who may
 	// join; "wie viele Einwohner haben die zusammen?" is no such question.
 	if f.Attribute == domain.AttrPopulation && nets && !places && (f.Number > 0 || f.Op == OpYesNo || r.has("modal", "join")) {
