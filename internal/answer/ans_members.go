@@ -248,7 +248,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 		case len(nets) == 1:
 			leads = append(leads, e.membersLead(n, count, filter, en))
 		}
-		if len(nets) == 1 && f.Filters.Founders && !n.Founded.Date.IsZero() {
+		if len(nets) == 1 && f.Op == OpCount && f.Filters.Founders && !n.Founded.Date.IsZero() {
 			// "Wie viele waren bei der Gründung dabei?": and when that was.
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "founded", dateIn(en, n.Founded.Date)), Source: e.base.Source(n.Founded.Source)})
 		}

@@ -409,10 +409,12 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 	if f.Time != WhenNext && f.Time != WhenLast && f.Ordinal == 0 {
 		for _, h := range hits {
 			x := e.fact(h.Ref, en)
-			if len(topical) == 0 && f.Attribute == domain.AttrCost && e.countWords(x.Text, f.Asked) == 0 {
-				// Nothing on what it costs: a statement that shares the
-				// other words but not the one that asked ("Was kostet die
-				// Teilnahme?" and a statement on taking part) is no answer.
+			if len(topical) == 0 && (f.Attribute == domain.AttrCost || f.Attribute == domain.AttrContact) && e.countWords(x.Text, f.Asked) == 0 {
+				// Nothing on what it costs, or how to reach it: a
+				// statement that shares the other words but not the one
+				// that asked ("Was kostet die Teilnahme?" and a statement
+				// on taking part, the e-mail of the Geschäftsstelle and a
+				// statement on where it is) is no answer.
 				continue
 			}
 			facts = appendFact(facts, x)

@@ -97,7 +97,7 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 				p, key = dated[len(dated)-1], "twin.newest"
 			}
 			other := e.asAsked(e.base.Place(otherSide(p, pl.ID)), f)
-			a.Lead = say(en, key, pl.Name, other.Name, partnershipDetail(en, p, other, pl.ID))
+			a.Lead = say(en, key, pl.Name, other.Name, e.partnershipDetail(en, p, other, pl.ID))
 			a.LeadSource = e.base.Source(p.Source)
 			return a, nil
 		}
@@ -467,12 +467,12 @@ func (e *Engine) twinningRanks(_ context.Context, f Frame) (domain.Answer, error
 			p, key = dated[len(dated)-1], "twin.new.nrw"
 		}
 		nrw, other := e.base.Place(p.Place), e.base.Place(p.Partner)
-		a.Lead = say(en, key, nrw.Name, otherName(other, en), dateIn(en, p.Since))
+		a.Lead = say(en, key, nrw.Name, e.otherName(other, en), dateIn(en, p.Since))
 		a.LeadSource = e.base.Source(p.Source)
 		// Ties in the same year are said too: sources often give the year only.
 		for _, q := range dated {
 			if q.Since.Year == p.Since.Year && (q.Place != p.Place || q.Partner != p.Partner) && len(a.Facts) < 3 {
-				a.Facts = append(a.Facts, domain.AnswerFact{Text: e.base.Place(q.Place).Name + " – " + otherName(e.base.Place(q.Partner), en) + ", " + say(en, "since", dateIn(en, q.Since)),
+				a.Facts = append(a.Facts, domain.AnswerFact{Text: e.base.Place(q.Place).Name + " – " + e.otherName(e.base.Place(q.Partner), en) + ", " + say(en, "since", dateIn(en, q.Since)),
 					Source: e.base.Source(q.Source)})
 			}
 		}
@@ -611,7 +611,7 @@ func (e *Engine) twinningsByYear(ps []int32, f Frame, basis domain.AnswerFact) d
 	var names []string
 	for _, i := range ps {
 		if p := &e.base.Partnerships[i]; int(p.Since.Year) == best && len(names) < 8 {
-			names = append(names, e.base.Place(p.Place).Name+" – "+otherName(e.base.Place(p.Partner), en))
+			names = append(names, e.base.Place(p.Place).Name+" – "+e.otherName(e.base.Place(p.Partner), en))
 		}
 	}
 	a.Facts = []domain.AnswerFact{{Text: strings.Join(names, ", ")}, basis}
@@ -646,18 +646,18 @@ func (e *Engine) twinningsByCountry(ps []int32, f Frame, basis domain.AnswerFact
 	a.Lead = say(en, "twin.most.cty", e.withCountry(en, cs[0]), count[cs[0]])
 	var next []string
 	for _, c := range cs[1:min(len(cs), 5)] {
-		next = append(next, c+" ("+strconv.Itoa(count[c])+")")
+		next = append(next, e.countryName(en, c)+" ("+strconv.Itoa(count[c])+")")
 	}
 	a.Facts = []domain.AnswerFact{{Text: strings.Join(next, ", ")}, basis}
 	return a
 }
 
 // otherName is a partner with its country: "Amiens (Frankreich)".
-func otherName(pl *domain.Place, en bool) string {
+func (e *Engine) otherName(pl *domain.Place, en bool) string {
 	if pl.Country == "" || strings.HasSuffix(pl.Name, ")") {
 		return pl.Name
 	}
-	return pl.Name + " (" + pl.Country + ")"
+	return pl.Name + " (" + e.countryName(en, pl.Country) + ")"
 }
 
 // twinningFigures answers "Wie viele Städtepartnerschaften gibt es in
@@ -761,7 +761,7 @@ func (e *Engine) suspendedAll(f Frame) domain.Answer {
 			continue
 		}
 		nrw, other := e.base.Place(p.Place), e.base.Place(p.Partner)
-		l.Items = append(l.Items, domain.ListItem{Name: nrw.Name, Detail: otherName(other, en) + ": " + p.Status, Source: e.base.Source(p.Source)})
+		l.Items = append(l.Items, domain.ListItem{Name: nrw.Name, Detail: e.otherName(other, en) + ": " + p.Status, Source: e.base.Source(p.Source)})
 	}
 	if len(l.Items) == 0 {
 		a.Found = false
@@ -789,6 +789,7 @@ func (e *Engine) partnersLine(pl *domain.Place, en bool) (domain.AnswerFact, boo
 		}
 		name := other.Name
 		if c := countryOf(p, other, pl.ID); c != "" && c != "Deutschland" && !strings.HasSuffix(name, "("+c+")") {
+			c = e.countryName(en, c)
 			if strings.HasSuffix(name, ")") {
 				name = strings.TrimSuffix(name, ")") + ", " + c + ")" // "Enniskillen (Fermanagh, Vereinigtes Königreich)"
 			} else {
@@ -835,19 +836,19 @@ func countryOf(p domain.Partnership, other *domain.Place, id string) string {
 }
 
 // partnershipDetail is "Frankreich, seit 1967" plus kind and status.
-func partnershipDetail(en bool, p domain.Partnership, other *domain.Place, id string) string {
+func (e *Engine) partnershipDetail(en bool, p domain.Partnership, other *domain.Place, id string) string {
 	var parts []string
 	if c := countryOf(p, other, id); c != "" && !(c == "Deutschland" && other.State == "Nordrhein-Westfalen") {
-		parts = append(parts, c)
+		parts = append(parts, e.countryName(en, c))
 	}
 	if !p.Since.IsZero() {
 		parts = append(parts, say(en, "since", dateIn(en, p.Since)))
 	}
 	if p.Kind != "" && p.Kind != "Partnerschaft" {
-		parts = append(parts, p.Kind)
+		parts = append(parts, sayIfKnown(en, "kind1."+p.Kind, p.Kind))
 	}
 	if p.Status != "" {
-		parts = append(parts, p.Status)
+		parts = append(parts, sayIfKnown(en, "short."+p.Status, p.Status))
 	}
 	if p.Note != "" {
 		parts = append(parts, p.Note)
@@ -1136,7 +1137,7 @@ func (e *Engine) twinningSayingScored(pl *domain.Place, ps []domain.Partnership,
 			continue
 		}
 		if p.Note != "" {
-			consider(p.Note, say(f.English, "twin.said", pl.Name, other.Name, partnershipDetail(f.English, p, other, pl.ID)), e.base.Source(p.Source))
+			consider(p.Note, say(f.English, "twin.said", pl.Name, other.Name, e.partnershipDetail(f.English, p, other, pl.ID)), e.base.Source(p.Source))
 		}
 		for _, x := range p.Facts {
 			consider(x.Text, say(f.English, "twin.said.fact", pl.Name, other.Name, x.Text), e.base.Source(x.Source))

@@ -737,6 +737,19 @@ func (l *lexicon) compoundTail(fold string) (string, bool) {
 	return "", false
 }
 
+// mostAt is the direction of a one-word superlative at i ("älteste",
+// "newest"), DirNone where there is none.
+func (l *lexicon) mostAt(toks []tok, i int) Direction {
+	for _, id := range l.at(toks, i) {
+		if l.mostSpan.has(id) {
+			if c := &l.most[id-l.mostSpan.lo]; len(c.words) == 1 && c.match(toks, i, all) == 1 {
+				return c.to
+			}
+		}
+	}
+	return DirNone
+}
+
 // saysMost reports whether a text has a superlative of the direction:
 // "die erste" for the oldest, "die jüngste" for the newest.
 func (l *lexicon) saysMost(text string, d Direction) bool {

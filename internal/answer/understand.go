@@ -85,6 +85,9 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 		if last != nil {
 			f = e.continueFrom(f, *last, r)
 		}
+		if f.Op == OpWhen && f.Attribute == domain.AttrFounders {
+			f.Attribute = domain.AttrFounding // "Who set it up, and in which year?": when, not who
+		}
 		if i == 0 {
 			out = f
 		} else {
@@ -157,6 +160,25 @@ func (e *Engine) focus(toks []tok) []tok {
 // Städte sind in RegioPole und Engagierte Stadt?" joins names, not
 // questions, and stays one.
 func (e *Engine) splitParts(toks []tok) [][]tok {
+	// "Essens älteste und neueste Partnerstadt?", "the first and the
+	// last chair": two superlatives joined ask the question twice, once
+	// with each.
+	for i := 1; i+1 < len(toks); i++ {
+		if !e.lex.isCue("and", toks, i) {
+			continue
+		}
+		j := i + 1
+		if j+1 < len(toks) && e.lex.fillers[toks[j].fold] && e.lex.mostAt(toks, j) == DirNone {
+			j++ // "die älteste und die neueste"
+		}
+		a, b := e.lex.mostAt(toks, i-1), e.lex.mostAt(toks, j)
+		if a == DirNone || b == DirNone || a == b {
+			continue
+		}
+		first := append(slices.Clone(toks[:i]), toks[j+1:]...)
+		second := append(slices.Clone(toks[:i-1]), toks[j:]...)
+		return [][]tok{renumber(first), renumber(second)}
+	}
 	var parts [][]tok
 	start := 0
 	for i := 1; i+1 < len(toks) && len(parts) < 2; i++ {
@@ -1779,6 +1801,10 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if f.Attribute == domain.AttrPopulation && nets && !places && f.Number == 0 &&
 		slices.ContainsFunc(r.attrPos, func(i int) bool { return slices.Contains(r.cues["count"], i) }) {
 		f.Op, f.Attribute, f.Asked = OpCount, domain.AttrCount, nil
+	}
+	// "Where and when was RegioPole founded?": the founding with its place.
+	if f.Attribute == domain.AttrFounding && nets && !places && r.has("where") && f.In == "" {
+		f.Attribute, f.Asked = domain.AttrFoundingPlace, nil
 	}
 	// "Mit wie vielen Kommunen ist das Netzwerk gestartet?", "Wie viele
 	// Städte waren bei der Gründung dabei?": how many founded it. "Wie
