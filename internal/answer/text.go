@@ -34,6 +34,10 @@ type tok struct {
 	// afterQ marks a word after the question's first "?": context, not
 	// the question ("Welche …? Ich hab gelesen, 2022 …").
 	afterQ bool
+	// quote numbers the quoted spans of a message from 1 ("die „Berliner
+	// Empfehlungen“", "the 'Netzwerk X'"); 0 is a word outside quotes. A
+	// quote never closed quotes nothing.
+	quote int
 	// clause numbers the clauses of a message: a sentence mark (". ! ?"),
 	// a dash between words or a colon ends one.
 	clause int
@@ -141,11 +145,20 @@ func tokenize(q string) []tok {
 	}
 	out := make([]tok, 0, len(ws))
 	clause := 0
+	quote, quotes, open := 0, 0, -1
 	rest, offset := q, 0
 	for _, w := range ws {
 		i := strings.Index(rest, w)
 		if i < 0 {
 			continue
+		}
+		if strings.ContainsAny(rest[:i], quoteMarks) {
+			if quote == 0 {
+				quotes++
+				quote, open = quotes, len(out)
+			} else {
+				quote, open = 0, -1
+			}
 		}
 		at := offset + i
 		ordinalDot := len(out) > 0 && out[len(out)-1].ordinal && strings.TrimSpace(rest[:i]) == "."
@@ -159,7 +172,7 @@ func tokenize(q string) []tok {
 		}
 		rest, offset = rest[i+len(w):], at+len(w)
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") // "Minden's twin towns"
-		t := tok{raw: w, lower: strings.ToLower(w), pos: len(out), num: -1, afterQ: firstQ >= 0 && at > firstQ, clause: clause}
+		t := tok{raw: w, lower: strings.ToLower(w), pos: len(out), num: -1, afterQ: firstQ >= 0 && at > firstQ, clause: clause, quote: quote}
 		if isASCII(w) {
 			// The same folding, which of ASCII only lowers letters and
 			// drops an umlaut's e: from the lower-case word it is that
@@ -179,8 +192,16 @@ func tokenize(q string) []tok {
 		}
 		out = append(out, t)
 	}
+	if open >= 0 && !strings.ContainsAny(rest, quoteMarks) {
+		for i := open; i < len(out); i++ {
+			out[i].quote = 0 // opened, never closed: no quote
+		}
+	}
 	return out
 }
+
+// quoteMarks open or close a quote between words.
+const quoteMarks = "\"„“”«»‚‘’'"
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -484,6 +484,9 @@ func (e *Engine) apposition(m names.Mention, all []names.Mention) bool {
 // named by that word alone asks about twinnings when the question names a
 // place, a country or a figure.
 func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool {
+	if m.Kind != names.Network && (r.inLongerQuote(m.Positions) || e.inTitle(r, m.Positions, all)) {
+		return false // the „Berliner Empfehlungen“ are no question about Berlin
+	}
 	switch m.Kind {
 	case names.Place:
 		pl := e.base.Place(m.ID)
@@ -507,6 +510,52 @@ func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool
 		}
 	}
 	return true
+}
+
+// inTitle reports whether the words at ps are part of a longer title
+// the statements quote ("die Berliner Empfehlungen"). A title with a
+// network's name in it ("Landesnetzwerk Engagierte Stadt NRW") names the
+// network, and its state says which.
+func (e *Engine) inTitle(r *reading, ps []int, all []names.Mention) bool {
+	for i, t := range r.toks {
+		for _, title := range e.titles[t.fold] {
+			if len(title) <= len(ps) || i+len(title) > len(r.toks) || ps[0] < i || ps[len(ps)-1] >= i+len(title) {
+				continue
+			}
+			match := true
+			for j, w := range title {
+				match = match && r.toks[i+j].fold == w
+			}
+			for _, m := range all {
+				match = match && !(m.Kind == names.Network && m.Positions[0] >= i && m.Positions[0] < i+len(title))
+			}
+			if match {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inLongerQuote reports whether the words at ps are all inside one quoted
+// span that has other words too: a title, not the place it names.
+func (r *reading) inLongerQuote(ps []int) bool {
+	q := r.toks[ps[0]].quote
+	if q == 0 {
+		return false
+	}
+	n := 0
+	for _, t := range r.toks {
+		if t.quote == q {
+			n++
+		}
+	}
+	for _, p := range ps {
+		if r.toks[p].quote != q {
+			return false
+		}
+	}
+	return n > len(ps)
 }
 
 // everyday reports whether a place's one-word name, as the word t, is an
@@ -916,6 +965,9 @@ func (e *Engine) readNumbers(r *reading, f *Frame) {
 		if r.nameAt(i) || slices.Contains(r.cues["most"], i) {
 			continue // a name, or "first" read as the oldest
 		}
+		if r.inLongerQuote([]int{i}) {
+			continue // part of a title: "Netzwerk Klimakommunen 2030"
+		}
 		n, isWord := t.num, false
 		if n < 0 {
 			if v, ok := e.lex.numbers[t.fold]; ok {
@@ -986,10 +1038,28 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 		if !slices.Contains(f.Words, w) {
 			f.Words = append(f.Words, w)
 		}
-		if f.Unknown == "" && e.looksLikeName(t) {
+		if f.Unknown == "" && (e.looksLikeName(t) || e.unknownInQuote(r, i)) {
 			f.Unknown, f.unknownAs = t.fold, t.raw // folded, so "Musterhausen" and "musterhausen" read alike
 		}
 	}
+}
+
+// unknownInQuote reports whether the word at i, in a quoted title of
+// several words that names no network ("What is the 'Netzwerk
+// Klimakommunen Westfalen 2030'?"), is one neither the lexicon nor the
+// statements know: the title is one the base does not know.
+func (e *Engine) unknownInQuote(r *reading, i int) bool {
+	t := r.toks[i]
+	if !r.inLongerQuote([]int{i}) || t.num >= 0 || utf8.RuneCountInString(t.fold) < 5 ||
+		e.lex.vocab[t.fold] || e.lex.fillers[t.fold] || e.statementWord[t.term] || e.statementWord[t.fold] {
+		return false
+	}
+	for _, m := range r.mentions {
+		if m.Kind == names.Network && r.toks[m.Positions[0]].quote == t.quote {
+			return false
+		}
+	}
+	return true
 }
 
 // looksLikeName reports whether a word could be the name of a place or
