@@ -338,7 +338,9 @@ func (e *Engine) placeIs(pl *domain.Place, en bool) string {
 		s = say(en, "place.kreisfrei", pl.Name)
 	} else {
 		s = say(en, "place.is", pl.Name, kindArticle(pl.Kind, en))
-		if d := pl.District; d != "" {
+		if d := pl.District; d != "" && pl.Country != "" {
+			s += say(en, "place.of", d) // "ein Bezirk von Istanbul"
+		} else if d != "" {
 			s += say(en, "place.district", inDistrict(en, d))
 		}
 	}

@@ -159,7 +159,10 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		a.LeadSource = e.twinSource(pl, ps)
 		a.Facts = placeFacts[:min(len(placeFacts), 2)]
 	case abroad:
-		a.Lead = say(en, "twin.abroad", pl.Name, e.countryName(en, pl.Country), plural(en, len(ps), "yesno.ist", "yesno.sind"), len(ps), plural(en, len(ps), "municipality", "municipalities"))
+		a.Lead = say(en, "twin.abroad", pl.Name, e.countryName(en, pl.Country), plural(en, len(ps), "twin.abroad.v1", "twin.abroad.vN"), len(ps), plural(en, len(ps), "municipality", "municipalities"))
+		if x, ok := e.boroughTwinnings(pl, en); ok {
+			a.Facts = append(a.Facts, x)
+		}
 	case f.Op == OpYesNo:
 		names := make([]string, len(l.Items))
 		for i, it := range l.Items {
@@ -261,6 +264,10 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 			a1 = k
 		} else if k := e.kreisOf(a2); k != "" && e.pairTwinned(a1, k) {
 			a2 = k
+		} else if q := e.partnerWithin(a1, a2); q != "" {
+			a2 = q // "Herne in Istanbul": its partner Beşiktaş, a Bezirk of Istanbul
+		} else if q := e.partnerWithin(a2, a1); q != "" {
+			a1 = q
 		}
 	}
 	p1, p2 := e.asAsked(e.base.Place(a1), f), e.asAsked(e.base.Place(a2), f)
@@ -289,7 +296,11 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 		}
 		name2 := p2.Name
 		if c := countryOf(p, p2, a1); c != "" && p2.Country != "" && !strings.HasSuffix(name2, ")") {
-			name2 += " (" + e.countryName(en, c) + ")" // "Chipata (Sambia)": where the partner lies
+			in := e.countryName(en, c)
+			if p2.District != "" {
+				in = p2.District + ", " + in // "Beşiktaş (Istanbul, Türkei)"
+			}
+			name2 += " (" + in + ")" // "Chipata (Sambia)": where the partner lies
 		}
 		leadWith(&a, domain.AnswerFact{Text: say(en, "twin.pair", p1.Name, name2, kind, since, status), Source: e.base.Source(p.Source)})
 		if p.Note != "" {
@@ -301,6 +312,52 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 	a.Lead = say(en, "twin.pair.none", p1.Name, p2.Name)
 	a.Links = []domain.Link{rgre(en)}
 	return a
+}
+
+// boroughTwinnings are the twinnings with the Bezirke of a city abroad,
+// in one line: "Istanbul" also has Herne – Beşiktaş.
+func (e *Engine) boroughTwinnings(city *domain.Place, en bool) (domain.AnswerFact, bool) {
+	is := e.twins.boroughs[boroughKey(city.Country, city.District)]
+	if city.District == "" {
+		is = e.twins.boroughs[boroughKey(city.Country, city.Name)]
+	}
+	if len(is) == 0 || city.District != "" {
+		return domain.AnswerFact{}, false
+	}
+	var pairs []string
+	var src *domain.Source
+	for _, i := range is {
+		p := e.base.Partnerships[i]
+		nrw, b := e.base.Place(p.Place), e.base.Place(p.Partner)
+		if nrw == nil || b == nil {
+			continue
+		}
+		if src == nil {
+			src = e.base.Source(p.Source)
+		}
+		pair := nrw.Name + " – " + b.Name
+		if !p.Since.IsZero() {
+			pair += " (" + strconv.Itoa(int(p.Since.Year)) + ")"
+		}
+		pairs = append(pairs, pair)
+	}
+	slices.Sort(pairs)
+	return domain.AnswerFact{Text: say(en, "twin.boroughs", city.Name, strings.Join(pairs, ", ")), Source: src}, len(pairs) > 0
+}
+
+// partnerWithin is the partner of place a that lies in city b abroad,
+// as a Bezirk of it ("Beşiktaş" of Istanbul for Herne); "" if none.
+func (e *Engine) partnerWithin(a, b string) string {
+	city := e.base.Place(b)
+	if city == nil || city.Country == "" {
+		return ""
+	}
+	for _, p := range e.base.PartnershipsOf(a) {
+		if q := e.base.Place(otherSide(p, a)); q != nil && q.Country == city.Country && q.District == city.Name {
+			return q.ID
+		}
+	}
+	return ""
 }
 
 // sharedPartner answers "Welche NRW-Stadt ist mit Amiens und Buffalo

@@ -118,7 +118,13 @@ type twinIndex struct {
 	isKnown []bool
 	count   map[string]int
 	top     map[bool][]string
+	// boroughs holds the twinnings with a Bezirk of a city abroad, by
+	// boroughKey of the city: Herne – Beşiktaş under Istanbul.
+	boroughs map[string][]int32
 }
+
+// boroughKey keys a city abroad for twinIndex.boroughs.
+func boroughKey(country, city string) string { return country + "\x00" + city }
 
 // topN returns the first n of xs in cmp's order, which must be total:
 // what sorting all of them and taking n gives.
@@ -298,6 +304,13 @@ func (e *Engine) buildTwins() {
 			t.sorted = append(t.sorted, int32(i))
 		}
 		nrw, other := e.base.Place(p.Place), e.base.Place(p.Partner)
+		if other != nil && other.Country != "" && other.District != "" {
+			if t.boroughs == nil {
+				t.boroughs = map[string][]int32{}
+			}
+			k := boroughKey(other.Country, other.District)
+			t.boroughs[k] = append(t.boroughs[k], int32(i))
+		}
 		if nrw != nil && other != nil {
 			c := countryOf(p, other, p.Place)
 			t.in[c] = append(t.in[c], int32(i))

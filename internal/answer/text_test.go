@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -27,6 +28,30 @@ func TestCleanASCIISymbols(t *testing.T) {
 		symbol := unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || unicode.Is(unicode.Cs, r)
 		if symbol != (r == '^' || r == '`') {
 			t.Errorf("%q: a symbol is %v to the tables", r, symbol)
+		}
+	}
+}
+
+// TestTokenizeQuotes: the words inside quotes are numbered by their quote;
+// a quote opened and never closed quotes nothing, and an apostrophe inside
+// a word ("gibt's", "Minden's") opens none.
+func TestTokenizeQuotes(t *testing.T) {
+	tests := []struct {
+		q    string
+		want []int
+	}{
+		{"Was sind die „Berliner Empfehlungen“?", []int{0, 0, 0, 1, 1}},
+		{`What is the "Netzwerk X" and 'Y Z'?`, []int{0, 0, 0, 1, 1, 0, 2, 2}},
+		{"Was ist „offen", []int{0, 0, 0}},
+		{"gibt's Minden's Partner", []int{0, 0, 0}},
+	}
+	for _, tt := range tests {
+		var got []int
+		for _, tk := range tokenize(tt.q) {
+			got = append(got, tk.quote)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("tokenize(%q) quotes = %v, want %v", tt.q, got, tt.want)
 		}
 	}
 }

@@ -537,6 +537,38 @@ func (e *Engine) inTitle(r *reading, ps []int, all []names.Mention) bool {
 	return false
 }
 
+// statesPhrase reports whether the n words from i, the last an
+// unclaimed word of no cue, are said as they stand in a statement, the
+// last as a noun: "in
+// der ersten Runde" names the round a statement calls so, it asks for no
+// oldest.
+func (e *Engine) statesPhrase(toks []tok, i, n int) bool {
+	if i+n > len(toks) {
+		return false
+	}
+	last := toks[i+n-1]
+	if last.num >= 0 || e.lex.fillers[last.fold] || len(last.phrases) > 0 || !e.statementWord[last.fold] {
+		return false
+	}
+	want := make([]string, n)
+	for j := range want {
+		want[j] = toks[i+j].fold
+	}
+	for _, ref := range e.refsOf(last.fold) {
+		ws := words.Split(e.fact(ref, false).Text)
+		for k := 0; k+n <= len(ws); k++ {
+			match := true
+			for j := range want {
+				match = match && words.Fold(ws[k+j]) == want[j]
+			}
+			if r, _ := utf8.DecodeRuneInString(ws[k+n-1]); match && unicode.IsUpper(r) {
+				return true // a noun: "die ersten Runde", not "erste deutsch-chinesische"
+			}
+		}
+	}
+	return false
+}
+
 // inLongerQuote reports whether the words at ps are all inside one quoted
 // span that has other words too: a title, not the place it names.
 func (r *reading) inLongerQuote(ps []int) bool {
@@ -908,7 +940,7 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 					continue
 				}
 				c := &l.most[id-l.mostSpan.lo]
-				if n := c.match(r.toks, i, unclaimed); n > 0 && f.Most == DirNone {
+				if n := c.match(r.toks, i, unclaimed); n > 0 && f.Most == DirNone && !e.statesPhrase(r.toks, i, n+1) {
 					f.Most = c.to
 					r.cues["most"] = []int{i}
 					claim(i, n)
@@ -2016,6 +2048,15 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	named := f.has(SubjectNetwork) || f.has(SubjectPlace)
 	if g, ok := e.onFocus(f, prev, r); ok && !named {
+		return g
+	}
+	if !named && f.Unknown == "" && prev.About == AboutTwinnings && f.About == AboutTwinnings && len(prev.places()) == 1 &&
+		(f.Op == OpCompare || f.Op == OpMost) && (f.Most == DirOldest || f.Most == DirNewest) {
+		// "Which NRW cities are twinned with Leeds?" … "which of the two
+		// partnerships is older?": the oldest of those just listed.
+		g := prev
+		g.Parts, g.English = nil, f.English
+		g.Op, g.Most, g.Measure, g.Number = OpMost, f.Most, MeasureTwinnings, 0
 		return g
 	}
 	if !named && prev.Filters.Founders && (r.has("later") || f.Most == DirNewest) && f.Unknown == "" {
