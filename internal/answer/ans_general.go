@@ -595,6 +595,9 @@ func joinAnswers(as []domain.Answer) domain.Answer {
 	a.Facts = a.Facts[:min(len(a.Facts), 1)] // two answers in one: their leads, a line each
 	leads := []string{a.Lead}
 	for _, b := range as[1:] {
+		if b.Lead != "" && (strings.HasSuffix(b.Lead, a.Lead) || strings.HasSuffix(a.Lead, b.Lead)) {
+			continue // the same answer again, maybe with "Ja, " before it: the part asked nothing new
+		}
 		if b.LeadSource != nil {
 			// A later part's sourced lead keeps its source, as a line of its own.
 			a.Facts = appendFact(a.Facts, domain.AnswerFact{Text: b.Lead, Source: b.LeadSource})
