@@ -485,6 +485,12 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 		return a, nil // the lead has all the question asked for
 	}
 	a.Facts = facts[1:min(len(facts), 1+e.factLimit(f))]
+	if f.Attribute == domain.AttrCarrier && len(nets) == 1 {
+		// "Who runs the Netzwerkstelle?": who carries it, and who leads it.
+		if cs := e.topicFacts(&nets[0], en, "chair"); len(cs) > 0 && cs[0].Text != a.Lead {
+			a.Facts = []domain.AnswerFact{cs[0]} // the leader instead of more on the carrier: short
+		}
+	}
 	if f.Attribute == domain.AttrContact && len(nets) == 1 && nets[0].Website != "" && !strings.Contains(a.PlainText(), nets[0].Website) {
 		// "Wie erreiche ich die Netzwerkstelle?": its website too.
 		a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "website", nets[0].Website)})
