@@ -335,6 +335,9 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 		f.Subjects = []Subject{{Kind: SubjectNetwork, ID: n.ID}}
 		return e.founding(ctx, f)
 	}
+	if a, ok := e.foundedStatement(f, ""); ok {
+		return a, nil // "Seit wann gibt es die Auslandsgesellschaft?"
+	}
 	hits, err := e.statementsEither(ctx, f, "")
 	if err != nil {
 		return domain.Answer{}, err
@@ -366,6 +369,38 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 		return e.founding(ctx, f)
 	}
 	return e.shortFacts(good, f), nil
+}
+
+// foundedStatement answers "Seit wann gibt es die Auslandsgesellschaft?"
+// from a statement (of the network, where one is given) with all the
+// question's words that says, in any of the lexicon's words, when it was
+// founded ("… wurde am 28. März 1949 … gegründet").
+func (e *Engine) foundedStatement(f Frame, network string) (domain.Answer, bool) {
+	if f.Attribute != domain.AttrFounding || f.Op != OpWhen || len(f.Words) == 0 {
+		return domain.Answer{}, false
+	}
+	// All statements with the rarest word, not the search's best three:
+	// the one that says when may rank below others.
+	refs := e.refsOf(f.Words[0])
+	for _, w := range f.Words[1:] {
+		if rs := e.refsOf(w); len(rs) < len(refs) {
+			refs = rs
+		}
+	}
+	var dated []domain.FactHit
+	for _, r := range refs {
+		if network != "" && r.Network != network {
+			continue
+		}
+		text := e.fact(r, false).Text
+		if r.Part == "fact" && e.countWords(text, f.Words) == len(f.Words) && yearRE.MatchString(text) && e.saysCue(text, "founding") {
+			dated = append(dated, domain.FactHit{Ref: r, Matched: len(f.Words), Total: len(f.Words)})
+		}
+	}
+	if len(dated) == 0 {
+		return domain.Answer{}, false
+	}
+	return e.shortFacts(dated, f), true
 }
 
 // shortFacts answers with statements, the one that has most of the

@@ -256,6 +256,11 @@ func (e *Engine) founding(ctx context.Context, f Frame) (domain.Answer, error) {
 	if a, ok := e.datedStatement(f); ok {
 		return a, nil // a founding named by its words ("die Gemeinsame Erklärung")
 	}
+	if nets := f.networks(); len(nets) == 1 {
+		if a, ok := e.foundedStatement(f, nets[0]); ok {
+			return a, nil // "… und seit wann gibt es die Auslandsgesellschaft?"
+		}
+	}
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: en}
 	attr := f.Attribute
 	var leads []string

@@ -149,7 +149,11 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		a.Lead = say(en, "twin.none", pl.Name, in)
 		a.Found = false
 	case f.Op == OpCount:
-		a.Lead = say(en, "twin.count", pl.Name, e.twinCounts(en, ps), in)
+		counts := e.twinCounts(en, ps)
+		if n := len(slices.DeleteFunc(slices.Clone(ps), func(p domain.Partnership) bool { return !proper(p) })); n > 0 && n < len(ps) {
+			counts = say(en, "twin.total", len(ps), counts) // "insgesamt 10: 9 Städtepartnerschaften und 1 …"
+		}
+		a.Lead = say(en, "twin.count", pl.Name, counts, in)
 		if !pl.PartnersComplete {
 			a.Lead = strings.TrimSuffix(a.Lead, ".") + " (" + say(en, "twin.partial.note") + ")."
 		}
