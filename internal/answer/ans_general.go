@@ -630,7 +630,10 @@ func joinAnswers(as []domain.Answer) domain.Answer {
 	a.Facts = a.Facts[:min(len(a.Facts), 1)] // two answers in one: their leads, a line each
 	leads := []string{a.Lead}
 	for _, b := range as[1:] {
-		if b.Lead != "" && (strings.HasSuffix(b.Lead, a.Lead) || strings.HasSuffix(a.Lead, b.Lead)) {
+		// "Zur Einwohnerzahl … nichts. Das weiß ich: <what the first part
+		// said>": the first part said it already.
+		b.Lead = strings.TrimSuffix(b.Lead, " "+say(b.English, "known", a.Lead))
+		if b.Lead != "" && sameBut(a.Lead, b.Lead) {
 			continue // the same answer again, maybe with "Ja, " before it: the part asked nothing new
 		}
 		if b.LeadSource != nil {
@@ -659,6 +662,15 @@ func joinAnswers(as []domain.Answer) domain.Answer {
 	}
 	a.Lead = strings.TrimSpace(strings.Join(leads, " "))
 	return a
+}
+
+// sameBut reports whether two leads say the same but for a word of
+// answer before one of them: "Ja, X ist Mitglied" and "X ist Mitglied".
+func sameBut(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return strings.HasSuffix(b, a) && len(b)-len(a) <= len("Nein, ")
 }
 
 // sameList reports whether two lists show the same items.
