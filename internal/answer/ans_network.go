@@ -11,6 +11,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/lang"
+	"github.com/engagiert/engagiert/internal/words"
 )
 
 // Answers about networks: in short, a property, a count, the founding,
@@ -478,6 +479,11 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 				n += 2 // "Wie lange …?": "alle zwei Jahre" answers it
 			}
 			n += 3 * e.fromSource(x, f) // "laut Landtag": the Landtag's own words
+			for _, id := range f.places() {
+				if pl := e.base.Place(id); pl != nil && e.hasWord(x.Text, words.Fold(pl.Name)) {
+					n++ // "als Siegen den Vorsitz hatte": the statement on Siegen's
+				}
+			}
 			return n
 		}
 		slices.SortStableFunc(facts, func(x, y domain.AnswerFact) int { return rank(y) - rank(x) })

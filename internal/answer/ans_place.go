@@ -158,8 +158,9 @@ func (e *Engine) aboutPlaces(ctx context.Context, places []string, f Frame, topi
 	ws, few := f.Words, len(e.base.Places)
 	if len(ws) == 0 {
 		// "Wer ist Bürgermeister von Paderborn?": a statement on this
-		// place, not one that lists it among others' mayors.
-		ws, few = f.Asked, 2
+		// place, not one that lists it among others' mayors, in any of
+		// the attribute's words ("mayor" finds "Oberbürgermeister").
+		ws, few = append(slices.Clone(f.Asked), e.lex.attrWordsOf(f.Attribute)...), 2
 	}
 	if len(out) == 0 && len(ws) > 0 {
 		// "In welcher EWS war Jülich?": a statement that names the place
