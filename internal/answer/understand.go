@@ -1550,7 +1550,9 @@ func (e *Engine) readAbout(r *reading, f *Frame) {
 		if len(nets) == 1 && f.has(SubjectPlace) {
 			f.Subjects = slices.DeleteFunc(f.Subjects, func(s Subject) bool { return s.Kind == SubjectNetwork })
 		}
-	case len(nets) == 0 && e.pairAbroad(f):
+	case len(nets) == 0 && e.pairAbroad(f) && !f.Attribute.Unheld():
+		// "köln liverpool seit wann"; "a train from Bielefeld to Rochdale"
+		// asks what the base never holds.
 		f.About = AboutTwinnings // "köln liverpool seit wann"
 	case r.has("cross"):
 		f.About = AboutCross

@@ -52,6 +52,9 @@ const (
 	AttrPostcode
 	AttrPhone // a telephone number, which the base does not hold
 	AttrHours // opening or office hours, which the base does not hold
+	// AttrTravel is how to get there (trains, flights, the way), which the
+	// base does not hold: "Gibt es einen Zug von Bielefeld nach Rochdale?"
+	AttrTravel
 	numAttributes
 )
 
@@ -64,7 +67,7 @@ var attributeNames = [numAttributes]string{
 	AttrEvent: "event", AttrProgramme: "programme", AttrData: "data", AttrTerm: "term", AttrPlace: "place",
 	AttrDate: "date", AttrPeople: "people", AttrStates: "states", AttrPopulation: "population", AttrMayor: "mayor",
 	AttrActivities: "activities", AttrKey: "key", AttrSurface: "surface", AttrPostcode: "postcode", AttrPhone: "phone",
-	AttrHours: "hours",
+	AttrHours: "hours", AttrTravel: "travel",
 }
 
 // String is the attribute's name as facts and the lexicon write it: "chair".
@@ -79,7 +82,7 @@ func (a Attribute) String() string {
 // area, a telephone number, opening hours): a statement that shares the
 // question's other words does not answer it.
 func (a Attribute) Unheld() bool {
-	return a == AttrSurface || a == AttrPhone || a == AttrHours
+	return a == AttrSurface || a == AttrPhone || a == AttrHours || a == AttrTravel
 }
 
 // ParseAttribute returns the attribute with the name, or false.
