@@ -80,6 +80,15 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 	toks := e.focus(tokenize(text))
 	var out Frame
 	last := prev
+	if ctx, q := e.contextClause(toks); ctx != nil {
+		// "Kassel just joined the regiopoles – is it an Engagierte Stadt
+		// as well?": the first clause says what "it" is, the second asks.
+		f, r := e.read(ctx)
+		if last != nil {
+			f = e.continueFrom(f, *last, r)
+		}
+		last, toks = &f, q
+	}
 	for i, part := range e.splitParts(toks) {
 		f, r := e.read(part)
 		if last != nil {
@@ -152,6 +161,39 @@ func (e *Engine) focus(toks []tok) []tok {
 		}
 	}
 	return renumber(out)
+}
+
+// contextClause splits off the clauses before the last one where only
+// the last asks, and asks with a pronoun: the clauses before say what it
+// stands for. Nil where the message is not so.
+func (e *Engine) contextClause(toks []tok) (ctx, q []tok) {
+	if len(toks) < 4 {
+		return nil, nil
+	}
+	start := len(toks) - 1
+	for start > 0 && toks[start-1].clause == toks[start].clause {
+		start--
+	}
+	if start < 3 {
+		return nil, nil // "Kreis Höxter – welche Orte gehören dazu?": a topic, read as one with the question
+	}
+	last := toks[start:]
+	if !e.lex.startsQuestion(last, 0) {
+		return nil, nil
+	}
+	pronoun := false
+	for i := range last {
+		pronoun = pronoun || e.lex.isCue("pronoun", last, i)
+	}
+	for i := range toks[:start] {
+		if e.lex.startsQuestion(toks[:start], i) {
+			return nil, nil // the clauses before ask too
+		}
+	}
+	if !pronoun || slices.ContainsFunc(toks[:start], func(t tok) bool { return t.afterQ }) {
+		return nil, nil
+	}
+	return renumber(toks[:start]), renumber(last)
 }
 
 // splitParts cuts a question that asks two things where "und", "and" or
