@@ -1335,6 +1335,20 @@ func (e *Engine) areaOf(id string) string {
 	return ""
 }
 
+// regionOf is the Regierungsbezirk an NRW place lies in, or "".
+func (e *Engine) regionOf(id string) string {
+	pl := e.base.Place(id)
+	if pl == nil || pl.Region == "" {
+		return ""
+	}
+	for _, rb := range e.areasOf("Regierungsbezirk", "") {
+		if strings.HasSuffix(rb.Name, " "+pl.Region) {
+			return rb.ID
+		}
+	}
+	return ""
+}
+
 // kreisOf is the Kreis named like a town ("Kreis Borken" for Borken), or "".
 func (e *Engine) kreisOf(id string) string {
 	pl := e.base.Place(id)
@@ -1798,6 +1812,9 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			}
 		}
 	}
+	if f.Op == OpWhere && f.count(SubjectPlace) == 1 && f.Measure == MeasureNone && r.has("region-words") && !r.has("district-words") {
+		f.Measure = MeasureRegion // "In welchem Regierungsbezirk liegt Siegen?": a follow-up's "it" is that
+	}
 	f.Period = r.has("period")
 	f.Latest = r.has("now")
 	f.From = e.sourceAsked(r)
@@ -2088,6 +2105,29 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	return g
 }
 
+// sameYear reads "wer kam im selben Jahr noch dazu?" after when a place
+// joined a network: the network's members who joined that year, the place
+// left out, narrowed as the follow-up says ("aus NRW").
+func (e *Engine) sameYear(f, prev Frame, r *reading) (Frame, bool) {
+	places, nets := prev.places(), prev.networks()
+	if !r.has("same") || !r.has("new", "member-who", "members", "also") || len(places) != 1 || len(nets) != 1 || f.Unknown != "" {
+		return Frame{}, false
+	}
+	year := 0
+	for _, m := range e.base.MembershipsOf(places[0]) {
+		if m.Network == nets[0] && !m.Since.IsZero() {
+			year = int(m.Since.Year)
+		}
+	}
+	if year == 0 {
+		return Frame{}, false
+	}
+	g := Frame{Op: OpList, Attribute: domain.AttrMembers, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}}, English: f.English}
+	g.Filters = f.Filters
+	g.Filters.Year, g.Filters.YearOp, g.Filters.Except = year, "", []string{places[0]}
+	return g, true
+}
+
 // continued is continueFrom without the relation in time.
 func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	named := f.has(SubjectNetwork) || f.has(SubjectPlace)
@@ -2101,6 +2141,9 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		g := prev
 		g.Parts, g.English = nil, f.English
 		g.Op, g.Most, g.Measure, g.Number = OpMost, f.Most, MeasureTwinnings, 0
+		return g
+	}
+	if g, ok := e.sameYear(f, prev, r); ok && !named {
 		return g
 	}
 	if !named && prev.Filters.Founders && (r.has("later") || f.Most == DirNewest) && f.Unknown == "" {
@@ -2355,7 +2398,11 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		if f.About == AboutAreas && len(keep) == 1 && f.Filters.Area == "" && prev.Op == OpWhere {
 			// "In welchem Kreis liegt Hille?" … "wie viele Gemeinden hat
 			// der?": the Kreis the answer named.
-			if a := e.areaOf(keep[0].ID); a != "" {
+			a := e.areaOf(keep[0].ID)
+			if prev.Measure == MeasureRegion {
+				a = e.regionOf(keep[0].ID) // "Which Regierungsbezirk is Siegen in?" … "how many municipalities does it have?"
+			}
+			if a != "" {
 				f.Subjects, f.Filters.Area = nil, a
 			}
 		}
