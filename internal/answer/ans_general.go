@@ -140,6 +140,13 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 	if in := e.inAreaHits(f); len(in) > 0 {
 		hits = in // "Welche Kommunen aus dem Kreis Olpe …?": the statements on the Kreis's places
 	}
+	if y := f.Filters.Year; y != 0 && f.Filters.YearOp == "" {
+		// "Who won … in 2024?": a statement on other years is no answer.
+		year := strconv.Itoa(y)
+		if hits = slices.DeleteFunc(slices.Clone(hits), func(h domain.FactHit) bool { return !e.hasWord(e.fact(h.Ref, false).Text, year) }); len(hits) == 0 {
+			return e.notFound(f), nil
+		}
+	}
 	if hits = e.numberedFirst(e.placesFirst(hits, f), max(f.Number, f.Ordinal)); len(hits) == 0 {
 		return e.notFound(f), nil // all give another number than the one asked
 	}

@@ -645,8 +645,21 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 		answers = append(answers, a)
 	}
 	a := e.shorten(joinAnswers(answers))
-	for len(answers) > 1 && len(a.Facts) > 0 && utf8.RuneCountInString(a.PlainText()) > answerBudget {
-		a.Facts = a.Facts[:len(a.Facts)-1] // two questions in one: their leads first
+	// Two questions in one: their leads first. What answers a later
+	// part stays, over the budget if need be: a short answer that leaves
+	// out half the question is no answer.
+	isLead := func(x domain.AnswerFact) bool {
+		return slices.ContainsFunc(answers[1:], func(b domain.Answer) bool { return b.Lead == x.Text })
+	}
+	for len(answers) > 1 && utf8.RuneCountInString(a.PlainText()) > answerBudget {
+		i := len(a.Facts) - 1
+		for i >= 0 && isLead(a.Facts[i]) {
+			i--
+		}
+		if i < 0 {
+			break
+		}
+		a.Facts = slices.Delete(a.Facts, i, i+1)
 	}
 	return a
 }

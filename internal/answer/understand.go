@@ -132,12 +132,13 @@ func (e *Engine) focus(toks []tok) []tok {
 	asksFirst := func(c []tok) bool { // a question word that opens the clause
 		return e.lex.startsQuestion(c, 0) || len(c) > 1 && e.lex.startsQuestion(c, 1)
 	}
+	titled := e.titled(toks) // "Europa bei uns zuhause" is a title, no clause about the asker
 	self := func(c []tok) bool {
 		if len(c) < 4 || asksFirst(c) {
 			return false
 		}
 		for i := range c {
-			if e.lex.isCue("self", c, i) {
+			if e.lex.isCue("self", c, i) && !titled[c[i].pos] {
 				return true // "Für eine Vorlage im Rat brauche ich eine Zahl:"
 			}
 		}
