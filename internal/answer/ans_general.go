@@ -26,7 +26,7 @@ func (e *Engine) notFound(f Frame) domain.Answer {
 	}
 	return domain.Answer{Found: false, Kind: domain.KindNone, Title: say(en, "nothing.title"),
 		Lead:        lead + " " + say(en, "nothing.scope"),
-		Suggestions: []string{say(en, "suggest.nets"), say(en, "suggest.bi"), say(en, "suggest.help")}}
+		Suggestions: []string{say(en, "suggest.nets"), say(en, "suggest.help")}} // no place: it would read as an answer
 }
 
 // unknown answers a question about a name the base does not know: it says

@@ -492,8 +492,8 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 	if facts[0].Text == say(en, "no.coming") {
 		a.Found = false // no coming date known: the latest follows, but nothing answers "wann ist der nächste"
 	}
-	if len(f.Words) > 0 && e.countWords(facts[0].Text, ws) == len(ws) {
-		return a, nil // the lead has all the question asked for
+	if len(f.Words) > 0 && e.countWords(facts[0].Text, ws) == len(ws) && !(f.Attribute == domain.AttrEvent && f.Op == OpCount) {
+		return a, nil // the lead has all the question asked for; how many came, each source's count
 	}
 	a.Facts = facts[1:min(len(facts), 1+e.factLimit(f))]
 	if f.Attribute == domain.AttrCarrier && len(nets) == 1 {

@@ -1090,6 +1090,14 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 			named[r.toks[p].term] = true
 		}
 	}
+	// A title the statements quote ("Engagiertes Land") names what the
+	// question is about: a word beside it no statement has ("the sister
+	// network") cannot narrow the statements further.
+	titled := e.titled(r.toks)
+	hasTitle := false
+	for i, ti := range titled {
+		hasTitle = hasTitle || ti && !r.nameAt(i) // a network's name is no such title
+	}
 	for i, t := range r.toks {
 		attr := slices.Contains(r.attrPos, i)
 		if (r.claimed[i] && !attr) || e.lex.fillers[t.fold] || utf8.RuneCountInString(t.fold) < 3 || named[t.term] {
@@ -1102,6 +1110,9 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 			// A weak participle the statements say in the present or past:
 			// "geöffnet" for "öffnet sich", "angekündigt" for "kündigte … an".
 			w = bare
+		}
+		if hasTitle && !titled[i] && !attr && t.num < 0 && !e.statementWord[w] && !e.statementWord[words.Stem(w)] && !e.statementWord[t.term] && e.lex.ordinaryTok(&r.toks[i]) {
+			continue
 		}
 		if attr {
 			if !slices.Contains(f.Asked, w) {
