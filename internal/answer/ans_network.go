@@ -813,6 +813,13 @@ func (e *Engine) events(n *domain.Network, f Frame) []domain.AnswerFact {
 				days = append(days, d)
 			}
 		}
+		// What any statement said on that day counts: "Beim 9. Forum …
+		// Grußworte sprachen …" is on the forum though not on events.
+		for i, x := range n.Facts {
+			if d := eventDate(x); x.Topic != "event" && !d.IsZero() && slices.Contains(days, d) {
+				refs = append(refs, i)
+			}
+		}
 		narrow(func(x domain.Fact) bool {
 			return namesOrdinal(x.Text, f.Ordinal) || slices.Contains(days, eventDate(x)) && !eventDate(x).IsZero()
 		})

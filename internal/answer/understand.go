@@ -2215,6 +2215,15 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		}
 		return g
 	}
+	if !named && len(prev.Subjects) == 0 && prev.Attribute == domain.AttrEvent && (len(prev.Words) > 0 || len(prev.Asked) > 0) &&
+		f.Op == OpCount && len(f.Words) == 0 && f.Filters.IsZero() && f.Unknown == "" && (r.has("places", "members") || f.Attribute == domain.AttrPeople) {
+		// "Wann war der 1. Fachaustausch im Reallabor?" … "und wie viele
+		// Kommunen waren da dabei?": how many came to that event.
+		g := prev
+		g.Parts, g.English, g.Focus = nil, f.English, ""
+		g.Op, g.Time = OpCount, WhenAny
+		return g
+	}
 	if people := prev.Op == OpWho && (prev.Attribute == domain.AttrChair || prev.Attribute == domain.AttrSpeakers || prev.Attribute == domain.AttrPeople); people && !named &&
 		f.Unknown == "" && len(f.Words) == 0 && (f.Op == OpWhere || f.Op == OpList && f.Attribute == domain.AttrMembers && (f.About == AboutCross || f.About == AboutAreas) && f.Filters.IsZero()) {
 		// "Wer sind die Sprecher?" … "und wo kommen die her?", "aus
