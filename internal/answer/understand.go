@@ -39,7 +39,11 @@ type reading struct {
 	mentions []names.Mention
 	cues     map[string][]int // cue -> positions of the words that said it
 	attrPos  []int
-	english  bool
+	// germany marks a question that named Germany as a country where that
+	// means no filter ("Engagierte Städte in Deutschland"), for a
+	// follow-up on twinnings where it does.
+	germany bool
+	english bool
 	// bare marks a question of names, filters and follow-up words only:
 	// "und in Frankreich?", "und Paderborn?".
 	bare    bool
@@ -2008,6 +2012,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	}
 	if f.Filters.Country == "Deutschland" && f.About != AboutTwinnings {
 		f.Filters.Country = "" // "Engagierte Städte in Deutschland": all of them
+		r.germany = true       // but after twinnings, "which of them is in Germany?"
 	}
 	if f.Measure == MeasureTwinnings && f.About == AboutSubjects && !nets {
 		f.About = AboutTwinnings
@@ -2108,7 +2113,13 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	if prev.Op == OpHelp || prev.Op == OpChatter || f.Op == OpHelp {
 		return f
 	}
+	if r.germany && prev.About == AboutTwinnings && !f.has(SubjectNetwork) {
+		f.Filters.Country, f.About = "Deutschland", AboutTwinnings
+	}
 	g := e.continued(f, prev, r)
+	if r.has("now") && f.Filters.Year == 0 && g.Filters.Year != 0 && g.Filters.YearOp == "" {
+		g.Filters.Year = 0 // "and how many now?" after 2022: now
+	}
 	if r.has("earlier", "later") && g.Rel.Op == "" && (g.Attribute == domain.AttrChair || g.Attribute == domain.AttrSpeakers) {
 		// "und wer davor?": before the one who has it now.
 		g.Rel = Relation{Op: map[bool]string{true: "before", false: "after"}[r.has("earlier")], ID: RelNow}
@@ -2146,7 +2157,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	if g, ok := e.onFocus(f, prev, r); ok && !named {
 		return g
 	}
-	if !named && f.Unknown == "" && prev.About == AboutTwinnings && f.About == AboutTwinnings && len(prev.places()) == 1 &&
+	if !named && f.Unknown == "" && prev.About == AboutTwinnings && (f.About == AboutTwinnings || r.pronoun) && len(prev.places()) == 1 &&
 		(f.Op == OpCompare || f.Op == OpMost) && (f.Most == DirOldest || f.Most == DirNewest) {
 		// "Which NRW cities are twinned with Leeds?" … "which of the two
 		// partnerships is older?": the oldest of those just listed.
@@ -2156,6 +2167,16 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		return g
 	}
 	if g, ok := e.sameYear(f, prev, r); ok && !named {
+		return g
+	}
+	if !named && f.Op == OpDescribe && f.Attribute == domain.AttrNone && f.Unknown == "" && len(f.Words) > 0 && len(f.Words) <= 2 &&
+		f.Filters.IsZero() && len(prev.places()) == 0 && attrSpecific(prev) && prev.Attribute != domain.AttrEvent {
+		// "Wann wurde die Netzwerkstelle gegründet?" … "und die
+		// Auslandsgesellschaft selbst?": the same question of what the
+		// words name.
+		g := prev
+		g.Parts, g.English, g.Focus = nil, f.English, ""
+		g.Words, g.Asked = slices.Clone(f.Words), nil
 		return g
 	}
 	if !named && prev.Filters.Founders && (r.has("later") || f.Most == DirNewest) && f.Unknown == "" {
