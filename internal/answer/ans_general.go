@@ -147,8 +147,14 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 			return e.notFound(f), nil
 		}
 	}
-	if hits = e.numberedFirst(e.placesFirst(hits, f), max(f.Number, f.Ordinal)); len(hits) == 0 {
+	num := max(f.Number, f.Ordinal)
+	if hits = e.numberedFirst(e.placesFirst(hits, f), num); len(hits) == 0 {
 		return e.notFound(f), nil // all give another number than the one asked
+	}
+	if num > 0 && !namesNumber(e.fact(hits[0].Ref, false).Text, num) && e.otherInSeries(ws, num) {
+		// "Wie viele waren bei der EWS 6?": the statements number EWS 1
+		// to 5; one on the EWS at large does not answer for a sixth.
+		return e.notFound(f), nil
 	}
 	return e.shortFacts(hits, f), nil
 }
@@ -174,6 +180,21 @@ func (e *Engine) numberedFirst(hits []domain.FactHit, n int) []domain.FactHit {
 		out = slices.DeleteFunc(out, func(h domain.FactHit) bool { return namesOtherNumber(e.fact(h.Ref, false).Text, n) })
 	}
 	return out
+}
+
+// otherInSeries reports whether statements with one of the words number
+// what they name, though none with n: "EWS 1" … "EWS 5" for "EWS 6".
+func (e *Engine) otherInSeries(ws []string, n int) bool {
+	for _, w := range ws {
+		for _, r := range e.refsOf(w) {
+			if text := e.fact(r, false).Text; namesNumber(text, n) {
+				return false
+			} else if namesOtherNumber(text, n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namesOtherNumber reports whether a text gives a small number other than

@@ -447,6 +447,12 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 			}
 		}
 	}
+	if y := f.Filters.Year; y != 0 && f.Filters.YearOp == "" && (f.Attribute == domain.AttrFunding || f.Attribute == domain.AttrCost) &&
+		!slices.ContainsFunc(facts, func(x domain.AnswerFact) bool { return int(x.Stand.Year) == y || e.hasWord(x.Text, strconv.Itoa(y)) }) {
+		// "Wie hoch ist die Förderung für 2025?": an amount of other
+		// years does not answer.
+		facts = nil
+	}
 	if len(facts) == 0 {
 		return e.noInfo(&nets[0], f), nil
 	}
@@ -542,6 +548,9 @@ func (e *Engine) noInfo(n *domain.Network, f Frame) domain.Answer {
 	label := e.lex.label(f.Attribute, f.English)
 	if f.English {
 		label = theLabel(label) // "the office of X"
+	}
+	if y := f.Filters.Year; y != 0 && f.Filters.YearOp == "" {
+		label += say(f.English, "for.year", y) // "zur Förderung für 2025": of other years they may
 	}
 	a.Lead = germanContraction(say(f.English, "noinfo", label, n.Name))
 	if d := shortSentence(firstSentence(n.Description.Text), 140); d != "" && !f.English {

@@ -427,8 +427,15 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 			order = append(order, nrw.ID)
 		}
 		name := e.withAlias(e.asAsked(other, f)).Name
+		var detail []string
+		if !p.Since.IsZero() && (len(ps) <= twinnedListed || f.Op == OpWhen) {
+			detail = append(detail, strconv.Itoa(int(p.Since.Year))) // "und seit wann?": a short list says
+		}
 		if p.Status != "" {
-			name += " (" + p.Status + ")"
+			detail = append(detail, sayIfKnown(en, "short."+p.Status, p.Status))
+		}
+		if len(detail) > 0 {
+			name += " (" + strings.Join(detail, ", ") + ")"
 		}
 		r.partners = append(r.partners, name)
 	}

@@ -293,6 +293,7 @@ var messages = map[string][2]string{
 	"status.eingeschlafen":            {"; sie ist eingeschlafen", "; it has lapsed"},
 	"status.beendet":                  {"; sie wurde beendet", "; it has ended"},
 	"status.angestrebt":               {"; sie wird erst angestrebt", "; it is only planned so far"},
+	"for.year":                        {" für %d", " for %d"},
 	"twin.total":                      {"insgesamt %d: %s", "%d in all: %s"},
 	"twin.boroughs":                   {"Mit Bezirken von %s: %s", "With boroughs of %s: %s"},
 	"twin.pair.none":                  {"Eine Städtepartnerschaft zwischen %s und %s führt meine Wissensbasis nicht.", "My knowledge base lists no twinning between %s and %s."},
