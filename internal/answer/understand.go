@@ -256,6 +256,18 @@ func renumber(ts []tok) []tok {
 	return out
 }
 
+// startsCue reports whether a phrase of the cue, of any length, starts
+// at i: "sister cities".
+func (l *lexicon) startsCue(cue string, toks []tok, i int) bool {
+	sp := l.cueSpan[cue]
+	for _, id := range l.at(toks, i) {
+		if sp.has(id) && l.phrases[id].match(toks, i, all) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // isCue reports whether a one-word phrase of the cue is the word at i.
 func (l *lexicon) isCue(cue string, toks []tok, i int) bool {
 	sp := l.cueSpan[cue]
@@ -681,7 +693,7 @@ func (e *Engine) placeContext(r *reading, m names.Mention) bool {
 	context := false
 	for i := range r.toks {
 		near := i >= pos-2 && i <= pos+2
-		if i != pos && (t.upper || near) && (e.lex.isCue("twinning", r.toks, i) || e.lex.isCue("members", r.toks, i) ||
+		if i != pos && (t.upper || near) && (e.lex.startsCue("twinning", r.toks, i) || e.lex.isCue("members", r.toks, i) ||
 			e.lex.isCue("district-words", r.toks, i) || e.lex.isCue("where", r.toks, i) || e.lex.isCue("region-words", r.toks, i) ||
 			e.lex.isCue("belong", r.toks, i)) {
 			context = true
@@ -1128,7 +1140,7 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 		if !slices.Contains(f.Words, w) {
 			f.Words = append(f.Words, w)
 		}
-		if f.Unknown == "" && (e.looksLikeName(t) || e.unknownInQuote(r, i)) {
+		if f.Unknown == "" && w == t.fold && (e.looksLikeName(t) || e.unknownInQuote(r, i)) { // a word the lexicon maps is known
 			f.Unknown, f.unknownAs = t.fold, t.raw // folded, so "Musterhausen" and "musterhausen" read alike
 		}
 	}
