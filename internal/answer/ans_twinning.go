@@ -175,6 +175,9 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 			if c := countryOf(ps[i], e.base.Place(otherSide(ps[i], pl.ID)), pl.ID); country != "" && c != "" && c != country {
 				detail = append(detail, e.countryName(en, c)) // "in Afrika: Lomé (Togo, seit 1973)"
 			}
+			if k := ps[i].Kind; k != "" && k != "Partnerschaft" {
+				detail = append(detail, sayIfKnown(en, "kind1."+k, k)) // "Ternopil (Freundschaft, …)": no full twinning
+			}
 			if !ps[i].Since.IsZero() && len(l.Items) <= 4 {
 				detail = append(detail, say(en, "since", dateIn(en, ps[i].Since)))
 			}

@@ -2181,6 +2181,14 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	if g, ok := e.sameYear(f, prev, r); ok && !named {
 		return g
 	}
+	if nets := f.networks(); prev.About == AboutTwinnings && len(prev.places()) > 0 && f.Op == OpYesNo && !f.has(SubjectPlace) &&
+		len(nets) == 1 && nets[0] == e.twinNetwork && f.Unknown == "" {
+		// "Hat Iserlohn eine Partnerstadt in der Ukraine?" … "ist das eine
+		// richtige Städtepartnerschaft?": that twinning again, its kind said.
+		g := prev
+		g.Parts, g.English, g.Focus = nil, f.English, ""
+		return g
+	}
 	if !named && f.Op == OpDescribe && f.Attribute == domain.AttrNone && f.Unknown == "" && len(f.Words) > 0 && len(f.Words) <= 2 &&
 		f.Filters.IsZero() && len(prev.places()) == 0 && attrSpecific(prev) && prev.Attribute != domain.AttrEvent {
 		// "Wann wurde die Netzwerkstelle gegründet?" … "und die
