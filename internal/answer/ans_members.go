@@ -249,8 +249,15 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 			leads = append(leads, e.membersLead(n, count, filter, en))
 		}
 		if len(nets) == 1 && f.Op == OpCount && f.Filters.Founders && !n.Founded.Date.IsZero() {
-			// "Wie viele waren bei der Gründung dabei?": and when that was.
+			// "Wie viele waren bei der Gründung dabei?": and when that was,
+			// with the figure the sources give for that year ("50 zum Start").
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "founded", dateIn(en, n.Founded.Date)), Source: e.base.Source(n.Founded.Source)})
+			for i := range n.Counts {
+				if c := n.Counts[i]; c.Stand.Year == n.Founded.Date.Year {
+					a.Facts = append(a.Facts, e.fact(domain.FactRef{Network: n.ID, Part: "count", Index: i}, en))
+					break
+				}
+			}
 		}
 	}
 	// None that pass the filters: of a complete list that is an answer

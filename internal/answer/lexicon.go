@@ -265,6 +265,11 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 			de, en := regionNames(r)
 			names = append(names, de, en)
 			l.countryEN[c.Name] = en
+			if fd, fe := words.Fold(de), words.Fold(en); fd != fe && !strings.Contains(fd, " ") && !strings.Contains(fe, " ") {
+				// "the Netherlands" is English, "die Niederlande" German.
+				l.lang[fe]++
+				l.lang[fd]--
+			}
 			// CLDR writes "Bosnia & Herzegovina"; people write "and".
 			names = append(names, strings.ReplaceAll(de, " & ", " und "), strings.ReplaceAll(en, " & ", " and "))
 		}

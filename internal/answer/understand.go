@@ -179,8 +179,10 @@ func (e *Engine) contextClause(toks []tok) (ctx, q []tok) {
 	for start > 0 && toks[start-1].clause == toks[start].clause {
 		start--
 	}
-	if start < 3 {
-		return nil, nil // "Kreis Höxter – welche Orte gehören dazu?": a topic, read as one with the question
+	if start < 4 {
+		// "Kreis Höxter – welche Orte gehören dazu?", "Bocholt und Akmenė
+		// – seit wann …?": a topic, read as one with the question.
+		return nil, nil
 	}
 	last := toks[start:]
 	if !e.lex.startsQuestion(last, 0) {
@@ -198,7 +200,13 @@ func (e *Engine) contextClause(toks []tok) (ctx, q []tok) {
 	if !pronoun || slices.ContainsFunc(toks[:start], func(t tok) bool { return t.afterQ }) {
 		return nil, nil
 	}
-	return renumber(toks[:start]), renumber(last)
+	q = renumber(last)
+	if f, _ := e.read(q); len(f.Subjects) == 0 {
+		// "Bedburg's partnership with an Israeli town – when was it
+		// signed?": the question names nothing of its own; read as one.
+		return nil, nil
+	}
+	return renumber(toks[:start]), q
 }
 
 // splitParts cuts a question that asks two things where "und", "and" or
@@ -2169,7 +2177,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	if g, ok := e.onFocus(f, prev, r); ok && !named {
 		return g
 	}
-	if !named && f.Unknown == "" && prev.About == AboutTwinnings && (f.About == AboutTwinnings || r.pronoun) && len(prev.places()) == 1 &&
+	if !named && f.Unknown == "" && prev.About == AboutTwinnings && len(prev.places()) == 1 &&
 		(f.Op == OpCompare || f.Op == OpMost) && (f.Most == DirOldest || f.Most == DirNewest) {
 		// "Which NRW cities are twinned with Leeds?" … "which of the two
 		// partnerships is older?": the oldest of those just listed.
@@ -2180,6 +2188,13 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	}
 	if g, ok := e.sameYear(f, prev, r); ok && !named {
 		return g
+	}
+	if nets := prev.networks(); !named && len(nets) == 1 && f.Op == OpCount && r.has("founding") && !r.has("anniversary") &&
+		f.Filters.Area == "" && f.Filters.State == "" && f.Filters.Year == 0 && f.Unknown == "" {
+		// "Seit wann gibt es die Engagierte Stadt?" … "und mit wie vielen
+		// Städten hat es angefangen?": how many founded it.
+		return Frame{Op: OpCount, Attribute: domain.AttrCount, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}},
+			Filters: Filters{Founders: true}, English: f.English}
 	}
 	if nets := f.networks(); prev.About == AboutTwinnings && len(prev.places()) > 0 && f.Op == OpYesNo && !f.has(SubjectPlace) &&
 		len(nets) == 1 && nets[0] == e.twinNetwork && f.Unknown == "" {
