@@ -396,6 +396,13 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 		f.Subjects = []Subject{{Kind: SubjectNetwork, ID: good[0].Ref.Network}}
 		return e.founding(ctx, f)
 	}
+	if y := f.Filters.Year; y != 0 && f.Filters.YearOp == "" {
+		// "Who won … in 2024?": statements on other years do not answer.
+		year := strconv.Itoa(y)
+		if good = slices.DeleteFunc(good, func(h domain.FactHit) bool { return !e.hasWord(e.fact(h.Ref, false).Text, year) }); len(good) == 0 {
+			return e.notFound(f), nil
+		}
+	}
 	return e.shortFacts(good, f), nil
 }
 

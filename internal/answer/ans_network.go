@@ -221,6 +221,9 @@ func (e *Engine) count(ctx context.Context, f Frame) (domain.Answer, error) {
 		n := &nets[i]
 		a.Hits = append(a.Hits, networkHit(n))
 		lead := e.countLead(n, en)
+		if _, ok := newestCount(n); !ok && len(nets) == 1 {
+			a.Found = false // no figure at all
+		}
 		if c, ok := newestCount(n); ok && len(nets) == 1 {
 			a.LeadSource = e.base.Source(c.Source)
 		}

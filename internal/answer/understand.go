@@ -432,7 +432,13 @@ func (e *Engine) read(toks []tok) (Frame, *reading) {
 	r := &reading{toks: toks, claimed: make([]bool, len(toks)), cues: map[string][]int{}}
 	e.readNames(r)
 	e.correctTypos(r)
-	r.english = e.lex.isEnglish(toks, r.claimed)
+	// Names and the titles statements quote ("Europa bei uns zuhause")
+	// are no language of the question.
+	skip := e.titled(toks)
+	for i, c := range r.claimed {
+		skip[i] = skip[i] || c
+	}
+	r.english = e.lex.isEnglish(toks, skip)
 	f := Frame{English: r.english}
 	e.readCues(r)
 	e.readAttribute(r, &f)
