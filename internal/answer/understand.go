@@ -2195,6 +2195,16 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	if g, ok := e.sameYear(f, prev, r); ok && !named {
 		return g
 	}
+	if places, nets := prev.places(), prev.networks(); !named && r.has("then") && f.Op == OpCount && len(places) == 1 && len(nets) == 1 && f.Filters.Year == 0 {
+		// "Wann ist Paderborn beigetreten?" … "wie viele Mitglieder hatte
+		// das Netzwerk damals?": its figures of the year the place joined.
+		for _, m := range e.base.MembershipsOf(places[0]) {
+			if m.Network == nets[0] && !m.Since.IsZero() {
+				return Frame{Op: OpCount, Attribute: domain.AttrCount, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}},
+					Filters: Filters{Year: int(m.Since.Year)}, English: f.English}
+			}
+		}
+	}
 	if nets := prev.networks(); !named && len(nets) == 1 && f.Op == OpCount && r.has("founding") && !r.has("anniversary") &&
 		f.Filters.Area == "" && f.Filters.State == "" && f.Filters.Year == 0 && f.Unknown == "" {
 		// "Seit wann gibt es die Engagierte Stadt?" … "und mit wie vielen
