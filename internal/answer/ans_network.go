@@ -495,7 +495,14 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 			}
 			return n
 		}
-		slices.SortStableFunc(facts, func(x, y domain.AnswerFact) int { return rank(y) - rank(x) })
+		// Each fact ranked once, not at every comparison of the sort.
+		ranks := make(map[string]int, len(facts))
+		for _, x := range facts {
+			if _, ok := ranks[x.Text]; !ok {
+				ranks[x.Text] = rank(x)
+			}
+		}
+		slices.SortStableFunc(facts, func(x, y domain.AnswerFact) int { return ranks[y.Text] - ranks[x.Text] })
 	}
 	leadWith(&a, facts[0])
 	if facts[0].Text == say(en, "no.coming") {
