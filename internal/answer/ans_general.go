@@ -414,10 +414,26 @@ func (e *Engine) foundedStatement(f Frame, network string) (domain.Answer, bool)
 	if f.Attribute != domain.AttrFounding || f.Op != OpWhen || len(f.Words) == 0 {
 		return domain.Answer{}, false
 	}
-	// All statements with the rarest word, not the search's best three:
-	// the one that says when may rank below others.
-	refs := e.refsOf(f.Words[0])
-	for _, w := range f.Words[1:] {
+	// The words statements have ("under what name" adds none), and all
+	// statements with the rarest, not the search's best three: the one
+	// that says when may rank below others.
+	var ws, rare []string
+	for _, w := range f.Words {
+		if len(e.refsOf(w)) > 0 {
+			ws = append(ws, w)
+			if !e.lex.ordinary(w) {
+				rare = append(rare, w)
+			}
+		}
+	}
+	if len(rare) > 0 {
+		ws = rare // "… and under what name?": the name it is about decides
+	}
+	if len(ws) == 0 {
+		return domain.Answer{}, false
+	}
+	refs := e.refsOf(ws[0])
+	for _, w := range ws[1:] {
 		if rs := e.refsOf(w); len(rs) < len(refs) {
 			refs = rs
 		}
@@ -428,8 +444,8 @@ func (e *Engine) foundedStatement(f Frame, network string) (domain.Answer, bool)
 			continue
 		}
 		text := e.fact(r, false).Text
-		if r.Part == "fact" && e.countWords(text, f.Words) == len(f.Words) && yearRE.MatchString(text) && e.saysCue(text, "founding") {
-			dated = append(dated, domain.FactHit{Ref: r, Matched: len(f.Words), Total: len(f.Words)})
+		if r.Part == "fact" && e.countWords(text, ws) == len(ws) && yearRE.MatchString(text) && e.saysCue(text, "founding") {
+			dated = append(dated, domain.FactHit{Ref: r, Matched: len(ws), Total: len(ws)})
 		}
 	}
 	if len(dated) == 0 {

@@ -52,6 +52,8 @@ type reading struct {
 	// counted marks a figure followed by what it counts: "90 Kommunen",
 	// "9 members".
 	counted bool
+	// numberAt is the position of the number read into Frame.Number.
+	numberAt int
 	content int // content words, counted before synonyms
 }
 
@@ -1103,7 +1105,10 @@ func (e *Engine) readNumbers(r *reading, f *Frame) {
 			f.Ordinal = n // "der fünfte Tag"
 		case n > 0:
 			f.Number = n
-			r.counted = slices.Contains(r.cues["places"], i+1) || slices.Contains(r.cues["members"], i+1)
+			// "90 Kommunen", also where the word is part of a name ("90
+			// Kommunen im Netzwerk" names the Kommunen-Netzwerk).
+			r.counted = i+1 < len(r.toks) && (e.lex.startsCue("places", r.toks, i+1) || e.lex.startsCue("members", r.toks, i+1))
+			r.numberAt = i
 		}
 	}
 }
@@ -2000,6 +2005,19 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		// the figures the sources gave over time. "Nenne 3 Mitglieder"
 		// asks for a list.
 		f.Op, f.Attribute, f.Number, f.Words = OpCount, domain.AttrCount, 0, nil
+		if ids := f.networks(); len(ids) > 1 {
+			// "Auf der Seite der Netzwerkstelle steht, dass 90 Kommunen im
+			// Netzwerk … sind": the network the figure is of follows it.
+			best, at := "", len(r.toks)
+			for _, m := range r.mentions {
+				if p := m.Positions[len(m.Positions)-1]; m.Kind == names.Network && p > r.numberAt && p < at {
+					best, at = m.ID, p
+				}
+			}
+			if best != "" {
+				f.Subjects = []Subject{{Kind: SubjectNetwork, ID: best}}
+			}
+		}
 	}
 	// "Wie groß ist das Kommunen-Netzwerk?": the size of a network is its
 	// members, not its inhabitants; "wie viele Einwohner …" stays.
@@ -2035,6 +2053,9 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	}
 	if (f.Op == OpCompare || f.Op == OpMost) && f.Measure == MeasureNone {
 		f.Measure = e.impliedMeasure(r, f)
+	}
+	if f.Op == OpCount && f.Time == WhenHistory && f.Attribute != domain.AttrEvent && f.Attribute != domain.AttrChair {
+		f.Time = WhenAny // "wie viele haben ihn bisher bekommen?": how many so far
 	}
 	if f.Filters.Country == "Deutschland" && f.About != AboutTwinnings {
 		f.Filters.Country = "" // "Engagierte Städte in Deutschland": all of them
@@ -2492,6 +2513,9 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			// "In welchem Kreis liegt Hille?" … "wie viele Gemeinden hat
 			// der?": the Kreis the answer named.
 			a := e.areaOf(keep[0].ID)
+			if pl := e.base.Place(keep[0].ID); pl != nil && isArea(pl) {
+				a = pl.ID // "der Kreis" was read as the Kreis already
+			}
 			if prev.Measure == MeasureRegion {
 				a = e.regionOf(keep[0].ID) // "Which Regierungsbezirk is Siegen in?" … "how many municipalities does it have?"
 			}
