@@ -239,7 +239,7 @@ func (e *Engine) placeSide(pl *domain.Place, f Frame) compared {
 		c.key, c.known = n, true
 		c.shown = e.twinCounts(en, ps)
 		if n > 0 && n < len(ps) {
-			c.shown = say(en, "twin.total", len(ps), c.shown) // "insgesamt 7: 6 … und 1 Freundschaft"
+			c.shown = say(en, "twin.total", c.shown, len(ps)) // "6 Städtepartnerschaften und 1 Freundschaft, insgesamt 7"
 		}
 		return c
 	}

@@ -185,16 +185,33 @@ func (e *Engine) numberedFirst(hits []domain.FactHit, n int) []domain.FactHit {
 // otherInSeries reports whether statements with one of the words number
 // what they name, though none with n: "EWS 1" … "EWS 5" for "EWS 6".
 func (e *Engine) otherInSeries(ws []string, n int) bool {
+	other := false
 	for _, w := range ws {
 		for _, r := range e.refsOf(w) {
-			if text := e.fact(r, false).Text; namesNumber(text, n) {
-				return false
-			} else if namesOtherNumber(text, n) {
-				return true
+			switch m := numberAfter(e.foldWords(e.fact(r, false).Text), w); {
+			case m == n:
+				return false // a statement numbers it so
+			case m > 0:
+				other = true
 			}
 		}
 	}
-	return false
+	return other
+}
+
+// numberAfter is the small number a text gives right after the word w
+// ("EWS 4" for "ews", "Entwicklungswerkstatt 3"), 0 if none: not a date
+// ("am 16. September") nor a year.
+func numberAfter(tws []string, w string) int {
+	for i := 0; i+1 < len(tws); i++ {
+		if !strings.HasPrefix(tws[i], w) {
+			continue
+		}
+		if m, err := strconv.Atoi(tws[i+1]); err == nil && m > 0 && m <= 20 {
+			return m
+		}
+	}
+	return 0
 }
 
 // namesOtherNumber reports whether a text gives a small number other than

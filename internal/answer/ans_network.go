@@ -489,20 +489,27 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 			}
 			n += 3 * e.fromSource(x, f) // "laut Landtag": the Landtag's own words
 			for _, id := range f.places() {
-				if pl := e.base.Place(id); pl != nil && e.hasWord(x.Text, words.Fold(pl.Name)) {
-					n++ // "als Siegen den Vorsitz hatte": the statement on Siegen's
+				if pl := e.base.Place(id); pl != nil {
+					if name := words.Split(words.Fold(pl.Name)); len(name) > 0 && e.countWords(x.Text, name) == len(name) {
+						n++ // "als Siegen den Vorsitz hatte": the statement on Siegen's
+					}
 				}
 			}
 			return n
 		}
 		// Each fact ranked once, not at every comparison of the sort.
-		ranks := make(map[string]int, len(facts))
-		for _, x := range facts {
-			if _, ok := ranks[x.Text]; !ok {
-				ranks[x.Text] = rank(x)
-			}
+		type ranked struct {
+			x domain.AnswerFact
+			n int
 		}
-		slices.SortStableFunc(facts, func(x, y domain.AnswerFact) int { return ranks[y.Text] - ranks[x.Text] })
+		rs := make([]ranked, len(facts))
+		for i, x := range facts {
+			rs[i] = ranked{x, rank(x)}
+		}
+		slices.SortStableFunc(rs, func(a, b ranked) int { return b.n - a.n })
+		for i := range rs {
+			facts[i] = rs[i].x
+		}
 	}
 	leadWith(&a, facts[0])
 	if facts[0].Text == say(en, "no.coming") {

@@ -151,7 +151,7 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	case f.Op == OpCount:
 		counts := e.twinCounts(en, ps)
 		if n := len(slices.DeleteFunc(slices.Clone(ps), func(p domain.Partnership) bool { return !proper(p) })); n > 0 && n < len(ps) {
-			counts = say(en, "twin.total", len(ps), counts) // "insgesamt 10: 9 Städtepartnerschaften und 1 …"
+			counts = say(en, "twin.total", counts, len(ps)) // "9 Städtepartnerschaften und 1 …, insgesamt 10"
 		}
 		a.Lead = say(en, "twin.count", pl.Name, counts, in)
 		if !pl.PartnersComplete {
@@ -310,6 +310,9 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 			name2 += " (" + in + ")" // "Chipata (Sambia)": where the partner lies
 		}
 		leadWith(&a, domain.AnswerFact{Text: say(en, "twin.pair", p1.Name, name2, kind, since, status), Source: e.base.Source(p.Source)})
+		if f.Op == OpWhen && p.Since.IsZero() && !yearRE.MatchString(p.Note) {
+			a.Found = false // "Seit wann …?": the twinning is known, when it began is not (no year in the note either)
+		}
 		if p.Note != "" {
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: lang.UpperFirst(p.Note), Source: e.base.Source(p.Source)})
 		}
@@ -324,11 +327,11 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 // boroughTwinnings are the twinnings with the Bezirke of a city abroad,
 // in one line: "Istanbul" also has Herne – Beşiktaş.
 func (e *Engine) boroughTwinnings(city *domain.Place, en bool) (domain.AnswerFact, bool) {
-	is := e.twins.boroughs[boroughKey(city.Country, city.District)]
-	if city.District == "" {
-		is = e.twins.boroughs[boroughKey(city.Country, city.Name)]
+	if city.District != "" {
+		return domain.AnswerFact{}, false // a Bezirk itself has none
 	}
-	if len(is) == 0 || city.District != "" {
+	is := e.twins.boroughs[boroughKey(city.Country, city.Name)]
+	if len(is) == 0 {
 		return domain.AnswerFact{}, false
 	}
 	var pairs []string
@@ -344,7 +347,12 @@ func (e *Engine) boroughTwinnings(city *domain.Place, en bool) (domain.AnswerFac
 		}
 		pair := nrw.Name + " – " + b.Name
 		if !p.Since.IsZero() {
-			pair += " (" + strconv.Itoa(int(p.Since.Year)) + ")"
+			year := strconv.Itoa(int(p.Since.Year))
+			if strings.HasSuffix(pair, ")") {
+				pair = strings.TrimSuffix(pair, ")") + ", " + year + ")" // "Sarıyer (Istanbul, 2013)"
+			} else {
+				pair += " (" + year + ")"
+			}
 		}
 		pairs = append(pairs, pair)
 	}

@@ -152,7 +152,14 @@ func tokenize(q string) []tok {
 		if i < 0 {
 			continue
 		}
-		if strings.ContainsAny(rest[:i], quoteMarks) {
+		gap := rest[:i]
+		for j, c := range gap {
+			if !strings.ContainsRune(quoteMarks, c) {
+				continue
+			}
+			if before, _ := utf8.DecodeLastRuneInString(q[:offset+j]); (c == '\'' || c == '’') && unicode.IsLetter(before) {
+				continue // "the cities' twins": an apostrophe
+			}
 			if quote == 0 {
 				quotes++
 				quote, open = quotes, len(out)

@@ -44,6 +44,8 @@ func TestTokenizeQuotes(t *testing.T) {
 		{`What is the "Netzwerk X" and 'Y Z'?`, []int{0, 0, 0, 1, 1, 0, 2, 2}},
 		{"Was ist „offen", []int{0, 0, 0}},
 		{"gibt's Minden's Partner", []int{0, 0, 0}},
+		{"the cities' twins", []int{0, 0, 0}},
+		{"„A B“, „C D“ und E", []int{1, 1, 2, 2, 0, 0}},
 	}
 	for _, tt := range tests {
 		var got []int

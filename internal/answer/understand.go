@@ -88,12 +88,19 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 	last := prev
 	if ctx, q := e.contextClause(toks); ctx != nil {
 		// "Kassel just joined the regiopoles – is it an Engagierte Stadt
-		// as well?": the first clause says what "it" is, the second asks.
-		f, r := e.read(ctx)
-		if last != nil {
-			f = e.continueFrom(f, *last, r)
+		// as well?": the first clause says what "it" is; the second asks,
+		// read with the name in place of "it".
+		if c, _ := e.read(ctx); len(c.places()) > 0 {
+			if pl := e.base.Place(c.places()[0]); pl != nil {
+				for i := range q {
+					if e.lex.isCue("pronoun", q, i) {
+						named := append(append(slices.Clone(q[:i]), tokenize(pl.Name)...), q[i+1:]...)
+						toks = renumber(named)
+						break
+					}
+				}
+			}
 		}
-		last, toks = &f, q
 	}
 	for i, part := range e.splitParts(toks) {
 		f, r := e.read(part)
@@ -195,8 +202,10 @@ func (e *Engine) contextClause(toks []tok) (ctx, q []tok) {
 		pronoun = pronoun || e.lex.isCue("pronoun", last, i)
 	}
 	for i := range toks[:start] {
-		if e.lex.startsQuestion(toks[:start], i) {
-			return nil, nil // the clauses before ask too
+		// A clause before that opens with a question word asks too; a
+		// verb inside it ("Kassel ist gerade beigetreten") does not.
+		if (i == 0 || toks[i-1].clause != toks[i].clause || i > 1 && toks[i-2].clause != toks[i].clause) && e.lex.startsQuestion(toks[:start], i) {
+			return nil, nil
 		}
 	}
 	if !pronoun || slices.ContainsFunc(toks[:start], func(t tok) bool { return t.afterQ }) {
@@ -559,7 +568,7 @@ func (e *Engine) apposition(m names.Mention, all []names.Mention) bool {
 // named by that word alone asks about twinnings when the question names a
 // place, a country or a figure.
 func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool {
-	if m.Kind != names.Network && (r.inLongerQuote(m.Positions) || e.inTitle(r, m.Positions, all)) {
+	if m.Kind != names.Network && (e.inLongerQuote(r, m.Positions) || e.inTitle(r, m.Positions, all)) {
 		return false // the „Berliner Empfehlungen“ are no question about Berlin
 	}
 	switch m.Kind {
@@ -630,14 +639,18 @@ func (e *Engine) statesPhrase(toks []tok, i, n int) bool {
 		want[j] = toks[i+j].fold
 	}
 	for _, ref := range e.refsOf(last.fold) {
-		ws := words.Split(e.fact(ref, false).Text)
-		for k := 0; k+n <= len(ws); k++ {
-			match := true
-			for j := range want {
-				match = match && words.Fold(ws[k+j]) == want[j]
+		text := e.fact(ref, false).Text
+		tws := e.foldWords(text) // folded once per snapshot
+		for k := 0; k+n <= len(tws); k++ {
+			if !slices.Equal(tws[k:k+n], want) {
+				continue
 			}
-			if r, _ := utf8.DecodeRuneInString(ws[k+n-1]); match && unicode.IsUpper(r) {
-				return true // a noun: "die ersten Runde", not "erste deutsch-chinesische"
+			// Said so; the last word must be a noun: "die ersten Runde",
+			// not "erste deutsch-chinesische".
+			if ws := words.Split(text); len(ws) == len(tws) {
+				if r, _ := utf8.DecodeRuneInString(ws[k+n-1]); unicode.IsUpper(r) {
+					return true
+				}
 			}
 		}
 	}
@@ -646,14 +659,16 @@ func (e *Engine) statesPhrase(toks []tok, i, n int) bool {
 
 // inLongerQuote reports whether the words at ps are all inside one quoted
 // span that has other words too: a title, not the place it names.
-func (r *reading) inLongerQuote(ps []int) bool {
+func (e *Engine) inLongerQuote(r *reading, ps []int) bool {
 	q := r.toks[ps[0]].quote
 	if q == 0 {
 		return false
 	}
 	n := 0
-	for _, t := range r.toks {
-		if t.quote == q {
+	for i, t := range r.toks {
+		// "die 'Stadt Essen'", "the 'City of Bielefeld'": words that say
+		// what kind of place it is make no title of it.
+		if t.quote == q && !e.lex.fillers[t.fold] && !e.lex.isCue("places", r.toks, i) && !e.lex.isCue("district-words", r.toks, i) {
 			n++
 		}
 	}
@@ -1072,7 +1087,7 @@ func (e *Engine) readNumbers(r *reading, f *Frame) {
 		if r.nameAt(i) || slices.Contains(r.cues["most"], i) {
 			continue // a name, or "first" read as the oldest
 		}
-		if r.inLongerQuote([]int{i}) {
+		if e.inLongerQuote(r, []int{i}) {
 			continue // part of a title: "Netzwerk Klimakommunen 2030"
 		}
 		n, isWord := t.num, false
@@ -1171,7 +1186,7 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 // statements know: the title is one the base does not know.
 func (e *Engine) unknownInQuote(r *reading, i int) bool {
 	t := r.toks[i]
-	if !r.inLongerQuote([]int{i}) || t.num >= 0 || utf8.RuneCountInString(t.fold) < 5 ||
+	if !e.inLongerQuote(r, []int{i}) || t.num >= 0 || utf8.RuneCountInString(t.fold) < 5 ||
 		e.lex.vocab[t.fold] || e.lex.fillers[t.fold] || e.statementWord[t.term] || e.statementWord[t.fold] {
 		return false
 	}
@@ -1460,7 +1475,9 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		// "Wann wurde die Gemeinsame Erklärung zum ersten Mal
 		// unterzeichnet?": when it was founded, not its oldest member.
 		f.Op, f.Most = OpWhen, DirNone
-	case r.has("most") && r.has("founding") && f.Most == DirOldest && r.has("places", "who") && !nets:
+	case r.has("most") && r.has("founding") && f.Most == DirOldest && r.has("places", "who") && !nets && !places && !r.has("twinning"):
+		// ("Hamm: mit welcher Stadt hat die erste Partnerschaft
+		// angefangen?" asks for the oldest twinning.)
 		// "Welche Kommunen haben als erste unterschrieben?": the founders.
 		f.Op, f.Most = OpList, DirNone
 		r.cues["founders"] = []int{0}
@@ -2242,7 +2259,8 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		return g
 	}
 	if !named && f.Op == OpDescribe && f.Attribute == domain.AttrNone && f.Unknown == "" && len(f.Words) > 0 && len(f.Words) <= 2 &&
-		f.Filters.IsZero() && len(prev.places()) == 0 && attrSpecific(prev) && prev.Attribute != domain.AttrEvent {
+		f.Filters.IsZero() && len(prev.places()) == 0 && attrSpecific(prev) && prev.Attribute != domain.AttrEvent &&
+		slices.ContainsFunc(f.Words, func(w string) bool { return !e.lex.ordinary(w) && len(e.refsOf(w)) > 0 }) {
 		// "Wann wurde die Netzwerkstelle gegründet?" … "und die
 		// Auslandsgesellschaft selbst?": the same question of what the
 		// words name.
