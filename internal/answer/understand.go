@@ -54,7 +54,7 @@ type reading struct {
 	counted bool
 	// numberAt is the position of the number read into Frame.Number.
 	numberAt int
-	content int // content words, counted before synonyms
+	content  int // content words, counted before synonyms
 }
 
 func (r *reading) has(cues ...string) bool {
