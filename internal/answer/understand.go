@@ -579,7 +579,7 @@ func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool
 		}
 		if len(m.Positions) == 1 && e.everyday(pl, r.toks[m.Positions[0]]) {
 			return m.Distance == 0 && (e.placeContext(r, m) || e.withItsKreis(pl, m, all) || e.memberOf(r, m, all) || e.twinnedWith(r, pl, m, all) ||
-				e.withPlace(r, m, all))
+				e.withPlace(r, m, all) || capitalWithNetwork(r, m, all))
 		}
 	case names.Network:
 		if m.ID == e.twinNetwork && e.onlyTwinWords(r, m) && !e.eventName(r, m) {
@@ -678,6 +678,17 @@ func (e *Engine) inLongerQuote(r *reading, ps []int) bool {
 		}
 	}
 	return n > len(ps)
+}
+
+// capitalWithNetwork reports whether an everyday name is written with a
+// capital inside the sentence of a question that names a network: "und
+// ist Essen auch Engagierte Stadt?" asks about the town.
+func capitalWithNetwork(r *reading, m names.Mention, all []names.Mention) bool {
+	p := m.Positions[0]
+	if p == 0 || !r.toks[p].upper || r.toks[p-1].clause != r.toks[p].clause {
+		return false
+	}
+	return slices.ContainsFunc(all, func(o names.Mention) bool { return o.Kind == names.Network })
 }
 
 // everyday reports whether a place's one-word name, as the word t, is an
@@ -2232,6 +2243,21 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	}
 	if g, ok := e.sameYear(f, prev, r); ok && !named {
 		return g
+	}
+	if pls := prev.places(); !named && (f.Op == OpWhere || r.has("district-words", "region-words") && f.Filters.Area == "") && prev.About == AboutTwinnings && len(pls) == 1 && f.Unknown == "" {
+		if abroad := e.base.Place(pls[0]); abroad != nil && abroad.Country != "" {
+			// "Which NRW town is twinned with Zwolle?" … "which Kreis is
+			// that town in?": where its NRW partners lie.
+			g := Frame{Op: OpWhere, English: f.English}
+			for _, p := range e.base.PartnershipsOf(abroad.ID) {
+				if id := otherSide(p, abroad.ID); len(g.Subjects) < 5 && e.base.Place(id) != nil && e.base.Place(id).Country == "" {
+					g.Subjects = append(g.Subjects, Subject{Kind: SubjectPlace, ID: id})
+				}
+			}
+			if len(g.Subjects) > 0 {
+				return g
+			}
+		}
 	}
 	if places, nets := prev.places(), prev.networks(); !named && r.has("then") && f.Op == OpCount && len(places) == 1 && len(nets) == 1 && f.Filters.Year == 0 {
 		// "Wann ist Paderborn beigetreten?" … "wie viele Mitglieder hatte
