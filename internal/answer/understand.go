@@ -1522,7 +1522,7 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		f.Op = OpList
 	case yesNo:
 		f.Op = OpYesNo
-	case nets && r.has("new") && f.Filters.Year == 0 && !r.has("when", "join"):
+	case nets && r.has("new") && f.Filters.Year == 0 && !r.has("when", "join") && !attrSpecific(*f): // "Bekommt eine neue Engagierte Stadt Geld?" asks the funding
 		// "Wer ist neu bei RegioPole?", "Welche Städte sind neu dabei?":
 		// the newest members; "um aufgenommen zu werden" asks how to join.
 		f.Op, f.Most = OpMost, DirNewest
