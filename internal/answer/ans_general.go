@@ -367,8 +367,9 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 		var all []domain.FactHit
 		for _, h := range hits {
 			text := e.fact(h.Ref, f.English).Text
-			if h.Ref.Part == "fact" && e.countWords(text, ws) == len(ws) && (f.Op != OpWhen || yearRE.MatchString(text)) {
-				all = append(all, h) // for "Wann …?" one that says when
+			if h.Ref.Part == "fact" && e.countWords(text, ws) == len(ws) && (f.Op != OpWhen || yearRE.MatchString(text)) &&
+				(f.Filters.Year == 0 || f.Filters.YearOp != "" || e.hasWord(text, strconv.Itoa(f.Filters.Year))) {
+				all = append(all, h) // for "Wann …?" one that says when; for a year, one that names it
 			}
 		}
 		if len(all) > 0 {
