@@ -34,6 +34,10 @@ type tok struct {
 	// afterQ marks a word after the question's first "?": context, not
 	// the question ("Welche …? Ich hab gelesen, 2022 …").
 	afterQ bool
+	// dot marks a word after a full stop that tokenize took for an
+	// abbreviation's ("max. pro Projekt"): focus ends a clause there where
+	// the word opens a question ("… einen vortrag vor. wie viele …").
+	dot bool
 	// quote numbers the quoted spans of a message from 1 ("die „Berliner
 	// Empfehlungen“", "the 'Netzwerk X'"); 0 is a word outside quotes. A
 	// quote never closed quotes nothing.
@@ -179,7 +183,8 @@ func tokenize(q string) []tok {
 		}
 		rest, offset = rest[i+len(w):], at+len(w)
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") // "Minden's twin towns"
-		t := tok{raw: w, lower: strings.ToLower(w), pos: len(out), num: -1, afterQ: firstQ >= 0 && at > firstQ, clause: clause, quote: quote}
+		t := tok{raw: w, lower: strings.ToLower(w), pos: len(out), num: -1, afterQ: firstQ >= 0 && at > firstQ, clause: clause, quote: quote,
+			dot: ordinalDot && strings.Contains(gap, ".")}
 		if isASCII(w) {
 			// The same folding, which of ASCII only lowers letters and
 			// drops an umlaut's e: from the lower-case word it is that

@@ -128,6 +128,15 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 // where another clause asks. Other
 // clauses stay: "Lotte – sind die im Kommunen-Netzwerk?" asks about Lotte.
 func (e *Engine) focus(toks []tok) []tok {
+	for i := 1; i < len(toks); i++ {
+		if toks[i].dot && toks[i].clause == toks[i-1].clause && !toks[i-1].ordinal && e.lex.startsQuestion(toks, i) {
+			// "ich bereite einen vortrag vor. wie viele …?": lower case
+			// after a full stop, but a new sentence that asks.
+			for j := i; j < len(toks); j++ {
+				toks[j].clause++
+			}
+		}
+	}
 	var clauses [][]tok
 	start := 0
 	for i := 1; i <= len(toks); i++ {
@@ -579,7 +588,7 @@ func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool
 		}
 		if len(m.Positions) == 1 && e.everyday(pl, r.toks[m.Positions[0]]) {
 			return m.Distance == 0 && (e.placeContext(r, m) || e.withItsKreis(pl, m, all) || e.memberOf(r, m, all) || e.twinnedWith(r, pl, m, all) ||
-				e.withPlace(r, m, all) || capitalWithNetwork(r, m, all))
+				e.withPlace(r, m, all) || e.capitalWithNetwork(r, m, all))
 		}
 	case names.Network:
 		if m.ID == e.twinNetwork && e.onlyTwinWords(r, m) && !e.eventName(r, m) {
@@ -680,12 +689,17 @@ func (e *Engine) inLongerQuote(r *reading, ps []int) bool {
 	return n > len(ps)
 }
 
-// capitalWithNetwork reports whether an everyday name is written with a
-// capital inside the sentence of a question that names a network: "und
-// ist Essen auch Engagierte Stadt?" asks about the town.
-func capitalWithNetwork(r *reading, m names.Mention, all []names.Mention) bool {
+// capitalWithNetwork reports whether an everyday name is read as the
+// place in a question that names a network: "und ist Essen auch
+// Engagierte Stadt?" asks about the town.
+func (e *Engine) capitalWithNetwork(r *reading, m names.Mention, all []names.Mention) bool {
 	p := m.Positions[0]
-	if p == 0 || !r.toks[p].upper || r.toks[p-1].clause != r.toks[p].clause {
+	if p == 0 || r.toks[p-1].clause != r.toks[p].clause {
+		return false
+	}
+	// Written with a capital, or right after the verb that opens a yes/no
+	// question ("und ist essen auch engagierte stadt?"), in either case.
+	if !r.toks[p].upper && !e.lex.isCue("yesno", r.toks, p-1) {
 		return false
 	}
 	return slices.ContainsFunc(all, func(o names.Mention) bool { return o.Kind == names.Network })
@@ -2052,6 +2066,11 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if f.Attribute == domain.AttrPopulation && nets && !places && f.Number == 0 &&
 		slices.ContainsFunc(r.attrPos, func(i int) bool { return slices.Contains(r.cues["count"], i) }) {
 		f.Op, f.Attribute, f.Asked = OpCount, domain.AttrCount, nil
+	}
+	// "Manche schreiben, das Netzwerk sei 2014 gegründet worden. Was
+	// stimmt?": when it was founded, with every year the sources give.
+	if f.Attribute == domain.AttrFounding && nets && !places && r.has("check") {
+		f.Op, f.Filters.Year, f.Filters.YearOp, f.Words = OpWhen, 0, "", nil
 	}
 	// "Where and when was RegioPole founded?": the founding with its place.
 	if f.Attribute == domain.AttrFounding && nets && !places && r.has("where") && f.In == "" {
