@@ -1542,7 +1542,7 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		f.Op, f.Most = OpMost, DirNewest
 	case r.has("member-who", "founders"):
 		f.Op = OpList
-	case r.has("who") && (f.Filters.Year != 0 || r.has("new")):
+	case r.has("who") && (f.Filters.Year != 0 || r.has("new")) && !r.has("founding"): // "Who set it up in 2015?" asks the founders
 		f.Op = OpList
 	case r.has("who") && areas && (nets || r.has("members")) && f.Attribute == domain.AttrNone:
 		// "Wer ist aus dem Rhein-Sieg-Kreis dabei?": the members there.
@@ -1718,6 +1718,11 @@ func (e *Engine) readAbout(r *reading, f *Frame) {
 		case r.has("district-words") && f.Op != OpCount:
 			f.Filters.Kind = "Kreis"
 		}
+	}
+	if f.Op == OpCount && f.About == AboutAreas && f.Filters.Area == "" && (f.Filters.Kind == "Kreis" || f.Filters.Kind == "Regierungsbezirk") && r.has("places") {
+		// "Wie viele Gemeinden, Kreise und Regierungsbezirke hat NRW?":
+		// all of them, not one kind.
+		f.Filters.Kind = ""
 	}
 }
 
