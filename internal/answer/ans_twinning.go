@@ -208,6 +208,9 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	if !pl.PartnersComplete || len(ps) == 0 {
 		a.Links = []domain.Link{rgre(en)}
 	}
+	if f.Op == OpWhen && len(ps) > 0 && !slices.ContainsFunc(ps, func(p domain.Partnership) bool { return !p.Since.IsZero() || yearRE.MatchString(p.Note) }) {
+		a.Found = false // "since when?": no year known for any of them
+	}
 	return a, nil
 }
 

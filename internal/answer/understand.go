@@ -1399,8 +1399,9 @@ func (e *Engine) inPrevArea(f, prev Frame, r *reading) (Frame, bool) {
 		}
 		return f, true
 	case f.has(SubjectNetwork) && !f.has(SubjectPlace) && prev.About == AboutAreas && prev.Filters.Area != "" && (r.pronoun || r.bare):
+		// "ist eine davon im Kommunen-Netzwerk?": which of them are.
 		f.Filters.Area = prev.Filters.Area
-		if f.Op != OpYesNo && f.Op != OpCount {
+		if f.Op != OpCount {
 			f.Op, f.Attribute = OpList, domain.AttrMembers
 		}
 		return f, true
@@ -2266,6 +2267,15 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		return g
 	}
 	if g, ok := e.sameYear(f, prev, r); ok && !named {
+		return g
+	}
+	if !named && prev.About == AboutTwinnings && len(prev.places()) > 0 && f.Op == OpWhen && f.Unknown == "" &&
+		(f.Attribute == domain.AttrNone || f.Attribute == domain.AttrFounding) && len(f.Words) == 0 {
+		// "Does Düsseldorf have a twin town in Ukraine?" … "when was that
+		// signed?": since when those twinnings are.
+		g := prev
+		g.Parts, g.English, g.Focus = nil, f.English, ""
+		g.Op, g.Attribute, g.Most, g.Measure = OpWhen, domain.AttrNone, DirNone, MeasureNone
 		return g
 	}
 	if pls := prev.places(); !named && (f.Op == OpWhere || r.has("district-words", "region-words") && f.Filters.Area == "") && prev.About == AboutTwinnings && len(pls) == 1 && f.Unknown == "" {
