@@ -749,7 +749,11 @@ func (e *Engine) placeContext(r *reading, m names.Mention) bool {
 	context := false
 	for i := range r.toks {
 		near := i >= pos-2 && i <= pos+2
-		if i != pos && (t.upper || near) && (e.lex.startsCue("twinning", r.toks, i) || e.lex.isCue("members", r.toks, i) ||
+		twin := e.lex.startsCue("twinning", r.toks, i)
+		if twin && i >= pos-3 && i < pos {
+			near = true // "which twin towns does essen have?"
+		}
+		if i != pos && (t.upper || near) && (twin || e.lex.isCue("members", r.toks, i) ||
 			e.lex.isCue("district-words", r.toks, i) || e.lex.isCue("where", r.toks, i) || e.lex.isCue("region-words", r.toks, i) ||
 			e.lex.isCue("belong", r.toks, i)) {
 			context = true
