@@ -620,7 +620,9 @@ func (e *Engine) inTitle(r *reading, ps []int, all []names.Mention) bool {
 				match = match && r.toks[i+j].fold == w
 			}
 			for _, m := range all {
-				match = match && !(m.Kind == names.Network && m.Positions[0] >= i && m.Positions[0] < i+len(title))
+				// A network named in the title, there or elsewhere in the
+				// question ("Von den Engagierten Städten … Engagierte Stadt NRW").
+				match = match && !(m.Kind == names.Network && (m.Positions[0] >= i && m.Positions[0] < i+len(title) || containsRun(title, words.Split(words.Fold(m.Name)))))
 			}
 			if match {
 				return true
@@ -661,6 +663,17 @@ func (e *Engine) statesPhrase(toks []tok, i, n int) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// containsRun reports whether the words of run stand in ws one after the
+// other.
+func containsRun(ws, run []string) bool {
+	for i := 0; len(run) > 0 && i+len(run) <= len(ws); i++ {
+		if slices.Equal(ws[i:i+len(run)], run) {
+			return true
 		}
 	}
 	return false
