@@ -411,9 +411,11 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 	en := f.English
 	country := f.Filters.Country
 	type row struct {
-		nrw      *domain.Place
-		partners []string
-		src      *domain.Source
+		nrw *domain.Place
+		// ps are the row's twinnings; their names are written only for
+		// the rows the list shows.
+		ps  []domain.Partnership
+		src *domain.Source
 	}
 	rows := map[string]*row{}
 	var order []string
@@ -433,25 +435,32 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 			(f.Filters.Year != 0 && !yearKeeps(int(p.Since.Year), f.Filters.Year, f.Filters.YearOp)) {
 			continue
 		}
-		nrw, other := e.base.Place(p.Place), e.base.Place(p.Partner)
+		nrw := e.base.Place(p.Place)
 		r, ok := rows[nrw.ID]
 		if !ok {
 			r = &row{nrw: nrw, src: e.base.Source(p.Source)}
 			rows[nrw.ID] = r
 			order = append(order, nrw.ID)
 		}
-		name := e.withAlias(e.asAsked(other, f)).Name
-		var detail []string
-		if !p.Since.IsZero() && (len(ps) <= twinnedListed || f.Op == OpWhen) {
-			detail = append(detail, strconv.Itoa(int(p.Since.Year))) // "und seit wann?": a short list says
+		r.ps = append(r.ps, p)
+	}
+	partnerNames := func(r *row) string {
+		var names []string
+		for _, p := range r.ps {
+			name := e.withAlias(e.asAsked(e.base.Place(p.Partner), f)).Name
+			var detail []string
+			if !p.Since.IsZero() && (len(ps) <= twinnedListed || f.Op == OpWhen) {
+				detail = append(detail, strconv.Itoa(int(p.Since.Year))) // "und seit wann?": a short list says
+			}
+			if p.Status != "" {
+				detail = append(detail, sayIfKnown(en, "short."+p.Status, p.Status))
+			}
+			if len(detail) > 0 {
+				name += " (" + strings.Join(detail, ", ") + ")"
+			}
+			names = append(names, name)
 		}
-		if p.Status != "" {
-			detail = append(detail, sayIfKnown(en, "short."+p.Status, p.Status))
-		}
-		if len(detail) > 0 {
-			name += " (" + strings.Join(detail, ", ") + ")"
-		}
-		r.partners = append(r.partners, name)
+		return strings.Join(names, ", ")
 	}
 	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(e.rank(x), e.rank(y)) })
 	where := e.withCountry(en, country)
@@ -474,7 +483,7 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 	l := domain.List{Title: say(en, "twin.nrwlist"), Partial: true}
 	for _, id := range order[:min(len(order), twinnedListed)] {
 		r := rows[id]
-		l.Items = append(l.Items, domain.ListItem{Name: r.nrw.Name, Detail: strings.Join(r.partners, ", "), Source: r.src})
+		l.Items = append(l.Items, domain.ListItem{Name: r.nrw.Name, Detail: partnerNames(r), Source: r.src})
 	}
 	if len(order) > twinnedListed {
 		l.Note = moreNote(en, len(order)-twinnedListed)
