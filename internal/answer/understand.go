@@ -668,6 +668,17 @@ func (e *Engine) statesPhrase(toks []tok, i, n int) bool {
 	return false
 }
 
+// quoteNamesNetwork reports whether the quoted span q names a network:
+// a quoted figure of it ("113 Engagierte Städte") is checked, no title.
+func (r *reading) quoteNamesNetwork(q int) bool {
+	for _, m := range r.mentions {
+		if m.Kind == names.Network && r.toks[m.Positions[0]].quote == q {
+			return true
+		}
+	}
+	return false
+}
+
 // containsRun reports whether the words of run stand in ws one after the
 // other.
 func containsRun(ws, run []string) bool {
@@ -1129,8 +1140,8 @@ func (e *Engine) readNumbers(r *reading, f *Frame) {
 		if r.nameAt(i) || slices.Contains(r.cues["most"], i) {
 			continue // a name, or "first" read as the oldest
 		}
-		if e.inLongerQuote(r, []int{i}) {
-			continue // part of a title: "Netzwerk Klimakommunen 2030"
+		if e.inLongerQuote(r, []int{i}) && !r.quoteNamesNetwork(t.quote) {
+			continue // part of a title: "Netzwerk Klimakommunen 2030"; not "113 Engagierte Städte"
 		}
 		n, isWord := t.num, false
 		if n < 0 {
@@ -1164,7 +1175,8 @@ func (e *Engine) readNumbers(r *reading, f *Frame) {
 			f.Number = n
 			// "90 Kommunen", also where the word is part of a name ("90
 			// Kommunen im Netzwerk" names the Kommunen-Netzwerk).
-			r.counted = i+1 < len(r.toks) && (e.lex.startsCue("places", r.toks, i+1) || e.lex.startsCue("members", r.toks, i+1))
+			r.counted = i+1 < len(r.toks) && (e.lex.startsCue("places", r.toks, i+1) || e.lex.startsCue("members", r.toks, i+1) ||
+				slices.ContainsFunc(r.mentions, func(m names.Mention) bool { return m.Kind == names.Network && m.Positions[0] == i+1 })) // "113 Engagierte Städte"
 			r.numberAt = i
 		}
 	}
@@ -2094,6 +2106,22 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	// stimmt?": when it was founded, with every year the sources give.
 	if f.Attribute == domain.AttrFounding && nets && !places && r.has("check") {
 		f.Op, f.Filters.Year, f.Filters.YearOp, f.Words = OpWhen, 0, "", nil
+	}
+	// "Wie viele Mitglieder hatte das Netzwerk, als Paderborn beitrat?":
+	// the network's figures of the year the place joined; the place only
+	// says when.
+	if f.Op == OpCount && (f.Attribute == domain.AttrCount || f.Attribute == domain.AttrNone) && r.has("new") && len(f.networks()) == 1 && len(f.places()) == 1 {
+		if f.Filters.Year == 0 {
+			for _, m := range e.base.MembershipsOf(f.places()[0]) {
+				if m.Network == f.networks()[0] && !m.Since.IsZero() {
+					f.Filters.Year = int(m.Since.Year)
+				}
+			}
+		}
+		if f.Filters.Year != 0 {
+			f.Subjects = slices.DeleteFunc(f.Subjects, func(s Subject) bool { return s.Kind == SubjectPlace })
+			f.Attribute, f.Filters.YearOp = domain.AttrCount, ""
+		}
 	}
 	// "Where and when was RegioPole founded?": the founding with its place.
 	if f.Attribute == domain.AttrFounding && nets && !places && r.has("where") && f.In == "" {
