@@ -2338,7 +2338,8 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			}
 		}
 	}
-	if places, nets := prev.places(), prev.networks(); !named && r.has("then") && f.Op == OpCount && len(places) == 1 && len(nets) == 1 && f.Filters.Year == 0 {
+	sameNet := !f.has(SubjectPlace) && slices.Equal(f.networks(), prev.networks()) // "wie viele Engagierte Städte gab es damals?"
+	if places, nets := prev.places(), prev.networks(); (!named || sameNet) && r.has("then") && f.Op == OpCount && len(places) == 1 && len(nets) == 1 && f.Filters.Year == 0 {
 		// "Wann ist Paderborn beigetreten?" … "wie viele Mitglieder hatte
 		// das Netzwerk damals?": its figures of the year the place joined.
 		for _, m := range e.base.MembershipsOf(places[0]) {
