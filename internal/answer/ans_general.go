@@ -140,12 +140,8 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 	if in := e.inAreaHits(f); len(in) > 0 {
 		hits = in // "Welche Kommunen aus dem Kreis Olpe …?": the statements on the Kreis's places
 	}
-	if y := f.Filters.Year; y != 0 && f.Filters.YearOp == "" {
-		// "Who won … in 2024?": a statement on other years is no answer.
-		year := strconv.Itoa(y)
-		if hits = slices.DeleteFunc(slices.Clone(hits), func(h domain.FactHit) bool { return !e.hasWord(e.fact(h.Ref, false).Text, year) }); len(hits) == 0 {
-			return e.notFound(f), nil
-		}
+	if hits = e.ofYear(hits, f); len(hits) == 0 {
+		return e.notFound(f), nil // "Who won … in 2024?": a statement on other years is no answer
 	}
 	num := max(f.Number, f.Ordinal)
 	if hits = e.numberedFirst(e.placesFirst(hits, f), num); len(hits) == 0 {
@@ -368,7 +364,7 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 		for _, h := range hits {
 			text := e.fact(h.Ref, f.English).Text
 			if h.Ref.Part == "fact" && e.countWords(text, ws) == len(ws) && (f.Op != OpWhen || yearRE.MatchString(text)) &&
-				(f.Filters.Year == 0 || f.Filters.YearOp != "" || e.hasWord(text, strconv.Itoa(f.Filters.Year))) {
+				e.saysYear(text, f) {
 				all = append(all, h) // for "Wann …?" one that says when; for a year, one that names it
 			}
 		}
@@ -414,14 +410,21 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 		f.Subjects = []Subject{{Kind: SubjectNetwork, ID: good[0].Ref.Network}}
 		return e.founding(ctx, f)
 	}
-	if y := f.Filters.Year; y != 0 && f.Filters.YearOp == "" {
-		// "Who won … in 2024?": statements on other years do not answer.
-		year := strconv.Itoa(y)
-		if good = slices.DeleteFunc(good, func(h domain.FactHit) bool { return !e.hasWord(e.fact(h.Ref, false).Text, year) }); len(good) == 0 {
-			return e.notFound(f), nil
-		}
+	if good = e.ofYear(good, f); len(good) == 0 {
+		return e.notFound(f), nil
 	}
 	return e.shortFacts(good, f), nil
+}
+
+// saysYear reports whether a statement names the one year the frame asks
+// about ("in 2024"); without such a year, every statement does.
+func (e *Engine) saysYear(text string, f Frame) bool {
+	return f.Filters.Year == 0 || f.Filters.YearOp != "" || e.hasWord(text, strconv.Itoa(f.Filters.Year))
+}
+
+// ofYear are the hits whose statements say the frame's year (saysYear).
+func (e *Engine) ofYear(hits []domain.FactHit, f Frame) []domain.FactHit {
+	return slices.DeleteFunc(slices.Clone(hits), func(h domain.FactHit) bool { return !e.saysYear(e.fact(h.Ref, false).Text, f) })
 }
 
 // foundedStatement answers "Seit wann gibt es die Auslandsgesellschaft?"

@@ -262,7 +262,7 @@ func (e *Engine) founding(ctx context.Context, f Frame) (domain.Answer, error) {
 	}
 	if nets := f.networks(); len(nets) == 1 {
 		if a, ok := e.foundedStatement(f, nets[0]); ok {
-			return a, nil // "… und seit wann gibt es die Auslandsgesellschaft?"
+			return a, nil // "… und die Auslandsgesellschaft, seit wann gibt es die?"
 		}
 	}
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: en}
@@ -451,7 +451,7 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 		}
 	}
 	if y := f.Filters.Year; y != 0 && f.Filters.YearOp == "" && (f.Attribute == domain.AttrFunding || f.Attribute == domain.AttrCost) &&
-		!slices.ContainsFunc(facts, func(x domain.AnswerFact) bool { return int(x.Stand.Year) == y || e.hasWord(x.Text, strconv.Itoa(y)) }) {
+		!slices.ContainsFunc(facts, func(x domain.AnswerFact) bool { return int(x.Stand.Year) == y || e.saysYear(x.Text, f) }) {
 		// "Wie hoch ist die Förderung für 2025?": an amount of other
 		// years does not answer.
 		facts = nil

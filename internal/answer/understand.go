@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"unicode"
@@ -43,6 +44,8 @@ type reading struct {
 	// means no filter ("Engagierte Städte in Deutschland"), for a
 	// follow-up on twinnings where it does.
 	germany bool
+	// titled marks the words of a title the statements quote (Engine.titled).
+	titled  []bool
 	english bool
 	// bare marks a question of names, filters and follow-up words only:
 	// "und in Frankreich?", "und Paderborn?".
@@ -311,21 +314,33 @@ func (l *lexicon) isCue(cue string, toks []tok, i int) bool {
 // statements quote (Engine.titles).
 func (e *Engine) titled(toks []tok) []bool {
 	out := make([]bool, len(toks))
-	for i, t := range toks {
-		for _, title := range e.titles[t.fold] {
-			if i+len(title) > len(toks) {
-				continue
-			}
-			match := true
-			for j, w := range title {
-				match = match && toks[i+j].fold == w
-			}
-			for j := range title {
-				out[i+j] = out[i+j] || match
-			}
+	for i, title := range e.titlesIn(toks) {
+		for j := range title {
+			out[i+j] = true
 		}
 	}
 	return out
+}
+
+// titlesIn yields the titles the statements quote that the words spell,
+// each with the position of its first word.
+func (e *Engine) titlesIn(toks []tok) iter.Seq2[int, []string] {
+	return func(yield func(int, []string) bool) {
+		for i, t := range toks {
+			for _, title := range e.titles[t.fold] {
+				if i+len(title) > len(toks) {
+					continue
+				}
+				match := true
+				for j, w := range title {
+					match = match && toks[i+j].fold == w
+				}
+				if match && !yield(i, title) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // endsWithCue reports whether the last words are a phrase of one of the
@@ -454,7 +469,8 @@ func (e *Engine) read(toks []tok) (Frame, *reading) {
 	e.correctTypos(r)
 	// Names and the titles statements quote ("Europa bei uns zuhause")
 	// are no language of the question.
-	skip := e.titled(toks)
+	r.titled = e.titled(toks)
+	skip := slices.Clone(r.titled)
 	for i, c := range r.claimed {
 		skip[i] = skip[i] || c
 	}
@@ -610,23 +626,16 @@ func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool
 // network's name in it ("Landesnetzwerk Engagierte Stadt NRW") names the
 // network, and its state says which.
 func (e *Engine) inTitle(r *reading, ps []int, all []names.Mention) bool {
-	for i, t := range r.toks {
-		for _, title := range e.titles[t.fold] {
-			if len(title) <= len(ps) || i+len(title) > len(r.toks) || ps[0] < i || ps[len(ps)-1] >= i+len(title) {
-				continue
-			}
-			match := true
-			for j, w := range title {
-				match = match && r.toks[i+j].fold == w
-			}
-			for _, m := range all {
-				// A network named in the title, there or elsewhere in the
-				// question ("Von den Engagierten Städten … Engagierte Stadt NRW").
-				match = match && !(m.Kind == names.Network && (m.Positions[0] >= i && m.Positions[0] < i+len(title) || containsRun(title, words.Split(words.Fold(m.Name)))))
-			}
-			if match {
-				return true
-			}
+	for i, title := range e.titlesIn(r.toks) {
+		if len(title) <= len(ps) || ps[0] < i || ps[len(ps)-1] >= i+len(title) {
+			continue
+		}
+		// A network named in the title, there or elsewhere in the
+		// question ("Von den Engagierten Städten … Engagierte Stadt NRW").
+		if !slices.ContainsFunc(all, func(m names.Mention) bool {
+			return m.Kind == names.Network && (m.Positions[0] >= i && m.Positions[0] < i+len(title) || containsRun(title, words.Split(words.Fold(m.Name))))
+		}) {
+			return true
 		}
 	}
 	return false
@@ -1024,8 +1033,7 @@ func (r *reading) nameAt(i int) bool {
 func (e *Engine) readModifiers(r *reading, f *Frame) {
 	// A country inside a title the statements quote ("Europa bei uns
 	// zuhause", "Regiopolen für Deutschland") is part of the title.
-	titled := e.titled(r.toks)
-	free := func(i int) bool { return !r.nameAt(i) && !titled[i] }
+	free := func(i int) bool { return !r.nameAt(i) && !r.titled[i] }
 	unclaimed := r.free // a cue's words ("nicht mehr aktiv", "mehr als einem") compare nothing
 	claim := func(i, n int) {
 		for j := i; j < i+n; j++ {
@@ -1197,7 +1205,7 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 	// A title the statements quote ("Engagiertes Land") names what the
 	// question is about: a word beside it no statement has ("the sister
 	// network") cannot narrow the statements further.
-	titled := e.titled(r.toks)
+	titled := r.titled
 	hasTitle := false
 	for i, ti := range titled {
 		hasTitle = hasTitle || ti && !r.nameAt(i) // a network's name is no such title
@@ -1750,7 +1758,7 @@ func (e *Engine) readAbout(r *reading, f *Frame) {
 		}
 	}
 	if f.Op == OpCount && f.About == AboutAreas && f.Filters.Area == "" && (f.Filters.Kind == "Kreis" || f.Filters.Kind == "Regierungsbezirk") && r.has("places") {
-		// "Wie viele Gemeinden, Kreise und Regierungsbezirke hat NRW?":
+		// "Wie viele Kreise und Gemeinden zählt NRW?":
 		// all of them, not one kind.
 		f.Filters.Kind = ""
 	}
@@ -1937,7 +1945,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		}
 	}
 	if f.Op == OpWhere && f.count(SubjectPlace) == 1 && f.Measure == MeasureNone && r.has("region-words") && !r.has("district-words") {
-		f.Measure = MeasureRegion // "In welchem Regierungsbezirk liegt Siegen?": a follow-up's "it" is that
+		f.Measure = MeasureRegion // "In welchem Regierungsbezirk liegt Olpe?": a follow-up's "it" is that
 	}
 	f.Period = r.has("period")
 	f.Latest = r.has("now")
@@ -2112,11 +2120,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	// says when.
 	if f.Op == OpCount && (f.Attribute == domain.AttrCount || f.Attribute == domain.AttrNone) && r.has("new") && len(f.networks()) == 1 && len(f.places()) == 1 {
 		if f.Filters.Year == 0 {
-			for _, m := range e.base.MembershipsOf(f.places()[0]) {
-				if m.Network == f.networks()[0] && !m.Since.IsZero() {
-					f.Filters.Year = int(m.Since.Year)
-				}
-			}
+			f.Filters.Year = e.joinYear(f.places()[0], f.networks()[0])
 		}
 		if f.Filters.Year != 0 {
 			f.Subjects = slices.DeleteFunc(f.Subjects, func(s Subject) bool { return s.Kind == SubjectPlace })
@@ -2157,7 +2161,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	}
 	if f.Filters.Country == "Deutschland" && f.About != AboutTwinnings {
 		f.Filters.Country = "" // "Engagierte Städte in Deutschland": all of them
-		r.germany = true       // but after twinnings, "which of them is in Germany?"
+		r.germany = true       // but after twinnings, "which of those lie in Germany?"
 	}
 	if f.Measure == MeasureTwinnings && f.About == AboutSubjects && !nets {
 		f.About = AboutTwinnings
@@ -2263,7 +2267,7 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	}
 	g := e.continued(f, prev, r)
 	if r.has("now") && f.Filters.Year == 0 && g.Filters.Year != 0 && g.Filters.YearOp == "" {
-		g.Filters.Year = 0 // "and how many now?" after 2022: now
+		g.Filters.Year = 0 // "and how many are there now?" after 2022: now
 	}
 	if r.has("earlier", "later") && g.Rel.Op == "" && (g.Attribute == domain.AttrChair || g.Attribute == domain.AttrSpeakers) {
 		// "und wer davor?": before the one who has it now.
@@ -2271,6 +2275,16 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		g.Subjects = slices.DeleteFunc(g.Subjects, func(s Subject) bool { return s.Kind == SubjectPlace })
 	}
 	return g
+}
+
+// joinYear is the year a place joined a network, 0 where unknown.
+func (e *Engine) joinYear(place, network string) int {
+	for _, m := range e.base.MembershipsOf(place) {
+		if m.Network == network && !m.Since.IsZero() {
+			return int(m.Since.Year)
+		}
+	}
+	return 0
 }
 
 // sameYear reads "wer kam im selben Jahr noch dazu?" after when a place
@@ -2281,12 +2295,7 @@ func (e *Engine) sameYear(f, prev Frame, r *reading) (Frame, bool) {
 	if !r.has("same") || !r.has("new", "member-who", "members", "also") || len(places) != 1 || len(nets) != 1 || f.Unknown != "" {
 		return Frame{}, false
 	}
-	year := 0
-	for _, m := range e.base.MembershipsOf(places[0]) {
-		if m.Network == nets[0] && !m.Since.IsZero() {
-			year = int(m.Since.Year)
-		}
-	}
+	year := e.joinYear(places[0], nets[0])
 	if year == 0 {
 		return Frame{}, false
 	}
@@ -2304,7 +2313,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	}
 	if !named && f.Unknown == "" && prev.About == AboutTwinnings && len(prev.places()) == 1 &&
 		(f.Op == OpCompare || f.Op == OpMost) && (f.Most == DirOldest || f.Most == DirNewest) {
-		// "Which NRW cities are twinned with Leeds?" … "which of the two
+		// "Which NRW towns are twinned with Amiens?" … "which of the two
 		// partnerships is older?": the oldest of those just listed.
 		g := prev
 		g.Parts, g.English = nil, f.English
@@ -2316,7 +2325,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	}
 	if !named && prev.About == AboutTwinnings && len(prev.places()) > 0 && f.Op == OpWhen && f.Unknown == "" &&
 		(f.Attribute == domain.AttrNone || f.Attribute == domain.AttrFounding) && len(f.Words) == 0 {
-		// "Does Düsseldorf have a twin town in Ukraine?" … "when was that
+		// "Does Krefeld have a twin town in Poland?" … "when was that
 		// signed?": since when those twinnings are.
 		g := prev
 		g.Parts, g.English, g.Focus = nil, f.English, ""
@@ -2325,7 +2334,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	}
 	if pls := prev.places(); !named && (f.Op == OpWhere || r.has("district-words", "region-words") && f.Filters.Area == "") && prev.About == AboutTwinnings && len(pls) == 1 && f.Unknown == "" {
 		if abroad := e.base.Place(pls[0]); abroad != nil && abroad.Country != "" {
-			// "Which NRW town is twinned with Zwolle?" … "which Kreis is
+			// "Which NRW town has Venlo as a partner?" … "which Kreis is
 			// that town in?": where its NRW partners lie.
 			g := Frame{Op: OpWhere, English: f.English}
 			for _, p := range e.base.PartnershipsOf(abroad.ID) {
@@ -2342,23 +2351,21 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	if places, nets := prev.places(), prev.networks(); (!named || sameNet) && r.has("then") && f.Op == OpCount && len(places) == 1 && len(nets) == 1 && f.Filters.Year == 0 {
 		// "Wann ist Paderborn beigetreten?" … "wie viele Mitglieder hatte
 		// das Netzwerk damals?": its figures of the year the place joined.
-		for _, m := range e.base.MembershipsOf(places[0]) {
-			if m.Network == nets[0] && !m.Since.IsZero() {
-				return Frame{Op: OpCount, Attribute: domain.AttrCount, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}},
-					Filters: Filters{Year: int(m.Since.Year)}, English: f.English}
-			}
+		if y := e.joinYear(places[0], nets[0]); y != 0 {
+			return Frame{Op: OpCount, Attribute: domain.AttrCount, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}},
+				Filters: Filters{Year: y}, English: f.English}
 		}
 	}
 	if nets := prev.networks(); !named && len(nets) == 1 && f.Op == OpCount && r.has("founding") && !r.has("anniversary") &&
 		f.Filters.Area == "" && f.Filters.State == "" && f.Filters.Year == 0 && f.Unknown == "" {
-		// "Seit wann gibt es die Engagierte Stadt?" … "und mit wie vielen
+		// "Wann begann die Engagierte Stadt?" … "und mit wie vielen
 		// Städten hat es angefangen?": how many founded it.
 		return Frame{Op: OpCount, Attribute: domain.AttrCount, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}},
 			Filters: Filters{Founders: true}, English: f.English}
 	}
 	if nets := f.networks(); prev.About == AboutTwinnings && len(prev.places()) > 0 && f.Op == OpYesNo && !f.has(SubjectPlace) &&
 		len(nets) == 1 && nets[0] == e.twinNetwork && f.Unknown == "" {
-		// "Hat Iserlohn eine Partnerstadt in der Ukraine?" … "ist das eine
+		// "Hat Lemgo eine Partnerstadt in Polen?" … "ist das eine
 		// richtige Städtepartnerschaft?": that twinning again, its kind said.
 		g := prev
 		g.Parts, g.English, g.Focus = nil, f.English, ""
@@ -2641,7 +2648,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 				a = pl.ID // "der Kreis" was read as the Kreis already
 			}
 			if prev.Measure == MeasureRegion {
-				a = e.regionOf(keep[0].ID) // "Which Regierungsbezirk is Siegen in?" … "how many municipalities does it have?"
+				a = e.regionOf(keep[0].ID) // "Which Regierungsbezirk is Olpe in?" … "how many Gemeinden lie in it?"
 			}
 			if a != "" {
 				f.Subjects, f.Filters.Area = nil, a
