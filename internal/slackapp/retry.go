@@ -79,7 +79,9 @@ func (p retryPolicy) after(resp *http.Response, err error, attempt int) (time.Du
 		if wait > maxRetryAfter {
 			return 0, false
 		}
-		return wait + rand.N(wait/4+time.Millisecond), true
+		// rand.N needs a positive bound even for Retry-After: 0; +1ns keeps
+		// the wait within wait*1.25.
+		return wait + rand.N(wait/4+1), true
 	case resp.StatusCode >= 500:
 		return jittered, true
 	}

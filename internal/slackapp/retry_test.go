@@ -42,6 +42,7 @@ func TestRetryPolicy(t *testing.T) {
 		{name: "503, second retry doubles", attempt: 1, resp: status(503, ""), retry: true, min: 100 * time.Millisecond, max: 200 * time.Millisecond},
 		{name: "500, attempts used up", attempt: 2, resp: status(500, "")},
 		{name: "429 after Retry-After", resp: status(429, "3"), retry: true, min: 3 * time.Second, max: 3750 * time.Millisecond},
+		{name: "429 with Retry-After: 0", resp: status(429, "0"), retry: true},
 		{name: "429 without Retry-After", resp: status(429, ""), retry: true, min: time.Second, max: 1250 * time.Millisecond},
 		{name: "429 longer than maxRetryAfter", resp: status(429, strconv.Itoa(int(maxRetryAfter/time.Second)+1))},
 		{name: "429 past the deadline", ctx: soon, resp: status(429, "5")},
