@@ -32,7 +32,9 @@ const rareStatements = 4
 func (e *Engine) specificWords(f Frame) []string {
 	var out []string
 	for _, w := range f.Words {
-		if utf8.RuneCountInString(w) < 4 || e.lex.fillers[w] {
+		// The source asked for says who states it, not what; in a ranking
+		// ("laut RGRE die meisten") the ranking answers, with its figures.
+		if utf8.RuneCountInString(w) < 4 || e.lex.fillers[w] || w == f.From && f.Most != DirNone {
 			continue
 		}
 		// An ordinary word counts when it is rare and long: "ausgetreten",

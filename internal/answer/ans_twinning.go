@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -219,11 +220,13 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 // twinning network that says all its words, if there is one.
 func (e *Engine) twinWordsFact(f Frame) (domain.Answer, bool) {
 	n := e.base.Network(e.twinNetwork)
-	if len(f.Words) == 0 || n == nil || !f.Filters.IsZero() {
+	// The source asked for ("laut RGRE") is who says it, not what is said.
+	ws := slices.DeleteFunc(slices.Clone(f.Words), func(w string) bool { return w == f.From })
+	if len(ws) == 0 || n == nil || !f.Filters.IsZero() {
 		return domain.Answer{}, false
 	}
 	for i, x := range n.Facts {
-		if e.countWords(x.Text, f.Words) == len(f.Words) {
+		if e.countWords(x.Text, ws) == len(ws) {
 			a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(f.English, "twin.figures"), English: f.English,
 				Links: []domain.Link{rgre(f.English)}}
 			leadWith(&a, e.fact(domain.FactRef{Network: n.ID, Part: "fact", Index: i}, f.English))
@@ -705,8 +708,41 @@ func (e *Engine) twinningsByYear(ps []int32, f Frame, basis domain.AnswerFact) d
 			names = append(names, e.base.Place(p.Place).Name+" – "+e.otherName(e.base.Place(p.Partner), en))
 		}
 	}
-	a.Facts = []domain.AnswerFact{{Text: strings.Join(names, ", ")}, basis}
+	a.Facts = append(e.statedTwinCounts(f, func(t string) bool { return yearRe.MatchString(t) }),
+		domain.AnswerFact{Text: strings.Join(names, ", ")}, basis)
 	return a
+}
+
+// yearRe finds a year in a statewide figure's text ("das Spitzenjahr war
+// 1989").
+var yearRe = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
+// statedTwinCounts are the statewide figures whose text speaks of what a
+// "most" question measures, newest first: the official statistic says more
+// than a count over the twinnings the base names, so it is given too. Only
+// for questions about all of NRW; a filtered question has no such figure.
+func (e *Engine) statedTwinCounts(f Frame, speaks func(string) bool) []domain.AnswerFact {
+	if f.Filters.Country != "" || f.Filters.Area != "" || f.Filters.Suspended {
+		return nil
+	}
+	var fs []domain.AnswerFact
+	cs := e.base.PartnershipCounts
+	for i := len(cs) - 1; i >= 0 && len(fs) < 2; i-- {
+		if !speaks(cs[i].Text) {
+			continue
+		}
+		// Of a figure's clauses the first says what was counted; of the
+		// rest only those that answer stay, so the answer keeps its room.
+		parts := strings.Split(cs[i].Text, "; ")
+		text := parts[0]
+		for _, p := range parts[1:] {
+			if speaks(p) {
+				text += " … " + p
+			}
+		}
+		fs = append(fs, domain.AnswerFact{Text: cs[i].Value + " " + text, Stand: cs[i].Stand, Source: e.base.Source(cs[i].Source)})
+	}
+	return fs
 }
 
 // twinningsByCountry answers with which country NRW places have the most
@@ -739,7 +775,9 @@ func (e *Engine) twinningsByCountry(ps []int32, f Frame, basis domain.AnswerFact
 	for _, c := range cs[1:min(len(cs), 5)] {
 		next = append(next, e.countryName(en, c)+" ("+strconv.Itoa(count[c])+")")
 	}
-	a.Facts = []domain.AnswerFact{{Text: strings.Join(next, ", ")}, basis}
+	top := e.countryName(false, cs[0])
+	a.Facts = append(e.statedTwinCounts(f, func(t string) bool { return strings.Contains(t, top) }),
+		domain.AnswerFact{Text: strings.Join(next, ", ")}, basis)
 	return a
 }
 

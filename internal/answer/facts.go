@@ -338,8 +338,11 @@ func appendLink(ls []domain.Link, l domain.Link) []domain.Link {
 }
 
 func appendFact(fs []domain.AnswerFact, f domain.AnswerFact) []domain.AnswerFact {
+	first := func(t string) string { return strings.SplitN(strings.SplitN(t, "; ", 2)[0], " … ", 2)[0] }
 	for _, x := range fs {
-		if x.Text == f.Text {
+		// The same figure clipped to the clauses that answer
+		// (statedTwinCounts) is the same fact.
+		if x.Text == f.Text || x.Source == f.Source && x.Source != nil && first(x.Text) == first(f.Text) {
 			return fs
 		}
 	}
