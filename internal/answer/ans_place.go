@@ -491,15 +491,16 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 			m, ok := e.base.MembershipIn(nid, pid)
 			switch {
 			case !ok:
+				if area := e.areaMembers(pl, n, en); area != "" {
+					// "Ist jemand aus dem Kreis Soest dabei?": the members
+					// inside it (the Kreis's namesake town among them).
+					leads = append(leads, area)
+					continue
+				}
 				if sib, sm, found := e.siblingMember(pl, n); found {
 					// "Ist Coesfeld im Kommunen-Netzwerk?": the Kreis is.
 					leads = append(leads, say(en, "member.sibling", sib.Name, n.Name, memberDetail(en, sm)))
 					a.LeadSource = e.base.Source(sm.Source)
-					continue
-				}
-				if area := e.areaMembers(pl, n, en); area != "" {
-					// "Ist jemand aus dem Kreis Soest dabei?": the members inside it.
-					leads = append(leads, area)
 					continue
 				}
 				lead := say(en, "member.no", pl.Name, shortWhere(pl), n.Name)
