@@ -196,10 +196,21 @@ func (e *Engine) count(ctx context.Context, f Frame) (domain.Answer, error) {
 		// "Wie viele Regiopolen wurden bestimmt?", "Wie viele Leute sitzen
 		// im Beirat?": no figure of the network counts that, a statement
 		// that has the words the statements use and a number does.
+		// The one whose figure counts the word ("33 Regiopolen") first.
+		best := -1
 		for j, x := range nets[0].Facts {
 			if e.countWords(x.Text, ws) == len(ws) && e.hasNumber(x.Text) {
-				return e.shortFacts([]domain.FactHit{{Ref: domain.FactRef{Network: nets[0].ID, Part: "fact", Index: j}}}, f), nil
+				if e.countsWord(x.Text, ws) {
+					best = j
+					break
+				}
+				if best < 0 {
+					best = j
+				}
 			}
+		}
+		if best >= 0 {
+			return e.shortFacts([]domain.FactHit{{Ref: domain.FactRef{Network: nets[0].ID, Part: "fact", Index: best}}}, f), nil
 		}
 	}
 	fl := f.Filters

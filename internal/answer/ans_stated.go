@@ -127,6 +127,9 @@ func (e *Engine) statesSpecific(_ context.Context, f Frame) (domain.Answer, erro
 		if (f.Op == OpCount || f.Op == OpWhen) && strings.ContainsAny(text, "0123456789") {
 			score++ // "Wie viele …?", "Wann …?": one that gives a figure or a date
 		}
+		if f.Op == OpCount && e.countsWord(text, spec) {
+			score += 2 // "Wie viele Regiopolen …?": the one with "33 Regiopolen"
+		}
 		good = append(good, scored{domain.FactHit{Ref: r, Matched: len(spec), Total: len(ws)}, score})
 	}
 	if len(good) == 0 {
@@ -162,4 +165,16 @@ func (e *Engine) statedFor(r domain.FactRef, text string, f Frame) bool {
 		return false
 	}
 	return true
+}
+
+// countsWord reports whether a text gives a figure right before one of the
+// words: "33 Regiopolen".
+func (e *Engine) countsWord(text string, ws []string) bool {
+	toks := tokenize(text)
+	for i := 1; i < len(toks); i++ {
+		if toks[i-1].num >= 0 && (slices.Contains(ws, toks[i].fold) || slices.Contains(ws, toks[i].term)) {
+			return true
+		}
+	}
+	return false
 }

@@ -18,6 +18,7 @@ import (
 	"io"
 	"log/slog"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -635,6 +636,9 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 			e.log.Debug("routed", "frame", part.String(), "kind", name)
 		}
 		a.English = a.English || part.English
+		if part.Op == OpCount && a.Found {
+			a.Lead = e.figureInDigits(a.Lead)
+		}
 		if part.Op != OpHelp && part.Op != OpChatter {
 			if a.Focus == "" {
 				a.Focus = e.focusOf(a.Lead)
@@ -837,4 +841,37 @@ func twinningWords(base *domain.Base) map[string][]int32 {
 		}
 	}
 	return out
+}
+
+// figureInDigits adds the digits to the first number a count's lead says
+// in words ("zwölf Städte" → "zwölf (12) Städte"): a statement quoted as
+// the answer to "wie viele" says its figure as the source wrote it, and a
+// reader scanning for the figure finds it either way. A lead that gives a
+// figure in digits before any number word is left as it is.
+func (e *Engine) figureInDigits(lead string) string {
+	for _, t := range tokenize(lead) {
+		if t.num >= 0 && t.num < 1900 {
+			return lead // a figure in digits comes first
+		}
+		n, ok := e.lex.cardinal(t.fold)
+		if !ok {
+			continue
+		}
+		for at := 0; at < len(lead); {
+			i := strings.Index(lead[at:], t.raw)
+			if i < 0 {
+				break
+			}
+			i += at
+			j := i + len(t.raw)
+			before, _ := utf8.DecodeLastRuneInString(lead[:i])
+			after, _ := utf8.DecodeRuneInString(lead[j:])
+			if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+				return lead[:j] + " (" + strconv.Itoa(n) + ")" + lead[j:]
+			}
+			at = j
+		}
+		return lead
+	}
+	return lead
 }

@@ -770,3 +770,19 @@ func (l *lexicon) saysMost(text string, d Direction) bool {
 	}
 	return false
 }
+
+// cardinal is the value of a number word that counts ("zwölf", "ten"),
+// not one that orders ("zwölfte", "first") or dates ("zehnjährig"); one
+// and "eins" count nothing worth a figure.
+func (l *lexicon) cardinal(fold string) (int, bool) {
+	n, ok := l.numbers[fold]
+	if !ok || n < 2 || strings.Contains(fold, "jahr") {
+		return 0, false
+	}
+	for _, suffix := range []string{"te", "ten", "ter", "tes", "th", "second", "third"} {
+		if strings.HasSuffix(fold, suffix) {
+			return 0, false
+		}
+	}
+	return n, true
+}

@@ -481,6 +481,7 @@ func (e *Engine) read(toks []tok) (Frame, *reading) {
 	e.readModifiers(r, &f)
 	e.readNumbers(r, &f)
 	e.readContent(r, &f)
+	e.pluralName(r, &f)
 	e.readSubjects(r, &f)
 	e.readOp(r, &f)
 	e.readAbout(r, &f)
@@ -1186,6 +1187,27 @@ func (e *Engine) readNumbers(r *reading, f *Frame) {
 			r.counted = i+1 < len(r.toks) && (e.lex.startsCue("places", r.toks, i+1) || e.lex.startsCue("members", r.toks, i+1) ||
 				slices.ContainsFunc(r.mentions, func(m names.Mention) bool { return m.Kind == names.Network && m.Positions[0] == i+1 })) // "113 Engagierte Städte"
 			r.numberAt = i
+		}
+	}
+}
+
+// pluralName reads a network's one-word name said in another form where a
+// count asks what there is ("Wie viele Regiopolen gibt es in
+// Deutschland?"): it counts the things the network is named after, not its
+// members, so the word is content too, for the statement that gives their
+// number. A question that says members, places or the network counts the
+// members.
+func (e *Engine) pluralName(r *reading, f *Frame) {
+	if !r.has("count") || !r.has("exists") || r.has("members") || r.has("networks") || r.has("places") {
+		return
+	}
+	for _, m := range r.mentions {
+		if m.Kind != names.Network || len(m.Positions) != 1 {
+			continue
+		}
+		t := r.toks[m.Positions[0]]
+		if t.fold != words.Fold(m.Name) && e.statementWord[t.fold] && !slices.Contains(f.Words, t.fold) {
+			f.Words = append(f.Words, t.fold)
 		}
 	}
 }
