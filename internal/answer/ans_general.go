@@ -125,7 +125,11 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 		return e.notFound(f), nil
 	}
 	// "EWS 3" and "die dritte EWS" both number the statement.
-	hits, err := e.statementsNumbered(ctx, ws, "", max(f.Number, f.Ordinal))
+	hits, err := e.statementsAll(ctx, ws, "", max(f.Number, f.Ordinal))
+	if f.Filters.Year != 0 {
+		hits = e.ofYear(hits, f) // "seit 2017": of all that have the words
+	}
+	hits = hits[:min(len(hits), 3)]
 	if err == nil && len(hits) == 0 && e.namesTwo(f) && !f.Attribute.Unheld() && f.Attribute != domain.AttrContact {
 		// No statement has most of the words; one that has two names of
 		// the question ("Klaus Wegener") and its other rare words but one

@@ -292,7 +292,12 @@ func (e *Engine) founding(ctx context.Context, f Frame) (domain.Answer, error) {
 				continue
 			}
 			if len(n.Founded.By) > 0 {
-				leads = append(leads, say(en, "founded.by", n.Name, joinAnd(en, n.Founded.By)))
+				if d := n.Founded.Date; !d.IsZero() {
+					// Who, and when: "ins Leben gerufen" asks both.
+					leads = append(leads, say(en, "founded.by.when", n.Name, whenIn(en, d), joinAnd(en, n.Founded.By)))
+				} else {
+					leads = append(leads, say(en, "founded.by", n.Name, joinAnd(en, n.Founded.By)))
+				}
 				a.LeadSource = e.base.Source(n.Founded.Source)
 				continue
 			}

@@ -90,6 +90,13 @@ func (e *Engine) statements(ctx context.Context, ws []string, network string) ([
 // after a name ("EWS 3"): the statements that give it lead. n is 0 for
 // none.
 func (e *Engine) statementsNumbered(ctx context.Context, ws []string, network string, n int) ([]domain.FactHit, error) {
+	hits, err := e.statementsAll(ctx, ws, network, n)
+	return hits[:min(len(hits), 3)], err
+}
+
+// statementsAll is statementsNumbered before the best three are kept: a
+// question that narrows them further (by year) narrows all of them.
+func (e *Engine) statementsAll(ctx context.Context, ws []string, network string, n int) ([]domain.FactHit, error) {
 	if len(ws) == 0 {
 		return nil, nil
 	}
@@ -165,9 +172,6 @@ func goodHits(hits []domain.FactHit) []domain.FactHit {
 	// Bleve gives hits best first (or numberedFirst reordered them); keep
 	// that order among equal matches.
 	slices.SortStableFunc(out, func(a, b domain.FactHit) int { return b.Matched - a.Matched })
-	if len(out) > 3 {
-		out = out[:3]
-	}
 	return out
 }
 

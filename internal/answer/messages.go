@@ -159,6 +159,7 @@ var messages = map[string][2]string{
 	"founded.since":    {"%s besteht seit %s.", "%s was founded %s."},
 	"founded.where":    {"Gegründet wurde %s im %s%s.", "%s was founded at the %s%s."},
 	"founded.by":       {"%s – gegründet von: %s.", "%s was founded by %s."},
+	"founded.by.when":  {"%s – gegründet %s, von: %s.", "%s was founded %s by %s."},
 	"members.line":     {"Mitglieder: %s", "Members: %s"},
 	"website":          {"Website: %s", "Website: %s"},
 	"figures.older":    {"Frühere Angaben: %s", "Earlier figures: %s"},
@@ -441,6 +442,22 @@ func moreNote(english bool, n int) string {
 		return say(english, "more1")
 	}
 	return say(english, "more", n)
+}
+
+// whenIn is a date as said after a verb: "am 16. März 2016", "im März
+// 2016", "2015"; "on 16 March 2016", "in March 2016", "in 2015".
+func whenIn(english bool, d domain.Date) string {
+	switch {
+	case english && d.Day != 0:
+		return "on " + d.English()
+	case english:
+		return "in " + d.English()
+	case d.Day != 0:
+		return "am " + d.String()
+	case d.Month != 0:
+		return "im " + d.String()
+	}
+	return d.String()
 }
 
 // dateIn writes a date in the answer's language: "16. März 2016", "16 March 2016".

@@ -2238,6 +2238,9 @@ func (e *Engine) impliedAttribute(r *reading, f *Frame) domain.Attribute {
 		return domain.AttrFoundingPlace
 	case f.Op == OpWho && founding:
 		return domain.AttrFounders
+	case f.Op == OpList && founding && nets && r.has("which") && !r.has("members", "member-who", "places", "founders", "signing"):
+		// "Which ministry set up X?": who, by what it is.
+		return domain.AttrFounders
 	case founding && (f.Op == OpDescribe || f.Op == OpYesNo):
 		return domain.AttrFounding
 	case r.has("link"):
