@@ -426,9 +426,13 @@ func (e *Engine) saysYear(text string, f Frame) bool {
 	return f.Filters.Year == 0 || f.Filters.YearOp != "" || e.hasWord(text, strconv.Itoa(f.Filters.Year))
 }
 
-// ofYear are the hits whose statements say the frame's year (saysYear).
+// ofYear are the hits whose statements say the frame's year (saysYear)
+// or were true in it (their Stand).
 func (e *Engine) ofYear(hits []domain.FactHit, f Frame) []domain.FactHit {
-	return slices.DeleteFunc(slices.Clone(hits), func(h domain.FactHit) bool { return !e.saysYear(e.fact(h.Ref, false).Text, f) })
+	return slices.DeleteFunc(slices.Clone(hits), func(h domain.FactHit) bool {
+		x := e.fact(h.Ref, false)
+		return !e.saysYear(x.Text, f) && (f.Filters.YearOp != "" || int(x.Stand.Year) != f.Filters.Year)
+	})
 }
 
 // foundedStatement answers "Seit wann gibt es die Auslandsgesellschaft?"

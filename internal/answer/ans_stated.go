@@ -158,8 +158,9 @@ func (e *Engine) statedFor(r domain.FactRef, text string, f Frame) bool {
 	if pls := f.places(); len(pls) > 0 && !anyIn(e.factPlaces[r], pls) {
 		return false
 	}
-	if f.Filters.Year != 0 && f.Filters.YearOp == "" && !e.hasWord(text, strconv.Itoa(f.Filters.Year)) {
-		return false
+	if f.Filters.Year != 0 && f.Filters.YearOp == "" && !e.hasWord(text, strconv.Itoa(f.Filters.Year)) &&
+		int(e.fact(r, false).Stand.Year) != f.Filters.Year {
+		return false // neither says the year nor was true then ("hatten 2014")
 	}
 	if c := f.Filters.Country; c != "" && !slices.Contains(e.countryFacts[c], r) {
 		return false

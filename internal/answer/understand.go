@@ -58,6 +58,9 @@ type reading struct {
 	// numberAt is the position of the number read into Frame.Number.
 	numberAt int
 	content  int // content words, counted before synonyms
+	// modifiers are the first parts of compounds read by their last
+	// ("ruhrgebiet" of "Ruhrgebietskommunen") that statements use: content.
+	modifiers []string
 }
 
 func (r *reading) has(cues ...string) bool {
@@ -564,11 +567,27 @@ func (e *Engine) correctTypos(r *reading) {
 		if w, ok := e.lex.typos.Correct(t.fold); ok {
 			r.toks[i].fold, r.toks[i].term = w, words.Stem(w)
 		} else if w, ok := e.lex.compoundTail(t.fold); ok {
+			if m := e.compoundModifier(strings.TrimSuffix(t.fold, w)); m != "" {
+				r.modifiers = append(r.modifiers, m)
+			}
 			r.toks[i].fold, r.toks[i].term = w, words.Stem(w)
 		} else if w, ok := e.nameWords.Correct(t.fold); ok {
 			r.toks[i].fold, r.toks[i].term = w, words.Stem(w) // a name named already, misspelt again
 		}
 	}
+}
+
+// compoundModifier is the first part of a compound as the statements say
+// it: "ruhrgebiet" of "ruhrgebiets-", without or with its linking s; ""
+// when it is an ordinary word ("Landes-") or one many statements share
+// ("Kommunal-"): only a rare word narrows the statements.
+func (e *Engine) compoundModifier(m string) string {
+	for _, w := range []string{strings.TrimSuffix(m, "s"), m} {
+		if utf8.RuneCountInString(w) >= 4 && !e.lex.ordinary(w) && e.statementWord[w] && len(e.refsOf(w)) <= rareStatements {
+			return w
+		}
+	}
+	return ""
 }
 
 // apposition reports whether m is the Kreis of the place named just before
@@ -1218,6 +1237,12 @@ func (e *Engine) pluralName(r *reading, f *Frame) {
 // the base does not know ("Musterhausen") is the question's unknown
 // subject.
 func (e *Engine) readContent(r *reading, f *Frame) {
+	for _, m := range r.modifiers {
+		if !slices.Contains(f.Words, m) {
+			r.content++
+			f.Words = append(f.Words, m)
+		}
+	}
 	named := map[string]bool{} // a name said again is no content
 	for _, m := range r.mentions {
 		for _, p := range m.Positions {
