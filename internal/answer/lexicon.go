@@ -132,8 +132,18 @@ func (l *lexicon) attrWordsOf(a domain.Attribute) []string {
 // mitglieder nrw"; a question all in capitals has none, since there "ES"
 // may be the pronoun).
 func (l *lexicon) expand(q string) string {
+	// replaceWord lower-cases the question to look for a synonym; where
+	// the question in lower case lacks it, replaceWord would change
+	// nothing, so one lower-casing serves every synonym until one is
+	// written out.
+	lower := strings.ToLower(q)
 	for _, ps := range l.phraseSyns {
-		q = replaceWord(q, ps.words[0], ps.to, true)
+		if !strings.Contains(lower, ps.words[0]) {
+			continue
+		}
+		if r := replaceWord(q, ps.words[0], ps.to, true); r != q {
+			q, lower = r, strings.ToLower(r)
+		}
 	}
 	return l.expandAbbrevs(q)
 }

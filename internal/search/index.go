@@ -34,6 +34,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/memo"
 )
 
 const (
@@ -49,6 +50,10 @@ const (
 	// minPrefix is the shortest stem that also matches the statement words
 	// it begins: shorter ones begin too many.
 	minPrefix = 7
+
+	// rememberedSearches is how many questions' tokens and searches an
+	// index remembers (each a few hundred bytes).
+	rememberedSearches = 4096
 )
 
 // Index is an in-memory Bleve index over the statements of one knowledge
@@ -74,6 +79,15 @@ type Index struct {
 	textTerms map[string]bool
 	facts     map[string]domain.FactRef
 	nb        neighbours
+
+	// tokens and hits remember what Tokens and Facts returned, by their
+	// input: both depend on nothing else, the index never changes, and a
+	// question that differs from one asked before only in letter case or
+	// in words the search leaves out (stop words, names) analyses and
+	// searches the same terms. Three analysers per word and a Bleve search
+	// cost about a seventh of answering a new question.
+	tokens *memo.Map[string, []domain.Token]
+	hits   *memo.Map[string, []domain.FactHit]
 }
 
 // errClosed is what searching an index closed before it was built says.
@@ -126,7 +140,8 @@ func Build(base *domain.Base) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
-	ix := &Index{base: base, m: m, plain: m.AnalyzerNamed(plainAnalyzer), stem: m.AnalyzerNamed(stemAnalyzer), text: m.AnalyzerNamed(textAnalyzer)}
+	ix := &Index{base: base, m: m, plain: m.AnalyzerNamed(plainAnalyzer), stem: m.AnalyzerNamed(stemAnalyzer), text: m.AnalyzerNamed(textAnalyzer),
+		tokens: memo.New[string, []domain.Token](rememberedSearches), hits: memo.New[string, []domain.FactHit](rememberedSearches)}
 	if ix.stop, err = stopWords(); err != nil {
 		return nil, err
 	}
@@ -226,7 +241,18 @@ func (ix *Index) terms(a analysis.Analyzer, text string) []string {
 }
 
 // Tokens splits a question into words with their folded, stemmed form.
+// The caller gets a slice of its own.
 func (ix *Index) Tokens(question string) []domain.Token {
+	if toks, ok := ix.tokens.Get(question); ok {
+		return slices.Clone(toks)
+	}
+	toks := ix.analyse(question)
+	ix.tokens.Put(question, toks)
+	return slices.Clone(toks)
+}
+
+// analyse is Tokens without remembering.
+func (ix *Index) analyse(question string) []domain.Token {
 	stream := ix.plain.Analyze([]byte(norm.NFC.String(question)))
 	out := make([]domain.Token, 0, len(stream))
 	for i, t := range stream {
@@ -250,23 +276,41 @@ func fuzziness(t domain.Token) int {
 	return 1
 }
 
-// Facts finds statements that share content words with the question.
+// Facts finds statements that share content words with the question. The
+// caller gets a slice of its own.
 func (ix *Index) Facts(ctx context.Context, tokens []domain.Token, network string) ([]domain.FactHit, error) {
 	var terms []domain.Token
 	seen := map[string]bool{}
+	// The search reads only the terms' stems, in order (a stop word is no
+	// term), and the network: the key says all of them.
+	key := []byte(network)
 	for _, t := range tokens {
 		if t.Stop || seen[t.Stem] || utf8.RuneCountInString(t.Stem) < 2 {
 			continue
 		}
 		seen[t.Stem] = true
 		terms = append(terms, t)
+		key = append(append(key, 0), t.Stem...)
 	}
 	if len(terms) == 0 {
 		return nil, nil
 	}
+	if hits, ok := ix.hits.Get(string(key)); ok {
+		return slices.Clone(hits), nil
+	}
 	if err := ix.Prepare(); err != nil {
 		return nil, fmt.Errorf("search facts: %w", err)
 	}
+	hits, err := ix.searchIfAny(ctx, terms, network)
+	if err != nil {
+		return nil, err // a search cut short by ctx, or a broken index: nothing to remember
+	}
+	ix.hits.Put(string(key), hits)
+	return slices.Clone(hits), nil
+}
+
+// searchIfAny is search, unless no statement word can match a term.
+func (ix *Index) searchIfAny(ctx context.Context, terms []domain.Token, network string) ([]domain.FactHit, error) {
 	if can, err := ix.anyCanMatch(terms); err != nil || !can {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -144,5 +145,30 @@ func TestIndexBuiltOnFirstSearch(t *testing.T) {
 	}
 	if _, err := closed.Facts(ctx, closed.Tokens("bewerben"), ""); !errors.Is(err, errClosed) || closed.idx != nil {
 		t.Errorf("search after Close = %v (index built: %v), want errClosed and no index", err, closed.idx != nil)
+	}
+}
+
+// TestFactsRemembered: a search asked again, or asked with other letter
+// case, gives what the first gave, and what a caller does to its slice
+// changes no later answer.
+func TestFactsRemembered(t *testing.T) {
+	ix := build(t)
+	ctx := context.Background()
+	first, err := ix.Facts(ctx, ix.Tokens("Bis wann konnten sich Städte bewerben?"), "")
+	if err != nil || len(first) == 0 {
+		t.Fatalf("Facts = %v, %v; want hits", first, err)
+	}
+	want := slices.Clone(first)
+	first[0] = domain.FactHit{}
+	for _, q := range []string{"Bis wann konnten sich Städte bewerben?", "BIS WANN konnten sich STÄDTE bewerben"} {
+		toks := ix.Tokens(q)
+		toks[0].Stem = "kaputt" // the caller's copy
+		got, err := ix.Facts(ctx, ix.Tokens(q), "")
+		if err != nil || !slices.Equal(got, want) {
+			t.Errorf("Facts(Tokens(%q)) = %v, %v; want %v", q, got, err, want)
+		}
+	}
+	if got, err := ix.Facts(ctx, ix.Tokens("Städte bewerben"), "rp"); err != nil || len(got) != 0 {
+		t.Errorf("Facts in rp = %v, %v; want none (the network is part of the search)", got, err)
 	}
 }

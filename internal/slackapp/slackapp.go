@@ -271,8 +271,12 @@ func New(cfg Config) (*App, error) {
 }
 
 // responseCacheSize bounds the remembered slash responses by default: at a
-// few KB each, a few MB.
-const responseCacheSize = 2048
+// few KB each, about 10 MB. It is as large as serve's answer cache (4,096
+// answers): with fewer, a team asking between 2,048 and 4,096 different
+// questions in turn found every answer remembered but none of its
+// responses, and each was rendered and encoded again, a third of the work
+// of such a request (the 3,700 eval questions of the load benchmark).
+const responseCacheSize = 4096
 
 func responseCache(size int) *memo.Map[string, []byte] {
 	switch {
