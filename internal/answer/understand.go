@@ -2432,6 +2432,14 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		g.Words, g.Asked = slices.Clone(f.Words), nil
 		return g
 	}
+	if nets := prev.networks(); !named && f.Op == OpWhen && prev.Op == OpList && prev.Attribute == domain.AttrMembers && len(nets) == 1 &&
+		f.Unknown == "" && len(f.Words) == 0 && !r.has("founding") && !prev.Filters.Founders {
+		// "Welche Engagierten Städte gibt es im Kreis Lippe?" … "seit wann
+		// jeweils?": the same list, which says since when each is one.
+		g := prev
+		g.Parts, g.English, g.Focus = nil, f.English, ""
+		return g
+	}
 	if !named && prev.Filters.Founders && (r.has("later") || f.Most == DirNewest) && f.Unknown == "" {
 		// "Who founded RegioPole?" … "and who joined later?": the members
 		// who are no founders.
@@ -2676,6 +2684,13 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 				}
 			}
 		}
+		if places := slices.DeleteFunc(slices.Clone(keep), func(s Subject) bool { return s.Kind != SubjectPlace }); f.Op == OpWhere &&
+			f.Attribute == domain.AttrNone && len(f.Words) == 0 && len(places) > 0 && prev.Attribute != domain.AttrEvent {
+			// "Hat Hattingen eine Partnerstadt?" … "wo liegt das nochmal?":
+			// where the place lies, not its twinnings or membership.
+			f.Subjects, f.About = places, AboutSubjects
+			return f
+		}
 		if f.About == AboutTwinnings {
 			// "und was sind die Partnerstädte?" after "Liegt Goch im Kreis
 			// Kleve?": the town's, not the Kreis's.
@@ -2718,6 +2733,9 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		}
 		if f.Op == OpCount && f.About == AboutAreas && f.Measure == MeasureNone {
 			f.Measure = prev.Measure
+		}
+		if f.About == AboutAreas && prev.About == AboutAreas && f.Filters.Kind == "" && r.pronoun {
+			f.Filters.Kind = prev.Filters.Kind // "welche Regierungsbezirke gibt es?" … "welcher davon hat die wenigsten Gemeinden?"
 		}
 		if prev.Attribute == domain.AttrEvent && (f.Op == OpCount || f.Op == OpWho || f.Op == OpWhere || f.Op == OpWhen) &&
 			(f.Attribute == domain.AttrNone || f.Attribute == domain.AttrCount || f.Attribute == domain.AttrPeople && f.Op == OpCount) && f.Ordinal == 0 && f.Unknown == "" {
@@ -2791,8 +2809,13 @@ func (e *Engine) changeFilters(g *Frame, f Frame, r *reading) {
 	if nf.Kreisfrei != "" {
 		fl.Kreisfrei = nf.Kreisfrei
 	}
-	if nf.Kind != "" {
+	switch {
+	case nf.Kind != "":
 		fl.Kind = nf.Kind
+	case g.About == AboutAreas && r.has("region-words"):
+		fl.Kind = "Regierungsbezirk" // "Wie viele Kreise hat NRW?" … "und Regierungsbezirke?"
+	case g.About == AboutAreas && r.has("district-words"):
+		fl.Kind = "Kreis"
 	}
 	fl.Founders = fl.Founders || nf.Founders
 	fl.Former = fl.Former || nf.Former
