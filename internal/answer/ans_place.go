@@ -357,10 +357,11 @@ func (e *Engine) placeIs(pl *domain.Place, en bool) string {
 	return s + "."
 }
 
-// kindArticle is a kind of place with its article: "eine Stadt", "a town".
+// kindArticle is a kind of place with its article: "eine Stadt", "a town
+// (Stadt)"; in English with the German word, which is what the team says.
 func kindArticle(kind string, en bool) string {
 	if en {
-		a := map[string]string{"Stadt": "a town", "Gemeinde": "a municipality", "Kreis": "a Kreis (district)", "Städteregion": "a Städteregion",
+		a := map[string]string{"Stadt": "a town (Stadt)", "Gemeinde": "a municipality (Gemeinde, no town rights)", "Kreis": "a Kreis (district)", "Städteregion": "a Städteregion",
 			"Stadtteil": "a part of a town", "Verbandsgemeinde": "a Verbandsgemeinde", "Bezirksregierung": "a Bezirksregierung",
 			"Gemeindeverband": "an association of municipalities", "Bezirk": "a district", "Region": "a region"}[kind]
 		if a == "" {
