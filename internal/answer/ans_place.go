@@ -338,7 +338,11 @@ func (e *Engine) placeIs(pl *domain.Place, en bool) string {
 	if pl.District == "kreisfreie Stadt" {
 		s = say(en, "place.kreisfrei", pl.Name)
 	} else {
-		s = say(en, "place.is", pl.Name, kindArticle(pl.Kind, en))
+		kind := kindArticle(pl.Kind, en)
+		if en && pl.Country != "" {
+			kind, _, _ = strings.Cut(kind, " (") // the German word only for German places
+		}
+		s = say(en, "place.is", pl.Name, kind)
 		if d := pl.District; d != "" && pl.Country != "" {
 			s += say(en, "place.of", d) // "ein Bezirk von Istanbul"
 		} else if d != "" {
