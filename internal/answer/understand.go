@@ -1210,6 +1210,22 @@ func (e *Engine) readNumbers(r *reading, f *Frame) {
 	}
 }
 
+// germanPlaces reports whether "German" is said of the places a question
+// asks about: a country word right before a word for places ("German
+// municipalities", "deutsche Städte").
+func (e *Engine) germanPlaces(r *reading) bool {
+	for i := 0; i+1 < len(r.toks); i++ {
+		for _, id := range e.lex.at(r.toks, i) {
+			if c := e.lex.country(id); c != nil && c.to == "Deutschland" {
+				if n := c.match(r.toks, i, all); n > 0 && i+n < len(r.toks) && e.lex.startsCue("places", r.toks, i+n) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // pluralName reads a network's one-word name said in another form where a
 // count asks what there is ("Wie viele Regiopolen gibt es in
 // Deutschland?"): it counts the things the network is named after, not its
@@ -2205,6 +2221,11 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	}
 	if f.Op == OpCount && f.Time == WhenHistory && f.Attribute != domain.AttrEvent && f.Attribute != domain.AttrChair {
 		f.Time = WhenAny // "wie viele haben ihn bisher bekommen?": how many so far
+	}
+	if f.Filters.Country == "Deutschland" && f.About == AboutTwinnings && e.germanPlaces(r) {
+		// "twinnings of German municipalities", "deutsche Kommunen": the
+		// side at home, not partners in Germany.
+		f.Filters.Country = ""
 	}
 	if f.Filters.Country == "Deutschland" && f.About != AboutTwinnings {
 		f.Filters.Country = "" // "Engagierte Städte in Deutschland": all of them
