@@ -2636,6 +2636,11 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			}
 		}
 		g.Subjects = append(keep, subjects...)
+		if kinds[SubjectNetwork] && prev.About == AboutTwinnings && f.About != AboutTwinnings {
+			// "Hat Sendenhorst Partnerstädte?" … "ist Sendenhorst Engagierte
+			// Stadt?": a network named asks about it, not twinnings.
+			g.About, g.Filters.Country, g.Filters.Suspended = f.About, "", false
+		}
 		if g.Rel.ID != "" && kinds[SubjectPlace] {
 			g.Rel.ID = subjects[0].ID // "Wer hatte vor Paderborn den Vorsitz?" … "und vor Würzburg?"
 			g.Subjects = slices.DeleteFunc(g.Subjects, func(s Subject) bool { return s.ID == g.Rel.ID })
