@@ -2710,6 +2710,13 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 				}
 			}
 		}
+		if places := slices.DeleteFunc(slices.Clone(keep), func(s Subject) bool { return s.Kind != SubjectPlace }); len(places) > 0 &&
+			(f.Attribute == domain.AttrMayor || f.Attribute == domain.AttrPopulation || f.Attribute == domain.AttrPostcode || f.Attribute == domain.AttrSurface) {
+			// "Seit wann hat Paderborn den Vorsitz?" … "wer ist da
+			// Bürgermeister?": the place's, not the network's.
+			f.Subjects, f.About = places, AboutSubjects
+			return f
+		}
 		if places := slices.DeleteFunc(slices.Clone(keep), func(s Subject) bool { return s.Kind != SubjectPlace }); f.Op == OpWhere &&
 			f.Attribute == domain.AttrNone && len(f.Words) == 0 && len(places) > 0 && prev.Attribute != domain.AttrEvent {
 			// "Hat Hattingen eine Partnerstadt?" … "wo liegt das nochmal?":
@@ -2768,7 +2775,11 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			// "how many people came?" counts guests, not the team.
 			// "wie viele waren da?", "wer hat da gesprochen?" after a Tag der
 			// Städtepartnerschaften: the same event, whose report says it.
-			f.Attribute, f.Ordinal, f.Time, f.Asked = domain.AttrEvent, prev.Ordinal, prev.Time, prev.Asked
+			time := prev.Time
+			if f.Time != WhenAny {
+				time = f.Time // "und wann war der letzte?" after the next
+			}
+			f.Attribute, f.Ordinal, f.Time, f.Asked = domain.AttrEvent, prev.Ordinal, time, prev.Asked
 			f.Filters.Year = prev.Filters.Year
 		}
 		if f.Attribute == domain.AttrNone && prev.Attribute != domain.AttrNone && (f.Op == prev.Op || f.Op == OpWho || f.Op == OpWhen) {
@@ -2848,6 +2859,9 @@ func (e *Engine) changeFilters(g *Frame, f Frame, r *reading) {
 	fl.Suspended = fl.Suspended || nf.Suspended || g.About == AboutTwinnings && r.has("suspended") // "welche davon ruhen?"
 	if f.Ordinal != 0 {
 		g.Ordinal = f.Ordinal // "und der fünfte?"
+	}
+	if f.Time != WhenAny && f.Time != g.Time && g.Attribute == domain.AttrEvent {
+		g.Time, g.Ordinal = f.Time, f.Ordinal // "Wann ist der nächste Tag?" … "und wann war der letzte?"
 	}
 	if f.Negate {
 		g.Negate = true
