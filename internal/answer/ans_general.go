@@ -151,6 +151,14 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 	if hits = e.numberedFirst(e.placesFirst(hits, f), num); len(hits) == 0 {
 		return e.notFound(f), nil // all give another number than the one asked
 	}
+	if f.Op == OpWho && len(f.Words) >= 2 && len(f.Asked) == 0 {
+		// "Wer ist Wolfram Kuschke?": the statement that says who the
+		// person is ("… Staatsminister a. D. Wolfram Kuschke", "Klaus
+		// Wegener, Präsident der …") before one that only names them.
+		slices.SortStableFunc(hits, func(a, b domain.FactHit) int {
+			return b2i(introduces(e.fact(b.Ref, false).Text, f.Words)) - b2i(introduces(e.fact(a.Ref, false).Text, f.Words))
+		})
+	}
 	if num > 0 && !namesNumber(e.fact(hits[0].Ref, false).Text, num) && e.otherInSeries(ws, num) {
 		// "Wie viele waren bei der EWS 6?": the statements number EWS 1
 		// to 5; one on the EWS at large does not answer for a sixth.
@@ -813,4 +821,43 @@ func quoteWords(f Frame) string {
 		return f.unknownName()
 	}
 	return strings.Join(f.Words, " ")
+}
+
+// introduces reports whether a text names the words (a person's name, in
+// order) with what they are: a title or role right before, in the same
+// phrase ("Staatsminister a. D. Wolfram Kuschke"), or after a comma
+// ("Klaus Wegener, Präsident der …"); not where the name opens a clause
+// ("…; Wolfram Kuschke führte ein").
+func introduces(text string, ws []string) bool {
+	toks := tokenize(text)
+	at := make([]int, len(toks)) // byte offset of each token in text
+	cur := 0
+	for i, t := range toks {
+		if j := strings.Index(text[cur:], t.raw); j >= 0 {
+			cur += j
+		}
+		at[i] = cur
+		cur += len(t.raw)
+	}
+	for i := 0; i+len(ws) <= len(toks); i++ {
+		match := true
+		for j, w := range ws {
+			match = match && toks[i+j].fold == w
+		}
+		if !match {
+			continue
+		}
+		before := strings.TrimRight(text[:at[i]], " ")
+		if r, _ := utf8.DecodeLastRuneInString(before); before != "" && (unicode.IsLetter(r) || r == '.') && toks[max(i-1, 0)].upper {
+			return true
+		}
+		last := i + len(ws) - 1
+		after := strings.TrimLeft(text[at[last]+len(toks[last].raw):], " ")
+		if rest, ok := strings.CutPrefix(after, ", "); ok {
+			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
