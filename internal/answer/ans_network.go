@@ -196,16 +196,15 @@ func (e *Engine) count(ctx context.Context, f Frame) (domain.Answer, error) {
 		// "Wie viele Regiopolen wurden bestimmt?", "Wie viele Leute sitzen
 		// im Beirat?": no figure of the network counts that, a statement
 		// that has the words the statements use and a number does.
-		// The one whose figure counts the word ("33 Regiopolen") first.
-		best := -1
+		// The one with the words as typed ("Engagiertes Land", not
+		// "Landesnetzwerk"), then the one whose figure counts a word ("33
+		// Regiopolen"), then the first.
+		best, bestScore := -1, -1
 		for j, x := range nets[0].Facts {
 			if e.countWords(x.Text, ws) == len(ws) && e.hasNumber(x.Text) {
-				if e.countsWord(x.Text, ws) {
-					best = j
-					break
-				}
-				if best < 0 {
-					best = j
+				score := 2*exactWords(x.Text, ws) + b2i(e.countsWord(x.Text, ws))
+				if score > bestScore {
+					best, bestScore = j, score
 				}
 			}
 		}
@@ -1294,4 +1293,17 @@ func (e *Engine) datedStatement(f Frame) (domain.Answer, bool) {
 		return b2i(dayRE.MatchString(e.fact(b.Ref, false).Text)) - b2i(dayRE.MatchString(e.fact(a.Ref, false).Text))
 	})
 	return e.shortFacts(dated[:1], f), true
+}
+
+// exactWords counts the words a text has as written (folded), not only by
+// stem or as part of a longer word.
+func exactWords(text string, ws []string) int {
+	n := 0
+	toks := tokenize(text)
+	for _, w := range ws {
+		if slices.ContainsFunc(toks, func(t tok) bool { return t.fold == w }) {
+			n++
+		}
+	}
+	return n
 }

@@ -1226,6 +1226,16 @@ func (e *Engine) germanPlaces(r *reading) bool {
 	return false
 }
 
+// namesNetwork reports whether words name a network of the base
+// ("Engagierte Stadt NRW" does, "Engagiertes Land" does not).
+func (e *Engine) namesNetwork(ws []string) bool {
+	nts := make([]names.Token, len(ws))
+	for i, w := range ws {
+		nts[i] = names.Token{Fold: w, Term: words.Stem(w), Pos: i}
+	}
+	return slices.ContainsFunc(e.names.Find(nts), func(m names.Mention) bool { return m.Kind == names.Network })
+}
+
 // pluralName reads a network's one-word name said in another form where a
 // count asks what there is ("Wie viele Regiopolen gibt es in
 // Deutschland?"): it counts the things the network is named after, not its
@@ -1265,6 +1275,16 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 			named[r.toks[p].term] = true
 		}
 	}
+	// ... unless it is a word of a title that names no network:
+	// "Engagiertes Land" beside the Engagierte Stadt is another programme.
+	other := make([]bool, len(r.toks))
+	for i, title := range e.titlesIn(r.toks) {
+		if !e.namesNetwork(title) {
+			for j := range title {
+				other[i+j] = true
+			}
+		}
+	}
 	// A title the statements quote ("Engagiertes Land") names what the
 	// question is about: a word beside it no statement has ("the sister
 	// network") cannot narrow the statements further.
@@ -1275,7 +1295,7 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 	}
 	for i, t := range r.toks {
 		attr := slices.Contains(r.attrPos, i)
-		if (r.claimed[i] && !attr) || e.lex.fillers[t.fold] || utf8.RuneCountInString(t.fold) < 3 || named[t.term] {
+		if (r.claimed[i] && !attr) || e.lex.fillers[t.fold] || utf8.RuneCountInString(t.fold) < 3 || named[t.term] && !other[i] {
 			continue
 		}
 		w := t.fold
