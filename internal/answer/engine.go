@@ -45,6 +45,9 @@ type Engine struct {
 	// spelling where the name is named already ("Netzwerkstelle …
 	// Städteparterschaften").
 	nameWords *names.Words
+	// longWords are the long words of the statements, to read a misspelt
+	// one as its spelling ("Auslandsgesellschft").
+	longWords *names.Words
 	log       *slog.Logger
 	// statementWord holds the words (folded, and stemmed) of the base's
 	// statements: such a word is a topic, never a misspelt or unknown name.
@@ -479,12 +482,25 @@ func (e *Engine) linkCountries(st *statementWords) {
 	}
 }
 
+// minLongWord is the shortest statement word a typo is corrected to: a
+// long word misspelt by one letter has no other reading.
+const minLongWord = 9
+
 // linkStatements notes the words of the base's statements and the places
 // each network fact names.
 func (e *Engine) linkStatements(st *statementWords) {
 	// The word indexes serve some questions only: built when one first
 	// needs them, not at every start.
 	e.statementWord, e.statementRefs = st.words, sync.OnceValue(func() map[string][]domain.FactRef { return byWord(st.refs) })
+	e.longWords = names.LazyWords(func() []string {
+		var ws []string
+		for w := range st.words {
+			if utf8.RuneCountInString(w) >= minLongWord && !e.lex.ordinary(w) {
+				ws = append(ws, w)
+			}
+		}
+		return ws
+	})
 	e.titles = quotedTitles(e.base)
 	e.twinWords = sync.OnceValue(func() map[string][]int32 { return twinningWords(e.base) })
 	var genitive []names.Token

@@ -573,6 +573,10 @@ func (e *Engine) correctTypos(r *reading) {
 			r.toks[i].fold, r.toks[i].term = w, words.Stem(w)
 		} else if w, ok := e.nameWords.Correct(t.fold); ok {
 			r.toks[i].fold, r.toks[i].term = w, words.Stem(w) // a name named already, misspelt again
+		} else if utf8.RuneCountInString(t.fold) > minLongWord {
+			if w, ok := e.longWords.Correct(t.fold); ok {
+				r.toks[i].fold, r.toks[i].term = w, words.Stem(w) // "Auslandsgesellschft"
+			}
 		}
 	}
 }
