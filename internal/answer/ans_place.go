@@ -9,6 +9,7 @@ import (
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/lang"
+	"github.com/engagiert/engagiert/internal/words"
 )
 
 // Answers about places: what a place is, its networks and twinnings, what
@@ -137,6 +138,25 @@ func (e *Engine) placeNoInfo(pl *domain.Place, f Frame, lead string) domain.Answ
 // Einwohner hat Bielefeld?".
 func (e *Engine) aboutPlaces(ctx context.Context, places []string, f Frame, topics []string) ([]domain.AnswerFact, error) {
 	var out []domain.AnswerFact
+	// What a membership's note says of the place in the question's words
+	// ("unterzeichnet vom Ersten Beigeordneten Wolfgang Cavelius" for who
+	// signed for Siegen): about this place alone, so first.
+	var asked []string
+	for _, w := range append(slices.Clone(f.Words), f.Asked...) {
+		if s, ok := e.lex.synonyms[w]; ok {
+			w = words.Fold(s)
+		}
+		if utf8.RuneCountInString(w) >= 5 && !e.lex.fillers[w] {
+			asked = append(asked, w)
+		}
+	}
+	for _, pid := range places {
+		for _, m := range e.base.MembershipsOf(pid) {
+			if n := e.base.Network(m.Network); n != nil && m.Note != "" && len(asked) > 0 && e.hasWord(m.Note, asked...) {
+				out = appendFact(out, domain.AnswerFact{Text: n.ShortName + ": " + lang.UpperFirst(m.Note), Source: e.base.Source(m.Source)})
+			}
+		}
+	}
 	for i := range e.base.Networks {
 		n := &e.base.Networks[i]
 		for j, x := range n.Facts {
