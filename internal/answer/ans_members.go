@@ -29,9 +29,9 @@ func (e *Engine) keep(fl Filters, pl *domain.Place, m *domain.Membership, founde
 		return false
 	case fl.Twinned != "" && e.twinned(pl.ID, fl.Country) != (fl.Twinned == "ja"):
 		return false
-	case m != nil && fl.Year != 0 && !fl.Former && !yearKeeps(int(m.Since.Year), fl.Year, fl.YearOp):
+	case m != nil && fl.Year != 0 && !fl.Former && !yearKeeps(int(m.Since.Year), fl):
 		return false
-	case m != nil && fl.Former && (m.Until.IsZero() || fl.Year != 0 && !yearKeeps(int(m.Until.Year), fl.Year, fl.YearOp)):
+	case m != nil && fl.Former && (m.Until.IsZero() || fl.Year != 0 && !yearKeeps(int(m.Until.Year), fl)):
 		return false // "ausgetreten (2017)": those who left (then)
 	case m != nil && !m.Until.IsZero() && !fl.Former:
 		return false // a former member is no member
@@ -89,14 +89,16 @@ func isFounder(m *domain.Membership, founded domain.Date) bool {
 }
 
 // yearKeeps reports whether a joining year passes a year filter.
-func yearKeeps(joined, year int, op string) bool {
-	switch op {
+func yearKeeps(joined int, fl Filters) bool {
+	switch fl.YearOp {
 	case "before":
-		return joined != 0 && joined < year
+		return joined != 0 && joined < fl.Year
 	case "after":
-		return joined >= year
+		return joined >= fl.Year
+	case "between":
+		return joined >= fl.Year && joined <= fl.YearTo
 	}
-	return joined == year
+	return joined == fl.Year
 }
 
 // filterNames describe the filters for titles and leads: "aus Bayern",
@@ -132,6 +134,8 @@ func (e *Engine) filterNames(fl Filters, en bool) []string {
 		out = append(out, say(en, "joined.before", fl.Year))
 	case fl.Year != 0 && fl.YearOp == "after":
 		out = append(out, say(en, "joined.after", fl.Year))
+	case fl.Year != 0 && fl.YearOp == "between":
+		out = append(out, say(en, "joined.between", fl.Year, fl.YearTo))
 	case fl.Year != 0:
 		out = append(out, say(en, "joined.in", fl.Year))
 	}
@@ -724,7 +728,7 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 // joined in 2017.
 func (e *Engine) yearStated(h domain.FactHit, fl Filters) bool {
 	year := fl.Year
-	fl.Year, fl.YearOp = 0, ""
+	fl.Year, fl.YearOp, fl.YearTo = 0, "", 0
 	return year != 0 && fl.IsZero() && e.hasWord(e.fact(h.Ref, false).Text, strconv.Itoa(year))
 }
 

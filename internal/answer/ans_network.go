@@ -213,7 +213,7 @@ func (e *Engine) count(ctx context.Context, f Frame) (domain.Answer, error) {
 		}
 	}
 	fl := f.Filters
-	fl.Year, fl.YearOp = 0, ""
+	fl.Year, fl.YearOp, fl.YearTo = 0, "", 0
 	if !fl.IsZero() || f.Filters.Year != 0 {
 		// "Wie viele RegioPole-Städte liegen in NRW?": count the list, and
 		// name them without details.

@@ -51,7 +51,7 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		other := e.base.Place(otherSide(p, pl.ID))
 		if other == nil || (country != "" && !e.lex.regions.within(countryOf(p, other, pl.ID), country)) || (f.Filters.Suspended && p.Status == "") ||
 			slices.Contains(f.Filters.Except, other.ID) ||
-			(f.Filters.Year != 0 && !yearKeeps(int(p.Since.Year), f.Filters.Year, f.Filters.YearOp)) {
+			(f.Filters.Year != 0 && !yearKeeps(int(p.Since.Year), f.Filters)) {
 			continue
 		}
 		ps = append(ps, p)
@@ -75,6 +75,9 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	}
 	if f.Filters.Suspended {
 		in += say(en, "twin.suspended")
+	}
+	if f.Filters.Year != 0 {
+		in += " (" + twinYears(en, f.Filters) + ")" // "Duisburg hat 4 Partnerschaften (geschlossen 2000 bis 2009)"
 	}
 	if (f.Most == DirOldest || f.Most == DirNewest) && len(ps) > 1 {
 		// "Welche Partnerschaft von Münster ist die älteste?"
@@ -435,7 +438,7 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 			continue
 		}
 		if (f.Filters.Suspended && p.Status == "") || (f.Filters.Area != "" && !e.inAreaID(e.base.Place(p.Place), f.Filters.Area)) ||
-			(f.Filters.Year != 0 && !yearKeeps(int(p.Since.Year), f.Filters.Year, f.Filters.YearOp)) {
+			(f.Filters.Year != 0 && !yearKeeps(int(p.Since.Year), f.Filters)) {
 			continue
 		}
 		nrw := e.base.Place(p.Place)
@@ -647,13 +650,15 @@ func (e *Engine) twinningsInYear(_ context.Context, f Frame) (domain.Answer, err
 		sorted = sorted[:at(y)]
 	case "after":
 		sorted = sorted[at(y):]
+	case "between":
+		sorted = sorted[at(y):at(f.Filters.YearTo+1)]
 	default:
 		sorted = sorted[at(y):at(y+1)]
 	}
 	for _, i := range sorted {
 		p := &e.base.Partnerships[i]
 		pl, other := e.base.Place(p.Place), e.base.Place(p.Partner)
-		if pl == nil || other == nil || !yearKeeps(int(p.Since.Year), f.Filters.Year, f.Filters.YearOp) ||
+		if pl == nil || other == nil || !yearKeeps(int(p.Since.Year), f.Filters) ||
 			(f.Filters.Country != "" && !e.lex.regions.within(countryOf(*p, other, pl.ID), f.Filters.Country)) ||
 			(f.Filters.Area != "" && !e.inAreaID(pl, f.Filters.Area)) || (f.Filters.Suspended && p.Status == "") {
 			continue
@@ -663,13 +668,7 @@ func (e *Engine) twinningsInYear(_ context.Context, f Frame) (domain.Answer, err
 			l.Items = append(l.Items, domain.ListItem{Name: pl.Name + " – " + other.Name, Detail: e.partnershipShort(en, *p, other, pl.ID), Source: e.base.Source(p.Source)})
 		}
 	}
-	when := say(en, "twin.in.year", f.Filters.Year)
-	switch f.Filters.YearOp {
-	case "before":
-		when = say(en, "twin.before.year", f.Filters.Year)
-	case "after":
-		when = say(en, "twin.after.year", f.Filters.Year)
-	}
+	when := twinYears(en, f.Filters)
 	if n == 0 {
 		a.Found, a.Kind = false, domain.KindNone
 		a.Lead = say(en, "twin.year.none", when)
@@ -1280,4 +1279,18 @@ func (e *Engine) twinningSayingScored(pl *domain.Place, ps []domain.Partnership,
 // Kriegs?").
 func asksOneTwinning(f Frame) bool {
 	return len(f.Words) > 0 && !f.Filters.Suspended && f.Op != OpList && f.Op != OpCount
+}
+
+// twinYears says a year filter of twinnings: "geschlossen 2022",
+// "geschlossen ab 2000", "geschlossen 2000 bis 2009".
+func twinYears(en bool, fl Filters) string {
+	switch fl.YearOp {
+	case "before":
+		return say(en, "twin.before.year", fl.Year)
+	case "after":
+		return say(en, "twin.after.year", fl.Year)
+	case "between":
+		return say(en, "twin.between.years", fl.Year, fl.YearTo)
+	}
+	return say(en, "twin.in.year", fl.Year)
 }

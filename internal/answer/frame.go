@@ -169,7 +169,8 @@ type Filters struct {
 	NotFounders bool
 	NotIn       string
 	Year        int    // joined (founded, twinned) in, before or after Year
-	YearOp      string // "", "before", "after"
+	YearOp      string // "", "before", "after", "between" (Year to YearTo)
+	YearTo      int    // the last year of "zwischen 2000 und 2009"
 	New         bool   // the newest members
 	Country     string // partners in that country
 	Suspended   bool   // twinnings that rest or ended
@@ -326,7 +327,10 @@ func (f Frame) String() string {
 		b.WriteString(" former")
 	}
 	if fl.Year != 0 {
-		b.WriteString(" year" + map[string]string{"": "=", "before": "<", "after": ">"}[fl.YearOp] + strconv.Itoa(fl.Year))
+		b.WriteString(" year" + map[string]string{"": "=", "before": "<", "after": ">", "between": "="}[fl.YearOp] + strconv.Itoa(fl.Year))
+		if fl.YearOp == "between" {
+			b.WriteString(".." + strconv.Itoa(fl.YearTo))
+		}
 	}
 	if fl.New {
 		b.WriteString(" new")
@@ -455,6 +459,7 @@ type wireFilter struct {
 	NotIn       string   `json:"notin,omitempty"`
 	Year        int      `json:"year,omitempty"`
 	YearOp      string   `json:"yop,omitempty"`
+	YearTo      int      `json:"yto,omitempty"`
 	New         bool     `json:"new,omitempty"`
 	Country     string   `json:"country,omitempty"`
 	Suspended   bool     `json:"susp,omitempty"`

@@ -55,8 +55,10 @@ type reading struct {
 	// counted marks a figure followed by what it counts: "90 Kommunen",
 	// "9 members".
 	counted bool
-	// numberAt is the position of the number read into Frame.Number.
+	// numberAt is the position of the number read into Frame.Number,
+	// yearAt that of the year read into Filters.Year.
 	numberAt int
+	yearAt   int
 	content  int // content words, counted before synonyms
 	// modifiers are the first parts of compounds read by their last
 	// ("ruhrgebiet" of "Ruhrgebietskommunen") that statements use: content.
@@ -1187,10 +1189,15 @@ func (e *Engine) readNumbers(r *reading, f *Frame) {
 		switch {
 		case !isWord && n >= 1900 && n <= 2100 && len(t.raw) == 4:
 			passing := t.afterQ || r.nearInclusive(i)
+			if y := f.Filters.Year; y != 0 && !passing && n > y && (f.Filters.YearOp == "" || f.Filters.YearOp == "after") &&
+				(e.lex.isCue("range", r.toks, i-1) || e.lex.isCue("and", r.toks, i-1) && r.yearAt > 0 && e.lex.isCue("range", r.toks, r.yearAt-1)) {
+				f.Filters.YearOp, f.Filters.YearTo = "between", n // "zwischen 2000 und 2009", "2000 bis 2009"
+				continue
+			}
 			if passing || f.Filters.Year != 0 {
 				continue // said in passing: "auch die Neuen von 2024"
 			}
-			f.Filters.Year = n
+			f.Filters.Year, r.yearAt = n, i
 			if i > 0 {
 				switch {
 				case e.lex.isCue("before", r.toks, i-1):
@@ -1198,6 +1205,9 @@ func (e *Engine) readNumbers(r *reading, f *Frame) {
 				case e.lex.isCue("after", r.toks, i-1):
 					f.Filters.YearOp = "after"
 				}
+			}
+			if i+1 < len(r.toks) && e.lex.startsCue("or-later", r.toks, i+1) {
+				f.Filters.YearOp = "after" // "2000 oder später"
 			}
 		case t.ordinal:
 			f.Ordinal = n // "der 5. Tag"
@@ -2017,6 +2027,10 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // finish sets what the frame implies: the attribute of a question word
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
+	if f.Filters.Year != 0 && f.Filters.YearOp == "" && r.yearAt > 0 && e.lex.isCue("since", r.toks, r.yearAt-1) &&
+		f.Op == OpList && (f.About == AboutTwinnings || f.Attribute == domain.AttrMembers) {
+		f.Filters.YearOp = "after" // "Welche Partnerstädte hat Marl seit 2000?": from 2000 on
+	}
 	defer e.unknownPartner(r, f)
 	if f.Unknown != "" {
 		// "Musterstadt an der Lippe": a place name after the unknown name
@@ -2851,7 +2865,7 @@ func (e *Engine) changeFilters(g *Frame, f Frame, r *reading) {
 	}
 	switch {
 	case nf.Year != 0:
-		fl.Year, fl.YearOp = nf.Year, nf.YearOp
+		fl.Year, fl.YearOp, fl.YearTo = nf.Year, nf.YearOp, nf.YearTo
 	case fl.Year != 0 && fl.YearOp == "" && g.Attribute != domain.AttrChair && g.Attribute != domain.AttrSpeakers && g.Attribute != domain.AttrEvent && r.has("later", "earlier"):
 		// "Wer kam 2019 dazu?" … "wer kam danach noch dazu?": after 2019.
 		if r.has("later") {
