@@ -837,10 +837,31 @@ func (e *Engine) placeContext(r *reading, m names.Mention) bool {
 	if pos > 0 && !t.upper && !context {
 		return false // "Welche Städte kamen 2024 dazu?": a verb, not Kamen
 	}
-	if pos == 0 && t.upper {
-		return true // "Essen: Partnerstädte?"
+	if pos == 0 && (t.upper || e.namesClause(r)) {
+		return true // "Essen: Partnerstädte?", "siegen – wer hat …?": a clause of its own names it
 	}
 	return context
+}
+
+// namesClause reports whether the question opens with a clause of a
+// name alone, or joined to a country: "siegen – wer hat …?", "essen and
+// china – which partner city?". Such a clause names what the rest asks
+// about, so an everyday word there is the place.
+func (e *Engine) namesClause(r *reading) bool {
+	n := 0
+	for n < len(r.toks) && r.toks[n].clause == r.toks[0].clause {
+		n++
+	}
+	if n == len(r.toks) {
+		return false // no other clause asks
+	}
+	switch n {
+	case 1:
+		return true
+	case 3:
+		return (e.lex.isCue("and", r.toks, 1) || e.lex.isCue("or", r.toks, 1)) && e.hasCountry(r.toks[2:3])
+	}
+	return false
 }
 
 // withPlace reports whether the word is joined by "und" or "oder" to a
@@ -872,7 +893,10 @@ func (e *Engine) twinnedWith(r *reading, pl *domain.Place, m names.Mention, all 
 		if o.Kind != names.Place || o.ID == pl.ID {
 			continue
 		}
-		if end == pos-1 || end == pos-2 && e.lex.isCue("and", r.toks, pos-1) {
+		// The name said again right before ("mülheim–darlington oder
+		// mülheim–tours") is found once, at its first place.
+		again := pos > 0 && r.toks[pos-1].fold == r.toks[end].fold
+		if end == pos-1 || again || end == pos-2 && e.lex.isCue("and", r.toks, pos-1) {
 			for _, p := range e.base.PartnershipsOf(o.ID) {
 				if p.Place == pl.ID || p.Partner == pl.ID {
 					return true
