@@ -185,13 +185,38 @@ func (e *Engine) focus(toks []tok) []tok {
 	if !any {
 		return toks
 	}
+	// A clause about the asker that names what the asking clauses only
+	// point at stays: "rheinberg und rheinbach verwechsel ich immer – wo
+	// liegen die jeweils?".
+	othersName := false
+	for _, c := range clauses {
+		othersName = othersName || !self(c) && e.namesAny(c)
+	}
 	var out []tok
 	for _, c := range clauses {
-		if !self(c) {
+		if !self(c) || !othersName && e.namesAny(c) {
 			out = append(out, c...)
 		}
 	}
 	return renumber(out)
+}
+
+// namesAny reports whether words name a place or network of the base as
+// written (no typo, no everyday word).
+func (e *Engine) namesAny(c []tok) bool {
+	nts := make([]names.Token, len(c))
+	for i, t := range c {
+		nts[i] = names.Token{Fold: t.fold, Term: t.term, Pos: i, Ordinary: e.lex.ordinaryTok(&c[i])}
+	}
+	for _, m := range e.names.Find(nts) {
+		if m.Distance > 0 {
+			continue
+		}
+		if pl := e.base.Place(m.ID); m.Kind == names.Network || m.Kind == names.Place && pl != nil && !pl.Everyday {
+			return true
+		}
+	}
+	return false
 }
 
 // contextClause splits off the clauses before the last one where only
