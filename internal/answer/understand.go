@@ -289,6 +289,19 @@ func (e *Engine) splitParts(toks []tok) [][]tok {
 	}
 	var parts [][]tok
 	start := 0
+	for i := 2; i+1 < len(toks); i++ {
+		if toks[i].afterQ && !toks[i-1].afterQ && e.lex.startsQuestion(toks, i) && len(toks)-i >= 4 {
+			// "ist dortmund bei den regiopolen dabei? wer aus nrw ist da
+			// drin?": a second question after the first one's mark is a
+			// part of its own, no context to the first. A short one ("Seit
+			// wann jeweils?") only completes the first.
+			second := slices.Clone(toks[i:])
+			for j := range second {
+				second[j].afterQ = false
+			}
+			return [][]tok{renumber(toks[:i]), renumber(second)}
+		}
+	}
 	for i := 1; i+1 < len(toks) && len(parts) < 2; i++ {
 		if !e.lex.isCue("and", toks, i) || i-start < 2 || e.lex.startsQuestion(toks, i-1) {
 			continue // "wo und wann": two question words, one question
@@ -2796,6 +2809,14 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 					}
 				}
 			}
+		}
+		if nets := slices.DeleteFunc(slices.Clone(keep), func(s Subject) bool { return s.Kind != SubjectNetwork }); len(nets) > 0 && len(nets) < len(keep) &&
+			(f.Op == OpWho || f.Op == OpList) && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrMembers) &&
+			(f.Filters.State != "" || f.Filters.Area != "" || f.Filters.Kreisfrei != "") {
+			// "Ist Dortmund bei RegioPole?" … "wer aus NRW ist da drin?":
+			// the network's members there, not the place again.
+			f.Subjects, f.Op, f.Attribute = nets, OpList, domain.AttrMembers
+			return f
 		}
 		if places := slices.DeleteFunc(slices.Clone(keep), func(s Subject) bool { return s.Kind != SubjectPlace }); len(places) > 0 &&
 			(f.Attribute == domain.AttrMayor || f.Attribute == domain.AttrPopulation || f.Attribute == domain.AttrPostcode || f.Attribute == domain.AttrSurface) {
