@@ -251,7 +251,7 @@ var messages = map[string][2]string{
 	"twin.none.else":                  {"Außer %s verbindet meine Wissensbasis keinen Ort mit %s.", "Apart from %s, my knowledge base links no place with %s."},
 	"twin.complete":                   {"%s hat %s%s, laut meiner Quelle alle.", "%s has %s%s, all of them per my source."},
 	"twin.partial":                    {"%s: %s%s in meiner Wissensbasis, die nicht alle kennt:", "%s has %s%s that I know of; my list is not complete:"},
-	"twin.word":                       {"Städtepartnerschaft", "town twinning"},
+	"twin.word":                       {"Städtepartnerschaft", "twin town"},
 	"role.Gründungsmitglied":          {"Gründungsmitglied", "founding member"},
 	"role.Erstunterzeichner":          {"Erstunterzeichner", "first signatory"},
 	"role.dauerhaft ausgezeichnet":    {"dauerhaft ausgezeichnet", "permanently awarded"},
@@ -269,7 +269,7 @@ var messages = map[string][2]string{
 	"kindN.Zusammenarbeit":            {"Zusammenarbeiten", "cooperations"},
 	"kind1.Kontakt":                   {"Kontakt", "contact"},
 	"kindN.Kontakt":                   {"Kontakte", "contacts"},
-	"twins.word":                      {"Städtepartnerschaften", "town twinnings"},
+	"twins.word":                      {"Städtepartnerschaften", "twin towns"},
 	"twin.abroad":                     {"Mit %s (%s) %s in meiner Wissensbasis %d NRW-%s verbunden:", "%s (%s) %s twinned with %d NRW %s that I know of:"},
 	"twin.abroad.v1":                  {"ist", "is"},
 	"twin.abroad.vN":                  {"sind", "is"}, // "Mit Leeds sind …", "Leeds is …"
