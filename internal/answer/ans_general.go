@@ -710,6 +710,14 @@ func networkText(n domain.Network) string {
 // joinAnswers makes one answer of the answers to a question's parts: the
 // leads in order, then what each adds. It is found when any part is.
 func joinAnswers(as []domain.Answer) domain.Answer {
+	// A part that answers the same again asks nothing new ("in welchen
+	// Netzwerken ist Bocholt und seit wann?": the list says since when).
+	if len(as) > 1 {
+		rest := slices.DeleteFunc(slices.Clone(as[1:]), func(b domain.Answer) bool {
+			return b.Lead != "" && sameBut(as[0].Lead, b.Lead) && b.Title == as[0].Title
+		})
+		as = append([]domain.Answer{as[0]}, rest...)
+	}
 	if len(as) == 1 {
 		return as[0]
 	}
