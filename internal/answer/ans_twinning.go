@@ -902,6 +902,15 @@ func (e *Engine) suspendedAll(f Frame) domain.Answer {
 }
 
 // partnersLine is a place's twinnings in one line, for the place's answer.
+// overviewPartners is how many partners a place's overview names all of:
+// most places have no more, so a briefing on a town names them all; of a
+// city with more, the first few stand for the rest (its twinnings' own
+// answer lists them).
+const (
+	overviewPartners = 8
+	overviewFew      = 4
+)
+
 func (e *Engine) partnersLine(pl *domain.Place, en bool) (domain.AnswerFact, bool) {
 	ps := append([]domain.Partnership(nil), e.base.PartnershipsOf(pl.ID)...)
 	if len(ps) == 0 {
@@ -910,7 +919,11 @@ func (e *Engine) partnersLine(pl *domain.Place, en bool) (domain.AnswerFact, boo
 	sortPartnerships(ps)
 	var names []string
 	x := domain.AnswerFact{Source: e.base.Source(ps[0].Source)}
-	for _, p := range ps[:min(len(ps), 4)] {
+	shown := len(ps)
+	if shown > overviewPartners {
+		shown = overviewFew
+	}
+	for _, p := range ps[:shown] {
 		other := e.base.Place(otherSide(p, pl.ID))
 		if other == nil {
 			continue
@@ -927,8 +940,8 @@ func (e *Engine) partnersLine(pl *domain.Place, en bool) (domain.AnswerFact, boo
 		names = append(names, name)
 	}
 	more := ""
-	if len(ps) > 4 {
-		more = " " + moreNote(en, len(ps)-4)
+	if len(ps) > shown {
+		more = " " + moreNote(en, len(ps)-shown)
 	}
 	key := "place.partners"
 	if pl.Country != "" {
