@@ -667,6 +667,9 @@ func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool
 			return false
 		}
 		if len(m.Positions) == 1 && e.everyday(pl, r.toks[m.Positions[0]]) {
+			if e.otherPlaceNamed(m, all) && !e.withPlace(r, m, all) && !e.twinnedWith(r, pl, m, all) {
+				return false // "Troisdorf: Lage, Netzwerke, Partner?": the other place is the one asked about
+			}
 			return m.Distance == 0 && (e.placeContext(r, m) || e.withItsKreis(pl, m, all) || e.memberOf(r, m, all) || e.twinnedWith(r, pl, m, all) ||
 				e.withPlace(r, m, all) || e.capitalWithNetwork(r, m, all))
 		}
@@ -898,6 +901,33 @@ func (e *Engine) namesClause(r *reading) bool {
 		return true
 	case 3:
 		return (e.lex.isCue("and", r.toks, 1) || e.lex.isCue("or", r.toks, 1)) && e.hasCountry(r.toks[2:3])
+	}
+	return false
+}
+
+// otherPlaceNamed reports whether the question names a place whose name
+// is no everyday word, other than m's.
+func (e *Engine) otherPlaceNamed(m names.Mention, all []names.Mention) bool {
+	self := e.base.Place(m.ID)
+	for _, o := range all {
+		pl := e.base.Place(o.ID)
+		if o.Kind != names.Place || o.ID == m.ID || pl == nil || pl.Everyday || o.Distance > 0 {
+			continue
+		}
+		if isArea(pl) && self != nil && inArea(self, pl) || e.twinnedWithID(o.ID, m.ID) {
+			continue // "Lage (Lippe)", "Hille im Kreis Minden-Lübbecke", "Düsseldorf und Moskau"
+		}
+		return true
+	}
+	return false
+}
+
+// twinnedWithID reports whether two places are twinned.
+func (e *Engine) twinnedWithID(a, b string) bool {
+	for _, p := range e.base.PartnershipsOf(a) {
+		if p.Place == b || p.Partner == b {
+			return true
+		}
 	}
 	return false
 }
@@ -2089,6 +2119,17 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // finish sets what the frame implies: the attribute of a question word
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
+	if len(f.places()) == 1 && !f.has(SubjectNetwork) && f.Filters.Country == "" && f.Filters.Year == 0 && f.Op != OpCompare && f.Op != OpMost {
+		// "Briefing Lemgo: wo liegt das, welche Netzwerke, Partnerstädte",
+		// "Troisdorf: Lage, Netzwerke, Partner?": what the place is, its
+		// networks and twinnings at once, the place's overview.
+		// "wo liegt die?" beside a twinning asks where the partner lies:
+		// a where-question counts only with the networks asked too.
+		topics := b2i(r.has("district-words", "region-words") || r.has("where") && r.has("networks")) + b2i(r.has("networks")) + b2i(r.has("twinning"))
+		if topics >= 2 {
+			f.Op, f.About, f.Attribute, f.Words, f.Asked = OpDescribe, AboutSubjects, domain.AttrNone, nil, nil
+		}
+	}
 	if f.Filters.Year != 0 && f.Filters.YearOp == "" && r.yearAt > 0 && e.lex.isCue("since", r.toks, r.yearAt-1) &&
 		f.Op == OpList && (f.About == AboutTwinnings || f.Attribute == domain.AttrMembers) {
 		f.Filters.YearOp = "after" // "Welche Partnerstädte hat Marl seit 2000?": from 2000 on
