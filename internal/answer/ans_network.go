@@ -58,6 +58,13 @@ func (e *Engine) network(ctx context.Context, f Frame) (domain.Answer, error) {
 					return b2i(e.statesSpan(e.fact(y.Ref, false).Text)) - b2i(e.statesSpan(e.fact(x.Ref, false).Text))
 				})
 			}
+			if f.Filters.Year != 0 {
+				// "Where did the steering committee meet in October
+				// 2020?": the statement of that year first.
+				if of := e.ofYear(hits, f); len(of) > 0 {
+					hits = append(of, slices.DeleteFunc(hits, func(h domain.FactHit) bool { return slices.Contains(of, h) })...)
+				}
+			}
 			a := e.factsAnswer(hits, f.English)
 			a.Facts = a.Facts[:min(len(a.Facts), 1)]
 			return a, nil
