@@ -206,12 +206,11 @@ func (e *Engine) focus(toks []tok) []tok {
 func (e *Engine) namesAny(c []tok) bool {
 	nts := make([]names.Token, len(c))
 	for i, t := range c {
-		nts[i] = names.Token{Fold: t.fold, Term: t.term, Pos: i, Ordinary: e.lex.ordinaryTok(&c[i])}
+		ordinary := e.lex.ordinaryTok(&c[i])
+		nts[i] = names.Token{Fold: t.fold, Term: t.term, Pos: i, Ordinary: ordinary,
+			Fuzzy: t.num < 0 && !ordinary && !e.statementWord[t.term] && !e.statementWord[t.fold]} // as readNames: a misspelt name names it too
 	}
 	for _, m := range e.names.Find(nts) {
-		if m.Distance > 0 {
-			continue
-		}
 		if pl := e.base.Place(m.ID); m.Kind == names.Network || m.Kind == names.Place && pl != nil && !pl.Everyday {
 			return true
 		}
