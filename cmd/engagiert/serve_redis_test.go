@@ -237,8 +237,10 @@ func TestServeReplicasRedisKilled(t *testing.T) {
 	}
 	for i, b := range bots {
 		warns := b.records("shared store failing; this replica goes on with its own memory, and answers Slack's retries only after looking at the thread in Slack")
-		if len(warns) != 1 || warns[0].str("reason") != "unreachable" {
-			t.Errorf("bot %c: WARNs %v, want one, unreachable", 'A'+i, warns)
+		// A killed server is seen as refused, or, on a loaded machine, as
+		// a command that timed out first: either way one WARN says why.
+		if len(warns) != 1 || warns[0].str("reason") != "unreachable" && warns[0].str("reason") != "timed out" {
+			t.Errorf("bot %c: WARNs %v, want one, unreachable or timed out", 'A'+i, warns)
 		}
 	}
 }

@@ -2118,6 +2118,13 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // finish sets what the frame implies: the attribute of a question word
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
+	if ps := f.places(); f.About == AboutTwinnings && f.Op == OpWho && len(ps) == 1 && len(f.Subjects) == 1 && f.Filters.Area == "" {
+		if pl := e.base.Place(ps[0]); pl != nil && isArea(pl) {
+			// "Kreis Unna: wer hat Partnerstädte in Frankreich?": who in
+			// the Kreis has, not the Kreis's own partners.
+			f.Subjects, f.Op, f.Attribute, f.Filters.Area = nil, OpList, domain.AttrMembers, pl.ID
+		}
+	}
 	if len(f.places()) == 1 && !f.has(SubjectNetwork) && f.Filters.Country == "" && f.Filters.Year == 0 && f.Op != OpCompare && f.Op != OpMost {
 		// "Briefing Lemgo: wo liegt das, welche Netzwerke, Partnerstädte",
 		// "Troisdorf: Lage, Netzwerke, Partner?": what the place is, its
