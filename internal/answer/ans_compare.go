@@ -30,6 +30,9 @@ func (e *Engine) compare(_ context.Context, f Frame) (domain.Answer, error) {
 	if places := f.places(); len(places) >= 2 && (f.Measure == MeasureArea || f.Measure == MeasureRegion) {
 		return e.sameArea(places, f), nil
 	}
+	if places := f.places(); len(places) == 2 && f.Measure == MeasureCommon {
+		return e.common(e.base.Place(places[0]), e.base.Place(places[1]), f), nil
+	}
 	if places := f.places(); len(places) >= 2 {
 		var sides []compared
 		for _, id := range places {
@@ -349,4 +352,48 @@ func rankKey(prefix string, m Measure, d Direction) string {
 		return k
 	}
 	return prefix + ".any"
+}
+
+// common answers what two places share: the networks both are in (each
+// with since when), the Kreis or Regierungsbezirk they both lie in, the
+// partners both are twinned with. What they do not share is left out;
+// where nothing is shared, where each lies says why.
+func (e *Engine) common(x, y *domain.Place, f Frame) domain.Answer {
+	en := f.English
+	a := domain.Answer{Found: true, Kind: domain.KindPlace, Title: say(en, "cmp.places"), English: en,
+		Hits: []domain.Hit{placeHit(x), placeHit(y)}}
+	for _, mx := range e.base.MembershipsOf(x.ID) {
+		if my, ok := e.base.MembershipIn(mx.Network, y.ID); ok && mx.Until.IsZero() && my.Until.IsZero() {
+			n := e.base.Network(mx.Network)
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "common.network", n.Name, x.Name, membershipText(en, mx), y.Name, membershipText(en, my)),
+				Source: e.base.Source(mx.Source), Also: []*domain.Source{e.base.Source(my.Source)}})
+		}
+	}
+	switch {
+	case x.District != "" && x.District == y.District && x.District != "kreisfreie Stadt":
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "same.area", x.Name+" "+say(en, "and")+" "+y.Name, inDistrict(en, x.District)),
+			Source: e.base.Source("destatis-gemeindeverzeichnis")})
+	case x.Region != "" && x.Region == y.Region:
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "same.area", x.Name+" "+say(en, "and")+" "+y.Name, inDistrict(en, "Regierungsbezirk "+x.Region)),
+			Source: e.base.Source("destatis-gemeindeverzeichnis")})
+	}
+	var shared []string
+	for _, p := range e.base.PartnershipsOf(x.ID) {
+		if other := otherSide(p, x.ID); other != y.ID && e.twinnedWithID(y.ID, other) {
+			shared = append(shared, e.otherName(e.base.Place(other), en))
+		}
+	}
+	if len(shared) > 0 {
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "common.partners", joinAnd(en, shared))})
+	}
+	if e.twinnedWithID(x.ID, y.ID) {
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: say(en, "common.twinned", x.Name, y.Name)})
+	}
+	if len(a.Facts) == 0 {
+		a.Lead = say(en, "common.none", x.Name, y.Name) + " " + e.placeIs(x, en) + " " + e.placeIs(y, en)
+		a.LeadSource = e.base.Source("destatis-gemeindeverzeichnis")
+		return a
+	}
+	a.Lead = say(en, "common.lead", x.Name, y.Name)
+	return a
 }

@@ -130,10 +130,11 @@ const (
 	MeasureCountries              // the country with the most
 	MeasureArea                   // whether places lie in the same Kreis
 	MeasureRegion                 // whether places lie in the same Regierungsbezirk
+	MeasureCommon                 // what places have in common
 	numMeasures
 )
 
-var measureNames = [numMeasures]string{"", "founding", "size", "joined", "networks", "twinnings", "municipalities", "members", "events", "years", "countries", "area", "region"}
+var measureNames = [numMeasures]string{"", "founding", "size", "joined", "networks", "twinnings", "municipalities", "members", "events", "years", "countries", "area", "region", "common"}
 
 func (m Measure) String() string { return enumName(measureNames[:], int(m)) }
 

@@ -1714,6 +1714,9 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 	switch {
 	case r.has("help") && len(f.Subjects) == 0 && len(f.Words) == 0:
 		f.Op = OpHelp
+	case r.has("common") && len(f.ids(SubjectPlace)) == 2 && !nets:
+		// "Was haben Bielefeld und Paderborn gemeinsam?"
+		f.Op, f.Measure = OpCompare, MeasureCommon
 	case r.has("same") && len(f.ids(SubjectPlace)) >= 2 && !nets:
 		// "Liegen Burbach und Siegen im selben Kreis?": where each lies.
 		f.Op, f.YesNo, f.Measure = OpCompare, true, MeasureArea

@@ -93,5 +93,5 @@ var Cues = []string{
 	"join", "founding", "founders", "member-who", "yesno", "negation", "outside", "history", "earlier", "later", "next", "last",
 	"before", "after", "inclusive", "twinning", "suspended", "kreisfrei", "kreisangehoerig", "places",
 	"region-words", "district-words", "same", "modal", "have", "with", "pronoun", "follow-up", "also", "and", "question", "self", "anniversary", "title",
-	"now", "or", "left", "tag", "exists", "period", "span", "according", "check", "along", "then", "signing", "range", "or-later", "since",
+	"now", "or", "left", "tag", "exists", "period", "span", "according", "check", "along", "then", "signing", "range", "or-later", "since", "common",
 }
