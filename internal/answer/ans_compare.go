@@ -115,6 +115,21 @@ func (e *Engine) sameArea(ids []string, f Frame) domain.Answer {
 		a.Lead = say(en, "yes") + ": " + say(en, "same.area", joinAnd(en, names), inDistrict(en, first))
 	} else {
 		a.Lead = say(en, "no") + ": " + strings.Join(wheres, ", ") + "."
+		if f.Measure == MeasureArea {
+			// Not in one Kreis, maybe in one Regierungsbezirk: said too.
+			region := ""
+			for i, id := range ids {
+				if pl := e.base.Place(id); pl == nil || pl.Region == "" || i > 0 && pl.Region != region {
+					region = ""
+					break
+				} else {
+					region = pl.Region
+				}
+			}
+			if region != "" {
+				a.Lead += " " + say(en, "same.region", inDistrict(en, "Regierungsbezirk "+region))
+			}
+		}
 	}
 	a.LeadSource = e.base.Source("destatis-gemeindeverzeichnis")
 	return a

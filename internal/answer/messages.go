@@ -42,6 +42,7 @@ var messages = map[string][2]string{
 	"place.kreisfrei": {"%s ist eine kreisfreie Stadt", "%s is a kreisfreie Stadt (independent city)"},
 	"place.is":        {"%s ist %s", "%s is %s"},
 	"same.area":       {"%s liegen beide %s.", "%s both lie in %s."},
+	"same.region":     {"Beide liegen %s.", "Both lie in %s."},
 	"common.lead":     {"Das haben %s und %s gemeinsam:", "What %s and %s have in common:"},
 	"common.none":     {"Gemeinsamkeiten von %s und %s nennt meine Wissensbasis nicht.", "My knowledge base names nothing %s and %s share."},
 	"common.network":  {"%s – beide Mitglied: %s (%s), %s (%s)", "%s – both are members: %s (%s), %s (%s)"},

@@ -99,10 +99,18 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 		// as well?": the first clause says what "it" is; the second asks,
 		// read with the name in place of "it".
 		if c, _ := e.read(ctx); len(c.places()) > 0 {
-			if pl := e.base.Place(c.places()[0]); pl != nil {
+			// "Herford und Bad Salzuflen sind beide … – liegen die im
+			// selben Kreis?": "die" are both.
+			var names []string
+			for _, id := range c.places()[:min(len(c.places()), 3)] {
+				if pl := e.base.Place(id); pl != nil {
+					names = append(names, pl.Name)
+				}
+			}
+			if len(names) > 0 {
 				for i := range q {
 					if e.lex.isCue("pronoun", q, i) {
-						named := append(append(slices.Clone(q[:i]), tokenize(pl.Name)...), q[i+1:]...)
+						named := append(append(slices.Clone(q[:i]), tokenize(strings.Join(names, " und "))...), q[i+1:]...)
 						toks = renumber(named)
 						break
 					}
@@ -1717,8 +1725,10 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 	case r.has("common") && len(f.ids(SubjectPlace)) == 2 && !nets:
 		// "Was haben Bielefeld und Paderborn gemeinsam?"
 		f.Op, f.Measure = OpCompare, MeasureCommon
-	case r.has("same") && len(f.ids(SubjectPlace)) >= 2 && !nets:
-		// "Liegen Burbach und Siegen im selben Kreis?": where each lies.
+	case r.has("same") && len(f.ids(SubjectPlace)) >= 2 && (!nets || r.has("district-words", "region-words")):
+		// "Liegen Burbach und Siegen im selben Kreis?": where each lies,
+		// also where a network is named beside ("Herford und Bad
+		// Salzuflen sind beide Engagierte Stadt – liegen die im selben Kreis?").
 		f.Op, f.YesNo, f.Measure = OpCompare, true, MeasureArea
 		if r.has("region-words") {
 			f.Measure = MeasureRegion
