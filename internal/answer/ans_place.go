@@ -146,7 +146,10 @@ func (e *Engine) aboutPlaces(ctx context.Context, places []string, f Frame, topi
 		if s, ok := e.lex.synonyms[w]; ok {
 			w = words.Fold(s)
 		}
-		if utf8.RuneCountInString(w) >= 5 && !e.lex.fillers[w] {
+		// A rare word, or one that asks who signed; not "Mitglied", which
+		// every note may say.
+		if ts := tokenize(w); utf8.RuneCountInString(w) >= 5 && !e.lex.fillers[w] && len(ts) == 1 &&
+			(e.lex.isCue("signing", ts, 0) || !e.lex.ordinary(w) && !e.lex.vocab[w]) {
 			asked = append(asked, w)
 		}
 	}

@@ -707,8 +707,10 @@ func (e *Engine) twinningsByYear(ps []int32, f Frame, basis domain.AnswerFact) d
 			names = append(names, e.base.Place(p.Place).Name+" – "+e.otherName(e.base.Place(p.Partner), en))
 		}
 	}
-	a.Facts = append(e.statedTwinCounts(f, func(t string) bool { return yearRe.MatchString(t) }),
-		domain.AnswerFact{Text: strings.Join(names, ", ")}, basis)
+	// What was counted, then the official figure, then the names: the
+	// names go first when the answer is too long.
+	a.Facts = append(append([]domain.AnswerFact{basis}, e.statedTwinCounts(f, func(t string) bool { return yearRe.MatchString(t) })...),
+		domain.AnswerFact{Text: strings.Join(names, ", ")})
 	return a
 }
 
@@ -775,8 +777,8 @@ func (e *Engine) twinningsByCountry(ps []int32, f Frame, basis domain.AnswerFact
 		next = append(next, e.countryName(en, c)+" ("+strconv.Itoa(count[c])+")")
 	}
 	top := e.countryName(false, cs[0])
-	a.Facts = append(e.statedTwinCounts(f, func(t string) bool { return strings.Contains(t, top) }),
-		domain.AnswerFact{Text: strings.Join(next, ", ")}, basis)
+	a.Facts = append(append([]domain.AnswerFact{basis}, e.statedTwinCounts(f, func(t string) bool { return strings.Contains(t, top) })...),
+		domain.AnswerFact{Text: strings.Join(next, ", ")})
 	return a
 }
 
@@ -901,7 +903,6 @@ func (e *Engine) suspendedAll(f Frame) domain.Answer {
 	return a
 }
 
-// partnersLine is a place's twinnings in one line, for the place's answer.
 // overviewPartners is how many partners a place's overview names all of:
 // most places have no more, so a briefing on a town names them all; of a
 // city with more, the first few stand for the rest (its twinnings' own
@@ -911,6 +912,7 @@ const (
 	overviewFew      = 4
 )
 
+// partnersLine is a place's twinnings in one line, for the place's answer.
 func (e *Engine) partnersLine(pl *domain.Place, en bool) (domain.AnswerFact, bool) {
 	ps := append([]domain.Partnership(nil), e.base.PartnershipsOf(pl.ID)...)
 	if len(ps) == 0 {

@@ -790,7 +790,8 @@ func (l *lexicon) cardinal(fold string) (int, bool) {
 		return 0, false
 	}
 	for _, suffix := range []string{"te", "ten", "ter", "tes", "th", "second", "third"} {
-		if strings.HasSuffix(fold, suffix) {
+		// An ending counts only after a stem: "ten" counts, "zehnten" orders.
+		if strings.HasSuffix(fold, suffix) && len(fold) >= len(suffix)+3 {
 			return 0, false
 		}
 	}

@@ -166,7 +166,7 @@ var messages = map[string][2]string{
 	"founded.since":    {"%s besteht seit %s.", "%s was founded %s."},
 	"founded.where":    {"Gegründet wurde %s im %s%s.", "%s was founded at the %s%s."},
 	"founded.by":       {"%s – gegründet von: %s.", "%s was founded by %s."},
-	"founded.by.when":  {"%s – gegründet %s, von: %s.", "%s was founded %s by %s."},
+	"founded.by.when":  {"%s wurde %s gegründet, von: %s.", "%s was founded %s by %s."},
 	"members.line":     {"Mitglieder: %s", "Members: %s"},
 	"website":          {"Website: %s", "Website: %s"},
 	"figures.older":    {"Frühere Angaben: %s", "Earlier figures: %s"},

@@ -196,10 +196,18 @@ func (e *Engine) focus(toks []tok) []tok {
 	// A clause about the asker that names what the asking clauses only
 	// point at stays: "rheinberg und rheinbach verwechsel ich immer – wo
 	// liegen die jeweils?".
-	othersName := false
+	othersName, pointBack := false, false
 	for _, c := range clauses {
-		othersName = othersName || !self(c) && e.namesAny(c)
+		if !self(c) {
+			othersName = othersName || e.namesAny(c)
+			pointBack = pointBack || len(c) <= 3 // "– is that right?": too short to ask of its own
+			for i := range c {
+				// "die Stadt", "die jeweils"; "is that right?" checks what the clause before says
+				pointBack = pointBack || e.pointsBack(c, i) || e.lex.startsCue("check", c, i)
+			}
+		}
 	}
+	othersName = othersName || !pointBack // "Ich arbeite bei der Stadt Dortmund – welche Netzwerke gibt es?": nothing points back
 	var out []tok
 	for _, c := range clauses {
 		if !self(c) || !othersName && e.namesAny(c) {
@@ -207,6 +215,13 @@ func (e *Engine) focus(toks []tok) []tok {
 		}
 	}
 	return renumber(out)
+}
+
+// pointsBack reports whether a pronoun at i refers to something named
+// before ("die Stadt", "die jeweils", "sie"). "es" and "it" mostly stand
+// for nothing ("gibt es", "wie wird es morgen?") and do not count.
+func (e *Engine) pointsBack(toks []tok, i int) bool {
+	return e.lex.startsCue("pronoun", toks, i) && toks[i].fold != "es" && toks[i].fold != "it"
 }
 
 // namesAny reports whether words name a place or network of the base as
@@ -219,7 +234,9 @@ func (e *Engine) namesAny(c []tok) bool {
 			Fuzzy: t.num < 0 && !ordinary && !e.statementWord[t.term] && !e.statementWord[t.fold]} // as readNames: a misspelt name names it too
 	}
 	for _, m := range e.names.Find(nts) {
-		if pl := e.base.Place(m.ID); m.Kind == names.Network || m.Kind == names.Place && pl != nil && !pl.Everyday {
+		// The Netzwerkstelle's alias "Städtepartnerschaften" is an ordinary
+		// word here ("Lage, Netzwerke, Partnerstädte").
+		if pl := e.base.Place(m.ID); m.Kind == names.Network && m.ID != e.twinNetwork || m.Kind == names.Place && pl != nil && !pl.Everyday {
 			return true
 		}
 	}
@@ -531,11 +548,11 @@ func (e *Engine) read(toks []tok) (Frame, *reading) {
 	e.readModifiers(r, &f)
 	e.readNumbers(r, &f)
 	e.readContent(r, &f)
-	e.pluralName(r, &f)
 	e.readSubjects(r, &f)
 	e.readOp(r, &f)
 	e.readAbout(r, &f)
 	e.readFilters(r, &f)
+	e.pluralName(r, &f)
 	e.finish(r, &f)
 	return f, r
 }
@@ -620,7 +637,7 @@ func (e *Engine) correctTypos(r *reading) {
 			r.toks[i].fold, r.toks[i].term = w, words.Stem(w)
 		} else if w, ok := e.nameWords.Correct(t.fold); ok {
 			r.toks[i].fold, r.toks[i].term = w, words.Stem(w) // a name named already, misspelt again
-		} else if utf8.RuneCountInString(t.fold) > minLongWord {
+		} else if utf8.RuneCountInString(t.fold) >= minLongWord {
 			if w, ok := e.longWords.Correct(t.fold); ok {
 				r.toks[i].fold, r.toks[i].term = w, words.Stem(w) // "Auslandsgesellschft"
 			}
@@ -674,8 +691,9 @@ func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool
 			return false
 		}
 		if len(m.Positions) == 1 && e.everyday(pl, r.toks[m.Positions[0]]) {
-			if e.otherPlaceNamed(m, all) && !e.withPlace(r, m, all) && !e.twinnedWith(r, pl, m, all) {
-				return false // "Troisdorf: Lage, Netzwerke, Partner?": the other place is the one asked about
+			if next := m.Positions[0] + 1; next < len(r.toks) && e.otherPlaceNamed(m, all) && !e.withPlace(r, m, all) && !e.twinnedWith(r, pl, m, all) &&
+				(e.lex.startsCue("networks", r.toks, next) || e.lex.startsCue("twinning", r.toks, next) || e.lex.startsCue("district-words", r.toks, next)) {
+				return false // "Troisdorf: Lage, Netzwerke, Partner?": a word in a list of topics, the other place is asked about
 			}
 			return m.Distance == 0 && (e.placeContext(r, m) || e.withItsKreis(pl, m, all) || e.memberOf(r, m, all) || e.twinnedWith(r, pl, m, all) ||
 				e.withPlace(r, m, all) || e.capitalWithNetwork(r, m, all))
@@ -903,10 +921,21 @@ func (e *Engine) namesClause(r *reading) bool {
 	if n == len(r.toks) {
 		return false // no other clause asks
 	}
-	switch n {
-	case 1:
+	// The rest must ask what is asked of places: "wetter – wie wird es
+	// morgen?" is about the weather.
+	placeQuestion := false
+	for i := n; i < len(r.toks); i++ {
+		for _, c := range []string{"twinning", "networks", "members", "where", "district-words", "region-words", "signing", "join", "new", "belong"} {
+			placeQuestion = placeQuestion || e.lex.startsCue(c, r.toks, i)
+		}
+		placeQuestion = placeQuestion || e.pointsBack(r.toks, i)
+	}
+	switch {
+	case !placeQuestion:
+		return false
+	case n == 1:
 		return true
-	case 3:
+	case n == 3:
 		return (e.lex.isCue("and", r.toks, 1) || e.lex.isCue("or", r.toks, 1)) && e.hasCountry(r.toks[2:3])
 	}
 	return false
@@ -971,12 +1000,8 @@ func (e *Engine) twinnedWith(r *reading, pl *domain.Place, m names.Mention, all 
 		// The name said again right before ("mülheim–darlington oder
 		// mülheim–tours") is found once, at its first place.
 		again := pos > 0 && r.toks[pos-1].fold == r.toks[end].fold
-		if end == pos-1 || again || end == pos-2 && e.lex.isCue("and", r.toks, pos-1) {
-			for _, p := range e.base.PartnershipsOf(o.ID) {
-				if p.Place == pl.ID || p.Partner == pl.ID {
-					return true
-				}
-			}
+		if (end == pos-1 || again || end == pos-2 && e.lex.isCue("and", r.toks, pos-1)) && e.twinnedWithID(o.ID, pl.ID) {
+			return true
 		}
 	}
 	return false
@@ -1289,7 +1314,7 @@ func (e *Engine) readNumbers(r *reading, f *Frame) {
 		case !isWord && n >= 1900 && n <= 2100 && len(t.raw) == 4:
 			passing := t.afterQ || r.nearInclusive(i)
 			if y := f.Filters.Year; y != 0 && !passing && n > y && (f.Filters.YearOp == "" || f.Filters.YearOp == "after") &&
-				(e.lex.isCue("range", r.toks, i-1) || e.lex.isCue("and", r.toks, i-1) && r.yearAt > 0 && e.lex.isCue("range", r.toks, r.yearAt-1)) {
+				(e.lex.isCue("range", r.toks, i-1) && r.yearAt == i-2 || e.lex.isCue("and", r.toks, i-1) && r.yearAt > 0 && e.lex.isCue("range", r.toks, r.yearAt-1)) {
 				f.Filters.YearOp, f.Filters.YearTo = "between", n // "zwischen 2000 und 2009", "2000 bis 2009"
 				continue
 			}
@@ -1356,8 +1381,12 @@ func (e *Engine) namesNetwork(ws []string) bool {
 // number. A question that says members, places or the network counts the
 // members.
 func (e *Engine) pluralName(r *reading, f *Frame) {
-	if !r.has("count") || !r.has("exists") || r.has("members") || r.has("networks") || r.has("places") {
-		return
+	fl := f.Filters
+	if fl.Country == "Deutschland" || fl.State == "Deutschland" {
+		fl.Country, fl.State = "", "" // "in Deutschland": all there are
+	}
+	if !r.has("count") || !r.has("exists") || r.has("members") || r.has("networks") || r.has("places") || !fl.IsZero() {
+		return // "Wie viele Regiopolen gibt es in NRW?" counts members there
 	}
 	for _, m := range r.mentions {
 		if m.Kind != names.Network || len(m.Positions) != 1 {
@@ -2145,7 +2174,11 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		// "wo liegt die?" beside a twinning asks where the partner lies:
 		// a where-question counts only with the networks asked too.
 		topics := b2i(r.has("district-words", "region-words") || r.has("where") && r.has("networks")) + b2i(r.has("networks")) + b2i(r.has("twinning"))
-		if topics >= 2 {
+		// Two topics make an overview only where nothing else is asked
+		// ("Witten Überblick (Kreis, Partnerstädte)"), not "In welchem
+		// Kreis liegt die Partnerstadt von Lemgo?" or "Welche
+		// Partnerstädte von Bocholt sind auch in einem Netzwerk?".
+		if topics == 3 || topics == 2 && f.Op == OpDescribe {
 			f.Op, f.About, f.Attribute, f.Words, f.Asked = OpDescribe, AboutSubjects, domain.AttrNone, nil, nil
 		}
 	}
@@ -2382,7 +2415,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if f.Op == OpCount && f.Time == WhenHistory && f.Attribute != domain.AttrEvent && f.Attribute != domain.AttrChair {
 		f.Time = WhenAny // "wie viele haben ihn bisher bekommen?": how many so far
 	}
-	if f.Filters.Country == "Deutschland" && f.About == AboutTwinnings && e.germanPlaces(r) {
+	if f.Filters.Country == "Deutschland" && f.About == AboutTwinnings && len(f.places()) == 0 && e.germanPlaces(r) {
 		// "twinnings of German municipalities", "deutsche Kommunen": the
 		// side at home, not partners in Germany.
 		f.Filters.Country = ""
@@ -2614,7 +2647,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		return g
 	}
 	if nets := prev.networks(); !named && f.Op == OpWhen && prev.Op == OpList && prev.Attribute == domain.AttrMembers && len(nets) == 1 &&
-		f.Unknown == "" && len(f.Words) == 0 && !r.has("founding") && !prev.Filters.Founders {
+		f.Unknown == "" && len(f.Words) == 0 && !r.has("founding") && !prev.Filters.Founders && f.Attribute == domain.AttrNone && f.Time == WhenAny {
 		// "Welche Engagierten Städte gibt es im Kreis Lippe?" … "seit wann
 		// jeweils?": the same list, which says since when each is one.
 		g := prev
