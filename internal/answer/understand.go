@@ -134,6 +134,14 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 		g := f
 		last = &g
 	}
+	if len(out.Parts) > 0 && out.Op == OpDescribe && out.About == AboutSubjects && out.Attribute == domain.AttrNone && len(out.Words) == 0 && out.Filters.IsZero() &&
+		len(out.Subjects) > 0 {
+		// "Kennst du Bocholt? Wie viele Einwohner hat die Stadt?": the
+		// first part only names what the next asks about.
+		first := out.Parts[0]
+		first.Parts = out.Parts[1:]
+		out = first
+	}
 	return out
 }
 
