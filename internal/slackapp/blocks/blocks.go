@@ -111,7 +111,49 @@ func Escape(s string) string {
 var broadcast = regexp.MustCompile(`(?i)@(channel|here|everyone)\b`)
 
 // esc escapes s and cuts it to at most max characters.
-func esc(s string, max int) string { return cut(Escape(clean(prefix(s, max+1))), max) }
+func esc(s string, max int) string {
+	if len(s) <= max && plainText(s) {
+		return s // as it is: at most max characters, nothing to clean or escape
+	}
+	return escAll(s, max)
+}
+
+// escAll is esc the long way, for text plainText does not let pass.
+func escAll(s string, max int) string { return cut(Escape(clean(prefix(s, max+1))), max) }
+
+// plainText reports whether esc leaves s as it is, short enough: valid
+// UTF-8 without control characters (but newlines), &, <, > or @. Most text
+// of an answer is, and one pass over it costs less than the six of
+// prefix, clean, Escape and cut, which every piece of text went through.
+func plainText(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			if c == 0xc2 && i+1 < len(s) && s[i+1] <= 0x9f {
+				return false // a C1 control, U+0080 to U+009F (or invalid UTF-8)
+			}
+			ascii = false
+			continue
+		}
+		if !plainASCII[c] {
+			return false
+		}
+	}
+	return ascii || utf8.ValidString(s)
+}
+
+// plainASCII holds the ASCII bytes plainText lets pass.
+var plainASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = true
+	}
+	t['\n'] = true
+	for _, c := range "&<>@" {
+		t[c] = false
+	}
+	return t
+}()
 
 // prefix returns the first n runes of s, cheaply for long strings.
 func prefix(s string, n int) string {
@@ -206,25 +248,76 @@ func cutBytes(s string, n int) string {
 // safeURL reports whether u may become a link or a button: http(s), with a
 // host, short, and free of characters that would end a Slack link early.
 func safeURL(u string) bool {
-	_, ok := parseSafeURL(u)
+	_, ok := safeURLHost(u)
 	return ok
 }
 
-// parseSafeURL is safeURL that returns the parsed URL too.
-func parseSafeURL(u string) (*url.URL, bool) {
+// safeURLHost is safeURL that returns the URL's host too.
+func safeURLHost(u string) (host string, ok bool) {
+	if !safeURLText(u) {
+		return "", false
+	}
+	if host, ok := plainURLHost(u); ok {
+		return host, true
+	}
+	return parsedURLHost(u)
+}
+
+// safeURLText reports whether u is short and free of white space, control
+// characters and what would end a Slack link early.
+func safeURLText(u string) bool {
 	if u == "" || len(u) > maxURL || strings.ContainsAny(u, "<>| \"'`\\") {
-		return nil, false
+		return false
 	}
 	for _, r := range u {
 		if r < 0x21 || r == 0x7f {
-			return nil, false
+			return false
 		}
 	}
+	return true
+}
+
+// parsedURLHost is the host of u by url.Parse, if it is an http(s) URL
+// with a host and no user.
+func parsedURLHost(u string) (host string, ok bool) {
 	p, err := url.Parse(u)
 	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.User != nil {
-		return nil, false
+		return "", false
 	}
-	return p, true
+	return p.Host, true
+}
+
+// plainURLHost reads the host of a URL as the sources and links of the
+// knowledge base write them, without url.Parse: "http://" or "https://",
+// a host of letters, digits, dots and hyphens, and no %-escape after it.
+// For such a URL url.Parse cannot fail and finds that host, no user and
+// the same scheme; ok is false for any other URL, which url.Parse reads.
+// Every answer shows a few source URLs, each checked here two or three
+// times (fallback text, sources line, buttons), and url.Parse was a tenth
+// of rendering an answer (issue 17). FuzzReplaceBareURLs holds the two to
+// the same result.
+func plainURLHost(u string) (host string, ok bool) {
+	rest, found := strings.CutPrefix(u, "https://")
+	if !found {
+		if rest, found = strings.CutPrefix(u, "http://"); !found {
+			return "", false
+		}
+	}
+	end := len(rest)
+	for i := 0; i < len(rest); i++ {
+		c := rest[i]
+		if c == '/' || c == '?' || c == '#' {
+			end = i
+			break
+		}
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-') {
+			return "", false
+		}
+	}
+	if end == 0 || strings.IndexByte(rest[end:], '%') >= 0 {
+		return "", false
+	}
+	return rest[:end], true
 }
 
 // link writes a mrkdwn link, or only the label when the URL is not safe.
@@ -354,7 +447,7 @@ func linkBare(s string, stripped *bool) string {
 			// Cut short: a link would lead elsewhere, so only the host shows.
 			return linkLabel(strings.TrimSuffix(raw, "…")) + "…" + m[len(u):]
 		}
-		p, safe := parseSafeURL(raw)
+		host, safe := safeURLHost(raw)
 		if !safe || !strings.Contains(raw[strings.Index(raw, "://")+3:], ".") && !strings.Contains(raw, "localhost") {
 			// Not an address to link: shown without its scheme, so that
 			// Slack does not link it either.
@@ -365,7 +458,7 @@ func linkBare(s string, stripped *bool) string {
 			return m
 		}
 		// link(raw, linkLabel(raw)), with the URL parsed once.
-		label := strings.TrimPrefix(p.Host, "www.")
+		label := strings.TrimPrefix(host, "www.")
 		if label == "" {
 			label = raw
 		}
