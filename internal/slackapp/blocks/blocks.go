@@ -545,14 +545,14 @@ func paragraphs(s string) []string {
 // button, and anything else too long is shortened.
 func Answer(a domain.Answer, opt Options) Message {
 	en := a.English
-	fallback := cut(linkify(esc(a.PlainText(), maxFallback)), maxFallback)
+	// The same citations as the plain text: "[1]" after a statement, the
+	// numbered sources once, at the end.
+	cites := a.Citations()
+	fallback := cut(linkify(esc(a.PlainTextCiting(cites), maxFallback)), maxFallback)
 	if strings.TrimSpace(fallback) == "" {
 		fallback = ui(en, "none")
 	}
 
-	// The same citations as the plain text: "[1]" after a statement, the
-	// numbered sources once, at the end.
-	cites := a.Citations()
 	var head []slack.Block
 	if strings.TrimSpace(a.Title) != "" {
 		head = append(head, header(a.Title))
@@ -577,7 +577,7 @@ func Answer(a domain.Answer, opt Options) Message {
 	}
 
 	all := append(append(head, lists...), tail...)
-	return fit(Message{Text: fallback, Blocks: all}, len(tail), MaxBlocks, en)
+	return fitCounted(Message{Text: fallback, Blocks: all}, MaxMessageChars-charsLeft, len(tail), MaxBlocks, en)
 }
 
 // factLines writes each fact as "• text (Stand …) [n]".
@@ -826,6 +826,16 @@ func Notice(text string) Message {
 // MaxMessageChars characters. It drops blocks before the last keep blocks
 // (the footer with its buttons) and says that the answer was shortened.
 func fit(m Message, keep, maxBlocks int, en bool) Message {
+	return fitCounted(m, chars(m.Text)+blockChars(m.Blocks), keep, maxBlocks, en)
+}
+
+// fitCounted is fit for a message of n characters (fallback and blocks),
+// as Answer counted them on its way: counting them all again cost as much
+// as writing the answer's JSON.
+func fitCounted(m Message, n, keep, maxBlocks int, en bool) Message {
+	if len(m.Blocks) <= maxBlocks && n <= MaxMessageChars {
+		return m
+	}
 	over := func() bool {
 		return len(m.Blocks) > maxBlocks || chars(m.Text)+blockChars(m.Blocks) > MaxMessageChars
 	}
