@@ -235,6 +235,9 @@ func lastRune(r []rune, c rune) int {
 
 // cutBytes shortens s to at most n bytes at a rune boundary.
 func cutBytes(s string, n int) string {
+	if len(s) <= n && utf8.ValidString(s) {
+		return s // the question on every button of an answer, cut already
+	}
 	s = strings.ToValidUTF8(s, "")
 	if len(s) <= n {
 		return s
@@ -350,15 +353,20 @@ func replaceBareURLs(s string, f func(string) string) string {
 		p := i + j
 		k := p + len("http")
 		switch {
-		case strings.HasPrefix(s[k:], "s://") && urlRun(s[k+4:]) > 0:
+		case strings.HasPrefix(s[k:], "s://"):
 			k += 4
-		case strings.HasPrefix(s[k:], "://") && urlRun(s[k+3:]) > 0:
+		case strings.HasPrefix(s[k:], "://"):
 			k += 3
 		default:
 			i = p + 1
 			continue
 		}
-		e := k + urlRun(s[k:])
+		run := urlRun(s[k:])
+		if run == 0 {
+			i = p + 1
+			continue
+		}
+		e := k + run
 		if !grown {
 			b.Grow(len(s) + 64) // a link adds its label to the address
 			grown = true
