@@ -415,25 +415,38 @@ func linkifyOnce(s string) (out string, stripped bool) {
 	if strings.IndexByte(s, '<') < 0 {
 		return linkBare(s, &stripped), stripped // no markup: escaped text, such as an answer's fallback
 	}
+	// Text with links and no bare URL, such as the sources line of every
+	// answer, is returned as it is, not copied piece by piece.
 	var b strings.Builder
-	for s != "" {
-		i := strings.IndexByte(s, '<')
+	done := 0 // s[:done] is in b, or unchanged while b is empty
+	for rest := s; rest != ""; {
+		i := strings.IndexByte(rest, '<')
 		if i < 0 {
-			i = len(s)
+			i = len(rest)
 		}
-		b.WriteString(linkBare(s[:i], &stripped))
-		s = s[i:]
-		if s == "" {
+		if linked := linkBare(rest[:i], &stripped); linked != rest[:i] {
+			at := len(s) - len(rest)
+			if b.Len() == 0 {
+				b.Grow(len(s) + 64)
+			}
+			b.WriteString(s[done:at])
+			b.WriteString(linked)
+			done = at + i
+		}
+		rest = rest[i:]
+		if rest == "" {
 			break
 		}
-		j := strings.IndexByte(s, '>')
+		j := strings.IndexByte(rest, '>')
 		if j < 0 {
-			b.WriteString(s)
 			break
 		}
-		b.WriteString(s[:j+1])
-		s = s[j+1:]
+		rest = rest[j+1:]
 	}
+	if done == 0 {
+		return s, stripped
+	}
+	b.WriteString(s[done:])
 	return b.String(), stripped
 }
 
@@ -628,23 +641,30 @@ func footer(a domain.Answer, cites domain.Citations, opt Options) []slack.Block 
 		out = append(out, slack.NewActionBlock("links", links...))
 	}
 
-	var src []string
-	for i, s := range cites.Sources {
-		if i == maxSources {
-			break
+	if len(cites.Sources) > 0 {
+		// "Quellen: [1] <url|Titel> (Datum) · [2] …", written in one piece.
+		var b strings.Builder
+		b.Grow(128 * min(len(cites.Sources), maxSources))
+		b.WriteString(ui(a.English, "sources"))
+		for i, s := range cites.Sources[:min(len(cites.Sources), maxSources)] {
+			label := s.Title
+			if label == "" {
+				label = s.Publisher
+			}
+			if i > 0 {
+				b.WriteString(" · ")
+			}
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(i + 1))
+			b.WriteString("] ")
+			b.WriteString(link(s.URL, label))
+			if !s.Published.IsZero() {
+				b.WriteString(" (")
+				b.WriteString(s.Published.String())
+				b.WriteByte(')')
+			}
 		}
-		label := s.Title
-		if label == "" {
-			label = s.Publisher
-		}
-		entry := "[" + strconv.Itoa(i+1) + "] " + link(s.URL, label)
-		if !s.Published.IsZero() {
-			entry += " (" + s.Published.String() + ")"
-		}
-		src = append(src, entry)
-	}
-	if len(src) > 0 {
-		out = append(out, contextText(ui(a.English, "sources")+strings.Join(src, " · ")))
+		out = append(out, contextText(b.String()))
 	}
 
 	var sugg []string
