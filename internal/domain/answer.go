@@ -183,38 +183,73 @@ func (a Answer) Citations() Citations {
 
 // Ref is the citation marker for sources: " [1]", " [1, 3]", or "".
 func (c Citations) Ref(srcs ...*Source) string {
-	var nums []int
+	var buf [8]int
+	nums := buf[:0]
 	for _, s := range srcs {
-		if s == nil {
-			continue
-		}
-		if n := c.num[s.URL]; n > 0 && !slices.Contains(nums, n) {
-			nums = append(nums, n)
-		}
+		nums = c.cite(nums, s)
 	}
-	if len(nums) == 0 {
+	return refText(nums)
+}
+
+// cite adds the number of s to nums, once; a source without one adds none.
+func (c Citations) cite(nums []int, s *Source) []int {
+	if s == nil {
+		return nums
+	}
+	if n := c.num[s.URL]; n > 0 && !slices.Contains(nums, n) {
+		nums = append(nums, n)
+	}
+	return nums
+}
+
+// refText writes the citation marker for nums. Most markers cite one of
+// the first few sources, and every fact and list of every answer has one:
+// those are written once, in singleRefs.
+func refText(nums []int) string {
+	switch {
+	case len(nums) == 0:
 		return ""
+	case len(nums) == 1 && nums[0] < len(singleRefs):
+		return singleRefs[nums[0]]
 	}
 	slices.Sort(nums)
-	parts := make([]string, len(nums))
+	b := make([]byte, 0, 2+4*len(nums))
+	b = append(b, " ["...)
 	for i, n := range nums {
-		parts[i] = strconv.Itoa(n)
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = strconv.AppendInt(b, int64(n), 10)
 	}
-	return " [" + strings.Join(parts, ", ") + "]"
+	return string(append(b, ']'))
 }
+
+// singleRefs are the markers " [1]" to " [20]", by number.
+var singleRefs = func() (r [21]string) {
+	for n := 1; n < len(r); n++ {
+		r[n] = " [" + strconv.Itoa(n) + "]"
+	}
+	return r
+}()
 
 // ListRef is the citation marker for a list's entries.
 func (c Citations) ListRef(l List) string {
-	srcs := make([]*Source, 0, len(l.Items))
+	var buf [8]int
+	nums := buf[:0]
 	for _, it := range l.Items {
-		srcs = append(srcs, it.Source)
+		nums = c.cite(nums, it.Source)
 	}
-	return c.Ref(srcs...)
+	return refText(nums)
 }
 
 // FactRef is the citation marker for a fact.
 func (c Citations) FactRef(f AnswerFact) string {
-	return c.Ref(append([]*Source{f.Source}, f.Also...)...)
+	var buf [8]int
+	nums := c.cite(buf[:0], f.Source)
+	for _, s := range f.Also {
+		nums = c.cite(nums, s)
+	}
+	return refText(nums)
 }
 
 // Line is the "Quellen:" line: every cited URL once, numbered.
@@ -222,19 +257,25 @@ func (c Citations) Line(english bool) string {
 	if len(c.Sources) == 0 {
 		return ""
 	}
-	parts := make([]string, len(c.Sources))
-	for i, s := range c.Sources {
-		parts[i] = fmt.Sprintf("[%d] %s", i+1, s.URL)
-	}
 	label, more := "Quellen: ", " und %d weitere"
 	if english {
 		label, more = "Sources: ", " and %d more"
 	}
-	line := label + strings.Join(parts, " · ")
-	if c.Omitted > 0 {
-		line += fmt.Sprintf(more, c.Omitted)
+	var b strings.Builder
+	b.WriteString(label)
+	for i, s := range c.Sources {
+		if i > 0 {
+			b.WriteString(" · ")
+		}
+		b.WriteByte('[')
+		b.WriteString(strconv.Itoa(i + 1))
+		b.WriteString("] ")
+		b.WriteString(s.URL)
 	}
-	return line
+	if c.Omitted > 0 {
+		fmt.Fprintf(&b, more, c.Omitted)
+	}
+	return b.String()
 }
 
 // Links are the answer's links whose URL no citation shows already.
@@ -251,7 +292,11 @@ func (a Answer) LinksNotCited(c Citations) []Link {
 // PlainText renders the answer as plain text: the "text" of `ask --json`, the
 // terminal output and the notification fallback of Slack messages. The lead
 // answers; the lines after it add to it; sources come once, at the end.
-func (a Answer) PlainText() string {
+func (a Answer) PlainText() string { return a.PlainTextCiting(a.Citations()) }
+
+// PlainTextCiting is PlainText with the citations c, which must be
+// a.Citations(): for a rendering that numbers them for itself as well.
+func (a Answer) PlainTextCiting(c Citations) string {
 	// Written piece by piece into one buffer sized for a typical answer:
 	// every slash command's response carries it as its fallback text.
 	var b strings.Builder
@@ -262,7 +307,6 @@ func (a Answer) PlainText() string {
 		}
 		b.WriteByte('\n')
 	}
-	c := a.Citations()
 	if a.Title != "" {
 		line(a.Title)
 	}

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -63,6 +64,52 @@ func TestPlainTextShowsSourcesAndDates(t *testing.T) {
 	}
 	if got := a.PlainText(); got != strings.Join(want, "\n") {
 		t.Errorf("PlainText() =\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
+// TestCitationMarkers: a marker names each source once, in number order,
+// however many an answer cites and in whatever order a statement names them.
+func TestCitationMarkers(t *testing.T) {
+	var a Answer
+	var srcs []*Source
+	for i := range 25 {
+		s := &Source{URL: "https://example.org/" + strconv.Itoa(i)}
+		srcs = append(srcs, s)
+		a.Facts = append(a.Facts, AnswerFact{Text: "x", Source: s})
+	}
+	c := a.Citations()
+	tests := []struct {
+		srcs []*Source
+		want string
+	}{
+		{nil, ""},
+		{[]*Source{nil, {URL: "https://example.org/unknown"}}, ""},
+		{[]*Source{srcs[0]}, " [1]"},
+		{[]*Source{srcs[19]}, " [20]"},
+		{[]*Source{srcs[20]}, " [21]"},
+		{[]*Source{srcs[24], srcs[2], nil, srcs[24], srcs[0]}, " [1, 3, 25]"},
+		{srcs[:10], " [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]"},
+	}
+	for _, tt := range tests {
+		if got := c.Ref(tt.srcs...); got != tt.want {
+			t.Errorf("Ref(%d sources) = %q, want %q", len(tt.srcs), got, tt.want)
+		}
+		if len(tt.srcs) == 0 {
+			continue
+		}
+		if got := c.FactRef(AnswerFact{Source: tt.srcs[0], Also: tt.srcs[1:]}); got != tt.want {
+			t.Errorf("FactRef(%d sources) = %q, want %q", len(tt.srcs), got, tt.want)
+		}
+		var l List
+		for _, s := range tt.srcs {
+			l.Items = append(l.Items, ListItem{Name: "x", Source: s})
+		}
+		if got := c.ListRef(l); got != tt.want {
+			t.Errorf("ListRef(%d sources) = %q, want %q", len(tt.srcs), got, tt.want)
+		}
+	}
+	if got, want := (Answer{Facts: a.Facts[:2]}).Citations().Line(true), "Sources: [1] https://example.org/0 · [2] https://example.org/1"; got != want {
+		t.Errorf("Line(english) = %q, want %q", got, want)
 	}
 }
 

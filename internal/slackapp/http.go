@@ -129,7 +129,7 @@ func (a *App) slackRoute(kind string, h slackHandler) http.Handler {
 	verified := a.metrics.requests.WithLabelValues(kind, "ok")
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := newRequestID()
-		log := a.httpLog.With("request_id", id, "kind", kind)
+		log := withAttrs(a.httpLog, slog.String("request_id", id), slog.String("kind", kind))
 		w.Header().Set("X-Request-Id", id)
 		if reason, err := precheck(r.Header, time.Now()); err != nil {
 			a.metrics.requests.WithLabelValues(kind, "unauthorized").Inc()
@@ -202,8 +202,13 @@ func (a *App) handleCommand(w http.ResponseWriter, r *http.Request, log *slog.Lo
 		w.WriteHeader(http.StatusOK) // Slack's certificate check, signed: empty 200, as Bolt does
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
-	_, _ = w.Write(a.onCommand(r.Context(), log, cmd))
+	b := a.onCommand(r.Context(), log, cmd)
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	// A response of known length goes out as it is: without it, a
+	// response over 2 KB (most answers) is sent in chunks.
+	h.Set("Content-Length", strconv.Itoa(len(b)))
+	_, _ = w.Write(b)
 }
 
 func (a *App) handleEvents(w http.ResponseWriter, r *http.Request, log *slog.Logger, body []byte) {

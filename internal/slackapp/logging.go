@@ -85,11 +85,23 @@ func deferAttrs(log *slog.Logger) *slog.Logger {
 
 func (d *deferredAttrs) Enabled(ctx context.Context, l slog.Level) bool { return d.h.Enabled(ctx, l) }
 
+// WithAttrs keeps as itself when d has none yet: a Handler owns the slice
+// it is given.
 func (d *deferredAttrs) WithAttrs(as []slog.Attr) slog.Handler {
-	if len(as) == 0 {
+	switch {
+	case len(as) == 0:
 		return d
+	case len(d.attrs) == 0:
+		return &deferredAttrs{h: d.h, attrs: as}
 	}
 	return &deferredAttrs{h: d.h, attrs: slices.Concat(d.attrs, as)}
+}
+
+// withAttrs is log.With(as...) for attributes made as slog.Attr: Logger.With
+// builds the slice from its arguments one at a time, growing it, on every
+// request (issue 17).
+func withAttrs(log *slog.Logger, as ...slog.Attr) *slog.Logger {
+	return slog.New(log.Handler().WithAttrs(as))
 }
 
 // WithGroup hands the attributes kept so far on first: they belong

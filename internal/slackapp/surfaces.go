@@ -100,7 +100,7 @@ func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.Sla
 	}
 	if b, ok := a.responses.Get(key); ok {
 		if !isHelp(q) {
-			a.ask(ctx, log.With("surface", SurfaceSlash, "user", cmd.UserID, "channel", cmd.ChannelID), SurfaceSlash, q, "")
+			a.ask(ctx, slashLog(log, cmd), SurfaceSlash, q, "")
 		}
 		return b
 	}
@@ -117,6 +117,11 @@ func (a *App) slashResponse(ctx context.Context, log *slog.Logger, cmd slack.Sla
 	return b
 }
 
+// slashLog is log for what a slash command's answer logs.
+func slashLog(log *slog.Logger, cmd slack.SlashCommand) *slog.Logger {
+	return withAttrs(log, slog.String("surface", SurfaceSlash), slog.String("user", cmd.UserID), slog.String("channel", cmd.ChannelID))
+}
+
 // slashResult is the answer to a slash command, made aside.
 type slashResult struct {
 	m  blocks.Message
@@ -129,7 +134,7 @@ type slashResult struct {
 // everyone who asks q (the forward button relays by DM to whoever clicks
 // it), so it can be remembered.
 func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand, q string) (resp slack.WebhookMessage, cacheable bool) {
-	log = log.With("surface", SurfaceSlash, "user", cmd.UserID, "channel", cmd.ChannelID)
+	log = slashLog(log, cmd)
 	opt := blocks.Options{Share: true, Feedback: true, Forward: a.forwardButton(q, "", "")}
 	done := make(chan slashResult, 1)
 	a.aside(ctx, log, func(ctx context.Context) {

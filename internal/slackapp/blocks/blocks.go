@@ -111,7 +111,49 @@ func Escape(s string) string {
 var broadcast = regexp.MustCompile(`(?i)@(channel|here|everyone)\b`)
 
 // esc escapes s and cuts it to at most max characters.
-func esc(s string, max int) string { return cut(Escape(clean(prefix(s, max+1))), max) }
+func esc(s string, max int) string {
+	if len(s) <= max && plainText(s) {
+		return s // as it is: at most max characters, nothing to clean or escape
+	}
+	return escAll(s, max)
+}
+
+// escAll is esc the long way, for text plainText does not let pass.
+func escAll(s string, max int) string { return cut(Escape(clean(prefix(s, max+1))), max) }
+
+// plainText reports whether esc leaves s as it is, short enough: valid
+// UTF-8 without control characters (but newlines), &, <, > or @. Most text
+// of an answer is, and one pass over it costs less than the six of
+// prefix, clean, Escape and cut, which every piece of text went through.
+func plainText(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			if c == 0xc2 && i+1 < len(s) && s[i+1] <= 0x9f {
+				return false // a C1 control, U+0080 to U+009F (or invalid UTF-8)
+			}
+			ascii = false
+			continue
+		}
+		if !plainASCII[c] {
+			return false
+		}
+	}
+	return ascii || utf8.ValidString(s)
+}
+
+// plainASCII holds the ASCII bytes plainText lets pass.
+var plainASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = true
+	}
+	t['\n'] = true
+	for _, c := range "&<>@" {
+		t[c] = false
+	}
+	return t
+}()
 
 // prefix returns the first n runes of s, cheaply for long strings.
 func prefix(s string, n int) string {
@@ -193,6 +235,9 @@ func lastRune(r []rune, c rune) int {
 
 // cutBytes shortens s to at most n bytes at a rune boundary.
 func cutBytes(s string, n int) string {
+	if len(s) <= n && utf8.ValidString(s) {
+		return s // the question on every button of an answer, cut already
+	}
 	s = strings.ToValidUTF8(s, "")
 	if len(s) <= n {
 		return s
@@ -206,25 +251,76 @@ func cutBytes(s string, n int) string {
 // safeURL reports whether u may become a link or a button: http(s), with a
 // host, short, and free of characters that would end a Slack link early.
 func safeURL(u string) bool {
-	_, ok := parseSafeURL(u)
+	_, ok := safeURLHost(u)
 	return ok
 }
 
-// parseSafeURL is safeURL that returns the parsed URL too.
-func parseSafeURL(u string) (*url.URL, bool) {
+// safeURLHost is safeURL that returns the URL's host too.
+func safeURLHost(u string) (host string, ok bool) {
+	if !safeURLText(u) {
+		return "", false
+	}
+	if host, ok := plainURLHost(u); ok {
+		return host, true
+	}
+	return parsedURLHost(u)
+}
+
+// safeURLText reports whether u is short and free of white space, control
+// characters and what would end a Slack link early.
+func safeURLText(u string) bool {
 	if u == "" || len(u) > maxURL || strings.ContainsAny(u, "<>| \"'`\\") {
-		return nil, false
+		return false
 	}
 	for _, r := range u {
 		if r < 0x21 || r == 0x7f {
-			return nil, false
+			return false
 		}
 	}
+	return true
+}
+
+// parsedURLHost is the host of u by url.Parse, if it is an http(s) URL
+// with a host and no user.
+func parsedURLHost(u string) (host string, ok bool) {
 	p, err := url.Parse(u)
 	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.User != nil {
-		return nil, false
+		return "", false
 	}
-	return p, true
+	return p.Host, true
+}
+
+// plainURLHost reads the host of a URL as the sources and links of the
+// knowledge base write them, without url.Parse: "http://" or "https://",
+// a host of letters, digits, dots and hyphens, and no %-escape after it.
+// For such a URL url.Parse cannot fail and finds that host, no user and
+// the same scheme; ok is false for any other URL, which url.Parse reads.
+// Every answer shows a few source URLs, each checked here two or three
+// times (fallback text, sources line, buttons), and url.Parse was a tenth
+// of rendering an answer (issue 17). FuzzReplaceBareURLs holds the two to
+// the same result.
+func plainURLHost(u string) (host string, ok bool) {
+	rest, found := strings.CutPrefix(u, "https://")
+	if !found {
+		if rest, found = strings.CutPrefix(u, "http://"); !found {
+			return "", false
+		}
+	}
+	end := len(rest)
+	for i := 0; i < len(rest); i++ {
+		c := rest[i]
+		if c == '/' || c == '?' || c == '#' {
+			end = i
+			break
+		}
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-') {
+			return "", false
+		}
+	}
+	if end == 0 || strings.IndexByte(rest[end:], '%') >= 0 {
+		return "", false
+	}
+	return rest[:end], true
 }
 
 // link writes a mrkdwn link, or only the label when the URL is not safe.
@@ -257,15 +353,20 @@ func replaceBareURLs(s string, f func(string) string) string {
 		p := i + j
 		k := p + len("http")
 		switch {
-		case strings.HasPrefix(s[k:], "s://") && urlRun(s[k+4:]) > 0:
+		case strings.HasPrefix(s[k:], "s://"):
 			k += 4
-		case strings.HasPrefix(s[k:], "://") && urlRun(s[k+3:]) > 0:
+		case strings.HasPrefix(s[k:], "://"):
 			k += 3
 		default:
 			i = p + 1
 			continue
 		}
-		e := k + urlRun(s[k:])
+		run := urlRun(s[k:])
+		if run == 0 {
+			i = p + 1
+			continue
+		}
+		e := k + run
 		if !grown {
 			b.Grow(len(s) + 64) // a link adds its label to the address
 			grown = true
@@ -314,25 +415,38 @@ func linkifyOnce(s string) (out string, stripped bool) {
 	if strings.IndexByte(s, '<') < 0 {
 		return linkBare(s, &stripped), stripped // no markup: escaped text, such as an answer's fallback
 	}
+	// Text with links and no bare URL, such as the sources line of every
+	// answer, is returned as it is, not copied piece by piece.
 	var b strings.Builder
-	for s != "" {
-		i := strings.IndexByte(s, '<')
+	done := 0 // s[:done] is in b, or unchanged while b is empty
+	for rest := s; rest != ""; {
+		i := strings.IndexByte(rest, '<')
 		if i < 0 {
-			i = len(s)
+			i = len(rest)
 		}
-		b.WriteString(linkBare(s[:i], &stripped))
-		s = s[i:]
-		if s == "" {
+		if linked := linkBare(rest[:i], &stripped); linked != rest[:i] {
+			at := len(s) - len(rest)
+			if b.Len() == 0 {
+				b.Grow(len(s) + 64)
+			}
+			b.WriteString(s[done:at])
+			b.WriteString(linked)
+			done = at + i
+		}
+		rest = rest[i:]
+		if rest == "" {
 			break
 		}
-		j := strings.IndexByte(s, '>')
+		j := strings.IndexByte(rest, '>')
 		if j < 0 {
-			b.WriteString(s)
 			break
 		}
-		b.WriteString(s[:j+1])
-		s = s[j+1:]
+		rest = rest[j+1:]
 	}
+	if done == 0 {
+		return s, stripped
+	}
+	b.WriteString(s[done:])
 	return b.String(), stripped
 }
 
@@ -354,7 +468,7 @@ func linkBare(s string, stripped *bool) string {
 			// Cut short: a link would lead elsewhere, so only the host shows.
 			return linkLabel(strings.TrimSuffix(raw, "…")) + "…" + m[len(u):]
 		}
-		p, safe := parseSafeURL(raw)
+		host, safe := safeURLHost(raw)
 		if !safe || !strings.Contains(raw[strings.Index(raw, "://")+3:], ".") && !strings.Contains(raw, "localhost") {
 			// Not an address to link: shown without its scheme, so that
 			// Slack does not link it either.
@@ -365,7 +479,7 @@ func linkBare(s string, stripped *bool) string {
 			return m
 		}
 		// link(raw, linkLabel(raw)), with the URL parsed once.
-		label := strings.TrimPrefix(p.Host, "www.")
+		label := strings.TrimPrefix(host, "www.")
 		if label == "" {
 			label = raw
 		}
@@ -452,14 +566,14 @@ func paragraphs(s string) []string {
 // button, and anything else too long is shortened.
 func Answer(a domain.Answer, opt Options) Message {
 	en := a.English
-	fallback := cut(linkify(esc(a.PlainText(), maxFallback)), maxFallback)
+	// The same citations as the plain text: "[1]" after a statement, the
+	// numbered sources once, at the end.
+	cites := a.Citations()
+	fallback := cut(linkify(esc(a.PlainTextCiting(cites), maxFallback)), maxFallback)
 	if strings.TrimSpace(fallback) == "" {
 		fallback = ui(en, "none")
 	}
 
-	// The same citations as the plain text: "[1]" after a statement, the
-	// numbered sources once, at the end.
-	cites := a.Citations()
 	var head []slack.Block
 	if strings.TrimSpace(a.Title) != "" {
 		head = append(head, header(a.Title))
@@ -484,7 +598,7 @@ func Answer(a domain.Answer, opt Options) Message {
 	}
 
 	all := append(append(head, lists...), tail...)
-	return fit(Message{Text: fallback, Blocks: all}, len(tail), MaxBlocks, en)
+	return fitCounted(Message{Text: fallback, Blocks: all}, MaxMessageChars-charsLeft, len(tail), MaxBlocks, en)
 }
 
 // factLines writes each fact as "• text (Stand …) [n]".
@@ -527,23 +641,30 @@ func footer(a domain.Answer, cites domain.Citations, opt Options) []slack.Block 
 		out = append(out, slack.NewActionBlock("links", links...))
 	}
 
-	var src []string
-	for i, s := range cites.Sources {
-		if i == maxSources {
-			break
+	if len(cites.Sources) > 0 {
+		// "Quellen: [1] <url|Titel> (Datum) · [2] …", written in one piece.
+		var b strings.Builder
+		b.Grow(128 * min(len(cites.Sources), maxSources))
+		b.WriteString(ui(a.English, "sources"))
+		for i, s := range cites.Sources[:min(len(cites.Sources), maxSources)] {
+			label := s.Title
+			if label == "" {
+				label = s.Publisher
+			}
+			if i > 0 {
+				b.WriteString(" · ")
+			}
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(i + 1))
+			b.WriteString("] ")
+			b.WriteString(link(s.URL, label))
+			if !s.Published.IsZero() {
+				b.WriteString(" (")
+				b.WriteString(s.Published.String())
+				b.WriteByte(')')
+			}
 		}
-		label := s.Title
-		if label == "" {
-			label = s.Publisher
-		}
-		entry := "[" + strconv.Itoa(i+1) + "] " + link(s.URL, label)
-		if !s.Published.IsZero() {
-			entry += " (" + s.Published.String() + ")"
-		}
-		src = append(src, entry)
-	}
-	if len(src) > 0 {
-		out = append(out, contextText(ui(a.English, "sources")+strings.Join(src, " · ")))
+		out = append(out, contextText(b.String()))
 	}
 
 	var sugg []string
@@ -733,6 +854,16 @@ func Notice(text string) Message {
 // MaxMessageChars characters. It drops blocks before the last keep blocks
 // (the footer with its buttons) and says that the answer was shortened.
 func fit(m Message, keep, maxBlocks int, en bool) Message {
+	return fitCounted(m, chars(m.Text)+blockChars(m.Blocks), keep, maxBlocks, en)
+}
+
+// fitCounted is fit for a message of n characters (fallback and blocks),
+// as Answer counted them on its way: counting them all again cost as much
+// as writing the answer's JSON.
+func fitCounted(m Message, n, keep, maxBlocks int, en bool) Message {
+	if len(m.Blocks) <= maxBlocks && n <= MaxMessageChars {
+		return m
+	}
 	over := func() bool {
 		return len(m.Blocks) > maxBlocks || chars(m.Text)+blockChars(m.Blocks) > MaxMessageChars
 	}

@@ -100,7 +100,8 @@ func AppendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			if jsonSafe[c] {
 				i++
 				continue
@@ -124,6 +125,10 @@ func AppendString(dst []byte, s string) []byte {
 			}
 			i++
 			start = i
+			continue
+		}
+		if c < 0xe0 && c >= 0xc2 && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+			i += 2 // a two-byte rune (ä, ß, ·), valid and written as it is
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])

@@ -116,13 +116,19 @@ func TestAppendJSONMatches(t *testing.T) {
 // FuzzAppendJSON renders answers made of fuzzed text and checks that the
 // JSON writer writes what encoding/json writes, byte for byte.
 func FuzzAppendJSON(f *testing.F) {
-	for _, s := range []string{"Bielefeld", "", "<@U1> & <!here> \"x\" \\ \u2028", "\xff\xfe\xc3", "https://example.org/a?b=1&c=2.", "\x00\t\n\r\x7f\u0085"} {
+	for _, s := range []string{"Bielefeld", "", "<@U1> & <!here> \"x\" \\ \u2028", "\xff\xfe\xc3", "https://example.org/a?b=1&c=2.", "\x00\t\n\r\x7f\u0085",
+		"Gütersloh „Engagierte Stadt“ – seit 2015\n", "\xc2", "ä\xc2\x9f", "\xc2A", "mail@example.org"} {
 		f.Add(s, s, true)
 	}
 	f.Fuzz(func(t *testing.T, text, other string, found bool) {
 		want, _ := json.Marshal(text)
 		if got := AppendString(nil, text); !bytes.Equal(got, want) {
 			t.Fatalf("AppendString(%q) = %s, want %s", text, got, want)
+		}
+		for _, n := range []int{0, 1, 5, len(text) - 1, len(text), 3000} {
+			if got, want := esc(text, n), escAll(text, n); got != want {
+				t.Fatalf("esc(%q, %d) = %q, want (escAll) %q", text, n, got, want)
+			}
 		}
 		for _, ref := range []ForwardRef{{Question: text}, {Question: other, Channel: text, Thread: other}} {
 			cut := ref
