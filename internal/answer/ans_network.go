@@ -40,6 +40,21 @@ func (e *Engine) network(ctx context.Context, f Frame) (domain.Answer, error) {
 		if err != nil {
 			return domain.Answer{}, err
 		}
+		if len(hits) == 0 {
+			// "Wer hat den Praxistag angekündigt?": the statement says
+			// "kündigte … an".
+			alt, changed := slices.Clone(f.Words), false
+			for i, w := range alt {
+				if a := e.participleAlt(w); a != "" {
+					alt[i], changed = a, true
+				}
+			}
+			if changed {
+				if hits, err = e.statements(ctx, alt, nets[0].ID); err != nil {
+					return domain.Answer{}, err
+				}
+			}
+		}
 		if len(hits) > 0 {
 			if f.Latest {
 				// "Wie heißt das Ministerium inzwischen?": of statements

@@ -500,12 +500,26 @@ var separable = []string{"", "ab", "an", "auf", "aus", "bei", "ein", "mit", "nac
 // "angekündigt"), the verb's form without "ge" and its separable prefix
 // where statements have that ("öffnet", "kündigt"); else "".
 func (e *Engine) participleStem(w string) string {
-	if !strings.HasSuffix(w, "t") || len(e.refsOf(w)) > 0 {
+	if len(e.refsOf(w)) > 0 {
+		return ""
+	}
+	return e.participleAlt(w)
+}
+
+// participleAlt is participleStem for a participle some statement has
+// too: the form the others say it in, "" where there is none.
+func (e *Engine) participleAlt(w string) string {
+	if !strings.HasSuffix(w, "t") {
 		return ""
 	}
 	for _, p := range separable {
-		if bare, ok := strings.CutPrefix(w, p+"ge"); ok && len(bare) >= 5 && len(e.refsOf(bare)) > 0 {
-			return bare
+		if bare, ok := strings.CutPrefix(w, p+"ge"); ok && len(bare) >= 5 {
+			if len(e.refsOf(bare)) > 0 {
+				return bare
+			}
+			if len(e.refsOf(bare+"e")) > 0 {
+				return bare + "e" // "angekündigt" for "kündigte … an"
+			}
 		}
 	}
 	return ""
