@@ -149,7 +149,13 @@ func (e *Engine) statementsEither(ctx context.Context, f Frame, network string) 
 	if len(f.Asked) == 0 {
 		return nil, nil
 	}
-	return e.statements(ctx, append(append([]string(nil), f.Words...), f.Asked...), network)
+	ws := f.Words
+	if f.Ordinal > 0 || f.Number > 0 {
+		// "Welche Kommunen haben beim 9. Forum präsentiert?": the number
+		// picks the statement; a word no statement has narrows nothing.
+		ws = e.statedWords(ws)
+	}
+	return e.statements(ctx, append(slices.Clone(ws), f.Asked...), network)
 }
 
 // goodHits keeps the statements that cover the question's words, best
