@@ -2182,6 +2182,14 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // finish sets what the frame implies: the attribute of a question word
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
+	if f.Op == OpDescribe && slices.Contains(r.cues["check"], 0) && len(f.Subjects) > 0 {
+		f.Op = OpYesNo // "Stimmt es, dass Oberhausen eine Partnerstadt in Frankreich hat?"
+	}
+	if f.Attribute == domain.AttrJoin && f.Filters.Year != 0 && f.Op != OpWhen && r.has("new") && f.has(SubjectNetwork) && !f.has(SubjectPlace) {
+		// "Engagierte Städte in Rheinland-Pfalz mit Beitritt 2021?": who
+		// joined then, not how one joins.
+		f.Op, f.Attribute, f.Asked = OpList, domain.AttrMembers, nil
+	}
 	if ps := f.places(); f.About == AboutTwinnings && f.Op == OpWho && len(ps) == 1 && len(f.Subjects) == 1 && f.Filters.Area == "" {
 		if pl := e.base.Place(ps[0]); pl != nil && isArea(pl) {
 			// "Kreis Unna: wer hat Partnerstädte in Frankreich?": who in
