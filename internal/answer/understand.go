@@ -229,7 +229,16 @@ func (e *Engine) focus(toks []tok) []tok {
 // before ("die Stadt", "die jeweils", "sie"). "es" and "it" mostly stand
 // for nothing ("gibt es", "wie wird es morgen?") and do not count.
 func (e *Engine) pointsBack(toks []tok, i int) bool {
-	return e.lex.startsCue("pronoun", toks, i) && toks[i].fold != "es" && toks[i].fold != "it"
+	if e.lex.startsCue("pronoun", toks, i) && toks[i].fold != "es" && toks[i].fold != "it" {
+		return true
+	}
+	// "welche Partnerstädte haben die?", "liegen die im selben Kreis?":
+	// an article with no noun after it stands for what was named.
+	switch toks[i].fold {
+	case "die", "der", "das", "those":
+		return i > 0 && (i+1 == len(toks) || e.lex.fillers[toks[i+1].fold] && !toks[i+1].upper)
+	}
+	return false
 }
 
 // namesAny reports whether words name a place or network of the base as
@@ -2642,7 +2651,8 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		}
 	}
 	sameNet := !f.has(SubjectPlace) && slices.Equal(f.networks(), prev.networks()) // "wie viele Engagierte Städte gab es damals?"
-	if places, nets := prev.places(), prev.networks(); (!named || sameNet) && r.has("then") && f.Op == OpCount && len(places) == 1 && len(nets) == 1 && f.Filters.Year == 0 {
+	if places, nets := prev.places(), prev.networks(); (!named || sameNet) && (r.has("then") || r.pronoun && prev.Attribute != domain.AttrCount && (f.Attribute == domain.AttrCount || f.Attribute == domain.AttrMembers)) && f.Op == OpCount &&
+		len(places) == 1 && len(nets) == 1 && f.Filters.Year == 0 {
 		// "Wann ist Paderborn beigetreten?" … "wie viele Mitglieder hatte
 		// das Netzwerk damals?": its figures of the year the place joined.
 		if y := e.joinYear(places[0], nets[0]); y != 0 {
