@@ -3095,7 +3095,9 @@ func (e *Engine) changeFilters(g *Frame, f Frame, r *reading) {
 	case g.About == AboutAreas && r.has("district-words"):
 		fl.Kind = "Kreis"
 	}
-	fl.Founders = fl.Founders || nf.Founders
+	// "Who founded RegioPole?" … "and who joined in 2019?": a year of
+	// joining asks for those who came then, not the founders.
+	fl.Founders = fl.Founders && !(nf.Year != 0 && r.has("new")) || nf.Founders
 	fl.Former = fl.Former || nf.Former
 	fl.Suspended = fl.Suspended || nf.Suspended || g.About == AboutTwinnings && r.has("suspended") // "welche davon ruhen?"
 	if f.Ordinal != 0 {
