@@ -1019,8 +1019,8 @@ func (e *Engine) withPlace(r *reading, m names.Mention, all []names.Mention) boo
 }
 
 // twinnedWith reports whether a place in an everyday word stands right
-// after a place it is twinned with, alone or after "und": "düsseldorf und
-// moskau", "mülheim tours".
+// after (or before) a place it is twinned with, alone or after "und":
+// "düsseldorf und moskau", "mülheim tours", "siegen rijnsburg".
 func (e *Engine) twinnedWith(r *reading, pl *domain.Place, m names.Mention, all []names.Mention) bool {
 	pos := m.Positions[0]
 	for _, o := range all {
@@ -1031,7 +1031,7 @@ func (e *Engine) twinnedWith(r *reading, pl *domain.Place, m names.Mention, all 
 		// The name said again right before ("mülheim–darlington oder
 		// mülheim–tours") is found once, at its first place.
 		again := pos > 0 && r.toks[pos-1].fold == r.toks[end].fold
-		if (end == pos-1 || again || end == pos-2 && e.lex.isCue("and", r.toks, pos-1)) && e.twinnedWithID(o.ID, pl.ID) {
+		if (end == pos-1 || again || end == pos-2 && e.lex.isCue("and", r.toks, pos-1) || o.Positions[0] == pos+1) && e.twinnedWithID(o.ID, pl.ID) {
 			return true
 		}
 	}
