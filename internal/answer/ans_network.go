@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/lang"
@@ -1297,16 +1298,27 @@ func (e *Engine) datedStatement(f Frame) (domain.Answer, bool) {
 	ws := e.statedWords(f.Words)
 	// One word will do where one or two statements use it: "Ab wann hat
 	// sich die Engagierte Stadt geöffnet?".
-	rare := len(ws) == 1 && len(f.Words) == 1 && f.Attribute == domain.AttrNone && len(f.Asked) == 0 && len(e.refsOf(ws[0])) <= 2
+	// … or a year: "Bis wann lief die Bewerbungsphase 2022?".
+	rare := len(ws) == 1 && (len(f.Words) == 1 || f.Filters.Year != 0) && f.Attribute == domain.AttrNone && len(f.Asked) == 0 &&
+		(len(e.refsOf(ws[0])) <= 2 || f.Filters.Year != 0)
 	if len(ws) < 2 && !rare {
 		return domain.Answer{}, false
 	}
 	n := e.base.Network(nets[0])
-	var dated []domain.FactHit
-	for j, x := range n.Facts {
-		if e.countWords(x.Text, ws) == len(ws) && yearRE.MatchString(x.Text) {
-			dated = append(dated, domain.FactHit{Ref: domain.FactRef{Network: n.ID, Part: "fact", Index: j}})
+	find := func(ws []string) []domain.FactHit {
+		var dated []domain.FactHit
+		for j, x := range n.Facts {
+			if e.countWords(x.Text, ws) == len(ws) && yearRE.MatchString(x.Text) && e.saysYear(x.Text, f) {
+				dated = append(dated, domain.FactHit{Ref: domain.FactRef{Network: n.ID, Part: "fact", Index: j}})
+			}
 		}
+		return dated
+	}
+	dated := find(ws)
+	if long := slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return utf8.RuneCountInString(w) < 8 }); len(dated) == 0 && f.Filters.Year != 0 && len(long) > 0 && len(long) < len(ws) {
+		// "Bis wann lief die Bewerbungsphase 2022?": the year and the
+		// long word find it; a short verb ("lief") need not be said.
+		dated = find(long)
 	}
 	if len(dated) == 0 {
 		return domain.Answer{}, false

@@ -2191,6 +2191,20 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // finish sets what the frame implies: the attribute of a question word
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
+	if f.Attribute == domain.AttrGoal {
+		for i, t := range r.toks {
+			if n := utf8.RuneCountInString(t.raw); !r.claimed[i] && n >= 2 && n <= 6 && t.raw == strings.ToUpper(t.raw) && t.num < 0 && unicode.IsLetter([]rune(t.raw)[0]) {
+				// "Wofür steht EWS?": what the abbreviation means, the
+				// statement that spells it out, not the network's goals.
+				f.Attribute, f.Asked = domain.AttrNone, nil
+				break
+			}
+		}
+	}
+	if f.Attribute == domain.AttrJoin && (f.Op == OpDescribe || f.Op == OpJoin) && !r.has("modal") && f.has(SubjectPlace) && f.has(SubjectNetwork) {
+		f.Op, f.Attribute, f.Asked = OpWhen, domain.AttrNone, nil // "xanten kommunen netzwerk beitritt jahr"
+	}
+
 	if f.Op == OpDescribe && slices.Contains(r.cues["check"], 0) && len(f.Subjects) > 0 {
 		f.Op = OpYesNo // "Stimmt es, dass Oberhausen eine Partnerstadt in Frankreich hat?"
 	}
@@ -2521,8 +2535,8 @@ func (e *Engine) impliedAttribute(r *reading, f *Frame) domain.Attribute {
 		return domain.AttrFounders
 	case founding && (f.Op == OpDescribe || f.Op == OpYesNo):
 		return domain.AttrFounding
-	case r.has("link"):
-		return domain.AttrWebsite
+	case r.has("link") && f.Op != OpCount:
+		return domain.AttrWebsite // "Quelle für die aktuelle Zahl …?" asks the figure, which comes with its source
 	case f.Op == OpCount:
 		return domain.AttrCount
 	case f.Op == OpList && nets && r.asksWord(f.Words) && !r.has("members", "member-who", "places", "new", "founders", "join"):
