@@ -2193,9 +2193,10 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 func (e *Engine) finish(r *reading, f *Frame) {
 	if f.Attribute == domain.AttrGoal {
 		for i, t := range r.toks {
-			if n := utf8.RuneCountInString(t.raw); !r.claimed[i] && n >= 2 && n <= 6 && t.raw == strings.ToUpper(t.raw) && t.num < 0 && unicode.IsLetter([]rune(t.raw)[0]) {
-				// "Wofür steht EWS?": what the abbreviation means, the
-				// statement that spells it out, not the network's goals.
+			if long, ok := e.lex.synonyms[t.fold]; ok && !r.claimed[i] && len(t.fold) <= 5 && len(long) > len(t.fold)+3 {
+				// "Wofür steht EWS?": what the abbreviation (a short word the
+				// lexicon spells out) means, the statement that says it,
+				// not the network's goals.
 				f.Attribute, f.Asked = domain.AttrNone, nil
 				break
 			}
