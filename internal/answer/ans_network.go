@@ -1299,8 +1299,10 @@ func (e *Engine) datedStatement(f Frame) (domain.Answer, bool) {
 	// One word will do where one or two statements use it: "Ab wann hat
 	// sich die Engagierte Stadt geöffnet?".
 	// … or a year: "Bis wann lief die Bewerbungsphase 2022?".
-	rare := len(ws) == 1 && (len(f.Words) == 1 || f.Filters.Year != 0) && f.Attribute == domain.AttrNone && len(f.Asked) == 0 &&
-		(len(e.refsOf(ws[0])) <= 2 || f.Filters.Year != 0)
+	// … or a number the statement must give: "Wann hat das Netzwerk
+	// erstmals die 100 erreicht?".
+	rare := len(ws) == 1 && (len(f.Words) == 1 || f.Filters.Year != 0 || f.Number > 0) && f.Attribute == domain.AttrNone && len(f.Asked) == 0 &&
+		(len(e.refsOf(ws[0])) <= 2 || f.Filters.Year != 0 || f.Number > 0)
 	if len(ws) < 2 && !rare {
 		return domain.Answer{}, false
 	}
@@ -1308,7 +1310,8 @@ func (e *Engine) datedStatement(f Frame) (domain.Answer, bool) {
 	find := func(ws []string) []domain.FactHit {
 		var dated []domain.FactHit
 		for j, x := range n.Facts {
-			if e.countWords(x.Text, ws) == len(ws) && yearRE.MatchString(x.Text) && e.saysYear(x.Text, f) {
+			if e.countWords(x.Text, ws) == len(ws) && yearRE.MatchString(x.Text) && e.saysYear(x.Text, f) &&
+				(f.Number == 0 || e.hasNumberWord(x.Text, f.Number)) {
 				dated = append(dated, domain.FactHit{Ref: domain.FactRef{Network: n.ID, Part: "fact", Index: j}})
 			}
 		}
@@ -1340,4 +1343,10 @@ func exactWords(text string, ws []string) int {
 		}
 	}
 	return n
+}
+
+// hasNumberWord reports whether a text gives the number n as a word of
+// its own ("auf 100", not "1000").
+func (e *Engine) hasNumberWord(text string, n int) bool {
+	return slices.ContainsFunc(tokenize(text), func(t tok) bool { return t.num == n })
 }
