@@ -756,6 +756,14 @@ func joinAnswers(as []domain.Answer) domain.Answer {
 		a.Hits = append(a.Hits, b.Hits...)
 		a.Frame = b.Frame // a follow-up continues from the last thing asked
 	}
+	if len(leads) > 1 {
+		// "… in der Türkei …: … in Polen …:": a lead that introduced its
+		// list ends as a sentence when another follows; the lists follow
+		// all leads.
+		for i, l := range leads {
+			leads[i] = strings.TrimSuffix(l, ":") + map[bool]string{true: ".", false: ""}[strings.HasSuffix(l, ":")]
+		}
+	}
 	a.Lead = strings.TrimSpace(strings.Join(leads, " "))
 	return a
 }

@@ -60,6 +60,9 @@ type reading struct {
 	numberAt int
 	yearAt   int
 	content  int // content words, counted before synonyms
+	// also2 is a second country joined to the first by "und"/"and": the
+	// question is asked for it too.
+	also2 string
 	// modifiers are the first parts of compounds read by their last
 	// ("ruhrgebiet" of "Ruhrgebietskommunen") that statements use: content.
 	modifiers []string
@@ -118,10 +121,16 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 			}
 		}
 	}
+	var extra []Frame // the same question for a second country
 	for i, part := range e.splitParts(toks) {
 		f, r := e.read(part)
 		if last != nil {
 			f = e.continueFrom(f, *last, r)
+		}
+		if r.also2 != "" && f.Filters.Country != "" {
+			g := f
+			g.Filters.Country = r.also2
+			extra = append(extra, g)
 		}
 		if f.Op == OpWhen && f.Attribute == domain.AttrFounders {
 			f.Attribute = domain.AttrFounding // "Who set it up, and in which year?": when, not who
@@ -134,6 +143,7 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 		g := f
 		last = &g
 	}
+	out.Parts = append(out.Parts, extra...)
 	if len(out.Parts) > 0 && out.Op == OpDescribe && out.About == AboutSubjects && out.Attribute == domain.AttrNone && len(out.Words) == 0 && out.Filters.IsZero() &&
 		len(out.Subjects) > 0 {
 		// "Kennst du Bocholt? Wie viele Einwohner hat die Stadt?": the
@@ -1234,8 +1244,15 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 				}
 			}
 		}
-		if bestN > 0 && (f.Filters.Country == "" || f.Filters.Country == "Deutschland") {
+		switch {
+		case bestN > 0 && (f.Filters.Country == "" || f.Filters.Country == "Deutschland"):
 			f.Filters.Country = best
+			claim(i, bestN)
+		case bestN > 0 && best != f.Filters.Country && best != "Deutschland" && r.also2 == "" && i > 0 &&
+			(e.lex.isCue("and", r.toks, i-1) || e.lex.isCue("or", r.toks, i-1) || i > 1 && r.toks[i-1].fold == "in" && (e.lex.isCue("and", r.toks, i-2) || e.lex.isCue("or", r.toks, i-2))):
+			// "Partnerstädte in der Türkei und in Polen", "in France and
+			// Spain": the question again for the second (understand).
+			r.also2 = best
 			claim(i, bestN)
 		}
 	}
