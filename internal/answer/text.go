@@ -196,7 +196,12 @@ func tokenize(q string) []tok {
 		t.term = words.Stem(t.fold)
 		r, _ := utf8.DecodeRuneInString(w)
 		t.upper = unicode.IsUpper(r)
-		if d := strings.ReplaceAll(w, ".", ""); d != "" && strings.Trim(d, "0123456789") == "" && len(d) <= 9 {
+		if y, ok := dateYear(w); ok {
+			// "am 06.12.2017": a date is read as its year (the frame has
+			// no days), not as the number 6122017.
+			t.raw, t.lower, t.fold, t.term, t.num = y, y, y, y, 0
+			t.num, _ = strconv.Atoi(y)
+		} else if d := strings.ReplaceAll(w, ".", ""); d != "" && strings.Trim(d, "0123456789") == "" && len(d) <= 9 {
 			t.num, _ = strconv.Atoi(d)
 			t.ordinal = strings.HasPrefix(rest, ".") && !strings.Contains(w, ".") && t.num > 0 && t.num < 100
 		} else if n, ok := englishOrdinal(t.lower); ok {
@@ -349,4 +354,18 @@ func phraseWords(p string) []string {
 // the bytes of multi-byte letters such as ü.
 func isWordByte(b byte) bool {
 	return b >= 0x80 || b == '-' || b == '_' || b == '@' || (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')
+}
+
+// dateYear is the year of a date written "6.12.2017" or "06.12.2017".
+func dateYear(w string) (string, bool) {
+	parts := strings.Split(w, ".")
+	if len(parts) != 3 || len(parts[2]) != 4 || len(parts[0]) == 0 || len(parts[0]) > 2 || len(parts[1]) == 0 || len(parts[1]) > 2 {
+		return "", false
+	}
+	for _, p := range parts {
+		if strings.Trim(p, "0123456789") != "" {
+			return "", false
+		}
+	}
+	return parts[2], true
 }
