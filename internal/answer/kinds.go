@@ -281,6 +281,15 @@ func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
 				e.log.Error("answer", "kind", k.Name, "err", err)
 				return e.failed("", f.English), k.Name
 			}
+			if !a.Found && !k.Stated && f.Unknown == "" && f.Op == OpList && f.Attribute == domain.AttrMembers && f.has(SubjectNetwork) && len(e.specificWords(f)) > 0 {
+				// A member list the base's structure does not hold a
+				// statement with the question's specific words may give:
+				// "Welche Städte haben das Landesnetzwerk Engagierte Stadt
+				// NRW gegründet?".
+				if b, err := e.statesSpecific(ctx, f); err == nil && b.Found {
+					return b, k.Name + "/stated"
+				}
+			}
 			return a, k.Name
 		}
 	}
