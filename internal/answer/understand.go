@@ -2208,6 +2208,9 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // finish sets what the frame implies: the attribute of a question word
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
+	if f.Attribute == domain.AttrActivities && r.has("join") && f.has(SubjectNetwork) && !f.has(SubjectPlace) {
+		f.Attribute = domain.AttrJoin // "What does a municipality need to do to join X?": how to join, not what X does
+	}
 	if f.Attribute == domain.AttrGoal {
 		for i, t := range r.toks {
 			if long, ok := e.lex.synonyms[t.fold]; ok && !r.claimed[i] && len(t.fold) <= 5 && len(long) > len(t.fold)+3 {
