@@ -909,6 +909,15 @@ func (e *Engine) placeContext(r *reading, m names.Mention) bool {
 	if e.inPhrase(r, pos) {
 		return false // "how much", "gibt es": part of a phrase of the lexicon
 	}
+	bare := true
+	for j, o := range r.toks {
+		bare = bare && (j == pos || e.lex.vocab[o.fold] || e.lex.fillers[o.fold])
+	}
+	if pl := e.base.Place(m.ID); bare && pos > 0 && pl != nil && !pl.Everyday {
+		// "seit wann york?": the name is all the question asks about; a
+		// word the base marks everyday ("wie ist die lage?") is not.
+		return true
+	}
 	// Words that speak of places — "liegt", "Kreis", "Partnerstadt",
 	// "dabei" — anywhere for a name written with a capital, close by for
 	// one in lower case, which is mostly the ordinary word.
