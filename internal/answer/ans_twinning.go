@@ -203,8 +203,8 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	default:
 		a.Lead = say(en, "twin.partial", pl.Name, e.twinCounts(en, ps), in)
 	}
-	if len(ps) > 0 && f.Op != OpCount && f.Op != OpYesNo {
-		a.Lists = []domain.List{l}
+	if len(ps) > 0 && f.Op != OpYesNo && (f.Op != OpCount || len(ps) <= overviewPartners) {
+		a.Lists = []domain.List{l} // "Wie viele Partnerstädte hat Dorsten?": how many, and which, where few
 	}
 	if f.Op == OpYesNo && len(ps) > 0 {
 		a.LeadSource = e.base.Source(ps[0].Source)

@@ -3124,6 +3124,9 @@ func (e *Engine) changeFilters(g *Frame, f Frame, r *reading) {
 	if nf.State != "" {
 		fl.State, fl.NotState = nf.State, nf.NotState
 		fl.Area = "" // a Bundesland replaces a Kreis
+		if g.has(SubjectNetwork) && g.Op == OpCount {
+			g.Words = nil // "… bundesweit?" … "und davon in NRW?": the scope changes, the figure asked stays
+		}
 	}
 	if nf.Area != "" {
 		fl.Area = nf.Area
