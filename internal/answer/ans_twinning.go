@@ -777,8 +777,12 @@ func (e *Engine) twinningsByCountry(ps []int32, f Frame, basis domain.AnswerFact
 		next = append(next, e.countryName(en, c)+" ("+strconv.Itoa(count[c])+")")
 	}
 	top := e.countryName(false, cs[0])
-	a.Facts = append(append([]domain.AnswerFact{basis}, e.statedTwinCounts(f, func(t string) bool { return strings.Contains(t, top) })...),
-		domain.AnswerFact{Text: strings.Join(next, ", ")})
+	stated := e.statedTwinCounts(f, func(t string) bool { return strings.Contains(t, top) })
+	// The figure that gives the country's number ("mit Frankreich vorn
+	// (269)") before one that gives a share of it.
+	figure := regexp.MustCompile(regexp.QuoteMeta(top) + `[^;]{0,12}\(\d`)
+	slices.SortStableFunc(stated, func(x, y domain.AnswerFact) int { return b2i(figure.MatchString(y.Text)) - b2i(figure.MatchString(x.Text)) })
+	a.Facts = append(append([]domain.AnswerFact{basis}, stated...), domain.AnswerFact{Text: strings.Join(next, ", ")})
 	return a
 }
 

@@ -235,6 +235,17 @@ func (e *Engine) focus(toks []tok) []tok {
 	return renumber(out)
 }
 
+// bracketed reports whether a statement gives the word in brackets, as
+// an abbreviation after what it stands for: "(BMBFSFJ)".
+func (e *Engine) bracketed(w string) bool {
+	for _, ref := range e.refsOf(w) {
+		if strings.Contains(words.Fold(e.fact(ref, false).Text), "("+w+")") {
+			return true
+		}
+	}
+	return false
+}
+
 // pointsBack reports whether a pronoun at i refers to something named
 // before ("die Stadt", "die jeweils", "sie"). "es" and "it" mostly stand
 // for nothing ("gibt es", "wie wird es morgen?") and do not count.
@@ -2222,7 +2233,12 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	}
 	if f.Attribute == domain.AttrGoal {
 		for i, t := range r.toks {
-			if long, ok := e.lex.synonyms[t.fold]; ok && !r.claimed[i] && len(t.fold) <= 5 && len(long) > len(t.fold)+3 {
+			long, ok := e.lex.synonyms[t.fold]
+			abbrev := ok && len(t.fold) <= 5 && len(long) > len(t.fold)+3
+			// … or a short word no ordinary one that statements spell out in
+			// brackets ("BMBFSFJ").
+			abbrev = abbrev || len(t.fold) >= 3 && len(t.fold) <= 8 && !e.lex.ordinary(t.fold) && e.bracketed(t.fold)
+			if abbrev && !r.claimed[i] {
 				// "Wofür steht EWS?": what the abbreviation (a short word the
 				// lexicon spells out) means, the statement that says it,
 				// not the network's goals.
