@@ -316,7 +316,7 @@ func (e *Engine) founding(ctx context.Context, f Frame) (domain.Answer, error) {
 			if len(n.Founded.By) > 0 {
 				if d := n.Founded.Date; !d.IsZero() {
 					// Who, and when: "ins Leben gerufen" asks both.
-					leads = append(leads, say(en, "founded.by.when", n.Name, whenIn(en, d), joinAnd(en, n.Founded.By)))
+					leads = append(leads, say(en, "founded.by.when", n.Name, dateWithArticle(en, d), joinAnd(en, n.Founded.By)))
 				} else {
 					leads = append(leads, say(en, "founded.by", n.Name, joinAnd(en, n.Founded.By)))
 				}

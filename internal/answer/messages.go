@@ -452,22 +452,6 @@ func moreNote(english bool, n int) string {
 	return say(english, "more", n)
 }
 
-// whenIn is a date as said after a verb: "am 16. März 2016", "im März
-// 2016", "2015"; "on 16 March 2016", "in March 2016", "in 2015".
-func whenIn(english bool, d domain.Date) string {
-	switch {
-	case english && d.Day != 0:
-		return "on " + d.English()
-	case english:
-		return "in " + d.English()
-	case d.Day != 0:
-		return "am " + d.String()
-	case d.Month != 0:
-		return "im " + d.String()
-	}
-	return d.String()
-}
-
 // dateIn writes a date in the answer's language: "16. März 2016", "16 March 2016".
 func dateIn(english bool, d domain.Date) string {
 	if english {
