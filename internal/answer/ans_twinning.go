@@ -780,8 +780,13 @@ func (e *Engine) twinningsByCountry(ps []int32, f Frame, basis domain.AnswerFact
 	stated := e.statedTwinCounts(f, func(t string) bool { return strings.Contains(t, top) })
 	// The figure that gives the country's number ("mit Frankreich vorn
 	// (269)") before one that gives a share of it.
-	figure := regexp.MustCompile(regexp.QuoteMeta(top) + `[^;]{0,12}\(\d`)
-	slices.SortStableFunc(stated, func(x, y domain.AnswerFact) int { return b2i(figure.MatchString(y.Text)) - b2i(figure.MatchString(x.Text)) })
+	figure := func(t string) bool { // "Frankreich vorn (269)": a bracketed figure just after the name
+		_, after, ok := strings.Cut(t, top)
+		after, _, _ = strings.Cut(after, ";")
+		i := strings.Index(after, "(")
+		return ok && i >= 0 && i <= 12 && i+1 < len(after) && after[i+1] >= '0' && after[i+1] <= '9'
+	}
+	slices.SortStableFunc(stated, func(x, y domain.AnswerFact) int { return b2i(figure(y.Text)) - b2i(figure(x.Text)) })
 	a.Facts = append(append([]domain.AnswerFact{basis}, stated...), domain.AnswerFact{Text: strings.Join(next, ", ")})
 	return a
 }
