@@ -1675,7 +1675,11 @@ func (e *Engine) readSubjects(r *reading, f *Frame) {
 // die Stadt?" ask about Paderborn; after "Which city joined RegioPole
 // most recently?" (Kassel), "since when?" asks since when Kassel is in.
 func (e *Engine) onFocus(f, prev Frame, r *reading) (Frame, bool) {
-	if prev.Focus == "" || f.Unknown != "" || !(prev.Op == OpMost || prev.Attribute == domain.AttrChair || prev.Rel.ID != "") {
+	// After the speakers, only a question for a Kreis or Regierungsbezirk
+	// ("aus welchem Kreis kommt die Sprecherin?") asks of the first one
+	// named; "wo kommen die her?" asks of both (the statement says it).
+	speakers := prev.Attribute == domain.AttrSpeakers && r.has("district-words", "region-words")
+	if prev.Focus == "" || f.Unknown != "" || !(prev.Op == OpMost || prev.Attribute == domain.AttrChair || speakers || prev.Rel.ID != "") {
 		return f, false
 	}
 	place := Subject{Kind: SubjectPlace, ID: prev.Focus}
@@ -2629,6 +2633,11 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		f.Filters.Country, f.About = "Deutschland", AboutTwinnings
 	}
 	g := e.continued(f, prev, r)
+	if g.About == AboutTwinnings && f.Most != DirNone && prev.Most == DirNone && f.Filters.Country == "" && prev.Filters.Country != "" && len(g.places()) == 1 {
+		// "Münsters Partnerstadt in Norwegen?" … "und welche ist die
+		// neueste?": the newest of all its partners, not of that country.
+		g.Filters.Country = ""
+	}
 	if r.has("now") && f.Filters.Year == 0 && g.Filters.Year != 0 && g.Filters.YearOp == "" {
 		g.Filters.Year = 0 // "and how many are there now?" after 2022: now
 	}
