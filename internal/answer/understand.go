@@ -246,6 +246,24 @@ func (e *Engine) bracketed(w string) bool {
 	return false
 }
 
+// joinedBySigning is the one network whose statements on joining have
+// all the words ("Gemeinsame Erklärung" for the Kommunen-Netzwerk).
+func (e *Engine) joinedBySigning(ws []string) (string, bool) {
+	found := ""
+	for i := range e.base.Networks {
+		n := &e.base.Networks[i]
+		for _, x := range n.Facts {
+			if x.Topic == "join" && e.countWords(x.Text, ws) == len(ws) {
+				if found != "" && found != n.ID {
+					return "", false
+				}
+				found = n.ID
+			}
+		}
+	}
+	return found, found != ""
+}
+
 // pointsBack reports whether a pronoun at i refers to something named
 // before ("die Stadt", "die jeweils", "sie"). "es" and "it" mostly stand
 // for nothing ("gibt es", "wie wird es morgen?") and do not count.
@@ -2232,6 +2250,14 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // finish sets what the frame implies: the attribute of a question word
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
+	if f.Op == OpYesNo && r.has("signing") && len(f.places()) == 1 && !f.has(SubjectNetwork) && len(f.Words) > 0 {
+		// "Hat Unna die Gemeinsame Erklärung unterschrieben?": signing
+		// what one network's joining asks for is membership in it.
+		if id, ok := e.joinedBySigning(f.Words); ok {
+			f.Subjects = append(f.Subjects, Subject{Kind: SubjectNetwork, ID: id})
+			f.Attribute, f.Words, f.Asked = domain.AttrNone, nil, nil
+		}
+	}
 	if f.Attribute == domain.AttrActivities && r.has("join") && f.has(SubjectNetwork) && !f.has(SubjectPlace) {
 		f.Attribute = domain.AttrJoin // "What does a municipality need to do to join X?": how to join, not what X does
 	}
