@@ -246,6 +246,50 @@ func (e *Engine) bracketed(w string) bool {
 	return false
 }
 
+// carrierFounding reads "seit wann gibt es den?", "wie alt ist der
+// Verein?" after who carries a network: the carrier's founding, asked
+// with the word its statement names it by ("Auslandsgesellschaft"),
+// where a statement says when that was founded. Only a masculine word
+// points at "der Träger" (German grammar, not vocabulary): "seit wann
+// gibt es die?" asks of die Netzwerkstelle, and a bare "since when?" of
+// it too.
+func (e *Engine) carrierFounding(f, prev Frame, r *reading) (Frame, bool) {
+	nets := prev.networks()
+	if prev.Attribute != domain.AttrCarrier || f.Attribute != domain.AttrFounding || len(nets) != 1 || len(f.Subjects) > 0 {
+		return Frame{}, false
+	}
+	if !slices.ContainsFunc(r.toks, func(t tok) bool {
+		return t.fold == "den" || t.fold == "er" || t.fold == "ihn" || t.fold == "verein" || t.fold == "trager"
+	}) {
+		return Frame{}, false
+	}
+	n := e.base.Network(nets[0])
+	if n == nil {
+		return Frame{}, false
+	}
+	own := map[string]bool{} // the network's own name is not its carrier's
+	for _, name := range append([]string{n.Name, n.ShortName}, n.Aliases...) {
+		for _, w := range words.Split(words.Fold(name)) {
+			own[w] = true
+		}
+	}
+	for _, x := range n.Facts {
+		if x.Topic != "carrier" {
+			continue
+		}
+		for _, t := range tokenize(x.Text) {
+			if !t.upper || own[t.fold] || e.lex.ordinary(t.fold) || !e.statementWord[t.fold] {
+				continue
+			}
+			g := Frame{Op: OpWhen, Attribute: domain.AttrFounding, Words: []string{t.fold}, English: f.English}
+			if _, ok := e.foundedStatement(g, ""); ok {
+				return g, true
+			}
+		}
+	}
+	return Frame{}, false
+}
+
 // joinedBySigning is the one network whose statements on joining have
 // all the words ("Gemeinsame Erklärung" for the Kommunen-Netzwerk).
 func (e *Engine) joinedBySigning(ws []string) (string, bool) {
@@ -2707,6 +2751,9 @@ func (e *Engine) sameYear(f, prev Frame, r *reading) (Frame, bool) {
 func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	named := f.has(SubjectNetwork) || f.has(SubjectPlace)
 	if g, ok := e.onFocus(f, prev, r); ok && !named {
+		return g
+	}
+	if g, ok := e.carrierFounding(f, prev, r); ok {
 		return g
 	}
 	if !named && f.Unknown == "" && prev.About == AboutTwinnings && len(prev.places()) == 1 &&
