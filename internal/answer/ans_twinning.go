@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -709,14 +708,10 @@ func (e *Engine) twinningsByYear(ps []int32, f Frame, basis domain.AnswerFact) d
 	}
 	// What was counted, then the official figure, then the names: the
 	// names go first when the answer is too long.
-	a.Facts = append(append([]domain.AnswerFact{basis}, e.statedTwinCounts(f, func(t string) bool { return yearRe.MatchString(t) })...),
+	a.Facts = append(append([]domain.AnswerFact{basis}, e.statedTwinCounts(f, yearRE.MatchString)...),
 		domain.AnswerFact{Text: strings.Join(names, ", ")})
 	return a
 }
-
-// yearRe finds a year in a statewide figure's text ("das Spitzenjahr war
-// 1989").
-var yearRe = regexp.MustCompile(`\b(19|20)\d\d\b`)
 
 // statedTwinCounts are the statewide figures whose text speaks of what a
 // "most" question measures, newest first: the official statistic says more

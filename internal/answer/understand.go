@@ -250,9 +250,9 @@ func (e *Engine) bracketed(w string) bool {
 // Verein?" after who carries a network: the carrier's founding, asked
 // with the word its statement names it by ("Auslandsgesellschaft"),
 // where a statement says when that was founded. Only a masculine word
-// points at "der Träger" (German grammar, not vocabulary): "seit wann
-// gibt es die?" asks of die Netzwerkstelle, and a bare "since when?" of
-// it too.
+// points at "der Träger" (grammar, kept here for the reason pointsBack
+// gives): "seit wann gibt es die?" asks of die Netzwerkstelle, and a bare
+// "since when?" of it too.
 func (e *Engine) carrierFounding(f, prev Frame, r *reading) (Frame, bool) {
 	nets := prev.networks()
 	if prev.Attribute != domain.AttrCarrier || f.Attribute != domain.AttrFounding || len(nets) != 1 || len(f.Subjects) > 0 {
@@ -310,7 +310,9 @@ func (e *Engine) joinedBySigning(ws []string) (string, bool) {
 
 // pointsBack reports whether a pronoun at i refers to something named
 // before ("die Stadt", "die jeweils", "sie"). "es" and "it" mostly stand
-// for nothing ("gibt es", "wie wird es morgen?") and do not count.
+// for nothing ("gibt es", "wie wird es morgen?") and do not count. These
+// are grammar, not vocabulary: as lexicon cues, articles would make every
+// follow-up like "und der Kreis Olpe?" read as more than a name.
 func (e *Engine) pointsBack(toks []tok, i int) bool {
 	if e.lex.startsCue("pronoun", toks, i) && toks[i].fold != "es" && toks[i].fold != "it" {
 		return true
@@ -324,16 +326,10 @@ func (e *Engine) pointsBack(toks []tok, i int) bool {
 	return false
 }
 
-// namesAny reports whether words name a place or network of the base as
-// written (no typo, no everyday word).
+// namesAny reports whether words name a place or network of the base, as
+// readNames finds them (a misspelt name too), no everyday word.
 func (e *Engine) namesAny(c []tok) bool {
-	nts := make([]names.Token, len(c))
-	for i, t := range c {
-		ordinary := e.lex.ordinaryTok(&c[i])
-		nts[i] = names.Token{Fold: t.fold, Term: t.term, Pos: i, Ordinary: ordinary,
-			Fuzzy: t.num < 0 && !ordinary && !e.statementWord[t.term] && !e.statementWord[t.fold]} // as readNames: a misspelt name names it too
-	}
-	for _, m := range e.names.Find(nts) {
+	for _, m := range e.names.Find(e.nameTokens(c)) {
 		// The Netzwerkstelle's alias "Städtepartnerschaften" is an ordinary
 		// word here ("Lage, Netzwerke, Partnerstädte").
 		if pl := e.base.Place(m.ID); m.Kind == names.Network && m.ID != e.twinNetwork || m.Kind == names.Place && pl != nil && !pl.Everyday {
@@ -694,15 +690,21 @@ func (l *lexicon) isEnglish(toks []tok, names []bool) bool {
 	return score > 0
 }
 
-// readNames finds the names, and keeps those the question treats as names.
-func (e *Engine) readNames(r *reading) {
-	nts := make([]names.Token, len(r.toks))
-	for i, t := range r.toks {
-		ordinary := e.lex.ordinaryTok(&r.toks[i])
+// nameTokens are the words as the name index reads them: an ordinary
+// word or one of the statements is never looked up by edit distance.
+func (e *Engine) nameTokens(toks []tok) []names.Token {
+	nts := make([]names.Token, len(toks))
+	for i, t := range toks {
+		ordinary := e.lex.ordinaryTok(&toks[i])
 		nts[i] = names.Token{Fold: t.fold, Term: t.term, Pos: t.pos, Ordinary: ordinary,
 			Fuzzy: t.num < 0 && !ordinary && !e.statementWord[t.term] && !e.statementWord[t.fold]}
 	}
-	found := e.names.Find(nts)
+	return nts
+}
+
+// readNames finds the names, and keeps those the question treats as names.
+func (e *Engine) readNames(r *reading) {
+	found := e.names.Find(e.nameTokens(r.toks))
 	for _, m := range found {
 		// A misspelt name reads as its spelling from here on, so that
 		// "Städteparterschaften" means what "Städtepartnerschaften" means,
