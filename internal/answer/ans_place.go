@@ -73,6 +73,12 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 		a := domain.Answer{Found: true, Kind: domain.KindPlace, Title: pl.Name, English: en, Hits: []domain.Hit{placeHit(pl)}}
 		a.Lead, a.LeadSource = say(en, "place.key", pl.Name, pl.AGS.String()), e.base.Source("destatis-gemeindeverzeichnis")
 		return a, nil
+	case f.Attribute == domain.AttrOfficial && len(places) == 1 && pl.OfficialName() != "":
+		// "Wie heißt Erkrath offiziell?": the list's name, with its addition
+		// where it has one ("Erkrath, Fundort des Neanderthalers, Stadt").
+		a := domain.Answer{Found: true, Kind: domain.KindPlace, Title: pl.Name, English: en, Hits: []domain.Hit{placeHit(pl)}}
+		a.Lead, a.LeadSource = say(en, "place.official", pl.Name, pl.OfficialName()), e.base.Source("destatis-gemeindeverzeichnis")
+		return a, nil
 	case attrSpecific(f) && f.Attribute != domain.AttrActivities:
 		var facts []domain.AnswerFact
 		var err error
@@ -253,7 +259,9 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: n.Name + ": " + membershipText(en, m), Source: e.base.Source(m.Source)})
 		}
 		for _, x := range pl.Facts[:min(len(pl.Facts), 1)] {
-			if len(x.Text) <= 160 {
+			// The official name is worth a line only where no network
+			// tells more of the place.
+			if len(x.Text) <= 160 && (x.Topic != domain.AttrOfficial.String() || len(ms) == 0) {
 				a.Facts = appendFact(a.Facts, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
 				optional = append(optional, x.Text)
 			}
@@ -650,4 +658,36 @@ func (e *Engine) placeInArea(_ context.Context, f Frame) (domain.Answer, error) 
 	}
 	return domain.Answer{Found: true, Kind: domain.KindPlace, Title: pl.Name, English: en,
 		Hits: []domain.Hit{placeHit(pl), placeHit(area)}, Lead: say(en, key) + ". " + e.placeIs(pl, en)}, nil
+}
+
+// officialNames answers for the amtliche Bezeichnung without a place: the
+// municipalities whose official name holds the question's words ("Welche
+// Stadt nennt sich Mähdrescherstadt?"), or, without words, all that carry
+// an addition to "Stadt" or their name.
+func (e *Engine) officialNames(_ context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, English: en, Title: say(en, "official.title"),
+		LeadSource: e.base.Source("destatis-gemeindeverzeichnis")}
+	var names []string
+	var one *domain.Place
+	for i := range e.base.Places {
+		p := &e.base.Places[i]
+		official := p.OfficialName()
+		if official == "" || official == domain.PlainOfficialName(p.Name, p.Kind) || len(f.Words) > 0 && !e.hasWord(official, f.Words...) {
+			continue
+		}
+		names = append(names, p.Name+" („"+strings.TrimPrefix(official, p.Name+", ")+"“)")
+		a.Hits, one = append(a.Hits, placeHit(p)), p
+	}
+	switch {
+	case len(names) == 0:
+		return domain.Answer{Found: false, Kind: domain.KindNone, English: en, Title: say(en, "nothing.title"),
+			Lead: say(en, "official.none", quoteWords(f))}, nil
+	case len(names) == 1:
+		a.Kind, a.Title = domain.KindPlace, one.Name
+		a.Lead = say(en, "place.official", one.Name, one.OfficialName())
+	default:
+		a.Lead = say(en, "official.list", len(names), strings.Join(names, ", "))
+	}
+	return a, nil
 }

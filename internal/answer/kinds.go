@@ -123,6 +123,12 @@ func init() {
 				return f.About == AboutTwinnings && f.count(SubjectPlace) == 0 && f.count(SubjectNetwork) == 0
 			},
 			answer: (*Engine).twinningFigures},
+		{Name: "official-names", What: "Amtliche Bezeichnungen der Kommunen: wer heißt wie", WhatEN: "Official names of municipalities",
+			Examples: []string{"Welche Stadt nennt sich Mähdrescherstadt?", "Welche Kommunen haben einen Namenszusatz?"},
+			match: func(_ *Engine, f Frame) bool {
+				return f.Attribute == domain.AttrOfficial && len(f.Subjects) == 0
+			},
+			answer: (*Engine).officialNames},
 		{Name: "areas", What: "Kommunen, Kreise und Regierungsbezirke in NRW", WhatEN: "Municipalities, Kreise and Regierungsbezirke of NRW",
 			Examples: []string{"Wie viele Gemeinden hat NRW?", "Welche Gemeinden gehören zum Kreis Lippe?", "Welcher Kreis hat die meisten Gemeinden?"},
 			match:    func(_ *Engine, f Frame) bool { return f.About == AboutAreas },

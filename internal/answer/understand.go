@@ -1748,7 +1748,7 @@ func (e *Engine) onFocus(f, prev Frame, r *reading) (Frame, bool) {
 	}
 	place := Subject{Kind: SubjectPlace, ID: prev.Focus}
 	switch {
-	case f.Attribute == domain.AttrMayor || f.Attribute == domain.AttrPopulation || f.Attribute == domain.AttrKey ||
+	case f.Attribute == domain.AttrMayor || f.Attribute == domain.AttrPopulation || f.Attribute == domain.AttrKey || f.Attribute == domain.AttrOfficial ||
 		f.Attribute == domain.AttrPostcode || f.Attribute == domain.AttrSurface || f.Attribute == domain.AttrPlace:
 		g := Frame{Op: f.Op, Attribute: f.Attribute, Asked: f.Asked, Words: f.Words, English: f.English, Subjects: []Subject{place}}
 		return g, true
@@ -2220,7 +2220,7 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 	// "Wie viele Einwohner hat der Kreis Olpe?" asks about the Kreis, not
 	// about what lies in it.
 	placeAttr := f.Attribute == domain.AttrPopulation || f.Attribute == domain.AttrMayor || f.Attribute == domain.AttrSurface ||
-		f.Attribute == domain.AttrPostcode || f.Attribute == domain.AttrKey || f.Attribute == domain.AttrPhone
+		f.Attribute == domain.AttrPostcode || f.Attribute == domain.AttrKey || f.Attribute == domain.AttrOfficial || f.Attribute == domain.AttrPhone
 	if (listing || f.has(SubjectNetwork)) && !(f.Op == OpYesNo && !r.has("which")) && f.About != AboutTwinnings && f.Op != OpCompare && !placeAttr {
 		var keep []Subject
 		for _, s := range f.Subjects {

@@ -47,7 +47,10 @@ const (
 	AttrPopulation
 	AttrMayor
 	AttrActivities
-	AttrKey     // the Amtlicher Gemeindeschlüssel of a place
+	AttrKey // the Amtlicher Gemeindeschlüssel of a place
+	// AttrOfficial is a place's amtliche Bezeichnung in the official list
+	// ("Hagen, Stadt der FernUniversität").
+	AttrOfficial
 	AttrSurface // a place's area in km², which the base does not hold
 	AttrPostcode
 	AttrPhone // a telephone number, which the base does not hold
@@ -66,7 +69,7 @@ var attributeNames = [numAttributes]string{
 	AttrCount: "count", AttrWebsite: "website", AttrContact: "contact", AttrServices: "services",
 	AttrEvent: "event", AttrProgramme: "programme", AttrData: "data", AttrTerm: "term", AttrPlace: "place",
 	AttrDate: "date", AttrPeople: "people", AttrStates: "states", AttrPopulation: "population", AttrMayor: "mayor",
-	AttrActivities: "activities", AttrKey: "key", AttrSurface: "surface", AttrPostcode: "postcode", AttrPhone: "phone",
+	AttrActivities: "activities", AttrKey: "key", AttrOfficial: "official", AttrSurface: "surface", AttrPostcode: "postcode", AttrPhone: "phone",
 	AttrHours: "hours", AttrTravel: "travel",
 }
 

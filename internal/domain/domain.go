@@ -238,6 +238,44 @@ func (k AGS) String() string {
 	return strconv.FormatUint(uint64(k), 10)[1:]
 }
 
+// PlainOfficialName is the amtliche Bezeichnung the official list gives a
+// municipality that carries no title of its own: "Bielefeld, Stadt" for a
+// Stadt, the bare name for a Gemeinde. Only the 29 names that differ from
+// it ("Harsewinkel, Die Mähdrescherstadt") are written into the base, as
+// a fact with the topic "official" (OfficialFact): the rule gives all
+// others, and a field on every place would cost 1.6 MB at 100,000 places.
+func PlainOfficialName(name, kind string) string {
+	if kind == "Stadt" {
+		return name + ", Stadt"
+	}
+	return name
+}
+
+// OfficialFact is the statement that holds a place's amtliche Bezeichnung
+// where it is more than PlainOfficialName: a statement like any other, so
+// place answers show it and questions for its words find it.
+func OfficialFact(name, official string) Fact {
+	return Fact{Text: "Die amtliche Bezeichnung von " + name + " ist „" + official + "“.",
+		Source: "destatis-gemeindeverzeichnis", Topic: AttrOfficial.String()}
+}
+
+// OfficialName is the place's amtliche Bezeichnung: the one its
+// OfficialFact quotes, else the plain one of a municipality of the
+// official list; "" for other places (Kreise have none in the list).
+func (p *Place) OfficialName() string {
+	for _, x := range p.Facts {
+		if x.Topic == AttrOfficial.String() && x.Source == "destatis-gemeindeverzeichnis" {
+			if i, j := strings.Index(x.Text, "„"), strings.LastIndex(x.Text, "“"); i >= 0 && j > i {
+				return x.Text[i+len("„") : j]
+			}
+		}
+	}
+	if p.AGS != 0 && len(p.AGS.String()) == 8 && (p.Kind == "Stadt" || p.Kind == "Gemeinde") {
+		return PlainOfficialName(p.Name, p.Kind)
+	}
+	return ""
+}
+
 // PlaceKinds are the kinds of place the base knows.
 var PlaceKinds = []string{"Stadt", "Gemeinde", "Kreis", "Stadtteil", "Städteregion", "Regierungsbezirk",
 	"Bezirksregierung", "Verbandsgemeinde", "Gemeindeverband", "Bezirk", "Region"}

@@ -252,3 +252,27 @@ func TestAGS(t *testing.T) {
 		t.Errorf("AGS(0).String() = %q", got)
 	}
 }
+
+// TestOfficialName: a place's official name is the one its fact quotes,
+// else the list's rule for a municipality; places the list does not name
+// (a Kreis, a town abroad) have none.
+func TestOfficialName(t *testing.T) {
+	ags, _ := ParseAGS("05754016")
+	kreis, _ := ParseAGS("05754")
+	for _, tc := range []struct {
+		p    Place
+		want string
+	}{
+		{Place{Name: "Harsewinkel", Kind: "Stadt", AGS: ags, Facts: []Fact{OfficialFact("Harsewinkel", "Harsewinkel, Die Mähdrescherstadt")}}, "Harsewinkel, Die Mähdrescherstadt"},
+		{Place{Name: "Harsewinkel", Kind: "Stadt", AGS: ags}, "Harsewinkel, Stadt"},
+		{Place{Name: "Herzebrock-Clarholz", Kind: "Gemeinde", AGS: ags}, "Herzebrock-Clarholz"},
+		{Place{Name: "Kreis Gütersloh", Kind: "Kreis", AGS: kreis}, ""},
+		{Place{Name: "Rochdale", Kind: "Stadt", Country: "Vereinigtes Königreich"}, ""},
+		// A curator's fact on the topic quotes no list: the rule holds.
+		{Place{Name: "Lemgo", Kind: "Stadt", AGS: ags, Facts: []Fact{{Text: "Lemgo heißt „Alte Hansestadt“.", Topic: "official", Source: "lemgo"}}}, "Lemgo, Stadt"},
+	} {
+		if got := tc.p.OfficialName(); got != tc.want {
+			t.Errorf("%s.OfficialName() = %q, want %q", tc.p.Name, got, tc.want)
+		}
+	}
+}

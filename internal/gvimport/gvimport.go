@@ -41,6 +41,9 @@ type Place struct {
 	District string
 	Region   string
 	AGS      string
+	// Official is the amtliche Bezeichnung where it is more than the rule
+	// gives (domain.PlainOfficialName): "Harsewinkel, Die Mähdrescherstadt".
+	Official string
 }
 
 var agsCell = regexp.MustCompile(`^\d{8}$`)
@@ -113,8 +116,12 @@ func Places(rows []Row) ([]Place, error) {
 			}
 			kreise[k.AGS] = k
 		}
-		out = append(out, Place{ID: Slug(r.Name), Name: r.Name, Aliases: shortForms(r.Name), Kind: r.Kind,
-			District: r.Kreis, Region: r.Region, AGS: r.AGS})
+		p := Place{ID: Slug(r.Name), Name: r.Name, Aliases: shortForms(r.Name), Kind: r.Kind,
+			District: r.Kreis, Region: r.Region, AGS: r.AGS}
+		if r.Official != "" && r.Official != domain.PlainOfficialName(r.Name, r.Kind) {
+			p.Official = strings.Join(strings.Fields(r.Official), " ") // "Kreis- und  Hochschulstadt"
+		}
+		out = append(out, p)
 	}
 	var head []Place
 	for _, key := range slices.Sorted(maps.Keys(regions)) {
@@ -154,7 +161,7 @@ func shortForms(name string) []string {
 func Slug(s string) string { return domain.Slug(s) }
 
 // generated are the fields the list sets; all others belong to curators.
-var generated = []string{"id", "name", "aliases", "kind", "state", "district", "region", "ags"}
+var generated = []string{"id", "name", "aliases", "kind", "state", "district", "region", "ags", "official"}
 
 // Header starts the generated file.
 const Header = `# yaml-language-server: $schema=../schema/places.json
@@ -189,6 +196,9 @@ func Write(w io.Writer, places []Place) error {
 		}
 		add("region", str(p.Region))
 		add("ags", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: p.AGS, Style: yaml.DoubleQuotedStyle})
+		if p.Official != "" {
+			add("official", str(p.Official))
+		}
 		list.Content = append(list.Content, m)
 	}
 	doc := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str("places"), list}}

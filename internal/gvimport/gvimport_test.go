@@ -33,24 +33,28 @@ func TestPlaces(t *testing.T) {
 	ps := places(t)
 	var got []string
 	for _, p := range ps {
-		got = append(got, p.ID+"/"+p.Kind+"/"+p.AGS+"/"+p.District+"/"+p.Region+"/"+strings.Join(p.Aliases, ","))
+		got = append(got, p.ID+"/"+p.Kind+"/"+p.AGS+"/"+p.District+"/"+p.Region+"/"+strings.Join(p.Aliases, ",")+"/"+p.Official)
 	}
 	want := []string{
-		"regierungsbezirk-koeln/Regierungsbezirk/053//Köln/",
-		"regierungsbezirk-detmold/Regierungsbezirk/057//Detmold/",
-		"regierungsbezirk-arnsberg/Regierungsbezirk/059//Arnsberg/",
-		"staedteregion-aachen/Städteregion/05334//Köln/",
-		"kreis-lippe/Kreis/05766//Detmold/",
-		"ennepe-ruhr-kreis/Kreis/05954//Arnsberg/",
-		"kreis-siegen-wittgenstein/Kreis/05970//Arnsberg/",
-		"kreis-unna/Kreis/05978//Arnsberg/",
-		"aachen/Stadt/05334002/Städteregion Aachen/Köln/",
-		"bielefeld/Stadt/05711000/kreisfreie Stadt/Detmold/",
-		"lage/Stadt/05766040/Kreis Lippe/Detmold/",
-		"lemgo/Stadt/05766044/Kreis Lippe/Detmold/",
-		"wetter-ruhr/Stadt/05954032/Ennepe-Ruhr-Kreis/Arnsberg/Wetter",
-		"neunkirchen/Gemeinde/05970036/Kreis Siegen-Wittgenstein/Arnsberg/",
-		"froendenberg-ruhr/Stadt/05978012/Kreis Unna/Arnsberg/Fröndenberg",
+		"regierungsbezirk-koeln/Regierungsbezirk/053//Köln//",
+		"regierungsbezirk-detmold/Regierungsbezirk/057//Detmold//",
+		"regierungsbezirk-arnsberg/Regierungsbezirk/059//Arnsberg//",
+		"staedteregion-aachen/Städteregion/05334//Köln//",
+		"kreis-lippe/Kreis/05766//Detmold//",
+		"ennepe-ruhr-kreis/Kreis/05954//Arnsberg//",
+		"kreis-siegen-wittgenstein/Kreis/05970//Arnsberg//",
+		"kreis-unna/Kreis/05978//Arnsberg//",
+		"aachen/Stadt/05334002/Städteregion Aachen/Köln//",
+		"bielefeld/Stadt/05711000/kreisfreie Stadt/Detmold//",
+		"lage/Stadt/05766040/Kreis Lippe/Detmold//",
+		"lemgo/Stadt/05766044/Kreis Lippe/Detmold//",
+		// Official only where it says more than "Name, Stadt" (or the name of
+		// a Gemeinde), its spaces tidied.
+		"ennepetal/Stadt/05954012/Ennepe-Ruhr-Kreis/Arnsberg//Ennepetal, Stadt der Kluterthöhle",
+		"wetter-ruhr/Stadt/05954032/Ennepe-Ruhr-Kreis/Arnsberg/Wetter/",
+		"neunkirchen/Gemeinde/05970036/Kreis Siegen-Wittgenstein/Arnsberg//",
+		"siegen/Stadt/05970040/Kreis Siegen-Wittgenstein/Arnsberg//Siegen, Universitätsstadt",
+		"froendenberg-ruhr/Stadt/05978012/Kreis Unna/Arnsberg/Fröndenberg/",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Places() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -104,9 +108,12 @@ func TestWrite(t *testing.T) {
 			}
 		}
 	}
-	wetter := doc.Places[12]
-	if wetter["id"] != "wetter-ruhr" || wetter["ags"] != "05954032" || fmt.Sprint(wetter["aliases"]) != "[Wetter]" {
-		t.Errorf("place 13 = %v, want wetter-ruhr with its key and the short form as alias", wetter)
+	wetter, ennepetal := doc.Places[13], doc.Places[12]
+	if wetter["id"] != "wetter-ruhr" || wetter["ags"] != "05954032" || fmt.Sprint(wetter["aliases"]) != "[Wetter]" || wetter["official"] != nil {
+		t.Errorf("place 14 = %v, want wetter-ruhr with its key, the short form as alias and no official name", wetter)
+	}
+	if ennepetal["official"] != "Ennepetal, Stadt der Kluterthöhle" {
+		t.Errorf("place 13 = %v, want ennepetal with its official name", ennepetal)
 	}
 	if !strings.HasPrefix(first.String(), "# yaml-language-server: $schema=") {
 		t.Errorf("generated file does not start with the schema line")

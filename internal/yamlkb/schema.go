@@ -19,7 +19,7 @@ import (
 // typo or a misunderstanding worth reporting, never silently ignored.
 var (
 	sourceFields      = []string{"id", "title", "url", "publisher", "published"}
-	placeFields       = []string{"id", "name", "aliases", "kind", "state", "district", "region", "ags", "country", "everyday", "partners_complete", "partners_source", "facts"}
+	placeFields       = []string{"id", "name", "aliases", "kind", "state", "district", "region", "ags", "official", "country", "everyday", "partners_complete", "partners_source", "facts"}
 	networkFields     = []string{"id", "name", "short_name", "aliases", "kind", "member_noun", "scope", "website", "description", "goals", "founded", "counts", "facts", "members_complete", "members"}
 	descriptionField  = []string{"text", "source"}
 	factFields        = []string{"text", "source", "stand", "date", "topic"}
@@ -206,7 +206,7 @@ func (l *loader) loadPlaces() {
 const OverlayKey = "nrw"
 
 // GeneratedPlaceFields are the fields of the generated place files.
-var GeneratedPlaceFields = []string{"id", "name", "aliases", "kind", "state", "district", "region", "ags"}
+var GeneratedPlaceFields = []string{"id", "name", "aliases", "kind", "state", "district", "region", "ags", "official"}
 
 // OverlayFields are the fields curators may add to a generated place.
 var OverlayFields = []string{"id", "aliases", "everyday", "partners_complete", "partners_source", "facts"}
@@ -332,6 +332,12 @@ func (l *loader) loadPlace(f *file, it *yaml.Node, i int, known []string) {
 	}
 	if ags := o.str("ags"); ags != "" {
 		p.AGS = l.checkAGS(o, p, ags)
+	}
+	if official := o.str("official"); official != "" {
+		// The list's amtliche Bezeichnung, where it is more than the rule
+		// gives (domain.PlainOfficialName): a statement of the list like
+		// any other, so questions for it and for its words find it.
+		p.Facts = append(p.Facts, domain.OfficialFact(p.Name, official))
 	}
 	for j, it := range o.list("facts") {
 		p.Facts = append(p.Facts, l.fact(f, it, fmt.Sprintf("fact %d of %s", j+1, o.what)))
