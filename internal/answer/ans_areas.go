@@ -103,6 +103,9 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 	}
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(en, "areas.title", inDistrict(en, where)), English: en, LeadSource: src}
 	list := func(title string, ps []*domain.Place) {
+		if len(ps) == 0 {
+			return // the lead says there are none
+		}
 		l := domain.List{Title: title}
 		for _, pl := range ps[:min(len(ps), maxListed)] {
 			l.Items = append(l.Items, domain.ListItem{Name: pl.Name})
@@ -161,6 +164,9 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 			n, key = c.nTowns-len(c.free), "areas.towns.kreisang"
 		}
 		a.Lead = say(en, key, subject, n)
+		if n == 0 && fl.Kind == "Gemeinde" && c.n() > 0 {
+			a.Lead = say(en, "areas.villages.none", subject, c.n()) // "Welche Kommunen im Kreis Höxter haben kein Stadtrecht?"
+		}
 		if f.Op != OpCount && fl.Kind == "Gemeinde" {
 			list(say(en, "areas.gemeinden"), c.villages)
 		}

@@ -446,9 +446,10 @@ func (e *Engine) ofYear(hits []domain.FactHit, f Frame) []domain.FactHit {
 // foundedStatement answers "Seit wann gibt es die Auslandsgesellschaft?"
 // from a statement (of the network, where one is given) with all the
 // question's words that says, in any of the lexicon's words, when it was
-// founded ("… wurde am 28. März 1949 … gegründet").
+// founded ("… wurde am 28. März 1949 … gegründet"), or what it was called
+// then ("Wie hieß die Auslandsgesellschaft bei ihrer Gründung?").
 func (e *Engine) foundedStatement(f Frame, network string) (domain.Answer, bool) {
-	if f.Attribute != domain.AttrFounding || f.Op != OpWhen || len(f.Words) == 0 {
+	if f.Attribute != domain.AttrFounding || f.Op != OpWhen && f.Op != OpDescribe || len(f.Words) == 0 {
 		return domain.Answer{}, false
 	}
 	// The words statements have ("under what name" adds none), and all

@@ -62,6 +62,17 @@ func (e *Engine) twinned(id, country string) bool {
 	return false
 }
 
+// partnersIn names a place's twin towns in the country (or region).
+func (e *Engine) partnersIn(id, country string) []string {
+	var out []string
+	for _, p := range e.base.PartnershipsOf(id) {
+		if other := e.base.Place(otherSide(p, id)); other != nil && e.lex.regions.within(countryOf(p, other, id), country) {
+			out = append(out, other.Name)
+		}
+	}
+	return out
+}
+
 // inAreaID reports whether pl lies in the area with the id; the area
 // itself counts as in it ("Welche Kommunen im Kreis Lippe?").
 func (e *Engine) inAreaID(pl *domain.Place, id string) bool {
@@ -237,6 +248,15 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 		total += count
 		a.Hits = append(a.Hits, networkHit(n))
 		l := e.memberList(n, ms, count, en)
+		if f.Filters.Twinned == "ja" && f.Filters.Country != "" && len(ms) <= 12 {
+			// "Welche RegioPole-Stadt hat eine Partnerstadt in Ungarn?":
+			// which partner, too.
+			for i, r := range ms {
+				if ps := e.partnersIn(r.p.ID, f.Filters.Country); len(ps) > 0 {
+					l.Items[i].Detail = strings.TrimPrefix(l.Items[i].Detail+"; "+say(en, "partners.of", strings.Join(ps, ", ")), "; ")
+				}
+			}
+		}
 		if len(nets) == 1 {
 			l.Title = say(en, "members")
 			if (n).IsTitle() {

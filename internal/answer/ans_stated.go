@@ -63,6 +63,32 @@ func (e *Engine) refsOf(w string) []domain.FactRef {
 	return refs[words.Stem(w)]
 }
 
+// stronglyStated reports whether the question has two or more words that
+// only a few statements share (rareStatements): "welche Botschafterin war
+// bei der Online-Veranstaltung zugeschaltet?". Such words are what a
+// statement says and no list, count or overview has a place for, so even a
+// kind that answers from the base's structure gives way to the statement
+// that has them (statesSpecific). Not where the question also has an
+// ordinary word no statement has: that word is what it asks, and the
+// statement does not say it ("Who replaced Jochen Beuckers?").
+func (e *Engine) stronglyStated(f Frame) bool {
+	if f.Op == OpHelp || f.Op == OpChatter || f.Ordinal > 0 {
+		return false // "der erste Fachaustausch": the numbered event's own kind
+	}
+	n := 0
+	for _, w := range e.specificWords(f) {
+		if df := len(e.refsOf(w)); df > 0 && df <= rareStatements {
+			n++
+		}
+	}
+	for _, w := range f.Words {
+		if _, syn := e.lex.synonyms[w]; len(e.refsOf(w)) == 0 && !syn && e.lex.ordinary(w) && utf8.RuneCountInString(w) >= 5 {
+			return false
+		}
+	}
+	return n >= 2
+}
+
 // statesSpecific answers from the statements that have the question's
 // specific words (of three or more, all but one) and say what its
 // subjects, year and country narrow it to:

@@ -202,7 +202,7 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	default:
 		a.Lead = say(en, "twin.partial", pl.Name, e.twinCounts(en, ps), in)
 	}
-	if len(ps) > 0 && f.Op != OpYesNo && (f.Op != OpCount || len(ps) <= overviewPartners) {
+	if len(ps) > 0 && f.Op != OpYesNo && (f.Op != OpCount || len(ps) <= countListed) {
 		a.Lists = []domain.List{l} // "Wie viele Partnerstädte hat Dorsten?": how many, and which, where few
 	}
 	if f.Op == OpYesNo && len(ps) > 0 {
@@ -915,6 +915,11 @@ const (
 	overviewPartners = 8
 	overviewFew      = 4
 )
+
+// countListed is how many partners a count of a place's twinnings names:
+// "Witten hat 9 Städtepartnerschaften" is asked to know which, and a
+// dozen still read as one answer.
+const countListed = 12
 
 // partnersLine is a place's twinnings in one line, for the place's answer.
 func (e *Engine) partnersLine(pl *domain.Place, en bool) (domain.AnswerFact, bool) {

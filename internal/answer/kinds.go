@@ -277,7 +277,7 @@ func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
 					return a, k.Name + "/twinning" // "die erste deutsch-deutsche Städtepartnerschaft"
 				}
 			}
-			if k.Stated && len(e.specificWords(f)) > 0 {
+			if k.Stated && len(e.specificWords(f)) > 0 || !k.Stated && e.stronglyStated(f) {
 				if a, err := e.statesSpecific(ctx, f); err == nil {
 					return a, k.Name + "/stated"
 				}

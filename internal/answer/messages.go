@@ -147,6 +147,7 @@ var messages = map[string][2]string{
 	"founders":          {"Gründungsmitglieder", "founding members"},
 	"not.founders":      {"ohne die Gründungsmitglieder", "other than the founding members"},
 	"not.in":            {"nicht bei %s", "not in %s"},
+	"partners.of":       {"Partnerstadt: %s", "twin town: %s"},
 	"with.twinning.in":  {"mit Partnerstadt %s", "twinned with a town %s"},
 	"with.twinning":     {"mit Städtepartnerschaft", "with a town twinning"},
 	"without.twinning":  {"ohne Städtepartnerschaft in meiner Wissensbasis", "without a town twinning in my knowledge base"},
@@ -353,6 +354,7 @@ var messages = map[string][2]string{
 
 	// Areas.
 	"areas.title":          {"Kommunen %s", "Municipalities in %s"},
+	"areas.villages.none":  {"%s hat keine Gemeinden ohne Stadtrecht: alle %d Kommunen sind Städte.", "%s has no municipalities without town rights: all %d are towns."},
 	"areas.count":          {"%s hat %d Gemeinden: %d Städte und %d Gemeinden ohne Stadtrecht.", "%s has %d municipalities: %d towns and %d municipalities without town rights."},
 	"areas.count.nrw":      {"%s hat %d Gemeinden: %d Städte (%d davon kreisfrei) und %d Gemeinden ohne Stadtrecht, in %d Kreisen und %d Regierungsbezirken.", "%s has %d municipalities: %d towns (%d of them kreisfrei) and %d without town rights, in %d Kreise and %d Regierungsbezirke."},
 	"areas.rbs":            {"%s hat %d Regierungsbezirke: %s.", "%s has %d Regierungsbezirke: %s."},

@@ -2086,9 +2086,13 @@ func (e *Engine) comparable(r *reading, f *Frame) bool {
 func (e *Engine) readAbout(r *reading, f *Frame) {
 	nets := f.networks()
 	switch {
-	case r.has("twinning") && len(nets) > 0 && !f.has(SubjectPlace) && nets[0] != e.twinNetwork && (f.Op == OpList || f.Op == OpCount):
+	case r.has("twinning") && len(nets) > 0 && !f.has(SubjectPlace) && nets[0] != e.twinNetwork && (f.Op == OpList || f.Op == OpCount || f.Op == OpYesNo):
 		// "Welche Engagierten Städte haben (keine) Partnerstadt?": members,
-		// by whether they have a twinning.
+		// by whether they have a twinning. "Hat eine Engagierte Stadt eine
+		// Partnerstadt in Spanien?" is answered by the list of those that do.
+		if f.Op == OpYesNo {
+			f.Op = OpList
+		}
 		f.Filters.Twinned = "ja"
 		if r.negatedBefore(r.cues["twinning"]) {
 			f.Filters.Twinned = "nein"
@@ -2712,6 +2716,21 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	}
 	if r.has("now") && f.Filters.Year == 0 && g.Filters.Year != 0 && g.Filters.YearOp == "" {
 		g.Filters.Year = 0 // "and how many are there now?" after 2022: now
+	}
+	if r.has("now") && g.Op == OpCount && !f.Filters.Founders && !f.Filters.NotFounders {
+		g.Filters.Founders, g.Filters.NotFounders = false, false // "so how many members are there now?" after who joined later: all
+	}
+	if g.Filters.Kind == "Kreis" && f.Filters.Kind == "Kreis" && prev.Filters.Kind != "Kreis" {
+		if area := e.base.Place(g.Filters.Area); area != nil && (area.Kind == "Kreis" || area.Kind == "Städteregion") {
+			g.Filters.Kind = "" // "welche Städte gehören noch zu dem Kreis?": the Kreis asked about, no Kreise in it
+		}
+	}
+	if g.Filters.Kind == "Kreis" && f.Filters.Kreisfrei == "ja" && prev.Filters.Kreisfrei == "" {
+		g.Filters.Kind = "" // "und welche kreisfreien Städte liegen da?" after its Kreise
+	}
+	if f.Number == 0 && f.Ordinal == 0 && prev.Number > 0 && g.Number == 0 && g.Filters.Year == 0 && len(prev.Words) > 0 && len(g.Words) > 0 &&
+		!slices.ContainsFunc(prev.Words, func(w string) bool { return !slices.Contains(g.Words, w) }) {
+		g.Number = prev.Number // "Welche Kommunen waren bei der EWS 2 dabei?" … "wann lief die?": EWS 2
 	}
 	if r.has("earlier", "later") && g.Rel.Op == "" && (g.Attribute == domain.AttrChair || g.Attribute == domain.AttrSpeakers) {
 		// "und wer davor?": before the one who has it now.
