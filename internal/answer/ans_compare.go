@@ -27,6 +27,16 @@ type compared struct {
 // compare answers "Was ist älter, X oder Y?", "Welches Netzwerk ist
 // größer?", "Ist Paderborn in mehr Netzwerken als Bielefeld?".
 func (e *Engine) compare(_ context.Context, f Frame) (domain.Answer, error) {
+	if len(f.Subjects) == 0 && len(f.Words) > 0 {
+		// "When was the Auslandsgesellschaft founded? … older than the
+		// Federal Republic": nothing of the base's to compare; the
+		// statement that says when what it names was founded.
+		g := f
+		g.Op = OpWhen
+		if a, ok := e.foundedStatement(g, ""); ok {
+			return a, nil
+		}
+	}
 	if places := f.places(); len(places) >= 2 && (f.Measure == MeasureArea || f.Measure == MeasureRegion) {
 		return e.sameArea(places, f), nil
 	}

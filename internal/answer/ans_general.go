@@ -410,7 +410,15 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 		}
 	}
 	if len(good) == 0 {
-		return e.statementsKind(ctx, f)
+		// No statement on the attribute's topic: one with the question's
+		// words answers only if it says the attribute too ("Vorsitz").
+		// "Wer ist Vorsitzender der Deutschen Sektion des RGRE?" is not
+		// answered by the Beirat the RGRE sits on.
+		a, err := e.statementsKind(ctx, f)
+		if err == nil && a.Found && !e.saysWordOf(a.Lead, e.lex.attrWordsOf(f.Attribute)) {
+			return e.notFound(f), nil
+		}
+		return a, err
 	}
 	if founding {
 		// A network's founding first, one with a place where the question
@@ -426,6 +434,20 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 		return e.notFound(f), nil
 	}
 	return e.shortFacts(good, f), nil
+}
+
+// saysWordOf reports whether the text has one of the words as a word of
+// its own, or in its stem: "Vorsitzender", not the "Spitze" of
+// "Spitzenverbänden" (hasWord's prefixes are for words the asker shortens).
+func (e *Engine) saysWordOf(text string, ws []string) bool {
+	for _, t := range e.foldWords(text) {
+		for _, w := range ws {
+			if t == w || words.Stem(t) == words.Stem(w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // saysYear reports whether a statement names the one year the frame asks
@@ -586,7 +608,10 @@ func (e *Engine) joinAny(ctx context.Context, f Frame) (domain.Answer, error) {
 	if len(f.Words) > 0 {
 		// "europa bei uns zuhause bewerbungsfrist 2019": the statements
 		// on what the words name, not how to join a network.
-		if a, err := e.statementsKind(ctx, f); err != nil || a.Found {
+		a, err := e.statementsKind(ctx, f)
+		if err != nil || a.Found || len(e.specificWords(f)) > 0 {
+			// Words only statements have ("Europawoche 2026") that none
+			// answers: no network's way in stands in for them.
 			return a, err
 		}
 	}

@@ -187,6 +187,10 @@ func (e *Engine) membersKind(ctx context.Context, f Frame) (domain.Answer, error
 		if a := e.membersAnswer(nets, f); len(a.Lists) > 0 {
 			return a, nil
 		}
+	} else if g, ok := e.roleFrame(nets, f); ok {
+		if a := e.membersAnswer(nets, g); len(a.Lists) > 0 {
+			return a, nil
+		}
 	}
 	if len(f.Words) > 0 {
 		hits, err := e.statements(ctx, f.Words, nets[0].ID)
@@ -335,6 +339,29 @@ func (e *Engine) listedPlaces(f Frame) []string {
 		}
 	}
 	return ids
+}
+
+// roleFrame narrows a member list by the words of the question that
+// roles have, where not all of them do ("got", "bekommen" are the
+// question's): "Which ones got the title permanently in 2019?" asks for
+// the role "dauerhaft ausgezeichnet (2019)". A year such roles name is the
+// role's, not the year of joining.
+func (e *Engine) roleFrame(nets []domain.Network, f Frame) (Frame, bool) {
+	var rw []string
+	for _, w := range f.Words {
+		if e.anyRole(nets, []string{w}) && !e.lex.ordinary(w) || e.anyRole(nets, []string{w}) && utf8.RuneCountInString(w) >= 7 {
+			rw = append(rw, w)
+		}
+	}
+	if len(rw) == 0 || len(rw) == len(f.Words) {
+		return f, false
+	}
+	g := f
+	g.Words = rw
+	if y := strconv.Itoa(f.Filters.Year); f.Filters.Year != 0 && f.Filters.YearOp == "" && e.anyRole(nets, append(slices.Clone(rw), y)) {
+		g.Filters.Year, g.Words = 0, append(rw, y)
+	}
+	return g, true
 }
 
 // anyRole reports whether some membership's role or note has all words.

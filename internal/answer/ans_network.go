@@ -1095,6 +1095,17 @@ func (e *Engine) chairSequence(n *domain.Network, f Frame) domain.Answer {
 		leadWith(&a, cs[0].fact)
 		return a
 	case f.Filters.Year != 0:
+		if f.Filters.Year > int(e.today().Year) && !slices.ContainsFunc(cs, func(c chair) bool { return c.when/10000 == f.Filters.Year }) {
+			// "Welche Stadt übernimmt 2027 den Vorsitz?": a coming year no
+			// statement names is not known; who has it now is what is.
+			b := e.noInfo(n, f)
+			b.Lead = germanContraction(say(en, "noinfo", e.lex.label(f.Attribute, en)+say(en, "for.year", f.Filters.Year), n.Name))
+			if en {
+				b.Lead = say(en, "noinfo", theLabel(e.lex.label(f.Attribute, en))+say(en, "for.year", f.Filters.Year), n.Name)
+			}
+			b.Facts = []domain.AnswerFact{cs[len(cs)-1].fact} // the one line of what is known: who has it now
+			return b
+		}
 		if c, ok := chairIn(cs, f.Filters.Year); ok {
 			leadWith(&a, c.fact)
 			return a

@@ -339,6 +339,22 @@ func (e *Engine) namesAny(c []tok) bool {
 	return false
 }
 
+// endsWithArticle reports whether the question ends in an article word:
+// no article ends a sentence, so there it stands for what was named
+// before ("und wie lange lief das?", "wer hat die gegründet?"). The
+// articles are no pronoun cue of their own: inside a question they are
+// articles ("und der Kreis Olpe?").
+func endsWithArticle(toks []tok) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	switch toks[len(toks)-1].fold {
+	case "das", "die", "der", "den", "dem", "denen", "deren", "dessen":
+		return true
+	}
+	return false
+}
+
 // contextClause splits off the clauses before the last one where only
 // the last asks, and asks with a pronoun: the clauses before say what it
 // stands for. Nil where the message is not so.
@@ -2609,7 +2625,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if f.About == AboutTwinnings && f.Op == OpMost && f.Measure == MeasureNone {
 		f.Measure = MeasureTwinnings
 	}
-	r.pronoun = r.has("pronoun")
+	r.pronoun = r.has("pronoun") || endsWithArticle(r.toks)
 	r.also = r.has("also")
 	// A question of names, filters and follow-up words only ("und in
 	// Frankreich?") changes one thing of the question before.
@@ -2798,6 +2814,15 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		g.Op, g.Attribute, g.Most, g.Measure = OpWhen, domain.AttrNone, DirNone, MeasureNone
 		return g
 	}
+	if !named && prev.About == AboutTwinnings && len(prev.places()) == 2 && f.Unknown == "" && len(f.Words) == 0 &&
+		(f.Attribute == domain.AttrEvent || r.has("anniversary")) {
+		// "Seit wann sind Bochum und Sheffield Partnerstädte?" … "und wann
+		// wurde das Jubiläum gefeiert?": that twinning, whose notes say.
+		g := prev
+		g.Parts, g.English, g.Focus = nil, f.English, ""
+		g.Op = f.Op
+		return g
+	}
 	if pls := prev.places(); !named && (f.Op == OpWhere || r.has("district-words", "region-words") && f.Filters.Area == "") && prev.About == AboutTwinnings && len(pls) == 1 && f.Unknown == "" {
 		if abroad := e.base.Place(pls[0]); abroad != nil && abroad.Country != "" {
 			// "Which NRW town has Venlo as a partner?" … "which Kreis is
@@ -2897,9 +2922,11 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	}
 	if !named && len(prev.Subjects) == 0 && len(prev.Words) > 0 && prev.About != AboutTwinnings && f.Unknown == "" &&
 		f.About != AboutTwinnings && f.Filters.Country == "" && f.Filters.State == "" && f.Filters.Kind == "" && f.Filters.Area == "" && len(f.Words) <= 2 &&
-		(len(f.Words) > 0 || f.Op == OpWhen || r.pronoun || r.bare) && !(len(f.Words) == 0 && (f.Attribute == domain.AttrMembers || f.Op == OpCount)) {
+		(len(f.Words) > 0 || f.Op == OpWhen || r.pronoun || r.bare || f.Filters.Year != 0) &&
+		!(len(f.Words) == 0 && f.Filters.Year == 0 && (f.Attribute == domain.AttrMembers || f.Op == OpCount)) {
 		// "Was ist der Wettbewerb „Europa bei uns zuhause“?" … "wie viele
-		// Projekte gab es 2017?": a question about what the statements
+		// Projekte gab es 2017?", "and how many were awarded in 2018?": a
+		// question about what the statements
 		// before were on keeps their words (and area).
 		g := f
 		g.Words = slices.Clone(prev.Words)
@@ -3136,6 +3163,11 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			}
 		}
 		f.Subjects = keep
+		if spec := e.specificWords(prev); r.pronoun && len(spec) > 0 && len(e.specificWords(f)) == 0 && f.Attribute == domain.AttrNone && f.Unknown == "" {
+			// "Wie hieß das Vorgängerprojekt der Netzwerkstelle?" … "und
+			// wie lange lief das?": "das" is what the words named.
+			f.Words = append(slices.Clone(spec), f.Words...)
+		}
 		if f.About == AboutSubjects && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrMembers || f.Attribute == domain.AttrCount) && !r.has("networks") {
 			f.About = prev.About // not "Ist der Kreis selbst in einem Netzwerk?"
 		}
