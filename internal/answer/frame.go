@@ -482,11 +482,7 @@ func (f Frame) encode() string {
 	if strings.Join(w.As, "") == "" {
 		w.As = nil
 	}
-	b, err := json.Marshal(w)
-	if err != nil {
-		return ""
-	}
-	return string(b)
+	return string(appendWire(make([]byte, 0, 128), &w))
 }
 
 // decodeFrame reads what encode wrote; a frame that does not decode is no

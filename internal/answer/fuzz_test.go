@@ -48,6 +48,9 @@ func checkPipeline(t *testing.T, e *Engine, q string, a domain.Answer) {
 		if !ok {
 			t.Fatalf("Ask(%q): frame %q does not decode", q, a.Frame)
 		}
+		if marshalled := marshalFrame(f); marshalled != a.Frame {
+			t.Fatalf("Ask(%q): frame %q, json.Marshal writes %q", q, a.Frame, marshalled)
+		}
 		if again := f.encode(); again != a.Frame {
 			t.Fatalf("Ask(%q): frame %q encodes back as %q", q, a.Frame, again)
 		}

@@ -24,12 +24,27 @@ type tok struct {
 	lower string
 	fold  string // words.Fold
 	term  string // folded, then stemmed (words.Stem)
-	pos   int
-	upper bool // begins with a capital letter
+	// phrases are the ids of the lexicon's phrases whose first word is
+	// the word, as folded when phrasesOf (lexicon.at).
+	phrases   []int32
+	phrasesOf string
+	// everyday is lexicon.ordinaryIn of the word, as folded when
+	// everydayOf (lexicon.everydayIn): reading a question asks it of every
+	// word several times, each a search of two word lists.
+	everydayOf string
+	pos        int
 	// num is the word's value when it is a number written in digits
 	// ("2022", "300.000"), else -1; ordinal marks "5." (a number with a
 	// full stop before the next word).
-	num     int
+	num int
+	// quote numbers the quoted spans of a message from 1 ("die „Berliner
+	// Empfehlungen“", "the 'Netzwerk X'"); 0 is a word outside quotes. A
+	// quote never closed quotes nothing.
+	quote int
+	// clause numbers the clauses of a message: a sentence mark (". ! ?"),
+	// a dash between words or a colon ends one.
+	clause  int
+	upper   bool // begins with a capital letter
 	ordinal bool
 	// afterQ marks a word after the question's first "?": context, not
 	// the question ("Welche …? Ich hab gelesen, 2022 …").
@@ -37,25 +52,13 @@ type tok struct {
 	// dot marks a word after a full stop that tokenize took for an
 	// abbreviation's ("max. pro Projekt"): focus ends a clause there where
 	// the word opens a question ("… einen vortrag vor. wie viele …").
-	dot bool
-	// quote numbers the quoted spans of a message from 1 ("die „Berliner
-	// Empfehlungen“", "the 'Netzwerk X'"); 0 is a word outside quotes. A
-	// quote never closed quotes nothing.
-	quote int
-	// clause numbers the clauses of a message: a sentence mark (". ! ?"),
-	// a dash between words or a colon ends one.
-	clause int
-	// phrases are the ids of the lexicon's phrases whose first word is
-	// the word, as folded when phrasesOf (lexicon.at).
-	phrases   []int32
-	phrasesOf string
-	phrasesOK bool
-	// everyday is lexicon.ordinaryIn of the word, as folded when
-	// everydayOf (lexicon.everydayIn): reading a question asks it of every
-	// word several times, each a search of two word lists.
+	dot        bool
+	phrasesOK  bool
 	everyday   uint8
-	everydayOf string
 	everydayOK bool
+	// The fields are in this order, strings and slices first, the flags
+	// last, so that a tok takes 160 bytes, not 184: reading a question
+	// makes a slice of them for every word several times (issue 17).
 }
 
 var (
