@@ -184,6 +184,9 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 			a.Lead = say(en, "areas.count.nrw", where, n, c.nTowns, len(c.free), c.nVillages, len(e.areasOf("Kreis", "")), len(e.areasOf("Regierungsbezirk", "")))
 		} else {
 			a.Lead = say(en, "areas.count", subject, n, c.nTowns, c.nVillages)
+			if c.nVillages == 0 && c.nTowns > 0 {
+				a.Lead = say(en, "areas.count.towns", subject, n) // not "10 Städte und 0 Gemeinden"
+			}
 			if f.Op != OpCount {
 				list(say(en, "areas.gemeinden"), c.all())
 			}

@@ -291,7 +291,9 @@ func nameEntries(base *domain.Base, lex *lexicon) []names.Entry {
 					if !taken[words.Fold(short)] {
 						ns = append(ns, short)
 					}
-					ns = append(ns, "Landkreis "+short, "Kreis "+short)
+					// "Mettmann kreis welche städte gehören dazu": the
+					// Kreis, named the other way round.
+					ns = append(ns, "Landkreis "+short, "Kreis "+short, short+" Kreis")
 				}
 			}
 		case "Regierungsbezirk":

@@ -355,6 +355,7 @@ var messages = map[string][2]string{
 	// Areas.
 	"areas.title":          {"Kommunen %s", "Municipalities in %s"},
 	"areas.villages.none":  {"%s hat keine Gemeinden ohne Stadtrecht: alle %d Kommunen sind Städte.", "%s has no municipalities without town rights: all %d are towns."},
+	"areas.count.towns":    {"%s hat %d Gemeinden, alle mit Stadtrecht.", "%s has %d municipalities, all of them towns."},
 	"areas.count":          {"%s hat %d Gemeinden: %d Städte und %d Gemeinden ohne Stadtrecht.", "%s has %d municipalities: %d towns and %d municipalities without town rights."},
 	"areas.count.nrw":      {"%s hat %d Gemeinden: %d Städte (%d davon kreisfrei) und %d Gemeinden ohne Stadtrecht, in %d Kreisen und %d Regierungsbezirken.", "%s has %d municipalities: %d towns (%d of them kreisfrei) and %d without town rights, in %d Kreise and %d Regierungsbezirke."},
 	"areas.rbs":            {"%s hat %d Regierungsbezirke: %s.", "%s has %d Regierungsbezirke: %s."},

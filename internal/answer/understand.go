@@ -712,7 +712,7 @@ func (e *Engine) nameTokens(toks []tok) []names.Token {
 	nts := make([]names.Token, len(toks))
 	for i, t := range toks {
 		ordinary := e.lex.ordinaryTok(&toks[i])
-		nts[i] = names.Token{Fold: t.fold, Term: t.term, Pos: t.pos, Ordinary: ordinary,
+		nts[i] = names.Token{Fold: t.fold, Term: t.term, Pos: t.pos, Ordinary: ordinary, Clause: t.clause,
 			Fuzzy: t.num < 0 && !ordinary && !e.statementWord[t.term] && !e.statementWord[t.fold]}
 	}
 	return nts

@@ -70,6 +70,10 @@ type Token struct {
 	// written, never by its stem alone ("liegen" is not Liège; "Bielefelds"
 	// is Bielefeld).
 	Ordinary bool
+	// Clause numbers the part of the question the word is in: a name's
+	// words stand in one ("Wo liegt Mettmann? Kreis?" names no "Mettmann
+	// Kreis").
+	Clause int
 }
 
 // Mention is one name found in a question.
@@ -545,7 +549,7 @@ func (ix *Index) match(v *variant, tokens []Token, cands [][]candidate) (Mention
 		for _, term := range terms[1:] {
 			next := -1
 			nd := 0
-			for k := j + 1; k < len(tokens) && tokens[k].Pos <= tokens[j].Pos+3; k++ {
+			for k := j + 1; k < len(tokens) && tokens[k].Pos <= tokens[j].Pos+3 && tokens[k].Clause == tokens[j].Clause; k++ {
 				if dd, ok := distTo(cands[k], term); ok && (next < 0 || dd < nd) {
 					next, nd = k, dd
 				}

@@ -2,15 +2,19 @@ package names
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/engagiert/engagiert/internal/words"
 )
 
+// tokens reads q as the engine would; " | " separates clauses.
 func tokens(q string, fuzzy bool) []Token {
 	var out []Token
-	for i, w := range words.Split(q) {
-		out = append(out, Token{Fold: words.Fold(w), Term: words.Stem(words.Fold(w)), Pos: i, Fuzzy: fuzzy, Ordinary: !fuzzy})
+	for c, part := range strings.Split(q, " | ") {
+		for _, w := range words.Split(part) {
+			out = append(out, Token{Fold: words.Fold(w), Term: words.Stem(words.Fold(w)), Pos: len(out), Fuzzy: fuzzy, Ordinary: !fuzzy, Clause: c})
+		}
 	}
 	return out
 }
@@ -42,6 +46,7 @@ func TestFind(t *testing.T) {
 		{"bilefeld?", false, "[]"},                  // an ordinary word is never misspelt
 		{"Gutersloh", true, "[place:guetersloh@0]"}, // folded, no edit
 		{"Kreis Gütersloh", true, "[place:kreis-guetersloh@0@1]"},
+		{"Wo Kreis | Gütersloh", true, "[place:guetersloh@2]"}, // a name's words stand in one clause
 		{"koenigswinter", true, "[place:koenigswinter@0]"},
 		{"gelsenkirshen", true, "[place:gelsenkirchen@0]"},  // one edit
 		{"gelsenkrischen", true, "[place:gelsenkirchen@0]"}, // a transposition
