@@ -298,6 +298,16 @@ func (e *Engine) founding(ctx context.Context, f Frame) (domain.Answer, error) {
 			return a, nil // "… und die Auslandsgesellschaft, seit wann gibt es die?"
 		}
 	}
+	if a, ok := e.anniversary(f); ok {
+		return a, nil
+	}
+	if f.Attribute == domain.AttrNone && slices.ContainsFunc(e.specificWords(f), func(w string) bool { return !e.inNetworkName(w, nets) }) {
+		// "When did the Netzwerkstelle's survey close?": when what the
+		// words name happened, not the network's founding.
+		if a, err := e.statesSpecific(ctx, f); err == nil {
+			return a, nil
+		}
+	}
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: en}
 	attr := f.Attribute
 	var leads []string
@@ -1354,6 +1364,61 @@ func exactWords(text string, ws []string) int {
 		}
 	}
 	return n
+}
+
+// anniversary answers when a network's n-th anniversary was ("Wann war
+// das 10-jährige Jubiläum von Engagierte Stadt?"): its founding year plus
+// n, with the statement of that year that says so where there is one
+// ("Am 15. und 16. Mai 2025 feierte das Netzwerk sein zehnjähriges
+// Bestehen").
+func (e *Engine) anniversary(f Frame) (domain.Answer, bool) {
+	nets := f.networks()
+	if f.Number <= 0 || f.Number > 200 || f.Op != OpWhen || len(nets) != 1 {
+		return domain.Answer{}, false
+	}
+	n := e.base.Network(nets[0])
+	if n == nil || n.Founded.Date.IsZero() {
+		return domain.Answer{}, false
+	}
+	year := int(n.Founded.Date.Year) + f.Number
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: n.Name, English: f.English, Hits: []domain.Hit{networkHit(n)}}
+	for j, x := range n.Facts {
+		if e.hasWord(x.Text, strconv.Itoa(year)) && (e.hasNumberWord(x.Text, f.Number) || e.saysCue(x.Text, "anniversary") || e.saysYears(x.Text, f.Number)) {
+			leadWith(&a, e.fact(domain.FactRef{Network: n.ID, Part: "fact", Index: j}, f.English))
+			return a, true
+		}
+	}
+	key := "anniversary"
+	if year < int(e.today().Year) {
+		key = "anniversary.past"
+	}
+	a.Lead = say(f.English, key, f.Number, n.Name, year, int(n.Founded.Date.Year))
+	a.LeadSource = e.base.Source(n.Founded.Source)
+	return a, true
+}
+
+// inNetworkName reports whether the word is part of a network's name
+// ("programm" of "Netzwerkprogramm").
+func (e *Engine) inNetworkName(w string, nets []domain.Network) bool {
+	for i := range nets {
+		for _, name := range append([]string{nets[i].Name, nets[i].ShortName}, nets[i].Aliases...) {
+			if strings.Contains(words.Fold(name), w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// saysYears reports whether a text says "n-jährig" in words: "sein
+// zehnjähriges Bestehen".
+func (e *Engine) saysYears(text string, n int) bool {
+	for w, v := range e.lex.numbers {
+		if v == n && e.hasWord(text, w+"jahrig") {
+			return true
+		}
+	}
+	return false
 }
 
 // hasNumberWord reports whether a text gives the number n as a word of

@@ -49,6 +49,7 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	for _, p := range e.base.PartnershipsOf(pl.ID) {
 		other := e.base.Place(otherSide(p, pl.ID))
 		if other == nil || (country != "" && !e.lex.regions.within(countryOf(p, other, pl.ID), country)) || (f.Filters.Suspended && p.Status == "") ||
+			(f.Filters.TwinKind != "" && p.Kind != f.Filters.TwinKind) ||
 			slices.Contains(f.Filters.Except, other.ID) ||
 			(f.Filters.Year != 0 && !yearKeeps(int(p.Since.Year), f.Filters)) {
 			continue
@@ -122,9 +123,15 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	switch {
 	case len(ps) == 0 && len(placeFacts) > 0 && country == "" && !f.Filters.Suspended && f.Filters.Year == 0:
 		// "Hat Hattingen eine Partnerstadt?": what the sources say of it
-		// (of its twinnings at all, so not for a country or a year).
+		// (of its twinnings at all, so not for a country or a year). For a
+		// kind the base has none of, that is all that is known.
 		leadWith(&a, placeFacts[0])
 		a.Facts = placeFacts[1:min(len(placeFacts), 2)]
+		a.Found = f.Filters.TwinKind == ""
+	case len(ps) == 0 && f.Filters.TwinKind != "":
+		// "Hat Bedburg eine Klimapartnerschaft?"
+		a.Lead = say(en, "twin.kind.none", pl.Name, sayIfKnown(en, "kind1."+f.Filters.TwinKind, f.Filters.TwinKind)+in)
+		a.Found = false
 	case len(ps) == 0 && f.Filters.Suspended:
 		a.Lead = say(en, "twin.suspnone", pl.Name)
 		a.Found = false

@@ -183,12 +183,16 @@ type Filters struct {
 	// Former asks for the members who left, Year then being the year they
 	// left: "Welche Stadt ist 2017 aus der Engagierten Stadt ausgetreten?".
 	Former bool
+	// TwinKind is a kind of twinning (domain.PartnershipKinds) other than
+	// the plain Partnerschaft: "Mit welcher Stadt hat Detmold eine
+	// Städtefreundschaft?" asks for a Freundschaft.
+	TwinKind string
 }
 
 // IsZero reports whether no filter is set.
 func (f Filters) IsZero() bool {
 	return f.State == "" && !f.NotState && f.Area == "" && !f.NotArea && f.Kreisfrei == "" && f.Kind == "" && !f.Founders &&
-		f.Year == 0 && !f.New && f.Country == "" && !f.Suspended && len(f.Except) == 0 && f.Twinned == "" && !f.NotFounders && f.NotIn == "" && !f.Former
+		f.Year == 0 && !f.New && f.Country == "" && !f.Suspended && len(f.Except) == 0 && f.Twinned == "" && !f.NotFounders && f.NotIn == "" && !f.Former && f.TwinKind == ""
 }
 
 // Relation places the answer relative to a subject: "vor Paderborn".
@@ -343,6 +347,7 @@ func (f Frame) String() string {
 		kv("except", strings.Join(fl.Except, ","))
 	}
 	kv("twinned", fl.Twinned)
+	kv("twinkind", fl.TwinKind)
 	if f.Ordinal != 0 {
 		kv("ordinal", strconv.Itoa(f.Ordinal))
 	}
@@ -467,6 +472,7 @@ type wireFilter struct {
 	Except      []string `json:"except,omitempty"`
 	Twinned     string   `json:"twinned,omitempty"`
 	Former      bool     `json:"former,omitempty"`
+	TwinKind    string   `json:"tkind,omitempty"`
 }
 
 // encode writes the frame for Answer.Frame; parts and an unknown word are

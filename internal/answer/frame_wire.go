@@ -68,7 +68,7 @@ func appendWire(dst []byte, w *wire) []byte {
 func (f *wireFilter) isZero() bool {
 	return f.State == "" && !f.NotState && f.Area == "" && !f.NotArea && f.Kreisfrei == "" && f.Kind == "" &&
 		!f.Founders && !f.NotFounders && f.NotIn == "" && f.Year == 0 && f.YearOp == "" && f.YearTo == 0 &&
-		!f.New && f.Country == "" && !f.Suspended && f.Except == nil && f.Twinned == "" && !f.Former
+		!f.New && f.Country == "" && !f.Suspended && f.Except == nil && f.Twinned == "" && !f.Former && f.TwinKind == ""
 }
 
 // appendWireFilter appends json.Marshal(f): an object of the fields that
@@ -93,6 +93,7 @@ func appendWireFilter(dst []byte, f *wireFilter) []byte {
 	dst = appendStrings(dst, `,"except":`, f.Except)
 	dst = appendStringField(dst, `,"twinned":`, f.Twinned)
 	dst = appendBoolField(dst, `,"former":true`, f.Former)
+	dst = appendStringField(dst, `,"tkind":`, f.TwinKind)
 	if len(dst) == start {
 		return append(dst, '{', '}')
 	}

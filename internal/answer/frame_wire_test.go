@@ -39,7 +39,7 @@ func TestWireMatchesMarshal(t *testing.T) {
 			Op: s, YesNo: i%2 == 0, Subjects: []string{"place:" + s, s}, As: []string{s, ""}, Attr: s, About: s,
 			Filters: wireFilter{State: s, NotState: i%2 == 1, Area: s, NotArea: i%3 == 0, Kreisfrei: s, Kind: s, Founders: i%2 == 0,
 				NotFounders: i%3 == 1, NotIn: s, Year: 2000 + i, YearOp: s, YearTo: -i, New: i%2 == 1, Country: s, Suspended: i%3 == 2,
-				Except: []string{s}, Twinned: s, Former: i%2 == 0},
+				Except: []string{s}, Twinned: s, Former: i%2 == 0, TwinKind: s},
 			Negate: i%2 == 1, Period: i%3 == 0, Latest: i%3 == 1, From: s, In: s, Most: s, Measure: s, Time: s,
 			Rel: Relation{Op: s, ID: s, Step: i - 3}, Ordinal: i - 5, Number: i * 1000, Words: []string{s, s}, Asked: []string{s},
 			English: i%2 == 0, Focus: s,

@@ -2133,6 +2133,9 @@ func (e *Engine) readAbout(r *reading, f *Frame) {
 	if r.has("suspended") && f.About == AboutTwinnings {
 		f.Filters.Suspended = true
 	}
+	if f.About == AboutTwinnings {
+		f.Filters.TwinKind = r.twinKind()
+	}
 	if f.About == AboutAreas && f.Filters.Kind == "" {
 		// "Welcher Regierungsbezirk hat …?", "Welcher Kreis …?": the kind of
 		// area the question ranks or counts.
@@ -2148,6 +2151,33 @@ func (e *Engine) readAbout(r *reading, f *Frame) {
 		// all of them, not one kind.
 		f.Filters.Kind = ""
 	}
+}
+
+// twinKindCues are the cues that name a kind of twinning, and the kind
+// (domain.PartnershipKinds) each asks for.
+var twinKindCues = []struct{ cue, kind string }{
+	{"friendship", "Freundschaft"}, {"sponsorship", "Patenschaft"}, {"solidarity", "Solidaritätspartnerschaft"},
+	{"project-twinning", "Projektpartnerschaft"}, {"climate-twinning", "Klimapartnerschaft"},
+}
+
+// twinKind is the one kind of twinning the question asks for, "" for all:
+// "eine Städtefreundschaft" asks for a Freundschaft, "Partnerstädte und
+// Freundschaften" for all of them (a word of twinnings no kind has).
+func (r *reading) twinKind() string {
+	kind := ""
+	var at []int
+	for _, k := range twinKindCues {
+		if ps := r.cues[k.cue]; len(ps) > 0 {
+			if kind != "" && kind != k.kind {
+				return "" // two kinds: all
+			}
+			kind, at = k.kind, append(at, ps...)
+		}
+	}
+	if kind == "" || slices.ContainsFunc(r.cues["twinning"], func(p int) bool { return !slices.Contains(at, p) }) {
+		return ""
+	}
+	return kind
 }
 
 // pairAbroad reports whether a question names an NRW place and a place
