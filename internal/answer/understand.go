@@ -2123,6 +2123,11 @@ func (e *Engine) readAbout(r *reading, f *Frame) {
 		// "köln liverpool seit wann"; "a train from Bielefeld to Rochdale"
 		// asks what the base never holds.
 		f.About = AboutTwinnings // "köln liverpool seit wann"
+	case len(nets) == 0 && f.Filters.Country != "" && f.Filters.Country != "Deutschland" && len(f.places()) == 1 && e.inNRW(f.places()[0]) &&
+		(f.Attribute == domain.AttrNone || f.Attribute == domain.AttrWebsite && r.has("link")):
+		// "Witten and Ethiopia – what's the link?": an NRW place and a
+		// country are a question of its twinnings there.
+		f.About, f.Attribute, f.Asked = AboutTwinnings, domain.AttrNone, nil
 	case r.has("cross"):
 		f.About = AboutCross
 	case len(nets) == 0 && e.asksAreas(r, f):
@@ -2151,6 +2156,13 @@ func (e *Engine) readAbout(r *reading, f *Frame) {
 		// all of them, not one kind.
 		f.Filters.Kind = ""
 	}
+}
+
+// inNRW reports whether the place with the id lies in NRW: twinnings are
+// the base's only of NRW places.
+func (e *Engine) inNRW(id string) bool {
+	pl := e.base.Place(id)
+	return pl != nil && pl.State == "Nordrhein-Westfalen"
 }
 
 // twinKindCues are the cues that name a kind of twinning, and the kind
@@ -2423,6 +2435,12 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			if slices.Contains(r.cues["along"], p-1) && (r.toks[p-2].fold == f.Unknown || p >= 3 && r.toks[p-3].fold == f.Unknown) {
 				f.Subjects = slices.DeleteFunc(f.Subjects, func(s Subject) bool { return s.Kind == SubjectPlace && s.ID == m.ID })
 			}
+		}
+	}
+	if f.Op == OpDescribe && f.Attribute == domain.AttrNone && len(f.Words) == 0 && f.count(SubjectPlace) == 1 && len(f.Subjects) == 1 &&
+		f.About == AboutSubjects && r.has("region-words", "district-words") && !r.has("which", "members", "places", "count", "twinning") {
+		if pl := e.base.Place(f.places()[0]); pl != nil && !isArea(pl) {
+			f.Op = OpWhere // "Regierungsbezirk von Bielefeld?", "Kreis von Goch?": where it lies
 		}
 	}
 	if f.Op == OpWhere && f.count(SubjectPlace) == 1 && f.Measure == MeasureNone && r.has("region-words") && !r.has("district-words") {
