@@ -257,7 +257,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 			// which partner, too.
 			for i, r := range ms {
 				if ps := e.partnersIn(r.p.ID, f.Filters.Country); len(ps) > 0 {
-					l.Items[i].Detail = strings.TrimPrefix(l.Items[i].Detail+"; "+say(en, "partners.of", strings.Join(ps, ", ")), "; ")
+					l.Items[i].Detail = strings.TrimPrefix(l.Items[i].Detail+"; "+plural(en, len(ps), "partners.of", "partners.ofN")+strings.Join(ps, ", "), "; ")
 				}
 			}
 		}
@@ -349,7 +349,7 @@ func (e *Engine) listedPlaces(f Frame) []string {
 func (e *Engine) roleFrame(nets []domain.Network, f Frame) (Frame, bool) {
 	var rw []string
 	for _, w := range f.Words {
-		if e.anyRole(nets, []string{w}) && !e.lex.ordinary(w) || e.anyRole(nets, []string{w}) && utf8.RuneCountInString(w) >= 7 {
+		if (!e.lex.ordinary(w) || utf8.RuneCountInString(w) >= 7) && e.anyRole(nets, []string{w}) {
 			rw = append(rw, w)
 		}
 	}

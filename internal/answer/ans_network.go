@@ -1105,7 +1105,7 @@ func (e *Engine) chairSequence(n *domain.Network, f Frame) domain.Answer {
 		leadWith(&a, cs[0].fact)
 		return a
 	case f.Filters.Year != 0:
-		if f.Filters.Year > int(e.today().Year) && !slices.ContainsFunc(cs, func(c chair) bool { return c.when/10000 == f.Filters.Year }) {
+		if f.Filters.YearOp == "" && f.Filters.Year > int(e.today().Year) && !slices.ContainsFunc(cs, func(c chair) bool { return c.when/10000 == f.Filters.Year }) {
 			// "Welche Stadt übernimmt 2027 den Vorsitz?": a coming year no
 			// statement names is not known; who has it now is what is.
 			b := e.noInfo(n, f)
@@ -1373,7 +1373,7 @@ func exactWords(text string, ws []string) int {
 // Bestehen").
 func (e *Engine) anniversary(f Frame) (domain.Answer, bool) {
 	nets := f.networks()
-	if f.Number <= 0 || f.Number > 200 || f.Op != OpWhen || len(nets) != 1 {
+	if !f.Anniversary || f.Number > 200 || f.Op != OpWhen || len(nets) != 1 {
 		return domain.Answer{}, false
 	}
 	n := e.base.Network(nets[0])
@@ -1383,7 +1383,7 @@ func (e *Engine) anniversary(f Frame) (domain.Answer, bool) {
 	year := int(n.Founded.Date.Year) + f.Number
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: n.Name, English: f.English, Hits: []domain.Hit{networkHit(n)}}
 	for j, x := range n.Facts {
-		if e.hasWord(x.Text, strconv.Itoa(year)) && (e.hasNumberWord(x.Text, f.Number) || e.saysCue(x.Text, "anniversary") || e.saysYears(x.Text, f.Number)) {
+		if e.hasWord(x.Text, strconv.Itoa(year)) && e.saysYears(x.Text, f.Number) {
 			leadWith(&a, e.fact(domain.FactRef{Network: n.ID, Part: "fact", Index: j}, f.English))
 			return a, true
 		}
@@ -1410,12 +1410,19 @@ func (e *Engine) inNetworkName(w string, nets []domain.Network) bool {
 	return false
 }
 
-// saysYears reports whether a text says "n-jährig" in words: "sein
-// zehnjähriges Bestehen".
+// saysYears reports whether a text says n years: "10 Jahre", "10-jährig",
+// "sein zehnjähriges Bestehen" (a number word of the lexicon, then an
+// anniversary word).
 func (e *Engine) saysYears(text string, n int) bool {
-	for w, v := range e.lex.numbers {
-		if v == n && e.hasWord(text, w+"jahrig") {
-			return true
+	toks := tokenize(text)
+	for i, t := range toks {
+		if t.num == n && i+1 < len(toks) && e.lex.isCue("anniversary", toks, i+1) {
+			return true // "10 Jahre", "10-jährige"
+		}
+		for w, v := range e.lex.numbers {
+			if v == n && len(t.fold) > len(w) && strings.HasPrefix(t.fold, w) && e.lex.isCue("anniversary", []tok{{fold: t.fold[len(w):], term: words.Stem(t.fold[len(w):])}}, 0) {
+				return true // "zehnjähriges"
+			}
 		}
 	}
 	return false

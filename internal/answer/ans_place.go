@@ -71,13 +71,13 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 	case f.Attribute == domain.AttrKey && pl.AGS != 0 && len(places) == 1:
 		// "Gemeindeschlüssel von Lemgo?": the key the place list comes with.
 		a := domain.Answer{Found: true, Kind: domain.KindPlace, Title: pl.Name, English: en, Hits: []domain.Hit{placeHit(pl)}}
-		a.Lead, a.LeadSource = say(en, "place.key", pl.Name, pl.AGS.String()), e.base.Source("destatis-gemeindeverzeichnis")
+		a.Lead, a.LeadSource = say(en, "place.key", pl.Name, pl.AGS.String()), e.base.Source(domain.OfficialSource)
 		return a, nil
 	case f.Attribute == domain.AttrOfficial && len(places) == 1 && pl.OfficialName() != "":
 		// "Wie heißt Erkrath offiziell?": the list's name, with its addition
 		// where it has one ("Erkrath, Fundort des Neanderthalers, Stadt").
 		a := domain.Answer{Found: true, Kind: domain.KindPlace, Title: pl.Name, English: en, Hits: []domain.Hit{placeHit(pl)}}
-		a.Lead, a.LeadSource = say(en, "place.official", pl.Name, pl.OfficialName()), e.base.Source("destatis-gemeindeverzeichnis")
+		a.Lead, a.LeadSource = say(en, "place.official", pl.Name, pl.OfficialName()), e.base.Source(domain.OfficialSource)
 		return a, nil
 	case attrSpecific(f) && f.Attribute != domain.AttrActivities:
 		var facts []domain.AnswerFact
@@ -106,6 +106,24 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 	return e.placesAnswer(places, f), nil
 }
 
+// placeFact is the one fact of the place's own an overview shows: the
+// first a curator added, if short, else its official name where it has
+// one of its own and no network tells more of it (officialToo), said in
+// the answer's language.
+func (e *Engine) placeFact(pl *domain.Place, officialToo, en bool) (domain.AnswerFact, bool) {
+	for _, x := range pl.Facts {
+		if !x.IsOfficial() {
+			return domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)}, len(x.Text) <= 160
+		}
+	}
+	for _, x := range pl.Facts {
+		if x.IsOfficial() && officialToo {
+			return domain.AnswerFact{Text: say(en, "place.official", pl.Name, x.Text), Source: e.base.Source(x.Source)}, true
+		}
+	}
+	return domain.AnswerFact{}, false
+}
+
 // placeSource is where a place's Kreis and Regierungsbezirk come from:
 // the Gemeindeverzeichnis its record was imported from. Places outside NRW
 // carry no key and no such source.
@@ -113,7 +131,7 @@ func (e *Engine) placeSource(pl *domain.Place) *domain.Source {
 	if pl.AGS == 0 {
 		return nil
 	}
-	return e.base.Source("destatis-gemeindeverzeichnis")
+	return e.base.Source(domain.OfficialSource)
 }
 
 // onlyNames reports whether the question's words, if any, are one name the
@@ -258,13 +276,9 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 			}
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: n.Name + ": " + membershipText(en, m), Source: e.base.Source(m.Source)})
 		}
-		for _, x := range pl.Facts[:min(len(pl.Facts), 1)] {
-			// The official name is worth a line only where no network
-			// tells more of the place.
-			if len(x.Text) <= 160 && (x.Topic != domain.AttrOfficial.String() || len(ms) == 0) {
-				a.Facts = appendFact(a.Facts, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
-				optional = append(optional, x.Text)
-			}
+		if x, ok := e.placeFact(pl, len(ms) == 0, en); ok {
+			a.Facts = appendFact(a.Facts, x)
+			optional = append(optional, x.Text)
 		}
 		if about := e.factsAbout(pl.ID); len(about) > 0 && len(ids) == 1 {
 			// A statement about the place itself ("Paderborn hat den
@@ -664,30 +678,39 @@ func (e *Engine) placeInArea(_ context.Context, f Frame) (domain.Answer, error) 
 // municipalities whose official name holds the question's words ("Welche
 // Stadt nennt sich Mähdrescherstadt?"), or, without words, all that carry
 // an addition to "Stadt" or their name.
-func (e *Engine) officialNames(_ context.Context, f Frame) (domain.Answer, error) {
+func (e *Engine) officialNames(ctx context.Context, f Frame) (domain.Answer, error) {
 	en := f.English
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, English: en, Title: say(en, "official.title"),
-		LeadSource: e.base.Source("destatis-gemeindeverzeichnis")}
+		LeadSource: e.base.Source(domain.OfficialSource)}
 	var names []string
 	var one *domain.Place
 	for i := range e.base.Places {
 		p := &e.base.Places[i]
 		official := p.OfficialName()
-		if official == "" || official == domain.PlainOfficialName(p.Name, p.Kind) || len(f.Words) > 0 && !e.hasWord(official, f.Words...) {
+		if official == "" || official == domain.PlainOfficialName(p.Name, p.Kind) || len(f.Words) > 0 && !e.hasWord(official, f.Words...) ||
+			f.Filters.Area != "" && !e.inAreaID(p, f.Filters.Area) {
 			continue
 		}
 		names = append(names, p.Name+" („"+strings.TrimPrefix(official, p.Name+", ")+"“)")
 		a.Hits, one = append(a.Hits, placeHit(p)), p
 	}
 	switch {
+	case len(names) == 0 && len(f.Words) > 0:
+		// "Wie nennt sich die Veranstaltung im Landtag?": no official name
+		// has the words; the statements may.
+		return e.statementsKind(ctx, f)
 	case len(names) == 0:
 		return domain.Answer{Found: false, Kind: domain.KindNone, English: en, Title: say(en, "nothing.title"),
-			Lead: say(en, "official.none", quoteWords(f))}, nil
+			Lead: say(en, "official.none.area")}, nil
 	case len(names) == 1:
 		a.Kind, a.Title = domain.KindPlace, one.Name
 		a.Lead = say(en, "place.official", one.Name, one.OfficialName())
 	default:
-		a.Lead = say(en, "official.list", len(names), strings.Join(names, ", "))
+		where := "Nordrhein-Westfalen"
+		if ar := e.base.Place(f.Filters.Area); ar != nil {
+			where = ar.Name
+		}
+		a.Lead = say(en, "official.list", len(names), inDistrict(en, where), strings.Join(names, ", "))
 	}
 	return a, nil
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/lang"
@@ -17,6 +18,23 @@ import (
 // twinned with a country, the most and the oldest, and the statewide
 // figures. The base's list is partial: answers say for which places it is
 // complete and point to the RGRE database for the rest.
+
+// placeTwinnings are the place's twinnings the frame's filters keep.
+func (e *Engine) placeTwinnings(pl *domain.Place, f Frame) []domain.Partnership {
+	country := f.Filters.Country
+	var ps []domain.Partnership
+	for _, p := range e.base.PartnershipsOf(pl.ID) {
+		other := e.base.Place(otherSide(p, pl.ID))
+		if other == nil || (country != "" && !e.lex.regions.within(countryOf(p, other, pl.ID), country)) || (f.Filters.Suspended && p.Status == "") ||
+			(f.Filters.TwinKind != "" && p.Kind != f.Filters.TwinKind) ||
+			slices.Contains(f.Filters.Except, other.ID) ||
+			(f.Filters.Year != 0 && !yearKeeps(int(p.Since.Year), f.Filters)) {
+			continue
+		}
+		ps = append(ps, p)
+	}
+	return ps
+}
 
 // pairTwinned reports whether the base has a twinning between the places.
 func (e *Engine) pairTwinned(a, b string) bool {
@@ -45,16 +63,12 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 			Links: []domain.Link{rgre(en)}}, nil
 	}
 	country := f.Filters.Country
-	var ps []domain.Partnership
-	for _, p := range e.base.PartnershipsOf(pl.ID) {
-		other := e.base.Place(otherSide(p, pl.ID))
-		if other == nil || (country != "" && !e.lex.regions.within(countryOf(p, other, pl.ID), country)) || (f.Filters.Suspended && p.Status == "") ||
-			(f.Filters.TwinKind != "" && p.Kind != f.Filters.TwinKind) ||
-			slices.Contains(f.Filters.Except, other.ID) ||
-			(f.Filters.Year != 0 && !yearKeeps(int(p.Since.Year), f.Filters)) {
-			continue
-		}
-		ps = append(ps, p)
+	ps := e.placeTwinnings(pl, f)
+	if len(ps) == 0 && f.Filters.TwinKind != "" && f.Op == OpYesNo && country != "" {
+		// "Hat Bielefeld eine Freundschaft mit einer Stadt in Frankreich?":
+		// people say friendship for any twinning; the answer names its kind.
+		f.Filters.TwinKind = ""
+		ps = e.placeTwinnings(pl, f)
 	}
 	sortPartnerships(ps)
 	a := domain.Answer{Found: true, Kind: domain.KindMembers, Title: say(en, "twin.title", pl.Name), English: en,
@@ -112,7 +126,11 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		if len(ps) <= 12 {
 			other = e.withAlias(other)
 		}
-		l.Items = append(l.Items, domain.ListItem{Name: other.Name, Detail: e.partnershipShort(en, p, other, pl.ID), Source: e.base.Source(p.Source)})
+		detail := e.partnershipShort(en, p, other, pl.ID)
+		if f.Filters.Suspended && p.Note != "" && utf8.RuneCountInString(p.Note) <= 40 && !en {
+			detail += "; " + p.Note // "welche davon ruht?": "ruht seit Mai 2022"
+		}
+		l.Items = append(l.Items, domain.ListItem{Name: other.Name, Detail: detail, Source: e.base.Source(p.Source)})
 	}
 	var placeFacts []domain.AnswerFact
 	for _, x := range pl.Facts {

@@ -291,9 +291,7 @@ func nameEntries(base *domain.Base, lex *lexicon) []names.Entry {
 					if !taken[words.Fold(short)] {
 						ns = append(ns, short)
 					}
-					// "Mettmann kreis welche städte gehören dazu": the
-					// Kreis, named the other way round.
-					ns = append(ns, "Landkreis "+short, "Kreis "+short, short+" Kreis")
+					ns = append(ns, "Landkreis "+short, "Kreis "+short)
 				}
 			}
 		case "Regierungsbezirk":

@@ -245,6 +245,9 @@ type Frame struct {
 	// Number is a figure the question names that is no year: a size
 	// ("Städte mit 300.000 Einwohnern"), an anniversary ("10 Jahre").
 	Number int
+	// Anniversary marks Number as years since a founding: "das
+	// 10-jährige Jubiläum", not "von 6 Städten gegründet".
+	Anniversary bool
 	// Words are the question's content words (folded): what a statement
 	// must share to answer it.
 	Words []string
@@ -354,6 +357,9 @@ func (f Frame) String() string {
 	if f.Number != 0 {
 		kv("number", strconv.Itoa(f.Number))
 	}
+	if f.Anniversary {
+		b.WriteString(" anniversary")
+	}
 	if len(f.Words) > 0 {
 		kv("words", strings.Join(f.Words, ","))
 	}
@@ -447,6 +453,7 @@ type wire struct {
 	Rel      Relation   `json:"rel,omitzero"`
 	Ordinal  int        `json:"ord,omitempty"`
 	Number   int        `json:"n,omitempty"`
+	Anniv    bool       `json:"anniv,omitempty"`
 	Words    []string   `json:"w,omitempty"`
 	Asked    []string   `json:"aw,omitempty"`
 	English  bool       `json:"en,omitempty"`
@@ -480,7 +487,7 @@ type wireFilter struct {
 func (f Frame) encode() string {
 	w := wire{Op: f.Op.String(), YesNo: f.YesNo, Attr: f.Attribute.String(), About: f.About.String(), Negate: f.Negate, Period: f.Period, Latest: f.Latest, From: f.From, In: f.In,
 		Most: f.Most.String(), Measure: f.Measure.String(), Time: f.Time.String(), Rel: f.Rel, Ordinal: f.Ordinal,
-		Number: f.Number, Words: f.Words, Asked: f.Asked, English: f.English, Filters: wireFilter(f.Filters), Focus: f.Focus}
+		Number: f.Number, Anniv: f.Anniversary, Words: f.Words, Asked: f.Asked, English: f.English, Filters: wireFilter(f.Filters), Focus: f.Focus}
 	for _, s := range f.Subjects {
 		w.Subjects = append(w.Subjects, s.Kind.String()+":"+s.ID)
 		w.As = append(w.As, s.As)
@@ -527,7 +534,7 @@ func decodeFrame(s string) (Frame, bool) {
 	f.Filters = Filters(w.Filters)
 	f.YesNo = w.YesNo
 	f.Negate, f.Period, f.Latest, f.From, f.In, f.Rel, f.Ordinal, f.Number, f.Words, f.Asked, f.English = w.Negate, w.Period, w.Latest, w.From, w.In, w.Rel, w.Ordinal, w.Number, w.Words, w.Asked, w.English
-	f.Focus = w.Focus
+	f.Focus, f.Anniversary = w.Focus, w.Anniv
 	return f, true
 }
 

@@ -56,6 +56,7 @@ func appendWire(dst []byte, w *wire) []byte {
 	}
 	dst = appendIntField(dst, `,"ord":`, w.Ordinal)
 	dst = appendIntField(dst, `,"n":`, w.Number)
+	dst = appendBoolField(dst, `,"anniv":true`, w.Anniv)
 	dst = appendStrings(dst, `,"w":`, w.Words)
 	dst = appendStrings(dst, `,"aw":`, w.Asked)
 	dst = appendBoolField(dst, `,"en":true`, w.English)

@@ -11,7 +11,7 @@ import (
 func marshalFrame(f Frame) string {
 	w := wire{Op: f.Op.String(), YesNo: f.YesNo, Attr: f.Attribute.String(), About: f.About.String(), Negate: f.Negate, Period: f.Period, Latest: f.Latest, From: f.From, In: f.In,
 		Most: f.Most.String(), Measure: f.Measure.String(), Time: f.Time.String(), Rel: f.Rel, Ordinal: f.Ordinal,
-		Number: f.Number, Words: f.Words, Asked: f.Asked, English: f.English, Filters: wireFilter(f.Filters), Focus: f.Focus}
+		Number: f.Number, Anniv: f.Anniversary, Words: f.Words, Asked: f.Asked, English: f.English, Filters: wireFilter(f.Filters), Focus: f.Focus}
 	for _, s := range f.Subjects {
 		w.Subjects = append(w.Subjects, s.Kind.String()+":"+s.ID)
 		w.As = append(w.As, s.As)
@@ -41,7 +41,7 @@ func TestWireMatchesMarshal(t *testing.T) {
 				NotFounders: i%3 == 1, NotIn: s, Year: 2000 + i, YearOp: s, YearTo: -i, New: i%2 == 1, Country: s, Suspended: i%3 == 2,
 				Except: []string{s}, Twinned: s, Former: i%2 == 0, TwinKind: s},
 			Negate: i%2 == 1, Period: i%3 == 0, Latest: i%3 == 1, From: s, In: s, Most: s, Measure: s, Time: s,
-			Rel: Relation{Op: s, ID: s, Step: i - 3}, Ordinal: i - 5, Number: i * 1000, Words: []string{s, s}, Asked: []string{s},
+			Rel: Relation{Op: s, ID: s, Step: i - 3}, Ordinal: i - 5, Number: i * 1000, Anniv: i%2 == 1, Words: []string{s, s}, Asked: []string{s},
 			English: i%2 == 0, Focus: s,
 		})
 		ws = append(ws, wire{Op: "count", Filters: wireFilter{Country: s}, Rel: Relation{ID: s}, Focus: s})

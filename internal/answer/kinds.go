@@ -25,6 +25,8 @@ type kind struct {
 	// ranks), which has no place for a word only statements have: where
 	// the question has such words and a statement has them all, the
 	// statement answers ("Wie viele Partnerschaften listet der RGRE?").
+	// Any other kind gives way too where the question has two or more
+	// words only a few statements share (Engine.stronglyStated).
 	Stated bool
 	match  func(e *Engine, f Frame) bool
 	answer func(e *Engine, ctx context.Context, f Frame) (domain.Answer, error)
@@ -278,7 +280,10 @@ func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
 				}
 			}
 			if k.Stated && len(e.specificWords(f)) > 0 || !k.Stated && e.stronglyStated(f) {
-				if a, err := e.statesSpecific(ctx, f); err == nil {
+				// Where a person in a role is asked for, the statement must
+				// say the role: "Wer leitet das Institut …?" is not answered
+				// by the one that only names the Institut.
+				if a, err := e.statesSpecific(ctx, f); err == nil && (k.Stated || f.Op != OpWho || !attrSpecific(f) || e.saysWordOf(a.Lead, e.lex.attrWordsOf(f.Attribute))) {
 					return a, k.Name + "/stated"
 				}
 			}

@@ -339,22 +339,6 @@ func (e *Engine) namesAny(c []tok) bool {
 	return false
 }
 
-// endsWithArticle reports whether the question ends in an article word:
-// no article ends a sentence, so there it stands for what was named
-// before ("und wie lange lief das?", "wer hat die gegründet?"). The
-// articles are no pronoun cue of their own: inside a question they are
-// articles ("und der Kreis Olpe?").
-func endsWithArticle(toks []tok) bool {
-	if len(toks) < 2 {
-		return false
-	}
-	switch toks[len(toks)-1].fold {
-	case "das", "die", "der", "den", "dem", "denen", "deren", "dessen":
-		return true
-	}
-	return false
-}
-
 // contextClause splits off the clauses before the last one where only
 // the last asks, and asks with a pronoun: the clauses before say what it
 // stands for. Nil where the message is not so.
@@ -1457,6 +1441,9 @@ func (e *Engine) readNumbers(r *reading, f *Frame) {
 				continue
 			}
 		}
+		if isWord && n == 1 && t.fold == "one" && i > 0 {
+			continue // "the last one", "which one": a pronoun, no figure
+		}
 		r.claimed[i] = true
 		switch {
 		case !isWord && n >= 1900 && n <= 2100 && len(t.raw) == 4:
@@ -2282,7 +2269,7 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 	// "Wie viele Einwohner hat der Kreis Olpe?" asks about the Kreis, not
 	// about what lies in it.
 	placeAttr := f.Attribute == domain.AttrPopulation || f.Attribute == domain.AttrMayor || f.Attribute == domain.AttrSurface ||
-		f.Attribute == domain.AttrPostcode || f.Attribute == domain.AttrKey || f.Attribute == domain.AttrOfficial || f.Attribute == domain.AttrPhone
+		f.Attribute == domain.AttrPostcode || f.Attribute == domain.AttrKey || f.Attribute == domain.AttrPhone
 	if (listing || f.has(SubjectNetwork)) && !(f.Op == OpYesNo && !r.has("which")) && f.About != AboutTwinnings && f.Op != OpCompare && !placeAttr {
 		var keep []Subject
 		for _, s := range f.Subjects {
@@ -2448,6 +2435,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	}
 	f.Period = r.has("period")
 	f.Latest = r.has("now")
+	f.Anniversary = f.Number > 0 && r.has("anniversary")
 	f.From = e.sourceAsked(r)
 	if f.Attribute == domain.AttrFounding && len(f.places()) == 1 && !f.has(SubjectNetwork) && len(f.Words) > 0 {
 		// "Wann wurde die Auslandsgesellschaft in Dortmund gegründet?":
@@ -2642,6 +2630,11 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if f.Attribute == domain.AttrPopulation && nets && !places && (f.Number > 0 || f.Op == OpYesNo || r.has("modal", "join")) {
 		f.Attribute = domain.AttrEligibility // "mit 300.000 Einwohnern" asks who may join
 	}
+	if f.Attribute == domain.AttrOfficial && nets && !places {
+		// "Wie nennt sich der Zusammenschluss der Engagierten Städte?":
+		// only municipalities have an amtliche Bezeichnung.
+		f.Attribute, f.Asked = domain.AttrNone, nil
+	}
 	if f.Attribute == domain.AttrNone {
 		f.Attribute = e.impliedAttribute(r, f)
 		if f.Attribute == domain.AttrFounding || f.Attribute == domain.AttrFoundingPlace || f.Attribute == domain.AttrFounders {
@@ -2673,7 +2666,11 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if f.About == AboutTwinnings && f.Op == OpMost && f.Measure == MeasureNone {
 		f.Measure = MeasureTwinnings
 	}
-	r.pronoun = r.has("pronoun") || endsWithArticle(r.toks)
+	// An article that ends the question stands for what was named before
+	// ("und wie lange lief das?", "wer hat die gegründet?"): no article
+	// ends a sentence. Inside a question articles are articles ("und der
+	// Kreis Olpe?"), so they are no pronoun cue of their own.
+	r.pronoun = r.has("pronoun") || len(r.toks) > 1 && slices.Contains(r.cues["article"], len(r.toks)-1)
 	r.also = r.has("also")
 	// A question of names, filters and follow-up words only ("und in
 	// Frankreich?") changes one thing of the question before.
@@ -2682,7 +2679,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		switch c {
 		case "follow-up", "which", "also", "yesno", "and", "question", "pronoun", "members", "places", "belong", "earlier", "later", "inclusive", "before", "after", "now",
 			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders", "left", "exists",
-			"have", "with":
+			"have", "with", "next", "last", "of-them", "article":
 		default:
 			if !strings.HasPrefix(c, "measure:") {
 				r.bare = false
@@ -2781,7 +2778,7 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	if r.has("now") && f.Filters.Year == 0 && g.Filters.Year != 0 && g.Filters.YearOp == "" {
 		g.Filters.Year = 0 // "and how many are there now?" after 2022: now
 	}
-	if r.has("now") && g.Op == OpCount && !f.Filters.Founders && !f.Filters.NotFounders {
+	if r.has("now") && !r.has("of-them") && g.Op == OpCount && !f.Filters.Founders && !f.Filters.NotFounders {
 		g.Filters.Founders, g.Filters.NotFounders = false, false // "so how many members are there now?" after who joined later: all
 	}
 	if g.Filters.Kind == "Kreis" && f.Filters.Kind == "Kreis" && prev.Filters.Kind != "Kreis" {
@@ -2930,13 +2927,14 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		g.Parts, g.English, g.Focus = nil, f.English, ""
 		return g
 	}
-	if !named && prev.Filters.Founders && (r.has("later") || f.Most == DirNewest) && f.Unknown == "" {
+	if !named && (prev.Filters.Founders || prev.Attribute == domain.AttrFounders && prev.count(SubjectNetwork) == 1) && (r.has("later") || f.Most == DirNewest) && f.Unknown == "" {
 		// "Who founded RegioPole?" … "and who joined later?": the members
 		// who are no founders.
 		g := prev
 		g.Parts, g.English = nil, f.English
 		g.Op, g.Attribute, g.Most, g.Measure = OpList, domain.AttrMembers, DirNone, MeasureNone
 		g.Filters.Founders, g.Filters.NotFounders, g.Filters.Year, g.Filters.YearOp = false, true, 0, ""
+		g.Words, g.Asked = nil, nil // "who signed the agreement?": the signing named the founders, not the later ones
 		return g
 	}
 	if r.also && !named && f.Unknown == "" && len(prev.places()) == 1 && len(prev.Words) > 0 && prev.About != AboutTwinnings &&
@@ -3052,7 +3050,17 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			// "…, und welche kamen 2022 dazu?": a list of its own.
 			g.Op, g.Attribute, g.Time = OpList, domain.AttrMembers, WhenAny
 		}
+		if prev.Op == OpCount && prev.Attribute == domain.AttrCount && f.Op != OpCount && r.pronoun && r.has("exists") && prev.count(SubjectNetwork) == 1 &&
+			(f.Filters.State != "" || f.Filters.Area != "" || f.Filters.Kreisfrei != "") {
+			// "how many joined in June 2022?" … "any from Hessen among
+			// them?": which of them.
+			g.Op, g.Attribute = OpList, domain.AttrMembers
+		}
 		e.changeFilters(&g, f, r)
+		if g.Attribute == domain.AttrEvent && f.Time == WhenAny && r.has("next", "last") {
+			// "when's the next Tag?" … "and the last one?"
+			g.Time, g.Ordinal = map[bool]When{true: WhenNext, false: WhenLast}[r.has("next")], 0
+		}
 		if r.has("earlier", "later") && g.Attribute == domain.AttrEvent && g.Ordinal > 0 && f.Ordinal == 0 {
 			// "und der davor?" after the 5. Tag: the 4.
 			if r.has("earlier") {

@@ -240,9 +240,9 @@ func (k AGS) String() string {
 
 // PlainOfficialName is the amtliche Bezeichnung the official list gives a
 // municipality that carries no title of its own: "Bielefeld, Stadt" for a
-// Stadt, the bare name for a Gemeinde. Only the 29 names that differ from
-// it ("Harsewinkel, Die Mähdrescherstadt") are written into the base, as
-// a fact with the topic "official" (OfficialFact): the rule gives all
+// Stadt, the bare name for a Gemeinde. Only the names that differ from it
+// ("Harsewinkel, Die Mähdrescherstadt") are written into the base, as a
+// fact with the topic "official" (OfficialFact): the rule gives all
 // others, and a field on every place would cost 1.6 MB at 100,000 places.
 func PlainOfficialName(name, kind string) string {
 	if kind == "Stadt" {
@@ -251,23 +251,29 @@ func PlainOfficialName(name, kind string) string {
 	return name
 }
 
-// OfficialFact is the statement that holds a place's amtliche Bezeichnung
-// where it is more than PlainOfficialName: a statement like any other, so
-// place answers show it and questions for its words find it.
-func OfficialFact(name, official string) Fact {
-	return Fact{Text: "Die amtliche Bezeichnung von " + name + " ist „" + official + "“.",
-		Source: "destatis-gemeindeverzeichnis", Topic: AttrOfficial.String()}
+// OfficialSource is the source of official names: the Gemeindeverzeichnis
+// the NRW places are imported from.
+const OfficialSource = "destatis-gemeindeverzeichnis"
+
+// OfficialFact is the fact that holds a place's amtliche Bezeichnung where
+// it is more than PlainOfficialName. Its text is the name itself; answers
+// say it in a sentence of their language.
+func OfficialFact(official string) Fact {
+	return Fact{Text: official, Source: OfficialSource, Topic: AttrOfficial.String()}
 }
 
-// OfficialName is the place's amtliche Bezeichnung: the one its
-// OfficialFact quotes, else the plain one of a municipality of the
-// official list; "" for other places (Kreise have none in the list).
+// IsOfficial reports whether the fact is an OfficialFact.
+func (x Fact) IsOfficial() bool {
+	return x.Topic == AttrOfficial.String() && x.Source == OfficialSource
+}
+
+// OfficialName is the place's amtliche Bezeichnung: its OfficialFact's,
+// else the plain one of a municipality of the official list; "" for other
+// places (Kreise have none in the list).
 func (p *Place) OfficialName() string {
 	for _, x := range p.Facts {
-		if x.Topic == AttrOfficial.String() && x.Source == "destatis-gemeindeverzeichnis" {
-			if i, j := strings.Index(x.Text, "„"), strings.LastIndex(x.Text, "“"); i >= 0 && j > i {
-				return x.Text[i+len("„") : j]
-			}
+		if x.IsOfficial() {
+			return x.Text
 		}
 	}
 	if p.AGS != 0 && len(p.AGS.String()) == 8 && (p.Kind == "Stadt" || p.Kind == "Gemeinde") {

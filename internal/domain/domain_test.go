@@ -263,13 +263,13 @@ func TestOfficialName(t *testing.T) {
 		p    Place
 		want string
 	}{
-		{Place{Name: "Harsewinkel", Kind: "Stadt", AGS: ags, Facts: []Fact{OfficialFact("Harsewinkel", "Harsewinkel, Die Mähdrescherstadt")}}, "Harsewinkel, Die Mähdrescherstadt"},
+		{Place{Name: "Harsewinkel", Kind: "Stadt", AGS: ags, Facts: []Fact{OfficialFact("Harsewinkel, Die Mähdrescherstadt")}}, "Harsewinkel, Die Mähdrescherstadt"},
 		{Place{Name: "Harsewinkel", Kind: "Stadt", AGS: ags}, "Harsewinkel, Stadt"},
 		{Place{Name: "Herzebrock-Clarholz", Kind: "Gemeinde", AGS: ags}, "Herzebrock-Clarholz"},
 		{Place{Name: "Kreis Gütersloh", Kind: "Kreis", AGS: kreis}, ""},
 		{Place{Name: "Rochdale", Kind: "Stadt", Country: "Vereinigtes Königreich"}, ""},
 		// A curator's fact on the topic quotes no list: the rule holds.
-		{Place{Name: "Lemgo", Kind: "Stadt", AGS: ags, Facts: []Fact{{Text: "Lemgo heißt „Alte Hansestadt“.", Topic: "official", Source: "lemgo"}}}, "Lemgo, Stadt"},
+		{Place{Name: "Lemgo", Kind: "Stadt", AGS: ags, Facts: []Fact{{Text: "Alte Hansestadt Lemgo", Topic: "official", Source: "lemgo"}}}, "Lemgo, Stadt"},
 	} {
 		if got := tc.p.OfficialName(); got != tc.want {
 			t.Errorf("%s.OfficialName() = %q, want %q", tc.p.Name, got, tc.want)

@@ -172,6 +172,12 @@ type App struct {
 	stopping atomic.Bool
 	// workers run the background work (workers.go).
 	workers *workers
+	// slashTimers are the stopped timers of slashInTime's deadline, one
+	// per slash command answered at once rather than one per slash
+	// command. They are the App's, not the package's: a timer made in one
+	// test's synctest bubble must not be reset from another's (a fatal
+	// error), and an App never crosses bubbles.
+	slashTimers sync.Pool
 }
 
 // New checks cfg and builds an App. It makes no network calls.

@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/engagiert/engagiert/internal/slackapp/blocks"
@@ -141,15 +140,19 @@ func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.Slash
 		m, _, ok := a.answer(ctx, log, SurfaceSlash, q, "", opt)
 		done <- slashResult{m, ok}
 	}, func() { done <- slashResult{apologyMessage(), false} })
-	timer := slashTimers.Get().(*time.Timer)
+	timer, _ := a.slashTimers.Get().(*time.Timer)
+	if timer == nil {
+		timer = time.NewTimer(time.Hour)
+		timer.Stop()
+	}
 	timer.Reset(a.cfg.SlashDeadline)
 	select {
 	case r := <-done:
 		timer.Stop()
-		slashTimers.Put(timer)
+		a.slashTimers.Put(timer)
 		return ephemeral(r.m), r.ok
 	case <-timer.C:
-		slashTimers.Put(timer) // fired and drained: ready for Reset
+		a.slashTimers.Put(timer) // fired and drained: ready for Reset
 	}
 	log.Warn("slow answer; following up via response_url")
 	a.background(ctx, log, func(ctx context.Context) {
@@ -164,14 +167,6 @@ func (a *App) slashInTime(ctx context.Context, log *slog.Logger, cmd slack.Slash
 	}, nil)
 	return ephemeral(blocks.Notice("Einen Moment, ich suche noch …")), false
 }
-
-// slashTimers are the stopped timers of slashInTime's deadline, one per
-// slash command answered at once rather than one per slash command.
-var slashTimers = sync.Pool{New: func() any {
-	t := time.NewTimer(time.Hour)
-	t.Stop()
-	return t
-}}
 
 // post sends a message to a channel, in thread if thread is set, with
 // more options (replyMetadata), and returns its ts ("" when it failed).

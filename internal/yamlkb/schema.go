@@ -335,9 +335,9 @@ func (l *loader) loadPlace(f *file, it *yaml.Node, i int, known []string) {
 	}
 	if official := o.str("official"); official != "" {
 		// The list's amtliche Bezeichnung, where it is more than the rule
-		// gives (domain.PlainOfficialName): a statement of the list like
-		// any other, so questions for it and for its words find it.
-		p.Facts = append(p.Facts, domain.OfficialFact(p.Name, official))
+		// gives (domain.PlainOfficialName): a fact of the place, which its
+		// answers show and whose words "Welche Stadt nennt sich …?" finds.
+		p.Facts = append(p.Facts, domain.OfficialFact(official))
 	}
 	for j, it := range o.list("facts") {
 		p.Facts = append(p.Facts, l.fact(f, it, fmt.Sprintf("fact %d of %s", j+1, o.what)))
