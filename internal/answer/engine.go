@@ -657,7 +657,7 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 		}
 		if part.Op != OpHelp && part.Op != OpChatter {
 			if a.Focus == "" {
-				a.Focus = e.focusOf(a.Lead)
+				a.Focus = e.focusOf(a.Lead, part.Words)
 			}
 			part.Focus = a.Focus
 			a.Frame = part.encode()
@@ -790,18 +790,45 @@ func nameWords(entries []names.Entry, lex *lexicon) []string {
 // focusOf is the first place a statement leading an answer names, looked
 // up by its text (statementPlaces, built once): "Paderborn hat den
 // Vorsitz …" focuses on Paderborn.
-func (e *Engine) focusOf(lead string) string {
-	if ps := e.statementPlaces[lead]; len(ps) > 0 {
-		return ps[0]
+func (e *Engine) focusOf(lead string, ws []string) string {
+	ps := e.statementPlaces[lead]
+	if i := strings.LastIndex(lead, " ("); len(ps) == 0 && i > 0 {
+		// A dated statement leads with its date after it (AnswerFact.BodyIn:
+		// "… (Stand 1. Januar 2025)").
+		ps = e.statementPlaces[lead[:i]]
 	}
-	// A dated statement leads with its date after it (AnswerFact.BodyIn:
-	// "… (Stand 1. Januar 2025)").
-	if i := strings.LastIndex(lead, " ("); i > 0 {
-		if ps := e.statementPlaces[lead[:i]]; len(ps) > 0 {
-			return ps[0]
+	if len(ps) == 0 {
+		return ""
+	}
+	return e.placeNear(lead, ps, ws)
+}
+
+// placeNear is the place of ps the text names first after a word of the
+// question: "Schridde kommt aus welcher Stadt?" asks of "Siegmar Schridde
+// (Stadt Rheine)", not of the Kreis named before him. Without such a word,
+// the first place.
+func (e *Engine) placeNear(text string, ps, ws []string) string {
+	folded := strings.ToLower(text)
+	from := -1
+	for _, w := range ws {
+		if i := strings.Index(folded, w); i >= 0 && utf8.RuneCountInString(w) >= 4 && (from < 0 || i < from) {
+			from = i
 		}
 	}
-	return ""
+	if from < 0 {
+		return ps[0]
+	}
+	best, at := ps[0], -1
+	for _, id := range ps {
+		pl := e.base.Place(id)
+		if pl == nil {
+			continue
+		}
+		if i := strings.Index(folded[from:], strings.ToLower(pl.Name)); i >= 0 && (at < 0 || i < at) {
+			best, at = id, i
+		}
+	}
+	return best
 }
 
 // quotedTitles collects the titles the networks' statements quote: two to

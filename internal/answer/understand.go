@@ -259,7 +259,8 @@ func (e *Engine) carrierFounding(f, prev Frame, r *reading) (Frame, bool) {
 		return Frame{}, false
 	}
 	if !slices.ContainsFunc(r.toks, func(t tok) bool {
-		return t.fold == "den" || t.fold == "er" || t.fold == "ihn" || t.fold == "verein" || t.fold == "trager"
+		return t.fold == "den" || t.fold == "er" || t.fold == "ihn" || t.fold == "verein" || t.fold == "trager" ||
+			t.fold == "organisation" || t.fold == "organization" || t.fold == "association"
 	}) {
 		return Frame{}, false
 	}
@@ -1746,7 +1747,10 @@ func (e *Engine) onFocus(f, prev Frame, r *reading) (Frame, bool) {
 	// ("aus welchem Kreis kommt die Sprecherin?") asks of the first one
 	// named; "wo kommen die her?" asks of both (the statement says it).
 	speakers := prev.Attribute == domain.AttrSpeakers && r.has("district-words", "region-words")
-	if prev.Focus == "" || f.Unknown != "" || !(prev.Op == OpMost || prev.Attribute == domain.AttrChair || speakers || prev.Rel.ID != "") {
+	// After a statement found by a word ("Schridde kommt aus welcher
+	// Stadt?"), where the place it named lies.
+	byWord := len(prev.Words) > 0 && (f.Op == OpWhere || r.has("district-words", "region-words")) && len(f.Words) == 0
+	if prev.Focus == "" || f.Unknown != "" || !(prev.Op == OpMost || prev.Attribute == domain.AttrChair || speakers || prev.Rel.ID != "" || byWord) {
 		return f, false
 	}
 	place := Subject{Kind: SubjectPlace, ID: prev.Focus}
@@ -2151,6 +2155,10 @@ func (e *Engine) inNRW(id string) bool {
 	pl := e.base.Place(id)
 	return pl != nil && pl.State == "Nordrhein-Westfalen"
 }
+
+// whereListed is how many listed places "in welchen Kreisen liegen die?"
+// answers one sentence each for: more would be no answer to read.
+const whereListed = 12
 
 // twinKindCues are the cues that name a kind of twinning, and the kind
 // (domain.PartnershipKinds) each asks for.
@@ -3010,7 +3018,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	}
 	if asksWhere := f.Op == OpWhere || f.About == AboutAreas && (f.Filters.Kind == "Kreis" || f.Filters.Kind == "Regierungsbezirk"); !named && asksWhere &&
 		f.Filters.Area == "" && f.Filters.State == "" && f.Unknown == "" && len(prev.places()) == 0 {
-		if listed := e.listedPlaces(prev); len(listed) > 0 {
+		if listed := e.listedPlaces(prev); len(listed) > 0 && len(listed) <= whereListed {
 			// "Welche NRW-Städte sind 2024 Engagierte Stadt geworden?" …
 			// "in welchen Kreisen liegen die?": where each listed one lies.
 			g := Frame{Op: OpWhere, English: f.English}
