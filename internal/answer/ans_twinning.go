@@ -211,6 +211,9 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 			}
 			if ps[i].Status != "" {
 				detail = append(detail, sayIfKnown(en, "short."+ps[i].Status, ps[i].Status)) // "Wolgograd (ausgesetzt)": a yes with its catch
+				if n := ps[i].Note; n != "" && utf8.RuneCountInString(n) <= 60 && len(l.Items) <= 2 && !en {
+					detail = append(detail, n) // "eingeschlafen, „gefühlte Funkstille seit 2007“": what the catch is
+				}
 			}
 			if len(detail) > 0 {
 				names[i] += " (" + strings.Join(detail, ", ") + ")"
@@ -348,6 +351,16 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 		}
 		if p.Note != "" {
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: lang.UpperFirst(p.Note), Source: e.base.Source(p.Source)})
+		}
+		for _, x := range p.Facts {
+			if len(f.Words) > 0 && e.hasWord(x.Text, f.Words...) {
+				// "who suggested Nikopol?": the statement on the twinning
+				// that has the question's words leads.
+				pair := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
+				leadWith(&a, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
+				a.Facts = append([]domain.AnswerFact{pair}, a.Facts...)
+				break
+			}
 		}
 		return a
 	}
