@@ -224,6 +224,14 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		} else {
 			a.Lead = say(en, "twin.yes", pl.Name, in, joinAnd(en, names))
 		}
+	case len(ps) == 1 && ps[0].Note != "" && utf8.RuneCountInString(ps[0].Note) <= 120 && (country != "" || f.Filters.TwinKind != ""):
+		// "what about the Ukrainian one, is it still active?": the one
+		// twinning, with what its source says of it.
+		a.Lead, a.LeadSource = say(en, "twin.complete", pl.Name, e.twinCounts(en, ps), in), e.twinSource(pl, ps)
+		if !pl.PartnersComplete {
+			a.Lead, a.LeadSource = say(en, "twin.partial", pl.Name, e.twinCounts(en, ps), in), nil
+		}
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: lang.UpperFirst(ps[0].Note), Source: e.base.Source(ps[0].Source)})
 	case pl.PartnersComplete:
 		a.Lead = say(en, "twin.complete", pl.Name, e.twinCounts(en, ps), in)
 		a.LeadSource = e.twinSource(pl, ps) // the source that says the list is complete

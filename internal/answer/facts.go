@@ -508,7 +508,7 @@ func (e *Engine) foldTexts() {
 func (e *Engine) hasWord(text string, ws ...string) bool {
 	for _, tw := range e.foldWords(text) {
 		for _, w := range ws {
-			if len(w) >= 3 && strings.HasPrefix(tw, w) {
+			if tw == w || len(w) >= 3 && strings.HasPrefix(tw, w) { // "50" is a word too
 				return true
 			}
 			if n := commonPrefix(tw, w); len(w) >= 8 && n >= len(w)-3 {

@@ -3,6 +3,7 @@ package answer
 import (
 	"iter"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -2444,6 +2445,13 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	f.Period = r.has("period")
 	f.Latest = r.has("now")
 	f.Anniversary = f.Number > 0 && r.has("anniversary")
+	if n := strconv.Itoa(f.Number); f.Most == DirOldest && f.Number > 0 && len(f.networks()) == 1 && !f.Anniversary &&
+		e.anyRole(e.nets(f.networks()), []string{n}) {
+		// "Welche NRW-Städte gehörten zu den ersten 50 Engagierten
+		// Städten?": the members whose note says so ("unter den ersten 50").
+		f.Op, f.Attribute, f.Most, f.Measure, f.Number = OpList, domain.AttrMembers, DirNone, MeasureNone, 0
+		f.Words = []string{n}
+	}
 	f.From = e.sourceAsked(r)
 	if f.Attribute == domain.AttrFounding && len(f.places()) == 1 && !f.has(SubjectNetwork) && len(f.Words) > 0 {
 		// "Wann wurde die Auslandsgesellschaft in Dortmund gegründet?":
