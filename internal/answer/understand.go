@@ -937,6 +937,14 @@ func (e *Engine) inLongerQuote(r *reading, ps []int) bool {
 // Engagierte Stadt?" asks about the town.
 func (e *Engine) capitalWithNetwork(r *reading, m names.Mention, all []names.Mention) bool {
 	p := m.Positions[0]
+	if pl := e.base.Place(m.ID); p == 0 && pl != nil && !pl.Everyday {
+		// "siegen hatte mal den regiopole-vorsitz, oder?": a name that is
+		// an ordinary word only by the word lists (not marked everyday),
+		// opening a clause that names a network, is the place.
+		return slices.ContainsFunc(all, func(o names.Mention) bool {
+			return o.Kind == names.Network && r.toks[o.Positions[0]].clause == r.toks[p].clause
+		})
+	}
 	if p == 0 || r.toks[p-1].clause != r.toks[p].clause {
 		return false
 	}
@@ -1016,8 +1024,8 @@ func (e *Engine) placeContext(r *reading, m names.Mention) bool {
 	}
 	if pos > 0 {
 		switch r.toks[pos-1].fold {
-		case "in", "aus", "nach", "vor", "bei", "von", "fur", "stadt", "gemeinde", "kommune", "of", "from", "for":
-			return true // "gemeinde much", "Partnerstadt von Cognac", "für Siegen", "vor siegen"
+		case "in", "aus", "nach", "vor", "bei", "von", "fur", "stadt", "gemeinde", "kommune", "of", "from", "for", "to":
+			return true // "gemeinde much", "Partnerstadt von Cognac", "für Siegen", "vor siegen", "a visit to siegen"
 		case "mit", "zu", "about":
 			if t.upper {
 				return true // "zu Essen", but "was gibt's zu essen"
