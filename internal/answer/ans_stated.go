@@ -89,6 +89,25 @@ func (e *Engine) stronglyStated(f Frame) bool {
 	return n >= 2
 }
 
+// refsOfForm are the statements that have the word in any form: as typed
+// or in its stem. A word is rare by the form typed ("Deutscher", as in
+// one statement), but a statement may decline it ("der Deutsche
+// Städtetag").
+func (e *Engine) refsOfForm(w string) []domain.FactRef {
+	refs := e.statementRefs()
+	exact, stem := refs[w], refs[words.Stem(w)]
+	if len(stem) == 0 || words.Stem(w) == w {
+		return exact
+	}
+	out := slices.Clone(exact)
+	for _, r := range stem {
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // statesSpecific answers from the statements that have the question's
 // specific words (of three or more, all but one) and say what its
 // subjects, year and country narrow it to:
@@ -110,7 +129,7 @@ func (e *Engine) statesSpecific(_ context.Context, f Frame) (domain.Answer, erro
 	// ("erhalten") need not be the statement's.
 	has := map[domain.FactRef]int{}
 	for _, w := range need {
-		for _, r := range e.refsOf(w) {
+		for _, r := range e.refsOfForm(w) {
 			has[r]++
 		}
 	}
@@ -120,7 +139,7 @@ func (e *Engine) statesSpecific(_ context.Context, f Frame) (domain.Answer, erro
 	}
 	var refs []domain.FactRef
 	for _, w := range need {
-		for _, r := range e.refsOf(w) {
+		for _, r := range e.refsOfForm(w) {
 			if has[r] >= enough && !slices.Contains(refs, r) {
 				refs = append(refs, r)
 			}
