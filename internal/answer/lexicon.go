@@ -181,7 +181,8 @@ func replaceWord(s, old, new string, fold bool) string {
 		before, _ := utf8.DecodeLastRuneInString(s[:i])
 		after, _ := utf8.DecodeRuneInString(s[i+len(old):])
 		b.WriteString(s[from:i])
-		if (i == 0 || !isWord(before)) && !isWord(after) {
+		// A hyphen joins: "Rhein-Ruhr towns" is no "Ruhr towns".
+		if (i == 0 || !isWord(before) && before != '-') && !isWord(after) {
 			b.WriteString(new)
 		} else {
 			b.WriteString(s[i : i+len(old)])
