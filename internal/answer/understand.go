@@ -1038,6 +1038,9 @@ func (e *Engine) placeContext(r *reading, m names.Mention) bool {
 	if pos > 0 && !t.upper && !context {
 		return false // "Welche Städte kamen 2024 dazu?": a verb, not Kamen
 	}
+	if pos == 0 && len(r.toks) > 1 && e.lex.isCue("places", r.toks, 1) {
+		return true // "enger stadt oder gemeinde?": the name, then what it is asked to be
+	}
 	if pos == 0 && (t.upper || e.namesClause(r)) {
 		return true // "Essen: Partnerstädte?", "siegen – wer hat …?": a clause of its own names it
 	}
@@ -2654,6 +2657,10 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if f.Attribute == domain.AttrPopulation && nets && !places && (f.Number > 0 || f.Op == OpYesNo || r.has("modal", "join")) {
 		f.Attribute = domain.AttrEligibility // "mit 300.000 Einwohnern" asks who may join
 	}
+	if f.Attribute == domain.AttrNone && places && !nets && r.has("naming") && r.has("official-word") {
+		f.Attribute = domain.AttrOfficial // "Wie heißt Solingen offiziell?"
+		f.Words = slices.DeleteFunc(f.Words, func(w string) bool { return slices.ContainsFunc(r.cues["official-word"], func(p int) bool { return r.toks[p].fold == w }) })
+	}
 	if f.Attribute == domain.AttrOfficial && nets && !places {
 		// "Wie nennt sich der Zusammenschluss der Engagierten Städte?":
 		// only municipalities have an amtliche Bezeichnung.
@@ -2703,7 +2710,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		switch c {
 		case "follow-up", "which", "also", "yesno", "and", "question", "pronoun", "members", "places", "belong", "earlier", "later", "inclusive", "before", "after", "now",
 			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders", "left", "exists",
-			"have", "with", "next", "last", "of-them", "article":
+			"have", "with", "next", "last", "of-them", "article", "naming", "official-word":
 		default:
 			if !strings.HasPrefix(c, "measure:") {
 				r.bare = false
