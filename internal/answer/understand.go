@@ -2659,7 +2659,9 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	}
 	if f.Attribute == domain.AttrNone && places && !nets && r.has("naming") && r.has("official-word") {
 		f.Attribute = domain.AttrOfficial // "Wie heißt Solingen offiziell?"
-		f.Words = slices.DeleteFunc(f.Words, func(w string) bool { return slices.ContainsFunc(r.cues["official-word"], func(p int) bool { return r.toks[p].fold == w }) })
+		f.Words = slices.DeleteFunc(f.Words, func(w string) bool {
+			return slices.ContainsFunc(r.cues["official-word"], func(p int) bool { return r.toks[p].fold == w })
+		})
 	}
 	if f.Attribute == domain.AttrOfficial && nets && !places {
 		// "Wie nennt sich der Zusammenschluss der Engagierten Städte?":
