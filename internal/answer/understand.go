@@ -2811,6 +2811,12 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	if r.has("now") && f.Filters.Year == 0 && g.Filters.Year != 0 && g.Filters.YearOp == "" {
 		g.Filters.Year = 0 // "and how many are there now?" after 2022: now
 	}
+	if g.Op == OpMost && g.Measure == MeasureFounding && prev.Op == OpList && prev.Attribute == domain.AttrMembers && prev.count(SubjectNetwork) == 1 &&
+		len(f.networks()) == 0 && len(f.places()) == 0 {
+		// "which cities joined in 2019?" … "and the newest one?": the
+		// newest member, not the newest network.
+		g.Measure, g.Filters.Year, g.Filters.YearOp = MeasureJoined, 0, ""
+	}
 	if r.has("now") && !r.has("of-them") && g.Op == OpCount && !f.Filters.Founders && !f.Filters.NotFounders {
 		g.Filters.Founders, g.Filters.NotFounders = false, false // "so how many members are there now?" after who joined later: all
 	}
@@ -2826,9 +2832,10 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		!slices.ContainsFunc(prev.Words, func(w string) bool { return !slices.Contains(g.Words, w) }) {
 		g.Number = prev.Number // "Welche Kommunen waren bei der EWS 2 dabei?" … "wann lief die?": EWS 2
 	}
-	if r.has("earlier", "later") && g.Rel.Op == "" && (g.Attribute == domain.AttrChair || g.Attribute == domain.AttrSpeakers) {
-		// "und wer davor?": before the one who has it now.
-		g.Rel = Relation{Op: map[bool]string{true: "before", false: "after"}[r.has("earlier")], ID: RelNow}
+	if beforeNow := r.has("before") && f.Filters.Year == 0 && len(f.places()) == 0; (r.has("earlier", "later") || beforeNow) && g.Rel.Op == "" &&
+		(g.Attribute == domain.AttrChair || g.Attribute == domain.AttrSpeakers) {
+		// "und wer davor?", "who had it before?": before the one who has it now.
+		g.Rel = Relation{Op: map[bool]string{true: "before", false: "after"}[r.has("earlier") || beforeNow], ID: RelNow}
 		g.Subjects = slices.DeleteFunc(g.Subjects, func(s Subject) bool { return s.Kind == SubjectPlace })
 	}
 	return g
