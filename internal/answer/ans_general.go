@@ -311,6 +311,20 @@ func namesNumber(text string, n int) bool {
 	return false
 }
 
+// saysOrdinal reports whether a text numbers something n: "5.", or a
+// number word of the lexicon ("die erste Unterzeichnung").
+func (e *Engine) saysOrdinal(text string, n int) bool {
+	if namesNumber(text, n) {
+		return true
+	}
+	for _, t := range tokenize(text) {
+		if v, ok := e.lex.numbers[t.fold]; ok && v == n {
+			return true
+		}
+	}
+	return false
+}
+
 // allEverydayPlaces reports whether every word is the name of a place
 // that is also an everyday word and was not read as the place ("Was gibt
 // es zum Essen?"): a statement that names the city does not answer it.
@@ -351,6 +365,19 @@ func (e *Engine) factsAnswer(hits []domain.FactHit, english bool) domain.Answer 
 // leitet das?", "Wie viel Geld gibt es bei Europa bei uns zuhause?"):
 // the statements on that attribute that share the question's other words.
 func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, error) {
+	if f.Ordinal > 0 && len(f.Words) > 0 && len(f.Asked) > 0 {
+		// "Bei welcher Konferenz wurde die Gemeinsame Erklärung zum ersten
+		// Mal unterschrieben?": a statement with all the words, the asked
+		// one too, that says "erste" answers before any numbered series.
+		ws := append(append([]string(nil), f.Words...), f.Asked...)
+		if hits, err := e.statements(ctx, ws, ""); err == nil {
+			for _, h := range hits {
+				if text := e.fact(h.Ref, f.English).Text; h.Ref.Part == "fact" && e.countWords(text, ws) == len(ws) && e.saysYear(text, f) && e.saysOrdinal(text, f.Ordinal) {
+					return e.shortFacts([]domain.FactHit{h}, f), nil
+				}
+			}
+		}
+	}
 	if f.Attribute == domain.AttrEvent && (f.Ordinal > 0 || f.Time != WhenAny) {
 		// "Wann war der erste Fachaustausch im Reallabor?": the events of
 		// the network whose statements name it, numbered and dated.

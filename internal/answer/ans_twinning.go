@@ -360,8 +360,10 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 		if p.Note != "" {
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: lang.UpperFirst(p.Note), Source: e.base.Source(p.Source)})
 		}
+		matched := false
 		for _, x := range p.Facts {
 			if len(f.Words) > 0 && e.hasWord(x.Text, f.Words...) {
+				matched = true
 				// "who suggested Nikopol?": the statement on the twinning
 				// that has the question's words leads.
 				pair := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
@@ -369,6 +371,11 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 				a.Facts = append([]domain.AnswerFact{pair}, a.Facts...)
 				break
 			}
+		}
+		if x := p.Facts; !matched && len(x) > 0 && f.Op != OpWhen && f.Op != OpYesNo && f.Op != OpCount && utf8.RuneCountInString(x[0].Text) <= 260 {
+			// "Wie kam Leverkusen auf Nikopol?": what the sources tell of
+			// the twinning beyond its date.
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: x[0].Text, Stand: x[0].Stand, Source: e.base.Source(x[0].Source)})
 		}
 		return a
 	}
