@@ -2138,6 +2138,11 @@ func (e *Engine) readAbout(r *reading, f *Frame) {
 	case len(f.Subjects) == 0 && r.has("networks") && len(f.Words) == 0:
 		f.About = AboutNetworks
 	}
+	if f.About == AboutTwinnings && f.Attribute == domain.AttrEvent && f.Ordinal > 0 && len(f.places()) == 0 {
+		// "Welche Partnerschaften wurden beim 2. Forum vorgestellt?": the
+		// numbered event, which the twinnings are asked of.
+		f.About = AboutSubjects
+	}
 	if r.has("suspended") && f.About == AboutTwinnings {
 		f.Filters.Suspended = true
 	}
