@@ -937,10 +937,11 @@ func (e *Engine) inLongerQuote(r *reading, ps []int) bool {
 // Engagierte Stadt?" asks about the town.
 func (e *Engine) capitalWithNetwork(r *reading, m names.Mention, all []names.Mention) bool {
 	p := m.Positions[0]
-	if pl := e.base.Place(m.ID); p == 0 && pl != nil && !pl.Everyday {
-		// "siegen hatte mal den regiopole-vorsitz, oder?": a name that is
-		// an ordinary word only by the word lists (not marked everyday),
-		// opening a clause that names a network, is the place.
+	if pl := e.base.Place(m.ID); pl != nil && !pl.Everyday {
+		// "siegen hatte mal den regiopole-vorsitz, oder?", "… chaired
+		// regiopole while siegen held the chair?": a name that is an
+		// ordinary word only by the word lists (not marked everyday), in a
+		// clause that names a network, is the place.
 		return slices.ContainsFunc(all, func(o names.Mention) bool {
 			return o.Kind == names.Network && r.toks[o.Positions[0]].clause == r.toks[p].clause
 		})
