@@ -204,6 +204,10 @@ func (e *Engine) count(ctx context.Context, f Frame) (domain.Answer, error) {
 				}
 			}
 		}
+		// Of the year's figures the latest first: counts are oldest first,
+		// and "how big was it in 2020" (or when Paderborn joined, 25
+		// September) is best said by the last one that year.
+		slices.Reverse(ofYear)
 		fs = append(fs, ofYear...)
 		if len(fs) > 0 {
 			// "Wie viele Städte hatte RegioPole 2019?": the figure of that year.

@@ -2462,6 +2462,14 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	f.Period = r.has("period")
 	f.Latest = r.has("now")
 	f.Anniversary = f.Number > 0 && r.has("anniversary")
+	if pls := f.places(); f.Op == OpCount && len(pls) == 1 && len(f.networks()) == 0 && f.Filters.Year == 0 && r.has("networks") && r.has("new", "join") {
+		// "wie viele Mitglieder hatte das Netzwerk, als Wuppertal dazukam?":
+		// the one network the place is in, in the year it joined.
+		if ms := e.base.MembershipsOf(pls[0]); len(ms) == 1 && !ms[0].Since.IsZero() {
+			f.Subjects = []Subject{{Kind: SubjectNetwork, ID: ms[0].Network}}
+			f.Filters.Year, f.About = int(ms[0].Since.Year), AboutSubjects
+		}
+	}
 	if n := strconv.Itoa(f.Number); f.Most == DirOldest && f.Number > 0 && len(f.networks()) == 1 && !f.Anniversary &&
 		e.anyRole(e.nets(f.networks()), []string{n}) {
 		// "Welche NRW-Städte gehörten zu den ersten 50 Engagierten
