@@ -121,7 +121,8 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 		a.Lead, a.LeadSource = say(en, "land.figure", x.Value, x.Text), e.base.Source(x.Source)
 		return a, nil
 	}
-	if areas := e.areaSubjects(f); len(areas) >= 2 || f.Op == OpCompare || f.Op == OpMost {
+	if areas := e.areaSubjects(f); len(areas) >= 2 || f.Op == OpCompare && len(areas) > 0 || f.Op == OpMost {
+		// Not "Städte vs. Gemeinden in NRW": two kinds of one area are its count.
 		return e.rankAreas(areas, f, src), nil
 	}
 	c := e.municipalitiesOutside(fl.Area, fl.NotArea)
