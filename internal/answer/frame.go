@@ -485,6 +485,13 @@ type wireFilter struct {
 // encode writes the frame for Answer.Frame; parts and an unknown word are
 // left out, since a follow-up continues from what was last asked.
 func (f Frame) encode() string {
+	w := f.toWire()
+	return string(appendWire(make([]byte, 0, 128), &w))
+}
+
+// toWire is the frame as its JSON has it: enums as names, subjects as
+// "kind:id" with what each was asked as.
+func (f Frame) toWire() wire {
 	w := wire{Op: f.Op.String(), YesNo: f.YesNo, Attr: f.Attribute.String(), About: f.About.String(), Negate: f.Negate, Period: f.Period, Latest: f.Latest, From: f.From, In: f.In,
 		Most: f.Most.String(), Measure: f.Measure.String(), Time: f.Time.String(), Rel: f.Rel, Ordinal: f.Ordinal,
 		Number: f.Number, Anniv: f.Anniversary, Words: f.Words, Asked: f.Asked, English: f.English, Filters: wireFilter(f.Filters), Focus: f.Focus}
@@ -495,7 +502,7 @@ func (f Frame) encode() string {
 	if strings.Join(w.As, "") == "" {
 		w.As = nil
 	}
-	return string(appendWire(make([]byte, 0, 128), &w))
+	return w
 }
 
 // decodeFrame reads what encode wrote; a frame that does not decode is no

@@ -2,7 +2,8 @@ package answer
 
 import (
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/engagiert/engagiert/internal/jsonstr"
 )
 
 // The JSON of a frame, written directly. Every answer carries its frame
@@ -15,7 +16,7 @@ import (
 // appendWire appends json.Marshal(w) to dst.
 func appendWire(dst []byte, w *wire) []byte {
 	dst = append(dst, `{"op":`...)
-	dst = appendJSONString(dst, w.Op)
+	dst = jsonstr.Append(dst, w.Op)
 	if w.YesNo {
 		dst = append(dst, `,"yn":true`...)
 	}
@@ -38,11 +39,11 @@ func appendWire(dst []byte, w *wire) []byte {
 		dst = append(dst, `,"rel":`...)
 		sep := byte('{')
 		if w.Rel.Op != "" {
-			dst = appendJSONString(append(dst, sep, '"', 'o', 'p', '"', ':'), w.Rel.Op)
+			dst = jsonstr.Append(append(dst, sep, '"', 'o', 'p', '"', ':'), w.Rel.Op)
 			sep = ','
 		}
 		if w.Rel.ID != "" {
-			dst = appendJSONString(append(dst, sep, '"', 'i', 'd', '"', ':'), w.Rel.ID)
+			dst = jsonstr.Append(append(dst, sep, '"', 'i', 'd', '"', ':'), w.Rel.ID)
 			sep = ','
 		}
 		if w.Rel.Step != 0 {
@@ -108,7 +109,7 @@ func appendStringField(dst []byte, key, s string) []byte {
 	if s == "" {
 		return dst
 	}
-	return appendJSONString(append(dst, key...), s)
+	return jsonstr.Append(append(dst, key...), s)
 }
 
 // appendBoolField appends field (`,"key":true`) when b is true (omitempty).
@@ -140,63 +141,7 @@ func appendStrings(dst []byte, key string, ss []string) []byte {
 		} else {
 			dst = append(dst, ',')
 		}
-		dst = appendJSONString(dst, s)
+		dst = jsonstr.Append(dst, s)
 	}
 	return append(dst, ']')
-}
-
-// appendJSONString appends s as encoding/json writes a string (with its
-// HTML escaping, as json.Marshal does): quotes, backslashes and control
-// characters escaped, <, > and & as \u003c, \u003e, \u0026, invalid UTF-8
-// as \ufffd, U+2028 and U+2029 escaped.
-func appendJSONString(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if b := s[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			switch b {
-			case '\\', '"':
-				dst = append(dst, '\\', b)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hex[b>>4], hex[b&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		c, size := utf8.DecodeRuneInString(s[i:])
-		if c == utf8.RuneError && size == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if c == '\u2028' || c == '\u2029' {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hex[c&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
 }
