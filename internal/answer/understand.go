@@ -3115,7 +3115,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			// "when's the next Tag?" … "and the last one?"
 			g.Time, g.Ordinal = map[bool]When{true: WhenNext, false: WhenLast}[r.has("next")], 0
 		}
-		if r.has("earlier", "later") && g.Attribute == domain.AttrEvent && g.Ordinal > 0 && f.Ordinal == 0 {
+		if r.has("earlier", "later") && !r.has("next") && g.Attribute == domain.AttrEvent && g.Ordinal > 0 && f.Ordinal == 0 {
 			// "und der davor?" after the 5. Tag: the 4.
 			if r.has("earlier") {
 				g.Ordinal = max(1, g.Ordinal-1)
@@ -3199,9 +3199,18 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		f.Subjects = append(subjects, f.Subjects...)
 		f.About = AboutTwinnings
 		return f
-	case f.has(SubjectNetwork) && !f.has(SubjectPlace) && r.pronoun:
+	case f.has(SubjectNetwork) && !f.has(SubjectPlace) && len(prev.places()) == 1 && prev.About == AboutSubjects &&
+		f.Op == OpWhen && f.Attribute == domain.AttrFounding && !r.has("founding") && len(r.attrPos) == 0 && f.Unknown == "" && len(f.Words) == 0:
+		// "Ist Würzburg Engagierte Stadt?" … "und seit wann bei den
+		// Regiopolen?": since when the place is in that network; a
+		// network's start is asked in words ("gegründet", "gibt es").
+		f.Subjects = append(f.Subjects, prev.Subjects[slices.IndexFunc(prev.Subjects, func(s Subject) bool { return s.Kind == SubjectPlace })])
+		f.Attribute = domain.AttrNone
+		return f
+	case f.has(SubjectNetwork) && !f.has(SubjectPlace) && r.pronoun && !(r.has("founding") && r.has("exists")):
 		// "In welchem Kreis liegt Sendenhorst und seit wann ist es
-		// Engagierte Stadt?": "es" is the place before.
+		// Engagierte Stadt?": "es" is the place before; not the "es" of
+		// "seit wann gibt es die Regiopolen?", which asks the network's start.
 		for _, s := range prev.Subjects {
 			if s.Kind == SubjectPlace {
 				f.Subjects = append(f.Subjects, s)
@@ -3411,7 +3420,10 @@ func (e *Engine) changeFilters(g *Frame, f Frame, r *reading) {
 	if f.Ordinal != 0 {
 		g.Ordinal = f.Ordinal // "und der fünfte?"
 	}
-	if f.Time != WhenAny && f.Time != g.Time && g.Attribute == domain.AttrEvent {
+	switch {
+	case f.Time == WhenNext && g.Ordinal > 0 && f.Ordinal == 0 && g.Attribute == domain.AttrEvent:
+		g.Ordinal++ // "Wo war der 4. Tag?" … "und der nächste (danach)?": the 5.
+	case f.Time != WhenAny && f.Time != g.Time && g.Attribute == domain.AttrEvent:
 		g.Time, g.Ordinal = f.Time, f.Ordinal // "Wann ist der nächste Tag?" … "und wann war der letzte?"
 	}
 	if f.Negate {
