@@ -662,6 +662,14 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 			part.Focus = a.Focus
 			a.Frame = part.encode()
 		}
+		if a.English {
+			// Quoted statements stay German, their dates read English;
+			// after the focus, which reads the lead as written.
+			a.Lead = domain.EnglishDates(a.Lead)
+			for i := range a.Facts {
+				a.Facts[i].Text = domain.EnglishDates(a.Facts[i].Text)
+			}
+		}
 		answers = append(answers, a)
 	}
 	a := e.shorten(joinAnswers(answers))

@@ -675,6 +675,72 @@ var englishMonths = []string{"January", "February", "March", "April", "May", "Ju
 // English writes the date for English answers: "16 March 2016", "June 2022", "2019".
 func (d Date) English() string { return d.format(englishMonths, "%d %s %d") }
 
+// EnglishDates rewrites the German dates a quoted statement gives into
+// the English form of English answers: "am 29. März 2023" → "am 29 March
+// 2023", "im Juni 2021" → "im June 2021". The statement itself stays
+// German (the issue allows that); a date is read as a date, and an
+// English reader should not have to parse "19. Januar". A month name is
+// rewritten only next to a figure: "Mai" alone may be anything.
+func EnglishDates(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }) {
+		return s
+	}
+	var b strings.Builder
+	i, done := 0, 0
+	for i < len(s) {
+		m, n := germanMonthAt(s, i)
+		if m < 0 {
+			i++
+			continue
+		}
+		// Before it "29. ", after it " 2023": a figure on one side.
+		dayDot := i >= 3 && s[i-1] == ' ' && s[i-2] == '.' && isDigit(s[i-3])
+		year := i+n+1 < len(s) && s[i+n] == ' ' && isDigit(s[i+n+1])
+		if !dayDot && !year {
+			i += n
+			continue
+		}
+		cut := i
+		if dayDot {
+			cut = i - 2 // drop the day's dot: "29 March"
+		}
+		b.WriteString(s[done:cut])
+		if dayDot {
+			b.WriteByte(' ')
+		}
+		b.WriteString(englishMonths[m])
+		i += n
+		done = i
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// germanMonthAt is the month whose German name starts a word at s[i:] and
+// ends there too, and its length in bytes; -1 if none.
+func germanMonthAt(s string, i int) (int, int) {
+	if i > 0 && isWordByte(s[i-1]) {
+		return -1, 0
+	}
+	for m, name := range germanMonths {
+		if strings.HasPrefix(s[i:], name) && (i+len(name) == len(s) || !isWordByte(s[i+len(name)])) {
+			return m, len(name)
+		}
+	}
+	return -1, 0
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isWordByte reports whether a byte belongs to a word: a letter, a digit,
+// or a byte of a multi-byte letter ("ä").
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c >= 0x80
+}
+
 // ISO writes the date as it is written in the YAML: "2019", "2022-06", "2016-03-16".
 func (d Date) ISO() string {
 	switch {

@@ -276,3 +276,25 @@ func TestOfficialName(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishDates: the German dates a quoted statement gives read the
+// English way in an English answer; a month name without a figure next to
+// it, or inside a word, stays.
+func TestEnglishDates(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"die Auftaktveranstaltung war am 29. März 2023 bei der Auslandsgesellschaft.", "die Auftaktveranstaltung war am 29 March 2023 bei der Auslandsgesellschaft."},
+		{"fand am 19. Januar 2024 im Plenarsaal statt", "fand am 19 January 2024 im Plenarsaal statt"},
+		{"Ratsbeschluss März 2022", "Ratsbeschluss March 2022"},
+		{"vom 1. Juni bis 31. Dezember 2020", "vom 1 June bis 31 December 2020"},
+		{"Europawoche (Mai)", "Europawoche (Mai)"},
+		{"Maibaum 2020, Junior 2021", "Maibaum 2020, Junior 2021"},
+		{"am 5.12.2012", "am 5.12.2012"},
+		{"Mai 2021.", "May 2021."},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := EnglishDates(tt.in); got != tt.want {
+			t.Errorf("EnglishDates(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
