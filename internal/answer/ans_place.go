@@ -47,10 +47,11 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 			a.Facts = append(a.Facts, x) // one short line: the networks it is in
 		}
 		return a, nil
-	case len(places) > 1 && f.Op == OpWhere && !attrSpecific(f) && onlyNames(f):
+	case len(places) > 1 && (f.Op == OpWhere && !attrSpecific(f) && onlyNames(f) || f.Op == OpYesNo && f.Filters.Kreisfrei != "" && f.Attribute == domain.AttrNone):
 		// "In welchen Kreisen liegen Herford, Goch und Bad Salzuflen?":
 		// where each lies, one sentence each; their networks are another
-		// question.
+		// question. "Sind Paderborn und Bielefeld kreisfrei?": yes or no
+		// before each.
 		a := domain.Answer{Found: true, Kind: domain.KindPlace, English: en}
 		var titles, leads []string
 		a.LeadSource = e.placeSource(pl)
@@ -60,7 +61,12 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 				continue // a follow-up's place a reload removed
 			}
 			titles = append(titles, p.Name)
-			leads = append(leads, e.placeIs(p, en))
+			lead := e.placeIs(p, en)
+			if f.Op == OpYesNo {
+				yes := (p.District == "kreisfreie Stadt") == (f.Filters.Kreisfrei == "ja")
+				lead = say(en, map[bool]string{true: "yes", false: "no"}[yes]) + ": " + lead
+			}
+			leads = append(leads, lead)
 			a.Hits = append(a.Hits, placeHit(p))
 			if e.placeSource(p) == nil {
 				a.LeadSource = nil // one source for all, or none

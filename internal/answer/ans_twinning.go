@@ -52,6 +52,9 @@ func rgre(en bool) domain.Link {
 func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	en := f.English
 	places := f.places()
+	if a, ok := e.firstPartner(places, f); ok {
+		return a, nil
+	}
 	if len(places) >= 2 {
 		return e.twinningPair(places[0], places[1], f), nil
 	}
@@ -1021,6 +1024,53 @@ func otherSide(p domain.Partnership, id string) string {
 		return p.Partner
 	}
 	return p.Place
+}
+
+// firstPartner answers which of several NRW places twinned first (or
+// last) with the one place abroad the question names: "Leeds ist
+// Partnerstadt von Dortmund und von Siegen – wer war zuerst?" is Leeds –
+// Siegen (1966); the other pairs follow with their years.
+func (e *Engine) firstPartner(places []string, f Frame) (domain.Answer, bool) {
+	if len(places) < 3 || f.Most != DirOldest && f.Most != DirNewest {
+		return domain.Answer{}, false
+	}
+	abroad := ""
+	for _, id := range places {
+		if pl := e.base.Place(id); pl != nil && pl.Country != "" {
+			if abroad != "" {
+				return domain.Answer{}, false
+			}
+			abroad = id
+		}
+	}
+	if abroad == "" {
+		return domain.Answer{}, false
+	}
+	type dated struct {
+		id     string
+		since  domain.Date
+		source string
+	}
+	var pairs []dated
+	for _, p := range e.base.PartnershipsOf(abroad) {
+		if id := otherSide(p, abroad); slices.Contains(places, id) && !p.Since.IsZero() {
+			pairs = append(pairs, dated{id, p.Since, p.Source})
+		}
+	}
+	if len(pairs) < 2 {
+		return domain.Answer{}, false
+	}
+	slices.SortStableFunc(pairs, func(a, b dated) int { return dateKey(a.since) - dateKey(b.since) })
+	if f.Most == DirNewest {
+		slices.Reverse(pairs)
+	}
+	a := e.twinningPair(abroad, pairs[0].id, f)
+	for _, p := range pairs[1:] {
+		if pl := e.base.Place(p.id); pl != nil {
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: say(f.English, "twin.pair.since.short", pl.Name, dateIn(f.English, p.since)), Source: e.base.Source(p.source)})
+		}
+	}
+	return a, true
 }
 
 // countryOf is the country of the twinning's other side, seen from id.

@@ -27,6 +27,8 @@ func TestFollowUps(t *testing.T) {
 		// Another network named keeps the place; its start is asked in words.
 		{"Ist Würzburg auch Engagierte Stadt?", "und seit wann bei den Regiopolen?", []string{"Würzburg", "2019"}, nil},
 		{"Wo liegt Bocholt?", "seit wann gibt es die Engagierte Stadt?", []string{"2015"}, []string{"Bocholt ist Mitglied"}},
+		// The carrier named, its start asked.
+		{"Wer ist der Träger der Netzwerkstelle?", "seit wann gibt es den Träger?", []string{"1949"}, nil},
 		// The next one after a numbered event is the one after it.
 		{"Wo war der 4. Tag der Städtepartnerschaften?", "und der nächste danach?", []string{"5. Tag", "Landtag"}, nil},
 		{"Does Bottrop have a twin town in Poland?", "and a French one?", []string{"Tourcoing", "1967"}, []string{"Gliwice"}},

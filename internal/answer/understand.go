@@ -256,7 +256,9 @@ func (e *Engine) bracketed(w string) bool {
 // "since when?" of it too.
 func (e *Engine) carrierFounding(f, prev Frame, r *reading) (Frame, bool) {
 	nets := prev.networks()
-	if prev.Attribute != domain.AttrCarrier || f.Attribute != domain.AttrFounding || len(nets) != 1 || len(f.Subjects) > 0 {
+	// "seit wann gibt es den Träger?": the carrier named, its start asked.
+	founding := f.Attribute == domain.AttrFounding || f.Attribute == domain.AttrCarrier && f.Op == OpWhen && r.has("founding")
+	if prev.Attribute != domain.AttrCarrier || !founding || len(nets) != 1 || len(f.Subjects) > 0 {
 		return Frame{}, false
 	}
 	if !slices.ContainsFunc(r.toks, func(t tok) bool {
@@ -2091,7 +2093,20 @@ func (r *reading) placeAt(i int) bool {
 // startsYesNo reports whether the question opens like a yes/no question
 // the cue list does not cover: "Gibt es …", "Hat …".
 func (e *Engine) startsYesNo(r *reading) bool {
-	return len(r.toks) > 1 && r.toks[0].fold == "gibt" && r.toks[1].fold == "es"
+	if len(r.toks) > 1 && r.toks[0].fold == "gibt" && r.toks[1].fold == "es" {
+		return true
+	}
+	// "Paderborn und Bielefeld – sind beide kreisfrei?": names, a dash,
+	// then the question; the names are its subjects.
+	for i := 1; i < len(r.toks); i++ {
+		if r.toks[i].clause != r.toks[i-1].clause {
+			return e.lex.isCueIn("yesno", r.english, r.toks, i) && r.nameAt(0)
+		}
+		if !r.nameAt(i) && !e.lex.isCue("and", r.toks, i) {
+			return false
+		}
+	}
+	return false
 }
 
 // comparable reports whether a comparison has something to compare: two
