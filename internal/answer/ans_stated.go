@@ -81,12 +81,19 @@ func (e *Engine) stronglyStated(f Frame) bool {
 			n++
 		}
 	}
+	return n >= 2 && !e.asksUnstated(f)
+}
+
+// asksUnstated reports whether the question has an ordinary word no
+// statement has: that word is what it asks, and no statement says it
+// ("Who replaced Jochen Beuckers?").
+func (e *Engine) asksUnstated(f Frame) bool {
 	for _, w := range f.Words {
 		if _, syn := e.lex.synonyms[w]; len(e.refsOf(w)) == 0 && !syn && e.lex.ordinary(w) && utf8.RuneCountInString(w) >= 5 {
-			return false
+			return true
 		}
 	}
-	return n >= 2
+	return false
 }
 
 // refsOfForm are the statements that have the word in any form: as typed
