@@ -25,7 +25,7 @@ func (e *Engine) placeTwinnings(pl *domain.Place, f Frame) []domain.Partnership 
 	var ps []domain.Partnership
 	for _, p := range e.base.PartnershipsOf(pl.ID) {
 		other := e.base.Place(otherSide(p, pl.ID))
-		if other == nil || (country != "" && !e.lex.regions.within(countryOf(p, other, pl.ID), country)) || (f.Filters.Suspended && p.Status == "") ||
+		if other == nil || (country != "" && !e.countryKeeps(countryOf(p, other, pl.ID), f.Filters)) || (f.Filters.Suspended && p.Status == "") ||
 			(f.Filters.TwinKind != "" && p.Kind != f.Filters.TwinKind) ||
 			slices.Contains(f.Filters.Except, other.ID) ||
 			(f.Filters.Year != 0 && !yearKeeps(int(p.Since.Year), f.Filters)) {
@@ -88,7 +88,7 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	}
 	in := ""
 	if country != "" {
-		in = " " + e.inCountry(en, country)
+		in = " " + e.inCountryOf(en, f.Filters)
 	}
 	if f.Filters.Suspended {
 		in += say(en, "twin.suspended")
@@ -480,7 +480,7 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 	}
 	rows := map[string]*row{}
 	var order []string
-	ps := e.partnershipsIn(country)
+	ps := e.partnershipsOf(f.Filters)
 	if country == "" {
 		// "Welche Städte im Ennepe-Ruhr-Kreis haben Partnerstädte?": all
 		// twinnings, in the area.
@@ -525,6 +525,9 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 	}
 	slices.SortStableFunc(order, func(x, y string) int { return cmp.Compare(e.rank(x), e.rank(y)) })
 	where := e.withCountry(en, country)
+	if f.Filters.NotCountry {
+		where = e.inCountryOf(en, f.Filters) // "außerhalb von Europa"
+	}
 	if country == "" {
 		where = say(en, "in.area", inDistrict(en, e.base.Place(f.Filters.Area).Name))
 	}
@@ -537,7 +540,7 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 			a.Lead = say(en, "twin.area.none", where)
 		} else if ar := e.base.Place(f.Filters.Area); ar != nil {
 			// "Welche Kommunen im Kreis Lippe haben Partner in Polen?"
-			a.Lead = say(en, "twin.in.none.area", inDistrict(en, ar.Name), e.inCountry(en, country))
+			a.Lead = say(en, "twin.in.none.area", inDistrict(en, ar.Name), e.inCountryOf(en, f.Filters))
 		}
 		return a, nil
 	}
@@ -554,7 +557,7 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 		a.Lead = say(en, "twin.area", len(order), plural(en, len(order), "municipality", "municipalities"), where, plural(en, len(order), "has", "have"))
 		return a, nil
 	}
-	a.Lead = say(en, "twin.in", len(order), plural(en, len(order), "municipality", "municipalities"), plural(en, len(order), "has", "have"), e.inCountry(en, country))
+	a.Lead = say(en, "twin.in", len(order), plural(en, len(order), "municipality", "municipalities"), plural(en, len(order), "has", "have"), e.inCountryOf(en, f.Filters))
 	return a, nil
 }
 
@@ -562,6 +565,57 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 // country names, each with its partners: enough to answer, short enough
 // to read (the count in the lead says how many there are).
 const twinnedListed = 15
+
+// partnershipsOf are the base's twinnings of NRW places with partners in
+// the filters' country, or outside it.
+func (e *Engine) partnershipsOf(fl Filters) []domain.Partnership {
+	var out []domain.Partnership
+	for _, i := range e.twinsOf(fl) {
+		out = append(out, e.base.Partnerships[i])
+	}
+	return out
+}
+
+// twinsOf are the positions of the twinnings with partners in the
+// filters' country (an index), or outside it ("outside Europe": every
+// twinning whose partner's country is known and lies elsewhere).
+func (e *Engine) twinsOf(fl Filters) []int32 {
+	if !fl.NotCountry {
+		return e.twins.in[fl.Country]
+	}
+	var out []int32
+	for _, i := range e.twins.all {
+		p := e.base.Partnerships[i]
+		if e.countryKeeps(countryOf(p, e.base.Place(p.Partner), p.Place), fl) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// countryKeeps reports whether a partner's country c passes the filters:
+// within their country, or, negated, known and not within it.
+func (e *Engine) countryKeeps(c string, fl Filters) bool {
+	if fl.Country == "" {
+		return true
+	}
+	if fl.NotCountry {
+		return c != "" && !e.lex.regions.within(c, fl.Country)
+	}
+	return e.lex.regions.within(c, fl.Country)
+}
+
+// inCountryOf is inCountry of the filters' country, or "außerhalb von
+// Europa", "outside Europe" where they negate it.
+func (e *Engine) inCountryOf(en bool, fl Filters) string {
+	if !fl.NotCountry {
+		return e.inCountry(en, fl.Country)
+	}
+	if en {
+		return "outside " + theCountry(e.lex.englishCountry(fl.Country))
+	}
+	return "außerhalb von " + fl.Country
+}
 
 // partnershipsIn are the base's twinnings of NRW places with partners in
 // the country.
@@ -590,7 +644,7 @@ func (e *Engine) twinningRanks(_ context.Context, f Frame) (domain.Answer, error
 	if !unfiltered {
 		all := e.twins.all
 		if f.Filters.Country != "" {
-			all = e.twins.in[f.Filters.Country]
+			all = e.twinsOf(f.Filters)
 		}
 		ps, kept = nil, make([]bool, len(e.base.Partnerships))
 		for _, i := range all {
@@ -714,7 +768,7 @@ func (e *Engine) twinningsInYear(_ context.Context, f Frame) (domain.Answer, err
 		p := &e.base.Partnerships[i]
 		pl, other := e.base.Place(p.Place), e.base.Place(p.Partner)
 		if pl == nil || other == nil || !yearKeeps(int(p.Since.Year), f.Filters) ||
-			(f.Filters.Country != "" && !e.lex.regions.within(countryOf(*p, other, pl.ID), f.Filters.Country)) ||
+			(f.Filters.Country != "" && !e.countryKeeps(countryOf(*p, other, pl.ID), f.Filters)) ||
 			(f.Filters.Area != "" && !e.inAreaID(pl, f.Filters.Area)) || (f.Filters.Suspended && p.Status == "") {
 			continue
 		}

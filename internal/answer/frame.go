@@ -174,6 +174,7 @@ type Filters struct {
 	YearTo      int    // the last year of "zwischen 2000 und 2009"
 	New         bool   // the newest members
 	Country     string // partners in that country
+	NotCountry  bool   // partners outside Country: "outside Europe"
 	Suspended   bool   // twinnings that rest or ended
 	// Except are places to leave out: "wer noch?" after one was named.
 	Except []string
@@ -192,7 +193,7 @@ type Filters struct {
 // IsZero reports whether no filter is set.
 func (f Filters) IsZero() bool {
 	return f.State == "" && !f.NotState && f.Area == "" && !f.NotArea && f.Kreisfrei == "" && f.Kind == "" && !f.Founders &&
-		f.Year == 0 && !f.New && f.Country == "" && !f.Suspended && len(f.Except) == 0 && f.Twinned == "" && !f.NotFounders && f.NotIn == "" && !f.Former && f.TwinKind == ""
+		f.Year == 0 && !f.New && f.Country == "" && !f.NotCountry && !f.Suspended && len(f.Except) == 0 && f.Twinned == "" && !f.NotFounders && f.NotIn == "" && !f.Former && f.TwinKind == ""
 }
 
 // Relation places the answer relative to a subject: "vor Paderborn".
@@ -323,7 +324,11 @@ func (f Frame) String() string {
 	}
 	kv("kreisfrei", fl.Kreisfrei)
 	kv("kind", fl.Kind)
-	kv("country", fl.Country)
+	if fl.NotCountry {
+		kv("country!", fl.Country)
+	} else {
+		kv("country", fl.Country)
+	}
 	if fl.Founders {
 		b.WriteString(" founders")
 	}
@@ -475,6 +480,7 @@ type wireFilter struct {
 	YearTo      int      `json:"yto,omitempty"`
 	New         bool     `json:"new,omitempty"`
 	Country     string   `json:"country,omitempty"`
+	NotCountry  bool     `json:"ncountry,omitempty"`
 	Suspended   bool     `json:"susp,omitempty"`
 	Except      []string `json:"except,omitempty"`
 	Twinned     string   `json:"twinned,omitempty"`

@@ -70,7 +70,7 @@ func appendWire(dst []byte, w *wire) []byte {
 func (f *wireFilter) isZero() bool {
 	return f.State == "" && !f.NotState && f.Area == "" && !f.NotArea && f.Kreisfrei == "" && f.Kind == "" &&
 		!f.Founders && !f.NotFounders && f.NotIn == "" && f.Year == 0 && f.YearOp == "" && f.YearTo == 0 &&
-		!f.New && f.Country == "" && !f.Suspended && f.Except == nil && f.Twinned == "" && !f.Former && f.TwinKind == ""
+		!f.New && f.Country == "" && !f.NotCountry && !f.Suspended && f.Except == nil && f.Twinned == "" && !f.Former && f.TwinKind == ""
 }
 
 // appendWireFilter appends json.Marshal(f): an object of the fields that
@@ -91,6 +91,7 @@ func appendWireFilter(dst []byte, f *wireFilter) []byte {
 	dst = appendIntField(dst, `,"yto":`, f.YearTo)
 	dst = appendBoolField(dst, `,"new":true`, f.New)
 	dst = appendStringField(dst, `,"country":`, f.Country)
+	dst = appendBoolField(dst, `,"ncountry":true`, f.NotCountry)
 	dst = appendBoolField(dst, `,"susp":true`, f.Suspended)
 	dst = appendStrings(dst, `,"except":`, f.Except)
 	dst = appendStringField(dst, `,"twinned":`, f.Twinned)

@@ -650,6 +650,9 @@ func (l *lexicon) otherCountries() {
 			if de == "" || en == "" || l.isEnglishWord(words.Fold(de)) || l.isEnglishWord(words.Fold(en)) {
 				continue
 			}
+			if _, ok := l.regions.of[de]; ok {
+				continue // an alias code ("UK" for GB) must not replace the lexicon's region
+			}
 			l.regions.of[de] = r
 			l.countryEN[de] = en
 			for _, n := range []string{de, en} {

@@ -112,3 +112,28 @@ func shippedEngine(t testing.TB) *Engine {
 	t.Cleanup(func() { ix.Close() })
 	return New(base, ix, nil)
 }
+
+// TestCountriesLieInTheirContinents: every country of the lexicon lies in
+// the continent CLDR puts it in, whatever other codes name it too (the
+// reserved "UK" once replaced GB, and the United Kingdom left Europe).
+func TestCountriesLieInTheirContinents(t *testing.T) {
+	e := shippedEngine(t)
+	tests := []struct {
+		country, region string
+		in              bool
+	}{
+		{"Vereinigtes Königreich", "Europa", true},
+		{"Frankreich", "Westeuropa", true},
+		{"Polen", "Osteuropa", true},
+		{"USA", "Nordamerika", true},
+		{"USA", "Europa", false},
+		{"China", "Asien", true},
+		{"Ghana", "Afrika", true},
+		{"Frankreich", "Frankreich", true},
+	}
+	for _, tt := range tests {
+		if got := e.lex.regions.within(tt.country, tt.region); got != tt.in {
+			t.Errorf("within(%q, %q) = %v, want %v", tt.country, tt.region, got, tt.in)
+		}
+	}
+}

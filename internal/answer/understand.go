@@ -2270,7 +2270,12 @@ func isArea(pl *domain.Place) bool {
 // it ("Welche Kommunen im Kreis Lippe sind dabei?").
 func (e *Engine) readFilters(r *reading, f *Frame) {
 	fl := &f.Filters
-	if r.has("outside") && fl.State != "" {
+	switch {
+	case r.has("outside") && fl.Country != "" && (fl.State == "" || r.has("twinning")):
+		// "Dortmund twin towns outside Europe?"; "NRW-Städte mit Partnern
+		// außerhalb von Europa": the partners' side, NRW stays.
+		fl.NotCountry = true
+	case r.has("outside") && fl.State != "":
 		fl.NotState = true
 	}
 	switch {
@@ -3390,7 +3395,7 @@ func (e *Engine) allAbroad(ids []string) bool {
 func (e *Engine) changeFilters(g *Frame, f Frame, r *reading) {
 	nf, fl := f.Filters, &g.Filters
 	if nf.Country != "" {
-		fl.Country = nf.Country
+		fl.Country, fl.NotCountry = nf.Country, nf.NotCountry
 		if g.About == AboutSubjects && !g.has(SubjectNetwork) {
 			g.About = AboutTwinnings
 		}
