@@ -26,6 +26,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/memo"
 	"github.com/engagiert/engagiert/internal/names"
 	"github.com/engagiert/engagiert/internal/recovery"
 	"github.com/engagiert/engagiert/internal/words"
@@ -95,6 +96,11 @@ type Engine struct {
 	// folded holds the base's texts as folded words (foldTexts), once
 	// Prepare built it; until then each text is folded when asked.
 	folded atomic.Pointer[map[string][]string]
+	// foldedMore remembers the folded words of texts an answer composes
+	// (a statement with its date, in English): a few long texts,
+	// folded again for every question that weighs them (a tenth of the
+	// engine's time).
+	foldedMore *memo.Map[string, []string]
 	// keyRank orders places by name as sortKey does (precomputed), by
 	// position in base.Places (rank).
 	keyRank []int32
@@ -133,6 +139,7 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	}
 	e := &Engine{base: base, search: s, log: log,
 		factPlaces: map[domain.FactRef][]string{}, statementPlaces: map[string][]string{}, members: map[string][]memberRef{},
+		foldedMore:   memo.New[string, []string](maxFoldedMore),
 		countryFacts: map[string][]domain.FactRef{},
 		byFirstWord:  map[string][]*domain.Place{}}
 	e.nameEndings = sync.OnceValue(e.countNameEndings)
