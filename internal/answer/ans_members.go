@@ -256,7 +256,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 			// "Welche RegioPole-Stadt hat eine Partnerstadt in Ungarn?":
 			// which partner, too.
 			for i, r := range ms {
-				if ps := e.partnersIn(r.p.ID, f.Filters.Country); len(ps) > 0 {
+				if ps := e.partnersIn(e.places[r.at].ID, f.Filters.Country); len(ps) > 0 {
 					l.Items[i].Detail = strings.TrimPrefix(l.Items[i].Detail+"; "+plural(en, len(ps), "partners.of", "partners.ofN")+strings.Join(ps, ", "), "; ")
 				}
 			}
@@ -312,7 +312,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 // listed reports whether a member list of n for the frame names the
 // member: it passes the filters and, where the words name a role, has it.
 func (e *Engine) listed(n *domain.Network, f Frame, byRole bool, r *memberRef) bool {
-	return e.keep(f.Filters, r.p, r.m, n.Founded.Date) && (!byRole || e.roleHas(*r.m, f.Words))
+	return e.keep(f.Filters, e.places[r.at], r.m, n.Founded.Date) && (!byRole || e.roleHas(*r.m, f.Words))
 }
 
 // listedPlaces is what the answer to a member list names, in its order,
@@ -335,7 +335,7 @@ func (e *Engine) listedPlaces(f Frame) []string {
 			break
 		}
 		if e.listed(n, f, byRole, r) {
-			ids = append(ids, r.p.ID)
+			ids = append(ids, e.places[r.at].ID)
 		}
 	}
 	return ids
@@ -411,7 +411,7 @@ func (e *Engine) memberList(n *domain.Network, ms []memberRef, total int, en boo
 		if r.m.Role != "" && utf8.RuneCountInString(r.m.Role) <= 25 && len(ms) <= 20 {
 			detail = append(detail, roleIn(en, r.m.Role))
 		}
-		l.Items = append(l.Items, domain.ListItem{Name: r.p.Name, Detail: strings.Join(detail, ", "), Source: e.base.Source(r.m.Source)})
+		l.Items = append(l.Items, domain.ListItem{Name: e.places[r.at].Name, Detail: strings.Join(detail, ", "), Source: e.base.Source(r.m.Source)})
 	}
 	if total > len(ms) {
 		l.Note = moreNote(en, total-len(ms))
@@ -475,13 +475,13 @@ func (e *Engine) states(ctx context.Context, f Frame) (domain.Answer, error) {
 		var order []string
 		for j := range e.members[n.ID] {
 			r := &e.members[n.ID][j]
-			if !r.current || r.p.State == "" {
+			if !r.current || e.places[r.at].State == "" {
 				continue
 			}
-			if counts[r.p.State] == 0 {
-				order = append(order, r.p.State)
+			if counts[e.places[r.at].State] == 0 {
+				order = append(order, e.places[r.at].State)
 			}
-			counts[r.p.State]++
+			counts[e.places[r.at].State]++
 		}
 		slices.SortStableFunc(order, func(x, y string) int { return counts[y] - counts[x] })
 		var parts []string
@@ -521,18 +521,18 @@ func (e *Engine) shared(_ context.Context, f Frame) (domain.Answer, error) {
 		for i := 1; i < len(nets) && in; i++ {
 			in = e.idx.isIn(nets[i].ID, r.at)
 		}
-		if !in || !e.keep(f.Filters, r.p, nil, domain.Date{}) {
+		if !in || !e.keep(f.Filters, e.places[r.at], nil, domain.Date{}) {
 			continue
 		}
 		total++
 		if len(l.Items) < maxListed {
 			parts := []string{shortName(&nets[0]) + since(en, *r.m)}
 			for i := 1; i < len(nets); i++ {
-				m, _ := e.base.MembershipIn(nets[i].ID, r.p.ID)
+				m, _ := e.base.MembershipIn(nets[i].ID, e.places[r.at].ID)
 				parts = append(parts, shortName(&nets[i])+since(en, m))
 			}
-			l.Items = append(l.Items, domain.ListItem{Name: r.p.Name, Detail: strings.Join(parts, "; "), Source: e.base.Source(r.m.Source)})
-			a.Hits = append(a.Hits, placeHit(r.p))
+			l.Items = append(l.Items, domain.ListItem{Name: e.places[r.at].Name, Detail: strings.Join(parts, "; "), Source: e.base.Source(r.m.Source)})
+			a.Hits = append(a.Hits, placeHit(e.places[r.at]))
 		}
 	}
 	slices.SortStableFunc(l.Items, func(x, y domain.ListItem) int { return strings.Compare(sortKey(x.Name), sortKey(y.Name)) })
@@ -689,7 +689,7 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 	ms, mi := e.members[n.ID], e.memberIdx[n.ID]
 	take := func(j int32) bool {
 		r := &ms[j]
-		if !e.keep(f.Filters, r.p, r.m, n.Founded.Date) {
+		if !e.keep(f.Filters, e.places[r.at], r.m, n.Founded.Date) {
 			return true
 		}
 		if len(dated) > 0 && r.m.Since.Year != dated[0].m.Since.Year {
@@ -732,7 +732,7 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 	if !f.Filters.IsZero() {
 		undated = 0
 		for r := range e.candidates(n.ID, f.Filters) {
-			if r.m.Since.IsZero() && e.keep(f.Filters, r.p, r.m, n.Founded.Date) {
+			if r.m.Since.IsZero() && e.keep(f.Filters, e.places[r.at], r.m, n.Founded.Date) {
 				undated++
 			}
 		}
@@ -750,7 +750,7 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 	best := dated[0].m.Since.Year
 	var tied []string
 	for _, r := range dated {
-		tied = append(tied, r.p.Name)
+		tied = append(tied, e.places[r.at].Name)
 	}
 	label := say(en, "longest")
 	if most == DirNewest {
@@ -758,7 +758,7 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 	}
 	if ties == 1 {
 		a.Lead = say(en, "most.one", label, n.Name, tied[0], dateIn(en, dated[0].m.Since))
-		a.Focus = dated[0].p.ID
+		a.Focus = e.places[dated[0].at].ID
 	} else {
 		a.Lead = say(en, "most.tied", label, n.Name, best, joinMore(en, tied, ties))
 	}

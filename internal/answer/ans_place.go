@@ -308,8 +308,8 @@ func (e *Engine) placesAnswer(ids []string, f Frame) domain.Answer {
 				var names []string
 				var src *domain.Source
 				for r := range e.candidates(n.ID, Filters{Area: pl.ID}) {
-					if r.m.Until.IsZero() && inArea(r.p, pl) {
-						names = append(names, r.p.Name)
+					if r.m.Until.IsZero() && inArea(e.places[r.at], pl) {
+						names = append(names, e.places[r.at].Name)
 						if src == nil {
 							src = e.base.Source(r.m.Source)
 						}
@@ -513,8 +513,8 @@ func (e *Engine) siblingMember(pl *domain.Place, n *domain.Network) (*domain.Pla
 func (e *Engine) areaMembers(area *domain.Place, n *domain.Network, en bool) string {
 	var names []string
 	for r := range e.candidates(n.ID, Filters{Area: area.ID}) {
-		if r.m.Until.IsZero() && inArea(r.p, area) {
-			name := r.p.Name
+		if r.m.Until.IsZero() && inArea(e.places[r.at], area) {
+			name := e.places[r.at].Name
 			if !r.m.Since.IsZero() {
 				name += " (" + say(en, "since", dateIn(en, r.m.Since)) + ")"
 			}

@@ -414,16 +414,25 @@ func (e *Engine) dropRepeats(lead string, facts []domain.AnswerFact) []domain.An
 }
 
 // foldWords splits text into folded words: the base's texts were split
-// once, when the engine was built (foldTexts); the caller must not change
-// the slice.
+// once, when the engine was built (foldTexts), others once they were
+// asked for (foldedMore); the caller must not change the slice.
 func (e *Engine) foldWords(s string) []string {
 	if m := e.folded.Load(); m != nil {
 		if ws, ok := (*m)[s]; ok {
 			return ws
 		}
 	}
-	return foldWords(s)
+	if ws, ok := e.foldedMore.Get(s); ok {
+		return ws
+	}
+	ws := foldWords(s)
+	e.foldedMore.Put(s, ws)
+	return ws
 }
+
+// maxFoldedMore bounds Engine.foldedMore: the shipped base's questions
+// compose fewer than a hundred such texts.
+const maxFoldedMore = 1024
 
 // foldedText is s's folded words joined by spaces, as
 // strings.Join(e.foldWords(s), " ") writes them: the text of an answer,

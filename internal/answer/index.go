@@ -378,7 +378,7 @@ func (e *Engine) indexMembers(network string, areasOf [][]string) *memberIndex {
 	complete := e.base.Network(network).MembersComplete
 	for j := range ms {
 		r := &ms[j]
-		mi.byState[r.p.State] = append(mi.byState[r.p.State], int32(j))
+		mi.byState[e.places[r.at].State] = append(mi.byState[e.places[r.at].State], int32(j))
 		mi.byYear[int(r.m.Since.Year)] = append(mi.byYear[int(r.m.Since.Year)], int32(j))
 		for _, area := range areasOf[r.at] {
 			mi.byArea[area] = append(mi.byArea[area], int32(j))
@@ -392,9 +392,9 @@ func (e *Engine) indexMembers(network string, areasOf [][]string) *memberIndex {
 		if r.m.Until.IsZero() {
 			mi.current++
 			mi.curYear[int(r.m.Since.Year)]++
-			mi.curState[r.p.State]++
+			mi.curState[e.places[r.at].State]++
 			if complete {
-				names = append(names, r.p.Name)
+				names = append(names, e.places[r.at].Name)
 			}
 			if r.m.Since.IsZero() {
 				mi.undated++

@@ -189,7 +189,7 @@ func TestPropertyNetworks(t *testing.T) {
 				property{q: "How many members does " + name + " have?", found: true, lead: englishFigure(true, c.Value), max: 900})
 		}
 		if ms := e.members[n.ID]; len(ms) > 0 && !n.IsTitle() {
-			first := ms[0].p.Name
+			first := e.places[ms[0].at].Name
 			ps = append(ps, property{q: "Welche Mitglieder hat " + name + "?", found: true, all: []string{first}, max: 1500})
 		}
 	}

@@ -9,6 +9,7 @@ package domain
 
 import (
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strconv"
@@ -39,7 +40,7 @@ type Base struct {
 	Figures []Figure
 
 	networkByID map[string]*Network
-	placeAt     map[string]int32 // place id -> position in Places
+	placeAt     placeTable // place id -> position in Places
 	sourceByID  map[string]*Source
 	// The memberships of the place at position i, titles included, are
 	// memberOf[memberStart[i]:memberStart[i+1]], in the order of the
@@ -372,8 +373,8 @@ type Parts struct {
 func NewBaseParts(p Parts) *Base {
 	b := &Base{Networks: p.Networks, Places: p.Places, Sources: p.Sources, Version: p.Version,
 		Partnerships: p.Partnerships, PartnershipCounts: p.PartnershipCounts, Lexicon: p.Lexicon, Figures: p.Figures,
-		networkByID: make(map[string]*Network, len(p.Networks)), placeAt: make(map[string]int32, len(p.Places)),
-		sourceByID: make(map[string]*Source, len(p.Sources))}
+		networkByID: make(map[string]*Network, len(p.Networks)),
+		sourceByID:  make(map[string]*Source, len(p.Sources))}
 	// The base keeps its lists without the spare room appending leaves
 	// (up to a quarter more than they hold: 5 MB at 100,000 places).
 	b.Places = clip(b.Places)
@@ -381,9 +382,7 @@ func NewBaseParts(p Parts) *Base {
 	for i := range b.Networks {
 		b.Networks[i].Members = clip(b.Networks[i].Members)
 	}
-	for i := range b.Places {
-		b.placeAt[b.Places[i].ID] = int32(i)
-	}
+	b.placeAt = newPlaceTable(b.Places)
 	// Count each place's memberships, then lay them out place by place.
 	b.memberStart = make([]int32, len(b.Places)+1)
 	for i := range b.Networks {
@@ -391,7 +390,7 @@ func NewBaseParts(p Parts) *Base {
 		b.networkByID[n.ID] = n
 		for j := range n.Members {
 			n.Members[j].Network = n.ID
-			if at, ok := b.placeAt[n.Members[j].Place]; ok {
+			if at, ok := b.placeAt.find(b.Places, n.Members[j].Place); ok {
 				b.memberStart[at+1]++
 			}
 		}
@@ -408,7 +407,7 @@ func NewBaseParts(p Parts) *Base {
 	for i := range b.Networks {
 		for j, m := range b.Networks[i].Members {
 			ref := memberAt(b.firstMember[i] + int32(j))
-			if at, ok := b.placeAt[m.Place]; ok {
+			if at, ok := b.placeAt.find(b.Places, m.Place); ok {
 				b.memberOf[next[at]] = ref
 				next[at]++
 				continue
@@ -433,7 +432,7 @@ func (b *Base) indexPartners() {
 	// position (-1 for an id no place has), its id, the twinning's position.
 	each := func(f func(place int32, id string, twinning int32)) {
 		side := func(id string, i int) {
-			at, ok := b.placeAt[id]
+			at, ok := b.placeAt.find(b.Places, id)
 			if !ok {
 				at = -1
 			}
@@ -477,12 +476,58 @@ func clip[S ~[]E, E any](xs S) S {
 	return slices.Clone(xs)
 }
 
+// placeTable finds a place's position by its id: open addressing over
+// the positions, at most half full, with the ids compared where the
+// places keep them. A map[string]int32 holds a copy of every id's
+// header beside its position (3.3 MB at 100,000 places; this takes 1).
+type placeTable struct {
+	slots []int32 // 1 + a position; 0 is empty
+}
+
+// placeSeed seeds the tables' hash: one per process, so that two bases
+// built alike are alike (frozen's tests compare them deeply).
+var placeSeed = maphash.MakeSeed()
+
+// newPlaceTable indexes the places by id; of places with the same id,
+// the last is found, as a map filled in order would give.
+func newPlaceTable(places []Place) placeTable {
+	n := 1
+	for n < 2*len(places) {
+		n *= 2
+	}
+	t := placeTable{slots: make([]int32, n)}
+	mask := uint64(n - 1)
+	for i := range places {
+		h := maphash.String(placeSeed, places[i].ID) & mask
+		for t.slots[h] != 0 && places[t.slots[h]-1].ID != places[i].ID {
+			h = (h + 1) & mask
+		}
+		t.slots[h] = int32(i) + 1
+	}
+	return t
+}
+
+// find returns the position of the place with the id among the places
+// the table was made of.
+func (t placeTable) find(places []Place, id string) (int32, bool) {
+	if len(t.slots) == 0 {
+		return 0, false
+	}
+	mask := uint64(len(t.slots) - 1)
+	for h := maphash.String(placeSeed, id) & mask; t.slots[h] != 0; h = (h + 1) & mask {
+		if at := t.slots[h] - 1; places[at].ID == id {
+			return at, true
+		}
+	}
+	return 0, false
+}
+
 // Network returns the network with the id, or nil.
 func (b *Base) Network(id string) *Network { return b.networkByID[id] }
 
 // Place returns the place with the id, or nil.
 func (b *Base) Place(id string) *Place {
-	if i, ok := b.placeAt[id]; ok {
+	if i, ok := b.placeAt.find(b.Places, id); ok {
 		return &b.Places[i]
 	}
 	return nil
@@ -492,7 +537,7 @@ func (b *Base) Place(id string) *Place {
 // that callers can keep what they know of every place in a slice rather
 // than in a map of their own.
 func (b *Base) PlaceIndex(id string) (int, bool) {
-	i, ok := b.placeAt[id]
+	i, ok := b.placeAt.find(b.Places, id)
 	return int(i), ok
 }
 
@@ -551,7 +596,7 @@ func (b *Base) member(r memberAt) (*Network, int32) {
 
 // memberRefs are the memberships of a place, titles included.
 func (b *Base) memberRefs(placeID string) []memberAt {
-	if i, ok := b.placeAt[placeID]; ok {
+	if i, ok := b.placeAt.find(b.Places, placeID); ok {
 		return b.memberOf[b.memberStart[i]:b.memberStart[i+1]]
 	}
 	return b.strayMembers[placeID]
@@ -561,7 +606,7 @@ func (b *Base) memberRefs(placeID string) []memberAt {
 // order of Partnerships. The list is the caller's.
 func (b *Base) PartnershipsOf(placeID string) []Partnership {
 	at := b.strayPartners[placeID]
-	if i, ok := b.placeAt[placeID]; ok {
+	if i, ok := b.placeAt.find(b.Places, placeID); ok {
 		at = b.partnerOf[b.partnerStart[i]:b.partnerStart[i+1]]
 	}
 	if len(at) == 0 {
