@@ -27,6 +27,11 @@ func TestFollowUps(t *testing.T) {
 		// Another network named keeps the place; its start is asked in words.
 		{"Ist Würzburg auch Engagierte Stadt?", "und seit wann bei den Regiopolen?", []string{"Würzburg", "2019"}, nil},
 		{"Wo liegt Bocholt?", "seit wann gibt es die Engagierte Stadt?", []string{"2015"}, []string{"Bocholt ist Mitglied"}},
+		// A partner in Germany is a pair too; a series' first; since when
+		// the few a list across networks named are in each.
+		{"lemgo partnerstädte?", "seit wann die mit stendal?", []string{"1988"}, []string{"Mitglied in einem Netzwerk"}},
+		{"Wann und wo war der 4. Tag der Städtepartnerschaften?", "und der erste?", []string{"1. Termin"}, []string{"Netzwerke im Vergleich"}},
+		{"Welche Regiopole-Stadt aus NRW ist auch im Kommunen-Netzwerk?", "seit wann?", []string{"Paderborn", "2016", "25. September 2020"}, nil},
 		// The carrier named, its start asked.
 		{"Wer ist der Träger der Netzwerkstelle?", "seit wann gibt es den Träger?", []string{"1949"}, nil},
 		// The next one after a numbered event is the one after it.

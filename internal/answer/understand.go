@@ -2912,6 +2912,19 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	if g, ok := e.carrierFounding(f, prev, r); ok {
 		return g
 	}
+	if !named && prev.Attribute == domain.AttrEvent && (prev.Ordinal > 0 || prev.Time != WhenAny) && f.Op == OpMost && f.Most != DirNone &&
+		len(f.Words) == 0 && f.Unknown == "" && f.Filters.IsZero() {
+		// "Wo war der 4. Tag?" … "und der erste?", "und der letzte?": that
+		// series' first, or its latest.
+		g := prev
+		g.Parts, g.English, g.Focus = nil, f.English, ""
+		if f.Most == DirOldest {
+			g.Ordinal, g.Time = 1, WhenAny
+		} else {
+			g.Ordinal, g.Time = 0, WhenLast
+		}
+		return g
+	}
 	if !named && f.Unknown == "" && prev.About == AboutTwinnings && len(prev.places()) == 1 &&
 		(f.Op == OpCompare || f.Op == OpMost) && (f.Most == DirOldest || f.Most == DirNewest) {
 		// "Which NRW towns are twinned with Amiens?" … "which of the two
@@ -2923,6 +2936,27 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	}
 	if g, ok := e.sameYear(f, prev, r); ok && !named {
 		return g
+	}
+	if nets := prev.networks(); !named && len(nets) == 2 && prev.Op == OpList && prev.Attribute == domain.AttrMembers && !prev.Negate &&
+		f.Op == OpWhen && len(f.Words) == 0 && f.Unknown == "" && f.Attribute == domain.AttrNone {
+		// "Welche Regiopole-Stadt aus NRW ist auch im Kommunen-Netzwerk?"
+		// … "seit wann?": since when the few listed are in each.
+		one := prev
+		one.Subjects = []Subject{{Kind: SubjectNetwork, ID: nets[0]}}
+		var both []string
+		for _, id := range e.listedPlaces(one) {
+			if slices.ContainsFunc(e.base.MembershipsOf(id), func(m domain.Membership) bool { return m.Network == nets[1] }) {
+				both = append(both, id)
+			}
+		}
+		if len(both) >= 1 && len(both) <= 3 {
+			g := Frame{Op: OpWhen, English: f.English}
+			for _, id := range both {
+				g.Subjects = append(g.Subjects, Subject{Kind: SubjectPlace, ID: id})
+			}
+			g.Subjects = append(g.Subjects, Subject{Kind: SubjectNetwork, ID: nets[0]}, Subject{Kind: SubjectNetwork, ID: nets[1]})
+			return g
+		}
 	}
 	if !named && prev.About == AboutTwinnings && len(prev.places()) > 0 && f.Op == OpWhen && f.Unknown == "" &&
 		(f.Attribute == domain.AttrNone || f.Attribute == domain.AttrFounding) && len(f.Words) == 0 {
@@ -3208,8 +3242,11 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			f.Subjects = append(f.Subjects, Subject{Kind: SubjectNetwork, ID: id})
 		}
 		return f
-	case named && !f.has(SubjectNetwork) && prev.About == AboutTwinnings && e.allAbroad(f.places()):
-		// "seit wann die mit Gouda?" after Solingen's twinnings: the pair.
+	case named && !f.has(SubjectNetwork) && prev.About == AboutTwinnings && (e.allAbroad(f.places()) ||
+		len(f.places()) == 1 && len(prev.places()) == 1 && !e.inNRW(f.places()[0]) && e.pairTwinned(prev.places()[0], f.places()[0])):
+		// "seit wann die mit Gouda?" after Solingen's twinnings: the pair;
+		// so too a partner in Germany ("seit wann die mit Stendal?" after
+		// Lemgo's).
 		var subjects []Subject
 		for _, s := range prev.Subjects {
 			if pl := e.base.Place(s.ID); s.Kind == SubjectPlace && pl != nil && pl.Country == "" {
