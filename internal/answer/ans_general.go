@@ -411,6 +411,13 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 			return e.shortFacts(all, f), nil
 		}
 	}
+	named := slices.ContainsFunc(f.Words, func(w string) bool { return !e.lex.ordinary(w) && len(e.refsOf(w)) > 0 })
+	if a, ok := e.foundedStatement(f, ""); ok && named {
+		// "Unter welchem Namen wurde die Auslandsgesellschaft gegründet?":
+		// a statement that says the founding of what a name names, before
+		// the founding of the network the name is near.
+		return a, nil
+	}
 	if n := e.foundingNamed(f); n != nil {
 		// "Wo fand die Unterzeichnung statt?": the founding its words describe.
 		f.Subjects = []Subject{{Kind: SubjectNetwork, ID: n.ID}}
@@ -498,7 +505,9 @@ func (e *Engine) ofYear(hits []domain.FactHit, f Frame) []domain.FactHit {
 // founded ("… wurde am 28. März 1949 … gegründet"), or what it was called
 // then ("Wie hieß die Auslandsgesellschaft bei ihrer Gründung?").
 func (e *Engine) foundedStatement(f Frame, network string) (domain.Answer, bool) {
-	if f.Attribute != domain.AttrFounding || f.Op != OpWhen && f.Op != OpDescribe || len(f.Words) == 0 {
+	// "Unter welchem Namen wurde … gegründet?" lists nothing: it asks too.
+	asks := f.Op == OpWhen || f.Op == OpDescribe || f.Op == OpList && len(f.Subjects) == 0
+	if f.Attribute != domain.AttrFounding || !asks || len(f.Words) == 0 {
 		return domain.Answer{}, false
 	}
 	// The words statements have ("under what name" adds none), and all
