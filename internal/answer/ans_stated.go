@@ -170,6 +170,9 @@ func (e *Engine) statesSpecific(_ context.Context, f Frame) (domain.Answer, erro
 		if n := max(f.Number, f.Ordinal); n > 0 && namesNumber(text, n) {
 			score += 4 // "die EWS 3", "die erste EWS": the statement that numbers it
 		}
+		if (f.Attribute == domain.AttrRole || f.Op == OpWho && f.Attribute == domain.AttrNone) && e.officeNear(text, spec) {
+			score += 3 // "Tessa Flatten's job?", "Wer ist Tessa Flatten?": the statement with her office
+		}
 		if f.Period && e.statesSpan(text) {
 			score += 3 // "how often …?": the statement with a frequency
 		}
@@ -214,10 +217,65 @@ func (e *Engine) statedFor(r domain.FactRef, text string, f Frame) bool {
 		int(e.fact(r, false).Stand.Year) != f.Filters.Year {
 		return false // neither says the year nor was true then ("hatten 2014")
 	}
+	if f.Filters.Year != 0 && f.Filters.YearOp == "after" && int(e.fact(r, false).Stand.Year) < f.Filters.Year && !e.saysYearFrom(text, f.Filters.Year) {
+		return false // "since 2024": a statement of 2021 that names no later year
+	}
 	if c := f.Filters.Country; c != "" && !slices.Contains(e.countryFacts[c], r) {
 		return false
 	}
 	return true
+}
+
+// officeNear reports whether a text gives a person named by one of the
+// words an office (the lexicon's "office" cue): before the name with only
+// names and small words between ("Staatssekretärin für Sport und Ehrenamt
+// Andrea Milz", "Kuratoriumsvorsitzenden Staatsminister a. D. Wolfram
+// Kuschke"), right after it ("Max Schemme (Referent)", "Kai Pfundheller,
+// dem Leiter"), or after "ist" ("Tessa Flatten ist seit 2020
+// Prorektorin"). An office further off is someone else's ("Wolfram
+// Kuschke führte ein, Botschafterin Anka Feldhusen …").
+func (e *Engine) officeNear(text string, ws []string) bool {
+	toks := tokenize(text)
+	office := func(j int) bool { return j >= 0 && j < len(toks) && e.lex.isCue("office", toks, j) }
+	small := func(t tok) bool { return t.upper || utf8.RuneCountInString(t.fold) <= 3 }
+	for i, t := range toks {
+		if !slices.Contains(ws, t.fold) && !slices.Contains(ws, t.term) {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-6; j-- { // "a. D." ends no clause here
+			if office(j) {
+				return true
+			}
+			if !small(toks[j]) {
+				break
+			}
+		}
+		k := i + 1
+		for k < len(toks) && slices.Contains(ws, toks[k].fold) {
+			k++ // past the rest of the name
+		}
+		if office(k) || k+1 < len(toks) && utf8.RuneCountInString(toks[k].fold) <= 3 && office(k+1) {
+			return true
+		}
+		if k < len(toks) && (toks[k].fold == "ist" || toks[k].fold == "is" || toks[k].fold == "war" || toks[k].fold == "was") {
+			for j := k + 1; j < len(toks) && j <= k+8 && toks[j].clause == t.clause; j++ {
+				if office(j) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// saysYearFrom reports whether a text names a year from y on.
+func (e *Engine) saysYearFrom(text string, y int) bool {
+	for _, t := range tokenize(text) {
+		if t.num >= y && t.num < 2100 {
+			return true
+		}
+	}
+	return false
 }
 
 // countsWord reports whether a text gives a figure right before one of the

@@ -137,3 +137,26 @@ func TestCountriesLieInTheirContinents(t *testing.T) {
 		}
 	}
 }
+
+// TestOfficeNear: an office belongs to the person it stands next to, not
+// to one named further off in the sentence.
+func TestOfficeNear(t *testing.T) {
+	e := shippedEngine(t)
+	tests := []struct {
+		text string
+		name []string
+		want bool
+	}{
+		{"Im Projektteam: Dr. Kai Pfundheller, Max Schemme (Referent) und Dagmar Becker.", []string{"max", "schemme"}, true},
+		{"Prof. Dr. Tessa Flatten ist seit dem 1. September 2020 Prorektorin Internationales der TU Dortmund.", []string{"tessa", "flatten"}, true},
+		{"unter ihrem Kuratoriumsvorsitzenden Staatsminister a. D. Wolfram Kuschke (ehrenamtlich).", []string{"wolfram", "kuschke"}, true},
+		{"bei der Staatssekretärin für Sport und Ehrenamt Andrea Milz", []string{"andrea", "milz"}, true},
+		{"Wolfram Kuschke führte ein, Botschafterin Anka Feldhusen war live aus Kyjiw zugeschaltet.", []string{"wolfram", "kuschke"}, false},
+		{"Der Beirat hat zehn Mitglieder, etwa Prof. Dr. Tessa Flatten (TU Dortmund).", []string{"tessa", "flatten"}, false},
+	}
+	for _, tt := range tests {
+		if got := e.officeNear(tt.text, tt.name); got != tt.want {
+			t.Errorf("officeNear(%q, %v) = %v, want %v", tt.text, tt.name, got, tt.want)
+		}
+	}
+}

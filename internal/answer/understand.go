@@ -1250,7 +1250,9 @@ func (e *Engine) readCues(r *reading) {
 			name := domain.Cues[p.owner]
 			for j := i; j < i+n; j++ {
 				r.cues[name] = append(r.cues[name], j)
-				used = append(used, j)
+				if name != "office" { // an office is what statements say: it stays a word
+					used = append(used, j)
+				}
 			}
 		}
 	}
@@ -2746,7 +2748,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		switch c {
 		case "follow-up", "which", "also", "yesno", "and", "question", "pronoun", "members", "places", "belong", "earlier", "later", "inclusive", "before", "after", "now",
 			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders", "left", "exists",
-			"have", "with", "next", "last", "of-them", "article", "naming", "official-word":
+			"have", "with", "next", "last", "of-them", "article", "naming", "official-word", "office":
 		default:
 			if !strings.HasPrefix(c, "measure:") {
 				r.bare = false

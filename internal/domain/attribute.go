@@ -58,6 +58,10 @@ const (
 	// AttrTravel is how to get there (trains, flights, the way), which the
 	// base does not hold: "Gibt es einen Zug von Bielefeld nach Rochdale?"
 	AttrTravel
+	// AttrRole is what a named person does: "Max Schemme – was macht der?",
+	// "Tessa Flatten's job?"; the statement that names the person with an
+	// office answers.
+	AttrRole
 	numAttributes
 )
 
@@ -70,7 +74,7 @@ var attributeNames = [numAttributes]string{
 	AttrEvent: "event", AttrProgramme: "programme", AttrData: "data", AttrTerm: "term", AttrPlace: "place",
 	AttrDate: "date", AttrPeople: "people", AttrStates: "states", AttrPopulation: "population", AttrMayor: "mayor",
 	AttrActivities: "activities", AttrKey: "key", AttrOfficial: "official", AttrSurface: "surface", AttrPostcode: "postcode", AttrPhone: "phone",
-	AttrHours: "hours", AttrTravel: "travel",
+	AttrHours: "hours", AttrTravel: "travel", AttrRole: "role",
 }
 
 // String is the attribute's name as facts and the lexicon write it: "chair".
