@@ -27,7 +27,7 @@ func (e *Engine) keep(fl Filters, pl *domain.Place, m *domain.Membership, founde
 		return false
 	case slices.Contains(fl.Except, pl.ID):
 		return false
-	case fl.Twinned != "" && e.twinned(pl.ID, fl.Country) != (fl.Twinned == "ja"):
+	case fl.Twinned != "" && e.twinned(pl.ID, fl) != (fl.Twinned == "ja"):
 		return false
 	case m != nil && fl.Year != 0 && !fl.Former && !yearKeeps(int(m.Since.Year), fl):
 		return false
@@ -53,20 +53,21 @@ func (e *Engine) isMember(network, place string) bool {
 
 // twinned reports whether a place has a town twinning (in the country,
 // when one is given).
-func (e *Engine) twinned(id, country string) bool {
+func (e *Engine) twinned(id string, fl Filters) bool {
 	for _, p := range e.base.PartnershipsOf(id) {
-		if other := e.base.Place(otherSide(p, id)); country == "" || (other != nil && e.lex.regions.within(countryOf(p, other, id), country)) {
+		if other := e.base.Place(otherSide(p, id)); fl.Country == "" || (other != nil && e.countryKeeps(countryOf(p, other, id), fl)) {
 			return true
 		}
 	}
 	return false
 }
 
-// partnersIn names a place's twin towns in the country (or region).
-func (e *Engine) partnersIn(id, country string) []string {
+// partnersIn names a place's twin towns in the filters' country (or
+// region), or outside it.
+func (e *Engine) partnersIn(id string, fl Filters) []string {
 	var out []string
 	for _, p := range e.base.PartnershipsOf(id) {
-		if other := e.base.Place(otherSide(p, id)); other != nil && e.lex.regions.within(countryOf(p, other, id), country) {
+		if other := e.base.Place(otherSide(p, id)); other != nil && e.countryKeeps(countryOf(p, other, id), fl) {
 			out = append(out, other.Name)
 		}
 	}
@@ -161,7 +162,7 @@ func (e *Engine) filterNames(fl Filters, en bool) []string {
 	}
 	switch {
 	case fl.Twinned == "ja" && fl.Country != "":
-		out = append(out, say(en, "with.twinning.in", e.inCountry(en, fl.Country)))
+		out = append(out, say(en, "with.twinning.in", e.inCountryOf(en, fl)))
 	case fl.Twinned == "ja":
 		out = append(out, say(en, "with.twinning"))
 	case fl.Twinned == "nein":
@@ -256,7 +257,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 			// "Welche RegioPole-Stadt hat eine Partnerstadt in Ungarn?":
 			// which partner, too.
 			for i, r := range ms {
-				if ps := e.partnersIn(e.places[r.at].ID, f.Filters.Country); len(ps) > 0 {
+				if ps := e.partnersIn(e.places[r.at].ID, f.Filters); len(ps) > 0 {
 					l.Items[i].Detail = strings.TrimPrefix(l.Items[i].Detail+"; "+plural(en, len(ps), "partners.of", "partners.ofN")+strings.Join(ps, ", "), "; ")
 				}
 			}

@@ -75,13 +75,19 @@ func (e *Engine) stronglyStated(f Frame) bool {
 	if f.Op == OpHelp || f.Op == OpChatter || f.Ordinal > 0 {
 		return false // "der erste Fachaustausch": the numbered event's own kind
 	}
+	return e.rareWords(f) >= 2 && !e.asksUnstated(f)
+}
+
+// rareWords counts the question's specific words that only a few
+// statements share (rareStatements).
+func (e *Engine) rareWords(f Frame) int {
 	n := 0
 	for _, w := range e.specificWords(f) {
 		if df := len(e.refsOf(w)); df > 0 && df <= rareStatements {
 			n++
 		}
 	}
-	return n >= 2 && !e.asksUnstated(f)
+	return n
 }
 
 // asksUnstated reports whether the question has an ordinary word no
@@ -220,7 +226,7 @@ func (e *Engine) statedFor(r domain.FactRef, text string, f Frame) bool {
 	if f.Filters.Year != 0 && f.Filters.YearOp == "after" && int(e.fact(r, false).Stand.Year) < f.Filters.Year && !e.saysYearFrom(text, f.Filters.Year) {
 		return false // "since 2024": a statement of 2021 that names no later year
 	}
-	if c := f.Filters.Country; c != "" && !slices.Contains(e.countryFacts[c], r) {
+	if c := f.Filters.Country; c != "" && slices.Contains(e.countryFacts[c], r) == f.Filters.NotCountry {
 		return false
 	}
 	return true

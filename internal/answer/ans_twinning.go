@@ -492,7 +492,7 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 		if e.base.Place(p.Place) == nil || e.base.Place(p.Partner) == nil {
 			continue
 		}
-		if (f.Filters.Suspended && p.Status == "") || (f.Filters.Area != "" && !e.inAreaID(e.base.Place(p.Place), f.Filters.Area)) ||
+		if (f.Filters.Suspended && p.Status == "") || (f.Filters.Area != "" && !e.inAreaID(e.base.Place(p.Place), f.Filters.Area)) || slices.Contains(f.Filters.Except, p.Place) ||
 			(f.Filters.Year != 0 && !yearKeeps(int(p.Since.Year), f.Filters)) {
 			continue
 		}
@@ -613,6 +613,25 @@ func (e *Engine) inCountryOf(en bool, fl Filters) string {
 	}
 	if en {
 		return "outside " + theCountry(e.lex.englishCountry(fl.Country))
+	}
+	// The genitive from the dative the table has: "in der Türkei" →
+	// "außerhalb der Türkei", "in den Niederlanden" → "außerhalb der
+	// Niederlande", "im Vereinigten Königreich" → "außerhalb des
+	// Vereinigten Königreichs"; a name without article: "außerhalb von
+	// Europa".
+	if a, ok := countryArticles[fl.Country]; ok {
+		switch in := a[0]; {
+		case strings.HasPrefix(in, "in der "):
+			return "außerhalb der " + strings.TrimPrefix(in, "in der ")
+		case strings.HasPrefix(in, "in den "):
+			ws := strings.Fields(strings.TrimPrefix(in, "in den "))
+			for i, w := range ws {
+				ws[i] = strings.TrimSuffix(w, "n")
+			}
+			return "außerhalb der " + strings.Join(ws, " ")
+		case strings.HasPrefix(in, "im "):
+			return "außerhalb des " + strings.TrimPrefix(in, "im ") + "s"
+		}
 	}
 	return "außerhalb von " + fl.Country
 }
@@ -914,6 +933,13 @@ func (e *Engine) twinningFigures(_ context.Context, f Frame) (domain.Answer, err
 	if b, ok := e.twinWordsFact(f); ok {
 		return b, nil
 	}
+	if c := f.Filters.Country; c != "" && f.Filters.NotCountry {
+		// "Wie viele Partnerschaften haben NRW-Kommunen außerhalb
+		// Europas?": the base's, by name; the figures count by country.
+		a.Found = true
+		a.Lead = say(en, "twin.fig.cty", e.inCountryOf(en, f.Filters), len(e.partnershipsOf(f.Filters)))
+		return a, nil
+	}
 	if c := f.Filters.Country; c != "" {
 		// "Wie viele NRW-Partnerschaften gibt es mit Frankreich?": the
 		// figures that name the country, then the ones the base names.
@@ -1105,9 +1131,13 @@ func (e *Engine) firstPartner(places []string, f Frame) (domain.Answer, bool) {
 		since  domain.Date
 		source string
 	}
-	var pairs []dated
+	var pairs, undated []dated
 	for _, p := range e.base.PartnershipsOf(abroad) {
-		if id := otherSide(p, abroad); slices.Contains(places, id) && !p.Since.IsZero() {
+		switch id := otherSide(p, abroad); {
+		case !slices.Contains(places, id):
+		case p.Since.IsZero():
+			undated = append(undated, dated{id, p.Since, p.Source})
+		default:
 			pairs = append(pairs, dated{id, p.Since, p.Source})
 		}
 	}
@@ -1122,6 +1152,12 @@ func (e *Engine) firstPartner(places []string, f Frame) (domain.Answer, bool) {
 	for _, p := range pairs[1:] {
 		if pl := e.base.Place(p.id); pl != nil {
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: say(f.English, "twin.pair.since.short", pl.Name, dateIn(f.English, p.since)), Source: e.base.Source(p.source)})
+		}
+	}
+	// One without a year might be older still: the answer says so.
+	for _, p := range undated {
+		if pl := e.base.Place(p.id); pl != nil {
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: say(f.English, "twin.pair.since.none", pl.Name), Source: e.base.Source(p.source)})
 		}
 	}
 	return a, true
@@ -1442,7 +1478,7 @@ func (e *Engine) twinningSayingScored(pl *domain.Place, ps []domain.Partnership,
 	}
 	for _, p := range ps {
 		other := e.base.Place(otherSide(p, pl.ID))
-		if other == nil || f.Filters.Country != "" && !e.lex.regions.within(countryOf(p, other, pl.ID), f.Filters.Country) {
+		if other == nil || f.Filters.Country != "" && !e.countryKeeps(countryOf(p, other, pl.ID), f.Filters) {
 			continue
 		}
 		if p.Note != "" {

@@ -299,6 +299,7 @@ var messages = map[string][2]string{
 	"twin.pair.kind":                  {"eine Städtepartnerschaft", "a town twinning"},
 	"twin.pair.since":                 {" seit %s", " since %s"},
 	"twin.pair.since.short":           {"%s: seit %s", "%s: since %s"},
+	"twin.pair.since.none":            {"%s: seit wann, nennen meine Quellen nicht", "%s: my sources do not say since when"},
 	"twin.pair.nod":                   {"; seit wann, nennen meine Quellen nicht", "; my sources do not say since when"},
 	"twin.pair.stat":                  {"; sie ist derzeit %s", "; it is currently %s"},
 	"short.ruht":                      {"ruht", "dormant"},

@@ -64,6 +64,9 @@ type reading struct {
 	// also2 is a second country joined to the first by "und"/"and": the
 	// question is asked for it too.
 	also2 string
+	// countryAt is the position of the country read into
+	// Filters.Country, -1 if none.
+	countryAt int
 	// modifiers are the first parts of compounds read by their last
 	// ("ruhrgebiet" of "Ruhrgebietskommunen") that statements use: content.
 	modifiers []string
@@ -130,11 +133,14 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 		}
 		if r.also2 != "" && f.Filters.Country != "" {
 			g := f
-			g.Filters.Country = r.also2
+			g.Filters.Country, g.Filters.NotCountry = r.also2, false // "außerhalb Europas und in Polen"
 			extra = append(extra, g)
 		}
 		if f.Op == OpWhen && f.Attribute == domain.AttrFounders {
 			f.Attribute = domain.AttrFounding // "Who set it up, and in which year?": when, not who
+		}
+		if f.Filters.Country == "" {
+			f.Filters.NotCountry = false // no country, nothing outside it (a follow-up dropped it)
 		}
 		if i == 0 {
 			out = f
@@ -257,12 +263,12 @@ func (e *Engine) bracketed(w string) bool {
 func (e *Engine) carrierFounding(f, prev Frame, r *reading) (Frame, bool) {
 	nets := prev.networks()
 	// "seit wann gibt es den Träger?": the carrier named, its start asked.
-	founding := f.Attribute == domain.AttrFounding || f.Attribute == domain.AttrCarrier && f.Op == OpWhen && r.has("founding")
+	founding := f.Attribute == domain.AttrFounding || f.Attribute == domain.AttrCarrier && r.has("founding")
 	if prev.Attribute != domain.AttrCarrier || !founding || len(nets) != 1 || len(f.Subjects) > 0 {
 		return Frame{}, false
 	}
-	if !slices.ContainsFunc(r.toks, func(t tok) bool {
-		return t.fold == "den" || t.fold == "er" || t.fold == "ihn" || t.fold == "verein" || t.fold == "trager" ||
+	if f.Attribute != domain.AttrCarrier && !slices.ContainsFunc(r.toks, func(t tok) bool {
+		return t.fold == "den" || t.fold == "er" || t.fold == "ihn" || t.fold == "verein" || t.fold == "trager" || t.fold == "carrier" ||
 			t.fold == "organisation" || t.fold == "organization" || t.fold == "association"
 	}) {
 		return Frame{}, false
@@ -645,7 +651,7 @@ func (e *Engine) sourceAsked(r *reading) string {
 
 // read turns one question's words into a frame.
 func (e *Engine) read(toks []tok) (Frame, *reading) {
-	r := &reading{toks: toks, claimed: make([]bool, len(toks)), cues: map[string][]int{}}
+	r := &reading{toks: toks, claimed: make([]bool, len(toks)), cues: map[string][]int{}, countryAt: -1}
 	e.readNames(r)
 	e.correctTypos(r)
 	// Names and the titles statements quote ("Europa bei uns zuhause")
@@ -1348,7 +1354,7 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 		}
 		switch {
 		case bestN > 0 && (f.Filters.Country == "" || f.Filters.Country == "Deutschland"):
-			f.Filters.Country = best
+			f.Filters.Country, r.countryAt = best, i
 			claim(i, bestN)
 		case bestN > 0 && best != f.Filters.Country && best != "Deutschland" && r.also2 == "" && i > 0 &&
 			(e.lex.isCue("and", r.toks, i-1) || e.lex.isCue("or", r.toks, i-1) || i > 1 && r.toks[i-1].fold == "in" && (e.lex.isCue("and", r.toks, i-2) || e.lex.isCue("or", r.toks, i-2))):
@@ -2102,7 +2108,7 @@ func (e *Engine) startsYesNo(r *reading) bool {
 	// then the question; the names are its subjects.
 	for i := 1; i < len(r.toks); i++ {
 		if r.toks[i].clause != r.toks[i-1].clause {
-			return e.lex.isCueIn("yesno", r.english, r.toks, i) && r.nameAt(0)
+			return e.lex.isCueIn("yesno", r.english, r.toks, i) && r.nameAt(0) && !r.has("or") // "Bönen – Stadt oder Gemeinde?" asks which
 		}
 		if !r.nameAt(i) && !e.lex.isCue("and", r.toks, i) {
 			return false
@@ -2184,6 +2190,22 @@ func (e *Engine) readAbout(r *reading, f *Frame) {
 	}
 }
 
+// onlyExistsPronoun reports whether the question's only pronoun is the
+// "es" of "gibt es" in a question of a start ("seit wann gibt es die
+// Regiopolen?"); "seit wann gibt es dort die Engagierte Stadt?" points
+// back with "dort".
+func (e *Engine) onlyExistsPronoun(r *reading) bool {
+	if !r.has("founding") || !r.has("exists") {
+		return false
+	}
+	for _, p := range r.cues["pronoun"] {
+		if !(r.toks[p].fold == "es" && p > 0 && r.toks[p-1].fold == "gibt") {
+			return false
+		}
+	}
+	return true
+}
+
 // inNRW reports whether the place with the id lies in NRW: twinnings are
 // the base's only of NRW places.
 func (e *Engine) inNRW(id string) bool {
@@ -2262,6 +2284,22 @@ func (e *Engine) asksAreas(r *reading, f *Frame) bool {
 	return kind && nrw && (f.Op == OpCount || f.Op == OpList || f.Op == OpMost || f.Op == OpCompare || r.has("which"))
 }
 
+// outsideCountry reports whether an "outside" cue stands right before the
+// country (two words between at most: "außerhalb von Europa", "outside
+// of Europe", "nicht in Frankreich"). "außer Köln … in Polen" leaves Köln
+// out, not Polen; "ohne Partnerstadt in Polen" asks who has none there.
+func (e *Engine) outsideCountry(r *reading) bool {
+	for _, p := range r.cues["outside"] {
+		if t := r.toks[p].fold; t == "ohne" || t == "without" {
+			continue
+		}
+		if d := r.countryAt - p; d >= 1 && d <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
 // isArea reports whether a place is an area other places lie in.
 func isArea(pl *domain.Place) bool {
 	return pl.Kind == "Kreis" || pl.Kind == "Städteregion" || pl.Kind == "Regierungsbezirk"
@@ -2272,8 +2310,23 @@ func isArea(pl *domain.Place) bool {
 // it ("Welche Kommunen im Kreis Lippe sind dabei?").
 func (e *Engine) readFilters(r *reading, f *Frame) {
 	fl := &f.Filters
+	// "Welche NRW-Städte außer Köln haben Partnerstädte in Polen?": the
+	// place right after "außer" is left out of a list, not asked about.
+	except := false
+	for _, p := range r.cues["outside"] {
+		for _, m := range r.mentions {
+			pl := e.base.Place(m.ID)
+			if m.Kind != names.Place || pl == nil || isArea(pl) || m.Positions[0] != p+1 || f.Op != OpList || f.count(SubjectPlace) == 0 {
+				continue
+			}
+			f.Subjects = slices.DeleteFunc(f.Subjects, func(s Subject) bool { return s.ID == m.ID })
+			fl.Except = append(fl.Except, m.ID)
+			except = true
+		}
+	}
 	switch {
-	case r.has("outside") && fl.Country != "" && (fl.State == "" || r.has("twinning")):
+	case except:
+	case fl.Country != "" && e.outsideCountry(r):
 		// "Dortmund twin towns outside Europe?"; "NRW-Städte mit Partnern
 		// außerhalb von Europa": the partners' side, NRW stays.
 		fl.NotCountry = true
@@ -2914,6 +2967,17 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	if g, ok := e.carrierFounding(f, prev, r); ok {
 		return g
 	}
+	if !named && prev.Attribute == domain.AttrEvent && prev.Ordinal > 0 && f.Time == WhenNext && f.Ordinal == 0 && len(f.Words) == 0 &&
+		f.Unknown == "" && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrEvent) {
+		// "Wo war der 4. Tag?" … "und wann ist der nächste?": the 5.
+		g := prev
+		g.Parts, g.English, g.Focus = nil, f.English, ""
+		g.Ordinal++
+		if f.Op == OpWhen || f.Op == OpWhere {
+			g.Op = f.Op
+		}
+		return g
+	}
 	if !named && prev.Attribute == domain.AttrEvent && (prev.Ordinal > 0 || prev.Time != WhenAny) && f.Op == OpMost && f.Most != DirNone &&
 		len(f.Words) == 0 && f.Unknown == "" && f.Filters.IsZero() {
 		// "Wo war der 4. Tag?" … "und der erste?", "und der letzte?": that
@@ -3266,7 +3330,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		f.Subjects = append(f.Subjects, prev.Subjects[slices.IndexFunc(prev.Subjects, func(s Subject) bool { return s.Kind == SubjectPlace })])
 		f.Attribute = domain.AttrNone
 		return f
-	case f.has(SubjectNetwork) && !f.has(SubjectPlace) && r.pronoun && !(r.has("founding") && r.has("exists")):
+	case f.has(SubjectNetwork) && !f.has(SubjectPlace) && r.pronoun && !e.onlyExistsPronoun(r):
 		// "In welchem Kreis liegt Sendenhorst und seit wann ist es
 		// Engagierte Stadt?": "es" is the place before; not the "es" of
 		// "seit wann gibt es die Regiopolen?", which asks the network's start.

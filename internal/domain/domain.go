@@ -761,7 +761,58 @@ func EnglishDates(s string) string {
 		return s
 	}
 	b.WriteString(s[done:])
-	return b.String()
+	return englishRanges(b.String())
+}
+
+// englishRanges finishes the ranges EnglishDates rewrote at their end:
+// "16. und 17 September" → "16 und 17 September", "16./17 September" →
+// "16/17 September", "Januar bis March 2022" → "January bis March 2022".
+func englishRanges(s string) string {
+	for _, sep := range []string{". und ", ". bis ", "./", ".–", ". – "} {
+		for i := strings.Index(s, sep); i >= 0; {
+			j := i + len(sep)
+			k := j
+			for k < len(s) && isDigit(s[k]) {
+				k++
+			}
+			if i > 0 && isDigit(s[i-1]) && k > j && k+1 < len(s) && s[k] == ' ' && englishMonthAt(s, k+1) {
+				s = s[:i] + s[i+1:] // the first day's dot
+			} else {
+				i++
+			}
+			if n := strings.Index(s[i:], sep); n >= 0 {
+				i += n
+			} else {
+				i = -1
+			}
+		}
+	}
+	for _, sep := range []string{" bis ", " und ", "–", " – "} {
+		for m, name := range germanMonths {
+			pat := name + sep
+			for i := strings.Index(s, pat); i >= 0; {
+				if englishMonthAt(s, i+len(pat)) && (i == 0 || !isWordByte(s[i-1])) {
+					s = s[:i] + englishMonths[m] + s[i+len(name):]
+				}
+				if n := strings.Index(s[i+1:], pat); n >= 0 {
+					i += 1 + n
+				} else {
+					i = -1
+				}
+			}
+		}
+	}
+	return s
+}
+
+// englishMonthAt reports whether an English month name starts at s[i:].
+func englishMonthAt(s string, i int) bool {
+	for _, m := range englishMonths {
+		if strings.HasPrefix(s[i:], m) {
+			return true
+		}
+	}
+	return false
 }
 
 // germanMonthAt is the month whose German name starts a word at s[i:] and

@@ -290,6 +290,10 @@ func TestEnglishDates(t *testing.T) {
 		{"Maibaum 2020, Junior 2021", "Maibaum 2020, Junior 2021"},
 		{"am 5.12.2012", "am 5.12.2012"},
 		{"Mai 2021.", "May 2021."},
+		{"am 16. und 17. September 2024", "am 16 und 17 September 2024"},
+		{"vom 9. bis 11. Juni", "vom 9 bis 11 June"},
+		{"16./17. September", "16/17 September"},
+		{"von Januar bis März 2022", "von January bis March 2022"},
 		{"", ""},
 	}
 	for _, tt := range tests {
