@@ -411,6 +411,10 @@ func (ix *Index) anyCanMatch(terms []domain.Token) (bool, error) {
 func bleveRequest(q query.Query) *bleve.SearchRequest {
 	req := bleve.NewSearchRequestOptions(q, maxFactHits, 0, false)
 	req.IncludeLocations = true
+	// Equal scores in the order of the statements' ids: the same
+	// question gets the same answer in every process, whatever order
+	// the index took the statements in.
+	req.SortBy([]string{"-_score", "_id"})
 	return req
 }
 

@@ -172,3 +172,37 @@ func TestFactsRemembered(t *testing.T) {
 		t.Errorf("Facts in rp = %v, %v; want none (the network is part of the search)", got, err)
 	}
 }
+
+// TestEqualScoresInOneOrder: statements that score alike come in the same
+// order from every index built of the same base, so that the same
+// question gets the same answer in every process.
+func TestEqualScoresInOneOrder(t *testing.T) {
+	base := testBase()
+	for i := range base.Networks {
+		n := &base.Networks[i]
+		for j := range 6 {
+			n.Facts = append(n.Facts, domain.Fact{Text: "Die Werkstatt tagte im Rathaus " + string(rune('A'+j)) + ".", Source: "s"})
+		}
+	}
+	var first []domain.FactRef
+	for range 5 {
+		ix, err := Build(base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits, err := ix.Facts(context.Background(), ix.Tokens("Werkstatt"), "")
+		ix.Close()
+		if err != nil || len(hits) < 2 {
+			t.Fatalf("Facts(Werkstatt) = %+v, %v; want several", hits, err)
+		}
+		var refs []domain.FactRef
+		for _, h := range hits {
+			refs = append(refs, h.Ref)
+		}
+		if first == nil {
+			first = refs
+		} else if !slices.Equal(refs, first) {
+			t.Fatalf("order %v, then %v", first, refs)
+		}
+	}
+}
