@@ -32,6 +32,9 @@ func TestFollowUps(t *testing.T) {
 		{"lemgo partnerstädte?", "seit wann die mit stendal?", []string{"1988"}, []string{"Mitglied in einem Netzwerk"}},
 		{"Wann und wo war der 4. Tag der Städtepartnerschaften?", "und der erste?", []string{"1. Termin"}, []string{"Netzwerke im Vergleich"}},
 		{"Welche Regiopole-Stadt aus NRW ist auch im Kommunen-Netzwerk?", "seit wann?", []string{"Paderborn", "2016", "25. September 2020"}, nil},
+		// Who took part in an event of a network without members: that
+		// event's statements.
+		{"what was the 9th Forum Städtepartnerschaften about?", "which cities reported?", []string{"Oberhausen", "Hürth"}, []string{"no members"}},
 		// The carrier named, its start asked.
 		{"Wer ist der Träger der Netzwerkstelle?", "seit wann gibt es den Träger?", []string{"1949"}, nil},
 		// The next one after a numbered event is the one after it.

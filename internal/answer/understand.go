@@ -2967,6 +2967,16 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	if g, ok := e.carrierFounding(f, prev, r); ok {
 		return g
 	}
+	if nets := prev.networks(); !named && prev.Attribute == domain.AttrEvent && (prev.Ordinal > 0 || len(prev.Asked) > 0) && len(nets) == 1 &&
+		f.Op == OpList && f.Attribute == domain.AttrMembers && f.Unknown == "" && f.Filters.Country == "" && f.Filters.Year == 0 && f.Ordinal == 0 &&
+		len(e.members[nets[0]]) == 0 {
+		// "Worum ging's beim 2. Forum?" … "welche Partnerschaften wurden
+		// da vorgestellt?", "which cities reported?": who took part in that
+		// event, which its statements say; the network has no members.
+		g := prev
+		g.Parts, g.English, g.Focus = nil, f.English, ""
+		return g
+	}
 	if !named && prev.Attribute == domain.AttrEvent && prev.Ordinal > 0 && f.Time == WhenNext && f.Ordinal == 0 && len(f.Words) == 0 &&
 		f.Unknown == "" && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrEvent) {
 		// "Wo war der 4. Tag?" … "und wann ist der nächste?": the 5.
