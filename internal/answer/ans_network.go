@@ -915,8 +915,11 @@ func (e *Engine) events(n *domain.Network, f Frame) []domain.AnswerFact {
 	for _, w := range ws {
 		narrow(func(x domain.Fact) bool { return e.hasWord(x.Text, w) })
 	}
-	if y := f.Filters.Year; y != 0 {
+	if y := f.Filters.Year; y != 0 && f.Filters.YearOp == "" {
 		narrow(func(x domain.Fact) bool { return int(x.Date.Year) == y || strings.Contains(x.Text, strconv.Itoa(y)) })
+	} else if y != 0 {
+		// "der letzte Tag vor 2024": the events of those years, by date.
+		narrow(func(x domain.Fact) bool { d := eventDate(x); return d.Year != 0 && yearKeeps(int(d.Year), f.Filters) })
 	}
 	today := e.today()
 	var past, coming []domain.AnswerFact

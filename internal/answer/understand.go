@@ -3245,6 +3245,10 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			// "when's the next Tag?" … "and the last one?"
 			g.Time, g.Ordinal = map[bool]When{true: WhenNext, false: WhenLast}[r.has("next")], 0
 		}
+		if r.has("earlier") && g.Attribute == domain.AttrEvent && g.Ordinal == 0 && g.Filters.Year != 0 && g.Filters.YearOp == "" && f.Ordinal == 0 {
+			// "… im Januar 2024?" … "and the one before?": the latest before that year.
+			g.Filters.YearOp, g.Time = "before", WhenLast
+		}
 		if r.has("earlier", "later") && !r.has("next") && g.Attribute == domain.AttrEvent && g.Ordinal > 0 && f.Ordinal == 0 {
 			// "und der davor?" after the 5. Tag: the 4.
 			if r.has("earlier") {
