@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,6 +54,9 @@ type Engine struct {
 	// statementWord holds the words (folded, and stemmed) of the base's
 	// statements: such a word is a topic, never a misspelt or unknown name.
 	statementWord map[string]bool
+	// statementSorted are statementWord's words in order, to tell the
+	// first part of a compound ("Kuratorium" of "Kuratoriumsvorsitzenden").
+	statementSorted func() []string
 	// twinWords lists, for each word (folded or stemmed) of a twinning's
 	// note or statements, the twinnings (positions in base.Partnerships)
 	// that have it: "die erste deutsch-deutsche" looks at those only.
@@ -499,6 +503,7 @@ func (e *Engine) linkStatements(st *statementWords) {
 	// The word indexes serve some questions only: built when one first
 	// needs them, not at every start.
 	e.statementWord, e.statementRefs = st.words, sync.OnceValue(func() map[string][]domain.FactRef { return byWord(st.refs) })
+	e.statementSorted = sync.OnceValue(func() []string { return slices.Sorted(maps.Keys(st.words)) })
 	e.longWords = names.LazyWords(func() []string {
 		var ws []string
 		for w := range st.words {

@@ -1644,11 +1644,23 @@ func (e *Engine) unknownInQuote(r *reading, i int) bool {
 	return true
 }
 
+// beginsStatementWord reports whether a long word is the first part of a
+// statement's compound: "Kuratorium" of "Kuratoriumsvorsitzenden" is a
+// word the statements know, no unknown name.
+func (e *Engine) beginsStatementWord(w string) bool {
+	if utf8.RuneCountInString(w) < 7 {
+		return false
+	}
+	ws := e.statementSorted()
+	i, _ := slices.BinarySearch(ws, w)
+	return i < len(ws) && strings.HasPrefix(ws[i], w)
+}
+
 // looksLikeName reports whether a word could be the name of a place or
 // network the base does not know: no ordinary word, no word of the
 // lexicon or of the base's statements, letters only.
 func (e *Engine) looksLikeName(t tok) bool {
-	if utf8.RuneCountInString(t.fold) < 4 || t.num >= 0 || e.lex.ordinaryTok(&t) || e.statementWord[t.term] || e.statementWord[t.fold] {
+	if utf8.RuneCountInString(t.fold) < 4 || t.num >= 0 || e.lex.ordinaryTok(&t) || e.statementWord[t.term] || e.statementWord[t.fold] || e.beginsStatementWord(t.fold) {
 		return false
 	}
 	for _, c := range t.fold {
