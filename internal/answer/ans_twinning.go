@@ -958,10 +958,15 @@ func (e *Engine) twinningFigures(_ context.Context, f Frame) (domain.Answer, err
 		}
 		var fs []scored
 		for _, r := range e.countryFacts[c] {
-			f := e.fact(r, en)
-			fs = append(fs, scored{f, 2*b2i(countsTwinnings(f.Text)) + b2i(hasFigure(f.Text))})
+			x := e.fact(r, en)
+			fs = append(fs, scored{x, 2*b2i(countsTwinnings(x.Text)) + b2i(hasFigure(x.Text)) + e.countWords(x.Text, f.Words)})
 		}
-		slices.SortStableFunc(fs, func(x, y scored) int { return y.score - x.score })
+		slices.SortStableFunc(fs, func(x, y scored) int {
+			if x.score == y.score && f.Latest {
+				return dateKey(y.f.Stand) - dateKey(x.f.Stand) // "mittlerweile": the newest figure
+			}
+			return y.score - x.score
+		})
 		for _, x := range fs {
 			a.Facts = appendFact(a.Facts, x.f)
 		}
