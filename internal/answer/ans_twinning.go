@@ -1015,7 +1015,7 @@ func (e *Engine) twinningFigures(_ context.Context, f Frame) (domain.Answer, err
 	newest := cs[len(cs)-1]
 	text := newest.Text
 	if e.countWords(text, f.Words) == 0 {
-		text = shortSentence(text, 150) // the whole statement only when asked for what is in it
+		text = shortSentence(text, 260) // the whole statement only when asked for what is in it
 	}
 	leadWith(&a, domain.AnswerFact{Text: newest.Value + " " + text, Stand: newest.Stand, Source: e.base.Source(newest.Source)})
 	for i := len(cs) - 2; i >= max(0, len(cs)-3); i-- {

@@ -37,6 +37,8 @@ func TestFollowUps(t *testing.T) {
 		{"what was the 9th Forum Städtepartnerschaften about?", "which cities reported?", []string{"Oberhausen", "Hürth"}, []string{"no members"}},
 		// The one before an event of a year: the latest before that year.
 		{"how many people attended the Tag der Städtepartnerschaften in January 2024?", "and the one before?", []string{"Hamm", "2021"}, nil},
+		// "Davon" after a figure of twinnings: the same figures.
+		{"Wie viele ausländische Städtepartnerschaften haben NRW-Kommunen laut IT.NRW?", "und wie viele davon mit EU-Kommunen?", []string{"546"}, []string{"396 Gemeinden"}},
 		// The carrier named, its start asked.
 		{"Wer ist der Träger der Netzwerkstelle?", "seit wann gibt es den Träger?", []string{"1949"}, nil},
 		// The next one after a numbered event is the one after it.

@@ -3025,6 +3025,20 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	if g, ok := e.sameYear(f, prev, r); ok && !named {
 		return g
 	}
+	if !named && r.has("of-them") && prev.Op == OpCount && prev.About == AboutTwinnings && f.Op == OpCount && f.Unknown == "" &&
+		f.Filters.Country == "" && f.Filters.Year == 0 {
+		// "Wie viele Städtepartnerschaften haben NRW-Kommunen laut IT.NRW?"
+		// … "und wie viele davon mit EU-Kommunen?": the same figures, the
+		// part asked by its words.
+		g := prev
+		g.Parts, g.English, g.Focus = nil, f.English, ""
+		for _, w := range f.Words {
+			if !slices.Contains(g.Words, w) {
+				g.Words = append(g.Words, w)
+			}
+		}
+		return g
+	}
 	if nets := prev.networks(); !named && len(nets) == 2 && prev.Op == OpList && prev.Attribute == domain.AttrMembers && !prev.Negate &&
 		f.Op == OpWhen && len(f.Words) == 0 && f.Unknown == "" && f.Attribute == domain.AttrNone {
 		// "Welche Regiopole-Stadt aus NRW ist auch im Kommunen-Netzwerk?"
