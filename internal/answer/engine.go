@@ -57,6 +57,9 @@ type Engine struct {
 	// statementSorted are statementWord's words in order, to tell the
 	// first part of a compound ("Kuratorium" of "Kuratoriumsvorsitzenden").
 	statementSorted func() []string
+	// placeByKey finds a place by its Amtlicher Gemeindeschlüssel; built
+	// at the first question that gives one.
+	placeByKey func() map[domain.AGS]string
 	// twinWords lists, for each word (folded or stemmed) of a twinning's
 	// note or statements, the twinnings (positions in base.Partnerships)
 	// that have it: "die erste deutsch-deutsche" looks at those only.
@@ -504,6 +507,15 @@ func (e *Engine) linkStatements(st *statementWords) {
 	// needs them, not at every start.
 	e.statementWord, e.statementRefs = st.words, sync.OnceValue(func() map[string][]domain.FactRef { return byWord(st.refs) })
 	e.statementSorted = sync.OnceValue(func() []string { return slices.Sorted(maps.Keys(st.words)) })
+	e.placeByKey = sync.OnceValue(func() map[domain.AGS]string {
+		m := map[domain.AGS]string{}
+		for _, pl := range e.base.Places {
+			if pl.AGS != 0 {
+				m[pl.AGS] = pl.ID
+			}
+		}
+		return m
+	})
 	e.longWords = names.LazyWords(func() []string {
 		var ws []string
 		for w := range st.words {

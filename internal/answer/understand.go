@@ -1296,6 +1296,24 @@ func (e *Engine) readAttribute(r *reading, f *Frame) {
 		}
 	}
 	pairs := l.pairsIn(l.attrSpan, r.toks)
+	// A phrase inside a longer one of another attribute says nothing of
+	// its own: "trägt den Zusatz" asks the official name, not the carrier
+	// ("trägt").
+	span := func(x [2]int32) (int, int) {
+		i := int(x[1])
+		return i, i + l.phrases[x[0]].match(r.toks, i, free)
+	}
+	matched := pairs
+	pairs = nil
+	for _, x := range matched {
+		lo, hi := span(x)
+		if !slices.ContainsFunc(matched, func(y [2]int32) bool {
+			ylo, yhi := span(y)
+			return ylo <= lo && yhi >= hi && yhi-ylo > hi-lo
+		}) {
+			pairs = append(pairs, x)
+		}
+	}
 	slices.SortStableFunc(pairs, func(x, y [2]int32) int { return b2i(r.toks[x[1]].afterQ) - b2i(r.toks[y[1]].afterQ) })
 	for _, pi := range pairs {
 		p, i := l.phrases[pi[0]], int(pi[1])
@@ -2458,6 +2476,15 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // finish sets what the frame implies: the attribute of a question word
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
+	if f.Attribute == domain.AttrKey && len(f.places()) == 0 && f.Number > 0 && r.numberAt >= 0 && r.numberAt < len(r.toks) {
+		// "Welche Gemeinde hat den Gemeindeschlüssel 05966028?": the place
+		// with that key, read with its leading zero.
+		key, _ := domain.ParseAGS(r.toks[r.numberAt].raw)
+		if id, ok := e.placeByKey()[key]; ok {
+			f.Subjects = append(f.Subjects, Subject{Kind: SubjectPlace, ID: id})
+			f.Number, f.About, f.Op = 0, AboutSubjects, OpDescribe
+		}
+	}
 	if f.Op == OpYesNo && r.has("signing") && len(f.places()) == 1 && !f.has(SubjectNetwork) && len(f.Words) > 0 {
 		// "Hat Unna die Gemeinsame Erklärung unterschrieben?": signing
 		// what one network's joining asks for is membership in it.
