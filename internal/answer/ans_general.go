@@ -791,6 +791,11 @@ func joinAnswers(as []domain.Answer) domain.Answer {
 		// "Zur Einwohnerzahl … nichts. Das weiß ich: <what the first part
 		// said>": the first part said it already.
 		b.Lead = strings.TrimSuffix(b.Lead, " "+say(b.English, "known", a.Lead))
+		if !b.Found && b.Kind == domain.KindNone && a.Found {
+			// A part nothing answers gets one short line, not the help
+			// text of a question that found nothing at all.
+			b.Lead, b.Facts, b.LeadSource = say(b.English, "part.none"), nil, nil
+		}
 		if b.Lead != "" && sameBut(a.Lead, b.Lead) {
 			continue // the same answer again, maybe with "Ja, " before it: the part asked nothing new
 		}

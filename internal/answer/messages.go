@@ -298,6 +298,7 @@ var messages = map[string][2]string{
 	"twin.pair":                       {"%s und %s verbindet %s%s%s.", "%s and %s have %s%s%s."},
 	"twin.pair.kind":                  {"eine Städtepartnerschaft", "a town twinning"},
 	"twin.pair.since":                 {" seit %s", " since %s"},
+	"part.none":                       {"Zum Rest der Frage nennen meine Quellen nichts.", "My sources say nothing on the rest of the question."},
 	"twin.pair.since.short":           {"%s: seit %s", "%s: since %s"},
 	"twin.pair.since.none":            {"%s: seit wann, nennen meine Quellen nicht", "%s: my sources do not say since when"},
 	"twin.pair.nod":                   {"; seit wann, nennen meine Quellen nicht", "; my sources do not say since when"},
