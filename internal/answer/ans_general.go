@@ -370,7 +370,13 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 		// Mal unterschrieben?": a statement with all the words, the asked
 		// one too, that says "erste" answers before any numbered series.
 		ws := append(append([]string(nil), f.Words...), f.Asked...)
-		if hits, err := e.statements(ctx, ws, ""); err == nil {
+		// The numbered ones first ("the second exchange"), then the best
+		// by words ("zum ersten Mal unterzeichnet").
+		hits, err := e.statementsNumbered(ctx, ws, "", f.Ordinal)
+		if best, err2 := e.statements(ctx, ws, ""); err2 == nil {
+			hits = append(hits, best...)
+		}
+		if err == nil {
 			for _, h := range hits {
 				if text := e.fact(h.Ref, f.English).Text; h.Ref.Part == "fact" && e.countWords(text, ws) == len(ws) && e.saysYear(text, f) && e.saysOrdinal(text, f.Ordinal) {
 					return e.shortFacts([]domain.FactHit{h}, f), nil

@@ -39,6 +39,9 @@ func TestFollowUps(t *testing.T) {
 		{"how many people attended the Tag der Städtepartnerschaften in January 2024?", "and the one before?", []string{"Hamm", "2021"}, nil},
 		// "Davon" after a figure of twinnings: the same figures.
 		{"Wie viele ausländische Städtepartnerschaften haben NRW-Kommunen laut IT.NRW?", "und wie viele davon mit EU-Kommunen?", []string{"546"}, []string{"396 Gemeinden"}},
+		// A numbered event of the series asked before, by its new word.
+		{"When did the Reallabor Kommunaler Aufbaupartnerschaften NRW–Ukraine start?", "how many Kommunen came to the first exchange?", []string{"17"}, nil},
+		{"Wie viele Kommunen waren bei der 1. Austauschveranstaltung des Reallabors?", "und wann war die zweite?", []string{"19. September 2023"}, nil},
 		// The carrier named, its start asked.
 		{"Wer ist der Träger der Netzwerkstelle?", "seit wann gibt es den Träger?", []string{"1949"}, nil},
 		// The next one after a numbered event is the one after it.

@@ -2657,6 +2657,8 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		switch {
 		case r.has("when"):
 			f.Op = OpWhen
+		case r.has("count"):
+			f.Op = OpCount // "how many Kommunen came to the first exchange?"
 		case r.has("which", "member-who", "places", "who"):
 			f.Op = OpList
 		default:
@@ -3014,6 +3016,26 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		// event, which its statements say; the network has no members.
 		g := prev
 		g.Parts, g.English, g.Focus = nil, f.English, ""
+		return g
+	}
+	ord := f.Ordinal
+	if ord == 0 && prev.Ordinal > 0 && f.Number > 0 && f.Number <= 20 {
+		ord = f.Number // "and the second one?" after the first: a number of the series
+	}
+	if !named && prev.Attribute == domain.AttrEvent && len(prev.Asked) > 0 && prev.Ordinal != ord && ord > 0 && f.Unknown == "" &&
+		(f.Op == OpCount || f.Op == OpWhen || f.Op == OpWhere || f.Op == OpList || f.Op == OpWho) && len(f.Subjects) == 0 {
+		// "Wann startete das Reallabor?" … "how many Kommunen came to the
+		// first exchange?": the first of that event's series, by what the
+		// event was asked as and the new words that statements use.
+		g := Frame{Op: f.Op, Attribute: domain.AttrEvent, Ordinal: ord, Asked: slices.Clone(prev.Asked), English: f.English, Subjects: prev.Subjects}
+		for _, w := range f.Words {
+			if len(e.refsOf(w)) > 0 {
+				g.Words = append(g.Words, w)
+			}
+		}
+		if len(g.Words) == 0 && prev.Ordinal > 0 {
+			g.Words = slices.Clone(prev.Words) // "and the second one?" after the first exchange
+		}
 		return g
 	}
 	if !named && prev.Attribute == domain.AttrEvent && prev.Ordinal > 0 && f.Time == WhenNext && f.Ordinal == 0 && len(f.Words) == 0 &&
