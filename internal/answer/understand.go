@@ -440,7 +440,12 @@ func (e *Engine) splitParts(toks []tok) [][]tok {
 		for next < len(toks) && e.lex.isCue("also", toks, next) {
 			next++ // "und dann wer …"
 		}
-		if next < len(toks) && e.lex.startsQuestion(toks, next) {
+		// "… und in welchem Kreis liegt Rheine?": a short preposition
+		// before the question word.
+		asks := next < len(toks) && (e.lex.startsQuestion(toks, next) ||
+			next+1 < len(toks) && utf8.RuneCountInString(toks[next].fold) <= 3 && toks[next].num < 0 && e.lex.isCue("which", toks, next+1) &&
+				e.lex.startsQuestion(toks, next+1)) // not "und von wie vielen?", which completes the question
+		if asks {
 			parts = append(parts, renumber(toks[start:i]))
 			start = next
 		}
