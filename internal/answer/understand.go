@@ -2498,6 +2498,9 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			f.Attribute, f.Words, f.Asked = domain.AttrNone, nil, nil
 		}
 	}
+	if f.Op == OpJoin && f.Attribute == domain.AttrGoal && r.has("modal") {
+		f.Attribute = domain.AttrJoin // "Was muss eine Kommune mitbringen, wenn sie beitreten will?": what joining asks
+	}
 	if f.Attribute == domain.AttrActivities && r.has("join") && f.has(SubjectNetwork) && !f.has(SubjectPlace) {
 		f.Attribute = domain.AttrJoin // "What does a municipality need to do to join X?": how to join, not what X does
 	}
