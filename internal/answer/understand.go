@@ -1617,9 +1617,19 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 	for i, ti := range titled {
 		hasTitle = hasTitle || ti && !r.nameAt(i) // a network's name is no such title
 	}
+	// After a question of its own ("Kannst du mir alle Engagierten Städte
+	// aus NRW auflisten? Brauch die Liste fürs Regionaltreffen"), what
+	// follows says why, not what: no words of the question.
+	asked := 0
+	for _, t := range r.toks {
+		if !t.afterQ {
+			asked++
+		}
+	}
 	for i, t := range r.toks {
 		attr := slices.Contains(r.attrPos, i)
-		if (r.claimed[i] && !attr) || e.lex.fillers[t.fold] || utf8.RuneCountInString(t.fold) < 3 || named[t.term] && !other[i] {
+		if (r.claimed[i] && !attr) || e.lex.fillers[t.fold] || utf8.RuneCountInString(t.fold) < 3 || named[t.term] && !other[i] ||
+			t.afterQ && asked >= 5 && !attr {
 			continue
 		}
 		w := t.fold
@@ -1946,7 +1956,8 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 	// A year narrows a list, unless the question asks something else of
 	// a network in that year: "Wie hoch ist das Budget der Netzwerkstelle
 	// 2025?", "Was hat die Netzwerkstelle 2023 gemacht?".
-	yearList := f.Filters.Year != 0 && !(nets && len(f.Words) > 0 && !r.has("members", "member-who", "new", "founders", "join", "places"))
+	yearList := f.Filters.Year != 0 && !(nets && len(f.Words) > 0 && !r.has("members", "member-who", "new", "founders", "join", "places")) &&
+		!(nets && f.Attribute == domain.AttrFounding && !r.has("members", "member-who", "places")) // "Gründungsjahr: 2012 oder 2014?" checks the year
 	filtered := f.Filters.State != "" || yearList || f.Filters.Kind != "" || r.has("founders", "kreisfrei", "kreisangehoerig") ||
 		(areas && nets)
 	switch {
