@@ -367,8 +367,10 @@ func (e *Engine) factsAnswer(hits []domain.FactHit, english bool) domain.Answer 
 func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, error) {
 	if f.Ordinal > 0 && len(f.Words) > 0 && len(f.Asked) > 0 {
 		// "Bei welcher Konferenz wurde die Gemeinsame Erklärung zum ersten
-		// Mal unterschrieben?": a statement with all the words, the asked
-		// one too, that says "erste" answers before any numbered series.
+		// Mal unterschrieben?", "the second exchange": a statement with
+		// all the words, the asked one too, that says the number ("erste",
+		// "2.") answers before the series at large; the numbered ones
+		// are tried first, then the best by words.
 		ws := append(append([]string(nil), f.Words...), f.Asked...)
 		// The numbered ones first ("the second exchange"), then the best
 		// by words ("zum ersten Mal unterzeichnet").
@@ -797,7 +799,7 @@ func joinAnswers(as []domain.Answer) domain.Answer {
 		// "Zur Einwohnerzahl … nichts. Das weiß ich: <what the first part
 		// said>": the first part said it already.
 		b.Lead = strings.TrimSuffix(b.Lead, " "+say(b.English, "known", a.Lead))
-		if !b.Found && b.Kind == domain.KindNone && a.Found {
+		if !b.Found && b.Kind == domain.KindNone && a.Found && !strings.ContainsAny(b.Lead, "„“\"") {
 			// A part nothing answers gets one short line, not the help
 			// text of a question that found nothing at all.
 			b.Lead, b.Facts, b.LeadSource = say(b.English, "part.none"), nil, nil

@@ -918,8 +918,12 @@ func (e *Engine) events(n *domain.Network, f Frame) []domain.AnswerFact {
 	if y := f.Filters.Year; y != 0 && f.Filters.YearOp == "" {
 		narrow(func(x domain.Fact) bool { return int(x.Date.Year) == y || strings.Contains(x.Text, strconv.Itoa(y)) })
 	} else if y != 0 {
-		// "der letzte Tag vor 2024": the events of those years, by date.
-		narrow(func(x domain.Fact) bool { d := eventDate(x); return d.Year != 0 && yearKeeps(int(d.Year), f.Filters) })
+		// "der letzte Tag vor 2024": the events of those years, by date;
+		// none before 2010 is none, not all.
+		refs = slices.DeleteFunc(refs, func(i int) bool {
+			d := eventDate(n.Facts[i])
+			return d.Year == 0 || !yearKeeps(int(d.Year), f.Filters)
+		})
 	}
 	today := e.today()
 	var past, coming []domain.AnswerFact

@@ -243,7 +243,9 @@ func (e *Engine) statedFor(r domain.FactRef, text string, f Frame) bool {
 func (e *Engine) officeNear(text string, ws []string) bool {
 	toks := tokenize(text)
 	office := func(j int) bool { return j >= 0 && j < len(toks) && e.lex.isCue("office", toks, j) }
-	small := func(t tok) bool { return t.upper || utf8.RuneCountInString(t.fold) <= 3 }
+	// Between an office and the name stand names and small words
+	// ("für Sport und Ehrenamt"), no sentence's end.
+	small := func(j int) bool { return toks[j].upper || utf8.RuneCountInString(toks[j].fold) <= 3 }
 	for i, t := range toks {
 		if !slices.Contains(ws, t.fold) && !slices.Contains(ws, t.term) {
 			continue
@@ -252,15 +254,15 @@ func (e *Engine) officeNear(text string, ws []string) bool {
 			if office(j) {
 				return true
 			}
-			if !small(toks[j]) {
-				break
+			if !small(j) || toks[j].clause != toks[j+1].clause && utf8.RuneCountInString(toks[j].fold) > 3 {
+				break // "Es sprach die Leiterin. Kai Pfundheller …"
 			}
 		}
 		k := i + 1
 		for k < len(toks) && slices.Contains(ws, toks[k].fold) {
 			k++ // past the rest of the name
 		}
-		if office(k) || k+1 < len(toks) && utf8.RuneCountInString(toks[k].fold) <= 3 && office(k+1) {
+		if office(k) || k+1 < len(toks) && utf8.RuneCountInString(toks[k].fold) <= 3 && !e.lex.isCue("and", toks, k) && office(k+1) {
 			return true
 		}
 		if k < len(toks) && (toks[k].fold == "ist" || toks[k].fold == "is" || toks[k].fold == "war" || toks[k].fold == "was") {

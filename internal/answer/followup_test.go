@@ -42,6 +42,10 @@ func TestFollowUps(t *testing.T) {
 		// A numbered event of the series asked before, by its new word.
 		{"When did the Reallabor Kommunaler Aufbaupartnerschaften NRW–Ukraine start?", "how many Kommunen came to the first exchange?", []string{"17"}, nil},
 		{"Wie viele Kommunen waren bei der 1. Austauschveranstaltung des Reallabors?", "und wann war die zweite?", []string{"19. September 2023"}, nil},
+		// … but a question for members asks for members; "davon" with a
+		// filter of its own is that filter's question.
+		{"Worum ging es beim 2. Forum Städtepartnerschaften?", "wer ist Mitglied?", []string{"keine Mitglieder"}, []string{"Reading"}},
+		{"Wie viele Städtepartnerschaften gibt es in NRW?", "und wie viele davon ruhen?", nil, []string{"828"}},
 		// The carrier named, its start asked.
 		{"Wer ist der Träger der Netzwerkstelle?", "seit wann gibt es den Träger?", []string{"1949"}, nil},
 		// The next one after a numbered event is the one after it.

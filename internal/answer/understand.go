@@ -189,6 +189,15 @@ func (e *Engine) focus(toks []tok) []tok {
 	if len(clauses) < 2 {
 		return toks
 	}
+	if c, rest := clauses[0], len(toks)-len(clauses[0]); len(c) <= 3 && rest >= 3 && len(e.names.Find(e.nameTokens(c))) == 0 && !e.lex.startsQuestion(c, 0) &&
+		!e.hasCountry(c) && !e.lex.isCue("and", c, 0) && !slices.ContainsFunc(c, func(t tok) bool {
+		_, n := e.lex.numbers[t.fold]
+		return t.num >= 0 || n || !e.lex.fillers[t.fold] && (e.statementWord[t.fold] || e.statementWord[t.term])
+	}) && !e.saysSource(c) {
+		// "Für den Verteiler: alle Städte im Kreis Olpe bitte": a few
+		// words before the question that name nothing say what for.
+		return e.focus(renumber(toks[len(c):]))
+	}
 	// A clause about the asker may hold a question word that asks nothing
 	// ("wir planen was zu Nordeuropa"): it counts only where no other
 	// clause asks.
@@ -1517,8 +1526,9 @@ func (e *Engine) readNumbers(r *reading, f *Frame) {
 			}
 		case t.ordinal:
 			f.Ordinal = n // "der 5. Tag"
-		case isWord && (strings.HasSuffix(t.fold, "te") || strings.HasSuffix(t.fold, "ten") || strings.HasSuffix(t.fold, "th")):
-			f.Ordinal = n // "der fünfte Tag"
+		case isWord && (strings.HasSuffix(t.fold, "te") || strings.HasSuffix(t.fold, "ten") || strings.HasSuffix(t.fold, "th") ||
+			t.fold == "first" || t.fold == "second" || t.fold == "third"):
+			f.Ordinal = n // "der fünfte Tag", "the second exchange"
 		case n > 0:
 			f.Number = n
 			// "90 Kommunen", also where the word is part of a name ("90
@@ -1685,8 +1695,18 @@ func (e *Engine) beginsStatementWord(w string) bool {
 		return false
 	}
 	ws := e.statementSorted()
-	i, _ := slices.BinarySearch(ws, w)
-	return i < len(ws) && strings.HasPrefix(ws[i], w)
+	for i, _ := slices.BinarySearch(ws, w); i < len(ws) && strings.HasPrefix(ws[i], w); i++ {
+		// The rest is a word of its own, after a linking "s": a compound
+		// ("Kuratorium|s|vorsitzenden"), not a longer name
+		// ("Neanderthal|ers").
+		rest := ws[i][len(w):]
+		for _, r := range []string{rest, strings.TrimPrefix(rest, "s")} {
+			if utf8.RuneCountInString(r) >= 4 && (e.lex.ordinary(r) || e.statementWord[r] && e.lex.ordinary(words.Stem(r))) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // looksLikeName reports whether a word could be the name of a place or
@@ -2236,6 +2256,17 @@ func (e *Engine) readAbout(r *reading, f *Frame) {
 	}
 }
 
+// saysSource reports whether the words say whose figure is asked for
+// ("According to IT.NRW, …"): that is part of the question.
+func (e *Engine) saysSource(c []tok) bool {
+	for i := range c {
+		if e.lex.startsCue("according", c, i) {
+			return true
+		}
+	}
+	return false
+}
+
 // onlyExistsPronoun reports whether the question's only pronoun is the
 // "es" of "gibt es" in a question of a start ("seit wann gibt es die
 // Regiopolen?"); "seit wann gibt es dort die Engagierte Stadt?" points
@@ -2495,7 +2526,11 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if f.Attribute == domain.AttrKey && len(f.places()) == 0 && f.Number > 0 && r.numberAt >= 0 && r.numberAt < len(r.toks) {
 		// "Welche Gemeinde hat den Gemeindeschlüssel 05966028?": the place
 		// with that key, read with its leading zero.
-		key, _ := domain.ParseAGS(r.toks[r.numberAt].raw)
+		raw := r.toks[r.numberAt].raw
+		if len(raw) == 7 {
+			raw = "0" + raw // "5966028": the key without its leading zero
+		}
+		key, _ := domain.ParseAGS(raw)
 		if id, ok := e.placeByKey()[key]; ok {
 			f.Subjects = append(f.Subjects, Subject{Kind: SubjectPlace, ID: id})
 			f.Number, f.About, f.Op = 0, AboutSubjects, OpDescribe
@@ -2676,8 +2711,6 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		switch {
 		case r.has("when"):
 			f.Op = OpWhen
-		case r.has("count"):
-			f.Op = OpCount // "how many Kommunen came to the first exchange?"
 		case r.has("which", "member-who", "places", "who"):
 			f.Op = OpList
 		default:
@@ -3028,7 +3061,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		return g
 	}
 	if nets := prev.networks(); !named && prev.Attribute == domain.AttrEvent && (prev.Ordinal > 0 || len(prev.Asked) > 0) && len(nets) == 1 &&
-		f.Op == OpList && f.Attribute == domain.AttrMembers && f.Unknown == "" && f.Filters.Country == "" && f.Filters.Year == 0 && f.Ordinal == 0 &&
+		f.Op == OpList && f.Attribute == domain.AttrMembers && !r.has("members", "member-who") && f.Unknown == "" && f.Filters.Country == "" && f.Filters.Year == 0 && f.Ordinal == 0 &&
 		len(e.members[nets[0]]) == 0 {
 		// "Worum ging's beim 2. Forum?" … "welche Partnerschaften wurden
 		// da vorgestellt?", "which cities reported?": who took part in that
@@ -3038,9 +3071,6 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		return g
 	}
 	ord := f.Ordinal
-	if ord == 0 && prev.Ordinal > 0 && f.Number > 0 && f.Number <= 20 {
-		ord = f.Number // "and the second one?" after the first: a number of the series
-	}
 	if !named && prev.Attribute == domain.AttrEvent && len(prev.Asked) > 0 && prev.Ordinal != ord && ord > 0 && f.Unknown == "" &&
 		(f.Op == OpCount || f.Op == OpWhen || f.Op == OpWhere || f.Op == OpList || f.Op == OpWho) && len(f.Subjects) == 0 {
 		// "Wann startete das Reallabor?" … "how many Kommunen came to the
@@ -3093,8 +3123,19 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	if g, ok := e.sameYear(f, prev, r); ok && !named {
 		return g
 	}
+	if pls := prev.places(); !named && r.has("same") && r.has("twinning") && prev.About == AboutTwinnings && len(pls) == 1 && f.Unknown == "" {
+		// "Hat Minden eine Partnerstadt in China?" … "gibt's in NRW noch
+		// eine Stadt mit der gleichen Partnerstadt?": the NRW places
+		// twinned with that one partner, Minden left out.
+		if pl := e.base.Place(pls[0]); pl != nil {
+			if ps := e.placeTwinnings(pl, prev); len(ps) == 1 {
+				return Frame{Op: OpList, About: AboutTwinnings, English: f.English,
+					Subjects: []Subject{{Kind: SubjectPlace, ID: otherSide(ps[0], pl.ID)}}, Filters: Filters{Except: []string{pl.ID}}}
+			}
+		}
+	}
 	if !named && r.has("of-them") && prev.Op == OpCount && prev.About == AboutTwinnings && f.Op == OpCount && f.Unknown == "" &&
-		f.Filters.Country == "" && f.Filters.Year == 0 {
+		f.Filters.IsZero() && !r.has("suspended", "kreisfrei", "kreisangehoerig", "twinning") {
 		// "Wie viele Städtepartnerschaften haben NRW-Kommunen laut IT.NRW?"
 		// … "und wie viele davon mit EU-Kommunen?": the same figures, the
 		// part asked by its words.
