@@ -166,8 +166,8 @@ func (e *Engine) statesSpecific(_ context.Context, f Frame) (domain.Answer, erro
 	var good []scored
 	for _, r := range refs {
 		text := e.fact(r, false).Text
-		if !e.statedFor(r, text, f) {
-			continue
+		if !e.statedFor(r, text, f) || f.Ordinal > 0 && !namesNumber(text, f.Ordinal) && namesOtherNumber(text, f.Ordinal) {
+			continue // "die 3. Austauschveranstaltung": not the 1.
 		}
 		score := 2*e.countWords(text, ws) + 2*has[r]
 		if (f.Op == OpList || f.Op == OpWho) && len(e.factPlaces[r]) > 1 {

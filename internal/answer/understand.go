@@ -2223,7 +2223,9 @@ func (e *Engine) readAbout(r *reading, f *Frame) {
 		f.About, f.Attribute, f.Asked = AboutTwinnings, domain.AttrNone, nil
 	case r.has("cross"):
 		f.About = AboutCross
-	case len(nets) == 0 && e.asksAreas(r, f):
+	case len(nets) == 0 && e.asksAreas(r, f) && !(f.Attribute == domain.AttrEvent && (f.Ordinal > 0 || len(f.Asked) > 0) && f.Filters.Area == ""):
+		// ("Wie viele Kommunen waren bei der 3. Austauschveranstaltung?"
+		// asks who came to an event, not NRW's Gemeinden.)
 		f.About = AboutAreas
 	case len(f.Subjects) == 0 && r.has("networks") && len(f.Words) == 0:
 		f.About = AboutNetworks
