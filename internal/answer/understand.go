@@ -2631,6 +2631,12 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	}
 	f.Period = r.has("period")
 	f.Latest = r.has("now")
+	if f.Number == 0 && f.Ordinal > 0 && slices.ContainsFunc(r.cues["anniversary"], func(p int) bool {
+		_, word := e.lex.numbers[r.toks[max(p-1, 0)].fold]
+		return p > 0 && word
+	}) {
+		f.Number, f.Ordinal = f.Ordinal, 0 // "its tenth anniversary": ten years
+	}
 	f.Anniversary = f.Number > 0 && r.has("anniversary")
 	if pls := f.places(); f.Op == OpCount && len(pls) == 1 && len(f.networks()) == 0 && f.Filters.Year == 0 && r.has("networks") && r.has("new", "join") {
 		// "wie viele Mitglieder hatte das Netzwerk, als Wuppertal dazukam?":
