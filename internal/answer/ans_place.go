@@ -47,7 +47,8 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 			a.Facts = append(a.Facts, x) // one short line: the networks it is in
 		}
 		return a, nil
-	case len(places) > 1 && (f.Op == OpWhere && !attrSpecific(f) && onlyNames(f) || f.Op == OpYesNo && f.Filters.Kreisfrei != "" && f.Attribute == domain.AttrNone):
+	case len(places) > 1 && (f.Op == OpWhere && !attrSpecific(f) && onlyNames(f) ||
+		(f.Op == OpYesNo || f.Op == OpList && f.About == AboutCross) && f.Filters.Kreisfrei != "" && !f.has(SubjectNetwork) && f.Attribute == domain.AttrNone || f.Attribute == domain.AttrMembers && f.About == AboutCross && f.Filters.Kreisfrei != "" && !f.has(SubjectNetwork)):
 		// "In welchen Kreisen liegen Herford, Goch und Bad Salzuflen?":
 		// where each lies, one sentence each; their networks are another
 		// question. "Sind Paderborn und Bielefeld kreisfrei?": yes or no
@@ -62,7 +63,7 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 			}
 			titles = append(titles, p.Name)
 			lead := e.placeIs(p, en)
-			if f.Op == OpYesNo {
+			if f.Filters.Kreisfrei != "" && f.Op != OpWhere {
 				yes := (p.District == "kreisfreie Stadt") == (f.Filters.Kreisfrei == "ja")
 				lead = say(en, map[bool]string{true: "yes", false: "no"}[yes]) + ": " + lead
 			}

@@ -2025,8 +2025,8 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		f.Op = OpMost
 	case r.has("count"):
 		f.Op = OpCount
-	case yesNo && slices.Contains(r.cues["exists"], 0) && nets && !places && (f.Filters.State != "" || f.Filters.Year != 0 || r.has("kreisfrei", "kreisangehoerig")) &&
-		f.Attribute == domain.AttrNone && len(f.Words) == 0:
+	case yesNo && slices.Contains(r.cues["exists"], 0) && nets && !places && (f.Filters.State != "" || f.Filters.Year != 0 || r.has("kreisfrei", "kreisangehoerig") ||
+		r.has("cross") && f.count(SubjectNetwork) >= 2) && f.Attribute == domain.AttrNone && len(f.Words) == 0:
 		// "Gibt es Engagierte Städte im Saarland?": the list there
 		// answers yes (with them) or no.
 		f.Op = OpList
@@ -2525,6 +2525,22 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // finish sets what the frame implies: the attribute of a question word
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
+	if (f.Op == OpCompare || f.Op == OpMost) && r.has("region-words") && len(f.places()) >= 2 {
+		// "Welcher Regierungsbezirk hat mehr Gemeinden, Münster oder
+		// Arnsberg?": the Regierungsbezirke of those names, not the towns.
+		var rbs []Subject
+		for _, id := range f.places() {
+			if pl := e.base.Place(id); pl != nil && pl.Kind != "Regierungsbezirk" {
+				if rb := e.kindNamed(pl, "Regierungsbezirk"); rb != "" {
+					rbs = append(rbs, Subject{Kind: SubjectPlace, ID: rb})
+				}
+			}
+		}
+		if len(rbs) == len(f.places()) {
+			f.Subjects = append(slices.DeleteFunc(f.Subjects, func(s Subject) bool { return s.Kind == SubjectPlace }), rbs...)
+			f.About = AboutAreas
+		}
+	}
 	if f.Attribute == domain.AttrKey && len(f.places()) == 0 && f.Number > 0 && r.numberAt >= 0 && r.numberAt < len(r.toks) {
 		// "Welche Gemeinde hat den Gemeindeschlüssel 05966028?": the place
 		// with that key, read with its leading zero.
@@ -3714,6 +3730,18 @@ func (e *Engine) changeFilters(g *Frame, f Frame, r *reading) {
 // areaNamed is the area of the same kind as the area like, named after the
 // place: the Regierungsbezirk Münster for Münster after a Regierungsbezirk,
 // the Kreis Olpe for Olpe after a Kreis; "" if there is none.
+// kindNamed is the area of the kind named after the place: the
+// Regierungsbezirk Münster for Münster; "" if there is none.
+func (e *Engine) kindNamed(pl *domain.Place, kind string) string {
+	for i := range e.base.Places {
+		a := &e.base.Places[i]
+		if a.Kind == kind && a.ID != pl.ID && (a.Name == pl.Name || strings.HasSuffix(a.Name, " "+pl.Name)) {
+			return a.ID
+		}
+	}
+	return ""
+}
+
 func (e *Engine) areaNamed(pl *domain.Place, like string) string {
 	prev := e.base.Place(like)
 	if prev == nil {
