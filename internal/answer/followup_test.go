@@ -46,6 +46,8 @@ func TestFollowUps(t *testing.T) {
 		// filter of its own is that filter's question.
 		{"Worum ging es beim 2. Forum Städtepartnerschaften?", "wer ist Mitglied?", []string{"keine Mitglieder"}, []string{"Reading"}},
 		{"Wie viele Städtepartnerschaften gibt es in NRW?", "und wie viele davon ruhen?", nil, []string{"828"}},
+		// What a partner itself is asked of is the partner's.
+		{"Seit wann ist Düsseldorf mit Palermo verpartnert?", "und wie viele Einwohner hat Palermo?", []string{"Einwohnerzahl von Palermo"}, []string{"2016"}},
 		// The carrier named, its start asked.
 		{"Wer ist der Träger der Netzwerkstelle?", "seit wann gibt es den Träger?", []string{"1949"}, nil},
 		// The next one after a numbered event is the one after it.

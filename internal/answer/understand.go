@@ -2285,6 +2285,14 @@ func (e *Engine) onlyExistsPronoun(r *reading) bool {
 	return true
 }
 
+// placeAttribute reports whether an attribute is one of a place itself,
+// not of its twinnings: "und wie viele Einwohner hat Palermo?" after
+// Düsseldorf's twinning asks Palermo's.
+func placeAttribute(a domain.Attribute) bool {
+	return a == domain.AttrPopulation || a == domain.AttrMayor || a == domain.AttrPostcode || a == domain.AttrSurface ||
+		a == domain.AttrKey || a == domain.AttrOfficial
+}
+
 // inNRW reports whether the place with the id lies in NRW: twinnings are
 // the base's only of NRW places.
 func (e *Engine) inNRW(id string) bool {
@@ -3481,7 +3489,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			f.Subjects = append(f.Subjects, Subject{Kind: SubjectNetwork, ID: id})
 		}
 		return f
-	case named && !f.has(SubjectNetwork) && prev.About == AboutTwinnings && (e.allAbroad(f.places()) ||
+	case named && !f.has(SubjectNetwork) && prev.About == AboutTwinnings && !placeAttribute(f.Attribute) && (e.allAbroad(f.places()) ||
 		len(f.places()) == 1 && len(prev.places()) == 1 && !e.inNRW(f.places()[0]) && e.pairTwinned(prev.places()[0], f.places()[0])):
 		// "seit wann die mit Gouda?" after Solingen's twinnings: the pair;
 		// so too a partner in Germany ("seit wann die mit Stendal?" after
