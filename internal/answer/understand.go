@@ -964,9 +964,21 @@ func (e *Engine) capitalWithNetwork(r *reading, m names.Mention, all []names.Men
 		// regiopole while siegen held the chair?": a name that is an
 		// ordinary word only by the word lists (not marked everyday), in a
 		// clause that names a network, is the place.
-		return slices.ContainsFunc(all, func(o names.Mention) bool {
+		if slices.ContainsFunc(all, func(o names.Mention) bool {
 			return o.Kind == names.Network && r.toks[o.Positions[0]].clause == r.toks[p].clause
-		})
+		}) {
+			return true
+		}
+		// "siegen liegt in welchem regierungsbezirk?": the word that opens
+		// a clause asking which Kreis or Regierungsbezirk is the place.
+		if p == 0 || r.toks[p-1].clause != r.toks[p].clause {
+			for i := p + 1; i < len(r.toks) && r.toks[i].clause == r.toks[p].clause; i++ {
+				if e.lex.isCue("district-words", r.toks, i) || e.lex.isCue("region-words", r.toks, i) {
+					return true
+				}
+			}
+		}
+		return false
 	}
 	if p == 0 || r.toks[p-1].clause != r.toks[p].clause {
 		return false
