@@ -636,16 +636,6 @@ func (e *Engine) inCountryOf(en bool, fl Filters) string {
 	return "außerhalb von " + fl.Country
 }
 
-// partnershipsIn are the base's twinnings of NRW places with partners in
-// the country.
-func (e *Engine) partnershipsIn(country string) []domain.Partnership {
-	var out []domain.Partnership
-	for _, i := range e.twins.in[country] {
-		out = append(out, e.base.Partnerships[i])
-	}
-	return out
-}
-
 // twinningRanks answers the most and the oldest over all twinnings: the
 // city with the most partners, the country or year with the most, the
 // oldest twinning; and compares two places on their twinnings.
@@ -972,7 +962,7 @@ func (e *Engine) twinningFigures(_ context.Context, f Frame) (domain.Answer, err
 		}
 		a.Facts = a.Facts[:min(len(a.Facts), 2)]
 		a.Found = true
-		a.Lead = say(en, "twin.fig.cty", e.withCountry(en, c), len(e.partnershipsIn(c)))
+		a.Lead = say(en, "twin.fig.cty", e.withCountry(en, c), len(e.twinsOf(f.Filters)))
 		return a, nil
 	}
 	if f.Attribute == domain.AttrData || f.Attribute == domain.AttrContact || f.Op == OpWhere || f.Attribute == domain.AttrWebsite {

@@ -3767,13 +3767,7 @@ func (e *Engine) areaNamed(pl *domain.Place, like string) string {
 	if prev == nil {
 		return ""
 	}
-	for i := range e.base.Places {
-		a := &e.base.Places[i]
-		if a.Kind == prev.Kind && a.ID != pl.ID && (a.Name == pl.Name || strings.HasSuffix(a.Name, " "+pl.Name)) {
-			return a.ID
-		}
-	}
-	return ""
+	return e.kindNamed(pl, prev.Kind)
 }
 
 // whoElse turns "wer noch?" into the list the question before implies,
