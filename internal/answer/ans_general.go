@@ -421,7 +421,7 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 	}
 	named := slices.ContainsFunc(f.Words, func(w string) bool { return !e.lex.ordinary(w) && len(e.refsOf(w)) > 0 })
 	if a, ok := e.foundedStatement(f, ""); ok && named {
-		// "Unter welchem Namen wurde die Auslandsgesellschaft gegründet?":
+		// "Unter welchem Namen entstand die Auslandsgesellschaft?":
 		// a statement that says the founding of what a name names, before
 		// the founding of the network the name is near.
 		return a, nil

@@ -271,7 +271,7 @@ func (e *Engine) bracketed(w string) bool {
 // "since when?" of it too.
 func (e *Engine) carrierFounding(f, prev Frame, r *reading) (Frame, bool) {
 	nets := prev.networks()
-	// "seit wann gibt es den Träger?": the carrier named, its start asked.
+	// "und den Träger, seit wann gibt es ihn?": the carrier named, its start asked.
 	founding := f.Attribute == domain.AttrFounding || f.Attribute == domain.AttrCarrier && r.has("founding")
 	if prev.Attribute != domain.AttrCarrier || !founding || len(nets) != 1 || len(f.Subjects) > 0 {
 		return Frame{}, false
@@ -449,7 +449,7 @@ func (e *Engine) splitParts(toks []tok) [][]tok {
 		for next < len(toks) && e.lex.isCue("also", toks, next) {
 			next++ // "und dann wer …"
 		}
-		// "… und in welchem Kreis liegt Rheine?": a short preposition
+		// "… und in welchem Kreis liegt Emsdetten?": a short preposition
 		// before the question word.
 		asks := next < len(toks) && (e.lex.startsQuestion(toks, next) ||
 			next+1 < len(toks) && utf8.RuneCountInString(toks[next].fold) <= 3 && toks[next].num < 0 && e.lex.isCue("which", toks, next+1) &&
@@ -2182,7 +2182,7 @@ func (e *Engine) startsYesNo(r *reading) bool {
 	if len(r.toks) > 1 && r.toks[0].fold == "gibt" && r.toks[1].fold == "es" {
 		return true
 	}
-	// "Paderborn und Bielefeld – sind beide kreisfrei?": names, a dash,
+	// "Hamm und Unna – sind beide kreisfrei?": names, a dash,
 	// then the question; the names are its subjects.
 	for i := 1; i < len(r.toks); i++ {
 		if r.toks[i].clause != r.toks[i-1].clause {
@@ -2298,8 +2298,8 @@ func (e *Engine) onlyExistsPronoun(r *reading) bool {
 }
 
 // placeAttribute reports whether an attribute is one of a place itself,
-// not of its twinnings: "und wie viele Einwohner hat Palermo?" after
-// Düsseldorf's twinning asks Palermo's.
+// not of its twinnings: "und wie viele Einwohner hat Reading?" after
+// Düsseldorf–Reading asks Reading's.
 func placeAttribute(a domain.Attribute) bool {
 	return a == domain.AttrPopulation || a == domain.AttrMayor || a == domain.AttrPostcode || a == domain.AttrSurface ||
 		a == domain.AttrKey || a == domain.AttrOfficial
@@ -2426,7 +2426,7 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 	switch {
 	case except:
 	case fl.Country != "" && e.outsideCountry(r):
-		// "Dortmund twin towns outside Europe?"; "NRW-Städte mit Partnern
+		// "Bonn's twin towns outside Europe?"; "NRW-Städte mit Partnern
 		// außerhalb von Europa": the partners' side, NRW stays.
 		fl.NotCountry = true
 	case r.has("outside") && fl.State != "":
@@ -2562,7 +2562,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		}
 	}
 	if f.Attribute == domain.AttrKey && len(f.places()) == 0 && f.Number > 0 && r.numberAt >= 0 && r.numberAt < len(r.toks) {
-		// "Welche Gemeinde hat den Gemeindeschlüssel 05966028?": the place
+		// "Welche Gemeinde hat den Schlüssel 05566080?": the place
 		// with that key, read with its leading zero.
 		raw := r.toks[r.numberAt].raw
 		if len(raw) == 7 {
@@ -3108,7 +3108,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		f.Op == OpList && f.Attribute == domain.AttrMembers && !r.has("members", "member-who") && f.Unknown == "" && f.Filters.Country == "" && f.Filters.Year == 0 && f.Ordinal == 0 &&
 		len(e.members[nets[0]]) == 0 {
 		// "Worum ging's beim 2. Forum?" … "welche Partnerschaften wurden
-		// da vorgestellt?", "which cities reported?": who took part in that
+		// da vorgestellt?", "which towns presented?": who took part in that
 		// event, which its statements say; the network has no members.
 		g := prev
 		g.Parts, g.English, g.Focus = nil, f.English, ""
@@ -3133,7 +3133,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	}
 	if !named && prev.Attribute == domain.AttrEvent && prev.Ordinal > 0 && f.Time == WhenNext && f.Ordinal == 0 && len(f.Words) == 0 &&
 		f.Unknown == "" && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrEvent) {
-		// "Wo war der 4. Tag?" … "und wann ist der nächste?": the 5.
+		// "Wo war der 4. Tag?" … "und wann war der nächste?": the 5.
 		g := prev
 		g.Parts, g.English, g.Focus = nil, f.English, ""
 		g.Ordinal++
@@ -3168,7 +3168,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		return g
 	}
 	if pls := prev.places(); !named && r.has("same") && r.has("twinning") && prev.About == AboutTwinnings && len(pls) == 1 && f.Unknown == "" {
-		// "Hat Minden eine Partnerstadt in China?" … "gibt's in NRW noch
+		// "Hat Essen eine Partnerstadt in China?" … "gibt's in NRW noch
 		// eine Stadt mit der gleichen Partnerstadt?": the NRW places
 		// twinned with that one partner, Minden left out.
 		if pl := e.base.Place(pls[0]); pl != nil {
@@ -3180,8 +3180,8 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	}
 	if !named && r.has("of-them") && prev.Op == OpCount && prev.About == AboutTwinnings && f.Op == OpCount && f.Unknown == "" &&
 		f.Filters.IsZero() && !r.has("suspended", "kreisfrei", "kreisangehoerig", "twinning") {
-		// "Wie viele Städtepartnerschaften haben NRW-Kommunen laut IT.NRW?"
-		// … "und wie viele davon mit EU-Kommunen?": the same figures, the
+		// "Laut IT.NRW: wie viele Partnerschaften haben NRW-Kommunen?"
+		// … "und wie viele davon in der EU?": the same figures, the
 		// part asked by its words.
 		g := prev
 		g.Parts, g.English, g.Focus = nil, f.English, ""
