@@ -36,6 +36,31 @@ func (e *Engine) placeTwinnings(pl *domain.Place, f Frame) []domain.Partnership 
 	return ps
 }
 
+// extremeTwinning is the oldest or newest of sorted partnerships, of the
+// dated ones: a Patenschaft or a mere Kontakt is another bond, counted
+// only where the place has nothing else dated.
+func extremeTwinning(ps []domain.Partnership, most Direction) (domain.Partnership, bool) {
+	var dated, proper []domain.Partnership
+	for _, p := range ps {
+		if !p.Since.IsZero() {
+			dated = append(dated, p)
+			if p.Kind != "Patenschaft" && p.Kind != "Kontakt" {
+				proper = append(proper, p)
+			}
+		}
+	}
+	if len(proper) > 0 {
+		dated = proper
+	}
+	if len(dated) == 0 {
+		return domain.Partnership{}, false
+	}
+	if most == DirNewest {
+		return dated[len(dated)-1], true
+	}
+	return dated[0], true
+}
+
 // pairTwinned reports whether the base has a twinning between the places.
 func (e *Engine) pairTwinned(a, b string) bool {
 	return slices.ContainsFunc(e.base.PartnershipsOf(a), func(p domain.Partnership) bool { return otherSide(p, a) == b })
@@ -98,25 +123,8 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	}
 	if (f.Most == DirOldest || f.Most == DirNewest) && len(ps) > 1 {
 		// "Welche Partnerschaft von Münster ist die älteste?"
-		// Of the partnerships, where the place has dated ones: a
-		// Patenschaft or a mere Kontakt is another bond.
-		var dated, proper []domain.Partnership
-		for _, p := range ps {
-			if !p.Since.IsZero() {
-				dated = append(dated, p)
-				if p.Kind != "Patenschaft" && p.Kind != "Kontakt" {
-					proper = append(proper, p)
-				}
-			}
-		}
-		if len(proper) > 0 {
-			dated = proper
-		}
-		if len(dated) > 0 {
-			p, key := dated[0], "twin.oldest"
-			if f.Most == DirNewest {
-				p, key = dated[len(dated)-1], "twin.newest"
-			}
+		if p, ok := extremeTwinning(ps, f.Most); ok {
+			key := map[Direction]string{DirOldest: "twin.oldest", DirNewest: "twin.newest"}[f.Most]
 			other := e.asAsked(e.base.Place(otherSide(p, pl.ID)), f)
 			a.Lead = say(en, key, pl.Name, other.Name, e.partnershipDetail(en, p, other, pl.ID))
 			a.LeadSource = e.base.Source(p.Source)
@@ -226,6 +234,12 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 			a.Lead = say(en, "twin.yes", pl.Name, joinAnd(en, names), in)
 		} else {
 			a.Lead = say(en, "twin.yes", pl.Name, in, joinAnd(en, names))
+		}
+		if n := ps[0].Note; len(ps) == 1 && n != "" && !strings.Contains(a.Lead, n) {
+			// "Hat Bochum eine Partnerstadt in der Ukraine?": the one
+			// partner, with what its source says of it ("beschränkt sich
+			// auf humanitäre Hilfe").
+			a.Facts = append(a.Facts, domain.AnswerFact{Text: lang.UpperFirst(n), Source: e.base.Source(ps[0].Source)})
 		}
 	case len(ps) == 1 && ps[0].Note != "" && utf8.RuneCountInString(ps[0].Note) <= 120 && (country != "" || f.Filters.TwinKind != ""):
 		// "what about the Ukrainian one, is it still active?": the one

@@ -22,6 +22,14 @@ func TestFollowUps(t *testing.T) {
 		// A lone new subject takes the previous question.
 		{"Seit wann ist Bielefeld im RegioPole-Netzwerk?", "und Paderborn?", []string{"Paderborn", "2016"}, []string{"Bielefeld ist Mitglied"}},
 		{"Welche Partnerstädte hat Bielefeld?", "und Dortmund?", []string{"Amiens", "Leeds"}, []string{"Concarneau"}},
+		// Why, how or since when of the one twinning asked before: that
+		// twinning and what its source says, not the town's goals.
+		{"When did Witten twin with Mekelle?", "why is there no exchange at the moment?", []string{"Tigray"}, []string{"goals of Witten"}},
+		{"Hat Bochum eine Partnerstadt in der Ukraine?", "wie wurde die geschlossen?", []string{"Donezk", "1987"}, []string{"Gründung von Bochum"}},
+		// An area narrows a count of the Land; a year on or back.
+		{"wie viele gemeinden gibt es in nrw?", "und davon im regierungsbezirk münster?", []string{"78"}, []string{"396"}},
+		{"Wie viele Engagierte Städte gab es 2020?", "und ein Jahr später?", []string{"100", "2021"}, []string{"Netzwerke im Vergleich"}},
+		{"who joined engagiert in nrw in 2020?", "and the year before?", []string{"2019"}, []string{"2020)"}},
 		// A complete question stands alone.
 		{"Ist Lemgo eine Engagierte Stadt?", "Wie viele Mitglieder hat RegioPole?", []string{"9"}, []string{"Lemgo"}},
 		// Another network named keeps the place; its start is asked in words.

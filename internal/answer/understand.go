@@ -3034,6 +3034,15 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		// neueste?": the newest of all its partners, not of that country.
 		g.Filters.Country = ""
 	}
+	if step := map[bool]int{true: 1, false: -1}[r.has("year-later")]; r.has("year-later", "year-earlier") && f.Filters.Year == 0 && prev.Filters.Year != 0 &&
+		len(f.Subjects) == 0 && f.Unknown == "" {
+		// "und ein Jahr später?", "and the year before?": the question
+		// before, one year on or back.
+		g = prev
+		g.Parts, g.English, g.Op, g.Most, g.Measure = nil, f.English, prev.Op, prev.Most, prev.Measure
+		g.Filters.Year += step
+		return g
+	}
 	if r.has("now") && f.Filters.Year == 0 && g.Filters.Year != 0 && g.Filters.YearOp == "" {
 		g.Filters.Year = 0 // "and how many are there now?" after 2022: now
 	}
@@ -3065,6 +3074,63 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		g.Subjects = slices.DeleteFunc(g.Subjects, func(s Subject) bool { return s.Kind == SubjectPlace })
 	}
 	return g
+}
+
+// aboutPrevPair reads a follow-up that asks why, how or since when of the
+// one twinning the question before was about ("When did Witten twin with
+// Mekelle?" … "why is there no exchange?", "Hat Bedburg eine Partnerstadt
+// in Israel?" … "wie wurde das unterschrieben?"): that twinning, with
+// what its sources say of it, not the goals or founding of the town.
+func (e *Engine) aboutPrevPair(f, prev Frame) (Frame, bool) {
+	switch f.Attribute {
+	case domain.AttrGoal, domain.AttrFounding, domain.AttrHistory, domain.AttrInitiator, domain.AttrOutcome:
+	default:
+		return f, false
+	}
+	if f.Unknown != "" || f.Filters.Country != "" || f.Filters.Year != 0 || f.Most != DirNone || f.Op == OpCount || f.Op == OpList || f.Op == OpMost {
+		return f, false
+	}
+	a, b, ok := e.prevPair(prev)
+	if !ok {
+		return f, false
+	}
+	op := OpDescribe
+	if f.Op == OpWhen {
+		op = OpWhen
+	}
+	return Frame{Op: op, About: AboutTwinnings, English: f.English, Words: f.Words,
+		Subjects: []Subject{{Kind: SubjectPlace, ID: a}, {Kind: SubjectPlace, ID: b}}}, true
+}
+
+// prevPair is the one twinning a frame is about: of two places named,
+// or of one place, its one partner in a country or its oldest or newest.
+func (e *Engine) prevPair(prev Frame) (string, string, bool) {
+	places := prev.places()
+	if prev.About != AboutTwinnings || prev.has(SubjectNetwork) {
+		return "", "", false
+	}
+	if len(places) == 2 && e.pairTwinned(places[0], places[1]) {
+		return places[0], places[1], true
+	}
+	if len(places) != 1 || (prev.Filters.Country == "" && prev.Most == DirNone) {
+		return "", "", false
+	}
+	pl := e.base.Place(places[0])
+	if pl == nil {
+		return "", "", false
+	}
+	ps := e.placeTwinnings(pl, prev)
+	sortPartnerships(ps)
+	if prev.Most != DirNone {
+		if p, ok := extremeTwinning(ps, prev.Most); ok {
+			return pl.ID, otherSide(p, pl.ID), true
+		}
+		return "", "", false
+	}
+	if len(ps) != 1 {
+		return "", "", false
+	}
+	return pl.ID, otherSide(ps[0], pl.ID), true
 }
 
 // joinYear is the year a place joined a network, 0 where unknown.
@@ -3102,6 +3168,9 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		return g
 	}
 	if g, ok := e.carrierFounding(f, prev, r); ok {
+		return g
+	}
+	if g, ok := e.aboutPrevPair(f, prev); ok && !named {
 		return g
 	}
 	if nets := prev.networks(); !named && prev.Attribute == domain.AttrEvent && (prev.Ordinal > 0 || len(prev.Asked) > 0) && len(nets) == 1 &&
@@ -3456,7 +3525,12 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		g.Parts, g.English = nil, f.English
 		var subjects []Subject
 		for _, s := range f.Subjects {
-			if pl := e.base.Place(s.ID); s.Kind == SubjectPlace && pl != nil && prev.Filters.Area != "" {
+			if pl := e.base.Place(s.ID); s.Kind == SubjectPlace && pl != nil && prev.Filters.Area == "" && prev.About == AboutAreas && isArea(pl) && prev.count(SubjectPlace) == 0 {
+				// "und davon im Regierungsbezirk Münster?" after all of NRW:
+				// the area narrows the count, the Land goes.
+				g.Filters.Area, g.Filters.State = s.ID, ""
+				continue
+			} else if s.Kind == SubjectPlace && pl != nil && prev.Filters.Area != "" {
 				if !isArea(pl) {
 					// "und Münster?" after the Regierungsbezirk Detmold: the
 					// Regierungsbezirk Münster, not the city.
