@@ -92,6 +92,11 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	}
 	country := f.Filters.Country
 	ps := e.placeTwinnings(pl, f)
+	if f.Op == OpWhen && len(ps) == 1 && (country != "" || f.Filters.TwinKind != "") && ps[0].Since.Day != 0 {
+		// "and the Lithuanian partner – when was that made official?":
+		// the one twinning, dated as its source dates it.
+		return e.twinningPair(pl.ID, otherSide(ps[0], pl.ID), f), nil
+	}
 	if len(ps) == 0 && f.Filters.TwinKind != "" && f.Op == OpYesNo && country != "" {
 		// "Hat Bielefeld eine Freundschaft mit einer Stadt in Frankreich?":
 		// people say friendship for any twinning; the answer names its kind.
@@ -1214,8 +1219,9 @@ func (e *Engine) partnershipDetail(en bool, p domain.Partnership, other *domain.
 // and status, no notes ("Frankreich, 1960").
 func (e *Engine) partnershipShort(en bool, p domain.Partnership, other *domain.Place, id string) string {
 	var parts []string
-	if c := countryOf(p, other, id); c != "" && !(c == "Deutschland" && other.State == "Nordrhein-Westfalen") {
-		parts = append(parts, e.countryName(en, c))
+	if c := countryOf(p, other, id); c != "" && !(c == "Deutschland" && other.State == "Nordrhein-Westfalen") &&
+		!strings.HasSuffix(other.Name, "("+e.countryName(en, c)+")") {
+		parts = append(parts, e.countryName(en, c)) // not "Arad (Israel) (Israel, 1989)"
 	}
 	if !p.Since.IsZero() {
 		parts = append(parts, strconv.Itoa(int(p.Since.Year)))
@@ -1312,7 +1318,7 @@ func restates(name, alias string) bool {
 // asAsked is the place with the other name the question used for it
 // added: "Rschew (Rshew)", so the asker finds the name they typed.
 func (e *Engine) asAsked(pl *domain.Place, f Frame) *domain.Place {
-	if s := f.subject(pl.ID); s.As != "" && s.As != pl.Name {
+	if s := f.subject(pl.ID); s.As != "" && s.As != pl.Name && !strings.Contains(pl.Name, "("+s.As+")") {
 		c := *pl
 		c.Name = pl.Name + " (" + s.As + ")"
 		return &c

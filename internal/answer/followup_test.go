@@ -30,6 +30,15 @@ func TestFollowUps(t *testing.T) {
 		{"wie viele gemeinden gibt es in nrw?", "und davon im regierungsbezirk münster?", []string{"78"}, []string{"396"}},
 		{"Wie viele Engagierte Städte gab es 2020?", "und ein Jahr später?", []string{"100", "2021"}, []string{"Netzwerke im Vergleich"}},
 		{"who joined engagiert in nrw in 2020?", "and the year before?", []string{"2019"}, []string{"2020)"}},
+		{"Hat Iserlohn eine ukrainische Partnerstadt?", "wo wurde die Urkunde unterschrieben?", []string{"Chorzów"}, []string{"Gründungsort von Iserlohn"}},
+		{"Does Bocholt have a partner in Albania?", "and the Lithuanian partner – when was that made official?", []string{"14 May 2022"}, nil},
+		// "The other one" of a pair is the place's other partner.
+		{"Dinslaken hat zwei Partnerstädte, oder? Seit wann gibt's die mit Agen?", "and the other one?", []string{"Arad", "1989"}, []string{"Apart from Dinslaken"}},
+		// How a place came into the network it was asked about; when it
+		// joined; since when the chair chairs, and who chaired before.
+		{"Ist Troisdorf im Kommunen-Netzwerk engagiert in NRW?", "wie ist die stadt da reingekommen?", []string{"Entwicklungswerkstatt", "2017"}, []string{"Rhein-Sieg-Kreis hat"}},
+		{"Which RegioPole members are from Rhineland-Palatinate?", "when did Koblenz join?", []string{"2019"}, []string{"how to join"}},
+		{"Who chairs the RegioPole network at the moment?", "since when?", []string{"2025"}, []string{"since 16 March 2016"}},
 		// A complete question stands alone.
 		{"Ist Lemgo eine Engagierte Stadt?", "Wie viele Mitglieder hat RegioPole?", []string{"9"}, []string{"Lemgo"}},
 		// Another network named keeps the place; its start is asked in words.

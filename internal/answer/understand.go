@@ -969,6 +969,13 @@ func (e *Engine) capitalWithNetwork(r *reading, m names.Mention, all []names.Men
 		}) {
 			return true
 		}
+		// "siegen hatte doch rijnsburg als partner": a clause that names
+		// a place it is twinned with.
+		if slices.ContainsFunc(all, func(o names.Mention) bool {
+			return o.Kind == names.Place && o.ID != m.ID && r.toks[o.Positions[0]].clause == r.toks[p].clause && e.twinnedWithID(m.ID, o.ID)
+		}) {
+			return true
+		}
 		// "siegen liegt in welchem regierungsbezirk?": the word that opens
 		// a clause asking which Kreis or Regierungsbezirk is the place.
 		if p == 0 || r.toks[p-1].clause != r.toks[p].clause {
@@ -1866,6 +1873,10 @@ func (e *Engine) onFocus(f, prev Frame, r *reading) (Frame, bool) {
 		for _, id := range prev.networks() {
 			g.Subjects = append(g.Subjects, Subject{Kind: SubjectNetwork, ID: id})
 		}
+		if prev.Attribute == domain.AttrChair && !r.has("members", "places") {
+			g.Attribute = domain.AttrChair // "since when?" after the chair: since when it chairs, not since when it is a member
+			return g, true
+		}
 		g.Subjects = append(g.Subjects, place) // "since when?": since when it is in
 		return g, true
 	}
@@ -2380,7 +2391,7 @@ func (e *Engine) asksAreas(r *reading, f *Frame) bool {
 	// The base's Kreise and Gemeinden are NRW's: a question that names no
 	// other Land asks about them.
 	nrw := area || f.Filters.State == "" || f.Filters.State == "Nordrhein-Westfalen"
-	return kind && nrw && (f.Op == OpCount || f.Op == OpList || f.Op == OpMost || f.Op == OpCompare || r.has("which"))
+	return kind && nrw && (f.Op == OpCount || f.Op == OpList || f.Op == OpMost || f.Op == OpCompare || r.has("which", "naming"))
 }
 
 // outsideCountry reports whether an "outside" cue stands right before the
@@ -2604,8 +2615,15 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			}
 		}
 	}
-	if f.Attribute == domain.AttrJoin && (f.Op == OpDescribe || f.Op == OpJoin) && !r.has("modal") && f.has(SubjectPlace) && f.has(SubjectNetwork) {
-		f.Op, f.Attribute, f.Asked = OpWhen, domain.AttrNone, nil // "xanten kommunen netzwerk beitritt jahr"
+	if (f.Attribute == domain.AttrJoin && f.Op == OpDescribe || f.Op == OpJoin && (f.Attribute == domain.AttrJoin || f.Attribute == domain.AttrNone)) &&
+		!r.has("modal") && f.has(SubjectPlace) && f.has(SubjectNetwork) {
+		// "xanten kommunen netzwerk beitritt jahr", "wie ist Troisdorf dem
+		// Kommunen-Netzwerk beigetreten?": its membership, with what its
+		// source says of how it came in; not how one joins.
+		f.Op, f.Attribute, f.Asked = OpWhen, domain.AttrNone, nil
+	}
+	if f.Attribute == domain.AttrJoin && f.Op == OpWhen && !r.has("modal") && f.has(SubjectPlace) {
+		f.Attribute, f.Asked = domain.AttrNone, nil // "when did Koblenz join?": when it became a member, not how one joins
 	}
 
 	if f.Op == OpDescribe && slices.Contains(r.cues["check"], 0) && len(f.Subjects) > 0 {
@@ -2907,6 +2925,11 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if (f.Op == OpCompare || f.Op == OpMost) && f.Measure == MeasureNone {
 		f.Measure = e.impliedMeasure(r, f)
 	}
+	if f.Op == OpMost && f.Measure == MeasureJoined && f.Most == DirNewest && !r.has("most") && f.count(SubjectPlace) == 1 && f.count(SubjectNetwork) == 1 {
+		// "wie ist Troisdorf dem Kommunen-Netzwerk beigetreten?": its
+		// joining, not the newest member.
+		f.Op, f.Most, f.Measure = OpWhen, DirNone, MeasureNone
+	}
 	if f.Op == OpCount && f.Time == WhenHistory && f.Attribute != domain.AttrEvent && f.Attribute != domain.AttrChair {
 		f.Time = WhenAny // "wie viele haben ihn bisher bekommen?": how many so far
 	}
@@ -2938,7 +2961,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		switch c {
 		case "follow-up", "which", "also", "yesno", "and", "question", "pronoun", "members", "places", "belong", "earlier", "later", "inclusive", "before", "after", "now",
 			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders", "left", "exists",
-			"have", "with", "next", "last", "of-them", "article", "naming", "official-word", "office":
+			"have", "with", "next", "last", "of-them", "article", "naming", "official-word", "office", "other", "year-later", "year-earlier":
 		default:
 			if !strings.HasPrefix(c, "measure:") {
 				r.bare = false
@@ -3028,6 +3051,14 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	if r.germany && prev.About == AboutTwinnings && !f.has(SubjectNetwork) {
 		f.Filters.Country, f.About = "Deutschland", AboutTwinnings
 	}
+	if len(prev.Parts) > 0 && r.also && len(f.Subjects) == 0 {
+		if last := prev.Parts[len(prev.Parts)-1]; last.About == AboutTwinnings && len(last.places()) == 2 {
+			prev = last // "Dinslaken hat zwei Partnerstädte? Seit wann die mit Agen?" … "and the other one?": of the pair asked last
+		}
+	}
+	if g, ok := e.otherPartner(f, prev, r); ok {
+		return g
+	}
 	g := e.continued(f, prev, r)
 	if g.About == AboutTwinnings && f.Most != DirNone && prev.Most == DirNone && f.Filters.Country == "" && prev.Filters.Country != "" && len(g.places()) == 1 {
 		// "Münsters Partnerstadt in Norwegen?" … "und welche ist die
@@ -3042,6 +3073,13 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		g.Parts, g.English, g.Op, g.Most, g.Measure = nil, f.English, prev.Op, prev.Most, prev.Measure
 		g.Filters.Year += step
 		return g
+	}
+	if pls, nets := prev.places(), prev.networks(); (f.Op == OpJoin || f.Attribute == domain.AttrJoin) && !r.has("modal") && len(pls) == 1 && len(nets) == 1 &&
+		len(f.networks()) == 0 && (len(f.places()) == 0 || slices.Equal(f.places(), pls)) && f.Unknown == "" {
+		// "Ist Troisdorf im Kommunen-Netzwerk?" … "wie ist die Stadt da
+		// reingekommen?": its membership and how it came in, not how one
+		// joins.
+		return Frame{Op: OpWhen, English: f.English, Subjects: []Subject{{Kind: SubjectPlace, ID: pls[0]}, {Kind: SubjectNetwork, ID: nets[0]}}}
 	}
 	if r.has("now") && f.Filters.Year == 0 && g.Filters.Year != 0 && g.Filters.YearOp == "" {
 		g.Filters.Year = 0 // "and how many are there now?" after 2022: now
@@ -3083,7 +3121,7 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 // what its sources say of it, not the goals or founding of the town.
 func (e *Engine) aboutPrevPair(f, prev Frame) (Frame, bool) {
 	switch f.Attribute {
-	case domain.AttrGoal, domain.AttrFounding, domain.AttrHistory, domain.AttrInitiator, domain.AttrOutcome:
+	case domain.AttrGoal, domain.AttrFounding, domain.AttrFoundingPlace, domain.AttrHistory, domain.AttrInitiator, domain.AttrOutcome:
 	default:
 		return f, false
 	}
@@ -3131,6 +3169,31 @@ func (e *Engine) prevPair(prev Frame) (string, string, bool) {
 		return "", "", false
 	}
 	return pl.ID, otherSide(ps[0], pl.ID), true
+}
+
+// otherPartner reads "and the other one?", "und die andere?" after a
+// twinning of a place in NRW with one abroad: the place's other
+// partners. ("Wer noch aus NRW?" asks for the other NRW partners of the
+// one abroad; whoElse reads that.)
+func (e *Engine) otherPartner(f, prev Frame, r *reading) (Frame, bool) {
+	places := prev.places()
+	if prev.About != AboutTwinnings || len(places) != 2 || len(f.Subjects) > 0 || f.Unknown != "" || !f.Filters.IsZero() || len(f.Words) > 0 || f.Attribute != domain.AttrNone ||
+		!slices.ContainsFunc(r.cues["also"], func(i int) bool { return e.lex.isCue("other", r.toks, i) }) {
+		return f, false
+	}
+	home, abroad := e.base.Place(places[0]), e.base.Place(places[1])
+	if home == nil || abroad == nil {
+		return f, false
+	}
+	if home.Country != "" {
+		home, abroad = abroad, home
+	}
+	if home.Country != "" || abroad.Country == "" {
+		return f, false
+	}
+	g := Frame{Op: OpList, About: AboutTwinnings, English: f.English, Subjects: []Subject{{Kind: SubjectPlace, ID: home.ID}}}
+	g.Filters.Except = []string{abroad.ID}
+	return g, true
 }
 
 // joinYear is the year a place joined a network, 0 where unknown.
