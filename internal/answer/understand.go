@@ -2912,8 +2912,24 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		// only municipalities have an amtliche Bezeichnung.
 		f.Attribute, f.Asked = domain.AttrNone, nil
 	}
+	if ps := f.places(); f.Op == OpWho && len(ps) == 1 && len(f.Subjects) == 1 && r.has("office") {
+		if pos := r.positionsOf(ps[0]); len(pos) > 0 && pos[0] >= 2 && utf8.RuneCountInString(r.toks[pos[0]-1].fold) <= 3 && !e.lex.isCue("and", r.toks, pos[0]-1) {
+			if org := r.toks[pos[0]-2].fold; slices.Contains(f.Words, org) && len(e.refsOf(org)) > 0 {
+				// "who's the president of the Auslandsgesellschaft in
+				// Dortmund?": the place after a small word ("in", "aus")
+				// says where the organisation is;
+				// the statements about its office needn't name it.
+				f.Subjects = nil
+			}
+		}
+	}
 	if f.Attribute == domain.AttrNone {
 		f.Attribute = e.impliedAttribute(r, f)
+		if f.Attribute == domain.AttrFounders && slices.ContainsFunc(r.cues["office"], func(p int) bool { return slices.Contains(f.Words, r.toks[p].fold) }) {
+			// "wer war am Anfang Referent?": who held the office at the
+			// start, which statements say; not who founded it.
+			f.Attribute = domain.AttrNone
+		}
 		if f.Attribute == domain.AttrFounding || f.Attribute == domain.AttrFoundingPlace || f.Attribute == domain.AttrFounders {
 			for _, p := range r.cues["founding"] {
 				if w := r.toks[p].fold; !slices.Contains(f.Asked, w) {
