@@ -687,11 +687,11 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 			a.Frame = part.encode()
 		}
 		if a.English {
-			// Quoted statements stay German, their dates read English;
+			// Quoted statements stay German, their dates and countries read English;
 			// after the focus, which reads the lead as written.
-			a.Lead = domain.EnglishDates(a.Lead)
+			a.Lead = e.lex.englishCountries(domain.EnglishDates(a.Lead))
 			for i := range a.Facts {
-				a.Facts[i].Text = domain.EnglishDates(a.Facts[i].Text)
+				a.Facts[i].Text = e.lex.englishCountries(domain.EnglishDates(a.Facts[i].Text))
 			}
 		}
 		answers = append(answers, a)

@@ -3,6 +3,7 @@ package answer
 import (
 	"cmp"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -25,20 +26,23 @@ type lexicon struct {
 	topics    map[domain.Attribute][]string
 	countries []phraseTo[string]
 	// countryEN are the countries' English names, by the base's name.
-	countryEN  map[string]string
-	regions    regions
-	compare    []phraseTo[Direction]
-	compareAny []phrase
-	most       []phraseTo[Direction]
-	measures   []phraseTo[Measure]
-	placeKind  []phraseTo[string]
-	fillers    map[string]bool
-	starts     [][]string // chatter, as folded words, longest first
-	ends       [][]string
-	closing    map[string]bool // last words of tags and closing chatter
-	thanks     map[string]bool
-	synonyms   map[string]string
-	abbrevs    map[string]string // "ES": "Engagierte Stadt", as written
+	countryEN map[string]string
+	// countryText finds the German names of the lexicon's countries in a
+	// quoted statement, to say them in English (englishCountries).
+	countryText *regexp.Regexp
+	regions     regions
+	compare     []phraseTo[Direction]
+	compareAny  []phrase
+	most        []phraseTo[Direction]
+	measures    []phraseTo[Measure]
+	placeKind   []phraseTo[string]
+	fillers     map[string]bool
+	starts      [][]string // chatter, as folded words, longest first
+	ends        [][]string
+	closing     map[string]bool // last words of tags and closing chatter
+	thanks      map[string]bool
+	synonyms    map[string]string
+	abbrevs     map[string]string // "ES": "Engagierte Stadt", as written
 	// phraseSyns are the synonyms of more than one word ("ruhr area":
 	// "ruhrgebiet"), in lower case, the longest first: expand writes them
 	// as the word they stand for.
@@ -269,6 +273,7 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 	}
 	l.countryEN = map[string]string{}
 	l.regions = countryRegions(lx.Countries)
+	var said []string // German names of countries whose English differs
 	for _, c := range lx.Countries {
 		names := append([]string{c.Name}, c.Words...)
 		if r, err := language.ParseRegion(c.Region); err == nil {
@@ -276,6 +281,9 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 			de, en := regionNames(r)
 			names = append(names, de, en)
 			l.countryEN[c.Name] = en
+			if r.IsCountry() && en != "" && en != c.Name {
+				said = append(said, regexp.QuoteMeta(c.Name))
+			}
 			if fd, fe := words.Fold(de), words.Fold(en); fd != fe && !strings.Contains(fd, " ") && !strings.Contains(fe, " ") {
 				// "the Netherlands" is English, "die Niederlande" German.
 				l.lang[fe]++
@@ -294,6 +302,11 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 		}
 	}
 	l.otherCountries()
+	if len(said) > 0 {
+		// Longest first, so "Nordmazedonien" is not read as a shorter name.
+		slices.SortFunc(said, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+		l.countryText = regexp.MustCompile(`(^|[^\p{L}„"])(` + strings.Join(said, "|") + `)($|[^\p{L}“"])`)
+	}
 	for _, dir := range []struct {
 		name string
 		d    Direction
@@ -556,6 +569,41 @@ func (l *lexicon) englishCountry(c string) string {
 		return en
 	}
 	return c
+}
+
+// englishCountries says the countries a German statement names in
+// English, for an English answer: "Schwerpunktländer: Polen, Ungarn" reads
+// "Poland, Hungary". A name inside a quoted title stays as written
+// („Europa bei uns zuhause“), and so does a word the name only begins
+// ("Polens").
+func (l *lexicon) englishCountries(s string) string {
+	if l.countryText == nil {
+		return s
+	}
+	var b strings.Builder
+	quoted := false
+	for i, seg := range strings.Split(s, "„") {
+		if i > 0 {
+			b.WriteString("„")
+			quoted = true
+		}
+		rest := seg
+		if quoted {
+			end := strings.Index(seg, "“")
+			if end < 0 {
+				b.WriteString(seg)
+				continue
+			}
+			b.WriteString(seg[:end])
+			rest = seg[end:]
+			quoted = false
+		}
+		b.WriteString(l.countryText.ReplaceAllStringFunc(rest, func(m string) string {
+			sub := l.countryText.FindStringSubmatch(m)
+			return sub[1] + l.countryEN[sub[2]] + sub[3]
+		}))
+	}
+	return b.String()
 }
 
 // ordinary reports whether a folded word is an everyday word of either

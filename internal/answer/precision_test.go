@@ -160,3 +160,23 @@ func TestOfficeNear(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishCountries checks that an English answer says the countries a
+// German statement names in English, and leaves quoted titles and words a
+// name only begins as written.
+func TestEnglishCountries(t *testing.T) {
+	e := shippedEngine(t)
+	tests := []struct{ in, want string }{
+		{"etwa Vereinigtes Königreich, Polen und Ungarn.", "etwa United Kingdom, Poland und Hungary."},
+		{"Polen", "Poland"},
+		{"Polens Städte", "Polens Städte"},
+		{"der Wettbewerb „Europa bei uns zuhause“ in Frankreich", "der Wettbewerb „Europa bei uns zuhause“ in France"},
+		{"„Freundschaft mit Polen“ und Polen", "„Freundschaft mit Polen“ und Poland"},
+		{"Europa", "Europa"}, // a continent stays: it names titles too
+	}
+	for _, tt := range tests {
+		if got := e.lex.englishCountries(tt.in); got != tt.want {
+			t.Errorf("englishCountries(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
