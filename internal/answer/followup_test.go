@@ -39,6 +39,14 @@ func TestFollowUps(t *testing.T) {
 		{"Ist Troisdorf im Kommunen-Netzwerk engagiert in NRW?", "wie ist die stadt da reingekommen?", []string{"Entwicklungswerkstatt", "2017"}, []string{"Rhein-Sieg-Kreis hat"}},
 		{"Which RegioPole members are from Rhineland-Palatinate?", "when did Koblenz join?", []string{"2019"}, []string{"how to join"}},
 		{"Who chairs the RegioPole network at the moment?", "since when?", []string{"2025"}, []string{"since 16 March 2016"}},
+		// The one partner in a country a follow-up names, and what its
+		// sources tell; a pair's place in another country; the network's
+		// size; the first of those in a country by its note.
+		{"Kerpen Partnerstädte", "wie ist die polnische entstanden?", []string{"Oświęcim", "1991"}, []string{"Gründung von Kerpen"}},
+		{"what are Moers' twin towns?", "what's the story behind the Italian one?", []string{"Stazzema", "1944"}, nil},
+		{"was ist eigentlich mit der düsseldorfer partnerschaft mit moskau?", "und gibt's stattdessen eine ukrainische partnerstadt?", []string{"Czernowitz"}, nil},
+		{"seit wann ist rheinbach im kommunen-netzwerk?", "und wie groß ist das netzwerk inzwischen?", []string{"über 100"}, []string{"Einwohnerzahl"}},
+		{"list Duisburg's twin towns pls", "which of those was the first West German–Chinese twinning?", []string{"Wuhan", "1982"}, []string{"Portsmouth"}},
 		// A complete question stands alone.
 		{"Ist Lemgo eine Engagierte Stadt?", "Wie viele Mitglieder hat RegioPole?", []string{"9"}, []string{"Lemgo"}},
 		// Another network named keeps the place; its start is asked in words.

@@ -64,6 +64,10 @@ type reading struct {
 	// also2 is a second country joined to the first by "und"/"and": the
 	// question is asked for it too.
 	also2 string
+	// germanPair is the lexicon's word for "German" where it stood right
+	// before a country ("German–Chinese twinning"): statements say
+	// "deutsch-chinesisch".
+	germanPair string
 	// countryAt is the position of the country read into
 	// Filters.Country, -1 if none.
 	countryAt int
@@ -1405,6 +1409,11 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 		}
 		switch {
 		case bestN > 0 && (f.Filters.Country == "" || f.Filters.Country == "Deutschland"):
+			// "German–Chinese", "German-German": a pair of countries said
+			// of a twinning, as statements say "deutsch-chinesisch".
+			if f.Filters.Country == "Deutschland" && r.countryAt == i-1 {
+				r.germanPair = e.lex.synonyms[r.toks[i-1].fold] // "german" → "deutsch"
+			}
 			f.Filters.Country, r.countryAt = best, i
 			claim(i, bestN)
 		case bestN > 0 && best != f.Filters.Country && best != "Deutschland" && r.also2 == "" && i > 0 &&
@@ -1685,6 +1694,10 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 		if f.Unknown == "" && w == t.fold && (e.looksLikeName(t) || e.unknownInQuote(r, i)) { // a word the lexicon maps is known
 			f.Unknown, f.unknownAs = t.fold, t.raw // folded, so "Musterhausen" and "musterhausen" read alike
 		}
+	}
+	if w := r.germanPair; w != "" && !slices.Contains(f.Words, w) {
+		f.Words = append(f.Words, w)
+		r.content++
 	}
 }
 
@@ -2949,7 +2962,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if f.Op == OpCount && f.Time == WhenHistory && f.Attribute != domain.AttrEvent && f.Attribute != domain.AttrChair {
 		f.Time = WhenAny // "wie viele haben ihn bisher bekommen?": how many so far
 	}
-	if f.Filters.Country == "Deutschland" && f.About == AboutTwinnings && len(f.places()) == 0 && e.germanPlaces(r) {
+	if f.Filters.Country == "Deutschland" && f.About == AboutTwinnings && len(f.places()) == 0 && e.germanPlaces(r) && r.germanPair == "" {
 		// "twinnings of German municipalities", "deutsche Kommunen": the
 		// side at home, not partners in Germany.
 		f.Filters.Country = ""
@@ -3075,7 +3088,32 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	if g, ok := e.otherPartner(f, prev, r); ok {
 		return g
 	}
+	if nets := prev.networks(); f.Attribute == domain.AttrPopulation && r.has("networks") && len(nets) == 1 && len(f.networks()) == 0 {
+		// "Seit wann ist Rheinbach im Kommunen-Netzwerk?" … "und wie groß
+		// ist das Netzwerk inzwischen?": its members, not the town's people.
+		return Frame{Op: OpCount, Attribute: domain.AttrCount, English: f.English, Latest: f.Latest, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}}}
+	}
+	if places := prev.places(); prev.About == AboutTwinnings && len(places) == 2 && f.Filters.Country != "" && len(f.Subjects) == 0 && f.Unknown == "" {
+		// "Düsseldorf und Moskau?" … "und gibt's stattdessen eine
+		// ukrainische Partnerstadt?": the NRW place's partners there.
+		home, abroad := e.base.Place(places[0]), e.base.Place(places[1])
+		if home != nil && abroad != nil && home.Country != "" {
+			home, abroad = abroad, home
+		}
+		if home != nil && abroad != nil && home.Country == "" && abroad.Country != "" && abroad.Country != f.Filters.Country {
+			g := f
+			g.About, g.Subjects = AboutTwinnings, []Subject{{Kind: SubjectPlace, ID: home.ID}}
+			return g
+		}
+	}
 	g := e.continued(f, prev, r)
+	if g.About == AboutTwinnings && f.Most != DirNone && len(g.places()) == 1 && len(f.Subjects) == 0 && f.Filters.Country != "" && g.Filters.Country == "" {
+		// "Duisburgs Partnerstädte?" … "welche davon war die erste
+		// deutsch-chinesische?": the first of those in that country, by
+		// the words its note says.
+		g.Filters.Country, g.Filters.NotCountry = f.Filters.Country, f.Filters.NotCountry
+		g.Words = append(g.Words, slices.DeleteFunc(slices.Clone(f.Words), func(w string) bool { return slices.Contains(g.Words, w) })...)
+	}
 	if g.About == AboutTwinnings && f.Most != DirNone && prev.Most == DirNone && f.Filters.Country == "" && prev.Filters.Country != "" && len(g.places()) == 1 {
 		// "Münsters Partnerstadt in Norwegen?" … "und welche ist die
 		// neueste?": the newest of all its partners, not of that country.
@@ -3136,24 +3174,42 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 // in Israel?" … "wie wurde das unterschrieben?"): that twinning, with
 // what its sources say of it, not the goals or founding of the town.
 func (e *Engine) aboutPrevPair(f, prev Frame) (Frame, bool) {
-	switch f.Attribute {
-	case domain.AttrGoal, domain.AttrFounding, domain.AttrFoundingPlace, domain.AttrHistory, domain.AttrInitiator, domain.AttrOutcome:
-	default:
+	if !pairAttribute(f.Attribute) {
 		return f, false
 	}
-	if f.Unknown != "" || f.Filters.Country != "" || f.Filters.Year != 0 || f.Most != DirNone || f.Op == OpCount || f.Op == OpList || f.Op == OpMost {
-		return f, false
-	}
-	a, b, ok := e.prevPair(prev)
-	if !ok {
+	if f.Unknown != "" || f.Filters.Year != 0 || f.Most != DirNone || f.Op == OpCount || f.Op == OpList || f.Op == OpMost {
 		return f, false
 	}
 	op := OpDescribe
 	if f.Op == OpWhen {
 		op = OpWhen
 	}
+	if places := prev.places(); f.Filters.Country != "" && prev.About == AboutTwinnings && len(places) == 1 && !prev.has(SubjectNetwork) {
+		// "Kerpen Partnerstädte" … "wie ist die polnische entstanden?":
+		// the place's twinning in that country, which answers as the pair
+		// where it is one (twinningAsked).
+		return Frame{Op: op, About: AboutTwinnings, English: f.English, Words: f.Words, Attribute: f.Attribute,
+			Filters: Filters{Country: f.Filters.Country, NotCountry: f.Filters.NotCountry}, Subjects: []Subject{{Kind: SubjectPlace, ID: places[0]}}}, true
+	}
+	if f.Filters.Country != "" {
+		return f, false
+	}
+	a, b, ok := e.prevPair(prev)
+	if !ok {
+		return f, false
+	}
 	return Frame{Op: op, About: AboutTwinnings, English: f.English, Words: f.Words,
 		Subjects: []Subject{{Kind: SubjectPlace, ID: a}, {Kind: SubjectPlace, ID: b}}}, true
+}
+
+// pairAttribute reports whether an attribute, asked of a twinning, asks
+// what its sources tell of it: why, how, since when, who started it.
+func pairAttribute(a domain.Attribute) bool {
+	switch a {
+	case domain.AttrGoal, domain.AttrFounding, domain.AttrFoundingPlace, domain.AttrHistory, domain.AttrInitiator, domain.AttrOutcome:
+		return true
+	}
+	return false
 }
 
 // prevPair is the one twinning a frame is about: of two places named,
