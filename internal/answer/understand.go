@@ -2925,6 +2925,11 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		// only municipalities have an amtliche Bezeichnung.
 		f.Attribute, f.Asked = domain.AttrNone, nil
 	}
+	if f.Attribute == domain.AttrActivities && slices.ContainsFunc(f.Words, e.personWord) {
+		// "was macht Max Schemme bei der Netzwerkstelle?": the person's
+		// role, not what the network does.
+		f.Attribute = domain.AttrRole
+	}
 	if ps := f.places(); f.Op == OpWho && len(ps) == 1 && len(f.Subjects) == 1 && r.has("office") {
 		if pos := r.positionsOf(ps[0]); len(pos) > 0 && pos[0] >= 2 && utf8.RuneCountInString(r.toks[pos[0]-1].fold) <= 3 && !e.lex.isCue("and", r.toks, pos[0]-1) {
 			if org := r.toks[pos[0]-2].fold; slices.Contains(f.Words, org) && len(e.refsOf(org)) > 0 {
@@ -3200,6 +3205,26 @@ func (e *Engine) aboutPrevPair(f, prev Frame) (Frame, bool) {
 	}
 	return Frame{Op: op, About: AboutTwinnings, English: f.English, Words: f.Words,
 		Subjects: []Subject{{Kind: SubjectPlace, ID: a}, {Kind: SubjectPlace, ID: b}}}, true
+}
+
+// personWord reports whether a word names a person: a statement gives
+// someone of that name an office, the name after a first name ("Max
+// Schemme (Referent)"), not after an article ("Präsident der
+// Auslandsgesellschaft").
+func (e *Engine) personWord(w string) bool {
+	for _, r := range e.refsOf(w) {
+		text := e.fact(r, false).Text
+		if !e.officeNear(text, []string{w}) {
+			continue
+		}
+		toks := tokenize(text)
+		for i := 1; i < len(toks); i++ {
+			if toks[i].fold == w && toks[i-1].upper && toks[i-1].clause == toks[i].clause && !e.lex.isCue("office", toks, i-1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pairAttribute reports whether an attribute, asked of a twinning, asks
