@@ -331,6 +331,24 @@ func (e *Engine) joinedBySigning(ws []string) (string, bool) {
 	return found, found != ""
 }
 
+// joinWords are the words of ws that a network's statement on joining
+// has, where two or more are: "Gemeinsame Erklärung" of a question that
+// says more ("Unterzeichner").
+func (e *Engine) joinWords(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if slices.ContainsFunc(e.base.Networks, func(n domain.Network) bool {
+			return slices.ContainsFunc(n.Facts, func(x domain.Fact) bool { return x.Topic == "join" && e.countWords(x.Text, []string{w}) > 0 })
+		}) {
+			out = append(out, w)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
 // pointsBack reports whether a pronoun at i refers to something named
 // before ("die Stadt", "die jeweils", "sie"). "es" and "it" mostly stand
 // for nothing ("gibt es", "wie wird es morgen?") and do not count. These
@@ -1537,6 +1555,10 @@ func (e *Engine) readNumbers(r *reading, f *Frame) {
 				f.Filters.YearOp, f.Filters.YearTo = "between", n // "zwischen 2000 und 2009", "2000 bis 2009"
 				continue
 			}
+			if y := f.Filters.Year; y != 0 && !passing && n == y+1 && f.Filters.YearOp == "" && r.yearAt == i-2 && (e.lex.isCue("and", r.toks, i-1) || e.lex.isCue("or", r.toks, i-1)) {
+				f.Filters.YearOp, f.Filters.YearTo = "between", n // "2024 und 2025": both years, which are a span
+				continue
+			}
 			if passing || f.Filters.Year != 0 {
 				continue // said in passing: "auch die Neuen von 2024"
 			}
@@ -2596,6 +2618,16 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		if id, ok := e.placeByKey()[key]; ok {
 			f.Subjects = append(f.Subjects, Subject{Kind: SubjectPlace, ID: id})
 			f.Number, f.About, f.Op = 0, AboutSubjects, OpDescribe
+		}
+	}
+	if (f.Op == OpMost && f.Measure == MeasureJoined || f.Op == OpList && f.Attribute == domain.AttrMembers) && len(f.Subjects) == 0 && len(f.Words) >= 2 {
+		// "wer war bei den ersten Unterzeichnern der Gemeinsamen Erklärung
+		// dabei?": signing what one network's joining asks for names that
+		// network; of the question's words, those its statement says.
+		if ws := e.joinWords(f.Words); len(ws) > 0 {
+			if id, ok := e.joinedBySigning(ws); ok {
+				f.Subjects = append(f.Subjects, Subject{Kind: SubjectNetwork, ID: id})
+			}
 		}
 	}
 	if f.Op == OpYesNo && r.has("signing") && len(f.places()) == 1 && !f.has(SubjectNetwork) && len(f.Words) > 0 {
