@@ -47,6 +47,7 @@ func TestFollowUps(t *testing.T) {
 		{"was ist eigentlich mit der düsseldorfer partnerschaft mit moskau?", "und gibt's stattdessen eine ukrainische partnerstadt?", []string{"Czernowitz"}, nil},
 		{"seit wann ist rheinbach im kommunen-netzwerk?", "und wie groß ist das netzwerk inzwischen?", []string{"über 100"}, []string{"Einwohnerzahl"}},
 		{"list Duisburg's twin towns pls", "which of those was the first West German–Chinese twinning?", []string{"Wuhan", "1982"}, []string{"Portsmouth"}},
+		{"Wer hat das RegioPole-Netzwerk gegründet?", "where exactly did they sign?", []string{"Jakob-Kaiser-Haus"}, []string{"Bielefeld is a"}},
 		// A complete question stands alone.
 		{"Ist Lemgo eine Engagierte Stadt?", "Wie viele Mitglieder hat RegioPole?", []string{"9"}, []string{"Lemgo"}},
 		// Another network named keeps the place; its start is asked in words.

@@ -3125,6 +3125,13 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	if g, ok := e.otherPartner(f, prev, r); ok {
 		return g
 	}
+	if nets := prev.networks(); (f.Attribute == domain.AttrFoundingPlace || f.Attribute == domain.AttrFounding) && prev.Filters.Founders && len(nets) == 1 &&
+		len(f.Subjects) == 0 && f.Unknown == "" {
+		// "Wer hat das RegioPole-Netzwerk gegründet?" … "where exactly did
+		// they sign?", "und wann?": the founding of the network they
+		// founded, not where each of them lies.
+		return Frame{Op: f.Op, Attribute: f.Attribute, Asked: f.Asked, English: f.English, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}}}
+	}
 	if nets := prev.networks(); f.Attribute == domain.AttrPopulation && r.has("networks") && len(nets) == 1 && len(f.networks()) == 0 {
 		// "Seit wann ist Rheinbach im Kommunen-Netzwerk?" … "und wie groß
 		// ist das Netzwerk inzwischen?": its members, not the town's people.
