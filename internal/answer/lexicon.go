@@ -398,6 +398,12 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 				single = append(single, w)
 			}
 		}
+		for w := range l.fillers {
+			// "insgesammt": a long filler misspelt is still a filler.
+			if !strings.Contains(w, " ") && utf8.RuneCountInString(w) >= 7 && !l.vocab[w] {
+				single = append(single, w)
+			}
+		}
 		return single
 	})
 	l.indexPhrases()
