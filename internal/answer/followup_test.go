@@ -48,6 +48,9 @@ func TestFollowUps(t *testing.T) {
 		{"seit wann ist rheinbach im kommunen-netzwerk?", "und wie groß ist das netzwerk inzwischen?", []string{"über 100"}, []string{"Einwohnerzahl"}},
 		{"list Duisburg's twin towns pls", "which of those was the first West German–Chinese twinning?", []string{"Wuhan", "1982"}, []string{"Portsmouth"}},
 		{"Wer hat das RegioPole-Netzwerk gegründet?", "where exactly did they sign?", []string{"Jakob-Kaiser-Haus"}, []string{"Bielefeld is a"}},
+		// "And for X?" asks the same attribute of X.
+		{"What funding does the Land offer for twinning projects?", "and for Europawoche events?", []string{"Europawoche", "2.000"}, []string{"Nothing found"}},
+		{"wie viel förderung gibt's für europawoche-veranstaltungen?", "und für partnerschaftsprojekte beim landeswettbewerb?", []string{"5.000"}, []string{"nichts in meiner Wissensbasis"}},
 		// A complete question stands alone.
 		{"Ist Lemgo eine Engagierte Stadt?", "Wie viele Mitglieder hat RegioPole?", []string{"9"}, []string{"Lemgo"}},
 		// Another network named keeps the place; its start is asked in words.

@@ -1688,7 +1688,11 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 	}
 	for i, t := range r.toks {
 		attr := slices.Contains(r.attrPos, i)
-		if (r.claimed[i] && !attr) || e.lex.fillers[t.fold] || utf8.RuneCountInString(t.fold) < 3 || named[t.term] && !other[i] ||
+		// A compound read as a twinning word that few statements have
+		// says what, too: "Partnerschaftsprojekte".
+		rareTwin := r.claimed[i] && slices.Contains(r.cues["twinning"], i) && utf8.RuneCountInString(t.fold) > 16 &&
+			len(e.refsOf(t.fold)) > 0 && len(e.refsOf(t.fold)) <= rareStatements
+		if (r.claimed[i] && !attr && !rareTwin) || e.lex.fillers[t.fold] || utf8.RuneCountInString(t.fold) < 3 || named[t.term] && !other[i] ||
 			t.afterQ && asked >= 5 && !attr {
 			continue
 		}
@@ -3123,6 +3127,21 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		}
 	}
 	if g, ok := e.otherPartner(f, prev, r); ok {
+		return g
+	}
+	if prev.Attribute != domain.AttrNone && prev.Attribute != domain.AttrMembers && prev.Attribute != domain.AttrCount && len(prev.Words) > 0 &&
+		f.Op == OpDescribe && len(f.Subjects) == 0 && f.Unknown == "" && f.Filters.IsZero() && !r.has("question") &&
+		slices.Contains(r.cues["and"], 0) && len(f.Words) > 0 {
+		// "What funding does the Land offer for twinning projects?" … "and
+		// for Europawoche events?": the same attribute asked of the new
+		// words, which name what (an attribute word among them too).
+		g := prev
+		g.Parts, g.English, g.Words = nil, f.English, nil
+		for _, w := range append(slices.Clone(f.Words), f.Asked...) {
+			if !slices.Contains(g.Words, w) {
+				g.Words = append(g.Words, w)
+			}
+		}
 		return g
 	}
 	if nets := prev.networks(); (f.Attribute == domain.AttrFoundingPlace || f.Attribute == domain.AttrFounding) && prev.Filters.Founders && len(nets) == 1 &&
