@@ -2492,6 +2492,14 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 		fl.Kreisfrei = map[string]string{"ja": "nein", "nein": "ja"}[fl.Kreisfrei] // "nicht kreisfrei"
 	}
 	fl.Founders = r.has("founders")
+	if r.has("after-founding") {
+		// "welche kamen nach der Gründung dazu?": the members who are no
+		// founders.
+		fl.Founders, fl.NotFounders = false, true
+		if f.Attribute == domain.AttrFounding || f.Attribute == domain.AttrFounders || f.Attribute == domain.AttrNone && (f.Op == OpList || f.Op == OpWho) {
+			f.Attribute = domain.AttrMembers
+		}
+	}
 	// "aus der Engagierten Stadt ausgetreten"; of a place alone ("Ist
 	// Gießen ausgetreten?") its membership says it.
 	fl.Former = r.has("left") && !(f.has(SubjectPlace) && !f.has(SubjectNetwork))
