@@ -241,7 +241,8 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		} else {
 			a.Lead = say(en, "twin.yes", pl.Name, in, joinAnd(en, names))
 		}
-		if n := ps[0].Note; len(ps) == 1 && n != "" && !strings.Contains(a.Lead, n) {
+		if len(ps) == 1 && ps[0].Note != "" && !strings.Contains(a.Lead, ps[0].Note) {
+			n := ps[0].Note
 			// "Hat Bochum eine Partnerstadt in der Ukraine?": the one
 			// partner, with what its source says of it ("beschränkt sich
 			// auf humanitäre Hilfe").
@@ -399,6 +400,14 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 			// "Wie kam Leverkusen auf Nikopol?": what the sources tell of
 			// the twinning beyond its date.
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: x[0].Text, Stand: x[0].Stand, Source: e.base.Source(x[0].Source)})
+		}
+		if pairAttribute(f.Attribute) && f.Attribute != domain.AttrFounding && f.Op != OpWhen && p.Note == "" && len(p.Facts) == 0 && len(f.Words) == 0 {
+			// "Seit wann ist Münster mit Orléans verpartnert?" … "warum?":
+			// the sources tell nothing of it beyond its date; the twinning
+			// is what they do say.
+			pair := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
+			a.Found, a.Lead, a.LeadSource = false, say(en, "noinfo.place", e.lex.label(f.Attribute, en), p1.Name+" – "+p2.Name), nil
+			a.Facts = append([]domain.AnswerFact{pair}, a.Facts...)
 		}
 		return a
 	}
@@ -1221,7 +1230,7 @@ func (e *Engine) partnershipDetail(en bool, p domain.Partnership, other *domain.
 func (e *Engine) partnershipShort(en bool, p domain.Partnership, other *domain.Place, id string) string {
 	var parts []string
 	if c := countryOf(p, other, id); c != "" && !(c == "Deutschland" && other.State == "Nordrhein-Westfalen") &&
-		!strings.HasSuffix(other.Name, "("+e.countryName(en, c)+")") {
+		!strings.HasSuffix(other.Name, "("+c+")") && !strings.HasSuffix(other.Name, "("+e.countryName(en, c)+")") {
 		parts = append(parts, e.countryName(en, c)) // not "Arad (Israel) (Israel, 1989)"
 	}
 	if !p.Since.IsZero() {

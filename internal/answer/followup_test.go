@@ -25,7 +25,14 @@ func TestFollowUps(t *testing.T) {
 		// Why, how or since when of the one twinning asked before: that
 		// twinning and what its source says, not the town's goals.
 		{"When did Witten twin with Mekelle?", "why is there no exchange at the moment?", []string{"Tigray"}, []string{"goals of Witten"}},
-		{"Hat Bochum eine Partnerstadt in der Ukraine?", "wie wurde die geschlossen?", []string{"Donezk", "1987"}, []string{"Gründung von Bochum"}},
+		{"Hat Bochum eine Partnerstadt in der Ukraine?", "wie ist die entstanden?", []string{"Bochum und Donezk", "1987"}, []string{"Gründung von Bochum"}},
+		{"Seit wann ist Münster mit Orléans verpartnert?", "warum?", []string{"nennen meine Quellen nichts", "1960"}, nil}, // found=false: nothing beyond its date
+		// A new question about NRW, a join question, the network's founding
+		// after its chair, a place named: not the rules above.
+		{"Ist Troisdorf im Kommunen-Netzwerk engagiert in NRW?", "wie kann man beitreten?", []string{"Gemeinsame Erklärung"}, []string{"seit 6. Dezember 2017"}},
+		{"Wer hat den Vorsitz bei RegioPole?", "wann wurde das Netzwerk gegründet?", []string{"16. März 2016"}, []string{"Vorsitzender"}},
+		{"Ist Bielefeld bei RegioPole?", "wie viele Einwohner hat Paderborn, auch im Netzwerk?", []string{"Paderborn"}, []string{"9 Städte"}},
+		{"Seit wann gibt es die Partnerschaft Dinslaken–Agen?", "und die anderen Netzwerke?", []string{"Netzwerke"}, []string{"Arad"}},
 		// An area narrows a count of the Land; a year on or back.
 		{"wie viele gemeinden gibt es in nrw?", "und davon im regierungsbezirk münster?", []string{"78"}, []string{"396"}},
 		{"Wie viele Engagierte Städte gab es 2020?", "und ein Jahr später?", []string{"100", "2021"}, []string{"Netzwerke im Vergleich"}},

@@ -281,7 +281,8 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 			de, en := regionNames(r)
 			names = append(names, de, en)
 			l.countryEN[c.Name] = en
-			if r.IsCountry() && en != "" && en != c.Name {
+			if r.IsCountry() && en != "" && en != c.Name && c.Name != "Deutschland" {
+				// Not Germany: "Bundesrepublik Deutschland" is a name.
 				said = append(said, regexp.QuoteMeta(c.Name))
 			}
 			if fd, fe := words.Fold(de), words.Fold(en); fd != fe && !strings.Contains(fd, " ") && !strings.Contains(fe, " ") {
@@ -305,7 +306,7 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 	if len(said) > 0 {
 		// Longest first, so "Nordmazedonien" is not read as a shorter name.
 		slices.SortFunc(said, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
-		l.countryText = regexp.MustCompile(`(^|[^\p{L}„"])(` + strings.Join(said, "|") + `)($|[^\p{L}“"])`)
+		l.countryText = regexp.MustCompile(strings.Join(said, "|"))
 	}
 	for _, dir := range []struct {
 		name string
@@ -587,29 +588,37 @@ func (l *lexicon) englishCountries(s string) string {
 		return s
 	}
 	var b strings.Builder
-	quoted := false
-	for i, seg := range strings.Split(s, "„") {
-		if i > 0 {
-			b.WriteString("„")
-			quoted = true
+	last := 0
+	for _, m := range l.countryText.FindAllStringIndex(s, -1) {
+		before, _ := utf8.DecodeLastRuneInString(s[:m[0]])
+		after, _ := utf8.DecodeRuneInString(s[m[1]:])
+		if m[0] > 0 && (unicode.IsLetter(before) || before == '(' && after == ')') || m[1] < len(s) && unicode.IsLetter(after) ||
+			quotedAt(s, m[0]) || germanArticleBefore(s[:m[0]]) {
+			continue // "Polens", "Bocholt (Belgien)", „Europa bei uns zuhause“, "in der Türkei"
 		}
-		rest := seg
-		if quoted {
-			end := strings.Index(seg, "“")
-			if end < 0 {
-				b.WriteString(seg)
-				continue
-			}
-			b.WriteString(seg[:end])
-			rest = seg[end:]
-			quoted = false
-		}
-		b.WriteString(l.countryText.ReplaceAllStringFunc(rest, func(m string) string {
-			sub := l.countryText.FindStringSubmatch(m)
-			return sub[1] + l.countryEN[sub[2]] + sub[3]
-		}))
+		b.WriteString(s[last:m[0]])
+		b.WriteString(l.countryEN[s[m[0]:m[1]]])
+		last = m[1]
 	}
+	b.WriteString(s[last:])
 	return b.String()
+}
+
+// quotedAt reports whether position i of s lies inside „…“.
+func quotedAt(s string, i int) bool {
+	return strings.LastIndex(s[:i], "„") > strings.LastIndex(s[:i], "“")
+}
+
+// germanArticleBefore reports whether the text ends in a German article
+// ("in der ", "mit dem "): the country's name is bound into the German
+// sentence there and stays German.
+func germanArticleBefore(s string) bool {
+	for _, a := range []string{"der ", "die ", "den ", "dem ", "des "} {
+		if strings.HasSuffix(s, " "+a) || s == a {
+			return true
+		}
+	}
+	return false
 }
 
 // ordinary reports whether a folded word is an everyday word of either

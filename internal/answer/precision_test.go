@@ -173,6 +173,10 @@ func TestEnglishCountries(t *testing.T) {
 		{"der Wettbewerb „Europa bei uns zuhause“ in Frankreich", "der Wettbewerb „Europa bei uns zuhause“ in France"},
 		{"„Freundschaft mit Polen“ und Polen", "„Freundschaft mit Polen“ und Poland"},
 		{"Europa", "Europa"}, // a continent stays: it names titles too
+		{"Polen/Ungarn", "Poland/Hungary"},
+		{"Partner in der Türkei", "Partner in der Türkei"}, // bound into the German sentence
+		{"Bocholt (Belgien)", "Bocholt (Belgien)"},         // part of a place's name
+		{"Bundesrepublik Deutschland", "Bundesrepublik Deutschland"},
 	}
 	for _, tt := range tests {
 		if got := e.lex.englishCountries(tt.in); got != tt.want {

@@ -1721,10 +1721,6 @@ func (e *Engine) readContent(r *reading, f *Frame) {
 			f.Unknown, f.unknownAs = t.fold, t.raw // folded, so "Musterhausen" and "musterhausen" read alike
 		}
 	}
-	if w := r.germanPair; w != "" && !slices.Contains(f.Words, w) {
-		f.Words = append(f.Words, w)
-		r.content++
-	}
 }
 
 // unknownInQuote reports whether the word at i, in a quoted title of
@@ -1907,12 +1903,13 @@ func (e *Engine) onFocus(f, prev Frame, r *reading) (Frame, bool) {
 		return g, true
 	case f.Op == OpWhere || f.About == AboutAreas && (f.Filters.Kind == "Kreis" || f.Filters.Kind == "Regierungsbezirk") && f.count(SubjectPlace) == 0:
 		return Frame{Op: OpWhere, English: f.English, Subjects: []Subject{place}}, true // "in welchem Kreis liegt die Stadt?"
-	case f.Op == OpWhen && len(f.Words) == 0 && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrFounding) && prev.count(SubjectNetwork) > 0:
+	case f.Op == OpWhen && len(f.Words) == 0 && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrFounding) && prev.count(SubjectNetwork) > 0 &&
+		!(prev.Attribute == domain.AttrChair && (r.has("founding") || r.has("networks") && !r.has("members"))): // "wann wurde das Netzwerk gegründet?" after its chair: the network's
 		g := Frame{Op: OpWhen, English: f.English}
 		for _, id := range prev.networks() {
 			g.Subjects = append(g.Subjects, Subject{Kind: SubjectNetwork, ID: id})
 		}
-		if prev.Attribute == domain.AttrChair && !r.has("members", "places") {
+		if prev.Attribute == domain.AttrChair && f.Attribute == domain.AttrNone && !r.has("members", "places", "founding", "networks", "range") {
 			g.Attribute = domain.AttrChair // "since when?" after the chair: since when it chairs, not since when it is a member
 			return g, true
 		}
@@ -2672,7 +2669,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			}
 		}
 	}
-	if (f.Attribute == domain.AttrJoin && f.Op == OpDescribe || f.Op == OpJoin && (f.Attribute == domain.AttrJoin || f.Attribute == domain.AttrNone)) &&
+	if (f.Attribute == domain.AttrJoin && (f.Op == OpDescribe || f.Op == OpJoin) || f.Op == OpJoin && r.has("came-in") && f.Attribute == domain.AttrNone) &&
 		!r.has("modal") && f.has(SubjectPlace) && f.has(SubjectNetwork) {
 		// "xanten kommunen netzwerk beitritt jahr", "wie ist Troisdorf dem
 		// Kommunen-Netzwerk beigetreten?": its membership, with what its
@@ -2976,10 +2973,11 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	}
 	if ps := f.places(); f.Op == OpWho && len(ps) == 1 && len(f.Subjects) == 1 && r.has("office") {
 		if pos := r.positionsOf(ps[0]); len(pos) > 0 && pos[0] >= 2 && utf8.RuneCountInString(r.toks[pos[0]-1].fold) <= 3 && !e.lex.isCue("and", r.toks, pos[0]-1) {
-			if org := r.toks[pos[0]-2].fold; slices.Contains(f.Words, org) && len(e.refsOf(org)) > 0 {
+			if org := r.toks[pos[0]-2].fold; slices.Contains(f.Words, org) && len(e.refsOf(org)) > 0 && !e.lex.ordinary(org) && !e.lex.isCue("office", r.toks, pos[0]-2) {
 				// "who's the president of the Auslandsgesellschaft in
 				// Dortmund?": the place after a small word ("in", "aus")
-				// says where the organisation is;
+				// says where the organisation (a name no ordinary word
+				// spells) is;
 				// the statements about its office needn't name it.
 				f.Subjects = nil
 			}
@@ -3003,13 +3001,21 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if (f.Op == OpCompare || f.Op == OpMost) && f.Measure == MeasureNone {
 		f.Measure = e.impliedMeasure(r, f)
 	}
-	if f.Op == OpMost && f.Measure == MeasureJoined && f.Most == DirNewest && !r.has("most") && f.count(SubjectPlace) == 1 && f.count(SubjectNetwork) == 1 {
+	if pos := r.positionsOf(firstOf(f.places())); f.Op == OpMost && f.Measure == MeasureJoined && f.Most == DirNewest && !r.has("most") && f.Rel.Op == "" &&
+		f.count(SubjectPlace) == 1 && f.count(SubjectNetwork) == 1 && len(pos) > 0 &&
+		(pos[0] == 0 || !e.lex.isCue("after", r.toks, pos[0]-1) && !e.lex.isCue("before", r.toks, pos[0]-1)) {
 		// "wie ist Troisdorf dem Kommunen-Netzwerk beigetreten?": its
 		// joining, not the newest member.
 		f.Op, f.Most, f.Measure = OpWhen, DirNone, MeasureNone
 	}
 	if f.Op == OpCount && f.Time == WhenHistory && f.Attribute != domain.AttrEvent && f.Attribute != domain.AttrChair {
 		f.Time = WhenAny // "wie viele haben ihn bisher bekommen?": how many so far
+	}
+	if w := r.germanPair; w != "" && (f.About == AboutTwinnings && (f.Most != DirNone || f.Ordinal > 0) || f.Op == OpCount) && !slices.Contains(f.Words, w) {
+		// "the first German–Chinese twinning": the one its note calls
+		// "die erste deutsch-chinesische"; "how many German–Ukrainian
+		// partnerships": the figure a statement gives of them.
+		f.Words = append(f.Words, w)
 	}
 	if f.Filters.Country == "Deutschland" && f.About == AboutTwinnings && len(f.places()) == 0 && e.germanPlaces(r) && r.germanPair == "" {
 		// "twinnings of German municipalities", "deutsche Kommunen": the
@@ -3129,11 +3135,6 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	if r.germany && prev.About == AboutTwinnings && !f.has(SubjectNetwork) {
 		f.Filters.Country, f.About = "Deutschland", AboutTwinnings
 	}
-	if len(prev.Parts) > 0 && r.also && len(f.Subjects) == 0 {
-		if last := prev.Parts[len(prev.Parts)-1]; last.About == AboutTwinnings && len(last.places()) == 2 {
-			prev = last // "Dinslaken hat zwei Partnerstädte? Seit wann die mit Agen?" … "and the other one?": of the pair asked last
-		}
-	}
 	if g, ok := e.otherPartner(f, prev, r); ok {
 		return g
 	}
@@ -3159,12 +3160,13 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		// founded, not where each of them lies.
 		return Frame{Op: f.Op, Attribute: f.Attribute, Asked: f.Asked, English: f.English, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}}}
 	}
-	if nets := prev.networks(); f.Attribute == domain.AttrPopulation && r.has("networks") && len(nets) == 1 && len(f.networks()) == 0 {
+	if nets := prev.networks(); f.Attribute == domain.AttrPopulation && r.has("networks") && len(nets) == 1 && len(f.Subjects) == 0 && f.Most == DirNone && !r.has("places") {
 		// "Seit wann ist Rheinbach im Kommunen-Netzwerk?" … "und wie groß
 		// ist das Netzwerk inzwischen?": its members, not the town's people.
 		return Frame{Op: OpCount, Attribute: domain.AttrCount, English: f.English, Latest: f.Latest, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}}}
 	}
-	if places := prev.places(); prev.About == AboutTwinnings && len(places) == 2 && f.Filters.Country != "" && len(f.Subjects) == 0 && f.Unknown == "" {
+	if places := prev.places(); prev.About == AboutTwinnings && len(places) == 2 && f.Filters.Country != "" && len(f.Subjects) == 0 && f.Unknown == "" &&
+		f.Filters.State == "" && f.Filters.Area == "" && f.Attribute == domain.AttrNone && !r.has("places") {
 		// "Düsseldorf und Moskau?" … "und gibt's stattdessen eine
 		// ukrainische Partnerstadt?": the NRW place's partners there.
 		home, abroad := e.base.Place(places[0]), e.base.Place(places[1])
@@ -3190,16 +3192,20 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		// neueste?": the newest of all its partners, not of that country.
 		g.Filters.Country = ""
 	}
-	if step := map[bool]int{true: 1, false: -1}[r.has("year-later")]; r.has("year-later", "year-earlier") && f.Filters.Year == 0 && prev.Filters.Year != 0 &&
-		len(f.Subjects) == 0 && f.Unknown == "" {
+	if r.has("year-later", "year-earlier") && f.Filters.Year == 0 && prev.Filters.Year != 0 && f.Unknown == "" {
 		// "und ein Jahr später?", "and the year before?": the question
-		// before, one year on or back.
-		g = prev
-		g.Parts, g.English, g.Op, g.Most, g.Measure = nil, f.English, prev.Op, prev.Most, prev.Measure
-		g.Filters.Year += step
+		// before, or what the follow-up changes of it, one year on or back.
+		step := -1
+		if r.has("year-later") {
+			step = 1
+		}
+		g.Filters.Year, g.Filters.YearOp, g.Filters.YearTo = prev.Filters.Year+step, prev.Filters.YearOp, 0
+		if prev.Filters.YearTo != 0 {
+			g.Filters.YearTo = prev.Filters.YearTo + step
+		}
 		return g
 	}
-	if pls, nets := prev.places(), prev.networks(); (f.Op == OpJoin || f.Attribute == domain.AttrJoin) && !r.has("modal") && len(pls) == 1 && len(nets) == 1 &&
+	if pls, nets := prev.places(), prev.networks(); r.has("came-in") && f.Op != OpCount && f.Op != OpWho && !r.has("modal", "which", "same", "also", "member-who") && len(pls) == 1 && len(nets) == 1 &&
 		len(f.networks()) == 0 && (len(f.places()) == 0 || slices.Equal(f.places(), pls)) && f.Unknown == "" {
 		// "Ist Troisdorf im Kommunen-Netzwerk?" … "wie ist die Stadt da
 		// reingekommen?": its membership and how it came in, not how one
@@ -3244,9 +3250,10 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 // Mekelle?" … "why is there no exchange?", "Hat Bedburg eine Partnerstadt
 // in Israel?" … "wie wurde das unterschrieben?"): that twinning, with
 // what its sources say of it, not the goals or founding of the town.
-func (e *Engine) aboutPrevPair(f, prev Frame) (Frame, bool) {
-	if !pairAttribute(f.Attribute) {
-		return f, false
+func (e *Engine) aboutPrevPair(f, prev Frame, r *reading) (Frame, bool) {
+	since := f.Op == OpWhen && f.Attribute == domain.AttrNone && len(f.Words) == 0 // "seit wann?" after the oldest
+	if !pairAttribute(f.Attribute) && !since || r.has("places", "networks") {
+		return f, false // "und wann wurde die Stadt gegründet?": the town's
 	}
 	if f.Unknown != "" || f.Filters.Year != 0 || f.Most != DirNone || f.Op == OpCount || f.Op == OpList || f.Op == OpMost {
 		return f, false
@@ -3269,15 +3276,26 @@ func (e *Engine) aboutPrevPair(f, prev Frame) (Frame, bool) {
 	if !ok {
 		return f, false
 	}
-	return Frame{Op: op, About: AboutTwinnings, English: f.English, Words: f.Words,
+	return Frame{Op: op, About: AboutTwinnings, English: f.English, Words: f.Words, Attribute: f.Attribute,
 		Subjects: []Subject{{Kind: SubjectPlace, ID: a}, {Kind: SubjectPlace, ID: b}}}, true
 }
 
-// personWord reports whether a word names a person: a statement gives
-// someone of that name an office, the name after a first name ("Max
-// Schemme (Referent)"), not after an article ("Präsident der
-// Auslandsgesellschaft").
+// firstOf is the first of ids, "" where there is none.
+func firstOf(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return ids[0]
+}
+
+// personWord reports whether a word names a person: no ordinary word or
+// name of the base, which a statement gives an office, after a first name
+// ("Max Schemme (Referent)"; not "der Auslandsgesellschaft", not after a
+// sentence's first word).
 func (e *Engine) personWord(w string) bool {
+	if e.lex.ordinary(w) || e.names.IsName(words.Stem(w)) || e.names.IsName(w) {
+		return false // "Kultur", "Europa", "Dortmund": no person's name
+	}
 	for _, r := range e.refsOf(w) {
 		text := e.fact(r, false).Text
 		if !e.officeNear(text, []string{w}) {
@@ -3285,7 +3303,8 @@ func (e *Engine) personWord(w string) bool {
 		}
 		toks := tokenize(text)
 		for i := 1; i < len(toks); i++ {
-			if toks[i].fold == w && toks[i-1].upper && toks[i-1].clause == toks[i].clause && !e.lex.isCue("office", toks, i-1) {
+			if toks[i].fold == w && toks[i-1].upper && toks[i-1].clause == toks[i].clause && !e.lex.isCue("office", toks, i-1) &&
+				i >= 2 && toks[i-2].clause == toks[i].clause {
 				return true
 			}
 		}
@@ -3297,7 +3316,7 @@ func (e *Engine) personWord(w string) bool {
 // what its sources tell of it: why, how, since when, who started it.
 func pairAttribute(a domain.Attribute) bool {
 	switch a {
-	case domain.AttrGoal, domain.AttrFounding, domain.AttrFoundingPlace, domain.AttrHistory, domain.AttrInitiator, domain.AttrOutcome:
+	case domain.AttrGoal, domain.AttrFounding, domain.AttrFoundingPlace, domain.AttrFounders, domain.AttrHistory, domain.AttrInitiator, domain.AttrOutcome:
 		return true
 	}
 	return false
@@ -3340,7 +3359,7 @@ func (e *Engine) prevPair(prev Frame) (string, string, bool) {
 // one abroad; whoElse reads that.)
 func (e *Engine) otherPartner(f, prev Frame, r *reading) (Frame, bool) {
 	places := prev.places()
-	if prev.About != AboutTwinnings || len(places) != 2 || len(f.Subjects) > 0 || f.Unknown != "" || !f.Filters.IsZero() || len(f.Words) > 0 || f.Attribute != domain.AttrNone ||
+	if prev.About != AboutTwinnings || len(places) != 2 || len(f.Subjects) > 0 || f.Unknown != "" || !f.Filters.IsZero() || len(f.Words) > 0 || f.Attribute != domain.AttrNone || r.has("networks") ||
 		!slices.ContainsFunc(r.cues["also"], func(i int) bool { return e.lex.isCue("other", r.toks, i) }) {
 		return f, false
 	}
@@ -3396,7 +3415,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	if g, ok := e.carrierFounding(f, prev, r); ok {
 		return g
 	}
-	if g, ok := e.aboutPrevPair(f, prev); ok && !named {
+	if g, ok := e.aboutPrevPair(f, prev, r); ok && !named {
 		return g
 	}
 	if nets := prev.networks(); !named && prev.Attribute == domain.AttrEvent && (prev.Ordinal > 0 || len(prev.Asked) > 0) && len(nets) == 1 &&

@@ -93,6 +93,6 @@ var Cues = []string{
 	"join", "founding", "founders", "member-who", "yesno", "negation", "outside", "history", "earlier", "later", "next", "last",
 	"before", "after", "inclusive", "twinning", "suspended", "kreisfrei", "kreisangehoerig", "places",
 	"region-words", "district-words", "same", "modal", "have", "with", "pronoun", "follow-up", "also", "and", "question", "self", "anniversary", "title", "office",
-	"now", "or", "left", "tag", "exists", "period", "span", "according", "check", "along", "then", "signing", "range", "or-later", "since", "common", "year-later", "year-earlier", "other", "after-founding",
+	"now", "or", "left", "tag", "exists", "period", "span", "according", "check", "along", "then", "signing", "range", "or-later", "since", "common", "year-later", "year-earlier", "other", "after-founding", "came-in",
 	"friendship", "sponsorship", "solidarity", "project-twinning", "climate-twinning", "of-them", "article", "naming", "official-word",
 }
