@@ -44,6 +44,17 @@ func (e *Engine) specificWords(f Frame) []string {
 			out = append(out, w)
 		}
 	}
+	// The words of a title few statements name are specific though each
+	// is common: „Europa bei uns zuhause“ (rareWords counts it once).
+	for _, title := range e.titlesOf(f) {
+		if df := len(e.refsOfAll(title)); df > 0 && df <= 2*rareStatements {
+			for _, w := range title {
+				if utf8.RuneCountInString(w) > 3 && !slices.Contains(out, w) {
+					out = append(out, w)
+				}
+			}
+		}
+	}
 	// A rare word that named the attribute is specific too: "Reallabor"
 	// asks for an event, and for that one.
 	for _, w := range f.Asked {
@@ -81,13 +92,61 @@ func (e *Engine) stronglyStated(f Frame) bool {
 // rareWords counts the question's specific words that only a few
 // statements share (rareStatements).
 func (e *Engine) rareWords(f Frame) int {
-	n := 0
+	n, inTitle := 0, map[string]bool{}
+	for _, title := range e.titlesOf(f) {
+		// A title the statements quote is one word: „Europa bei uns
+		// zuhause“ is rare as a whole where few statements name it, though
+		// "Europa" is not, and its words then count no more.
+		if df := len(e.refsOfAll(title)); df > 0 && df <= 2*rareStatements {
+			n++
+			for _, w := range title {
+				inTitle[w] = true
+			}
+		}
+	}
 	for _, w := range e.specificWords(f) {
-		if df := len(e.refsOf(w)); df > 0 && df <= rareStatements {
+		if df := len(e.refsOf(w)); df > 0 && df <= rareStatements && !inTitle[w] {
 			n++
 		}
 	}
 	return n
+}
+
+// titlesOf are the quoted titles of the statements all of whose words
+// are among the question's, where it names no network: a competition or
+// programme only statements tell of.
+func (e *Engine) titlesOf(f Frame) [][]string {
+	if f.has(SubjectNetwork) {
+		return nil // „Gemeinsame Erklärung“ of a network named: the network's structure answers
+	}
+	ws := f.Words
+	var out [][]string
+	for _, w := range ws {
+		for _, title := range e.titles[w] {
+			if !slices.ContainsFunc(title, func(t string) bool { return !slices.Contains(ws, t) && utf8.RuneCountInString(t) > 3 }) &&
+				!slices.ContainsFunc(title, func(t string) bool { df := len(e.refsOf(t)); return df > 0 && df <= rareStatements }) {
+				out = append(out, title) // not „Reallabor Kommunaler …“: its own rare words find it
+			}
+		}
+	}
+	return out
+}
+
+// refsOfAll are the statements that have all the words.
+func (e *Engine) refsOfAll(ws []string) []domain.FactRef {
+	var out []domain.FactRef
+	for i, w := range ws {
+		if utf8.RuneCountInString(w) <= 3 {
+			continue // "bei", "uns": not read as words of the question
+		}
+		rs := e.refsOf(w)
+		if i == 0 || out == nil {
+			out = slices.Clone(rs)
+			continue
+		}
+		out = slices.DeleteFunc(out, func(r domain.FactRef) bool { return !slices.Contains(rs, r) })
+	}
+	return out
 }
 
 // asksUnstated reports whether the question has an ordinary word no
@@ -135,6 +194,16 @@ func (e *Engine) statesSpecific(_ context.Context, f Frame) (domain.Answer, erro
 	// The rare words must all be there ("RGRE"); a word more statements
 	// share ("bundesweit") only ranks them, unless no word is rare.
 	need := slices.DeleteFunc(slices.Clone(spec), func(w string) bool { return len(e.refsOf(w)) > rareStatements })
+	for _, title := range e.titlesOf(f) {
+		// A title few statements name is needed whole (rareWords).
+		if df := len(e.refsOfAll(title)); df > 0 && df <= 2*rareStatements {
+			for _, w := range title {
+				if utf8.RuneCountInString(w) > 3 && !slices.Contains(need, w) {
+					need = append(need, w)
+				}
+			}
+		}
+	}
 	if len(need) == 0 {
 		need = spec
 	}

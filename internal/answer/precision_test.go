@@ -3,6 +3,7 @@ package answer
 import (
 	"bufio"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -182,5 +183,24 @@ func TestEnglishCountries(t *testing.T) {
 		if got := e.lex.englishCountries(tt.in); got != tt.want {
 			t.Errorf("englishCountries(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestTitleIsOneWord checks that a title the statements quote counts as
+// one rare word where few statements name it, though its words are
+// common, and that a question naming a network leaves titles to the
+// network's structure.
+func TestTitleIsOneWord(t *testing.T) {
+	e := shippedEngine(t)
+	f := Frame{Words: []string{"europa", "zuhause", "lander"}}
+	if n := e.rareWords(f); n != 1 {
+		t.Errorf("rareWords(%v) = %d, want 1 (the title, once)", f.Words, n)
+	}
+	if spec := e.specificWords(f); !slices.Contains(spec, "zuhause") {
+		t.Errorf("specificWords(%v) = %v, want the title's words", f.Words, spec)
+	}
+	f.Subjects = []Subject{{Kind: SubjectNetwork, ID: "engagiert-in-nrw"}}
+	if got := e.titlesOf(f); len(got) != 0 {
+		t.Errorf("titlesOf with a network named = %v, want none", got)
 	}
 }
