@@ -130,10 +130,10 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 		hits = e.ofYear(hits, f) // "seit 2017": of all that have the words
 	}
 	hits = hits[:min(len(hits), 3)]
-	if err == nil && len(hits) == 0 && e.namesTwo(f) && !f.Attribute.Unheld() && f.Attribute != domain.AttrContact {
+	if err == nil && len(hits) == 0 && (e.namesTwo(f) || len(e.titlesOf(f)) > 0) && !f.Attribute.Unheld() && f.Attribute != domain.AttrContact {
 		// No statement has most of the words; one that has two names of
-		// the question ("Klaus Wegener") and its other rare words but one
-		// still answers.
+		// the question ("Klaus Wegener"), or a title few name („Europa bei
+		// uns zuhause“), and its other rare words but one still answers.
 		if a, err := e.statesSpecific(ctx, f); err == nil {
 			return a, nil
 		}
