@@ -2966,6 +2966,15 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		// only municipalities have an amtliche Bezeichnung.
 		f.Attribute, f.Asked = domain.AttrNone, nil
 	}
+	if f.Op == OpDescribe && f.Attribute == domain.AttrNone && f.Rel.Op == "" && f.has(SubjectNetwork) {
+		// "Was war der Vorgänger der Netzwerkstelle?": no chair asked, the
+		// word is what statements call its forerunner ("Vorläufer").
+		for _, p := range r.cues["earlier"] {
+			if w, ok := e.lex.synonyms[r.toks[p].fold]; ok && !slices.Contains(f.Words, w) {
+				f.Words = append(f.Words, words.Fold(w))
+			}
+		}
+	}
 	if f.Attribute == domain.AttrActivities && slices.ContainsFunc(f.Words, e.personWord) {
 		// "was macht Max Schemme bei der Netzwerkstelle?": the person's
 		// role, not what the network does.
