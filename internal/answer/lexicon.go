@@ -3,7 +3,6 @@ package answer
 import (
 	"cmp"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -27,9 +26,10 @@ type lexicon struct {
 	countries []phraseTo[string]
 	// countryEN are the countries' English names, by the base's name.
 	countryEN map[string]string
-	// countryText finds the German names of the lexicon's countries in a
-	// quoted statement, to say them in English (englishCountries).
-	countryText *regexp.Regexp
+	// countryText are the German names of the lexicon's countries whose
+	// English differs, by their first word, longest first: to say them in
+	// English in a quoted statement (englishCountries).
+	countryText map[string][]string
 	regions     regions
 	compare     []phraseTo[Direction]
 	compareAny  []phrase
@@ -283,7 +283,7 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 			l.countryEN[c.Name] = en
 			if r.IsCountry() && en != "" && en != c.Name && c.Name != "Deutschland" {
 				// Not Germany: "Bundesrepublik Deutschland" is a name.
-				said = append(said, regexp.QuoteMeta(c.Name))
+				said = append(said, c.Name)
 			}
 			if fd, fe := words.Fold(de), words.Fold(en); fd != fe && !strings.Contains(fd, " ") && !strings.Contains(fe, " ") {
 				// "the Netherlands" is English, "die Niederlande" German.
@@ -303,10 +303,12 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 		}
 	}
 	l.otherCountries()
-	if len(said) > 0 {
-		// Longest first, so "Nordmazedonien" is not read as a shorter name.
-		slices.SortFunc(said, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
-		l.countryText = regexp.MustCompile(strings.Join(said, "|"))
+	// Longest first, so "Vereinigte Staaten" is not read as a shorter name.
+	slices.SortFunc(said, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	l.countryText = map[string][]string{}
+	for _, n := range said {
+		first, _, _ := strings.Cut(n, " ")
+		l.countryText[first] = append(l.countryText[first], n)
 	}
 	for _, dir := range []struct {
 		name string
@@ -584,21 +586,41 @@ func (l *lexicon) englishCountry(c string) string {
 // („Europa bei uns zuhause“), and so does a word the name only begins
 // ("Polens").
 func (l *lexicon) englishCountries(s string) string {
-	if l.countryText == nil {
-		return s
-	}
 	var b strings.Builder
 	last := 0
-	for _, m := range l.countryText.FindAllStringIndex(s, -1) {
-		before, _ := utf8.DecodeLastRuneInString(s[:m[0]])
-		after, _ := utf8.DecodeRuneInString(s[m[1]:])
-		if m[0] > 0 && (unicode.IsLetter(before) || before == '(' && after == ')') || m[1] < len(s) && unicode.IsLetter(after) ||
-			quotedAt(s, m[0]) || germanArticleBefore(s[:m[0]]) {
-			continue // "Polens", "Bocholt (Belgien)", „Europa bei uns zuhause“, "in der Türkei"
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsUpper(r) || i > 0 && unicode.IsLetter(before) {
+			i += size
+			continue
 		}
-		b.WriteString(s[last:m[0]])
-		b.WriteString(l.countryEN[s[m[0]:m[1]]])
-		last = m[1]
+		end := i + size
+		for end < len(s) {
+			r, n := utf8.DecodeRuneInString(s[end:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			end += n
+		}
+		name := ""
+		for _, n := range l.countryText[s[i:end]] {
+			if after, _ := utf8.DecodeRuneInString(s[i+len(n):]); strings.HasPrefix(s[i:], n) && (i+len(n) == len(s) || !unicode.IsLetter(after)) {
+				name = n
+				break
+			}
+		}
+		after, _ := utf8.DecodeRuneInString(s[i+len(name):])
+		if name == "" || before == '(' && after == ')' || quotedAt(s, i) || germanArticleBefore(s[:i]) {
+			i = end // "Polens", "Bocholt (Belgien)", „Europa bei uns zuhause“, "in der Türkei"
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(l.countryEN[name])
+		last, i = i+len(name), i+len(name)
+	}
+	if last == 0 {
+		return s
 	}
 	b.WriteString(s[last:])
 	return b.String()
