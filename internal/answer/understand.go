@@ -3162,6 +3162,17 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		}
 		return g
 	}
+	if nets := prev.networks(); (prev.Attribute == domain.AttrCount || prev.Attribute == domain.AttrMembers) && len(nets) == 1 && len(prev.places()) == 0 &&
+		f.Filters.State != "" && len(f.Subjects) == 0 && f.Unknown == "" && len(f.Words) == 0 && f.Attribute != domain.AttrCount && (f.Op == OpYesNo || f.Op == OpList || f.Op == OpDescribe) {
+		// "How many new Engagierte Städte were welcomed in February
+		// 2024?" … "any from NRW?": the members from there, of that year.
+		g := Frame{Op: OpList, Attribute: domain.AttrMembers, English: f.English, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}}}
+		g.Filters = f.Filters
+		if g.Filters.Year == 0 {
+			g.Filters.Year, g.Filters.YearOp, g.Filters.YearTo = prev.Filters.Year, prev.Filters.YearOp, prev.Filters.YearTo
+		}
+		return g
+	}
 	if nets := prev.networks(); (f.Attribute == domain.AttrFoundingPlace || f.Attribute == domain.AttrFounding) && prev.Filters.Founders && len(nets) == 1 &&
 		len(f.Subjects) == 0 && f.Unknown == "" {
 		// "Wer hat das RegioPole-Netzwerk gegründet?" … "where exactly did
