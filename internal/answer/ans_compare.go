@@ -22,6 +22,9 @@ type compared struct {
 	shown string
 	src   *domain.Source
 	known bool
+	// partners are a place's twin towns where it has few: "Wer hat mehr
+	// Partnerstädte?" names them too.
+	partners []string
 }
 
 // compare answers "Was ist älter, X oder Y?", "Welches Netzwerk ist
@@ -265,6 +268,13 @@ func (e *Engine) placeSide(pl *domain.Place, f Frame) compared {
 			}
 		}
 		c.key, c.known = n, true
+		if len(ps) <= 10 {
+			for _, p := range ps {
+				if o := e.base.Place(otherSide(p, pl.ID)); o != nil {
+					c.partners = append(c.partners, o.Name)
+				}
+			}
+		}
 		c.shown = e.twinCounts(en, ps)
 		if n > 0 && n < len(ps) {
 			c.shown = say(en, "twin.total", c.shown, len(ps)) // "6 Städtepartnerschaften und 1 Freundschaft, insgesamt 7"
@@ -341,6 +351,11 @@ func (e *Engine) ranked(sides []compared, f Frame, most Direction, titleKey, _ s
 		a.LeadSource = top.src
 		if known[1].src != nil && known[1].src != top.src {
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: known[1].name + ": " + known[1].shown, Source: known[1].src})
+		}
+		for _, c := range known {
+			if len(c.partners) > 0 {
+				a.Facts = append(a.Facts, domain.AnswerFact{Text: c.name + ": " + strings.Join(c.partners, ", ")})
+			}
 		}
 	}
 	if len(known) == 2 && len(sides) == 2 && f.YesNo {

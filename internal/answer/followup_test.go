@@ -60,6 +60,8 @@ func TestFollowUps(t *testing.T) {
 		{"wie viel förderung gibt's für europawoche-veranstaltungen?", "und für partnerschaftsprojekte beim landeswettbewerb?", []string{"5.000"}, []string{"nichts in meiner Wissensbasis"}},
 		// "Any from NRW?" after a count of a year: the members from there.
 		{"How many new Engagierte Städte were welcomed in February 2024?", "any from NRW?", []string{"Herford", "Goch"}, []string{"say nothing"}},
+		// "Im selben Kreis" after where a place lies: that Kreis.
+		{"in welchem Kreis liegt Beckum?", "gibt es im selben Kreis auch eine Engagierte Stadt?", []string{"Sendenhorst"}, nil},
 		// A complete question stands alone.
 		{"Ist Lemgo eine Engagierte Stadt?", "Wie viele Mitglieder hat RegioPole?", []string{"9"}, []string{"Lemgo"}},
 		// Another network named keeps the place; its start is asked in words.

@@ -1001,8 +1001,16 @@ func (e *Engine) capitalWithNetwork(r *reading, m names.Mention, all []names.Men
 		// "siegen liegt in welchem regierungsbezirk?": the word that opens
 		// a clause asking which Kreis or Regierungsbezirk is the place.
 		if p == 0 || r.toks[p-1].clause != r.toks[p].clause {
-			for i := p + 1; i < len(r.toks) && r.toks[i].clause == r.toks[p].clause; i++ {
-				if e.lex.isCue("district-words", r.toks, i) || e.lex.isCue("region-words", r.toks, i) {
+			clause := r.toks[p].clause
+			if p+1 < len(r.toks) && r.toks[p+1].clause != clause {
+				clause = r.toks[p+1].clause // "siegen – welcher Regierungsbezirk?": the name alone, then the question
+			}
+			for i := p + 1; i < len(r.toks) && (r.toks[i].clause == r.toks[p].clause || r.toks[i].clause == clause); i++ {
+				t := []tok{r.toks[i]}
+				if w, ok := e.lex.typos.Correct(t[0].fold); ok && !r.claimed[i] {
+					t[0].fold, t[0].term = w, words.Stem(w) // "welcher regierungsbezrik?"
+				}
+				if e.lex.isCue("district-words", t, 0) || e.lex.isCue("region-words", t, 0) {
 					return true
 				}
 			}
@@ -3255,6 +3263,13 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	if f.Number == 0 && f.Ordinal == 0 && prev.Number > 0 && g.Number == 0 && g.Filters.Year == 0 && len(prev.Words) > 0 && len(g.Words) > 0 &&
 		!slices.ContainsFunc(prev.Words, func(w string) bool { return !slices.Contains(g.Words, w) }) {
 		g.Number = prev.Number // "Welche Kommunen waren bei der EWS 2 dabei?" … "wann lief die?": EWS 2
+	}
+	if g.Op == OpYesNo && g.count(SubjectNetwork) == 1 && g.count(SubjectPlace) == 0 && g.Filters.Area != "" && f.Filters.Area == "" {
+		// "In welchem Kreis liegt Beckum?" … "gibt es im selben Kreis auch
+		// eine Engagierte Stadt?": asked of the Kreis, as "Gibt es im
+		// Kreis Warendorf eine Engagierte Stadt?" is.
+		g.Subjects = append(g.Subjects, Subject{Kind: SubjectPlace, ID: g.Filters.Area})
+		g.Filters.Area = ""
 	}
 	if beforeNow := r.has("before") && f.Filters.Year == 0 && len(f.places()) == 0; (r.has("earlier", "later") || beforeNow) && g.Rel.Op == "" &&
 		(g.Attribute == domain.AttrChair || g.Attribute == domain.AttrSpeakers) {
