@@ -246,6 +246,9 @@ func (e *Engine) placeSide(pl *domain.Place, f Frame) compared {
 		return c
 	case MeasureTwinnings:
 		ps := e.base.PartnershipsOf(pl.ID)
+		if f.Filters.Country != "" {
+			ps = e.placeTwinnings(pl, Frame{Filters: Filters{Country: f.Filters.Country, NotCountry: f.Filters.NotCountry}}) // "die ältere Partnerschaft mit Frankreich"
+		}
 		if f.Most == DirOldest || f.Most == DirNewest {
 			// "die ältere Städtepartnerschaft": the earliest of each.
 			var first *domain.Partnership

@@ -62,6 +62,10 @@ func TestFollowUps(t *testing.T) {
 		{"How many new Engagierte Städte were welcomed in February 2024?", "any from NRW?", []string{"Herford", "Goch"}, []string{"say nothing"}},
 		// "Im selben Kreis" after where a place lies: that Kreis.
 		{"in welchem Kreis liegt Beckum?", "gibt es im selben Kreis auch eine Engagierte Stadt?", []string{"Sendenhorst"}, nil},
+		// "und Essen?": an everyday word capitalised alone after "und" is
+		// the place; "und Gemeinden?" after the Kreise counts them.
+		{"Hat Duisburg eine Partnerstadt in China?", "und Essen?", []string{"Changzhou"}, []string{"Wuhan"}},
+		{"wie viele kreise hat nrw", "und gemeinden?", []string{"396"}, nil},
 		// A complete question stands alone.
 		{"Ist Lemgo eine Engagierte Stadt?", "Wie viele Mitglieder hat RegioPole?", []string{"9"}, []string{"Lemgo"}},
 		// Another network named keeps the place; its start is asked in words.

@@ -857,7 +857,12 @@ func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool
 				(e.lex.startsCue("networks", r.toks, next) || e.lex.startsCue("twinning", r.toks, next) || e.lex.startsCue("district-words", r.toks, next)) {
 				return false // "Troisdorf: Lage, Netzwerke, Partner?": a word in a list of topics, the other place is asked about
 			}
-			return m.Distance == 0 && (e.placeContext(r, m) || e.withItsKreis(pl, m, all) || e.memberOf(r, m, all) || e.twinnedWith(r, pl, m, all) ||
+			p := m.Positions[0]
+			// "und Essen?": a name after "und" and nothing else is the
+			// place the follow-up asks about (in lower case too: nobody
+			// asks the bot "und essen?" about eating).
+			alone := p == len(r.toks)-1 && p >= 1 && p <= 2 && e.lex.isCue("and", r.toks, p-1)
+			return m.Distance == 0 && (alone || e.placeContext(r, m) || e.withItsKreis(pl, m, all) || e.memberOf(r, m, all) || e.twinnedWith(r, pl, m, all) ||
 				e.withPlace(r, m, all) || e.capitalWithNetwork(r, m, all))
 		}
 	case names.Network:
@@ -3153,6 +3158,14 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		f.Filters.Country, f.About = "Deutschland", AboutTwinnings
 	}
 	if g, ok := e.otherPartner(f, prev, r); ok {
+		return g
+	}
+	if prev.About == AboutAreas && prev.Filters.Kind != "" && f.About == AboutAreas && f.Filters.Kind == "" && r.has("places") && len(f.Subjects) == 0 &&
+		f.Filters.Area == "" && f.Unknown == "" && f.Most == DirNone && !r.has("of-them") {
+		// "wie viele Kreise hat NRW?" … "und Gemeinden?": the same count
+		// of the municipalities.
+		g := prev
+		g.Parts, g.English, g.Filters.Kind = nil, f.English, ""
 		return g
 	}
 	if prev.Attribute != domain.AttrNone && prev.Attribute != domain.AttrMembers && prev.Attribute != domain.AttrCount && len(prev.Words) > 0 &&
