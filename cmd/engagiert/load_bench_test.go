@@ -368,19 +368,20 @@ func loadPhase(client *http.Client, t *loadTarget, reqs []loadRequest, n, worker
 // 2^letters of its variants.
 func distinctQuestions(qs []string, from, n int) []string {
 	seen := map[string]bool{}
+	taken := map[string]bool{} // every eval question as typed: a variant must not be one
 	var uniq []string
 	for _, q := range qs {
-		if k := strings.ToLower(q); !seen[k] {
+		taken[slackapp.Question(q, "")] = true
+		// Alike as the cache keys them ("Ist X kreisfrei?" and "ist x
+		// kreisfrei"), not only in letter case.
+		if k := strings.ToLower(slackapp.Question(q, "")); !seen[k] {
 			seen[k] = true
 			uniq = append(uniq, q)
 		}
 	}
-	out := make([]string, n)
-	for i := range out {
-		g := from + i
-		pattern := 1 + g/len(uniq)
+	flipped := func(q string, pattern int) string {
 		letter := 0
-		out[i] = strings.Map(func(r rune) rune {
+		return strings.Map(func(r rune) rune {
 			if !unicode.IsLetter(r) {
 				return r
 			}
@@ -393,7 +394,18 @@ func distinctQuestions(qs []string, from, n int) []string {
 				return unicode.ToLower(r)
 			}
 			return unicode.ToUpper(r)
-		}, uniq[g%len(uniq)])
+		}, q)
+	}
+	out := make([]string, n)
+	for i := range out {
+		g := from + i
+		q := uniq[g%len(uniq)]
+		out[i] = flipped(q, 1+g/len(uniq))
+		// A variant another eval question already spells is no new
+		// question: flip one more letter, past all patterns of the run.
+		for step := 1; taken[slackapp.Question(out[i], "")] && step < 64; step++ {
+			out[i] = flipped(q, (1+g/len(uniq))|(1<<(20+step)))
+		}
 	}
 	return out
 }

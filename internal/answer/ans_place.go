@@ -31,7 +31,14 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 		a.Lead, a.LeadSource = e.placeIs(pl, en), e.placeSource(pl)
 		if f.Filters.Kreisfrei != "" && f.Op == OpYesNo {
 			yes := (pl.District == "kreisfreie Stadt") == (f.Filters.Kreisfrei == "ja")
-			a.Lead = say(en, map[bool]string{true: "yes", false: "no"}[yes]) + ". " + a.Lead
+			switch {
+			case yes:
+				a.Lead = say(en, "yes") + ". " + a.Lead
+			case f.Filters.Kreisfrei == "ja":
+				a.Lead = say(en, "kreisfrei.not", pl.Name) + " " + a.Lead // "Nein, Herford ist nicht kreisfrei."
+			default:
+				a.Lead = say(en, "no") + ". " + a.Lead // "Ist Bielefeld kreisangehörig?": the lead says it is kreisfrei
+			}
 		}
 		// Only what the place's own facts say of where and what it is
 		// (its twinnings answer other questions), and its networks.

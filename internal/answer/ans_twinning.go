@@ -92,10 +92,11 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	}
 	country := f.Filters.Country
 	ps := e.placeTwinnings(pl, f)
-	if len(ps) == 1 && (country != "" || f.Filters.TwinKind != "") && (f.Op == OpWhen && ps[0].Since.Day != 0 || pairAttribute(f.Attribute)) {
+	if len(ps) == 1 && (country != "" || f.Filters.TwinKind != "") && (f.Op == OpWhen && ps[0].Since.Day != 0 || pairAttribute(f.Attribute) || f.Attribute == domain.AttrCarrier) {
 		// "and the Lithuanian partner – when was that made official?",
-		// "wie ist die polnische entstanden?": the one twinning, dated as
-		// its source dates it, with what its sources tell of it.
+		// "wie ist die polnische entstanden?", "was steckt dahinter?": the
+		// one twinning, dated as its source dates it, with what its
+		// sources tell of it.
 		return e.twinningPair(pl.ID, otherSide(ps[0], pl.ID), f), nil
 	}
 	if len(ps) == 0 && f.Filters.TwinKind != "" && f.Op == OpYesNo && country != "" {

@@ -69,6 +69,7 @@ var messages = map[string][2]string{
 	"networks.of":        {"Mitglied: %s", "Member of: %s"},
 	"yes":                {"Ja", "Yes"},
 	"no":                 {"Nein", "No"},
+	"kreisfrei.not":      {"Nein. %s ist nicht kreisfrei.", "No. %s is not a kreisfreie Stadt."},
 	"since":              {"seit %s", "since %s"},
 	"and":                {"und", "and"},
 	"more":               {"und %d weitere", "and %d more"},
