@@ -996,6 +996,14 @@ func (e *Engine) capitalWithNetwork(r *reading, m names.Mention, all []names.Men
 		}) {
 			return true
 		}
+		// "who took over the chair after siegen?": a clause that asks of
+		// a network's chair, whose holders are places.
+		chair := e.lex.attrWordsOf(domain.AttrChair)
+		for i := range r.toks {
+			if r.toks[i].clause == r.toks[p].clause && i != p && slices.Contains(chair, r.toks[i].fold) {
+				return true
+			}
+		}
 		// "siegen hatte doch rijnsburg als partner": a clause that names
 		// a place it is twinned with.
 		if slices.ContainsFunc(all, func(o names.Mention) bool {
