@@ -66,6 +66,8 @@ func TestFollowUps(t *testing.T) {
 		// the place; "und Gemeinden?" after the Kreise counts them.
 		{"Hat Duisburg eine Partnerstadt in China?", "und Essen?", []string{"Changzhou"}, []string{"Wuhan"}},
 		{"wie viele kreise hat nrw", "und gemeinden?", []string{"396"}, nil},
+		// "in welchem Netzwerk ist die Stadt?" after its Kreis: its networks.
+		{"Sendenhorst – welcher Kreis?", "und in welchem Netzwerk ist die Stadt?", []string{"Engagierte Stadt", "2021"}, []string{"Gemeinden:"}},
 		// A complete question stands alone.
 		{"Ist Lemgo eine Engagierte Stadt?", "Wie viele Mitglieder hat RegioPole?", []string{"9"}, []string{"Lemgo"}},
 		// Another network named keeps the place; its start is asked in words.

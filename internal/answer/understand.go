@@ -1950,7 +1950,7 @@ func (e *Engine) inPrevArea(f, prev Frame, r *reading) (Frame, bool) {
 		return f, false
 	}
 	switch {
-	case !f.has(SubjectNetwork) && !f.has(SubjectPlace) && f.Op == OpList && r.has("places") && prev.count(SubjectPlace) == 1 && f.About != AboutTwinnings:
+	case !f.has(SubjectNetwork) && !f.has(SubjectPlace) && f.Op == OpList && r.has("places") && prev.count(SubjectPlace) == 1 && f.About != AboutTwinnings && f.About != AboutNetworks:
 		if area := e.areaOf(prev.places()[0]); area != "" {
 			f.About, f.Filters.Area = AboutAreas, area
 			return f, true
@@ -2430,7 +2430,7 @@ func (e *Engine) pairAbroad(f *Frame) bool {
 // asksAreas reports whether a question asks about NRW's municipalities as
 // such: how many, which, in which Kreis — not about membership or twinnings.
 func (e *Engine) asksAreas(r *reading, f *Frame) bool {
-	if r.has("members", "twinning", "new", "founders") || f.Filters.Year != 0 || r.content > 0 && e.landFigure(f.Words) == nil {
+	if r.has("members", "twinning", "new", "founders", "networks") || f.Filters.Year != 0 || r.content > 0 && e.landFigure(f.Words) == nil {
 		return false
 	}
 	area := false
