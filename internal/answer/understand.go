@@ -2650,13 +2650,18 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			f.Number, f.About, f.Op = 0, AboutSubjects, OpDescribe
 		}
 	}
-	if (f.Op == OpMost && f.Measure == MeasureJoined || f.Op == OpList && f.Attribute == domain.AttrMembers) && len(f.Subjects) == 0 && len(f.Words) >= 2 {
+	if (f.Op == OpMost && (f.Measure == MeasureJoined || f.Most == DirOldest) || f.Op == OpList && f.Attribute == domain.AttrMembers) && len(f.Subjects) == 0 && len(f.Words) >= 2 &&
+		!r.has("when") { // "An welchem Tag wurde sie zum ersten Mal unterschrieben?": the date, which a statement gives
 		// "wer war bei den ersten Unterzeichnern der Gemeinsamen Erklärung
-		// dabei?": signing what one network's joining asks for names that
+		// dabei?", "Which ten Kommunen were the very first signatories
+		// …?": signing what one network's joining asks for names that
 		// network; of the question's words, those its statement says.
 		if ws := e.joinWords(f.Words); len(ws) > 0 {
 			if id, ok := e.joinedBySigning(ws); ok {
 				f.Subjects = append(f.Subjects, Subject{Kind: SubjectNetwork, ID: id})
+				if f.Op == OpMost {
+					f.Measure = MeasureJoined // the first to sign are the first members
+				}
 			}
 		}
 	}
