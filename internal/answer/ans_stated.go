@@ -46,14 +46,8 @@ func (e *Engine) specificWords(f Frame) []string {
 	}
 	// The words of a title few statements name are specific though each
 	// is common: „Europa bei uns zuhause“ (rareWords counts it once).
-	for _, title := range e.titlesOf(f) {
-		if df := len(e.refsOfAll(title)); df > 0 && df <= 2*rareStatements {
-			for _, w := range title {
-				if utf8.RuneCountInString(w) > 3 && !slices.Contains(out, w) {
-					out = append(out, w)
-				}
-			}
-		}
+	for _, title := range e.rareTitles(f) {
+		out = appendTitleWords(out, title)
 	}
 	// A rare word that named the attribute is specific too: "Reallabor"
 	// asks for an event, and for that one.
@@ -93,15 +87,13 @@ func (e *Engine) stronglyStated(f Frame) bool {
 // statements share (rareStatements).
 func (e *Engine) rareWords(f Frame) int {
 	n, inTitle := 0, map[string]bool{}
-	for _, title := range e.titlesOf(f) {
+	for _, title := range e.rareTitles(f) {
 		// A title the statements quote is one word: „Europa bei uns
 		// zuhause“ is rare as a whole where few statements name it, though
 		// "Europa" is not, and its words then count no more.
-		if df := len(e.refsOfAll(title)); df > 0 && df <= 2*rareStatements {
-			n++
-			for _, w := range title {
-				inTitle[w] = true
-			}
+		n++
+		for _, w := range title {
+			inTitle[w] = true
 		}
 	}
 	for _, w := range e.specificWords(f) {
@@ -130,6 +122,29 @@ func (e *Engine) titlesOf(f Frame) [][]string {
 		}
 	}
 	return out
+}
+
+// rareTitles are the titles of titlesOf that at most twice
+// rareStatements statements name whole: rare as one word.
+func (e *Engine) rareTitles(f Frame) [][]string {
+	var out [][]string
+	for _, title := range e.titlesOf(f) {
+		if df := len(e.refsOfAll(title)); df > 0 && df <= 2*rareStatements {
+			out = append(out, title)
+		}
+	}
+	return out
+}
+
+// appendTitleWords adds a title's words to ws, but its short ones ("bei",
+// "uns"), which no question is read by.
+func appendTitleWords(ws, title []string) []string {
+	for _, w := range title {
+		if utf8.RuneCountInString(w) > 3 && !slices.Contains(ws, w) {
+			ws = append(ws, w)
+		}
+	}
+	return ws
 }
 
 // refsOfAll are the statements that have all the words.
@@ -194,15 +209,8 @@ func (e *Engine) statesSpecific(_ context.Context, f Frame) (domain.Answer, erro
 	// The rare words must all be there ("RGRE"); a word more statements
 	// share ("bundesweit") only ranks them, unless no word is rare.
 	need := slices.DeleteFunc(slices.Clone(spec), func(w string) bool { return len(e.refsOf(w)) > rareStatements })
-	for _, title := range e.titlesOf(f) {
-		// A title few statements name is needed whole (rareWords).
-		if df := len(e.refsOfAll(title)); df > 0 && df <= 2*rareStatements {
-			for _, w := range title {
-				if utf8.RuneCountInString(w) > 3 && !slices.Contains(need, w) {
-					need = append(need, w)
-				}
-			}
-		}
+	for _, title := range e.rareTitles(f) {
+		need = appendTitleWords(need, title) // a title few statements name is needed whole (rareWords)
 	}
 	if len(need) == 0 {
 		need = spec

@@ -131,7 +131,10 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	if (f.Most == DirOldest || f.Most == DirNewest) && len(ps) > 1 {
 		// "Welche Partnerschaft von Münster ist die älteste?"
 		if p, ok := extremeTwinning(ps, f.Most); ok {
-			key := map[Direction]string{DirOldest: "twin.oldest", DirNewest: "twin.newest"}[f.Most]
+			key := "twin.oldest"
+			if f.Most == DirNewest {
+				key = "twin.newest"
+			}
 			other := e.asAsked(e.base.Place(otherSide(p, pl.ID)), f)
 			a.Lead = say(en, key, pl.Name, other.Name, e.partnershipDetail(en, p, other, pl.ID))
 			a.LeadSource = e.base.Source(p.Source)

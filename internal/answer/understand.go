@@ -3223,11 +3223,7 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		f.Filters.State == "" && f.Filters.Area == "" && f.Attribute == domain.AttrNone && !r.has("places") {
 		// "Düsseldorf und Moskau?" … "und gibt's stattdessen eine
 		// ukrainische Partnerstadt?": the NRW place's partners there.
-		home, abroad := e.base.Place(places[0]), e.base.Place(places[1])
-		if home != nil && abroad != nil && home.Country != "" {
-			home, abroad = abroad, home
-		}
-		if home != nil && abroad != nil && home.Country == "" && abroad.Country != "" && abroad.Country != f.Filters.Country {
+		if home, abroad, ok := e.homeAndAbroad(places); ok && abroad.Country != f.Filters.Country {
 			g := f
 			g.About, g.Subjects = AboutTwinnings, []Subject{{Kind: SubjectPlace, ID: home.ID}}
 			return g
@@ -3414,6 +3410,19 @@ func (e *Engine) prevPair(prev Frame) (string, string, bool) {
 	return pl.ID, otherSide(ps[0], pl.ID), true
 }
 
+// homeAndAbroad orders a twinned pair: the place in NRW (no country),
+// then the one abroad; false where the pair is not one of each.
+func (e *Engine) homeAndAbroad(pair []string) (home, abroad *domain.Place, ok bool) {
+	home, abroad = e.base.Place(pair[0]), e.base.Place(pair[1])
+	if home == nil || abroad == nil {
+		return nil, nil, false
+	}
+	if home.Country != "" {
+		home, abroad = abroad, home
+	}
+	return home, abroad, home.Country == "" && abroad.Country != ""
+}
+
 // otherPartner reads "and the other one?", "und die andere?" after a
 // twinning of a place in NRW with one abroad: the place's other
 // partners. ("Wer noch aus NRW?" asks for the other NRW partners of the
@@ -3424,14 +3433,8 @@ func (e *Engine) otherPartner(f, prev Frame, r *reading) (Frame, bool) {
 		!slices.ContainsFunc(r.cues["also"], func(i int) bool { return e.lex.isCue("other", r.toks, i) }) {
 		return f, false
 	}
-	home, abroad := e.base.Place(places[0]), e.base.Place(places[1])
-	if home == nil || abroad == nil {
-		return f, false
-	}
-	if home.Country != "" {
-		home, abroad = abroad, home
-	}
-	if home.Country != "" || abroad.Country == "" {
+	home, abroad, ok := e.homeAndAbroad(places)
+	if !ok {
 		return f, false
 	}
 	g := Frame{Op: OpList, About: AboutTwinnings, English: f.English, Subjects: []Subject{{Kind: SubjectPlace, ID: home.ID}}}
