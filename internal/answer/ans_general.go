@@ -130,6 +130,10 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 		hits = e.ofYear(hits, f) // "seit 2017": of all that have the words
 	}
 	hits = hits[:min(len(hits), 3)]
+	inArea := false
+	if in := e.inAreaHits(f); len(in) > 0 && err == nil {
+		hits, inArea = in, true // "Welche Kommunen aus dem Kreis Olpe …?": the statements on the Kreis's places, most first
+	}
 	if err == nil && len(hits) == 0 && (e.namesTwo(f) || len(e.titlesOf(f)) > 0) && !f.Attribute.Unheld() && f.Attribute != domain.AttrContact {
 		// No statement has most of the words; one that has two names of
 		// the question ("Klaus Wegener"), or a title few name („Europa bei
@@ -141,14 +145,14 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 	if err != nil || len(hits) == 0 {
 		return e.notFound(f), err
 	}
-	if in := e.inAreaHits(f); len(in) > 0 {
-		hits = in // "Welche Kommunen aus dem Kreis Olpe …?": the statements on the Kreis's places
-	}
 	if hits = e.ofYear(hits, f); len(hits) == 0 {
 		return e.notFound(f), nil // "Who won … in 2024?": a statement on other years is no answer
 	}
 	num := max(f.Number, f.Ordinal)
-	if hits = e.numberedFirst(e.placesFirst(hits, f), num); len(hits) == 0 {
+	if !inArea {
+		hits = e.placesFirst(hits, f)
+	}
+	if hits = e.numberedFirst(hits, num); len(hits) == 0 {
 		return e.notFound(f), nil // all give another number than the one asked
 	}
 	if f.Op == OpWho && len(f.Words) >= 2 && len(f.Asked) == 0 {
@@ -484,8 +488,8 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 func (e *Engine) saysWordOf(text string, ws []string) bool {
 	for _, t := range e.foldWords(text) {
 		for _, w := range ws {
-			if t == w || words.Stem(t) == words.Stem(w) {
-				return true
+			if t == w || words.Stem(t) == words.Stem(w) || utf8.RuneCountInString(w) >= 6 && len(t) > len(w)+3 && strings.HasSuffix(words.Stem(t), words.Stem(w)) {
+				return true // "Kuratoriumsvorsitzenden" says "vorsitzenden": a compound's last part
 			}
 		}
 	}
@@ -568,13 +572,34 @@ func (e *Engine) shortFacts(hits []domain.FactHit, f Frame) domain.Answer {
 		ws = append(ws, strconv.Itoa(f.Filters.Year))
 	}
 	all := append([]domain.AnswerFact{{Text: a.Lead, Source: a.LeadSource}}, a.Facts...)
-	rank := func(x domain.AnswerFact) int { return e.countWords(x.Text, ws) + 3*e.fromSource(x, f) }
+	rank := func(x domain.AnswerFact) int {
+		n := e.countWords(x.Text, ws) + 3*e.fromSource(x, f)
+		if f.Filters.Area != "" {
+			// "Welche Kommunen aus dem Kreis Olpe …?": the statement
+			// that names more of its places.
+			for _, id := range e.statementPlaces[x.Text] {
+				if pl := e.base.Place(id); pl != nil && e.inAreaID(pl, f.Filters.Area) {
+					n += 2
+				}
+			}
+		}
+		return n
+	}
 	slices.SortStableFunc(all, func(x, y domain.AnswerFact) int { return rank(y) - rank(x) })
-	leadWith(&a, all[0])
 	a.Facts = nil
 	if 2*e.countWords(all[0].Text, ws) < len(ws) && len(all) > 1 {
-		a.Facts = all[1:2]
+		a.Facts = slices.Clone(all[1:2])
 	}
+	if area := f.Filters.Area; area != "" {
+		// "Welche Kommunen aus dem Kreis Olpe waren in der EWS?": of a
+		// long list, the Kreis's places.
+		in := func(id string) bool { pl := e.base.Place(id); return pl != nil && e.inAreaID(pl, area) }
+		all[0].Text = e.narrowList(all[0].Text, e.statementPlaces[all[0].Text], in)
+		for i := range a.Facts {
+			a.Facts[i].Text = e.narrowList(a.Facts[i].Text, e.statementPlaces[a.Facts[i].Text], in)
+		}
+	}
+	leadWith(&a, all[0])
 	return a
 }
 

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strconv"
@@ -576,7 +577,9 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 				for i := range n.Facts {
 					ref := domain.FactRef{Network: n.ID, Part: "fact", Index: i}
 					if slices.Contains(e.factPlaces[ref], pid) {
-						a.Facts = appendFact(a.Facts, e.fact(ref, en))
+						x := e.fact(ref, en)
+						x.Text = e.narrowList(x.Text, e.factPlaces[ref], func(id string) bool { return id == pid })
+						a.Facts = appendFact(a.Facts, x)
 						break
 					}
 				}
@@ -727,4 +730,80 @@ func (e *Engine) officialNames(ctx context.Context, f Frame) (domain.Answer, err
 		a.Lead = say(en, "official.list", len(names), inDistrict(en, where), strings.Join(names, ", "))
 	}
 	return a, nil
+}
+
+// narrowList shortens a statement that lists many places to those asked
+// about (keep): "An der EWS 5 nahmen 17 Kommunen teil, Brühl, …,
+// Wachtberg" says of Leverkusen "… teil, u. a. Leverkusen". The list is a
+// run of the statement's places joined by commas and "und"; a statement
+// naming few stays whole, and so does one whose list keeps none.
+func (e *Engine) narrowList(text string, ids []string, keep func(id string) bool) string {
+	const many = 6
+	if len(ids) < many {
+		return text
+	}
+	type span struct {
+		lo, hi int
+		kept   bool
+	}
+	var spans []span
+	for _, pid := range ids {
+		if pl := e.base.Place(pid); pl != nil {
+			name := listedName(text, pl.Name)
+			if i := strings.Index(text, name); i >= 0 {
+				lo := i
+				for _, art := range []string{"der ", "den ", "dem ", "die "} {
+					if strings.HasSuffix(text[:i], " "+art) {
+						lo = i - len(art) // "der Kreis Olpe", as the statement says it
+					}
+				}
+				spans = append(spans, span{lo, i + len(name), keep(pid)})
+			}
+		}
+	}
+	slices.SortFunc(spans, func(a, b span) int { return cmp.Or(a.lo-b.lo, b.hi-a.hi) })
+	// "der Kreis Olpe" holds "Olpe": the longer name stands.
+	kept := spans[:0]
+	for _, sp := range spans {
+		if n := len(kept); n > 0 && sp.lo < kept[n-1].hi {
+			kept[n-1].kept = kept[n-1].kept || sp.kept
+			continue
+		}
+		kept = append(kept, sp)
+	}
+	spans = kept
+	for lo := 0; lo < len(spans); {
+		hi := lo
+		for hi+1 < len(spans) && inList(text[spans[hi].hi:spans[hi+1].lo]) {
+			hi++
+		}
+		var names []string
+		for _, sp := range spans[lo : hi+1] {
+			if sp.kept {
+				names = append(names, text[sp.lo:sp.hi])
+			}
+		}
+		if len(names) > 0 && hi-lo+1 >= many && len(names) < hi-lo+1 {
+			return text[:spans[lo].lo] + say(false, "list.among", joinAnd(false, names)) + text[spans[hi].hi:]
+		}
+		lo = hi + 1
+	}
+	return text
+}
+
+// inList reports whether the text between two names keeps them in one
+// list: "Brühl, Detmold", "Swisttal und Wachtberg", and a name the base
+// spells otherwise between them ("Rheine, der Rheinisch-Bergische Kreis,
+// Sendenhorst"); no bracket, dash or sentence end.
+func inList(gap string) bool {
+	return len(gap) <= 40 && (strings.Contains(gap, ",") || strings.Contains(gap, " und ")) && !strings.ContainsAny(gap, ".;:()–")
+}
+
+// listedName is a place's name as a statement writes it: "Menden
+// (Sauerland)" is "Menden" where the text has no bracket.
+func listedName(text, name string) string {
+	if short, _, ok := strings.Cut(name, " ("); ok && !strings.Contains(text, name) {
+		return short
+	}
+	return name
 }

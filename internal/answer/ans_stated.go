@@ -65,7 +65,22 @@ func (e *Engine) refsOf(w string) []domain.FactRef {
 	if rs := refs[w]; len(rs) > 0 {
 		return rs
 	}
-	return refs[words.Stem(w)]
+	if rs := refs[words.Stem(w)]; len(rs) > 0 || utf8.RuneCountInString(w) < 8 || strings.HasSuffix(w, "s") || !e.beginsStatementWord(w) {
+		return rs
+	}
+	// "Kuratorium": the statements say it only as the first part of a
+	// compound ("Kuratoriumsvorsitzenden"); those statements have it. Not
+	// a word that is itself a compound's first part ("Auslands-").
+	var out []domain.FactRef
+	ws := e.statementSorted()
+	for i, _ := slices.BinarySearch(ws, w); i < len(ws) && strings.HasPrefix(ws[i], w); i++ {
+		for _, r := range refs[ws[i]] {
+			if !slices.Contains(out, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
 }
 
 // stronglyStated reports whether the question has two or more words that
@@ -183,6 +198,9 @@ func (e *Engine) asksUnstated(f Frame) bool {
 func (e *Engine) refsOfForm(w string) []domain.FactRef {
 	refs := e.statementRefs()
 	exact, stem := refs[w], refs[words.Stem(w)]
+	if len(exact) == 0 && len(stem) == 0 {
+		return e.refsOf(w) // "Kuratorium": the first part of a compound
+	}
 	if len(stem) == 0 || words.Stem(w) == w {
 		return exact
 	}

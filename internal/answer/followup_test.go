@@ -33,6 +33,10 @@ func TestFollowUps(t *testing.T) {
 		{"Wer hat den Vorsitz bei RegioPole?", "wann wurde das Netzwerk gegründet?", []string{"16. März 2016"}, []string{"Vorsitzender"}},
 		{"Ist Bielefeld bei RegioPole?", "wie viele Einwohner hat Paderborn, auch im Netzwerk?", []string{"Paderborn"}, []string{"9 Städte"}},
 		{"Seit wann gibt es die Partnerschaft Dinslaken–Agen?", "und die anderen Netzwerke?", []string{"Netzwerke"}, []string{"Arad"}},
+		// A pronoun with nothing of its own after a question only
+		// statements answered: more of what those statements tell.
+		{"Was ist die Handreichung des Landes von 2016 zu Städtepartnerschaften?", "wie umfangreich ist die?", []string{"60 Seiten"}, []string{"kenne ich nicht"}},
+		{"Wann wurde das Netzwerk bürgerschaftliches Engagement NRW gegründet?", "wie viele mitglieder hat das?", []string{"70 Mitglieder"}, nil},
 		// An area narrows a count of the Land; a year on or back.
 		{"wie viele gemeinden gibt es in nrw?", "und davon im regierungsbezirk münster?", []string{"78"}, []string{"396"}},
 		{"Wie viele Engagierte Städte gab es 2020?", "und ein Jahr später?", []string{"100", "2021"}, []string{"Netzwerke im Vergleich"}},

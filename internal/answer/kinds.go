@@ -2,8 +2,11 @@ package answer
 
 import (
 	"context"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/words"
 )
 
 // kind is one kind of question: what it answers, examples people type, when
@@ -279,7 +282,7 @@ func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
 					return a, k.Name + "/twinning" // "die erste deutsch-deutsche Städtepartnerschaft"
 				}
 			}
-			if k.Stated && len(e.specificWords(f)) > 0 || !k.Stated && e.stronglyStated(f) {
+			if k.Stated && len(e.specificWords(f)) > 0 || !k.Stated && (e.stronglyStated(f) || e.namesRareWord(f)) {
 				// Where a person in a role is asked for, the statement must
 				// say the role: "Wer leitet das Institut …?" is not answered
 				// by the one that only names the Institut.
@@ -308,6 +311,15 @@ func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
 					return b, k.Name + "/stated"
 				}
 			}
+			if a.Found && !k.Stated && f.Op == OpWho && attrSpecific(f) && f.Unknown == "" && e.ignoresRareWord(a, f) {
+				// "Who chairs the Kuratorium of the Auslandsgesellschaft?":
+				// the network's chair answers without the word that says
+				// which body is meant; the statement that has it and says
+				// the office answers.
+				if b, err := e.statesSpecific(ctx, f); err == nil && b.Found && e.saysWordOf(b.Lead, e.lex.attrWordsOf(f.Attribute)) {
+					return b, k.Name + "/stated"
+				}
+			}
 			return a, k.Name
 		}
 	}
@@ -324,6 +336,35 @@ func Commands() []domain.Command {
 		}
 	}
 	return out
+}
+
+// namesRareWord reports whether a question that asks for a network's
+// website or what it does ("Wo finde ich Musterverträge?", "What does
+// BMBFSFJ stand for?") names a word no ordinary word list has and at most
+// two statements say: the thing asked about is what those statements
+// tell, not the network's home page or description.
+func (e *Engine) namesRareWord(f Frame) bool {
+	if f.Attribute != domain.AttrWebsite && f.Attribute != domain.AttrActivities || f.Unknown != "" {
+		return false
+	}
+	for _, w := range e.specificWords(f) {
+		if df := len(e.refsOf(w)); df > 0 && df <= 2 && !e.lex.ordinary(w) && utf8.RuneCountInString(w) >= 5 {
+			return true
+		}
+	}
+	return false
+}
+
+// ignoresRareWord reports whether an answer leaves out a long word of
+// the question no ordinary word list has and at most two statements say.
+func (e *Engine) ignoresRareWord(a domain.Answer, f Frame) bool {
+	for _, w := range e.specificWords(f) {
+		if df := len(e.refsOf(w)); df > 0 && df <= 2 && utf8.RuneCountInString(w) >= 7 && !e.lex.ordinary(w) && !e.saysWordOf(a.PlainText(), []string{w}) &&
+			!strings.Contains(words.Fold(a.PlainText()), w) {
+			return true
+		}
+	}
+	return false
 }
 
 // attrSpecific reports whether the question asks for a property of a

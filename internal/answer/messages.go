@@ -83,6 +83,8 @@ var messages = map[string][2]string{
 	"member.unknown2":   {"„%s“ führt meine Wissensbasis in keinem Netzwerk.", "My knowledge base lists “%s” in no network."},
 	"twin.partial.note": {"meine Liste ist nicht vollständig", "my list is not complete"},
 	"member.partial":    {"Meine Liste der Mitglieder ist allerdings nicht vollständig.", "The member list I know is not complete, though."},
+	// list.among stands for a list of places in a quoted (German) statement: German in English answers too.
+	"list.among":        {"u. a. %s", "u. a. %s"},
 	"member.left":       {"Nein, %s ist kein Mitglied mehr – %s: ausgetreten %s.", "No, %s is no longer a member of %s: it left in %s."},
 	"member.sibling":    {"Mitglied ist der %s – %s%s.", "The %s is a member – %s%s."},
 	"member.area":       {"%s selbst ist nicht als Mitglied geführt; aus dem Gebiet: %s – %s.", "%s itself is not listed as a member of %s; from the area: %s."},

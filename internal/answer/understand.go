@@ -208,6 +208,16 @@ func (e *Engine) focus(toks []tok) []tok {
 	asksFirst := func(c []tok) bool { // a question word that opens the clause
 		return e.lex.startsQuestion(c, 0) || len(c) > 1 && e.lex.startsQuestion(c, 1)
 	}
+	if last := clauses[len(clauses)-1]; len(last) >= 4 && last[0].afterQ && !toks[len(toks)-len(last)-1].afterQ && !asksFirst(last) && !e.lex.isCue("and", last, 0) && !e.hasCountry(last) {
+		// "wer ist Tessa Flatten? Der Name fiel gestern im Call": a
+		// remark after the question mark, all of what follows it, that
+		// names nothing and asks nothing
+		// only says why it asks; its words would be searched for.
+		if f, _ := e.read(renumber(last)); f.Op == OpDescribe && f.About == AboutSubjects && len(f.Subjects) == 0 && f.Attribute == domain.AttrNone &&
+			f.Most == DirNone && len(f.Asked) == 0 && f.Filters.IsZero() && f.Unknown == "" && f.Number == 0 && f.Ordinal == 0 {
+			return e.focus(renumber(toks[:len(toks)-len(last)]))
+		}
+	}
 	titled := e.titled(toks) // "Europa bei uns zuhause" is a title, no clause about the asker
 	self := func(c []tok) bool {
 		if len(c) < 4 || asksFirst(c) {
@@ -1802,6 +1812,13 @@ func (e *Engine) looksLikeName(t tok) bool {
 			return false
 		}
 	}
+	for _, suf := range []string{"ig", "ige", "igen", "iger", "iges"} {
+		// "welche Länder sind zulässig?": an adjective in -ig of an
+		// ordinary word ("zulassen") is no name; "Leipzig" is no such.
+		if stem, ok := strings.CutSuffix(t.fold, suf); ok && len(stem) >= 3 && (e.lex.ordinary(stem) || e.lex.ordinary(stem+"en") || e.lex.ordinary(stem+"e")) {
+			return false
+		}
+	}
 	for _, end := range []string{"es", "s"} {
 		// "wegen des Kriegs": an ordinary word in the genitive.
 		if stem, ok := strings.CutSuffix(t.fold, end); ok && len(stem) >= 4 && e.lex.ordinary(stem) {
@@ -3173,6 +3190,9 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	if g, ok := e.otherPartner(f, prev, r); ok {
 		return g
 	}
+	if g, ok := e.aboutPrevStatement(f, prev, r); ok {
+		return g
+	}
 	if prev.About == AboutAreas && prev.Filters.Kind != "" && f.About == AboutAreas && f.Filters.Kind == "" && r.has("places") && len(f.Subjects) == 0 &&
 		f.Filters.Area == "" && f.Unknown == "" && f.Most == DirNone && !r.has("of-them") {
 		// "wie viele Kreise hat NRW?" … "und Gemeinden?": the same count
@@ -3427,6 +3447,50 @@ func (e *Engine) homeAndAbroad(pair []string) (home, abroad *domain.Place, ok bo
 // twinning of a place in NRW with one abroad: the place's other
 // partners. ("Wer noch aus NRW?" asks for the other NRW partners of the
 // one abroad; whoElse reads that.)
+// aboutPrevStatement reads a follow-up that points back with a pronoun
+// and names nothing of its own as asking more of what the question before
+// named by its rare words, a thing only statements tell of: "Was ist die
+// Handreichung des Landes von 2016?" … "wie umfangreich ist die?",
+// "Wann wurde das NBE NRW gegründet?" … "wie viele Mitglieder hat das?".
+// The question's words go on, with the follow-up's own.
+func (e *Engine) aboutPrevStatement(f, prev Frame, r *reading) (Frame, bool) {
+	n := len(r.toks)
+	// "… hat das?", "wie umfangreich ist die?": an article without its
+	// noun points back.
+	points := n > 1 && e.lex.isCue("article", r.toks, n-1)
+	switch prev.Attribute {
+	case domain.AttrNone, domain.AttrFounding, domain.AttrEvent:
+	default:
+		return f, false // "Wer sind die Sprecher?" … "aus welchen Kommunen kommen die?": the speakers' kind follows up
+	}
+	if prev.Ordinal > 0 || prev.Filters.Country != "" || prev.Filters.Area != "" {
+		return f, false // "beim 2. Forum" … "wann war das?": the numbered event's own follow-up
+	}
+	if !points || len(f.Subjects) > 0 || !f.Filters.IsZero() || f.Most != DirNone || f.Ordinal > 0 || len(prev.places()) > 0 || prev.About != AboutSubjects {
+		return f, false
+	}
+	var rare []string
+	for _, w := range e.specificWords(prev) {
+		if df := len(e.refsOf(w)); df > 0 && df <= 2*rareStatements {
+			rare = append(rare, w)
+		}
+	}
+	if len(rare) == 0 {
+		return f, false
+	}
+	g := f
+	g.Subjects, g.Unknown, g.unknownAs, g.Words = slices.Clone(prev.Subjects), "", "", slices.Clone(prev.Words)
+	for _, w := range slices.Concat(prev.Asked, f.Words) {
+		if !slices.Contains(g.Words, w) {
+			g.Words = append(g.Words, w) // "gegründet": what found the statement before
+		}
+	}
+	if g.Filters.Year == 0 {
+		g.Filters.Year, g.Filters.YearOp, g.Filters.YearTo = prev.Filters.Year, prev.Filters.YearOp, prev.Filters.YearTo
+	}
+	return g, true
+}
+
 func (e *Engine) otherPartner(f, prev Frame, r *reading) (Frame, bool) {
 	places := prev.places()
 	if prev.About != AboutTwinnings || len(places) != 2 || len(f.Subjects) > 0 || f.Unknown != "" || !f.Filters.IsZero() || len(f.Words) > 0 || f.Attribute != domain.AttrNone || r.has("networks") ||

@@ -1,0 +1,44 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNarrowList: a statement that lists many places says only those
+// asked about, as "u. a."; the rest of the statement stays as written.
+func TestNarrowList(t *testing.T) {
+	e := shippedEngine(t)
+	const ews3 = "An der Entwicklungswerkstatt 3 (EWS 3, 2016, mit der Bezirksregierung Arnsberg) nahmen Ahlen, Bad Berleburg, Bergkamen, Finnentrop, Kirchhundem, Menden, der Kreis Olpe, Senden, der Kreis Siegen-Wittgenstein und Sprockhövel teil – eine Mitgliedschaft im Netzwerk ist damit nicht belegt."
+	ids := e.statementPlaces[ews3]
+	if len(ids) < 6 {
+		t.Fatalf("the EWS 3 statement names %d places; the test needs the shipped statement (%v)", len(ids), ids)
+	}
+	tests := []struct {
+		keep []string
+		want string
+	}{
+		{[]string{"menden-sauerland"}, "(EWS 3, 2016, mit der Bezirksregierung Arnsberg) nahmen u. a. Menden teil – eine Mitgliedschaft"},
+		{[]string{"finnentrop", "kirchhundem", "kreis-olpe"}, "nahmen u. a. Finnentrop, Kirchhundem und der Kreis Olpe teil –"},
+		// The Bezirksregierung is named outside the list: nothing to cut.
+		{[]string{"bezirksregierung-arnsberg"}, ews3},
+		// Nothing kept, or all: the statement as it is.
+		{nil, ews3},
+	}
+	for _, tt := range tests {
+		got := e.narrowList(ews3, ids, func(id string) bool {
+			for _, k := range tt.keep {
+				if k == id {
+					return true
+				}
+			}
+			return false
+		})
+		if !strings.Contains(got, tt.want) {
+			t.Errorf("narrowList(keep %v) = %q, want it to contain %q", tt.keep, got, tt.want)
+		}
+	}
+	if got := e.narrowList("Bocholt und Rösrath sind dabei.", []string{"bocholt", "roesrath"}, func(string) bool { return true }); got != "Bocholt und Rösrath sind dabei." {
+		t.Errorf("a short list was cut: %q", got)
+	}
+}
