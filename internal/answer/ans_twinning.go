@@ -28,12 +28,22 @@ func (e *Engine) placeTwinnings(pl *domain.Place, f Frame) []domain.Partnership 
 		if other == nil || (country != "" && !e.countryKeeps(countryOf(p, other, pl.ID), f.Filters)) || (f.Filters.Suspended && p.Status == "") ||
 			(f.Filters.TwinKind != "" && p.Kind != f.Filters.TwinKind) ||
 			slices.Contains(f.Filters.Except, other.ID) ||
-			(f.Filters.Year != 0 && !yearKeeps(int(p.Since.Year), f.Filters)) {
+			!twinYearKeeps(p, f.Filters) {
 			continue
 		}
 		ps = append(ps, p)
 	}
 	return ps
+}
+
+// twinYearKeeps reports whether a twinning is of the filters' year: signed
+// then, or, asked for those that ended, ended then by its note ("2016
+// beendet" for "Which partner did Ratingen drop in 2016?").
+func twinYearKeeps(p domain.Partnership, fl Filters) bool {
+	if fl.Year == 0 || yearKeeps(int(p.Since.Year), fl) {
+		return true
+	}
+	return fl.Suspended && fl.YearOp == "" && strings.Contains(p.Note, strconv.Itoa(fl.Year))
 }
 
 // extremeTwinning is the oldest or newest of sorted partnerships, of the
@@ -526,7 +536,7 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 			continue
 		}
 		if (f.Filters.Suspended && p.Status == "") || (f.Filters.Area != "" && !e.inAreaID(e.base.Place(p.Place), f.Filters.Area)) || slices.Contains(f.Filters.Except, p.Place) ||
-			(f.Filters.Year != 0 && !yearKeeps(int(p.Since.Year), f.Filters)) {
+			!twinYearKeeps(p, f.Filters) {
 			continue
 		}
 		nrw := e.base.Place(p.Place)
@@ -1537,6 +1547,9 @@ func twinYears(en bool, fl Filters) string {
 		return say(en, "twin.after.year", fl.Year)
 	case "between":
 		return say(en, "twin.between.years", fl.Year, fl.YearTo)
+	}
+	if fl.Suspended {
+		return say(en, "twin.in.year.either", fl.Year) // ended then, or signed then
 	}
 	return say(en, "twin.in.year", fl.Year)
 }

@@ -37,6 +37,13 @@ func TestFollowUps(t *testing.T) {
 		// statements answered: more of what those statements tell.
 		{"Was ist die Handreichung des Landes von 2016 zu Städtepartnerschaften?", "wie umfangreich ist die?", []string{"60 Seiten"}, []string{"kenne ich nicht"}},
 		{"Wann wurde das Netzwerk bürgerschaftliches Engagement NRW gegründet?", "wie viele mitglieder hat das?", []string{"70 Mitglieder"}, nil},
+		// Two question words at once: both answers.
+		{"Who founded the RegioPole network?", "when and where?", []string{"16 March 2016", "Jakob-Kaiser-Haus"}, nil},
+		// The first chair city, the event after a year, twinnings after
+		// a year of joining (which is no twinning's year).
+		{"Who chairs the RegioPole network at the moment?", "who was the very first chair city?", []string{"Rostock"}, []string{"Kreis Steinfurt"}},
+		{"Wo war der Tag der Städtepartnerschaften 2021?", "und der nächste danach?", []string{"2024", "Landtag"}, []string{"kommenden Termin"}},
+		{"Welche NRW-Städte kamen 2022 zur Engagierten Stadt?", "und Gladbecks Partnerstädte?", []string{"Marcq-en-Barœul", "Alanya"}, []string{"geschlossen 2022"}},
 		// An area narrows a count of the Land; a year on or back.
 		{"wie viele gemeinden gibt es in nrw?", "und davon im regierungsbezirk münster?", []string{"78"}, []string{"396"}},
 		{"Wie viele Engagierte Städte gab es 2020?", "und ein Jahr später?", []string{"100", "2021"}, []string{"Netzwerke im Vergleich"}},

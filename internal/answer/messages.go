@@ -330,6 +330,7 @@ var messages = map[string][2]string{
 	"twin.year":                       {"%d Städtepartnerschaften von NRW-Kommunen in meiner Wissensbasis (%s; die Liste ist nicht vollständig):", "%d town twinnings of NRW places in my knowledge base (%s; the list is not complete):"},
 	"twin.year.none":                  {"Städtepartnerschaften von NRW-Kommunen (%s) nennen meine Quellen nicht.", "My sources name no town twinnings of NRW places (%s)."},
 	"twin.in.year":                    {"geschlossen %d", "signed in %d"},
+	"twin.in.year.either":             {"geschlossen oder beendet %d", "signed or ended in %d"},
 	"twin.before.year":                {"geschlossen vor %d", "signed before %d"},
 	"twin.after.year":                 {"geschlossen ab %d", "signed in %d or later"},
 	"twin.between.years":              {"geschlossen %d bis %d", "signed %d to %d"},

@@ -458,6 +458,11 @@ func (e *Engine) splitParts(toks []tok) [][]tok {
 		second := append(slices.Clone(toks[:i-1]), toks[j:]...)
 		return [][]tok{renumber(first), renumber(second)}
 	}
+	if len(toks) >= 3 && e.lex.isCue("and", toks, 1) && (e.lex.isCue("when", toks, 0) && e.lex.isCue("where", toks, 2) || e.lex.isCue("where", toks, 0) && e.lex.isCue("when", toks, 2)) {
+		// "when and where?", "wann und wo wurde RegioPole gegründet?":
+		// the date and the place, each asked with the rest.
+		return [][]tok{renumber(append([]tok{toks[0]}, toks[3:]...)), renumber(append([]tok{toks[2]}, toks[3:]...))}
+	}
 	var parts [][]tok
 	start := 0
 	for i := 2; i+1 < len(toks); i++ {
@@ -2320,7 +2325,8 @@ func (e *Engine) readAbout(r *reading, f *Frame) {
 		f.About, f.Attribute, f.Asked = AboutTwinnings, domain.AttrNone, nil
 	case r.has("cross"):
 		f.About = AboutCross
-	case len(nets) == 0 && e.asksAreas(r, f) && !(f.Attribute == domain.AttrEvent && (f.Ordinal > 0 || len(f.Asked) > 0) && f.Filters.Area == ""):
+	case len(nets) == 0 && e.asksAreas(r, f) && !(f.Attribute == domain.AttrEvent && (f.Ordinal > 0 || len(f.Asked) > 0) && f.Filters.Area == "") &&
+		!(f.Attribute == domain.AttrChair && len(f.places()) == 0): // "the very first chair city?": a network's chair
 		// ("Wie viele Kommunen waren bei der 3. Austauschveranstaltung?"
 		// asks who came to an event, not NRW's Gemeinden.)
 		f.About = AboutAreas
@@ -2638,6 +2644,19 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // finish sets what the frame implies: the attribute of a question word
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
+	if nets := f.networks(); len(nets) == 1 && len(f.places()) == 0 && f.Number > 0 && !f.Anniversary && r.has("check") && f.Filters.IsZero() {
+		// "our page says there are 113 Engagierte Städte – is that still
+		// right?": the network's size now, with the figures before.
+		f.Op, f.Attribute, f.Number, f.Words, f.Asked = OpCount, domain.AttrCount, 0, nil, nil
+	}
+	if pls, nets := f.places(), f.networks(); len(pls) == 1 && len(nets) == 1 && f.Filters.Year != 0 && r.has("also") && r.has("join", "new", "came-in") &&
+		f.Op != OpCount && !r.has("twinning") {
+		// "Würzburg joined RegioPole in 2019 – did anyone else join that
+		// year?": the network's other members of that year.
+		f.Op, f.Attribute, f.Words, f.Asked = OpList, domain.AttrMembers, nil, nil
+		f.Subjects = []Subject{{Kind: SubjectNetwork, ID: nets[0]}}
+		f.Filters.Except = append(f.Filters.Except, pls[0])
+	}
 	if (f.Op == OpCompare || f.Op == OpMost) && r.has("region-words") && len(f.places()) >= 2 {
 		// "Welcher Regierungsbezirk hat mehr Gemeinden, Münster oder
 		// Arnsberg?": the Regierungsbezirke of those names, not the towns.
@@ -3052,6 +3071,19 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	}
 	if (f.Op == OpCompare || f.Op == OpMost) && f.Measure == MeasureNone {
 		f.Measure = e.impliedMeasure(r, f)
+		if f.Op == OpMost && f.Measure == MeasureJoined && len(f.places()) == 0 && attrSpecific(*f) && !r.has("members", "member-who", "places") {
+			switch f.Attribute {
+			case domain.AttrChair, domain.AttrFounding, domain.AttrFounders, domain.AttrFoundingPlace:
+			default:
+				// "Wer vertrat die Engagierte Stadt im ersten Sprecherteam
+				// des NBE?": the first of what is asked, which statements
+				// tell, not the network's longest member.
+				f.Op, f.Most, f.Measure = OpDescribe, DirNone, MeasureNone
+				if r.has("who") {
+					f.Op = OpWho
+				}
+			}
+		}
 	}
 	if pos := r.positionsOf(firstOf(f.places())); f.Op == OpMost && f.Measure == MeasureJoined && f.Most == DirNewest && !r.has("most") && f.Rel.Op == "" &&
 		f.count(SubjectPlace) == 1 && f.count(SubjectNetwork) == 1 && len(pos) > 0 &&
@@ -3250,6 +3282,14 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		}
 	}
 	g := e.continued(f, prev, r)
+	if f.About == AboutTwinnings && prev.About != AboutTwinnings && f.Filters.Year == 0 && prev.Filters.Year != 0 && g.About == AboutTwinnings {
+		// "Which NRW cities joined Engagierte Stadt in 2022?" … "and its
+		// twin towns?": the year was when they joined, no twinning's.
+		g.Filters.Year, g.Filters.YearOp, g.Filters.YearTo = 0, "", 0
+		if g.Attribute == domain.AttrMembers {
+			g.Attribute = domain.AttrNone
+		}
+	}
 	if g.About == AboutTwinnings && f.Most != DirNone && len(g.places()) == 1 && len(f.Subjects) == 0 && f.Filters.Country != "" && g.Filters.Country == "" {
 		// "Duisburgs Partnerstädte?" … "welche davon war die erste
 		// deutsch-chinesische?": the first of those in that country, by
@@ -3571,6 +3611,15 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		if len(g.Words) == 0 && prev.Ordinal > 0 {
 			g.Words = slices.Clone(prev.Words) // "and the second one?" after the first exchange
 		}
+		return g
+	}
+	if !named && prev.Attribute == domain.AttrEvent && prev.Ordinal == 0 && prev.Filters.Year != 0 && prev.Filters.YearOp == "" && f.Time == WhenNext &&
+		f.Ordinal == 0 && len(f.Words) == 0 && f.Unknown == "" && f.Filters.Year == 0 && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrEvent) {
+		// "Wo war der Tag der Städtepartnerschaften 2021?" … "und der
+		// nächste danach?": that event after the year.
+		g := prev
+		g.Parts, g.English, g.Focus, g.Time = nil, f.English, "", WhenAny
+		g.Filters.Year, g.Filters.YearOp = prev.Filters.Year+1, "after"
 		return g
 	}
 	if !named && prev.Attribute == domain.AttrEvent && prev.Ordinal > 0 && f.Time == WhenNext && f.Ordinal == 0 && len(f.Words) == 0 &&
