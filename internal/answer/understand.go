@@ -1141,6 +1141,9 @@ func (e *Engine) placeContext(r *reading, m names.Mention) bool {
 	if pos == 0 && len(r.toks) > 1 && e.lex.isCue("places", r.toks, 1) {
 		return true // "enger stadt oder gemeinde?": the name, then what it is asked to be
 	}
+	if pos == 0 && len(r.toks) > 2 && e.lex.isCue("have", r.toks, 1) && slices.ContainsFunc(r.toks, func(o tok) bool { return o.pos > 1 && e.lex.startsCue("twinning", r.toks, o.pos) }) {
+		return true // "essen hat doch eine partnerstadt in israel?": the name has what places have
+	}
 	if pos == 0 && (t.upper || e.namesClause(r)) {
 		return true // "Essen: Partnerstädte?", "siegen – wer hat …?": a clause of its own names it
 	}
