@@ -867,6 +867,13 @@ func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool
 		if pl == nil {
 			return false
 		}
+		if t := r.toks[m.Positions[0]]; len(m.Positions) == 1 && !strings.HasPrefix(transliterate(t.lower), transliterate(strings.ToLower(strings.Fields(pl.Name)[0]))) &&
+			e.lexiconWord(words.Fold(t.raw)) { // as typed, not as corrected
+			// "ein Förderprojekt des Bundes": an ordinary word, or one of
+			// the lexicon, that only its folded or stemmed form makes a
+			// name (Bünde); "Essens" is Essen's, "guetersloh" Gütersloh.
+			return false
+		}
 		if len(m.Positions) == 1 && e.everyday(pl, r.toks[m.Positions[0]]) {
 			if next := m.Positions[0] + 1; next < len(r.toks) && e.otherPlaceNamed(m, all) && !e.withPlace(r, m, all) && !e.twinnedWith(r, pl, m, all) &&
 				(e.lex.startsCue("networks", r.toks, next) || e.lex.startsCue("twinning", r.toks, next) || e.lex.startsCue("district-words", r.toks, next)) {
@@ -893,6 +900,30 @@ func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool
 		}
 	}
 	return true
+}
+
+// lexiconWord reports whether a folded word is an ordinary word (also in
+// the genitive) or one of the lexicon's: no name misspelt.
+func (e *Engine) lexiconWord(w string) bool {
+	_, syn := e.lex.synonyms[w]
+	return syn || e.lex.vocab[w] || e.ordinaryForm(w)
+}
+
+// transliterate writes umlauts as a keyboard without them does: "ü" as "ue".
+var transliterate = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss").Replace
+
+// ordinaryForm reports whether a word is an ordinary word or one in
+// the genitive ("Bundes", "Landes").
+func (e *Engine) ordinaryForm(w string) bool {
+	if e.lex.ordinary(w) {
+		return true
+	}
+	for _, end := range []string{"es", "s"} {
+		if stem, ok := strings.CutSuffix(w, end); ok && len(stem) >= 3 && e.lex.ordinary(stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // inTitle reports whether the words at ps are part of a longer title
@@ -1861,6 +1892,7 @@ func (e *Engine) ordinaryCompound(w string) bool {
 				return true
 			}
 		}
+
 	}
 	return false
 }
@@ -2647,10 +2679,17 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // finish sets what the frame implies: the attribute of a question word
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
-	if nets := f.networks(); len(nets) == 1 && len(f.places()) == 0 && f.Number > 0 && !f.Anniversary && r.has("check") && f.Filters.IsZero() {
+	if nets := f.networks(); len(nets) == 1 && len(f.places()) == 0 && f.Number > 0 && !f.Anniversary && r.has("check") && f.Filters.Year == 0 && f.Filters.Country == "" {
 		// "our page says there are 113 Engagierte Städte – is that still
-		// right?": the network's size now, with the figures before.
+		// right?": the network's size now, with the figures before; "90
+		// Städte, Gemeinden und Kreise" are all of them.
 		f.Op, f.Attribute, f.Number, f.Words, f.Asked = OpCount, domain.AttrCount, 0, nil, nil
+		f.Filters.Kind, f.Filters.State = "", ""
+	}
+	if f.Op == OpList && f.Attribute == domain.AttrWebsite && len(f.networks()) == 1 && len(f.places()) == 0 && r.has("places") && r.has("which") {
+		// "Welche Städte aus NRW führen wir auf der Webseite als Engagierte
+		// Städte?": the members; the website is where the list is kept.
+		f.Attribute, f.Words, f.Asked = domain.AttrMembers, nil, nil
 	}
 	if pls, nets := f.places(), f.networks(); len(pls) == 1 && len(nets) == 1 && f.Filters.Year != 0 && r.has("also") && r.has("join", "new", "came-in") &&
 		f.Op != OpCount && !r.has("twinning") {
@@ -3074,17 +3113,17 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	}
 	if (f.Op == OpCompare || f.Op == OpMost) && f.Measure == MeasureNone {
 		f.Measure = e.impliedMeasure(r, f)
-		if f.Op == OpMost && f.Measure == MeasureJoined && len(f.places()) == 0 && attrSpecific(*f) && !r.has("members", "member-who", "places") {
-			switch f.Attribute {
-			case domain.AttrChair, domain.AttrFounding, domain.AttrFounders, domain.AttrFoundingPlace:
-			default:
-				// "Wer vertrat die Engagierte Stadt im ersten Sprecherteam
-				// des NBE?": the first of what is asked, which statements
-				// tell, not the network's longest member.
-				f.Op, f.Most, f.Measure = OpDescribe, DirNone, MeasureNone
-				if r.has("who") {
-					f.Op = OpWho
-				}
+		if f.Op == OpMost && f.Measure == MeasureJoined && len(f.places()) == 0 && !r.has("members", "member-who", "places") && e.mostOfOther(r, f) {
+			// "Wer vertrat die Engagierte Stadt im ersten Sprecherteam
+			// des NBE?", "Wann endete die erste Förderphase?": the first of
+			// what is asked, which statements tell, not the network's
+			// longest member.
+			f.Op, f.Most, f.Measure = OpDescribe, DirNone, MeasureNone
+			switch {
+			case r.has("who"):
+				f.Op = OpWho
+			case r.has("when"):
+				f.Op = OpWhen
 			}
 		}
 	}
@@ -3191,6 +3230,25 @@ func (e *Engine) impliedAttribute(r *reading, f *Frame) domain.Attribute {
 	return domain.AttrNone
 }
 
+// mostOfOther reports whether a superlative asks for the first or last of
+// something else than members: an attribute asked ("im ersten
+// Sprecherteam"; the chair and the founding have answers of their own), or
+// a word statements use right after it ("die erste Förderphase").
+func (e *Engine) mostOfOther(r *reading, f *Frame) bool {
+	switch f.Attribute {
+	case domain.AttrNone, domain.AttrMembers, domain.AttrCount, domain.AttrStates:
+		for _, p := range r.cues["most"] {
+			if p+1 < len(r.toks) && slices.Contains(f.Words, r.toks[p+1].fold) && !e.lex.ordinary(r.toks[p+1].fold) {
+				return true
+			}
+		}
+		return false
+	case domain.AttrChair, domain.AttrFounding, domain.AttrFounders, domain.AttrFoundingPlace:
+		return false
+	}
+	return true
+}
+
 // impliedMeasure is what a comparison or superlative compares when no
 // word says it: networks by founding (older) or size (bigger), places by
 // when they joined, areas by their municipalities.
@@ -3227,6 +3285,12 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	}
 	if g, ok := e.aboutPrevStatement(f, prev, r); ok {
 		return g
+	}
+	if nets := prev.networks(); f.About == AboutAreas && f.Op == OpCount && len(f.Subjects) == 0 && f.Filters.IsZero() && len(nets) == 1 && len(prev.places()) == 0 &&
+		r.has("pronoun") && !r.has("founding", "founders") {
+		// "Europaaktive Kommune – what is that and how many municipalities
+		// have it?": the network's members, not NRW's municipalities.
+		return Frame{Op: OpCount, Attribute: domain.AttrCount, English: f.English, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}}}
 	}
 	if prev.About == AboutAreas && prev.Filters.Kind != "" && f.About == AboutAreas && f.Filters.Kind == "" && r.has("places") && len(f.Subjects) == 0 &&
 		f.Filters.Area == "" && f.Unknown == "" && f.Most == DirNone && !r.has("of-them") {
