@@ -44,6 +44,8 @@ func TestFollowUps(t *testing.T) {
 		{"Who chairs the RegioPole network at the moment?", "who was the very first chair city?", []string{"Rostock"}, []string{"Kreis Steinfurt"}},
 		{"Wo war der Tag der Städtepartnerschaften 2021?", "und der nächste danach?", []string{"2024", "Landtag"}, []string{"kommenden Termin"}},
 		{"Welche NRW-Städte kamen 2022 zur Engagierten Stadt?", "und Gladbecks Partnerstädte?", []string{"Marcq-en-Barœul", "Alanya"}, []string{"geschlossen 2022"}},
+		// How many it started with, after when it started.
+		{"Wann startete das Programm Engagierte Stadt?", "mit wie vielen Städten?", []string{"50"}, []string{"396 Gemeinden"}},
 		// An area narrows a count of the Land; a year on or back.
 		{"wie viele gemeinden gibt es in nrw?", "und davon im regierungsbezirk münster?", []string{"78"}, []string{"396"}},
 		{"Wie viele Engagierte Städte gab es 2020?", "und ein Jahr später?", []string{"100", "2021"}, []string{"Netzwerke im Vergleich"}},

@@ -120,7 +120,7 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 			}
 			if len(names) > 0 {
 				for i := range q {
-					if e.lex.isCue("pronoun", q, i) {
+					if e.pointsAt(q, i) {
 						named := append(append(slices.Clone(q[:i]), tokenize(strings.Join(names, " und "))...), q[i+1:]...)
 						toks = renumber(named)
 						break
@@ -256,10 +256,19 @@ func (e *Engine) focus(toks []tok) []tok {
 		}
 	}
 	othersName = othersName || !pointBack // "Ich arbeite bei der Stadt Dortmund – welche Netzwerke gibt es?": nothing points back
+	asksElsewhere := slices.ContainsFunc(clauses, func(c []tok) bool { return !self(c) && asksFirst(c) })
 	var out []tok
 	for _, c := range clauses {
-		if !self(c) || !othersName && e.namesAny(c) {
+		switch {
+		case !self(c):
 			out = append(out, c...)
+		case !othersName && e.namesAny(c) && !asksElsewhere:
+			out = append(out, c...)
+		case !othersName && e.namesAny(c):
+			// "Wir haben Post aus Nieheim bekommen – wo liegt das?": of
+			// the clause about the asker, what it names is what the
+			// question points at; "Post" and "bekommen" ask nothing.
+			out = append(out, e.namedIn(c)...)
 		}
 	}
 	return renumber(out)
@@ -390,6 +399,33 @@ func (e *Engine) namesAny(c []tok) bool {
 	return false
 }
 
+// namedIn are the words of a clause that name something: places,
+// networks and figures ("113 Engagierte Städte").
+func (e *Engine) namedIn(c []tok) []tok {
+	keep := map[int]bool{}
+	for _, m := range e.names.Find(e.nameTokens(c)) {
+		if m.Kind == names.Place || m.Kind == names.Network {
+			for _, p := range m.Positions {
+				keep[p] = true
+			}
+		}
+	}
+	var out []tok
+	for _, t := range c {
+		if keep[t.pos] || t.num >= 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// pointsAt reports whether the word at i stands for something named
+// before: a pronoun ("es", "dort"), or an article with no noun after it
+// ("– in welchem Kreis liegt das?").
+func (e *Engine) pointsAt(toks []tok, i int) bool {
+	return e.lex.isCue("pronoun", toks, i) || i == len(toks)-1 && i > 0 && e.lex.isCue("article", toks, i)
+}
+
 // contextClause splits off the clauses before the last one where only
 // the last asks, and asks with a pronoun: the clauses before say what it
 // stands for. Nil where the message is not so.
@@ -412,7 +448,7 @@ func (e *Engine) contextClause(toks []tok) (ctx, q []tok) {
 	}
 	pronoun := false
 	for i := range last {
-		pronoun = pronoun || e.lex.isCue("pronoun", last, i)
+		pronoun = pronoun || e.pointsAt(last, i)
 	}
 	for i := range toks[:start] {
 		// A clause before that opens with a question word asks too; a
@@ -2679,6 +2715,18 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 // finish sets what the frame implies: the attribute of a question word
 // alone, the measure of a comparison, and what marks a follow-up.
 func (e *Engine) finish(r *reading, f *Frame) {
+	if named := slices.DeleteFunc(slices.Clone(f.Words), e.lex.ordinary); len(f.Subjects) == 0 && (f.Op == OpWhere || r.has("district-words", "region-words")) &&
+		len(named) == 1 && f.Filters.IsZero() {
+		// "In welchem Kreis liegt die Stadt von Herrn Schridde?": the place
+		// the one statement naming him names right after him.
+		w := named[0]
+		if refs := e.refsOf(w); len(refs) == 1 && len(e.factPlaces[refs[0]]) > 0 {
+			if text := e.fact(refs[0], false).Text; strings.Contains(words.Fold(text), w) {
+				id := e.placeNear(text, e.factPlaces[refs[0]], []string{w})
+				f.Subjects, f.Words, f.Unknown, f.unknownAs = []Subject{{Kind: SubjectPlace, ID: id}}, nil, "", ""
+			}
+		}
+	}
 	if nets := f.networks(); len(nets) == 1 && len(f.places()) == 0 && f.Number > 0 && !f.Anniversary && r.has("check") && f.Filters.Year == 0 && f.Filters.Country == "" {
 		// "our page says there are 113 Engagierte Städte – is that still
 		// right?": the network's size now, with the figures before; "90
@@ -3286,11 +3334,16 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	if g, ok := e.aboutPrevStatement(f, prev, r); ok {
 		return g
 	}
+	founded := prev.Attribute == domain.AttrFounding || prev.Attribute == domain.AttrFounders
 	if nets := prev.networks(); f.About == AboutAreas && f.Op == OpCount && len(f.Subjects) == 0 && f.Filters.IsZero() && len(nets) == 1 && len(prev.places()) == 0 &&
-		r.has("pronoun") && !r.has("founding", "founders") {
+		(r.has("pronoun") && !r.has("founding", "founders") || founded && r.has("with")) {
 		// "Europaaktive Kommune – what is that and how many municipalities
-		// have it?": the network's members, not NRW's municipalities.
-		return Frame{Op: OpCount, Attribute: domain.AttrCount, English: f.English, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}}}
+		// have it?": the network's members, not NRW's municipalities;
+		// "Wann startete die Engagierte Stadt?" … "mit wie vielen
+		// Städten?": those it started with.
+		g := Frame{Op: OpCount, Attribute: domain.AttrCount, English: f.English, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}}}
+		g.Filters.Founders = founded && r.has("with")
+		return g
 	}
 	if prev.About == AboutAreas && prev.Filters.Kind != "" && f.About == AboutAreas && f.Filters.Kind == "" && r.has("places") && len(f.Subjects) == 0 &&
 		f.Filters.Area == "" && f.Unknown == "" && f.Most == DirNone && !r.has("of-them") {
