@@ -155,12 +155,12 @@ func init() {
 			answer:   (*Engine).superlative},
 		{Name: "membership", InHelp: true, ExampleEN: "Is Lemgo an Engagierte Stadt?", What: "Ja/Nein: ist ein Ort Mitglied, seit wann, in welcher Rolle", WhatEN: "Yes/no: is a place a member, since when",
 			Examples: []string{"Ist Lemgo eine Engagierte Stadt?", "Seit wann ist Würzburg im RegioPole-Netzwerk?"},
-			match: func(_ *Engine, f Frame) bool {
+			match: func(e *Engine, f Frame) bool {
 				// "Wer hat den Vorsitz, Paderborn?" asks about the network's
 				// chair; "Wer hat für Siegen unterschrieben?" about Siegen's
 				// membership.
 				founding := f.Attribute == domain.AttrFounders || f.Attribute == domain.AttrFounding
-				return f.count(SubjectPlace) > 0 && f.count(SubjectNetwork) > 0 && (founding || !(attrSpecific(f) && f.Op != OpYesNo && f.Op != OpWhen))
+				return f.count(SubjectPlace) > 0 && f.count(SubjectNetwork) > 0 && (founding || !(attrSpecific(f) && f.Op != OpYesNo && f.Op != OpWhen) || e.noteSays(f))
 			},
 			answer: (*Engine).membership},
 		{Name: "place-in-area", What: "Ja/Nein: liegt ein Ort in einem Kreis oder Regierungsbezirk", WhatEN: "Yes/no: does a place lie in a Kreis or Regierungsbezirk",
@@ -365,6 +365,18 @@ func (e *Engine) ignoresRareWord(a domain.Answer, f Frame) bool {
 		}
 	}
 	return false
+}
+
+// noteSays reports whether the note on the membership asked about says
+// the attribute asked: "Kriegt Itzehoe als Engagierte Stadt Geld?" is
+// answered by Itzehoe's membership ("eine finanzielle Förderung gibt es
+// nicht"), not by the network's funding at large.
+func (e *Engine) noteSays(f Frame) bool {
+	if f.Attribute != domain.AttrFunding && f.Attribute != domain.AttrCost || f.count(SubjectPlace) != 1 || f.count(SubjectNetwork) != 1 {
+		return false // what the member gets or pays; an event there is the network's
+	}
+	m, ok := e.base.MembershipIn(f.networks()[0], f.places()[0])
+	return ok && m.Note != "" && e.saysWordOf(m.Note, e.lex.attrWordsOf(f.Attribute))
 }
 
 // attrSpecific reports whether the question asks for a property of a

@@ -3118,7 +3118,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		// only municipalities have an amtliche Bezeichnung.
 		f.Attribute, f.Asked = domain.AttrNone, nil
 	}
-	if f.Op == OpDescribe && f.Attribute == domain.AttrNone && f.Rel.Op == "" && f.has(SubjectNetwork) {
+	if f.Op == OpDescribe && f.Attribute == domain.AttrNone && f.Rel.Op == "" && !f.has(SubjectPlace) && (f.has(SubjectNetwork) || len(f.Words) > 0) {
 		// "Was war der Vorgänger der Netzwerkstelle?": no chair asked, the
 		// word is what statements call its forerunner ("Vorläufer").
 		for _, p := range r.cues["earlier"] {
