@@ -698,12 +698,16 @@ func (e *Engine) join(ctx context.Context, f Frame) (domain.Answer, error) {
 	// A word the question asks with ("Bewerbungsschluss", read as
 	// "Bewerbungsfrist") puts the statements that say it first.
 	shares := func(x domain.AnswerFact) int {
+		n := 0
+		if f.Filters.Year != 0 && e.hasWord(x.Text, strconv.Itoa(f.Filters.Year)) {
+			n += 2 // "die Bewerbungsfrist für 2024": the round of that year first
+		}
 		for _, w := range f.Asked {
 			if e.hasWord(x.Text, w) {
-				return 1
+				return n + 1
 			}
 		}
-		return 0
+		return n
 	}
 	slices.SortStableFunc(a.Facts, func(x, y domain.AnswerFact) int { return shares(y) - shares(x) })
 	if len(a.Facts) == 0 {

@@ -46,6 +46,9 @@ func TestFollowUps(t *testing.T) {
 		{"Welche NRW-Städte kamen 2022 zur Engagierten Stadt?", "und Gladbecks Partnerstädte?", []string{"Marcq-en-Barœul", "Alanya"}, []string{"geschlossen 2022"}},
 		// How many it started with, after when it started.
 		{"Wann startete das Programm Engagierte Stadt?", "mit wie vielen Städten?", []string{"50"}, []string{"396 Gemeinden"}},
+		// The name it was founded under; the deadline of a year's round.
+		{"Wann wurde die Auslandsgesellschaft gegründet?", "unter welchem namen damals?", []string{"Gesellschaft der Freunde des Auslandsinstituts"}, nil},
+		{"Which NRW cities joined Engagierte Stadt in 2024?", "and when did applications close?", []string{"24 November 2023"}, nil},
 		// An area narrows a count of the Land; a year on or back.
 		{"wie viele gemeinden gibt es in nrw?", "und davon im regierungsbezirk münster?", []string{"78"}, []string{"396"}},
 		{"Wie viele Engagierte Städte gab es 2020?", "und ein Jahr später?", []string{"100", "2021"}, []string{"Netzwerke im Vergleich"}},

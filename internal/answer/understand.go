@@ -3401,6 +3401,24 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 			return g
 		}
 	}
+	if nets := prev.networks(); f.Op == OpWhen && r.has("join") && len(f.Subjects) == 0 && len(nets) == 1 && prev.Attribute == domain.AttrMembers && prev.Filters.Year != 0 &&
+		f.Unknown == "" && !r.has("came-in") {
+		// "Which NRW cities joined Engagierte Stadt in 2024?" … "and when
+		// did applications close?": the deadline of that year's round.
+		g := Frame{Op: OpWhen, Attribute: domain.AttrJoin, English: f.English, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}}}
+		g.Filters.Year = prev.Filters.Year
+		for _, p := range r.cues["join"] {
+			g.Asked = append(g.Asked, r.toks[p].fold)
+		}
+		return g
+	}
+	if f.Op == OpList && f.Attribute == domain.AttrMembers && prev.Attribute == domain.AttrFounding && len(f.Subjects) == 0 && r.has("naming") &&
+		!r.has("members", "member-who", "places", "new", "join") {
+		// "Wann wurde die Auslandsgesellschaft gegründet?" … "unter welchem
+		// Namen damals?": the name it was founded under, no members.
+		return Frame{Op: f.Op, Attribute: domain.AttrFounding, English: f.English, Subjects: slices.Clone(prev.Subjects),
+			Words: slices.Clone(prev.Words), Asked: slices.Clone(prev.Asked)}
+	}
 	g := e.continued(f, prev, r)
 	if f.About == AboutTwinnings && prev.About != AboutTwinnings && f.Filters.Year == 0 && prev.Filters.Year != 0 && g.About == AboutTwinnings {
 		// "Which NRW cities joined Engagierte Stadt in 2022?" … "and its
