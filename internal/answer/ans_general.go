@@ -129,6 +129,12 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 	if f.Filters.Year != 0 {
 		hits = e.ofYear(hits, f) // "seit 2017": of all that have the words
 	}
+	if f.Period {
+		// "how often do they meet?": the statement with a frequency first.
+		slices.SortStableFunc(hits, func(a, b domain.FactHit) int {
+			return b2i(e.statesSpan(e.fact(b.Ref, false).Text)) - b2i(e.statesSpan(e.fact(a.Ref, false).Text))
+		})
+	}
 	hits = hits[:min(len(hits), 3)]
 	inArea := false
 	if in := e.inAreaHits(f); len(in) > 0 && err == nil {

@@ -92,6 +92,9 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 		// "Wie heißt Erkrath offiziell?": the list's name, with its addition
 		// where it has one ("Erkrath, Fundort des Neanderthalers, Stadt").
 		a := domain.Answer{Found: true, Kind: domain.KindPlace, Title: pl.Name, English: en, Hits: []domain.Hit{placeHit(pl)}}
+		if w := shortWhere(pl); w != "" && w != pl.Name {
+			a.Title = pl.Name + " (" + w + ")" // "Meschede – amtliche Bezeichnung?": where it lies too
+		}
 		a.Lead, a.LeadSource = say(en, "place.official", pl.Name, pl.OfficialName()), e.base.Source(domain.OfficialSource)
 		return a, nil
 	case attrSpecific(f) && f.Attribute != domain.AttrActivities:

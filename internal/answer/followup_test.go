@@ -49,6 +49,7 @@ func TestFollowUps(t *testing.T) {
 		// The name it was founded under; the deadline of a year's round.
 		{"Wann wurde die Auslandsgesellschaft gegründet?", "unter welchem namen damals?", []string{"Gesellschaft der Freunde des Auslandsinstituts"}, nil},
 		{"Which NRW cities joined Engagierte Stadt in 2024?", "and when did applications close?", []string{"24 November 2023"}, nil},
+		{"Reallabor NRW–Ukraine, since when?", "how often do they meet?", []string{"Alle zwei Monate"}, nil},
 		// An area narrows a count of the Land; a year on or back.
 		{"wie viele gemeinden gibt es in nrw?", "und davon im regierungsbezirk münster?", []string{"78"}, []string{"396"}},
 		{"Wie viele Engagierte Städte gab es 2020?", "und ein Jahr später?", []string{"100", "2021"}, []string{"Netzwerke im Vergleich"}},

@@ -3635,13 +3635,16 @@ func (e *Engine) aboutPrevStatement(f, prev Frame, r *reading) (Frame, bool) {
 	n := len(r.toks)
 	// "… hat das?", "wie umfangreich ist die?": an article without its
 	// noun points back.
-	points := n > 1 && e.lex.isCue("article", r.toks, n-1)
+	// A pronoun points back too where the question before named no
+	// subject: only statements answered it ("Reallabor NRW–Ukraine, since
+	// when?" … "how often do they meet?").
+	points := n > 1 && e.lex.isCue("article", r.toks, n-1) || len(prev.Subjects) == 0 && r.has("pronoun")
 	switch prev.Attribute {
 	case domain.AttrNone, domain.AttrFounding, domain.AttrEvent:
 	default:
 		return f, false // "Wer sind die Sprecher?" … "aus welchen Kommunen kommen die?": the speakers' kind follows up
 	}
-	if prev.Ordinal > 0 || prev.Filters.Country != "" || prev.Filters.Area != "" {
+	if prev.Ordinal > 0 || prev.Filters.Area != "" {
 		return f, false // "beim 2. Forum" … "wann war das?": the numbered event's own follow-up
 	}
 	if !points || len(f.Subjects) > 0 || !f.Filters.IsZero() || f.Most != DirNone || f.Ordinal > 0 || len(prev.places()) > 0 || prev.About != AboutSubjects {
@@ -3658,9 +3661,12 @@ func (e *Engine) aboutPrevStatement(f, prev Frame, r *reading) (Frame, bool) {
 	}
 	g := f
 	g.Subjects, g.Unknown, g.unknownAs, g.Words = slices.Clone(prev.Subjects), "", "", slices.Clone(prev.Words)
-	for _, w := range slices.Concat(prev.Asked, f.Words) {
-		if !slices.Contains(g.Words, w) {
-			g.Words = append(g.Words, w) // "gegründet": what found the statement before
+	for i, w := range slices.Concat(prev.Asked, f.Words) {
+		// "gegründet": what found the statement before; of the follow-up's
+		// own words those statements use ("meet" in "how often do they
+		// meet?" is none).
+		if !slices.Contains(g.Words, w) && (i < len(prev.Asked) || len(e.refsOf(w)) > 0) {
+			g.Words = append(g.Words, w)
 		}
 	}
 	if g.Filters.Year == 0 {
