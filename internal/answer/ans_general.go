@@ -822,6 +822,14 @@ func joinAnswers(as []domain.Answer) domain.Answer {
 	if len(as) == 1 {
 		return as[0]
 	}
+	if !as[0].Found && as[0].Kind == domain.KindNone {
+		// "who runs X and how much can you get?": where only a later part
+		// is answered, that answer leads and the first gets the short line.
+		if i := slices.IndexFunc(as, func(b domain.Answer) bool { return b.Found }); i > 0 {
+			as = slices.Clone(as)
+			as[0], as[i] = as[i], as[0]
+		}
+	}
 	a := as[0]
 	a.Kind, a.Suggestions = domain.KindFacts, nil
 	a.Facts = a.Facts[:min(len(a.Facts), 1)] // two answers in one: their leads, a line each

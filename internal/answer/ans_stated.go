@@ -274,6 +274,9 @@ func (e *Engine) statesSpecific(_ context.Context, f Frame) (domain.Answer, erro
 		if (f.Attribute == domain.AttrRole || f.Op == OpWho && f.Attribute == domain.AttrNone) && e.officeNear(text, spec) {
 			score += 3 // "Tessa Flatten's job?", "Wer ist Tessa Flatten?": the statement with her office
 		}
+		if y := f.Filters.Year; y != 0 && f.Op == OpWhen && f.Filters.YearOp == "" && firstYear(text) == y {
+			score += 2 // "Bewerbungsschluss 2021": the statement about 2021, not the one that ends there
+		}
 		if f.Period && e.statesSpan(text) {
 			score += 3 // "how often …?": the statement with a frequency
 		}
@@ -303,6 +306,16 @@ func (e *Engine) statesSpecific(_ context.Context, f Frame) (domain.Answer, erro
 		hits = append(hits, g.hit)
 	}
 	return e.shortFacts(hits, f), nil
+}
+
+// firstYear is the first year a text names, 0 for none: what a
+// statement is about where it names several.
+func firstYear(text string) int {
+	if m := yearRE.FindString(text); m != "" {
+		y, _ := strconv.Atoi(m)
+		return y
+	}
+	return 0
 }
 
 // statedFor reports whether a statement says what the frame narrows the
