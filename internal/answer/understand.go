@@ -3643,7 +3643,7 @@ func (e *Engine) aboutPrevStatement(f, prev Frame, r *reading) (Frame, bool) {
 	// A pronoun points back too where the question before named no
 	// subject: only statements answered it ("Reallabor NRW–Ukraine, since
 	// when?" … "how often do they meet?").
-	points := n > 1 && e.lex.isCue("article", r.toks, n-1) || len(prev.Subjects) == 0 && r.has("pronoun")
+	points := n > 1 && e.lex.isCue("article", r.toks, n-1) || len(prev.Subjects) == 0 && r.has("pronoun") && len(e.specificWords(f)) == 0 // "in dem Beirat": named
 	switch prev.Attribute {
 	case domain.AttrNone, domain.AttrFounding, domain.AttrEvent:
 	default:
