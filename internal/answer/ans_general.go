@@ -375,6 +375,13 @@ func (e *Engine) factsAnswer(hits []domain.FactHit, english bool) domain.Answer 
 // leitet das?", "Wie viel Geld gibt es bei Europa bei uns zuhause?"):
 // the statements on that attribute that share the question's other words.
 func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, error) {
+	if f.Period && f.Attribute == domain.AttrEvent && f.Ordinal == 0 && len(f.Words) > 0 {
+		// "how often do they meet?" of the Reallabor: the statement that
+		// gives the rhythm, not the latest meeting.
+		if a, err := e.statementsKind(ctx, f); err == nil && a.Found {
+			return a, nil
+		}
+	}
 	if f.Ordinal > 0 && len(f.Words) > 0 && len(f.Asked) > 0 {
 		// "Bei welcher Konferenz wurde die Gemeinsame Erklärung zum ersten
 		// Mal unterschrieben?", "the second exchange": a statement with

@@ -3677,6 +3677,9 @@ func (e *Engine) aboutPrevStatement(f, prev Frame, r *reading) (Frame, bool) {
 	if g.Filters.Year == 0 {
 		g.Filters.Year, g.Filters.YearOp, g.Filters.YearTo = prev.Filters.Year, prev.Filters.YearOp, prev.Filters.YearTo
 	}
+	if g.Attribute == domain.AttrNone && prev.Attribute == domain.AttrEvent {
+		g.Attribute, g.Asked = prev.Attribute, slices.Clone(prev.Asked) // still the event: "and the first exchange?" follows it
+	}
 	return g, true
 }
 
