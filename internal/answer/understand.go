@@ -3166,13 +3166,17 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	}
 	if (f.Op == OpCompare || f.Op == OpMost) && f.Measure == MeasureNone {
 		f.Measure = e.impliedMeasure(r, f)
-		if f.Op == OpMost && f.Measure == MeasureJoined && len(f.places()) == 0 && !r.has("members", "member-who", "places") && e.mostOfOther(r, f) {
+		if f.Op == OpMost && f.Measure == MeasureJoined && len(f.places()) == 0 && (!r.has("members", "member-who", "places") || r.has("count")) && e.mostOfOther(r, f) {
 			// "Wer vertrat die Engagierte Stadt im ersten Sprecherteam
 			// des NBE?", "Wann endete die erste Förderphase?": the first of
 			// what is asked, which statements tell, not the network's
 			// longest member.
 			f.Op, f.Most, f.Measure = OpDescribe, DirNone, MeasureNone
 			switch {
+			case r.has("count") && f.Attribute == domain.AttrNone && f.Most == DirNone && f.Ordinal <= 1:
+				// "How many cities were in the first round?": those it
+				// started with.
+				f.Op, f.Attribute, f.Filters.Founders, f.Words, f.Ordinal = OpCount, domain.AttrCount, true, nil, 0
 			case r.has("who"):
 				f.Op = OpWho
 			case r.has("when"):
@@ -3291,8 +3295,8 @@ func (e *Engine) mostOfOther(r *reading, f *Frame) bool {
 	switch f.Attribute {
 	case domain.AttrNone, domain.AttrMembers, domain.AttrCount, domain.AttrStates:
 		for _, p := range r.cues["most"] {
-			if p+1 < len(r.toks) && slices.Contains(f.Words, r.toks[p+1].fold) && !e.lex.ordinary(r.toks[p+1].fold) {
-				return true
+			if p+1 < len(r.toks) && slices.Contains(f.Words, r.toks[p+1].fold) {
+				return true // "die erste Förderphase", "the first round": a word of the question's own
 			}
 		}
 		return false
