@@ -28,7 +28,7 @@ func (e *Engine) placeTwinnings(pl *domain.Place, f Frame) []domain.Partnership 
 		if other == nil || (country != "" && !e.countryKeeps(countryOf(p, other, pl.ID), f.Filters)) || (f.Filters.Suspended && p.Status == "") ||
 			(f.Filters.TwinKind != "" && p.Kind != f.Filters.TwinKind) ||
 			slices.Contains(f.Filters.Except, other.ID) ||
-			!twinYearKeeps(p, f.Filters) {
+			!twinYearKeeps(&p, f.Filters) {
 			continue
 		}
 		ps = append(ps, p)
@@ -39,7 +39,7 @@ func (e *Engine) placeTwinnings(pl *domain.Place, f Frame) []domain.Partnership 
 // twinYearKeeps reports whether a twinning is of the filters' year: signed
 // then, or, asked for those that ended, ended then by its note ("2016
 // beendet" for "Which partner did Ratingen drop in 2016?").
-func twinYearKeeps(p domain.Partnership, fl Filters) bool {
+func twinYearKeeps(p *domain.Partnership, fl Filters) bool {
 	if fl.Year == 0 || yearKeeps(int(p.Since.Year), fl) {
 		return true
 	}
@@ -536,7 +536,7 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 			continue
 		}
 		if (f.Filters.Suspended && p.Status == "") || (f.Filters.Area != "" && !e.inAreaID(e.base.Place(p.Place), f.Filters.Area)) || slices.Contains(f.Filters.Except, p.Place) ||
-			!twinYearKeeps(p, f.Filters) {
+			!twinYearKeeps(&p, f.Filters) {
 			continue
 		}
 		nrw := e.base.Place(p.Place)
