@@ -587,6 +587,9 @@ func (e *Engine) shortFacts(hits []domain.FactHit, f Frame) domain.Answer {
 	all := append([]domain.AnswerFact{{Text: a.Lead, Source: a.LeadSource}}, a.Facts...)
 	rank := func(x domain.AnswerFact) int {
 		n := e.countWords(x.Text, ws) + 3*e.fromSource(x, f)
+		if y := f.Filters.Year; y != 0 && f.Filters.YearOp == "" && f.Op != OpCount && firstYear(x.Text) == y {
+			n++ // "Bewerbungsschluss 2020": the statement about 2020, not the one that ends in it
+		}
 		if f.Filters.Area != "" {
 			// "Welche Kommunen aus dem Kreis Olpe …?": the statement
 			// that names more of its places.

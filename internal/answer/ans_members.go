@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/words"
 )
 
 // Member lists: filtered, across networks, the complement, the newest.
@@ -180,6 +181,9 @@ func (e *Engine) filterNames(fl Filters, en bool) []string {
 // role has ("Vorsitz", "unter den ersten 50") narrow the list, other words
 // are searched in the network's statements.
 func (e *Engine) membersKind(ctx context.Context, f Frame) (domain.Answer, error) {
+	if a, ok := e.stateFounders(f); ok {
+		return a, nil
+	}
 	nets := e.nets(f.networks())
 	byRole := len(f.Words) > 0 && e.anyRole(nets, f.Words)
 	if byRole {
@@ -815,4 +819,45 @@ func parenthesised(parts []string) string {
 		return ""
 	}
 	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+// stateFounders answers who founded a network's branch in a Bundesland
+// ("Which cities founded the Netzwerk Engagierte Stadt NRW?"): the
+// network's statement that tells of a founding and names the most places
+// of that Land, five at least. The founding members of the network at
+// large are another answer.
+func (e *Engine) stateFounders(f Frame) (domain.Answer, bool) {
+	nets := f.networks()
+	if !f.Filters.Founders || f.Filters.State != "" || len(nets) != 1 || len(f.places()) > 0 {
+		return domain.Answer{}, false // "NRW-Städte unter den Gründungsmitgliedern": the network's own founders there
+	}
+	// The Land is part of the name asked about ("Engagierte Stadt NRW"),
+	// so it stayed a word.
+	state := ""
+	for _, st := range e.lex.states {
+		if len(st.words) == 1 && slices.Contains(f.Words, words.Fold(st.words[0])) {
+			state = st.to
+		}
+	}
+	if state == "" {
+		return domain.Answer{}, false
+	}
+	n := e.base.Network(nets[0])
+	best, most := -1, 4
+	for i, x := range n.Facts {
+		ref := domain.FactRef{Network: n.ID, Part: "fact", Index: i}
+		in := 0
+		for _, id := range e.factPlaces[ref] {
+			if pl := e.base.Place(id); pl != nil && pl.State == state {
+				in++
+			}
+		}
+		if in > most && e.saysCue(x.Text, "founding") {
+			best, most = i, in
+		}
+	}
+	if best < 0 {
+		return domain.Answer{}, false
+	}
+	return e.shortFacts([]domain.FactHit{{Ref: domain.FactRef{Network: n.ID, Part: "fact", Index: best}, Matched: 1, Total: 1}}, f), true
 }

@@ -274,7 +274,7 @@ func (e *Engine) statesSpecific(_ context.Context, f Frame) (domain.Answer, erro
 		if (f.Attribute == domain.AttrRole || f.Op == OpWho && f.Attribute == domain.AttrNone) && e.officeNear(text, spec) {
 			score += 3 // "Tessa Flatten's job?", "Wer ist Tessa Flatten?": the statement with her office
 		}
-		if y := f.Filters.Year; y != 0 && f.Op == OpWhen && f.Filters.YearOp == "" && firstYear(text) == y {
+		if y := f.Filters.Year; y != 0 && f.Op != OpCount && f.Filters.YearOp == "" && firstYear(text) == y {
 			score += 2 // "Bewerbungsschluss 2021": the statement about 2021, not the one that ends there
 		}
 		if f.Period && e.statesSpan(text) {

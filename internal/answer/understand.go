@@ -1615,6 +1615,9 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 				(!ranks || !r.nameAt(i)) {
 				f.Measure = m.to
 				r.cues["measure:"+m.to.String()] = []int{i}
+				if ranks {
+					claim(i, n) // "mit welchem Land die meisten": what is ranked, no word to search for
+				}
 			}
 		}
 		for _, id := range l.at(r.toks, i) {
