@@ -50,6 +50,8 @@ func TestFollowUps(t *testing.T) {
 		{"Wann wurde die Auslandsgesellschaft gegründet?", "unter welchem namen damals?", []string{"Gesellschaft der Freunde des Auslandsinstituts"}, nil},
 		{"Which NRW cities joined Engagierte Stadt in 2024?", "and when did applications close?", []string{"24 November 2023"}, nil},
 		{"Reallabor NRW–Ukraine, since when?", "how often do they meet?", []string{"Alle zwei Monate"}, nil},
+		// The first of an event series asked after it: that one, no oldest network.
+		{"Seit wann gibt es den Tag der Städtepartnerschaften?", "wo war der erste?", []string{"1. Termin"}, []string{"Netzwerke im Vergleich"}},
 		// An area narrows a count of the Land; a year on or back.
 		{"wie viele gemeinden gibt es in nrw?", "und davon im regierungsbezirk münster?", []string{"78"}, []string{"396"}},
 		{"Wie viele Engagierte Städte gab es 2020?", "und ein Jahr später?", []string{"100", "2021"}, []string{"Netzwerke im Vergleich"}},

@@ -3413,6 +3413,15 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 			return g
 		}
 	}
+	if prev.Attribute == domain.AttrEvent && len(prev.Asked) > 0 && f.Op == OpMost && f.Most == DirOldest && len(f.Subjects) == 0 &&
+		f.Attribute == domain.AttrNone && f.Unknown == "" && len(f.Words) == 0 {
+		// "Seit wann gibt es den Tag der Städtepartnerschaften?" … "wo war
+		// der erste?": the first of that series, no oldest network.
+		f.Op, f.Most, f.Measure, f.Ordinal = OpWhen, DirNone, MeasureNone, 1
+		if r.has("where") {
+			f.Op = OpWhere
+		}
+	}
 	if nets := prev.networks(); f.Op == OpWhen && r.has("join") && len(f.Subjects) == 0 && len(nets) == 1 && prev.Attribute == domain.AttrMembers && prev.Filters.Year != 0 &&
 		f.Unknown == "" && !r.has("came-in") {
 		// "Which NRW cities joined Engagierte Stadt in 2024?" … "and when
