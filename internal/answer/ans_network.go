@@ -694,6 +694,15 @@ func (e *Engine) join(ctx context.Context, f Frame) (domain.Answer, error) {
 		for _, x := range e.topicFacts(&nets[i], f.English, "join", "eligibility") {
 			a.Facts = appendFact(a.Facts, x)
 		}
+		if f.Op == OpWho {
+			// "Wer unterschreibt fürs Land beim Beitritt?": who acts for
+			// the carrier when a member joins.
+			for _, x := range e.topicFacts(&nets[i], f.English, "carrier") {
+				if e.saysWordOf(x.Text, f.Asked) {
+					a.Facts = appendFact(a.Facts, x)
+				}
+			}
+		}
 	}
 	// A word the question asks with ("Bewerbungsschluss", read as
 	// "Bewerbungsfrist") puts the statements that say it first.
@@ -701,6 +710,9 @@ func (e *Engine) join(ctx context.Context, f Frame) (domain.Answer, error) {
 		n := 0
 		if f.Filters.Year != 0 && e.hasWord(x.Text, strconv.Itoa(f.Filters.Year)) {
 			n += 2 // "die Bewerbungsfrist für 2024": the round of that year first
+		}
+		if f.Op == OpWho && e.saysCue(x.Text, "office") {
+			n += 2 // "Wer unterschreibt fürs Land?": the statement with the office
 		}
 		for _, w := range f.Asked {
 			if e.hasWord(x.Text, w) {
