@@ -129,6 +129,13 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 	if f.Filters.Year != 0 {
 		hits = e.ofYear(hits, f) // "seit 2017": of all that have the words
 	}
+	if f.Op == OpDescribe && f.Attribute == domain.AttrNone && f.Filters.Year == 0 && !f.Period && len(e.rareTitles(f)) > 0 {
+		// "Was ist „Europa bei uns zuhause“?": what it is, in the
+		// statement no year dates, before one round's deadline.
+		slices.SortStableFunc(hits, func(a, b domain.FactHit) int {
+			return b2i(!yearRE.MatchString(e.fact(b.Ref, false).Text)) - b2i(!yearRE.MatchString(e.fact(a.Ref, false).Text))
+		})
+	}
 	if f.Period {
 		// "how often do they meet?": the statement with a frequency first.
 		slices.SortStableFunc(hits, func(a, b domain.FactHit) int {
