@@ -2388,9 +2388,12 @@ func (e *Engine) readAbout(r *reading, f *Frame) {
 			f.Filters.Twinned = "nein"
 			f.Negate = false
 		}
-	case r.has("twinning") && (len(nets) == 0 || (len(nets) == 1 && nets[0] == e.twinNetwork && f.has(SubjectPlace))):
+	case r.has("twinning") && (len(nets) == 0 || (len(nets) == 1 && nets[0] == e.twinNetwork && (f.has(SubjectPlace) ||
+		f.Op == OpCount && !r.has("members", "member-who", "places")))):
+		// "How many partnerships does NRW have according to the figures
+		// the Netzwerkstelle quotes?": the twinnings, by its figures.
 		f.About = AboutTwinnings
-		if len(nets) == 1 && f.has(SubjectPlace) {
+		if len(nets) == 1 && (f.has(SubjectPlace) || f.Op == OpCount) {
 			f.Subjects = slices.DeleteFunc(f.Subjects, func(s Subject) bool { return s.Kind == SubjectNetwork })
 		}
 	case len(nets) == 0 && e.pairAbroad(f) && !f.Attribute.Unheld():
