@@ -103,6 +103,17 @@ func (e *Engine) place(ctx context.Context, f Frame) (domain.Answer, error) {
 		if !f.Attribute.Unheld() {
 			facts, err = e.aboutPlaces(ctx, places, f, e.topicsOf(f.Attribute))
 		}
+		if f.Attribute == domain.AttrMayor {
+			// "the mayor of Rostock": a statement whose mayor belongs to
+			// another place it names ("Nach Rostock hatte Trier mit
+			// Oberbürgermeister …") says nothing of Rostock's.
+			ws := e.lex.attrWordsOf(f.Attribute)
+			facts = slices.DeleteFunc(facts, func(x domain.AnswerFact) bool {
+				ids := e.statementPlaces[x.Text]
+				near, ok := e.closestPlace(x.Text, ids, ws)
+				return len(ids) > 1 && ok && near != pl.ID
+			})
+		}
 		if err != nil || len(facts) > 0 {
 			return e.placeFacts(pl, facts, f), err
 		}
@@ -809,4 +820,36 @@ func listedName(text, name string) string {
 		return short
 	}
 	return name
+}
+
+// closestPlace is the place of ids whose name stands closest to one of
+// the words in text, before or after it; ok is false where the text has
+// none of the words.
+func (e *Engine) closestPlace(text string, ids, ws []string) (string, bool) {
+	lower := words.Fold(text) // the words are folded: "burgermeister"
+	at := -1
+	for _, w := range ws {
+		if i := strings.Index(lower, w); i >= 0 && utf8.RuneCountInString(w) >= 4 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return "", false
+	}
+	best, dist := "", len(text)+1
+	for _, id := range ids {
+		if pl := e.base.Place(id); pl != nil {
+			if i := strings.Index(lower, words.Fold(listedName(text, pl.Name))); i >= 0 && abs(i-at) < dist {
+				best, dist = id, abs(i-at)
+			}
+		}
+	}
+	return best, best != ""
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
