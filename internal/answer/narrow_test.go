@@ -42,3 +42,32 @@ func TestNarrowList(t *testing.T) {
 		t.Errorf("a short list was cut: %q", got)
 	}
 }
+
+// TestClosestPlace: the place whose name stands next to an office word,
+// before or after it, is the one the office belongs to.
+func TestClosestPlace(t *testing.T) {
+	e := shippedEngine(t)
+	const text = "Nach Rostock hatte Trier mit Oberbürgermeister Wolfram Leibe den Vorsitz."
+	ids := []string{"rostock", "trier"}
+	for _, id := range ids {
+		if e.base.Place(id) == nil {
+			t.Fatalf("the test needs the shipped place %q", id)
+		}
+	}
+	tests := []struct {
+		ws     []string
+		want   string
+		wantOK bool
+	}{
+		{[]string{"oberburgermeister"}, "trier", true},
+		{[]string{"burgermeister"}, "trier", true},
+		{[]string{"nach"}, "rostock", true},
+		{[]string{"landrat"}, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := e.closestPlace(text, ids, tt.ws)
+		if got != tt.want || ok != tt.wantOK {
+			t.Errorf("closestPlace(%v) = %q, %v; want %q, %v", tt.ws, got, ok, tt.want, tt.wantOK)
+		}
+	}
+}
