@@ -52,6 +52,9 @@ func (e *Engine) specificWords(f Frame) []string {
 	// A rare word that named the attribute is specific too: "Reallabor"
 	// asks for an event, and for that one.
 	for _, w := range f.Asked {
+		if f.Attribute == domain.AttrWebsite {
+			break // "the 'Who is who' on the website": the page it is on, not what
+		}
 		if df := len(e.refsOf(w)); df > 0 && df <= rareStatements && utf8.RuneCountInString(w) >= 7 && !slices.Contains(out, w) {
 			out = append(out, w)
 		}
@@ -114,6 +117,9 @@ func (e *Engine) rareWords(f Frame) int {
 	for _, w := range e.specificWords(f) {
 		if df := len(e.refsOf(w)); df > 0 && df <= rareStatements && !inTitle[w] {
 			n++
+			if strings.Contains(w, "_") {
+				n++ // „Who is who“: a whole title, as telling as two rare words
+			}
 		}
 	}
 	return n

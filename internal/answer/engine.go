@@ -526,6 +526,18 @@ func (e *Engine) linkStatements(st *statementWords) {
 		return ws
 	})
 	e.titles = quotedTitles(e.base)
+	// A title of short words only („Who is who“) is one word to the
+	// statements that quote it: its words alone are too short to search.
+	for i := range st.refs {
+		for _, ts := range e.titles {
+			for _, title := range ts {
+				if w, ok := shortTitle(title); ok && hasRun(st.refs[i].ts, title) {
+					st.refs[i].ts = append(st.refs[i].ts, names.Token{Fold: w, Term: w, Pos: -1})
+					st.words[w] = true
+				}
+			}
+		}
+	}
 	e.twinWords = sync.OnceValue(func() map[string][]int32 { return twinningWords(e.base) })
 	var genitive []names.Token
 	for _, f := range st.facts {
@@ -895,6 +907,32 @@ func quotedTitles(base *domain.Base) map[string][][]string {
 		}
 	}
 	return out
+}
+
+// shortTitle is the one word a title of short words only stands for
+// ("who_is_who"); ok is false for a title with a longer word, which is
+// searched by its words.
+func shortTitle(title []string) (string, bool) {
+	for _, w := range title {
+		if utf8.RuneCountInString(w) > 3 {
+			return "", false
+		}
+	}
+	return strings.Join(title, "_"), true
+}
+
+// hasRun reports whether the tokens spell the words in a row.
+func hasRun(ts []names.Token, run []string) bool {
+	for i := 0; i+len(run) <= len(ts); i++ {
+		ok := true
+		for j, w := range run {
+			ok = ok && ts[i+j].Fold == w
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // twinningWords indexes the words of the twinnings' notes and statements.

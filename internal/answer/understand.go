@@ -755,11 +755,27 @@ func (e *Engine) read(toks []tok) (Frame, *reading) {
 	}
 	r.english = e.lex.isEnglish(toks, skip)
 	f := Frame{English: r.english}
+	// „Who is who“: a title of short words is one word, and its words
+	// are no cues ("who") and no question.
+	var short []string
+	for i, title := range e.titlesIn(toks) {
+		if w, ok := shortTitle(title); ok {
+			short = append(short, w)
+			for j := i; j < i+len(title); j++ {
+				r.claimed[j] = true
+			}
+		}
+	}
 	e.readCues(r)
 	e.readAttribute(r, &f)
 	e.readModifiers(r, &f)
 	e.readNumbers(r, &f)
 	e.readContent(r, &f)
+	for _, w := range short {
+		if !slices.Contains(f.Words, w) {
+			f.Words = append(f.Words, w)
+		}
+	}
 	e.readSubjects(r, &f)
 	e.readOp(r, &f)
 	e.readAbout(r, &f)
