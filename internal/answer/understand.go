@@ -134,9 +134,12 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 		f, r := e.read(part)
 		if last != nil {
 			f = e.continueFrom(f, *last, r)
-			if i > 0 && len(f.Subjects) == 0 && len(f.Words) == 0 && f.Unknown == "" && len(last.Words) > 0 && len(last.Subjects) == 0 {
+			if i > 0 && (len(f.Subjects) == 0 || f.Op == OpDescribe && f.Attribute == domain.AttrNone && len(f.places()) == 0) &&
+				len(f.Words) == 0 && f.Unknown == "" && len(last.Words) > 0 && len(last.Subjects) == 0 {
 				// "who runs 'Europa bei uns zuhause' and how much can you
-				// get?": the second part asks of what the first named.
+				// get?", "what is the EWS and how does it relate to the
+				// Kommunen-Netzwerk?": the second part asks of what the
+				// first named.
 				f.Words = slices.Clone(last.Words)
 			}
 		}
