@@ -2923,9 +2923,9 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	f.Latest = r.has("now")
 	if f.Number == 0 && f.Ordinal > 0 && slices.ContainsFunc(r.cues["anniversary"], func(p int) bool {
 		_, word := e.lex.numbers[r.toks[max(p-1, 0)].fold]
-		return p > 0 && word
+		return p > 0 && (word || r.toks[p-1].num == f.Ordinal)
 	}) {
-		f.Number, f.Ordinal = f.Ordinal, 0 // "its tenth anniversary": ten years
+		f.Number, f.Ordinal = f.Ordinal, 0 // "its tenth anniversary", "the 10th anniversary": ten years
 	}
 	f.Anniversary = f.Number > 0 && r.has("anniversary")
 	if pls := f.places(); f.Op == OpCount && len(pls) == 1 && len(f.networks()) == 0 && f.Filters.Year == 0 && r.has("networks") && r.has("new", "join") {
