@@ -613,6 +613,9 @@ func (e *Engine) shortFacts(hits []domain.FactHit, f Frame) domain.Answer {
 	if 2*e.countWords(all[0].Text, ws) < len(ws) && len(all) > 1 {
 		a.Facts = slices.Clone(all[1:2])
 	}
+	if f.Filters.Area != "" && len(all) > 1 {
+		a.Facts = slices.Clone(all[1:min(len(all), 3)]) // every round of the EWS with places of the Kreis
+	}
 	if area := f.Filters.Area; area != "" {
 		// "Welche Kommunen aus dem Kreis Olpe waren in der EWS?": of a
 		// long list, the Kreis's places.
@@ -839,7 +842,7 @@ func joinAnswers(as []domain.Answer) domain.Answer {
 	if len(as) == 1 {
 		return as[0]
 	}
-	if !as[0].Found && as[0].Kind == domain.KindNone {
+	if !as[0].Found && as[0].Kind == domain.KindNone && strings.HasPrefix(as[0].Lead, say(as[0].English, "nothing")) {
 		// "who runs X and how much can you get?": where only a later part
 		// is answered, that answer leads and the first gets the short line.
 		if i := slices.IndexFunc(as, func(b domain.Answer) bool { return b.Found }); i > 0 {

@@ -764,15 +764,17 @@ func (e *Engine) narrowList(text string, ids []string, keep func(id string) bool
 	for _, pid := range ids {
 		if pl := e.base.Place(pid); pl != nil {
 			name := listedName(text, pl.Name)
-			if i := strings.Index(text, name); i >= 0 {
-				lo := i
-				for _, art := range []string{"der ", "den ", "dem ", "die "} {
-					if strings.HasSuffix(text[:i], " "+art) {
-						lo = i - len(art) // "der Kreis Olpe", as the statement says it
-					}
-				}
-				spans = append(spans, span{lo, i + len(name), keep(pid)})
+			i := strings.Index(text, name)
+			if i < 0 {
+				return text // a name the statement writes otherwise: where the list ends is not sure
 			}
+			lo := i
+			for _, art := range []string{"der ", "den ", "dem ", "die "} {
+				if strings.HasSuffix(text[:i], " "+art) {
+					lo = i - len(art) // "der Kreis Olpe", as the statement says it
+				}
+			}
+			spans = append(spans, span{lo, i + len(name), keep(pid)})
 		}
 	}
 	slices.SortFunc(spans, func(a, b span) int { return cmp.Or(a.lo-b.lo, b.hi-a.hi) })
@@ -798,7 +800,11 @@ func (e *Engine) narrowList(text string, ids []string, keep func(id string) bool
 			}
 		}
 		if len(names) > 0 && hi-lo+1 >= many && len(names) < hi-lo+1 {
-			return text[:spans[lo].lo] + say(false, "list.among", joinAnd(false, names)) + text[spans[hi].hi:]
+			before, list := text[:spans[lo].lo], say(false, "list.among", joinAnd(false, names))
+			if strings.HasSuffix(before, "unter anderem ") || strings.HasSuffix(before, "u. a. ") {
+				list = joinAnd(false, names) // "nahmen unter anderem … teil": the statement says it already
+			}
+			return before + list + text[spans[hi].hi:]
 		}
 		lo = hi + 1
 	}
@@ -816,8 +822,15 @@ func inList(gap string) bool {
 // listedName is a place's name as a statement writes it: "Menden
 // (Sauerland)" is "Menden" where the text has no bracket.
 func listedName(text, name string) string {
-	if short, _, ok := strings.Cut(name, " ("); ok && !strings.Contains(text, name) {
+	if strings.Contains(text, name) {
+		return name
+	}
+	if short, _, ok := strings.Cut(name, " ("); ok {
 		return short
+	}
+	// "der Oberbergische Kreis": the adjective declined after an article.
+	if declined := strings.Replace(name, "er Kreis", "e Kreis", 1); declined != name && strings.Contains(text, declined) {
+		return declined
 	}
 	return name
 }

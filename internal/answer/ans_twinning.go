@@ -829,7 +829,9 @@ func (e *Engine) twinningsInYear(_ context.Context, f Frame) (domain.Answer, err
 			l.Items = append(l.Items, domain.ListItem{Name: pl.Name + " – " + other.Name, Detail: e.partnershipShort(en, *p, other, pl.ID), Source: e.base.Source(p.Source)})
 		}
 	}
-	when := twinYears(en, f.Filters)
+	fl := f.Filters
+	fl.Suspended = false // the year's list is by signing only
+	when := twinYears(en, fl)
 	if n == 0 {
 		a.Found, a.Kind = false, domain.KindNone
 		a.Lead = say(en, "twin.year.none", when)

@@ -52,6 +52,8 @@ func TestFollowUps(t *testing.T) {
 		{"Reallabor NRW–Ukraine, since when?", "how often do they meet?", []string{"Alle zwei Monate"}, nil},
 		// The first of an event series asked after it: that one, no oldest network.
 		{"Seit wann gibt es den Tag der Städtepartnerschaften?", "wo war der erste?", []string{"1. Termin"}, []string{"Netzwerke im Vergleich"}},
+		// A question before that named a network: its own kinds answer what the follow-up asks.
+		{"Wann wurde die Netzwerkstelle eingerichtet?", "und wo sitzt die?", []string{"Dortmund"}, nil},
 		// An area narrows a count of the Land; a year on or back.
 		{"wie viele gemeinden gibt es in nrw?", "und davon im regierungsbezirk münster?", []string{"78"}, []string{"396"}},
 		{"Wie viele Engagierte Städte gab es 2020?", "und ein Jahr später?", []string{"100", "2021"}, []string{"Netzwerke im Vergleich"}},

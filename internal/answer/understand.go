@@ -134,12 +134,13 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 		f, r := e.read(part)
 		if last != nil {
 			f = e.continueFrom(f, *last, r)
-			if i > 0 && (len(f.Subjects) == 0 || f.Op == OpDescribe && f.Attribute == domain.AttrNone && len(f.places()) == 0) &&
+			if i > 0 && (len(f.Subjects) == 0 && !r.has("members", "member-who") || f.Op == OpDescribe && f.Attribute == domain.AttrNone && len(f.networks()) > 0 && len(f.places()) == 0) &&
 				len(f.Words) == 0 && f.Unknown == "" && len(last.Words) > 0 && len(last.Subjects) == 0 {
 				// "who runs 'Europa bei uns zuhause' and how much can you
 				// get?", "what is the EWS and how does it relate to the
 				// Kommunen-Netzwerk?": the second part asks of what the
-				// first named.
+				// first named ("… und wie viele Mitglieder gibt es?" asks
+				// of members, which statements have no place for).
 				f.Words = slices.Clone(last.Words)
 			}
 		}
@@ -222,7 +223,8 @@ func (e *Engine) focus(toks []tok) []tok {
 		// names nothing and asks nothing
 		// only says why it asks; its words would be searched for.
 		if f, _ := e.read(renumber(last)); f.Op == OpDescribe && f.About == AboutSubjects && len(f.Subjects) == 0 && f.Attribute == domain.AttrNone &&
-			f.Most == DirNone && len(f.Asked) == 0 && f.Filters.IsZero() && f.Unknown == "" && f.Number == 0 && f.Ordinal == 0 {
+			f.Most == DirNone && len(f.Asked) == 0 && f.Filters.IsZero() && f.Unknown == "" && f.Number == 0 && f.Ordinal == 0 &&
+			len(e.specificWords(f)) == 0 { // "Mich interessiert vor allem der Beirat": a word statements have is asked
 			return e.focus(renumber(toks[:len(toks)-len(last)]))
 		}
 	}
@@ -1916,8 +1918,9 @@ func (e *Engine) looksLikeName(t tok) bool {
 	}
 	for _, suf := range []string{"ig", "ige", "igen", "iger", "iges"} {
 		// "welche Länder sind zulässig?": an adjective in -ig of an
-		// ordinary word ("zulassen") is no name; "Leipzig" is no such.
-		if stem, ok := strings.CutSuffix(t.fold, suf); ok && len(stem) >= 3 && (e.lex.ordinary(stem) || e.lex.ordinary(stem+"en") || e.lex.ordinary(stem+"e")) {
+		// ordinary word ("zulassen"), typed in lower case, is no name;
+		// "Leipzig" is no such, "Herzig" is written as a name.
+		if stem, ok := strings.CutSuffix(t.fold, suf); ok && !t.upper && len(stem) >= 3 && (e.lex.ordinary(stem) || e.lex.ordinary(stem+"en") || e.lex.ordinary(stem+"e")) {
 			return false
 		}
 	}
@@ -2757,7 +2760,8 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			}
 		}
 	}
-	if nets := f.networks(); len(nets) == 1 && len(f.places()) == 0 && f.Number > 0 && !f.Anniversary && r.has("check") && f.Filters.Year == 0 && f.Filters.Country == "" {
+	if nets := f.networks(); len(nets) == 1 && len(f.places()) == 0 && f.Number > 0 && !f.Anniversary && r.has("check") && f.Filters.Year == 0 && f.Filters.Country == "" &&
+		e.countsMembers(r) {
 		// "our page says there are 113 Engagierte Städte – is that still
 		// right?": the network's size now, with the figures before; "90
 		// Städte, Gemeinden und Kreise" are all of them.
@@ -3312,6 +3316,23 @@ func (e *Engine) impliedAttribute(r *reading, f *Frame) domain.Attribute {
 	return domain.AttrNone
 }
 
+// countsMembers reports whether the number the question names is a count
+// of members: a network's name, a members word or a word for places right
+// after it ("113 Engagierte Städte", "90 Städte, Gemeinden und Kreise",
+// "90 members"), not "alle 2 Jahre" or "1,8 Millionen Euro".
+func (e *Engine) countsMembers(r *reading) bool {
+	p := r.numberAt + 1
+	if r.numberAt < 0 || p >= len(r.toks) {
+		return false
+	}
+	for _, m := range r.mentions {
+		if m.Kind == names.Network && m.Positions[0] == p {
+			return true
+		}
+	}
+	return e.lex.isCue("places", r.toks, p) || e.lex.isCue("members", r.toks, p)
+}
+
 // mostOfOther reports whether a superlative asks for the first or last of
 // something else than members: an attribute asked ("im ersten
 // Sprecherteam"; the chair and the founding have answers of their own), or
@@ -3463,7 +3484,7 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 			Words: slices.Clone(prev.Words), Asked: slices.Clone(prev.Asked)}
 	}
 	g := e.continued(f, prev, r)
-	if f.About == AboutTwinnings && prev.About != AboutTwinnings && f.Filters.Year == 0 && prev.Filters.Year != 0 && g.About == AboutTwinnings {
+	if f.About == AboutTwinnings && prev.About != AboutTwinnings && f.Filters.Year == 0 && prev.Filters.Year != 0 && g.About == AboutTwinnings && len(g.places()) > 0 {
 		// "Which NRW cities joined Engagierte Stadt in 2022?" … "and its
 		// twin towns?": the year was when they joined, no twinning's.
 		g.Filters.Year, g.Filters.YearOp, g.Filters.YearTo = 0, "", 0
@@ -3689,6 +3710,9 @@ func (e *Engine) aboutPrevStatement(f, prev Frame, r *reading) (Frame, bool) {
 	}
 	if prev.Ordinal > 0 || prev.Filters.Area != "" {
 		return f, false // "beim 2. Forum" … "wann war das?": the numbered event's own follow-up
+	}
+	if len(prev.Subjects) > 0 && (f.Op != OpDescribe || f.Attribute != domain.AttrNone) {
+		return f, false // "Wann wurde die Netzwerkstelle eingerichtet?" … "und wo sitzt die?": its own kind answers
 	}
 	if !points || len(f.Subjects) > 0 || !f.Filters.IsZero() || f.Most != DirNone || f.Ordinal > 0 || len(prev.places()) > 0 || prev.About != AboutSubjects {
 		return f, false
