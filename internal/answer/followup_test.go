@@ -54,6 +54,9 @@ func TestFollowUps(t *testing.T) {
 		{"Seit wann gibt es den Tag der Städtepartnerschaften?", "wo war der erste?", []string{"1. Termin"}, []string{"Netzwerke im Vergleich"}},
 		// A question before that named a network: its own kinds answer what the follow-up asks.
 		{"Wann wurde die Netzwerkstelle eingerichtet?", "und wo sitzt die?", []string{"Dortmund"}, nil},
+		// Who founded it, after when; since when a place is in a network, after the place.
+		{"When was the RegioPole network founded?", "which cities founded it?", []string{"Bielefeld", "Erfurt", "Trier"}, []string{"396"}},
+		{"goch - welcher kreis?", "und seit wann engagierte stadt?", []string{"Februar 2024"}, []string{"besteht seit 2015"}},
 		// An area narrows a count of the Land; a year on or back.
 		{"wie viele gemeinden gibt es in nrw?", "und davon im regierungsbezirk münster?", []string{"78"}, []string{"396"}},
 		{"Wie viele Engagierte Städte gab es 2020?", "und ein Jahr später?", []string{"100", "2021"}, []string{"Netzwerke im Vergleich"}},

@@ -3390,6 +3390,20 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		return g
 	}
 	founded := prev.Attribute == domain.AttrFounding || prev.Attribute == domain.AttrFounders
+	if nets := prev.networks(); f.About == AboutAreas && f.Op == OpList && len(f.Subjects) == 0 && f.Filters.IsZero() && len(nets) == 1 &&
+		(f.Attribute == domain.AttrFounding || f.Attribute == domain.AttrFounders || r.has("founders")) {
+		// "When was the RegioPole network founded?" … "which cities
+		// founded it?": its founding members, not NRW's towns.
+		g := Frame{Op: OpList, Attribute: domain.AttrMembers, English: f.English, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}}}
+		g.Filters.Founders = true
+		return g
+	}
+	if pls := prev.places(); len(pls) == 1 && len(f.places()) == 0 && len(f.networks()) == 1 && f.Op == OpWhen && f.Attribute == domain.AttrFounding &&
+		!r.has("exists", "founding", "founders") && len(f.Words) == 0 {
+		// "goch – welcher Kreis?" … "und seit wann Engagierte Stadt?": since
+		// when the place is a member, not since when the network exists.
+		return Frame{Op: OpWhen, English: f.English, Subjects: []Subject{f.Subjects[0], {Kind: SubjectPlace, ID: pls[0]}}}
+	}
 	if nets := prev.networks(); f.About == AboutAreas && f.Op == OpCount && len(f.Subjects) == 0 && f.Filters.IsZero() && len(nets) == 1 && len(prev.places()) == 0 &&
 		(r.has("pronoun") && !r.has("founding", "founders") || founded && r.has("with")) {
 		// "Europaaktive Kommune – what is that and how many municipalities
