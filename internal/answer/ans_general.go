@@ -297,7 +297,7 @@ func (e *Engine) inAreaHits(f Frame) []domain.FactHit {
 			}
 			n := 0
 			for _, id := range e.factPlaces[r] {
-				if pl := e.base.Place(id); pl != nil && e.inAreaID(pl, area) {
+				if e.idInArea(id, area) {
 					n++
 				}
 			}
@@ -601,7 +601,7 @@ func (e *Engine) shortFacts(hits []domain.FactHit, f Frame) domain.Answer {
 			// "Welche Kommunen aus dem Kreis Olpe …?": the statement
 			// that names more of its places.
 			for _, id := range e.statementPlaces[x.Text] {
-				if pl := e.base.Place(id); pl != nil && e.inAreaID(pl, f.Filters.Area) {
+				if e.idInArea(id, f.Filters.Area) {
 					n += 2
 				}
 			}
@@ -619,7 +619,7 @@ func (e *Engine) shortFacts(hits []domain.FactHit, f Frame) domain.Answer {
 	if area := f.Filters.Area; area != "" {
 		// "Welche Kommunen aus dem Kreis Olpe waren in der EWS?": of a
 		// long list, the Kreis's places.
-		in := func(id string) bool { pl := e.base.Place(id); return pl != nil && e.inAreaID(pl, area) }
+		in := func(id string) bool { return e.idInArea(id, area) }
 		all[0].Text = e.narrowList(all[0].Text, e.statementPlaces[all[0].Text], in)
 		for i := range a.Facts {
 			a.Facts[i].Text = e.narrowList(a.Facts[i].Text, e.statementPlaces[a.Facts[i].Text], in)

@@ -82,6 +82,12 @@ func (e *Engine) inAreaID(pl *domain.Place, id string) bool {
 	return area != nil && (pl.ID == area.ID || inArea(pl, area))
 }
 
+// idInArea is inAreaID for a place's id.
+func (e *Engine) idInArea(id, area string) bool {
+	pl := e.base.Place(id)
+	return pl != nil && e.inAreaID(pl, area)
+}
+
 // inArea reports whether pl lies in the Kreis or Regierungsbezirk area.
 func inArea(pl, area *domain.Place) bool {
 	switch area.Kind {

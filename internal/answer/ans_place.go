@@ -768,12 +768,7 @@ func (e *Engine) narrowList(text string, ids []string, keep func(id string) bool
 			if i < 0 {
 				return text // a name the statement writes otherwise: where the list ends is not sure
 			}
-			lo := i
-			for _, art := range []string{"der ", "den ", "dem ", "die "} {
-				if strings.HasSuffix(text[:i], " "+art) {
-					lo = i - len(art) // "der Kreis Olpe", as the statement says it
-				}
-			}
+			lo := i - germanArticleEnd(text[:i]) // "der Kreis Olpe", as the statement says it
 			spans = append(spans, span{lo, i + len(name), keep(pid)})
 		}
 	}

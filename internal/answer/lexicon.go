@@ -634,13 +634,17 @@ func quotedAt(s string, i int) bool {
 // germanArticleBefore reports whether the text ends in a German article
 // ("in der ", "mit dem "): the country's name is bound into the German
 // sentence there and stays German.
-func germanArticleBefore(s string) bool {
+func germanArticleBefore(s string) bool { return germanArticleEnd(s) > 0 }
+
+// germanArticleEnd is the length of the German article s ends with
+// ("… der "), 0 for none.
+func germanArticleEnd(s string) int {
 	for _, a := range []string{"der ", "die ", "den ", "dem ", "des "} {
 		if strings.HasSuffix(s, " "+a) || s == a {
-			return true
+			return len(a)
 		}
 	}
-	return false
+	return 0
 }
 
 // ordinary reports whether a folded word is an everyday word of either

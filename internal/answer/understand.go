@@ -929,7 +929,7 @@ func (e *Engine) keepName(r *reading, m names.Mention, all []names.Mention) bool
 		if pl == nil {
 			return false
 		}
-		if t := r.toks[m.Positions[0]]; len(m.Positions) == 1 && !strings.HasPrefix(transliterate(t.lower), transliterate(strings.ToLower(strings.Fields(pl.Name)[0]))) &&
+		if t := r.toks[m.Positions[0]]; len(m.Positions) == 1 && !strings.HasPrefix(domain.SpellUmlauts(t.lower), domain.SpellUmlauts(strings.ToLower(strings.Fields(pl.Name)[0]))) &&
 			e.lexiconWord(words.Fold(t.raw)) { // as typed, not as corrected
 			// "ein Förderprojekt des Bundes": an ordinary word, or one of
 			// the lexicon, that only its folded or stemmed form makes a
@@ -970,9 +970,6 @@ func (e *Engine) lexiconWord(w string) bool {
 	_, syn := e.lex.synonyms[w]
 	return syn || e.lex.vocab[w] || e.ordinaryForm(w)
 }
-
-// transliterate writes umlauts as a keyboard without them does: "ü" as "ue".
-var transliterate = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss").Replace
 
 // ordinaryForm reports whether a word is an ordinary word or one in
 // the genitive ("Bundes", "Landes").
@@ -1916,7 +1913,7 @@ func (e *Engine) looksLikeName(t tok) bool {
 			return false
 		}
 	}
-	for _, suf := range []string{"ig", "ige", "igen", "iger", "iges"} {
+	for _, suf := range igEndings {
 		// "welche Länder sind zulässig?": an adjective in -ig of an
 		// ordinary word ("zulassen"), typed in lower case, is no name;
 		// "Leipzig" is no such, "Herzig" is written as a name.
@@ -1984,6 +1981,9 @@ func (e *Engine) countNameEndings() map[string]bool {
 	}
 	return ends
 }
+
+// igEndings are the endings of adjectives in -ig ("zulässig", "zulässigen").
+var igEndings = []string{"ig", "ige", "igen", "iger", "iges"}
 
 // adjectiveEndings end German adjectives and never a place's name.
 var adjectiveEndings = []string{"isch", "ische", "ischen", "ischer", "isches", "sche", "schen", "scher", "sches",

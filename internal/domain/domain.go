@@ -864,6 +864,10 @@ func (d Date) Before(e Date) bool {
 // umlauts spells the German letters as ids do, built once.
 var umlauts = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss")
 
+// SpellUmlauts writes ä, ö, ü and ß as a keyboard without them does:
+// "gütersloh" is "guetersloh".
+func SpellUmlauts(s string) string { return umlauts.Replace(s) }
+
 // Slug writes a name in the id form the base uses: "Gütersloh" becomes
 // "guetersloh", "Wetter (Ruhr)" "wetter-ruhr". The loader suggests it for
 // bad ids and the place importer writes it, so both agree.
