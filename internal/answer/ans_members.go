@@ -78,7 +78,10 @@ func (e *Engine) partnersIn(id string, fl Filters) []string {
 // inAreaID reports whether pl lies in the area with the id; the area
 // itself counts as in it ("Welche Kommunen im Kreis Lippe?").
 func (e *Engine) inAreaID(pl *domain.Place, id string) bool {
-	area := e.base.Place(id)
+	area := e.area.byID[id]
+	if area == nil {
+		area = e.base.Place(id) // not an area: only the place itself lies in it
+	}
 	return area != nil && (pl.ID == area.ID || inArea(pl, area))
 }
 

@@ -285,6 +285,9 @@ func (e *Engine) namedMembers(n *domain.Network, en bool) (string, bool) {
 		return "", false
 	}
 	if n.MembersComplete {
+		if mi.named < mi.current {
+			return say(en, "named.all", mi.names+" "+moreNote(en, mi.current-mi.named)), true
+		}
 		return say(en, "named.all", mi.names), true
 	}
 	return say(en, "named.members", mi.current), true

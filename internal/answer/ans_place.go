@@ -715,10 +715,10 @@ func (e *Engine) officialNames(ctx context.Context, f Frame) (domain.Answer, err
 		LeadSource: e.base.Source(domain.OfficialSource)}
 	var names []string
 	var one *domain.Place
-	for i := range e.base.Places {
+	for _, i := range e.idx.official {
 		p := &e.base.Places[i]
 		official := p.OfficialName()
-		if official == "" || official == domain.PlainOfficialName(p.Name, p.Kind) || len(f.Words) > 0 && !e.hasWord(official, f.Words...) ||
+		if len(f.Words) > 0 && !e.hasWord(official, f.Words...) ||
 			f.Filters.Area != "" && !e.inAreaID(p, f.Filters.Area) {
 			continue
 		}

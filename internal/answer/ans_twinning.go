@@ -518,28 +518,30 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 		nrw *domain.Place
 		// ps are the row's twinnings; their names are written only for
 		// the rows the list shows.
-		ps  []domain.Partnership
+		ps  []*domain.Partnership
 		src *domain.Source
 	}
 	rows := map[string]*row{}
 	var order []string
-	ps := e.partnershipsOf(f.Filters)
+	at := e.twinsOf(f.Filters)
 	if country == "" {
 		// "Welche Städte im Ennepe-Ruhr-Kreis haben Partnerstädte?": all
 		// twinnings, in the area.
-		for _, i := range e.twins.all {
-			ps = append(ps, e.base.Partnerships[i])
+		at = e.twins.all
+		if f.Filters.Area != "" {
+			at = e.twinsInArea(f.Filters.Area)
 		}
 	}
-	for _, p := range ps {
-		if e.base.Place(p.Place) == nil || e.base.Place(p.Partner) == nil {
-			continue
-		}
-		if (f.Filters.Suspended && p.Status == "") || (f.Filters.Area != "" && !e.inAreaID(e.base.Place(p.Place), f.Filters.Area)) || slices.Contains(f.Filters.Except, p.Place) ||
-			!twinYearKeeps(&p, f.Filters) {
-			continue
-		}
+	for _, i := range at {
+		p := &e.base.Partnerships[i]
 		nrw := e.base.Place(p.Place)
+		if nrw == nil || e.base.Place(p.Partner) == nil {
+			continue
+		}
+		if (f.Filters.Suspended && p.Status == "") || (f.Filters.Area != "" && !e.inAreaID(nrw, f.Filters.Area)) || slices.Contains(f.Filters.Except, p.Place) ||
+			!twinYearKeeps(p, f.Filters) {
+			continue
+		}
 		r, ok := rows[nrw.ID]
 		if !ok {
 			r = &row{nrw: nrw, src: e.base.Source(p.Source)}
@@ -553,7 +555,7 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 		for _, p := range r.ps {
 			name := e.withAlias(e.asAsked(e.base.Place(p.Partner), f)).Name
 			var detail []string
-			if !p.Since.IsZero() && (len(ps) <= twinnedListed || f.Op == OpWhen) {
+			if !p.Since.IsZero() && (len(at) <= twinnedListed || f.Op == OpWhen) {
 				detail = append(detail, strconv.Itoa(int(p.Since.Year))) // "und seit wann?": a short list says
 			}
 			if p.Status != "" {
@@ -604,20 +606,27 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 	return a, nil
 }
 
+// twinsInArea are the positions of the twinnings whose NRW place lies in
+// the area, in the base's order: found through the area's places, not by
+// walking every twinning.
+func (e *Engine) twinsInArea(area string) []int32 {
+	var out []int32
+	for _, i := range e.area.in[area] {
+		id := e.places[i].ID
+		for _, j := range e.base.PartnershipsAt(id) {
+			if e.base.Partnerships[j].Place == id {
+				out = append(out, j)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // twinnedListed is how many NRW places a list of those twinned in a
 // country names, each with its partners: enough to answer, short enough
 // to read (the count in the lead says how many there are).
 const twinnedListed = 15
-
-// partnershipsOf are the base's twinnings of NRW places with partners in
-// the filters' country, or outside it.
-func (e *Engine) partnershipsOf(fl Filters) []domain.Partnership {
-	var out []domain.Partnership
-	for _, i := range e.twinsOf(fl) {
-		out = append(out, e.base.Partnerships[i])
-	}
-	return out
-}
 
 // twinsOf are the positions of the twinnings with partners in the
 // filters' country (an index), or outside it ("outside Europe": every
@@ -710,25 +719,27 @@ func (e *Engine) twinningRanks(_ context.Context, f Frame) (domain.Answer, error
 	basis := domain.AnswerFact{Text: say(en, "twin.basis", len(ps))}
 	switch {
 	case f.Most == DirOldest || f.Most == DirNewest:
-		// The dated twinnings are sorted once per snapshot, oldest first.
-		var dated []domain.Partnership
+		// The dated twinnings are sorted once per snapshot, oldest first;
+		// they are read by position, never copied.
+		var dated []int32
 		for _, i := range e.twins.sorted {
 			if kept[i] {
-				dated = append(dated, e.base.Partnerships[i])
+				dated = append(dated, i)
 			}
 		}
 		if len(dated) == 0 {
 			return e.notFound(f), nil
 		}
-		p, key := dated[0], "twin.old.nrw"
+		p, key := &e.base.Partnerships[dated[0]], "twin.old.nrw"
 		if f.Most == DirNewest {
-			p, key = dated[len(dated)-1], "twin.new.nrw"
+			p, key = &e.base.Partnerships[dated[len(dated)-1]], "twin.new.nrw"
 		}
 		nrw, other := e.base.Place(p.Place), e.base.Place(p.Partner)
 		a.Lead = say(en, key, nrw.Name, e.otherName(other, en), dateIn(en, p.Since))
 		a.LeadSource = e.base.Source(p.Source)
 		// Ties in the same year are said too: sources often give the year only.
-		for _, q := range dated {
+		for _, i := range dated {
+			q := &e.base.Partnerships[i]
 			if q.Since.Year == p.Since.Year && (q.Place != p.Place || q.Partner != p.Partner) && len(a.Facts) < 3 {
 				a.Facts = append(a.Facts, domain.AnswerFact{Text: e.base.Place(q.Place).Name + " – " + e.otherName(e.base.Place(q.Partner), en) + ", " + say(en, "since", dateIn(en, q.Since)),
 					Source: e.base.Source(q.Source)})
@@ -972,7 +983,7 @@ func (e *Engine) twinningFigures(_ context.Context, f Frame) (domain.Answer, err
 		// "Wie viele Partnerschaften haben NRW-Kommunen außerhalb
 		// Europas?": the base's, by name; the figures count by country.
 		a.Found = true
-		a.Lead = say(en, "twin.fig.cty", e.inCountryOf(en, f.Filters), len(e.partnershipsOf(f.Filters)))
+		a.Lead = say(en, "twin.fig.cty", e.inCountryOf(en, f.Filters), len(e.twinsOf(f.Filters)))
 		return a, nil
 	}
 	if c := f.Filters.Country; c != "" {

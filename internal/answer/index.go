@@ -29,12 +29,18 @@ type memberIndex struct {
 	// curState counts the current members per Bundesland (overviewIn).
 	curState map[string]int
 	// current counts the current members; names lists them, ", "-joined,
-	// for a network whose list is complete (MembersComplete).
+	// for a network whose list is complete (MembersComplete), the first
+	// maxNamedAll of them: a count's lead names a small network's members,
+	// never thousands.
 	current int
 	names   string
+	named   int
 	// withRole are the members whose role or note has words.
 	withRole []int32
 }
+
+// maxNamedAll is how many members of a complete list a count names.
+const maxNamedAll = 30
 
 // placeIndex is what answers need to know of every place at once.
 type placeIndex struct {
@@ -58,6 +64,10 @@ type placeIndex struct {
 	// two networks or more now (cross without filters).
 	notIn map[string]int
 	multi int
+	// official are the places whose official name says more than their
+	// name and kind ("Stadt Gütersloh" says nothing more), by position in
+	// base.Places: officialNames reads these few, not every place.
+	official []int32
 }
 
 // at returns the position of the place with the id in e.places.
@@ -159,6 +169,9 @@ type areaIndex struct {
 	areas []*domain.Place
 	// nrw are NRW's municipalities (Stadt, Gemeinde), by position.
 	nrw []int32
+	// byID finds every area (of any Land) by its id without a look-up in
+	// all places: filters test each member against their area.
+	byID map[string]*domain.Place
 }
 
 // buildIndexes computes the indexes; e.places and e.members are sorted,
@@ -230,6 +243,12 @@ func (e *Engine) buildIndexes(byNet [][]memberRef) {
 			}
 		}
 	}
+	for i := range e.base.Places {
+		p := &e.base.Places[i]
+		if o := p.OfficialName(); o != "" && o != domain.PlainOfficialName(p.Name, p.Kind) {
+			x.official = append(x.official, int32(i))
+		}
+	}
 	e.buildAreas()
 	e.buildTwins()
 	areasOf := make([][]string, len(e.places)) // by place position: the areas it lies in
@@ -251,7 +270,7 @@ func (e *Engine) buildIndexes(byNet [][]memberRef) {
 // grouping the places by Kreis and Regierungsbezirk first.
 func (e *Engine) buildAreas() {
 	a := &e.area
-	a.in, a.counts = map[string][]int32{}, map[string]areaCount{}
+	a.in, a.counts, a.byID = map[string][]int32{}, map[string]areaCount{}, map[string]*domain.Place{}
 	byDistrict, byRegion := map[string][]int32{}, map[string][]int32{}
 	for i, pl := range e.places {
 		byDistrict[pl.District] = append(byDistrict[pl.District], int32(i))
@@ -271,6 +290,7 @@ func (e *Engine) buildAreas() {
 		if !isArea(area) {
 			continue
 		}
+		a.byID[area.ID] = area
 		in := []int32{int32(i)}
 		switch area.Kind {
 		case "Kreis", "Städteregion":
@@ -393,7 +413,7 @@ func (e *Engine) indexMembers(network string, areasOf [][]string) *memberIndex {
 			mi.current++
 			mi.curYear[int(r.m.Since.Year)]++
 			mi.curState[e.places[r.at].State]++
-			if complete {
+			if complete && len(names) < maxNamedAll {
 				names = append(names, e.places[r.at].Name)
 			}
 			if r.m.Since.IsZero() {
@@ -413,7 +433,7 @@ func (e *Engine) indexMembers(network string, areasOf [][]string) *memberIndex {
 		mi.byYear[k] = slices.Clone(v)
 	}
 	mi.dated, mi.withRole = slices.Clone(mi.dated), slices.Clone(mi.withRole)
-	mi.names = strings.Join(names, ", ")
+	mi.names, mi.named = strings.Join(names, ", "), len(names)
 	return mi
 }
 

@@ -1,10 +1,14 @@
 package answer
 
 import (
+	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/search"
+	"github.com/engagiert/engagiert/internal/yamlkb/yamlkbtest"
 )
 
 // The per-snapshot indexes are shortcuts: each must give what the scan of
@@ -144,5 +148,98 @@ func TestEntryIDsFromBase(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("siblingsOf(%q) = %v, the scan %v", core, got, want)
 		}
+	}
+}
+
+func TestIndexTwinsInAreaAsScan(t *testing.T) {
+	t.Parallel()
+	e := shippedEngine(t)
+	found := 0
+	for _, pl := range e.base.Places {
+		if !isArea(&pl) {
+			continue
+		}
+		var want []int32
+		for i, p := range e.base.Partnerships {
+			if nrw := e.base.Place(p.Place); nrw != nil && e.inAreaID(nrw, pl.ID) {
+				want = append(want, int32(i))
+			}
+		}
+		if got := e.twinsInArea(pl.ID); !slices.Equal(got, want) {
+			t.Errorf("twinsInArea(%q) = %v; the scan: %v", pl.ID, got, want)
+		}
+		found += len(want)
+	}
+	if found < 50 {
+		t.Errorf("only %d twinnings in all areas of the shipped base", found)
+	}
+}
+
+func TestIndexOfficialAsScan(t *testing.T) {
+	t.Parallel()
+	e := shippedEngine(t)
+	var want []int32
+	for i, p := range e.base.Places {
+		if o := p.OfficialName(); o != "" && o != domain.PlainOfficialName(p.Name, p.Kind) {
+			want = append(want, int32(i))
+		}
+	}
+	if !slices.Equal(e.idx.official, want) || len(want) == 0 {
+		t.Errorf("idx.official has %d places; the scan %d", len(e.idx.official), len(want))
+	}
+}
+
+// TestCountNamesAFewOfALargeList: a count names the members of a complete
+// list, but of a list of hundreds only the first maxNamedAll, with how many
+// more there are: a network's size must not decide the answer's length.
+func TestCountNamesAFewOfALargeList(t *testing.T) {
+	b := yamlkbtest.Shipped(t)
+	nets := slices.Clone(b.Networks)
+	grown := 0
+	for i := range nets {
+		if !nets[i].MembersComplete {
+			continue
+		}
+		n := &nets[i]
+		n.Members = slices.Clone(n.Members)
+		src := n.Members[0].Source
+		for _, pl := range b.Places {
+			if pl.State == "Nordrhein-Westfalen" && pl.Kind == "Stadt" {
+				if _, ok := b.MembershipIn(n.ID, pl.ID); !ok {
+					n.Members = append(n.Members, domain.Membership{Place: pl.ID, Network: n.ID, Source: src})
+				}
+			}
+		}
+		grown++
+	}
+	if grown == 0 {
+		t.Fatal("no network of the shipped base lists all its members")
+	}
+	big := domain.NewBaseParts(domain.Parts{Networks: nets, Places: b.Places, Sources: b.Sources, Partnerships: b.Partnerships,
+		PartnershipCounts: b.PartnershipCounts, Lexicon: b.Lexicon, Figures: b.Figures, Version: b.Version})
+	ix, err := search.Build(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	e := New(big, ix, nil)
+	for _, n := range nets {
+		if !n.MembersComplete {
+			continue
+		}
+		mi := e.memberIdx[n.ID]
+		if mi.current <= maxNamedAll {
+			t.Fatalf("%s has only %d members after growing", n.ID, mi.current)
+		}
+		for _, en := range []bool{false, true} {
+			got, _ := e.namedMembers(&n, en)
+			if strings.Count(got, ", ") != maxNamedAll-1 || !strings.Contains(got, moreNote(en, mi.current-maxNamedAll)) {
+				t.Errorf("namedMembers(%s, en=%v) = %q; want %d names and %q", n.ID, en, got, maxNamedAll, moreNote(en, mi.current-maxNamedAll))
+			}
+		}
+	}
+	a := e.Ask(context.Background(), "Wie viele Mitglieder hat das RegioPole-Netzwerk?")
+	if len(a.Lead) > 1000 {
+		t.Errorf("a count of a grown list leads with %d characters", len(a.Lead))
 	}
 }

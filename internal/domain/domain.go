@@ -619,6 +619,17 @@ func (b *Base) PartnershipsOf(placeID string) []Partnership {
 	return out
 }
 
+// PartnershipsAt lists the positions in Partnerships of the twinnings a
+// place is on either side of, in order. The list is the base's: read it,
+// never change it. A twinning found by position is not copied, which
+// matters where an answer walks the twinnings of thousands of places.
+func (b *Base) PartnershipsAt(placeID string) []int32 {
+	if i, ok := b.placeAt.find(b.Places, placeID); ok {
+		return b.partnerOf[b.partnerStart[i]:b.partnerStart[i+1]:b.partnerStart[i+1]]
+	}
+	return b.strayPartners[placeID]
+}
+
 // Memberships counts all memberships of the base, title holders included.
 func (b *Base) Memberships() int {
 	n := 0
