@@ -230,7 +230,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 	if byRole {
 		filter = append(filter, say(en, "role", strings.Join(f.Words, " ")))
 	}
-	total := 0
+	total, single := 0, ""
 	var leads []string
 	for i := range nets {
 		n := &nets[i]
@@ -283,6 +283,9 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 		}
 		a.Lists = append(a.Lists, l)
 		a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
+		if count == 1 && len(ms) == 1 {
+			single = e.places[ms[0].at].ID
+		}
 		switch {
 		case len(nets) == 1 && f.Filters.Former:
 			// "Ausgetreten sind …": who left, not how many members there are.
@@ -320,6 +323,11 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 		a.Title = say(en, "members.of", nets[0].Name)
 	}
 	a.Lead = strings.Join(leads, " ")
+	if total == 1 {
+		// "Which member is from Hesse?" (Kassel): "when did it join?"
+		// asks of it (onFocus).
+		a.Focus = single
+	}
 	return a
 }
 

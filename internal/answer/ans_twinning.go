@@ -157,7 +157,7 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 		if len(ps) <= 12 {
 			other = e.withAlias(other)
 		}
-		detail := e.partnershipShort(en, p, other, pl.ID)
+		detail := e.partnershipShort(en, p, other, pl.ID, f.Op == OpWhen)
 		if f.Filters.Suspended && p.Note != "" && utf8.RuneCountInString(p.Note) <= 40 && !en {
 			detail += "; " + p.Note // "welche davon ruht?": "ruht seit Mai 2022"
 		}
@@ -837,7 +837,7 @@ func (e *Engine) twinningsInYear(_ context.Context, f Frame) (domain.Answer, err
 		}
 		n++
 		if len(l.Items) < maxListed {
-			l.Items = append(l.Items, domain.ListItem{Name: pl.Name + " – " + other.Name, Detail: e.partnershipShort(en, *p, other, pl.ID), Source: e.base.Source(p.Source)})
+			l.Items = append(l.Items, domain.ListItem{Name: pl.Name + " – " + other.Name, Detail: e.partnershipShort(en, *p, other, pl.ID, false), Source: e.base.Source(p.Source)})
 		}
 	}
 	fl := f.Filters
@@ -1253,14 +1253,18 @@ func (e *Engine) partnershipDetail(en bool, p domain.Partnership, other *domain.
 }
 
 // partnershipShort is partnershipDetail for a list: country, year, kind
-// and status, no notes ("Frankreich, 1960").
-func (e *Engine) partnershipShort(en bool, p domain.Partnership, other *domain.Place, id string) string {
+// and status, no notes ("Frankreich, 1960"); exact ("seit wann?") gives
+// the day where the source dates it.
+func (e *Engine) partnershipShort(en bool, p domain.Partnership, other *domain.Place, id string, exact bool) string {
 	var parts []string
 	if c := countryOf(p, other, id); c != "" && !(c == "Deutschland" && other.State == "Nordrhein-Westfalen") &&
 		!strings.HasSuffix(other.Name, "("+c+")") && !strings.HasSuffix(other.Name, "("+e.countryName(en, c)+")") {
 		parts = append(parts, e.countryName(en, c)) // not "Arad (Israel) (Israel, 1989)"
 	}
-	if !p.Since.IsZero() {
+	switch {
+	case exact && p.Since.Day != 0:
+		parts = append(parts, dateIn(en, p.Since)) // "seit wann genau?": as dated as the source
+	case !p.Since.IsZero():
 		parts = append(parts, strconv.Itoa(int(p.Since.Year)))
 	}
 	if p.Kind != "" && p.Kind != "Partnerschaft" {

@@ -71,6 +71,11 @@ type Engine struct {
 	// statementPlaces lists the places each network fact names, by its
 	// text: what an answer that leads with it is about (focusOf).
 	statementPlaces map[string][]string
+	// people remembers personIn per lead (a statement, mostly): reading a
+	// lead for a person reads the statements of each of its words. At
+	// most maxPeople leads are kept, so questions cannot grow it.
+	people  sync.Map
+	npeople atomic.Int32
 	// statementRefs lists the networks' statements that have a word
 	// (folded or stemmed): a word few statements share picks them out.
 	statementRefs func() map[string][]domain.FactRef
@@ -628,6 +633,13 @@ func (e *Engine) frame(question string, prev *Frame) Frame {
 	case text == "":
 		return Frame{Op: OpHelp}
 	}
+	if prev != nil && prev.Person != "" {
+		if asked, ok := e.personAsked(text, *prev); ok {
+			// "is he in another network too?": the question about him,
+			// which stands alone.
+			text, prev = asked, nil
+		}
+	}
 	f := e.understand(text, prev)
 	if f.Op == OpDescribe && len(f.Subjects) > 0 && e.lex.tagged(q) {
 		// "Paderborn ist doch kreisfrei, oder?": a statement with a tag
@@ -696,6 +708,11 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 				a.Focus = e.focusOf(a.Lead, part.Words)
 			}
 			part.Focus = a.Focus
+			if a.Found && (part.Op == OpWho || a.Kind == domain.KindFacts && len(part.Words) > 0 && len(part.places()) == 0 && part.About == AboutSubjects) {
+				// "Who is …?", "Which Staatssekretärin …?": a person the next
+				// question may point at (a statement found by words names one).
+				part.Person = e.personIn(a.Lead, part.Words)
+			}
 			a.Frame = part.encode()
 		}
 		if a.English {

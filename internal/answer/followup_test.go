@@ -57,6 +57,17 @@ func TestFollowUps(t *testing.T) {
 		// Who founded it, after when; since when a place is in a network, after the place.
 		{"When was the RegioPole network founded?", "which cities founded it?", []string{"Bielefeld", "Erfurt", "Trier"}, []string{"396"}},
 		{"goch - welcher kreis?", "und seit wann engagierte stadt?", []string{"Februar 2024"}, []string{"besteht seit 2015"}},
+		// A pronoun for the person the answer before named asks of that
+		// person, where the question before asked beyond a subject's
+		// attribute or the follow-up asks beyond it ("other").
+		{"Who is Klaus Wegener?", "what did he announce in 2024?", []string{"Praxistag"}, nil},
+		{"Who speaks for the Landesnetzwerk Engagierte Stadt NRW?", "is he active in any other network too?", []string{"NBE NRW"}, nil},
+		// The one member a filtered list named: since when it is in.
+		{"Which member of the RegioPole network is from Hesse?", "when did it join?", []string{"Kassel", "2025"}, nil},
+		// Since when exactly: the twinnings with their day.
+		{"hat schwelm ne partnerstadt?", "seit wann genau?", []string{"2. September 2007"}, nil},
+		// The second speaker's city, asked after the speakers.
+		{"Wer ist Sprecherin vom Kommunen-Netzwerk engagiert in NRW?", "und der zweite Sprecher kommt aus welcher Stadt?", []string{"Rheine"}, []string{"396 Gemeinden"}},
 		// An area narrows a count of the Land; a year on or back.
 		{"wie viele gemeinden gibt es in nrw?", "und davon im regierungsbezirk münster?", []string{"78"}, []string{"396"}},
 		{"Wie viele Engagierte Städte gab es 2020?", "und ein Jahr später?", []string{"100", "2021"}, []string{"Netzwerke im Vergleich"}},

@@ -268,6 +268,11 @@ type Frame struct {
 	// (domain.Answer.Focus): set after answering, carried to the next
 	// question of a conversation, never read from a question.
 	Focus string
+	// Person is the person the answer to a who-question named first
+	// ("Jochen Beuckers"), as the statement writes the name: set after
+	// answering like Focus, so that "is he in another network too?" asks
+	// of him (personAsked).
+	Person string
 	// Parts are the further questions of a question that asks two things
 	// ("Wann wurde X gegründet und wer hat den Vorsitz?"), answered in turn.
 	Parts []Frame
@@ -373,6 +378,7 @@ func (f Frame) String() string {
 	}
 	kv("unknown", f.Unknown)
 	kv("focus", f.Focus)
+	kv("person", f.Person)
 	if f.English {
 		b.WriteString(" lang=en")
 	}
@@ -463,6 +469,7 @@ type wire struct {
 	Asked    []string   `json:"aw,omitempty"`
 	English  bool       `json:"en,omitempty"`
 	Focus    string     `json:"focus,omitempty"`
+	Person   string     `json:"person,omitempty"`
 }
 
 type wireFilter struct {
@@ -500,7 +507,7 @@ func (f Frame) encode() string {
 func (f Frame) toWire() wire {
 	w := wire{Op: f.Op.String(), YesNo: f.YesNo, Attr: f.Attribute.String(), About: f.About.String(), Negate: f.Negate, Period: f.Period, Latest: f.Latest, From: f.From, In: f.In,
 		Most: f.Most.String(), Measure: f.Measure.String(), Time: f.Time.String(), Rel: f.Rel, Ordinal: f.Ordinal,
-		Number: f.Number, Anniv: f.Anniversary, Words: f.Words, Asked: f.Asked, English: f.English, Filters: wireFilter(f.Filters), Focus: f.Focus}
+		Number: f.Number, Anniv: f.Anniversary, Words: f.Words, Asked: f.Asked, English: f.English, Filters: wireFilter(f.Filters), Focus: f.Focus, Person: f.Person}
 	for _, s := range f.Subjects {
 		w.Subjects = append(w.Subjects, s.Kind.String()+":"+s.ID)
 		w.As = append(w.As, s.As)
@@ -547,7 +554,7 @@ func decodeFrame(s string) (Frame, bool) {
 	f.Filters = Filters(w.Filters)
 	f.YesNo = w.YesNo
 	f.Negate, f.Period, f.Latest, f.From, f.In, f.Rel, f.Ordinal, f.Number, f.Words, f.Asked, f.English = w.Negate, w.Period, w.Latest, w.From, w.In, w.Rel, w.Ordinal, w.Number, w.Words, w.Asked, w.English
-	f.Focus, f.Anniversary = w.Focus, w.Anniv
+	f.Focus, f.Person, f.Anniversary = w.Focus, w.Person, w.Anniv
 	return f, true
 }
 

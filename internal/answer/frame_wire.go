@@ -62,6 +62,7 @@ func appendWire(dst []byte, w *wire) []byte {
 	dst = appendStrings(dst, `,"aw":`, w.Asked)
 	dst = appendBoolField(dst, `,"en":true`, w.English)
 	dst = appendStringField(dst, `,"focus":`, w.Focus)
+	dst = appendStringField(dst, `,"person":`, w.Person)
 	return append(dst, '}')
 }
 

@@ -2036,7 +2036,10 @@ func (e *Engine) onFocus(f, prev Frame, r *reading) (Frame, bool) {
 	// After a statement found by a word ("Schridde kommt aus welcher
 	// Stadt?"), where the place it named lies.
 	byWord := len(prev.Words) > 0 && (f.Op == OpWhere || r.has("district-words", "region-words")) && len(f.Words) == 0
-	if prev.Focus == "" || f.Unknown != "" || !(prev.Op == OpMost || prev.Attribute == domain.AttrChair || speakers || prev.Rel.ID != "" || byWord) {
+	// After a list of one ("Which member is from Hesse?"), a question
+	// pointing back asks of that one.
+	one := prev.Op == OpList && prev.Attribute == domain.AttrMembers && r.pronoun
+	if prev.Focus == "" || f.Unknown != "" || !(prev.Op == OpMost || prev.Attribute == domain.AttrChair || speakers || prev.Rel.ID != "" || byWord || one) {
 		return f, false
 	}
 	place := Subject{Kind: SubjectPlace, ID: prev.Focus}
@@ -2047,7 +2050,7 @@ func (e *Engine) onFocus(f, prev Frame, r *reading) (Frame, bool) {
 		return g, true
 	case f.Op == OpWhere || f.About == AboutAreas && (f.Filters.Kind == "Kreis" || f.Filters.Kind == "Regierungsbezirk") && f.count(SubjectPlace) == 0:
 		return Frame{Op: OpWhere, English: f.English, Subjects: []Subject{place}}, true // "in welchem Kreis liegt die Stadt?"
-	case f.Op == OpWhen && len(f.Words) == 0 && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrFounding) && prev.count(SubjectNetwork) > 0 &&
+	case f.Op == OpWhen && len(f.Words) == 0 && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrFounding || f.Attribute == domain.AttrJoin) && prev.count(SubjectNetwork) > 0 &&
 		!(prev.Attribute == domain.AttrChair && (r.has("founding") || r.has("networks") && !r.has("members"))): // "wann wurde das Netzwerk gegründet?" after its chair: the network's
 		g := Frame{Op: OpWhen, English: f.English}
 		for _, id := range prev.networks() {
@@ -3645,6 +3648,87 @@ func (e *Engine) personWord(w string) bool {
 	return false
 }
 
+// personIn is the person a who-question's lead names, first name and last
+// as written ("Jochen Beuckers"): two words in capitals neither of which
+// is an ordinary word or a name of the base, or a last name personWord
+// knows after any word in capitals ("Andrea Milz"; not "Engagierte
+// Stadt" or "Kreis Lippe"); the one whose name the
+// question asked where the lead names several ("Who is Klaus Wegener?"),
+// else the first. "" where it names none.
+func (e *Engine) personIn(lead string, asked []string) string {
+	key := lead + "\x00" + strings.Join(asked, ",")
+	if p, ok := e.people.Load(key); ok {
+		return p.(string)
+	}
+	p := e.readPerson(lead, asked)
+	if e.npeople.Add(1) <= maxPeople {
+		e.people.Store(key, p)
+	}
+	return p
+}
+
+// maxPeople bounds Engine.people.
+const maxPeople = 10_000
+
+// readPerson is personIn without the memory.
+func (e *Engine) readPerson(lead string, asked []string) string {
+	toks := tokenize(lead)
+	nameWord := func(t tok) bool {
+		return t.upper && t.num < 0 && utf8.RuneCountInString(t.fold) > 2 && !e.lex.ordinary(t.fold) &&
+			!e.names.IsName(t.fold) && !e.names.IsName(words.Stem(t.fold))
+	}
+	first := ""
+	for i := 1; i < len(toks); i++ {
+		if toks[i].clause != toks[i-1].clause || !toks[i-1].upper || !nameWord(toks[i]) ||
+			!nameWord(toks[i-1]) && !e.personWord(toks[i].fold) { // "Andrea" is a word too
+			continue
+		}
+		name := toks[i-1].raw + " " + toks[i].raw
+		if slices.Contains(asked, toks[i].fold) {
+			return name
+		}
+		if first == "" {
+			first = name
+		}
+	}
+	return first
+}
+
+// personAsked rewrites a follow-up that points at the person the answer
+// before named ("is he active in another network?", "in welchem Netzwerk
+// war der noch Sprecher?") into the question about that person, its first
+// such pronoun replaced by the name. Where the question before asked an
+// attribute of a subject, only a question beyond it is about the person
+// alone ("in any other network"): "welches Institut leitet er?" after "Wer
+// leitet die Netzwerkstelle?" stays with the Netzwerkstelle, but "which
+// towns did she sign with?" after "Which Staatssekretärin signs …?", a
+// question by its own words, asks of her. "der" points at a person
+// only after a question who.
+func (e *Engine) personAsked(text string, prev Frame) (string, bool) {
+	toks := tokenize(text)
+	if len(prev.Subjects) > 0 && len(prev.Words) == 0 && !slices.ContainsFunc(toks, func(t tok) bool { return e.lex.isCue("other", toks, t.pos) }) {
+		return text, false
+	}
+	for i, t := range toks {
+		if !e.lex.isCue("person-pronoun", toks, i) &&
+			!(t.fold == "der" && prev.Op == OpWho && i+1 < len(toks) && (e.lex.isCue("also", toks, i+1) || e.lex.isCue("now", toks, i+1))) {
+			continue
+		}
+		// The pronoun's place in the text: the words before it, each
+		// found after the one before, as tokenize found them.
+		at := 0
+		for _, w := range toks[:i+1] {
+			j := strings.Index(text[at:], w.raw)
+			if j < 0 {
+				return text, false
+			}
+			at += j + len(w.raw)
+		}
+		return text[:at-len(t.raw)] + prev.Person + text[at:], true
+	}
+	return text, false
+}
+
 // pairAttribute reports whether an attribute, asked of a twinning, asks
 // what its sources tell of it: why, how, since when, who started it.
 func pairAttribute(a domain.Attribute) bool {
@@ -4079,10 +4163,11 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		return g
 	}
 	if people := prev.Op == OpWho && (prev.Attribute == domain.AttrChair || prev.Attribute == domain.AttrSpeakers || prev.Attribute == domain.AttrPeople); people && !named &&
-		f.Unknown == "" && len(f.Words) == 0 && (f.Op == OpWhere || f.Op == OpList && f.Attribute == domain.AttrMembers && (f.About == AboutCross || f.About == AboutAreas) && f.Filters.IsZero()) {
+		f.Unknown == "" && len(f.Words) == 0 && (f.Op == OpWhere || f.Op == OpList && (f.Attribute == domain.AttrMembers || f.Attribute == prev.Attribute) && (f.About == AboutCross || f.About == AboutAreas) && f.Filters.IsZero()) {
 		// "Wer sind die Sprecher?" … "und wo kommen die her?", "aus
-		// welchen Kommunen kommen die beiden?": the statement that named
-		// them says where they come from.
+		// welchen Kommunen kommen die beiden?", "und der zweite Sprecher
+		// kommt aus welcher Stadt?": the statement that named them says
+		// where they come from.
 		g := prev
 		g.Parts, g.English, g.Focus = nil, f.English, ""
 		return g
