@@ -143,6 +143,12 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 		}
 		if f.Op != OpCount {
 			list(say(en, "areas.kreise.l"), kreise)
+			if fl.Area != "" && !fl.NotArea {
+				// A Regierungsbezirk is its Kreise and its kreisfreie
+				// Städte: "Welche Kreise gibt es im Regierungsbezirk
+				// Detmold?" names Bielefeld beside them.
+				list(say(en, "areas.free.l"), c.free)
+			}
 		}
 	case fl.Kreisfrei == "ja":
 		var names []string

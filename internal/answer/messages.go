@@ -380,6 +380,7 @@ var messages = map[string][2]string{
 	"areas.kreisang":       {"%s hat %d kreisangehörige Gemeinden.", "%s has %d municipalities in a Kreis."},
 	"areas.gemeinden":      {"Gemeinden", "Municipalities"},
 	"areas.kreise.l":       {"Kreise", "Kreise"},
+	"areas.free.l":         {"Dazu die kreisfreien Städte", "And the kreisfreie Städte"},
 	"areas.most":           {"Die meisten Gemeinden hat %s: %d.", "%s has the most municipalities: %d."},
 	"areas.least":          {"Die wenigsten Gemeinden hat %s: %d.", "%s has the fewest municipalities: %d."},
 	"areas.n":              {"%d Gemeinden", "%d municipalities"},

@@ -1505,6 +1505,20 @@ func (e *Engine) readAttribute(r *reading, f *Frame) {
 		if r.toks[i].afterQ && asked >= 4 && f.Attribute != a.attr {
 			continue // the same attribute said again ("… erreichen? kontakt?") is fine
 		}
+		if i >= 2 && i+1 < len(r.toks) && r.titled[i-2] && !r.titled[i-1] && l.isCue("follow-up", r.toks, i-1) && l.isCue("article", r.toks, i+1) {
+			// "die Gemeinsame Erklärung zur Förderung des bürgerschaftlichen
+			// Engagements": a title's complement names it further and asks
+			// nothing, and the statements that quote the title need not
+			// spell it out.
+			r.claimed[i] = true
+			for j := i + 1; j < len(r.toks) && j <= i+3; j++ { // "des bürgerschaftlichen Engagements"
+				r.claimed[j] = true
+				if r.toks[j].upper {
+					break
+				}
+			}
+			continue
+		}
 		if n := p.match(r.toks, i, free); n > 0 {
 			if f.Attribute == domain.AttrNone {
 				f.Attribute = a.attr
@@ -1644,8 +1658,11 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 			}
 			k := &l.placeKind[id-l.placeKindSpan.lo]
 			if n := k.match(r.toks, i, all); n > 0 && f.Filters.Kind == "" {
-				f.Filters.Kind = k.to
 				claim(i, n)
+				if i >= 2 && slices.Contains(r.cues["and"], i-1) && slices.Contains(r.cues["places"], i-2) {
+					continue // "Städte, Gemeinden und Kreise": all of them, no kind
+				}
+				f.Filters.Kind = k.to
 				// "Gemeinden ohne Stadtrecht": the "ohne" is the kind's, no
 				// filter's.
 				r.cues["outside"] = slices.DeleteFunc(r.cues["outside"], func(p int) bool { return p >= i && p < i+n })
