@@ -1135,9 +1135,12 @@ func (e *Engine) chairSequence(n *domain.Network, f Frame) domain.Answer {
 		leadWith(&a, cs[0].fact)
 		return a
 	case f.Filters.Year != 0:
-		if f.Filters.YearOp == "" && f.Filters.Year > int(e.today().Year) && !slices.ContainsFunc(cs, func(c chair) bool { return c.when/10000 == f.Filters.Year }) {
-			// "Welche Stadt übernimmt 2027 den Vorsitz?": a coming year no
-			// statement names is not known; who has it now is what is.
+		later := f.Filters.YearOp == "after"
+		if (f.Filters.YearOp == "" || later) && f.Filters.Year > int(e.today().Year) &&
+			!slices.ContainsFunc(cs, func(c chair) bool { return c.when/10000 == f.Filters.Year || later && c.when/10000 > f.Filters.Year }) {
+			// "Welche Stadt übernimmt 2027 den Vorsitz?", "Who will chair it
+			// from 2027?": a coming year no statement names is not known;
+			// who has it now is what is.
 			b := e.noInfo(n, f)
 			b.Lead = germanContraction(say(en, "noinfo", e.lex.label(f.Attribute, en)+say(en, "for.year", f.Filters.Year), n.Name))
 			if en {

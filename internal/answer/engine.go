@@ -313,6 +313,13 @@ func nameEntries(base *domain.Base, lex *lexicon) []names.Entry {
 					ns = append(ns, "Landkreis "+short, "Kreis "+short)
 				}
 			}
+			// "im Oberbergischen", "im Märkischen": a Kreis named by its
+			// adjective ("Oberbergischer Kreis") is called by it alone.
+			if adj, ok := strings.CutSuffix(p.Name, "er Kreis"); ok && !strings.Contains(adj, " ") {
+				if f := words.Fold(adj + "en"); !taken[f] && !lex.ordinary(f) {
+					ns = append(ns, adj+"en")
+				}
+			}
 		case "Regierungsbezirk":
 			short := strings.TrimPrefix(p.Name, "Regierungsbezirk ")
 			ns = append(ns, "RB "+short, "Regbez "+short, "Bezirk "+short, "Bezirksregierung "+short, "Regierungsbezirks "+short)

@@ -70,6 +70,10 @@ var (
 	// formatting is Slack's *bold*, _italic_, ~strike~ and `code` markers
 	// at the edges of words.
 	formatting = regexp.MustCompile("(^|[\\s(])[*_~`]+|[*_~`]+($|[\\s).,!?:;])")
+	// gendered are the gender star and its kin inside a word
+	// ("Kolleg*innen", "Bürger:innen", "Teilnehmer_innen"): one word,
+	// spelt as the feminine plural, not two.
+	gendered = regexp.MustCompile(`(\p{Ll})(?:[*:_/](innen)|[*:_](in))\b`)
 )
 
 // clean removes Slack markup, emoji and formatting from a question and
@@ -82,7 +86,8 @@ func clean(q string) string {
 			q = q[:i] // no half word at the end
 		}
 	}
-	if strings.ContainsAny(q, "<:*_~`") {
+	if strings.ContainsAny(q, "<:*_~`/") {
+		q = gendered.ReplaceAllString(q, "$1$2$3")
 		q = slackRefs.ReplaceAllStringFunc(q, func(m string) string {
 			sub := slackRefs.FindStringSubmatch(m)
 			if strings.Contains(sub[1], "://") {

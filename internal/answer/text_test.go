@@ -57,3 +57,21 @@ func TestTokenizeQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanGendered: a gendered word is one word, the feminine plural or
+// singular; a slash between words stays.
+func TestCleanGendered(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"Kolleg*innen fragen", "Kolleginnen fragen"},
+		{"Bürger:innen und Teilnehmer_innen", "Bürgerinnen und Teilnehmerinnen"},
+		{"Lehrer/innen", "Lehrerinnen"},
+		{"die Referent*in der Netzwerkstelle", "die Referentin der Netzwerkstelle"},
+		{"Städte/in NRW", "Städte/in NRW"},
+		{"*Bielefeld* und Herford", "Bielefeld und Herford"},
+	}
+	for _, tt := range tests {
+		if got := clean(tt.q); got != tt.want {
+			t.Errorf("clean(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
