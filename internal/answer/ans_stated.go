@@ -86,6 +86,41 @@ func (e *Engine) refsOf(w string) []domain.FactRef {
 	return out
 }
 
+// carrierOffice answers who holds an office of a carrier ("Wer ist
+// Präsident vom Träger?"): a statement in the same network that has the
+// office and a name the carrier answer led with (the "Auslandsgesellschaft"
+// of "Träger der Netzwerkstelle ist die Auslandsgesellschaft.de e.V."), and
+// names a person. Not ok where the question names no office.
+func (e *Engine) carrierOffice(ctx context.Context, f Frame, carrier domain.Answer) (domain.Answer, bool) {
+	var office []string
+	for _, w := range f.Words {
+		if toks := tokenize(w); len(toks) == 1 && e.lex.isCue("office", toks, 0) {
+			office = append(office, w)
+		}
+	}
+	if len(office) == 0 || len(f.networks()) != 1 {
+		return domain.Answer{}, false
+	}
+	own := e.base.Network(f.networks()[0])
+	for _, t := range tokenize(carrier.Lead) {
+		if !t.upper || utf8.RuneCountInString(t.fold) < 6 || e.lex.ordinary(t.fold) || own != nil && strings.Contains(strings.ToLower(own.Name), t.lower) {
+			continue
+		}
+		hits, err := e.statements(ctx, append(slices.Clone(office), t.fold), own.ID)
+		if err != nil {
+			return domain.Answer{}, false
+		}
+		for _, h := range hits {
+			if x := e.fact(h.Ref, f.English); h.Matched == h.Total && e.personIn(x.Text, nil) != "" {
+				a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: own.Name, English: f.English, Hits: []domain.Hit{networkHit(own)}}
+				leadWith(&a, x)
+				return a, true
+			}
+		}
+	}
+	return domain.Answer{}, false
+}
+
 // stronglyStated reports whether the question has two or more words that
 // only a few statements share (rareStatements): "welche Botschafterin war
 // bei der Online-Veranstaltung zugeschaltet?". Such words are what a

@@ -68,6 +68,9 @@ func TestFollowUps(t *testing.T) {
 		{"hat schwelm ne partnerstadt?", "seit wann genau?", []string{"2. September 2007"}, nil},
 		// The second speaker's city, asked after the speakers.
 		{"Wer ist Sprecherin vom Kommunen-Netzwerk engagiert in NRW?", "und der zweite Sprecher kommt aus welcher Stadt?", []string{"Rheine"}, []string{"396 Gemeinden"}},
+		// An office of the carrier named before: the statement that names
+		// who holds it there.
+		{"Wer leitet die Netzwerkstelle?", "und wer ist Präsident vom Träger?", []string{"Klaus Wegener"}, nil},
 		// An area narrows a count of the Land; a year on or back.
 		{"wie viele gemeinden gibt es in nrw?", "und davon im regierungsbezirk münster?", []string{"78"}, []string{"396"}},
 		{"Wie viele Engagierte Städte gab es 2020?", "und ein Jahr später?", []string{"100", "2021"}, []string{"Netzwerke im Vergleich"}},

@@ -311,6 +311,11 @@ func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
 					return b, k.Name + "/stated"
 				}
 			}
+			if a.Found && f.Op == OpWho && f.Attribute == domain.AttrCarrier {
+				if b, ok := e.carrierOffice(ctx, f, a); ok {
+					return b, k.Name + "/stated"
+				}
+			}
 			if a.Found && !k.Stated && f.Op == OpWho && attrSpecific(f) && f.Unknown == "" && e.ignoresRareWord(a, f) {
 				// "Who chairs the Kuratorium of the Auslandsgesellschaft?":
 				// the network's chair answers without the word that says
