@@ -1449,6 +1449,14 @@ func (e *Engine) readCues(r *reading) {
 	for _, p := range used {
 		r.claimed[p] = true
 	}
+	// "in einem der kommunalen Netzwerke", "any of the municipal
+	// networks": an everyday word that describes the networks asked about
+	// asks nothing of its own.
+	for _, p := range r.cues["networks"] {
+		if q := p - 1; q >= 0 && !r.claimed[q] && !r.nameAt(q) && !r.cueAt(q) && inflected(r.toks[q].fold) && (e.lex.ordinary(r.toks[q].fold) || e.statementWord[r.toks[q].fold]) {
+			r.claimed[q] = true
+		}
+	}
 	// "auch die Neuen von 2024", "Ich hab gelesen, 2022 kamen welche
 	// dazu": news said in passing or after the question are context.
 	r.cues["new"] = slices.DeleteFunc(r.cues["new"], func(p int) bool { return r.toks[p].afterQ || r.nearInclusive(p) })
@@ -2001,6 +2009,29 @@ func (e *Engine) countNameEndings() map[string]bool {
 
 // igEndings are the endings of adjectives in -ig ("zulässig", "zulässigen").
 var igEndings = []string{"ig", "ige", "igen", "iger", "iges"}
+
+// cueAt reports whether a cue took the word at i ("mehr" of "in mehr
+// Netzwerken").
+func (r *reading) cueAt(i int) bool {
+	for _, ps := range r.cues {
+		if slices.Contains(ps, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// inflected reports whether a word ends as an adjective before a noun
+// does ("kommunalen", "anderen", "municipal"); with a word the base or
+// the language knows before "Netzwerke", that is what it is.
+func inflected(w string) bool {
+	for _, end := range []string{"en", "e", "er", "es", "em", "al", "ic", "ive", "ous", "ary"} { // German, then English ("municipal")
+		if strings.HasSuffix(w, end) && utf8.RuneCountInString(w) > len(end)+3 {
+			return true
+		}
+	}
+	return false
+}
 
 // adjectiveEndings end German adjectives and never a place's name.
 var adjectiveEndings = []string{"isch", "ische", "ischen", "ischer", "isches", "sche", "schen", "scher", "sches",
