@@ -3344,7 +3344,9 @@ func (e *Engine) impliedAttribute(r *reading, f *Frame) domain.Attribute {
 		return domain.AttrFounding
 	case f.Op == OpWhere && founding:
 		return domain.AttrFoundingPlace
-	case f.Op == OpWho && founding:
+	case f.Op == OpWho && founding && !(r.has("signing") && r.has("since")):
+		// Not "Wer unterzeichnet seit 2017 …?": who signs since, not who
+		// signed first.
 		return domain.AttrFounders
 	case f.Op == OpList && founding && nets && r.has("which") && !r.has("members", "member-who", "places", "founders", "signing"):
 		// "Which ministry set up X?": who, by what it is.
