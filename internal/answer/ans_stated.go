@@ -86,18 +86,25 @@ func (e *Engine) refsOf(w string) []domain.FactRef {
 	return out
 }
 
+// officesIn are the words of ws that name an office (the lexicon's
+// office cue: "präsident", "geschäftsführer").
+func (e *Engine) officesIn(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if toks := tokenize(w); len(toks) == 1 && e.lex.isCue("office", toks, 0) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // carrierOffice answers who holds an office of a carrier ("Wer ist
 // Präsident vom Träger?"): a statement in the same network that has the
 // office and a name the carrier answer led with (the "Auslandsgesellschaft"
 // of "Träger der Netzwerkstelle ist die Auslandsgesellschaft.de e.V."), and
 // names a person. Not ok where the question names no office.
 func (e *Engine) carrierOffice(ctx context.Context, f Frame, carrier domain.Answer) (domain.Answer, bool) {
-	var office []string
-	for _, w := range f.Words {
-		if toks := tokenize(w); len(toks) == 1 && e.lex.isCue("office", toks, 0) {
-			office = append(office, w)
-		}
-	}
+	office := e.officesIn(f.Words)
 	if len(office) == 0 || len(f.networks()) != 1 {
 		return domain.Answer{}, false
 	}
