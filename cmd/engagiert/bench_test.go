@@ -404,6 +404,7 @@ func bigQuestions(tb testing.TB, base *domain.Base) []string {
 			"Welches ist das jüngste Mitglied im "+alias+"?",
 			"Wer ist am längsten im "+alias+"?",
 			"Welche Städte sind nicht im "+alias+"?",
+			"Welche Kommunen im "+pl.District+" sind in keinem Netzwerk?",
 			"Ist "+pl.Name+" in mehr Netzwerken als "+other.Name+"?",
 			"Welche Partnerstädte hat "+tw.Name+"?",
 			"Welche Städte sind in mehreren Netzwerken?",

@@ -630,6 +630,56 @@ func (e *Engine) cross(_ context.Context, f Frame) (domain.Answer, error) {
 // of the other networks' lists (with the question's filters) that the
 // network does not list. All of NRW's 396 municipalities would be no
 // answer; the places the team works with are.
+// noNetwork answers which places (of an area, of a kind) are in none of
+// the networks the base knows: "Welche Kommunen im Kreis Lippe sind in
+// keinem Netzwerk?". The member lists are partial, and the answer says so.
+func (e *Engine) noNetwork(_ context.Context, f Frame) (domain.Answer, error) {
+	en := f.English
+	fl := f.Filters
+	in := e.area.nrw // NRW's Städte and Gemeinden
+	what := plural(en, 2, "municipality", "municipalities")
+	if fl.Kind == "Kreis" {
+		in, what = nil, say(en, "areas.kreise.l")
+		for i, pl := range e.places {
+			if pl.State == "Nordrhein-Westfalen" && (pl.Kind == "Kreis" || pl.Kind == "Städteregion") {
+				in = append(in, int32(i))
+			}
+		}
+	}
+	where := ""
+	if ar := e.base.Place(fl.Area); ar != nil {
+		where = " " + inDistrict(en, ar.Name)
+		if en {
+			where = " in " + ar.Name
+		}
+	}
+	l := domain.List{Title: say(en, "nonet.title")}
+	total := 0
+	for _, at := range in {
+		pl := e.places[at]
+		if e.idx.current[at] > 0 || !e.keep(fl, pl, nil, domain.Date{}) {
+			continue
+		}
+		total++
+		if len(l.Items) < maxListed {
+			l.Items = append(l.Items, domain.ListItem{Name: pl.Name})
+		}
+	}
+	a := domain.Answer{Found: true, Kind: domain.KindMembers, Title: say(en, "nonet.title"), English: en}
+	if total == 0 {
+		a.Lead = say(en, "nonet.none", what, where)
+		return a, nil
+	}
+	a.Lead = say(en, "nonet.lead", total, what, where)
+	if f.Op != OpCount {
+		if total > len(l.Items) {
+			l.Note = moreNote(en, total-len(l.Items))
+		}
+		a.Lists = []domain.List{l}
+	}
+	return a, nil
+}
+
 func (e *Engine) notMembers(_ context.Context, f Frame) (domain.Answer, error) {
 	en := f.English
 	n := e.base.Network(f.networks()[0])

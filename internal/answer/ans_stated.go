@@ -109,8 +109,11 @@ func (e *Engine) carrierOffice(ctx context.Context, f Frame, carrier domain.Answ
 		return domain.Answer{}, false
 	}
 	own := e.base.Network(f.networks()[0])
+	if own == nil {
+		return domain.Answer{}, false
+	}
 	for _, t := range tokenize(carrier.Lead) {
-		if !t.upper || utf8.RuneCountInString(t.fold) < 6 || e.lex.ordinary(t.fold) || own != nil && strings.Contains(strings.ToLower(own.Name), t.lower) {
+		if !t.upper || utf8.RuneCountInString(t.fold) < 6 || e.lex.ordinary(t.fold) || strings.Contains(strings.ToLower(own.Name), t.lower) {
 			continue
 		}
 		hits, err := e.statements(ctx, append(slices.Clone(office), t.fold), own.ID)

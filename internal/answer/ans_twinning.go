@@ -612,8 +612,15 @@ func (e *Engine) twinnedIn(_ context.Context, f Frame) (domain.Answer, error) {
 // the area, in the base's order: found through the area's places, not by
 // walking every twinning.
 func (e *Engine) twinsInArea(area string) []int32 {
+	in, ok := e.area.in[area]
+	if !ok {
+		// Not an area: only the place itself lies in it (inAreaID).
+		if i, ok := e.at(area); ok {
+			in = []int32{i}
+		}
+	}
 	var out []int32
-	for _, i := range e.area.in[area] {
+	for _, i := range in {
 		id := e.places[i].ID
 		for _, j := range e.base.PartnershipsAt(id) {
 			if e.base.Partnerships[j].Place == id {
@@ -1255,8 +1262,9 @@ func (e *Engine) partnershipDetail(en bool, p domain.Partnership, other *domain.
 }
 
 // partnershipShort is partnershipDetail for a list: country, year, kind
-// and status, no notes ("Frankreich, 1960"); exact ("seit wann?") gives
-// the day where the source dates it.
+// and status, no notes ("Frankreich, 1960"); exact (a question when:
+// "seit wann genau?", "und seit wann?") gives the day where the source
+// dates it.
 func (e *Engine) partnershipShort(en bool, p domain.Partnership, other *domain.Place, id string, exact bool) string {
 	var parts []string
 	if c := countryOf(p, other, id); c != "" && !(c == "Deutschland" && other.State == "Nordrhein-Westfalen") &&

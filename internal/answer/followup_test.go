@@ -68,6 +68,11 @@ func TestFollowUps(t *testing.T) {
 		{"hat schwelm ne partnerstadt?", "seit wann genau?", []string{"2. September 2007"}, nil},
 		// The second speaker's city, asked after the speakers.
 		{"Wer ist Sprecherin vom Kommunen-Netzwerk engagiert in NRW?", "und der zweite Sprecher kommt aus welcher Stadt?", []string{"Rheine"}, []string{"396 Gemeinden"}},
+		// "er", "ihn" after a Kreis or the chair point at them, not at a
+		// person; a person asked by name is the one followed up.
+		{"Wer hat den Vorsitz bei RegioPole?", "und wer hatte ihn 2019?", []string{"Trier"}, nil},
+		{"Wie viele Gemeinden hat der Oberbergische Kreis?", "ist er Mitglied im Kommunen-Netzwerk?", []string{"Oberbergischer Kreis"}, nil},
+		{"Who is Sylvia Asmussen?", "where is she from?", []string{"Oberbergischer Kreis"}, []string{"Rheine"}},
 		// An office of the carrier named before: the statement that names
 		// who holds it there.
 		{"Wer leitet die Netzwerkstelle?", "und wer ist Präsident vom Träger?", []string{"Klaus Wegener"}, nil},

@@ -243,3 +243,36 @@ func TestCountNamesAFewOfALargeList(t *testing.T) {
 		t.Errorf("a count of a grown list leads with %d characters", len(a.Lead))
 	}
 }
+
+// TestNoNetworkAsScan: the places "in keinem Netzwerk" are those of the
+// area that no network lists as a current member, all of them.
+func TestNoNetworkAsScan(t *testing.T) {
+	e := shippedEngine(t)
+	a := e.Ask(context.Background(), "Welche Städte und Gemeinden im Kreis Lippe sind in keinem Netzwerk?")
+	if !a.Found || len(a.Lists) != 1 {
+		t.Fatalf("no list: %s", a.PlainText())
+	}
+	var want []string
+	for _, i := range e.area.nrw {
+		pl := e.places[i]
+		if pl.District != "Kreis Lippe" {
+			continue
+		}
+		current := false
+		for _, m := range e.base.MembershipsOf(pl.ID) {
+			if n := e.base.Network(m.Network); n != nil && !n.IsTitle() && m.Until.IsZero() {
+				current = true
+			}
+		}
+		if !current {
+			want = append(want, pl.Name)
+		}
+	}
+	var got []string
+	for _, it := range a.Lists[0].Items {
+		got = append(got, it.Name)
+	}
+	if !slices.Equal(got, want) || len(want) == 0 {
+		t.Errorf("in no network in Kreis Lippe: %v; the scan: %v", got, want)
+	}
+}

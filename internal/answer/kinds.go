@@ -179,6 +179,12 @@ func init() {
 		{Name: "states", // "Welche Bundesländer sind im RegioPole-Netzwerk vertreten?"
 			match:  func(_ *Engine, f Frame) bool { return f.count(SubjectNetwork) > 0 && f.Attribute == domain.AttrStates },
 			answer: (*Engine).states},
+		{Name: "no-network", What: "Wer in keinem Netzwerk ist", WhatEN: "Who is in no network",
+			Examples: []string{"Welche Kommunen im Kreis Lippe sind in keinem Netzwerk?"},
+			match: func(_ *Engine, f Frame) bool {
+				return f.Negate && len(f.Subjects) == 0 && (f.Attribute == domain.AttrMembers || f.Attribute == domain.AttrCount || f.About == AboutNetworks)
+			},
+			answer: (*Engine).noNetwork},
 		{Name: "not-members", What: "Wer nicht dabei ist", WhatEN: "Who is not a member",
 			Examples: []string{"Welche Städte sind nicht bei RegioPole?"},
 			match:    func(_ *Engine, f Frame) bool { return f.count(SubjectNetwork) == 1 && f.Negate },

@@ -71,10 +71,25 @@ var (
 	// at the edges of words.
 	formatting = regexp.MustCompile("(^|[\\s(])[*_~`]+|[*_~`]+($|[\\s).,!?:;])")
 	// gendered are the gender star and its kin inside a word
-	// ("Kolleg*innen", "Bürger:innen", "Teilnehmer_innen"): one word,
-	// spelt as the feminine plural, not two.
-	gendered = regexp.MustCompile(`(\p{Ll})(?:[*:_/](innen)|[*:_](in))\b`)
+	// ("Kolleg*innen", "Bürger:innen", "Referent*in"): one word, read as
+	// the form the lexicon and the statements write (genderedBase).
+	gendered = regexp.MustCompile(`(\p{L}+)(?:[*:_/]innen|[*_]in)\b`)
 )
+
+// genderedBase is the word a gendered form stands for, as the base writes
+// it: the plural of "Kolleg*innen" is "Kollegen", of "Bürger:innen"
+// "Bürger"; the singular "Referent*in" is "Referent".
+func genderedBase(w string) string {
+	i := strings.IndexAny(w, "*:_/")
+	base, plural := w[:i], strings.HasSuffix(w, "innen")
+	switch {
+	case !plural, strings.HasSuffix(base, "er"):
+		return base
+	case strings.HasSuffix(base, "e"):
+		return base + "n"
+	}
+	return base + "en"
+}
 
 // clean removes Slack markup, emoji and formatting from a question and
 // cuts it to MaxQuestion characters (at a word).
@@ -87,7 +102,6 @@ func clean(q string) string {
 		}
 	}
 	if strings.ContainsAny(q, "<:*_~`/") {
-		q = gendered.ReplaceAllString(q, "$1$2$3")
 		q = slackRefs.ReplaceAllStringFunc(q, func(m string) string {
 			sub := slackRefs.FindStringSubmatch(m)
 			if strings.Contains(sub[1], "://") {
@@ -95,6 +109,7 @@ func clean(q string) string {
 			}
 			return " "
 		})
+		q = gendered.ReplaceAllStringFunc(q, genderedBase)
 		q = shortcodes.ReplaceAllString(q, " ")
 		for range 2 { // "**wort**" needs the marker removed on each side
 			q = formatting.ReplaceAllString(q, "$1 $2")

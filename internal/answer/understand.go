@@ -1453,7 +1453,8 @@ func (e *Engine) readCues(r *reading) {
 	// networks": an everyday word that describes the networks asked about
 	// asks nothing of its own.
 	for _, p := range r.cues["networks"] {
-		if q := p - 1; q >= 0 && !r.claimed[q] && !r.nameAt(q) && !r.cueAt(q) && inflected(r.toks[q].fold) && (e.lex.ordinary(r.toks[q].fold) || e.statementWord[r.toks[q].fold]) {
+		if q := p - 1; q >= 0 && !r.claimed[q] && !r.nameAt(q) && !r.cueAt(q) && inflected(r.toks[q].fold) &&
+			(e.lex.ordinary(r.toks[q].fold) || e.statementWord[r.toks[q].fold]) {
 			r.claimed[q] = true
 		}
 	}
@@ -1513,17 +1514,13 @@ func (e *Engine) readAttribute(r *reading, f *Frame) {
 		if r.toks[i].afterQ && asked >= 4 && f.Attribute != a.attr {
 			continue // the same attribute said again ("… erreichen? kontakt?") is fine
 		}
-		if i >= 2 && i+1 < len(r.toks) && r.titled[i-2] && !r.titled[i-1] && l.isCue("follow-up", r.toks, i-1) && l.isCue("article", r.toks, i+1) {
+		if end, ok := r.complement(l, i); ok {
 			// "die Gemeinsame Erklärung zur Förderung des bürgerschaftlichen
 			// Engagements": a title's complement names it further and asks
 			// nothing, and the statements that quote the title need not
 			// spell it out.
-			r.claimed[i] = true
-			for j := i + 1; j < len(r.toks) && j <= i+3; j++ { // "des bürgerschaftlichen Engagements"
+			for j := i; j <= end; j++ {
 				r.claimed[j] = true
-				if r.toks[j].upper {
-					break
-				}
 			}
 			continue
 		}
@@ -1667,8 +1664,9 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 			k := &l.placeKind[id-l.placeKindSpan.lo]
 			if n := k.match(r.toks, i, all); n > 0 && f.Filters.Kind == "" {
 				claim(i, n)
-				if i >= 2 && slices.Contains(r.cues["and"], i-1) && slices.Contains(r.cues["places"], i-2) {
-					continue // "Städte, Gemeinden und Kreise": all of them, no kind
+				if i >= 2 && slices.Contains(r.cues["and"], i-1) && slices.Contains(r.cues["places"], i-2) &&
+					slices.ContainsFunc(r.mentions, func(m names.Mention) bool { return m.Kind == names.Network }) {
+					continue // "Städte, Gemeinden und Kreise" of a network: all its members, no kind
 				}
 				f.Filters.Kind = k.to
 				// "Gemeinden ohne Stadtrecht": the "ohne" is the kind's, no
@@ -2009,6 +2007,27 @@ func (e *Engine) countNameEndings() map[string]bool {
 
 // igEndings are the endings of adjectives in -ig ("zulässig", "zulässigen").
 var igEndings = []string{"ig", "ige", "igen", "iger", "iges"}
+
+// complement reports whether the attribute word at i stands in a
+// complement of the title before it ("Erklärung zur Förderung des
+// bürgerschaftlichen Engagements") and where the complement ends: a
+// preposition after the title, an article after the word, and up to the
+// next word in capitals no cue or name takes. "die Gemeinsame Erklärung
+// beim Beitritt der Kommune" asks of the joining: a cue ends no title.
+func (r *reading) complement(l *lexicon, i int) (int, bool) {
+	if i < 2 || i+2 >= len(r.toks) || !r.titled[i-2] || r.titled[i-1] || !l.isCue("follow-up", r.toks, i-1) || !l.isCue("article", r.toks, i+1) {
+		return 0, false
+	}
+	for j := i + 2; j < len(r.toks) && j <= i+3; j++ {
+		if r.cueAt(j) || r.nameAt(j) {
+			return 0, false
+		}
+		if r.toks[j].upper {
+			return j, true
+		}
+	}
+	return min(i+3, len(r.toks)-1), true
+}
 
 // cueAt reports whether a cue took the word at i ("mehr" of "in mehr
 // Netzwerken").
@@ -3299,7 +3318,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	// ("und wie lange lief das?", "wer hat die gegründet?"): no article
 	// ends a sentence. Inside a question articles are articles ("und der
 	// Kreis Olpe?"), so they are no pronoun cue of their own.
-	r.pronoun = r.has("pronoun") || len(r.toks) > 1 && slices.Contains(r.cues["article"], len(r.toks)-1)
+	r.pronoun = r.has("pronoun", "person-pronoun", "person-possessive") || len(r.toks) > 1 && slices.Contains(r.cues["article"], len(r.toks)-1)
 	r.also = r.has("also")
 	// A question of names, filters and follow-up words only ("und in
 	// Frankreich?") changes one thing of the question before.
@@ -3308,7 +3327,8 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		switch c {
 		case "follow-up", "which", "also", "yesno", "and", "question", "pronoun", "members", "places", "belong", "earlier", "later", "inclusive", "before", "after", "now",
 			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders", "left", "exists",
-			"have", "with", "next", "last", "of-them", "article", "naming", "official-word", "office", "other", "year-later", "year-earlier":
+			"have", "with", "next", "last", "of-them", "article", "naming", "official-word", "office", "other", "year-later", "year-earlier",
+			"person-pronoun", "person-possessive":
 		default:
 			if !strings.HasPrefix(c, "measure:") {
 				r.bare = false
@@ -3711,7 +3731,8 @@ func (e *Engine) personIn(lead string, asked []string) string {
 		return p.(string)
 	}
 	p := e.readPerson(lead, asked)
-	if e.npeople.Add(1) <= maxPeople {
+	if e.npeople.Load() < maxPeople {
+		e.npeople.Add(1)
 		e.people.Store(key, p)
 	}
 	return p
@@ -3723,6 +3744,21 @@ const maxPeople = 10_000
 // readPerson is personIn without the memory.
 func (e *Engine) readPerson(lead string, asked []string) string {
 	toks := tokenize(lead)
+	// The name the question asked, as the lead writes it: "Who is Sylvia
+	// Asmussen?" is about her, whatever words her name shares with others.
+	for i := 0; i < len(toks); i++ {
+		j := i
+		for j < len(toks) && toks[j].upper && slices.Contains(asked, toks[j].fold) && toks[j].clause == toks[i].clause {
+			j++
+		}
+		if j-i >= 2 {
+			var ws []string
+			for _, t := range toks[i:j] {
+				ws = append(ws, t.raw)
+			}
+			return strings.Join(ws, " ")
+		}
+	}
 	nameWord := func(t tok) bool {
 		return t.upper && t.num < 0 && utf8.RuneCountInString(t.fold) > 2 && !e.lex.ordinary(t.fold) &&
 			!e.names.IsName(t.fold) && !e.names.IsName(words.Stem(t.fold))
@@ -3760,7 +3796,8 @@ func (e *Engine) personAsked(text string, prev Frame) (string, bool) {
 		return text, false
 	}
 	for i, t := range toks {
-		if !e.lex.isCue("person-pronoun", toks, i) &&
+		possessive := e.lex.isCue("person-possessive", toks, i)
+		if !possessive && !e.lex.isCue("person-pronoun", toks, i) &&
 			!(t.fold == "der" && prev.Op == OpWho && i+1 < len(toks) && (e.lex.isCue("also", toks, i+1) || e.lex.isCue("now", toks, i+1))) {
 			continue
 		}
@@ -3774,7 +3811,14 @@ func (e *Engine) personAsked(text string, prev Frame) (string, bool) {
 			}
 			at += j + len(w.raw)
 		}
-		return text[:at-len(t.raw)] + prev.Person + text[at:], true
+		name := prev.Person
+		if possessive {
+			name += "s" // "seine Rolle" → "Klaus Wegeners Rolle"
+			if prev.English {
+				name = prev.Person + "'s" // "his role" → "Klaus Wegener's role"
+			}
+		}
+		return text[:at-len(t.raw)] + name + text[at:], true
 	}
 	return text, false
 }
