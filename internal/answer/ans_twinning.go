@@ -158,9 +158,10 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 			other = e.withAlias(other)
 		}
 		detail := e.partnershipShort(en, p, other, pl.ID, f.Op == OpWhen)
-		if f.Filters.Suspended && p.Note != "" && utf8.RuneCountInString(p.Note) <= 40 {
-			// "welche davon ruht?": "ruht seit Mai 2022"; quoted as the
-			// source says it in an English answer too.
+		if (f.Filters.Suspended || p.Status != "" && len(ps) <= 3) && p.Note != "" && utf8.RuneCountInString(p.Note) <= 60 {
+			// "welche davon ruht?", "wie steht's um Kursk?": "ruht seit
+			// Mai 2022"; quoted as the source says it in an English answer
+			// too.
 			detail += "; " + p.Note
 		}
 		l.Items = append(l.Items, domain.ListItem{Name: other.Name, Detail: detail, Source: e.base.Source(p.Source)})

@@ -4347,6 +4347,10 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			g = e.whoElse(g, prev)
 		}
 		return g
+	case r.bare && named && f.Unknown == "" && f.Op == OpWhere && f.count(SubjectPlace) == len(f.Subjects) && prev.About != AboutAreas:
+		// "Rheine – which Kreis is that in?" after the speakers: where the
+		// place lies, a question of its own.
+		return f
 	case r.bare && named && f.Unknown == "":
 		// "und Paderborn?", "und beim Kommunen-Netzwerk?", "und der Kreis
 		// Olpe?": the question before, about the new subject.
