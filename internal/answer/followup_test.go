@@ -73,6 +73,8 @@ func TestFollowUps(t *testing.T) {
 		{"Wer hat den Vorsitz bei RegioPole?", "und wer hatte ihn 2019?", []string{"Trier"}, nil},
 		{"Wie viele Gemeinden hat der Oberbergische Kreis?", "ist er Mitglied im Kommunen-Netzwerk?", []string{"Oberbergischer Kreis"}, nil},
 		{"Who is Sylvia Asmussen?", "where is she from?", []string{"Oberbergischer Kreis"}, []string{"Rheine"}},
+		// A new subject in place of the word that named the one before.
+		{"Seit wann gibt es die Auslandsgesellschaft?", "und die netzwerkstelle?", []string{"2021"}, nil},
 		// A place and where it lies: a question of its own.
 		{"Who are the speakers of the Kommunen-Netzwerk engagiert in NRW?", "which Kreis is Rheine in?", []string{"Kreis Steinfurt"}, nil},
 		// An office of the carrier named before: the statement that names

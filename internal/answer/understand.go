@@ -4356,6 +4356,12 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		// Olpe?": the question before, about the new subject.
 		g := prev
 		g.Parts, g.English = nil, f.English
+		if w := prev.Words; len(prev.Subjects) == 0 && len(w) == 1 && !e.lex.ordinary(w[0]) && e.statementWord[w[0]] {
+			// "Seit wann gibt es die Auslandsgesellschaft?" … "und die
+			// Netzwerkstelle?": the word named what the question was
+			// about; the new subject takes its place.
+			g.Words = nil
+		}
 		var subjects []Subject
 		for _, s := range f.Subjects {
 			if pl := e.base.Place(s.ID); s.Kind == SubjectPlace && pl != nil && prev.Filters.Area == "" && prev.About == AboutAreas && isArea(pl) && prev.count(SubjectPlace) == 0 {
