@@ -713,6 +713,9 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 		if part.Op != OpHelp && part.Op != OpChatter {
 			if a.Focus == "" {
 				a.Focus = e.focusOf(a.Lead, part.Words)
+				if ps := e.statementPlaces[a.Lead]; part.Ordinal > 1 && part.Op == OpWho && len(ps) >= part.Ordinal {
+					a.Focus = ps[part.Ordinal-1] // "aus welcher Stadt kommt der zweite?": the second one named
+				}
 			}
 			part.Focus = a.Focus
 			if a.Found && (part.Op == OpWho || a.Kind == domain.KindFacts && len(part.Words) > 0 && len(part.places()) == 0 && part.About == AboutSubjects) {

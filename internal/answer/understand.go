@@ -2099,7 +2099,7 @@ func (e *Engine) onFocus(f, prev Frame, r *reading) (Frame, bool) {
 	// After the speakers, only a question for a Kreis or Regierungsbezirk
 	// ("aus welchem Kreis kommt die Sprecherin?") asks of the first one
 	// named; "wo kommen die her?" asks of both (the statement says it).
-	speakers := prev.Attribute == domain.AttrSpeakers && r.has("district-words", "region-words")
+	speakers := prev.Attribute == domain.AttrSpeakers && (r.has("district-words", "region-words") || prev.Ordinal > 0) // "der zweite" … "wo liegt das?"
 	// After a statement found by a word ("Schridde kommt aus welcher
 	// Stadt?"), where the place it named lies.
 	byWord := len(prev.Words) > 0 && (f.Op == OpWhere || r.has("district-words", "region-words")) && len(f.Words) == 0
@@ -4256,14 +4256,16 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		g.Op, g.Time = OpCount, WhenAny
 		return g
 	}
-	if people := prev.Op == OpWho && (prev.Attribute == domain.AttrChair || prev.Attribute == domain.AttrSpeakers || prev.Attribute == domain.AttrPeople); people && !named &&
+	if people := prev.Op == OpWho && (prev.Attribute == domain.AttrChair || prev.Attribute == domain.AttrSpeakers || prev.Attribute == domain.AttrPeople) && !(prev.Ordinal > 0 && prev.Focus != ""); people && !named &&
 		f.Unknown == "" && len(f.Words) == 0 && (f.Op == OpWhere || f.Op == OpList && (f.Attribute == domain.AttrMembers || f.Attribute == prev.Attribute) && (f.About == AboutCross || f.About == AboutAreas) && f.Filters.IsZero()) {
 		// "Wer sind die Sprecher?" … "und wo kommen die her?", "aus
 		// welchen Kommunen kommen die beiden?", "und der zweite Sprecher
 		// kommt aus welcher Stadt?": the statement that named them says
-		// where they come from.
+		// where they come from; "der zweite" is where the answer's focus
+		// goes.
 		g := prev
-		g.Parts, g.English, g.Focus = nil, f.English, ""
+		g.Parts, g.English, g.Focus, g.Person = nil, f.English, "", ""
+		g.Ordinal = f.Ordinal
 		return g
 	}
 	if g, ok := e.inPrevArea(f, prev, r); ok {
