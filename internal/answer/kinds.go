@@ -288,7 +288,9 @@ func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
 					return a, k.Name + "/twinning" // "die erste deutsch-deutsche Städtepartnerschaft"
 				}
 			}
-			if k.Stated && len(e.specificWords(f)) > 0 || !k.Stated && (e.stronglyStated(f) || e.namesRareWord(f)) {
+			// A named person's role ("Kuschke – was ist seine Rolle?"): the
+			// statement that has the name, however few words it shares.
+			if k.Stated && len(e.specificWords(f)) > 0 || !k.Stated && (e.stronglyStated(f) || e.namesRareWord(f) || f.Attribute == domain.AttrRole && e.rareWords(f) > 0) {
 				// Where a person in a role is asked for, the statement must
 				// say the role: "Wer leitet das Institut …?" is not answered
 				// by the one that only names the Institut.

@@ -3231,9 +3231,9 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			}
 		}
 	}
-	if f.Attribute == domain.AttrActivities && slices.ContainsFunc(f.Words, e.personWord) {
-		// "was macht Max Schemme bei der Netzwerkstelle?": the person's
-		// role, not what the network does.
+	if f.Attribute == domain.AttrActivities && (slices.ContainsFunc(f.Words, e.personWord) || e.officeOfAll(f.Words)) {
+		// "was macht Max Schemme bei der Netzwerkstelle?", "What does
+		// Tessa Flatten do?": the person's role, not what the network does.
 		f.Attribute = domain.AttrRole
 	}
 	if ps := f.places(); f.Op == OpWho && len(ps) == 1 && len(f.Subjects) == 1 && r.has("office") {
@@ -3821,6 +3821,22 @@ func (e *Engine) personAsked(text string, prev Frame) (string, bool) {
 		return text[:at-len(t.raw)] + name + text[at:], true
 	}
 	return text, false
+}
+
+// officeOfAll reports whether a statement has all of the words, two or
+// more, next to an office: they name a person ("Tessa Flatten" of "Prof.
+// Dr. Tessa Flatten ist … Prorektorin"), though each is an ordinary word
+// too ("flatten").
+func (e *Engine) officeOfAll(ws []string) bool {
+	if len(ws) < 2 {
+		return false
+	}
+	for _, r := range e.refsOfAll(ws) {
+		if e.officeNear(e.fact(r, false).Text, ws) {
+			return true
+		}
+	}
+	return false
 }
 
 // pairAttribute reports whether an attribute, asked of a twinning, asks
