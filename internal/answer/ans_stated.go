@@ -68,6 +68,13 @@ func (e *Engine) refsOf(w string) []domain.FactRef {
 	if rs := refs[w]; len(rs) > 0 {
 		return rs
 	}
+	for _, fem := range []string{w + "in", w + "innen"} {
+		// "Botschafter" (ambassador) where the statement says
+		// "Botschafterin": the same office.
+		if rs := refs[fem]; len(rs) > 0 && utf8.RuneCountInString(w) >= 6 {
+			return rs
+		}
+	}
 	if rs := refs[words.Stem(w)]; len(rs) > 0 || utf8.RuneCountInString(w) < 8 || strings.HasSuffix(w, "s") || !e.beginsStatementWord(w) {
 		return rs
 	}

@@ -304,14 +304,16 @@ func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
 				return e.failed("", f.English), k.Name
 			}
 			if !a.Found && !k.Stated && f.Unknown == "" && (f.Op == OpList && f.Attribute == domain.AttrMembers && f.has(SubjectNetwork) && len(e.specificWords(f)) > 0 ||
-				(e.rareWords(f) >= 2 || len(e.titlesOf(f)) > 0) && f.Time == WhenAny && !e.asksUnstated(f)) {
+				(e.rareWords(f) >= 2 || len(e.titlesOf(f)) > 0 || e.rareWords(f) == 1 && len(e.officesIn(f.Words)) > 0) && f.Time == WhenAny && !e.asksUnstated(f)) {
 				// A member list the base's structure does not hold a
 				// statement with the question's specific words may give:
 				// "Welche Städte haben das Landesnetzwerk Engagierte Stadt
 				// NRW gegründet?". So may any kind that found nothing,
 				// where two of the question's words only a few statements
 				// share ("Wer ist die Botschafterin, die zugeschaltet
-				// war?") or a title few name („Europa bei uns zuhause“),
+				// war?"), an office and one such word ("Which ambassador
+				// joined the online event …?") or a title few name („Europa
+				// bei uns zuhause“),
 				// unless it asks what none says: the next
 				// meeting, a word no statement has, an attribute the
 				// statement does not name.
