@@ -75,6 +75,8 @@ func TestFollowUps(t *testing.T) {
 		{"Who is Sylvia Asmussen?", "where is she from?", []string{"Oberbergischer Kreis"}, []string{"Rheine"}},
 		// A new subject in place of the word that named the one before.
 		{"Seit wann gibt es die Auslandsgesellschaft?", "und die netzwerkstelle?", []string{"2021"}, nil},
+		// Who came last, after the founding: the newest member.
+		{"Wer hat das RegioPole-Netzwerk gegründet?", "und wer ist zuletzt dazugekommen?", []string{"Kassel"}, []string{"Netzwerke im Vergleich"}},
 		// A place and where it lies: a question of its own.
 		{"Who are the speakers of the Kommunen-Netzwerk engagiert in NRW?", "which Kreis is Rheine in?", []string{"Kreis Steinfurt"}, nil},
 		// An office of the carrier named before: the statement that names
