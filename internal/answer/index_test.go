@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/engagiert/engagiert/internal/domain"
-	"github.com/engagiert/engagiert/internal/search"
 	"github.com/engagiert/engagiert/internal/yamlkb/yamlkbtest"
 )
 
@@ -217,12 +216,7 @@ func TestCountNamesAFewOfALargeList(t *testing.T) {
 	}
 	big := domain.NewBaseParts(domain.Parts{Networks: nets, Places: b.Places, Sources: b.Sources, Partnerships: b.Partnerships,
 		PartnershipCounts: b.PartnershipCounts, Lexicon: b.Lexicon, Figures: b.Figures, Version: b.Version})
-	ix, err := search.Build(big)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	e := New(big, ix, nil)
+	e := engineOver(t, big)
 	for _, n := range nets {
 		if !n.MembersComplete {
 			continue

@@ -2,22 +2,13 @@ package answer
 
 import (
 	"testing"
-
-	"github.com/engagiert/engagiert/internal/search"
-	"github.com/engagiert/engagiert/internal/yamlkb/yamlkbtest"
 )
 
 // TestKindExamples checks the table against itself: every example a kind
 // shows in help is routed to that kind, through the one function that
 // reads questions.
 func TestKindExamples(t *testing.T) {
-	base := yamlkbtest.Shipped(t)
-	ix, err := search.Build(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	e := New(base, ix, nil)
+	e := shippedEngine(t)
 	for _, k := range kinds {
 		examples := k.Examples
 		if k.ExampleEN != "" {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/engagiert/engagiert/internal/domain"
 	"github.com/engagiert/engagiert/internal/search"
 	"github.com/engagiert/engagiert/internal/words"
 	"github.com/engagiert/engagiert/internal/yamlkb/yamlkbtest"
@@ -105,7 +106,13 @@ func TestEverydayPlaceNames(t *testing.T) {
 // this package that look inside it.
 func shippedEngine(t testing.TB) *Engine {
 	t.Helper()
-	base := yamlkbtest.Shipped(t)
+	return engineOver(t, yamlkbtest.Shipped(t))
+}
+
+// engineOver is the engine over a base a test made, its index closed when
+// the test ends.
+func engineOver(t testing.TB, base *domain.Base) *Engine {
+	t.Helper()
 	ix, err := search.Build(base)
 	if err != nil {
 		t.Fatal(err)

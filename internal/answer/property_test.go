@@ -13,7 +13,6 @@ import (
 	"golang.org/x/text/language/display"
 
 	"github.com/engagiert/engagiert/internal/domain"
-	"github.com/engagiert/engagiert/internal/search"
 	"github.com/engagiert/engagiert/internal/words"
 	"github.com/engagiert/engagiert/internal/yamlkb/yamlkbtest"
 )
@@ -311,12 +310,7 @@ func TestPropertyNewestTies(t *testing.T) {
 			g[0].Members = members
 			base := domain.NewBaseParts(domain.Parts{Networks: g, Places: ps, Sources: shipped.Sources, Partnerships: shipped.Partnerships,
 				PartnershipCounts: shipped.PartnershipCounts, Lexicon: shipped.Lexicon, Figures: shipped.Figures, Version: "ties"})
-			ix, err := search.Build(base)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer ix.Close()
-			e := New(base, ix, nil)
+			e := engineOver(t, base)
 			current := tt.joined - tt.former
 			for _, q := range []string{"Wer ist zuletzt zu " + shortName(n) + " dazugekommen?", "Welches NRW-Mitglied ist zuletzt zu " + shortName(n) + " dazugekommen?"} {
 				lead := e.Ask(context.Background(), q).Lead

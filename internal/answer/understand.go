@@ -3722,9 +3722,8 @@ func (e *Engine) personWord(w string) bool {
 // as written ("Jochen Beuckers"): two words in capitals neither of which
 // is an ordinary word or a name of the base, or a last name personWord
 // knows after any word in capitals ("Andrea Milz"; not "Engagierte
-// Stadt" or "Kreis Lippe"); the one whose name the
-// question asked where the lead names several ("Who is Klaus Wegener?"),
-// else the first. "" where it names none.
+// Stadt" or "Kreis Lippe"). A name the question asked comes first ("Who
+// is Sylvia Asmussen?"), else the first such pair. "" where it names none.
 func (e *Engine) personIn(lead string, asked []string) string {
 	key := lead + "\x00" + strings.Join(asked, ",")
 	if p, ok := e.people.Load(key); ok {
