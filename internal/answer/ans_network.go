@@ -434,8 +434,19 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 		return b, nil
 	}
 	if f.Attribute == domain.AttrPopulation {
-		// "Wie viele Einwohner haben die zusammen?": no network states it.
-		return e.noInfo(&nets[0], f), nil
+		// "Wie viele Menschen leben in den ausgezeichneten Kommunen?": a
+		// figure of the network that says how many live there answers;
+		// otherwise the sources say nothing ("Wie viele Einwohner haben die
+		// zusammen?").
+		n := &nets[0]
+		for i := len(n.Counts) - 1; i >= 0; i-- {
+			if e.saysCue(n.Counts[i].Text, "populous") {
+				x := e.fact(domain.FactRef{Network: n.ID, Part: "count", Index: i}, en)
+				return domain.Answer{Found: true, Kind: domain.KindFacts, Title: n.Name, English: en, Lead: x.Text, LeadSource: x.Source,
+					Hits: []domain.Hit{networkHit(n)}}, nil
+			}
+		}
+		return e.noInfo(n, f), nil
 	}
 	topics := e.topicsOf(f.Attribute)
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: nets[0].Name, English: en}
@@ -625,7 +636,10 @@ func (e *Engine) noInfo(n *domain.Network, f Frame) domain.Answer {
 		label += say(f.English, "for.year", y) // "zur Förderung für 2025": of other years they may
 	}
 	a.Lead = germanContraction(say(f.English, "noinfo", label, n.Name))
-	if d := shortSentence(firstSentence(n.Description.Text), 140); d != "" && !f.English {
+	// The line of what is known fits what the answer has left of its 300
+	// characters, after the title, the lead and the website line.
+	room := 290 - utf8.RuneCountInString(n.Name)*2 - utf8.RuneCountInString(a.Lead) - utf8.RuneCountInString(n.Website) - 20
+	if d := shortSentence(firstSentence(n.Description.Text), min(140, room)); d != "" && !f.English && room >= 40 {
 		a.Lead += " " + say(f.English, "known", d)
 	}
 	if n.Website != "" {

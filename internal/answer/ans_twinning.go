@@ -413,9 +413,9 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 				break
 			}
 		}
-		if x := p.Facts; !matched && len(x) > 0 && f.Op != OpWhen && f.Op != OpYesNo && f.Op != OpCount && utf8.RuneCountInString(x[0].Text) <= 260 {
-			// "Wie kam Leverkusen auf Nikopol?": what the sources tell of
-			// the twinning beyond its date.
+		if x := p.Facts; !matched && len(x) > 0 && (f.Op != OpWhen || f.Attribute == domain.AttrGoal) && f.Op != OpYesNo && f.Op != OpCount && utf8.RuneCountInString(x[0].Text) <= 260 {
+			// "Wie kam Leverkusen auf Nikopol?", "wann und warum?": what
+			// the sources tell of the twinning beyond its date.
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: x[0].Text, Stand: x[0].Stand, Source: e.base.Source(x[0].Source)})
 		}
 		if pairAttribute(f.Attribute) && f.Attribute != domain.AttrFounding && f.Op != OpWhen && p.Note == "" && len(p.Facts) == 0 && len(f.Words) == 0 {
@@ -912,18 +912,23 @@ func (e *Engine) statedTwinCounts(f Frame, speaks func(string) bool) []domain.An
 		if !speaks(cs[i].Text) {
 			continue
 		}
-		// Of a figure's clauses the first says what was counted; of the
-		// rest only those that answer stay, so the answer keeps its room.
-		parts := strings.Split(cs[i].Text, "; ")
-		text := parts[0]
-		for _, p := range parts[1:] {
-			if speaks(p) {
-				text += " … " + p
-			}
-		}
-		fs = append(fs, domain.AnswerFact{Text: cs[i].Value + " " + text, Stand: cs[i].Stand, Source: e.base.Source(cs[i].Source)})
+		fs = append(fs, domain.AnswerFact{Text: cs[i].Value + " " + clauses(cs[i].Text, speaks), Stand: cs[i].Stand, Source: e.base.Source(cs[i].Source)})
 	}
 	return fs
+}
+
+// clauses clips a figure's text to the clauses that answer: the first
+// says what was counted; of the rest only those that answer stay, so the
+// answer keeps its room.
+func clauses(text string, answers func(string) bool) string {
+	parts := strings.Split(text, "; ")
+	out := parts[0]
+	for _, p := range parts[1:] {
+		if answers(p) {
+			out += " … " + p
+		}
+	}
+	return out
 }
 
 // twinningsByCountry answers with which country NRW places have the most
@@ -999,9 +1004,10 @@ func (e *Engine) twinningFigures(_ context.Context, f Frame) (domain.Answer, err
 	if c := f.Filters.Country; c != "" {
 		// "Wie viele NRW-Partnerschaften gibt es mit Frankreich?": the
 		// figures that name the country, then the ones the base names.
+		names := func(t string) bool { return slices.Contains(e.lex.countriesIn(tokenize(t)), c) }
 		for i := len(cs) - 1; i >= 0; i-- {
-			if strings.Contains(cs[i].Text, c) || strings.Contains(cs[i].Value, c) {
-				a.Facts = append(a.Facts, domain.AnswerFact{Text: cs[i].Value + " " + cs[i].Text, Stand: cs[i].Stand, Source: e.base.Source(cs[i].Source)})
+			if names(cs[i].Text) {
+				a.Facts = append(a.Facts, domain.AnswerFact{Text: cs[i].Value + " " + clauses(cs[i].Text, names), Stand: cs[i].Stand, Source: e.base.Source(cs[i].Source)})
 			}
 		}
 		// Statements that speak of the country: "Mit dem Vereinigten

@@ -45,6 +45,7 @@ func fixture(t *testing.T) *answer.Engine {
 	}, {
 		ID: "land", Name: "Landesring Ehrenamt", Aliases: []string{"Landesring"}, Website: "https://land.example/",
 		Description: domain.Fact{Text: "Kommunen im Land tauschen sich aus.", Source: "a"},
+		Counts:      []domain.Count{{Value: "12", Text: "Kommunen, in denen 2 Millionen Menschen leben", Stand: d(2022, 3), Source: "a"}},
 		Members:     []domain.Membership{{Place: "altstadt", Since: domain.Date{Year: 2015}, Source: "a"}, {Place: "kreis-wald", Source: "a"}},
 	}}
 	base := domain.NewBaseParts(domain.Parts{Networks: networks, Places: places, Sources: sources, Lexicon: shippedLexicon(t), Version: "fixture"})
@@ -105,6 +106,10 @@ func TestAsk(t *testing.T) {
 		// A place with a question the base cannot answer: said first.
 		// Said in one line, with one line of what is known: no list stands in.
 		{"Wie viele Einwohner hat Altstadt?", false, domain.KindPlace, []string{"Zur Einwohnerzahl von Altstadt nennen meine Quellen nichts", "Nordrhein-Westfalen"}, []string{"Bürgersinn"}},
+		// A network's population: a figure that says how many live there,
+		// or one line that the sources say nothing.
+		{"Wie viele Menschen leben in den Landesring-Kommunen?", true, domain.KindFacts, []string{"2 Millionen Menschen"}, []string{"nennen meine Quellen nichts"}},
+		{"Wie viele Menschen leben in den Kommunen von Bürgersinn?", false, domain.KindNone, []string{"Zur Einwohnerzahl nennen meine Quellen nichts"}, []string{"45"}},
 		{"Wo fand das Jahrestreffen in Bergdorf statt?", true, domain.KindFacts, []string{"Das Jahrestreffen fand 2023 in Bergdorf statt"}, []string{"nennen meine Quellen nichts"}},
 		// Joining.
 		{"Wie kann man bei Bürgersinn mitmachen?", true, domain.KindFacts, []string{"Ehrenamtsbüro"}, nil},

@@ -22,6 +22,9 @@ func TestFollowUps(t *testing.T) {
 		// A lone new subject takes the previous question.
 		{"Seit wann ist Bielefeld im RegioPole-Netzwerk?", "und Paderborn?", []string{"Paderborn", "2016"}, []string{"Bielefeld ist Mitglied"}},
 		{"Welche Partnerstädte hat Bielefeld?", "und Dortmund?", []string{"Amiens", "Leeds"}, []string{"Concarneau"}},
+		// "das" before "nicht" or "auch" is no article: the place before.
+		{"Wo liegt Sendenhorst?", "ist das nicht auch Engagierte Stadt?", []string{"Ja, Sendenhorst ist Mitglied", "2021"}, nil},
+		{"Wo liegt Sendenhorst?", "ist das auch bei RegioPole?", []string{"Sendenhorst", "nicht als Mitglied"}, nil},
 		// Why, how or since when of the one twinning asked before: that
 		// twinning and what its source says, not the town's goals.
 		{"When did Witten twin with Mekelle?", "why is there no exchange at the moment?", []string{"Tigray"}, []string{"goals of Witten"}},

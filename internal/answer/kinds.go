@@ -290,7 +290,10 @@ func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
 			}
 			// A named person's role ("Kuschke – was ist seine Rolle?"): the
 			// statement that has the name, however few words it shares.
-			if k.Stated && len(e.specificWords(f)) > 0 || !k.Stated && (e.stronglyStated(f) || e.namesRareWord(f) || f.Attribute == domain.AttrRole && e.rareWords(f) > 0) {
+			// The next event is what no statement of the past says: the
+			// kind answers that none is known ("Wann ist der nächste
+			// virtuelle Stammtisch?").
+			if k.Stated && len(e.specificWords(f)) > 0 || !k.Stated && f.Time != WhenNext && (e.stronglyStated(f) || e.namesRareWord(f) || f.Attribute == domain.AttrRole && e.rareWords(f) > 0) {
 				// Where a person in a role is asked for, the statement must
 				// say the role: "Wer leitet das Institut …?" is not answered
 				// by the one that only names the Institut.
@@ -363,7 +366,9 @@ func (e *Engine) namesRareWord(f Frame) bool {
 		return false
 	}
 	for _, w := range e.specificWords(f) {
-		if df := len(e.refsOf(w)); df > 0 && df <= 2 && !e.lex.ordinary(w) && utf8.RuneCountInString(w) >= 5 {
+		// A link asked for by what it leads to ("Link zum Newsletter") may
+		// be an ordinary word: the statement that says it cites the page.
+		if df := len(e.refsOf(w)); df > 0 && df <= 2 && (f.Attribute == domain.AttrWebsite || !e.lex.ordinary(w)) && utf8.RuneCountInString(w) >= 5 {
 			return true
 		}
 	}

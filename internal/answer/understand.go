@@ -545,7 +545,24 @@ func (e *Engine) splitParts(toks []tok) [][]tok {
 	if start == 0 {
 		return [][]tok{toks} // one part, numbered already: tokenize and focus number the words
 	}
-	return append(parts, renumber(toks[start:]))
+	rest := toks[start:]
+	if first := parts[0]; len(parts) == 1 && len(first) <= 3 && e.lex.startsQuestion(rest, 0) &&
+		(e.lex.isCue("region-words", first, len(first)-1) || e.lex.isCue("district-words", first, len(first)-1)) {
+		// "Which Kreis and which Regierungsbezirk is Emsdetten in?", "In
+		// welchem Kreis und welchem Regierungsbezirk liegt Hamm?": the
+		// first asks for an area as briefly as the second starts and
+		// shares the rest of it. ("Wie viele Städte und wie viele
+		// Gemeinden ohne Stadtrecht …?" does not: the rest is the
+		// second's.)
+		head := len(first)
+		if !e.lex.startsQuestion(first, 0) && head > 1 && utf8.RuneCountInString(first[0].fold) <= 3 && e.lex.startsQuestion(first, 1) {
+			head-- // a preposition before the question word
+		}
+		if len(rest) > head+1 && (head < len(first) || e.lex.startsQuestion(first, 0)) {
+			parts[0] = renumber(append(slices.Clone(first), rest[head:]...))
+		}
+	}
+	return append(parts, renumber(rest))
 }
 
 func renumber(ts []tok) []tok {
@@ -1440,7 +1457,7 @@ func (e *Engine) readCues(r *reading) {
 			name := domain.Cues[p.owner]
 			for j := i; j < i+n; j++ {
 				r.cues[name] = append(r.cues[name], j)
-				if name != "office" { // an office is what statements say: it stays a word
+				if name != "office" && name != "populous" { // what statements say: it stays a word
 					used = append(used, j)
 				}
 			}
@@ -1628,6 +1645,18 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 					r.cues["most"] = []int{i}
 					claim(i, n)
 				}
+			}
+		}
+	}
+	if f.Most == DirNone && !compared {
+		// "Gemeinden pro Regierungsbezirk", "Wie viele Gemeinden hat jeder
+		// Kreis?": a figure for each area is the ranking of all of them.
+		for _, i := range r.cues["per"] {
+			if i+1 < len(r.toks) && (e.lex.isCue("region-words", r.toks, i+1) || e.lex.isCue("district-words", r.toks, i+1)) {
+				f.Most = DirLargest
+				r.cues["most"] = []int{i}
+				claim(i, 1)
+				break
 			}
 		}
 	}
@@ -2480,6 +2509,9 @@ func (e *Engine) readAbout(r *reading, f *Frame) {
 			f.Filters.Twinned = "nein"
 			f.Negate = false
 		}
+	case r.has("twinning") && f.Attribute == domain.AttrEvent && f.has(SubjectPlace) && len(nets) == 0 && r.has("who") && !r.has("which"):
+		// "Who joined the online event with Dortmund on Ukraine
+		// partnerships?": an event on twinnings, told by the statements.
 	case r.has("twinning") && (len(nets) == 0 || (len(nets) == 1 && nets[0] == e.twinNetwork && (f.has(SubjectPlace) ||
 		f.Op == OpCount && !r.has("members", "member-who", "places")))):
 		// "How many partnerships does NRW have according to the figures
@@ -3318,7 +3350,12 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	// ("und wie lange lief das?", "wer hat die gegründet?"): no article
 	// ends a sentence. Inside a question articles are articles ("und der
 	// Kreis Olpe?"), so they are no pronoun cue of their own.
-	r.pronoun = r.has("pronoun", "person-pronoun", "person-possessive") || len(r.toks) > 1 && slices.Contains(r.cues["article"], len(r.toks)-1)
+	// Nor does one stand before "nicht" or "auch": "ist das nicht auch
+	// Engagierte Stadt?" asks of what was named.
+	r.pronoun = r.has("pronoun", "person-pronoun", "person-possessive") || len(r.toks) > 1 && slices.Contains(r.cues["article"], len(r.toks)-1) ||
+		slices.ContainsFunc(r.cues["article"], func(p int) bool {
+			return p > 0 && p+1 < len(r.toks) && (slices.Contains(r.cues["negation"], p+1) || slices.Contains(r.cues["inclusive"], p+1))
+		})
 	r.also = r.has("also")
 	// A question of names, filters and follow-up words only ("und in
 	// Frankreich?") changes one thing of the question before.

@@ -62,6 +62,10 @@ const (
 	// "Tessa Flatten's job?"; the statement that names the person with an
 	// office answers.
 	AttrRole
+	// AttrBudget is how much money a network or office has to spend
+	// ("das Jahresbudget der Netzwerkstelle"): not the funding programmes
+	// it offers.
+	AttrBudget
 	numAttributes
 )
 
@@ -74,7 +78,7 @@ var attributeNames = [numAttributes]string{
 	AttrEvent: "event", AttrProgramme: "programme", AttrData: "data", AttrTerm: "term", AttrPlace: "place",
 	AttrDate: "date", AttrPeople: "people", AttrStates: "states", AttrPopulation: "population", AttrMayor: "mayor",
 	AttrActivities: "activities", AttrKey: "key", AttrOfficial: "official", AttrSurface: "surface", AttrPostcode: "postcode", AttrPhone: "phone",
-	AttrHours: "hours", AttrTravel: "travel", AttrRole: "role",
+	AttrHours: "hours", AttrTravel: "travel", AttrRole: "role", AttrBudget: "budget",
 }
 
 // String is the attribute's name as facts and the lexicon write it: "chair".
