@@ -889,6 +889,14 @@ func joinAnswers(as []domain.Answer) domain.Answer {
 		}
 		a.Hits = append(a.Hits, b.Hits...)
 		a.Frame = b.Frame // a follow-up continues from the last thing asked
+		if pf, ok := decodeFrame(a.Frame); ok && a.Frame != "" {
+			// … in the network the question named: "did it ever chair the
+			// network, and who was OB?" … "who took over after it?".
+			if bf, ok := decodeFrame(as[0].Frame); ok && !pf.has(SubjectNetwork) && bf.count(SubjectNetwork) == 1 && pf.count(SubjectPlace) == 1 && bf.count(SubjectPlace) == 1 && bf.places()[0] == pf.places()[0] {
+				pf.Subjects = append(pf.Subjects, Subject{Kind: SubjectNetwork, ID: bf.networks()[0]})
+				a.Frame = pf.encode()
+			}
+		}
 	}
 	if len(leads) > 1 {
 		// "… in der Türkei …: … in Polen …:": a lead that introduced its

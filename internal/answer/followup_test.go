@@ -22,6 +22,10 @@ func TestFollowUps(t *testing.T) {
 		// A lone new subject takes the previous question.
 		{"Seit wann ist Bielefeld im RegioPole-Netzwerk?", "und Paderborn?", []string{"Paderborn", "2016"}, []string{"Bielefeld ist Mitglied"}},
 		{"Welche Partnerstädte hat Bielefeld?", "und Dortmund?", []string{"Amiens", "Leeds"}, []string{"Concarneau"}},
+		// "OB" is the Oberbürgermeister: of the chair city asked before.
+		{"Wer hatte den RegioPole-Vorsitz vor Paderborn?", "wer war da OB?", []string{"Christian Schuchardt"}, []string{"Michael Dreier"}},
+		// A name of words the base holds no entry for keeps its words for a count.
+		{"What is the NBE NRW?", "how many members?", []string{"70 Mitglieder"}, nil},
 		// "das" before "nicht" or "auch" is no article: the place before.
 		{"Wo liegt Sendenhorst?", "ist das nicht auch Engagierte Stadt?", []string{"Ja, Sendenhorst ist Mitglied", "2021"}, nil},
 		{"Wo liegt Sendenhorst?", "ist das auch bei RegioPole?", []string{"Sendenhorst", "nicht als Mitglied"}, nil},

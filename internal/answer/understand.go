@@ -4278,14 +4278,17 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		// "and Aachen?": since when Aachen is one.
 		return Frame{Op: OpWhen, English: f.English, Subjects: []Subject{{Kind: SubjectNetwork, ID: prev.networks()[0]}, f.Subjects[0]}}
 	}
+	titled := slices.ContainsFunc(prev.Words, func(w string) bool { return strings.Contains(w, " ") }) // a name of words: „Netzwerk bürgerschaftliches Engagement“
 	if !named && len(prev.Subjects) == 0 && len(prev.Words) > 0 && prev.About != AboutTwinnings && f.Unknown == "" &&
 		f.About != AboutTwinnings && f.Filters.Country == "" && f.Filters.State == "" && f.Filters.Kind == "" && f.Filters.Area == "" && len(f.Words) <= 2 &&
-		(len(f.Words) > 0 || f.Op == OpWhen || r.pronoun || r.bare || f.Filters.Year != 0) &&
-		!(len(f.Words) == 0 && f.Filters.Year == 0 && (f.Attribute == domain.AttrMembers || f.Op == OpCount)) {
+		(len(f.Words) > 0 || f.Op == OpWhen || r.pronoun || r.bare || f.Filters.Year != 0 || titled && len(f.Words) == 0) &&
+		(!(len(f.Words) == 0 && f.Filters.Year == 0 && (f.Attribute == domain.AttrMembers || f.Op == OpCount)) || titled) {
 		// "Was ist der Wettbewerb „Europa bei uns zuhause“?" … "wie viele
 		// Projekte gab es 2017?", "and how many were awarded in 2018?": a
 		// question about what the statements
-		// before were on keeps their words (and area).
+		// before were on keeps their words (and area). A count keeps
+		// them where they name something ("NBE NRW" … "wie viele
+		// Mitglieder?").
 		g := f
 		g.Words = slices.Clone(prev.Words)
 		for _, w := range f.Words {
