@@ -22,6 +22,9 @@ func TestFollowUps(t *testing.T) {
 		// A lone new subject takes the previous question.
 		{"Seit wann ist Bielefeld im RegioPole-Netzwerk?", "und Paderborn?", []string{"Paderborn", "2016"}, []string{"Bielefeld ist Mitglied"}},
 		{"Welche Partnerstädte hat Bielefeld?", "und Dortmund?", []string{"Amiens", "Leeds"}, []string{"Concarneau"}},
+		// "and nationwide?" asks the question before of all of Germany.
+		{"How many NRW–Ukraine partnerships are there?", "and nationwide?", []string{"bundesweit 167"}, nil},
+		{"Wie viele Engagierte Städte gibt es in NRW?", "und bundesweit?", []string{"112 Engagierte Städte"}, []string{"Nordrhein-Westfalen"}},
 		// "OB" is the Oberbürgermeister: of the chair city asked before.
 		{"Wer hatte den RegioPole-Vorsitz vor Paderborn?", "wer war da OB?", []string{"Christian Schuchardt"}, []string{"Michael Dreier"}},
 		// A name of words the base holds no entry for keeps its words for a count.

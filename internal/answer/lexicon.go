@@ -219,6 +219,12 @@ func toPhrase(s string) phrase {
 	return p
 }
 
+// statedCues are the cues whose words are what statements say too: an
+// office ("Referentin"), a verb of how many live somewhere ("leben"), the
+// whole country ("bundesweit"). They stay words of the question, to look
+// for in the statements, and are no ordinary words.
+var statedCues = map[string]bool{"office": true, "populous": true, "nationwide": true}
+
 func newLexicon(lx *domain.Lexicon) *lexicon {
 	if lx == nil {
 		lx = &domain.Lexicon{}
@@ -240,17 +246,23 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 	}
 	for _, name := range domain.Cues {
 		lw := lx.Cues[name]
+		add := addVocab
+		if statedCues[name] && name != "office" { // an office stays ordinary: only rare, long ones are specific
+			// A word statements say stays a word to look for: no ordinary
+			// word of the lexicon, nor one that tells the language.
+			add = func(phrase, int) {}
+		}
 		for _, w := range lw.DE {
 			p := toPhrase(w)
 			p.lang = -1
 			l.cues[name] = append(l.cues[name], p)
-			addVocab(p, -1)
+			add(p, -1)
 		}
 		for _, w := range lw.EN {
 			p := toPhrase(w)
 			p.lang = +1
 			l.cues[name] = append(l.cues[name], p)
-			addVocab(p, +1)
+			add(p, +1)
 		}
 	}
 	for _, a := range lx.Attributes {

@@ -1457,7 +1457,7 @@ func (e *Engine) readCues(r *reading) {
 			name := domain.Cues[p.owner]
 			for j := i; j < i+n; j++ {
 				r.cues[name] = append(r.cues[name], j)
-				if name != "office" && name != "populous" { // what statements say: it stays a word
+				if !statedCues[name] { // what statements say: it stays a word
 					used = append(used, j)
 				}
 			}
@@ -3492,6 +3492,19 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	}
 	if r.germany && prev.About == AboutTwinnings && !f.has(SubjectNetwork) {
 		f.Filters.Country, f.About = "Deutschland", AboutTwinnings
+	}
+	if r.has("nationwide") && len(f.Subjects) == 0 && prev.Filters.State != "" && f.Filters.IsZero() && f.Unknown == "" && f.Op == OpDescribe &&
+		len(f.Words) == len(r.cues["nationwide"]) {
+		// "How many NRW–Ukraine partnerships are there?" … "and
+		// nationwide?": the same question of all of Germany, as the
+		// statements count it, in their word (the cue's first German one:
+		// "bundesweit").
+		g := prev
+		g.Parts, g.English, g.Filters.State = nil, f.English, ""
+		if ps := e.lex.cues["nationwide"]; len(ps) > 0 && len(ps[0].words) == 1 && !slices.Contains(g.Words, ps[0].words[0]) {
+			g.Words = append(slices.Clone(g.Words), ps[0].words[0])
+		}
+		return g
 	}
 	if g, ok := e.otherPartner(f, prev, r); ok {
 		return g
