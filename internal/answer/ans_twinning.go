@@ -362,7 +362,9 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 			a1 = q
 		}
 	}
-	p1, p2 := e.asAsked(e.base.Place(a1), f), e.asAsked(e.base.Place(a2), f)
+	// A partner abroad with its other spelling, as lists give it: "Rschew
+	// (Rshew)".
+	p1, p2 := e.withAlias(e.asAsked(e.base.Place(a1), f)), e.withAlias(e.asAsked(e.base.Place(a2), f))
 	if p1.Country != "" && p2.Country != "" {
 		return e.sharedPartner(p1, p2, f)
 	}
@@ -387,12 +389,17 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 			status = statusPhrase(en, p.Status) // "Ist Köln mit Wolgograd noch verbunden?"
 		}
 		name2 := p2.Name
-		if c := countryOf(p, p2, a1); c != "" && p2.Country != "" && !strings.HasSuffix(name2, ")") {
+		aliased := name2 != e.base.Place(a2).Name
+		if c := countryOf(p, p2, a1); c != "" && p2.Country != "" && (!strings.HasSuffix(name2, ")") || aliased) {
 			in := e.countryName(en, c)
 			if p2.District != "" {
 				in = p2.District + ", " + in // "Beşiktaş (Istanbul, Türkei)"
 			}
-			name2 += " (" + in + ")" // "Chipata (Sambia)": where the partner lies
+			if aliased && strings.HasSuffix(name2, ")") {
+				name2 = strings.TrimSuffix(name2, ")") + ", " + in + ")" // "Košice (Kaschau, Slowakei)"
+			} else {
+				name2 += " (" + in + ")" // "Chipata (Sambia)": where the partner lies
+			}
 		}
 		leadWith(&a, domain.AnswerFact{Text: say(en, "twin.pair", p1.Name, name2, kind, since, status), Source: e.base.Source(p.Source)})
 		if f.Op == OpWhen && p.Since.IsZero() && !yearRE.MatchString(p.Note) {
@@ -418,7 +425,8 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 			// the sources tell of the twinning beyond its date.
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: x[0].Text, Stand: x[0].Stand, Source: e.base.Source(x[0].Source)})
 		}
-		if pairAttribute(f.Attribute) && f.Attribute != domain.AttrFounding && f.Op != OpWhen && p.Note == "" && len(p.Facts) == 0 && len(f.Words) == 0 {
+		// (Whether it still goes on the twinning's own line says.)
+		if pairAttribute(f.Attribute) && f.Attribute != domain.AttrFounding && f.Attribute != domain.AttrStatus && f.Op != OpWhen && p.Note == "" && len(p.Facts) == 0 && len(f.Words) == 0 {
 			// "Seit wann ist Münster mit Orléans verpartnert?" … "warum?":
 			// the sources tell nothing of it beyond its date; the twinning
 			// is what they do say.

@@ -22,6 +22,11 @@ func TestFollowUps(t *testing.T) {
 		// A lone new subject takes the previous question.
 		{"Seit wann ist Bielefeld im RegioPole-Netzwerk?", "und Paderborn?", []string{"Paderborn", "2016"}, []string{"Bielefeld ist Mitglied"}},
 		{"Welche Partnerstädte hat Bielefeld?", "und Dortmund?", []string{"Amiens", "Leeds"}, []string{"Concarneau"}},
+		// Whether the one twinning named before still goes on, how long its
+		// treaty runs: that twinning, with its status and notes.
+		{"Castrop-Rauxel – älteste Partnerstadt?", "und ist die noch aktiv?", []string{"Wakefield", "nur noch auf dem Papier"}, nil},
+		{"Does Düsseldorf have an Italian partner city?", "how long is that agreement valid?", []string{"Palermo", "zehn Jahre"}, nil},
+		{"Does Witten have a Russian partner town?", "what happened to it after 2022?", []string{"Kursk", "ruht"}, []string{"name no town twinnings"}},
 		// "and nationwide?" asks the question before of all of Germany.
 		{"How many NRW–Ukraine partnerships are there?", "and nationwide?", []string{"bundesweit 167"}, nil},
 		{"Wie viele Engagierte Städte gibt es in NRW?", "und bundesweit?", []string{"112 Engagierte Städte"}, []string{"Nordrhein-Westfalen"}},

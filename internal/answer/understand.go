@@ -3711,7 +3711,8 @@ func (e *Engine) aboutPrevPair(f, prev Frame, r *reading) (Frame, bool) {
 	if !pairAttribute(f.Attribute) && !since || r.has("places", "networks") {
 		return f, false // "und wann wurde die Stadt gegründet?": the town's
 	}
-	if f.Unknown != "" || f.Filters.Year != 0 || f.Most != DirNone || f.Op == OpCount || f.Op == OpList || f.Op == OpMost {
+	if f.Unknown != "" || f.Filters.Year != 0 && f.Attribute != domain.AttrStatus || f.Most != DirNone || f.Op == OpCount || f.Op == OpMost ||
+		f.Op == OpList && f.Attribute != domain.AttrStatus { // "what happened to it after 2022?": the twinning's status
 		return f, false
 	}
 	op := OpDescribe
@@ -3892,7 +3893,8 @@ func (e *Engine) officeOfAll(ws []string) bool {
 // what its sources tell of it: why, how, since when, who started it.
 func pairAttribute(a domain.Attribute) bool {
 	switch a {
-	case domain.AttrGoal, domain.AttrFounding, domain.AttrFoundingPlace, domain.AttrFounders, domain.AttrHistory, domain.AttrInitiator, domain.AttrOutcome:
+	case domain.AttrGoal, domain.AttrFounding, domain.AttrFoundingPlace, domain.AttrFounders, domain.AttrHistory, domain.AttrInitiator, domain.AttrOutcome,
+		domain.AttrStatus, domain.AttrTerm:
 		return true
 	}
 	return false

@@ -66,6 +66,9 @@ const (
 	// ("das Jahresbudget der Netzwerkstelle"): not the funding programmes
 	// it offers.
 	AttrBudget
+	// AttrStatus is whether something still goes on ("Ist die noch
+	// aktiv?", "what happened to it?"): of a twinning, its status and notes.
+	AttrStatus
 	numAttributes
 )
 
@@ -78,7 +81,7 @@ var attributeNames = [numAttributes]string{
 	AttrEvent: "event", AttrProgramme: "programme", AttrData: "data", AttrTerm: "term", AttrPlace: "place",
 	AttrDate: "date", AttrPeople: "people", AttrStates: "states", AttrPopulation: "population", AttrMayor: "mayor",
 	AttrActivities: "activities", AttrKey: "key", AttrOfficial: "official", AttrSurface: "surface", AttrPostcode: "postcode", AttrPhone: "phone",
-	AttrHours: "hours", AttrTravel: "travel", AttrRole: "role", AttrBudget: "budget",
+	AttrHours: "hours", AttrTravel: "travel", AttrRole: "role", AttrBudget: "budget", AttrStatus: "status",
 }
 
 // String is the attribute's name as facts and the lexicon write it: "chair".
