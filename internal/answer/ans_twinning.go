@@ -336,10 +336,17 @@ func (e *Engine) twinningText(text string) bool { return e.saysCue(text, "twinni
 
 // saysCue reports whether a text (a statement, not a question) has one of
 // the cue's phrases.
-func (e *Engine) saysCue(text, cue string) bool {
+func (e *Engine) saysCue(text, cue string) bool { return saysAt(text, cue, e.lex.isCue) }
+
+// saysCuePhrase reports whether a text says a phrase of the cue, of any
+// length ("nennen die gelesenen Quellen nicht").
+func (e *Engine) saysCuePhrase(text, cue string) bool { return saysAt(text, cue, e.lex.startsCue) }
+
+// saysAt reports whether match finds the cue at some token of text.
+func saysAt(text, cue string, match func(string, []tok, int) bool) bool {
 	toks := tokenize(text)
 	for i := range toks {
-		if e.lex.isCue(cue, toks, i) {
+		if match(cue, toks, i) {
 			return true
 		}
 	}

@@ -707,6 +707,11 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 			e.log.Debug("routed", "frame", part.String(), "kind", name)
 		}
 		a.English = a.English || part.English
+		if a.Found && (part.Op == OpWhen || part.Time == WhenNext) && e.saysCuePhrase(a.Lead, "unsaid") {
+			// "Wann findet der Praxistag statt?": the statement that
+			// answers says the sources do not tell; it is shown, not found.
+			a.Found = false
+		}
 		if part.Op == OpCount && a.Found {
 			a.Lead = e.figureInDigits(a.Lead)
 		}

@@ -35,6 +35,7 @@ func fixture(t *testing.T) *answer.Engine {
 		},
 		Facts: []domain.Fact{
 			{Text: "Das Jahrestreffen fand 2023 in Bergdorf statt.", Stand: d(2023, 9), Source: "b"},
+			{Text: "Im März 2024 wurde ein Sommerfest angekündigt; dass es stattfand, nennen die gelesenen Quellen nicht.", Source: "b", Topic: "event"},
 			{Text: "Aufnehmen lassen können sich Städte mit einem Ehrenamtsbüro.", Source: "b", Topic: "join"},
 		},
 		Members: []domain.Membership{
@@ -106,6 +107,9 @@ func TestAsk(t *testing.T) {
 		// A place with a question the base cannot answer: said first.
 		// Said in one line, with one line of what is known: no list stands in.
 		{"Wie viele Einwohner hat Altstadt?", false, domain.KindPlace, []string{"Zur Einwohnerzahl von Altstadt nennen meine Quellen nichts", "Nordrhein-Westfalen"}, []string{"Bürgersinn"}},
+		// A statement that says the sources do not tell when: shown, not found.
+		{"Wann findet das Sommerfest von Bürgersinn statt?", false, domain.KindFacts, []string{"Sommerfest angekündigt"}, nil},
+		{"Gibt es ein Sommerfest bei Bürgersinn?", true, domain.KindFacts, []string{"Sommerfest angekündigt"}, nil},
 		// A network's population: a figure that says how many live there,
 		// or one line that the sources say nothing.
 		{"Wie viele Menschen leben in den Landesring-Kommunen?", true, domain.KindFacts, []string{"2 Millionen Menschen"}, []string{"nennen meine Quellen nichts"}},

@@ -329,12 +329,22 @@ func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
 					return b, k.Name + "/stated"
 				}
 			}
-			if a.Found && !k.Stated && f.Op == OpWho && attrSpecific(f) && f.Unknown == "" && e.ignoresRareWord(a, f) {
+			if a.Found && !k.Stated && (f.Op == OpWho || f.Op == OpYesNo && f.Attribute == domain.AttrEvent) && attrSpecific(f) && f.Unknown == "" && e.ignoresRareWord(a, f) {
 				// "Who chairs the Kuratorium of the Auslandsgesellschaft?":
 				// the network's chair answers without the word that says
 				// which body is meant; the statement that has it and says
-				// the office answers.
-				if b, err := e.statesSpecific(ctx, f); err == nil && b.Found && e.saysWordOf(b.Lead, e.lex.attrWordsOf(f.Attribute)) {
+				// the office answers. So for an event asked by its name
+				// ("Hat der Praxistag schon stattgefunden?").
+				b, err := e.statesSpecific(ctx, f)
+				if err != nil || !b.Found {
+					// "Hat der angekündigte Praxistag schon stattgefunden?":
+					// the statement with the rare word, whatever else the
+					// question says ("angekündigte" of "kündigte … an").
+					g := f
+					g.Words = e.rareIgnored(a, f)
+					b, err = e.statesSpecific(ctx, g)
+				}
+				if err == nil && b.Found && e.saysWordOf(b.Lead, e.lex.attrWordsOf(f.Attribute)) {
 					return b, k.Name + "/stated"
 				}
 			}
@@ -378,13 +388,19 @@ func (e *Engine) namesRareWord(f Frame) bool {
 // ignoresRareWord reports whether an answer leaves out a long word of
 // the question no ordinary word list has and at most two statements say.
 func (e *Engine) ignoresRareWord(a domain.Answer, f Frame) bool {
+	return len(e.rareIgnored(a, f)) > 0
+}
+
+// rareIgnored are the words ignoresRareWord finds left out.
+func (e *Engine) rareIgnored(a domain.Answer, f Frame) []string {
+	var out []string
 	for _, w := range e.specificWords(f) {
 		if df := len(e.refsOf(w)); df > 0 && df <= 2 && utf8.RuneCountInString(w) >= 7 && !e.lex.ordinary(w) && !e.saysWordOf(a.PlainText(), []string{w}) &&
 			!strings.Contains(words.Fold(a.PlainText()), w) {
-			return true
+			out = append(out, w)
 		}
 	}
-	return false
+	return out
 }
 
 // noteSays reports whether the note on the membership asked about says
