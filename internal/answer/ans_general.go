@@ -927,8 +927,9 @@ func sameList(x, y domain.List) bool {
 }
 
 // shorten keeps an answer short: a line the lead already says goes, and so
-// does an empty one.
-func (e *Engine) shorten(a domain.Answer) domain.Answer {
+// does an empty one. It never drops a fact keep holds: the lead of a later
+// part of a question of two.
+func (e *Engine) shorten(a domain.Answer, keep func(domain.AnswerFact) bool) domain.Answer {
 	if len(a.Facts) == 0 {
 		return a
 	}
@@ -946,7 +947,14 @@ func (e *Engine) shorten(a domain.Answer) domain.Answer {
 	// memberships stay.
 	if a.Kind == domain.KindFacts {
 		for len(a.Facts) > 1 && utf8.RuneCountInString(a.PlainText()) > answerBudget {
-			a.Facts = a.Facts[:len(a.Facts)-1]
+			i := len(a.Facts) - 1
+			for i > 0 && keep != nil && keep(a.Facts[i]) {
+				i--
+			}
+			if i == 0 {
+				break
+			}
+			a.Facts = slices.Delete(a.Facts, i, i+1)
 		}
 	}
 	return a

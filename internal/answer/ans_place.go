@@ -561,6 +561,7 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 	places, networks := f.places(), f.networks()
 	a := domain.Answer{Found: true, Kind: domain.KindMembership, English: en}
 	var leads []string
+	pairs, nos := 0, 0 // "Seit wann ist X in Y?" of a non-member asks a date nobody has
 	for _, pid := range places {
 		pl := e.base.Place(pid)
 		a.Hits = append(a.Hits, placeHit(pl))
@@ -568,6 +569,7 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 			n := e.base.Network(nid)
 			a.Links = appendLink(a.Links, domain.Link{Title: n.Name, URL: n.Website})
 			m, ok := e.base.MembershipIn(nid, pid)
+			pairs++
 			switch {
 			case !ok:
 				if area := e.areaMembers(pl, n, en); area != "" {
@@ -601,6 +603,7 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 					lead += " " + say(en, "member.partial")
 				}
 				leads = append(leads, lead)
+				nos++
 			case !m.Until.IsZero():
 				leads = append(leads, say(en, "member.left", pl.Name, n.Name, dateIn(en, m.Until)))
 				a.LeadSource = e.base.Source(m.Source)
@@ -639,6 +642,9 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 		a.LeadSource = nil
 	}
 	a.Lead = strings.Join(leads, " ")
+	if f.Op == OpWhen && pairs > 0 && nos == pairs {
+		a.Found = false
+	}
 	if len(f.Words) > 0 || attrSpecific(f) {
 		facts, err := e.aboutPlaces(ctx, places, f, nil)
 		if err != nil {
@@ -646,6 +652,14 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 		}
 		if len(facts) > 0 {
 			a.Facts = append(facts[:1], a.Facts...)
+			if f.Attribute == domain.AttrEvent && a.Found {
+				// "Regionaltreffen der Engagierten Städte in Bottrop – wann
+				// war das?": the event is what was asked; the membership
+				// follows it.
+				member := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
+				leadWith(&a, a.Facts[0])
+				a.Facts[0] = member
+			}
 		}
 	}
 	return a, nil

@@ -84,7 +84,7 @@ func rgre(en bool) domain.Link {
 // twinnings answers about the partners of the places a question names:
 // all of them, those in a country ("Hat X eine Partnerstadt in Polen?"),
 // the oldest or newest, how many, or the twinning of two named places.
-func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
+func (e *Engine) twinnings(ctx context.Context, f Frame) (domain.Answer, error) {
 	en := f.English
 	places := f.places()
 	if a, ok := e.firstPartner(places, f); ok {
@@ -102,6 +102,31 @@ func (e *Engine) twinnings(_ context.Context, f Frame) (domain.Answer, error) {
 	}
 	country := f.Filters.Country
 	ps := e.placeTwinnings(pl, f)
+	if unheldOfPairs(f.Attribute) && len(ps) > 0 && !slices.ContainsFunc(ps, func(p domain.Partnership) bool { return e.pairSays(p, f.Asked) }) {
+		// "E-Mail des Partnerschaftsvereins Gladbeck?", "und die
+		// Telefonnummer vom Partnerschaftsverein?": no twinning's sources
+		// give it; what is known, in one line.
+		g := f
+		g.Attribute, g.Asked = domain.AttrNone, nil
+		b, err := e.twinnings(ctx, g)
+		if err != nil {
+			return b, err
+		}
+		label := e.lex.label(f.Attribute, en)
+		if en {
+			label = theLabel(label)
+		}
+		a := domain.Answer{Found: false, Kind: domain.KindNone, Title: b.Title, English: en, Hits: b.Hits,
+			Lead: germanContraction(say(en, "twin.noinfo", label, pl.Name)), Links: []domain.Link{rgre(en)}}
+		if b.Lead != "" {
+			known := b.Lead
+			if k, ok := strings.CutSuffix(known, ":"); ok { // the list it announced is not shown
+				known = k + "."
+			}
+			a.Facts = []domain.AnswerFact{{Text: known, Source: b.LeadSource}}
+		}
+		return a, nil
+	}
 	if len(ps) == 1 && (country != "" || f.Filters.TwinKind != "") && (f.Op == OpWhen && ps[0].Since.Day != 0 || pairAttribute(f.Attribute) || f.Attribute == domain.AttrCarrier) {
 		// "and the Lithuanian partner – when was that made official?",
 		// "wie ist die polnische entstanden?", "was steckt dahinter?": the
@@ -395,20 +420,14 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 		if p.Status != "" {
 			status = statusPhrase(en, p.Status) // "Ist Köln mit Wolgograd noch verbunden?"
 		}
-		name2 := p2.Name
-		aliased := name2 != e.base.Place(a2).Name
-		if c := countryOf(p, p2, a1); c != "" && p2.Country != "" && (!strings.HasSuffix(name2, ")") || aliased) {
-			in := e.countryName(en, c)
-			if p2.District != "" {
-				in = p2.District + ", " + in // "Beşiktaş (Istanbul, Türkei)"
-			}
-			if aliased && strings.HasSuffix(name2, ")") {
-				name2 = strings.TrimSuffix(name2, ")") + ", " + in + ")" // "Košice (Kaschau, Slowakei)"
-			} else {
-				name2 += " (" + in + ")" // "Chipata (Sambia)": where the partner lies
-			}
+		// Where the partner abroad lies, asked first or second: "Chipata
+		// (Sambia)", "In welchem Land liegt Zabrze, die Partnerstadt von
+		// Essen?".
+		name1, name2 := p1.Name, e.partnerWhere(en, p, p2, a2, a1)
+		if p2.Country == "" && p1.Country != "" {
+			name1 = e.partnerWhere(en, p, p1, a1, a2)
 		}
-		leadWith(&a, domain.AnswerFact{Text: say(en, "twin.pair", p1.Name, name2, kind, since, status), Source: e.base.Source(p.Source)})
+		leadWith(&a, domain.AnswerFact{Text: say(en, "twin.pair", name1, name2, kind, since, status), Source: e.base.Source(p.Source)})
 		if f.Op == OpWhen && p.Since.IsZero() && !yearRE.MatchString(p.Note) {
 			a.Found = false // "Seit wann …?": the twinning is known, when it began is not (no year in the note either)
 		}
@@ -427,18 +446,21 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 				break
 			}
 		}
-		if x := p.Facts; !matched && len(x) > 0 && (f.Op != OpWhen || f.Attribute == domain.AttrGoal) && f.Op != OpYesNo && f.Op != OpCount && utf8.RuneCountInString(x[0].Text) <= 260 {
+		if x := p.Facts; !matched && len(x) > 0 && (f.Op != OpWhen || f.Attribute == domain.AttrGoal) && (f.Op != OpYesNo || f.Attribute == domain.AttrStatus) && f.Op != OpCount && utf8.RuneCountInString(x[0].Text) <= 260 {
 			// "Wie kam Leverkusen auf Nikopol?", "wann und warum?": what
 			// the sources tell of the twinning beyond its date.
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: x[0].Text, Stand: x[0].Stand, Source: e.base.Source(x[0].Source)})
 		}
 		// (Whether it still goes on the twinning's own line says.)
-		if pairAttribute(f.Attribute) && f.Attribute != domain.AttrFounding && f.Attribute != domain.AttrStatus && f.Op != OpWhen && p.Note == "" && len(p.Facts) == 0 && len(f.Words) == 0 {
+		beyond := unheldOfPairs(f.Attribute) && !e.pairSays(p, f.Asked)
+		if beyond || pairAttribute(f.Attribute) && f.Attribute != domain.AttrFounding && f.Attribute != domain.AttrStatus && f.Op != OpWhen && p.Note == "" && len(p.Facts) == 0 && len(f.Words) == 0 {
+			// "Who is the contact person at the Freundeskreis …?": a
+			// twinning's sources name no contact, budget or website.
 			// "Seit wann ist Münster mit Orléans verpartnert?" … "warum?":
 			// the sources tell nothing of it beyond its date; the twinning
 			// is what they do say.
 			pair := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
-			a.Found, a.Lead, a.LeadSource = false, say(en, "noinfo.place", e.lex.label(f.Attribute, en), p1.Name+" – "+p2.Name), nil
+			a.Found, a.Lead, a.LeadSource = false, germanContraction(say(en, "noinfo.place", e.lex.label(f.Attribute, en), p1.Name+" – "+p2.Name)), nil
 			a.Facts = append([]domain.AnswerFact{pair}, a.Facts...)
 		}
 		return a
@@ -447,6 +469,51 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 	a.Lead = say(en, "twin.pair.none", p1.Name, p2.Name)
 	a.Links = []domain.Link{rgre(en)}
 	return a
+}
+
+// partnerWhere is the name of a twinning's partner abroad with where it
+// lies: "Chipata (Sambia)", "Beşiktaş (Istanbul, Türkei)", "Košice
+// (Kaschau, Slowakei)"; a place in Germany keeps its name.
+func (e *Engine) partnerWhere(en bool, p domain.Partnership, pl *domain.Place, id, other string) string {
+	name := pl.Name
+	aliased := name != e.base.Place(id).Name
+	c := countryOf(p, pl, other)
+	if c == "" || pl.Country == "" || strings.HasSuffix(name, ")") && !aliased {
+		return name
+	}
+	in := e.countryName(en, c)
+	if pl.District != "" {
+		in = pl.District + ", " + in
+	}
+	if aliased && strings.HasSuffix(name, ")") {
+		return strings.TrimSuffix(name, ")") + ", " + in + ")"
+	}
+	return name + " (" + in + ")"
+}
+
+// unheldOfPairs reports whether an attribute is one the base holds of no
+// twinning as such: how to reach it, its money (its website is
+// the source a list links).
+// Only a statement of the twinning that says it answers.
+func unheldOfPairs(a domain.Attribute) bool {
+	switch a {
+	case domain.AttrContact, domain.AttrPhone, domain.AttrBudget, domain.AttrCost, domain.AttrFunding,
+		domain.AttrHours, domain.AttrPostcode:
+		return true
+	}
+	return false
+}
+
+// pairSays reports whether a twinning's note or statements have one of the
+// words that asked for an attribute.
+func (e *Engine) pairSays(p domain.Partnership, asked []string) bool {
+	if len(asked) == 0 {
+		return false
+	}
+	if e.hasWord(p.Note, asked...) {
+		return true
+	}
+	return slices.ContainsFunc(p.Facts, func(x domain.Fact) bool { return e.hasWord(x.Text, asked...) })
 }
 
 // boroughTwinnings are the twinnings with the Bezirke of a city abroad,

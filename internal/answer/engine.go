@@ -712,6 +712,14 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 			// answers says the sources do not tell; it is shown, not found.
 			a.Found = false
 		}
+		if a.Found && attrSpecific(part) && e.saysCuePhrase(firstClause(a.Lead), "unsaid") &&
+			e.saysCue(strings.Join(part.Asked, " "), "channel") && !e.saysCue(a.Lead, "channel") {
+			// "What's the e-mail of the Netzwerkstelle?" and a statement
+			// that begins "Eine eigene Kontaktseite … nennen die gelesenen
+			// Seiten nicht" and gives no address to write to: what was
+			// asked is what it says nobody tells.
+			a.Found = false
+		}
 		if part.Op == OpCount && a.Found {
 			a.Lead = e.figureInDigits(a.Lead)
 		}
@@ -740,13 +748,13 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 		}
 		answers = append(answers, a)
 	}
-	a := e.shorten(joinAnswers(answers))
 	// Two questions in one: their leads first. What answers a later
 	// part stays, over the budget if need be: a short answer that leaves
 	// out half the question is no answer.
 	isLead := func(x domain.AnswerFact) bool {
 		return slices.ContainsFunc(answers[1:], func(b domain.Answer) bool { return b.Lead == x.Text })
 	}
+	a := e.shorten(joinAnswers(answers), isLead)
 	for len(answers) > 1 && utf8.RuneCountInString(a.PlainText()) > answerBudget {
 		i := len(a.Facts) - 1
 		for i >= 0 && isLead(a.Facts[i]) {
@@ -1019,4 +1027,13 @@ func (e *Engine) figureInDigits(lead string) string {
 		return lead
 	}
 	return lead
+}
+
+// firstClause is a text up to its first semicolon: where a statement says
+// what is not known first, the rest is what is known instead.
+func firstClause(text string) string {
+	if i := strings.IndexByte(text, ';'); i >= 0 {
+		return text[:i]
+	}
+	return text
 }

@@ -98,6 +98,8 @@ func TestAsk(t *testing.T) {
 		// Yes/no, both ways, honest about incomplete lists.
 		{"Ist Bergdorf bei Bürgersinn?", true, domain.KindMembership, []string{"Ja, Bergdorf ist Mitglied"}, nil},
 		{"Ist Bergdorf im Landesring?", true, domain.KindMembership, []string{"nicht als Mitglied geführt"}, []string{"Ja,"}},
+		// Since when, of a place that is no member: no date to give.
+		{"Seit wann ist Bergdorf im Landesring?", false, domain.KindMembership, []string{"nicht als Mitglied geführt"}, []string{"Ja,"}},
 		{"Is Flusshausen part of Bürgersinn?", true, domain.KindMembership, []string{"Yes"}, nil},
 		// An unknown place: not listed, and nothing else known of it.
 		{"Ist Neustadt bei Bürgersinn?", false, domain.KindNone, []string{"Neustadt ist bei Bundesnetz Bürgersinn nicht als Mitglied geführt"}, []string{"Ja,", "Altstadt"}},

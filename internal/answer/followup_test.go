@@ -34,6 +34,12 @@ func TestFollowUps(t *testing.T) {
 		{"Wer hatte den RegioPole-Vorsitz vor Paderborn?", "wer war da OB?", []string{"Christian Schuchardt"}, []string{"Michael Dreier"}},
 		// A name of words the base holds no entry for keeps its words for a count.
 		{"What is the NBE NRW?", "how many members?", []string{"70 Mitglieder"}, nil},
+		// "wie viele sind das?" after a body the words named: how many of it.
+		{"Wer sitzt im Beirat der Netzwerkstelle?", "wie viele sind das insgesamt?", []string{"zehn (10) Mitglieder"}, []string{"keine Gesamtzahl"}},
+		// A way to reach a twinning's people the base does not hold: said so.
+		{"Welche Partnerstädte hat Lünen?", "und die Telefonnummer vom Partnerschaftsverein?", []string{"Telefonnummer der Städtepartnerschaften von Lünen nennen meine Quellen nichts"}, []string{"Partner: Zwolle"}},
+		// "und ist X auch in Y?" is a yes/no question of its own, not since when.
+		{"Sendenhorst – seit wann Engagierte Stadt?", "und ist Sendenhorst auch im Kommunen-Netzwerk engagiert in NRW?", []string{"nicht als Mitglied geführt"}, nil},
 		// "das" before "nicht" or "auch" is no article: the place before.
 		{"Wo liegt Sendenhorst?", "ist das nicht auch Engagierte Stadt?", []string{"Ja, Sendenhorst ist Mitglied", "2021"}, nil},
 		{"Wo liegt Sendenhorst?", "ist das auch bei RegioPole?", []string{"Sendenhorst", "nicht als Mitglied"}, nil},

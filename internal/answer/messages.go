@@ -295,6 +295,7 @@ var messages = map[string][2]string{
 	"twin.abroad.vN":                  {"sind", "is"}, // "Mit Leeds sind …", "Leeds is …"
 	"twin.not.with":                   {"Nein: eine Städtepartnerschaft von %s mit „%s“ führt meine Wissensbasis nicht.", "No: my knowledge base lists no twinning of %s with “%s”."},
 	"twin.yes":                        {"Ja, %s hat eine Partnerstadt%s: %s.", "Yes, %s is twinned with %s%s."},
+	"twin.noinfo":                     {"Zu %s der Städtepartnerschaften von %s nennen meine Quellen nichts.", "My sources say nothing about %s of the town twinnings of %s."},
 	"twin.none":                       {"Zu Städtepartnerschaften von %s%s nennen meine Quellen nichts.", "My sources name no town twinnings of %s%s."},
 	"twin.known.n":                    {"ich kenne %d Partnerschaften von %s, vielleicht nicht alle", "I know %d twinnings of %s, maybe not all"},
 	"twin.none.yes":                   {"Nein: eine Partnerstadt von %s%s führt meine Wissensbasis nicht.", "No: my knowledge base lists no twin town of %s%s."},

@@ -52,7 +52,10 @@ type reading struct {
 	// "und in Frankreich?", "und Paderborn?".
 	bare    bool
 	pronoun bool
-	also    bool
+	// pointsBack is pronoun, or an article before fillers only ("wie
+	// viele sind das insgesamt?").
+	pointsBack bool
+	also       bool
 	// counted marks a figure followed by what it counts: "90 Kommunen",
 	// "9 members".
 	counted bool
@@ -2472,6 +2475,9 @@ func (e *Engine) startsYesNo(r *reading) bool {
 	if len(r.toks) > 1 && r.toks[0].fold == "gibt" && r.toks[1].fold == "es" {
 		return true
 	}
+	if len(r.toks) > 2 && e.lex.isCue("and", r.toks, 0) && e.lex.isCueIn("yesno", r.english, r.toks, 1) && !r.nameAt(1) {
+		return true // "und ist Sendenhorst auch im Kommunen-Netzwerk?"
+	}
 	// "Hamm und Unna – sind beide kreisfrei?": names, a dash,
 	// then the question; the names are its subjects.
 	for i := 1; i < len(r.toks); i++ {
@@ -3357,6 +3363,13 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			return p > 0 && p+1 < len(r.toks) && (slices.Contains(r.cues["negation"], p+1) || slices.Contains(r.cues["inclusive"], p+1))
 		})
 	r.also = r.has("also")
+	// "wie viele sind das insgesamt?": an article with only fillers after
+	// it points back too, for a count of what was named before.
+	last := len(r.toks) - 1
+	for last > 1 && e.lex.fillers[r.toks[last].fold] && !slices.Contains(r.cues["article"], last) {
+		last--
+	}
+	r.pointsBack = r.pronoun || last > 0 && slices.Contains(r.cues["article"], last)
 	// A question of names, filters and follow-up words only ("und in
 	// Frankreich?") changes one thing of the question before.
 	r.bare = r.content == 0 && f.Attribute == domain.AttrNone || (r.content == 0 && len(r.attrPos) == 0)
@@ -4293,6 +4306,22 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		// "and Aachen?": since when Aachen is one.
 		return Frame{Op: OpWhen, English: f.English, Subjects: []Subject{{Kind: SubjectNetwork, ID: prev.networks()[0]}, f.Subjects[0]}}
 	}
+	if nets := prev.networks(); !named && f.Op == OpCount && (r.pointsBack || r.bare) && len(nets) == 1 && len(prev.places()) == 0 && len(prev.Words) > 0 &&
+		len(f.Words) == 0 && f.Unknown == "" && f.Filters.IsZero() && prev.About != AboutTwinnings &&
+		prev.Attribute != domain.AttrMembers && prev.Attribute != domain.AttrCount && prev.Op != OpCount {
+		// "Wer sitzt im Beirat der Netzwerkstelle?" … "wie viele sind das
+		// insgesamt?": how many of what the words before named, not the
+		// network's own figure.
+		g := Frame{Op: OpCount, Attribute: domain.AttrCount, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}}, English: f.English}
+		for _, w := range prev.Words {
+			if len(e.refsOf(w)) > 0 {
+				g.Words = append(g.Words, w)
+			}
+		}
+		if len(g.Words) > 0 {
+			return g
+		}
+	}
 	titled := slices.ContainsFunc(prev.Words, func(w string) bool { return strings.Contains(w, " ") }) // a name of words: „Netzwerk bürgerschaftliches Engagement“
 	if !named && len(prev.Subjects) == 0 && len(prev.Words) > 0 && prev.About != AboutTwinnings && f.Unknown == "" &&
 		f.About != AboutTwinnings && f.Filters.Country == "" && f.Filters.State == "" && f.Filters.Kind == "" && f.Filters.Area == "" && len(f.Words) <= 2 &&
@@ -4422,6 +4451,11 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	case r.bare && named && f.Unknown == "" && f.Op == OpWhere && f.count(SubjectPlace) == len(f.Subjects) && prev.About != AboutAreas:
 		// "Rheine – which Kreis is that in?" after the speakers: where the
 		// place lies, a question of its own.
+		return f
+	case r.bare && f.Op == OpYesNo && f.has(SubjectPlace) && f.has(SubjectNetwork) && f.Unknown == "":
+		// "Sendenhorst – seit wann Engagierte Stadt?" … "und ist
+		// Sendenhorst auch im Kommunen-Netzwerk?": a whole yes/no question
+		// of its own, not since when.
 		return f
 	case r.bare && named && f.Unknown == "":
 		// "und Paderborn?", "und beim Kommunen-Netzwerk?", "und der Kreis
