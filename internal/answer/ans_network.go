@@ -553,6 +553,9 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 			if f.Period && e.statesSpan(x.Text) {
 				n += 2 // "Wie lange …?": "alle zwei Jahre" answers it
 			}
+			if f.Op == OpWhen && f.Attribute != domain.AttrEvent && yearRE.MatchString(x.Text) {
+				n++ // "Seit wann arbeitet die Auslandsgesellschaft dazu?": "seit 2009" answers it
+			}
 			n += 3 * e.fromSource(x, f) // "laut Landtag": the Landtag's own words
 			for _, id := range f.places() {
 				if pl := e.base.Place(id); pl != nil {
@@ -759,6 +762,24 @@ func (e *Engine) join(ctx context.Context, f Frame) (domain.Answer, error) {
 				}
 			}
 		}
+	}
+	if today := e.today(); f.Time == WhenNext && len(a.Facts) > 0 &&
+		!slices.ContainsFunc(a.Facts, func(x domain.AnswerFact) bool { return !x.Stand.IsZero() && !x.Stand.Before(today) }) {
+		// "When does the next application round open?": no statement
+		// dated from today on tells; the latest round follows.
+		latest := func(x domain.AnswerFact) int { // the latest year it is dated or speaks of
+			y := int(x.Stand.Year)
+			for _, m := range yearRE.FindAllString(x.Text, -1) {
+				if n, _ := strconv.Atoi(m); n > y {
+					y = n
+				}
+			}
+			return y
+		}
+		slices.SortStableFunc(a.Facts, func(x, y domain.AnswerFact) int { return latest(y) - latest(x) })
+		a.Found, a.Lead = false, say(f.English, "no.coming")
+		a.Facts = a.Facts[:1]
+		return a, nil
 	}
 	return e.leadFirst(a, &nets[0], f), nil
 }

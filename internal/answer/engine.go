@@ -300,6 +300,12 @@ func nameEntries(base *domain.Base, lex *lexicon) []names.Entry {
 				if f := words.Fold(demonym); !taken[f] && !lex.ordinary(f) {
 					ns = append(ns, demonym)
 				}
+				if stem, ok := strings.CutSuffix(w, "en"); ok && utf8.RuneCountInString(stem) >= 5 {
+					// "Ratinger", "Lüner": a name in -en often swaps it for -er.
+					if f := words.Fold(stem + "er"); !taken[f] && !lex.ordinary(f) {
+						ns = append(ns, stem+"er")
+					}
+				}
 			}
 		}
 		switch p.Kind {

@@ -423,6 +423,15 @@ func (e *Engine) namedIn(c []tok) []tok {
 			}
 		}
 	}
+	// "Ich soll mit den Sprechern vom Kommunen-Netzwerk telefonieren – wer
+	// ist das?": a noun of people ("Sprecher", "Vorsitz") is what the
+	// question points at too; a meeting the asker prepares is not.
+	for _, x := range e.lex.pairsIn(e.lex.attrSpan, c) {
+		p, i := e.lex.phrases[x[0]], int(x[1])
+		if n := p.match(c, i, all); n == 1 && peopleAttribute(e.lex.attrs[p.owner].attr) {
+			keep[c[i].pos] = true
+		}
+	}
 	var out []tok
 	for _, t := range c {
 		if keep[t.pos] || t.num >= 0 {
@@ -430,6 +439,16 @@ func (e *Engine) namedIn(c []tok) []tok {
 		}
 	}
 	return out
+}
+
+// peopleAttribute reports whether an attribute names people: who speaks
+// for, chairs, leads or founded something.
+func peopleAttribute(a domain.Attribute) bool {
+	switch a {
+	case domain.AttrSpeakers, domain.AttrChair, domain.AttrPeople, domain.AttrFounders, domain.AttrInitiator, domain.AttrMayor:
+		return true
+	}
+	return false
 }
 
 // pointsAt reports whether the word at i stands for something named
@@ -1138,22 +1157,15 @@ func (e *Engine) capitalWithNetwork(r *reading, m names.Mention, all []names.Men
 		}
 		// "siegen liegt in welchem regierungsbezirk?": the word that opens
 		// a clause asking which Kreis or Regierungsbezirk is the place.
-		if p == 0 || r.toks[p-1].clause != r.toks[p].clause {
-			clause := r.toks[p].clause
-			if p+1 < len(r.toks) && r.toks[p+1].clause != clause {
-				clause = r.toks[p+1].clause // "siegen – welcher Regierungsbezirk?": the name alone, then the question
-			}
-			for i := p + 1; i < len(r.toks) && (r.toks[i].clause == r.toks[p].clause || r.toks[i].clause == clause); i++ {
-				t := []tok{r.toks[i]}
-				if w, ok := e.lex.typos.Correct(t[0].fold); ok && !r.claimed[i] {
-					t[0].fold, t[0].term = w, words.Stem(w) // "welcher regierungsbezrik?"
-				}
-				if e.lex.isCue("district-words", t, 0) || e.lex.isCue("region-words", t, 0) {
-					return true
-				}
-			}
+		if e.opensAreaQuestion(r, p) {
+			return true
 		}
 		return false
+	}
+	if p == 0 && len(r.toks) > 2 && r.toks[min(2, len(r.toks)-1)].clause != r.toks[0].clause && e.opensAreaQuestion(r, p) {
+		// "wenden (sauerland) – welcher kreis?", "essen – welcher
+		// regierungsbezirk?": a name alone, then the question of its area.
+		return true
 	}
 	if p == 0 || r.toks[p-1].clause != r.toks[p].clause {
 		return false
@@ -1164,6 +1176,35 @@ func (e *Engine) capitalWithNetwork(r *reading, m names.Mention, all []names.Men
 		return false
 	}
 	return slices.ContainsFunc(all, func(o names.Mention) bool { return o.Kind == names.Network })
+}
+
+// opensAreaQuestion reports whether the word at p opens a clause (alone,
+// or with a word or two in brackets) that asks which Kreis or
+// Regierungsbezirk it lies in: "siegen liegt in welchem
+// regierungsbezirk?", "siegen – welcher Regierungsbezirk?".
+func (e *Engine) opensAreaQuestion(r *reading, p int) bool {
+	if p == 0 || r.toks[p-1].clause != r.toks[p].clause {
+		clause := r.toks[p].clause
+		if p+1 < len(r.toks) && r.toks[p+1].clause != clause {
+			clause = r.toks[p+1].clause // "siegen – welcher Regierungsbezirk?": the name alone, then the question
+		}
+		// "wenden (sauerland) – welcher kreis?": the name with a word or
+		// two, then the question.
+		next := clause
+		if j := slices.IndexFunc(r.toks[p+1:], func(t tok) bool { return t.clause != r.toks[p].clause && t.clause != clause }); j >= 0 && j < 3 {
+			next = r.toks[p+1+j].clause
+		}
+		for i := p + 1; i < len(r.toks) && (r.toks[i].clause == r.toks[p].clause || r.toks[i].clause == clause || r.toks[i].clause == next); i++ {
+			t := []tok{r.toks[i]}
+			if w, ok := e.lex.typos.Correct(t[0].fold); ok && !r.claimed[i] {
+				t[0].fold, t[0].term = w, words.Stem(w) // "welcher regierungsbezrik?"
+			}
+			if e.lex.isCue("district-words", t, 0) || e.lex.isCue("region-words", t, 0) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // everyday reports whether a place's one-word name, as the word t, is an
@@ -4080,6 +4121,16 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		// event, which its statements say; the network has no members.
 		g := prev
 		g.Parts, g.English, g.Focus = nil, f.English, ""
+		return g
+	}
+	if !named && prev.Attribute == domain.AttrEvent && prev.Ordinal > 0 && (r.pronoun || r.bare) && f.Ordinal == 0 && f.Unknown == "" &&
+		f.Time == WhenAny && f.Most == DirNone && !r.has("earlier", "later", "next") &&
+		(f.Attribute == domain.AttrGoal || f.Attribute == domain.AttrNone) && len(f.Words) == 0 && f.Filters.IsZero() {
+		// "Wann war das 2. Forum?" … "worum ging's da?": what that event
+		// was about, which its statement says.
+		g := prev
+		g.Parts, g.English, g.Focus = nil, f.English, ""
+		g.Op = OpDescribe
 		return g
 	}
 	ord := f.Ordinal
