@@ -34,6 +34,8 @@ func TestFollowUps(t *testing.T) {
 		{"Wer hatte den RegioPole-Vorsitz vor Paderborn?", "wer war da OB?", []string{"Christian Schuchardt"}, []string{"Michael Dreier"}},
 		// A name of words the base holds no entry for keeps its words for a count.
 		{"What is the NBE NRW?", "how many members?", []string{"70 Mitglieder"}, nil},
+		// "und der davor?" after the latest event: the latest before its year.
+		{"Wann war der letzte Tag der Städtepartnerschaften?", "und der davor – wo war der?", []string{"4. Tag", "Hamm"}, []string{"5. Tag"}},
 		// "worum ging's da?" after a numbered event: what that event was about.
 		{"Wann war das 2. Forum Städtepartnerschaften NRW?", "worum ging's da?", []string{"75 Jahre Freundschaft"}, []string{"Ziel:"}},
 		// "wie viele sind das?" after a body the words named: how many of it.

@@ -1178,6 +1178,30 @@ func (e *Engine) capitalWithNetwork(r *reading, m names.Mention, all []names.Men
 	return slices.ContainsFunc(all, func(o names.Mention) bool { return o.Kind == names.Network })
 }
 
+// latestEventYear is the year of the latest of the events a frame asks
+// of its one network, 0 where it has none dated.
+func (e *Engine) latestEventYear(f Frame) int {
+	nets := f.networks()
+	if len(nets) != 1 {
+		return 0
+	}
+	n := e.base.Network(nets[0])
+	if n == nil {
+		return 0
+	}
+	g := f
+	g.Time, g.Filters.Year, g.Filters.YearOp = WhenLast, 0, ""
+	xs := e.events(n, g)
+	if len(xs) == 0 {
+		return 0
+	}
+	if xs[0].Stand.Year != 0 {
+		return int(xs[0].Stand.Year)
+	}
+	y, _ := strconv.Atoi(yearRE.FindString(xs[0].Text)) // "am 19. Januar 2024"
+	return y
+}
+
 // opensAreaQuestion reports whether the word at p opens a clause (alone,
 // or with a word or two in brackets) that asks which Kreis or
 // Regierungsbezirk it lies in: "siegen liegt in welchem
@@ -4474,6 +4498,11 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			// "when's the next Tag?" … "and the last one?"
 			g.Time, g.Ordinal = map[bool]When{true: WhenNext, false: WhenLast}[r.has("next")], 0
 		}
+		if r.has("earlier") && g.Attribute == domain.AttrEvent && g.Ordinal == 0 && g.Filters.Year == 0 && g.Time == WhenLast && f.Ordinal == 0 {
+			// "Wann war der letzte Tag?" … "und der davor?": the year of
+			// the latest, and then the latest before it.
+			g.Filters.Year = e.latestEventYear(g)
+		}
 		if r.has("earlier") && g.Attribute == domain.AttrEvent && g.Ordinal == 0 && g.Filters.Year != 0 && g.Filters.YearOp == "" && f.Ordinal == 0 {
 			// "… im Januar 2024?" … "and the one before?": the latest before that year.
 			g.Filters.YearOp, g.Time = "before", WhenLast
@@ -4722,6 +4751,15 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			}
 			f.Attribute, f.Ordinal, f.Time, f.Asked = domain.AttrEvent, prev.Ordinal, time, prev.Asked
 			f.Filters.Year = prev.Filters.Year
+			if r.has("earlier") && !r.has("next") {
+				// "und der davor – wo war der?": the one before that event.
+				switch y := e.latestEventYear(prev); {
+				case prev.Ordinal > 1:
+					f.Ordinal = prev.Ordinal - 1
+				case prev.Ordinal == 0 && prev.Time == WhenLast && prev.Filters.Year == 0 && y != 0:
+					f.Filters.Year, f.Filters.YearOp, f.Time = y, "before", WhenLast
+				}
+			}
 		}
 		if f.Attribute == domain.AttrNone && prev.Attribute != domain.AttrNone && (f.Op == prev.Op || f.Op == OpWho || f.Op == OpWhen) {
 			f.Attribute = prev.Attribute // "und wer davor?" after the chair
