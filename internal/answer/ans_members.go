@@ -217,6 +217,22 @@ func (e *Engine) membersKind(ctx context.Context, f Frame) (domain.Answer, error
 		if len(hits) > 0 && (f.Filters.IsZero() || e.yearStated(hits[0], f.Filters) || e.stateStated(hits[0], f.Filters)) {
 			return e.shortFacts(hits, f), nil
 		}
+		if len(nets) == 1 && e.memberIdx[nets[0].ID].current == 0 && f.Filters.IsZero() {
+			// "Welcher kommunale Verband ist im Beirat der Netzwerkstelle
+			// vertreten?": a network with no members; the statements that
+			// have the question's words they know ("Beirat") answer.
+			var known []string
+			for _, w := range f.Words {
+				if len(e.refsOf(w)) > 0 {
+					known = append(known, w)
+				}
+			}
+			if len(known) > 0 && len(known) < len(f.Words) {
+				if hits, err := e.statements(ctx, known, nets[0].ID); err != nil || len(hits) > 0 {
+					return e.shortFacts(hits, f), err
+				}
+			}
+		}
 	}
 	return e.membersAnswer(nets, f), nil
 }
@@ -258,6 +274,8 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 			switch {
 			case len(nets) == 1 && f.Filters.Former:
 				leads = append(leads, say(en, "left.none", n.Name, parenthesised(formerFilters(filter, en))))
+			case len(nets) == 1 && len(filter) == 0:
+				leads = append(leads, say(en, "members.none.all", n.Name))
 			case len(nets) == 1:
 				leads = append(leads, say(en, "members.none", n.Name, strings.Join(filter, ", ")))
 			}

@@ -726,6 +726,16 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 			// asked is what it says nobody tells.
 			a.Found = false
 		}
+		if y := part.Filters.Year; a.Found && y != 0 && part.Filters.YearOp == "" && (part.Op == OpWhen || part.Attribute == domain.AttrEvent) &&
+			part.About != AboutTwinnings && !strings.Contains(a.PlainText(), strconv.Itoa(y)) {
+			// "Wann tagt der Lenkungsausschuss 2026?", "Is there an event
+			// in March 2026?": nothing said of that year answers; what is
+			// known follows in one line.
+			known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
+			a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "noinfo.year", y), nil
+			a.Facts = []domain.AnswerFact{known}
+			a.Lists = nil
+		}
 		if part.Op == OpCount && a.Found {
 			a.Lead = e.figureInDigits(a.Lead)
 		}
