@@ -94,6 +94,8 @@ func TestAsk(t *testing.T) {
 		{"Wann wurde Bürgersinn gegründet?", true, domain.KindFacts, []string{"2010"}, nil},
 		{"Wo wurde Bürgersinn gegründet?", true, domain.KindFacts, []string{"Rathaus Altstadt"}, nil},
 		{"Wo fand das Jahrestreffen von Bürgersinn statt?", true, domain.KindFacts, []string{"Bergdorf", "Stand September 2023"}, nil},
+		// A year nothing is said of: not found, what is known in one line.
+		{"Wo fand das Jahrestreffen von Bürgersinn 2030 statt?", false, domain.KindFacts, []string{"Für 2030 nennen meine Quellen dazu nichts"}, []string{"2030 in"}},
 		{"Seit wann ist Bergdorf bei Bürgersinn?", true, domain.KindMembership, []string{"Mai 2023"}, nil},
 		// Yes/no, both ways, honest about incomplete lists.
 		{"Ist Bergdorf bei Bürgersinn?", true, domain.KindMembership, []string{"Ja, Bergdorf ist Mitglied"}, nil},
