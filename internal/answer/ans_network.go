@@ -1392,7 +1392,11 @@ func (e *Engine) datedStatement(f Frame) (domain.Answer, bool) {
 	// erstmals die 100 erreicht?".
 	rare := len(ws) == 1 && (len(f.Words) == 1 || f.Filters.Year != 0 || f.Number > 0) && f.Attribute == domain.AttrNone && len(f.Asked) == 0 &&
 		(len(e.refsOf(ws[0])) <= 2 || f.Filters.Year != 0 || f.Number > 0)
-	if len(ws) < 2 && !rare {
+	// … or one long word and a statement that says since when: "Seit
+	// wann beschäftigt sich die Auslandsgesellschaft damit?" and "… seit
+	// 2009 …".
+	since := len(ws) == 1 && !rare && utf8.RuneCountInString(ws[0]) >= 8 && f.Filters.Year == 0 && f.Number == 0 && f.Attribute != domain.AttrFounding
+	if len(ws) < 2 && !rare && !since {
 		return domain.Answer{}, false
 	}
 	n := e.base.Network(nets[0])
@@ -1407,10 +1411,18 @@ func (e *Engine) datedStatement(f Frame) (domain.Answer, bool) {
 		return dated
 	}
 	dated := find(ws)
+	if since {
+		dated = slices.DeleteFunc(dated, func(h domain.FactHit) bool { return !e.sinceNear(e.fact(h.Ref, false).Text, ws[0]) })
+	}
 	if long := slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return utf8.RuneCountInString(w) < 8 }); len(dated) == 0 && f.Filters.Year != 0 && len(long) > 0 && len(long) < len(ws) {
 		// "Bis wann lief die Bewerbungsphase 2022?": the year and the
 		// long word find it; a short verb ("lief") need not be said.
 		dated = find(long)
+	} else if len(dated) == 0 && f.Filters.Year == 0 && len(long) > 0 && len(long) < len(ws) {
+		// "Seit wann beschäftigt sich die Auslandsgesellschaft mit
+		// Städtepartnerschaften?": the long word and "seit 2009" find it;
+		// the verb need not be said.
+		dated = slices.DeleteFunc(find(long), func(h domain.FactHit) bool { return !e.saysCue(e.fact(h.Ref, false).Text, "since") })
 	}
 	if len(dated) == 0 {
 		return domain.Answer{}, false
@@ -1419,6 +1431,25 @@ func (e *Engine) datedStatement(f Frame) (domain.Answer, bool) {
 		return b2i(dayRE.MatchString(e.fact(b.Ref, false).Text)) - b2i(dayRE.MatchString(e.fact(a.Ref, false).Text))
 	})
 	return e.shortFacts(dated[:1], f), true
+}
+
+// sinceNear reports whether a text says "seit" within three words of w:
+// "Die Auslandsgesellschaft arbeitet seit 2009 …" says since when of it,
+// "Seit 2023 gibt es das Reallabor … bei der Auslandsgesellschaft" not.
+func (e *Engine) sinceNear(text, w string) bool {
+	toks := tokenize(text)
+	stem := words.Stem(w)
+	for i := range toks {
+		if toks[i].fold != w && toks[i].term != stem {
+			continue
+		}
+		for j := max(0, i-3); j <= min(len(toks)-1, i+3); j++ {
+			if e.lex.isCue("since", toks, j) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // exactWords counts the words a text has as written (folded), not only by
