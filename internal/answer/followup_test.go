@@ -34,6 +34,8 @@ func TestFollowUps(t *testing.T) {
 		{"Wer hatte den RegioPole-Vorsitz vor Paderborn?", "wer war da OB?", []string{"Christian Schuchardt"}, []string{"Michael Dreier"}},
 		// A name of words the base holds no entry for keeps its words for a count.
 		{"What is the NBE NRW?", "how many members?", []string{"70 Mitglieder"}, nil},
+		// "who funded it?" after a statement found by its words: of what they named.
+		{"What was the predecessor project of the Netzwerkstelle?", "who funded it?", []string{"Bundesangelegenheiten"}, []string{"2021 eingerichtet"}},
 		// "und der davor?" after the latest event: the latest before its year.
 		{"Wann war der letzte Tag der Städtepartnerschaften?", "und der davor – wo war der?", []string{"4. Tag", "Hamm"}, []string{"5. Tag"}},
 		// "worum ging's da?" after a numbered event: what that event was about.

@@ -4157,6 +4157,21 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		g.Op = OpDescribe
 		return g
 	}
+	if nets := prev.networks(); !named && r.pronoun && len(nets) == 1 && len(prev.places()) == 0 && prev.Attribute == domain.AttrNone && len(prev.Words) > 0 &&
+		attrSpecific(f) && len(f.Words) == 0 && f.Unknown == "" && f.Filters.IsZero() && f.Ordinal == 0 && prev.About == AboutSubjects {
+		// "What was the predecessor project of the Netzwerkstelle?" … "who
+		// funded it?": that of what the words before named.
+		g := f
+		g.Subjects = []Subject{{Kind: SubjectNetwork, ID: nets[0]}}
+		for _, w := range prev.Words {
+			if len(e.refsOf(w)) > 0 {
+				g.Words = append(g.Words, w)
+			}
+		}
+		if len(g.Words) > 0 {
+			return g
+		}
+	}
 	ord := f.Ordinal
 	if !named && prev.Attribute == domain.AttrEvent && len(prev.Asked) > 0 && prev.Ordinal != ord && ord > 0 && f.Unknown == "" &&
 		(f.Op == OpCount || f.Op == OpWhen || f.Op == OpWhere || f.Op == OpList || f.Op == OpWho) && len(f.Subjects) == 0 {
