@@ -522,6 +522,17 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 		// years does not answer.
 		facts = nil
 	}
+	if f.Attribute == domain.AttrFunding && len(nets) == 1 && (f.Op == OpCount || slices.Contains(f.Asked, "much")) && e.saysCue(strings.Join(f.Words, " "), "receive") {
+		// "How much money does the Netzwerkstelle get each year?": an
+		// amount it gets; "bis zu 5.000 Euro je Projekt" is what others get.
+		known := facts
+		facts = slices.DeleteFunc(slices.Clone(facts), func(x domain.AnswerFact) bool { return !e.saysCue(x.Text, "currency") || e.saysCue(x.Text, "per") })
+		if len(facts) == 0 && len(known) > 0 {
+			b := e.noInfo(&nets[0], f)
+			b.Lead, b.Facts = say(en, "noinfo.amount", nets[0].Name), known[:1]
+			return b, nil
+		}
+	}
 	if len(facts) == 0 {
 		return e.noInfo(&nets[0], f), nil
 	}
