@@ -1444,6 +1444,35 @@ func (e *Engine) datedStatement(f Frame) (domain.Answer, bool) {
 	return e.shortFacts(dated[:1], f), true
 }
 
+// firstSigning answers where, when or at which event a network's members
+// first signed: the statement that says the first signing ("Die erste
+// Unterzeichnung … fand … auf der Konferenz … statt"), where one does.
+func (e *Engine) firstSigning(f Frame) (domain.Answer, bool) {
+	nets := f.networks()
+	if len(nets) != 1 || f.count(SubjectPlace) > 0 || f.Most != DirOldest || f.Measure != MeasureJoined ||
+		!(f.Op == OpWhere || f.Op == OpWhen || f.Attribute == domain.AttrEvent || f.Attribute == domain.AttrFoundingPlace) {
+		return domain.Answer{}, false
+	}
+	n := e.base.Network(nets[0])
+	if n == nil {
+		return domain.Answer{}, false
+	}
+	// Of those, the one that names an event ("auf der Konferenz …").
+	best, score := -1, 0
+	for j, x := range n.Facts {
+		if e.saysCue(x.Text, "signing") && e.lex.saysMost(x.Text, DirOldest) {
+			s := 1 + e.countWords(x.Text, e.lex.attrWordsOf(domain.AttrEvent))
+			if s > score {
+				best, score = j, s
+			}
+		}
+	}
+	if best < 0 {
+		return domain.Answer{}, false
+	}
+	return e.shortFacts([]domain.FactHit{{Ref: domain.FactRef{Network: n.ID, Part: "fact", Index: best}}}, f), true
+}
+
 // sinceNear reports whether a text says "seit" within three words of w:
 // "Die Auslandsgesellschaft arbeitet seit 2009 …" says since when of it,
 // "Seit 2023 gibt es das Reallabor … bei der Auslandsgesellschaft" not.

@@ -275,6 +275,11 @@ func init() {
 
 // route answers a frame with the first kind that matches it.
 func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
+	if a, ok := e.firstSigning(f); ok {
+		// "Wo wurde die Gemeinsame Erklärung zum ersten Mal unterzeichnet?":
+		// the statement on the first signing, not the first members.
+		return a, "first-signing"
+	}
 	if a, ok := e.datedStatement(f); ok {
 		// "Wann …?" about one network whose statements have the
 		// question's words and a year: that statement, before any kind
