@@ -1473,6 +1473,33 @@ func (e *Engine) firstSigning(f Frame) (domain.Answer, bool) {
 	return e.shortFacts([]domain.FactHit{{Ref: domain.FactRef{Network: n.ID, Part: "fact", Index: best}}}, f), true
 }
 
+// sinceStatement answers "Since when has the Auslandsgesellschaft worked
+// on town twinning?", which names no network: the statement of any network
+// that has the question's one long word with "seit" and a year next to it.
+func (e *Engine) sinceStatement(f Frame) (domain.Answer, bool) {
+	if f.Op != OpWhen || len(f.Subjects) > 0 || len(f.Words) == 0 || f.Filters.Year != 0 || f.Number > 0 || f.Attribute == domain.AttrFounding {
+		return domain.Answer{}, false
+	}
+	var long []string
+	for _, w := range e.statedWords(f.Words) {
+		if utf8.RuneCountInString(w) >= 8 {
+			long = append(long, w)
+		}
+	}
+	if len(long) != 1 {
+		return domain.Answer{}, false
+	}
+	for _, ref := range e.refsOf(long[0]) { // the statements that have the word, from the word index
+		if ref.Part != "fact" {
+			continue
+		}
+		if text := e.fact(ref, false).Text; yearRE.MatchString(text) && e.sinceNear(text, long[0]) {
+			return e.shortFacts([]domain.FactHit{{Ref: ref}}, f), true
+		}
+	}
+	return domain.Answer{}, false
+}
+
 // sinceNear reports whether a text says "seit" within three words of w:
 // "Die Auslandsgesellschaft arbeitet seit 2009 …" says since when of it,
 // "Seit 2023 gibt es das Reallabor … bei der Auslandsgesellschaft" not.

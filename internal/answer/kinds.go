@@ -280,6 +280,9 @@ func (e *Engine) route(ctx context.Context, f Frame) (domain.Answer, string) {
 		// the statement on the first signing, not the first members.
 		return a, "first-signing"
 	}
+	if a, ok := e.sinceStatement(f); ok {
+		return a, "since-statement" // "Since when has the Auslandsgesellschaft worked on town twinning?"
+	}
 	if a, ok := e.datedStatement(f); ok {
 		// "Wann …?" about one network whose statements have the
 		// question's words and a year: that statement, before any kind
