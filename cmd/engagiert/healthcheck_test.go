@@ -134,7 +134,9 @@ func TestHealthcheckHang(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "deadline exceeded") {
 		t.Errorf("healthcheck against a hung server = %v, want a deadline error", err)
 	}
-	if took := time.Since(start); took > healthcheckTimeout+time.Second {
+	// The bound leaves room for a loaded machine (the package's other
+	// tests run in parallel): it is a deadline, not a stopwatch.
+	if took := time.Since(start); took > healthcheckTimeout+5*time.Second {
 		t.Errorf("healthcheck against a hung server took %v, want about %v", took, healthcheckTimeout)
 	}
 }

@@ -27,6 +27,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/lang"
 	"github.com/engagiert/engagiert/internal/memo"
 	"github.com/engagiert/engagiert/internal/names"
 	"github.com/engagiert/engagiert/internal/recovery"
@@ -735,6 +736,27 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 			a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "noinfo.year", y), nil
 			a.Facts = []domain.AnswerFact{known}
 			a.Lists = nil
+		}
+		if a.Found && part.Op == OpWho && part.Attribute == domain.AttrChair && len(part.places()) == 0 {
+			// "Who chairs the Beirat of the Netzwerkstelle?": a chair who
+			// leads something else is no answer; what the sources say of
+			// the Beirat follows.
+			var ws []string
+			for _, w := range part.Words {
+				if n := len(e.refsOf(w)); n > 0 && n <= 5 && utf8.RuneCountInString(w) >= 5 && !e.lex.ordinary(w) { // a body few statements name
+					ws = append(ws, w)
+				}
+			}
+			if len(ws) > 0 && !e.hasWord(a.Lead, ws...) {
+				var known []domain.AnswerFact
+				for _, x := range a.Facts {
+					if e.hasWord(x.Text, ws...) {
+						known = append(known, x)
+						break
+					}
+				}
+				a.Found, a.Lead, a.LeadSource, a.Facts = false, say(a.English || part.English, "chair.none.of", lang.UpperFirst(ws[0])), nil, known
+			}
 		}
 		if part.Op == OpCount && a.Found {
 			a.Lead = e.figureInDigits(a.Lead)

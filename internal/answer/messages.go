@@ -23,6 +23,7 @@ var messages = map[string][2]string{
 	"noinfo.this":     {"Zu dieser Frage nennen meine Quellen zu %s nichts.", "My sources say nothing on this about %s."},
 	"noinfo.year":     {"Für %d nennen meine Quellen dazu nichts.", "My sources say nothing on this for %d."},
 	"noinfo.amount":   {"Zur Höhe der Förderung nennen meine Quellen nichts (%s).", "My sources give no amount of funding for %s."},
+	"chair.none.of":   {"Wer den Vorsitz von „%s“ hat, nennen meine Quellen nicht.", "My sources do not say who chairs the “%s”."},
 	"noinfo.words":    {"Zu „%s“ nennen meine Quellen nichts.", "My sources say nothing about “%s”."},
 	"noinfo.words.of": {"Zu „%s“ nennen meine Quellen für %s nichts.", "My sources say nothing about “%s” for %s."},
 	"known":           {"Das weiß ich: %s", "What I know: %s"},
