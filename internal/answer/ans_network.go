@@ -1457,20 +1457,32 @@ func (e *Engine) firstSigning(f Frame) (domain.Answer, bool) {
 	if n == nil {
 		return domain.Answer{}, false
 	}
-	// Of those, the one that names an event ("auf der Konferenz …").
-	best, score := -1, 0
-	for j, x := range n.Facts {
-		if e.saysCue(x.Text, "signing") && e.lex.saysMost(x.Text, DirOldest) {
-			s := 1 + e.countWords(x.Text, e.lex.attrWordsOf(domain.AttrEvent))
-			if s > score {
-				best, score = j, s
+	// The statements with a word of signing, from the word index; of
+	// those that say "erste", the one that names an event ("auf der
+	// Konferenz …").
+	var best domain.FactRef
+	score := 0
+	seen := map[domain.FactRef]bool{}
+	for _, p := range e.lex.cues["signing"] {
+		if len(p.words) != 1 {
+			continue
+		}
+		for _, ref := range e.refsOf(p.words[0]) {
+			if ref.Network != n.ID || ref.Part != "fact" || seen[ref] {
+				continue
+			}
+			seen[ref] = true
+			if x := n.Facts[ref.Index]; e.lex.saysMost(x.Text, DirOldest) {
+				if s := 1 + e.countWords(x.Text, e.lex.attrWordsOf(domain.AttrEvent)); s > score {
+					best, score = ref, s
+				}
 			}
 		}
 	}
-	if best < 0 {
+	if score == 0 {
 		return domain.Answer{}, false
 	}
-	return e.shortFacts([]domain.FactHit{{Ref: domain.FactRef{Network: n.ID, Part: "fact", Index: best}}}, f), true
+	return e.shortFacts([]domain.FactHit{{Ref: best}}, f), true
 }
 
 // sinceStatement answers "Since when has the Auslandsgesellschaft worked
