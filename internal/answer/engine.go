@@ -329,7 +329,8 @@ func nameEntries(base *domain.Base, lex *lexicon) []names.Entry {
 			}
 		case "Regierungsbezirk":
 			short := strings.TrimPrefix(p.Name, "Regierungsbezirk ")
-			ns = append(ns, "RB "+short, "Regbez "+short, "Bezirk "+short, "Bezirksregierung "+short, "Regierungsbezirks "+short)
+			ns = append(ns, "RB "+short, "Regbez "+short, "Bezirk "+short, "Bezirksregierung "+short, "Regierungsbezirks "+short,
+				short+" region", short+" RB") // "the Detmold region (RB)"
 		}
 		out = append(out, names.Entry{Kind: names.Place, ID: p.ID, Names: ns})
 	}
@@ -719,12 +720,12 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 			// answers says the sources do not tell; it is shown, not found.
 			a.Found = false
 		}
-		if a.Found && attrSpecific(part) && e.saysCuePhrase(firstClause(a.Lead), "unsaid") &&
-			e.saysCue(strings.Join(part.Asked, " "), "channel") && !e.saysCue(a.Lead, "channel") {
-			// "What's the e-mail of the Netzwerkstelle?" and a statement
-			// that begins "Eine eigene Kontaktseite … nennen die gelesenen
-			// Seiten nicht" and gives no address to write to: what was
-			// asked is what it says nobody tells.
+		if a.Found && attrSpecific(part) && (part.Attribute == domain.AttrPhone || e.saysCue(strings.Join(append(slices.Clone(part.Asked), part.Words...), " "), "channel")) &&
+			!e.saysCue(a.Lead, "channel") && !strings.Contains(a.Lead, "@") {
+			// "What's the e-mail of the Netzwerkstelle?", "Telefonnummer vom
+			// Programmbüro?": a statement that gives no address or number
+			// (where it sits, that no contact page is known) shows what is
+			// known, but what was asked is not found.
 			a.Found = false
 		}
 		if y := part.Filters.Year; a.Found && y != 0 && part.Filters.YearOp == "" && (part.Op == OpWhen || part.Attribute == domain.AttrEvent) &&
@@ -1065,13 +1066,4 @@ func (e *Engine) figureInDigits(lead string) string {
 		return lead
 	}
 	return lead
-}
-
-// firstClause is a text up to its first semicolon: where a statement says
-// what is not known first, the rest is what is known instead.
-func firstClause(text string) string {
-	if i := strings.IndexByte(text, ';'); i >= 0 {
-		return text[:i]
-	}
-	return text
 }
