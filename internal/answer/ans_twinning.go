@@ -170,7 +170,7 @@ func (e *Engine) twinnings(ctx context.Context, f Frame) (domain.Answer, error) 
 			if f.Most == DirNewest {
 				key = "twin.newest"
 			}
-			other := e.asAsked(e.base.Place(otherSide(p, pl.ID)), f)
+			other := e.withAlias(e.asAsked(e.base.Place(otherSide(p, pl.ID)), f)) // "Rschew (Rshew)", as lists give it
 			a.Lead = say(en, key, pl.Name, other.Name, e.partnershipDetail(en, p, other, pl.ID))
 			a.LeadSource = e.base.Source(p.Source)
 			return a, nil
