@@ -1342,7 +1342,11 @@ func (e *Engine) partnershipDetail(en bool, p domain.Partnership, other *domain.
 		parts = append(parts, sayIfKnown(en, "kind1."+p.Kind, p.Kind))
 	}
 	if p.Status != "" {
-		parts = append(parts, sayIfKnown(en, "short."+p.Status, p.Status))
+		// Not "ausgesetzt, bis auf Weiteres ausgesetzt": a note that says
+		// the status says it better.
+		if status := sayIfKnown(en, "short."+p.Status, p.Status); !strings.Contains(words.Fold(p.Note), words.Fold(status)) {
+			parts = append(parts, status)
+		}
 	}
 	if p.Note != "" {
 		parts = append(parts, p.Note)
