@@ -1430,9 +1430,9 @@ func (e *Engine) datedStatement(f Frame) (domain.Answer, bool) {
 		// long word find it; a short verb ("lief") need not be said.
 		dated = find(long)
 	} else if len(dated) == 0 && f.Filters.Year == 0 && len(long) > 0 && len(long) < len(ws) {
-		// "Seit wann beschäftigt sich die Auslandsgesellschaft mit
-		// Städtepartnerschaften?": the long word and "seit 2009" find it;
-		// the verb need not be said.
+		// "Seit wann öffnet sich das Programm für neue Städte?": the long
+		// word and a statement that says "seit" find it; the verb need not
+		// be said.
 		dated = slices.DeleteFunc(find(long), func(h domain.FactHit) bool { return !e.saysCue(e.fact(h.Ref, false).Text, "since") })
 	}
 	if len(dated) == 0 {

@@ -715,50 +715,7 @@ func (e *Engine) answerFrame(ctx context.Context, f Frame) domain.Answer {
 			e.log.Debug("routed", "frame", part.String(), "kind", name)
 		}
 		a.English = a.English || part.English
-		if a.Found && (part.Op == OpWhen || part.Time == WhenNext) && e.saysCuePhrase(a.Lead, "unsaid") {
-			// "Wann findet der Praxistag statt?": the statement that
-			// answers says the sources do not tell; it is shown, not found.
-			a.Found = false
-		}
-		if a.Found && attrSpecific(part) && (part.Attribute == domain.AttrPhone || e.saysCue(strings.Join(append(slices.Clone(part.Asked), part.Words...), " "), "channel")) &&
-			!e.saysCue(a.Lead, "channel") && !strings.Contains(a.Lead, "@") {
-			// "What's the e-mail of the Netzwerkstelle?", "Telefonnummer vom
-			// Programmbüro?": a statement that gives no address or number
-			// (where it sits, that no contact page is known) shows what is
-			// known, but what was asked is not found.
-			a.Found = false
-		}
-		if y := part.Filters.Year; a.Found && y != 0 && part.Filters.YearOp == "" && (part.Op == OpWhen || part.Attribute == domain.AttrEvent) &&
-			part.About != AboutTwinnings && !strings.Contains(a.PlainText(), strconv.Itoa(y)) {
-			// "Wann tagt der Lenkungsausschuss 2026?", "Is there an event
-			// in March 2026?": nothing said of that year answers; what is
-			// known follows in one line.
-			known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
-			a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "noinfo.year", y), nil
-			a.Facts = []domain.AnswerFact{known}
-			a.Lists = nil
-		}
-		if a.Found && part.Op == OpWho && part.Attribute == domain.AttrChair && len(part.places()) == 0 {
-			// "Who chairs the Beirat of the Netzwerkstelle?": a chair who
-			// leads something else is no answer; what the sources say of
-			// the Beirat follows.
-			var ws []string
-			for _, w := range part.Words {
-				if n := len(e.refsOf(w)); n > 0 && n <= 5 && utf8.RuneCountInString(w) >= 5 && !e.lex.ordinary(w) { // a body few statements name
-					ws = append(ws, w)
-				}
-			}
-			if len(ws) > 0 && !e.hasWord(a.Lead, ws...) {
-				var known []domain.AnswerFact
-				for _, x := range a.Facts {
-					if e.hasWord(x.Text, ws...) {
-						known = append(known, x)
-						break
-					}
-				}
-				a.Found, a.Lead, a.LeadSource, a.Facts = false, say(a.English || part.English, "chair.none.of", lang.UpperFirst(ws[0])), nil, known
-			}
-		}
+		e.unanswered(part, &a)
 		if part.Op == OpCount && a.Found {
 			a.Lead = e.figureInDigits(a.Lead)
 		}
@@ -1066,4 +1023,55 @@ func (e *Engine) figureInDigits(lead string) string {
 		return lead
 	}
 	return lead
+}
+
+// unanswered marks as not found an answer that shows what is known but
+// not what the part asked: a statement that says the sources do not tell,
+// no address or number where one was asked, nothing of the year asked, a
+// chair of something else. It runs after every kind, so no kind needs to.
+func (e *Engine) unanswered(part Frame, a *domain.Answer) {
+	if a.Found && (part.Op == OpWhen || part.Time == WhenNext) && e.saysCuePhrase(a.Lead, "unsaid") {
+		// "Wann findet der Praxistag statt?": the statement that
+		// answers says the sources do not tell; it is shown, not found.
+		a.Found = false
+	}
+	if a.Found && (part.Attribute == domain.AttrPhone || part.Attribute == domain.AttrContact && e.saysCue(strings.Join(append(slices.Clone(part.Asked), part.Words...), " "), "channel")) &&
+		!e.saysCue(a.Lead, "channel") && !strings.Contains(a.Lead, "@") {
+		// "What's the e-mail of the Netzwerkstelle?", "Telefonnummer vom
+		// Programmbüro?": a statement that gives no address or number
+		// (where it sits, that no contact page is known) shows what is
+		// known, but what was asked is not found.
+		a.Found = false
+	}
+	if y := part.Filters.Year; a.Found && y != 0 && part.Filters.YearOp == "" && (part.Op == OpWhen || part.Attribute == domain.AttrEvent) &&
+		part.About != AboutTwinnings && !strings.Contains(a.PlainText(), strconv.Itoa(y)) {
+		// "Wann tagt der Lenkungsausschuss 2026?", "Is there an event
+		// in March 2026?": nothing said of that year answers; what is
+		// known follows in one line.
+		known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
+		a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "noinfo.year", y), nil
+		a.Facts = []domain.AnswerFact{known}
+		a.Lists = nil
+	}
+	if a.Found && part.Op == OpWho && part.Attribute == domain.AttrChair && len(part.places()) == 0 {
+		// "Who chairs the Beirat of the Netzwerkstelle?": a chair who
+		// leads something else is no answer; what the sources say of
+		// the Beirat follows.
+		var ws []string
+		for _, w := range part.Words {
+			if n := len(e.refsOf(w)); n > 0 && n <= 5 && utf8.RuneCountInString(w) >= 5 && !e.lex.ordinary(w) { // a body few statements name
+				ws = append(ws, w)
+			}
+		}
+		if len(ws) > 0 && !e.hasWord(a.Lead, ws...) {
+			var known []domain.AnswerFact
+			for _, x := range a.Facts {
+				if e.hasWord(x.Text, ws...) {
+					known = append(known, x)
+					break
+				}
+			}
+			a.Found, a.Lead, a.LeadSource, a.Facts = false, say(a.English || part.English, "chair.none.of", lang.UpperFirst(ws[0])), nil, known
+		}
+	}
 }
