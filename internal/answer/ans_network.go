@@ -454,6 +454,17 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 	for i := range nets {
 		n := &nets[i]
 		fs := e.topicFacts(n, en, topics...)
+		if f.Attribute == domain.AttrFunding && len(topics) > 1 {
+			// Who funds it: a fact on its programmes answers only where it
+			// speaks of money or funding; who took part in a workshop
+			// does not say who paid for it.
+			fs = e.topicFacts(n, en, topics[0])
+			for _, x := range e.topicFacts(n, en, topics[1:]...) {
+				if e.saysWordOf(x.Text, e.lex.attrWordsOf(f.Attribute)) || e.saysCue(x.Text, "currency") {
+					fs = appendFact(fs, x)
+				}
+			}
+		}
 		if f.Attribute == domain.AttrEvent {
 			fs = e.events(n, f)
 		}

@@ -451,6 +451,16 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 			// the sources tell of the twinning beyond its date.
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: x[0].Text, Stand: x[0].Stand, Source: e.base.Source(x[0].Source)})
 		}
+		if !matched && f.Op == OpWhen && !p.Since.IsZero() {
+			// "Witten Lev Hasharon seit wann?": what a source says of the
+			// start, or another date it gives ("'83"), follows the date.
+			for _, x := range p.Facts {
+				if namesYearNear(x.Text, int(p.Since.Year)) && utf8.RuneCountInString(x.Text) <= 260 {
+					a.Facts = append(a.Facts, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
+					break
+				}
+			}
+		}
 		// (Whether it still goes on the twinning's own line says.)
 		beyond := unheldOfPairs(f.Attribute) && !e.pairSays(p, f.Asked)
 		if beyond || pairAttribute(f.Attribute) && f.Attribute != domain.AttrFounding && f.Attribute != domain.AttrStatus && f.Op != OpWhen && p.Note == "" && len(p.Facts) == 0 && len(f.Words) == 0 {
@@ -787,6 +797,9 @@ func (e *Engine) twinningRanks(_ context.Context, f Frame) (domain.Answer, error
 	en := f.English
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(en, "twin.figures"), English: en, Links: []domain.Link{rgre(en)}}
 	if f.Op == OpCompare {
+		if b, ok := e.comparePairs(f); ok {
+			return b, nil
+		}
 		return e.compare(context.Background(), f)
 	}
 	if b, ok := e.twinWordsFact(f); ok {
@@ -1672,4 +1685,83 @@ func twinYears(en bool, fl Filters) string {
 		return say(en, "twin.in.year.either", fl.Year) // ended then, or signed then
 	}
 	return say(en, "twin.in.year", fl.Year)
+}
+
+// namesYearNear reports whether a text names y or a year within ten years
+// of it: it speaks of the start, or gives another date for it.
+func namesYearNear(text string, y int) bool {
+	for _, m := range yearRE.FindAllString(text, -1) {
+		if n, _ := strconv.Atoi(m); n >= y-10 && n <= y+10 {
+			return true
+		}
+	}
+	return false
+}
+
+// comparePairs compares two twinnings by age where the places named are
+// the two pairs ("Was ist älter, Dortmund-Leeds oder Siegen-Leeds?",
+// "Essen–Sunderland oder Essen–Tampere"): the older (or younger) with its
+// date, then the other. It declines where the places are not exactly two
+// twinned pairs.
+func (e *Engine) comparePairs(f Frame) (domain.Answer, bool) {
+	if f.Most != DirOldest && f.Most != DirNewest {
+		return domain.Answer{}, false
+	}
+	ids := f.places()
+	var pairs []domain.Partnership
+	for i, a := range ids {
+		for _, b := range ids[i+1:] {
+			for _, p := range e.base.PartnershipsOf(a) {
+				if otherSide(p, a) == b {
+					pairs = append(pairs, p)
+					break
+				}
+			}
+		}
+	}
+	covered := func(id string) bool {
+		return slices.ContainsFunc(pairs, func(p domain.Partnership) bool { return p.Place == id || p.Partner == id })
+	}
+	if len(pairs) != 2 || !slices.ContainsFunc(pairs, func(p domain.Partnership) bool { return !p.Since.IsZero() }) || slices.ContainsFunc(ids, func(id string) bool { return !covered(id) }) {
+		return domain.Answer{}, false
+	}
+	en := f.English
+	slices.SortStableFunc(pairs, func(x, y domain.Partnership) int {
+		switch {
+		case x.Since.IsZero() || y.Since.IsZero():
+			return boolInt(x.Since.IsZero()) - boolInt(y.Since.IsZero()) // the dated one first
+		case f.Most == DirNewest:
+			return dateKey(y.Since) - dateKey(x.Since)
+		}
+		return dateKey(x.Since) - dateKey(y.Since)
+	})
+	name := func(p domain.Partnership) string {
+		return e.base.Place(p.Place).Name + " – " + e.asAsked(e.base.Place(p.Partner), f).Name
+	}
+	when := func(p domain.Partnership) string {
+		if p.Since.IsZero() {
+			return say(en, "twin.pair.nod")
+		}
+		return say(en, "since", dateIn(en, p.Since))
+	}
+	key := "twin.compare.older"
+	if f.Most == DirNewest {
+		key = "twin.compare.younger"
+	}
+	if pairs[1].Since.IsZero() || pairs[0].Since.Year == pairs[1].Since.Year && (pairs[0].Since.Month == 0 || pairs[1].Since.Month == 0 || pairs[0].Since == pairs[1].Since) {
+		key = "twin.compare.open" // the same year, or one undated: which is older the sources do not tell
+	}
+	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: say(en, "twin.figures"), English: en}
+	leadWith(&a, domain.AnswerFact{Text: say(en, key, name(pairs[0]), when(pairs[0]), name(pairs[1]), when(pairs[1])), Source: e.base.Source(pairs[0].Source)})
+	if pairs[1].Source != pairs[0].Source {
+		a.Facts = append(a.Facts, domain.AnswerFact{Text: name(pairs[1]) + ", " + when(pairs[1]), Source: e.base.Source(pairs[1].Source)})
+	}
+	return a, true
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

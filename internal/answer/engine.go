@@ -1035,6 +1035,22 @@ func (e *Engine) unanswered(part Frame, a *domain.Answer) {
 		// answers says the sources do not tell; it is shown, not found.
 		a.Found = false
 	}
+	if a.Found && part.Op == OpWhen && part.Time == WhenNext && a.Lead != say(a.English || part.English, "no.coming") && !e.speaksOfComing(a.Lead) {
+		// "Wann startet die nächste Bewerbungsrunde?" answered by when the
+		// programme began: nothing said of this year or later tells when
+		// the next one is; what is known follows in one line.
+		known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
+		a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "no.coming"), nil
+		a.Facts, a.Lists = []domain.AnswerFact{known}, nil
+	}
+	if a.Found && part.Op == OpCount && a.Kind == domain.KindFacts && len(a.Lists) == 0 && !givesFigure(a.Lead, e.lex.numbers) {
+		// "Wie viele Mitarbeitende hat die Auslandsgesellschaft?" answered
+		// by who leads it: a count no statement gives is not found; the
+		// statement follows in one line.
+		known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
+		a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "noinfo.figure"), nil
+		a.Facts = []domain.AnswerFact{known}
+	}
 	if a.Found && (part.Attribute == domain.AttrPhone || part.Attribute == domain.AttrContact && e.saysCue(strings.Join(append(slices.Clone(part.Asked), part.Words...), " "), "channel")) &&
 		!e.saysCue(a.Lead, "channel") && !strings.Contains(a.Lead, "@") {
 		// "What's the e-mail of the Netzwerkstelle?", "Telefonnummer vom
@@ -1074,4 +1090,27 @@ func (e *Engine) unanswered(part Frame, a *domain.Answer) {
 			a.Found, a.Lead, a.LeadSource, a.Facts = false, say(a.English || part.English, "chair.none.of", lang.UpperFirst(ws[0])), nil, known
 		}
 	}
+}
+
+// speaksOfComing reports whether a text names this year or a later one:
+// only such a statement can tell when the next of something is.
+func (e *Engine) speaksOfComing(text string) bool {
+	this := int(e.today().Year)
+	for _, m := range yearRE.FindAllString(text, -1) {
+		if n, _ := strconv.Atoi(m); n >= this {
+			return true
+		}
+	}
+	return false
+}
+
+// givesFigure reports whether a text gives a number, in digits or in words
+// ("zehn Kommunen").
+func givesFigure(text string, numbers map[string]int) bool {
+	for _, t := range tokenize(text) {
+		if t.num > 0 || numbers[t.fold] > 0 {
+			return true
+		}
+	}
+	return false
 }

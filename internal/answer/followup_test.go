@@ -36,6 +36,11 @@ func TestFollowUps(t *testing.T) {
 		{"What is the NBE NRW?", "how many members?", []string{"70 Mitglieder"}, nil},
 		// "who funded it?" after a statement found by its words: of what they named.
 		{"What was the predecessor project of the Netzwerkstelle?", "who funded it?", []string{"Bundesangelegenheiten"}, []string{"2021 eingerichtet"}},
+		// "ist da auch ein Kreis dabei?" after members lists the Kreise among them.
+		{"Welche Kommunen haben 2012 als erste unterschrieben?", "ist da auch ein Kreis dabei?", []string{"Kreis Lippe", "nur Kreise"}, []string{"Lemgo"}},
+		// "who funds it?" of a network whose statements name no funder:
+		// who took part in a workshop is no answer.
+		{"Was ist das Kommunen-Netzwerk?", "wer fördert das?", []string{"nennen meine Quellen nichts"}, []string{"Entwicklungswerkstatt 1"}},
 		// "und der davor?" after the latest event: the latest before its year.
 		{"Wann war der letzte Tag der Städtepartnerschaften?", "und der davor – wo war der?", []string{"4. Tag", "Hamm"}, []string{"5. Tag"}},
 		// "worum ging's da?" after a numbered event: what that event was about.

@@ -37,12 +37,16 @@ type lexicon struct {
 	measures    []phraseTo[Measure]
 	placeKind   []phraseTo[string]
 	fillers     map[string]bool
-	starts      [][]string // chatter, as folded words, longest first
-	ends        [][]string
-	closing     map[string]bool // last words of tags and closing chatter
-	thanks      map[string]bool
-	synonyms    map[string]string
-	abbrevs     map[string]string // "ES": "Engagierte Stadt", as written
+	// fillersEN are the English fillers: in an English question, a German
+	// word of an attribute spelt like one asks nothing ("When will …?"
+	// is no "will" of goals).
+	fillersEN map[string]bool
+	starts    [][]string // chatter, as folded words, longest first
+	ends      [][]string
+	closing   map[string]bool // last words of tags and closing chatter
+	thanks    map[string]bool
+	synonyms  map[string]string
+	abbrevs   map[string]string // "ES": "Engagierte Stadt", as written
 	// phraseSyns are the synonyms of more than one word ("ruhr area":
 	// "ruhrgebiet"), in lower case, the longest first: expand writes them
 	// as the word they stand for.
@@ -230,7 +234,7 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 		lx = &domain.Lexicon{}
 	}
 	l := &lexicon{cues: map[string][]phrase{}, labels: map[domain.Attribute][2]string{}, topics: map[domain.Attribute][]string{},
-		fillers: map[string]bool{}, thanks: map[string]bool{}, synonyms: map[string]string{}, numbers: map[string]int{},
+		fillers: map[string]bool{}, fillersEN: map[string]bool{}, thanks: map[string]bool{}, synonyms: map[string]string{}, numbers: map[string]int{},
 		vocab: map[string]bool{}, lang: map[string]int{},
 		everyday: [2]*words.SetIndex{words.NewSetIndex(foldedSet(lx.Ordinary.DE)), words.NewSetIndex(foldedSet(lx.Ordinary.EN))}}
 	addVocab := func(p phrase, lang int) {
@@ -269,11 +273,13 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 		aw := attrWords{attr: a.Attribute}
 		for _, w := range a.Words.DE {
 			p := toPhrase(w)
+			p.lang = -1
 			aw.phrases = append(aw.phrases, p)
 			addVocab(p, -1)
 		}
 		for _, w := range a.Words.EN {
 			p := toPhrase(w)
+			p.lang = +1
 			aw.phrases = append(aw.phrases, p)
 			addVocab(p, +1)
 		}
@@ -371,6 +377,7 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 	}
 	for _, w := range lx.Fillers.EN {
 		l.fillers[words.Fold(w)] = true
+		l.fillersEN[words.Fold(w)] = true
 	}
 	for _, s := range lx.ChatterStarts {
 		l.starts = append(l.starts, phraseWords(s))

@@ -143,6 +143,46 @@ func TestPropertyTwinnings(t *testing.T) {
 	checkProperties(t, e, ps)
 }
 
+// TestPropertyComparePairs: "Was ist älter, A–X oder A–Y?" of every NRW
+// place with two twinnings dated in different years names the older pair
+// first, with both years, in German and English.
+func TestPropertyComparePairs(t *testing.T) {
+	e := shippedEngine(t)
+	unique := uniqueNames(e.base)
+	var ps []property
+	for _, pl := range e.base.Places {
+		if !unique[pl.ID] || pl.Everyday || pl.Country != "" {
+			continue
+		}
+		var dated []domain.Partnership
+		for _, p := range e.base.PartnershipsOf(pl.ID) {
+			if o := e.base.Place(otherSide(p, pl.ID)); p.Place == pl.ID && !p.Since.IsZero() && o != nil && unique[o.ID] && !o.Everyday && o.Country != "" {
+				dated = append(dated, p)
+			}
+		}
+		if len(dated) < 2 || dated[0].Since.Year == dated[1].Since.Year || dated[0].Partner == dated[1].Partner {
+			continue
+		}
+		x, y := dated[0], dated[1]
+		older := x
+		if y.Since.Year < x.Since.Year {
+			older = y
+		}
+		name := func(p domain.Partnership) string { return e.base.Place(p.Partner).Name }
+		years := []string{strconv.Itoa(int(x.Since.Year)), strconv.Itoa(int(y.Since.Year))}
+		ps = append(ps,
+			property{q: fmt.Sprintf("Was ist älter, %s–%s oder %s–%s?", pl.Name, name(x), pl.Name, name(y)), found: true,
+				lead: "Älter ist " + pl.Name + " – " + name(older), all: years, max: 400},
+			property{q: fmt.Sprintf("Which is older: %s–%s or %s–%s?", pl.Name, name(y), pl.Name, name(x)), found: true,
+				lead: "The older one is " + pl.Name + " – " + name(older), all: years, max: 400},
+		)
+	}
+	if len(ps) < 40 {
+		t.Fatalf("only %d generated questions: the base has fewer places with two dated twinnings than expected", len(ps))
+	}
+	checkProperties(t, e, ps)
+}
+
 func TestPropertyKreise(t *testing.T) {
 	e := shippedEngine(t)
 	var ps []property

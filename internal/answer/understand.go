@@ -147,6 +147,11 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 				f.Words = slices.Clone(last.Words)
 			}
 		}
+		if f.Op == OpYesNo && f.Attribute == domain.AttrMembers && len(f.places()) == 0 && f.Filters.Kind != "" {
+			// "ist da auch ein Kreis dabei?" after members: which of them
+			// are, listed; none listed says no.
+			f.Op = OpList
+		}
 		if r.also2 != "" && f.Filters.Country != "" {
 			g := f
 			g.Filters.Country, g.Filters.NotCountry = r.also2, false // "außerhalb Europas und in Polen"
@@ -1608,6 +1613,9 @@ func (e *Engine) readAttribute(r *reading, f *Frame) {
 				r.claimed[j] = true
 			}
 			continue
+		}
+		if f.English && p.lang < 0 && len(p.words) == 1 && l.fillersEN[p.words[0]] {
+			continue // "When will the next …?": the German "will" (wants) asks for no goal in English
 		}
 		if n := p.match(r.toks, i, free); n > 0 {
 			if f.Attribute == domain.AttrNone {
@@ -3192,7 +3200,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			f.Op = OpDescribe
 		}
 	}
-	if f.Op == OpMost && f.Attribute == domain.AttrEvent && len(f.Subjects) == 0 && (f.Most == DirOldest || f.Most == DirNewest) {
+	if f.Op == OpMost && f.Attribute == domain.AttrEvent && len(f.places()) == 0 && (f.Most == DirOldest || f.Most == DirNewest) {
 		// "Wann war der erste Fachaustausch im Reallabor?": the first (or
 		// latest) of those events, not the oldest network.
 		if f.Most == DirOldest {

@@ -1,0 +1,49 @@
+package answer_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestUnanswered: questions whose subject the base knows, about what it
+// does not hold, are not found; one line says so and one line of what is
+// known follows (issue 13: honest and short).
+func TestUnanswered(t *testing.T) {
+	e := shipped(t)
+	tests := []struct {
+		q     string
+		want  []string // in the answer
+		known string   // the one line of what is known, or ""
+	}{
+		// The next of something: only a statement that names this year or
+		// a later one tells; when the programme began does not.
+		{"Wann beginnt die nächste Bewerbungsphase bei der Engagierten Stadt?", []string{"Einen kommenden Termin nennen meine Quellen nicht"}, ""},
+		{"When will the next RegioPole steering committee meet?", []string{"My sources give no coming date"}, "Lenkungsausschuss"},
+		// A count no statement gives: who leads it is no number of staff.
+		{"Wie viele Mitarbeitende hat die Auslandsgesellschaft?", []string{"Eine Zahl dazu nennen meine Quellen nicht"}, ""},
+		// Who funds it: statements on its workshops do not say.
+		{"Wer finanziert das Kommunen-Netzwerk engagiert in NRW?", []string{"nennen meine Quellen nichts"}, ""},
+	}
+	for _, tt := range tests {
+		a := e.Ask(context.Background(), tt.q)
+		text := a.PlainText()
+		if a.Found {
+			t.Errorf("Ask(%q) found, want not found\n%s", tt.q, text)
+		}
+		for _, s := range tt.want {
+			if !strings.Contains(text, s) {
+				t.Errorf("Ask(%q) lacks %q\n%s", tt.q, s, text)
+			}
+		}
+		if tt.known != "" && !strings.Contains(text, tt.known) {
+			t.Errorf("Ask(%q) lacks what is known (%q)\n%s", tt.q, tt.known, text)
+		}
+		if strings.Contains(text, "Entwicklungswerkstatt 1") {
+			t.Errorf("Ask(%q) answers with a workshop's participants\n%s", tt.q, text)
+		}
+		if n := len([]rune(text)); n > 500 {
+			t.Errorf("Ask(%q): %d characters, want a short not-found answer\n%s", tt.q, n, text)
+		}
+	}
+}
