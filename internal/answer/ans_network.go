@@ -1460,12 +1460,14 @@ func (e *Engine) datedStatement(f Frame) (domain.Answer, bool) {
 // Unterzeichnung … fand … auf der Konferenz … statt"), where one does.
 func (e *Engine) firstSigning(f Frame) (domain.Answer, bool) {
 	nets := f.networks()
-	if len(nets) != 1 || f.count(SubjectPlace) > 0 || f.Most != DirOldest || f.Measure != MeasureJoined ||
+	// A network named, or none where the question asks where the first
+	// signing was ("Wo fand die erste Unterzeichnung … statt?").
+	signing := len(nets) == 0 && f.Attribute == domain.AttrFoundingPlace && e.saysCue(strings.Join(f.Asked, " "), "signing")
+	if len(nets) > 1 || len(nets) == 0 && !signing || f.count(SubjectPlace) > 0 || f.Most != DirOldest || f.Measure != MeasureJoined && !signing ||
 		!(f.Op == OpWhere || f.Op == OpWhen || f.Attribute == domain.AttrEvent || f.Attribute == domain.AttrFoundingPlace) {
 		return domain.Answer{}, false
 	}
-	n := e.base.Network(nets[0])
-	if n == nil {
+	if len(nets) == 1 && e.base.Network(nets[0]) == nil {
 		return domain.Answer{}, false
 	}
 	// The statements with a word of signing, from the word index; of
@@ -1479,11 +1481,11 @@ func (e *Engine) firstSigning(f Frame) (domain.Answer, bool) {
 			continue
 		}
 		for _, ref := range e.refsOf(p.words[0]) {
-			if ref.Network != n.ID || ref.Part != "fact" || seen[ref] {
+			if len(nets) == 1 && ref.Network != nets[0] || ref.Network == "" || ref.Part != "fact" || seen[ref] {
 				continue
 			}
 			seen[ref] = true
-			if x := n.Facts[ref.Index]; e.lex.saysMost(x.Text, DirOldest) {
+			if x := e.base.Network(ref.Network).Facts[ref.Index]; e.lex.saysMost(x.Text, DirOldest) {
 				if s := 1 + e.countWords(x.Text, e.lex.attrWordsOf(domain.AttrEvent)); s > score {
 					best, score = ref, s
 				}

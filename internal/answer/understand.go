@@ -2399,6 +2399,11 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		} else if f.Most == DirNone && r.has("later") {
 			f.Most = DirNewest
 		}
+	case r.has("most") && r.has("where") && r.has("signing") && !places:
+		// "Wo fand die erste Unterzeichnung der Gemeinsamen Erklärung
+		// statt?": where the first signing was (firstSigning), not the
+		// first member.
+		f.Op = OpWhere
 	case r.has("most") && !r.has("cross"):
 		f.Op = OpMost
 	case r.has("count"):

@@ -214,8 +214,11 @@ func (l *loader) loadLexicon() {
 		lex.Synonyms[k] = v
 	})
 	l.stringMap(f, o, "abbreviations", func(k, v string, line int) {
-		if k != strings.ToUpper(k) || len([]rune(k)) < 2 || strings.ContainsAny(k, " \t") {
-			f.add(line, "write the short form in capitals, one word: ES: Engagierte Stadt", "abbreviation %q is no word in capitals", k)
+		// In capitals ("ES"), or shortened with a full stop ("Kr."): either
+		// way no ordinary word is taken for the short form.
+		dotted := strings.HasSuffix(k, ".") && len([]rune(k)) >= 3 && k != strings.ToLower(k)
+		if k != strings.ToUpper(k) && !dotted || len([]rune(k)) < 2 || strings.ContainsAny(k, " \t") {
+			f.add(line, "write the short form in capitals, one word (ES: Engagierte Stadt), or with its full stop (Kr.: Kreis)", "abbreviation %q is no word in capitals", k)
 			return
 		}
 		lex.Abbreviations[k] = v
