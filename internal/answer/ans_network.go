@@ -533,7 +533,7 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 		// years does not answer.
 		facts = nil
 	}
-	if f.Attribute == domain.AttrFunding && len(nets) == 1 && (f.Op == OpCount || slices.Contains(f.Asked, "much")) && e.saysCue(strings.Join(f.Words, " "), "receive") {
+	if f.Attribute == domain.AttrFunding && len(nets) == 1 && (f.Op == OpCount || slices.Contains(f.Asked, "much") || slices.Contains(f.Words, "much")) && e.saysCue(strings.Join(f.Words, " "), "receive") {
 		// "How much money does the Netzwerkstelle get each year?": an
 		// amount it gets; "bis zu 5.000 Euro je Projekt" is what others get.
 		known := facts
@@ -1150,7 +1150,16 @@ func (e *Engine) chairAround(n *domain.Network, place string, f Frame) domain.An
 		}
 		j := i - 1 - f.Rel.Step
 		if f.Rel.Op == "after" {
+			for i+1 < len(cs) && cs[i+1].holder == place {
+				i++ // more statements on the same chair
+			}
 			j = i + 1 + f.Rel.Step
+		}
+		if j >= len(cs) && f.Rel.Op == "after" {
+			// "Who will chair RegioPole after Paderborn?": no statement
+			// names a later chair; the place's own chair is what is known.
+			a.Found, a.Lead, a.Facts = false, say(en, "chair.after.none", e.placeName(place)), []domain.AnswerFact{c.fact}
+			return a
 		}
 		if j < 0 || j >= len(cs) {
 			leadWith(&a, c.fact)
@@ -1158,6 +1167,16 @@ func (e *Engine) chairAround(n *domain.Network, place string, f Frame) domain.An
 		}
 		leadWith(&a, cs[j].fact)
 		a.Facts = []domain.AnswerFact{c.fact}
+		if f.Rel.Op == "after" {
+			// "und danach?": who followed, then who followed them, as far
+			// as the statements go.
+			for k := j + 1; k < len(cs); k++ {
+				if cs[k].holder != cs[j].holder {
+					a.Facts = append(a.Facts, cs[k].fact)
+					break
+				}
+			}
+		}
 		return a
 	}
 	return domain.Answer{Found: false, Kind: domain.KindNone, English: en, Lead: say(en, "chair.none", e.placeName(place))}
@@ -1240,11 +1259,17 @@ func (e *Engine) chairSequence(n *domain.Network, f Frame) domain.Answer {
 	return a
 }
 
-// chairBeside answers who chaired before (or after) the one who chairs now.
+// chairBeside answers who chaired before (or after) the one who chairs now,
+// or who chaired in the frame's year.
 func (e *Engine) chairBeside(n *domain.Network, f Frame) domain.Answer {
 	cs := e.chairs(n, f.English)
 	if len(cs) == 0 {
 		return e.noInfo(n, f)
+	}
+	if c, ok := chairIn(cs, f.Filters.Year); ok && f.Filters.Year != 0 && f.Filters.YearOp == "" {
+		// "Wer hatte bis Ende 2022 den Vorsitz?" … "und danach?": after
+		// the chair of that year.
+		return e.chairAround(n, c.holder, f)
 	}
 	return e.chairAround(n, cs[len(cs)-1].holder, f)
 }

@@ -502,13 +502,13 @@ func (e *Engine) partnerWhere(en bool, p domain.Partnership, pl *domain.Place, i
 }
 
 // unheldOfPairs reports whether an attribute is one the base holds of no
-// twinning as such: how to reach it, its money (its website is
+// twinning as such: how to reach it, its money, who chairs its friends' club (its website is
 // the source a list links).
 // Only a statement of the twinning that says it answers.
 func unheldOfPairs(a domain.Attribute) bool {
 	switch a {
 	case domain.AttrContact, domain.AttrPhone, domain.AttrBudget, domain.AttrCost, domain.AttrFunding,
-		domain.AttrHours, domain.AttrPostcode:
+		domain.AttrHours, domain.AttrPostcode, domain.AttrChair, domain.AttrSpeakers:
 		return true
 	}
 	return false

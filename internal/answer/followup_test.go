@@ -36,6 +36,14 @@ func TestFollowUps(t *testing.T) {
 		{"What is the NBE NRW?", "how many members?", []string{"70 Mitglieder"}, nil},
 		// "who funded it?" after a statement found by its words: of what they named.
 		{"What was the predecessor project of the Netzwerkstelle?", "who funded it?", []string{"Bundesangelegenheiten"}, []string{"2021 eingerichtet"}},
+		// "the newest one" after a network's count is its newest member.
+		{"Wie viele Mitglieder hat das RegioPole-Netzwerk?", "und wer ist das neueste?", []string{"Kassel"}, []string{"Netzwerkstelle"}},
+		// A partner abroad named after a place's twinnings: the twinning of the two.
+		{"Welche Partnerstädte hat Bochum?", "und Donezk?", []string{"Bochum", "humanitäre Hilfe"}, nil},
+		// "dort" after twinnings of what words named: of the same.
+		{"Wie viele Partnerstädte haben die Kommunen im Ruhrgebiet?", "welche Kommunen dort haben keine?", []string{"Schermbeck", "Hattingen"}, nil},
+		// "und danach?" after the chair of a year: who came after that one.
+		{"Wer hatte 2022 den RegioPole-Vorsitz?", "und danach?", []string{"Würzburg"}, nil},
 		// "ist da auch ein Kreis dabei?" after members lists the Kreise among them.
 		{"Welche Kommunen haben 2012 als erste unterschrieben?", "ist da auch ein Kreis dabei?", []string{"Kreis Lippe", "nur Kreise"}, []string{"Lemgo"}},
 		// "who funds it?" of a network whose statements name no funder:

@@ -22,6 +22,10 @@ func TestUnanswered(t *testing.T) {
 		{"When will the next RegioPole steering committee meet?", []string{"My sources give no coming date"}, "Lenkungsausschuss"},
 		// A count no statement gives: who leads it is no number of staff.
 		{"Wie viele Mitarbeitende hat die Auslandsgesellschaft?", []string{"Eine Zahl dazu nennen meine Quellen nicht"}, ""},
+		// A chair after the one who chairs now: no statement names one.
+		{"Wer übernimmt nach Paderborn den RegioPole-Vorsitz?", []string{"Wer nach Paderborn den Vorsitz hat, nennen meine Quellen nicht"}, "Paderborn"},
+		// The chair of a twinning's friends' club: the base holds none.
+		{"Who chairs the friendship society of Gladbeck and Alanya?", []string{"My sources say nothing"}, "1993"},
 		// Who funds it: statements on its workshops do not say.
 		{"Wer finanziert das Kommunen-Netzwerk engagiert in NRW?", []string{"nennen meine Quellen nichts"}, ""},
 	}

@@ -3597,6 +3597,24 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		}
 		return g
 	}
+	if pls := prev.places(); prev.About == AboutTwinnings && len(pls) == 1 && len(f.Subjects) == 1 && len(f.places()) == 1 && f.Op == OpDescribe &&
+		f.Attribute == domain.AttrNone && f.Filters.IsZero() && f.Unknown == "" && len(f.Words) == 0 && f.Most == DirNone {
+		// "Bochum partner cities?" … "and what about Donezk?": the
+		// twinning of the two, where the one named now is a partner
+		// abroad of the one before.
+		if q := e.base.Place(f.places()[0]); q != nil && q.ID != pls[0] && q.Country != "" && e.pairTwinned(pls[0], q.ID) {
+			return Frame{Op: OpDescribe, About: AboutTwinnings, English: f.English, Subjects: []Subject{{Kind: SubjectPlace, ID: pls[0]}, f.Subjects[0]}}
+		}
+	}
+	if prev.About == AboutTwinnings && len(prev.Subjects) == 0 && len(prev.Words) > 0 && r.pronoun && !r.has("of-them") && len(f.Subjects) == 0 && len(f.Words) == 0 &&
+		f.Unknown == "" && f.Filters.Area == "" && f.Filters.State == "" && f.Filters.Country == "" {
+		// "Wie viele Partnerstädte gibt es im Ruhrgebiet?" … "und welche
+		// Kommunen dort haben gar keine?": the twinnings of what the words
+		// named before ("dort").
+		g := f
+		g.About, g.Words = AboutTwinnings, slices.Clone(prev.Words)
+		return g
+	}
 	if g, ok := e.otherPartner(f, prev, r); ok {
 		return g
 	}
@@ -3755,10 +3773,11 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	if r.has("now") && f.Filters.Year == 0 && g.Filters.Year != 0 && g.Filters.YearOp == "" {
 		g.Filters.Year = 0 // "and how many are there now?" after 2022: now
 	}
-	if g.Op == OpMost && g.Measure == MeasureFounding && prev.Op == OpList && prev.Attribute == domain.AttrMembers && prev.count(SubjectNetwork) == 1 &&
-		len(f.networks()) == 0 && len(f.places()) == 0 {
-		// "which cities joined in 2019?" … "and the newest one?": the
-		// newest member, not the newest network.
+	if g.Op == OpMost && g.Measure == MeasureFounding && (prev.Op == OpList && prev.Attribute == domain.AttrMembers || prev.Op == OpCount && prev.Attribute == domain.AttrCount) &&
+		prev.count(SubjectNetwork) == 1 && len(f.networks()) == 0 && len(f.places()) == 0 {
+		// "which cities joined in 2019?", "how many members does it
+		// have?" … "and the newest one?": the newest member, not the
+		// newest network.
 		g.Measure, g.Filters.Year, g.Filters.YearOp = MeasureJoined, 0, ""
 	}
 	if r.has("now") && !r.has("of-them") && g.Op == OpCount && !f.Filters.Founders && !f.Filters.NotFounders {
