@@ -36,6 +36,8 @@ func TestFollowUps(t *testing.T) {
 		{"What is the NBE NRW?", "how many members?", []string{"70 Mitglieder"}, nil},
 		// "who funded it?" after a statement found by its words: of what they named.
 		{"What was the predecessor project of the Netzwerkstelle?", "who funded it?", []string{"Bundesangelegenheiten"}, []string{"2021 eingerichtet"}},
+		// "ist der auch …?" after a who-question asks of the person named.
+		{"Wer ist Sprecher vom Landesnetzwerk Engagierte Stadt NRW?", "ist der auch im NBE NRW?", []string{"Sprecherteam", "2022"}, nil},
 		// "the newest one" after a network's count is its newest member.
 		{"Wie viele Mitglieder hat das RegioPole-Netzwerk?", "und wer ist das neueste?", []string{"Kassel"}, []string{"Netzwerkstelle"}},
 		// A partner abroad named after a place's twinnings: the twinning of the two.

@@ -3958,7 +3958,7 @@ func (e *Engine) personAsked(text string, prev Frame) (string, bool) {
 	for i, t := range toks {
 		possessive := e.lex.isCue("person-possessive", toks, i)
 		if !possessive && !e.lex.isCue("person-pronoun", toks, i) &&
-			!(t.fold == "der" && prev.Op == OpWho && i+1 < len(toks) && (e.lex.isCue("also", toks, i+1) || e.lex.isCue("now", toks, i+1))) {
+			!(t.fold == "der" && prev.Op == OpWho && i+1 < len(toks) && (e.lex.isCue("also", toks, i+1) || e.lex.isCue("now", toks, i+1) || e.lex.isCue("inclusive", toks, i+1))) { // "ist der auch …?"
 			continue
 		}
 		// The pronoun's place in the text: the words before it, each
