@@ -533,7 +533,7 @@ func (e *Engine) topic(ctx context.Context, f Frame) (domain.Answer, error) {
 		// years does not answer.
 		facts = nil
 	}
-	if f.Attribute == domain.AttrFunding && len(nets) == 1 && (f.Op == OpCount || slices.Contains(f.Asked, "much") || slices.Contains(f.Words, "much")) && e.saysCue(strings.Join(f.Words, " "), "receive") {
+	if f.Attribute == domain.AttrFunding && len(nets) == 1 && f.Op == OpCount && e.saysCue(strings.Join(f.Words, " "), "receive") {
 		// "How much money does the Netzwerkstelle get each year?": an
 		// amount it gets; "bis zu 5.000 Euro je Projekt" is what others get.
 		known := facts

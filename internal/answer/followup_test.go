@@ -36,6 +36,14 @@ func TestFollowUps(t *testing.T) {
 		{"What is the NBE NRW?", "how many members?", []string{"70 Mitglieder"}, nil},
 		// "who funded it?" after a statement found by its words: of what they named.
 		{"What was the predecessor project of the Netzwerkstelle?", "who funded it?", []string{"Bundesangelegenheiten"}, []string{"2021 eingerichtet"}},
+		// "und wo war der letzte?" after the next event: the latest one.
+		{"Wann findet der nächste Tag der Städtepartnerschaften statt?", "und wo war der letzte?", []string{"5. Tag", "Landtag"}, []string{"Einen kommenden Termin"}},
+		// "which other …" names a partner abroad: its partners, the place before left out.
+		{"Welche Partnerstädte hat Herne?", "welche andere Stadt in NRW ist noch mit Wakefield verpartnert?", []string{"Castrop-Rauxel"}, []string{"Herne und Wakefield"}},
+		// "who from X" names where someone comes from, no point in time.
+		{"Ist Rheine im Kommunen-Netzwerk?", "und wer aus Rheine ist im Sprecherteam?", []string{"Schridde"}, []string{"davor oder danach"}},
+		// "St." is Sankt, "Kr." is Kreis.
+		{"Partnerstädte von Kerpen?", "und seit wann mit St. Vith?", []string{"Sankt Vith", "1983"}, nil},
 		// "ist der auch …?" after a who-question asks of the person named.
 		{"Wer ist Sprecher vom Landesnetzwerk Engagierte Stadt NRW?", "ist der auch im NBE NRW?", []string{"Sprecherteam", "2022"}, nil},
 		// "the newest one" after a network's count is its newest member.

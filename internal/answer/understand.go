@@ -613,6 +613,18 @@ func (l *lexicon) startsCue(cue string, toks []tok, i int) bool {
 	return false
 }
 
+// cueLen is the length in words of the longest phrase of the cue that
+// starts at i, 0 where none does.
+func (l *lexicon) cueLen(cue string, toks []tok, i int) int {
+	sp, n := l.cueSpan[cue], 0
+	for _, id := range l.at(toks, i) {
+		if sp.has(id) {
+			n = max(n, l.phrases[id].match(toks, i, all))
+		}
+	}
+	return n
+}
+
 // isCue reports whether a one-word phrase of the cue is the word at i.
 func (l *lexicon) isCue(cue string, toks []tok, i int) bool {
 	sp := l.cueSpan[cue]
@@ -2884,7 +2896,7 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 			switch {
 			case e.lex.isCue("before", r.toks, p-1):
 				f.Rel = Relation{Op: "before", ID: m.ID}
-			case e.lex.isCue("after", r.toks, p-1):
+			case e.lex.isCue("after", r.toks, p-1) && !e.lex.isCue("origin", r.toks, p-1):
 				f.Rel = Relation{Op: "after", ID: m.ID}
 			}
 		}
@@ -2907,7 +2919,7 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 		f.Time = WhenHistory
 	case r.has("next"):
 		f.Time = WhenNext
-	case r.has("last") && (f.Attribute == domain.AttrEvent || f.Op == OpWhen):
+	case r.has("last") && (f.Attribute == domain.AttrEvent || f.Op == OpWhen || f.Op == OpWhere):
 		f.Time = WhenLast
 	}
 	// A yes/no question about a Bundesland's name as a place ("Ist Hamburg
@@ -3364,6 +3376,19 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			}
 		}
 	}
+	if f.Attribute == domain.AttrNone && r.has("receive", "exists", "give") && !r.has("members", "member-who", "places", "networks") && f.About == AboutSubjects &&
+		slices.ContainsFunc(r.cues["amount"], func(p int) bool {
+			n := e.lex.cueLen("amount", r.toks, p)
+			return n > 0 && p+n < len(r.toks) && !r.toks[p+n].upper && !r.nameAt(p+n) // "wie viel Engagierte Städte" counts them
+		}) {
+		// "Wie viel gibt's bei Europa bei uns zuhause?", "how much can we
+		// get for a Europawoche project?": an amount of money, though no
+		// word of funding is said.
+		f.Attribute = domain.AttrFunding
+	}
+	if f.Attribute == domain.AttrFunding && f.Op == OpDescribe && r.has("amount") {
+		f.Op = OpCount // "How much funding does it get?": an amount
+	}
 	if f.Attribute == domain.AttrNone {
 		f.Attribute = e.impliedAttribute(r, f)
 		if f.Attribute == domain.AttrFounders && slices.ContainsFunc(r.cues["office"], func(p int) bool { return slices.Contains(f.Words, r.toks[p].fold) }) {
@@ -3456,7 +3481,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		case "follow-up", "which", "also", "yesno", "and", "question", "pronoun", "members", "places", "belong", "earlier", "later", "inclusive", "before", "after", "now",
 			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders", "left", "exists",
 			"have", "with", "next", "last", "of-them", "article", "naming", "official-word", "office", "other", "year-later", "year-earlier",
-			"person-pronoun", "person-possessive":
+			"person-pronoun", "person-possessive", "origin", "give":
 		default:
 			if !strings.HasPrefix(c, "measure:") {
 				r.bare = false
@@ -4116,6 +4141,17 @@ func (e *Engine) aboutPrevStatement(f, prev Frame, r *reading) (Frame, bool) {
 
 func (e *Engine) otherPartner(f, prev Frame, r *reading) (Frame, bool) {
 	places := prev.places()
+	other := slices.ContainsFunc(r.cues["also"], func(i int) bool { return e.lex.isCue("other", r.toks, i) })
+	if q := f.places(); other && prev.About == AboutTwinnings && len(places) == 1 && len(q) == 1 && q[0] != places[0] && f.About == AboutTwinnings && f.Unknown == "" {
+		// "Herne twin towns?" … "which other NRW city is twinned with
+		// Wakefield?": the partners of the place named now, the one
+		// before left out.
+		if pl := e.base.Place(q[0]); pl != nil && pl.Country != "" {
+			g := f
+			g.Filters.Except = append(slices.Clone(f.Filters.Except), places[0])
+			return g, true
+		}
+	}
 	if prev.About != AboutTwinnings || len(places) != 2 || len(f.Subjects) > 0 || f.Unknown != "" || !f.Filters.IsZero() || len(f.Words) > 0 || f.Attribute != domain.AttrNone || r.has("networks") ||
 		!slices.ContainsFunc(r.cues["also"], func(i int) bool { return e.lex.isCue("other", r.toks, i) }) {
 		return f, false
