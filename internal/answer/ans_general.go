@@ -334,7 +334,7 @@ func (e *Engine) saysOrdinal(text string, n int) bool {
 	if namesNumber(text, n) {
 		return true
 	}
-	for _, t := range tokenize(text) {
+	for _, t := range e.tokensOf(text) {
 		if v, ok := e.lex.numbers[t.fold]; ok && v == n {
 			return true
 		}

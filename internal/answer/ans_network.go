@@ -229,7 +229,7 @@ func (e *Engine) count(ctx context.Context, f Frame) (domain.Answer, error) {
 		best, bestScore := -1, -1
 		for j, x := range nets[0].Facts {
 			if e.countWords(x.Text, ws) == len(ws) && e.hasNumber(x.Text) {
-				score := 2*exactWords(x.Text, ws) + b2i(e.countsWord(x.Text, ws))
+				score := 2*exactWords(e.tokensOf(x.Text), ws) + b2i(e.countsWord(x.Text, ws))
 				if score > bestScore {
 					best, bestScore = j, score
 				}
@@ -1554,7 +1554,7 @@ func (e *Engine) sinceStatement(f Frame) (domain.Answer, bool) {
 // "Die Auslandsgesellschaft arbeitet seit 2009 …" says since when of it,
 // "Seit 2023 gibt es das Reallabor … bei der Auslandsgesellschaft" not.
 func (e *Engine) sinceNear(text, w string) bool {
-	toks := tokenize(text)
+	toks := e.tokensOf(text)
 	stem := words.Stem(w)
 	for i := range toks {
 		if toks[i].fold != w && toks[i].term != stem {
@@ -1569,11 +1569,10 @@ func (e *Engine) sinceNear(text, w string) bool {
 	return false
 }
 
-// exactWords counts the words a text has as written (folded), not only by
+// exactWords counts the words a text's tokens have as written (folded), not only by
 // stem or as part of a longer word.
-func exactWords(text string, ws []string) int {
+func exactWords(toks []tok, ws []string) int {
 	n := 0
-	toks := tokenize(text)
 	for _, w := range ws {
 		if slices.ContainsFunc(toks, func(t tok) bool { return t.fold == w }) {
 			n++
@@ -1630,7 +1629,7 @@ func (e *Engine) inNetworkName(w string, nets []domain.Network) bool {
 // "sein zehnjähriges Bestehen" (a number word of the lexicon, then an
 // anniversary word).
 func (e *Engine) saysYears(text string, n int) bool {
-	toks := tokenize(text)
+	toks := e.tokensOf(text)
 	for i, t := range toks {
 		if t.num == n && i+1 < len(toks) && e.lex.isCue("anniversary", toks, i+1) {
 			return true // "10 Jahre", "10-jährige"

@@ -407,7 +407,7 @@ func (e *Engine) statedFor(r domain.FactRef, text string, f Frame) bool {
 // Prorektorin"). An office further off is someone else's ("Wolfram
 // Kuschke führte ein, Botschafterin Anka Feldhusen …").
 func (e *Engine) officeNear(text string, ws []string) bool {
-	toks := tokenize(text)
+	toks := e.tokensOf(text)
 	office := func(j int) bool { return j >= 0 && j < len(toks) && e.lex.isCue("office", toks, j) }
 	// Between an office and the name stand names and small words
 	// ("für Sport und Ehrenamt"), no sentence's end.
@@ -444,7 +444,7 @@ func (e *Engine) officeNear(text string, ws []string) bool {
 
 // saysYearFrom reports whether a text names a year from y on.
 func (e *Engine) saysYearFrom(text string, y int) bool {
-	for _, t := range tokenize(text) {
+	for _, t := range e.tokensOf(text) {
 		if t.num >= y && t.num < 2100 {
 			return true
 		}
@@ -455,7 +455,7 @@ func (e *Engine) saysYearFrom(text string, y int) bool {
 // countsWord reports whether a text gives a figure right before one of the
 // words: "33 Regiopolen".
 func (e *Engine) countsWord(text string, ws []string) bool {
-	toks := tokenize(text)
+	toks := e.tokensOf(text)
 	for i := 1; i < len(toks); i++ {
 		if toks[i-1].num >= 0 && (slices.Contains(ws, toks[i].fold) || slices.Contains(ws, toks[i].term)) {
 			return true

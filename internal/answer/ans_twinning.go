@@ -361,15 +361,16 @@ func (e *Engine) twinningText(text string) bool { return e.saysCue(text, "twinni
 
 // saysCue reports whether a text (a statement, not a question) has one of
 // the cue's phrases.
-func (e *Engine) saysCue(text, cue string) bool { return saysAt(text, cue, e.lex.isCue) }
+func (e *Engine) saysCue(text, cue string) bool { return saysAt(e.tokensOf(text), cue, e.lex.isCue) }
 
 // saysCuePhrase reports whether a text says a phrase of the cue, of any
 // length ("nennen die gelesenen Quellen nicht").
-func (e *Engine) saysCuePhrase(text, cue string) bool { return saysAt(text, cue, e.lex.startsCue) }
+func (e *Engine) saysCuePhrase(text, cue string) bool {
+	return saysAt(e.tokensOf(text), cue, e.lex.startsCue)
+}
 
-// saysAt reports whether match finds the cue at some token of text.
-func saysAt(text, cue string, match func(string, []tok, int) bool) bool {
-	toks := tokenize(text)
+// saysAt reports whether match finds the cue at some token.
+func saysAt(toks []tok, cue string, match func(string, []tok, int) bool) bool {
 	for i := range toks {
 		if match(cue, toks, i) {
 			return true
@@ -1099,7 +1100,7 @@ func (e *Engine) twinningFigures(_ context.Context, f Frame) (domain.Answer, err
 	if c := f.Filters.Country; c != "" {
 		// "Wie viele NRW-Partnerschaften gibt es mit Frankreich?": the
 		// figures that name the country, then the ones the base names.
-		names := func(t string) bool { return slices.Contains(e.lex.countriesIn(tokenize(t)), c) }
+		names := func(t string) bool { return slices.Contains(e.lex.countriesIn(e.tokensOf(t)), c) }
 		for i := len(cs) - 1; i >= 0; i-- {
 			if names(cs[i].Text) {
 				a.Facts = append(a.Facts, domain.AnswerFact{Text: cs[i].Value + " " + clauses(cs[i].Text, names), Stand: cs[i].Stand, Source: e.base.Source(cs[i].Source)})

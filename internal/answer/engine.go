@@ -109,11 +109,15 @@ type Engine struct {
 	// folded holds the base's texts as folded words (foldTexts), once
 	// Prepare built it; until then each text is folded when asked.
 	folded atomic.Pointer[map[string][]string]
+	// tokens holds the same texts as tokens (tokensOf), for the checks
+	// that read a statement word by word; read only, never changed.
+	tokens atomic.Pointer[map[string][]tok]
 	// foldedMore remembers the folded words of texts an answer composes
 	// (a statement with its date, in English): a few long texts,
 	// folded again for every question that weighs them (a tenth of the
 	// engine's time).
 	foldedMore *memo.Map[string, []string]
+	tokensMore *memo.Map[string, []tok]
 	// keyRank orders places by name as sortKey does (precomputed), by
 	// position in base.Places (rank).
 	keyRank []int32
@@ -153,6 +157,7 @@ func New(base *domain.Base, s domain.Searcher, log *slog.Logger) *Engine {
 	e := &Engine{base: base, search: s, log: log,
 		factPlaces: map[domain.FactRef][]string{}, statementPlaces: map[string][]string{}, members: map[string][]memberRef{},
 		foldedMore:   memo.New[string, []string](maxFoldedMore),
+		tokensMore:   memo.New[string, []tok](maxFoldedMore),
 		countryFacts: map[string][]domain.FactRef{},
 		byFirstWord:  map[string][]*domain.Place{}}
 	e.nameEndings = sync.OnceValue(e.countNameEndings)
@@ -998,7 +1003,7 @@ func twinningWords(base *domain.Base) map[string][]int32 {
 // reader scanning for the figure finds it either way. A lead that gives a
 // figure in digits before any number word is left as it is.
 func (e *Engine) figureInDigits(lead string) string {
-	for _, t := range tokenize(lead) {
+	for _, t := range e.tokensOf(lead) {
 		if t.num >= 0 && t.num < 1900 {
 			return lead // a figure in digits comes first
 		}
@@ -1043,7 +1048,7 @@ func (e *Engine) unanswered(part Frame, a *domain.Answer) {
 		a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "no.coming"), nil
 		a.Facts, a.Lists = []domain.AnswerFact{known}, nil
 	}
-	if a.Found && part.Op == OpCount && a.Kind == domain.KindFacts && len(a.Lists) == 0 && !givesFigure(a.Lead, e.lex.numbers) {
+	if a.Found && part.Op == OpCount && a.Kind == domain.KindFacts && len(a.Lists) == 0 && !e.givesFigure(a.Lead) {
 		// "Wie viele Mitarbeitende hat die Auslandsgesellschaft?" answered
 		// by who leads it: a count no statement gives is not found; the
 		// statement follows in one line.
@@ -1106,9 +1111,9 @@ func (e *Engine) speaksOfComing(text string) bool {
 
 // givesFigure reports whether a text gives a number, in digits or in words
 // ("zehn Kommunen").
-func givesFigure(text string, numbers map[string]int) bool {
-	for _, t := range tokenize(text) {
-		if t.num > 0 || numbers[t.fold] > 0 {
+func (e *Engine) givesFigure(text string) bool {
+	for _, t := range e.tokensOf(text) {
+		if t.num > 0 || e.lex.numbers[t.fold] > 0 {
 			return true
 		}
 	}

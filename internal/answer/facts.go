@@ -413,6 +413,25 @@ func (e *Engine) dropRepeats(lead string, facts []domain.AnswerFact) []domain.An
 	return out
 }
 
+// tokensOf is tokenize(s), from what Prepare tokenized where s is a text
+// of the base: the checks that read a statement word by word ("says it a
+// figure?", "an office next to the name?") ask of the same statements for
+// many questions; the texts an answer composes are remembered as they come
+// (tokensMore). The caller must not change the slice.
+func (e *Engine) tokensOf(s string) []tok {
+	if m := e.tokens.Load(); m != nil {
+		if ts, ok := (*m)[s]; ok {
+			return ts
+		}
+	}
+	if ts, ok := e.tokensMore.Get(s); ok {
+		return ts
+	}
+	ts := tokenize(s)
+	e.tokensMore.Put(s, ts)
+	return ts
+}
+
 // foldWords splits text into folded words: the base's texts were split
 // once, when the engine was built (foldTexts), others once they were
 // asked for (foldedMore); the caller must not change the slice.
@@ -472,9 +491,11 @@ func (e *Engine) foldTexts() {
 		return
 	}
 	folded := map[string][]string{}
+	tokens := map[string][]tok{}
 	add := func(s string) {
 		if _, ok := folded[s]; !ok {
 			folded[s] = foldWords(s)
+			tokens[s] = tokenize(s)
 		}
 	}
 	addFacts := func(fs []domain.Fact) {
@@ -508,6 +529,7 @@ func (e *Engine) foldTexts() {
 		add(x.Text) // landFigure reads them for every question that might ask about NRW's areas
 	}
 	e.folded.Store(&folded)
+	e.tokens.Store(&tokens)
 }
 
 // hasWord reports whether a text has one of the words (folded), also at

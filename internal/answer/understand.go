@@ -337,7 +337,7 @@ func (e *Engine) carrierFounding(f, prev Frame, r *reading) (Frame, bool) {
 		if x.Topic != "carrier" {
 			continue
 		}
-		for _, t := range tokenize(x.Text) {
+		for _, t := range e.tokensOf(x.Text) {
 			if !t.upper || own[t.fold] || e.lex.ordinary(t.fold) || !e.statementWord[t.fold] {
 				continue
 			}
