@@ -5,8 +5,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/engagiert/engagiert/internal/domain"
+	"github.com/engagiert/engagiert/internal/memo"
 	"github.com/engagiert/engagiert/internal/words"
 )
 
@@ -418,35 +420,27 @@ func (e *Engine) dropRepeats(lead string, facts []domain.AnswerFact) []domain.An
 // figure?", "an office next to the name?") ask of the same statements for
 // many questions; the texts an answer composes are remembered as they come
 // (tokensMore). The caller must not change the slice.
-func (e *Engine) tokensOf(s string) []tok {
-	if m := e.tokens.Load(); m != nil {
-		if ts, ok := (*m)[s]; ok {
-			return ts
-		}
-	}
-	if ts, ok := e.tokensMore.Get(s); ok {
-		return ts
-	}
-	ts := tokenize(s)
-	e.tokensMore.Put(s, ts)
-	return ts
-}
+func (e *Engine) tokensOf(s string) []tok { return readOnce(&e.tokens, e.tokensMore, s, tokenize) }
 
 // foldWords splits text into folded words: the base's texts were split
 // once, when the engine was built (foldTexts), others once they were
 // asked for (foldedMore); the caller must not change the slice.
-func (e *Engine) foldWords(s string) []string {
-	if m := e.folded.Load(); m != nil {
-		if ws, ok := (*m)[s]; ok {
-			return ws
+func (e *Engine) foldWords(s string) []string { return readOnce(&e.folded, e.foldedMore, s, foldWords) }
+
+// readOnce is read(s) as the snapshot's map holds it, else as more
+// remembers it, else read now and remembered.
+func readOnce[T any](snap *atomic.Pointer[map[string]T], more *memo.Map[string, T], s string, read func(string) T) T {
+	if m := snap.Load(); m != nil {
+		if v, ok := (*m)[s]; ok {
+			return v
 		}
 	}
-	if ws, ok := e.foldedMore.Get(s); ok {
-		return ws
+	if v, ok := more.Get(s); ok {
+		return v
 	}
-	ws := foldWords(s)
-	e.foldedMore.Put(s, ws)
-	return ws
+	v := read(s)
+	more.Put(s, v)
+	return v
 }
 
 // maxFoldedMore bounds Engine.foldedMore: the shipped base's questions
