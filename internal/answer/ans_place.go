@@ -562,6 +562,7 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 	a := domain.Answer{Found: true, Kind: domain.KindMembership, English: en}
 	var leads []string
 	pairs, nos := 0, 0 // "Seit wann ist X in Y?" of a non-member asks a date nobody has
+	unknown := 0       // of the nos, those a partial list and no statement leave open
 	for _, pid := range places {
 		pl := e.base.Place(pid)
 		a.Hits = append(a.Hits, placeHit(pl))
@@ -590,17 +591,25 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 				}
 				// What the network's statements say of the place: "nahm an
 				// der Entwicklungswerkstatt teil", "hat den Beitritt beantragt".
+				said := false
 				for i := range n.Facts {
 					ref := domain.FactRef{Network: n.ID, Part: "fact", Index: i}
 					if slices.Contains(e.factPlaces[ref], pid) {
 						x := e.fact(ref, en)
 						x.Text = e.narrowList(x.Text, e.factPlaces[ref], func(id string) bool { return id == pid })
 						a.Facts = appendFact(a.Facts, x)
+						said = true
 						break
 					}
 				}
-				if !n.MembersComplete {
+				if !n.CompleteIn(pl.State) {
+					// "Ist Bochum im Kommunen-Netzwerk?": no list names all
+					// members, and no statement says more of the place: the
+					// answer is not known, though a "not listed" is shown.
 					lead += " " + say(en, "member.partial")
+					if !said {
+						unknown++
+					}
 				}
 				leads = append(leads, lead)
 				nos++
@@ -642,7 +651,7 @@ func (e *Engine) membership(ctx context.Context, f Frame) (domain.Answer, error)
 		a.LeadSource = nil
 	}
 	a.Lead = strings.Join(leads, " ")
-	if f.Op == OpWhen && pairs > 0 && nos == pairs {
+	if f.Op == OpWhen && pairs > 0 && nos == pairs || pairs > 0 && unknown == pairs {
 		a.Found = false
 	}
 	if len(f.Words) > 0 || attrSpecific(f) {

@@ -99,7 +99,8 @@ func TestAsk(t *testing.T) {
 		{"Seit wann ist Bergdorf bei Bürgersinn?", true, domain.KindMembership, []string{"Mai 2023"}, nil},
 		// Yes/no, both ways, honest about incomplete lists.
 		{"Ist Bergdorf bei Bürgersinn?", true, domain.KindMembership, []string{"Ja, Bergdorf ist Mitglied"}, nil},
-		{"Ist Bergdorf im Landesring?", true, domain.KindMembership, []string{"nicht als Mitglied geführt"}, []string{"Ja,"}},
+		// Not listed where the list is partial: not known, said so.
+		{"Ist Bergdorf im Landesring?", false, domain.KindMembership, []string{"nicht als Mitglied geführt", "nicht vollständig"}, []string{"Ja,"}},
 		// Since when, of a place that is no member: no date to give.
 		{"Seit wann ist Bergdorf im Landesring?", false, domain.KindMembership, []string{"nicht als Mitglied geführt"}, []string{"Ja,"}},
 		{"Is Flusshausen part of Bürgersinn?", true, domain.KindMembership, []string{"Yes"}, nil},

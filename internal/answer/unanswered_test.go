@@ -51,3 +51,27 @@ func TestUnanswered(t *testing.T) {
 		}
 	}
 }
+
+// TestMembershipNo: "Ist X in Y?" of a place Y does not list is a known
+// "no" only where Y's list is complete for X's Bundesland (RegioPole; the
+// Engagierte Städte in NRW; a network of NRW for a place elsewhere); where
+// the list is partial and no statement tells, it is not found.
+func TestMembershipNo(t *testing.T) {
+	e := shipped(t)
+	tests := []struct {
+		q     string
+		found bool
+		want  string
+	}{
+		{"Ist Bochum im Kommunen-Netzwerk engagiert in NRW?", false, "nicht vollständig"},
+		{"Ist Dortmund eine Engagierte Stadt?", true, "nicht als Mitglied"},
+		{"Ist Kassel im Kommunen-Netzwerk engagiert in NRW?", true, "nicht als Mitglied"},
+		{"Ist Dortmund im RegioPole-Netzwerk?", true, "nicht als Mitglied"},
+	}
+	for _, tt := range tests {
+		a := e.Ask(context.Background(), tt.q)
+		if text := a.PlainText(); a.Found != tt.found || !strings.Contains(text, tt.want) {
+			t.Errorf("Ask(%q) = found %v, want %v and %q\n%s", tt.q, a.Found, tt.found, tt.want, text)
+		}
+	}
+}

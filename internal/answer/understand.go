@@ -4464,12 +4464,12 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		// "and Aachen?": since when Aachen is one.
 		return Frame{Op: OpWhen, English: f.English, Subjects: []Subject{{Kind: SubjectNetwork, ID: prev.networks()[0]}, f.Subjects[0]}}
 	}
-	if nets := prev.networks(); !named && f.Op == OpCount && (r.pointsBack || r.bare) && len(nets) == 1 && len(prev.places()) == 0 && len(prev.Words) > 0 &&
+	if nets := prev.networks(); !named && f.Op == OpCount && (r.pointsBack || r.bare || prev.Op == OpWho && r.has("members")) && len(nets) == 1 && len(prev.places()) == 0 && len(prev.Words) > 0 &&
 		len(f.Words) == 0 && f.Unknown == "" && f.Filters.IsZero() && prev.About != AboutTwinnings &&
 		prev.Attribute != domain.AttrMembers && prev.Attribute != domain.AttrCount && prev.Op != OpCount {
 		// "Wer sitzt im Beirat der Netzwerkstelle?" … "wie viele sind das
-		// insgesamt?": how many of what the words before named, not the
-		// network's own figure.
+		// insgesamt?", "how many members in total?": how many of what the
+		// words before named, not the network's own figure.
 		g := Frame{Op: OpCount, Attribute: domain.AttrCount, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}}, English: f.English}
 		for _, w := range prev.Words {
 			if len(e.refsOf(w)) > 0 {

@@ -90,6 +90,11 @@ type Network struct {
 	// when no source lists all members: answers then say "u. a.".
 	Members         []Membership
 	MembersComplete bool
+	// MembersCompleteIn are the Bundesländer whose members the sources
+	// list in full though the whole list is not ("18 NRW members,
+	// complete as far as the sources read show"): there, a place not
+	// listed is no member.
+	MembersCompleteIn []string
 	// MemberNoun is what a member is called where "Mitglied" is wrong:
 	// "Titelträger" for a title the Land awards (Kind KindTitle). Empty
 	// means "Mitglied".
@@ -104,6 +109,14 @@ const KindTitle = "Landesauszeichnung"
 
 // IsTitle reports whether the network is a title the Land awards.
 func (n *Network) IsTitle() bool { return n.Kind == KindTitle }
+
+// CompleteIn reports whether the network's known members are all of its
+// members in the Bundesland: the whole list is complete, or that
+// Bundesland's part of it, or the network lies in another Bundesland
+// alone (its Scope), where it has none.
+func (n *Network) CompleteIn(state string) bool {
+	return n.MembersComplete || slices.Contains(n.MembersCompleteIn, state) || slices.Contains(States, n.Scope) && state != n.Scope
+}
 
 // Noun is what a member of the network is called: MemberNoun, or "Mitglied".
 func (n *Network) Noun() string {

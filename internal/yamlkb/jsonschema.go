@@ -155,6 +155,8 @@ func fieldSchema(kind, field string) any {
 		return map[string]any{"type": []string{"string", "number"}}
 	case "state":
 		return enum(domain.States)
+	case "members_complete_in":
+		return map[string]any{"type": "array", "items": enum(domain.States)}
 	case "topic":
 		return enum(topics())
 	case "status":

@@ -20,7 +20,7 @@ import (
 var (
 	sourceFields      = []string{"id", "title", "url", "publisher", "published"}
 	placeFields       = []string{"id", "name", "aliases", "kind", "state", "district", "region", "ags", "official", "country", "everyday", "partners_complete", "partners_source", "facts"}
-	networkFields     = []string{"id", "name", "short_name", "aliases", "kind", "member_noun", "scope", "website", "description", "goals", "founded", "counts", "facts", "members_complete", "members"}
+	networkFields     = []string{"id", "name", "short_name", "aliases", "kind", "member_noun", "scope", "website", "description", "goals", "founded", "counts", "facts", "members_complete", "members_complete_in", "members"}
 	descriptionField  = []string{"text", "source"}
 	factFields        = []string{"text", "source", "stand", "date", "topic"}
 	foundedFields     = []string{"date", "place", "by", "text", "source"}
@@ -459,15 +459,21 @@ func (l *loader) loadNetwork(name string) {
 	}
 	o.require(networkHints, "id", "name")
 	nw := domain.Network{
-		ID:              o.id("network", l.networkAt),
-		Name:            o.str("name"),
-		ShortName:       o.str("short_name"),
-		Aliases:         o.strs("aliases"),
-		Kind:            o.str("kind"),
-		MemberNoun:      o.str("member_noun"),
-		Scope:           o.str("scope"),
-		Website:         o.url("website"),
-		MembersComplete: o.boolean("members_complete"),
+		ID:                o.id("network", l.networkAt),
+		Name:              o.str("name"),
+		ShortName:         o.str("short_name"),
+		Aliases:           o.strs("aliases"),
+		Kind:              o.str("kind"),
+		MemberNoun:        o.str("member_noun"),
+		Scope:             o.str("scope"),
+		Website:           o.url("website"),
+		MembersComplete:   o.boolean("members_complete"),
+		MembersCompleteIn: o.strs("members_complete_in"),
+	}
+	for _, s := range nw.MembersCompleteIn {
+		if !slices.Contains(domain.States, s) {
+			o.f.add(o.line("members_complete_in"), oneOf(s, domain.States, domain.StateAbbreviations), "unknown state %q in members_complete_in of %s", s, o.what)
+		}
 	}
 	if nw.ShortName != "" && !slices.Contains(nw.Aliases, nw.ShortName) {
 		// The short name is also searched as a name. Until every reader
