@@ -44,6 +44,8 @@ func TestFollowUps(t *testing.T) {
 		{"Ist Rheine im Kommunen-Netzwerk?", "und wer aus Rheine ist im Sprecherteam?", []string{"Schridde"}, []string{"davor oder danach"}},
 		// "St." is Sankt, "Kr." is Kreis.
 		{"Partnerstädte von Kerpen?", "und seit wann mit St. Vith?", []string{"Sankt Vith", "1983"}, nil},
+		// Another office of the same organisation: the office changes, the organisation stays.
+		{"Wer ist Geschäftsführer der Auslandsgesellschaft?", "und wer ist dort Kuratoriumsvorsitzender?", []string{"Kuschke"}, nil},
 		// "ist der auch …?" after a who-question asks of the person named.
 		{"Wer ist Sprecher vom Landesnetzwerk Engagierte Stadt NRW?", "ist der auch im NBE NRW?", []string{"Sprecherteam", "2022"}, nil},
 		// "the newest one" after a network's count is its newest member.

@@ -137,6 +137,7 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 		f, r := e.read(part)
 		if last != nil {
 			f = e.continueFrom(f, *last, r)
+			f.Words = e.otherOffice(f.Words, last.Words)
 			if i > 0 && (len(f.Subjects) == 0 && !r.has("members", "member-who") || f.Op == OpDescribe && f.Attribute == domain.AttrNone && len(f.networks()) > 0 && len(f.places()) == 0) &&
 				len(f.Words) == 0 && f.Unknown == "" && len(last.Words) > 0 && len(last.Subjects) == 0 {
 				// "who runs 'Europa bei uns zuhause' and how much can you
@@ -5006,4 +5007,16 @@ func (e *Engine) whoElse(g, prev Frame) Frame {
 		}
 	}
 	return g
+}
+
+// otherOffice drops from a follow-up's words the office the question
+// before asked for where the follow-up asks for another ("Wer ist
+// Kuratoriumsvorsitzender der Auslandsgesellschaft?" … "und wer ist
+// Präsident?"): the organisation stays, the office changes.
+func (e *Engine) otherOffice(ws, before []string) []string {
+	office := func(w string) bool { return e.lex.isCue("office", []tok{{fold: w, term: words.Stem(w)}}, 0) }
+	if !slices.ContainsFunc(ws, func(w string) bool { return office(w) && !slices.Contains(before, w) }) {
+		return ws
+	}
+	return slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return office(w) && slices.Contains(before, w) })
 }
