@@ -44,6 +44,12 @@ func TestFollowUps(t *testing.T) {
 		{"Ist Rheine im Kommunen-Netzwerk?", "und wer aus Rheine ist im Sprecherteam?", []string{"Schridde"}, []string{"davor oder danach"}},
 		// "St." is Sankt, "Kr." is Kreis.
 		{"Partnerstädte von Kerpen?", "und seit wann mit St. Vith?", []string{"Sankt Vith", "1983"}, nil},
+		// "zusammen mit X beigetreten": the others of X's year.
+		{"Seit wann ist Troisdorf im Kommunen-Netzwerk?", "und wer kam zusammen mit Troisdorf dazu?", []string{"Bocholt", "Wuppertal"}, []string{"Troisdorf (2017)"}},
+		// "seit?" alone asks since when.
+		{"Welche Partnerstadt hat Bochum in Japan?", "seit?", []string{"Tsukuba", "2019"}, nil},
+		// "which one has the fewest" after a count of areas: of those areas.
+		{"Wie viele Regierungsbezirke hat NRW?", "und welcher hat die wenigsten Gemeinden?", []string{"Regierungsbezirk Düsseldorf"}, []string{"Kreis Olpe"}},
 		// Another office of the same organisation: the office changes, the organisation stays.
 		{"Wer ist Geschäftsführer der Auslandsgesellschaft?", "und wer ist dort Kuratoriumsvorsitzender?", []string{"Kuschke"}, nil},
 		// "ist der auch …?" after a who-question asks of the person named.

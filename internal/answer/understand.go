@@ -153,6 +153,9 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 			// are, listed; none listed says no.
 			f.Op = OpList
 		}
+		if g, ok := e.togetherWith(f, r); ok {
+			f = g
+		}
 		if r.also2 != "" && f.Filters.Country != "" {
 			g := f
 			g.Filters.Country, g.Filters.NotCountry = r.also2, false // "außerhalb Europas und in Polen"
@@ -2443,7 +2446,7 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 	case r.has("who") && areas && (nets || r.has("members")) && f.Attribute == domain.AttrNone:
 		// "Wer ist aus dem Rhein-Sieg-Kreis dabei?": the members there.
 		f.Op = OpList
-	case r.has("when"):
+	case r.has("when"), len(r.toks) == 1 && r.has("since"): // "seit?" asks since when
 		f.Op = OpWhen
 	case r.has("where") && !r.has("link"), places && (r.has("which") || r.english && r.has("what") || e.asksWhat(r)) && r.has("district-words", "region-words") && !nets:
 		// "hallenberg, welcher kreis?": where it lies.
@@ -3377,15 +3380,16 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			}
 		}
 	}
-	if f.Attribute == domain.AttrNone && r.has("receive", "exists", "give") && !r.has("members", "member-who", "places", "networks") && f.About == AboutSubjects &&
+	if (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrEvent) && r.has("receive", "exists", "give") && !r.has("members", "member-who", "places", "networks") && f.About == AboutSubjects &&
 		slices.ContainsFunc(r.cues["amount"], func(p int) bool {
 			n := e.lex.cueLen("amount", r.toks, p)
 			return n > 0 && p+n < len(r.toks) && !r.toks[p+n].upper && !r.nameAt(p+n) // "wie viel Engagierte Städte" counts them
 		}) {
 		// "Wie viel gibt's bei Europa bei uns zuhause?", "how much can we
-		// get for a Europawoche project?": an amount of money, though no
-		// word of funding is said.
-		f.Attribute = domain.AttrFunding
+		// get for a Europawoche project?", "Wieviel gibt's für eine
+		// Veranstaltung?": an amount of money, though no word of funding
+		// is said.
+		f.Attribute, f.Asked = domain.AttrFunding, nil
 	}
 	if f.Attribute == domain.AttrFunding && f.Op == OpDescribe && r.has("amount") {
 		f.Op = OpCount // "How much funding does it get?": an amount
@@ -3607,11 +3611,11 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	if prev.Op == OpHelp || prev.Op == OpChatter || f.Op == OpHelp {
 		return f
 	}
-	if r.germany && prev.About == AboutTwinnings && !f.has(SubjectNetwork) {
+	if r.germany && prev.About == AboutTwinnings && !f.has(SubjectNetwork) && !r.has("nationwide") {
 		f.Filters.Country, f.About = "Deutschland", AboutTwinnings
 	}
 	if r.has("nationwide") && len(f.Subjects) == 0 && prev.Filters.State != "" && f.Filters.IsZero() && f.Unknown == "" && f.Op == OpDescribe &&
-		len(f.Words) == len(r.cues["nationwide"]) {
+		len(f.Words) <= len(r.cues["nationwide"]) {
 		// "How many NRW–Ukraine partnerships are there?" … "and
 		// nationwide?": the same question of all of Germany, as the
 		// statements count it, in their word (the cue's first German one:
@@ -3670,6 +3674,17 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		// Städten?": those it started with.
 		g := Frame{Op: OpCount, Attribute: domain.AttrCount, English: f.English, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}}}
 		g.Filters.Founders = founded && r.has("with")
+		return g
+	}
+	if prev.About == AboutAreas && prev.Filters.Kind != "" && f.About == AboutAreas && f.Op == OpMost && f.Filters.Kind == "" && len(f.Subjects) == 0 &&
+		f.Filters.Area == "" && f.Unknown == "" {
+		// "How many Regierungsbezirke does NRW have?" … "which one has the
+		// fewest Gemeinden?": of those areas.
+		g := f
+		g.Filters.Kind = prev.Filters.Kind
+		if g.Filters.State == "" {
+			g.Filters.State = prev.Filters.State
+		}
 		return g
 	}
 	if prev.About == AboutAreas && prev.Filters.Kind != "" && f.About == AboutAreas && f.Filters.Kind == "" && r.has("places") && len(f.Subjects) == 0 &&
@@ -5019,4 +5034,30 @@ func (e *Engine) otherOffice(ws, before []string) []string {
 		return ws
 	}
 	return slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return office(w) && slices.Contains(before, w) })
+}
+
+// togetherWith reads "Welche Kommunen sind zusammen mit Wuppertal dem
+// Kommunen-Netzwerk beigetreten?": the network's members who joined in the
+// year the place did, the place left out.
+func (e *Engine) togetherWith(f Frame, r *reading) (Frame, bool) {
+	places, nets := f.places(), f.networks()
+	if len(nets) == 0 && len(places) == 1 {
+		// "Welche Kommunen sind zusammen mit Wuppertal beigetreten?": the
+		// one network it belongs to.
+		for _, m := range e.base.MembershipsOf(places[0]) {
+			if m.Until.IsZero() && !m.Since.IsZero() {
+				nets = append(nets, m.Network)
+			}
+		}
+	}
+	if !r.has("together") || !r.has("join", "new", "member-who", "members", "came-in") || len(places) != 1 || len(nets) != 1 || f.Unknown != "" {
+		return f, false
+	}
+	year := e.joinYear(places[0], nets[0])
+	if year == 0 {
+		return f, false
+	}
+	g := Frame{Op: OpList, Attribute: domain.AttrMembers, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}}, English: f.English}
+	g.Filters.Year, g.Filters.Except = year, []string{places[0]}
+	return g, true
 }
