@@ -1374,6 +1374,9 @@ var _ = fmt.Sprint
 // theLabel is an English attribute label with "the": "its office" and "a
 // phone number" become "the office", "the phone number".
 func theLabel(label string) string {
+	if label == noLabelEN {
+		return label // "about this", never "about the this"
+	}
 	for _, art := range []string{"its ", "the ", "a "} {
 		label = strings.TrimPrefix(label, art)
 	}

@@ -44,6 +44,8 @@ func TestFollowUps(t *testing.T) {
 		{"Ist Rheine im Kommunen-Netzwerk?", "und wer aus Rheine ist im Sprecherteam?", []string{"Schridde"}, []string{"davor oder danach"}},
 		// "St." is Sankt, "Kr." is Kreis.
 		{"Partnerstädte von Kerpen?", "und seit wann mit St. Vith?", []string{"Sankt Vith", "1983"}, nil},
+		// "at least" is no superlative: a yes/no of membership.
+		{"Who is the Landrat of Kreis Lippe?", "ok – is Kreis Lippe at least a member of the engagiert in NRW network?", []string{"Yes, Kreis Lippe is a member"}, []string{"the this"}},
 		// "zusammen mit X beigetreten": the others of X's year.
 		{"Seit wann ist Troisdorf im Kommunen-Netzwerk?", "und wer kam zusammen mit Troisdorf dazu?", []string{"Bocholt", "Wuppertal"}, []string{"Troisdorf (2017)"}},
 		// "seit?" alone asks since when.

@@ -808,11 +808,15 @@ func (rs regions) within(country, filter string) bool {
 }
 
 // label names an attribute in an answer.
+// noLabelEN is what an English answer calls an attribute the lexicon has
+// no label for: "My sources say nothing about this".
+const noLabelEN = "this"
+
 func (l *lexicon) label(a domain.Attribute, english bool) string {
 	lb, ok := l.labels[a]
 	switch {
 	case !ok && english:
-		return "this"
+		return noLabelEN
 	case !ok:
 		return "dieser Frage"
 	case english:

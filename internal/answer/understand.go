@@ -148,6 +148,13 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 				f.Words = slices.Clone(last.Words)
 			}
 		}
+		if pls := f.places(); f.Op == OpYesNo && f.Filters.Kind != "" && len(pls) == 1 && len(f.Subjects) == 1 && f.Filters.Area == "" && f.About == AboutSubjects {
+			if a := e.base.Place(pls[0]); a != nil && isArea(a) && a.Kind != f.Filters.Kind {
+				// "Gibt es im Kreis Höxter Gemeinden ohne Stadtrecht?": the
+				// list of them there says yes or no.
+				f.Op, f.About, f.Attribute, f.Subjects, f.Filters.Area = OpList, AboutAreas, domain.AttrMembers, nil, a.ID
+			}
+		}
 		if f.Op == OpYesNo && f.Attribute == domain.AttrMembers && len(f.places()) == 0 && f.Filters.Kind != "" {
 			// "ist da auch ein Kreis dabei?" after members: which of them
 			// are, listed; none listed says no.
@@ -1732,6 +1739,9 @@ func (e *Engine) readModifiers(r *reading, f *Frame) {
 					continue
 				}
 				c := &l.most[id-l.mostSpan.lo]
+				if i > 0 && l.fillers[r.toks[i-1].fold+" "+r.toks[i].fold] {
+					continue // "is it at least a member?": a filler of two words, no superlative
+				}
 				if n := c.match(r.toks, i, unclaimed); n > 0 && f.Most == DirNone && !e.statesPhrase(r.toks, i, n+1) {
 					f.Most = c.to
 					r.cues["most"] = []int{i}
