@@ -75,3 +75,30 @@ func TestMembershipNo(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownNetwork: "Netzwerk" followed by a name no statement has is a
+// network the base does not know: not found, and no member list of a
+// network that merely shares "Kommunen" or "NRW" with the name.
+func TestUnknownNetwork(t *testing.T) {
+	e := shipped(t)
+	tests := []struct {
+		q     string
+		found bool
+	}{
+		{"Wie viele NRW-Kommunen sind im Netzwerk Fahrradfreundliche Kommunen?", false},
+		{"Welche Städte sind im Netzwerk Fahrradfreundliche Kommunen?", false},
+		{"Which towns are in the network Bicycle Towns NRW?", false},
+		{"Welche Kommunen sind im Kommunen-Netzwerk engagiert in NRW?", true},
+		{"Wie groß war das Kommunen-Netzwerk im Dezember 2017?", true},
+	}
+	for _, tt := range tests {
+		a := e.Ask(context.Background(), tt.q)
+		text := a.PlainText()
+		if a.Found != tt.found {
+			t.Errorf("Ask(%q) found %v, want %v\n%s", tt.q, a.Found, tt.found, text)
+		}
+		if !tt.found && strings.Contains(text, "Namentlich bekannt") {
+			t.Errorf("Ask(%q) lists the members of another network\n%s", tt.q, text)
+		}
+	}
+}

@@ -135,6 +135,7 @@ func (e *Engine) understand(text string, prev *Frame) Frame {
 	var extra []Frame // the same question for a second country
 	for i, part := range e.splitParts(toks) {
 		f, r := e.read(part)
+		e.unknownNetwork(&f, r)
 		if last != nil {
 			f = e.continueFrom(f, *last, r)
 			f.Words = e.otherOffice(f.Words, last.Words)
@@ -5070,4 +5071,54 @@ func (e *Engine) togetherWith(f Frame, r *reading) (Frame, bool) {
 	g := Frame{Op: OpList, Attribute: domain.AttrMembers, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}}, English: f.English}
 	g.Filters.Year, g.Filters.Except = year, []string{places[0]}
 	return g, true
+}
+
+// unknownNetwork reads "Wie viele Kommunen sind im Netzwerk Kinderfreundliche
+// Kommunen?", "Welche Kommunen sind im Netzwerk Innenstadt NRW?": "Netzwerk"
+// followed by a name no statement of the base has is a network the base
+// does not know. The question is about that unknown, not about a network
+// whose name shares "Kommunen", "Netzwerk" or "NRW" with it.
+func (e *Engine) unknownNetwork(f *Frame, r *reading) {
+	if f.Unknown != "" {
+		return
+	}
+	for i := 0; i+1 < len(r.toks); i++ {
+		if !e.lex.isCue("network-name", r.toks, i) || slices.ContainsFunc(r.mentions, func(m names.Mention) bool {
+			return slices.Contains(m.Positions, i) && m.Positions[len(m.Positions)-1]-m.Positions[0] == len(m.Positions)-1
+		}) {
+			continue // "Kommunen-Netzwerk", a name of the base in a row, not one pieced together around it
+		}
+		// The name after it, within three words ("Netzwerk Kommunen für
+		// Nachhaltigkeit", "netzwerk der fairtrade-towns"): the first word
+		// that no statement, name, word of the lexicon or ordinary word
+		// ("network has") is; written in any case, so "netzwerk" reads as
+		// "Netzwerk" does.
+		at := -1
+		for j := i + 1; j < len(r.toks) && j <= i+3 && r.toks[j].clause == r.toks[i].clause; j++ {
+			t := r.toks[j]
+			if t.num < 0 && utf8.RuneCountInString(t.fold) > 3 && !r.nameAt(j) && !e.lex.vocab[t.fold] && !e.lex.fillers[t.fold] && !e.lex.ordinary(t.fold) &&
+				!e.statementWord[t.fold] && !e.statementWord[t.term] && len(e.refsOf(t.fold)) == 0 {
+				at = j
+				break
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		t := r.toks[at]
+		f.Unknown, f.unknownAs = t.fold, t.raw
+		if !slices.Contains(f.Words, t.fold) {
+			f.Words = append(f.Words, t.fold)
+		}
+		// The networks named by words at or after "Netzwerk" are that
+		// name's words, not a network of the base.
+		var drop []string
+		for _, m := range r.mentions {
+			if m.Kind == names.Network && slices.ContainsFunc(m.Positions, func(p int) bool { return p >= i }) {
+				drop = append(drop, m.ID)
+			}
+		}
+		f.Subjects = slices.DeleteFunc(f.Subjects, func(s Subject) bool { return s.Kind == SubjectNetwork && slices.Contains(drop, s.ID) })
+		return
+	}
 }
