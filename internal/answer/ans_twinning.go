@@ -456,7 +456,7 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 			// "Witten Lev Hasharon seit wann?": what a source says of the
 			// start, or another date it gives ("'83"), follows the date.
 			for _, x := range p.Facts {
-				if namesYearNear(x.Text, int(p.Since.Year)) && utf8.RuneCountInString(x.Text) <= 260 {
+				if y := int(p.Since.Year); namesYearIn(x.Text, y-10, y+10) && utf8.RuneCountInString(x.Text) <= 260 { // the start, or another date for it
 					a.Facts = append(a.Facts, domain.AnswerFact{Text: x.Text, Stand: x.Stand, Source: e.base.Source(x.Source)})
 					break
 				}
@@ -1688,11 +1688,10 @@ func twinYears(en bool, fl Filters) string {
 	return say(en, "twin.in.year", fl.Year)
 }
 
-// namesYearNear reports whether a text names y or a year within ten years
-// of it: it speaks of the start, or gives another date for it.
-func namesYearNear(text string, y int) bool {
+// namesYearIn reports whether a text names a year from lo to hi.
+func namesYearIn(text string, lo, hi int) bool {
 	for _, m := range yearRE.FindAllString(text, -1) {
-		if n, _ := strconv.Atoi(m); n >= y-10 && n <= y+10 {
+		if n, _ := strconv.Atoi(m); n >= lo && n <= hi {
 			return true
 		}
 	}
@@ -1730,7 +1729,7 @@ func (e *Engine) comparePairs(f Frame) (domain.Answer, bool) {
 	slices.SortStableFunc(pairs, func(x, y domain.Partnership) int {
 		switch {
 		case x.Since.IsZero() || y.Since.IsZero():
-			return boolInt(x.Since.IsZero()) - boolInt(y.Since.IsZero()) // the dated one first
+			return b2i(x.Since.IsZero()) - b2i(y.Since.IsZero()) // the dated one first
 		case f.Most == DirNewest:
 			return dateKey(y.Since) - dateKey(x.Since)
 		}
@@ -1758,11 +1757,4 @@ func (e *Engine) comparePairs(f Frame) (domain.Answer, bool) {
 		a.Facts = append(a.Facts, domain.AnswerFact{Text: name(pairs[1]) + ", " + when(pairs[1]), Source: e.base.Source(pairs[1].Source)})
 	}
 	return a, true
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

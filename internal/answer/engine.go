@@ -18,6 +18,7 @@ import (
 	"io"
 	"log/slog"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -1100,13 +1101,7 @@ func (e *Engine) unanswered(part Frame, a *domain.Answer) {
 // speaksOfComing reports whether a text names this year or a later one:
 // only such a statement can tell when the next of something is.
 func (e *Engine) speaksOfComing(text string) bool {
-	this := int(e.today().Year)
-	for _, m := range yearRE.FindAllString(text, -1) {
-		if n, _ := strconv.Atoi(m); n >= this {
-			return true
-		}
-	}
-	return false
+	return namesYearIn(text, int(e.today().Year), math.MaxInt)
 }
 
 // givesFigure reports whether a text gives a number, in digits or in words
