@@ -126,6 +126,9 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 	}
 	// "EWS 3" and "die dritte EWS" both number the statement.
 	hits, err := e.statementsAll(ctx, ws, "", max(f.Number, f.Ordinal))
+	if fewer := e.withoutForeign(ws); len(hits) == 0 && err == nil && len(fewer) == len(ws)-1 {
+		hits, err = e.statementsAll(ctx, fewer, "", max(f.Number, f.Ordinal))
+	}
 	if f.Filters.Year != 0 {
 		hits = e.ofYear(hits, f) // "seit 2017": of all that have the words
 	}
@@ -255,12 +258,37 @@ func namesOtherNumber(text string, n int) bool {
 // answered by the one that lists them, not by the one on its partner. The
 // number a question names still comes first (numberedFirst after this).
 func (e *Engine) placesFirst(hits []domain.FactHit, f Frame) []domain.FactHit {
+	if f.Op == OpCount && len(hits) >= 2 && !e.givesCount(e.fact(hits[0].Ref, false).Text, f) {
+		// "Wie viele Kommunen waren in der ersten EWS?": the statement
+		// that names them, which a count is read from (placesNamed).
+		out := slices.Clone(hits)
+		slices.SortStableFunc(out, func(a, b domain.FactHit) int {
+			return b2i(len(e.factPlaces[b.Ref]) >= minNamedCount) - b2i(len(e.factPlaces[a.Ref]) >= minNamedCount)
+		})
+		return out
+	}
 	if f.Op != OpList && f.Op != OpWho || len(hits) < 2 {
 		return hits
 	}
 	out := slices.Clone(hits)
 	slices.SortStableFunc(out, func(a, b domain.FactHit) int { return len(e.factPlaces[b.Ref]) - len(e.factPlaces[a.Ref]) })
 	return out
+}
+
+// withoutForeign leaves out of a question's words the English ones that
+// no statement has, where another word has statements: the statements are
+// German, so "subscribe" of "is there a newsletter I can subscribe to?"
+// can never match, and "newsletter" says what is asked. Only where no
+// statement has all the words, and one word is left out: more would leave
+// too little of the question.
+func (e *Engine) withoutForeign(ws []string) []string {
+	foreign := func(w string) bool {
+		return e.lex.isEnglishWord(w) && !e.lex.isGermanWord(w) && len(e.refsOf(w)) == 0
+	}
+	if !slices.ContainsFunc(ws, foreign) || !slices.ContainsFunc(ws, func(w string) bool { return !foreign(w) && len(e.refsOf(w)) > 0 }) {
+		return ws
+	}
+	return slices.DeleteFunc(slices.Clone(ws), foreign)
 }
 
 // namesTwo reports whether at least two of the question's words are no

@@ -1001,6 +1001,12 @@ func (e *Engine) events(n *domain.Network, f Frame) []domain.AnswerFact {
 			return d.Year == 0 || !yearKeeps(int(d.Year), f.Filters)
 		})
 	}
+	if places := f.places(); len(places) > 0 {
+		// "Wann war das Netzwerktreffen in Würzburg?": the events there.
+		narrow(func(x domain.Fact) bool {
+			return slices.ContainsFunc(places, func(id string) bool { pl := e.base.Place(id); return pl != nil && strings.Contains(x.Text, pl.Name) })
+		})
+	}
 	today := e.today()
 	var past, coming []domain.AnswerFact
 	var pastDates []domain.Date

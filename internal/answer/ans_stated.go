@@ -323,8 +323,8 @@ func (e *Engine) statesSpecific(_ context.Context, f Frame) (domain.Answer, erro
 			continue // "die 3. Austauschveranstaltung": not the 1.
 		}
 		score := 2*e.countWords(text, ws) + 2*has[r]
-		if (f.Op == OpList || f.Op == OpWho) && len(e.factPlaces[r]) > 1 {
-			score++ // "Wer war in der ersten EWS?": the statement that names them
+		if (f.Op == OpList || f.Op == OpWho) && len(e.factPlaces[r]) > 1 || f.Op == OpCount && len(e.factPlaces[r]) >= minNamedCount {
+			score++ // "Wer war in der ersten EWS?", "Wie viele waren es?": the statement that names them
 		}
 		if n := max(f.Number, f.Ordinal); n > 0 && namesNumber(text, n) {
 			score += 4 // "die EWS 3", "die erste EWS": the statement that numbers it

@@ -204,6 +204,12 @@ func (e *Engine) twinnings(ctx context.Context, f Frame) (domain.Answer, error) 
 		// kind the base has none of, that is all that is known.
 		leadWith(&a, placeFacts[0])
 		a.Facts = placeFacts[1:min(len(placeFacts), 2)]
+		if en {
+			// An English question gets an English lead; the German
+			// statements follow as quoted.
+			a.Lead, a.LeadSource = say(en, "twin.stated", pl.Name), nil
+			a.Facts = placeFacts[:min(len(placeFacts), 2)]
+		}
 		a.Found = f.Filters.TwinKind == ""
 	case len(ps) == 0 && f.Filters.TwinKind != "":
 		// "Hat Bedburg eine Klimapartnerschaft?"

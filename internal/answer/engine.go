@@ -19,6 +19,7 @@ import (
 	"log/slog"
 	"maps"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -1049,6 +1050,43 @@ func (e *Engine) unanswered(part Frame, a *domain.Answer) {
 		a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "no.coming"), nil
 		a.Facts, a.Lists = []domain.AnswerFact{known}, nil
 	}
+	if pl := e.base.Place(firstOf(part.places())); a.Found && pl != nil && part.Op == OpWho && part.Attribute == domain.AttrContact && a.Kind == domain.KindFacts &&
+		len(part.Asked) > 0 && !e.hasWord(a.Lead, part.Asked...) {
+		// "Wer ist in Swisttal Ansprechperson fürs Ehrenamt?" answered by a
+		// statement that names Swisttal for something else: the person
+		// asked is not known; the statement follows in one line.
+		known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
+		label := e.lex.label(part.Attribute, a.English || part.English)
+		a.Found, a.Lead, a.LeadSource = false, germanContraction(say(a.English || part.English, "noinfo.place", label, pl.Name)), nil
+		a.Facts, a.Lists = []domain.AnswerFact{known}, nil
+	}
+	if i := slices.IndexFunc(a.Facts, func(x domain.AnswerFact) bool { return e.statesEnd(x.Text) }); a.Found && part.Time == WhenUntil && a.Kind == domain.KindFacts && !e.statesEnd(a.Lead) && i >= 0 {
+		// "until when could cities apply?": the statement that names an
+		// end leads.
+		lead := a.Facts[i]
+		a.Facts = slices.Delete(slices.Clone(a.Facts), i, i+1)
+		a.Facts = append([]domain.AnswerFact{{Text: a.Lead, Source: a.LeadSource}}, a.Facts...)
+		a.Lead, a.LeadSource = lead.Text, lead.Source
+	}
+	if a.Found && part.Time == WhenUntil && a.Kind == domain.KindFacts && !e.statesEnd(a.Lead) {
+		// "Bis wann läuft die Förderung?" answered by when it began: a
+		// statement that names no end does not tell; it follows in one
+		// line.
+		known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
+		a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "no.until"), nil
+		a.Facts, a.Lists = []domain.AnswerFact{known}, nil
+	}
+	if n := e.placesNamed(a.Lead); a.Found && part.Op == OpCount && a.Kind == domain.KindFacts && len(a.Lists) == 0 && n >= minNamedCount && !e.givesCount(a.Lead, part) {
+		// "Wie viele Kommunen nahmen an der EWS 2 teil?": the statement
+		// names them without their number; the number leads, counted from
+		// the names, the statement follows.
+		a.Facts = append([]domain.AnswerFact{{Text: a.Lead, Source: a.LeadSource}}, a.Facts...)
+		key := "count.named"
+		if e.saysCuePhrase(a.Facts[0].Text, "among-others") {
+			key = "count.named.some" // "nahmen unter anderem … teil": not all
+		}
+		a.Lead, a.LeadSource = say(a.English || part.English, key, n), nil
+	}
 	if a.Found && part.Op == OpCount && a.Kind == domain.KindFacts && len(a.Lists) == 0 && !e.givesFigure(a.Lead) {
 		// "Wie viele Mitarbeitende hat die Auslandsgesellschaft?" answered
 		// by who leads it: a count no statement gives is not found; the
@@ -1098,10 +1136,70 @@ func (e *Engine) unanswered(part Frame, a *domain.Answer) {
 	}
 }
 
+// yearSpanRE finds a span of years: "2017–2019", "2014-2015".
+var yearSpanRE = regexp.MustCompile(`\b(19|20)\d\d\s?[–-]\s?(19|20)?\d\d\b`)
+
+// statesEnd reports whether a text says when something ends: an end word
+// with a year ("endet 2024"), a span of years, or a day ("Bewerbungsschluss
+// war der 31. Oktober 2025").
+func (e *Engine) statesEnd(text string) bool {
+	if e.saysCue(text, "end-words") && namesYearIn(text, 1900, math.MaxInt) || yearSpanRE.MatchString(text) {
+		return true
+	}
+	toks := e.tokensOf(text)
+	for i := 0; i+2 < len(toks); i++ {
+		if d := toks[i].num; d >= 1 && d <= 31 && domain.IsGermanMonth(toks[i+1].fold) && toks[i+2].num >= 1900 {
+			return true
+		}
+	}
+	return false
+}
+
 // speaksOfComing reports whether a text names this year or a later one:
 // only such a statement can tell when the next of something is.
 func (e *Engine) speaksOfComing(text string) bool {
 	return namesYearIn(text, int(e.today().Year), math.MaxInt)
+}
+
+// minNamedCount is how many places a statement must name for a count to be
+// read from the names: fewer are a statement about them, not a list.
+const minNamedCount = 3
+
+// municipal are the kinds of place a count of Kommunen counts: not a
+// Bezirksregierung that took part with them, nor a region.
+var municipal = map[string]bool{"Stadt": true, "Gemeinde": true, "Kreis": true, "Städteregion": true, "Verbandsgemeinde": true, "Gemeindeverband": true}
+
+// placesNamed is how many Kommunen of the base a text names, each spelt as
+// the base spells it.
+func (e *Engine) placesNamed(text string) int {
+	toks := e.tokensOf(text)
+	nts := make([]names.Token, len(toks))
+	for i, t := range toks {
+		nts[i] = names.Token{Fold: t.fold, Term: t.term, Pos: t.pos, Ordinary: e.lex.vocab[t.fold] || e.lex.fillers[t.fold], Clause: t.clause}
+	}
+	seen := map[string]bool{}
+	for _, m := range e.names.Find(nts) {
+		if pl := e.base.Place(m.ID); m.Kind == names.Place && m.Distance == 0 && pl != nil && municipal[pl.Kind] {
+			seen[m.ID] = true
+		}
+	}
+	return len(seen)
+}
+
+// givesCount reports whether a text gives a figure other than a year, a
+// day or the number the question itself names ("EWS 2", "2014–2015", "am
+// 16. Oktober" give none).
+func (e *Engine) givesCount(text string, f Frame) bool {
+	toks := e.tokensOf(text)
+	for i, t := range toks {
+		if i+1 < len(toks) && domain.IsGermanMonth(toks[i+1].fold) {
+			continue // "vom 16. Oktober": a day
+		}
+		if n := max(t.num, e.lex.numbers[t.fold]); n > 0 && n != f.Number && n != f.Ordinal && (n < 1900 || n > 2100) {
+			return true
+		}
+	}
+	return false
 }
 
 // givesFigure reports whether a text gives a number, in digits or in words

@@ -16,6 +16,13 @@ func TestFollowUps(t *testing.T) {
 		want        []string // in the follow-up's answer
 		none        []string
 	}{
+		// Another country after a twinned pair: the NRW side's twinnings
+		// there, the partner abroad left behind.
+		{"Seit wann sind Bochum und Donezk Partnerstädte?", "und mit einer Stadt in Japan?", []string{"Tsukuba"}, []string{"1987"}},
+		// "the newest?" after a pair: the NRW side's twinnings, ranked.
+		{"Seit wann ist Essen mit Sunderland verpartnert?", "und die jüngste Partnerschaft?", []string{"Changzhou"}, []string{"1949"}},
+		// How many came, after a numbered event: to that event.
+		{"Wer sprach beim 9. Forum ein Grußwort?", "wie viele Leute waren da?", []string{"37"}, []string{"200 Gäste"}},
 		// A missing subject takes the previous one.
 		{"Ist Lemgo eine Engagierte Stadt?", "seit wann?", []string{"Lemgo", "2020"}, nil},
 		{"RegioPole", "wer hat den Vorsitz?", []string{"Paderborn"}, nil},

@@ -147,10 +147,11 @@ const (
 	WhenNext         // "der nächste Tag der Städtepartnerschaften"
 	WhenLast         // "die letzte Veranstaltung"
 	WhenHistory      // "bisher", "nacheinander": all of them, in order
+	WhenUntil        // "bis wann": when it ends
 	numWhens
 )
 
-var whenNames = [numWhens]string{"", "next", "last", "history"}
+var whenNames = [numWhens]string{"", "next", "last", "history", "until"}
 
 func (w When) String() string { return enumName(whenNames[:], int(w)) }
 

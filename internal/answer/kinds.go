@@ -159,8 +159,12 @@ func init() {
 				// "Wer hat den Vorsitz, Paderborn?" asks about the network's
 				// chair; "Wer hat für Siegen unterschrieben?" about Siegen's
 				// membership.
+				// "Wann war der Tag der Städtepartnerschaften in Hamm?" asks
+				// when the network's event took place there, not when Hamm
+				// joined.
 				founding := f.Attribute == domain.AttrFounders || f.Attribute == domain.AttrFounding
-				return f.count(SubjectPlace) > 0 && f.count(SubjectNetwork) > 0 && (founding || !(attrSpecific(f) && f.Op != OpYesNo && f.Op != OpWhen) || e.noteSays(f))
+				event := f.Attribute == domain.AttrEvent && f.Op != OpYesNo
+				return !event && f.count(SubjectPlace) > 0 && f.count(SubjectNetwork) > 0 && (founding || !(attrSpecific(f) && f.Op != OpYesNo && f.Op != OpWhen) || e.noteSays(f))
 			},
 			answer: (*Engine).membership},
 		{Name: "place-in-area", What: "Ja/Nein: liegt ein Ort in einem Kreis oder Regierungsbezirk", WhatEN: "Yes/no: does a place lie in a Kreis or Regierungsbezirk",

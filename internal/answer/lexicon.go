@@ -227,7 +227,7 @@ func toPhrase(s string) phrase {
 // office ("Referentin"), a verb of how many live somewhere ("leben"), the
 // whole country ("bundesweit"). They stay words of the question, to look
 // for in the statements, and are no ordinary words.
-var statedCues = map[string]bool{"office": true, "populous": true, "nationwide": true, "channel": true, "receive": true, "currency": true, "give": true}
+var statedCues = map[string]bool{"office": true, "populous": true, "nationwide": true, "channel": true, "receive": true, "currency": true, "give": true, "end-words": true, "among-others": true}
 
 func newLexicon(lx *domain.Lexicon) *lexicon {
 	if lx == nil {

@@ -26,6 +26,12 @@ func TestUnanswered(t *testing.T) {
 		{"Wer übernimmt nach Paderborn den RegioPole-Vorsitz?", []string{"Wer nach Paderborn den Vorsitz hat, nennen meine Quellen nicht"}, "Paderborn"},
 		// The chair of a twinning's friends' club: the base holds none.
 		{"Who chairs the friendship society of Gladbeck and Alanya?", []string{"My sources say nothing"}, "1993"},
+		// Until when: a statement that names when it began and no end
+		// does not tell.
+		{"Wie lange läuft die Förderung der Netzwerkstelle noch?", []string{"Bis wann das läuft, nennen meine Quellen nicht"}, "2021"},
+		// A person of a place's office: a statement that names the place
+		// for something else does not tell.
+		{"Wer ist in Erwitte die Ansprechperson für Engagement?", []string{"Zum Kontakt von Erwitte nennen meine Quellen nichts"}, "Erwitte"},
 		// Who funds it: statements on its workshops do not say.
 		{"Wer finanziert das Kommunen-Netzwerk engagiert in NRW?", []string{"nennen meine Quellen nichts"}, ""},
 	}

@@ -2247,7 +2247,7 @@ func (e *Engine) onFocus(f, prev Frame, r *reading) (Frame, bool) {
 		f.Attribute == domain.AttrPostcode || f.Attribute == domain.AttrSurface || f.Attribute == domain.AttrPlace:
 		g := Frame{Op: f.Op, Attribute: f.Attribute, Asked: f.Asked, Words: f.Words, English: f.English, Subjects: []Subject{place}}
 		return g, true
-	case f.Op == OpWhere || f.About == AboutAreas && (f.Filters.Kind == "Kreis" || f.Filters.Kind == "Regierungsbezirk") && f.count(SubjectPlace) == 0:
+	case f.Op == OpWhere || f.About == AboutAreas && isAreaKind(f.Filters.Kind) && f.count(SubjectPlace) == 0:
 		return Frame{Op: OpWhere, English: f.English, Subjects: []Subject{place}}, true // "in welchem Kreis liegt die Stadt?"
 	case f.Op == OpWhen && len(f.Words) == 0 && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrFounding || f.Attribute == domain.AttrJoin) && prev.count(SubjectNetwork) > 0 &&
 		!(prev.Attribute == domain.AttrChair && (r.has("founding") || r.has("networks") && !r.has("members"))): // "wann wurde das Netzwerk gegründet?" after its chair: the network's
@@ -2452,7 +2452,7 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		f.Op, f.Most = OpMost, DirNewest
 	case r.has("member-who", "founders"):
 		f.Op = OpList
-	case r.has("who") && (f.Filters.Year != 0 || r.has("new")) && !r.has("founding"): // "Who set it up in 2015?" asks the founders
+	case r.has("who") && (f.Filters.Year != 0 || r.has("new")) && !r.has("founding", "signing"): // "Who set it up in 2015?" asks the founders; "Wer unterschreibt seit 2017?" the signer
 		f.Op = OpList
 	case r.has("who") && areas && (nets || r.has("members")) && f.Attribute == domain.AttrNone:
 		// "Wer ist aus dem Rhein-Sieg-Kreis dabei?": the members there.
@@ -2671,7 +2671,7 @@ func (e *Engine) readAbout(r *reading, f *Frame) {
 			f.Filters.Kind = "Kreis"
 		}
 	}
-	if f.Op == OpCount && f.About == AboutAreas && f.Filters.Area == "" && (f.Filters.Kind == "Kreis" || f.Filters.Kind == "Regierungsbezirk") && r.has("places") {
+	if f.Op == OpCount && f.About == AboutAreas && f.Filters.Area == "" && isAreaKind(f.Filters.Kind) && r.has("places") {
 		// "Wie viele Kreise und Gemeinden zählt NRW?":
 		// all of them, not one kind.
 		f.Filters.Kind = ""
@@ -2788,7 +2788,15 @@ func (e *Engine) asksAreas(r *reading, f *Frame) bool {
 	// The base's Kreise and Gemeinden are NRW's: a question that names no
 	// other Land asks about them.
 	nrw := area || f.Filters.State == "" || f.Filters.State == "Nordrhein-Westfalen"
-	return kind && nrw && (f.Op == OpCount || f.Op == OpList || f.Op == OpMost || f.Op == OpCompare || r.has("which", "naming"))
+	// "Die fünf Regierungsbezirke?", "what are the Kreise": a kind of
+	// area in the plural and nothing else names them all.
+	plural := f.Op == OpDescribe && isAreaKind(f.Filters.Kind) && len(f.Subjects) == 0 && len(f.Words) == 0 && f.Unknown == ""
+	return kind && nrw && (plural || f.Op == OpCount || f.Op == OpList || f.Op == OpMost || f.Op == OpCompare || r.has("which", "naming"))
+}
+
+// isAreaKind reports whether places of a kind are areas other places lie in.
+func isAreaKind(kind string) bool {
+	return kind == "Kreis" || kind == "Regierungsbezirk"
 }
 
 // outsideCountry reports whether an "outside" cue stands right before the
@@ -2930,6 +2938,8 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 		}
 	}
 	switch {
+	case r.has("until"):
+		f.Time = WhenUntil
 	case r.has("history"):
 		f.Time = WhenHistory
 	case r.has("next"):
@@ -3226,6 +3236,8 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		switch {
 		case r.has("when"):
 			f.Op = OpWhen
+		case r.has("count"):
+			f.Op = OpCount // "Wie viele Kommunen waren in der ersten EWS?"
 		case r.has("which", "member-who", "places", "who"):
 			f.Op = OpList
 		default:
@@ -4096,6 +4108,9 @@ func (e *Engine) prevPair(prev Frame) (string, string, bool) {
 // homeAndAbroad orders a twinned pair: the place in NRW (no country),
 // then the one abroad; false where the pair is not one of each.
 func (e *Engine) homeAndAbroad(pair []string) (home, abroad *domain.Place, ok bool) {
+	if len(pair) != 2 {
+		return nil, nil, false
+	}
 	home, abroad = e.base.Place(pair[0]), e.base.Place(pair[1])
 	if home == nil || abroad == nil {
 		return nil, nil, false
@@ -4232,6 +4247,13 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	if g, ok := e.aboutPrevPair(f, prev, r); ok && !named {
 		return g
 	}
+	if home, _, ok := e.homeAndAbroad(prev.places()); ok && !named && prev.About == AboutTwinnings &&
+		(f.Most == DirOldest || f.Most == DirNewest) && len(f.Words) == 0 && f.Unknown == "" && f.Filters.IsZero() && !r.has("networks") {
+		// "When did Essen twin with Sunderland?" … "and its newest
+		// partner?": the NRW side's twinnings, ranked.
+		return Frame{Op: OpMost, About: AboutTwinnings, English: f.English, Most: f.Most, Measure: f.Measure,
+			Subjects: []Subject{{Kind: SubjectPlace, ID: home.ID}}}
+	}
 	if nets := prev.networks(); !named && prev.Attribute == domain.AttrEvent && (prev.Ordinal > 0 || len(prev.Asked) > 0) && len(nets) == 1 &&
 		f.Op == OpList && f.Attribute == domain.AttrMembers && !r.has("members", "member-who") && f.Unknown == "" && f.Filters.Country == "" && f.Filters.Year == 0 && f.Ordinal == 0 &&
 		len(e.members[nets[0]]) == 0 {
@@ -4250,6 +4272,16 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		g := prev
 		g.Parts, g.English, g.Focus = nil, f.English, ""
 		g.Op = OpDescribe
+		return g
+	}
+	if !named && prev.Attribute == domain.AttrEvent && prev.Ordinal > 0 && f.Op == OpCount && f.Attribute != domain.AttrFunding &&
+		f.Ordinal == 0 && f.Unknown == "" && len(f.Words) <= 1 && f.Filters.IsZero() && !r.has("places", "networks") {
+		// "Wer hat beim 9. Forum begrüßt?" … "wie viele waren dabei?":
+		// how many came to that event, not to whatever the greeting word
+		// finds.
+		g := prev
+		g.Parts, g.English, g.Focus = nil, f.English, ""
+		g.Op, g.Words, g.Asked = OpCount, nil, append(slices.Clone(prev.Asked), f.Asked...)
 		return g
 	}
 	if nets := prev.networks(); !named && r.pronoun && len(nets) == 1 && len(prev.places()) == 0 && prev.Attribute == domain.AttrNone && len(prev.Words) > 0 &&
@@ -4555,7 +4587,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	if g, ok := e.inPrevArea(f, prev, r); ok {
 		return g
 	}
-	if asksWhere := f.Op == OpWhere || f.About == AboutAreas && (f.Filters.Kind == "Kreis" || f.Filters.Kind == "Regierungsbezirk"); !named && asksWhere &&
+	if asksWhere := f.Op == OpWhere || f.About == AboutAreas && isAreaKind(f.Filters.Kind); !named && asksWhere &&
 		f.Filters.Area == "" && f.Filters.State == "" && f.Unknown == "" && len(prev.places()) == 0 {
 		if listed := e.listedPlaces(prev); len(listed) > 0 && len(listed) <= whereListed {
 			// "Welche NRW-Städte sind 2024 Engagierte Stadt geworden?" …
@@ -4912,6 +4944,14 @@ func (e *Engine) changeFilters(g *Frame, f Frame, r *reading) {
 		fl.Country, fl.NotCountry = nf.Country, nf.NotCountry
 		if g.About == AboutSubjects && !g.has(SubjectNetwork) {
 			g.About = AboutTwinnings
+		}
+		if abroad := func(s Subject) bool {
+			pl := e.base.Place(s.ID)
+			return s.Kind == SubjectPlace && pl != nil && pl.Country != "" && pl.Country != nf.Country
+		}; g.About == AboutTwinnings && !nf.NotCountry && slices.ContainsFunc(g.Subjects, abroad) && g.count(SubjectPlace) > 1 {
+			// "Is Bochum twinned with Donetsk?" … "and with a Japanese
+			// city?": the other country takes the partner's place.
+			g.Subjects = slices.DeleteFunc(slices.Clone(g.Subjects), abroad)
 		}
 	}
 	switch {

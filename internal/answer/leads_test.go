@@ -1,0 +1,48 @@
+package answer_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestLeads: what leads an answer when the statements answer only in
+// part: a count read from the places a statement names, the statement
+// that says when something ends, an English lead over German statements,
+// a kind of area named in the plural (issue 13: answers lead with the
+// answer; English answers in English).
+func TestLeads(t *testing.T) {
+	e := shipped(t)
+	tests := []struct {
+		q    string
+		lead string // the answer's first line after the title
+		want []string
+	}{
+		// The statement names the places of the workshop round, not their
+		// number: the number is counted from the names.
+		{"Wie viele Kommunen waren bei der Entwicklungswerkstatt 2 dabei?", "Meine Quelle nennt 10 Kommunen:", []string{"Alsdorf", "Witten"}},
+		{"how many municipalities were part of the third EWS?", "My source names 10 municipalities:", []string{"Ahlen"}},
+		// A place with no twinning but statements about it: an English
+		// lead, the German statement quoted after it.
+		{"Hattingen: any partner cities?", "My knowledge base lists no twin town of Hattingen", []string{"ohne Partner"}},
+		// "bis wann": the statement that names the end leads.
+		{"Engagierte Stadt, round of 2022: until when were applications open?", "", []string{"21 March 2022"}},
+		// A kind of area in the plural: all of them.
+		{"die Regierungsbezirke?", "", []string{"Arnsberg", "Detmold", "Düsseldorf", "Köln", "Münster"}},
+	}
+	for _, tt := range tests {
+		a := e.Ask(context.Background(), tt.q)
+		text := a.PlainText()
+		if !a.Found {
+			t.Errorf("Ask(%q) not found\n%s", tt.q, text)
+		}
+		if tt.lead != "" && !strings.HasPrefix(a.Lead, tt.lead) {
+			t.Errorf("Ask(%q) leads with %q, want %q", tt.q, a.Lead, tt.lead)
+		}
+		for _, s := range tt.want {
+			if !strings.Contains(text, s) {
+				t.Errorf("Ask(%q) lacks %q\n%s", tt.q, s, text)
+			}
+		}
+	}
+}
