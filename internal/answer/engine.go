@@ -1087,6 +1087,14 @@ func (e *Engine) unanswered(part Frame, a *domain.Answer) {
 		}
 		a.Lead, a.LeadSource = say(a.English || part.English, key, n), nil
 	}
+	if a.Found && part.Op == OpCount && part.Attribute == domain.AttrPeople && a.Kind == domain.KindFacts && len(a.Lists) == 0 && !e.countsWords(a.Lead, slices.Concat(e.lex.attrWordsOf(domain.AttrPeople), e.lex.cueWords("members"), part.Asked)) {
+		// "Wie viele Mitarbeitende hat die Netzwerkstelle?" answered by a
+		// statement that names the team and how many years it was funded:
+		// no figure of people; the statement follows in one line.
+		known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
+		a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "noinfo.figure"), nil
+		a.Facts, a.Lists = []domain.AnswerFact{known}, nil
+	}
 	if a.Found && part.Op == OpCount && a.Kind == domain.KindFacts && len(a.Lists) == 0 && !e.givesFigure(a.Lead) {
 		// "Wie viele Mitarbeitende hat die Auslandsgesellschaft?" answered
 		// by who leads it: a count no statement gives is not found; the
@@ -1197,6 +1205,24 @@ func (e *Engine) givesCount(text string, f Frame) bool {
 		}
 		if n := max(t.num, e.lex.numbers[t.fold]); n > 0 && n != f.Number && n != f.Ordinal && (n < 1900 || n > 2100) {
 			return true
+		}
+	}
+	return false
+}
+
+// countsWords reports whether a text gives a figure of one of the words:
+// a number at most two words before it ("drei Mitarbeitende", "10
+// hauptamtliche Mitarbeiter").
+func (e *Engine) countsWords(text string, ws []string) bool {
+	toks := e.tokensOf(text)
+	for i, t := range toks {
+		if max(t.num, e.lex.numbers[t.fold]) <= 0 {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+3; j++ {
+			if slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(toks[j].fold, w) }) {
+				return true
+			}
 		}
 	}
 	return false

@@ -117,6 +117,17 @@ type attrWords struct {
 	phrases []phrase
 }
 
+// cueWords are the one-word phrases of a cue, folded.
+func (l *lexicon) cueWords(cue string) []string {
+	var out []string
+	for _, p := range l.cues[cue] {
+		if len(p.words) == 1 {
+			out = append(out, p.words[0])
+		}
+	}
+	return out
+}
+
 // attrWordsOf are the one-word phrases that name an attribute, folded:
 // the words a statement on it is likely to use ("beitritt", "aufnahme").
 func (l *lexicon) attrWordsOf(a domain.Attribute) []string {
