@@ -145,6 +145,9 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 			return b2i(e.statesSpan(e.fact(b.Ref, false).Text)) - b2i(e.statesSpan(e.fact(a.Ref, false).Text))
 		})
 	}
+	if f.Op == OpCount {
+		hits = e.placesFirst(hits, f) // of all: the one with the figure may rank low
+	}
 	hits = hits[:min(len(hits), 3)]
 	inArea := false
 	if in := e.inAreaHits(f); len(in) > 0 && err == nil {
@@ -258,13 +261,20 @@ func namesOtherNumber(text string, n int) bool {
 // answered by the one that lists them, not by the one on its partner. The
 // number a question names still comes first (numberedFirst after this).
 func (e *Engine) placesFirst(hits []domain.FactHit, f Frame) []domain.FactHit {
-	if f.Op == OpCount && len(hits) >= 2 && !e.givesCount(e.fact(hits[0].Ref, false).Text, f) {
+	if f.Op == OpCount && len(hits) >= 2 {
+		// The statement of the number asked ("EWS 3") first; of those,
+		// "Wie viele Mitglieder hat das Netzwerk bürgerschaftliches
+		// Engagement?": a statement that gives a figure first; else
 		// "Wie viele Kommunen waren in der ersten EWS?": the statement
 		// that names them, which a count is read from (placesNamed).
+		num := max(f.Number, f.Ordinal)
+		rank := func(h domain.FactHit) int {
+			text := e.fact(h.Ref, false).Text
+			many := len(e.factPlaces[h.Ref]) >= minNamedCount // the names are the count, and the answer
+			return 4*b2i(num > 0 && namesNumber(text, num)) + 2*b2i(many || e.givesCount(text, f)) + b2i(many)
+		}
 		out := slices.Clone(hits)
-		slices.SortStableFunc(out, func(a, b domain.FactHit) int {
-			return b2i(len(e.factPlaces[b.Ref]) >= minNamedCount) - b2i(len(e.factPlaces[a.Ref]) >= minNamedCount)
-		})
+		slices.SortStableFunc(out, func(a, b domain.FactHit) int { return rank(b) - rank(a) })
 		return out
 	}
 	if f.Op != OpList && f.Op != OpWho || len(hits) < 2 {

@@ -1111,10 +1111,11 @@ func (e *Engine) unanswered(part Frame, a *domain.Answer) {
 		// known, but what was asked is not found.
 		a.Found = false
 	}
-	if y := part.Filters.Year; a.Found && y != 0 && part.Filters.YearOp == "" && (part.Op == OpWhen || part.Attribute == domain.AttrEvent) &&
+	if y := part.Filters.Year; a.Found && y != 0 && part.Filters.YearOp == "" && (part.Op == OpWhen || part.Attribute == domain.AttrEvent || part.Attribute == domain.AttrPeople) &&
 		part.About != AboutTwinnings && !strings.Contains(a.PlainText(), strconv.Itoa(y)) {
 		// "Wann tagt der Lenkungsausschuss 2026?", "Is there an event
-		// in March 2026?": nothing said of that year answers; what is
+		// in March 2026?", "Wer ist 2025 neu im Team?": nothing said of
+		// that year answers; what is
 		// known follows in one line.
 		known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
 		a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "noinfo.year", y), nil

@@ -22,6 +22,9 @@ func TestLeads(t *testing.T) {
 		// number: the number is counted from the names.
 		{"Wie viele Kommunen waren bei der Entwicklungswerkstatt 2 dabei?", "Meine Quelle nennt 10 Kommunen:", []string{"Alsdorf", "Witten"}},
 		{"how many municipalities were part of the third EWS?", "My source names 10 municipalities:", []string{"Ahlen"}},
+		// A count the statements give of a network the base holds no
+		// entry for: the statement with the figure, of all that name it.
+		{"Wie viele Mitglieder zählt das Netzwerk bürgerschaftliches Engagement NRW?", "", []string{"70 Mitglieder"}},
 		// A place with no twinning but statements about it: an English
 		// lead, the German statement quoted after it.
 		{"Hattingen: any partner cities?", "My knowledge base lists no twin town of Hattingen", []string{"ohne Partner"}},

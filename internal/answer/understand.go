@@ -2784,7 +2784,9 @@ func (e *Engine) asksAreas(r *reading, f *Frame) bool {
 			return false // "In welchem Regierungsbezirk liegt Bönen?": about Bönen
 		}
 	}
-	kind := r.has("places", "district-words", "region-words", "kreisfrei", "kreisangehoerig") || f.Filters.Kind != ""
+	// "Was gehört alles zum Kreis Coesfeld?": what belongs to an area
+	// are its Gemeinden.
+	kind := r.has("places", "district-words", "region-words", "kreisfrei", "kreisangehoerig") || f.Filters.Kind != "" || area && r.has("belong")
 	// The base's Kreise and Gemeinden are NRW's: a question that names no
 	// other Land asks about them.
 	nrw := area || f.Filters.State == "" || f.Filters.State == "Nordrhein-Westfalen"
