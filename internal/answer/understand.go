@@ -934,7 +934,7 @@ func (e *Engine) readNames(r *reading) {
 // are never corrected.
 func (e *Engine) correctTypos(r *reading) {
 	for i, t := range r.toks {
-		if r.claimed[i] || t.num >= 0 || e.lex.ordinaryTok(&t) || e.statementWord[t.fold] || e.statementWord[t.term] {
+		if r.claimed[i] || t.num >= 0 || e.lex.ordinaryTok(&r.toks[i]) || e.statementWord[t.fold] || e.statementWord[t.term] {
 			continue
 		}
 		if w, ok := e.lex.typos.Correct(t.fold); ok {
