@@ -197,18 +197,23 @@ func (e *Engine) numberedFirst(hits []domain.FactHit, n int) []domain.FactHit {
 	if n <= 0 || len(hits) < 2 {
 		return hits
 	}
-	names := func(h domain.FactHit) int {
-		if namesNumber(e.fact(h.Ref, false).Text, n) {
-			return 1
+	// Each statement is split once, for both numbers, not in every
+	// comparison of the sort: a search may hit dozens (issue 17).
+	type numbers struct{ this, other bool }
+	read := make(map[domain.FactRef]numbers, len(hits))
+	for _, h := range hits {
+		if _, ok := read[h.Ref]; !ok {
+			this, other := numbersNamed(e.fact(h.Ref, false).Text, n)
+			read[h.Ref] = numbers{this, other}
 		}
-		return 0
 	}
+	names := func(h domain.FactHit) int { return b2i(read[h.Ref].this) }
 	out := slices.Clone(hits)
 	slices.SortStableFunc(out, func(a, b domain.FactHit) int { return names(b) - names(a) })
 	if names(out[0]) == 0 {
 		// None gives the number: those that give another ("EWS 4" for
 		// "EWS 5") answer another question.
-		out = slices.DeleteFunc(out, func(h domain.FactHit) bool { return namesOtherNumber(e.fact(h.Ref, false).Text, n) })
+		out = slices.DeleteFunc(out, func(h domain.FactHit) bool { return read[h.Ref].other })
 	}
 	return out
 }
@@ -247,13 +252,55 @@ func numberAfter(tws []string, w string) int {
 
 // namesOtherNumber reports whether a text gives a small number other than
 // n after a name: "EWS 4" when "EWS 5" is asked.
+//
+// It is namesNumber for every m from 1 to 20 but n, in one pass over the
+// text's words rather than twenty (issue 17).
 func namesOtherNumber(text string, n int) bool {
-	for m := 1; m <= 20; m++ {
-		if m != n && namesNumber(text, m) {
+	ws := words.Split(text)
+	for i := 1; i+1 < len(ws); i++ {
+		if m := smallNumber(ws[i]); m > 0 && m != n && ws[i+1] != "." && !startsWithDigit(ws[i-1]) {
 			return true
 		}
 	}
 	return false
+}
+
+// numbersNamed is namesNumber(text, n) and namesOtherNumber(text, n), from
+// one split of the text.
+func numbersNamed(text string, n int) (this, other bool) {
+	num := strconv.Itoa(n)
+	ws := words.Split(text)
+	for i := 1; i+1 < len(ws); i++ {
+		if ws[i+1] == "." || startsWithDigit(ws[i-1]) {
+			continue
+		}
+		if ws[i] == num {
+			this = true
+		} else if m := smallNumber(ws[i]); m > 0 {
+			other = true
+		}
+	}
+	return this, other
+}
+
+// smallNumber is m when w is strconv.Itoa(m) for an m from 1 to 20, else 0.
+func smallNumber(w string) int {
+	switch {
+	case len(w) == 1 && w[0] >= '1' && w[0] <= '9':
+		return int(w[0] - '0')
+	case len(w) == 2 && w[0] == '1' && w[1] >= '0' && w[1] <= '9':
+		return 10 + int(w[1]-'0')
+	case w == "20":
+		return 20
+	}
+	return 0
+}
+
+// startsWithDigit reports whether w's first letter is a digit, as
+// unicode.IsDigit([]rune(w)[0]) does, without the copy.
+func startsWithDigit(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsDigit(r)
 }
 
 // placesFirst puts first, for a question that asks which places or who,
@@ -359,7 +406,7 @@ func namesNumber(text string, n int) bool {
 	num := strconv.Itoa(n)
 	ws := words.Split(text)
 	for i := 1; i < len(ws); i++ {
-		if ws[i] == num && i+1 < len(ws) && ws[i+1] != "." && !unicode.IsDigit([]rune(ws[i-1])[0]) {
+		if ws[i] == num && i+1 < len(ws) && ws[i+1] != "." && !startsWithDigit(ws[i-1]) {
 			return true
 		}
 	}
@@ -543,10 +590,19 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 // saysWordOf reports whether the text has one of the words as a word of
 // its own, or in its stem: "Vorsitzender", not the "Spitze" of
 // "Spitzenverbänden" (hasWord's prefixes are for words the asker shortens).
+//
+// Each word is stemmed once, not once for every word it is compared with:
+// a topic's statements are long and its words many (issue 17).
 func (e *Engine) saysWordOf(text string, ws []string) bool {
+	var buf [16]string
+	stems := buf[:0]
+	for _, w := range ws {
+		stems = append(stems, words.Stem(w))
+	}
 	for _, t := range e.foldWords(text) {
-		for _, w := range ws {
-			if t == w || words.Stem(t) == words.Stem(w) || utf8.RuneCountInString(w) >= 6 && len(t) > len(w)+3 && strings.HasSuffix(words.Stem(t), words.Stem(w)) {
+		st := words.Stem(t)
+		for i, w := range ws {
+			if t == w || st == stems[i] || len(t) > len(w)+3 && utf8.RuneCountInString(w) >= 6 && strings.HasSuffix(st, stems[i]) {
 				return true // "Kuratoriumsvorsitzenden" says "vorsitzenden": a compound's last part
 			}
 		}

@@ -1519,7 +1519,7 @@ func (e *Engine) firstSigning(f Frame) (domain.Answer, bool) {
 				continue
 			}
 			seen[ref] = true
-			if x := e.base.Network(ref.Network).Facts[ref.Index]; e.lex.saysMost(x.Text, DirOldest) {
+			if x := e.base.Network(ref.Network).Facts[ref.Index]; e.lex.saysMost(e.tokensOf(x.Text), DirOldest) {
 				if s := 1 + e.countWords(x.Text, e.lex.attrWordsOf(domain.AttrEvent)); s > score {
 					best, score = ref, s
 				}

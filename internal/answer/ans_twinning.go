@@ -1576,14 +1576,22 @@ func b2i(b bool) int {
 // countsTwinnings reports whether a text gives a number of twinnings: a
 // figure with a twinning word right after it ("über 130 Partner- und
 // Freundschaften", "167 formalisierte … Partnerschaften").
+//
+// Only a text with a figure is split, and only the words after a figure
+// are lowered (issue 17): a figure lies within a word, and lowering
+// changes neither digits nor spaces, so this reads the words of
+// strings.Fields(strings.ToLower(text)).
 func countsTwinnings(text string) bool {
-	ws := strings.Fields(strings.ToLower(text))
+	if !hasFigure(text) {
+		return false
+	}
+	ws := strings.Fields(text)
 	for i, w := range ws {
 		if !hasFigure(w) {
 			continue
 		}
 		for _, x := range ws[i+1 : min(len(ws), i+5)] {
-			if strings.Contains(x, "partner") || strings.Contains(x, "freundschaft") {
+			if x = strings.ToLower(x); strings.Contains(x, "partner") || strings.Contains(x, "freundschaft") {
 				return true
 			}
 		}
@@ -1649,7 +1657,7 @@ func (e *Engine) twinningSayingScored(pl *domain.Place, ps []domain.Partnership,
 		// All the words, and of two that do, the one that has more as
 		// written: "deutsch-deutsche" over "deutsch-israelische". "Die
 		// erste …" asks for a note that says "erste", not "jüngste".
-		if e.countWords(text, f.Words) == len(f.Words) && (f.Most == DirNone || e.lex.saysMost(text, f.Most)) {
+		if e.countWords(text, f.Words) == len(f.Words) && (f.Most == DirNone || e.lex.saysMost(e.tokensOf(text), f.Most)) {
 			if n := 1 + e.countExact(text, f.Words); n > best {
 				lead, src, best = l, s, n
 			}

@@ -102,17 +102,28 @@ func clean(q string) string {
 		}
 	}
 	if strings.ContainsAny(q, "<:*_~`/") {
-		q = slackRefs.ReplaceAllStringFunc(q, func(m string) string {
-			sub := slackRefs.FindStringSubmatch(m)
-			if strings.Contains(sub[1], "://") {
-				return sub[3]
+		// Each pattern runs only where the characters it cannot match
+		// without are there: a colon ("EWS 5: wer …?") is common, Slack's
+		// markup is not, and every question is cleaned (issue 17).
+		if strings.Contains(q, "<") {
+			q = slackRefs.ReplaceAllStringFunc(q, func(m string) string {
+				sub := slackRefs.FindStringSubmatch(m)
+				if strings.Contains(sub[1], "://") {
+					return sub[3]
+				}
+				return " "
+			})
+		}
+		if strings.Contains(q, "*in") || strings.Contains(q, ":in") || strings.Contains(q, "_in") || strings.Contains(q, "/in") {
+			q = gendered.ReplaceAllStringFunc(q, genderedBase)
+		}
+		if i := strings.IndexByte(q, ':'); i >= 0 && strings.IndexByte(q[i+1:], ':') >= 0 {
+			q = shortcodes.ReplaceAllString(q, " ")
+		}
+		if strings.ContainsAny(q, "*_~`") {
+			for range 2 { // "**wort**" needs the marker removed on each side
+				q = formatting.ReplaceAllString(q, "$1 $2")
 			}
-			return " "
-		})
-		q = gendered.ReplaceAllStringFunc(q, genderedBase)
-		q = shortcodes.ReplaceAllString(q, " ")
-		for range 2 { // "**wort**" needs the marker removed on each side
-			q = formatting.ReplaceAllString(q, "$1 $2")
 		}
 	}
 	q = strings.Map(func(r rune) rune {
@@ -272,13 +283,13 @@ func (l *lexicon) stripChatter(q string) (string, bool) {
 	for {
 		before := q
 		q = strings.TrimLeft(q, " ,.:;!?-–—")
-		q = cutPhrase(q, l.starts, true)
+		q = cutPhrase(q, l.startsBy, true)
 		trimmed := strings.TrimRight(q, " ,.:;!?-–—()")
 		if n := len(trimmed); n > 0 && n < len(q) && q[n] == '.' && trimmed[n-1] >= '0' && trimmed[n-1] <= '9' {
 			trimmed = q[:n+1] // "und der 5.?": the point makes an ordinal
 		}
 		q = trimmed
-		q = cutPhrase(q, l.ends, false)
+		q = cutPhrase(q, l.endsBy, false)
 		// "engagiert Lemgo", "hallo engagiert, …" name the bot; "engagiert
 		// in NRW" names a network.
 		var two [2][2]int
@@ -294,11 +305,36 @@ func (l *lexicon) stripChatter(q string) (string, bool) {
 	return q, q != strings.TrimSpace(orig)
 }
 
+// chatterIndex holds a list of chatter phrases (folded words) by the word
+// each must match first: its first word for a list cut from the start,
+// its last for one cut from the end; each word's phrases in the list's
+// order.
+type chatterIndex map[string][][]string
+
+// indexChatter indexes a list of chatter phrases for cutPhrase; a phrase
+// of no words, which never matches, is left out.
+func indexChatter(list [][]string, start bool) chatterIndex {
+	x := chatterIndex{}
+	for _, p := range list {
+		if len(p) == 0 {
+			continue
+		}
+		w := p[len(p)-1]
+		if start {
+			w = p[0]
+		}
+		x[w] = append(x[w], p)
+	}
+	return x
+}
+
 // cutPhrase removes one phrase of list from the start (or end) of q, where
 // it stands as whole words. Words compare folded, so "thx fuer die hilfe"
 // is the chatter "thx für die hilfe"; punctuation between them does not
-// count ("hallo, zusammen").
-func cutPhrase(q string, list [][]string, start bool) string {
+// count ("hallo, zusammen"). Of the list, only the phrases with q's first
+// (last) word are compared, in the list's order: the first that matches
+// is the one the whole list's first match would be.
+func cutPhrase(q string, by chatterIndex, start bool) string {
 	// Every question is cut twice or more: the words' spans and folds live
 	// on the stack unless the question is long.
 	var spanBuf [32][2]int
@@ -315,7 +351,14 @@ func cutPhrase(q string, list [][]string, start bool) string {
 		}
 		return folds[k]
 	}
-	for _, p := range list {
+	if len(spans) == 0 {
+		return q
+	}
+	key := len(spans) - 1
+	if start {
+		key = 0
+	}
+	for _, p := range by[fold(key)] {
 		if len(p) == 0 || len(p) > len(spans) {
 			continue
 		}

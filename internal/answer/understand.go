@@ -308,7 +308,9 @@ func (e *Engine) focus(toks []tok) []tok {
 // an abbreviation after what it stands for: "(BMBFSFJ)".
 func (e *Engine) bracketed(w string) bool {
 	for _, ref := range e.refsOf(w) {
-		if strings.Contains(words.Fold(e.fact(ref, false).Text), "("+w+")") {
+		// Folding keeps brackets and makes none: a text without one is
+		// not folded (most are not, and a word may have dozens; issue 17).
+		if text := e.fact(ref, false).Text; strings.IndexByte(text, '(') >= 0 && strings.Contains(words.Fold(text), "("+w+")") {
 			return true
 		}
 	}
@@ -718,7 +720,7 @@ func (l *lexicon) beforeClosing(q string, ok func([]tok) bool) bool {
 		if ok(tokenize(q)) {
 			return true
 		}
-		cut := strings.TrimRight(cutPhrase(q, l.ends, false), " ,.:;!?-–—()")
+		cut := strings.TrimRight(cutPhrase(q, l.endsBy, false), " ,.:;!?-–—()")
 		if cut == q {
 			return false
 		}
@@ -932,7 +934,7 @@ func (e *Engine) readNames(r *reading) {
 // are never corrected.
 func (e *Engine) correctTypos(r *reading) {
 	for i, t := range r.toks {
-		if r.claimed[i] || t.num >= 0 || e.lex.ordinaryTok(&t) || e.statementWord[t.fold] || e.statementWord[t.term] {
+		if r.claimed[i] || t.num >= 0 || e.lex.ordinaryTok(&r.toks[i]) || e.statementWord[t.fold] || e.statementWord[t.term] {
 			continue
 		}
 		if w, ok := e.lex.typos.Correct(t.fold); ok {
