@@ -420,7 +420,22 @@ func (e *Engine) dropRepeats(lead string, facts []domain.AnswerFact) []domain.An
 // figure?", "an office next to the name?") ask of the same statements for
 // many questions; the texts an answer composes are remembered as they come
 // (tokensMore). The caller must not change the slice.
-func (e *Engine) tokensOf(s string) []tok { return readOnce(&e.tokens, e.tokensMore, s, tokenize) }
+func (e *Engine) tokensOf(s string) []tok {
+	return readOnce(&e.tokens, e.tokensMore, s, e.tokenizeShared)
+}
+
+// tokenizeShared is tokenize(s) with what the lexicon remembers in each
+// token (its phrases, whether it is an everyday word) filled in: the
+// tokens are shared by every question that asks of the text, so no reader
+// may write them, and lexicon.at and everydayIn then only read.
+func (e *Engine) tokenizeShared(s string) []tok {
+	toks := tokenize(s)
+	for i := range toks {
+		e.lex.at(toks, i)
+		e.lex.everydayIn(&toks[i])
+	}
+	return toks
+}
 
 // foldWords splits text into folded words: the base's texts were split
 // once, when the engine was built (foldTexts), others once they were
@@ -489,7 +504,7 @@ func (e *Engine) foldTexts() {
 	add := func(s string) {
 		if _, ok := folded[s]; !ok {
 			folded[s] = foldWords(s)
-			tokens[s] = tokenize(s)
+			tokens[s] = e.tokenizeShared(s)
 		}
 	}
 	addFacts := func(fs []domain.Fact) {
