@@ -174,6 +174,14 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 	if hits = e.numberedFirst(hits, num); len(hits) == 0 {
 		return e.notFound(f), nil // all give another number than the one asked
 	}
+	if f.Op == OpWho && len(f.Asked) == 0 && !e.namesTwo(f) {
+		// "Who from the Land signs the Gemeinsame Erklärung?": a
+		// statement that names someone in an office before one that
+		// names only who signed as a body.
+		slices.SortStableFunc(hits, func(a, b domain.FactHit) int {
+			return b2i(e.saysCue(e.fact(b.Ref, false).Text, "office")) - b2i(e.saysCue(e.fact(a.Ref, false).Text, "office"))
+		})
+	}
 	if f.Op == OpWho && len(f.Words) >= 2 && len(f.Asked) == 0 {
 		// "Wer ist Wolfram Kuschke?": the statement that says who the
 		// person is ("… Staatsminister a. D. Wolfram Kuschke", "Klaus

@@ -1037,9 +1037,11 @@ func (e *Engine) figureInDigits(lead string) string {
 // no address or number where one was asked, nothing of the year asked, a
 // chair of something else. It runs after every kind, so no kind needs to.
 func (e *Engine) unanswered(part Frame, a *domain.Answer) {
-	if a.Found && (part.Op == OpWhen || part.Time == WhenNext) && e.saysCuePhrase(a.Lead, "unsaid") {
-		// "Wann findet der Praxistag statt?": the statement that
-		// answers says the sources do not tell; it is shown, not found.
+	if a.Found && (part.Op == OpWhen || part.Time == WhenNext || part.Attribute == domain.AttrPhone) && e.saysCuePhrase(a.Lead, "unsaid") {
+		// "Wann findet der Praxistag statt?", "its phone number?": the
+		// statement that answers says the sources do not tell; it is
+		// shown, not found. (Where to reach it at all, a contact, is
+		// answered by where it sits.)
 		a.Found = false
 	}
 	if a.Found && part.Op == OpWhen && part.Time == WhenNext && a.Lead != say(a.English || part.English, "no.coming") && !e.speaksOfComing(a.Lead) {
@@ -1086,6 +1088,14 @@ func (e *Engine) unanswered(part Frame, a *domain.Answer) {
 			key = "count.named.some" // "nahmen unter anderem … teil": not all
 		}
 		a.Lead, a.LeadSource = say(a.English || part.English, key, n), nil
+	}
+	if a.Found && part.Sum && a.Kind == domain.KindFacts && len(a.Lists) == 0 && !e.saysCue(a.Lead, "currency") {
+		// "Wie viel Geld gibt das Land für die fünfte EWS?" answered by
+		// what the workshops are: no sum of money; the statement follows
+		// in one line.
+		known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
+		a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "noinfo.sum"), nil
+		a.Facts, a.Lists = []domain.AnswerFact{known}, nil
 	}
 	if a.Found && part.Op == OpCount && part.Attribute == domain.AttrPeople && a.Kind == domain.KindFacts && len(a.Lists) == 0 && !e.countsWords(a.Lead, slices.Concat(e.lex.attrWordsOf(domain.AttrPeople), e.lex.cueWords("members"), part.Asked)) {
 		// "Wie viele Mitarbeitende hat die Netzwerkstelle?" answered by a

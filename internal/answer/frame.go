@@ -226,6 +226,9 @@ type Frame struct {
 	// "Wie oft findet der Tag statt?"): the statements that give a span
 	// answer it.
 	Period bool
+	// Sum asks how much money ("Wie viel Geld gibt das Land?"): only a
+	// statement that names a sum answers it.
+	Sum bool
 	// Latest asks for what is true now ("Wie heißt das Ministerium
 	// inzwischen?", "aktuell"): of statements that answer alike, the
 	// newest leads.
@@ -302,6 +305,9 @@ func (f Frame) String() string {
 	}
 	if f.Period {
 		b.WriteString(" period")
+	}
+	if f.Sum {
+		b.WriteString(" sum")
 	}
 	if f.Latest {
 		b.WriteString(" latest")
@@ -456,6 +462,7 @@ type wire struct {
 	Filters  wireFilter `json:"f,omitzero"`
 	Negate   bool       `json:"not,omitempty"`
 	Period   bool       `json:"per,omitempty"`
+	Sum      bool       `json:"sum,omitempty"`
 	Latest   bool       `json:"now,omitempty"`
 	From     string     `json:"from,omitempty"`
 	In       string     `json:"in,omitempty"`
@@ -506,7 +513,7 @@ func (f Frame) encode() string {
 // toWire is the frame as its JSON has it: enums as names, subjects as
 // "kind:id" with what each was asked as.
 func (f Frame) toWire() wire {
-	w := wire{Op: f.Op.String(), YesNo: f.YesNo, Attr: f.Attribute.String(), About: f.About.String(), Negate: f.Negate, Period: f.Period, Latest: f.Latest, From: f.From, In: f.In,
+	w := wire{Op: f.Op.String(), YesNo: f.YesNo, Attr: f.Attribute.String(), About: f.About.String(), Negate: f.Negate, Period: f.Period, Sum: f.Sum, Latest: f.Latest, From: f.From, In: f.In,
 		Most: f.Most.String(), Measure: f.Measure.String(), Time: f.Time.String(), Rel: f.Rel, Ordinal: f.Ordinal,
 		Number: f.Number, Anniv: f.Anniversary, Words: f.Words, Asked: f.Asked, English: f.English, Filters: wireFilter(f.Filters), Focus: f.Focus, Person: f.Person}
 	for _, s := range f.Subjects {
@@ -555,7 +562,7 @@ func decodeFrame(s string) (Frame, bool) {
 	f.Filters = Filters(w.Filters)
 	f.YesNo = w.YesNo
 	f.Negate, f.Period, f.Latest, f.From, f.In, f.Rel, f.Ordinal, f.Number, f.Words, f.Asked, f.English = w.Negate, w.Period, w.Latest, w.From, w.In, w.Rel, w.Ordinal, w.Number, w.Words, w.Asked, w.English
-	f.Focus, f.Person, f.Anniversary = w.Focus, w.Person, w.Anniv
+	f.Focus, f.Person, f.Anniversary, f.Sum = w.Focus, w.Person, w.Anniv, w.Sum
 	return f, true
 }
 

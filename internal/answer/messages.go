@@ -24,6 +24,7 @@ var messages = map[string][2]string{
 	"noinfo.year":      {"Für %d nennen meine Quellen dazu nichts.", "My sources say nothing on this for %d."},
 	"count.named.some": {"Meine Quelle nennt %d Kommunen, nach eigener Angabe nicht alle:", "My source names %d municipalities, by its own account not all of them:"},
 	"count.named":      {"Meine Quelle nennt %d Kommunen:", "My source names %d municipalities:"},
+	"noinfo.sum":       {"Einen Betrag dazu nennen meine Quellen nicht.", "My sources give no sum for this."},
 	"noinfo.figure":    {"Eine Zahl dazu nennen meine Quellen nicht.", "My sources give no figure for this."},
 	"noinfo.amount":    {"Zur Höhe der Förderung nennen meine Quellen nichts (%s).", "My sources give no amount of funding for %s."},
 	"chair.after.none": {"Wer nach %s den Vorsitz hat, nennen meine Quellen nicht.", "My sources do not say who chairs after %s."},

@@ -32,6 +32,8 @@ func TestUnanswered(t *testing.T) {
 		// A person of a place's office: a statement that names the place
 		// for something else does not tell.
 		{"Wer ist in Erwitte die Ansprechperson für Engagement?", []string{"Zum Kontakt von Erwitte nennen meine Quellen nichts"}, "Erwitte"},
+		// A sum of money: a statement that names no sum does not tell.
+		{"Mit wie viel Geld unterstützt das Land die dritte Entwicklungswerkstatt?", []string{"Einen Betrag dazu nennen meine Quellen nicht"}, ""},
 		// Who funds it: statements on its workshops do not say.
 		{"Wer finanziert das Kommunen-Netzwerk engagiert in NRW?", []string{"nennen meine Quellen nichts"}, ""},
 	}

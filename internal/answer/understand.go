@@ -3407,7 +3407,7 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			}
 		}
 	}
-	if (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrEvent) && r.has("receive", "exists", "give") && !r.has("members", "member-who", "places", "networks") && f.About == AboutSubjects &&
+	if (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrEvent) && r.has("receive", "exists", "give") && !r.has("members", "member-who", "networks") && f.About == AboutSubjects &&
 		slices.ContainsFunc(r.cues["amount"], func(p int) bool {
 			n := e.lex.cueLen("amount", r.toks, p)
 			return n > 0 && p+n < len(r.toks) && !r.toks[p+n].upper && !r.nameAt(p+n) // "wie viel Engagierte Städte" counts them
@@ -3421,6 +3421,9 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	if f.Attribute == domain.AttrFunding && f.Op == OpDescribe && r.has("amount") {
 		f.Op = OpCount // "How much funding does it get?": an amount
 	}
+	// "Wie viel Geld gibt das Land?", not "wie viele Projekte wurden
+	// gefördert?": a sum of money.
+	f.Sum = f.Attribute == domain.AttrFunding && f.Op == OpCount && r.has("amount")
 	if f.Attribute == domain.AttrNone {
 		f.Attribute = e.impliedAttribute(r, f)
 		if f.Attribute == domain.AttrFounders && slices.ContainsFunc(r.cues["office"], func(p int) bool { return slices.Contains(f.Words, r.toks[p].fold) }) {
