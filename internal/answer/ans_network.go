@@ -740,7 +740,7 @@ func (e *Engine) join(ctx context.Context, f Frame) (domain.Answer, error) {
 			// "Wer unterschreibt fürs Land beim Beitritt?": who acts for
 			// the carrier when a member joins.
 			for _, x := range e.topicFacts(&nets[i], f.English, "carrier") {
-				if e.saysWordOf(x.Text, f.Asked) {
+				if e.saysWordOf(x.Text, f.Asked) || e.saysCue(x.Text, "signing") { // "beitreten": the statement on signing at joining
 					a.Facts = appendFact(a.Facts, x)
 				}
 			}
@@ -755,6 +755,9 @@ func (e *Engine) join(ctx context.Context, f Frame) (domain.Answer, error) {
 		}
 		if f.Op == OpWho && e.saysCue(x.Text, "office") {
 			n += 2 // "Wer unterschreibt fürs Land?": the statement with the office
+			if e.saysCue(x.Text, "signing") {
+				n++ // and the signing
+			}
 		}
 		for _, w := range f.Asked {
 			if e.hasWord(x.Text, w) {

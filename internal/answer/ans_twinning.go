@@ -1482,6 +1482,13 @@ func restates(name, alias string) bool {
 // asAsked is the place with the other name the question used for it
 // added: "Rschew (Rshew)", so the asker finds the name they typed.
 func (e *Engine) asAsked(pl *domain.Place, f Frame) *domain.Place {
+	if c := pl.Country; f.English && c != "" && strings.HasSuffix(pl.Name, "("+c+")") {
+		// "Bocholt (Belgien)", a name told apart by its country: in
+		// English, "Bocholt (Belgium)".
+		en := *pl
+		en.Name = strings.TrimSuffix(pl.Name, "("+c+")") + "(" + e.countryName(true, c) + ")"
+		pl = &en
+	}
 	if s := f.subject(pl.ID); s.As != "" && s.As != pl.Name && !strings.Contains(pl.Name, "("+s.As+")") {
 		c := *pl
 		c.Name = pl.Name + " (" + s.As + ")"

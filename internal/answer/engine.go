@@ -1052,8 +1052,8 @@ func (e *Engine) unanswered(part Frame, a *domain.Answer) {
 		a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "no.coming"), nil
 		a.Facts, a.Lists = []domain.AnswerFact{known}, nil
 	}
-	if pl := e.base.Place(firstOf(part.places())); a.Found && pl != nil && part.Op == OpWho && part.Attribute == domain.AttrContact && a.Kind == domain.KindFacts &&
-		len(part.Asked) > 0 && !e.hasWord(a.Lead, part.Asked...) {
+	if pl := e.base.Place(cmp.Or(firstOf(part.places()), part.Filters.Area)); a.Found && pl != nil && (part.Op == OpWho || part.Op == OpList && part.About != AboutTwinnings) &&
+		part.Attribute == domain.AttrContact && a.Kind == domain.KindFacts && len(part.Asked) > 0 && (!e.hasWord(a.Lead, part.Asked...) || !strings.Contains(a.Lead, placeShortName(pl))) {
 		// "Wer ist in Swisttal Ansprechperson fürs Ehrenamt?" answered by a
 		// statement that names Swisttal for something else: the person
 		// asked is not known; the statement follows in one line.
@@ -1183,6 +1183,16 @@ func (e *Engine) speaksOfComing(text string) bool {
 // minNamedCount is how many places a statement must name for a count to be
 // read from the names: fewer are a statement about them, not a list.
 const minNamedCount = 3
+
+// placeShortName is a place's name without the kind before it: "Coesfeld" of
+// "Kreis Coesfeld", as statements name it ("im Kreis Coesfeld", "der
+// Coesfelder Kreistag" aside).
+func placeShortName(pl *domain.Place) string {
+	if kind, rest, ok := strings.Cut(pl.Name, " "); ok && kind == pl.Kind {
+		return rest
+	}
+	return pl.Name
+}
 
 // municipal are the kinds of place a count of Kommunen counts: not a
 // Bezirksregierung that took part with them, nor a region.

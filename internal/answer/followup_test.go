@@ -23,6 +23,9 @@ func TestFollowUps(t *testing.T) {
 		{"Seit wann ist Essen mit Sunderland verpartnert?", "und die jüngste Partnerschaft?", []string{"Changzhou"}, []string{"1949"}},
 		// How many came, after a numbered event: to that event.
 		{"Wer sprach beim 9. Forum ein Grußwort?", "wie viele Leute waren da?", []string{"37"}, []string{"200 Gäste"}},
+		// Where it sits, after who leads it: the organisation's seat, not
+		// where the person comes from.
+		{"Wer leitet eigentlich die Netzwerkstelle?", "und wo sitzt die?", []string{"Dortmund"}, nil},
 		// A missing subject takes the previous one.
 		{"Ist Lemgo eine Engagierte Stadt?", "seit wann?", []string{"Lemgo", "2020"}, nil},
 		{"RegioPole", "wer hat den Vorsitz?", []string{"Paderborn"}, nil},

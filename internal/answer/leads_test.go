@@ -28,6 +28,8 @@ func TestLeads(t *testing.T) {
 		// A place with no twinning but statements about it: an English
 		// lead, the German statement quoted after it.
 		{"Hattingen: any partner cities?", "My knowledge base lists no twin town of Hattingen", []string{"ohne Partner"}},
+		// A partner told apart by its country, in English.
+		{"Bocholt's twin towns, please", "", []string{"Bocholt (Belgium)"}},
 		// "bis wann": the statement that names the end leads.
 		{"Engagierte Stadt, round of 2022: until when were applications open?", "", []string{"21 March 2022"}},
 		// A kind of area in the plural: all of them.

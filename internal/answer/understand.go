@@ -2448,6 +2448,11 @@ func (e *Engine) readOp(r *reading, f *Frame) {
 		f.Op = OpList
 	case yesNo:
 		f.Op = OpYesNo
+	case r.has("signing") && (r.has("who") || r.has("which") && r.has("office")) && !r.has("when", "most"):
+		// "Wer unterschreibt fürs Land, wenn neue Kommunen beitreten?",
+		// "Welche Staatssekretärin unterschreibt?": who signs, not the
+		// newest members nor how to join.
+		f.Op = OpWho
 	case nets && r.has("new") && f.Filters.Year == 0 && !r.has("when", "join") && !attrSpecific(*f): // "Bekommt eine neue Engagierte Stadt Geld?" asks the funding
 		// "Wer ist neu bei RegioPole?", "Welche Städte sind neu dabei?":
 		// the newest members; "um aufgenommen zu werden" asks how to join.
@@ -3424,6 +3429,11 @@ func (e *Engine) finish(r *reading, f *Frame) {
 	// "Wie viel Geld gibt das Land?", not "wie viele Projekte wurden
 	// gefördert?": a sum of money.
 	f.Sum = f.Attribute == domain.AttrFunding && f.Op == OpCount && r.has("amount")
+	if f.Attribute == domain.AttrNone && f.Op == OpWho && r.has("signing") && r.has("new") && f.count(SubjectNetwork) == 1 && len(f.places()) == 0 {
+		// "Wer unterschreibt fürs Land, wenn neue Kommunen
+		// dazukommen?": who signs when members join.
+		f.Attribute = domain.AttrJoin
+	}
 	if f.Attribute == domain.AttrNone {
 		f.Attribute = e.impliedAttribute(r, f)
 		if f.Attribute == domain.AttrFounders && slices.ContainsFunc(r.cues["office"], func(p int) bool { return slices.Contains(f.Words, r.toks[p].fold) }) {
@@ -4580,7 +4590,9 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		return g
 	}
 	if people := prev.Op == OpWho && (prev.Attribute == domain.AttrChair || prev.Attribute == domain.AttrSpeakers || prev.Attribute == domain.AttrPeople) && !(prev.Ordinal > 0 && prev.Focus != ""); people && !named &&
-		f.Unknown == "" && len(f.Words) == 0 && (f.Op == OpWhere || f.Op == OpList && (f.Attribute == domain.AttrMembers || f.Attribute == prev.Attribute) && (f.About == AboutCross || f.About == AboutAreas) && f.Filters.IsZero()) {
+		f.Unknown == "" && len(f.Words) == 0 && (f.Op == OpWhere && f.Attribute != domain.AttrOffice || f.Op == OpList && (f.Attribute == domain.AttrMembers || f.Attribute == prev.Attribute) && (f.About == AboutCross || f.About == AboutAreas) && f.Filters.IsZero()) {
+		// ("Wer leitet die Netzwerkstelle?" … "und wo sitzt die?" asks
+		// where it sits, its office.)
 		// "Wer sind die Sprecher?" … "und wo kommen die her?", "aus
 		// welchen Kommunen kommen die beiden?", "und der zweite Sprecher
 		// kommt aus welcher Stadt?": the statement that named them says
