@@ -3195,15 +3195,18 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			}
 		}
 	}
-	if f.From != "" && r.has("twinning") {
-		// "Wie viele Städtepartnerschaften gibt es laut Netzwerkstelle?":
+	if areas := f.Op == OpCount && r.has("places", "district-words") && !r.has("members"); f.From != "" && (r.has("twinning") || areas) {
+		// "Wie viele Städtepartnerschaften gibt es laut Netzwerkstelle?",
+		// "Wie viele Kommunen und Kreise hat NRW laut Netzwerkstelle?":
 		// the network named as the source is no subject.
 		last := r.cues["according"][len(r.cues["according"])-1]
 		for _, m := range r.mentions {
 			if m.Kind == names.Network && len(m.Positions) > 0 && m.Positions[0] > last && m.Positions[0] <= last+3 {
 				f.Subjects = slices.DeleteFunc(f.Subjects, func(s Subject) bool { return s.Kind == SubjectNetwork && s.ID == m.ID })
-				if len(f.Subjects) == 0 {
+				if len(f.Subjects) == 0 && r.has("twinning") {
 					f.About = AboutTwinnings
+				} else if len(f.Subjects) == 0 {
+					f.About, f.Attribute = AboutAreas, domain.AttrNone
 				}
 			}
 		}
