@@ -4581,6 +4581,11 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		if g.Attribute == domain.AttrNone || g.Attribute == domain.AttrMembers {
 			g.Asked = slices.Clone(prev.Asked)
 		}
+		if r.bare && len(f.Words) == 0 && f.Filters.Year != 0 && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrMembers) {
+			// "wie viele Projekte wurden 2017 gefördert?" … "und 2020?":
+			// the same question of another year.
+			g.Op, g.Attribute, g.Sum, g.Period = prev.Op, prev.Attribute, prev.Sum, prev.Period
+		}
 		return g
 	}
 	if !named && len(prev.Subjects) == 0 && prev.Attribute == domain.AttrEvent && (len(prev.Words) > 0 || len(prev.Asked) > 0) &&
