@@ -23,6 +23,8 @@ func TestFollowUps(t *testing.T) {
 		{"Seit wann ist Essen mit Sunderland verpartnert?", "und die jüngste Partnerschaft?", []string{"Changzhou"}, []string{"1949"}},
 		// How many came, after a numbered event: to that event.
 		{"Wer sprach beim 9. Forum ein Grußwort?", "wie viele Leute waren da?", []string{"37"}, []string{"200 Gäste"}},
+		// The oldest after the suspended ones: of all its twinnings.
+		{"Welche Partnerschaft von Witten ruht?", "und welche ist die älteste?", []string{"Beauvais"}, nil},
 		// A lone year after a count of what statements told: the same
 		// count of that year.
 		{"Wie viele Projekte wurden 2018 bei Europa bei uns zuhause ausgezeichnet?", "und 2020?", []string{"2020 24"}, []string{"Bewerbungsfrist"}},

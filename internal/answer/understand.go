@@ -3834,6 +3834,11 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		// neueste?": the newest of all its partners, not of that country.
 		g.Filters.Country = ""
 	}
+	if g.About == AboutTwinnings && f.Most != DirNone && prev.Most == DirNone && !f.Filters.Suspended && prev.Filters.Suspended && len(g.places()) == 1 {
+		// "Which of Gütersloh's partnerships is suspended?" … "and which
+		// one is the oldest?": the oldest of all, as above.
+		g.Filters.Suspended = false
+	}
 	if r.has("year-later", "year-earlier") && f.Filters.Year == 0 && prev.Filters.Year != 0 && f.Unknown == "" {
 		// "und ein Jahr später?", "and the year before?": the question
 		// before, or what the follow-up changes of it, one year on or back.
