@@ -320,8 +320,17 @@ func (e *Engine) placesFirst(hits []domain.FactHit, f Frame) []domain.FactHit {
 			many := len(e.factPlaces[h.Ref]) >= minNamedCount // the names are the count, and the answer
 			return 4*b2i(num > 0 && namesNumber(text, num)) + 2*b2i(many || e.givesCount(text, f)) + b2i(many)
 		}
+		// Each statement is ranked once, not in every comparison of the
+		// sort: ranking splits it (namesNumber, givesCount), and a count
+		// of EWS 5 sorts a few dozen (issue 17).
+		ranks := make(map[domain.FactRef]int, len(hits))
+		for _, h := range hits {
+			if _, ok := ranks[h.Ref]; !ok {
+				ranks[h.Ref] = rank(h)
+			}
+		}
 		out := slices.Clone(hits)
-		slices.SortStableFunc(out, func(a, b domain.FactHit) int { return rank(b) - rank(a) })
+		slices.SortStableFunc(out, func(a, b domain.FactHit) int { return ranks[b.Ref] - ranks[a.Ref] })
 		return out
 	}
 	if f.Op != OpList && f.Op != OpWho || len(hits) < 2 {
