@@ -603,15 +603,17 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 // Each word is stemmed once, not once for every word it is compared with:
 // a topic's statements are long and its words many (issue 17).
 func (e *Engine) saysWordOf(text string, ws []string) bool {
-	var buf [16]string
-	stems := buf[:0]
+	var buf [48]string // an attribute's words, up to 34 in the shipped lexicon: on the stack
+	var longBuf [48]bool
+	stems, long := buf[:0], longBuf[:0]
 	for _, w := range ws {
 		stems = append(stems, words.Stem(w))
+		long = append(long, utf8.RuneCountInString(w) >= 6) // counted once too
 	}
 	for _, t := range e.foldWords(text) {
 		st := words.Stem(t)
 		for i, w := range ws {
-			if t == w || st == stems[i] || len(t) > len(w)+3 && utf8.RuneCountInString(w) >= 6 && strings.HasSuffix(st, stems[i]) {
+			if t == w || st == stems[i] || len(t) > len(w)+3 && long[i] && strings.HasSuffix(st, stems[i]) {
 				return true // "Kuratoriumsvorsitzenden" says "vorsitzenden": a compound's last part
 			}
 		}
