@@ -178,9 +178,15 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 		// "Wer ist Wolfram Kuschke?": the statement that says who the
 		// person is ("… Staatsminister a. D. Wolfram Kuschke", "Klaus
 		// Wegener, Präsident der …") before one that only names them.
-		slices.SortStableFunc(hits, func(a, b domain.FactHit) int {
-			return b2i(introduces(e.fact(b.Ref, false).Text, f.Words)) - b2i(introduces(e.fact(a.Ref, false).Text, f.Words))
-		})
+		// Each statement is read once, not in every comparison of the
+		// sort: introduces tokenizes it (issue 17).
+		intro := make(map[domain.FactRef]int, len(hits))
+		for _, h := range hits {
+			if _, ok := intro[h.Ref]; !ok {
+				intro[h.Ref] = b2i(introduces(e.fact(h.Ref, false).Text, f.Words))
+			}
+		}
+		slices.SortStableFunc(hits, func(a, b domain.FactHit) int { return intro[b.Ref] - intro[a.Ref] })
 	}
 	if num > 0 && !namesNumber(e.fact(hits[0].Ref, false).Text, num) && e.otherInSeries(ws, num) {
 		// "Wie viele waren bei der EWS 6?": the statements number EWS 1
