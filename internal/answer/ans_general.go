@@ -186,9 +186,15 @@ func (e *Engine) statementsKind(ctx context.Context, f Frame) (domain.Answer, er
 		// "Wer ist Wolfram Kuschke?": the statement that says who the
 		// person is ("… Staatsminister a. D. Wolfram Kuschke", "Klaus
 		// Wegener, Präsident der …") before one that only names them.
-		slices.SortStableFunc(hits, func(a, b domain.FactHit) int {
-			return b2i(introduces(e.fact(b.Ref, false).Text, f.Words)) - b2i(introduces(e.fact(a.Ref, false).Text, f.Words))
-		})
+		// Each statement is read once, not in every comparison of the
+		// sort: introduces tokenizes it (issue 17).
+		intro := make(map[domain.FactRef]int, len(hits))
+		for _, h := range hits {
+			if _, ok := intro[h.Ref]; !ok {
+				intro[h.Ref] = b2i(introduces(e.fact(h.Ref, false).Text, f.Words))
+			}
+		}
+		slices.SortStableFunc(hits, func(a, b domain.FactHit) int { return intro[b.Ref] - intro[a.Ref] })
 	}
 	if num > 0 && !namesNumber(e.fact(hits[0].Ref, false).Text, num) && e.otherInSeries(ws, num) {
 		// "Wie viele waren bei der EWS 6?": the statements number EWS 1
@@ -328,8 +334,17 @@ func (e *Engine) placesFirst(hits []domain.FactHit, f Frame) []domain.FactHit {
 			many := len(e.factPlaces[h.Ref]) >= minNamedCount // the names are the count, and the answer
 			return 4*b2i(num > 0 && namesNumber(text, num)) + 2*b2i(many || e.givesCount(text, f)) + b2i(many)
 		}
+		// Each statement is ranked once, not in every comparison of the
+		// sort: ranking splits it (namesNumber, givesCount), and a count
+		// of EWS 5 sorts a few dozen (issue 17).
+		ranks := make(map[domain.FactRef]int, len(hits))
+		for _, h := range hits {
+			if _, ok := ranks[h.Ref]; !ok {
+				ranks[h.Ref] = rank(h)
+			}
+		}
 		out := slices.Clone(hits)
-		slices.SortStableFunc(out, func(a, b domain.FactHit) int { return rank(b) - rank(a) })
+		slices.SortStableFunc(out, func(a, b domain.FactHit) int { return ranks[b.Ref] - ranks[a.Ref] })
 		return out
 	}
 	if f.Op != OpList && f.Op != OpWho || len(hits) < 2 {
@@ -602,15 +617,17 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 // Each word is stemmed once, not once for every word it is compared with:
 // a topic's statements are long and its words many (issue 17).
 func (e *Engine) saysWordOf(text string, ws []string) bool {
-	var buf [16]string
-	stems := buf[:0]
+	var buf [48]string // an attribute's words, up to 34 in the shipped lexicon: on the stack
+	var longBuf [48]bool
+	stems, long := buf[:0], longBuf[:0]
 	for _, w := range ws {
 		stems = append(stems, words.Stem(w))
+		long = append(long, utf8.RuneCountInString(w) >= 6) // counted once too
 	}
 	for _, t := range e.foldWords(text) {
 		st := words.Stem(t)
 		for i, w := range ws {
-			if t == w || st == stems[i] || len(t) > len(w)+3 && utf8.RuneCountInString(w) >= 6 && strings.HasSuffix(st, stems[i]) {
+			if t == w || st == stems[i] || len(t) > len(w)+3 && long[i] && strings.HasSuffix(st, stems[i]) {
 				return true // "Kuratoriumsvorsitzenden" says "vorsitzenden": a compound's last part
 			}
 		}

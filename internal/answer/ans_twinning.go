@@ -1044,16 +1044,28 @@ func (e *Engine) twinningsByCountry(ps []int32, f Frame, basis domain.AnswerFact
 			count[countryOf(p, other, p.Place)]++
 		}
 	}
-	var cs []string
-	for c := range count {
-		cs = append(cs, c)
+	// The countries sorted with their counts beside them, not looked up
+	// twice in every comparison: the sort was most of answering "which
+	// country has the most?" (issue 17). Names are unique, so the order
+	// is total and needs no stable sort.
+	type counted struct {
+		c string
+		n int
 	}
-	slices.SortStableFunc(cs, func(x, y string) int {
-		if count[x] != count[y] {
-			return count[y] - count[x]
+	byCount := make([]counted, 0, len(count))
+	for c, n := range count {
+		byCount = append(byCount, counted{c, n})
+	}
+	slices.SortFunc(byCount, func(x, y counted) int {
+		if x.n != y.n {
+			return y.n - x.n
 		}
-		return strings.Compare(x, y)
+		return strings.Compare(x.c, y.c)
 	})
+	var cs []string
+	for _, x := range byCount {
+		cs = append(cs, x.c)
+	}
 	if len(cs) == 0 {
 		return e.notFound(f)
 	}

@@ -74,10 +74,14 @@ func (e *Engine) topicFacts(n *domain.Network, english bool, topics ...string) [
 }
 
 // topicsOf are the fact topics that answer an attribute, best first: the
-// lexicon's, else the attribute itself.
+// lexicon's, else the attribute itself. The lexicon's list is shared by
+// every question, so it comes clipped to its length: a caller that
+// appends (attributeAny) gets a copy instead of writing into the spare
+// room of the shared array, which two questions at once did (a data race
+// TestConcurrentAsksAgree showed under -race).
 func (e *Engine) topicsOf(a domain.Attribute) []string {
 	if ts := e.lex.topics[a]; len(ts) > 0 {
-		return ts
+		return slices.Clip(ts)
 	}
 	return []string{a.String()}
 }

@@ -173,16 +173,40 @@ func (l *lexicon) expand(q string) string {
 	// nothing, so one lower-casing serves every synonym until one is
 	// written out.
 	lower := strings.ToLower(q)
+	pairs := pairsOf(lower)
 	for _, ps := range l.phraseSyns {
-		if !strings.Contains(lower, ps.words[0]) {
+		if w := ps.words[0]; len(w) >= 2 && (!pairs.has(w[0], w[1]) || !pairs.has(w[len(w)-2], w[len(w)-1])) || !strings.Contains(lower, w) {
 			continue
 		}
 		if r := replaceWord(q, ps.words[0], ps.to, true); r != q {
 			q, lower = r, strings.ToLower(r)
+			pairs = pairsOf(lower)
 		}
 	}
 	return l.expandAbbrevs(q)
 }
+
+// bytePairs is a set of the pairs of bytes next to each other in a text,
+// hashed into 1024 bits: a text lacks a phrase with a pair the set lacks.
+// expand asks so before it looks for each of the lexicon's synonyms of
+// several words in the question, most of which it has not (issue 17).
+type bytePairs [16]uint64
+
+func pairsOf(s string) bytePairs {
+	var b bytePairs
+	for i := 0; i+1 < len(s); i++ {
+		h := pairHash(s[i], s[i+1])
+		b[h>>6] |= 1 << (h & 63)
+	}
+	return b
+}
+
+func (b *bytePairs) has(x, y byte) bool {
+	h := pairHash(x, y)
+	return b[h>>6]&(1<<(h&63)) != 0
+}
+
+func pairHash(x, y byte) uint { return (uint(x)<<5 ^ uint(y)) & 1023 }
 
 // expandAbbrevs writes out the abbreviations in capitals, in a fixed
 // order (the shortest last, so that no short form cuts into a longer one).

@@ -423,15 +423,18 @@ func isWordByte(b byte) bool {
 }
 
 // dateYear is the year of a date written "6.12.2017" or "06.12.2017".
+// It cuts the word where strings.Split would, without the slice of parts:
+// tokenize asks it of every word (issue 17).
 func dateYear(w string) (string, bool) {
-	parts := strings.Split(w, ".")
-	if len(parts) != 3 || len(parts[2]) != 4 || len(parts[0]) == 0 || len(parts[0]) > 2 || len(parts[1]) == 0 || len(parts[1]) > 2 {
+	d, rest, _ := strings.Cut(w, ".")
+	m, y, ok := strings.Cut(rest, ".")
+	if !ok || len(y) != 4 || len(d) == 0 || len(d) > 2 || len(m) == 0 || len(m) > 2 {
 		return "", false
 	}
-	for _, p := range parts {
+	for _, p := range [3]string{d, m, y} {
 		if strings.Trim(p, "0123456789") != "" {
-			return "", false
+			return "", false // y holds a third dot, or a part is not digits
 		}
 	}
-	return parts[2], true
+	return y, true
 }

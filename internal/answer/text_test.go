@@ -21,6 +21,24 @@ func FuzzSingleSpaced(f *testing.F) {
 	})
 }
 
+// FuzzDateYear holds dateYear to reading the date as strings.Split cuts
+// it, as it did first.
+func FuzzDateYear(f *testing.F) {
+	for _, s := range []string{"6.12.2017", "06.12.2017", "1.000", "1.2.3.4", "..2017", "6.12.20170", "a.b.cdef", "2017"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		want, wantOK := "", false
+		if p := strings.Split(w, "."); len(p) == 3 && len(p[2]) == 4 && len(p[0]) >= 1 && len(p[0]) <= 2 && len(p[1]) >= 1 && len(p[1]) <= 2 &&
+			strings.Trim(p[0]+p[1]+p[2], "0123456789") == "" {
+			want, wantOK = p[2], true
+		}
+		if got, ok := dateYear(w); got != want || ok != wantOK {
+			t.Fatalf("dateYear(%q) = %q, %v; want %q, %v", w, got, ok, want, wantOK)
+		}
+	})
+}
+
 // TestCleanASCIISymbols: clean takes of ASCII only ^ and ` for symbols,
 // without asking the tables; they must agree.
 func TestCleanASCIISymbols(t *testing.T) {

@@ -812,6 +812,9 @@ func englishRanges(s string) string {
 		}
 	}
 	for _, sep := range []string{" bis ", " und ", "–", " – "} {
+		if !strings.Contains(s, sep) {
+			continue // no month's name with it either: not twelve names+sep to write and look for (issue 17)
+		}
 		for m, name := range germanMonths {
 			pat := name + sep
 			for i := strings.Index(s, pat); i >= 0; {
@@ -842,8 +845,8 @@ func englishMonthAt(s string, i int) bool {
 // germanMonthAt is the month whose German name starts a word at s[i:] and
 // ends there too, and its length in bytes; -1 if none.
 func germanMonthAt(s string, i int) (int, int) {
-	if i > 0 && isWordByte(s[i-1]) {
-		return -1, 0
+	if i > 0 && isWordByte(s[i-1]) || s[i] < 'A' || s[i] > 'Z' {
+		return -1, 0 // every month's name begins with a capital: EnglishDates asks at every byte (issue 17)
 	}
 	for m, name := range germanMonths {
 		if strings.HasPrefix(s[i:], name) && (i+len(name) == len(s) || !isWordByte(s[i+len(name)])) {

@@ -302,3 +302,13 @@ func TestEnglishDates(t *testing.T) {
 		}
 	}
 }
+
+// TestGermanMonthsCapitalised: germanMonthAt looks for a month only at a
+// capital letter A to Z.
+func TestGermanMonthsCapitalised(t *testing.T) {
+	for _, m := range germanMonths {
+		if m[0] < 'A' || m[0] > 'Z' {
+			t.Errorf("germanMonthAt would miss %q", m)
+		}
+	}
+}

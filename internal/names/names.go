@@ -415,6 +415,11 @@ func (ix *Index) lookup(t Token) []candidate {
 	if id, ok := ix.terms.search(t.Term); ok {
 		return []candidate{{int32(id), 0}}
 	}
+	return ix.nearTo(t)
+}
+
+// nearTo is lookup of a token that is no name term.
+func (ix *Index) nearTo(t Token) []candidate {
 	n := utf8.RuneCountInString(t.Term)
 	if !t.Fuzzy || n < minFuzzy {
 		return nil
@@ -481,9 +486,15 @@ func firstRune(s string) rune {
 func (ix *Index) Find(tokens []Token) []Mention {
 	// What each token may stand for, and the variants that are worth a look.
 	cands := make([][]candidate, len(tokens))
-	var ids []int32 // the variants, each once when sorted: a question's words have few
+	exact := make([]candidate, len(tokens)) // lookup's answer for a name term, one allocation for all (issue 17)
+	var ids []int32                         // the variants, each once when sorted: a question's words have few
 	for i, t := range tokens {
-		cands[i] = ix.lookup(t)
+		if id, ok := ix.terms.search(t.Term); ok {
+			exact[i] = candidate{int32(id), 0}
+			cands[i] = exact[i : i+1 : i+1]
+		} else {
+			cands[i] = ix.nearTo(t)
+		}
 		if utf8.RuneCountInString(t.Fold) <= 2 && !ix.shortName(t.Term) {
 			continue // "an" of "Mülheim an der Ruhr" joins a name, never starts a look at one
 		}

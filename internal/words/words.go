@@ -151,45 +151,54 @@ func Split(text string) []string {
 	out := make([]string, 0, 1+len(text)/6)
 	start := -1      // where the word being read begins, or -1
 	prev := rune(-1) // the character before i
-	for i := 0; i <= len(text); {
-		r, size := rune(-1), 0 // -1 after the end
-		if i < len(text) {
+	// An ASCII byte is its own rune, and the character after one is
+	// decoded only where it decides (a joint, an apostrophe or a dot
+	// inside a word): Split is a tenth of reading a question (issue 17).
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
-		next := rune(-1)
-		if i+size < len(text) {
-			next, _ = utf8.DecodeRuneInString(text[i+size:])
+		in := isWord(r)
+		switch {
+		case in:
+		case (r == '+' || r == '&') && start < 0:
+			if next := runeAt(text, i+size); next < 0 || !isWord(next) {
+				out = append(out, text[i:i+size]) // "Partnerstädte + seit wann?": a joint, like "und"
+			}
+		case start >= 0 && (r == '\'' || r == '’' || r == '.'):
+			if next := runeAt(text, i+size); next >= 0 && isWord(next) {
+				in = r != '.' || isDigit(prev) && isDigit(next)
+			}
 		}
 		switch {
-		case (r == '+' || r == '&') && start < 0 && (next < 0 || !isWord(next)):
-			out = append(out, text[i:i+size]) // "Partnerstädte + seit wann?": a joint, like "und"
-		default:
-			in := r >= 0 && isWord(r)
-			if !in && r >= 0 && start >= 0 && next >= 0 && isWord(next) {
-				switch r {
-				case '\'', '’':
-					in = true
-				case '.':
-					in = unicode.IsDigit(prev) && unicode.IsDigit(next)
-				}
-			}
-			switch {
-			case in && start < 0:
-				start = i
-			case !in && start >= 0:
-				out = append(out, text[start:i])
-				start = -1
-			}
-		}
-		if r < 0 {
-			break
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, text[start:i])
+			start = -1
 		}
 		prev, i = r, i+size
+	}
+	if start >= 0 {
+		out = append(out, text[start:])
 	}
 	if len(out) == 0 {
 		return nil
 	}
 	return out
+}
+
+// runeAt is the character at byte i of text, -1 at its end.
+func runeAt(text string, i int) rune {
+	switch {
+	case i >= len(text):
+		return -1
+	case text[i] < utf8.RuneSelf:
+		return rune(text[i])
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r
 }
 
 // FoldedSet is the words folded, sorted and each once: a set of words to
@@ -265,4 +274,12 @@ func (x *SetIndex) Has(fold string) bool {
 	return ok
 }
 
-func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isDigit is unicode.IsDigit, without its call for ASCII.
+func isDigit(r rune) bool { return '0' <= r && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r) }
