@@ -407,18 +407,11 @@ type candidate struct {
 	dist int32
 }
 
-// lookup returns the name terms a token may stand for: itself when it is
-// one, else, if it may be fuzzy, the terms with its first letter that are
-// one edit away (two for long words), as stems or as written (the
-// nearest folded word of the term counts then).
-func (ix *Index) lookup(t Token) []candidate {
-	if id, ok := ix.terms.search(t.Term); ok {
-		return []candidate{{int32(id), 0}}
-	}
-	return ix.nearTo(t)
-}
-
-// nearTo is lookup of a token that is no name term.
+// nearTo returns the name terms a token that is no name term may stand
+// for: if it may be fuzzy, the terms with its first letter that are one
+// edit away (two for long words), as stems or as written (the nearest
+// folded word of the term counts then). Find looks the exact terms up
+// itself, into one slice for all words.
 func (ix *Index) nearTo(t Token) []candidate {
 	n := utf8.RuneCountInString(t.Term)
 	if !t.Fuzzy || n < minFuzzy {
