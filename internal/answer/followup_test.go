@@ -23,6 +23,9 @@ func TestFollowUps(t *testing.T) {
 		{"Seit wann ist Essen mit Sunderland verpartnert?", "und die jüngste Partnerschaft?", []string{"Changzhou"}, []string{"1949"}},
 		// How many came, after a numbered event: to that event.
 		{"Wer sprach beim 9. Forum ein Grußwort?", "wie viele Leute waren da?", []string{"37"}, []string{"200 Gäste"}},
+		// "the first one" after the speakers: the first of them, not the
+		// oldest network.
+		{"Who speaks for the Kommunen-Netzwerk engagiert in NRW?", "and where is the first one from?", []string{"Oberbergischer Kreis"}, []string{"The oldest"}},
 		// The oldest after the suspended ones: of all its twinnings.
 		{"Welche Partnerschaft von Witten ruht?", "und welche ist die älteste?", []string{"Beauvais"}, nil},
 		// A lone year after a count of what statements told: the same

@@ -4603,7 +4603,8 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		return g
 	}
 	if people := prev.Op == OpWho && (prev.Attribute == domain.AttrChair || prev.Attribute == domain.AttrSpeakers || prev.Attribute == domain.AttrPeople) && !(prev.Ordinal > 0 && prev.Focus != ""); people && !named &&
-		f.Unknown == "" && len(f.Words) == 0 && (f.Op == OpWhere && f.Attribute != domain.AttrOffice || f.Op == OpList && (f.Attribute == domain.AttrMembers || f.Attribute == prev.Attribute) && (f.About == AboutCross || f.About == AboutAreas) && f.Filters.IsZero()) {
+		f.Unknown == "" && len(f.Words) == 0 && (f.Op == OpWhere && f.Attribute != domain.AttrOffice || f.Op == OpMost && f.Most == DirOldest && r.has("where") ||
+		f.Op == OpList && (f.Attribute == domain.AttrMembers || f.Attribute == prev.Attribute) && (f.About == AboutCross || f.About == AboutAreas) && f.Filters.IsZero()) {
 		// ("Wer leitet die Netzwerkstelle?" … "und wo sitzt die?" asks
 		// where it sits, its office.)
 		// "Wer sind die Sprecher?" … "und wo kommen die her?", "aus
@@ -4614,6 +4615,9 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		g := prev
 		g.Parts, g.English, g.Focus, g.Person = nil, f.English, "", ""
 		g.Ordinal = f.Ordinal
+		if f.Op == OpMost {
+			g.Ordinal = 1 // "and where is the first one from?": the first named
+		}
 		return g
 	}
 	if g, ok := e.inPrevArea(f, prev, r); ok {
