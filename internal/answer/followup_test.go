@@ -26,6 +26,9 @@ func TestFollowUps(t *testing.T) {
 		// "the first one" after the speakers: the first of them, not the
 		// oldest network.
 		{"Who speaks for the Kommunen-Netzwerk engagiert in NRW?", "and where is the first one from?", []string{"Oberbergischer Kreis"}, []string{"The oldest"}},
+		// Another number after a list a statement gave: the same list of
+		// the other numbered one.
+		{"Welche Kommunen waren in der EWS 2?", "und bei der EWS 4?", []string{"Hille", "Reken"}, []string{"Jülich nahm vom"}},
 		// The oldest after the suspended ones: of all its twinnings.
 		{"Welche Partnerschaft von Witten ruht?", "und welche ist die älteste?", []string{"Beauvais"}, nil},
 		// A lone year after a count of what statements told: the same

@@ -4586,9 +4586,12 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		if g.Attribute == domain.AttrNone || g.Attribute == domain.AttrMembers {
 			g.Asked = slices.Clone(prev.Asked)
 		}
-		if r.bare && len(f.Words) == 0 && f.Filters.Year != 0 && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrMembers) {
-			// "wie viele Projekte wurden 2017 gefördert?" … "und 2020?":
-			// the same question of another year.
+		if (r.bare || f.Op == OpDescribe) && !slices.ContainsFunc(f.Words, func(w string) bool { return !slices.Contains(prev.Words, w) }) &&
+			(f.Filters.Year != 0 || f.Number != 0 && prev.Number != 0) && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrMembers) {
+			// "wie viele Projekte wurden 2017 gefördert?" … "und 2020?",
+			// "Welche Kommunen waren in der EWS 3?" … "und in der EWS 4?":
+			// the same question of another year, or of the next numbered
+			// one.
 			g.Op, g.Attribute, g.Sum, g.Period = prev.Op, prev.Attribute, prev.Sum, prev.Period
 		}
 		return g
