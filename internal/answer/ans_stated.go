@@ -463,3 +463,23 @@ func (e *Engine) countsWord(text string, ws []string) bool {
 	}
 	return false
 }
+
+// countsWords reports whether a text gives a figure of one of the words:
+// a number, in digits or words, at most two words before a word that
+// begins with one of them ("drei Mitarbeitende", "10 hauptamtliche
+// Mitarbeiter"). countsWord above ranks statements by the stricter test;
+// this one decides whether a count of people is answered at all.
+func (e *Engine) countsWords(text string, ws []string) bool {
+	toks := e.tokensOf(text)
+	for i, t := range toks {
+		if max(t.num, e.lex.numbers[t.fold]) <= 0 {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+3; j++ {
+			if slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(toks[j].fold, w) }) {
+				return true
+			}
+		}
+	}
+	return false
+}

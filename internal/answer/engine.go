@@ -1048,19 +1048,15 @@ func (e *Engine) unanswered(part Frame, a *domain.Answer) {
 		// "Wann startet die nächste Bewerbungsrunde?" answered by when the
 		// programme began: nothing said of this year or later tells when
 		// the next one is; what is known follows in one line.
-		known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
-		a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "no.coming"), nil
-		a.Facts, a.Lists = []domain.AnswerFact{known}, nil
+		notFoundKnowing(a, say(a.English || part.English, "no.coming"))
 	}
 	if pl := e.base.Place(cmp.Or(firstOf(part.places()), part.Filters.Area)); a.Found && pl != nil && (part.Op == OpWho || part.Op == OpList && part.About != AboutTwinnings) &&
 		part.Attribute == domain.AttrContact && a.Kind == domain.KindFacts && len(part.Asked) > 0 && (!e.hasWord(a.Lead, part.Asked...) || !strings.Contains(a.Lead, placeShortName(pl))) {
 		// "Wer ist in Swisttal Ansprechperson fürs Ehrenamt?" answered by a
 		// statement that names Swisttal for something else: the person
 		// asked is not known; the statement follows in one line.
-		known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
 		label := e.lex.label(part.Attribute, a.English || part.English)
-		a.Found, a.Lead, a.LeadSource = false, germanContraction(say(a.English || part.English, "noinfo.place", label, pl.Name)), nil
-		a.Facts, a.Lists = []domain.AnswerFact{known}, nil
+		notFoundKnowing(a, germanContraction(say(a.English || part.English, "noinfo.place", label, pl.Name)))
 	}
 	// The checks that read every fact (statesEnd) or the places a lead
 	// names (placesNamed) come last in their conditions: unanswered runs
@@ -1080,45 +1076,38 @@ func (e *Engine) unanswered(part Frame, a *domain.Answer) {
 		// "Bis wann läuft die Förderung?" answered by when it began: a
 		// statement that names no end does not tell; it follows in one
 		// line.
-		known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
-		a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "no.until"), nil
-		a.Facts, a.Lists = []domain.AnswerFact{known}, nil
+		notFoundKnowing(a, say(a.English || part.English, "no.until"))
 	}
-	if a.Found && part.Op == OpCount && a.Kind == domain.KindFacts && len(a.Lists) == 0 && e.placesNamed(a.Lead) >= minNamedCount && !e.givesCount(a.Lead, part) {
+	if a.Found && part.Op == OpCount && a.Kind == domain.KindFacts && len(a.Lists) == 0 && !e.givesCount(a.Lead, part) {
 		// "Wie viele Kommunen nahmen an der EWS 2 teil?": the statement
 		// names them without their number; the number leads, counted from
 		// the names, the statement follows.
-		n := e.placesNamed(a.Lead)
-		a.Facts = append([]domain.AnswerFact{{Text: a.Lead, Source: a.LeadSource}}, a.Facts...)
-		key := "count.named"
-		if e.saysCuePhrase(a.Facts[0].Text, "among-others") {
-			key = "count.named.some" // "nahmen unter anderem … teil": not all
+		if n := e.placesNamed(a.Lead); n >= minNamedCount {
+			a.Facts = append([]domain.AnswerFact{{Text: a.Lead, Source: a.LeadSource}}, a.Facts...)
+			key := "count.named"
+			if e.saysCuePhrase(a.Facts[0].Text, "among-others") {
+				key = "count.named.some" // "nahmen unter anderem … teil": not all
+			}
+			a.Lead, a.LeadSource = say(a.English || part.English, key, n), nil
 		}
-		a.Lead, a.LeadSource = say(a.English || part.English, key, n), nil
 	}
 	if a.Found && part.Sum && a.Kind == domain.KindFacts && len(a.Lists) == 0 && !e.saysCue(a.Lead, "currency") {
 		// "Wie viel Geld gibt das Land für die fünfte EWS?" answered by
 		// what the workshops are: no sum of money; the statement follows
 		// in one line.
-		known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
-		a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "noinfo.sum"), nil
-		a.Facts, a.Lists = []domain.AnswerFact{known}, nil
+		notFoundKnowing(a, say(a.English || part.English, "noinfo.sum"))
 	}
 	if a.Found && part.Op == OpCount && part.Attribute == domain.AttrPeople && a.Kind == domain.KindFacts && len(a.Lists) == 0 && !e.countsWords(a.Lead, slices.Concat(e.lex.attrWordsOf(domain.AttrPeople), e.lex.cueWords("members"), part.Asked)) {
 		// "Wie viele Mitarbeitende hat die Netzwerkstelle?" answered by a
 		// statement that names the team and how many years it was funded:
 		// no figure of people; the statement follows in one line.
-		known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
-		a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "noinfo.figure"), nil
-		a.Facts, a.Lists = []domain.AnswerFact{known}, nil
+		notFoundKnowing(a, say(a.English || part.English, "noinfo.figure"))
 	}
 	if a.Found && part.Op == OpCount && a.Kind == domain.KindFacts && len(a.Lists) == 0 && !e.givesFigure(a.Lead) {
 		// "Wie viele Mitarbeitende hat die Auslandsgesellschaft?" answered
 		// by who leads it: a count no statement gives is not found; the
 		// statement follows in one line.
-		known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
-		a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "noinfo.figure"), nil
-		a.Facts = []domain.AnswerFact{known}
+		notFoundKnowing(a, say(a.English || part.English, "noinfo.figure"))
 	}
 	if a.Found && (part.Attribute == domain.AttrPhone || part.Attribute == domain.AttrContact && e.saysCue(strings.Join(append(slices.Clone(part.Asked), part.Words...), " "), "channel")) &&
 		!e.saysCue(a.Lead, "channel") && !strings.Contains(a.Lead, "@") {
@@ -1134,10 +1123,7 @@ func (e *Engine) unanswered(part Frame, a *domain.Answer) {
 		// in March 2026?", "Wer ist 2025 neu im Team?": nothing said of
 		// that year answers; what is
 		// known follows in one line.
-		known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
-		a.Found, a.Lead, a.LeadSource = false, say(a.English || part.English, "noinfo.year", y), nil
-		a.Facts = []domain.AnswerFact{known}
-		a.Lists = nil
+		notFoundKnowing(a, say(a.English || part.English, "noinfo.year", y))
 	}
 	if a.Found && part.Op == OpWho && part.Attribute == domain.AttrChair && len(part.places()) == 0 {
 		// "Who chairs the Beirat of the Netzwerkstelle?": a chair who
@@ -1181,6 +1167,15 @@ func (e *Engine) statesEnd(text string) bool {
 	return false
 }
 
+// notFoundKnowing makes an answer whose lead does not answer what was
+// asked a not-found one: lead says so in one line, and the lead it had
+// follows as the one line of what is known.
+func notFoundKnowing(a *domain.Answer, lead string) {
+	known := domain.AnswerFact{Text: a.Lead, Source: a.LeadSource}
+	a.Found, a.Lead, a.LeadSource = false, lead, nil
+	a.Facts, a.Lists = []domain.AnswerFact{known}, nil
+}
+
 // speaksOfComing reports whether a text names this year or a later one:
 // only such a statement can tell when the next of something is.
 func (e *Engine) speaksOfComing(text string) bool {
@@ -1208,18 +1203,30 @@ var municipal = map[string]bool{"Stadt": true, "Gemeinde": true, "Kreis": true, 
 // placesNamed is how many Kommunen of the base a text names, each spelt as
 // the base spells it.
 func (e *Engine) placesNamed(text string) int {
+	count := func(ids []string) int {
+		n := 0
+		for _, id := range ids {
+			if pl := e.base.Place(id); pl != nil && municipal[pl.Kind] {
+				n++
+			}
+		}
+		return n
+	}
+	if ids, ok := e.statementPlaces[text]; ok {
+		return count(ids) // a network's statement: read when the engine was built
+	}
 	toks := e.tokensOf(text)
 	nts := make([]names.Token, len(toks))
 	for i, t := range toks {
 		nts[i] = names.Token{Fold: t.fold, Term: t.term, Pos: t.pos, Ordinary: e.lex.vocab[t.fold] || e.lex.fillers[t.fold], Clause: t.clause}
 	}
-	seen := map[string]bool{}
+	var ids []string
 	for _, m := range e.names.Find(nts) {
-		if pl := e.base.Place(m.ID); m.Kind == names.Place && m.Distance == 0 && pl != nil && municipal[pl.Kind] {
-			seen[m.ID] = true
+		if m.Kind == names.Place && m.Distance == 0 && !slices.Contains(ids, m.ID) {
+			ids = append(ids, m.ID)
 		}
 	}
-	return len(seen)
+	return count(ids)
 }
 
 // givesCount reports whether a text gives a figure other than a year, a
@@ -1233,24 +1240,6 @@ func (e *Engine) givesCount(text string, f Frame) bool {
 		}
 		if n := max(t.num, e.lex.numbers[t.fold]); n > 0 && n != f.Number && n != f.Ordinal && (n < 1900 || n > 2100) {
 			return true
-		}
-	}
-	return false
-}
-
-// countsWords reports whether a text gives a figure of one of the words:
-// a number at most two words before it ("drei Mitarbeitende", "10
-// hauptamtliche Mitarbeiter").
-func (e *Engine) countsWords(text string, ws []string) bool {
-	toks := e.tokensOf(text)
-	for i, t := range toks {
-		if max(t.num, e.lex.numbers[t.fold]) <= 0 {
-			continue
-		}
-		for j := i + 1; j < len(toks) && j <= i+3; j++ {
-			if slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(toks[j].fold, w) }) {
-				return true
-			}
 		}
 	}
 	return false
