@@ -357,7 +357,7 @@ func (e *Engine) placesFirst(hits []domain.FactHit, f Frame) []domain.FactHit {
 
 // withoutForeign leaves out of a question's words the English ones that
 // no statement has, where another word has statements: the statements are
-// German, so "subscribe" of "is there a newsletter I can subscribe to?"
+// German, so "subscribe" of "can I subscribe to a newsletter?"
 // can never match, and "newsletter" says what is asked. Only where no
 // statement has all the words, and one word is left out: more would leave
 // too little of the question.

@@ -1052,7 +1052,7 @@ func (e *Engine) unanswered(part Frame, a *domain.Answer) {
 	}
 	if pl := e.base.Place(cmp.Or(firstOf(part.places()), part.Filters.Area)); a.Found && pl != nil && (part.Op == OpWho || part.Op == OpList && part.About != AboutTwinnings) &&
 		part.Attribute == domain.AttrContact && a.Kind == domain.KindFacts && len(part.Asked) > 0 && (!e.hasWord(a.Lead, part.Asked...) || !strings.Contains(a.Lead, placeShortName(pl))) {
-		// "Wer ist in Swisttal Ansprechperson fürs Ehrenamt?" answered by a
+		// "Wer ist in Swisttal die Ansprechperson für Engagement?" answered by a
 		// statement that names Swisttal for something else: the person
 		// asked is not known; the statement follows in one line.
 		label := e.lex.label(part.Attribute, a.English || part.English)

@@ -22,10 +22,10 @@ func TestFollowUps(t *testing.T) {
 		// "the newest?" after a pair: the NRW side's twinnings, ranked.
 		{"Seit wann ist Essen mit Sunderland verpartnert?", "und die jüngste Partnerschaft?", []string{"Changzhou"}, []string{"1949"}},
 		// How many came, after a numbered event: to that event.
-		{"Wer sprach beim 9. Forum ein Grußwort?", "wie viele Leute waren da?", []string{"37"}, []string{"200 Gäste"}},
+		{"Wer sprach beim 9. Forum ein Grußwort?", "wie viele Teilnehmende waren es?", []string{"37"}, []string{"200 Gäste"}},
 		// "the first one" after the speakers: the first of them, not the
 		// oldest network.
-		{"Who speaks for the Kommunen-Netzwerk engagiert in NRW?", "and where is the first one from?", []string{"Oberbergischer Kreis"}, []string{"The oldest"}},
+		{"Who speaks for the Kommunen-Netzwerk engagiert in NRW?", "where is the first of them from?", []string{"Oberbergischer Kreis"}, []string{"The oldest"}},
 		// Another number after a list a statement gave: the same list of
 		// the other numbered one.
 		{"Welche Kommunen waren in der EWS 2?", "und bei der EWS 4?", []string{"Hille", "Reken"}, []string{"Jülich nahm vom"}},

@@ -2791,7 +2791,7 @@ func (e *Engine) asksAreas(r *reading, f *Frame) bool {
 			return false // "In welchem Regierungsbezirk liegt Bönen?": about Bönen
 		}
 	}
-	// "Was gehört alles zum Kreis Coesfeld?": what belongs to an area
+	// "Was gehört alles zum Kreis Olpe?": what belongs to an area
 	// are its Gemeinden.
 	kind := r.has("places", "district-words", "region-words", "kreisfrei", "kreisangehoerig") || f.Filters.Kind != "" || area && r.has("belong")
 	// The base's Kreise and Gemeinden are NRW's: a question that names no
@@ -4274,7 +4274,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	}
 	if home, _, ok := e.homeAndAbroad(prev.places()); ok && !named && prev.About == AboutTwinnings &&
 		(f.Most == DirOldest || f.Most == DirNewest) && len(f.Words) == 0 && f.Unknown == "" && f.Filters.IsZero() && !r.has("networks") {
-		// "When did Essen twin with Sunderland?" … "and its newest
+		// "Since when are Essen and Sunderland twinned?" … "and its newest
 		// partner?": the NRW side's twinnings, ranked.
 		return Frame{Op: OpMost, About: AboutTwinnings, English: f.English, Most: f.Most, Measure: f.Measure,
 			Subjects: []Subject{{Kind: SubjectPlace, ID: home.ID}}}
@@ -4301,7 +4301,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	}
 	if !named && prev.Attribute == domain.AttrEvent && prev.Ordinal > 0 && f.Op == OpCount && f.Attribute != domain.AttrFunding &&
 		f.Ordinal == 0 && f.Unknown == "" && len(f.Words) <= 1 && f.Filters.IsZero() && !r.has("places", "networks") {
-		// "Wer hat beim 9. Forum begrüßt?" … "wie viele waren dabei?":
+		// "Wer hat beim 9. Forum begrüßt?" … "wie viele kamen?":
 		// how many came to that event, not to whatever the greeting word
 		// finds.
 		g := prev
@@ -4589,7 +4589,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		if (r.bare || f.Op == OpDescribe) && !slices.ContainsFunc(f.Words, func(w string) bool { return !slices.Contains(prev.Words, w) }) &&
 			(f.Filters.Year != 0 || f.Number != 0 && prev.Number != 0) && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrMembers) {
 			// "wie viele Projekte wurden 2017 gefördert?" … "und 2020?",
-			// "Welche Kommunen waren in der EWS 3?" … "und in der EWS 4?":
+			// "Wer war bei der EWS 2 dabei?" … "und bei der EWS 4?":
 			// the same question of another year, or of the next numbered
 			// one.
 			g.Op, g.Attribute, g.Sum, g.Period = prev.Op, prev.Attribute, prev.Sum, prev.Period
@@ -4608,7 +4608,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 	if people := prev.Op == OpWho && (prev.Attribute == domain.AttrChair || prev.Attribute == domain.AttrSpeakers || prev.Attribute == domain.AttrPeople) && !(prev.Ordinal > 0 && prev.Focus != ""); people && !named &&
 		f.Unknown == "" && len(f.Words) == 0 && (f.Op == OpWhere && f.Attribute != domain.AttrOffice || f.Op == OpMost && f.Most == DirOldest && r.has("where") ||
 		f.Op == OpList && (f.Attribute == domain.AttrMembers || f.Attribute == prev.Attribute) && (f.About == AboutCross || f.About == AboutAreas) && f.Filters.IsZero()) {
-		// ("Wer leitet die Netzwerkstelle?" … "und wo sitzt die?" asks
+		// ("Wer leitet eigentlich die Netzwerkstelle?" … "wo sitzt die denn?" asks
 		// where it sits, its office.)
 		// "Wer sind die Sprecher?" … "und wo kommen die her?", "aus
 		// welchen Kommunen kommen die beiden?", "und der zweite Sprecher
@@ -4619,7 +4619,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		g.Parts, g.English, g.Focus, g.Person = nil, f.English, "", ""
 		g.Ordinal = f.Ordinal
 		if f.Op == OpMost {
-			g.Ordinal = 1 // "and where is the first one from?": the first named
+			g.Ordinal = 1 // "where does the first one come from?": the first named
 		}
 		return g
 	}
