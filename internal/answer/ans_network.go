@@ -1188,6 +1188,17 @@ func (e *Engine) chairAround(n *domain.Network, place string, f Frame) domain.An
 		}
 		return a
 	}
+	if f.Rel.Op == "after" && f.Rel.Step == 0 {
+		// "Which city followed Rostock?": Rostock holds no statement of its
+		// own, but one names it as the one before ("Nach Rostock hatte
+		// Trier …").
+		for _, c := range cs {
+			if c.before == place {
+				leadWith(&a, c.fact)
+				return a
+			}
+		}
+	}
 	return domain.Answer{Found: false, Kind: domain.KindNone, English: en, Lead: say(en, "chair.none", e.placeName(place))}
 }
 

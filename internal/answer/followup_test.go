@@ -37,6 +37,26 @@ func TestFollowUps(t *testing.T) {
 		// Where it sits, after who leads it: the organisation's seat, not
 		// where the person comes from.
 		{"Wer leitet eigentlich die Netzwerkstelle?", "und wo sitzt die?", []string{"Dortmund"}, nil},
+		// "and to the fourth one?": "to" before no year is no span of years.
+		{"How many guests came to the 5th Tag der Städtepartnerschaften?", "and to the fourth one?", []string{"Hamm", "100"}, []string{"Nothing found"}},
+		// Since when it runs, after who carries it: the programme's start.
+		{"Wer steht hinter der Engagierten Stadt?", "seit wann läuft es denn?", []string{"2015"}, []string{"tragen laut"}},
+		// Another partner (outside NRW) after a twinned pair: the NRW
+		// side's twinning with it, asked the same way.
+		{"Wann haben Minden und Tangermünde ihre Partnerschaft beurkundet?", "und seit wann mit Sutton?", []string{"Minden und Sutton"}, []string{"Tangermünde"}},
+		{"Wann haben Minden und Tangermünde ihre Partnerschaft beurkundet?", "und mit Gagny?", []string{"Gagny", "1976"}, []string{"Tangermünde", "NRW-Kommune"}},
+		// Who took part in a numbered event whose series has no members.
+		{"Was war Thema beim 9. Forum Städtepartnerschaften?", "welche Städte waren dabei?", []string{"Oberhausen", "Hürth"}, []string{"keine Mitglieder"}},
+		// How many came, after the meeting of a year.
+		{"Wo fand das bundesweite Netzwerktreffen der Engagierten Städte 2024 statt?", "wie viele waren es?", []string{"150 Teilnehmende"}, []string{"112 Engagierte Städte"}},
+		// The founding of the organisation named before, not of an office.
+		{"Wie heißt der Geschäftsführer bei der Auslandsgesellschaft?", "seit wann gibts die denn?", []string{"1949"}, []string{"Projektteam"}},
+		// The chair after a city that no statement has as a chair of its own.
+		{"Which city was the first to chair RegioPole?", "who followed Rostock?", []string{"Trier"}, []string{"do not say"}},
+		// How many people, after who sits on a body: that body's figure.
+		{"Who is on the Netzwerkstelle's advisory board (Beirat)?", "how many people is this?", []string{"10"}, []string{"no figure"}},
+		// After the latest dated event, the next is one to come.
+		{"Wo fand 2024 der Tag der Städtepartnerschaften statt?", "und wann findet der nächste statt?", []string{"kommenden Termin"}, []string{"über 300"}},
 		// A missing subject takes the previous one.
 		{"Ist Lemgo eine Engagierte Stadt?", "seit wann?", []string{"Lemgo", "2020"}, nil},
 		{"RegioPole", "wer hat den Vorsitz?", []string{"Paderborn"}, nil},
@@ -74,7 +94,7 @@ func TestFollowUps(t *testing.T) {
 		// "which one has the fewest" after a count of areas: of those areas.
 		{"Wie viele Regierungsbezirke hat NRW?", "und welcher hat die wenigsten Gemeinden?", []string{"Regierungsbezirk Düsseldorf"}, []string{"Kreis Olpe"}},
 		// Another office of the same organisation: the office changes, the organisation stays.
-		{"Wer ist Geschäftsführer der Auslandsgesellschaft?", "und wer ist dort Kuratoriumsvorsitzender?", []string{"Kuschke"}, nil},
+		{"Wie heißt der Geschäftsführer bei der Auslandsgesellschaft?", "und wer ist dort Kuratoriumsvorsitzender?", []string{"Kuschke"}, nil},
 		// "ist der auch …?" after a who-question asks of the person named.
 		{"Wer ist Sprecher vom Landesnetzwerk Engagierte Stadt NRW?", "ist der auch im NBE NRW?", []string{"Sprecherteam", "2022"}, nil},
 		// "the newest one" after a network's count is its newest member.

@@ -1111,6 +1111,23 @@ func (e *Engine) statesPhrase(toks []tok, i, n int) bool {
 	return false
 }
 
+// eventSays reports whether a statement of an event asked by one of the
+// words has the two words a and b next to each other ("Reallabor
+// NRW–Ukraine").
+func (e *Engine) eventSays(asked []string, a, b string) bool {
+	for _, w := range asked {
+		for _, ref := range e.refsOf(w) {
+			tws := e.foldWords(e.fact(ref, false).Text)
+			for k := 0; k+1 < len(tws); k++ {
+				if tws[k] == a && tws[k+1] == b {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // quoteNamesNetwork reports whether the quoted span q names a network:
 // a quoted figure of it ("113 Engagierte Städte") is checked, no title.
 func (r *reading) quoteNamesNetwork(q int) bool {
@@ -3267,6 +3284,19 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		f.Op, f.Most, f.Measure = OpWhen, DirNone, MeasureNone
 		f.Filters.Country, f.Filters.State = "", ""
 	}
+	if f.Attribute == domain.AttrEvent && len(f.Asked) > 0 && len(f.places()) == 0 && f.Filters.State != "" && f.Filters.Country != "" &&
+		slices.ContainsFunc(r.mentions, func(m names.Mention) bool {
+			p := m.Positions[len(m.Positions)-1]
+			return m.Kind == names.State && p+1 < len(r.toks) && e.eventSays(f.Asked, r.toks[p].fold, r.toks[p+1].fold)
+		}) {
+		// "Was ist das Reallabor NRW-Ukraine?": the two names are the
+		// event's, as its statements write them, no filter of places (nor
+		// a list of the places it would have filtered).
+		f.Filters.Country, f.Filters.State = "", ""
+		if f.Op == OpList && !r.has("which", "members", "member-who", "places") {
+			f.Op = OpDescribe
+		}
+	}
 	if c := f.Filters.Country; c != "" && places && !nets && f.About == AboutSubjects && f.Attribute == domain.AttrNone {
 		f.About = AboutTwinnings // "Bocholt und Albanien – gibt's da was?": its twinnings there
 	}
@@ -3530,6 +3560,12 @@ func (e *Engine) finish(r *reading, f *Frame) {
 			"member-who", "who", "district-words", "region-words", "kreisfrei", "kreisangehoerig", "outside", "new", "suspended", "founders", "left", "exists",
 			"have", "with", "next", "last", "of-them", "article", "naming", "official-word", "office", "other", "year-later", "year-earlier",
 			"person-pronoun", "person-possessive", "origin", "give":
+		case "range":
+			// "and to the fourth one?": "to" before no year is a preposition,
+			// not a span of years.
+			if slices.ContainsFunc(r.cues[c], func(p int) bool { return p+1 < len(r.toks) && r.toks[p+1].num >= 1000 }) {
+				r.bare = false
+			}
 		default:
 			if !strings.HasPrefix(c, "measure:") {
 				r.bare = false
@@ -3679,6 +3715,25 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 			return Frame{Op: OpDescribe, About: AboutTwinnings, English: f.English, Subjects: []Subject{{Kind: SubjectPlace, ID: pls[0]}, f.Subjects[0]}}
 		}
 	}
+	if pls := prev.places(); len(pls) == 2 && prev.About == AboutTwinnings && len(f.Subjects) == 1 && len(f.places()) == 1 &&
+		f.Filters.IsZero() && f.Unknown == "" && len(f.Words) == 0 && f.Most == DirNone && (f.Attribute == domain.AttrNone || f.Attribute == prev.Attribute) {
+		// "Seit wann ist Minden mit Tangermünde verpartnert?" … "und seit
+		// wann Gagny?": the NRW side's twinning with the other partner
+		// (outside NRW) named now, asked the same way.
+		home, q := pls[0], f.places()[0]
+		if !e.inNRW(home) {
+			home = pls[1]
+		}
+		if e.inNRW(home) && !e.inNRW(q) && !slices.Contains(pls, q) && e.pairTwinned(home, q) {
+			g := prev
+			g.Parts, g.English, g.Focus = nil, f.English, ""
+			g.Subjects = []Subject{{Kind: SubjectPlace, ID: home}, f.Subjects[0]}
+			if f.Op != OpDescribe {
+				g.Op = f.Op
+			}
+			return g
+		}
+	}
 	if prev.About == AboutTwinnings && len(prev.Subjects) == 0 && len(prev.Words) > 0 && r.pronoun && !r.has("of-them") && len(f.Subjects) == 0 && len(f.Words) == 0 &&
 		f.Unknown == "" && f.Filters.Area == "" && f.Filters.State == "" && f.Filters.Country == "" {
 		// "Wie viele Partnerstädte gibt es im Ruhrgebiet?" … "und welche
@@ -3687,6 +3742,40 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		g := f
 		g.About, g.Words = AboutTwinnings, slices.Clone(prev.Words)
 		return g
+	}
+	if nets := prev.networks(); (prev.Attribute == domain.AttrChair || prev.Attribute == domain.AttrSpeakers) && len(nets) == 1 && len(f.networks()) == 0 &&
+		len(f.places()) == 1 && f.Unknown == "" && f.Filters.IsZero() {
+		// "Who chaired RegioPole first?" … "and after Rostock, who?":
+		// the chair after (or before) the place named now.
+		for _, m := range r.mentions {
+			if p := m.Positions[0]; m.Kind == names.Place && m.ID == f.places()[0] && p > 0 {
+				rel := ""
+				switch {
+				case e.lex.isCue("before", r.toks, p-1):
+					rel = "before"
+				case e.lex.isCue("after", r.toks, p-1) && !e.lex.isCue("origin", r.toks, p-1):
+					rel = "after"
+				}
+				if rel != "" {
+					return Frame{Op: OpWho, Attribute: prev.Attribute, English: f.English, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}},
+						Rel: Relation{Op: rel, ID: m.ID}}
+				}
+			}
+		}
+	}
+	if prev.Op == OpWho && len(prev.Words) > 0 && f.Op == OpCount && (f.Attribute == domain.AttrPeople || f.Attribute == domain.AttrCount) && len(f.Words) == 0 &&
+		len(f.Subjects) == 0 && f.Filters.IsZero() && f.Unknown == "" && r.pointsBack {
+		// "Who sits on the Beirat?" … "how many people are those?": the
+		// people of the body named before, which its statement counts.
+		var ws []string
+		for _, w := range prev.Words {
+			if len(e.refsOf(w)) > 0 && !e.lex.ordinary(w) {
+				ws = append(ws, w)
+			}
+		}
+		if len(ws) > 0 {
+			return Frame{Op: OpCount, Attribute: domain.AttrPeople, English: f.English, Subjects: slices.Clone(prev.Subjects), Words: ws, Asked: slices.Clone(f.Asked)}
+		}
 	}
 	if g, ok := e.otherPartner(f, prev, r); ok {
 		return g
@@ -4200,6 +4289,17 @@ func (e *Engine) aboutPrevStatement(f, prev Frame, r *reading) (Frame, bool) {
 	if g.Filters.Year == 0 {
 		g.Filters.Year, g.Filters.YearOp, g.Filters.YearTo = prev.Filters.Year, prev.Filters.YearOp, prev.Filters.YearTo
 	}
+	if g.Attribute == domain.AttrFounding && len(g.Words) > 1 {
+		// "Wer führt die Auslandsgesellschaft?" … "seit wann gibt's
+		// die?": the founding of the one named that a statement
+		// dates, not of the office.
+		for _, w := range g.Words {
+			h := Frame{Op: OpWhen, Attribute: domain.AttrFounding, Words: []string{w}, English: f.English}
+			if _, ok := e.foundedStatement(h, ""); ok && !e.lex.ordinary(w) {
+				return h, true
+			}
+		}
+	}
 	if g.Attribute == domain.AttrNone && prev.Attribute == domain.AttrEvent {
 		g.Attribute, g.Asked = prev.Attribute, slices.Clone(prev.Asked) // still the event: "and the first exchange?" follows it
 	}
@@ -4280,7 +4380,7 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			Subjects: []Subject{{Kind: SubjectPlace, ID: home.ID}}}
 	}
 	if nets := prev.networks(); !named && prev.Attribute == domain.AttrEvent && (prev.Ordinal > 0 || len(prev.Asked) > 0) && len(nets) == 1 &&
-		f.Op == OpList && f.Attribute == domain.AttrMembers && !r.has("members", "member-who") && f.Unknown == "" && f.Filters.Country == "" && f.Filters.Year == 0 && f.Ordinal == 0 &&
+		f.Op == OpList && f.Attribute == domain.AttrMembers && !r.has("member-who") && f.Unknown == "" && f.Filters.Country == "" && f.Filters.Year == 0 && f.Ordinal == 0 &&
 		len(e.members[nets[0]]) == 0 {
 		// "Worum ging's beim 2. Forum?" … "welche Partnerschaften wurden
 		// da vorgestellt?", "which towns presented?": who took part in that
@@ -4299,11 +4399,12 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		g.Op = OpDescribe
 		return g
 	}
-	if !named && prev.Attribute == domain.AttrEvent && prev.Ordinal > 0 && f.Op == OpCount && f.Attribute != domain.AttrFunding &&
+	if !named && prev.Attribute == domain.AttrEvent && (prev.Ordinal > 0 || prev.Filters.Year != 0 && len(prev.Asked) > 0 && !r.has("members")) && f.Op == OpCount && f.Attribute != domain.AttrFunding &&
 		f.Ordinal == 0 && f.Unknown == "" && len(f.Words) <= 1 && f.Filters.IsZero() && !r.has("places", "networks") {
 		// "Wer hat beim 9. Forum begrüßt?" … "wie viele kamen?":
 		// how many came to that event, not to whatever the greeting word
-		// finds.
+		// finds; so after the meeting of a year ("das Netzwerktreffen
+		// 2024").
 		g := prev
 		g.Parts, g.English, g.Focus = nil, f.English, ""
 		g.Op, g.Words, g.Asked = OpCount, nil, append(slices.Clone(prev.Asked), f.Asked...)
@@ -4348,6 +4449,14 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 		g := prev
 		g.Parts, g.English, g.Focus, g.Time = nil, f.English, "", WhenAny
 		g.Filters.Year, g.Filters.YearOp = prev.Filters.Year+1, "after"
+		if last := e.latestEventYear(prev); last != 0 && prev.Filters.Year >= last {
+			// After the latest one the sources date: the next to come,
+			// which they may not name.
+			g.Filters.Year, g.Filters.YearOp, g.Time = 0, "", WhenNext
+		}
+		if f.Op == OpWhen || f.Op == OpWhere {
+			g.Op = f.Op // "und wann kommt der nächste?" after how many came
+		}
 		return g
 	}
 	if !named && prev.Attribute == domain.AttrEvent && prev.Ordinal > 0 && f.Time == WhenNext && f.Ordinal == 0 && len(f.Words) == 0 &&
