@@ -530,6 +530,24 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 			return e.topic(ctx, f)
 		}
 	}
+	if f.Attribute == domain.AttrEvent && f.Ordinal == 0 && f.Time == WhenAny && f.Filters.IsZero() && len(f.Words) == 0 && (f.Op == OpDescribe || f.Op == OpWhen) {
+		// "Was ist das Reallabor?", "Wann ging es los?": of a series, the
+		// statement that says it began ("Seit 2023 gibt es …"), not the
+		// latest of its meetings, which the search ranks first.
+		var began []domain.FactHit
+		for _, w := range f.Asked {
+			if refs := e.refsOf(w); len(refs) <= 2*rareStatements {
+				for _, ref := range refs {
+					if ref.Part == "fact" && e.saysFounding(e.fact(ref, false).Text) && !slices.ContainsFunc(began, func(h domain.FactHit) bool { return h.Ref == ref }) {
+						began = append(began, domain.FactHit{Ref: ref})
+					}
+				}
+			}
+		}
+		if len(began) == 1 {
+			return e.shortFacts(began, f), nil
+		}
+	}
 	if len(f.Words) > 0 && len(f.Asked) > 0 {
 		// A statement with all the question's words and those that asked
 		// ("die Auslandsgesellschaft … gegründet") answers before any
@@ -608,6 +626,18 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 		return e.notFound(f), nil
 	}
 	return e.shortFacts(good, f), nil
+}
+
+// saysFounding reports whether a text has one of the lexicon's words for
+// a beginning ("gibt es seit", "gegründet").
+func (e *Engine) saysFounding(text string) bool {
+	toks := e.tokensOf(text)
+	for i := range toks {
+		if e.lex.cueLen("founding", toks, i) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // saysWordOf reports whether the text has one of the words as a word of

@@ -470,13 +470,27 @@ func (e *Engine) countsWord(text string, ws []string) bool {
 // Mitarbeiter"). countsWord above ranks statements by the stricter test;
 // this one decides whether a count of people is answered at all.
 func (e *Engine) countsWords(text string, ws []string) bool {
+	return e.figureBefore(text, func(fold string) bool {
+		return slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(fold, w) })
+	})
+}
+
+// countsExactly is countsWords with whole words: a figure before one of
+// ws as written ("zehn Mitglieder", not "46 Mitgliedsstaaten").
+func (e *Engine) countsExactly(text string, ws []string) bool {
+	return e.figureBefore(text, func(fold string) bool { return slices.Contains(ws, fold) })
+}
+
+// figureBefore reports whether a number, in digits or words, stands at
+// most two words before a word that is counted.
+func (e *Engine) figureBefore(text string, counted func(fold string) bool) bool {
 	toks := e.tokensOf(text)
 	for i, t := range toks {
 		if max(t.num, e.lex.numbers[t.fold]) <= 0 {
 			continue
 		}
 		for j := i + 1; j < len(toks) && j <= i+3; j++ {
-			if slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(toks[j].fold, w) }) {
+			if counted(toks[j].fold) {
 				return true
 			}
 		}

@@ -57,6 +57,13 @@ func TestFollowUps(t *testing.T) {
 		{"Who is on the Netzwerkstelle's advisory board (Beirat)?", "how many people is this?", []string{"10"}, []string{"no figure"}},
 		// After the latest dated event, the next is one to come.
 		{"Wo fand 2024 der Tag der Städtepartnerschaften statt?", "und wann findet der nächste statt?", []string{"kommenden Termin"}, []string{"über 300"}},
+		// How often, after when a series began: the statement of the
+		// series, not another body that meets.
+		{"Wann begann das Reallabor NRW–Ukraine?", "wie oft trifft man sich dort?", []string{"Alle zwei Monate"}, []string{"Lenkungsausschuss"}},
+		// How many members, after what a network only statements name is.
+		{"Was macht das Netzwerk bürgerschaftliches Engagement NRW?", "und wie viele Mitglieder zählt es?", []string{"70 Mitglieder"}, nil},
+		// Since when, with another partner named: that twinning's start.
+		{"Seit wann sind Minden und Tangermünde Partnerstädte?", "seit wann gibts die mit Gagny?", []string{"1976"}, []string{"6. Januar 2024"}},
 		// A missing subject takes the previous one.
 		{"Ist Lemgo eine Engagierte Stadt?", "seit wann?", []string{"Lemgo", "2020"}, nil},
 		{"RegioPole", "wer hat den Vorsitz?", []string{"Paderborn"}, nil},

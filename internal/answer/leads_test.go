@@ -32,6 +32,10 @@ func TestLeads(t *testing.T) {
 		{"Bocholt's twin towns, please", "", []string{"Bocholt (Belgium)"}},
 		// "bis wann": the statement that names the end leads.
 		{"Engagierte Stadt, round of 2022: until when were applications open?", "", []string{"21 March 2022"}},
+		// A series asked what it is or when it began: the statement that
+		// says it began, not the latest of its meetings.
+		{"Was ist eigentlich das Reallabor NRW–Ukraine?", "Seit 2023 gibt es", nil},
+		{"when did the Reallabor NRW–Ukraine begin?", "Seit 2023 gibt es", []string{"29 March 2023"}},
 		// A kind of area in the plural: all of them.
 		{"die Regierungsbezirke?", "", []string{"Arnsberg", "Detmold", "Düsseldorf", "Köln", "Münster"}},
 	}

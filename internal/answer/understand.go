@@ -1111,12 +1111,17 @@ func (e *Engine) statesPhrase(toks []tok, i, n int) bool {
 	return false
 }
 
-// eventSays reports whether a statement of an event asked by one of the
-// words has the two words a and b next to each other ("Reallabor
-// NRW–Ukraine").
-func (e *Engine) eventSays(asked []string, a, b string) bool {
-	for _, w := range asked {
-		for _, ref := range e.refsOf(w) {
+// nameSays reports whether a statement of a word only a few have (a
+// name: "Reallabor") has the two words a and b next to each other
+// ("Reallabor NRW–Ukraine"); a word many have ("Partnerschaften") names
+// nothing.
+func (e *Engine) nameSays(ws []string, a, b string) bool {
+	for _, w := range ws {
+		refs := e.refsOf(w)
+		if len(refs) > 2*rareStatements {
+			continue
+		}
+		for _, ref := range refs {
 			tws := e.foldWords(e.fact(ref, false).Text)
 			for k := 0; k+1 < len(tws); k++ {
 				if tws[k] == a && tws[k+1] == b {
@@ -3284,14 +3289,14 @@ func (e *Engine) finish(r *reading, f *Frame) {
 		f.Op, f.Most, f.Measure = OpWhen, DirNone, MeasureNone
 		f.Filters.Country, f.Filters.State = "", ""
 	}
-	if f.Attribute == domain.AttrEvent && len(f.Asked) > 0 && len(f.places()) == 0 && f.Filters.State != "" && f.Filters.Country != "" &&
+	if len(f.places()) == 0 && f.Filters.State != "" && f.Filters.Country != "" &&
 		slices.ContainsFunc(r.mentions, func(m names.Mention) bool {
 			p := m.Positions[len(m.Positions)-1]
-			return m.Kind == names.State && p+1 < len(r.toks) && e.eventSays(f.Asked, r.toks[p].fold, r.toks[p+1].fold)
+			return m.Kind == names.State && p+1 < len(r.toks) && e.nameSays(slices.Concat(f.Asked, f.Words), r.toks[p].fold, r.toks[p+1].fold)
 		}) {
 		// "Was ist das Reallabor NRW-Ukraine?": the two names are the
-		// event's, as its statements write them, no filter of places (nor
-		// a list of the places it would have filtered).
+		// name's, as its few statements write them, no filter of places
+		// (nor a list of the places it would have filtered).
 		f.Filters.Country, f.Filters.State = "", ""
 		if f.Op == OpList && !r.has("which", "members", "member-who", "places") {
 			f.Op = OpDescribe
@@ -3716,7 +3721,8 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		}
 	}
 	if pls := prev.places(); len(pls) == 2 && prev.About == AboutTwinnings && len(f.Subjects) == 1 && len(f.places()) == 1 &&
-		f.Filters.IsZero() && f.Unknown == "" && len(f.Words) == 0 && f.Most == DirNone && (f.Attribute == domain.AttrNone || f.Attribute == prev.Attribute) {
+		f.Filters.IsZero() && f.Unknown == "" && len(f.Words) == 0 && f.Most == DirNone &&
+		(f.Attribute == domain.AttrNone || f.Attribute == domain.AttrFounding || f.Attribute == prev.Attribute) {
 		// "Seit wann ist Minden mit Tangermünde verpartnert?" … "und seit
 		// wann Gagny?": the NRW side's twinning with the other partner
 		// (outside NRW) named now, asked the same way.
@@ -3775,6 +3781,35 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		}
 		if len(ws) > 0 {
 			return Frame{Op: OpCount, Attribute: domain.AttrPeople, English: f.English, Subjects: slices.Clone(prev.Subjects), Words: ws, Asked: slices.Clone(f.Asked)}
+		}
+	}
+	if len(prev.Subjects) == 0 && len(prev.Words) > 0 && prev.About == AboutSubjects && f.Op == OpCount && len(f.Words) == 0 && len(f.Subjects) == 0 &&
+		f.Filters.IsZero() && f.Unknown == "" && f.About == AboutSubjects && f.Ordinal == 0 && f.Attribute != domain.AttrEvent && (r.bare || r.pointsBack || r.content == 0) {
+		// "Was ist das Netzwerk bürgerschaftliches Engagement NRW?" … "wie
+		// viele Mitglieder?": of what the words named, which only
+		// statements tell.
+		// The words together name it where few statements have them all
+		// ("bürgerschaftliches" and "Engagement").
+		ws := e.specificWords(prev)
+		var common []domain.FactRef
+		for i, w := range ws {
+			if i == 0 {
+				common = slices.Clone(e.refsOf(w))
+				continue
+			}
+			refs := e.refsOf(w)
+			common = slices.DeleteFunc(common, func(r domain.FactRef) bool { return !slices.Contains(refs, r) })
+		}
+		// One of them must count it: a figure right before a word for
+		// members or people ("70 Mitglieder"; "46 Mitgliedsstaaten des
+		// Europarats" counts something else).
+		counted := slices.ContainsFunc(common, func(ref domain.FactRef) bool {
+			return e.countsExactly(e.fact(ref, false).Text, slices.Concat(e.lex.cueWords("members"), e.lex.attrWordsOf(domain.AttrPeople)))
+		})
+		if len(common) > 0 && len(common) <= 2*rareStatements && counted {
+			g := f
+			g.Words = slices.Clone(prev.Words)
+			return g
 		}
 	}
 	if g, ok := e.otherPartner(f, prev, r); ok {
@@ -4239,6 +4274,21 @@ func (e *Engine) homeAndAbroad(pair []string) (home, abroad *domain.Place, ok bo
 // twinning of a place in NRW with one abroad: the place's other
 // partners. ("Wer noch aus NRW?" asks for the other NRW partners of the
 // one abroad; whoElse reads that.)
+// sharesStatement reports whether a statement has the word and one of
+// the others: "trifft" of the RegioPole's committee is no word of the
+// Reallabor's statements.
+func (e *Engine) sharesStatement(w string, others []string) bool {
+	refs := e.refsOf(w)
+	for _, o := range others {
+		for _, ref := range e.refsOf(o) {
+			if slices.Contains(refs, ref) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // aboutPrevStatement reads a follow-up that points back with a pronoun
 // and names nothing of its own as asking more of what the question before
 // named by its rare words, a thing only statements tell of: "Was ist die
@@ -4268,7 +4318,11 @@ func (e *Engine) aboutPrevStatement(f, prev Frame, r *reading) (Frame, bool) {
 		return f, false
 	}
 	var rare []string
-	for _, w := range e.specificWords(prev) {
+	named := prev
+	if prev.Attribute == domain.AttrEvent && len(prev.Words) == 0 {
+		named.Words = prev.Asked // "Wann begann das Reallabor?" … "wie oft trifft man sich dort?": the event's words
+	}
+	for _, w := range e.specificWords(named) {
 		if df := len(e.refsOf(w)); df > 0 && df <= 2*rareStatements {
 			rare = append(rare, w)
 		}
@@ -4282,7 +4336,7 @@ func (e *Engine) aboutPrevStatement(f, prev Frame, r *reading) (Frame, bool) {
 		// "gegründet": what found the statement before; of the follow-up's
 		// own words those statements use ("meet" in "how often do they
 		// meet?" is none).
-		if !slices.Contains(g.Words, w) && (i < len(prev.Asked) || len(e.refsOf(w)) > 0) {
+		if !slices.Contains(g.Words, w) && (i < len(prev.Asked) || e.sharesStatement(w, rare)) {
 			g.Words = append(g.Words, w)
 		}
 	}
