@@ -156,7 +156,9 @@ func (e *Engine) areas(_ context.Context, f Frame) (domain.Answer, error) {
 			names = append(names, pl.Name)
 		}
 		a.Lead = say(en, "areas.kreisfrei", subject, len(c.free), joinAnd(en, names))
-		if f.Op == OpCount {
+		if f.Op == OpCount && (fl.Area == "" || len(c.free) > whereListed) {
+			// A count of a Regierungsbezirk's few names them too; NRW's
+			// 22 are a list of their own.
 			a.Lead = say(en, "areas.kreisfrei.n", subject, len(c.free))
 		}
 		if fl.Area == "" && !fl.NotArea {

@@ -201,7 +201,10 @@ func (e *Engine) membersKind(ctx context.Context, f Frame) (domain.Answer, error
 		if a := e.membersAnswer(nets, f); len(a.Lists) > 0 {
 			return a, nil
 		}
-	} else if g, ok := e.roleFrame(nets, f); ok {
+	}
+	if g, ok := e.roleFrame(nets, f); ok {
+		// Some words are the roles' (or all, with a year the roles name:
+		// "2019 dauerhaft ausgezeichnet").
 		if a := e.membersAnswer(nets, g); len(a.Lists) > 0 {
 			return a, nil
 		}
@@ -393,13 +396,17 @@ func (e *Engine) roleFrame(nets []domain.Network, f Frame) (Frame, bool) {
 			rw = append(rw, w)
 		}
 	}
-	if len(rw) == 0 || len(rw) == len(f.Words) {
+	if len(rw) == 0 {
 		return f, false
 	}
 	g := f
 	g.Words = rw
+	yearOfRole := false
 	if y := strconv.Itoa(f.Filters.Year); f.Filters.Year != 0 && f.Filters.YearOp == "" && e.anyRole(nets, append(slices.Clone(rw), y)) {
-		g.Filters.Year, g.Words = 0, append(rw, y)
+		g.Filters.Year, g.Words, yearOfRole = 0, append(rw, y), true
+	}
+	if len(rw) == len(f.Words) && !yearOfRole {
+		return f, false // the words are all the roles': nothing to narrow
 	}
 	return g, true
 }

@@ -36,6 +36,15 @@ func TestLeads(t *testing.T) {
 		// says it began, not the latest of its meetings.
 		{"Was ist eigentlich das Reallabor NRW–Ukraine?", "Seit 2023 gibt es", nil},
 		{"when did the Reallabor NRW–Ukraine begin?", "Seit 2023 gibt es", []string{"29 March 2023"}},
+		// What a programme pays per project is its funding, not a cost.
+		{"How much does the Europa bei uns zuhause competition pay per project?", "", []string{"5.000 Euro"}},
+		// The mayor who leads a network: its chair, who is one.
+		{"Which mayor is leading RegioPole at present?", "", []string{"Michael Dreier"}},
+		// A year the members' roles name ("dauerhaft ausgezeichnet
+		// (2019)") is the role's, with every word of the question a role's.
+		{"Welche Städte sind seit 2019 dauerhaft Europaaktive Kommune?", "", []string{"Bocholt", "Marl"}},
+		// A count of a Regierungsbezirk's kreisfreie Städte names them.
+		{"Wie viele kreisfreie Städte liegen im Regierungsbezirk Münster?", "", []string{"Bottrop, Gelsenkirchen und Münster"}},
 		// A kind of area in the plural: all of them.
 		{"die Regierungsbezirke?", "", []string{"Arnsberg", "Detmold", "Düsseldorf", "Köln", "Münster"}},
 	}
