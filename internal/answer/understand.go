@@ -3812,6 +3812,30 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 			return g
 		}
 	}
+	if nets := prev.networks(); f.Op == OpCount && r.has("total") && r.has("now") && len(f.Subjects) == 0 && len(f.Words) == 0 && f.Unknown == "" &&
+		len(nets) == 1 && len(prev.places()) == 0 && !prev.Filters.IsZero() {
+		// "How many new ones were there in 2024?" … "and what's the total
+		// now?": all its members today, none of the filters before.
+		return Frame{Op: OpCount, Attribute: domain.AttrCount, English: f.English, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}}}
+	}
+	if pls := prev.places(); (f.Attribute == domain.AttrChair) && f.Rel.ID == RelNow && len(f.Subjects) == 0 && len(pls) == 1 && len(prev.networks()) == 0 {
+		// "Who chairs RegioPole?" … "who is the mayor there?" (Paderborn)
+		// … "and who had the chair before?": before that place, in the
+		// one network whose chairs it is among.
+		var in []string
+		for i := range e.base.Networks {
+			n := &e.base.Networks[i]
+			if slices.ContainsFunc(e.chairs(n, false), func(c chair) bool { return c.holder == pls[0] }) {
+				in = append(in, n.ID)
+			}
+		}
+		if len(in) == 1 {
+			g := f
+			g.Subjects = []Subject{{Kind: SubjectNetwork, ID: in[0]}}
+			g.Rel.ID = pls[0]
+			return g
+		}
+	}
 	if g, ok := e.otherPartner(f, prev, r); ok {
 		return g
 	}
