@@ -233,7 +233,7 @@ func (e *Engine) aboutPlaces(ctx context.Context, places []string, f Frame, topi
 	}
 	ws, few := f.Words, len(e.base.Places)
 	if len(ws) == 0 {
-		// "Wer ist Bürgermeister von Paderborn?": a statement on this
+		// "Wer ist in Paderborn Bürgermeister?": a statement on this
 		// place, not one that lists it among others' mayors, in any of
 		// the attribute's words ("mayor" finds "Oberbürgermeister").
 		ws, few = append(slices.Clone(f.Asked), e.lex.attrWordsOf(f.Attribute)...), 2

@@ -66,7 +66,7 @@ func TestFollowUps(t *testing.T) {
 		{"Seit wann sind Minden und Tangermünde Partnerstädte?", "seit wann gibts die mit Gagny?", []string{"1976"}, []string{"6. Januar 2024"}},
 		// Who chaired before, after a place that chairs a network: before
 		// it, in that network.
-		{"Wer ist Bürgermeister von Paderborn?", "und wer hatte vorher den Vorsitz?", []string{"Würzburg"}, nil},
+		{"Wer ist Paderborns Bürgermeister?", "und wer hatte vorher den Vorsitz?", []string{"Würzburg"}, nil},
 		// The total now, after the newcomers of a year: all members today.
 		{"How many new Engagierte Städte came in 2024?", "and the total number now?", []string{"112"}, []string{"nothing about"}},
 		// A missing subject takes the previous one.

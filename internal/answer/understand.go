@@ -3820,7 +3820,7 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 	}
 	if pls := prev.places(); (f.Attribute == domain.AttrChair) && f.Rel.ID == RelNow && len(f.Subjects) == 0 && len(pls) == 1 && len(prev.networks()) == 0 {
 		// "Who chairs RegioPole?" … "who is the mayor there?" (Paderborn)
-		// … "and who had the chair before?": before that place, in the
+		// … "and who chaired it before?": before that place, in the
 		// one network whose chairs it is among.
 		var in []string
 		for i := range e.base.Networks {
