@@ -630,15 +630,7 @@ func (e *Engine) attributeAny(ctx context.Context, f Frame) (domain.Answer, erro
 
 // saysFounding reports whether a text has one of the lexicon's words for
 // a beginning ("gibt es seit", "gegründet").
-func (e *Engine) saysFounding(text string) bool {
-	toks := e.tokensOf(text)
-	for i := range toks {
-		if e.lex.cueLen("founding", toks, i) > 0 {
-			return true
-		}
-	}
-	return false
-}
+func (e *Engine) saysFounding(text string) bool { return e.saysCuePhrase(text, "founding") }
 
 // saysWordOf reports whether the text has one of the words as a word of
 // its own, or in its stem: "Vorsitzender", not the "Spitze" of

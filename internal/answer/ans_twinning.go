@@ -435,8 +435,11 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 			name1 = e.partnerWhere(en, p, p1, a1, a2)
 		}
 		leadWith(&a, domain.AnswerFact{Text: say(en, "twin.pair", name1, name2, kind, since, status), Source: e.base.Source(p.Source)})
-		if f.Op == OpWhen && p.Since.IsZero() && !yearRE.MatchString(p.Note) {
-			a.Found = false // "Seit wann …?": the twinning is known, when it began is not (no year in the note either)
+		if f.Op == OpWhen && p.Since.IsZero() && (!yearRE.MatchString(p.Note) || e.saysCue(p.Note, "already")) {
+			// "Seit wann …?": the twinning is known, when it began is not
+			// (no year in the note either, or one it had "already" been
+			// by: "1986 schon besiegelt").
+			a.Found = false
 		}
 		if p.Note != "" {
 			a.Facts = append(a.Facts, domain.AnswerFact{Text: lang.UpperFirst(p.Note), Source: e.base.Source(p.Source)})

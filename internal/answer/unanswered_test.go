@@ -16,6 +16,9 @@ func TestUnanswered(t *testing.T) {
 		want  []string // in the answer
 		known string   // the one line of what is known, or ""
 	}{
+		// Since when, of a twinning the sources date only as existing by a
+		// year ("1986 schon besiegelt"): not known, with that line.
+		{"Since when have Hamm and Chattanooga been partner cities?", []string{"do not say since when"}, "1986"},
 		// The next of something: only a statement that names this year or
 		// a later one tells; when the programme began does not.
 		{"Wann beginnt die nächste Bewerbungsphase bei der Engagierten Stadt?", []string{"Einen kommenden Termin nennen meine Quellen nicht"}, ""},

@@ -94,5 +94,5 @@ var Cues = []string{
 	"before", "after", "inclusive", "twinning", "suspended", "kreisfrei", "kreisangehoerig", "places",
 	"region-words", "district-words", "same", "modal", "have", "with", "pronoun", "follow-up", "also", "and", "question", "self", "anniversary", "title", "office",
 	"now", "or", "left", "tag", "exists", "period", "span", "according", "check", "along", "then", "signing", "range", "or-later", "since", "common", "year-later", "year-earlier", "other", "after-founding", "came-in",
-	"friendship", "sponsorship", "solidarity", "project-twinning", "climate-twinning", "of-them", "article", "naming", "official-word", "person-pronoun", "person-possessive", "populous", "per", "nationwide", "unsaid", "channel", "receive", "currency", "origin", "amount", "give", "together", "network-name", "until", "end-words", "among-others", "total",
+	"friendship", "sponsorship", "solidarity", "project-twinning", "climate-twinning", "of-them", "article", "naming", "official-word", "person-pronoun", "person-possessive", "populous", "per", "nationwide", "unsaid", "channel", "receive", "currency", "origin", "amount", "give", "together", "network-name", "until", "end-words", "among-others", "total", "already",
 }
