@@ -69,6 +69,8 @@ func TestFollowUps(t *testing.T) {
 		{"Wer ist Paderborns Bürgermeister?", "und wer hatte vorher den Vorsitz?", []string{"Würzburg"}, nil},
 		// The total now, after the newcomers of a year: all members today.
 		{"How many new Engagierte Städte came in 2024?", "and the total number now?", []string{"112"}, []string{"nothing about"}},
+		// "which others?" after a partner in one country: those elsewhere.
+		{"Does Bocholt have a partner town in Belgium?", "which others?", []string{"Rossendale", "outside Belgium"}, nil},
 		// A missing subject takes the previous one.
 		{"Ist Lemgo eine Engagierte Stadt?", "seit wann?", []string{"Lemgo", "2020"}, nil},
 		{"RegioPole", "wer hat den Vorsitz?", []string{"Paderborn"}, nil},

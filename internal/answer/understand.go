@@ -4862,6 +4862,12 @@ func (e *Engine) continued(f, prev Frame, r *reading) Frame {
 			g.Op, g.Attribute = OpList, domain.AttrMembers
 		}
 		e.changeFilters(&g, f, r)
+		if r.also && r.has("which") && prev.About == AboutTwinnings && len(prev.places()) == 1 && prev.Filters.Country != "" && !prev.Filters.NotCountry &&
+			f.Filters.Country == "" && len(f.Subjects) == 0 && g.Filters.Country == prev.Filters.Country {
+			// "Hat Lippstadt eine Partnerstadt in der Ukraine?" … "und
+			// welche noch?": its partners elsewhere.
+			g.Op, g.Attribute, g.Filters.NotCountry = OpList, domain.AttrMembers, true
+		}
 		if g.Attribute == domain.AttrEvent && f.Time == WhenAny && r.has("next", "last") {
 			// "when's the next Tag?" … "and the last one?"
 			g.Time, g.Ordinal = map[bool]When{true: WhenNext, false: WhenLast}[r.has("next")], 0
