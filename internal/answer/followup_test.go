@@ -71,6 +71,9 @@ func TestFollowUps(t *testing.T) {
 		{"How many new Engagierte Städte came in 2024?", "and the total number now?", []string{"112"}, []string{"nothing about"}},
 		// "which others?" after a partner in one country: those elsewhere.
 		{"Does Bocholt have a partner town in Belgium?", "which others?", []string{"Rossendale", "outside Belgium"}, nil},
+		// "its twin towns", after an answer that named one place (the chair
+		// city): that place's.
+		{"Welche Stadt hat gerade den RegioPole-Vorsitz?", "und welche Partnerstädte hat sie?", []string{"Le Mans", "Debrecen"}, []string{"9 Städte"}},
 		// A missing subject takes the previous one.
 		{"Ist Lemgo eine Engagierte Stadt?", "seit wann?", []string{"Lemgo", "2020"}, nil},
 		{"RegioPole", "wer hat den Vorsitz?", []string{"Paderborn"}, nil},

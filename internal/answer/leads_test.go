@@ -45,6 +45,8 @@ func TestLeads(t *testing.T) {
 		{"Welche Städte sind seit 2019 dauerhaft Europaaktive Kommune?", "", []string{"Bocholt", "Marl"}},
 		// A count of a Regierungsbezirk's kreisfreie Städte names them.
 		{"Wie viele kreisfreie Städte liegen im Regierungsbezirk Münster?", "", []string{"Bottrop, Gelsenkirchen und Münster"}},
+		// Where they met nationwide, with a month's short form: the meeting.
+		{"Engagierte Städte – where did they meet nationwide in Sept 2024?", "", []string{"Würzburg"}},
 		// A kind of area in the plural: all of them.
 		{"die Regierungsbezirke?", "", []string{"Arnsberg", "Detmold", "Düsseldorf", "Köln", "Münster"}},
 	}

@@ -2271,6 +2271,12 @@ func (e *Engine) onFocus(f, prev Frame, r *reading) (Frame, bool) {
 		f.Attribute == domain.AttrPostcode || f.Attribute == domain.AttrSurface || f.Attribute == domain.AttrPlace:
 		g := Frame{Op: f.Op, Attribute: f.Attribute, Asked: f.Asked, Words: f.Words, English: f.English, Subjects: []Subject{place}}
 		return g, true
+	case f.About == AboutTwinnings && r.pronoun && len(f.Subjects) == 0 && len(f.Words) == 0 && f.Filters.Area == "" && f.Filters.State == "":
+		// "Who joined RegioPole most recently?" … "what are its twin
+		// towns?": that place's.
+		g := f
+		g.Subjects = []Subject{place}
+		return g, true
 	case f.Op == OpWhere || f.About == AboutAreas && isAreaKind(f.Filters.Kind) && f.count(SubjectPlace) == 0:
 		return Frame{Op: OpWhere, English: f.English, Subjects: []Subject{place}}, true // "in welchem Kreis liegt die Stadt?"
 	case f.Op == OpWhen && len(f.Words) == 0 && (f.Attribute == domain.AttrNone || f.Attribute == domain.AttrFounding || f.Attribute == domain.AttrJoin) && prev.count(SubjectNetwork) > 0 &&
