@@ -105,9 +105,14 @@ func inArea(pl, area *domain.Place) bool {
 // isFounder reports whether a membership is a founding one: its role says
 // so, or it joined when the network began (the Erstunterzeichner).
 func isFounder(m *domain.Membership, founded domain.Date) bool {
+	if !m.Since.IsZero() && m.Since == founded {
+		return true
+	}
+	if m.Role == "" && m.Note == "" {
+		return false // most members: no words to lower-case (a list of thousands is filtered so)
+	}
 	r := strings.ToLower(m.Role + " " + m.Note)
-	return strings.Contains(r, "gründungsmitglied") || strings.Contains(r, "erstunterzeichn") || strings.Contains(r, "gründungsstadt") ||
-		(!m.Since.IsZero() && m.Since == founded)
+	return strings.Contains(r, "gründungsmitglied") || strings.Contains(r, "erstunterzeichn") || strings.Contains(r, "gründungsstadt")
 }
 
 // yearKeeps reports whether a joining year passes a year filter.

@@ -284,9 +284,19 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 	if lx == nil {
 		lx = &domain.Lexicon{}
 	}
+	// The words of the cues and attributes, about as many as the
+	// vocabulary has: its maps are made that large, not grown to it.
+	cueWords := 0
+	for _, lw := range lx.Cues {
+		cueWords += len(lw.DE) + len(lw.EN)
+	}
+	for _, a := range lx.Attributes {
+		cueWords += len(a.Words.DE) + len(a.Words.EN)
+	}
 	l := &lexicon{cues: map[string][]phrase{}, labels: map[domain.Attribute][2]string{}, topics: map[domain.Attribute][]string{},
-		fillers: map[string]bool{}, fillersEN: map[string]bool{}, thanks: map[string]bool{}, synonyms: map[string]string{}, numbers: map[string]int{},
-		vocab: map[string]bool{}, lang: map[string]int{},
+		fillers: make(map[string]bool, len(lx.Fillers.DE)+len(lx.Fillers.EN)), fillersEN: make(map[string]bool, len(lx.Fillers.EN)),
+		thanks: map[string]bool{}, synonyms: make(map[string]string, len(lx.Synonyms)), numbers: make(map[string]int, len(lx.Numbers)),
+		vocab: make(map[string]bool, cueWords), lang: make(map[string]int, cueWords),
 		everyday: [2]*words.SetIndex{words.NewSetIndex(foldedSet(lx.Ordinary.DE)), words.NewSetIndex(foldedSet(lx.Ordinary.EN))}}
 	addVocab := func(p phrase, lang int) {
 		if p.prefix && len(p.words) == 1 && len(p.words[0]) >= 7 && !slices.Contains(l.prefixes, p.words[0]) {
@@ -580,7 +590,7 @@ func (l *lexicon) indexPhrases() {
 	// byFirst's lists are runs of one array, each ascending: a list
 	// appended to per word took a fifth of what the lexicon allocated.
 	head := func(id int32) string { return l.phrases[id].words[0] }
-	slices.SortStableFunc(first, func(a, b int32) int { return strings.Compare(head(a), head(b)) })
+	slices.SortFunc(first, func(a, b int32) int { return cmp.Or(strings.Compare(head(a), head(b)), cmp.Compare(a, b)) })
 	heads := 0
 	for i := range first {
 		if i == 0 || head(first[i]) != head(first[i-1]) {
