@@ -95,7 +95,7 @@ func (e *Engine) idInArea(id, area string) bool {
 func inArea(pl, area *domain.Place) bool {
 	switch area.Kind {
 	case "Kreis", "Städteregion":
-		return strings.EqualFold(pl.District, area.Name)
+		return pl.District == area.Name || strings.EqualFold(pl.District, area.Name) // as written, most often: no folding letter by letter
 	case "Regierungsbezirk":
 		return pl.Region != "" && strings.HasSuffix(area.Name, pl.Region) && pl.ID != area.ID
 	}
@@ -557,7 +557,9 @@ func (e *Engine) shared(_ context.Context, f Frame) (domain.Answer, error) {
 	// The smallest list first, each of its places looked up in the others.
 	slices.SortStableFunc(nets, func(x, y domain.Network) int { return len(x.Members) - len(y.Members) })
 	total := 0
-	for r := range e.candidates(nets[0].ID, f.Filters) {
+	asked := f.Filters
+	asked.Founders = false // keep below looks at the places only
+	for r := range e.candidates(nets[0].ID, asked) {
 		if !r.current {
 			continue
 		}
