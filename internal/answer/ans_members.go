@@ -15,8 +15,10 @@ import (
 // Member lists: filtered, across networks, the complement, the newest.
 
 // keep reports whether a place (and its membership, when given) passes the
-// filters.
-func (e *Engine) keep(fl Filters, pl *domain.Place, m *domain.Membership, founded domain.Date) bool {
+// filters. It runs for every candidate of a list, thousands at 100,000
+// places: the filters (and listed's frame) come by pointer, not as a copy
+// of some hundred bytes per call.
+func (e *Engine) keep(fl *Filters, pl *domain.Place, m *domain.Membership, founded domain.Date) bool {
 	switch {
 	case fl.State != "" && !fl.NotState && pl.State != fl.State, fl.State != "" && fl.NotState && pl.State == fl.State:
 		return false
@@ -28,11 +30,11 @@ func (e *Engine) keep(fl Filters, pl *domain.Place, m *domain.Membership, founde
 		return false
 	case slices.Contains(fl.Except, pl.ID):
 		return false
-	case fl.Twinned != "" && e.twinned(pl.ID, fl) != (fl.Twinned == "ja"):
+	case fl.Twinned != "" && e.twinned(pl.ID, *fl) != (fl.Twinned == "ja"):
 		return false
-	case m != nil && fl.Year != 0 && !fl.Former && !yearKeeps(int(m.Since.Year), fl):
+	case m != nil && fl.Year != 0 && !fl.Former && !yearKeeps(int(m.Since.Year), *fl):
 		return false
-	case m != nil && fl.Former && (m.Until.IsZero() || fl.Year != 0 && !yearKeeps(int(m.Until.Year), fl)):
+	case m != nil && fl.Former && (m.Until.IsZero() || fl.Year != 0 && !yearKeeps(int(m.Until.Year), *fl)):
 		return false // "ausgetreten (2017)": those who left (then)
 	case m != nil && !m.Until.IsZero() && !fl.Former:
 		return false // a former member is no member
@@ -264,7 +266,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 			if counted && count == maxListed {
 				break
 			}
-			if !e.listed(n, f, byRole, r) {
+			if !e.listed(n, &f, byRole, r) {
 				continue
 			}
 			if count < maxListed {
@@ -356,8 +358,8 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 
 // listed reports whether a member list of n for the frame names the
 // member: it passes the filters and, where the words name a role, has it.
-func (e *Engine) listed(n *domain.Network, f Frame, byRole bool, r *memberRef) bool {
-	return e.keep(f.Filters, e.places[r.at], r.m, n.Founded.Date) && (!byRole || e.roleHas(*r.m, f.Words))
+func (e *Engine) listed(n *domain.Network, f *Frame, byRole bool, r *memberRef) bool {
+	return e.keep(&f.Filters, e.places[r.at], r.m, n.Founded.Date) && (!byRole || e.roleHas(*r.m, f.Words))
 }
 
 // listedPlaces is what the answer to a member list names, in its order,
@@ -379,7 +381,7 @@ func (e *Engine) listedPlaces(f Frame) []string {
 		if len(ids) == maxListed {
 			break
 		}
-		if e.listed(n, f, byRole, r) {
+		if e.listed(n, &f, byRole, r) {
 			ids = append(ids, e.places[r.at].ID)
 		}
 	}
@@ -568,7 +570,7 @@ func (e *Engine) shared(_ context.Context, f Frame) (domain.Answer, error) {
 		for i := 1; i < len(nets) && in; i++ {
 			in = e.idx.isIn(nets[i].ID, r.at)
 		}
-		if !in || !e.keep(f.Filters, e.places[r.at], nil, domain.Date{}) {
+		if !in || !e.keep(&f.Filters, e.places[r.at], nil, domain.Date{}) {
 			continue
 		}
 		total++
@@ -618,7 +620,7 @@ func (e *Engine) cross(_ context.Context, f Frame) (domain.Answer, error) {
 			total = e.idx.multi
 			break
 		}
-		if e.idx.current[e.posOf(pl.ID)] < 2 || !e.keep(f.Filters, pl, nil, domain.Date{}) {
+		if e.idx.current[e.posOf(pl.ID)] < 2 || !e.keep(&f.Filters, pl, nil, domain.Date{}) {
 			continue // in fewer than two networks now
 		}
 		total++
@@ -682,7 +684,7 @@ func (e *Engine) noNetwork(_ context.Context, f Frame) (domain.Answer, error) {
 	total := 0
 	for _, at := range in {
 		pl := e.places[at]
-		if e.idx.current[at] > 0 || !e.keep(fl, pl, nil, domain.Date{}) {
+		if e.idx.current[at] > 0 || !e.keep(&fl, pl, nil, domain.Date{}) {
 			continue
 		}
 		total++
@@ -727,7 +729,7 @@ func (e *Engine) notMembers(_ context.Context, f Frame) (domain.Answer, error) {
 			continue
 		}
 		pl := e.places[at]
-		if !e.keep(f.Filters, pl, nil, domain.Date{}) {
+		if !e.keep(&f.Filters, pl, nil, domain.Date{}) {
 			continue
 		}
 		total++
@@ -786,7 +788,7 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 	ms, mi := e.members[n.ID], e.memberIdx[n.ID]
 	take := func(j int32) bool {
 		r := &ms[j]
-		if !e.keep(f.Filters, e.places[r.at], r.m, n.Founded.Date) {
+		if !e.keep(&f.Filters, e.places[r.at], r.m, n.Founded.Date) {
 			return true
 		}
 		if len(dated) > 0 && r.m.Since.Year != dated[0].m.Since.Year {
@@ -829,7 +831,7 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 	if !f.Filters.IsZero() {
 		undated = 0
 		for r := range e.candidates(n.ID, f.Filters) {
-			if r.m.Since.IsZero() && e.keep(f.Filters, e.places[r.at], r.m, n.Founded.Date) {
+			if r.m.Since.IsZero() && e.keep(&f.Filters, e.places[r.at], r.m, n.Founded.Date) {
 				undated++
 			}
 		}
