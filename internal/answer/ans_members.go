@@ -30,7 +30,7 @@ func (e *Engine) keep(fl *Filters, pl *domain.Place, m *domain.Membership, found
 		return false
 	case slices.Contains(fl.Except, pl.ID):
 		return false
-	case fl.Twinned != "" && e.twinned(pl.ID, *fl) != (fl.Twinned == "ja"):
+	case fl.Twinned != "" && e.twinned(pl.ID, fl) != (fl.Twinned == "ja"):
 		return false
 	case m != nil && fl.Year != 0 && !fl.Former && !yearKeeps(int(m.Since.Year), *fl):
 		return false
@@ -55,10 +55,12 @@ func (e *Engine) isMember(network, place string) bool {
 }
 
 // twinned reports whether a place has a town twinning (in the country,
-// when one is given).
-func (e *Engine) twinned(id string, fl Filters) bool {
-	for _, p := range e.base.PartnershipsOf(id) {
-		if other := e.base.Place(otherSide(p, id)); fl.Country == "" || (other != nil && e.countryKeeps(countryOf(p, other, id), fl)) {
+// when one is given). keep asks it of every candidate: the twinnings are
+// read in place (PartnershipsAt), not copied.
+func (e *Engine) twinned(id string, fl *Filters) bool {
+	for _, i := range e.base.PartnershipsAt(id) {
+		p := &e.base.Partnerships[i]
+		if other := e.base.Place(otherSide(*p, id)); fl.Country == "" || (other != nil && e.countryKeeps(countryOf(*p, other, id), *fl)) {
 			return true
 		}
 	}
