@@ -200,7 +200,7 @@ func (e *Engine) networkSide(n *domain.Network, f Frame) compared {
 	case MeasureMembers:
 		count := 0
 		for r := range e.candidates(n.ID, f.Filters) {
-			if e.keep(f.Filters, e.places[r.at], r.m, n.Founded.Date) {
+			if e.keep(&f.Filters, e.places[r.at], r.m, n.Founded.Date) {
 				count++
 			}
 		}

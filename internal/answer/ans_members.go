@@ -15,8 +15,10 @@ import (
 // Member lists: filtered, across networks, the complement, the newest.
 
 // keep reports whether a place (and its membership, when given) passes the
-// filters.
-func (e *Engine) keep(fl Filters, pl *domain.Place, m *domain.Membership, founded domain.Date) bool {
+// filters. It runs for every candidate of a list, thousands at 100,000
+// places: the filters (and listed's frame) come by pointer, not as a copy
+// of some hundred bytes per call.
+func (e *Engine) keep(fl *Filters, pl *domain.Place, m *domain.Membership, founded domain.Date) bool {
 	switch {
 	case fl.State != "" && !fl.NotState && pl.State != fl.State, fl.State != "" && fl.NotState && pl.State == fl.State:
 		return false
@@ -30,9 +32,9 @@ func (e *Engine) keep(fl Filters, pl *domain.Place, m *domain.Membership, founde
 		return false
 	case fl.Twinned != "" && e.twinned(pl.ID, fl) != (fl.Twinned == "ja"):
 		return false
-	case m != nil && fl.Year != 0 && !fl.Former && !yearKeeps(int(m.Since.Year), fl):
+	case m != nil && fl.Year != 0 && !fl.Former && !yearKeeps(int(m.Since.Year), *fl):
 		return false
-	case m != nil && fl.Former && (m.Until.IsZero() || fl.Year != 0 && !yearKeeps(int(m.Until.Year), fl)):
+	case m != nil && fl.Former && (m.Until.IsZero() || fl.Year != 0 && !yearKeeps(int(m.Until.Year), *fl)):
 		return false // "ausgetreten (2017)": those who left (then)
 	case m != nil && !m.Until.IsZero() && !fl.Former:
 		return false // a former member is no member
@@ -53,10 +55,12 @@ func (e *Engine) isMember(network, place string) bool {
 }
 
 // twinned reports whether a place has a town twinning (in the country,
-// when one is given).
-func (e *Engine) twinned(id string, fl Filters) bool {
-	for _, p := range e.base.PartnershipsOf(id) {
-		if other := e.base.Place(otherSide(p, id)); fl.Country == "" || (other != nil && e.countryKeeps(countryOf(p, other, id), fl)) {
+// when one is given). keep asks it of every candidate: the twinnings are
+// read in place (PartnershipsAt), not copied.
+func (e *Engine) twinned(id string, fl *Filters) bool {
+	for _, i := range e.base.PartnershipsAt(id) {
+		p := &e.base.Partnerships[i]
+		if other := e.base.Place(otherSide(*p, id)); fl.Country == "" || (other != nil && e.countryKeeps(countryOf(*p, other, id), *fl)) {
 			return true
 		}
 	}
@@ -95,7 +99,7 @@ func (e *Engine) idInArea(id, area string) bool {
 func inArea(pl, area *domain.Place) bool {
 	switch area.Kind {
 	case "Kreis", "Städteregion":
-		return strings.EqualFold(pl.District, area.Name)
+		return pl.District == area.Name || strings.EqualFold(pl.District, area.Name) // as written, most often: no folding letter by letter
 	case "Regierungsbezirk":
 		return pl.Region != "" && strings.HasSuffix(area.Name, pl.Region) && pl.ID != area.ID
 	}
@@ -105,9 +109,14 @@ func inArea(pl, area *domain.Place) bool {
 // isFounder reports whether a membership is a founding one: its role says
 // so, or it joined when the network began (the Erstunterzeichner).
 func isFounder(m *domain.Membership, founded domain.Date) bool {
+	if !m.Since.IsZero() && m.Since == founded {
+		return true
+	}
+	if m.Role == "" && m.Note == "" {
+		return false // most members: no words to lower-case (a list of thousands is filtered so)
+	}
 	r := strings.ToLower(m.Role + " " + m.Note)
-	return strings.Contains(r, "gründungsmitglied") || strings.Contains(r, "erstunterzeichn") || strings.Contains(r, "gründungsstadt") ||
-		(!m.Since.IsZero() && m.Since == founded)
+	return strings.Contains(r, "gründungsmitglied") || strings.Contains(r, "erstunterzeichn") || strings.Contains(r, "gründungsstadt")
 }
 
 // yearKeeps reports whether a joining year passes a year filter.
@@ -262,7 +271,7 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 			if counted && count == maxListed {
 				break
 			}
-			if !e.listed(n, f, byRole, r) {
+			if !e.listed(n, &f, byRole, r) {
 				continue
 			}
 			if count < maxListed {
@@ -354,8 +363,8 @@ func (e *Engine) membersAnswer(nets []domain.Network, f Frame) domain.Answer {
 
 // listed reports whether a member list of n for the frame names the
 // member: it passes the filters and, where the words name a role, has it.
-func (e *Engine) listed(n *domain.Network, f Frame, byRole bool, r *memberRef) bool {
-	return e.keep(f.Filters, e.places[r.at], r.m, n.Founded.Date) && (!byRole || e.roleHas(*r.m, f.Words))
+func (e *Engine) listed(n *domain.Network, f *Frame, byRole bool, r *memberRef) bool {
+	return e.keep(&f.Filters, e.places[r.at], r.m, n.Founded.Date) && (!byRole || e.roleHas(*r.m, f.Words))
 }
 
 // listedPlaces is what the answer to a member list names, in its order,
@@ -377,7 +386,7 @@ func (e *Engine) listedPlaces(f Frame) []string {
 		if len(ids) == maxListed {
 			break
 		}
-		if e.listed(n, f, byRole, r) {
+		if e.listed(n, &f, byRole, r) {
 			ids = append(ids, e.places[r.at].ID)
 		}
 	}
@@ -559,7 +568,9 @@ func (e *Engine) shared(_ context.Context, f Frame) (domain.Answer, error) {
 	// The smallest list first, each of its places looked up in the others.
 	slices.SortStableFunc(nets, func(x, y domain.Network) int { return len(x.Members) - len(y.Members) })
 	total := 0
-	for r := range e.candidates(nets[0].ID, f.Filters) {
+	asked := f.Filters
+	asked.Founders = false // keep below looks at the places only
+	for r := range e.candidates(nets[0].ID, asked) {
 		if !r.current {
 			continue
 		}
@@ -568,7 +579,7 @@ func (e *Engine) shared(_ context.Context, f Frame) (domain.Answer, error) {
 		for i := 1; i < len(nets) && in; i++ {
 			in = e.idx.isIn(nets[i].ID, r.at)
 		}
-		if !in || !e.keep(f.Filters, e.places[r.at], nil, domain.Date{}) {
+		if !in || !e.keep(&f.Filters, e.places[r.at], nil, domain.Date{}) {
 			continue
 		}
 		total++
@@ -618,7 +629,7 @@ func (e *Engine) cross(_ context.Context, f Frame) (domain.Answer, error) {
 			total = e.idx.multi
 			break
 		}
-		if e.idx.current[e.posOf(pl.ID)] < 2 || !e.keep(f.Filters, pl, nil, domain.Date{}) {
+		if e.idx.current[e.posOf(pl.ID)] < 2 || !e.keep(&f.Filters, pl, nil, domain.Date{}) {
 			continue // in fewer than two networks now
 		}
 		total++
@@ -682,7 +693,7 @@ func (e *Engine) noNetwork(_ context.Context, f Frame) (domain.Answer, error) {
 	total := 0
 	for _, at := range in {
 		pl := e.places[at]
-		if e.idx.current[at] > 0 || !e.keep(fl, pl, nil, domain.Date{}) {
+		if e.idx.current[at] > 0 || !e.keep(&fl, pl, nil, domain.Date{}) {
 			continue
 		}
 		total++
@@ -727,7 +738,7 @@ func (e *Engine) notMembers(_ context.Context, f Frame) (domain.Answer, error) {
 			continue
 		}
 		pl := e.places[at]
-		if !e.keep(f.Filters, pl, nil, domain.Date{}) {
+		if !e.keep(&f.Filters, pl, nil, domain.Date{}) {
 			continue
 		}
 		total++
@@ -786,7 +797,7 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 	ms, mi := e.members[n.ID], e.memberIdx[n.ID]
 	take := func(j int32) bool {
 		r := &ms[j]
-		if !e.keep(f.Filters, e.places[r.at], r.m, n.Founded.Date) {
+		if !e.keep(&f.Filters, e.places[r.at], r.m, n.Founded.Date) {
 			return true
 		}
 		if len(dated) > 0 && r.m.Since.Year != dated[0].m.Since.Year {
@@ -829,7 +840,7 @@ func (e *Engine) superlative(ctx context.Context, f Frame) (domain.Answer, error
 	if !f.Filters.IsZero() {
 		undated = 0
 		for r := range e.candidates(n.ID, f.Filters) {
-			if r.m.Since.IsZero() && e.keep(f.Filters, e.places[r.at], r.m, n.Founded.Date) {
+			if r.m.Since.IsZero() && e.keep(&f.Filters, e.places[r.at], r.m, n.Founded.Date) {
 				undated++
 			}
 		}

@@ -23,7 +23,8 @@ import (
 func (e *Engine) placeTwinnings(pl *domain.Place, f Frame) []domain.Partnership {
 	country := f.Filters.Country
 	var ps []domain.Partnership
-	for _, p := range e.base.PartnershipsOf(pl.ID) {
+	for _, i := range e.base.PartnershipsAt(pl.ID) { // not copied: most are filtered out
+		p := e.base.Partnerships[i]
 		other := e.base.Place(otherSide(p, pl.ID))
 		if other == nil || (country != "" && !e.countryKeeps(countryOf(p, other, pl.ID), f.Filters)) || (f.Filters.Suspended && p.Status == "") ||
 			(f.Filters.TwinKind != "" && p.Kind != f.Filters.TwinKind) ||
@@ -73,7 +74,7 @@ func extremeTwinning(ps []domain.Partnership, most Direction) (domain.Partnershi
 
 // pairTwinned reports whether the base has a twinning between the places.
 func (e *Engine) pairTwinned(a, b string) bool {
-	return slices.ContainsFunc(e.base.PartnershipsOf(a), func(p domain.Partnership) bool { return otherSide(p, a) == b })
+	return slices.ContainsFunc(e.base.PartnershipsAt(a), func(i int32) bool { return otherSide(e.base.Partnerships[i], a) == b })
 }
 
 // rgre is where all German town twinnings are listed (RGRE, Deutsche Sektion).
@@ -408,7 +409,8 @@ func (e *Engine) twinningPair(a1, a2 string, f Frame) domain.Answer {
 		return e.sharedPartner(p1, p2, f)
 	}
 	a := domain.Answer{Found: true, Kind: domain.KindFacts, Title: p1.Name + " – " + p2.Name, English: en}
-	for _, p := range e.base.PartnershipsOf(a1) {
+	for _, i := range e.base.PartnershipsAt(a1) {
+		p := e.base.Partnerships[i]
 		if otherSide(p, a1) != a2 {
 			continue
 		}
@@ -579,8 +581,8 @@ func (e *Engine) partnerWithin(a, b string) string {
 	if city == nil || city.Country == "" {
 		return ""
 	}
-	for _, p := range e.base.PartnershipsOf(a) {
-		if q := e.base.Place(otherSide(p, a)); q != nil && q.Country == city.Country && q.District == city.Name {
+	for _, i := range e.base.PartnershipsAt(a) {
+		if q := e.base.Place(otherSide(e.base.Partnerships[i], a)); q != nil && q.Country == city.Country && q.District == city.Name {
 			return q.ID
 		}
 	}

@@ -275,10 +275,11 @@ func (e *Engine) placesAndIndexes() {
 
 // nameEntries lists everything questions may name, with all its names.
 func nameEntries(base *domain.Base, lex *lexicon) []names.Entry {
-	var out []names.Entry
-	taken := map[string]bool{}
+	out := make([]names.Entry, 0, len(base.Places)+len(base.Networks)+len(lex.states))
+	taken := make(map[string]bool, len(base.Places))
 	for _, p := range base.Places {
-		for _, n := range append([]string{p.Name}, p.Aliases...) {
+		taken[words.Fold(p.Name)] = true
+		for _, n := range p.Aliases {
 			taken[words.Fold(n)] = true
 		}
 	}
@@ -286,14 +287,17 @@ func nameEntries(base *domain.Base, lex *lexicon) []names.Entry {
 	// the first word of a longer name, where no other place begins with it
 	// or is called so.
 	firsts := map[string]int{}
-	for _, p := range base.Places {
+	first := make([]string, len(base.Places))
+	for i, p := range base.Places {
 		if w := firstWord(p.Name); w != "" {
 			firsts[w]++
+			first[i] = w
 		}
 	}
-	for _, p := range base.Places {
-		ns := append([]string{p.Name}, p.Aliases...)
-		if w := firstWord(p.Name); w != "" && firsts[w] == 1 && !taken[words.Fold(w)] && !isArea(&p) {
+	for i, p := range base.Places {
+		ns := append(make([]string, 0, 1+len(p.Aliases)+3), p.Name) // room for the forms below
+		ns = append(ns, p.Aliases...)
+		if w := first[i]; w != "" && firsts[w] == 1 && !taken[words.Fold(w)] && !isArea(&p) {
 			ns = append(ns, strings.Fields(p.Name)[0])
 		}
 		if (p.Kind == "Stadt" || p.Kind == "Gemeinde") && p.Country == "" {

@@ -35,8 +35,9 @@ type memberIndex struct {
 	current int
 	names   string
 	named   int
-	// withRole are the members whose role or note has words.
-	withRole []int32
+	// withRole are the members whose role or note has words; founders
+	// those isFounder takes for founding ones.
+	withRole, founders []int32
 }
 
 // maxNamedAll is how many members of a complete list a count names.
@@ -395,7 +396,8 @@ func (e *Engine) indexMembers(network string, areasOf [][]string) *memberIndex {
 	var names []string
 	// Only a complete list is said in full (namedMembers); the others'
 	// names would be kept for nothing (1.4 MB at 100,000 places).
-	complete := e.base.Network(network).MembersComplete
+	n := e.base.Network(network)
+	complete := n.MembersComplete
 	for j := range ms {
 		r := &ms[j]
 		mi.byState[e.places[r.at].State] = append(mi.byState[e.places[r.at].State], int32(j))
@@ -408,6 +410,9 @@ func (e *Engine) indexMembers(network string, areasOf [][]string) *memberIndex {
 		}
 		if (r.m.Role != "" || r.m.Note != "") && len(e.foldWords(r.m.Role+" "+r.m.Note)) > 0 {
 			mi.withRole = append(mi.withRole, int32(j))
+		}
+		if isFounder(r.m, n.Founded.Date) {
+			mi.founders = append(mi.founders, int32(j))
 		}
 		if r.m.Until.IsZero() {
 			mi.current++
@@ -432,7 +437,7 @@ func (e *Engine) indexMembers(network string, areasOf [][]string) *memberIndex {
 	for k, v := range mi.byYear {
 		mi.byYear[k] = slices.Clone(v)
 	}
-	mi.dated, mi.withRole = slices.Clone(mi.dated), slices.Clone(mi.withRole)
+	mi.dated, mi.withRole, mi.founders = slices.Clone(mi.dated), slices.Clone(mi.withRole), slices.Clone(mi.founders)
 	mi.names, mi.named = strings.Join(names, ", "), len(names)
 	return mi
 }
@@ -447,8 +452,9 @@ func (e *Engine) currentIn(network, state string) int {
 
 // candidates yields the members of a network that may pass the filters,
 // in list order: all of them, or those of the Bundesland, year or area the
-// filters ask for, whichever are fewest. The caller still keeps only those
-// that pass (keep).
+// filters ask for, or the founders, whichever are fewest. The caller still
+// keeps only those that pass (keep), with their membership: one that
+// keeps places only, which no founders filter applies to, asks without it.
 func (e *Engine) candidates(network string, fl Filters) iter.Seq[*memberRef] {
 	ms, mi := e.members[network], e.memberIdx[network]
 	var only []int32
@@ -467,6 +473,9 @@ func (e *Engine) candidates(network string, fl Filters) iter.Seq[*memberRef] {
 		}
 		if _, isArea := e.area.in[fl.Area]; isArea && !fl.NotArea {
 			narrow(mi.byArea[fl.Area])
+		}
+		if fl.Founders {
+			narrow(mi.founders)
 		}
 	}
 	return func(yield func(*memberRef) bool) {

@@ -113,15 +113,15 @@ func (s span) has(id int32) bool { return id >= s.lo && id < s.hi }
 // phrase is a lexicon entry as folded words; prefix marks an entry ending
 // in "*", whose last word matches every word that begins with it.
 type phrase struct {
-	words  []string
-	prefix bool
+	words []string
 	// lang is -1 for a German word of the lexicon, +1 for an English
 	// one, 0 where the lexicon does not say.
 	lang int
-	id   int32 // in lexicon.phrases
 	// owner is the index of what the phrase says: of its cue in
 	// domain.Cues, of its attribute in lexicon.attrs.
-	owner int
+	owner  int
+	id     int32 // in lexicon.phrases
+	prefix bool
 }
 
 type phraseTo[T any] struct {
@@ -267,9 +267,9 @@ func indexFold(s, old string) int {
 }
 
 func toPhrase(s string) phrase {
-	p := phrase{prefix: strings.HasSuffix(s, "*")}
-	for _, w := range words.Split(strings.TrimSuffix(s, "*")) {
-		p.words = append(p.words, words.Fold(w))
+	p := phrase{prefix: strings.HasSuffix(s, "*"), words: words.Split(strings.TrimSuffix(s, "*"))}
+	for i, w := range p.words {
+		p.words[i] = words.Fold(w) // in the slice Split made: one allocation less
 	}
 	return p
 }
@@ -284,9 +284,19 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 	if lx == nil {
 		lx = &domain.Lexicon{}
 	}
+	// The words of the cues and attributes, about as many as the
+	// vocabulary has: its maps are made that large, not grown to it.
+	cueWords := 0
+	for _, lw := range lx.Cues {
+		cueWords += len(lw.DE) + len(lw.EN)
+	}
+	for _, a := range lx.Attributes {
+		cueWords += len(a.Words.DE) + len(a.Words.EN)
+	}
 	l := &lexicon{cues: map[string][]phrase{}, labels: map[domain.Attribute][2]string{}, topics: map[domain.Attribute][]string{},
-		fillers: map[string]bool{}, fillersEN: map[string]bool{}, thanks: map[string]bool{}, synonyms: map[string]string{}, numbers: map[string]int{},
-		vocab: map[string]bool{}, lang: map[string]int{},
+		fillers: make(map[string]bool, len(lx.Fillers.DE)+len(lx.Fillers.EN)), fillersEN: make(map[string]bool, len(lx.Fillers.EN)),
+		thanks: map[string]bool{}, synonyms: make(map[string]string, len(lx.Synonyms)), numbers: make(map[string]int, len(lx.Numbers)),
+		vocab: make(map[string]bool, cueWords), lang: make(map[string]int, cueWords),
 		everyday: [2]*words.SetIndex{words.NewSetIndex(foldedSet(lx.Ordinary.DE)), words.NewSetIndex(foldedSet(lx.Ordinary.EN))}}
 	addVocab := func(p phrase, lang int) {
 		if p.prefix && len(p.words) == 1 && len(p.words[0]) >= 7 && !slices.Contains(l.prefixes, p.words[0]) {
@@ -307,21 +317,25 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 			// word of the lexicon, nor one that tells the language.
 			add = func(phrase, int) {}
 		}
+		ps := make([]phrase, 0, len(lw.DE)+len(lw.EN))
 		for _, w := range lw.DE {
 			p := toPhrase(w)
 			p.lang = -1
-			l.cues[name] = append(l.cues[name], p)
+			ps = append(ps, p)
 			add(p, -1)
 		}
 		for _, w := range lw.EN {
 			p := toPhrase(w)
 			p.lang = +1
-			l.cues[name] = append(l.cues[name], p)
+			ps = append(ps, p)
 			add(p, +1)
+		}
+		if len(ps) > 0 {
+			l.cues[name] = ps
 		}
 	}
 	for _, a := range lx.Attributes {
-		aw := attrWords{attr: a.Attribute}
+		aw := attrWords{attr: a.Attribute, phrases: make([]phrase, 0, len(a.Words.DE)+len(a.Words.EN))}
 		for _, w := range a.Words.DE {
 			p := toPhrase(w)
 			p.lang = -1
@@ -384,17 +398,20 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 		d    Direction
 	}{{"oldest", DirOldest}, {"newest", DirNewest}, {"largest", DirLargest}, {"smallest", DirSmallest}} {
 		for _, w := range lx.Comparative[dir.name] {
-			l.compare = append(l.compare, phraseTo[Direction]{toPhrase(w), dir.d})
-			addVocab(toPhrase(w), 0)
+			p := toPhrase(w)
+			l.compare = append(l.compare, phraseTo[Direction]{p, dir.d})
+			addVocab(p, 0)
 		}
 		for _, w := range lx.Superlative[dir.name] {
-			l.most = append(l.most, phraseTo[Direction]{toPhrase(w), dir.d})
-			addVocab(toPhrase(w), 0)
+			p := toPhrase(w)
+			l.most = append(l.most, phraseTo[Direction]{p, dir.d})
+			addVocab(p, 0)
 		}
 	}
 	for _, w := range lx.Comparative["any"] {
-		l.compareAny = append(l.compareAny, toPhrase(w))
-		addVocab(toPhrase(w), 0)
+		p := toPhrase(w)
+		l.compareAny = append(l.compareAny, p)
+		addVocab(p, 0)
 	}
 	for name, ws := range lx.Measures {
 		m, ok := parseEnum[Measure](measureNames[:], name)
@@ -414,8 +431,9 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 		return strings.Compare(strings.Join(a.words, " "), strings.Join(b.words, " "))
 	})
 	for w, k := range lx.PlaceKinds {
-		l.placeKind = append(l.placeKind, phraseTo[string]{toPhrase(w), k})
-		addVocab(toPhrase(w), 0)
+		p := toPhrase(w)
+		l.placeKind = append(l.placeKind, phraseTo[string]{p, k})
+		addVocab(p, 0)
 	}
 	slices.SortStableFunc(l.placeKind, func(a, b phraseTo[string]) int {
 		if len(a.words) != len(b.words) {
@@ -503,7 +521,16 @@ func newLexicon(lx *domain.Lexicon) *lexicon {
 // indexPhrases numbers the phrases, list by list in the order the reading
 // loops visit them, and indexes them by their first word.
 func (l *lexicon) indexPhrases() {
-	l.byFirst, l.byPrefix, l.cueSpan = map[string][]int32{}, map[string][]int32{}, map[string]span{}
+	l.byPrefix, l.cueSpan = map[string][]int32{}, map[string]span{}
+	all := len(l.countries) + len(l.compare) + len(l.compareAny) + len(l.most) + len(l.measures) + len(l.placeKind)
+	for _, ps := range l.cues {
+		all += len(ps)
+	}
+	for _, a := range l.attrs {
+		all += len(a.phrases)
+	}
+	l.phrases = make([]*phrase, 0, all)
+	first := make([]int32, 0, all) // the phrases byFirst finds, indexed once all are numbered
 	add := func(p *phrase, owner int) {
 		p.id, p.owner = int32(len(l.phrases)), owner
 		l.phrases = append(l.phrases, p)
@@ -524,7 +551,7 @@ func (l *lexicon) indexPhrases() {
 				l.prefixPairs[pair/64] |= 1 << (pair % 64)
 			}
 		default:
-			l.byFirst[p.words[0]] = append(l.byFirst[p.words[0]], p.id)
+			first = append(first, p.id)
 		}
 	}
 	list := func(n int, at func(int) *phrase) span {
@@ -560,6 +587,25 @@ func (l *lexicon) indexPhrases() {
 	l.mostSpan = list(len(l.most), func(i int) *phrase { return &l.most[i].phrase })
 	l.measureSpan = list(len(l.measures), func(i int) *phrase { return &l.measures[i].phrase })
 	l.placeKindSpan = list(len(l.placeKind), func(i int) *phrase { return &l.placeKind[i].phrase })
+	// byFirst's lists are runs of one array, each ascending: a list
+	// appended to per word took a fifth of what the lexicon allocated.
+	head := func(id int32) string { return l.phrases[id].words[0] }
+	slices.SortFunc(first, func(a, b int32) int { return cmp.Or(strings.Compare(head(a), head(b)), cmp.Compare(a, b)) })
+	heads := 0
+	for i := range first {
+		if i == 0 || head(first[i]) != head(first[i-1]) {
+			heads++
+		}
+	}
+	l.byFirst = make(map[string][]int32, heads)
+	for i := 0; i < len(first); {
+		j := i + 1
+		for j < len(first) && head(first[j]) == head(first[i]) {
+			j++
+		}
+		l.byFirst[head(first[i])] = first[i:j:j]
+		i = j
+	}
 }
 
 // at returns the ids of the phrases whose first word is the word at i,

@@ -70,7 +70,8 @@ func next(state int, r rune) (int, bool) {
 // foldASCII is Fold of a word in ASCII, which is NFC already: most words
 // people type. It returns s itself when folding changes nothing.
 func foldASCII(s string) string {
-	var b []byte // nil until the first change
+	var b strings.Builder // empty until the first change: one allocation
+	changed := false
 	state := ordinary
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -79,18 +80,19 @@ func foldASCII(s string) string {
 		}
 		var drop bool
 		state, drop = next(state, rune(c))
-		if b == nil && (drop || c != s[i]) {
-			b = make([]byte, i, len(s))
-			copy(b, s[:i])
+		if !changed && (drop || c != s[i]) {
+			changed = true
+			b.Grow(len(s))
+			b.WriteString(s[:i])
 		}
-		if b != nil && !drop {
-			b = append(b, c)
+		if changed && !drop {
+			b.WriteByte(c)
 		}
 	}
-	if b == nil {
+	if !changed {
 		return s
 	}
-	return string(b)
+	return b.String()
 }
 
 // FoldASCIIInPlace folds b, ASCII only, as Fold folds it, in b's own

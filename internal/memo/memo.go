@@ -15,10 +15,12 @@ type Map[K comparable, V any] struct {
 	size  int
 }
 
-// New makes a Map of at most size entries (at least one).
+// New makes a Map of at most size entries (at least one). The map grows
+// as entries come: made at its full size, the few a process uses before
+// it ends (`ask`) would cost it the pages of thousands, and a fresh page
+// costs more than the growing.
 func New[K comparable, V any](size int) *Map[K, V] {
-	size = max(size, 1)
-	return &Map[K, V]{m: make(map[K]V, size), size: size}
+	return &Map[K, V]{m: map[K]V{}, size: max(size, 1)}
 }
 
 // Get returns the value for k.

@@ -232,7 +232,17 @@ func New(entries []Entry, id func(entry int) string) *Index {
 		}
 		ix.id = func(i int) string { return ids[i] }
 	}
-	b := &builder{termID: map[string]int32{}, foldID: map[string]int32{}, folded: map[string]string{}}
+	// Sized for as many variants, words and terms as there are names, which
+	// bounds the variants and is near the words: grown by appending, the
+	// builder allocated twice what it ends with (a tenth of a start).
+	nNames := 0
+	for _, e := range entries {
+		nNames += len(e.Names) + len(e.Short)
+	}
+	ix.variants = make([]variant, 0, nNames)
+	b := &builder{termID: make(map[string]int32, nNames), foldID: make(map[string]int32, nNames), folded: make(map[string]string, nNames),
+		terms: make([]string, 0, nNames), folds: make([]string, 0, nNames), termOf: make([]int32, 0, nNames),
+		words: make([][]int32, 0, nNames), shapes: make([]shape, 0, nNames)}
 	for ei, e := range entries {
 		ix.kinds[ei] = e.Kind
 		from := len(ix.variants) // where the entry's variants begin

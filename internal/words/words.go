@@ -25,8 +25,15 @@ import (
 // type "Chateauroux" and "Grudziadz". "Gütersloh", "Guetersloh" and
 // "Gutersloh" fold alike.
 func Fold(s string) string {
-	if isPlainLower(s) && !strings.Contains(s, "e") {
-		return s
+	if isASCII(s) {
+		// Most words: folding ASCII only lowers letters and drops an
+		// umlaut's e, so only a word that lost an e may fold further
+		// ("aee" is "ae", then "a"); the rest of its letters are folded.
+		f := lang.Fold(s)
+		for len(f) < len(s) {
+			s, f = f, lang.Fold(f)
+		}
+		return f
 	}
 	f := lang.Fold(strings.ToValidUTF8(s, ""))
 	if f == s && isPlainLower(f) {
@@ -80,6 +87,15 @@ func dropMarks(f string) string {
 		}
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isPlainLower(s string) bool {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/engagiert/engagiert/internal/lang"
 )
 
 func TestFold(t *testing.T) {
@@ -18,6 +20,37 @@ func TestFold(t *testing.T) {
 		if got := Fold(tt.in); got != tt.want {
 			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestFoldASCII: Fold of an ASCII word, which stops once a pass drops
+// no e, is lang.Fold applied until nothing changes, for every word of
+// the letters that matter (and their capitals) up to five letters.
+func TestFoldASCII(t *testing.T) {
+	t.Parallel()
+	fixpoint := func(s string) string {
+		for {
+			f := lang.Fold(s)
+			if f == s {
+				return f
+			}
+			s = f
+		}
+	}
+	ws := []string{""}
+	for range 5 {
+		var next []string
+		for _, w := range ws {
+			for _, c := range "aeouiqyAEOUx" {
+				next = append(next, w+string(c))
+			}
+		}
+		for _, w := range next {
+			if got, want := Fold(w), fixpoint(w); got != want {
+				t.Fatalf("Fold(%q) = %q, want %q", w, got, want)
+			}
+		}
+		ws = next
 	}
 }
 
