@@ -1122,11 +1122,8 @@ func (e *Engine) nameSays(ws []string, a, b string) bool {
 			continue
 		}
 		for _, ref := range refs {
-			tws := e.foldWords(e.fact(ref, false).Text)
-			for k := 0; k+1 < len(tws); k++ {
-				if tws[k] == a && tws[k+1] == b {
-					return true
-				}
+			if containsRun(e.foldWords(e.fact(ref, false).Text), []string{a, b}) {
+				return true
 			}
 		}
 	}
@@ -2953,11 +2950,8 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 			if m.Kind != names.Place || p == 0 {
 				continue
 			}
-			switch {
-			case e.lex.isCue("before", r.toks, p-1):
-				f.Rel = Relation{Op: "before", ID: m.ID}
-			case e.lex.isCue("after", r.toks, p-1) && !e.lex.isCue("origin", r.toks, p-1):
-				f.Rel = Relation{Op: "after", ID: m.ID}
+			if rel := e.relationBefore(r, p); rel != "" {
+				f.Rel = Relation{Op: rel, ID: m.ID}
 			}
 		}
 		if f.Rel.ID != "" {
@@ -3003,6 +2997,19 @@ func (e *Engine) readFilters(r *reading, f *Frame) {
 			}
 		}
 	}
+}
+
+// relationBefore is "before" or "after" where the word before position p
+// says so ("vor Paderborn", "after Rostock"; not "from Rheine", an
+// origin), else "".
+func (e *Engine) relationBefore(r *reading, p int) string {
+	switch {
+	case e.lex.isCue("before", r.toks, p-1):
+		return "before"
+	case e.lex.isCue("after", r.toks, p-1) && !e.lex.isCue("origin", r.toks, p-1):
+		return "after"
+	}
+	return ""
 }
 
 // finish sets what the frame implies: the attribute of a question word
@@ -3761,14 +3768,7 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		// the chair after (or before) the place named now.
 		for _, m := range r.mentions {
 			if p := m.Positions[0]; m.Kind == names.Place && m.ID == f.places()[0] && p > 0 {
-				rel := ""
-				switch {
-				case e.lex.isCue("before", r.toks, p-1):
-					rel = "before"
-				case e.lex.isCue("after", r.toks, p-1) && !e.lex.isCue("origin", r.toks, p-1):
-					rel = "after"
-				}
-				if rel != "" {
+				if rel := e.relationBefore(r, p); rel != "" {
 					return Frame{Op: OpWho, Attribute: prev.Attribute, English: f.English, Subjects: []Subject{{Kind: SubjectNetwork, ID: nets[0]}},
 						Rel: Relation{Op: rel, ID: m.ID}}
 				}
@@ -3797,15 +3797,7 @@ func (e *Engine) continueFrom(f, prev Frame, r *reading) Frame {
 		// The words together name it where few statements have them all
 		// ("bürgerschaftliches" and "Engagement").
 		ws := e.specificWords(prev)
-		var common []domain.FactRef
-		for i, w := range ws {
-			if i == 0 {
-				common = slices.Clone(e.refsOf(w))
-				continue
-			}
-			refs := e.refsOf(w)
-			common = slices.DeleteFunc(common, func(r domain.FactRef) bool { return !slices.Contains(refs, r) })
-		}
+		common := e.refsOfAll(ws)
 		// One of them must count it: a figure right before a word for
 		// members or people ("70 Mitglieder"; "46 Mitgliedsstaaten des
 		// Europarats" counts something else).
