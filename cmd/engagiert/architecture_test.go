@@ -57,6 +57,8 @@ func modulePackages(t *testing.T) []goPackage {
 // modules names the modules the table speaks of, by import path prefix.
 var modules = []struct{ prefix, label string }{
 	{"github.com/blevesearch/bleve/", "bleve"},
+	{"github.com/blevesearch/bleve_index_api", "bleve"},      // Bleve's index interfaces, a module of its own
+	{"github.com/blevesearch/upsidedown_store_api", "bleve"}, // and its upside-down index's store interfaces
 	{"github.com/slack-go/slack", "slack-go"},
 	{"github.com/redis/go-redis/", "go-redis"},
 	{"github.com/prometheus/client_golang/", "prometheus"},

@@ -1,6 +1,6 @@
 // Package search is the Bleve adapter: it indexes the statements of a
 // knowledge base (descriptions, goals, foundings, counts and facts of the
-// networks) in memory (scorch) with German-aware analysis and implements
+// networks) in memory with German-aware analysis and implements
 // domain.Searcher.
 //
 // Statements go into a text field with stop words removed, umlauts and ß
@@ -14,23 +14,26 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/de"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/unicodenorm"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
-	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/upsidedown"
 	"github.com/blevesearch/bleve/v2/mapping"
 	blevesearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/collector"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/engagiert/engagiert/internal/domain"
@@ -67,12 +70,11 @@ type Index struct {
 	base  *domain.Base
 	plain analysis.Analyzer
 	stem  analysis.Analyzer
-	text  analysis.Analyzer
 	stop  analysis.TokenMap
 	m     *mapping.IndexMappingImpl
 
 	once sync.Once
-	idx  bleve.Index // nil until built, or when it failed or was closed first
+	idx  index.Index // nil until built, or when it failed or was closed first
 	err  error
 	// textTerms holds every word of the statements: a word found here as
 	// typed is matched exactly.
@@ -101,7 +103,7 @@ type factDoc struct {
 }
 
 func newMapping() (*mapping.IndexMappingImpl, error) {
-	m := bleve.NewIndexMapping()
+	m := mapping.NewIndexMapping()
 	if err := m.AddCustomTokenFilter(nfcFilter, map[string]interface{}{
 		"type": unicodenorm.Name, "form": unicodenorm.NFC,
 	}); err != nil {
@@ -121,12 +123,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 			return nil, err
 		}
 	}
-	doc := bleve.NewDocumentStaticMapping()
-	textField := bleve.NewTextFieldMapping()
+	doc := mapping.NewDocumentStaticMapping()
+	textField := mapping.NewTextFieldMapping()
 	textField.Analyzer = textAnalyzer
 	textField.IncludeTermVectors = true
 	doc.AddFieldMappingsAt(fieldText, textField)
-	netField := bleve.NewKeywordFieldMapping()
+	netField := mapping.NewKeywordFieldMapping()
 	doc.AddFieldMappingsAt(fieldNetwork, netField)
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = textAnalyzer
@@ -140,7 +142,7 @@ func Build(base *domain.Base) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
-	ix := &Index{base: base, m: m, plain: m.AnalyzerNamed(plainAnalyzer), stem: m.AnalyzerNamed(stemAnalyzer), text: m.AnalyzerNamed(textAnalyzer),
+	ix := &Index{base: base, m: m, plain: m.AnalyzerNamed(plainAnalyzer), stem: m.AnalyzerNamed(stemAnalyzer),
 		tokens: memo.New[string, []domain.Token](rememberedSearches), hits: memo.New[string, []domain.FactHit](rememberedSearches)}
 	if ix.stop, err = stopWords(); err != nil {
 		return nil, err
@@ -156,37 +158,86 @@ func (ix *Index) Prepare() error {
 	return ix.err
 }
 
-// build indexes the statements in one batch, so the index is one segment:
-// a search then visits one dictionary, not one per batch. The index lives
-// in memory only.
-func (ix *Index) build() (bleve.Index, error) {
-	idx, err := bleve.NewUsing("", ix.m, scorch.Name, scorch.Name, nil)
+// build indexes the statements in one batch. The index lives in memory
+// only and never changes after: Bleve's upside-down index over a store of
+// sorted rows (store.go), used through Bleve's index, query and collector
+// packages rather than its top-level package. That package links the
+// scorch index in, whose package init builds fuzzy automata and, with the
+// segment formats it registers, made every start of the binary about 14 ms
+// slower, the question never searched included (issue 17: cold start).
+// The queries and their scores (tf-idf) are Bleve's either way; a test
+// holds the hits to scorch's.
+func (ix *Index) build() (index.Index, error) {
+	queue := index.NewAnalysisQueue(runtime.GOMAXPROCS(0))
+	defer queue.Close() // the batch below is the only analysis this index does
+	idx, err := upsidedown.NewUpsideDownCouch(sortedStoreName, nil, queue)
+	if err == nil {
+		err = idx.Open()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open index: %w", err)
 	}
 	ix.textTerms, ix.facts = map[string]bool{}, map[string]domain.FactRef{}
-	batch := idx.NewBatch()
+	batch := index.NewBatch()
+	err = ix.eachDoc(func(id string, ref domain.FactRef, d factDoc) error {
+		ix.facts[id] = ref
+		doc := document.NewDocument(id)
+		if err := ix.m.MapDocument(doc, d); err != nil {
+			return err
+		}
+		batch.Update(doc)
+		return nil
+	})
+	if err == nil {
+		err = idx.Batch(batch)
+	}
+	if err == nil {
+		err = ix.readTerms(idx)
+	}
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("index statements: %w", err)
+	}
+	return idx, nil
+}
+
+// readTerms takes textTerms from the index's dictionary, which holds the
+// statements' words as the index analysed them.
+func (ix *Index) readTerms(idx index.Index) error {
+	r, err := idx.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	dict, err := r.FieldDict(fieldText)
+	if err != nil {
+		return err
+	}
+	defer dict.Close()
+	for {
+		e, err := dict.Next()
+		if e == nil || err != nil {
+			return err
+		}
+		ix.textTerms[e.Term] = true
+	}
+}
+
+// eachDoc calls f with every statement that has words, as the index holds
+// it: its document id, what it refers to, the document.
+func (ix *Index) eachDoc(f func(id string, ref domain.FactRef, d factDoc) error) error {
 	for _, n := range ix.base.Networks {
 		for _, st := range statements(n) {
 			if strings.TrimSpace(st.text) == "" {
 				continue
 			}
-			docID := "fact:" + n.ID + ":" + st.part + ":" + strconv.Itoa(st.index)
-			ix.facts[docID] = domain.FactRef{Network: n.ID, Part: st.part, Index: st.index}
-			for _, t := range ix.terms(ix.text, st.text) {
-				ix.textTerms[t] = true
-			}
-			if err := batch.Index(docID, factDoc{Text: norm.NFC.String(st.text), Network: n.ID}); err != nil {
-				idx.Close()
-				return nil, err
+			id := "fact:" + n.ID + ":" + st.part + ":" + strconv.Itoa(st.index)
+			if err := f(id, domain.FactRef{Network: n.ID, Part: st.part, Index: st.index}, factDoc{Text: norm.NFC.String(st.text), Network: n.ID}); err != nil {
+				return err
 			}
 		}
 	}
-	if err := idx.Batch(batch); err != nil {
-		idx.Close()
-		return nil, fmt.Errorf("index batch: %w", err)
-	}
-	return idx, nil
+	return nil
 }
 
 // statement is one searchable text of a network.
@@ -231,15 +282,6 @@ func stopWords() (analysis.TokenMap, error) {
 	return tm, nil
 }
 
-// terms analyses text and returns the terms in order.
-func (ix *Index) terms(a analysis.Analyzer, text string) []string {
-	var out []string
-	for _, t := range a.Analyze([]byte(norm.NFC.String(text))) {
-		out = append(out, string(t.Term))
-	}
-	return out
-}
-
 // Tokens splits a question into words with their folded, stemmed form.
 // The caller gets a slice of its own.
 func (ix *Index) Tokens(question string) []domain.Token {
@@ -279,19 +321,7 @@ func fuzziness(t domain.Token) int {
 // Facts finds statements that share content words with the question. The
 // caller gets a slice of its own.
 func (ix *Index) Facts(ctx context.Context, tokens []domain.Token, network string) ([]domain.FactHit, error) {
-	var terms []domain.Token
-	seen := map[string]bool{}
-	// The search reads only the terms' stems, in order (a stop word is no
-	// term), and the network: the key says all of them.
-	key := []byte(network)
-	for _, t := range tokens {
-		if t.Stop || seen[t.Stem] || utf8.RuneCountInString(t.Stem) < 2 {
-			continue
-		}
-		seen[t.Stem] = true
-		terms = append(terms, t)
-		key = append(append(key, 0), t.Stem...)
-	}
+	terms, key := searchTerms(tokens, network)
 	if len(terms) == 0 {
 		return nil, nil
 	}
@@ -309,6 +339,23 @@ func (ix *Index) Facts(ctx context.Context, tokens []domain.Token, network strin
 	return slices.Clone(hits), nil
 }
 
+// searchTerms are the tokens a search looks for: no stop word, no
+// one-letter stem, each stem once. The search reads only their stems, in
+// order, and the network: key says all of them.
+func searchTerms(tokens []domain.Token, network string) (terms []domain.Token, key []byte) {
+	seen := map[string]bool{}
+	key = []byte(network)
+	for _, t := range tokens {
+		if t.Stop || seen[t.Stem] || utf8.RuneCountInString(t.Stem) < 2 {
+			continue
+		}
+		seen[t.Stem] = true
+		terms = append(terms, t)
+		key = append(append(key, 0), t.Stem...)
+	}
+	return terms, key
+}
+
 // searchIfAny is search, unless no statement word can match a term.
 func (ix *Index) searchIfAny(ctx context.Context, terms []domain.Token, network string) ([]domain.FactHit, error) {
 	if can, err := ix.anyCanMatch(terms); err != nil || !can {
@@ -319,41 +366,16 @@ func (ix *Index) searchIfAny(ctx context.Context, terms []domain.Token, network 
 
 // search asks Bleve for the statements that match the terms.
 func (ix *Index) search(ctx context.Context, terms []domain.Token, network string) ([]domain.FactHit, error) {
-	var qs []query.Query
-	for _, t := range terms {
-		// A long word's stem also finds the words it begins: "Unterzeichnung"
-		// (unterzeichn) finds "unterzeichneten" (unterzeichnet).
-		if utf8.RuneCountInString(t.Stem) >= minPrefix {
-			pq, err := ix.prefix(t.Stem)
-			if err != nil {
-				return nil, fmt.Errorf("search facts: %w", err)
-			}
-			qs = append(qs, pq)
-		}
-		if f := fuzziness(t); f > 0 && utf8.RuneCountInString(t.Stem) >= 8 && !ix.textTerms[t.Stem] {
-			fq, err := ix.fuzzy(t.Stem)
-			if err != nil {
-				return nil, fmt.Errorf("search facts: %w", err)
-			}
-			qs = append(qs, fq)
-		} else {
-			tq := query.NewTermQuery(t.Stem)
-			tq.SetField(fieldText)
-			qs = append(qs, tq)
-		}
+	q, err := ix.query(terms, network)
+	if err != nil {
+		return nil, fmt.Errorf("search facts: %w", err)
 	}
-	var q query.Query = query.NewDisjunctionQuery(qs)
-	if network != "" {
-		nq := query.NewTermQuery(network)
-		nq.SetField(fieldNetwork)
-		q = query.NewConjunctionQuery([]query.Query{q, nq})
-	}
-	res, err := ix.idx.SearchInContext(ctx, bleveRequest(q))
+	hits, err := ix.run(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("search facts: %w", err)
 	}
 	var out []domain.FactHit
-	for _, h := range res.Hits {
+	for _, h := range hits {
 		ref, ok := ix.facts[h.ID]
 		if !ok {
 			continue
@@ -371,6 +393,42 @@ func (ix *Index) search(ctx context.Context, terms []domain.Token, network strin
 		out = append(out, domain.FactHit{Ref: ref, Matched: matched, Total: len(terms), Score: h.Score})
 	}
 	return out, nil
+}
+
+// query is the Bleve query of the terms: each term, or its neighbours
+// one edit away, or with a long stem the words it begins; with a network,
+// only its statements.
+func (ix *Index) query(terms []domain.Token, network string) (query.Query, error) {
+	var qs []query.Query
+	for _, t := range terms {
+		// A long word's stem also finds the words it begins: "Unterzeichnung"
+		// (unterzeichn) finds "unterzeichneten" (unterzeichnet).
+		if utf8.RuneCountInString(t.Stem) >= minPrefix {
+			pq, err := ix.prefix(t.Stem)
+			if err != nil {
+				return nil, err
+			}
+			qs = append(qs, pq)
+		}
+		if f := fuzziness(t); f > 0 && utf8.RuneCountInString(t.Stem) >= 8 && !ix.textTerms[t.Stem] {
+			fq, err := ix.fuzzy(t.Stem)
+			if err != nil {
+				return nil, err
+			}
+			qs = append(qs, fq)
+		} else {
+			tq := query.NewTermQuery(t.Stem)
+			tq.SetField(fieldText)
+			qs = append(qs, tq)
+		}
+	}
+	var q query.Query = query.NewDisjunctionQuery(qs)
+	if network != "" {
+		nq := query.NewTermQuery(network)
+		nq.SetField(fieldNetwork)
+		q = query.NewConjunctionQuery([]query.Query{q, nq})
+	}
+	return q, nil
 }
 
 // anyCanMatch reports whether a statement word can match one of the terms
@@ -407,16 +465,39 @@ func (ix *Index) anyCanMatch(terms []domain.Token) (bool, error) {
 	return false, nil
 }
 
-// bleveRequest asks for the best statements and where the words matched.
-func bleveRequest(q query.Query) *bleve.SearchRequest {
-	req := bleve.NewSearchRequestOptions(q, maxFactHits, 0, false)
-	req.IncludeLocations = true
-	// Equal scores in the order of the statements' ids: the same
-	// question gets the same answer in every process, whatever order
-	// the index took the statements in.
-	req.SortBy([]string{"-_score", "_id"})
-	return req
+// run returns the best maxFactHits statements that match q, with where
+// the words matched, as Bleve's top-level search with IncludeLocations
+// would: a searcher over a reader of the index, a top-N collector.
+func (ix *Index) run(ctx context.Context, q query.Query) (_ blevesearch.DocumentMatchCollection, err error) {
+	r, err := ix.idx.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if cerr := r.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	s, err := q.Searcher(ctx, r, ix.m, blevesearch.SearcherOptions{IncludeTermVectors: true})
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if cerr := s.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	c := collector.NewTopNCollector(maxFactHits, 0, factOrder.Copy())
+	if err := c.Collect(ctx, s, r); err != nil {
+		return nil, err
+	}
+	return c.Results(), nil
 }
+
+// factOrder puts equal scores in the order of the statements' ids: the
+// same question gets the same answer in every process, whatever order the
+// index took the statements in.
+var factOrder = blevesearch.ParseSortOrderStrings([]string{"-_score", "_id"})
 
 // levenshtein returns the edit distance of a and b, or -1 when it exceeds max.
 // Bleve finds the candidates; this only tells which question word matched

@@ -50,7 +50,13 @@ func (ix *Index) dict() (*neighbours, error) {
 		if nb.err = ix.Prepare(); nb.err != nil {
 			return
 		}
-		dict, err := ix.idx.FieldDict(fieldText)
+		r, err := ix.idx.Reader()
+		if err != nil {
+			nb.err = err
+			return
+		}
+		defer r.Close()
+		dict, err := r.FieldDict(fieldText)
 		if err != nil {
 			nb.err = err
 			return
