@@ -127,8 +127,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	textField := mapping.NewTextFieldMapping()
 	textField.Analyzer = textAnalyzer
 	textField.IncludeTermVectors = true
+	// Every query names its field and no search reads a stored field:
+	// neither a stored copy nor the composite _all field is kept.
+	textField.Store, textField.IncludeInAll = false, false
 	doc.AddFieldMappingsAt(fieldText, textField)
 	netField := mapping.NewKeywordFieldMapping()
+	netField.Store, netField.IncludeInAll = false, false
 	doc.AddFieldMappingsAt(fieldNetwork, netField)
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = textAnalyzer

@@ -37,7 +37,7 @@ func edits(w string) []string {
 // edit (the upside-down index's FuzzyQuery counts it as two).
 func TestFuzzyIsBlevesFuzzyQuery(t *testing.T) {
 	ix := build(t)
-	scorch := scorchSearch(t, ix)
+	scorch := scorchSearch(t, scorchIndex(t, ix))
 	ctx := context.Background()
 	run := func(q query.Query) []*blevesearch.DocumentMatch {
 		hits, err := ix.run(ctx, q)

@@ -91,7 +91,7 @@ func (w sortedWriter) ExecuteBatch(b store.KVBatch) error {
 			delete(s.rows, string(op.K))
 			continue
 		}
-		s.rows[string(op.K)] = slices.Clone(op.V)
+		s.rows[string(op.K)] = op.V // the batch's Set copied it
 	}
 	return nil
 }
@@ -116,7 +116,15 @@ func (r *sortedRows) Get(k []byte) ([]byte, error) {
 	return nil, nil
 }
 
-func (r *sortedRows) MultiGet(keys [][]byte) ([][]byte, error) { return store.MultiGet(r, keys) }
+// MultiGet is Get of each key. (store.MultiGet, the helper Bleve's own
+// stores use, indexes a slice of length zero and panics.)
+func (r *sortedRows) MultiGet(keys [][]byte) ([][]byte, error) {
+	vals := make([][]byte, len(keys))
+	for i, k := range keys {
+		vals[i], _ = r.Get(k)
+	}
+	return vals, nil
+}
 
 func (r *sortedRows) PrefixIterator(prefix []byte) store.KVIterator {
 	return &sortedIter{r: r, prefix: prefix, i: r.at(prefix)}

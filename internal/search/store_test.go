@@ -35,8 +35,10 @@ func (countMerge) Name() string { return "count" }
 
 // TestSortedStoreIsGtreap: after the same batches of sets, deletes and
 // merges, the sorted store reads as Bleve's in-memory store (gtreap)
-// does: every Get, every prefix and range iterator, with seeks before,
-// inside and past their bounds.
+// does: every Get, MultiGet, every prefix and range iterator, with seeks
+// before, inside and past their bounds. Every other batch only merges,
+// onto the rows the batches before left; a reader taken before a batch
+// still reads what was there before it.
 func TestSortedStoreIsGtreap(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 3))
 	key := func() []byte {
@@ -54,7 +56,14 @@ func TestSortedStoreIsGtreap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for round := range 3 {
+	var before store.KVReader // ours, taken before the round's batch
+	var beforeRows string     // what it read then
+	for round := range 4 {
+		if before != nil {
+			if got := walk(before.RangeIterator(nil, nil), nil); got != beforeRows {
+				t.Errorf("round %d: a reader taken before the batch reads %s, before it read %s", round, got, beforeRows)
+			}
+		}
 		for _, s := range []store.KVStore{ours, ref} {
 			w, err := s.Writer()
 			if err != nil {
@@ -64,11 +73,11 @@ func TestSortedStoreIsGtreap(t *testing.T) {
 			r := rand.New(rand.NewPCG(uint64(round), 9)) // the same operations for both stores
 			for range 60 {
 				k := []byte{"abc"[r.IntN(3)], "abc\xff"[r.IntN(4)]}
-				switch r.IntN(4) {
-				case 0:
+				switch op := r.IntN(4); {
+				case round%2 == 1 || op == 1:
+					b.Merge(k, []byte{byte(1 + r.IntN(5))})
+				case op == 0:
 					b.Delete(k)
-				case 1:
-					b.Merge(k, []byte{byte(r.IntN(5))})
 				default:
 					b.Set(k, []byte(fmt.Sprint(r.IntN(100))))
 				}
@@ -79,10 +88,17 @@ func TestSortedStoreIsGtreap(t *testing.T) {
 		}
 		or, _ := ours.Reader()
 		rr, _ := ref.Reader()
+		before, beforeRows = or, walk(or.RangeIterator(nil, nil), nil)
+		if a, b := beforeRows, walk(rr.RangeIterator(nil, nil), nil); a != b {
+			t.Errorf("round %d: the rows are %s, gtreap's %s", round, a, b)
+		}
 		for range 200 {
 			k := key()
 			if a, b := mustGet(t, or, k), mustGet(t, rr, k); !bytes.Equal(a, b) {
 				t.Errorf("round %d: Get(%q) = %q, gtreap %q", round, k, a, b)
+			}
+			if vs, err := or.MultiGet([][]byte{k, key()}); err != nil || len(vs) != 2 || !bytes.Equal(vs[0], mustGet(t, rr, k)) {
+				t.Errorf("round %d: MultiGet(%q, …) = %q, %v; gtreap's Get %q", round, k, vs, err, mustGet(t, rr, k))
 			}
 			lo, hi, seek := key(), key(), key()
 			if bytes.Compare(lo, hi) > 0 {
