@@ -205,8 +205,9 @@ func (ix *Index) build() (index.Index, error) {
 	return idx, nil
 }
 
-// readTerms takes textTerms from the index's dictionary, which holds the
-// statements' words as the index analysed them.
+// readTerms takes textTerms and the sorted dictionary of the neighbours
+// from the index's dictionary, which holds the statements' words as the
+// index analysed them, in byte order.
 func (ix *Index) readTerms(idx index.Index) error {
 	r, err := idx.Reader()
 	if err != nil {
@@ -224,6 +225,7 @@ func (ix *Index) readTerms(idx index.Index) error {
 			return err
 		}
 		ix.textTerms[e.Term] = true
+		ix.nb.terms = append(ix.nb.terms, e.Term)
 	}
 }
 

@@ -19,7 +19,7 @@ import (
 type neighbours struct {
 	once  sync.Once
 	byKey map[string][]string
-	terms []string // the dictionary, in byte order: prefix look-ups
+	terms []string // the dictionary, in byte order (set by the build): prefix look-ups
 	err   error
 }
 
@@ -42,7 +42,8 @@ func (ix *Index) near(q string) ([]string, error) {
 	return out, nil
 }
 
-// dict builds the deletion index and the sorted dictionary once.
+// dict builds the deletion index once, from the dictionary the index's
+// build read (readTerms).
 func (ix *Index) dict() (*neighbours, error) {
 	nb := &ix.nb
 	nb.once.Do(func() {
@@ -50,30 +51,9 @@ func (ix *Index) dict() (*neighbours, error) {
 		if nb.err = ix.Prepare(); nb.err != nil {
 			return
 		}
-		r, err := ix.idx.Reader()
-		if err != nil {
-			nb.err = err
-			return
-		}
-		defer r.Close()
-		dict, err := r.FieldDict(fieldText)
-		if err != nil {
-			nb.err = err
-			return
-		}
-		defer dict.Close()
-		for {
-			e, err := dict.Next()
-			if err != nil {
-				nb.err = err
-				return
-			}
-			if e == nil {
-				break
-			}
-			nb.terms = append(nb.terms, e.Term)
-			for _, k := range deleteOne(e.Term) {
-				nb.byKey[k] = append(nb.byKey[k], e.Term)
+		for _, w := range nb.terms {
+			for _, k := range deleteOne(w) {
+				nb.byKey[k] = append(nb.byKey[k], w)
 			}
 		}
 	})
